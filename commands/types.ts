@@ -1,0 +1,21 @@
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import type { Logger } from "pino";
+import type { Config } from "../src/config.js";
+import type { Services } from "../src/services.js";
+
+/** What every handler receives: nothing global, everything passed in. */
+export interface CommandContext {
+  config: Config;
+  logger: Logger;
+  services: Services;
+}
+
+export interface Command {
+  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, context: CommandContext): Promise<void>;
+}

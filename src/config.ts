@@ -1,0 +1,64 @@
+import { z } from "zod";
+
+const commaList = z
+  .string()
+  .optional()
+  .transform((raw) =>
+    (raw ?? "")
+      .split(",")
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  );
+
+const snowflake = z.string().regex(/^\d{15,22}$/, "must be a Discord id (15–22 digits)");
+
+const EnvSchema = z.object({
+  DISCORD_TOKEN: z.string().min(1, "is required: the bot token from the Discord developer portal"),
+  DISCORD_CLIENT_ID: snowflake,
+  DISCORD_GUILD_ID: snowflake.optional(),
+  DISCORD_API_URL: z.url().default("https://discord.com/api"),
+  REPORT_PATH: z.string().min(1).default("data/report.txt"),
+  REPORT_URL: z.url({ protocol: /^https?$/ }).optional(),
+  REPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+  REPORT_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  ASK_CHANNEL_IDS: commaList.pipe(z.array(snowflake)),
+  MODERATOR_ROLE_IDS: commaList.pipe(z.array(snowflake)),
+  COOLDOWN: z.coerce
+    .number()
+    .nonnegative()
+    .default(5)
+    .describe("seconds between questions from one user"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATA_DIR: z.string().min(1).default("data"),
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`factdesk: invalid configuration: ${problems.join("; ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Empty strings in .env mean "unset", so optional variables can be left blank in a copied .env.example. */
+function dropEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== "",
+    ),
+  );
+}
+
+/** Parse the environment once at start-up; the result is passed to whatever needs it. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = EnvSchema.safeParse(dropEmpty(env));
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((issue) => `${issue.path.join(".") || "env"} ${issue.message}`),
+  );
+}

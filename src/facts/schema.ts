@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+export const BaseQuantity = z.object({ value: z.number(), unit: z.string() });
+export type BaseQuantity = z.infer<typeof BaseQuantity>;
+
+export const SectionRefSchema = z.object({
+  number: z.number().int().positive(),
+  title: z.string(),
+});
+
+export const Scope = z.enum(["national", "local"]);
+export type Scope = z.infer<typeof Scope>;
+
+export const Fact = z.object({
+  /** Stable within one table: "p{paragraph}-{n}". */
+  id: z.string(),
+  value: z.number().finite(),
+  /** The original words of the figure, e.g. "more than 9,300 people". */
+  text: z.string().min(1),
+  unit: z.string().nullable(),
+  base: BaseQuantity.nullable(),
+  qualifier: z.string().nullable(),
+  /** What is counted, e.g. "drug crime cases". */
+  subject: z.string(),
+  /** Lemmatised verb: "crack", "arrest", "seize", "destroy", "deal with"... */
+  action: z.string().nullable(),
+  /** Canonical gazetteer names. */
+  places: z.array(z.string()),
+  scope: Scope,
+  section: SectionRefSchema.nullable(),
+  paragraph: z.number().int().positive(),
+  /** Index of the sentence within its paragraph. */
+  sentence: z.number().int().nonnegative(),
+  quote: z.string().min(1),
+  /** Dates and years that qualify the figure ("September 14th", "2022"). */
+  dates: z.array(z.string()),
+});
+export type Fact = z.infer<typeof Fact>;
+
+export const EntityKind = z.enum(["person", "role", "organization", "operation", "place", "date"]);
+export type EntityKind = z.infer<typeof EntityKind>;
+
+/** A non-numeric fact: who, what, which, when. */
+export const Entity = z.object({
+  kind: EntityKind,
+  name: z.string().min(1),
+  paragraph: z.number().int().positive(),
+  sentence: z.number().int().nonnegative(),
+  quote: z.string().min(1),
+});
+export type Entity = z.infer<typeof Entity>;
+
+export const FactTable = z.object({
+  facts: z.array(Fact),
+  entities: z.array(Entity),
+});
+export type FactTable = z.infer<typeof FactTable>;

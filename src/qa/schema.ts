@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { Fact } from "../facts/schema.js";
+
+export const AnswerStatus = z.enum(["answered", "not_found"]);
+export type AnswerStatus = z.infer<typeof AnswerStatus>;
+
+export const Answer = z.object({
+  question: z.string(),
+  status: AnswerStatus,
+  /** Markdown; cites paragraphs as ¶N and quotes the sentence. */
+  text: z.string(),
+  citations: z.array(z.number().int().positive()),
+  facts: z.array(Fact),
+  confidence: z.number().min(0).max(1),
+  suggestions: z.array(z.string()),
+});
+export type Answer = z.infer<typeof Answer>;

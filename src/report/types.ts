@@ -1,0 +1,28 @@
+export interface Sentence {
+  /** Sentence text, trimmed. */
+  text: string;
+  /** Offset of the first character within the paragraph text. */
+  start: number;
+  /** Offset one past the last character within the paragraph text. */
+  end: number;
+}
+
+export interface SectionRef {
+  number: number;
+  title: string;
+}
+
+export interface Paragraph {
+  /** 1-based position among blank-line-separated blocks: the citation contract (¶N). */
+  number: number;
+  /** Text with Markdown syntax removed and surrounding whitespace trimmed. */
+  text: string;
+  isHeading: boolean;
+  section: SectionRef | null;
+  sentences: Sentence[];
+}
+
+export interface ParsedReport {
+  paragraphs: Paragraph[];
+  sections: (SectionRef & { paragraph: number })[];
+}

@@ -1,0 +1,48 @@
+import type { ReportIndex } from "./qa/reportIndex.js";
+import type { AnswerStatus } from "./qa/schema.js";
+
+/** The report version a guild currently answers from. */
+export interface ActiveReport {
+  index: ReportIndex;
+  version: number;
+  /** "file:data/report.txt", "url:https://…", "upload:name.md" */
+  source: string;
+  sha256: string;
+  loadedAt: Date;
+  /** Discord user id of the moderator, or null for the operator / first start. */
+  loadedBy: string | null;
+}
+
+/** Read side of the report store: memory only, safe on the answer path. */
+export interface ReportSource {
+  active(guildId: string | null): ActiveReport;
+}
+
+export interface QuestionEvent {
+  guildId: string | null;
+  channelId: string | null;
+  question: string;
+  status: AnswerStatus;
+  confidence: number;
+}
+
+export interface FeedbackEvent {
+  guildId: string | null;
+  /** Identifies the answer message, e.g. the interaction or message id that produced it. */
+  answerId: string;
+  /** Only used to count one vote per user per answer; implementations must not store it in clear. */
+  userId: string;
+  vote: "up" | "down";
+}
+
+/** Fire-and-forget recording, kept off the reply path. */
+export interface Telemetry {
+  questionAnswered(event: QuestionEvent): void;
+  /** Returns false when this user already voted on this answer. */
+  feedback(event: FeedbackEvent): boolean;
+}
+
+export interface Services {
+  reports: ReportSource;
+  telemetry: Telemetry;
+}
