@@ -1,28 +1,59 @@
-import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
-import { buildReportIndex } from "./qa/reportIndex.js";
-import { decodeReportBytes } from "./report/decode.js";
-import type { ActiveReport, Services } from "./services.js";
+import { type LibraryOptions, ReportLibrary } from "./library/reportLibrary.js";
+import { createTelemetry } from "./library/telemetry.js";
+import type { Services } from "./services.js";
+import { DATABASE_FILE } from "./store/db.js";
+import { openStore } from "./store/index.js";
 
-/** Interim wiring: answers from REPORT_PATH with nothing persisted (replaced by the SQLite store). */
-export async function openServices(config: Config, logger: Logger): Promise<Services> {
-  const bytes = await readFile(config.REPORT_PATH);
-  const text = decodeReportBytes(bytes);
-  const active: ActiveReport = {
-    index: buildReportIndex(text, { name: config.REPORT_PATH, version: 1 }),
-    version: 1,
-    source: `file:${config.REPORT_PATH}`,
-    sha256: createHash("sha256").update(bytes).digest("hex"),
-    loadedAt: new Date(),
-    loadedBy: null,
-  };
+/** How often a running bot looks for changes made by the operator CLI. */
+const RELOAD_INTERVAL_MS = 5_000;
+
+/**
+ * Open DATA_DIR/factdesk.db (creating and migrating it), import REPORT_PATH on a first start,
+ * and load every active report version into memory.
+ */
+export async function openServices(
+  config: Config,
+  logger: Logger,
+  options: LibraryOptions = {},
+): Promise<Services> {
+  const store = openStore(config.DATA_DIR);
+  let library: ReportLibrary;
+  try {
+    library = await ReportLibrary.open(store, config, logger, options);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const telemetry = createTelemetry(store, logger);
+  const reload = setInterval(() => {
+    try {
+      library.reloadIfChangedElsewhere();
+    } catch (error) {
+      logger.error({ err: error }, "could not reload report versions changed by another process");
+    }
+  }, RELOAD_INTERVAL_MS);
+  reload.unref();
+
+  const active = library.active(null);
+  logger.info(
+    {
+      database: join(config.DATA_DIR, DATABASE_FILE),
+      version: active.version,
+      source: active.source,
+    },
+    "report store open",
+  );
   return {
-    reports: { active: () => active },
-    telemetry: {
-      questionAnswered: (event) => logger.debug({ event }, "question answered"),
-      feedback: () => true,
+    reports: library,
+    telemetry,
+    library,
+    close() {
+      clearInterval(reload);
+      telemetry.flush();
+      store.close();
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { ReportLibrary } from "./library/reportLibrary.js";
 import type { ReportIndex } from "./qa/reportIndex.js";
 import type { AnswerStatus } from "./qa/schema.js";
 
@@ -45,4 +46,8 @@ export interface Telemetry {
 export interface Services {
   reports: ReportSource;
   telemetry: Telemetry;
+  /** Refresh, rollback, history and gaps, for /report; absent when nothing is persisted. */
+  library?: ReportLibrary;
+  /** Write what is queued and close the database (on shutdown). */
+  close?(): void;
 }

@@ -1,0 +1,120 @@
+import type { AnswerStatus } from "../qa/schema.js";
+
+export interface UnansweredQuestion {
+  question: string;
+  status: AnswerStatus;
+  askedAt: Date;
+}
+
+export interface GapGroup {
+  /** The phrasing asked most often in the group. */
+  question: string;
+  count: number;
+  notFound: number;
+  lastAskedAt: Date;
+}
+
+/** Answers below this confidence are shown as gaps, like not_found ones. */
+export const LOW_CONFIDENCE = 0.5;
+
+const STOPWORDS = new Set(
+  (
+    "a an the how many much what which who whom whose when where why is are was were be been " +
+    "being did do does has have had in on at of for to by from and or with about there it its " +
+    "this that these those any me tell please you i can could would should will say said"
+  ).split(" "),
+);
+
+/** Content words of a question, case- and punctuation-folded, with plurals reduced. */
+export function questionTokens(question: string): string[] {
+  return question
+    .toLowerCase()
+    .replace(/<[@#][!&]?\d+>/g, " ")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0 && !STOPWORDS.has(word))
+    .map((word) =>
+      word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word,
+    );
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** Typos of longer words still match: "tibbet" ~ "tibet", "arested" ~ "arrested". */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < 5) return false;
+  return editDistance(a, b) <= (shorter >= 8 ? 2 : 1);
+}
+
+/** Dice coefficient over content words, each word matching at most one word of the other side. */
+export function questionSimilarity(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return a.length === b.length ? 1 : 0;
+  const unused = [...b];
+  let shared = 0;
+  for (const word of a) {
+    const match = unused.findIndex((other) => sameWord(word, other));
+    if (match !== -1) {
+      unused.splice(match, 1);
+      shared++;
+    }
+  }
+  return (2 * shared) / (a.length + b.length);
+}
+
+const SAME_QUESTION = 0.7;
+
+interface Cluster {
+  tokens: string[];
+  phrasings: Map<string, { text: string; count: number }>;
+  count: number;
+  notFound: number;
+  lastAskedAt: Date;
+}
+
+/**
+ * Group questions that ask the same thing in different words or with typos, most asked first.
+ * Each group is keyed by the words of its first question, so grouping never drifts.
+ */
+export function groupGaps(questions: readonly UnansweredQuestion[], limit: number): GapGroup[] {
+  const clusters: Cluster[] = [];
+  for (const asked of questions) {
+    const tokens = questionTokens(asked.question);
+    let cluster = clusters.find(
+      (candidate) => questionSimilarity(tokens, candidate.tokens) >= SAME_QUESTION,
+    );
+    if (!cluster) {
+      cluster = { tokens, phrasings: new Map(), count: 0, notFound: 0, lastAskedAt: asked.askedAt };
+      clusters.push(cluster);
+    }
+    cluster.count++;
+    if (asked.status === "not_found") cluster.notFound++;
+    if (asked.askedAt > cluster.lastAskedAt) cluster.lastAskedAt = asked.askedAt;
+    const text = asked.question.trim().replace(/\s+/g, " ");
+    const phrasing = cluster.phrasings.get(text.toLowerCase()) ?? { text, count: 0 };
+    phrasing.count++;
+    cluster.phrasings.set(text.toLowerCase(), phrasing);
+  }
+  return clusters
+    .sort((a, b) => b.count - a.count || b.lastAskedAt.getTime() - a.lastAskedAt.getTime())
+    .slice(0, limit)
+    .map((cluster) => ({
+      question: [...cluster.phrasings.values()].reduce((best, p) =>
+        p.count > best.count ? p : best,
+      ).text,
+      count: cluster.count,
+      notFound: cluster.notFound,
+      lastAskedAt: cluster.lastAskedAt,
+    }));
+}

@@ -1,0 +1,420 @@
+import { createHash } from "node:crypto";
+import { basename } from "node:path";
+import type { Logger } from "pino";
+import type { Config } from "../config.js";
+import { diffFactTables, type FactTableDiff } from "../facts/diff.js";
+import { FactTable } from "../facts/schema.js";
+import { buildReportIndex, type ReportIndex } from "../qa/reportIndex.js";
+import { decodeReportBytes } from "../report/decode.js";
+import { ReportError } from "../report/errors.js";
+import type { ActiveReport, ReportSource } from "../services.js";
+import type { AuditAction } from "../store/audit.js";
+import type { FeedbackTotals } from "../store/feedback.js";
+import type { Store } from "../store/index.js";
+import type { ActivePointer, StoredVersion } from "../store/reportVersions.js";
+import { DEFAULT_SCOPE, scopeKey } from "../store/scope.js";
+import { type GapGroup, groupGaps, LOW_CONFIDENCE } from "./gaps.js";
+import { fetchCapped, readFileCapped } from "./readReport.js";
+
+export type LibraryConfig = Pick<
+  Config,
+  "REPORT_PATH" | "REPORT_URL" | "REPORT_MAX_BYTES" | "REPORT_FETCH_TIMEOUT_MS"
+>;
+
+/** Where the text of a refresh comes from. */
+export type ReportInput =
+  /** REPORT_URL if set, else REPORT_PATH; becomes the default for guilds without an upload. */
+  | { kind: "default" }
+  /** A file on the operator's disk (CLI import). */
+  | { kind: "file"; path: string }
+  /** A Discord attachment. */
+  | { kind: "upload"; name: string; url: string; size: number };
+
+export interface RefreshRequest {
+  /** The scope to change: a guild id, or null for the default report. */
+  guildId: string | null;
+  /** Discord user id, or null for the operator. */
+  moderatorId: string | null;
+  input: ReportInput;
+}
+
+export interface RollbackRequest {
+  guildId: string | null;
+  moderatorId: string | null;
+  version: number;
+}
+
+export interface VersionChange {
+  kind: "changed";
+  guildId: string | null;
+  version: StoredVersion;
+  previous: ActiveReport;
+  paragraphs: { before: number; after: number };
+  facts: { before: number; after: number };
+  diff: FactTableDiff;
+}
+
+export interface AlreadyUpToDate {
+  kind: "unchanged";
+  version: number;
+}
+
+export interface ReportStatus {
+  active: ActiveReport;
+  /** True when the guild has no upload of its own and answers from the default report. */
+  followsDefault: boolean;
+  feedback: FeedbackTotals;
+}
+
+export interface HistoryEntry {
+  version: StoredVersion;
+  active: boolean;
+}
+
+/** Test seam: runs after the new index is built and validated, before anything is committed. */
+export interface LibraryHooks {
+  beforeCommit?(): void;
+}
+
+export interface LibraryOptions {
+  hooks?: LibraryHooks;
+  now?: () => Date;
+}
+
+const UPLOAD_EXTENSIONS = [".txt", ".md"];
+const GAP_ROWS_CONSIDERED = 2000;
+
+interface Candidate {
+  bytes: Uint8Array;
+  source: string;
+  name: string;
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+function nameOfSource(source: string): string {
+  return basename(source.replace(/^(file|url|upload):/, "")) || source;
+}
+
+/** Build and check an index; a failure here leaves everything as it was. */
+function buildValidatedIndex(text: string, name: string, version: number | null): ReportIndex {
+  const index = buildReportIndex(text, { name, version });
+  const checked = FactTable.safeParse(index.table);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new ReportError(
+      `the fact table is invalid (${issue?.path.join(".")}: ${issue?.message})`,
+    );
+  }
+  return index;
+}
+
+/**
+ * The reports factdesk answers from: which version each guild uses, and every way to change that.
+ * Both `/report` and the operator CLI go through here. Reads (`active`) touch memory only; every
+ * change is built off to the side, committed in one transaction, then swapped in.
+ */
+export class ReportLibrary implements ReportSource {
+  private readonly activeByScope = new Map<string, ActiveReport>();
+  private readonly hooks: LibraryHooks;
+  private readonly now: () => Date;
+  private seenDataVersion = -1;
+
+  private constructor(
+    private readonly store: Store,
+    private readonly config: LibraryConfig,
+    private readonly logger: Logger,
+    options: LibraryOptions,
+  ) {
+    this.hooks = options.hooks ?? {};
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Load the active versions; on a first start, import REPORT_PATH as version 1. */
+  static async open(
+    store: Store,
+    config: LibraryConfig,
+    logger: Logger,
+    options: LibraryOptions = {},
+  ): Promise<ReportLibrary> {
+    const library = new ReportLibrary(store, config, logger, options);
+    library.reloadIfChangedElsewhere();
+    if (!library.activeByScope.has(DEFAULT_SCOPE)) {
+      const path = config.REPORT_PATH;
+      await library.refresh({ guildId: null, moderatorId: null, input: { kind: "file", path } });
+    }
+    return library;
+  }
+
+  active(guildId: string | null): ActiveReport {
+    const report =
+      (guildId === null ? undefined : this.activeByScope.get(guildId)) ??
+      this.activeByScope.get(DEFAULT_SCOPE);
+    if (!report) throw new Error("factdesk: no default report is loaded");
+    return report;
+  }
+
+  async refresh(request: RefreshRequest): Promise<VersionChange | AlreadyUpToDate> {
+    const candidate = await this.read(request.input);
+    const text = decodeReportBytes(candidate.bytes);
+    const digest = sha256(candidate.bytes);
+    const previous = this.active(request.guildId);
+    if (digest === previous.sha256) return { kind: "unchanged", version: previous.version };
+
+    const index = buildValidatedIndex(text, candidate.name, null);
+    this.hooks.beforeCommit?.();
+
+    const at = this.now();
+    const action = this.actionFor(request);
+    const version = this.store.transaction(() => {
+      const id = this.store.versions.insert({
+        guildId: request.guildId,
+        sha256: digest,
+        source: candidate.source,
+        text,
+        byteLength: candidate.bytes.byteLength,
+        paragraphs: index.report.paragraphs.length,
+        facts: index.table.facts.length,
+        createdBy: request.moderatorId,
+        createdAt: at,
+      });
+      this.store.versions.setPointer(scopeKey(request.guildId), id, request.moderatorId, at);
+      this.audit(action, request.guildId, request.moderatorId, id, candidate.source, at);
+      return this.stored(id);
+    });
+    const activated = this.activate(
+      version,
+      { ...index, meta: { ...index.meta, version: version.id } },
+      {
+        scope: scopeKey(request.guildId),
+        versionId: version.id,
+        activatedBy: request.moderatorId,
+        activatedAt: at,
+      },
+    );
+    this.logChange(action, request.guildId, request.moderatorId, activated);
+    return this.change(request.guildId, version, previous, activated);
+  }
+
+  rollback(request: RollbackRequest): VersionChange {
+    const version = this.store.versions.get(request.version);
+    if (!version) throw new ReportError(`version ${request.version} does not exist`);
+    if (version.guildId !== null && version.guildId !== request.guildId) {
+      throw new ReportError(
+        request.guildId === null
+          ? `version ${version.id} is an upload of server ${version.guildId}; pass --guild ${version.guildId}`
+          : `version ${version.id} is not in this server's history`,
+      );
+    }
+    const previous = this.active(request.guildId);
+    if (previous.version === version.id) {
+      throw new ReportError(`version ${version.id} is already active`);
+    }
+    const index = this.indexFor(version);
+    this.hooks.beforeCommit?.();
+
+    const at = this.now();
+    const scope = scopeKey(request.guildId);
+    // Rolling a guild back to the current default means "follow the default again", so later
+    // default refreshes reach it; any other version pins the guild to it.
+    const rejoinsDefault =
+      request.guildId !== null && this.activeByScope.get(DEFAULT_SCOPE)?.version === version.id;
+    this.store.transaction(() => {
+      if (rejoinsDefault) this.store.versions.clearPointer(scope);
+      else this.store.versions.setPointer(scope, version.id, request.moderatorId, at);
+      this.audit("rollback", request.guildId, request.moderatorId, version.id, null, at);
+    });
+    let activated: ActiveReport;
+    if (rejoinsDefault) {
+      this.activeByScope.delete(scope);
+      activated = this.active(request.guildId);
+    } else {
+      activated = this.activate(version, index, {
+        scope,
+        versionId: version.id,
+        activatedBy: request.moderatorId,
+        activatedAt: at,
+      });
+    }
+    this.logChange("rollback", request.guildId, request.moderatorId, activated);
+    return this.change(request.guildId, version, previous, activated);
+  }
+
+  status(guildId: string | null): ReportStatus {
+    return {
+      active: this.active(guildId),
+      followsDefault: guildId === null || !this.activeByScope.has(guildId),
+      feedback: this.store.feedback.totals(guildId),
+    };
+  }
+
+  /** The versions a guild can roll back to (its own and the default ones), newest first. */
+  history(guildId: string | null, limit = 10): HistoryEntry[] {
+    const activeVersion = this.active(guildId).version;
+    return this.store.versions
+      .history(guildId, limit)
+      .map((version) => ({ version, active: version.id === activeVersion }));
+  }
+
+  /** Most asked questions that got not_found or a low-confidence answer. null: every guild. */
+  gaps(guildId: string | null, days: number, limit = 10): GapGroup[] {
+    const since = new Date(this.now().getTime() - days * 24 * 60 * 60 * 1000);
+    const rows = this.store.questions.gapCandidates({
+      guildId,
+      since,
+      lowConfidence: LOW_CONFIDENCE,
+      limit: GAP_ROWS_CONSIDERED,
+    });
+    return groupGaps(rows, limit);
+  }
+
+  /**
+   * Pick up changes committed by another process (the operator CLI) since the last look.
+   * Cheap when nothing changed: one pragma read.
+   */
+  reloadIfChangedElsewhere(): void {
+    const dataVersion = this.store.dataVersion();
+    if (dataVersion === this.seenDataVersion) return;
+    this.seenDataVersion = dataVersion;
+    const pointers = this.store.versions.pointers();
+    for (const pointer of pointers) {
+      const current = this.activeByScope.get(pointer.scope);
+      const unchanged =
+        current?.version === pointer.versionId &&
+        current.loadedAt.getTime() === pointer.activatedAt.getTime();
+      if (unchanged) continue;
+      const version = this.stored(pointer.versionId);
+      try {
+        this.activate(version, this.indexFor(version), pointer);
+      } catch (error) {
+        if (pointer.scope === DEFAULT_SCOPE) throw error;
+        this.logger.error(
+          { err: error, guildId: pointer.scope, version: pointer.versionId },
+          "stored report no longer builds; this guild falls back to the default report",
+        );
+      }
+    }
+    const scopes = new Set(pointers.map((pointer) => pointer.scope));
+    for (const scope of this.activeByScope.keys()) {
+      if (!scopes.has(scope)) this.activeByScope.delete(scope);
+    }
+  }
+
+  private async read(input: ReportInput): Promise<Candidate> {
+    const maxBytes = this.config.REPORT_MAX_BYTES;
+    const timeoutMs = this.config.REPORT_FETCH_TIMEOUT_MS;
+    switch (input.kind) {
+      case "default": {
+        const url = this.config.REPORT_URL;
+        if (url) {
+          const bytes = await fetchCapped(url, {
+            maxBytes,
+            timeoutMs,
+            failure: "could not fetch URL",
+          });
+          return { bytes, source: `url:${url}`, name: nameOfSource(new URL(url).pathname) };
+        }
+        return this.read({ kind: "file", path: this.config.REPORT_PATH });
+      }
+      case "file": {
+        const bytes = await readFileCapped(input.path, maxBytes);
+        return { bytes, source: `file:${input.path}`, name: basename(input.path) };
+      }
+      case "upload": {
+        const lower = input.name.toLowerCase();
+        if (!UPLOAD_EXTENSIONS.some((extension) => lower.endsWith(extension))) {
+          throw new ReportError("only .txt and .md files can be used as a report");
+        }
+        const bytes = await fetchCapped(input.url, {
+          maxBytes,
+          timeoutMs,
+          failure: "could not download the file",
+        });
+        return { bytes, source: `upload:${input.name}`, name: input.name };
+      }
+    }
+  }
+
+  private actionFor(request: RefreshRequest): AuditAction {
+    if (request.input.kind === "upload") return "upload";
+    if (request.input.kind === "default") return "refresh";
+    return "import";
+  }
+
+  private stored(id: number): StoredVersion {
+    const version = this.store.versions.get(id);
+    if (!version) throw new Error(`factdesk: report version ${id} is missing from the database`);
+    return version;
+  }
+
+  /** Reuse the index of a version that is already loaded somewhere, else rebuild it from its text. */
+  private indexFor(version: StoredVersion): ReportIndex {
+    for (const report of this.activeByScope.values()) {
+      if (report.version === version.id) return report.index;
+    }
+    const text = this.store.versions.text(version.id);
+    return buildValidatedIndex(text, nameOfSource(version.source), version.id);
+  }
+
+  private activate(
+    version: StoredVersion,
+    index: ReportIndex,
+    pointer: ActivePointer,
+  ): ActiveReport {
+    const report: ActiveReport = {
+      index,
+      version: version.id,
+      source: version.source,
+      sha256: version.sha256,
+      loadedAt: pointer.activatedAt,
+      loadedBy: pointer.activatedBy,
+    };
+    this.activeByScope.set(pointer.scope, report);
+    return report;
+  }
+
+  private change(
+    guildId: string | null,
+    version: StoredVersion,
+    previous: ActiveReport,
+    next: ActiveReport,
+  ): VersionChange {
+    return {
+      kind: "changed",
+      guildId,
+      version,
+      previous,
+      paragraphs: {
+        before: previous.index.report.paragraphs.length,
+        after: next.index.report.paragraphs.length,
+      },
+      facts: { before: previous.index.table.facts.length, after: next.index.table.facts.length },
+      diff: diffFactTables(previous.index.table, next.index.table),
+    };
+  }
+
+  private audit(
+    action: AuditAction,
+    guildId: string | null,
+    moderatorId: string | null,
+    versionId: number,
+    detail: string | null,
+    at: Date,
+  ): void {
+    this.store.audit.record({ at, guildId, moderatorId, action, versionId, detail });
+  }
+
+  private logChange(
+    action: AuditAction,
+    guildId: string | null,
+    moderatorId: string | null,
+    report: ActiveReport,
+  ): void {
+    this.logger.info(
+      { guildId, moderatorId, action, version: report.version, source: report.source },
+      "report changed",
+    );
+  }
+}

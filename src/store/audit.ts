@@ -1,0 +1,36 @@
+import type { Database } from "better-sqlite3";
+
+export type AuditAction = "import" | "refresh" | "upload" | "rollback";
+
+export interface AuditEntry {
+  at: Date;
+  guildId: string | null;
+  /** Discord user id, or null for the operator CLI and first start. */
+  moderatorId: string | null;
+  action: AuditAction;
+  versionId: number;
+  detail: string | null;
+}
+
+/** Append-only record of every change to which report a scope answers from. */
+export class AuditTrail {
+  private readonly insertStatement;
+
+  constructor(db: Database) {
+    this.insertStatement = db.prepare(
+      `INSERT INTO audit_log (at, guild_id, moderator_id, action, version_id, detail)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  record(entry: AuditEntry): void {
+    this.insertStatement.run(
+      entry.at.toISOString(),
+      entry.guildId,
+      entry.moderatorId,
+      entry.action,
+      entry.versionId,
+      entry.detail,
+    );
+  }
+}

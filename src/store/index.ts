@@ -1,0 +1,32 @@
+import type { Database } from "better-sqlite3";
+import { AuditTrail } from "./audit.js";
+import { openDatabase } from "./db.js";
+import { FeedbackStore } from "./feedback.js";
+import { QuestionLog } from "./questionLog.js";
+import { ReportVersions } from "./reportVersions.js";
+
+/** Everything factdesk keeps on disk, behind one SQLite connection. */
+export interface Store {
+  versions: ReportVersions;
+  questions: QuestionLog;
+  feedback: FeedbackStore;
+  audit: AuditTrail;
+  /** Run `work` in one transaction: all of its writes land, or none do. */
+  transaction<T>(work: () => T): T;
+  /** Counter that moves when another connection (e.g. the operator CLI) commits. */
+  dataVersion(): number;
+  close(): void;
+}
+
+export function openStore(dataDir: string): Store {
+  const db: Database = openDatabase(dataDir);
+  return {
+    versions: new ReportVersions(db),
+    questions: new QuestionLog(db),
+    feedback: new FeedbackStore(db),
+    audit: new AuditTrail(db),
+    transaction: (work) => db.transaction(work)(),
+    dataVersion: () => Number(db.pragma("data_version", { simple: true })),
+    close: () => db.close(),
+  };
+}

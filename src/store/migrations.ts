@@ -1,0 +1,95 @@
+import type { Database } from "better-sqlite3";
+
+/**
+ * Schema history, oldest first. A migration is never edited once released: add a new one.
+ * The schema version lives in `PRAGMA user_version`, so it survives without a table of its own.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+
+  CREATE TABLE report_versions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    guild_id TEXT,
+    sha256 TEXT NOT NULL,
+    source TEXT NOT NULL,
+    text TEXT NOT NULL,
+    byte_length INTEGER NOT NULL,
+    paragraphs INTEGER NOT NULL,
+    facts INTEGER NOT NULL,
+    created_by TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX report_versions_by_guild ON report_versions (guild_id, id);
+
+  CREATE TABLE active_reports (
+    scope TEXT PRIMARY KEY,
+    version_id INTEGER NOT NULL REFERENCES report_versions (id),
+    activated_by TEXT,
+    activated_at TEXT NOT NULL
+  );
+
+  CREATE TABLE question_log (
+    id INTEGER PRIMARY KEY,
+    guild_id TEXT,
+    channel_id TEXT,
+    question TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('answered', 'not_found')),
+    confidence REAL NOT NULL,
+    asked_at TEXT NOT NULL
+  );
+  CREATE INDEX question_log_by_time ON question_log (asked_at);
+
+  CREATE TABLE feedback_voters (
+    answer_id TEXT NOT NULL,
+    voter TEXT NOT NULL,
+    PRIMARY KEY (answer_id, voter)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE feedback_totals (
+    scope TEXT PRIMARY KEY,
+    up INTEGER NOT NULL DEFAULT 0,
+    down INTEGER NOT NULL DEFAULT 0
+  );
+
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    guild_id TEXT,
+    moderator_id TEXT,
+    action TEXT NOT NULL,
+    version_id INTEGER REFERENCES report_versions (id),
+    detail TEXT
+  );
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export class SchemaTooNewError extends Error {
+  constructor(file: string, found: number) {
+    super(
+      `factdesk: ${file} was written by a newer factdesk (schema version ${found}; this build knows up to ${SCHEMA_VERSION}). ` +
+        "Upgrade factdesk, or point DATA_DIR at another directory.",
+    );
+    this.name = "SchemaTooNewError";
+  }
+}
+
+/** Bring the database up to SCHEMA_VERSION, each step in its own transaction. */
+export function migrate(db: Database, file: string): void {
+  const current = db.pragma("user_version", { simple: true });
+  if (typeof current !== "number") throw new Error("factdesk: could not read the schema version");
+  if (current > SCHEMA_VERSION) throw new SchemaTooNewError(file, current);
+  for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
+    const sql = MIGRATIONS[version - 1];
+    if (sql === undefined) break;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version}`);
+    })();
+  }
+}

@@ -1,0 +1,81 @@
+import type { Database } from "better-sqlite3";
+import { z } from "zod";
+import { AnswerStatus } from "../qa/schema.js";
+
+/** What is kept about an asked question. Deliberately no user id: the log is about the report. */
+export interface LoggedQuestion {
+  guildId: string | null;
+  channelId: string | null;
+  question: string;
+  status: AnswerStatus;
+  confidence: number;
+  askedAt: Date;
+}
+
+export const GapCandidate = z.object({
+  question: z.string(),
+  status: AnswerStatus,
+  confidence: z.number().min(0).max(1),
+  askedAt: z.iso.datetime().transform((value) => new Date(value)),
+});
+export type GapCandidate = z.infer<typeof GapCandidate>;
+
+export interface GapQuery {
+  /** null: every guild and DMs (the operator's view). */
+  guildId: string | null;
+  since: Date;
+  /** Answers below this confidence count as gaps too. */
+  lowConfidence: number;
+  /** Newest rows first, at most this many, so grouping stays cheap on a busy log. */
+  limit: number;
+}
+
+const MAX_STORED_QUESTION = 500;
+
+export class QuestionLog {
+  private readonly insertMany;
+  private readonly allGuildsStatement;
+  private readonly oneGuildStatement;
+
+  constructor(db: Database) {
+    const insert = db.prepare(
+      `INSERT INTO question_log (guild_id, channel_id, question, status, confidence, asked_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertMany = db.transaction((entries: readonly LoggedQuestion[]) => {
+      for (const entry of entries) {
+        insert.run(
+          entry.guildId,
+          entry.channelId,
+          entry.question.slice(0, MAX_STORED_QUESTION),
+          entry.status,
+          entry.confidence,
+          entry.askedAt.toISOString(),
+        );
+      }
+    });
+    const select = `SELECT question, status, confidence, asked_at AS askedAt FROM question_log
+      WHERE asked_at >= @since AND (status = 'not_found' OR confidence < @lowConfidence)`;
+    this.allGuildsStatement = db.prepare(`${select} ORDER BY id DESC LIMIT @limit`);
+    this.oneGuildStatement = db.prepare(
+      `${select} AND guild_id = @guildId ORDER BY id DESC LIMIT @limit`,
+    );
+  }
+
+  record(entries: readonly LoggedQuestion[]): void {
+    if (entries.length > 0) this.insertMany(entries);
+  }
+
+  gapCandidates(query: GapQuery): GapCandidate[] {
+    const params = {
+      since: query.since.toISOString(),
+      lowConfidence: query.lowConfidence,
+      limit: query.limit,
+    };
+    const rows =
+      query.guildId === null
+        ? this.allGuildsStatement.all(params)
+        : this.oneGuildStatement.all({ ...params, guildId: query.guildId });
+    return z.array(GapCandidate).parse(rows);
+  }
+}

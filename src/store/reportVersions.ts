@@ -1,0 +1,122 @@
+import type { Database } from "better-sqlite3";
+import { z } from "zod";
+
+const isoDate = z.iso.datetime().transform((value) => new Date(value));
+
+export const StoredVersion = z.object({
+  id: z.number().int().positive(),
+  /** null: the default report, used by guilds without an upload of their own. */
+  guildId: z.string().nullable(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  source: z.string().min(1),
+  byteLength: z.number().int().nonnegative(),
+  paragraphs: z.number().int().nonnegative(),
+  facts: z.number().int().nonnegative(),
+  createdBy: z.string().nullable(),
+  createdAt: isoDate,
+});
+export type StoredVersion = z.infer<typeof StoredVersion>;
+
+export const ActivePointer = z.object({
+  scope: z.string().min(1),
+  versionId: z.number().int().positive(),
+  activatedBy: z.string().nullable(),
+  activatedAt: isoDate,
+});
+export type ActivePointer = z.infer<typeof ActivePointer>;
+
+export interface NewVersion {
+  guildId: string | null;
+  sha256: string;
+  source: string;
+  text: string;
+  byteLength: number;
+  paragraphs: number;
+  facts: number;
+  createdBy: string | null;
+  createdAt: Date;
+}
+
+const VERSION_COLUMNS = `id, guild_id AS guildId, sha256, source, byte_length AS byteLength,
+  paragraphs, facts, created_by AS createdBy, created_at AS createdAt`;
+
+/** Report versions and the per-scope pointer to the active one. */
+export class ReportVersions {
+  private readonly insertStatement;
+  private readonly getStatement;
+  private readonly textStatement;
+  private readonly guildHistoryStatement;
+  private readonly defaultHistoryStatement;
+  private readonly pointersStatement;
+  private readonly setPointerStatement;
+  private readonly clearPointerStatement;
+
+  constructor(db: Database) {
+    this.insertStatement = db.prepare(
+      `INSERT INTO report_versions
+        (guild_id, sha256, source, text, byte_length, paragraphs, facts, created_by, created_at)
+       VALUES (@guildId, @sha256, @source, @text, @byteLength, @paragraphs, @facts, @createdBy, @createdAt)`,
+    );
+    this.getStatement = db.prepare(`SELECT ${VERSION_COLUMNS} FROM report_versions WHERE id = ?`);
+    this.textStatement = db.prepare("SELECT text FROM report_versions WHERE id = ?").pluck();
+    this.guildHistoryStatement = db.prepare(
+      `SELECT ${VERSION_COLUMNS} FROM report_versions
+       WHERE guild_id IS NULL OR guild_id = ? ORDER BY id DESC LIMIT ?`,
+    );
+    this.defaultHistoryStatement = db.prepare(
+      `SELECT ${VERSION_COLUMNS} FROM report_versions
+       WHERE guild_id IS NULL ORDER BY id DESC LIMIT ?`,
+    );
+    this.pointersStatement = db.prepare(
+      `SELECT scope, version_id AS versionId, activated_by AS activatedBy, activated_at AS activatedAt
+       FROM active_reports`,
+    );
+    this.setPointerStatement = db.prepare(
+      `INSERT INTO active_reports (scope, version_id, activated_by, activated_at)
+       VALUES (?, ?, ?, ?)
+       ON CONFLICT (scope) DO UPDATE SET
+         version_id = excluded.version_id,
+         activated_by = excluded.activated_by,
+         activated_at = excluded.activated_at`,
+    );
+    this.clearPointerStatement = db.prepare("DELETE FROM active_reports WHERE scope = ?");
+  }
+
+  insert(version: NewVersion): number {
+    const result = this.insertStatement.run({
+      ...version,
+      createdAt: version.createdAt.toISOString(),
+    });
+    return Number(result.lastInsertRowid);
+  }
+
+  get(id: number): StoredVersion | undefined {
+    const row = this.getStatement.get(id);
+    return row === undefined ? undefined : StoredVersion.parse(row);
+  }
+
+  text(id: number): string {
+    return z.string().parse(this.textStatement.get(id));
+  }
+
+  /** Newest first: the guild's own versions and the default ones, or only the default ones for null. */
+  history(guildId: string | null, limit: number): StoredVersion[] {
+    const rows =
+      guildId === null
+        ? this.defaultHistoryStatement.all(limit)
+        : this.guildHistoryStatement.all(guildId, limit);
+    return z.array(StoredVersion).parse(rows);
+  }
+
+  pointers(): ActivePointer[] {
+    return z.array(ActivePointer).parse(this.pointersStatement.all());
+  }
+
+  setPointer(scope: string, versionId: number, activatedBy: string | null, at: Date): void {
+    this.setPointerStatement.run(scope, versionId, activatedBy, at.toISOString());
+  }
+
+  clearPointer(scope: string): void {
+    this.clearPointerStatement.run(scope);
+  }
+}
