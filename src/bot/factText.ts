@@ -1,0 +1,34 @@
+import type { APIEmbedField } from "discord.js";
+import type { Fact } from "../facts/schema.js";
+import { fitField } from "./embedLimits.js";
+
+const numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
+
+/** Unit codes shown as they are (symbols and currencies); other units are words and get plurals. */
+const symbolUnits = new Set(["kg", "g", "t", "lb", "oz", "l", "percent"]);
+const irregularPlurals: Record<string, string> = { person: "people" };
+
+function unitLabel(unit: string, value: number): string {
+  if (unit === "percent") return "%";
+  if (symbolUnits.has(unit) || unit !== unit.toLowerCase() || value === 1) return unit;
+  return irregularPlurals[unit] ?? `${unit}s`;
+}
+
+/** "5.19 t", "8,657 cases", "more than 9,300 people". */
+export function formatFigure(fact: Fact): string {
+  const number = numberFormat.format(fact.value);
+  const unit = fact.unit === null ? "" : unitLabel(fact.unit, fact.value);
+  const figure = unit === "%" ? `${number}%` : `${number} ${unit}`.trim();
+  return fact.qualifier ? `${fact.qualifier} ${figure}` : figure;
+}
+
+export function whereLabel(fact: Fact): string {
+  if (fact.places.length > 0) return fact.places.join(", ");
+  return fact.scope === "national" ? "nationwide" : "";
+}
+
+/** One fact as an embed field: figure and ¶N in the name, what it counts and the quoted sentence below. */
+export function factField(fact: Fact): APIEmbedField {
+  const about = [fact.subject, whereLabel(fact)].filter((part) => part.length > 0).join(" · ");
+  return fitField(`${formatFigure(fact)} · ¶${fact.paragraph}`, `${about}\n> ${fact.quote}`);
+}
