@@ -1,0 +1,29 @@
+import { SlashCommandBuilder } from "discord.js";
+import { renderSearch } from "../src/bot/renderViews.js";
+import { ephemeralNotice, noPings } from "../src/bot/replies.js";
+import { searchParagraphs } from "../src/qa/search.js";
+import type { Command } from "./types.js";
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName("search")
+    .setDescription("Find the three paragraphs of the report that best match some words")
+    .addStringOption((option) =>
+      option
+        .setName("text")
+        .setDescription("Words to look for, e.g. border smuggling")
+        .setRequired(true)
+        .setMaxLength(200),
+    ),
+
+  async execute(interaction, context) {
+    const text = interaction.options.getString("text", true);
+    const { index } = context.services.reports.active(interaction.guildId);
+    const hits = searchParagraphs(text, index, 3);
+    if (hits.length === 0) {
+      await interaction.reply(ephemeralNotice(`No paragraph of the report matches “${text}”.`));
+      return;
+    }
+    await interaction.reply({ ...renderSearch(text, hits, index.meta), allowedMentions: noPings });
+  },
+} satisfies Command;
