@@ -1,0 +1,81 @@
+import type { Message } from "discord.js";
+import type { CommandContext } from "../../commands/types.js";
+import { suggestQuestions } from "../qa/suggest.js";
+import { answerQuestion, MAX_QUESTION_LENGTH, recordQuestion } from "./answering.js";
+import { type Cooldown, secondsLeft } from "./cooldown.js";
+import { isHarmlessDiscordError } from "./discordErrors.js";
+import { noPings } from "./replies.js";
+
+export interface ChatOptions {
+  context: CommandContext;
+  cooldown: Cooldown;
+}
+
+function withoutMention(content: string, botId: string): string {
+  return content.replace(new RegExp(`<@!?${botId}>`, "g"), " ").trim();
+}
+
+async function apologise(message: Message, logger: CommandContext["logger"]): Promise<void> {
+  const text = "Sorry, something went wrong while answering. It has been logged; please try again.";
+  try {
+    await message.reply({ content: text, allowedMentions: noPings });
+  } catch (error) {
+    if (!isHarmlessDiscordError(error)) logger.warn({ err: error }, "could not apologise");
+  }
+}
+
+/**
+ * Plain-chat questions: answered when the bot is mentioned or in a DM, and in the ask channels
+ * only when there is an answer, so ordinary conversation there gets no noise.
+ */
+export function createChatHandler({ context, cooldown }: ChatOptions) {
+  const askChannels = new Set(context.config.ASK_CHANNEL_IDS);
+
+  async function respond(message: Message, direct: boolean): Promise<void> {
+    const botId = message.client.user.id;
+    const question = withoutMention(message.content, botId).slice(0, MAX_QUESTION_LENGTH);
+    const reply = question ? answerQuestion(question, message.guildId, context.services) : null;
+    if (!direct && reply?.answer.status !== "answered") return;
+
+    const verdict = cooldown.take(`chat:${message.author.id}`);
+    if (!verdict.allowed) {
+      if (verdict.firstRefusal) {
+        const notice = `One question at a time, please: I can answer you again in ${secondsLeft(verdict)} s.`;
+        await message.reply({ content: notice, allowedMentions: noPings });
+      }
+      return;
+    }
+
+    if (!reply) {
+      const { index } = context.services.reports.active(message.guildId);
+      const examples = suggestQuestions("", index, 3).map((q) => `• ${q}`);
+      const hint = ["Ask me a question about the report, for example:", ...examples].join("\n");
+      await message.reply({ content: hint, allowedMentions: noPings });
+      return;
+    }
+    await message.reply({ ...reply.message, allowedMentions: noPings });
+    recordQuestion(context, message, reply.answer);
+  }
+
+  return async function onMessage(message: Message): Promise<void> {
+    if (message.author.bot || message.author.id === message.client.user.id) return;
+    const direct = !message.inGuild() || message.mentions.users.has(message.client.user.id);
+    if (!direct && !askChannels.has(message.channelId)) return;
+
+    const logger = context.logger.child({
+      messageId: message.id,
+      guildId: message.guildId,
+      channelId: message.channelId,
+    });
+    try {
+      await respond(message, direct);
+    } catch (error) {
+      if (isHarmlessDiscordError(error)) {
+        logger.debug({ code: error.code }, "ignored a harmless Discord error");
+        return;
+      }
+      logger.error({ err: error }, "chat handler failed");
+      if (direct) await apologise(message, logger);
+    }
+  };
+}

@@ -1,0 +1,66 @@
+import { Client, Events, GatewayIntentBits, Partials } from "discord.js";
+import type { Logger } from "pino";
+import { commands } from "../../commands/index.js";
+import type { Config } from "../config.js";
+import type { Services } from "../services.js";
+import { createChatHandler } from "./chat.js";
+import { Cooldown } from "./cooldown.js";
+import { createInteractionDispatcher } from "./dispatch.js";
+import { noPings } from "./replies.js";
+
+export function createClient(config: Config): Client {
+  return new Client({
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.DirectMessages,
+      // Privileged: enable "Message Content Intent" for the bot in the developer portal.
+      GatewayIntentBits.MessageContent,
+    ],
+    // DM channels are not cached before their first message arrives.
+    partials: [Partials.Channel],
+    rest: { api: config.DISCORD_API_URL },
+    allowedMentions: noPings,
+  });
+}
+
+/** A client with every handler attached, not yet connected. */
+export function createBot(config: Config, logger: Logger, services: Services): Client {
+  const client = createClient(config);
+  const context = { config, logger, services };
+  const cooldown = new Cooldown(config.COOLDOWN * 1000);
+
+  const dispatch = createInteractionDispatcher({ commands, context, cooldown });
+  const onMessage = createChatHandler({ context, cooldown });
+  client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
+  client.on(Events.MessageCreate, (message) => void onMessage(message));
+  client.on(Events.Error, (err) => logger.error({ err }, "Discord client error"));
+  client.on(Events.Warn, (warning) => logger.warn({ warning }, "Discord client warning"));
+  client.on(Events.ShardDisconnect, (event, shardId) =>
+    logger.warn({ code: event.code, shardId }, "gateway disconnected"),
+  );
+
+  return client;
+}
+
+/** Logs in and resolves once the client is ready (its guilds have arrived). */
+export async function connectBot(client: Client, token: string, logger: Logger): Promise<void> {
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(token);
+  await ready;
+  logger.info(
+    { botUserId: client.user?.id, guilds: client.guilds.cache.size, commands: commands.length },
+    "connected to Discord",
+  );
+}
+
+/** createBot + connectBot, as main.ts does them; the e2e tests start the bot through this. */
+export async function startBot(
+  config: Config,
+  logger: Logger,
+  services: Services,
+): Promise<Client> {
+  const client = createBot(config, logger, services);
+  await connectBot(client, config.DISCORD_TOKEN, logger);
+  return client;
+}

@@ -1,0 +1,33 @@
+import { config as loadDotenv } from "dotenv";
+import { type Config, ConfigError, parseConfig } from "../config.js";
+import { ReportError } from "../report/errors.js";
+
+/** Start-up problems are for the operator: one line each, never a stack trace. */
+export function exitWith(lines: readonly string[]): never {
+  for (const line of lines) process.stderr.write(`factdesk: ${line}\n`);
+  process.exit(1);
+}
+
+/** .env (or DOTENV_PATH) then the process environment, checked once; exits on any problem. */
+export function loadConfigOrExit(options: { offlineHint: boolean }): Config {
+  loadDotenv({ quiet: true });
+  try {
+    return parseConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    if (process.env.DISCORD_TOKEN?.trim()) exitWith(error.problems);
+    const missingToken = options.offlineHint
+      ? 'DISCORD_TOKEN is not set, so the bot cannot connect to Discord. To ask questions offline, run: npm run ask -- "your question"'
+      : "DISCORD_TOKEN is not set: put the bot token in .env (see .env.example)";
+    exitWith([missingToken, ...error.problems.filter((p) => !p.startsWith("DISCORD_TOKEN"))]);
+  }
+}
+
+/** One line that says why the report could not be loaded. */
+export function describeStartupError(error: unknown, config: Config): string {
+  if (error instanceof ReportError) return `cannot use ${config.REPORT_PATH}: ${error.reason}`;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === "ENOENT") return `REPORT_PATH ${config.REPORT_PATH} does not exist`;
+  if (code === "EACCES") return `REPORT_PATH ${config.REPORT_PATH} cannot be read`;
+  return error instanceof Error ? error.message : String(error);
+}

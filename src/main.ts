@@ -1,0 +1,28 @@
+import { connectBot, createBot } from "./bot/client.js";
+import { describeStartupError, exitWith, loadConfigOrExit } from "./bot/startup.js";
+import { createLogger } from "./logger.js";
+import { openServices } from "./openServices.js";
+
+const config = loadConfigOrExit({ offlineHint: true });
+const logger = createLogger(config.LOG_LEVEL, { secrets: [config.DISCORD_TOKEN] });
+
+// A stray rejection from a library callback is logged; it must not stop the bot for everyone.
+process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
+
+const services = await openServices(config, logger).catch((error: unknown) =>
+  exitWith([describeStartupError(error, config)]),
+);
+const client = createBot(config, logger, services);
+
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  logger.info({ signal }, "shutting down");
+  await client.destroy();
+  services.close?.();
+  process.exit(0);
+}
+process.once("SIGINT", (signal) => void shutdown(signal));
+process.once("SIGTERM", (signal) => void shutdown(signal));
+
+await connectBot(client, config.DISCORD_TOKEN, logger).catch((error: unknown) =>
+  exitWith([`could not connect to Discord: ${describeStartupError(error, config)}`]),
+);
