@@ -1,0 +1,522 @@
+/**
+ * Gazetteer lookups: find countries, Chinese provinces, US states and cities in report text and
+ * in user questions. Pure functions over the static data in gazetteer.ts.
+ *
+ * Decisions (see also the tests):
+ * - Running text (findPlaces): single-word names and demonyms must be capitalised ("China", not
+ *   "china" the material); multiword names match in any case; acronyms ("US", "UK", "NYC") and
+ *   AP state abbreviations (", Calif.") only in their exact case.
+ * - Questions (findPlacesInQuestion): any case, except "US" (the pronoun "us") and names that are
+ *   everyday words ("turkey", "chad", "jordan", "guinea", "polish", ...), which need a capital or
+ *   a preceding "in"/"from"/"to"/... Then typo-tolerant matching (Damerau–Levenshtein, same first
+ *   letter, names of ≥ 5 letters, 1 edit, 2 for ≥ 9 letters), never for an English dictionary word
+ *   that sits that close to a place name ("human" ≠ Hunan, "main" ≠ Maine), and never when the
+ *   typo is equally close to two places.
+ * - "Georgia" is the country; it becomes "Georgia (US state)" when a US state or city is named
+ *   in the same sentence (within 100 characters), or it follows "District of" (as in DOJ releases).
+ * - "Washington" is the state; "Washington, D.C." / "D.C." is "District of Columbia" (kind "state").
+ *   "New York" is the state; "New York City", "NYC", "New York, N.Y." the city.
+ * - Taiwan, Hong Kong and Macau are provinces of China (34 provincial-level divisions).
+ * - "America" is the United States, but "South/Latin/Central/North America" are no place at all.
+ * - "Congolese" → Democratic Republic of the Congo; "Dominican" → Dominican Republic; "Korean" →
+ *   South Korea; "Sino-X" → China and X.
+ * - English-word cities (Nice, Reading, Mobile, Bath, Split, Victoria) are left out on purpose.
+ */
+import {
+  CHINA_CITY_ROWS,
+  CHINA_NON_PROVINCES,
+  CHINA_PROVINCE_ROWS,
+  COMMON_WORDS_NEAR_PLACES,
+  COUNTRY_ROWS,
+  MEXICO_STATE_ROWS,
+  NOT_PLACES,
+  PLACE_NAMES_THAT_ARE_WORDS,
+  US_STATE_ROWS,
+  WORLD_CITY_ROWS,
+} from "./gazetteer.js";
+
+export type PlaceKind = "country" | "province" | "state" | "city";
+
+export interface Place {
+  name: string;
+  kind: PlaceKind;
+  country: string;
+  aliases: string[];
+}
+
+export interface PlaceMention {
+  place: Place;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** How a surface form may match in running text. */
+type CaseRule = "anyCase" | "capitalised" | "exact" | "afterComma" | "beforeHyphen";
+
+interface Surface {
+  /** The form as written in the data (without its "=" / "," marker). */
+  form: string;
+  /** undefined for NOT_PLACES phrases, which match only to block shorter matches. */
+  place: Place | undefined;
+  rule: CaseRule;
+}
+
+// ---------- building the gazetteer ----------
+
+function splitList(list: string): string[] {
+  return list === "" ? [] : list.split("|");
+}
+
+/** Strips the "=" / "," markers; the markers only steer matching. */
+function bareForm(form: string): string {
+  return form.startsWith("=") || form.startsWith(",") ? form.slice(1) : form;
+}
+
+function pluralDemonym(demonym: string): string | undefined {
+  if (/(?:s|sh|ch|x|z|ese|i)$/.test(demonym) || demonym.includes(" ")) return undefined;
+  return `${demonym}s`;
+}
+
+function buildPlaces(): { places: Place[]; demonyms: Map<Place, string[]> } {
+  const places: Place[] = [];
+  const demonyms = new Map<Place, string[]>();
+  const add = (name: string, kind: PlaceKind, country: string, aliases: string[]): Place => {
+    const place: Place = { name, kind, country, aliases: aliases.map(bareForm) };
+    places.push(place);
+    rawAliases.set(place, aliases);
+    return place;
+  };
+  for (const [name, aliases, demonymList] of COUNTRY_ROWS) {
+    const place = add(name, "country", name, splitList(aliases));
+    const forms = splitList(demonymList);
+    demonyms.set(place, [...forms, ...forms.flatMap((d) => pluralDemonym(d) ?? [])]);
+  }
+  for (const [name, aliases] of CHINA_PROVINCE_ROWS) {
+    const suffix = CHINA_NON_PROVINCES.has(name) ? [] : [`${name} Province`];
+    add(name, "province", "China", [...splitList(aliases), ...suffix]);
+  }
+  for (const [name, aliases] of CHINA_CITY_ROWS) {
+    add(name, "city", "China", [...splitList(aliases), `${name} City`, `${name} Prefecture`]);
+  }
+  for (const [name, aliases] of US_STATE_ROWS) {
+    const plain = !name.includes("(") && name !== "District of Columbia" && name !== "Puerto Rico";
+    const generated = plain ? [`${name} State`, `State of ${name}`] : [];
+    add(name, "state", "United States", [...splitList(aliases), ...generated]);
+  }
+  for (const [name, aliases] of MEXICO_STATE_ROWS) {
+    add(name, "state", "Mexico", [...splitList(aliases), `${name} State`, `State of ${name}`]);
+  }
+  for (const [name, country, aliases] of WORLD_CITY_ROWS) {
+    add(name, "city", country, splitList(aliases));
+  }
+  return { places, demonyms };
+}
+
+const rawAliases = new Map<Place, string[]>();
+const built = buildPlaces();
+
+export const PLACES: readonly Place[] = built.places;
+
+const BY_NAME: ReadonlyMap<string, Place> = (() => {
+  const map = new Map<string, Place>();
+  for (const place of PLACES) {
+    for (const form of [place.name, ...place.aliases]) {
+      const key = normalizeForm(form);
+      if (!map.has(key)) map.set(key, place);
+    }
+  }
+  return map;
+})();
+
+/** Look up by canonical name or alias (case- and accent-insensitive). */
+export function placeByName(name: string): Place | undefined {
+  return BY_NAME.get(normalizeForm(name.trim()));
+}
+
+function requirePlace(name: string): Place {
+  const place = placeByName(name);
+  if (!place) throw new Error(`factdesk: gazetteer has no place named ${name}`);
+  return place;
+}
+
+for (const place of PLACES) requirePlace(place.country);
+const CHINA = requirePlace("China");
+const GEORGIA_COUNTRY = requirePlace("Georgia");
+const GEORGIA_STATE = requirePlace("Georgia (US state)");
+
+// ---------- normalisation and tokens ----------
+
+/** Lower case, no accents, one kind of apostrophe and hyphen, single spaces. */
+export function normalizeForm(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[’ʼ‘`´]/g, "'")
+    .replace(/[‐‑‒–—]/g, "-")
+    .replace(/\s+/g, " ");
+}
+
+/** Same as normalizeForm but keeps case, for exact-case forms. */
+function normalizeSpacing(text: string): string {
+  return text.replace(/[’ʼ‘`´]/g, "'").replace(/\s+/g, " ");
+}
+
+interface Token {
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    tokens.push({ start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}
+
+function isAcronym(form: string): boolean {
+  return /^[A-Z.\s]+$/.test(form) && (form.match(/[A-Z]/g) ?? []).length >= 2;
+}
+
+function caseRuleOf(form: string): CaseRule {
+  if (form.startsWith("=")) return "exact";
+  if (form.startsWith(",")) return "afterComma";
+  if (isAcronym(form)) return "exact";
+  return /[\s-]/.test(form) ? "anyCase" : "capitalised";
+}
+
+// ---------- the surface index ----------
+
+const SURFACES: ReadonlyMap<string, readonly Surface[]> = (() => {
+  const map = new Map<string, Surface[]>();
+  const put = (rawForm: string, place: Place | undefined, rule = caseRuleOf(rawForm)) => {
+    const form = bareForm(rawForm);
+    const key = normalizeForm(form);
+    const list = map.get(key) ?? [];
+    if (!list.some((s) => s.place === place && s.rule === rule)) list.push({ form, place, rule });
+    map.set(key, list);
+  };
+  for (const phrase of NOT_PLACES) put(phrase, undefined);
+  for (const place of PLACES) {
+    put(place.name, place);
+    for (const alias of rawAliases.get(place) ?? []) put(alias, place);
+    for (const demonym of built.demonyms.get(place) ?? []) put(demonym, place);
+  }
+  put("Sino", CHINA, "beforeHyphen");
+  return map;
+})();
+
+/** For each first word, the most words any form starting with it has. */
+const MAX_WORDS: ReadonlyMap<string, number> = (() => {
+  const map = new Map<string, number>();
+  for (const key of SURFACES.keys()) {
+    const words = key.match(WORD) ?? [key];
+    const first = words[0] ?? key;
+    map.set(first, Math.max(map.get(first) ?? 0, words.length));
+  }
+  return map;
+})();
+
+// ---------- exact matching ----------
+
+type Mode = "text" | "question";
+
+const PLACE_CONTEXT_WORDS = new Set(
+  "in from to into via through across of at for by between and or vs versus with about than outside inside within near against".split(
+    " ",
+  ),
+);
+
+function isCapitalised(text: string): boolean {
+  const first = text.charAt(0);
+  return first !== first.toLowerCase() && first === first.toUpperCase();
+}
+
+function previousWord(text: string, start: number): string {
+  const before = text.slice(Math.max(0, start - 40), start).match(/([\p{L}]+)[^\p{L}]*$/u);
+  return (before?.[1] ?? "").toLowerCase();
+}
+
+function accepts(surface: Surface, text: string, start: number, end: number, mode: Mode): boolean {
+  const written = text.slice(start, end);
+  switch (surface.rule) {
+    case "exact":
+      return normalizeSpacing(written) === normalizeSpacing(surface.form);
+    case "afterComma":
+      return (
+        written === surface.form && /,\s{0,3}$/.test(text.slice(Math.max(0, start - 4), start))
+      );
+    case "beforeHyphen":
+      return /^[-‐‑–]/.test(text.slice(end)) && (mode === "question" || isCapitalised(written));
+    case "anyCase":
+      return true;
+    case "capitalised": {
+      if (isCapitalised(written)) return true;
+      if (mode === "text") return false;
+      if (!PLACE_NAMES_THAT_ARE_WORDS.has(normalizeForm(written))) return true;
+      return PLACE_CONTEXT_WORDS.has(previousWord(text, start));
+    }
+  }
+}
+
+interface Span {
+  start: number;
+  end: number;
+  /** Index of the first token after the span. */
+  next: number;
+  place: Place | undefined;
+}
+
+/** The longest accepted surface form starting at token i, if any. */
+function longestAt(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  mode: Mode,
+): Span | undefined {
+  const first = tokens[i];
+  const maxWords = first && MAX_WORDS.get(normalizeForm(text.slice(first.start, first.end)));
+  if (!first || !maxWords) return;
+  for (let n = Math.min(maxWords, tokens.length - i); n >= 1; n--) {
+    const last = tokens[i + n - 1];
+    if (!last) continue;
+    // A trailing "." or "$" can belong to the form ("U.S.", "US$").
+    const ends = /[.$]/.test(text.charAt(last.end)) ? [last.end + 1, last.end] : [last.end];
+    for (const end of ends) {
+      const surfaces = SURFACES.get(normalizeForm(text.slice(first.start, end)));
+      const surface = surfaces?.find((s) => accepts(s, text, first.start, end, mode));
+      if (surface) return { start: first.start, end, next: i + n, place: surface.place };
+    }
+  }
+  return;
+}
+
+function exactSpans(text: string, tokens: readonly Token[], mode: Mode): Span[] {
+  const spans: Span[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const span = longestAt(text, tokens, i, mode);
+    if (span) {
+      spans.push(span);
+      i = span.next;
+    } else {
+      i++;
+    }
+  }
+  return spans;
+}
+
+// ---------- disambiguation ----------
+
+const US_CONTEXT_WINDOW = 100;
+/** A sentence end: "lowercase word." + space; "U.S." and "Ga." do not end sentences here. */
+const SENTENCE_END = /\p{Ll}{2}[.!?]\s|\n\s*\n/u;
+
+function sameSentence(text: string, a: number, b: number): boolean {
+  return (
+    Math.abs(a - b) <= US_CONTEXT_WINDOW &&
+    !SENTENCE_END.test(text.slice(Math.min(a, b), Math.max(a, b)))
+  );
+}
+
+function isUsSubdivision(place: Place): boolean {
+  return place.country === "United States" && place.kind !== "country";
+}
+
+/** "Georgia" is the country unless US states/cities are named nearby or "District of" precedes. */
+function resolveGeorgia(text: string, mentions: PlaceMention[]): PlaceMention[] {
+  return mentions.map((mention) => {
+    if (mention.place !== GEORGIA_COUNTRY || normalizeForm(mention.text) !== "georgia") {
+      return mention;
+    }
+    const districtOf = /district of\s*$/i.test(
+      text.slice(Math.max(0, mention.start - 20), mention.start),
+    );
+    const usNearby = mentions.some(
+      (other) =>
+        other !== mention &&
+        isUsSubdivision(other.place) &&
+        sameSentence(text, other.start, mention.start),
+    );
+    return districtOf || usNearby ? { ...mention, place: GEORGIA_STATE } : mention;
+  });
+}
+
+function toMentions(text: string, spans: readonly Span[]): PlaceMention[] {
+  const mentions: PlaceMention[] = [];
+  for (const span of spans) {
+    if (!span.place) continue;
+    mentions.push({
+      place: span.place,
+      start: span.start,
+      end: span.end,
+      text: text.slice(span.start, span.end),
+    });
+  }
+  return resolveGeorgia(text, mentions);
+}
+
+/** Whole-word matches of place names, aliases and demonyms in report text, in text order. */
+export function findPlaces(text: string): PlaceMention[] {
+  return toMentions(text, exactSpans(text, tokenize(text), "text"));
+}
+
+// ---------- typo-tolerant matching for questions ----------
+
+/** Optimal-string-alignment Damerau–Levenshtein distance, stopping early past `limit`. */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, (prevPrev[j - 2] ?? 0) + 1);
+      }
+      row.push(best);
+      rowMin = Math.min(rowMin, best);
+    }
+    if (rowMin > limit) return limit + 1;
+    prevPrev = prev;
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}
+
+/**
+ * Edits allowed for a typo of a place word: 1, or 2 from 9 letters; none under 5 letters, except
+ * 4-letter words inside a multiword name whose other words are typed right ("new yrok").
+ */
+export function typoBudget(placeWord: string, inPhrase = false): number {
+  if (placeWord.length < (inPhrase ? 4 : 5)) return 0;
+  return placeWord.length >= 9 ? 2 : 1;
+}
+
+interface FuzzyKey {
+  words: string[];
+  place: Place;
+}
+
+/** Letters only: "xi'an" → "xian", "pu-er" stays two words. */
+function fuzzyWords(form: string): string[] {
+  return normalizeForm(form)
+    .replace(/['.]/g, "")
+    .split(/[\s,-]+/)
+    .filter((w) => w !== "");
+}
+
+const FUZZY_KEYS: readonly FuzzyKey[] = (() => {
+  const keys: FuzzyKey[] = [];
+  for (const surfaces of SURFACES.values()) {
+    for (const surface of surfaces) {
+      if (!surface.place || surface.rule === "exact" || surface.rule === "afterComma") continue;
+      if (surface.rule === "beforeHyphen") continue;
+      keys.push({ words: fuzzyWords(surface.form), place: surface.place });
+    }
+  }
+  return keys;
+})();
+
+/** Every word that is, on its own, an exact place form: those never count as typos. */
+const EXACT_WORDS: ReadonlySet<string> = new Set(
+  FUZZY_KEYS.filter((k) => k.words.length === 1).map((k) => k.words[0] ?? ""),
+);
+
+/** Whether `typed` may be read as a typo of `placeWord`; returns the edit count or undefined. */
+function wordTypo(typed: string, placeWord: string, inPhrase: boolean): number | undefined {
+  if (typed === placeWord) return 0;
+  const budget = typoBudget(placeWord, inPhrase);
+  if (budget === 0 || typed.length < 4 || typed[0] !== placeWord[0]) return undefined;
+  if (EXACT_WORDS.has(typed) || COMMON_WORDS_NEAR_PLACES.has(typed) || /\d/.test(typed)) return;
+  const distance = editDistance(typed, placeWord, budget);
+  return distance <= budget ? distance : undefined;
+}
+
+/** Exported for the word-list generator and tests: the place a typed phrase is a typo of. */
+export function typoMatch(typedWords: readonly string[]): Place | undefined {
+  let best = Number.POSITIVE_INFINITY;
+  let found = new Set<Place>();
+  for (const key of FUZZY_KEYS) {
+    if (key.words.length !== typedWords.length) continue;
+    let total = 0;
+    let exactWords = 0;
+    for (let w = 0; w < key.words.length && total <= best; w++) {
+      const edits = wordTypo(typedWords[w] ?? "", key.words[w] ?? "", key.words.length > 1);
+      if (edits === undefined) total = Number.POSITIVE_INFINITY;
+      else {
+        total += edits;
+        if (edits === 0) exactWords++;
+      }
+    }
+    if (total === 0 || total === Number.POSITIVE_INFINITY) continue;
+    if (key.words.length > 1 && exactWords === 0) continue;
+    if (total < best) {
+      best = total;
+      found = new Set([key.place]);
+    } else if (total === best) {
+      found.add(key.place);
+    }
+  }
+  // A typo equally close to two places is not guessed.
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+const MAX_TYPO_WORDS = 3;
+
+function typoSpans(question: string, tokens: readonly Token[], claimed: readonly Span[]): Span[] {
+  const free = tokens.map((t) => !claimed.some((s) => t.start < s.end && s.start < t.end));
+  const spans: Span[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let found: Span | undefined;
+    for (let n = Math.min(MAX_TYPO_WORDS, tokens.length - i); n >= 1 && !found; n--) {
+      const group = tokens.slice(i, i + n);
+      const first = group[0];
+      const last = group[group.length - 1];
+      if (!first || !last || !free.slice(i, i + n).every(Boolean)) continue;
+      const gapsOk = group.every(
+        (t, k) => k === 0 || /^[\s-]+$/.test(question.slice(group[k - 1]?.end ?? 0, t.start)),
+      );
+      if (!gapsOk) continue;
+      const words = group.map((t) => normalizeForm(question.slice(t.start, t.end)));
+      const place = typoMatch(words);
+      if (place) found = { start: first.start, end: last.end, next: i + n, place };
+    }
+    if (found) {
+      spans.push(found);
+      i = found.next;
+    } else {
+      i++;
+    }
+  }
+  return spans;
+}
+
+/** For user questions: any case, tolerant of typos in place names, never of English words. */
+export function findPlacesInQuestion(question: string): PlaceMention[] {
+  const tokens = tokenize(question);
+  const exact = exactSpans(question, tokens, "question");
+  const spans = [...exact, ...typoSpans(question, tokens, exact)].sort((a, b) => a.start - b.start);
+  return toMentions(question, spans);
+}
+
+/** Place words that typo matching may correct, with their edit budget (to regenerate
+ * COMMON_WORDS_NEAR_PLACES). */
+export function typoTargets(): [word: string, budget: number][] {
+  const targets = new Map<string, number>();
+  for (const key of FUZZY_KEYS) {
+    for (const word of key.words) {
+      const budget = typoBudget(word, key.words.length > 1);
+      if (budget > (targets.get(word) ?? 0)) targets.set(word, budget);
+    }
+  }
+  return [...targets].sort(([a], [b]) => a.localeCompare(b));
+}
