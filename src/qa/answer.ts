@@ -1,6 +1,201 @@
+import type { Fact } from "../facts/schema.js";
+import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "./compose.js";
+import { findMissing } from "./coverage.js";
+import { rankFacts, type ScoredFact } from "./rank.js";
 import type { ReportIndex } from "./reportIndex.js";
-import type { Answer } from "./schema.js";
+import { type Answer, Answer as AnswerSchema } from "./schema.js";
+import { answerFromSentences } from "./sentences.js";
+import { relatedSuggestions } from "./suggest.js";
+import { rankPlaces } from "./superlative.js";
+import { MAX_QUESTION_LENGTH, type Query, understand } from "./understand.js";
 
-export function answer(_question: string, _index: ReportIndex): Answer {
-  throw new Error("not implemented yet");
+/** Below this a fact shares too little with the question to be its answer. */
+export const MIN_FACT_SCORE = 3;
+
+function confidenceOf(best: ScoredFact, runnerUp: ScoredFact | undefined): number {
+  const strength = 1 / (1 + Math.exp(-(best.score - MIN_FACT_SCORE - 2) / 2));
+  const margin =
+    runnerUp && runnerUp.fact.value !== best.fact.value
+      ? Math.min(1, (best.score - runnerUp.score) / 3)
+      : 1;
+  return Number(Math.min(1, strength * (0.6 + 0.4 * margin)).toFixed(3));
+}
+
+function isUsable(scored: ScoredFact | undefined): scored is ScoredFact {
+  return scored !== undefined && scored.score >= MIN_FACT_SCORE && scored.coreHits > 0;
+}
+
+/** The same figure restated elsewhere (lead paragraph and body) is cited everywhere it appears. */
+function restatements(best: ScoredFact, ranked: ScoredFact[]): Fact[] {
+  return ranked
+    .filter(
+      (other) =>
+        other !== best &&
+        other.fact.value === best.fact.value &&
+        other.fact.unit === best.fact.unit,
+    )
+    .filter(
+      (other) => other.score >= best.score - 4 && other.fact.paragraph !== best.fact.paragraph,
+    )
+    .map((other) => other.fact);
+}
+
+function figureAnswer(query: Query, index: ReportIndex): Answer {
+  const ranked = rankFacts(query, index);
+  const best = ranked[0];
+  if (!isUsable(best)) return noFigure(query, index);
+  const again = restatements(best, ranked);
+  const facts = [best.fact, ...again];
+  const also =
+    again.length > 0
+      ? `\nAlso stated in ${uniqueParagraphs(again)
+          .map((p) => `¶${p}`)
+          .join(", ")}.`
+      : "";
+  const group =
+    best.fact.places.length > 3 && query.places.length === 1
+      ? `\n_This figure covers ${listPlaces(best.fact.places)} together._`
+      : "";
+  return {
+    question: query.question,
+    status: "answered",
+    text: `${citeLine(best.fact)}\n${quoteBlock(best.fact)}${also}${group}`,
+    citations: uniqueParagraphs(facts),
+    facts,
+    confidence: confidenceOf(
+      best,
+      ranked.find((r) => r.fact.value !== best.fact.value),
+    ),
+    suggestions: [],
+  };
+}
+
+function noFigure(query: Query, index: ReportIndex): Answer {
+  const suggestions = relatedSuggestions(query.cleaned, index);
+  const [place] = query.places;
+  if (place) {
+    const paragraphs = index.placeParagraphs.get(place) ?? [];
+    const where = paragraphs.map((p) => `¶${p}`).join(", ");
+    return notFound(
+      query.question,
+      `The report mentions ${place} (${where}) but gives no figure that answers this for it.`,
+      suggestions,
+      paragraphs,
+    );
+  }
+  return notFound(query.question, "The report does not give a figure for that.", suggestions);
+}
+
+function comparisonAnswer(query: Query, index: ReportIndex): Answer {
+  const sides = query.places.map((place) => ({ place, best: rankFacts(query, index, [place])[0] }));
+  const found = sides.filter((side) => isUsable(side.best));
+  if (found.length === 0) return noFigure(query, index);
+  const lines = sides.map((side) =>
+    isUsable(side.best)
+      ? `${citeLine(side.best.fact)}\n${quoteBlock(side.best.fact)}`
+      : `${side.place}: the report gives no matching figure.`,
+  );
+  const facts = found.map((side) => (side.best as ScoredFact).fact);
+  return {
+    question: query.question,
+    status: "answered",
+    text: lines.join("\n"),
+    citations: uniqueParagraphs(facts),
+    facts,
+    confidence:
+      Math.min(...found.map((side) => confidenceOf(side.best as ScoredFact, undefined))) *
+      (found.length / sides.length),
+    suggestions: [],
+  };
+}
+
+function figuresAnswer(query: Query, index: ReportIndex): Answer {
+  const place = query.places[0] ?? "";
+  const facts = index.table.facts.filter((fact) => fact.places.includes(place));
+  if (facts.length === 0) return noFigure(query, index);
+  const lines = facts.slice(0, 15).map((fact) => `• ${citeLine(fact)}`);
+  return {
+    question: query.question,
+    status: "answered",
+    text: `Figures for ${place}:\n${lines.join("\n")}`,
+    citations: uniqueParagraphs(facts),
+    facts,
+    confidence: 0.9,
+    suggestions: [],
+  };
+}
+
+function superlativeAnswer(query: Query, index: ReportIndex): Answer {
+  const podium = rankPlaces(query, index);
+  const [top] = podium;
+  if (!top) return figureAnswer({ ...query, kind: "count" }, index);
+  const lines = podium
+    .slice(0, 5)
+    .map((entry, i) => `${i + 1}. ${entry.place}: ${citeLine(entry.fact)}`);
+  return {
+    question: query.question,
+    status: "answered",
+    text: `**${top.place}** — ${citeLine(top.fact)}\n${quoteBlock(top.fact)}\n${lines.join("\n")}`,
+    citations: uniqueParagraphs(podium.map((entry) => entry.fact)),
+    facts: podium.map((entry) => entry.fact),
+    confidence: podium.length > 1 ? 0.8 : 0.6,
+    suggestions: [],
+  };
+}
+
+function route(query: Query, index: ReportIndex): Answer {
+  switch (query.kind) {
+    case "comparison":
+      return comparisonAnswer(query, index);
+    case "figures":
+      return figuresAnswer(query, index);
+    case "superlative":
+      return superlativeAnswer(query, index);
+    case "sentence":
+      return query.expected.kind || query.expected.unit
+        ? figureAnswer(query, index)
+        : answerFromSentences(query, index);
+    default:
+      return figureAnswer(query, index);
+  }
+}
+
+function compose(question: string, index: ReportIndex): Answer {
+  if (question.length > MAX_QUESTION_LENGTH) {
+    return notFound(
+      question,
+      `That question is too long (${question.length} characters); please keep it under ${MAX_QUESTION_LENGTH}.`,
+      index.suggestions.slice(0, 5),
+    );
+  }
+  const query = understand(question);
+  if (query.cleaned.length === 0 || query.concepts.length + query.places.length === 0) {
+    return notFound(
+      question,
+      "Ask me something about the report, for example:",
+      index.suggestions.slice(0, 5),
+    );
+  }
+  const missing = findMissing(query, index);
+  if (missing) {
+    return notFound(
+      question,
+      `The report does not mention ${missing}.`,
+      relatedSuggestions(query.cleaned, index),
+    );
+  }
+  return route(query, index);
+}
+
+/** Answer a question from the report's fact table. Never throws: a failure is an honest not_found. */
+export function answer(question: string, index: ReportIndex): Answer {
+  try {
+    return AnswerSchema.parse(compose(question, index));
+  } catch {
+    return notFound(
+      question,
+      "Sorry, I could not work out an answer to that.",
+      index.suggestions.slice(0, 5),
+    );
+  }
 }

@@ -1,10 +1,32 @@
 import type { Fact } from "../facts/schema.js";
 import type { ReportIndex } from "./reportIndex.js";
 
-export function figuresFor(_place: string | null, _index: ReportIndex): Fact[] {
-  throw new Error("not implemented yet");
+const HEADLINE_COUNT = 10;
+
+/** Every figure for one place, or with no place the national figures in report order (the headline). */
+export function figuresFor(place: string | null, index: ReportIndex): Fact[] {
+  if (place) {
+    const wanted = place.toLowerCase();
+    return index.table.facts.filter((fact) => fact.places.some((p) => p.toLowerCase() === wanted));
+  }
+  const seen = new Set<string>();
+  return index.table.facts
+    .filter((fact) => fact.scope === "national" && fact.action !== null)
+    .filter((fact) => {
+      const key = `${fact.value}|${fact.unit}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, HEADLINE_COUNT);
 }
 
-export function placesWithFigures(_index: ReportIndex): string[] {
-  throw new Error("not implemented yet");
+/** Places that have at least one figure, most figures first. */
+export function placesWithFigures(index: ReportIndex): string[] {
+  const counts = new Map<string, number>();
+  for (const fact of index.table.facts)
+    for (const place of fact.places) counts.set(place, (counts.get(place) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([place]) => place);
 }

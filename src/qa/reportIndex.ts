@@ -1,5 +1,12 @@
-import type { FactTable } from "../facts/schema.js";
+import Fuse from "fuse.js";
+import { extractFacts } from "../facts/extract.js";
+import { findPlaces } from "../facts/places.js";
+import { type Fact, FactTable } from "../facts/schema.js";
+import { ReportError } from "../report/errors.js";
+import { parseReport } from "../report/parse.js";
 import type { ParsedReport } from "../report/types.js";
+import { suggestionsFor } from "./suggestions.js";
+import { concept, conceptsOf, words } from "./vocabulary.js";
 
 /** Where a report came from, shown in answer footers. */
 export interface ReportMeta {
@@ -9,13 +16,105 @@ export interface ReportMeta {
   version: number | null;
 }
 
+export interface SentenceDoc {
+  paragraph: number;
+  sentence: number;
+  text: string;
+  concepts: Set<string>;
+}
+
+export interface FactDoc {
+  fact: Fact;
+  /** Concepts of what is counted, the verb and the unit: the fact's own words. */
+  core: Set<string>;
+  /** Concepts of the whole sentence, weaker evidence. */
+  context: Set<string>;
+}
+
 /** Everything the answer path needs, built once per report version and then read-only. */
 export interface ReportIndex {
   meta: ReportMeta;
   report: ParsedReport;
   table: FactTable;
+  factDocs: FactDoc[];
+  sentences: SentenceDoc[];
+  /** Concept → number of sentences that use it, for weighting rare words. */
+  sentenceFrequency: Map<string, number>;
+  /** Concepts of every word in the report. */
+  vocabulary: Set<string>;
+  /** Canonical place name → paragraphs that mention it. */
+  placeParagraphs: Map<string, number[]>;
+  factFuse: Fuse<FactDoc>;
+  sentenceFuse: Fuse<SentenceDoc>;
+  /** Questions this report can answer, for autocomplete and "did you mean". */
+  suggestions: string[];
 }
 
-export function buildReportIndex(_text: string, _meta: ReportMeta): ReportIndex {
-  throw new Error("not implemented yet");
+function placeParagraphsOf(report: ParsedReport): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  for (const paragraph of report.paragraphs) {
+    for (const mention of findPlaces(paragraph.text)) {
+      const list = map.get(mention.place.name) ?? [];
+      if (!list.includes(paragraph.number)) list.push(paragraph.number);
+      map.set(mention.place.name, list);
+    }
+  }
+  return map;
+}
+
+function factDocOf(fact: Fact): FactDoc {
+  const core = new Set(conceptsOf(`${fact.subject} ${fact.action ?? ""} ${fact.unit ?? ""}`));
+  return { fact, core, context: new Set(conceptsOf(fact.quote)) };
+}
+
+/** Parse, extract and index a report. Throws ReportError when it holds nothing to answer from. */
+export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
+  const report = parseReport(text);
+  if (report.paragraphs.length === 0) throw new ReportError("no paragraphs found");
+  const table = FactTable.parse(extractFacts(report));
+  if (table.facts.length === 0) throw new ReportError("no figures found");
+  const factDocs = table.facts.map(factDocOf);
+  const sentences = report.paragraphs.flatMap((paragraph) =>
+    paragraph.sentences.map((sentence, index) => ({
+      paragraph: paragraph.number,
+      sentence: index,
+      text: sentence.text,
+      concepts: new Set(conceptsOf(sentence.text)),
+    })),
+  );
+  const vocabulary = new Set(words(text).map(concept));
+  const sentenceFrequency = new Map<string, number>();
+  for (const sentence of sentences) {
+    for (const c of sentence.concepts)
+      sentenceFrequency.set(c, (sentenceFrequency.get(c) ?? 0) + 1);
+  }
+  return {
+    meta,
+    report,
+    table,
+    factDocs,
+    sentences,
+    sentenceFrequency,
+    vocabulary,
+    placeParagraphs: placeParagraphsOf(report),
+    factFuse: new Fuse(factDocs, {
+      keys: [
+        { name: "fact.subject", weight: 3 },
+        { name: "fact.action", weight: 2 },
+        { name: "fact.quote", weight: 1 },
+      ],
+      includeScore: true,
+      ignoreLocation: true,
+      useExtendedSearch: true,
+      threshold: 0.4,
+    }),
+    sentenceFuse: new Fuse(sentences, {
+      keys: ["text"],
+      includeScore: true,
+      ignoreLocation: true,
+      useExtendedSearch: true,
+      threshold: 0.4,
+    }),
+    suggestions: suggestionsFor(table.facts),
+  };
 }

@@ -7,6 +7,29 @@ export interface ParagraphHit {
   score: number;
 }
 
-export function searchParagraphs(_query: string, _index: ReportIndex, _limit = 3): ParagraphHit[] {
-  throw new Error("not implemented yet");
+const SNIPPET_LENGTH = 200;
+
+function snippetOf(paragraph: Paragraph, sentence: number): string {
+  const text = paragraph.sentences[sentence]?.text ?? paragraph.text;
+  return text.length <= SNIPPET_LENGTH ? text : `${text.slice(0, SNIPPET_LENGTH - 1)}…`;
+}
+
+/** Full-text search: the best paragraphs for some words, each with its best sentence as a snippet. */
+export function searchParagraphs(query: string, index: ReportIndex, limit = 3): ParagraphHit[] {
+  const terms = [...new Set(query.toLowerCase().match(/[a-z0-9]{2,}/g) ?? [])];
+  if (terms.length === 0) return [];
+  const best = new Map<number, { sentence: number; score: number }>();
+  for (const hit of index.sentenceFuse.search(terms.join(" | "))) {
+    const score = 1 - (hit.score ?? 1);
+    const current = best.get(hit.item.paragraph);
+    if (!current || score > current.score)
+      best.set(hit.item.paragraph, { sentence: hit.item.sentence, score });
+  }
+  return [...best.entries()]
+    .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])
+    .slice(0, limit)
+    .flatMap(([number, { sentence, score }]) => {
+      const paragraph = index.report.paragraphs[number - 1];
+      return paragraph ? [{ paragraph, snippet: snippetOf(paragraph, sentence), score }] : [];
+    });
 }

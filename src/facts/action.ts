@@ -1,0 +1,68 @@
+import { AUXILIARIES, actionLemma } from "./lexicon.js";
+import type { Token } from "./tokens.js";
+
+const CLAUSE_BREAK = /^[,;:()]$/;
+const ADVERB = /ly$/;
+
+/** What usually happens to a counted thing when the sentence names no verb: "There were 12,655 suspects". */
+const DEFAULT_ACTION: Record<string, string> = {
+  suspect: "arrest",
+  suspects: "arrest",
+  arrests: "arrest",
+  arrest: "arrest",
+  seizure: "seize",
+  seizures: "seize",
+};
+
+/** Verb right after the phrase, passive style: "cases have been cracked", "drugs were seized". */
+function passiveAfter(tokens: Token[], from: number): string | null {
+  let sawAuxiliary = false;
+  for (let i = from; i < Math.min(tokens.length, from + 5); i++) {
+    const token = tokens[i];
+    if (!token) break;
+    if (AUXILIARIES.has(token.lower)) {
+      sawAuxiliary = true;
+      continue;
+    }
+    if (ADVERB.test(token.lower) || token.lower === "also" || token.lower === "all") continue;
+    const lemma = actionLemma(token.lower);
+    if (lemma && (sawAuxiliary || /ed$/.test(token.lower))) return lemma;
+    break;
+  }
+  return null;
+}
+
+function verbBefore(tokens: Token[], numberIndex: number, limit = 9): string | null {
+  for (let i = numberIndex - 1; i >= Math.max(0, numberIndex - limit); i--) {
+    const token = tokens[i];
+    if (!token || CLAUSE_BREAK.test(token.text) || /^\d/.test(token.text)) return null;
+    const lemma = actionLemma(token.lower);
+    if (lemma) return lemma;
+  }
+  return null;
+}
+
+function verbAfterInClause(tokens: Token[], from: number, limit = 8): string | null {
+  for (let i = from; i < Math.min(tokens.length, from + limit); i++) {
+    const token = tokens[i];
+    if (!token || CLAUSE_BREAK.test(token.text) || token.text === ".") return null;
+    const lemma = actionLemma(token.lower);
+    if (lemma) return lemma;
+  }
+  return null;
+}
+
+/** The enforcement verb a figure belongs to, searched passive-first, then within its clause. */
+export function actionFor(
+  tokens: Token[],
+  numberIndex: number,
+  phraseEnd: number,
+  head: string | null,
+): string | null {
+  return (
+    passiveAfter(tokens, phraseEnd) ??
+    verbBefore(tokens, numberIndex) ??
+    verbAfterInClause(tokens, phraseEnd) ??
+    (head ? (DEFAULT_ACTION[head] ?? null) : null)
+  );
+}

@@ -1,0 +1,34 @@
+/** Dates and years: kept on facts as context, never counted as figures. */
+
+const MONTH =
+  "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+const DATE_PATTERNS = [
+  `\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b`,
+  `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+\\d{4})?\\b`,
+  `\\b${MONTH}\\s+\\d{4}\\b`,
+  "\\b(?:FY|fiscal year|financial year)\\s?'?\\d{2,4}(?:[-/]\\d{2,4})?\\b",
+  "\\bthe\\s+\\d{1,2}(?:st|nd|rd|th)\\b",
+  "\\b\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}\\b",
+  "\\b(?:19|20)\\d{2}(?:\\s?[-–/]\\s?(?:19|20)?\\d{2})?\\b",
+  "\\b\\d{1,2}:\\d{2}(?:\\s?[ap]\\.?m\\.?)?",
+  "\\b\\d{1,2}\\s?[ap]\\.m\\.",
+];
+const DATE_REGEX = new RegExp(DATE_PATTERNS.join("|"), "gi");
+
+export interface DateSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export function findDates(text: string): DateSpan[] {
+  const spans: DateSpan[] = [];
+  for (const match of text.matchAll(DATE_REGEX)) {
+    spans.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+  }
+  return spans;
+}
+
+export function insideAny(spans: DateSpan[], start: number, end: number): boolean {
+  return spans.some((span) => start >= span.start && end <= span.end);
+}

@@ -1,0 +1,83 @@
+import type { ParsedReport } from "../report/types.js";
+import { findDates } from "./dates.js";
+import { findPlaces } from "./places.js";
+import type { Entity } from "./schema.js";
+
+const ROLE_WORDS =
+  "director|deputy director|director-general|director general|minister|vice minister|deputy minister|administrator|commissioner|spokesperson|spokesman|spokeswoman|secretary|secretary-general|chief|head|president|chairman|chairwoman|chair|governor|attorney general|attorney|prosecutor|inspector|commander|superintendent|officer|captain|sheriff|mayor|ambassador|executive director|agent in charge|special agent";
+const ORG_WORDS =
+  "Ministry|Bureau|Office|Agency|Administration|Department|Police|Service|Commission|Committee|Council|Court|Procuratorate|Customs|Guard|Force|Forces|Directorate|Authority|Unit|Command|Organization|Organisation|Secretariat|Division|Task Force|Center|Centre|Institute|Association";
+const CAPITALISED = "[A-Z][A-Za-z'’.-]*";
+const CONNECTOR = "(?:\\s+(?:of|for|on|and|the|de|del)\\b)*";
+
+const ORGANIZATION = new RegExp(
+  `\\b(?:${CAPITALISED}\\s+)*?(?:${ORG_WORDS})\\b(?:${CONNECTOR}\\s+${CAPITALISED})*`,
+  "g",
+);
+const ACRONYM_ORG =
+  /\b(?:DEA|FBI|CBP|ICE|HSI|ATF|DOJ|DHS|UNODC|INTERPOL|Interpol|Europol|EMCDDA|NCA|AFP|RCMP|NNCC|MPS)\b/g;
+const OPERATION =
+  /\b(?:Operation|Project|Campaign)\s+(?:[A-Z][\w'-]*\s?){1,4}|["“]([A-Z][^"”]{2,60})["”]/g;
+const NAME = "[A-Z][a-z'’]+(?:[-\\s][A-Z][a-z'’]+){1,2}";
+const PERSON_AFTER_ROLE = new RegExp(`\\b(?:${ROLE_WORDS})\\s+(${NAME})\\b`, "gi");
+const PERSON_BEFORE_ROLE = new RegExp(
+  `\\b(${NAME}),\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,3}(?:${ROLE_WORDS})\\b`,
+  "g",
+);
+const PERSON_SAID = new RegExp(
+  `\\b(?:said|says|according to|stated|noted)\\s+(${NAME})\\b|\\b(${NAME})\\s+(?:said|says|stated|noted|pointed out|introduced|announced|told)\\b`,
+  "g",
+);
+const ROLE_PHRASE = new RegExp(
+  `\\b(?:[a-z-]+\\s+){0,2}(?:${ROLE_WORDS})\\b(?:\\s+of(?:\\s+the)?(?:\\s+${CAPITALISED})+)?`,
+  "gi",
+);
+const NOT_A_NAME =
+  /^(?:The|This|That|These|Since|In|At|On|For|From|With|By|And|But|China|News|Service|Ministry|Public|Security|National|State)\b/;
+
+function push(
+  into: Entity[],
+  kind: Entity["kind"],
+  name: string,
+  paragraph: number,
+  sentence: number,
+  quote: string,
+) {
+  const cleaned = name
+    .replace(/^the\s+/i, "")
+    .replace(/[\s,.;:]+$/, "")
+    .trim();
+  if (cleaned.length < 2) return;
+  if (
+    into.some(
+      (entity) => entity.kind === kind && entity.name === cleaned && entity.paragraph === paragraph,
+    )
+  )
+    return;
+  into.push({ kind, name: cleaned, paragraph, sentence, quote });
+}
+
+/** Non-numeric facts for who / what / which / when questions. */
+export function extractEntities(report: ParsedReport): Entity[] {
+  const entities: Entity[] = [];
+  for (const paragraph of report.paragraphs) {
+    paragraph.sentences.forEach((sentence, index) => {
+      const text = sentence.text;
+      const add = (kind: Entity["kind"], name: string) =>
+        push(entities, kind, name, paragraph.number, index, text);
+      for (const pattern of [PERSON_AFTER_ROLE, PERSON_BEFORE_ROLE, PERSON_SAID]) {
+        for (const match of text.matchAll(pattern)) {
+          const name = match[1] ?? match[2];
+          if (name && !NOT_A_NAME.test(name) && findPlaces(name).length === 0) add("person", name);
+        }
+      }
+      for (const match of text.matchAll(ROLE_PHRASE)) add("role", match[0]);
+      for (const match of text.matchAll(ORGANIZATION)) add("organization", match[0]);
+      for (const match of text.matchAll(ACRONYM_ORG)) add("organization", match[0]);
+      for (const match of text.matchAll(OPERATION)) add("operation", match[1] ?? match[0]);
+      for (const mention of findPlaces(text)) add("place", mention.place.name);
+      for (const date of findDates(text)) add("date", date.text);
+    });
+  }
+  return entities;
+}

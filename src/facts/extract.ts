@@ -1,0 +1,234 @@
+import type { Paragraph, ParsedReport } from "../report/types.js";
+import { actionFor } from "./action.js";
+import { type DateSpan, findDates, insideAny } from "./dates.js";
+import { extractEntities } from "./entities.js";
+import { QUALIFIERS } from "./lexicon.js";
+import { findNumbers, type NumberMatch } from "./numbers.js";
+import { readNounPhrase, readNounPhraseBefore } from "./phrases.js";
+import { findPlaces, type PlaceMention } from "./places.js";
+import type { Fact, FactTable } from "./schema.js";
+import { type Token, tokenize } from "./tokens.js";
+import { baseOf, countUnit, measureAfter, TIME_UNITS } from "./units.js";
+
+/** What a figure measures, read from the words around it. */
+interface Reading {
+  unit: string | null;
+  base: Fact["base"];
+  subject: string;
+  head: string | null;
+  /** Token index right after the figure's own words, where a passive verb would follow. */
+  phraseEnd: number;
+  /** Character offset where the figure's own words end ("5.19 tons", "8,657 drug crime cases"). */
+  end: number;
+}
+
+const HYPHEN_ADJECTIVE = /^-(?!day|week|month|year|hour)[a-z]/i;
+const LABEL_BEFORE =
+  /\b(?:no|nos|article|articles|section|chapter|part|phase|level|grade|class|item|paragraph|page|room|line|route|highway|flight|unit)\.?\s*$/i;
+
+function tokenIndexAt(tokens: Token[], offset: number): number {
+  const index = tokens.findIndex((token) => token.end > offset);
+  return index === -1 ? tokens.length : index;
+}
+
+/** Short quoted spans are names ("double hanging and two unification"), not results. */
+function quotedNames(sentence: string): DateSpan[] {
+  return [...sentence.matchAll(/["“]([^"”]{1,80})["”]/g)]
+    .filter((match) => (match[1] ?? "").split(/\s+/).length <= 8)
+    .map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }));
+}
+
+function isFigure(
+  match: NumberMatch,
+  sentence: string,
+  dates: DateSpan[],
+  isHeading: boolean,
+): boolean {
+  if (insideAny(dates, match.start, match.end) && match.currency === null) return false;
+  if (insideAny(quotedNames(sentence), match.start, match.end)) return false;
+  const before = sentence.slice(0, match.start);
+  const after = sentence.slice(match.end);
+  if (/[A-Za-z]-$/.test(before)) return false; // "COVID-19", "G-20"
+  if (LABEL_BEFORE.test(before)) return false;
+  if (isHeading && before.trim() === "") return false; // "3. Blocking smuggling routes"
+  if (/^\s*[.)]\s/.test(after) && before.trim() === "") return false; // a list label
+  if (!match.isWord) return true;
+  const word = match.text.trim();
+  if (/^[A-Z]/.test(word) && before.trim() !== "") return false; // "Hundred Days Action"
+  if (HYPHEN_ADJECTIVE.test(after)) return false; // "two-pronged", "three-dimensional"
+  if (/^\s+of\b/i.test(after)) return false; // "one of the", "two of them"
+  if (/^(?:a|one|a dozen)$/i.test(word))
+    return /^\s+(?:person|suspect|case|gang|ton|kilogram)/i.test(after);
+  return /^[\s-]+[a-z]/i.test(after);
+}
+
+/** "more than", "nearly"… right before the number, and where its words start. */
+function qualifierBefore(before: string): { label: string; start: number } | null {
+  for (const [pattern, label] of QUALIFIERS) {
+    const match = pattern.exec(before);
+    if (match) return { label, start: match.index };
+  }
+  return null;
+}
+
+function readMeasure(match: NumberMatch, sentence: string, tokens: Token[]): Reading {
+  const rest = sentence.slice(match.end);
+  const measure = measureAfter(rest);
+  const startToken = tokenIndexAt(tokens, match.start);
+  if (match.currency || measure?.kind === "currency") {
+    const unit = match.currency ?? measure?.unit ?? null;
+    const unitEnd = match.end + (measure?.kind === "currency" ? measure.length : 0);
+    return {
+      ...subjectAround(tokens, startToken, tokenIndexAt(tokens, unitEnd), unit, null),
+      end: unitEnd,
+    };
+  }
+  if (measure) {
+    const unitEnd = tokenIndexAt(tokens, match.end + measure.length);
+    const base = baseOf(match.value, measure);
+    return {
+      ...subjectAround(tokens, startToken, unitEnd, measure.unit, base),
+      end: match.end + measure.length,
+    };
+  }
+  const phrase = readNounPhrase(tokens, tokenIndexAt(tokens, match.end));
+  if (phrase) {
+    const end = tokens[phrase.next - 1]?.end ?? match.end;
+    return {
+      unit: countUnit(phrase.head),
+      base: null,
+      subject: phrase.text,
+      head: phrase.head,
+      phraseEnd: phrase.next,
+      end,
+    };
+  }
+  const before = readNounPhraseBefore(tokens, startToken);
+  return {
+    unit: null,
+    base: null,
+    subject: before?.text ?? "",
+    head: before?.head ?? null,
+    phraseEnd: startToken + 1,
+    end: match.end,
+  };
+}
+
+/** For measures, what was measured: "5.19 tons of drugs", "drugs 568.9 kg", "$45 million in cash". */
+function subjectAround(
+  tokens: Token[],
+  numberToken: number,
+  unitEnd: number,
+  unit: string | null,
+  base: Fact["base"],
+): Omit<Reading, "end"> {
+  const next = tokens[unitEnd];
+  const connector = next?.lower === "of" || next?.lower === "in" || next?.lower === "worth" ? 1 : 0;
+  const skipOf = next?.lower === "worth" && tokens[unitEnd + 1]?.lower === "of" ? 1 : 0;
+  if (connector) {
+    const phrase = readNounPhrase(tokens, unitEnd + connector + skipOf);
+    if (phrase)
+      return { unit, base, subject: phrase.text, head: phrase.head, phraseEnd: phrase.next };
+  }
+  const before = readNounPhraseBefore(tokens, numberToken);
+  return {
+    unit,
+    base,
+    subject: before?.text ?? "",
+    head: before?.head ?? null,
+    phraseEnd: unitEnd,
+  };
+}
+
+/** Places stated in the sentence, else those of the paragraph's opening sentence, else of a short section title. */
+function placesFor(
+  paragraph: Paragraph,
+  sentenceIndex: number,
+  mentionsBySentence: PlaceMention[][],
+): string[] {
+  const own = mentionsBySentence[sentenceIndex] ?? [];
+  const inherited =
+    own.length > 0
+      ? own
+      : (mentionsBySentence.slice(0, sentenceIndex).find((mentions) => mentions.length > 0) ?? []);
+  const fromTitle =
+    inherited.length === 0 && paragraph.section && paragraph.section.title.split(/\s+/).length <= 4
+      ? findPlaces(paragraph.section.title)
+      : [];
+  return unique([...inherited, ...fromTitle].map((mention) => mention.place.name));
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+/** The country the report is about: the one named most often, counting its provinces, states and cities. */
+export function homeCountry(report: ParsedReport): string | null {
+  const counts = new Map<string, number>();
+  for (const paragraph of report.paragraphs) {
+    for (const mention of findPlaces(paragraph.text)) {
+      counts.set(mention.place.country, (counts.get(mention.place.country) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+function factsOfParagraph(paragraph: Paragraph, home: string | null): Fact[] {
+  const facts: Fact[] = [];
+  const mentionsBySentence = paragraph.sentences.map((sentence) => findPlaces(sentence.text));
+  paragraph.sentences.forEach((sentence, sentenceIndex) => {
+    const text = sentence.text;
+    const dates = findDates(text);
+    const tokens = tokenize(text);
+    let previousAction: string | null = null;
+    for (const match of findNumbers(text)) {
+      if (!isFigure(match, text, dates, paragraph.isHeading)) continue;
+      const reading = readMeasure(match, text, tokens);
+      if (
+        reading.unit &&
+        TIME_UNITS.has(reading.unit) &&
+        /\b(?:ago|old|aged?)\b/i.test(text.slice(match.end, match.end + 20))
+      ) {
+        continue;
+      }
+      const numberToken = tokenIndexAt(tokens, match.start);
+      const allPlaces = placesFor(paragraph, sentenceIndex, mentionsBySentence);
+      const localPlaces = allPlaces.filter((place) => place !== home);
+      const places = localPlaces.length > 0 ? localPlaces : allPlaces;
+      const before = text.slice(0, match.start);
+      const qualifier = qualifierBefore(before);
+      const coordinated: string | null = /(?:,|\band)\s*$/.test(before) ? previousAction : null;
+      const action: string | null =
+        actionFor(tokens, numberToken, reading.phraseEnd, reading.head) ?? coordinated;
+      previousAction = action;
+      const textStart = qualifier?.start ?? match.start;
+      facts.push({
+        id: `p${paragraph.number}-${facts.length + 1}`,
+        value: match.value,
+        text: text.slice(textStart, reading.end).trim(),
+        unit: reading.unit,
+        base: reading.base,
+        qualifier: qualifier?.label ?? null,
+        subject: reading.subject,
+        action,
+        places,
+        scope: localPlaces.length === 0 ? "national" : "local",
+        section: paragraph.section,
+        paragraph: paragraph.number,
+        sentence: sentenceIndex,
+        quote: text,
+        dates: dates.map((date) => date.text),
+      });
+    }
+  });
+  return facts;
+}
+
+/** Report → typed fact table: every stated quantity, plus named people, roles, bodies and operations. */
+export function extractFacts(report: ParsedReport): FactTable {
+  const home = homeCountry(report);
+  return {
+    facts: report.paragraphs.flatMap((paragraph) => factsOfParagraph(paragraph, home)),
+    entities: extractEntities(report),
+  };
+}

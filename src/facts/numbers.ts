@@ -1,0 +1,142 @@
+/** Finds numeric expressions in prose: digits, grouped digits, scale words and number words. */
+
+export interface NumberMatch {
+  value: number;
+  /** Offsets of the number itself (with scale word and currency sign) in the sentence. */
+  start: number;
+  end: number;
+  text: string;
+  /** Currency written with the number ("$", "US$", "€", "¥"...), normalised to a code. */
+  currency: string | null;
+  /** Spelled out ("ten"), which matters for false-positive filtering. */
+  isWord: boolean;
+}
+
+const SCALES: Record<string, number> = {
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  millions: 1e6,
+  mn: 1e6,
+  m: 1e6,
+  mln: 1e6,
+  billion: 1e9,
+  billions: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  trillion: 1e12,
+  lakh: 1e5,
+  crore: 1e7,
+};
+
+const UNITS_WORDS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+};
+const TENS_WORDS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+
+const CURRENCY_SIGNS: [RegExp, string][] = [
+  [/^(?:US\$|USD\s?|\$)$/i, "USD"],
+  [/^(?:€|EUR\s?)$/i, "EUR"],
+  [/^(?:£|GBP\s?)$/i, "GBP"],
+  [/^(?:¥|RMB\s?|CNY\s?)$/i, "CNY"],
+  [/^(?:A\$|AUD\s?)$/i, "AUD"],
+  [/^(?:C\$|CAD\s?)$/i, "CAD"],
+  [/^(?:HK\$|HKD\s?)$/i, "HKD"],
+];
+
+const WORD_NUMBER_PART = `(?:${[...Object.keys(UNITS_WORDS), ...Object.keys(TENS_WORDS), "hundred", "a hundred", "dozen", "a dozen"].join("|")})`;
+const WORD_NUMBER = `${WORD_NUMBER_PART}(?:[\\s-]+(?:and\\s+)?${WORD_NUMBER_PART})*`;
+const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?|\.\d+`;
+const SCALE = String.raw`(?:\s?(?:thousand|millions?|billions?|trillion|lakh|crore|mln|mn|bn)\b|(?:k|m|bn|b)\b)`;
+const CURRENCY = String.raw`(?:(?:US\$|HK\$|A\$|C\$|\$|€|£|¥)\s?|(?:USD|EUR|GBP|RMB|CNY|AUD|CAD|HKD)\s?)`;
+
+const NUMBER_PATTERN = new RegExp(
+  String.raw`(?<![\w.$€£¥])(${CURRENCY})?(?:(${DIGITS})|\b(${WORD_NUMBER})\b)(${SCALE})?(?![\w])`,
+  "gi",
+);
+
+function wordsToNumber(words: string): number | null {
+  let total = 0;
+  let current = 0;
+  for (const raw of words.toLowerCase().split(/[\s-]+/)) {
+    if (raw === "and" || raw === "a") continue;
+    if (raw in UNITS_WORDS) current += UNITS_WORDS[raw] ?? 0;
+    else if (raw in TENS_WORDS) current += TENS_WORDS[raw] ?? 0;
+    else if (raw === "hundred") current = (current || 1) * 100;
+    else if (raw === "dozen") current = (current || 1) * 12;
+    else return null;
+  }
+  total += current;
+  return total;
+}
+
+function currencyCode(sign: string | undefined): string | null {
+  if (!sign) return null;
+  const trimmed = sign.trim();
+  return CURRENCY_SIGNS.find(([pattern]) => pattern.test(trimmed))?.[1] ?? null;
+}
+
+function scaleOf(raw: string | undefined, hasCurrency: boolean): number | null {
+  if (!raw) return 1;
+  const word = raw.trim().toLowerCase();
+  // "5m" or "3b" only mean million/billion next to money; otherwise "5 m" is metres.
+  if ((word === "m" || word === "b" || word === "k") && !hasCurrency) return null;
+  return SCALES[word] ?? null;
+}
+
+export function findNumbers(sentence: string): NumberMatch[] {
+  const matches: NumberMatch[] = [];
+  for (const match of sentence.matchAll(NUMBER_PATTERN)) {
+    const [whole, sign, digits, words, scaleWord] = match;
+    const currency = currencyCode(sign);
+    const base = digits
+      ? Number(digits.replace(/[,\s\u00a0\u202f]/g, ""))
+      : wordsToNumber(words ?? "");
+    if (base === null || !Number.isFinite(base)) continue;
+    const scale = scaleOf(scaleWord, currency !== null);
+    const keepScale = scale !== null;
+    const text = keepScale ? whole : whole.slice(0, whole.length - (scaleWord?.length ?? 0));
+    matches.push({
+      value: roundFloat(base * (scale ?? 1)),
+      start: match.index,
+      end: match.index + text.length,
+      text,
+      currency,
+      isWord: !digits,
+    });
+  }
+  return matches;
+}
+
+/** 4.1 × 1e6 is 4099999.9999999995 in floating point; reports never mean that. */
+function roundFloat(value: number): number {
+  return Number.parseFloat(value.toPrecision(12));
+}

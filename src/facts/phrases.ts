@@ -1,0 +1,158 @@
+import {
+  AUXILIARIES,
+  actionLemma,
+  DETERMINERS,
+  FILLER_MODIFIERS,
+  PREPOSITIONS,
+} from "./lexicon.js";
+import type { Token } from "./tokens.js";
+
+const CONJUNCTIONS = new Set(["and", "or", "but", "nor", "while", "whereas", "plus"]);
+const STOP_PUNCTUATION = /^[,;:.!?()[\]"“”'’]$/;
+/** Nouns that name a container of what is counted, so "of" continues the phrase: "cases of drug trafficking". */
+const OF_CONTINUES = new Set([
+  "case",
+  "cases",
+  "type",
+  "types",
+  "kind",
+  "kinds",
+  "batch",
+  "batches",
+  "shipment",
+  "shipments",
+  "consignment",
+  "consignments",
+  "package",
+  "packages",
+  "parcel",
+  "parcels",
+  "dose",
+  "doses",
+  "member",
+  "members",
+  "count",
+  "counts",
+  "ring",
+  "rings",
+  "network",
+  "networks",
+]);
+
+export interface NounPhrase {
+  /** Cleaned phrase, e.g. "drug crime cases". */
+  text: string;
+  head: string;
+  /** Index of the first token after the phrase. */
+  next: number;
+}
+
+function isPhraseBreak(token: Token): boolean {
+  if (!token.isWord) return STOP_PUNCTUATION.test(token.text) || /^\d/.test(token.text);
+  const lower = token.lower;
+  return AUXILIARIES.has(lower) || PREPOSITIONS.has(lower) || actionLemma(lower) !== null;
+}
+
+/** Reads the noun phrase starting at `from`: "drug addicts and traffickers", "cases of drug trafficking". */
+export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): NounPhrase | null {
+  const words: string[] = [];
+  let i = from;
+  while (i < tokens.length && words.length < maxWords) {
+    const token = tokens[i];
+    if (!token) break;
+    if (
+      token.lower === "of" &&
+      words.length > 0 &&
+      OF_CONTINUES.has(words[words.length - 1] ?? "")
+    ) {
+      words.push("of");
+      i++;
+      continue;
+    }
+    if (CONJUNCTIONS.has(token.lower)) {
+      const after = tokens[i + 1];
+      const continues =
+        words.length > 0 && after?.isWord && !isPhraseBreak(after) && !DETERMINERS.has(after.lower);
+      if (!continues) break;
+      words.push(token.lower);
+      i++;
+      continue;
+    }
+    if (isPhraseBreak(token)) break;
+    if (!token.isWord) break;
+    if (words.length > 0 && /[^-]ed$/.test(token.lower) && !token.lower.includes("-")) break;
+    words.push(token.lower);
+    i++;
+  }
+  while (
+    words.length > 0 &&
+    (FILLER_MODIFIERS.has(words[0] ?? "") || DETERMINERS.has(words[0] ?? ""))
+  ) {
+    words.shift();
+  }
+  while (words.length > 0 && ["of", "and", "or"].includes(words[words.length - 1] ?? ""))
+    words.pop();
+  if (words.length === 0) return null;
+  const head = headOf(words);
+  const list = readListTail(tokens, i);
+  if (list) return { text: `${words.join(" ")}, ${list.text}`, head, next: list.next };
+  return { text: words.join(" "), head, next: i };
+}
+
+/** ", ketamine, cathinone and other drugs": a list continuing the phrase, up to its last item. */
+function readListTail(tokens: Token[], from: number): { text: string; next: number } | null {
+  if (tokens[from]?.text !== ",") return null;
+  const items: string[] = [];
+  let current: string[] = [];
+  let i = from;
+  let closed = false;
+  while (i < tokens.length && i < from + 25) {
+    const token = tokens[i];
+    if (!token) break;
+    if (token.text === ",") {
+      if (current.length > 0) items.push(current.join(" "));
+      current = [];
+    } else if (token.lower === "and" || token.lower === "or") {
+      if (current.length > 0) items.push(current.join(" "));
+      current = [];
+      closed = true;
+    } else if (token.isWord && !isPhraseBreak(token)) {
+      current.push(token.lower);
+    } else break;
+    i++;
+  }
+  if (!closed || current.length === 0 || items.length === 0) return null;
+  items.push(current.join(" "));
+  const last = items.pop() ?? "";
+  return { text: `${items.join(", ")} and ${last}`, next: i };
+}
+
+/** The head noun: the last word before any "of" / "and" continuation. */
+function headOf(words: string[]): string {
+  const cut = words.findIndex(
+    (word, index) => index > 0 && (word === "of" || word === "and" || word === "or"),
+  );
+  const main = cut === -1 ? words : words.slice(0, cut);
+  return main[main.length - 1] ?? words[0] ?? "";
+}
+
+/** The noun phrase that ends right before `end` (exclusive): "seized various drugs 568.9 kg" → "drugs". */
+export function readNounPhraseBefore(
+  tokens: Token[],
+  end: number,
+  maxWords = 5,
+): NounPhrase | null {
+  let i = end - 1;
+  const words: string[] = [];
+  while (i >= 0 && words.length < maxWords) {
+    const token = tokens[i];
+    if (!token?.isWord || isPhraseBreak(token) || CONJUNCTIONS.has(token.lower)) break;
+    if (DETERMINERS.has(token.lower) && token.lower !== "of") break;
+    words.unshift(token.lower);
+    i--;
+  }
+  while (words.length > 0 && (FILLER_MODIFIERS.has(words[0] ?? "") || words[0] === "of"))
+    words.shift();
+  if (words.length === 0) return null;
+  return { text: words.join(" "), head: words[words.length - 1] ?? "", next: end };
+}

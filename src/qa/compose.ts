@@ -1,0 +1,58 @@
+import type { Fact } from "../facts/schema.js";
+import { describeFact, pastParticiple } from "./phrasing.js";
+import type { Answer } from "./schema.js";
+
+const MAX_QUOTE = 400;
+
+/** The sentence trimmed around the figure, so long sentences still show the words that matter. */
+export function quoteAround(quote: string, figureText: string): string {
+  if (quote.length <= MAX_QUOTE) return quote;
+  const at = Math.max(0, quote.indexOf(figureText));
+  const start = Math.max(0, at - MAX_QUOTE / 2);
+  const slice = quote.slice(start, start + MAX_QUOTE);
+  return `${start > 0 ? "…" : ""}${slice}${start + MAX_QUOTE < quote.length ? "…" : ""}`;
+}
+
+export function citeLine(fact: Fact): string {
+  const verb = pastParticiple(fact.action);
+  const where =
+    fact.places.length > 0 && fact.scope === "local" ? ` in ${listPlaces(fact.places)}` : "";
+  return `**${describeFact(fact)}**${verb ? ` ${verb}` : ""}${where} (¶${fact.paragraph})`;
+}
+
+export function quoteBlock(fact: Fact): string {
+  return `> ${quoteAround(fact.quote, fact.text)}`;
+}
+
+export function listPlaces(places: string[]): string {
+  if (places.length <= 3) return places.join(", ");
+  return `${places.slice(0, 3).join(", ")} and ${places.length - 3} more`;
+}
+
+export function uniqueParagraphs(facts: Fact[]): number[] {
+  return [...new Set(facts.map((fact) => fact.paragraph))];
+}
+
+export function notFound(
+  question: string,
+  text: string,
+  suggestions: string[],
+  citations: number[] = [],
+): Answer {
+  const tryThese =
+    suggestions.length > 0
+      ? `\nTry: ${suggestions
+          .slice(0, 3)
+          .map((s) => `“${s}”`)
+          .join(" · ")}`
+      : "";
+  return {
+    question,
+    status: "not_found",
+    text: `${text}${tryThese}`,
+    citations,
+    facts: [],
+    confidence: 0,
+    suggestions,
+  };
+}

@@ -1,0 +1,75 @@
+import type { ReportIndex } from "./reportIndex.js";
+import type { Query } from "./understand.js";
+import { concept, STOP_WORDS, words } from "./vocabulary.js";
+
+/** Words a question may use that no report needs to contain. */
+const GENERIC = new Set(
+  (
+    "happen happened achieve achieved result results reported announce announced mention mentioned name named " +
+    "main key overall much many number total find found know say said data stat stats statistics figure " +
+    "province provinces state states country countries city cities place places area areas region regions " +
+    "most least highest lowest largest biggest top fewest greatest involve involved year years time period " +
+    "anything something thing things kind type sort ever altogether combined together each every whole " +
+    "police authorities authority officials official government law enforcement"
+  ).split(" "),
+);
+
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else if (a[i + 1] === b[j] && a[i] === b[j + 1]) {
+      i += 2;
+      j += 2;
+    } else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+function known(word: string, index: ReportIndex): boolean {
+  const c = concept(word);
+  if (index.vocabulary.has(c)) return true;
+  if (c.length < 5) return false;
+  for (const v of index.vocabulary) if (editDistanceAtMostOne(c, v)) return true;
+  return false;
+}
+
+/**
+ * What the question asks about that the report never mentions: an unknown place, the counted noun,
+ * or most of its content words. Returns a phrase for "The report does not mention …", or null.
+ */
+export function findMissing(query: Query, index: ReportIndex): string | null {
+  const unknownPlaces = query.places.filter((place) => !index.placeParagraphs.has(place));
+  if (
+    unknownPlaces.length > 0 &&
+    (query.kind !== "comparison" || unknownPlaces.length === query.places.length)
+  ) {
+    return unknownPlaces.join(" or ");
+  }
+  if (query.target && !GENERIC.has(query.target) && !known(query.target, index))
+    return query.target;
+  const content = words(query.cleaned.toLowerCase()).filter(
+    (word) =>
+      !STOP_WORDS.has(word) &&
+      !GENERIC.has(word) &&
+      word.length > 2 &&
+      !/^\d/.test(word) &&
+      !query.placeWords.some((p) => p.toLowerCase().includes(word)),
+  );
+  const missing = content.filter((word) => !known(word, index));
+  if (content.length > 0 && missing.length / content.length >= 0.5) return missing.join(" or ");
+  return null;
+}

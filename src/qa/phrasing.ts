@@ -1,0 +1,70 @@
+import type { Fact } from "../facts/schema.js";
+
+const PAST_PARTICIPLE: Record<string, string> = {
+  seize: "seized",
+  crack: "cracked",
+  arrest: "arrested",
+  destroy: "destroyed",
+  investigate: "investigated and dealt with",
+  prosecute: "prosecuted",
+  rehabilitate: "sent to rehabilitation",
+  launch: "launched",
+  inspect: "inspected",
+  rescue: "rescued",
+  list: "listed",
+  promote: "handled",
+  command: "commanded",
+  increase: "increased",
+  decrease: "decreased",
+};
+
+const UNIT_WORDS: Record<string, string> = {
+  t: "tons",
+  kg: "kilograms",
+  g: "grams",
+  mg: "milligrams",
+  lb: "pounds",
+  oz: "ounces",
+  L: "litres",
+  ha: "hectares",
+  percent: "%",
+};
+
+export function pastParticiple(action: string | null): string | null {
+  return action ? (PAST_PARTICIPLE[action] ?? `${action}ed`) : null;
+}
+
+/** "8,657", "5.19 tons", "$1.2 billion", "12%". */
+export function formatFigure(fact: Fact): string {
+  const number = formatNumber(fact.value);
+  if (!fact.unit) return number;
+  if (fact.unit === "percent") return `${number}%`;
+  if (fact.unit === "USD") return `$${number}`;
+  if (/^[A-Z]{3}$/.test(fact.unit)) return `${number} ${fact.unit}`;
+  const word = UNIT_WORDS[fact.unit];
+  if (word) return `${number} ${word}`;
+  return fact.subject ? `${number} ${fact.subject}` : `${number} ${fact.unit}`;
+}
+
+export function formatNumber(value: number): string {
+  if (Math.abs(value) >= 1e9 && value % 1e7 === 0) return `${trim(value / 1e9)} billion`;
+  if (Math.abs(value) >= 1e6 && value % 1e4 === 0) return `${trim(value / 1e6)} million`;
+  return value.toLocaleString("en-US", { maximumFractionDigits: 6 });
+}
+
+function trim(value: number): string {
+  return value.toLocaleString("en-US", { maximumFractionDigits: 3 });
+}
+
+/** Figure with its qualifier and what it counts: "more than 9,300 people". */
+export function describeFact(fact: Fact): string {
+  const figure = formatFigure(fact);
+  const qualifier = fact.qualifier && fact.qualifier !== "a total of" ? `${fact.qualifier} ` : "";
+  const measured =
+    fact.unit && UNIT_WORDS[fact.unit] && fact.subject && fact.unit !== "percent"
+      ? ` of ${fact.subject}`
+      : "";
+  const currencyOf =
+    fact.unit && /^[A-Z]{3}$/.test(fact.unit) && fact.subject ? ` (${fact.subject})` : "";
+  return `${qualifier}${figure}${measured}${currencyOf}`;
+}

@@ -1,0 +1,127 @@
+import type { Fact } from "../facts/schema.js";
+import { countUnit } from "../facts/units.js";
+import type { FactDoc, ReportIndex } from "./reportIndex.js";
+import type { Query } from "./understand.js";
+import { concept } from "./vocabulary.js";
+
+export interface ScoredFact {
+  fact: Fact;
+  score: number;
+  /** Query concepts found among the fact's own words (subject, verb, unit). */
+  coreHits: number;
+}
+
+const ACTION_CONCEPTS = new Set(
+  [
+    "seize",
+    "arrest",
+    "crack",
+    "destroy",
+    "investigate",
+    "prosecute",
+    "rehabilitate",
+    "launch",
+    "inspect",
+    "rescue",
+  ].map(concept),
+);
+const CURRENCIES = /^[A-Z]{3}$/;
+/** Words that steer the question but say nothing about what is counted. */
+const STEERING = new Set(
+  [
+    "province",
+    "state",
+    "country",
+    "city",
+    "place",
+    "area",
+    "most",
+    "least",
+    "highest",
+    "lowest",
+    "largest",
+    "biggest",
+    "smallest",
+    "top",
+    "fewest",
+    "greatest",
+  ].map(concept),
+);
+
+export function weightOf(index: ReportIndex, queryConcept: string): number {
+  const df = index.sentenceFrequency.get(queryConcept) ?? 0;
+  return 1 + Math.log((index.sentences.length + 1) / (df + 1)) / 2;
+}
+
+function unitFit(query: Query, fact: Fact): number {
+  const { kind, unit } = query.expected;
+  if (kind === "mass" || kind === "volume")
+    return fact.base ? (unit && unit === fact.unit ? 2.5 : 2) : -3;
+  if (kind === "currency") return fact.unit && CURRENCIES.test(fact.unit) ? 2.5 : -3;
+  if (kind === "percent") return fact.unit === "percent" ? 2.5 : -3;
+  if (unit) {
+    if (fact.unit === unit) return 2;
+    return fact.base || fact.unit === "percent" ? -2.5 : -0.75;
+  }
+  return 0;
+}
+
+/** How well one fact answers the query: concept overlap, verb, unit, target noun, scope and fuse. */
+export function scoreFact(
+  query: Query,
+  doc: FactDoc,
+  index: ReportIndex,
+  fuseScore?: number,
+): ScoredFact {
+  const { fact } = doc;
+  let score = 0;
+  let coreHits = 0;
+  const concepts = [...new Set(query.concepts)].filter((c) => !STEERING.has(c));
+  for (const c of concepts) {
+    const weight = weightOf(index, c);
+    if (doc.core.has(c)) {
+      score += 2 * weight;
+      coreHits++;
+    } else if (doc.context.has(c)) score += 0.6 * weight;
+  }
+  const askedActions = concepts.filter((c) => ACTION_CONCEPTS.has(c));
+  if (askedActions.length > 0 && fact.action) {
+    score += askedActions.includes(concept(fact.action)) ? 2 : -1.5;
+  }
+  if (query.target) {
+    const target = concept(query.target);
+    if (doc.core.has(target)) score += 1.5;
+    else if (fact.unit && fact.unit === countUnit(query.target)) score += 1;
+    else score -= 1;
+  }
+  score += unitFit(query, fact);
+  if (query.places.length === 0) score += fact.scope === "national" ? 1 : -0.75;
+  else score += 1 / Math.max(1, fact.places.length);
+  if (
+    fact.unit &&
+    ["day", "week", "month", "year", "hour"].includes(fact.unit) &&
+    query.expected.unit !== fact.unit
+  ) {
+    score -= 1.5;
+  }
+  if (fuseScore !== undefined) score += (1 - fuseScore) * 1.5;
+  score -= fact.paragraph * 0.001;
+  return { fact, score, coreHits };
+}
+
+function fusePattern(query: Query): string {
+  return [...new Set(query.cleaned.toLowerCase().match(/[a-z]{3,}/g) ?? [])].join(" | ");
+}
+
+/** Facts that can answer the query, best first. With places named, only those places' facts. */
+export function rankFacts(query: Query, index: ReportIndex, places = query.places): ScoredFact[] {
+  const pattern = fusePattern(query);
+  const fuseScores = new Map<Fact, number>();
+  if (pattern) {
+    for (const hit of index.factFuse.search(pattern)) fuseScores.set(hit.item.fact, hit.score ?? 1);
+  }
+  return index.factDocs
+    .filter((doc) => places.every((place) => doc.fact.places.includes(place)))
+    .map((doc) => scoreFact({ ...query, places }, doc, index, fuseScores.get(doc.fact)))
+    .sort((a, b) => b.score - a.score);
+}

@@ -1,0 +1,61 @@
+import { notFound } from "./compose.js";
+import { weightOf } from "./rank.js";
+import type { ReportIndex, SentenceDoc } from "./reportIndex.js";
+import type { Answer } from "./schema.js";
+import { relatedSuggestions } from "./suggest.js";
+import type { Query } from "./understand.js";
+
+const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, string[]>> = {
+  who: ["person", "organization", "role"],
+  when: ["date"],
+  where: ["place"],
+  which: ["organization", "operation", "place"],
+  what: ["operation", "organization"],
+};
+
+function mentionsPlaces(index: ReportIndex, doc: SentenceDoc, places: string[]): boolean {
+  return places.every((place) => (index.placeParagraphs.get(place) ?? []).includes(doc.paragraph));
+}
+
+/** Who / what / when / which questions: the best-matching sentence, quoted and cited. */
+export function answerFromSentences(query: Query, index: ReportIndex): Answer {
+  const concepts = [...new Set(query.concepts)];
+  const wanted = (query.wh && ENTITY_KIND_FOR[query.wh]) ?? [];
+  const scored = index.sentences
+    .filter((doc) => mentionsPlaces(index, doc, query.places))
+    .map((doc) => {
+      const overlap = concepts.filter((c) => doc.concepts.has(c));
+      const entities = index.table.entities.filter(
+        (e) =>
+          e.paragraph === doc.paragraph && e.sentence === doc.sentence && wanted.includes(e.kind),
+      );
+      const score =
+        overlap.reduce((sum, c) => sum + weightOf(index, c), 0) +
+        (entities.length > 0 ? 1 : 0) -
+        doc.paragraph * 0.001;
+      return { doc, overlap: overlap.length, score, entity: entities[0] };
+    })
+    .sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  if (!best || best.overlap === 0 || best.overlap < Math.min(2, concepts.length) / 2) {
+    return notFound(
+      query.question,
+      "The report does not say.",
+      relatedSuggestions(query.cleaned, index),
+    );
+  }
+  const lead =
+    best.entity && !query.cleaned.toLowerCase().includes(best.entity.name.toLowerCase())
+      ? `**${best.entity.name}** `
+      : "";
+  const coverage = best.overlap / Math.max(1, concepts.length);
+  return {
+    question: query.question,
+    status: "answered",
+    text: `${lead}(¶${best.doc.paragraph})\n> ${best.doc.text}`,
+    citations: [best.doc.paragraph],
+    facts: [],
+    confidence: Number(Math.min(0.95, 0.3 + 0.6 * coverage).toFixed(3)),
+    suggestions: [],
+  };
+}

@@ -1,0 +1,40 @@
+import type { Fact } from "../facts/schema.js";
+import { pastParticiple } from "./phrasing.js";
+
+const MAX_SUGGESTION_LENGTH = 100;
+const MASS_WORDS: Record<string, string> = { t: "tons", kg: "kilograms", lb: "pounds", g: "grams" };
+
+function questionFor(fact: Fact): string | null {
+  const verb = pastParticiple(fact.action);
+  if (!verb || !fact.subject) return null;
+  const where = fact.scope === "local" && fact.places.length === 1 ? ` in ${fact.places[0]}` : "";
+  const massWord = fact.unit ? MASS_WORDS[fact.unit] : undefined;
+  if (massWord) return `How many ${massWord} of ${fact.subject} were ${verb}${where}?`;
+  if (fact.unit && /^[A-Z]{3}$/.test(fact.unit))
+    return `How much ${fact.subject} was ${verb}${where}?`;
+  if (fact.unit === "percent") return null;
+  return `How many ${fact.subject} were ${verb}${where}?`;
+}
+
+/** Questions the report can answer, national figures first, then places. */
+export function suggestionsFor(facts: Fact[]): string[] {
+  const ordered = [...facts].sort(
+    (a, b) => Number(a.scope === "local") - Number(b.scope === "local"),
+  );
+  const fromFacts = ordered.map(questionFor).filter((q): q is string => q !== null);
+  const places = [...new Set(facts.filter((f) => f.places.length === 1).flatMap((f) => f.places))];
+  const placeQuestions = places.map((place) => `What are ${place}'s figures?`);
+  return [...new Set([...fromFacts, ...superlativeQuestions(facts), ...placeQuestions])].filter(
+    (q) => q.length <= MAX_SUGGESTION_LENGTH,
+  );
+}
+
+/** "Which province seized the most drugs?" when several places report seizures by weight. */
+function superlativeQuestions(facts: Fact[]): string[] {
+  const local = facts.filter((f) => f.base && f.action === "seize" && f.places.length === 1);
+  if (new Set(local.flatMap((f) => f.places)).size < 2) return [];
+  const counts = new Map<string, number>();
+  for (const fact of local) counts.set(fact.subject, (counts.get(fact.subject) ?? 0) + 1);
+  const subject = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return subject ? [`Where were the most ${subject} seized?`] : [];
+}

@@ -1,0 +1,178 @@
+import { findPlacesInQuestion } from "../facts/places.js";
+import { countUnit, measureAfter } from "../facts/units.js";
+import { concept, STOP_WORDS, words } from "./vocabulary.js";
+
+export const MAX_QUESTION_LENGTH = 1000;
+
+export type AnswerKind =
+  | "count"
+  | "quantity"
+  | "sentence"
+  | "figures"
+  | "superlative"
+  | "comparison";
+
+export interface ExpectedUnit {
+  /** "mass", "currency", "percent"… when the question asks for a measure. */
+  kind: "mass" | "volume" | "currency" | "percent" | "length" | "area" | null;
+  /** A count unit ("person", "case") or a specific measure unit ("t", "lb"). */
+  unit: string | null;
+}
+
+export interface Query {
+  question: string;
+  /** Mentions, markup and extra whitespace removed. */
+  cleaned: string;
+  kind: AnswerKind;
+  /** Canonical place names the question names, in order. */
+  places: string[];
+  /** Place-like words kept as written, to say what the report lacks. */
+  placeWords: string[];
+  /** Content concepts (synonyms folded) in order. */
+  concepts: string[];
+  /** The noun the question counts or measures ("suspects", "drugs"), as written. */
+  target: string | null;
+  expected: ExpectedUnit;
+  superlative: "max" | "min" | null;
+  /** "which province" → "province": the kind of place a superlative ranks. */
+  rankedPlaceKind: string | null;
+  wh: "who" | "what" | "when" | "where" | "which" | "why" | "how" | null;
+}
+
+/** Discord mentions, custom emoji, links and Markdown markup carry no meaning for the question. */
+export function cleanQuestion(raw: string): string {
+  return raw
+    .replace(/<a?:\w+:\d+>/g, " ")
+    .replace(/<(?:@[!&]?|#)\d+>/g, " ")
+    .replace(/https?:\/\/\S+/g, " ")
+    .replace(/[*_~`>|]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const WH = /^(?:so\s+|and\s+|hey\s+|ok\s+|okay\s+)?(who|what|when|where|which|why|how)\b/i;
+const SUPERLATIVE_MAX = /\b(?:most|highest|largest|biggest|greatest|top|leading|maximum|more)\b/i;
+const SUPERLATIVE_MIN = /\b(?:least|lowest|smallest|fewest|minimum)\b/i;
+const COMPARISON =
+  /\b(?:vs\.?|versus|compared? (?:to|with)|compare|against|or)\b|\bdifference between\b/i;
+const FIGURES_FOR =
+  /(?:'s|’s)?\s+(?:figures|numbers|stats|statistics|results|data)\b|\b(?:figures|numbers|stats|statistics|results|data)\s+(?:for|of|on|in)\b/i;
+const PLACE_KINDS: Record<string, string> = {
+  province: "province",
+  provinces: "province",
+  region: "province",
+  state: "state",
+  states: "state",
+  country: "country",
+  countries: "country",
+  nation: "country",
+  city: "city",
+  cities: "city",
+  place: "any",
+  area: "any",
+  where: "any",
+};
+
+function expectedUnit(lower: string, target: string | null): ExpectedUnit {
+  const afterHowMany = /\bhow many\s+(.*)$/.exec(lower)?.[1] ?? "";
+  const measure = afterHowMany ? measureAfter(` ${afterHowMany}`) : null;
+  if (measure) return { kind: measure.kind, unit: measure.unit };
+  const anywhere = /\b(tons?|tonnes?|kilograms?|kilos?|kg|pounds?|lbs?|grams?|ounces?)\b/.exec(
+    lower,
+  );
+  if (anywhere) return { kind: "mass", unit: measureAfter(` ${anywhere[1]}`)?.unit ?? null };
+  if (/\b(?:percent|percentage|per cent|%|rate|share|proportion)\b/.test(lower))
+    return { kind: "percent", unit: "percent" };
+  if (
+    /\b(?:money|cash|dollars?|usd|euros?|yuan|worth|value|valued|\$|€|cost|proceeds|assets)\b/.test(
+      lower,
+    )
+  ) {
+    return { kind: "currency", unit: null };
+  }
+  if (/\bhow much\b/.test(lower)) return { kind: "mass", unit: null };
+  if (/\bhow (?:many|often)\b/.test(lower) && target)
+    return { kind: null, unit: countUnit(target) };
+  return { kind: null, unit: null };
+}
+
+/** The noun after "how many"/"how much", skipping measure words: "how many tons of drugs" → "drugs". */
+function targetNoun(lower: string): string | null {
+  const after = /\bhow (?:many|much)\s+(.*)$/.exec(lower)?.[1];
+  const tail = after ?? /\b(?:number|amount|quantity|total) of\s+(.*)$/.exec(lower)?.[1];
+  if (!tail) return null;
+  const tokens = words(tail);
+  const measures =
+    /^(?:tons?|tonnes?|kilograms?|kilos?|kg|pounds?|lbs?|grams?|ounces?|types?|kinds?|of|in|total|major|different|various)$/;
+  const noun = tokens.find(
+    (word) => !measures.test(word) && !/^(?:were|was|did|do|does|have|has|had|are|is)$/.test(word),
+  );
+  if (!noun) return null;
+  // "how many drug crime cases": the counted noun is the last of the run of non-verbs.
+  const start = tokens.indexOf(noun);
+  let end = start;
+  while (
+    end + 1 < tokens.length &&
+    !STOP_WORDS.has(tokens[end + 1] ?? "") &&
+    !/ed$/.test(tokens[end + 1] ?? "")
+  ) {
+    end++;
+  }
+  return tokens[end] ?? noun;
+}
+
+export function understand(question: string): Query {
+  const cleaned = cleanQuestion(question);
+  const lower = cleaned.toLowerCase();
+  const mentions = findPlacesInQuestion(cleaned);
+  const placeNames = [...new Set(mentions.map((mention) => mention.place.name))];
+  const placeSpans = mentions.map((mention) => [mention.start, mention.end] as const);
+  const withoutPlaces = placeSpans
+    .slice()
+    .reverse()
+    .reduce((text, [start, end]) => `${text.slice(0, start)} ${text.slice(end)}`, lower);
+  const wh = (WH.exec(lower)?.[1]?.toLowerCase() ?? null) as Query["wh"];
+  const target = targetNoun(withoutPlaces);
+  const rankedPlaceKind = /\b(?:which|what)\s+(\w+)/.exec(lower)?.[1];
+  const superlative = SUPERLATIVE_MIN.test(lower)
+    ? "min"
+    : SUPERLATIVE_MAX.test(lower)
+      ? "max"
+      : null;
+  const placeKind = rankedPlaceKind ? (PLACE_KINDS[rankedPlaceKind] ?? null) : null;
+  const isSuperlative =
+    superlative !== null &&
+    (placeKind !== null || /\bwhere\b/.test(lower)) &&
+    placeNames.length === 0;
+  const isComparison = placeNames.length >= 2 && COMPARISON.test(lower);
+  const asksFigures =
+    placeNames.length === 1 && FIGURES_FOR.test(lower) && !/\bhow (?:many|much)\b/.test(lower);
+  const kind: AnswerKind = isSuperlative
+    ? "superlative"
+    : isComparison
+      ? "comparison"
+      : asksFigures
+        ? "figures"
+        : /\bhow (?:many|much)\b|\bnumber of\b|\bamount of\b|\bquantity of\b|\btotal\b/.test(lower)
+          ? /\bhow much\b|\bamount\b|\bquantity\b/.test(lower)
+            ? "quantity"
+            : "count"
+          : wh && wh !== "how"
+            ? "sentence"
+            : "count";
+  return {
+    question,
+    cleaned,
+    kind,
+    places: placeNames,
+    placeWords: mentions.map((mention) => mention.text),
+    concepts: words(withoutPlaces)
+      .filter((word) => !STOP_WORDS.has(word) && !/^\d/.test(word))
+      .map(concept),
+    target,
+    expected: expectedUnit(lower, target),
+    superlative: isSuperlative ? superlative : null,
+    rankedPlaceKind: isSuperlative ? (placeKind ?? "any") : null,
+    wh,
+  };
+}
