@@ -54,11 +54,30 @@ function dropEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
   );
 }
 
-/** Parse the environment once at start-up; the result is passed to whatever needs it. */
-export function parseConfig(env: NodeJS.ProcessEnv): Config {
-  const parsed = EnvSchema.safeParse(dropEmpty(env));
+function parseWith<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
+  const parsed = schema.safeParse(dropEmpty(env));
   if (parsed.success) return parsed.data;
   throw new ConfigError(
     parsed.error.issues.map((issue) => `${issue.path.join(".") || "env"} ${issue.message}`),
   );
+}
+
+/** Parse the environment once at start-up; the result is passed to whatever needs it. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  return parseWith(EnvSchema, env);
+}
+
+const StorageEnvSchema = EnvSchema.pick({
+  DATA_DIR: true,
+  REPORT_PATH: true,
+  REPORT_URL: true,
+  REPORT_MAX_BYTES: true,
+  REPORT_FETCH_TIMEOUT_MS: true,
+  LOG_LEVEL: true,
+});
+export type StorageConfig = z.infer<typeof StorageEnvSchema>;
+
+/** What the operator CLI (`npm run report`) needs: no Discord credentials, same defaults as the bot. */
+export function parseStorageConfig(env: NodeJS.ProcessEnv): StorageConfig {
+  return parseWith(StorageEnvSchema, env);
 }

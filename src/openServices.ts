@@ -1,11 +1,11 @@
 import { join } from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
-import { type LibraryOptions, ReportLibrary } from "./library/reportLibrary.js";
+import { openLibrary } from "./library/open.js";
+import type { LibraryOptions } from "./library/reportLibrary.js";
 import { createTelemetry } from "./library/telemetry.js";
 import type { Services } from "./services.js";
 import { DATABASE_FILE } from "./store/db.js";
-import { openStore } from "./store/index.js";
 
 /** How often a running bot looks for changes made by the operator CLI. */
 const RELOAD_INTERVAL_MS = 5_000;
@@ -19,14 +19,7 @@ export async function openServices(
   logger: Logger,
   options: LibraryOptions = {},
 ): Promise<Services> {
-  const store = openStore(config.DATA_DIR);
-  let library: ReportLibrary;
-  try {
-    library = await ReportLibrary.open(store, config, logger, options);
-  } catch (error) {
-    store.close();
-    throw error;
-  }
+  const { store, library } = await openLibrary(config, logger, options);
   const telemetry = createTelemetry(store, logger);
   const reload = setInterval(() => {
     try {

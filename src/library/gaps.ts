@@ -7,7 +7,7 @@ export interface UnansweredQuestion {
 }
 
 export interface GapGroup {
-  /** The phrasing asked most often in the group. */
+  /** The phrasing asked most often in the group (on a tie, the first one given: the newest). */
   question: string;
   count: number;
   notFound: number;
@@ -102,9 +102,13 @@ export function groupGaps(questions: readonly UnansweredQuestion[], limit: numbe
     if (asked.status === "not_found") cluster.notFound++;
     if (asked.askedAt > cluster.lastAskedAt) cluster.lastAskedAt = asked.askedAt;
     const text = asked.question.trim().replace(/\s+/g, " ");
-    const phrasing = cluster.phrasings.get(text.toLowerCase()) ?? { text, count: 0 };
+    const key = text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+    const phrasing = cluster.phrasings.get(key) ?? { text, count: 0 };
     phrasing.count++;
-    cluster.phrasings.set(text.toLowerCase(), phrasing);
+    cluster.phrasings.set(key, phrasing);
   }
   return clusters
     .sort((a, b) => b.count - a.count || b.lastAskedAt.getTime() - a.lastAskedAt.getTime())

@@ -14,7 +14,7 @@ import type { Store } from "../store/index.js";
 import type { ActivePointer, StoredVersion } from "../store/reportVersions.js";
 import { DEFAULT_SCOPE, scopeKey } from "../store/scope.js";
 import { type GapGroup, groupGaps, LOW_CONFIDENCE } from "./gaps.js";
-import { fetchCapped, readFileCapped } from "./readReport.js";
+import { fetchCapped, readFileCapped, tooLargeError } from "./readReport.js";
 
 export type LibraryConfig = Pick<
   Config,
@@ -46,6 +46,7 @@ export interface RollbackRequest {
 
 export interface VersionChange {
   kind: "changed";
+  action: AuditAction;
   guildId: string | null;
   version: StoredVersion;
   previous: ActiveReport;
@@ -142,8 +143,11 @@ export class ReportLibrary implements ReportSource {
     const library = new ReportLibrary(store, config, logger, options);
     library.reloadIfChangedElsewhere();
     if (!library.activeByScope.has(DEFAULT_SCOPE)) {
-      const path = config.REPORT_PATH;
-      await library.refresh({ guildId: null, moderatorId: null, input: { kind: "file", path } });
+      const input = { kind: "file", path: config.REPORT_PATH } as const;
+      library.commitNewVersion(
+        { guildId: null, moderatorId: null, input },
+        await library.read(input),
+      );
     }
     return library;
   }
@@ -158,20 +162,27 @@ export class ReportLibrary implements ReportSource {
 
   async refresh(request: RefreshRequest): Promise<VersionChange | AlreadyUpToDate> {
     const candidate = await this.read(request.input);
-    const text = decodeReportBytes(candidate.bytes);
-    const digest = sha256(candidate.bytes);
     const previous = this.active(request.guildId);
-    if (digest === previous.sha256) return { kind: "unchanged", version: previous.version };
+    if (sha256(candidate.bytes) === previous.sha256) {
+      return { kind: "unchanged", version: previous.version };
+    }
+    const { action, version, activated } = this.commitNewVersion(request, candidate);
+    return this.change(action, request.guildId, version, previous, activated);
+  }
 
+  /** Validate and index off to the side, then insert + switch in one transaction, then swap. */
+  private commitNewVersion(request: RefreshRequest, candidate: Candidate) {
+    const text = decodeReportBytes(candidate.bytes);
     const index = buildValidatedIndex(text, candidate.name, null);
     this.hooks.beforeCommit?.();
 
     const at = this.now();
     const action = this.actionFor(request);
+    const scope = scopeKey(request.guildId);
     const version = this.store.transaction(() => {
       const id = this.store.versions.insert({
         guildId: request.guildId,
-        sha256: digest,
+        sha256: sha256(candidate.bytes),
         source: candidate.source,
         text,
         byteLength: candidate.bytes.byteLength,
@@ -180,22 +191,19 @@ export class ReportLibrary implements ReportSource {
         createdBy: request.moderatorId,
         createdAt: at,
       });
-      this.store.versions.setPointer(scopeKey(request.guildId), id, request.moderatorId, at);
+      this.store.versions.setPointer(scope, id, request.moderatorId, at);
       this.audit(action, request.guildId, request.moderatorId, id, candidate.source, at);
       return this.stored(id);
     });
-    const activated = this.activate(
-      version,
-      { ...index, meta: { ...index.meta, version: version.id } },
-      {
-        scope: scopeKey(request.guildId),
-        versionId: version.id,
-        activatedBy: request.moderatorId,
-        activatedAt: at,
-      },
-    );
+    const numbered = { ...index, meta: { ...index.meta, version: version.id } };
+    const activated = this.activate(version, numbered, {
+      scope,
+      versionId: version.id,
+      activatedBy: request.moderatorId,
+      activatedAt: at,
+    });
     this.logChange(action, request.guildId, request.moderatorId, activated);
-    return this.change(request.guildId, version, previous, activated);
+    return { action, version, activated };
   }
 
   rollback(request: RollbackRequest): VersionChange {
@@ -239,7 +247,7 @@ export class ReportLibrary implements ReportSource {
       });
     }
     this.logChange("rollback", request.guildId, request.moderatorId, activated);
-    return this.change(request.guildId, version, previous, activated);
+    return this.change("rollback", request.guildId, version, previous, activated);
   }
 
   status(guildId: string | null): ReportStatus {
@@ -327,6 +335,7 @@ export class ReportLibrary implements ReportSource {
         if (!UPLOAD_EXTENSIONS.some((extension) => lower.endsWith(extension))) {
           throw new ReportError("only .txt and .md files can be used as a report");
         }
+        if (input.size > maxBytes) throw tooLargeError(input.size, maxBytes);
         const bytes = await fetchCapped(input.url, {
           maxBytes,
           timeoutMs,
@@ -376,6 +385,7 @@ export class ReportLibrary implements ReportSource {
   }
 
   private change(
+    action: AuditAction,
     guildId: string | null,
     version: StoredVersion,
     previous: ActiveReport,
@@ -383,6 +393,7 @@ export class ReportLibrary implements ReportSource {
   ): VersionChange {
     return {
       kind: "changed",
+      action,
       guildId,
       version,
       previous,

@@ -1,0 +1,106 @@
+import type { ChangedFact } from "../facts/diff.js";
+import type { Fact } from "../facts/schema.js";
+import type { GapGroup } from "./gaps.js";
+import type { HistoryEntry, ReportStatus, VersionChange } from "./reportLibrary.js";
+
+/** How people and times are shown: Discord renders mentions and timestamps, a terminal cannot. */
+export interface Presentation {
+  user(id: string): string;
+  time(date: Date): string;
+  /** "this server" in Discord; "server 123…" in the CLI. */
+  guild(id: string): string;
+}
+
+export const plainPresentation: Presentation = {
+  user: (id) => `user ${id}`,
+  time: (date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+  guild: (id) => `server ${id}`,
+};
+
+const SHOWN_PER_KIND = 5;
+const MAX_QUOTE = 90;
+
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+function what(fact: Fact): string {
+  const places = fact.places.length > 0 ? ` · ${fact.places.join(", ")}` : "";
+  return `${clip(fact.subject, MAX_QUOTE)}${fact.action ? ` (${fact.action})` : ""}${places}`;
+}
+
+function factLine(fact: Fact): string {
+  return `¶${fact.paragraph} ${clip(fact.text, MAX_QUOTE)} — ${what(fact)}`;
+}
+
+function changedLine({ before, after }: ChangedFact): string {
+  return `¶${after.paragraph} ${what(after)}: ${clip(before.text, 40)} → ${clip(after.text, 40)}`;
+}
+
+function section<T>(title: string, items: readonly T[], line: (item: T) => string): string[] {
+  if (items.length === 0) return [];
+  const shown = items.slice(0, SHOWN_PER_KIND).map((item) => `• ${line(item)}`);
+  const more = items.length - shown.length;
+  return [`**${title} (${items.length})**`, ...shown, ...(more > 0 ? [`…and ${more} more`] : [])];
+}
+
+function scopeLabel(guildId: string | null, how: Presentation): string {
+  return guildId === null
+    ? "the default report (servers without their own upload)"
+    : how.guild(guildId);
+}
+
+/** The reply to a refresh or rollback: what the bot answers from now, and how that differs. */
+export function describeChange(change: VersionChange, how: Presentation): string {
+  const { version, paragraphs, facts, diff } = change;
+  const verb = change.action === "rollback" ? "Rolled back to" : "Updated to";
+  return [
+    `**${verb} version ${version.id}** (${version.source}) for ${scopeLabel(change.guildId, how)}.`,
+    `Paragraphs ${paragraphs.before} → ${paragraphs.after} · facts ${facts.before} → ${facts.after}` +
+      ` (was version ${change.previous.version})`,
+    ...section("Added", diff.added, factLine),
+    ...section("Removed", diff.removed, factLine),
+    ...section("Changed", diff.changed, changedLine),
+    ...(diff.added.length + diff.removed.length + diff.changed.length === 0
+      ? ["No figures changed."]
+      : []),
+  ].join("\n");
+}
+
+export function describeStatus(status: ReportStatus, how: Presentation): string {
+  const { active, feedback } = status;
+  const loadedBy = active.loadedBy === null ? "the operator" : how.user(active.loadedBy);
+  return [
+    `**Version ${active.version}** · ${active.source}` +
+      (status.followsDefault ? " (the default report)" : " (this server's own upload)"),
+    `sha256 \`${active.sha256.slice(0, 12)}\``,
+    `${active.index.report.paragraphs.length} paragraphs · ${active.index.table.facts.length} facts`,
+    `Loaded ${how.time(active.loadedAt)} by ${loadedBy}`,
+    `Feedback: 👍 ${feedback.up} · 👎 ${feedback.down}`,
+  ].join("\n");
+}
+
+export function describeHistory(entries: readonly HistoryEntry[], how: Presentation): string {
+  if (entries.length === 0) return "No report versions yet.";
+  const lines = entries.map(({ version, active }) => {
+    const by = version.createdBy === null ? "the operator" : how.user(version.createdBy);
+    const scope = version.guildId === null ? "default" : `upload for ${how.guild(version.guildId)}`;
+    return (
+      `${active ? "▶" : "•"} **v${version.id}** ${version.source} · ${scope} · ` +
+      `${version.paragraphs} paragraphs · ${version.facts} facts · ${how.time(version.createdAt)} by ${by}`
+    );
+  });
+  return [`**Last ${entries.length} versions** (▶ active)`, ...lines].join("\n");
+}
+
+export function describeGaps(groups: readonly GapGroup[], days: number): string {
+  if (groups.length === 0) {
+    return `No unanswered or low-confidence questions in the last ${days} days.`;
+  }
+  const lines = groups.map((group, i) => {
+    const notFound = group.notFound > 0 ? ` (${group.notFound} not found)` : "";
+    return `${i + 1}. "${clip(group.question, 100)}" — asked ${group.count}×${notFound}`;
+  });
+  return [`**Most asked questions without a good answer, last ${days} days**`, ...lines].join("\n");
+}

@@ -1,0 +1,23 @@
+import type { Logger } from "pino";
+import { openStore, type Store } from "../store/index.js";
+import { type LibraryConfig, type LibraryOptions, ReportLibrary } from "./reportLibrary.js";
+
+export interface OpenedLibrary {
+  store: Store;
+  library: ReportLibrary;
+}
+
+/** Open DATA_DIR/factdesk.db and load the active report versions (importing REPORT_PATH on a first start). */
+export async function openLibrary(
+  config: LibraryConfig & { DATA_DIR: string },
+  logger: Logger,
+  options: LibraryOptions = {},
+): Promise<OpenedLibrary> {
+  const store = openStore(config.DATA_DIR);
+  try {
+    return { store, library: await ReportLibrary.open(store, config, logger, options) };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
