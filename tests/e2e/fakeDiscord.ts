@@ -1,0 +1,814 @@
+/**
+ * A fake Discord on 127.0.0.1 (random port) that the real discord.js client talks to:
+ * REST over node:http, the gateway over ws, plain JSON frames.
+ *
+ *   const fake = await FakeDiscord.start({ askChannelIds: 1, roles: [{ name: "mods" }] });
+ *   config: DISCORD_API_URL = fake.apiUrl, DISCORD_CLIENT_ID = fake.appId, DISCORD_GUILD_ID = fake.guildId
+ *   const client = await startBot(config, logger, services);   // READY + GUILD_CREATE are sent on IDENTIFY
+ *
+ * Interactions (each returns an InteractionHandle that collects what the bot sends back):
+ *   const handle = await fake.sendCommand("ask", { question: "…" }, { userId, roles, permissions });
+ *   const reply = await handle.reply();          // first message: reply, update, or the edit after a defer
+ *   reply.ephemeral; reply.body.embeds; reply.message (as Discord would store it, for sendComponent)
+ *   await handle.response(1)                     // n-th response of any kind (defer, edit, followUp…)
+ *   options: string → STRING, integer → INTEGER, other number → NUMBER, boolean → BOOLEAN,
+ *            fake.attachment(name, content) → ATTACHMENT (served by the fake at its `url`),
+ *            or a raw option object; { subcommand: "refresh" } in the actor wraps them in a subcommand.
+ *   actor: userId (default: a fresh user per call), roles (role ids), permissions (bitfield),
+ *          channelId, guildId: null for a DM.
+ *   const choices = await (await fake.sendAutocomplete("ask", { question: "yun" }, "question")).choices();
+ *   await fake.sendComponent("para:4", { message: reply.message })                  // a button
+ *   await fake.sendComponent("suggest", { message, componentType: 3, values: ["…"] }) // a select menu
+ *
+ * Chat: const sent = fake.sendMessage({ content: `<@${fake.botId}> …`, channelId, dm, userId, bot });
+ *   await fake.replyTo(sent.id) → the channel message the bot posted in reply (message_reference).
+ *   fake.channelMessages lists every channel message the bot posted.
+ *
+ * Other HTTP: fake.commandPuts (bulk PUTs of commands, with guildId or null for global);
+ *   fake.serveFile("/files/report.txt", text, { delayMs }) → absolute URL;
+ *   fake.route("GET", "/anything", handler) for full control;
+ *   fake.failNext({ method, path: /regex/, status, code }) makes the next matching Discord call fail;
+ *   fake.requests records every request. Unknown routes get 404 (the REST client retries 5xx).
+ */
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type WebSocket, WebSocketServer } from "ws";
+
+export type Json = Record<string, unknown>;
+
+export interface CapturedRequest {
+  method: string;
+  /** Path without the query string, percent-decoded ("@original"). */
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+}
+
+export interface FakeAttachment {
+  id: string;
+  filename: string;
+  url: string;
+  proxy_url: string;
+  size: number;
+  content_type: string;
+}
+
+export type OptionValue = string | number | boolean | FakeAttachment | Json;
+
+export interface Actor {
+  userId?: string;
+  username?: string;
+  /** Role ids; give the fake these roles at start so discord.js resolves them. */
+  roles?: string[];
+  /** Permission bitfield of the member in the channel, e.g. PermissionFlagsBits.ManageGuild. */
+  permissions?: bigint | string;
+  channelId?: string;
+  /** null sends the interaction from a DM. */
+  guildId?: string | null;
+  subcommand?: string;
+}
+
+export type ResponseKind =
+  | "reply"
+  | "defer"
+  | "update"
+  | "deferUpdate"
+  | "autocomplete"
+  | "modal"
+  | "edit"
+  | "followUp"
+  | "delete";
+
+export interface BotResponse {
+  kind: ResponseKind;
+  /** The message payload (for callbacks, the callback's `data`). */
+  body: Json;
+  ephemeral: boolean;
+  /** The message as Discord would store it, for reply/update/edit/followUp. */
+  message?: Json;
+}
+
+interface RoleSpec {
+  id?: string;
+  name: string;
+  permissions?: bigint | string;
+}
+
+export interface FakeDiscordOptions {
+  /** How many extra text channels to create and expose as `askChannelIds`. */
+  askChannelIds?: number;
+  roles?: RoleSpec[];
+}
+
+type RouteHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Buffer,
+) => void | Promise<void>;
+
+interface Failure {
+  method: string;
+  path: RegExp;
+  status: number;
+  code: number;
+  message: string;
+}
+
+const EPHEMERAL = 64;
+const ALL_PERMISSIONS = "2251799813685247";
+const MESSAGE_PERMISSIONS = "377957186624";
+
+let snowflakeCounter = 0n;
+/** Increasing, 19-digit ids that discord.js can turn into timestamps. */
+export function snowflake(): string {
+  snowflakeCounter += 1n;
+  return String(1_300_000_000_000_000_000n + snowflakeCounter);
+}
+
+function user(id: string, username: string, bot = false): Json {
+  return { id, username, discriminator: "0", global_name: username, avatar: null, bot };
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}
+
+function parseBody(req: IncomingMessage, raw: Buffer): unknown {
+  if (raw.length === 0) return null;
+  const type = req.headers["content-type"] ?? "";
+  if (type.startsWith("multipart/form-data")) {
+    // discord.js sends JSON in the payload_json part when files are attached.
+    const match = /name="payload_json"[^\r\n]*\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/.exec(
+      raw.toString("utf8"),
+    );
+    return match?.[1] ? JSON.parse(match[1]) : null;
+  }
+  if (type.startsWith("application/json")) return JSON.parse(raw.toString("utf8"));
+  return raw.toString("utf8");
+}
+
+export class InteractionHandle {
+  readonly responses: BotResponse[] = [];
+
+  constructor(
+    readonly id: string,
+    readonly token: string,
+    readonly channelId: string,
+    private readonly fake: FakeDiscord,
+  ) {}
+
+  /** The n-th response of any kind, waiting for it if needed. */
+  response(n = 0, timeoutMs?: number): Promise<BotResponse> {
+    return this.fake.waitFor(() => this.responses[n], `response #${n} to ${this.id}`, timeoutMs);
+  }
+
+  /** The first response that carries a message, skipping deferrals. */
+  reply(timeoutMs?: number): Promise<BotResponse> {
+    const carriesMessage = new Set<ResponseKind>(["reply", "update", "edit", "followUp"]);
+    return this.fake.waitFor(
+      () => this.responses.find((r) => carriesMessage.has(r.kind)),
+      `a reply to ${this.id}`,
+      timeoutMs,
+    );
+  }
+
+  async choices(timeoutMs?: number): Promise<{ name: string; value: string | number }[]> {
+    const response = await this.fake.waitFor(
+      () => this.responses.find((r) => r.kind === "autocomplete"),
+      `autocomplete choices for ${this.id}`,
+      timeoutMs,
+    );
+    return response.body.choices as { name: string; value: string | number }[];
+  }
+}
+
+export class FakeDiscord {
+  readonly appId = snowflake();
+  readonly botId = this.appId;
+  readonly guildId = snowflake();
+  /** An ordinary text channel. */
+  readonly channelId = snowflake();
+  readonly askChannelIds: string[];
+  readonly roles: Required<RoleSpec>[];
+  readonly requests: CapturedRequest[] = [];
+  readonly commandPuts: { guildId: string | null; body: Json[] }[] = [];
+  readonly channelMessages: Json[] = [];
+  /** The IDENTIFY payload the client sent (intents, token). */
+  identify: Json | null = null;
+
+  private readonly server: Server;
+  private readonly gateway: WebSocketServer;
+  private socket: WebSocket | null = null;
+  private sequence = 0;
+  private readonly handles = new Map<string, InteractionHandle>();
+  private readonly routes = new Map<string, RouteHandler>();
+  private readonly failures: Failure[] = [];
+  private readonly waiters = new Set<() => void>();
+  private readonly dmChannels = new Map<string, string>();
+  private port = 0;
+
+  private constructor(options: FakeDiscordOptions) {
+    this.askChannelIds = Array.from({ length: options.askChannelIds ?? 0 }, snowflake);
+    this.roles = (options.roles ?? []).map((role) => ({
+      id: role.id ?? snowflake(),
+      name: role.name,
+      permissions: role.permissions ?? "0",
+    }));
+    this.server = createServer((req, res) => void this.handleHttp(req, res));
+    this.gateway = new WebSocketServer({ server: this.server, path: "/gateway" });
+    this.gateway.on("connection", (socket) => this.handleConnection(socket));
+  }
+
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(options);
+    fake.server.listen(0, "127.0.0.1");
+    await once(fake.server, "listening");
+    fake.port = (fake.server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  /** DISCORD_API_URL for the bot and the deploy script. */
+  get apiUrl(): string {
+    return `${this.origin}/api`;
+  }
+
+  get origin(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.gateway.clients) client.terminate();
+    this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Resolves with probe()'s value as soon as it is defined; re-checked after every request and event. */
+  waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 5_000): Promise<T> {
+    const now = probe();
+    if (now !== undefined) return Promise.resolve(now);
+    return new Promise<T>((resolve, reject) => {
+      const check = () => {
+        const value = probe();
+        if (value === undefined) return;
+        this.waiters.delete(check);
+        clearTimeout(timer);
+        resolve(value);
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`fake Discord: timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      this.waiters.add(check);
+    });
+  }
+
+  private changed(): void {
+    for (const check of [...this.waiters]) check();
+  }
+
+  // ---- extra HTTP ------------------------------------------------------------------------------
+
+  route(method: string, path: string, handler: RouteHandler): void {
+    this.routes.set(`${method.toUpperCase()} ${path}`, handler);
+  }
+
+  /** Serves `content` at `path` (after `delayMs`, for timeout tests) and returns its absolute URL. */
+  serveFile(
+    path: string,
+    content: string | Uint8Array,
+    options: { contentType?: string; delayMs?: number } = {},
+  ): string {
+    this.route("GET", path, async (_req, res) => {
+      if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+      if (res.destroyed) return;
+      res.writeHead(200, { "content-type": options.contentType ?? "text/plain; charset=utf-8" });
+      res.end(content);
+    });
+    return `${this.origin}${path}`;
+  }
+
+  /** An attachment option value whose `url` this fake serves. */
+  attachment(
+    filename: string,
+    content: string | Uint8Array,
+    options: { contentType?: string; delayMs?: number } = {},
+  ): FakeAttachment {
+    const id = snowflake();
+    const contentType = options.contentType ?? "text/plain; charset=utf-8";
+    const url = this.serveFile(`/attachments/${id}/${filename}`, content, {
+      ...options,
+      contentType,
+    });
+    const size = typeof content === "string" ? Buffer.byteLength(content) : content.length;
+    return { id, filename, url, proxy_url: url, size, content_type: contentType };
+  }
+
+  /** The next Discord API call matching method and path answers with this error instead. */
+  failNext(failure: {
+    method: string;
+    path: RegExp;
+    status: number;
+    code: number;
+    message?: string;
+  }) {
+    this.failures.push({ message: `fake error ${failure.code}`, ...failure });
+  }
+
+  // ---- interactions ----------------------------------------------------------------------------
+
+  async sendCommand(
+    name: string,
+    options: Record<string, OptionValue> = {},
+    actor: Actor = {},
+  ): Promise<InteractionHandle> {
+    const { list, attachments } = this.commandOptions(options, null);
+    const wrapped = actor.subcommand ? [{ name: actor.subcommand, type: 1, options: list }] : list;
+    const data: Json = { id: snowflake(), name, type: 1, options: wrapped };
+    if (attachments.length > 0) {
+      data.resolved = { attachments: Object.fromEntries(attachments.map((a) => [a.id, a])) };
+    }
+    return this.sendInteraction(2, data, actor);
+  }
+
+  async sendAutocomplete(
+    name: string,
+    options: Record<string, OptionValue>,
+    focused: string,
+    actor: Actor = {},
+  ): Promise<InteractionHandle> {
+    const { list } = this.commandOptions(options, focused);
+    const wrapped = actor.subcommand ? [{ name: actor.subcommand, type: 1, options: list }] : list;
+    return this.sendInteraction(4, { id: snowflake(), name, type: 1, options: wrapped }, actor);
+  }
+
+  async sendComponent(
+    customId: string,
+    options: { message?: Json; componentType?: number; values?: string[] } = {},
+    actor: Actor = {},
+  ): Promise<InteractionHandle> {
+    const data: Json = { custom_id: customId, component_type: options.componentType ?? 2 };
+    if (options.values) data.values = options.values;
+    const channelId = (options.message?.channel_id as string | undefined) ?? actor.channelId;
+    const message = options.message ?? this.storedMessage({}, channelId ?? this.channelId);
+    return this.sendInteraction(3, data, { channelId, ...actor }, message);
+  }
+
+  private commandOptions(
+    options: Record<string, OptionValue>,
+    focused: string | null,
+  ): { list: Json[]; attachments: FakeAttachment[] } {
+    const attachments: FakeAttachment[] = [];
+    const list = Object.entries(options).map(([name, value]): Json => {
+      const option = ((): Json => {
+        if (typeof value === "string") return { name, type: 3, value };
+        if (typeof value === "boolean") return { name, type: 5, value };
+        if (typeof value === "number")
+          return { name, type: Number.isInteger(value) ? 4 : 10, value };
+        if ("url" in value && "filename" in value) {
+          attachments.push(value as FakeAttachment);
+          return { name, type: 11, value: value.id };
+        }
+        return { name, ...value };
+      })();
+      return name === focused ? { ...option, focused: true } : option;
+    });
+    return { list, attachments };
+  }
+
+  private async sendInteraction(
+    type: number,
+    data: Json,
+    actor: Actor,
+    message?: Json,
+  ): Promise<InteractionHandle> {
+    await this.waitFor(() => this.socket ?? undefined, "the bot to connect");
+    const userId = actor.userId ?? snowflake();
+    const author = user(userId, actor.username ?? `user${userId.slice(-4)}`);
+    const inGuild = actor.guildId !== null;
+    const guildId = actor.guildId ?? this.guildId;
+    const channelId = actor.channelId ?? (inGuild ? this.channelId : this.dmChannelFor(userId));
+
+    const id = snowflake();
+    const token = `interaction-token-${randomBytes(8).toString("hex")}`;
+    const handle = new InteractionHandle(id, token, channelId, this);
+    this.handles.set(token, handle);
+    const payload: Json = {
+      id,
+      application_id: this.appId,
+      type,
+      token,
+      version: 1,
+      data,
+      channel_id: channelId,
+      channel: inGuild
+        ? { id: channelId, type: 0, guild_id: guildId, name: "general", permission_overwrites: [] }
+        : { id: channelId, type: 1, recipients: [author] },
+      locale: "en-US",
+      app_permissions: MESSAGE_PERMISSIONS,
+      entitlements: [],
+      authorizing_integration_owners: {},
+      context: inGuild ? 0 : 1,
+      attachment_size_limit: 10_485_760,
+    };
+    if (inGuild) {
+      payload.guild_id = guildId;
+      payload.guild_locale = "en-US";
+      payload.member = {
+        user: author,
+        roles: actor.roles ?? [],
+        permissions: String(actor.permissions ?? MESSAGE_PERMISSIONS),
+        joined_at: new Date(0).toISOString(),
+        deaf: false,
+        mute: false,
+        flags: 0,
+      };
+    } else {
+      payload.user = author;
+    }
+    if (message) payload.message = message;
+    this.dispatch("INTERACTION_CREATE", payload);
+    return handle;
+  }
+
+  // ---- chat ------------------------------------------------------------------------------------
+
+  /** A MESSAGE_CREATE from a user; `<@id>` in the content becomes a mention of that user. */
+  sendMessage(options: {
+    content: string;
+    userId?: string;
+    channelId?: string;
+    dm?: boolean;
+    bot?: boolean;
+  }): { id: string; channelId: string; authorId: string } {
+    const authorId = options.userId ?? snowflake();
+    const author = user(authorId, `user${authorId.slice(-4)}`, options.bot ?? false);
+    const channelId = options.dm
+      ? this.dmChannelFor(authorId)
+      : (options.channelId ?? this.channelId);
+    const mentioned = [...options.content.matchAll(/<@!?(\d+)>/g)].map((m) =>
+      m[1] === this.botId ? user(this.botId, "factdesk", true) : user(m[1] ?? "", "someone"),
+    );
+    const id = snowflake();
+    const payload: Json = {
+      id,
+      channel_id: channelId,
+      // discord.js needs the type to build a DM channel it has not seen before.
+      channel_type: options.dm ? 1 : 0,
+      author,
+      content: options.content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: mentioned,
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: 0,
+      flags: 0,
+    };
+    if (!options.dm) {
+      payload.guild_id = this.guildId;
+      payload.member = {
+        roles: [],
+        joined_at: new Date(0).toISOString(),
+        deaf: false,
+        mute: false,
+        flags: 0,
+      };
+    }
+    void this.waitFor(() => this.socket ?? undefined, "the bot to connect").then(() =>
+      this.dispatch("MESSAGE_CREATE", payload),
+    );
+    return { id, channelId, authorId };
+  }
+
+  /** The message the bot posted in reply to message `messageId`. */
+  replyTo(messageId: string, timeoutMs?: number): Promise<Json> {
+    return this.waitFor(
+      () => this.channelMessages.find((m) => this.referencedId(m) === messageId),
+      `a reply to message ${messageId}`,
+      timeoutMs,
+    );
+  }
+
+  repliesTo(messageId: string): Json[] {
+    return this.channelMessages.filter((m) => this.referencedId(m) === messageId);
+  }
+
+  private referencedId(message: Json): unknown {
+    return (message.message_reference as Json | undefined)?.message_id;
+  }
+
+  dmChannelFor(userId: string): string {
+    let channel = this.dmChannels.get(userId);
+    if (!channel) {
+      channel = snowflake();
+      this.dmChannels.set(userId, channel);
+    }
+    return channel;
+  }
+
+  // ---- gateway ---------------------------------------------------------------------------------
+
+  private handleConnection(socket: WebSocket): void {
+    this.socket = socket;
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
+    socket.on("message", (raw) => {
+      const frame = JSON.parse(raw.toString()) as { op: number; d: Json };
+      if (frame.op === 1) socket.send(JSON.stringify({ op: 11 }));
+      if (frame.op === 2) this.handleIdentify(frame.d);
+    });
+    socket.on("close", () => {
+      if (this.socket === socket) this.socket = null;
+    });
+  }
+
+  private handleIdentify(identify: Json): void {
+    this.identify = identify;
+    const botUser = user(this.botId, "factdesk", true);
+    this.dispatch("READY", {
+      v: 10,
+      user: { ...botUser, verified: true, flags: 0, mfa_enabled: false },
+      guilds: [{ id: this.guildId, unavailable: true }],
+      session_id: randomBytes(8).toString("hex"),
+      resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+      application: { id: this.appId, flags: 0 },
+      private_channels: [],
+    });
+    const textChannel = (id: string, name: string, position: number) => ({
+      id,
+      type: 0,
+      name,
+      position,
+      guild_id: this.guildId,
+      permission_overwrites: [],
+    });
+    this.dispatch("GUILD_CREATE", {
+      id: this.guildId,
+      name: "Fake Guild",
+      icon: null,
+      owner_id: snowflake(),
+      unavailable: false,
+      member_count: 2,
+      large: false,
+      features: [],
+      emojis: [],
+      stickers: [],
+      roles: [
+        { id: this.guildId, name: "@everyone", permissions: MESSAGE_PERMISSIONS, position: 0 },
+        ...this.roles.map((role, i) => ({
+          id: role.id,
+          name: role.name,
+          permissions: String(role.permissions),
+          position: i + 1,
+        })),
+      ].map((role) => ({
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: false,
+        flags: 0,
+        ...role,
+      })),
+      channels: [
+        textChannel(this.channelId, "general", 0),
+        ...this.askChannelIds.map((id, i) => textChannel(id, `ask-${i + 1}`, i + 1)),
+      ],
+      members: [
+        {
+          user: botUser,
+          roles: [],
+          joined_at: new Date(0).toISOString(),
+          deaf: false,
+          mute: false,
+          flags: 0,
+          permissions: ALL_PERMISSIONS,
+        },
+      ],
+      voice_states: [],
+      presences: [],
+      threads: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+      joined_at: new Date(0).toISOString(),
+    });
+    this.changed();
+  }
+
+  private dispatch(event: string, data: Json): void {
+    this.sequence += 1;
+    this.socket?.send(JSON.stringify({ op: 0, t: event, s: this.sequence, d: data }));
+  }
+
+  // ---- REST ------------------------------------------------------------------------------------
+
+  private async handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks);
+    const url = new URL(req.url ?? "/", this.origin);
+    const path = decodeURIComponent(url.pathname);
+    const method = req.method ?? "GET";
+
+    const custom = this.routes.get(`${method} ${path}`);
+    if (custom) {
+      this.record({ method, path, query: url.searchParams, body: null });
+      await custom(req, res, raw);
+      return;
+    }
+    let body: unknown;
+    try {
+      body = parseBody(req, raw);
+    } catch {
+      json(res, 400, { message: "400: Bad JSON", code: 50109 });
+      return;
+    }
+    this.record({ method, path, query: url.searchParams, body });
+    const failure = this.failures.findIndex((f) => f.method === method && f.path.test(path));
+    if (failure >= 0) {
+      const [f] = this.failures.splice(failure, 1);
+      if (f) json(res, f.status, { message: f.message, code: f.code });
+      return;
+    }
+    this.handleApi(method, path, url.searchParams, body as Json, res);
+  }
+
+  private record(request: CapturedRequest): void {
+    this.requests.push(request);
+    queueMicrotask(() => this.changed());
+  }
+
+  private handleApi(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: Json,
+    res: ServerResponse,
+  ) {
+    const parts = path.split("/").filter(Boolean);
+    const api = parts[0] === "api" && parts[1] === "v10" ? parts.slice(2) : null;
+    if (!api) return json(res, 404, { message: "404: Not Found", code: 0 });
+    const [root, a, b, c, d] = api;
+
+    if (method === "GET" && root === "gateway" && a === "bot") {
+      return json(res, 200, {
+        url: `ws://127.0.0.1:${this.port}/gateway`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+      });
+    }
+    if (method === "POST" && root === "interactions" && c === "callback" && a && b) {
+      return this.handleCallback(a, b, query, body, res);
+    }
+    if (root === "webhooks" && b) {
+      return this.handleWebhook(method, b, c === "messages" ? d : undefined, body, res);
+    }
+    if (method === "POST" && root === "channels" && a && b === "messages") {
+      const message = this.storedMessage(body, a);
+      this.channelMessages.push(message);
+      return json(res, 200, message);
+    }
+    if (method === "POST" && root === "channels" && b === "typing") {
+      res.writeHead(204).end();
+      return;
+    }
+    if (method === "PUT" && root === "applications" && a === this.appId) {
+      const guildId = b === "guilds" && c ? c : null;
+      const commands = (body as unknown as Json[]) ?? [];
+      this.commandPuts.push({ guildId, body: commands });
+      return json(
+        res,
+        200,
+        commands.map((command) => ({
+          id: snowflake(),
+          application_id: this.appId,
+          version: snowflake(),
+          default_member_permissions: null,
+          type: 1,
+          ...(guildId ? { guild_id: guildId } : {}),
+          ...command,
+        })),
+      );
+    }
+    json(res, 404, { message: "404: Not Found", code: 0 });
+  }
+
+  private handleCallback(
+    interactionId: string,
+    token: string,
+    query: URLSearchParams,
+    body: Json,
+    res: ServerResponse,
+  ) {
+    const handle = this.handles.get(token);
+    if (!handle || handle.id !== interactionId) {
+      return json(res, 404, { message: "Unknown interaction", code: 10062 });
+    }
+    if (handle.responses.some((r) => r.kind !== "followUp" && r.kind !== "edit")) {
+      return json(res, 400, { message: "Interaction has already been acknowledged.", code: 40060 });
+    }
+    const kinds: Record<number, ResponseKind> = {
+      4: "reply",
+      5: "defer",
+      6: "deferUpdate",
+      7: "update",
+      8: "autocomplete",
+      9: "modal",
+    };
+    const kind = kinds[body.type as number];
+    if (!kind) return json(res, 400, { message: "Invalid callback type", code: 50035 });
+    const data = (body.data as Json | undefined) ?? {};
+    const ephemeral = ((data.flags as number | undefined) ?? 0) & EPHEMERAL;
+    const message =
+      kind === "reply" || kind === "update" || kind === "defer"
+        ? this.storedMessage(data, handle.channelId)
+        : undefined;
+    handle.responses.push({ kind, body: data, ephemeral: Boolean(ephemeral), message });
+    this.changed();
+    if (query.get("with_response") !== "true") {
+      res.writeHead(204).end();
+      return;
+    }
+    json(res, 200, {
+      interaction: {
+        id: interactionId,
+        type: 2,
+        activity_instance_id: null,
+        response_message_id: message?.id ?? null,
+        response_message_loading: kind === "defer",
+        response_message_ephemeral: Boolean(ephemeral),
+      },
+      resource: { type: body.type, ...(message ? { message } : {}) },
+    });
+  }
+
+  private handleWebhook(
+    method: string,
+    token: string,
+    messageId: string | undefined,
+    body: Json,
+    res: ServerResponse,
+  ) {
+    const handle = this.handles.get(token);
+    if (!handle) return json(res, 404, { message: "Unknown Webhook", code: 10015 });
+    const original = handle.responses.find((r) => r.message)?.message;
+    const channelId = handle.channelId;
+    if (method === "GET" && messageId) {
+      return original
+        ? json(res, 200, original)
+        : json(res, 404, { message: "Unknown Message", code: 10008 });
+    }
+    if (method === "DELETE" && messageId) {
+      handle.responses.push({ kind: "delete", body: {}, ephemeral: false });
+      this.changed();
+      res.writeHead(204).end();
+      return;
+    }
+    const flags = ((body.flags as number | undefined) ?? 0) & EPHEMERAL;
+    if (method === "PATCH" && messageId) {
+      const deferredEphemeral =
+        handle.responses.find((r) => r.kind === "defer")?.ephemeral ?? false;
+      const message = { ...(original ?? this.storedMessage({}, channelId)), ...body };
+      handle.responses.push({ kind: "edit", body, ephemeral: deferredEphemeral, message });
+      this.changed();
+      return json(res, 200, message);
+    }
+    if (method === "POST" && !messageId) {
+      const message = this.storedMessage(body, channelId);
+      handle.responses.push({ kind: "followUp", body, ephemeral: Boolean(flags), message });
+      this.changed();
+      return json(res, 200, message);
+    }
+    json(res, 404, { message: "404: Not Found", code: 0 });
+  }
+
+  /** A message object as Discord returns it: enough for discord.js to build a Message. */
+  private storedMessage(body: Json, channelId: string): Json {
+    return {
+      id: snowflake(),
+      channel_id: channelId,
+      author: user(this.botId, "factdesk", true),
+      content: "",
+      embeds: [],
+      components: [],
+      attachments: [],
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      pinned: false,
+      type: body.message_reference ? 19 : 0,
+      flags: 0,
+      ...body,
+    };
+  }
+}
