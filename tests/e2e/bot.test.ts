@@ -1,0 +1,367 @@
+import type { APIEmbed, Client } from "discord.js";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { commands } from "../../commands/index.js";
+import { startBot } from "../../src/bot/client.js";
+import { parseConfig } from "../../src/config.js";
+import { figuresFor } from "../../src/qa/figures.js";
+import { buildReportIndex } from "../../src/qa/reportIndex.js";
+import { suggestQuestions } from "../../src/qa/suggest.js";
+import { type BotResponse, FakeDiscord, type Json, snowflake } from "./fakeDiscord.js";
+import {
+  capturingLogger,
+  figureInReport,
+  type LogEntry,
+  type RecordingServices,
+  recordingServices,
+  reportBlocks,
+  reportText,
+} from "./harness.js";
+
+const TOKEN = "fake-bot-token.for-tests.only";
+const index = buildReportIndex(reportText, { name: "report.txt", version: 1 });
+
+let fake: FakeDiscord;
+let client: Client;
+let services: RecordingServices;
+let logs: LogEntry[];
+
+beforeAll(async () => {
+  fake = await FakeDiscord.start({ askChannelIds: 1 });
+  services = recordingServices(index);
+  const captured = capturingLogger([TOKEN]);
+  logs = captured.entries;
+  const config = parseConfig({
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_CLIENT_ID: fake.appId,
+    DISCORD_GUILD_ID: fake.guildId,
+    DISCORD_API_URL: fake.apiUrl,
+    ASK_CHANNEL_IDS: fake.askChannelIds.join(","),
+    COOLDOWN: "60",
+  });
+  client = await startBot(config, captured.logger, services);
+});
+
+afterAll(async () => {
+  await client?.destroy();
+  await fake?.close();
+});
+
+/** Everything a reader sees in a reply: embed titles, texts, field names and values, plain content. */
+function visibleText(response: BotResponse | Json): string {
+  const body = "body" in response ? (response.body as Json) : response;
+  const embeds = (body.embeds as APIEmbed[] | undefined) ?? [];
+  const parts = embeds.flatMap((embed) => [
+    embed.title ?? "",
+    embed.description ?? "",
+    ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
+    embed.footer?.text ?? "",
+  ]);
+  return [String(body.content ?? ""), ...parts].join("\n");
+}
+
+interface Component {
+  type: number;
+  custom_id?: string;
+  label?: string;
+  options?: { label: string; value: string }[];
+  components?: Component[];
+}
+
+function components(response: BotResponse | Json): Component[] {
+  const body = "body" in response ? (response.body as Json) : response;
+  const rows = (body.components as Component[] | undefined) ?? [];
+  return rows.flatMap((row) => row.components ?? []);
+}
+
+describe("/ask", () => {
+  it("answers with the figure the report states and cites its paragraph", async () => {
+    const gangs = figureInReport(/destroying ([\d,]+) drug trafficking gangs/);
+    const handle = await fake.sendCommand("ask", {
+      question: "How many drug trafficking gangs were destroyed?",
+    });
+    const reply = await handle.reply();
+
+    expect(reply.kind).toBe("reply");
+    expect(reply.ephemeral).toBe(false);
+    const text = visibleText(reply);
+    expect(text).toContain(gangs.figure);
+    expect(text).toContain(`¶${gangs.paragraph}`);
+    expect(text).toContain("report.txt");
+    expect(components(reply).map((c) => c.custom_id)).toContain(`para:${gangs.paragraph}`);
+  });
+
+  it("records the question after replying", async () => {
+    const question = "How many tons of drugs were seized?";
+    const handle = await fake.sendCommand("ask", { question });
+    await handle.reply();
+    const recorded = await vi.waitFor(() => {
+      const event = services.questions.find((q) => q.question === question);
+      if (!event) throw new Error("not recorded yet");
+      return event;
+    });
+    expect(recorded).toMatchObject({ guildId: fake.guildId, channelId: fake.channelId });
+    expect(recorded.status).toBe("answered");
+  });
+
+  it("offers autocomplete choices from the fact table, within Discord's limits", async () => {
+    const typed = "yunn";
+    const handle = await fake.sendAutocomplete("ask", { question: typed }, "question");
+    const choices = await handle.choices();
+
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.length).toBeLessThanOrEqual(25);
+    for (const choice of choices) expect(choice.name.length).toBeLessThanOrEqual(100);
+    expect(choices.map((c) => c.value)).toEqual(
+      suggestQuestions(typed, index, 25).filter((s) => s.length <= 100),
+    );
+    expect(choices.some((c) => /yunnan/i.test(c.name))).toBe(true);
+  });
+
+  it("opens the cited paragraph, ephemeral, from the Show ¶N button", async () => {
+    const gangs = figureInReport(/destroying ([\d,]+) drug trafficking gangs/);
+    const answer = await (
+      await fake.sendCommand("ask", { question: "How many drug trafficking gangs were destroyed?" })
+    ).reply();
+    const shown = await (
+      await fake.sendComponent(`para:${gangs.paragraph}`, { message: answer.message })
+    ).reply();
+
+    expect(shown.ephemeral).toBe(true);
+    expect(visibleText(shown)).toContain(reportBlocks[gangs.paragraph - 1]);
+  });
+
+  it("offers a Did you mean menu for a question the report cannot answer, and answers the pick", async () => {
+    const notFound = await (
+      await fake.sendCommand("ask", { question: "How many drugs were seized in Tibet?" })
+    ).reply();
+    expect(visibleText(notFound)).toMatch(/Tibet/);
+    const menu = components(notFound).find((c) => c.custom_id === "suggest");
+    const options = menu?.options ?? [];
+    expect(options.length).toBeGreaterThan(0);
+    expect(options.length).toBeLessThanOrEqual(5);
+
+    const picked = options[0]?.value ?? "";
+    const answered = await (
+      await fake.sendComponent("suggest", {
+        message: notFound.message,
+        componentType: 3,
+        values: [picked],
+      })
+    ).reply();
+    expect(answered.ephemeral).toBe(false);
+    expect(visibleText(answered)).toContain(picked);
+    expect(visibleText(answered)).toMatch(/¶\d+/);
+  });
+
+  it("counts one feedback vote per user per answer", async () => {
+    const answer = await (
+      await fake.sendCommand("ask", { question: "How many drug addicts were investigated?" })
+    ).reply();
+    const voter = snowflake();
+    const first = await (
+      await fake.sendComponent("feedback:up", { message: answer.message }, { userId: voter })
+    ).reply();
+    const second = await (
+      await fake.sendComponent("feedback:down", { message: answer.message }, { userId: voter })
+    ).reply();
+
+    expect(first.ephemeral).toBe(true);
+    expect(visibleText(first)).toMatch(/thanks/i);
+    expect(visibleText(second)).toMatch(/already/i);
+    expect(services.votes.filter((v) => v.answerId === answer.message?.id)).toEqual([
+      { guildId: fake.guildId, answerId: answer.message?.id, userId: voter, vote: "up" },
+    ]);
+  });
+
+  it("asks a user who repeats /ask within the cooldown to wait, privately", async () => {
+    const userId = snowflake();
+    const question = "How many criminal suspects were arrested?";
+    const first = await (await fake.sendCommand("ask", { question }, { userId })).reply();
+    const second = await (await fake.sendCommand("ask", { question }, { userId })).reply();
+
+    expect(first.ephemeral).toBe(false);
+    expect(second.ephemeral).toBe(true);
+    expect(visibleText(second)).toMatch(/again in \d+ s/);
+  });
+});
+
+describe("other commands", () => {
+  it("/figures lists a place's figures with their paragraphs", async () => {
+    const yunnan = figureInReport(/Yunnan .*seized ([\d.]+) tons of drugs/);
+    const reply = await (await fake.sendCommand("figures", { place: "Yunnan" })).reply();
+    const text = visibleText(reply);
+    expect(text).toContain(yunnan.figure);
+    expect(text).toContain(`¶${yunnan.paragraph}`);
+  });
+
+  it("/figures without a place shows the headline national figures", async () => {
+    const headline = figuresFor(null, index);
+    const reply = await (await fake.sendCommand("figures")).reply();
+    const text = visibleText(reply);
+    expect(headline.length).toBeGreaterThan(0);
+    for (const fact of headline.slice(0, 3)) expect(text).toContain(`¶${fact.paragraph}`);
+    const suspects = figureInReport(/There were ([\d,]+) criminal suspects/);
+    expect(text).toContain(suspects.figure);
+  });
+
+  it("/figures autocompletes places the report gives figures for", async () => {
+    const choices = await (
+      await fake.sendAutocomplete("figures", { place: "guang" }, "place")
+    ).choices();
+    const names = choices.map((c) => c.name);
+    expect(names).toContain("Guangdong");
+    expect(reportText).toContain(String(names[0]));
+  });
+
+  it("/paragraph shows the paragraph's text, and refuses one that does not exist", async () => {
+    const shown = await (await fake.sendCommand("paragraph", { number: 3 })).reply();
+    expect(visibleText(shown)).toContain(reportBlocks[2]);
+
+    const missing = reportBlocks.length + 1;
+    const refused = await (await fake.sendCommand("paragraph", { number: missing })).reply();
+    expect(refused.ephemeral).toBe(true);
+    expect(visibleText(refused)).toContain(`¶${reportBlocks.length}`);
+  });
+
+  it("/search returns the paragraph that matches", async () => {
+    const cambodia = figureInReport(/(Cambodian police)/);
+    const reply = await (await fake.sendCommand("search", { text: "Cambodian police" })).reply();
+    const text = visibleText(reply);
+    expect(text).toContain(`¶${cambodia.paragraph}`);
+    expect(components(reply).map((c) => c.custom_id)).toContain(`para:${cambodia.paragraph}`);
+  });
+
+  it("/help describes every registered command", async () => {
+    const reply = await (await fake.sendCommand("help")).reply();
+    expect(reply.ephemeral).toBe(true);
+    for (const command of commands) expect(visibleText(reply)).toContain(`/${command.data.name}`);
+  });
+});
+
+describe("chat", () => {
+  const suspects = () => figureInReport(/There were ([\d,]+) criminal suspects/);
+
+  it("answers a mention, without the mention in the question", async () => {
+    const sent = fake.sendMessage({
+      content: `<@${fake.botId}> how many criminal suspects were arrested?`,
+    });
+    const reply = await fake.replyTo(sent.id);
+    expect(visibleText(reply)).toContain(suspects().figure);
+    expect(visibleText(reply)).toContain(`¶${suspects().paragraph}`);
+    await vi.waitFor(() =>
+      expect(services.questions.map((q) => q.question)).toContain(
+        "how many criminal suspects were arrested?",
+      ),
+    );
+  });
+
+  it("answers a direct message", async () => {
+    const sent = fake.sendMessage({
+      content: "how many criminal suspects were arrested?",
+      dm: true,
+    });
+    const reply = await fake.replyTo(sent.id);
+    expect(reply.channel_id).toBe(sent.channelId);
+    expect(visibleText(reply)).toContain(suspects().figure);
+  });
+
+  it("in an ask channel answers questions and stays silent on chatter", async () => {
+    const channelId = fake.askChannelIds[0];
+    const chatter = fake.sendMessage({
+      content: "good morning everyone, lunch at noon?",
+      channelId,
+    });
+    const question = fake.sendMessage({
+      content: "how many criminal suspects were arrested?",
+      channelId,
+    });
+    // Messages are handled in order, so once the question is answered the chatter has been seen.
+    const reply = await fake.replyTo(question.id);
+    expect(visibleText(reply)).toContain(suspects().figure);
+    expect(fake.repliesTo(chatter.id)).toEqual([]);
+  });
+
+  it("ignores other bots and messages that do not address it", async () => {
+    const fromBot = fake.sendMessage({
+      content: `<@${fake.botId}> how many criminal suspects were arrested?`,
+      bot: true,
+    });
+    const unaddressed = fake.sendMessage({ content: "how many criminal suspects were arrested?" });
+    const barrier = fake.sendMessage({ content: `<@${fake.botId}> how many tons were seized?` });
+    await fake.replyTo(barrier.id);
+    expect(fake.repliesTo(fromBot.id)).toEqual([]);
+    expect(fake.repliesTo(unaddressed.id)).toEqual([]);
+  });
+
+  it("gives one polite cooldown notice, then stays silent until the cooldown ends", async () => {
+    const userId = snowflake();
+    const ask = (content: string) =>
+      fake.sendMessage({ content: `<@${fake.botId}> ${content}`, userId });
+    const first = ask("how many criminal suspects were arrested?");
+    const second = ask("how many tons of drugs were seized?");
+    const third = ask("how many drug addicts were investigated?");
+    const barrier = fake.sendMessage({
+      content: `<@${fake.botId}> how many gangs were destroyed?`,
+    });
+
+    await fake.replyTo(barrier.id);
+    expect(visibleText(await fake.replyTo(first.id))).toContain(suspects().figure);
+    expect(String((await fake.replyTo(second.id)).content)).toMatch(/again in \d+ s/);
+    expect(fake.repliesTo(third.id)).toEqual([]);
+  });
+});
+
+describe("robustness", () => {
+  it("turns a failing handler into an ephemeral error and keeps answering", async () => {
+    services.breakReports = true;
+    const failed = await (
+      await fake.sendCommand("ask", { question: "How many tons of drugs were seized?" })
+    ).reply();
+    services.breakReports = false;
+
+    expect(failed.ephemeral).toBe(true);
+    expect(visibleText(failed)).toMatch(/went wrong/);
+    const logged = logs.find((entry) => entry.level === 50 && entry.interactionId);
+    expect(logged).toMatchObject({ command: "ask", guildId: fake.guildId });
+
+    const after = await (
+      await fake.sendCommand("ask", { question: "How many drug trafficking gangs were destroyed?" })
+    ).reply();
+    expect(after.ephemeral).toBe(false);
+    expect(visibleText(after)).toMatch(/¶\d+/);
+  });
+
+  it("does not log an expired interaction as an error", async () => {
+    const errorsBefore = logs.filter((entry) => entry.level >= 50).length;
+    fake.failNext({ method: "POST", path: /\/callback$/, status: 404, code: 10062 });
+    const expired = await fake.sendCommand("ask", { question: "How many gangs were destroyed?" });
+    await fake.waitFor(
+      () => fake.requests.find((r) => r.path.includes(`/interactions/${expired.id}/`)),
+      "the bot's attempt to reply",
+    );
+    const next = await (await fake.sendCommand("help")).reply();
+
+    expect(next.ephemeral).toBe(true);
+    expect(logs.filter((entry) => entry.level >= 50)).toHaveLength(errorsBefore);
+    expect(logs).toContainEqual(
+      expect.objectContaining({ interactionId: expired.id, code: 10062, level: 20 }),
+    );
+  });
+
+  it("never lets a reply ping anyone, and never logs the token", () => {
+    const sent = [
+      ...fake.channelMessages,
+      ...fake.requests
+        .filter((r) => /\/callback$|\/webhooks\//.test(r.path) && r.body)
+        .map((r) => r.body as Json)
+        .map((body) => (body.type === 4 || body.type === 7 ? (body.data as Json) : body))
+        .filter((body) => body.embeds || body.content),
+    ];
+    expect(sent.length).toBeGreaterThan(10);
+    for (const message of sent) {
+      expect(message.allowed_mentions).toMatchObject({ parse: [] });
+    }
+    expect(JSON.stringify(logs)).not.toContain(TOKEN);
+    expect(fake.identify?.token).toBe(TOKEN);
+  });
+});

@@ -1,0 +1,120 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commands } from "../../commands/index.js";
+import { FakeDiscord } from "./fakeDiscord.js";
+import { figureInReport, REPORT_PATH } from "./harness.js";
+
+const repo = fileURLToPath(new URL("../..", import.meta.url));
+let fake: FakeDiscord;
+let dir: string;
+
+beforeAll(async () => {
+  fake = await FakeDiscord.start();
+  dir = mkdtempSync(join(tmpdir(), "factdesk-scripts-"));
+});
+
+afterAll(async () => {
+  await fake?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** `npm run <script>` as an operator would, with only the given environment (plus PATH). */
+function npm(script: string, env: Record<string, string>): ChildProcess {
+  return run("npm", ["--silent", "run", script], env);
+}
+
+function run(command: string, args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(command, args, {
+    cwd: repo,
+    // DOTENV_PATH keeps a developer's own .env out of the test.
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DOTENV_PATH: join(dir, "none.env"),
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+async function finished(
+  child: ChildProcess,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (chunk) => (stdout += chunk));
+  child.stderr?.on("data", (chunk) => (stderr += chunk));
+  const [code] = await once(child, "exit");
+  return { code: code as number | null, stdout, stderr };
+}
+
+describe("npm start", () => {
+  it("with a bad .env exits 1 with one line per problem and no stack trace", async () => {
+    const envFile = join(dir, "bad.env");
+    writeFileSync(envFile, "DISCORD_CLIENT_ID=not-an-id\nCOOLDOWN=-3\nLOG_LEVEL=loud\n");
+    const { code, stderr } = await finished(npm("start", { DOTENV_PATH: envFile }));
+
+    expect(code).toBe(1);
+    const lines = stderr.trim().split("\n");
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/DISCORD_TOKEN is not set.*npm run ask/);
+    expect(lines.slice(1).map((line) => line.split(" ")[1])).toEqual([
+      "DISCORD_CLIENT_ID",
+      "COOLDOWN",
+      "LOG_LEVEL",
+    ]);
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("connects through DISCORD_API_URL, answers /ask, and exits 0 on SIGTERM", async () => {
+    // npm re-raises a signal on itself, so the bot runs as `npm start` does, minus npm.
+    const bot = run(join(repo, "node_modules/.bin/tsx"), ["src/main.ts"], {
+      DISCORD_TOKEN: "fake-token-for-npm-start",
+      DISCORD_CLIENT_ID: fake.appId,
+      DISCORD_API_URL: fake.apiUrl,
+      REPORT_PATH: fileURLToPath(REPORT_PATH),
+      DATA_DIR: join(dir, "data"),
+      LOG_LEVEL: "warn",
+    });
+    const exit = finished(bot);
+    const gangs = figureInReport(/destroying ([\d,]+) drug trafficking gangs/);
+
+    // The first interaction waits for the gateway connection; the reply, for the bot to be ready.
+    const handle = await fake.sendCommand("ask", {
+      question: "How many drug trafficking gangs were destroyed?",
+    });
+    const reply = await handle.reply(20_000);
+    expect(JSON.stringify(reply.body)).toContain(`¶${gangs.paragraph}`);
+
+    bot.kill("SIGTERM");
+    const { code, stderr } = await exit;
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+  });
+});
+
+describe("npm run deploy-commands", () => {
+  it("bulk-PUTs exactly the command list to the guild and prints what it registered", async () => {
+    const { code, stdout } = await finished(
+      npm("deploy-commands", {
+        DISCORD_TOKEN: "fake-token-for-deploy",
+        DISCORD_CLIENT_ID: fake.appId,
+        DISCORD_GUILD_ID: fake.guildId,
+        DISCORD_API_URL: fake.apiUrl,
+      }),
+    );
+
+    expect(code).toBe(0);
+    expect(fake.commandPuts).toHaveLength(1);
+    expect(fake.commandPuts[0]?.guildId).toBe(fake.guildId);
+    expect(fake.commandPuts[0]?.body).toEqual(
+      JSON.parse(JSON.stringify(commands.map((command) => command.data.toJSON()))),
+    );
+    for (const command of commands) expect(stdout).toContain(`/${command.data.name}`);
+  });
+});
