@@ -2,7 +2,7 @@ import type { Paragraph, ParsedReport } from "../report/types.js";
 import { actionFor } from "./action.js";
 import { type DateSpan, findDates, insideAny } from "./dates.js";
 import { extractEntities } from "./entities.js";
-import { QUALIFIERS } from "./lexicon.js";
+import { actionLemma, QUALIFIERS } from "./lexicon.js";
 import { findNumbers, type NumberMatch } from "./numbers.js";
 import { readNounPhrase, readNounPhraseBefore } from "./phrases.js";
 import { findPlaces, type PlaceMention } from "./places.js";
@@ -24,7 +24,7 @@ interface Reading {
 
 const HYPHEN_ADJECTIVE = /^-(?!day|week|month|year|hour)[a-z]/i;
 const LABEL_BEFORE =
-  /\b(?:no|nos|article|articles|section|chapter|part|phase|level|grade|class|item|paragraph|page|room|line|route|highway|flight|unit)\.?\s*$/i;
+  /\b(?:no|nos|article|articles|section|chapter|part|phase|level|grade|class|item|paragraph|page|room|line|route|highway|interstate|flight|unit|edition|version|i)\.?[\s-]*$/i;
 
 function tokenIndexAt(tokens: Token[], offset: number): number {
   const index = tokens.findIndex((token) => token.end > offset);
@@ -49,6 +49,7 @@ function isFigure(
   const before = sentence.slice(0, match.start);
   const after = sentence.slice(match.end);
   if (/[A-Za-z]-$/.test(before)) return false; // "COVID-19", "G-20"
+  if (/\d[-.]$/.test(before) || /^[-.]\d/.test(sentence.slice(match.end))) return false; // "1-877-555-0199"
   if (LABEL_BEFORE.test(before)) return false;
   if (isHeading && before.trim() === "") return false; // "3. Blocking smuggling routes"
   if (/^\s*[.)]\s/.test(after) && before.trim() === "") return false; // a list label
@@ -89,6 +90,19 @@ function readMeasure(match: NumberMatch, sentence: string, tokens: Token[]): Rea
     return {
       ...subjectAround(tokens, startToken, unitEnd, measure.unit, base),
       end: match.end + measure.length,
+    };
+  }
+  const duration = /^-(day|week|month|year|hour)s?\b/i.exec(rest);
+  if (duration?.[1]) {
+    const unit = duration[1].toLowerCase();
+    const end = match.end + duration[0].length;
+    return {
+      unit,
+      base: null,
+      subject: `${unit}s`,
+      head: unit,
+      phraseEnd: tokenIndexAt(tokens, end),
+      end,
     };
   }
   const phrase = readNounPhrase(tokens, tokenIndexAt(tokens, match.end));
@@ -158,6 +172,16 @@ function placesFor(
   return unique([...inherited, ...fromTitle].map((mention) => mention.place.name));
 }
 
+/** Places where things happened: "the Sinaloa Cartel" names a gang, not a place. */
+function placesWhere(text: string): PlaceMention[] {
+  return findPlaces(text).filter(
+    (mention) =>
+      !/^\s+(?:cartels?|new generation|gangs?|clans?|syndicates?|brotherhood)\b/i.test(
+        text.slice(mention.end),
+      ),
+  );
+}
+
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
 }
@@ -173,14 +197,18 @@ export function homeCountry(report: ParsedReport): string | null {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
-function factsOfParagraph(paragraph: Paragraph, home: string | null): Fact[] {
+function factsOfParagraph(
+  paragraph: Paragraph,
+  home: string | null,
+  leadIn: string | null,
+): Fact[] {
   const facts: Fact[] = [];
-  const mentionsBySentence = paragraph.sentences.map((sentence) => findPlaces(sentence.text));
+  const mentionsBySentence = paragraph.sentences.map((sentence) => placesWhere(sentence.text));
   paragraph.sentences.forEach((sentence, sentenceIndex) => {
     const text = sentence.text;
     const dates = findDates(text);
     const tokens = tokenize(text);
-    let previousAction: string | null = null;
+    let previousAction: string | null = leadIn;
     for (const match of findNumbers(text)) {
       if (!isFigure(match, text, dates, paragraph.isHeading)) continue;
       const reading = readMeasure(match, text, tokens);
@@ -197,9 +225,11 @@ function factsOfParagraph(paragraph: Paragraph, home: string | null): Fact[] {
       const places = localPlaces.length > 0 ? localPlaces : allPlaces;
       const before = text.slice(0, match.start);
       const qualifier = qualifierBefore(before);
-      const coordinated: string | null = /(?:,|\band)\s*$/.test(before) ? previousAction : null;
+      const lead = before.slice(0, qualifier?.start ?? before.length);
+      const coordinated: string | null =
+        /(?:,|\band|\bincluding|\bof which|\bamong them)\s*$/i.test(lead) ? previousAction : null;
       const action: string | null =
-        actionFor(tokens, numberToken, reading.phraseEnd, reading.head) ?? coordinated;
+        actionFor(tokens, numberToken, reading.phraseEnd, reading.head) ?? coordinated ?? leadIn;
       previousAction = action;
       const textStart = qualifier?.start ?? match.start;
       facts.push({
@@ -224,11 +254,26 @@ function factsOfParagraph(paragraph: Paragraph, home: string | null): Fact[] {
   return facts;
 }
 
+/** "reported the following seizures:" gives its verb to the list that follows. */
+function lastAction(text: string): string | null {
+  const lemmas = tokenize(text)
+    .map((token) => actionLemma(token.lower))
+    .filter((lemma): lemma is string => lemma !== null);
+  return lemmas[lemmas.length - 1] ?? null;
+}
+
 /** Report → typed fact table: every stated quantity, plus named people, roles, bodies and operations. */
 export function extractFacts(report: ParsedReport): FactTable {
   const home = homeCountry(report);
+  let leadIn: string | null = null;
+  const facts: Fact[] = [];
+  for (const paragraph of report.paragraphs) {
+    facts.push(...factsOfParagraph(paragraph, home, leadIn));
+    if (paragraph.text.endsWith(":")) leadIn = lastAction(paragraph.text);
+    else if (!paragraph.isListItem) leadIn = null;
+  }
   return {
-    facts: report.paragraphs.flatMap((paragraph) => factsOfParagraph(paragraph, home)),
+    facts,
     entities: extractEntities(report),
   };
 }

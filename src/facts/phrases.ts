@@ -47,6 +47,25 @@ export interface NounPhrase {
   next: number;
 }
 
+/** Plural nouns made from verbs count things: "12,873 arrests", "405 seizures". */
+const NOMINAL_ACTIONS =
+  /^(?:arrests|seizures|raids|inspections|interdictions|interceptions|investigations|prosecutions|convictions|busts|operations|checks)$/;
+const QUALIFIER_WORDS = new Set([
+  "nearly",
+  "almost",
+  "about",
+  "around",
+  "approximately",
+  "over",
+  "more",
+  "some",
+  "roughly",
+  "another",
+  "further",
+  "at",
+  "up",
+]);
+
 function isPhraseBreak(token: Token): boolean {
   if (!token.isWord) return STOP_PUNCTUATION.test(token.text) || /^\d/.test(token.text);
   const lower = token.lower;
@@ -69,10 +88,19 @@ export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): Nou
       i++;
       continue;
     }
+    if (words.length === 0 && NOMINAL_ACTIONS.test(token.lower)) {
+      words.push(token.lower);
+      i++;
+      continue;
+    }
     if (CONJUNCTIONS.has(token.lower)) {
       const after = tokens[i + 1];
       const continues =
-        words.length > 0 && after?.isWord && !isPhraseBreak(after) && !DETERMINERS.has(after.lower);
+        words.length > 0 &&
+        after?.isWord &&
+        !isPhraseBreak(after) &&
+        !DETERMINERS.has(after.lower) &&
+        !QUALIFIER_WORDS.has(after.lower);
       if (!continues) break;
       words.push(token.lower);
       i++;
@@ -81,6 +109,7 @@ export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): Nou
     if (isPhraseBreak(token)) break;
     if (!token.isWord) break;
     if (words.length > 0 && /[^-]ed$/.test(token.lower) && !token.lower.includes("-")) break;
+    if (/ing$/.test(token.lower) && /[^s]s$/.test(words[words.length - 1] ?? "")) break;
     words.push(token.lower);
     i++;
   }

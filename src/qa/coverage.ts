@@ -10,7 +10,8 @@ const GENERIC = new Set(
     "province provinces state states country countries city cities place places area areas region regions " +
     "most least highest lowest largest biggest top fewest greatest involve involved year years time period " +
     "anything something thing things kind type sort ever altogether combined together each every whole " +
-    "police authorities authority officials official government law enforcement"
+    "police authorities authority officials official government law enforcement take took taken part " +
+    "participate participated participating involve join joined contribute run ran"
   ).split(" "),
 );
 
@@ -70,6 +71,6 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
       !query.placeWords.some((p) => p.toLowerCase().includes(word)),
   );
   const missing = content.filter((word) => !known(word, index));
-  if (content.length > 0 && missing.length / content.length >= 0.5) return missing.join(" or ");
+  if (content.length > 0 && missing.length / content.length > 0.5) return missing.join(" or ");
   return null;
 }

@@ -82,7 +82,8 @@ export function scoreFact(
     if (doc.core.has(c)) {
       score += 2 * weight;
       coreHits++;
-    } else if (doc.context.has(c)) score += 0.6 * weight;
+    } else if (doc.near.has(c)) score += 1.2 * weight;
+    else if (doc.context.has(c)) score += 0.6 * weight;
   }
   const askedActions = concepts.filter((c) => ACTION_CONCEPTS.has(c));
   if (askedActions.length > 0 && fact.action) {
@@ -90,9 +91,9 @@ export function scoreFact(
   }
   if (query.target) {
     const target = concept(query.target);
-    if (doc.core.has(target)) score += 1.5;
-    else if (fact.unit && fact.unit === countUnit(query.target)) score += 1;
-    else score -= 1;
+    if (doc.core.has(target)) score += 3;
+    else if (fact.unit && fact.unit === countUnit(query.target)) score += 2;
+    else score -= 1.5;
   }
   score += unitFit(query, fact);
   if (query.places.length === 0) score += fact.scope === "national" ? 1 : -0.75;

@@ -27,6 +27,8 @@ export interface FactDoc {
   fact: Fact;
   /** Concepts of what is counted, the verb and the unit: the fact's own words. */
   core: Set<string>;
+  /** Concepts of the words between this figure and its neighbours in the sentence. */
+  near: Set<string>;
   /** Concepts of the whole sentence, weaker evidence. */
   context: Set<string>;
 }
@@ -62,9 +64,26 @@ function placeParagraphsOf(report: ParsedReport): Map<string, number[]> {
   return map;
 }
 
-function factDocOf(fact: Fact): FactDoc {
+/** The stretch of the sentence that belongs to this figure: from the previous figure to the next. */
+function nearWords(fact: Fact, siblings: Fact[]): string {
+  const at = (f: Fact) => f.quote.indexOf(f.text);
+  const start = at(fact);
+  const previous = siblings.filter((f) => at(f) < start).map((f) => at(f) + f.text.length);
+  const next = siblings.filter((f) => at(f) > start).map(at);
+  return fact.quote.slice(Math.max(0, ...previous), Math.min(fact.quote.length, ...next));
+}
+
+function factDocOf(fact: Fact, all: Fact[]): FactDoc {
   const core = new Set(conceptsOf(`${fact.subject} ${fact.action ?? ""} ${fact.unit ?? ""}`));
-  return { fact, core, context: new Set(conceptsOf(fact.quote)) };
+  const siblings = all.filter(
+    (f) => f !== fact && f.paragraph === fact.paragraph && f.sentence === fact.sentence,
+  );
+  return {
+    fact,
+    core,
+    near: new Set(conceptsOf(nearWords(fact, siblings))),
+    context: new Set(conceptsOf(fact.quote)),
+  };
 }
 
 /** Parse, extract and index a report. Throws ReportError when it holds nothing to answer from. */
@@ -73,7 +92,7 @@ export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
   if (report.paragraphs.length === 0) throw new ReportError("no paragraphs found");
   const table = FactTable.parse(extractFacts(report));
   if (table.facts.length === 0) throw new ReportError("no figures found");
-  const factDocs = table.facts.map(factDocOf);
+  const factDocs = table.facts.map((fact) => factDocOf(fact, table.facts));
   const sentences = report.paragraphs.flatMap((paragraph) =>
     paragraph.sentences.map((sentence, index) => ({
       paragraph: paragraph.number,

@@ -3,19 +3,38 @@ import type { Fact } from "../facts/schema.js";
 import { rankFacts } from "./rank.js";
 import type { ReportIndex } from "./reportIndex.js";
 import type { Query } from "./understand.js";
+import { concept } from "./vocabulary.js";
 
 export interface PlaceFigure {
   place: string;
   fact: Fact;
 }
 
+const ACTION_WORDS = new Set(
+  ["seize", "arrest", "crack", "destroy", "investigate", "most", "least"].map(concept),
+);
+
 function comparable(fact: Fact): number {
   return fact.base?.value ?? fact.value;
 }
 
-function kindMatches(place: string, wanted: string | null): boolean {
-  if (!wanted || wanted === "any") return true;
-  return placeByName(place)?.kind === wanted;
+/**
+ * The one place of the wanted kind a fact is about: a city and its country count as the country
+ * when countries are ranked; two places of that kind make it a shared figure, which is left out.
+ */
+function placeOfKind(fact: Fact, wanted: string | null): string | null {
+  const candidates = new Set<string>();
+  for (const name of fact.places) {
+    const place = placeByName(name);
+    if (!place) continue;
+    if (!wanted || wanted === "any") candidates.add(place.name);
+    else if (place.kind === wanted) candidates.add(place.name);
+    else if (wanted === "country") candidates.add(place.country);
+  }
+  const unique = [...candidates];
+  if (!wanted || wanted === "any")
+    return fact.places.length === 1 ? (fact.places[0] ?? null) : null;
+  return unique.length === 1 ? (unique[0] ?? null) : null;
 }
 
 /**
@@ -23,18 +42,24 @@ function kindMatches(place: string, wanted: string | null): boolean {
  * one best-matching figure per place, compared in base units.
  */
 export function rankPlaces(query: Query, index: ReportIndex): PlaceFigure[] {
+  const subjectConcepts = query.concepts.filter((c) => !ACTION_WORDS.has(c));
   const ranked = rankFacts({ ...query, places: [] }, index).filter(
-    (scored) => scored.coreHits > 0 && scored.fact.places.length === 1 && scored.score > 0,
+    (scored) =>
+      scored.fact.places.length > 0 &&
+      scored.score > 0 &&
+      (subjectConcepts.length === 0 ||
+        subjectConcepts.some((c) =>
+          index.factDocs.find((d) => d.fact === scored.fact)?.core.has(c),
+        )),
   );
-  const lead = ranked[0];
+  const lead = ranked.find((scored) => placeOfKind(scored.fact, query.rankedPlaceKind) !== null);
   if (!lead) return [];
   const sameFamily = (fact: Fact) =>
     lead.fact.base ? fact.base !== null : fact.unit === lead.fact.unit;
   const bestPerPlace = new Map<string, Fact>();
   for (const { fact, score } of ranked) {
-    const place = fact.places[0] ?? "";
-    if (!sameFamily(fact) || !kindMatches(place, query.rankedPlaceKind) || score < lead.score - 4)
-      continue;
+    const place = placeOfKind(fact, query.rankedPlaceKind);
+    if (!place || !sameFamily(fact) || score < lead.score - 4) continue;
     const current = bestPerPlace.get(place);
     if (!current || comparable(fact) > comparable(current)) bestPerPlace.set(place, fact);
   }

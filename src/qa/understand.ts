@@ -74,6 +74,14 @@ const PLACE_KINDS: Record<string, string> = {
 };
 
 function expectedUnit(lower: string, target: string | null): ExpectedUnit {
+  if (
+    /\bby how much\b|\b(?:rise|rose|risen|increase[ds]?|grow|grew|fall|fell|fallen|drop(?:ped)?|decline[ds]?|go up|went up|go down|went down|change[ds]?)\b/.test(
+      lower,
+    ) &&
+    !/\bhow many\b/.test(lower)
+  ) {
+    return { kind: "percent", unit: "percent" };
+  }
   const afterHowMany = /\bhow many\s+(.*)$/.exec(lower)?.[1] ?? "";
   const measure = afterHowMany ? measureAfter(` ${afterHowMany}`) : null;
   if (measure) return { kind: measure.kind, unit: measure.unit };

@@ -13,6 +13,7 @@ import type { Paragraph, ParsedReport } from "./types.js";
 /** One numbered unit before sentence splitting: a blank-line block, or one list item of a block. */
 interface RawParagraph {
   text: string;
+  isListItem: boolean;
   markdownLevel: number | null;
   singleLine: boolean;
 }
@@ -38,20 +39,36 @@ function cleanText(lines: string[]): string {
     .trim();
 }
 
-function splitBlock(lines: string[]): RawParagraph[] {
+function splitBlock(lines: string[], markdown: boolean): RawParagraph[] {
   if (lines.every(isRule)) return [];
   const first = lines[0] ?? "";
   const heading = markdownHeading(first);
   if (heading && lines.length === 1) {
-    return [{ text: cleanText([heading.text]), markdownLevel: heading.level, singleLine: true }];
+    return [
+      {
+        text: cleanText([heading.text]),
+        markdownLevel: heading.level,
+        singleLine: true,
+        isListItem: false,
+      },
+    ];
   }
   if (lines.length === 2 && isSetextUnderline(lines[1] ?? "")) {
     const level = lines[1]?.trim().startsWith("=") ? 1 : 2;
-    return [{ text: cleanText([first]), markdownLevel: level, singleLine: true }];
+    return [
+      { text: cleanText([first]), markdownLevel: level, singleLine: true, isListItem: false },
+    ];
   }
-  if (lines.length > 1 && lines.some(isListItemLine)) return splitListBlock(lines);
+  if (markdown && lines.length > 1 && lines.some(isListItemLine)) return splitListBlock(lines);
   const text = heading ? cleanText([heading.text, ...lines.slice(1)]) : cleanText(lines);
-  return [{ text, markdownLevel: heading?.level ?? null, singleLine: lines.length === 1 }];
+  return [
+    {
+      text,
+      markdownLevel: heading?.level ?? null,
+      singleLine: lines.length === 1,
+      isListItem: false,
+    },
+  ];
 }
 
 /** Each list item stands as its own paragraph; lines before the first item form one too. */
@@ -69,11 +86,19 @@ function splitListBlock(lines: string[]): RawParagraph[] {
       groups[groups.length - 1]?.push(line);
     }
   }
-  return groups.map((group) => ({
+  return groups.map((group, i) => ({
     text: cleanText(group),
+    isListItem: i > 0 || isListItemLine(lines[0] ?? ""),
     markdownLevel: null,
     singleLine: false,
   }));
+}
+
+/** List items are separate paragraphs in Markdown; plain text keeps its bullet blocks whole. */
+function looksLikeMarkdown(text: string): boolean {
+  return (
+    /^#{1,6}\s+\S/m.test(text) || /\*\*\S[^*]*\*\*/.test(text) || /\[[^\]]+\]\([^)]+\)/.test(text)
+  );
 }
 
 /** A lone top-level title followed by deeper headings is the document's title, not a section. */
@@ -87,8 +112,9 @@ function isDocumentTitle(raw: RawParagraph[], position: number): boolean {
 
 /** Parse report text (plain or Markdown) into numbered paragraphs, sections and sentences. */
 export function parseReport(text: string): ParsedReport {
+  const markdown = looksLikeMarkdown(text);
   const raw = blocksOf(text)
-    .flatMap(splitBlock)
+    .flatMap((block) => splitBlock(block, markdown))
     .filter((p) => p.text.length > 0);
   const tracker = new SectionTracker();
   const paragraphs: Paragraph[] = [];
@@ -105,6 +131,7 @@ export function parseReport(text: string): ParsedReport {
     paragraphs.push({
       number,
       text: block.text,
+      isListItem: block.isListItem,
       isHeading: block.markdownLevel !== null || (opensSection && block.text.length <= 160),
       section,
       sentences,

@@ -18,6 +18,8 @@ export interface Paragraph {
   /** Text with Markdown syntax removed and surrounding whitespace trimmed. */
   text: string;
   isHeading: boolean;
+  /** One item of a Markdown list. */
+  isListItem: boolean;
   section: SectionRef | null;
   sentences: Sentence[];
 }
