@@ -12,6 +12,7 @@ import {
   describeChange,
   describeGaps,
   describeHistory,
+  describeRefresh,
   describeStatus,
   type Presentation,
 } from "../src/library/describe.js";
@@ -77,12 +78,9 @@ async function refresh(
           }
         : { guildId: null, moderatorId, input: { kind: "default" } },
     );
-    if (outcome.kind === "unchanged") {
-      return `Already up to date: version ${outcome.version} has exactly this content.`;
-    }
-    const text = describeChange(outcome, discordPresentation);
+    const text = describeRefresh(outcome, discordPresentation);
     const own = library.status(interaction.guildId);
-    if (file || own.followsDefault) return text;
+    if (outcome.kind === "unchanged" || file || own.followsDefault) return text;
     return (
       `${text}\n\nThis server still answers from its own upload (version ${own.active.version}); ` +
       `\`/report rollback version:${outcome.version.id}\` switches it to the new default.`

@@ -6,8 +6,9 @@ import {
   describeChange,
   describeGaps,
   describeHistory,
+  describeRefresh,
   describeStatus,
-  plainPresentation,
+  plainPresentation as plain,
 } from "./library/describe.js";
 import { openLibrary } from "./library/open.js";
 import type { ReportLibrary } from "./library/reportLibrary.js";
@@ -15,112 +16,120 @@ import { createLogger } from "./logger.js";
 import { ReportError } from "./report/errors.js";
 
 const USAGE = `usage: npm run report -- <command>
-  import FILE [--guild ID]    make FILE the default report, or one server's report
-  rollback N [--guild ID]     re-activate version N (default report, or one server's)
-  history [--guild ID]        the last 10 versions
-  status [--guild ID]         the active version
+  import FILE [--guild ID]      make FILE the default report, or one server's report
+  rollback N [--guild ID]       re-activate version N (of the default report, or one server's)
+  history [--guild ID]          the last 10 versions
+  status [--guild ID]           the active version
   gaps [--days N] [--guild ID]  most asked questions without a good answer (all servers by default)`;
+
+const DEFAULT_GAP_DAYS = 30;
 
 class UsageError extends Error {}
 
+type CliCommand =
+  | { name: "import"; path: string }
+  | { name: "rollback"; version: number }
+  | { name: "history" | "status" }
+  | { name: "gaps"; days: number };
+
+interface Invocation {
+  command: CliCommand;
+  /** null: the default report (or, for gaps, every server). */
+  guildId: string | null;
+}
+
 function positiveInt(raw: string | undefined, what: string): number {
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
+  if (!Number.isInteger(value) || value < 1) {
     throw new UsageError(`${what} must be a positive whole number`);
+  }
   return value;
 }
 
-async function run(
-  library: ReportLibrary,
-  command: string | undefined,
-  args: string[],
-  guild: string | null,
-  days: string | undefined,
-): Promise<string> {
-  switch (command) {
+const OPTIONS = { guild: { type: "string" }, days: { type: "string" } } as const;
+
+function readArgs(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function parseInvocation(argv: string[]): Invocation {
+  const parsed = readArgs(argv);
+  const { guild, days } = parsed.values;
+  if (guild !== undefined && !/^\d{15,22}$/.test(guild)) {
+    throw new UsageError("--guild must be a Discord server id (15–22 digits)");
+  }
+  const [name, argument] = parsed.positionals;
+  const guildId = guild ?? null;
+  switch (name) {
+    case "import":
+      if (!argument) throw new UsageError("import needs a FILE");
+      return { command: { name, path: argument }, guildId };
+    case "rollback":
+      return { command: { name, version: positiveInt(argument, "the version") }, guildId };
+    case "history":
+    case "status":
+      return { command: { name }, guildId };
+    case "gaps":
+      return {
+        command: {
+          name,
+          days: days === undefined ? DEFAULT_GAP_DAYS : positiveInt(days, "--days"),
+        },
+        guildId,
+      };
+    default:
+      throw new UsageError(name ? `unknown command "${name}"` : "no command given");
+  }
+}
+
+/** The same library calls /report makes, with the operator (null) as the moderator. */
+async function run(library: ReportLibrary, { command, guildId }: Invocation): Promise<string> {
+  switch (command.name) {
     case "import": {
-      const [path] = args;
-      if (!path) throw new UsageError("import needs a FILE");
-      const outcome = await library.refresh({
-        guildId: guild,
-        moderatorId: null,
-        input: { kind: "file", path },
-      });
-      return outcome.kind === "unchanged"
-        ? `Already up to date: version ${outcome.version} has exactly this content.`
-        : describeChange(outcome, plainPresentation);
+      const input = { kind: "file", path: command.path } as const;
+      return describeRefresh(await library.refresh({ guildId, moderatorId: null, input }), plain);
     }
     case "rollback": {
-      const version = positiveInt(args[0], "the version");
-      return describeChange(
-        library.rollback({ guildId: guild, moderatorId: null, version }),
-        plainPresentation,
-      );
+      const version = command.version;
+      return describeChange(library.rollback({ guildId, moderatorId: null, version }), plain);
     }
     case "history":
-      return describeHistory(library.history(guild), plainPresentation);
+      return describeHistory(library.history(guildId), plain);
     case "status":
-      return describeStatus(library.status(guild), plainPresentation);
-    case "gaps": {
-      const window = days === undefined ? 30 : positiveInt(days, "--days");
-      return describeGaps(library.gaps(guild, window), window);
-    }
-    default:
-      throw new UsageError(command ? `unknown command "${command}"` : "no command given");
+      return describeStatus(library.status(guildId), plain);
+    case "gaps":
+      return describeGaps(library.gaps(guildId, command.days), command.days);
   }
 }
 
 async function main(): Promise<number> {
-  let parsed: ReturnType<typeof parseCommandLine>;
-  try {
-    parsed = parseCommandLine();
-  } catch (error) {
-    process.stderr.write(`factdesk: ${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
+  const invocation = parseInvocation(process.argv.slice(2));
   loadDotenv({ quiet: true });
   const config = parseStorageConfig(process.env);
   const logger = createLogger(config.LOG_LEVEL, { destination: pino.destination(2) });
   const { store, library } = await openLibrary(config, logger);
   try {
-    const [command, ...args] = parsed.positionals;
-    process.stdout.write(
-      `${await run(library, command, args, parsed.values.guild ?? null, parsed.values.days)}\n`,
-    );
+    process.stdout.write(`${await run(library, invocation)}\n`);
     return 0;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`factdesk: ${error.message}\n${USAGE}\n`);
-      return 2;
-    }
-    if (error instanceof ReportError) {
-      process.stderr.write(`factdesk: refused: ${error.reason}\n`);
-      return 1;
-    }
-    throw error;
   } finally {
     store.close();
   }
 }
 
-function parseCommandLine() {
-  return parseArgs({
-    allowPositionals: true,
-    options: { guild: { type: "string" }, days: { type: "string" } },
-  });
+function fail(lines: readonly string[], code: number): number {
+  for (const line of lines) process.stderr.write(`factdesk: ${line}\n`);
+  return code;
 }
 
 try {
   process.exitCode = await main();
 } catch (error) {
-  const lines =
-    error instanceof ConfigError
-      ? error.problems
-      : [
-          error instanceof ReportError
-            ? error.reason
-            : String(error instanceof Error ? error.message : error),
-        ];
-  for (const line of lines) process.stderr.write(`factdesk: ${line}\n`);
-  process.exitCode = 1;
+  if (error instanceof UsageError) process.exitCode = fail([error.message, USAGE], 2);
+  else if (error instanceof ReportError) process.exitCode = fail([`refused: ${error.reason}`], 1);
+  else if (error instanceof ConfigError) process.exitCode = fail(error.problems, 1);
+  else process.exitCode = fail([error instanceof Error ? error.message : String(error)], 1);
 }

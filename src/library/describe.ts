@@ -1,7 +1,12 @@
 import type { ChangedFact } from "../facts/diff.js";
 import type { Fact } from "../facts/schema.js";
 import type { GapGroup } from "./gaps.js";
-import type { HistoryEntry, ReportStatus, VersionChange } from "./reportLibrary.js";
+import type {
+  AlreadyUpToDate,
+  HistoryEntry,
+  ReportStatus,
+  VersionChange,
+} from "./reportLibrary.js";
 
 /** How people and times are shown: Discord renders mentions and timestamps, a terminal cannot. */
 export interface Presentation {
@@ -25,17 +30,28 @@ function clip(text: string, max: number): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
 
+/** "drug crime cases · crack · Yunnan": what a figure counts, for matching lines up by eye. */
 function what(fact: Fact): string {
-  const places = fact.places.length > 0 ? ` · ${fact.places.join(", ")}` : "";
-  return `${clip(fact.subject, MAX_QUOTE)}${fact.action ? ` (${fact.action})` : ""}${places}`;
+  return [clip(fact.subject, MAX_QUOTE), fact.action ?? "", fact.places.join(", ")]
+    .filter((part) => part.length > 0)
+    .join(" · ");
 }
 
+/** "¶1 1.27 tons · drugs · seize · Zhejiang"; the subject is left out when the figure's words hold it. */
 function factLine(fact: Fact): string {
-  return `¶${fact.paragraph} ${clip(fact.text, MAX_QUOTE)} — ${what(fact)}`;
+  const about = fact.text.includes(fact.subject)
+    ? [fact.action ?? "", fact.places.join(", ")].filter((part) => part.length > 0).join(" · ")
+    : what(fact);
+  return `¶${fact.paragraph} ${clip(fact.text, MAX_QUOTE)}${about ? ` · ${about}` : ""}`;
 }
 
 function changedLine({ before, after }: ChangedFact): string {
-  return `¶${after.paragraph} ${what(after)}: ${clip(before.text, 40)} → ${clip(after.text, 40)}`;
+  const about = what(after);
+  return `¶${after.paragraph} ${about ? `${about}: ` : ""}${clip(before.text, 40)} → ${clip(after.text, 40)}`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 function section<T>(title: string, items: readonly T[], line: (item: T) => string): string[] {
@@ -68,6 +84,12 @@ export function describeChange(change: VersionChange, how: Presentation): string
   ].join("\n");
 }
 
+export function describeRefresh(outcome: VersionChange | AlreadyUpToDate, how: Presentation) {
+  return outcome.kind === "unchanged"
+    ? `Already up to date: version ${outcome.version} has exactly this content.`
+    : describeChange(outcome, how);
+}
+
 export function describeStatus(status: ReportStatus, how: Presentation): string {
   const { active, feedback } = status;
   const loadedBy = active.loadedBy === null ? "the operator" : how.user(active.loadedBy);
@@ -75,7 +97,7 @@ export function describeStatus(status: ReportStatus, how: Presentation): string 
     `**Version ${active.version}** · ${active.source}` +
       (status.followsDefault ? " (the default report)" : " (this server's own upload)"),
     `sha256 \`${active.sha256.slice(0, 12)}\``,
-    `${active.index.report.paragraphs.length} paragraphs · ${active.index.table.facts.length} facts`,
+    `${count(active.index.report.paragraphs.length, "paragraph")} · ${count(active.index.table.facts.length, "fact")}`,
     `Loaded ${how.time(active.loadedAt)} by ${loadedBy}`,
     `Feedback: 👍 ${feedback.up} · 👎 ${feedback.down}`,
   ].join("\n");
@@ -88,10 +110,10 @@ export function describeHistory(entries: readonly HistoryEntry[], how: Presentat
     const scope = version.guildId === null ? "default" : `upload for ${how.guild(version.guildId)}`;
     return (
       `${active ? "▶" : "•"} **v${version.id}** ${version.source} · ${scope} · ` +
-      `${version.paragraphs} paragraphs · ${version.facts} facts · ${how.time(version.createdAt)} by ${by}`
+      `${count(version.paragraphs, "paragraph")} · ${count(version.facts, "fact")} · ${how.time(version.createdAt)} by ${by}`
     );
   });
-  return [`**Last ${entries.length} versions** (▶ active)`, ...lines].join("\n");
+  return ["**Report versions, newest first** (▶ active)", ...lines].join("\n");
 }
 
 export function describeGaps(groups: readonly GapGroup[], days: number): string {
