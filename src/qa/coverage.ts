@@ -11,7 +11,8 @@ const GENERIC = new Set(
     "most least highest lowest largest biggest top fewest greatest involve involved year years time period " +
     "anything something thing things kind type sort ever altogether combined together each every whole " +
     "police authorities authority officials official government law enforcement take took taken part " +
-    "participate participated participating involve join joined contribute run ran"
+    "participate participated participating involve join joined contribute run ran today now currently " +
+    "worth value valued big large small"
   ).split(" "),
 );
 
@@ -71,6 +72,6 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
       !query.placeWords.some((p) => p.toLowerCase().includes(word)),
   );
   const missing = content.filter((word) => !known(word, index));
-  if (content.length > 0 && missing.length / content.length > 0.5) return missing.join(" or ");
+  if (content.length > 0 && missing.length / content.length >= 0.5) return missing.join(" or ");
   return null;
 }

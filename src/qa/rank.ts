@@ -105,6 +105,14 @@ export function scoreFact(
   ) {
     score -= 1.5;
   }
+  if (query.years.length > 0) {
+    const near = fact.dates.join(" ");
+    score += query.years.some((year) => near.includes(year))
+      ? 2
+      : /\b(?:19|20)\d{2}\b/.test(near)
+        ? -1
+        : 0;
+  }
   if (fuseScore !== undefined) score += (1 - fuseScore) * 1.5;
   score -= fact.paragraph * 0.001;
   return { fact, score, coreHits };

@@ -14,6 +14,14 @@ const ACTION_WORDS = new Set(
   ["seize", "arrest", "crack", "destroy", "investigate", "most", "least"].map(concept),
 );
 
+/** Head nouns of what a fact counts: "meth, ketamine and other drugs" → meth, ketamine, drugs. */
+function subjectHeads(subject: string): Set<string> {
+  const items = subject.split(/,\s*|\s+and\s+|\s+or\s+/);
+  return new Set(
+    items.map((item) => concept(item.split(" of ")[0]?.trim().split(/\s+/).pop() ?? "")),
+  );
+}
+
 function comparable(fact: Fact): number {
   return fact.base?.value ?? fact.value;
 }

@@ -1,3 +1,4 @@
+import { actionLemma } from "../facts/lexicon.js";
 import { findPlacesInQuestion } from "../facts/places.js";
 import { countUnit, measureAfter } from "../facts/units.js";
 import { concept, STOP_WORDS, words } from "./vocabulary.js";
@@ -37,6 +38,8 @@ export interface Query {
   /** "which province" → "province": the kind of place a superlative ranks. */
   rankedPlaceKind: string | null;
   wh: "who" | "what" | "when" | "where" | "which" | "why" | "how" | null;
+  /** Years the question names ("in 2023"), which favour figures stated for them. */
+  years: string[];
 }
 
 /** Discord mentions, custom emoji, links and Markdown markup carry no meaning for the question. */
@@ -50,6 +53,26 @@ export function cleanQuestion(raw: string): string {
     .trim();
 }
 
+const COMMON_VERBS = new Set([
+  "go",
+  "went",
+  "come",
+  "came",
+  "rise",
+  "rose",
+  "fall",
+  "fell",
+  "increase",
+  "decrease",
+  "drop",
+  "get",
+  "take",
+  "took",
+  "happen",
+  "become",
+  "receive",
+  "reach",
+]);
 const WH = /^(?:so\s+|and\s+|hey\s+|ok\s+|okay\s+)?(who|what|when|where|which|why|how)\b/i;
 const SUPERLATIVE_MAX = /\b(?:most|highest|largest|biggest|greatest|top|leading|maximum|more)\b/i;
 const SUPERLATIVE_MIN = /\b(?:least|lowest|smallest|fewest|minimum)\b/i;
@@ -119,10 +142,13 @@ function targetNoun(lower: string): string | null {
   // "how many drug crime cases": the counted noun is the last of the run of non-verbs.
   const start = tokens.indexOf(noun);
   let end = start;
+  const isVerb = (word: string) =>
+    actionLemma(word) !== null || COMMON_VERBS.has(word) || /ed$/.test(word);
+  if (isVerb(noun)) return null;
   while (
     end + 1 < tokens.length &&
     !STOP_WORDS.has(tokens[end + 1] ?? "") &&
-    !/ed$/.test(tokens[end + 1] ?? "")
+    !isVerb(tokens[end + 1] ?? "")
   ) {
     end++;
   }
@@ -182,5 +208,6 @@ export function understand(question: string): Query {
     superlative: isSuperlative ? superlative : null,
     rankedPlaceKind: isSuperlative ? (placeKind ?? "any") : null,
     wh,
+    years: lower.match(/\b(?:19|20)\d{2}\b/g) ?? [],
   };
 }
