@@ -3,10 +3,11 @@ import ask from "./ask.js";
 import figures from "./figures.js";
 import { createHelpCommand } from "./help.js";
 import paragraph from "./paragraph.js";
+import report from "./report.js";
 import search from "./search.js";
 import type { Command } from "./types.js";
 
 /** Add a command module here; /help, the bot and `npm run deploy-commands` all read this list. */
-const modules: Command[] = [ask, figures, paragraph, search];
+const modules: Command[] = [ask, figures, paragraph, search, report];
 
 export const commands = loadCommands([...modules, createHelpCommand(modules)]);
