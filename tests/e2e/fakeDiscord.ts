@@ -35,8 +35,24 @@ import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
+import {
+  commandOptions,
+  EPHEMERAL,
+  type FakeAttachment,
+  guildCreatePayload,
+  interactionPayload,
+  type Json,
+  member,
+  messageObject,
+  type OptionValue,
+  type RoleSpec,
+  readyPayload,
+  snowflake,
+  user,
+} from "./fakePayloads.js";
 
-export type Json = Record<string, unknown>;
+export type { FakeAttachment, Json, OptionValue } from "./fakePayloads.js";
+export { snowflake } from "./fakePayloads.js";
 
 export interface CapturedRequest {
   method: string;
@@ -45,17 +61,6 @@ export interface CapturedRequest {
   query: URLSearchParams;
   body: unknown;
 }
-
-export interface FakeAttachment {
-  id: string;
-  filename: string;
-  url: string;
-  proxy_url: string;
-  size: number;
-  content_type: string;
-}
-
-export type OptionValue = string | number | boolean | FakeAttachment | Json;
 
 export interface Actor {
   userId?: string;
@@ -90,16 +95,10 @@ export interface BotResponse {
   message?: Json;
 }
 
-interface RoleSpec {
-  id?: string;
-  name: string;
-  permissions?: bigint | string;
-}
-
 export interface FakeDiscordOptions {
   /** How many extra text channels to create and expose as `askChannelIds`. */
   askChannelIds?: number;
-  roles?: RoleSpec[];
+  roles?: { id?: string; name: string; permissions?: bigint | string }[];
 }
 
 type RouteHandler = (
@@ -114,21 +113,6 @@ interface Failure {
   status: number;
   code: number;
   message: string;
-}
-
-const EPHEMERAL = 64;
-const ALL_PERMISSIONS = "2251799813685247";
-const MESSAGE_PERMISSIONS = "377957186624";
-
-let snowflakeCounter = 0n;
-/** Increasing, 19-digit ids that discord.js can turn into timestamps. */
-export function snowflake(): string {
-  snowflakeCounter += 1n;
-  return String(1_300_000_000_000_000_000n + snowflakeCounter);
-}
-
-function user(id: string, username: string, bot = false): Json {
-  return { id, username, discriminator: "0", global_name: username, avatar: null, bot };
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -192,7 +176,7 @@ export class FakeDiscord {
   /** An ordinary text channel. */
   readonly channelId = snowflake();
   readonly askChannelIds: string[];
-  readonly roles: Required<RoleSpec>[];
+  readonly roles: RoleSpec[];
   readonly requests: CapturedRequest[] = [];
   readonly commandPuts: { guildId: string | null; body: Json[] }[] = [];
   readonly channelMessages: Json[] = [];
@@ -325,7 +309,7 @@ export class FakeDiscord {
     options: Record<string, OptionValue> = {},
     actor: Actor = {},
   ): Promise<InteractionHandle> {
-    const { list, attachments } = this.commandOptions(options, null);
+    const { list, attachments } = commandOptions(options, null);
     const wrapped = actor.subcommand ? [{ name: actor.subcommand, type: 1, options: list }] : list;
     const data: Json = { id: snowflake(), name, type: 1, options: wrapped };
     if (attachments.length > 0) {
@@ -340,7 +324,7 @@ export class FakeDiscord {
     focused: string,
     actor: Actor = {},
   ): Promise<InteractionHandle> {
-    const { list } = this.commandOptions(options, focused);
+    const { list } = commandOptions(options, focused);
     const wrapped = actor.subcommand ? [{ name: actor.subcommand, type: 1, options: list }] : list;
     return this.sendInteraction(4, { id: snowflake(), name, type: 1, options: wrapped }, actor);
   }
@@ -355,28 +339,6 @@ export class FakeDiscord {
     const channelId = (options.message?.channel_id as string | undefined) ?? actor.channelId;
     const message = options.message ?? this.storedMessage({}, channelId ?? this.channelId);
     return this.sendInteraction(3, data, { channelId, ...actor }, message);
-  }
-
-  private commandOptions(
-    options: Record<string, OptionValue>,
-    focused: string | null,
-  ): { list: Json[]; attachments: FakeAttachment[] } {
-    const attachments: FakeAttachment[] = [];
-    const list = Object.entries(options).map(([name, value]): Json => {
-      const option = ((): Json => {
-        if (typeof value === "string") return { name, type: 3, value };
-        if (typeof value === "boolean") return { name, type: 5, value };
-        if (typeof value === "number")
-          return { name, type: Number.isInteger(value) ? 4 : 10, value };
-        if ("url" in value && "filename" in value) {
-          attachments.push(value as FakeAttachment);
-          return { name, type: 11, value: value.id };
-        }
-        return { name, ...value };
-      })();
-      return name === focused ? { ...option, focused: true } : option;
-    });
-    return { list, attachments };
   }
 
   private async sendInteraction(
@@ -396,40 +358,19 @@ export class FakeDiscord {
     const token = `interaction-token-${randomBytes(8).toString("hex")}`;
     const handle = new InteractionHandle(id, token, channelId, this);
     this.handles.set(token, handle);
-    const payload: Json = {
+    const payload = interactionPayload({
       id,
-      application_id: this.appId,
-      type,
       token,
-      version: 1,
+      appId: this.appId,
+      type,
       data,
-      channel_id: channelId,
-      channel: inGuild
-        ? { id: channelId, type: 0, guild_id: guildId, name: "general", permission_overwrites: [] }
-        : { id: channelId, type: 1, recipients: [author] },
-      locale: "en-US",
-      app_permissions: MESSAGE_PERMISSIONS,
-      entitlements: [],
-      authorizing_integration_owners: {},
-      context: inGuild ? 0 : 1,
-      attachment_size_limit: 10_485_760,
-    };
-    if (inGuild) {
-      payload.guild_id = guildId;
-      payload.guild_locale = "en-US";
-      payload.member = {
-        user: author,
-        roles: actor.roles ?? [],
-        permissions: String(actor.permissions ?? MESSAGE_PERMISSIONS),
-        joined_at: new Date(0).toISOString(),
-        deaf: false,
-        mute: false,
-        flags: 0,
-      };
-    } else {
-      payload.user = author;
-    }
-    if (message) payload.message = message;
+      author,
+      guildId: inGuild ? guildId : null,
+      channelId,
+      roles: actor.roles,
+      permissions: actor.permissions,
+      message,
+    });
     this.dispatch("INTERACTION_CREATE", payload);
     return handle;
   }
@@ -452,40 +393,20 @@ export class FakeDiscord {
     const mentioned = [...options.content.matchAll(/<@!?(\d+)>/g)].map((m) =>
       m[1] === this.botId ? user(this.botId, "factdesk", true) : user(m[1] ?? "", "someone"),
     );
-    const id = snowflake();
-    const payload: Json = {
-      id,
-      channel_id: channelId,
+    const payload = messageObject(author, channelId, {
       // discord.js needs the type to build a DM channel it has not seen before.
       channel_type: options.dm ? 1 : 0,
-      author,
       content: options.content,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
       mentions: mentioned,
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      pinned: false,
-      type: 0,
-      flags: 0,
-    };
+    });
     if (!options.dm) {
       payload.guild_id = this.guildId;
-      payload.member = {
-        roles: [],
-        joined_at: new Date(0).toISOString(),
-        deaf: false,
-        mute: false,
-        flags: 0,
-      };
+      payload.member = member();
     }
     void this.waitFor(() => this.socket ?? undefined, "the bot to connect").then(() =>
       this.dispatch("MESSAGE_CREATE", payload),
     );
-    return { id, channelId, authorId };
+    return { id: payload.id as string, channelId, authorId };
   }
 
   /** The message the bot posted in reply to message `messageId`. */
@@ -532,73 +453,20 @@ export class FakeDiscord {
   private handleIdentify(identify: Json): void {
     this.identify = identify;
     const botUser = user(this.botId, "factdesk", true);
-    this.dispatch("READY", {
-      v: 10,
-      user: { ...botUser, verified: true, flags: 0, mfa_enabled: false },
-      guilds: [{ id: this.guildId, unavailable: true }],
-      session_id: randomBytes(8).toString("hex"),
-      resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
-      application: { id: this.appId, flags: 0 },
-      private_channels: [],
-    });
-    const textChannel = (id: string, name: string, position: number) => ({
-      id,
-      type: 0,
-      name,
-      position,
-      guild_id: this.guildId,
-      permission_overwrites: [],
-    });
-    this.dispatch("GUILD_CREATE", {
-      id: this.guildId,
-      name: "Fake Guild",
-      icon: null,
-      owner_id: snowflake(),
-      unavailable: false,
-      member_count: 2,
-      large: false,
-      features: [],
-      emojis: [],
-      stickers: [],
-      roles: [
-        { id: this.guildId, name: "@everyone", permissions: MESSAGE_PERMISSIONS, position: 0 },
-        ...this.roles.map((role, i) => ({
-          id: role.id,
-          name: role.name,
-          permissions: String(role.permissions),
-          position: i + 1,
-        })),
-      ].map((role) => ({
-        color: 0,
-        hoist: false,
-        managed: false,
-        mentionable: false,
-        flags: 0,
-        ...role,
-      })),
-      channels: [
-        textChannel(this.channelId, "general", 0),
-        ...this.askChannelIds.map((id, i) => textChannel(id, `ask-${i + 1}`, i + 1)),
-      ],
-      members: [
-        {
-          user: botUser,
-          roles: [],
-          joined_at: new Date(0).toISOString(),
-          deaf: false,
-          mute: false,
-          flags: 0,
-          permissions: ALL_PERMISSIONS,
-        },
-      ],
-      voice_states: [],
-      presences: [],
-      threads: [],
-      stage_instances: [],
-      guild_scheduled_events: [],
-      soundboard_sounds: [],
-      joined_at: new Date(0).toISOString(),
-    });
+    const gatewayUrl = `ws://127.0.0.1:${this.port}/gateway`;
+    const sessionId = randomBytes(8).toString("hex");
+    this.dispatch(
+      "READY",
+      readyPayload({ botUser, appId: this.appId, guildId: this.guildId, gatewayUrl, sessionId }),
+    );
+    const channels = [
+      { id: this.channelId, name: "general" },
+      ...this.askChannelIds.map((id, i) => ({ id, name: `ask-${i + 1}` })),
+    ];
+    this.dispatch(
+      "GUILD_CREATE",
+      guildCreatePayload({ guildId: this.guildId, botUser, channels, roles: this.roles }),
+    );
     this.changed();
   }
 
@@ -789,26 +657,8 @@ export class FakeDiscord {
     json(res, 404, { message: "404: Not Found", code: 0 });
   }
 
-  /** A message object as Discord returns it: enough for discord.js to build a Message. */
+  /** A message the bot created, as Discord stores it. */
   private storedMessage(body: Json, channelId: string): Json {
-    return {
-      id: snowflake(),
-      channel_id: channelId,
-      author: user(this.botId, "factdesk", true),
-      content: "",
-      embeds: [],
-      components: [],
-      attachments: [],
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      pinned: false,
-      type: body.message_reference ? 19 : 0,
-      flags: 0,
-      ...body,
-    };
+    return messageObject(user(this.botId, "factdesk", true), channelId, body);
   }
 }
