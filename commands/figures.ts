@@ -22,13 +22,14 @@ export default {
     const { index } = context.services.reports.active(interaction.guildId);
     const facts = figuresFor(place, index);
     if (facts.length === 0) {
-      const known = placesWithFigures(index).slice(0, 10).join(", ");
+      const places = placesWithFigures(index);
+      const closest = place ? rankNames(place, places).slice(0, 3) : [];
+      const hint =
+        closest.length > 0
+          ? `Did you mean ${closest.join(", ")}?`
+          : `Places with figures: ${places.slice(0, 10).join(", ") || "none"}.`;
       const where = place ? `for “${place}”` : "at national level";
-      await interaction.reply(
-        ephemeralNotice(
-          `The report gives no figures ${where}. Places with figures: ${known || "none"}.`,
-        ),
-      );
+      await interaction.reply(ephemeralNotice(`The report gives no figures ${where}. ${hint}`));
       return;
     }
     await interaction.reply({

@@ -194,6 +194,13 @@ describe("other commands", () => {
     expect(text).toContain(`¶${yunnan.paragraph}`);
   });
 
+  it("/figures tells the user privately when a place has no figures", async () => {
+    expect(reportText).not.toContain("Tibet");
+    const reply = await (await fake.sendCommand("figures", { place: "Tibet" })).reply();
+    expect(reply.ephemeral).toBe(true);
+    expect(visibleText(reply)).toContain("no figures for “Tibet”");
+  });
+
   it("/figures without a place shows the headline national figures", async () => {
     const headline = figuresFor(null, index);
     const reply = await (await fake.sendCommand("figures")).reply();
