@@ -86,10 +86,12 @@ export function createInteractionDispatcher(options: DispatcherOptions) {
   return async function dispatch(interaction: Interaction): Promise<void> {
     const logger = options.context.logger.child(describe(interaction));
     const context = { ...options.context, logger };
+    const started = performance.now();
     try {
       if (interaction.isChatInputCommand()) await runCommand(interaction, context);
       else if (interaction.isAutocomplete()) await runAutocomplete(interaction, context);
       else if (interaction.isMessageComponent()) await runComponentAction(interaction, context);
+      logger.debug({ durationMs: Math.round(performance.now() - started) }, "interaction handled");
     } catch (error) {
       await reportFailure(interaction, error, logger);
     }
