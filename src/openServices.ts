@@ -2,8 +2,8 @@ import { join } from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import { openLibrary } from "./library/open.js";
-import type { LibraryOptions } from "./library/reportLibrary.js";
 import { createTelemetry } from "./library/telemetry.js";
+import type { LibraryOptions } from "./library/types.js";
 import type { Services } from "./services.js";
 import { DATABASE_FILE } from "./store/db.js";
 

@@ -1,12 +1,7 @@
 import type { ChangedFact } from "../facts/diff.js";
 import type { Fact } from "../facts/schema.js";
 import type { GapGroup } from "./gaps.js";
-import type {
-  AlreadyUpToDate,
-  HistoryEntry,
-  ReportStatus,
-  VersionChange,
-} from "./reportLibrary.js";
+import type { AlreadyUpToDate, HistoryEntry, ReportStatus, VersionChange } from "./types.js";
 
 /** How people and times are shown: Discord renders mentions and timestamps, a terminal cannot. */
 export interface Presentation {

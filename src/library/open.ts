@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { openStore, type Store } from "../store/index.js";
-import { type LibraryConfig, type LibraryOptions, ReportLibrary } from "./reportLibrary.js";
+import { ReportLibrary } from "./reportLibrary.js";
+import type { LibraryConfig, LibraryOptions } from "./types.js";
 
 export interface OpenedLibrary {
   store: Store;

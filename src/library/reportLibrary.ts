@@ -1,102 +1,33 @@
 import { createHash } from "node:crypto";
-import { basename } from "node:path";
 import type { Logger } from "pino";
-import type { Config } from "../config.js";
-import { diffFactTables, type FactTableDiff } from "../facts/diff.js";
+import { diffFactTables } from "../facts/diff.js";
 import { FactTable } from "../facts/schema.js";
 import { buildReportIndex, type ReportIndex } from "../qa/reportIndex.js";
 import { decodeReportBytes } from "../report/decode.js";
 import { ReportError } from "../report/errors.js";
 import type { ActiveReport, ReportSource } from "../services.js";
 import type { AuditAction } from "../store/audit.js";
-import type { FeedbackTotals } from "../store/feedback.js";
 import type { Store } from "../store/index.js";
 import type { ActivePointer, StoredVersion } from "../store/reportVersions.js";
 import { DEFAULT_SCOPE, scopeKey } from "../store/scope.js";
 import { type GapGroup, groupGaps, LOW_CONFIDENCE } from "./gaps.js";
-import { fetchCapped, readFileCapped, tooLargeError } from "./readReport.js";
+import { type Candidate, nameOfSource, readReportInput } from "./sources.js";
+import type {
+  AlreadyUpToDate,
+  HistoryEntry,
+  LibraryConfig,
+  LibraryHooks,
+  LibraryOptions,
+  RefreshRequest,
+  ReportStatus,
+  RollbackRequest,
+  VersionChange,
+} from "./types.js";
 
-export type LibraryConfig = Pick<
-  Config,
-  "REPORT_PATH" | "REPORT_URL" | "REPORT_MAX_BYTES" | "REPORT_FETCH_TIMEOUT_MS"
->;
-
-/** Where the text of a refresh comes from. */
-export type ReportInput =
-  /** REPORT_URL if set, else REPORT_PATH; becomes the default for guilds without an upload. */
-  | { kind: "default" }
-  /** A file on the operator's disk (CLI import). */
-  | { kind: "file"; path: string }
-  /** A Discord attachment. */
-  | { kind: "upload"; name: string; url: string; size: number };
-
-export interface RefreshRequest {
-  /** The scope to change: a guild id, or null for the default report. */
-  guildId: string | null;
-  /** Discord user id, or null for the operator. */
-  moderatorId: string | null;
-  input: ReportInput;
-}
-
-export interface RollbackRequest {
-  guildId: string | null;
-  moderatorId: string | null;
-  version: number;
-}
-
-export interface VersionChange {
-  kind: "changed";
-  action: AuditAction;
-  guildId: string | null;
-  version: StoredVersion;
-  previous: ActiveReport;
-  paragraphs: { before: number; after: number };
-  facts: { before: number; after: number };
-  diff: FactTableDiff;
-}
-
-export interface AlreadyUpToDate {
-  kind: "unchanged";
-  version: number;
-}
-
-export interface ReportStatus {
-  active: ActiveReport;
-  /** True when the guild has no upload of its own and answers from the default report. */
-  followsDefault: boolean;
-  feedback: FeedbackTotals;
-}
-
-export interface HistoryEntry {
-  version: StoredVersion;
-  active: boolean;
-}
-
-/** Test seam: runs after the new index is built and validated, before anything is committed. */
-export interface LibraryHooks {
-  beforeCommit?(): void;
-}
-
-export interface LibraryOptions {
-  hooks?: LibraryHooks;
-  now?: () => Date;
-}
-
-const UPLOAD_EXTENSIONS = [".txt", ".md"];
 const GAP_ROWS_CONSIDERED = 2000;
-
-interface Candidate {
-  bytes: Uint8Array;
-  source: string;
-  name: string;
-}
 
 function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
-}
-
-function nameOfSource(source: string): string {
-  return basename(source.replace(/^(file|url|upload):/, "")) || source;
 }
 
 /** Build and check an index; a failure here leaves everything as it was. */
@@ -146,7 +77,7 @@ export class ReportLibrary implements ReportSource {
       const input = { kind: "file", path: config.REPORT_PATH } as const;
       library.commitNewVersion(
         { guildId: null, moderatorId: null, input },
-        await library.read(input),
+        await readReportInput(input, config),
       );
     }
     return library;
@@ -161,7 +92,7 @@ export class ReportLibrary implements ReportSource {
   }
 
   async refresh(request: RefreshRequest): Promise<VersionChange | AlreadyUpToDate> {
-    const candidate = await this.read(request.input);
+    const candidate = await readReportInput(request.input, this.config);
     const previous = this.active(request.guildId);
     if (sha256(candidate.bytes) === previous.sha256) {
       return { kind: "unchanged", version: previous.version };
@@ -307,42 +238,6 @@ export class ReportLibrary implements ReportSource {
     const scopes = new Set(pointers.map((pointer) => pointer.scope));
     for (const scope of this.activeByScope.keys()) {
       if (!scopes.has(scope)) this.activeByScope.delete(scope);
-    }
-  }
-
-  private async read(input: ReportInput): Promise<Candidate> {
-    const maxBytes = this.config.REPORT_MAX_BYTES;
-    const timeoutMs = this.config.REPORT_FETCH_TIMEOUT_MS;
-    switch (input.kind) {
-      case "default": {
-        const url = this.config.REPORT_URL;
-        if (url) {
-          const bytes = await fetchCapped(url, {
-            maxBytes,
-            timeoutMs,
-            failure: "could not fetch URL",
-          });
-          return { bytes, source: `url:${url}`, name: nameOfSource(new URL(url).pathname) };
-        }
-        return this.read({ kind: "file", path: this.config.REPORT_PATH });
-      }
-      case "file": {
-        const bytes = await readFileCapped(input.path, maxBytes);
-        return { bytes, source: `file:${input.path}`, name: basename(input.path) };
-      }
-      case "upload": {
-        const lower = input.name.toLowerCase();
-        if (!UPLOAD_EXTENSIONS.some((extension) => lower.endsWith(extension))) {
-          throw new ReportError("only .txt and .md files can be used as a report");
-        }
-        if (input.size > maxBytes) throw tooLargeError(input.size, maxBytes);
-        const bytes = await fetchCapped(input.url, {
-          maxBytes,
-          timeoutMs,
-          failure: "could not download the file",
-        });
-        return { bytes, source: `upload:${input.name}`, name: input.name };
-      }
     }
   }
 

@@ -1,0 +1,60 @@
+import { basename } from "node:path";
+import { ReportError } from "../report/errors.js";
+import { fetchCapped, readFileCapped, tooLargeError } from "./readReport.js";
+import type { LibraryConfig, ReportInput } from "./types.js";
+
+const UPLOAD_EXTENSIONS = [".txt", ".md"];
+
+/** Bytes to turn into a report version, and where they came from. */
+export interface Candidate {
+  bytes: Uint8Array;
+  /** "file:data/report.txt", "url:https://…", "upload:name.md" */
+  source: string;
+  /** Shown in answer footers. */
+  name: string;
+}
+
+/** "report.txt" from "file:data/report.txt" or "url:https://example.org/r/report.txt". */
+export function nameOfSource(source: string): string {
+  return basename(source.replace(/^(file|url|upload):/, "")) || source;
+}
+
+/** Read the bytes a refresh asks for, within the size cap and the fetch timeout. */
+export async function readReportInput(
+  input: ReportInput,
+  config: LibraryConfig,
+): Promise<Candidate> {
+  const maxBytes = config.REPORT_MAX_BYTES;
+  const timeoutMs = config.REPORT_FETCH_TIMEOUT_MS;
+  switch (input.kind) {
+    case "default": {
+      const url = config.REPORT_URL;
+      if (url) {
+        const bytes = await fetchCapped(url, {
+          maxBytes,
+          timeoutMs,
+          failure: "could not fetch URL",
+        });
+        return { bytes, source: `url:${url}`, name: nameOfSource(new URL(url).pathname) };
+      }
+      return readReportInput({ kind: "file", path: config.REPORT_PATH }, config);
+    }
+    case "file": {
+      const bytes = await readFileCapped(input.path, maxBytes);
+      return { bytes, source: `file:${input.path}`, name: basename(input.path) };
+    }
+    case "upload": {
+      const lower = input.name.toLowerCase();
+      if (!UPLOAD_EXTENSIONS.some((extension) => lower.endsWith(extension))) {
+        throw new ReportError("only .txt and .md files can be used as a report");
+      }
+      if (input.size > maxBytes) throw tooLargeError(input.size, maxBytes);
+      const bytes = await fetchCapped(input.url, {
+        maxBytes,
+        timeoutMs,
+        failure: "could not download the file",
+      });
+      return { bytes, source: `upload:${input.name}`, name: input.name };
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import type { Config } from "../config.js";
+import type { FactTableDiff } from "../facts/diff.js";
+import type { ActiveReport } from "../services.js";
+import type { AuditAction } from "../store/audit.js";
+import type { FeedbackTotals } from "../store/feedback.js";
+import type { StoredVersion } from "../store/reportVersions.js";
+
+export type LibraryConfig = Pick<
+  Config,
+  "REPORT_PATH" | "REPORT_URL" | "REPORT_MAX_BYTES" | "REPORT_FETCH_TIMEOUT_MS"
+>;
+
+/** Where the text of a refresh comes from. */
+export type ReportInput =
+  /** REPORT_URL if set, else REPORT_PATH; becomes the default for guilds without an upload. */
+  | { kind: "default" }
+  /** A file on the operator's disk (CLI import). */
+  | { kind: "file"; path: string }
+  /** A Discord attachment. */
+  | { kind: "upload"; name: string; url: string; size: number };
+
+export interface RefreshRequest {
+  /** The scope to change: a guild id, or null for the default report. */
+  guildId: string | null;
+  /** Discord user id, or null for the operator. */
+  moderatorId: string | null;
+  input: ReportInput;
+}
+
+export interface RollbackRequest {
+  guildId: string | null;
+  moderatorId: string | null;
+  version: number;
+}
+
+export interface VersionChange {
+  kind: "changed";
+  action: AuditAction;
+  guildId: string | null;
+  version: StoredVersion;
+  previous: ActiveReport;
+  paragraphs: { before: number; after: number };
+  facts: { before: number; after: number };
+  diff: FactTableDiff;
+}
+
+export interface AlreadyUpToDate {
+  kind: "unchanged";
+  version: number;
+}
+
+export interface ReportStatus {
+  active: ActiveReport;
+  /** True when the guild has no upload of its own and answers from the default report. */
+  followsDefault: boolean;
+  feedback: FeedbackTotals;
+}
+
+export interface HistoryEntry {
+  version: StoredVersion;
+  active: boolean;
+}
+
+/** Test seam: runs after the new index is built and validated, before anything is committed. */
+export interface LibraryHooks {
+  beforeCommit?(): void;
+}
+
+export interface LibraryOptions {
+  hooks?: LibraryHooks;
+  now?: () => Date;
+}
