@@ -11,8 +11,18 @@ export interface ChatOptions {
   cooldown: Cooldown;
 }
 
+function mentionOf(botId: string): RegExp {
+  return new RegExp(`<@!?${botId}>`, "g");
+}
+
 function withoutMention(content: string, botId: string): string {
-  return content.replace(new RegExp(`<@!?${botId}>`, "g"), " ").trim();
+  return content.replace(mentionOf(botId), " ").trim();
+}
+
+/** A reply that pings the bot counts too; the content check covers payloads without `mentions`. */
+function mentionsBot(message: Message): boolean {
+  const botId = message.client.user.id;
+  return message.mentions.users.has(botId) || mentionOf(botId).test(message.content);
 }
 
 async function apologise(message: Message, logger: CommandContext["logger"]): Promise<void> {
@@ -59,7 +69,7 @@ export function createChatHandler({ context, cooldown }: ChatOptions) {
 
   return async function onMessage(message: Message): Promise<void> {
     if (message.author.bot || message.author.id === message.client.user.id) return;
-    const direct = !message.inGuild() || message.mentions.users.has(message.client.user.id);
+    const direct = !message.inGuild() || mentionsBot(message);
     if (!direct && !askChannels.has(message.channelId)) return;
 
     const logger = context.logger.child({
