@@ -68,7 +68,7 @@ export function createChatHandler({ context, cooldown }: ChatOptions) {
   }
 
   return async function onMessage(message: Message): Promise<void> {
-    if (message.author.bot || message.author.id === message.client.user.id) return;
+    if (message.author.bot) return; // other bots, and this bot's own replies
     const direct = !message.inGuild() || mentionsBot(message);
     if (!direct && !askChannels.has(message.channelId)) return;
 

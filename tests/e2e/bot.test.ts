@@ -262,6 +262,13 @@ describe("chat", () => {
     );
   });
 
+  it("answers a bare mention with example questions", async () => {
+    const sent = fake.sendMessage({ content: `<@${fake.botId}>` });
+    const reply = await fake.replyTo(sent.id);
+    const [example] = suggestQuestions("", index, 3);
+    expect(String(reply.content)).toContain(`• ${example}`);
+  });
+
   it("answers a direct message", async () => {
     const sent = fake.sendMessage({
       content: "how many criminal suspects were arrested?",
@@ -336,6 +343,20 @@ describe("robustness", () => {
     ).reply();
     expect(after.ephemeral).toBe(false);
     expect(visibleText(after)).toMatch(/¶\d+/);
+  });
+
+  it("apologises in chat when answering fails, and answers again afterwards", async () => {
+    services.breakReports = true;
+    const failed = fake.sendMessage({ content: `<@${fake.botId}> how many tons were seized?` });
+    const apology = await fake.replyTo(failed.id);
+    services.breakReports = false;
+    expect(String(apology.content)).toMatch(/went wrong/);
+    expect(logs).toContainEqual(
+      expect.objectContaining({ level: 50, messageId: failed.id, guildId: fake.guildId }),
+    );
+
+    const next = fake.sendMessage({ content: `<@${fake.botId}> how many tons were seized?` });
+    expect(visibleText(await fake.replyTo(next.id))).toMatch(/¶\d+/);
   });
 
   it("does not log an expired interaction as an error", async () => {
