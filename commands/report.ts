@@ -74,7 +74,13 @@ async function refresh(
         ? {
             guildId: interaction.guildId,
             moderatorId,
-            input: { kind: "upload", name: file.name, url: file.url, size: file.size },
+            input: {
+              kind: "upload",
+              name: file.name,
+              url: file.url,
+              size: file.size,
+              contentType: file.contentType,
+            },
           }
         : { guildId: null, moderatorId, input: { kind: "default" } },
     );

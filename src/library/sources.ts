@@ -4,6 +4,16 @@ import { fetchCapped, readFileCapped, tooLargeError } from "./readReport.js";
 import type { LibraryConfig, ReportInput } from "./types.js";
 
 const UPLOAD_EXTENSIONS = [".txt", ".md"];
+const UPLOAD_CONTENT_TYPES = ["text/plain", "text/markdown"];
+
+/** A .txt or .md name, or (for a file saved without an extension) a plain-text content type. */
+function looksLikeReportFile(name: string, contentType: string | null): boolean {
+  const lower = name.toLowerCase();
+  if (UPLOAD_EXTENSIONS.some((extension) => lower.endsWith(extension))) return true;
+  const hasExtension = /\.[^./]+$/.test(lower);
+  const type = contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
+  return !hasExtension && UPLOAD_CONTENT_TYPES.includes(type);
+}
 
 /** Bytes to turn into a report version, and where they came from. */
 export interface Candidate {
@@ -35,7 +45,8 @@ export async function readReportInput(
           timeoutMs,
           failure: "could not fetch URL",
         });
-        return { bytes, source: `url:${url}`, name: nameOfSource(new URL(url).pathname) };
+        const { pathname, host } = new URL(url);
+        return { bytes, source: `url:${url}`, name: basename(pathname) || host };
       }
       return readReportInput({ kind: "file", path: config.REPORT_PATH }, config);
     }
@@ -44,8 +55,7 @@ export async function readReportInput(
       return { bytes, source: `file:${input.path}`, name: basename(input.path) };
     }
     case "upload": {
-      const lower = input.name.toLowerCase();
-      if (!UPLOAD_EXTENSIONS.some((extension) => lower.endsWith(extension))) {
+      if (!looksLikeReportFile(input.name, input.contentType)) {
         throw new ReportError("only .txt and .md files can be used as a report");
       }
       if (input.size > maxBytes) throw tooLargeError(input.size, maxBytes);

@@ -17,7 +17,7 @@ export type ReportInput =
   /** A file on the operator's disk (CLI import). */
   | { kind: "file"; path: string }
   /** A Discord attachment. */
-  | { kind: "upload"; name: string; url: string; size: number };
+  | { kind: "upload"; name: string; url: string; size: number; contentType: string | null };
 
 export interface RefreshRequest {
   /** The scope to change: a guild id, or null for the default report. */

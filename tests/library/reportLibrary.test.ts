@@ -31,6 +31,7 @@ beforeEach(async () => {
   server = await startFileServer({
     "/zhejiang.txt": fixture,
     "/zhejiang.pdf": fixture,
+    "/zhejiang": fixture,
     "/binary.txt": Uint8Array.from([0x46, 0x44, 0x00, 0x01, 0xff, 0x00]),
     "/latin1.txt": Uint8Array.from(Buffer.from("Caf\xe9 seized 12 kg.", "latin1")),
     "/empty.txt": "",
@@ -46,11 +47,11 @@ afterEach(async () => {
   await server.close();
 });
 
-function upload(guildId: string, path: string, size = 1000) {
+function upload(guildId: string, path: string, size = 1000, contentType: string | null = null) {
   return services.library.refresh({
     guildId,
     moderatorId: MODERATOR,
-    input: { kind: "upload", name: path.slice(1), url: server.url(path), size },
+    input: { kind: "upload", name: path.slice(1), url: server.url(path), size, contentType },
   });
 }
 
@@ -102,6 +103,11 @@ describe("refresh with an uploaded file", () => {
       name: "zhejiang.txt",
       version: 2,
     });
+  });
+
+  it("accepts a plain-text upload saved without an extension", async () => {
+    const outcome = await upload(GUILD_A, "/zhejiang", 1000, "text/plain; charset=utf-8");
+    expect(outcome).toMatchObject({ kind: "changed", version: { source: "upload:zhejiang" } });
   });
 
   it("says 'already up to date' for identical content and makes no version", async () => {
@@ -171,9 +177,9 @@ describe("refused refreshes leave the active report exactly as it was", () => {
   it("an empty file", () => expectRefused(() => upload(GUILD_A, "/empty.txt"), "file is empty"));
   it("a file without figures", () =>
     expectRefused(() => upload(GUILD_A, "/words.md"), "no figures found"));
-  it("a file of the wrong type", () =>
+  it("a file of the wrong type, whatever its content type says", () =>
     expectRefused(
-      () => upload(GUILD_A, "/zhejiang.pdf"),
+      () => upload(GUILD_A, "/zhejiang.pdf", 1000, "text/plain"),
       "only .txt and .md files can be used as a report",
     ));
   it("an upload over the size limit, refused before downloading", () =>
