@@ -2,7 +2,7 @@ import type { Message } from "discord.js";
 import type { CommandContext } from "../../commands/types.js";
 import { suggestQuestions } from "../qa/suggest.js";
 import { answerQuestion, MAX_QUESTION_LENGTH, recordQuestion } from "./answering.js";
-import { type Cooldown, secondsLeft } from "./cooldown.js";
+import { type Cooldown, cooldownKey, secondsLeft } from "./cooldown.js";
 import { isHarmlessDiscordError } from "./discordErrors.js";
 import { noPings } from "./replies.js";
 
@@ -47,7 +47,7 @@ export function createChatHandler({ context, cooldown }: ChatOptions) {
     const reply = question ? answerQuestion(question, message.guildId, context.services) : null;
     if (!direct && reply?.answer.status !== "answered") return;
 
-    const verdict = cooldown.take(`chat:${message.author.id}`);
+    const verdict = cooldown.take(cooldownKey("chat", message.author.id));
     if (!verdict.allowed) {
       if (verdict.firstRefusal) {
         const notice = `One question at a time, please: I can answer you again in ${secondsLeft(verdict)} s.`;

@@ -1,15 +1,10 @@
 import type { MessageComponentInteraction } from "discord.js";
 import type { CommandContext } from "../../commands/types.js";
 import { answerQuestion, recordQuestion } from "./answering.js";
-import { type Cooldown, secondsLeft } from "./cooldown.js";
+import { type Cooldown, cooldownKey, secondsLeft } from "./cooldown.js";
 import type { ComponentAction } from "./customIds.js";
 import { renderParagraph } from "./renderViews.js";
 import { colors, ephemeral, ephemeralNotice, noPings } from "./replies.js";
-
-/** Shared with /ask: picking a suggestion is asking a question. */
-export function askCooldownKey(userId: string): string {
-  return `ask:${userId}`;
-}
 
 async function showParagraph(
   interaction: MessageComponentInteraction,
@@ -55,7 +50,8 @@ async function answerSuggestion(
     await interaction.reply(ephemeralNotice("Pick one of the suggested questions."));
     return;
   }
-  const verdict = cooldown.take(askCooldownKey(interaction.user.id));
+  // Picking a suggestion is asking a question, so it shares /ask's window.
+  const verdict = cooldown.take(cooldownKey("ask", interaction.user.id));
   if (!verdict.allowed) {
     await interaction.reply(
       ephemeralNotice(`One moment: you can ask again in ${secondsLeft(verdict)} s.`),

@@ -43,6 +43,11 @@ export class Cooldown {
   }
 }
 
+/** One window per user and kind of action: /ask and its suggestion menu share "ask". */
+export function cooldownKey(action: string, userId: string): string {
+  return `${action}:${userId}`;
+}
+
 export function secondsLeft(verdict: { retryAfterMs: number }): number {
   return Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
 }

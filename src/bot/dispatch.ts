@@ -7,7 +7,7 @@ import type {
 import type { Logger } from "pino";
 import type { Command, CommandContext } from "../../commands/types.js";
 import { runComponent } from "./components.js";
-import { type Cooldown, secondsLeft } from "./cooldown.js";
+import { type Cooldown, cooldownKey, secondsLeft } from "./cooldown.js";
 import { parseCustomId } from "./customIds.js";
 import { isHarmlessDiscordError } from "./discordErrors.js";
 import { colors, ephemeralNotice, noPings } from "./replies.js";
@@ -56,7 +56,7 @@ export function createInteractionDispatcher(options: DispatcherOptions) {
       );
       return;
     }
-    const verdict = options.cooldown.take(`${command.data.name}:${interaction.user.id}`);
+    const verdict = options.cooldown.take(cooldownKey(command.data.name, interaction.user.id));
     if (!verdict.allowed) {
       const wait = `One moment: you can use /${command.data.name} again in ${secondsLeft(verdict)} s.`;
       await interaction.reply(ephemeralNotice(wait));
