@@ -22,13 +22,20 @@ export function formatFigure(fact: Fact): string {
   return fact.qualifier ? `${fact.qualifier} ${figure}` : figure;
 }
 
-export function whereLabel(fact: Fact): string {
+function whereLabel(fact: Fact): string {
   if (fact.places.length > 0) return fact.places.join(", ");
   return fact.scope === "national" ? "nationwide" : "";
 }
 
+/** What the figure counts and where: "drug crime cases · nationwide". */
+export function aboutLabel(fact: Fact): string {
+  return [fact.subject, whereLabel(fact)].filter((part) => part.length > 0).join(" · ") || "—";
+}
+
 /** One fact as an embed field: figure and ¶N in the name, what it counts and the quoted sentence below. */
 export function factField(fact: Fact): APIEmbedField {
-  const about = [fact.subject, whereLabel(fact)].filter((part) => part.length > 0).join(" · ");
-  return fitField(`${formatFigure(fact)} · ¶${fact.paragraph}`, `${about}\n> ${fact.quote}`);
+  return fitField(
+    `${formatFigure(fact)} · ¶${fact.paragraph}`,
+    `${aboutLabel(fact)}\n> ${fact.quote}`,
+  );
 }

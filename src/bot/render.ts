@@ -89,10 +89,7 @@ export function needsSuggestions(answer: Answer): boolean {
 /** The whole Discord message for one answer; pure, so it is tested without Discord. */
 export function renderAnswer(answer: Answer, meta: ReportMeta): RenderedMessage {
   const embed: APIEmbed = {
-    color:
-      answer.status === "answered" && !needsSuggestions(answer)
-        ? colors.answered
-        : colors.uncertain,
+    color: needsSuggestions(answer) ? colors.uncertain : colors.answered,
     description: truncate(answer.text || "No answer.", embedLimits.description),
   };
   const title = answer.question.trim();

@@ -4,7 +4,7 @@ import type { ReportMeta } from "../qa/reportIndex.js";
 import type { ParagraphHit } from "../qa/search.js";
 import type { Paragraph } from "../report/types.js";
 import { addFieldsWithFooter, embedLimits, fitField, truncate } from "./embedLimits.js";
-import { factField, formatFigure } from "./factText.js";
+import { aboutLabel, factField, formatFigure } from "./factText.js";
 import { paragraphButtons, type RenderedMessage, reportFooter } from "./render.js";
 import { colors } from "./replies.js";
 
@@ -26,12 +26,7 @@ export function renderParagraph(
     title: paragraphTitle(paragraph),
     description: truncate(paragraph.text, embedLimits.description),
   };
-  const fields = facts.map((fact) =>
-    fitField(
-      formatFigure(fact),
-      [fact.subject, fact.places.join(", ")].filter(Boolean).join(" · ") || "—",
-    ),
-  );
+  const fields = facts.map((fact) => fitField(formatFigure(fact), aboutLabel(fact)));
   addFieldsWithFooter(embed, fields, reportFooter(meta));
   return { embeds: [embed], components: [] };
 }
