@@ -4,14 +4,33 @@ import { fitField } from "./embedLimits.js";
 
 const numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
 
-/** Unit codes shown as they are (symbols and currencies); other units are words and get plurals. */
-const symbolUnits = new Set(["kg", "g", "t", "lb", "oz", "l", "percent"]);
-const irregularPlurals: Record<string, string> = { person: "people" };
+/** Lowercase unit symbols; codes with capitals (USD, L, mL) are symbols too. Other units are count nouns. */
+const symbolUnits = new Set([
+  "t",
+  "kg",
+  "g",
+  "mg",
+  "lb",
+  "oz",
+  "gal",
+  "ha",
+  "km2",
+  "km",
+  "mi",
+  "m",
+]);
+
+function plural(noun: string): string {
+  if (noun === "person") return "people";
+  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/.test(noun)) return `${noun}es`;
+  return `${noun}s`;
+}
 
 function unitLabel(unit: string, value: number): string {
   if (unit === "percent") return "%";
   if (symbolUnits.has(unit) || unit !== unit.toLowerCase() || value === 1) return unit;
-  return irregularPlurals[unit] ?? `${unit}s`;
+  return plural(unit);
 }
 
 /** "5.19 t", "8,657 cases", "more than 9,300 people". */

@@ -2,6 +2,7 @@ import type { APIEmbed } from "discord.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { embedLimits } from "../../src/bot/embedLimits.js";
+import { formatFigure } from "../../src/bot/factText.js";
 import { LOW_CONFIDENCE, type RenderedMessage, renderAnswer } from "../../src/bot/render.js";
 import { answer } from "../../src/qa/answer.js";
 import { buildReportIndex } from "../../src/qa/reportIndex.js";
@@ -129,5 +130,27 @@ describe("renderAnswer", () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("formatFigure", () => {
+  const fact = index.table.facts[0];
+  if (!fact) throw new Error("the seed report has no facts");
+  const figure = (value: number, unit: string | null, qualifier: string | null = null) =>
+    formatFigure({ ...fact, value, unit, qualifier });
+
+  it("groups thousands and keeps symbols, currency codes and percentages short", () => {
+    expect(figure(12655, "person")).toBe("12,655 people");
+    expect(figure(5.19, "t")).toBe("5.19 t");
+    expect(figure(1_200_000_000, "USD", "about")).toBe("about 1,200,000,000 USD");
+    expect(figure(12.5, "percent")).toBe("12.5%");
+  });
+
+  it("puts count nouns in the plural only when there is more than one", () => {
+    expect(figure(1, "case")).toBe("1 case");
+    expect(figure(9, "case")).toBe("9 cases");
+    expect(figure(3, "laboratory")).toBe("3 laboratories");
+    expect(figure(2, "box")).toBe("2 boxes");
+    expect(figure(4, "day")).toBe("4 days");
   });
 });
