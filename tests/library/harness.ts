@@ -1,4 +1,4 @@
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import { type Config, parseConfig } from "../../src/config.js";
 import { openServices } from "../../src/openServices.js";
 import { answer } from "../../src/qa/answer.js";
@@ -25,8 +25,8 @@ export function testConfig(dataDir: string, overrides: Record<string, string> = 
 
 export type OpenServices = Services & Required<Pick<Services, "library" | "close">>;
 
-export async function open(config: Config): Promise<OpenServices> {
-  const services = await openServices(config, silentLogger);
+export async function open(config: Config, logger: Logger = silentLogger): Promise<OpenServices> {
+  const services = await openServices(config, logger);
   const { library, close } = services;
   if (!library || !close) throw new Error("openServices must provide the library and close()");
   return { ...services, library, close };

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
+import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DATABASE_FILE } from "../../src/store/db.js";
 import { useTempDirs } from "../store/tempDir.js";
@@ -280,10 +281,18 @@ describe("restart", () => {
 });
 
 describe("audit trail", () => {
-  it("records who changed what, in which guild, to which version", async () => {
+  it("records and logs who changed what, in which guild, to which version", async () => {
+    services.close();
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino(
+      { level: "info" },
+      { write: (line: string) => lines.push(JSON.parse(line)) },
+    );
+    services = await open(testConfig(dataDir), logger);
     await upload(GUILD_A, "/zhejiang.txt");
     services.library.rollback({ guildId: GUILD_A, moderatorId: MODERATOR, version: 1 });
     services.close();
+
     const db = new BetterSqlite3(join(dataDir, DATABASE_FILE), { readonly: true });
     const rows = db
       .prepare("SELECT guild_id, moderator_id, action, version_id FROM audit_log ORDER BY id")
@@ -294,6 +303,11 @@ describe("audit trail", () => {
       [null, null, "import", 1],
       [GUILD_A, MODERATOR, "upload", 2],
       [GUILD_A, MODERATOR, "rollback", 1],
+    ]);
+    const changes = lines.filter((line) => line.msg === "report changed");
+    expect(changes).toMatchObject([
+      { guildId: GUILD_A, moderatorId: MODERATOR, action: "upload", version: 2 },
+      { guildId: GUILD_A, moderatorId: MODERATOR, action: "rollback", version: 1 },
     ]);
     services = await open(testConfig(dataDir));
   });
