@@ -254,6 +254,15 @@ export class FakeDiscord {
     for (const check of [...this.waiters]) check();
   }
 
+  /** Resolves once a client has identified (and so has been sent READY); a process may take a while to start. */
+  identified(timeoutMs = 30_000): Promise<WebSocket> {
+    return this.waitFor(
+      () => (this.identify ? (this.socket ?? undefined) : undefined),
+      "the bot to connect and identify",
+      timeoutMs,
+    );
+  }
+
   // ---- extra HTTP ------------------------------------------------------------------------------
 
   route(method: string, path: string, handler: RouteHandler): void {
@@ -347,7 +356,7 @@ export class FakeDiscord {
     actor: Actor,
     message?: Json,
   ): Promise<InteractionHandle> {
-    await this.waitFor(() => this.socket ?? undefined, "the bot to connect");
+    await this.identified();
     const userId = actor.userId ?? snowflake();
     const author = user(userId, actor.username ?? `user${userId.slice(-4)}`);
     const inGuild = actor.guildId !== null;
@@ -403,8 +412,10 @@ export class FakeDiscord {
       payload.guild_id = this.guildId;
       payload.member = member();
     }
-    void this.waitFor(() => this.socket ?? undefined, "the bot to connect").then(() =>
-      this.dispatch("MESSAGE_CREATE", payload),
+    // If the bot never connects, the test's replyTo() times out and says so; nothing to add here.
+    this.identified().then(
+      () => this.dispatch("MESSAGE_CREATE", payload),
+      () => {},
     );
     return { id: payload.id as string, channelId, authorId };
   }
@@ -446,7 +457,9 @@ export class FakeDiscord {
       if (frame.op === 2) this.handleIdentify(frame.d);
     });
     socket.on("close", () => {
-      if (this.socket === socket) this.socket = null;
+      if (this.socket !== socket) return;
+      this.socket = null;
+      this.identify = null;
     });
   }
 
