@@ -29,6 +29,8 @@
  *   fake.route("GET", "/anything", handler) for full control;
  *   fake.failNext({ method, path: /regex/, status, code }) makes the next matching Discord call fail;
  *   fake.requests records every request. Unknown routes get 404 (the REST client retries 5xx).
+ * Waiting: fake.identified() (a client has connected, e.g. a spawned `npm start`);
+ *   fake.waitFor(probe, what) resolves with probe()'s first defined value, re-checked on every request.
  */
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
