@@ -117,4 +117,21 @@ describe("npm run deploy-commands", () => {
     );
     for (const command of commands) expect(stdout).toContain(`/${command.data.name}`);
   });
+
+  it("registers globally when no guild is configured", async () => {
+    const { code, stdout } = await finished(
+      npm("deploy-commands", {
+        DISCORD_TOKEN: "fake-token-for-deploy",
+        DISCORD_CLIENT_ID: fake.appId,
+        DISCORD_API_URL: fake.apiUrl,
+      }),
+    );
+
+    expect(code).toBe(0);
+    expect(fake.commandPuts.at(-1)?.guildId).toBeNull();
+    expect(fake.commandPuts.at(-1)?.body.map((c) => c.name)).toEqual(
+      commands.map((c) => c.data.name),
+    );
+    expect(stdout).toContain("globally");
+  });
 });
