@@ -1,7 +1,7 @@
 import { REST, Routes } from "discord.js";
 import { z } from "zod";
 import { commands } from "../commands/index.js";
-import { exitWith, loadConfigOrExit } from "./bot/startup.js";
+import { exitWith, loadConfigOrExit, reasonOf } from "./bot/startup.js";
 
 /** What Discord answers to a bulk PUT: the registered commands. */
 const Registered = z.array(z.object({ id: z.string(), name: z.string() }));
@@ -23,7 +23,5 @@ try {
   console.log(`Registered ${registered.length} commands ${where}:`);
   for (const command of registered) console.log(`  /${command.name}  (id ${command.id})`);
 } catch (error) {
-  exitWith([
-    `could not register commands ${where}: ${error instanceof Error ? error.message : error}`,
-  ]);
+  exitWith([`could not register commands ${where}: ${reasonOf(error)}`]);
 }

@@ -1,5 +1,5 @@
 import { connectBot, createBot } from "./bot/client.js";
-import { describeStartupError, exitWith, loadConfigOrExit } from "./bot/startup.js";
+import { exitWith, loadConfigOrExit, reasonOf } from "./bot/startup.js";
 import { createLogger } from "./logger.js";
 import { openServices } from "./openServices.js";
 
@@ -10,7 +10,7 @@ const logger = createLogger(config.LOG_LEVEL, { secrets: [config.DISCORD_TOKEN] 
 process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
 
 const services = await openServices(config, logger).catch((error: unknown) =>
-  exitWith([describeStartupError(error, config)]),
+  exitWith([`could not load the report: ${reasonOf(error)}`]),
 );
 const client = createBot(config, logger, services);
 
@@ -24,5 +24,5 @@ process.once("SIGINT", (signal) => void shutdown(signal));
 process.once("SIGTERM", (signal) => void shutdown(signal));
 
 await connectBot(client, config.DISCORD_TOKEN, logger).catch((error: unknown) =>
-  exitWith([`could not connect to Discord: ${describeStartupError(error, config)}`]),
+  exitWith([`could not connect to Discord: ${reasonOf(error)}`]),
 );

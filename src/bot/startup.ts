@@ -23,11 +23,8 @@ export function loadConfigOrExit(options: { offlineHint: boolean }): Config {
   }
 }
 
-/** One line that says why the report could not be loaded. */
-export function describeStartupError(error: unknown, config: Config): string {
-  if (error instanceof ReportError) return `cannot use ${config.REPORT_PATH}: ${error.reason}`;
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code === "ENOENT") return `REPORT_PATH ${config.REPORT_PATH} does not exist`;
-  if (code === "EACCES") return `REPORT_PATH ${config.REPORT_PATH} cannot be read`;
+/** The operator-facing reason: a ReportError's reason as it is, otherwise the error's message. */
+export function reasonOf(error: unknown): string {
+  if (error instanceof ReportError) return error.reason;
   return error instanceof Error ? error.message : String(error);
 }
