@@ -8,7 +8,7 @@ export function exitWith(lines: readonly string[]): never {
   process.exit(1);
 }
 
-/** .env (or DOTENV_PATH) then the process environment, checked once; exits on any problem. */
+/** .env (or the file DOTENV_PATH names) fills in what the environment leaves unset; exits on any problem. */
 export function loadConfigOrExit(options: { offlineHint: boolean }): Config {
   loadDotenv({ quiet: true });
   try {
