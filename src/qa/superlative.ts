@@ -56,9 +56,7 @@ export function rankPlaces(query: Query, index: ReportIndex): PlaceFigure[] {
       scored.fact.places.length > 0 &&
       scored.score > 0 &&
       (subjectConcepts.length === 0 ||
-        subjectConcepts.some((c) =>
-          index.factDocs.find((d) => d.fact === scored.fact)?.core.has(c),
-        )),
+        subjectConcepts.some((c) => subjectHeads(scored.fact.subject).has(c))),
   );
   const lead = ranked.find((scored) => placeOfKind(scored.fact, query.rankedPlaceKind) !== null);
   if (!lead) return [];
