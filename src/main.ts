@@ -14,7 +14,9 @@ const services = await openServices(config, logger).catch((error: unknown) =>
 );
 const client = createBot(config, logger, services);
 
+let stopping = false;
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  stopping = true;
   logger.info({ signal }, "shutting down");
   await client.destroy();
   services.close?.();
@@ -23,6 +25,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
 process.once("SIGINT", (signal) => void shutdown(signal));
 process.once("SIGTERM", (signal) => void shutdown(signal));
 
-await connectBot(client, config.DISCORD_TOKEN, logger).catch((error: unknown) =>
-  exitWith([`could not connect to Discord: ${reasonOf(error)}`]),
-);
+await connectBot(client, config.DISCORD_TOKEN, logger).catch((error: unknown) => {
+  // A signal during login destroys the client, which fails the login; that is a clean stop.
+  if (!stopping) exitWith([`could not connect to Discord: ${reasonOf(error)}`]);
+});
