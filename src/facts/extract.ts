@@ -184,44 +184,27 @@ function placesWhere(text: string): PlaceMention[] {
 
 /**
  * With several places in one sentence, a figure belongs to those named between it and the previous
- * figure ("Italy seized 9.5 tonnes and Greece 5.3 tonnes"), else to those up to the next figure, else all.
+ * figure ("Italy seized 9.5 tonnes and Greece 5.3 tonnes"); with none there, it shares the previous
+ * figure's places ("Shenzhen cracked 1 140 cases and arrested 1 620 suspects"); the first figure
+ * with none before it takes those named up to the next figure; otherwise all of them.
  */
 function placesNear(
   all: string[],
   mentions: PlaceMention[],
   figures: NumberMatch[],
   figure: NumberMatch,
-  text: string,
+  previous: string[] | null,
 ): string[] {
   if (new Set(mentions.map((m) => m.place.name)).size < 2) return all;
   const i = figures.indexOf(figure);
   const from = figures[i - 1]?.end ?? 0;
   const to = figures[i + 1]?.start ?? Number.POSITIVE_INFINITY;
   const before = mentions.filter((m) => m.start >= from && m.end <= figure.start);
-  const after = mentions.filter((m) => m.start >= figure.end && m.end <= to);
-  const chosen = before.length > 0 ? before : lastListBefore(mentions, figure, text);
-  if (chosen.length === 0 && after.length > 0) chosen.push(...after);
+  if (before.length === 0 && previous) return previous;
+  const chosen = before.length > 0 ? before : mentions.filter((m) => m.start >= figure.end && m.end <= to);
   if (chosen.length === 0) return all;
   const countries = mentions.filter((m) => chosen.some((c) => c.place.country === m.place.name));
   return unique([...chosen, ...countries].map((m) => m.place.name));
-}
-
-/** The place, or list of places ("Shanghai, Jiangsu and Zhejiang"), named last before the figure. */
-function lastListBefore(
-  mentions: PlaceMention[],
-  figure: NumberMatch,
-  text: string,
-): PlaceMention[] {
-  const preceding = mentions.filter((m) => m.end <= figure.start);
-  const list: PlaceMention[] = [];
-  for (let i = preceding.length - 1; i >= 0; i--) {
-    const mention = preceding[i];
-    if (!mention) break;
-    const next = list[0];
-    if (next && !/^[\s,]*(?:and\s+|or\s+)?$/.test(text.slice(mention.end, next.start))) break;
-    list.unshift(mention);
-  }
-  return list;
 }
 
 function unique<T>(items: T[]): T[] {
@@ -251,6 +234,7 @@ function factsOfParagraph(
     const dates = findDates(text);
     const tokens = tokenize(text);
     let previousAction: string | null = leadIn;
+    let previousPlaces: string[] | null = null;
     const figureSpans = findNumbers(text).filter((match) =>
       isFigure(match, text, dates, paragraph.isHeading),
     );
@@ -269,8 +253,9 @@ function factsOfParagraph(
         mentionsBySentence[sentenceIndex] ?? [],
         figureSpans,
         match,
-        text,
+        previousPlaces,
       );
+      previousPlaces = allPlaces;
       const localPlaces = allPlaces.filter((place) => place !== home);
       const places = localPlaces.length > 0 ? localPlaces : allPlaces;
       const before = text.slice(0, match.start);
