@@ -45,7 +45,9 @@ function verbBefore(tokens: Token[], numberIndex: number, limit = 9): string | n
 function verbAfterInClause(tokens: Token[], from: number, limit = 8): string | null {
   for (let i = from; i < Math.min(tokens.length, from + limit); i++) {
     const token = tokens[i];
-    if (!token || CLAUSE_BREAK.test(token.text) || token.text === ".") return null;
+    if (!token || CLAUSE_BREAK.test(token.text) || token.text === "." || /^\d/.test(token.text)) {
+      return null;
+    }
     const lemma = actionLemma(token.lower);
     if (lemma) return lemma;
   }

@@ -31,6 +31,32 @@ function tokenIndexAt(tokens: Token[], offset: number): number {
   return index === -1 ? tokens.length : index;
 }
 
+/** "seized 5 tons of heroin and Greece 3 tons", "$1.2 billion, including $45 million": one verb for both. */
+function coordinatedWithPrevious(
+  lead: string,
+  text: string,
+  figures: NumberMatch[],
+  figure: NumberMatch,
+): boolean {
+  if (/(?:,|\band|\bincluding|\bof which|\bamong them)\s*$/i.test(lead)) return true;
+  const previous = figures[figures.indexOf(figure) - 1];
+  return (
+    previous !== undefined &&
+    /\band\b|,/.test(text.slice(previous.end, figure.start)) &&
+    !/[;.]/.test(text.slice(previous.end, figure.start))
+  );
+}
+
+/** A subject that says what was counted, not an empty one or a place ("Greece 5.3 tonnes"). */
+function isNamedSubject(subject: string): boolean {
+  if (subject.trim() === "") return false;
+  const places = findPlaces(subject.replace(/\b\w/g, (c) => c.toUpperCase()));
+  return !(
+    places.length > 0 &&
+    places.map((m) => m.text.length).reduce((a, b) => a + b, 0) >= subject.length - 2
+  );
+}
+
 /** Short quoted spans are names ("double hanging and two unification"), not results. */
 function quotedNames(sentence: string): DateSpan[] {
   return [...sentence.matchAll(/["“]([^"”]{1,80})["”]/g)]
@@ -201,7 +227,8 @@ function placesNear(
   const to = figures[i + 1]?.start ?? Number.POSITIVE_INFINITY;
   const before = mentions.filter((m) => m.start >= from && m.end <= figure.start);
   if (before.length === 0 && previous) return previous;
-  const chosen = before.length > 0 ? before : mentions.filter((m) => m.start >= figure.end && m.end <= to);
+  const chosen =
+    before.length > 0 ? before : mentions.filter((m) => m.start >= figure.end && m.end <= to);
   if (chosen.length === 0) return all;
   const countries = mentions.filter((m) => chosen.some((c) => c.place.country === m.place.name));
   return unique([...chosen, ...countries].map((m) => m.place.name));
@@ -235,6 +262,7 @@ function factsOfParagraph(
     const tokens = tokenize(text);
     let previousAction: string | null = leadIn;
     let previousPlaces: string[] | null = null;
+    let previous: { subject: string } | null = null;
     const figureSpans = findNumbers(text).filter((match) =>
       isFigure(match, text, dates, paragraph.isHeading),
     );
@@ -261,11 +289,16 @@ function factsOfParagraph(
       const before = text.slice(0, match.start);
       const qualifier = qualifierBefore(before);
       const lead = before.slice(0, qualifier?.start ?? before.length);
-      const coordinated: string | null =
-        /(?:,|\band|\bincluding|\bof which|\bamong them)\s*$/i.test(lead) ? previousAction : null;
+      const coordinated = coordinatedWithPrevious(lead, text, figureSpans, match)
+        ? previousAction
+        : null;
       const action: string | null =
         actionFor(tokens, numberToken, reading.phraseEnd, reading.head) ?? coordinated ?? leadIn;
       previousAction = action;
+      const subject: string = isNamedSubject(reading.subject)
+        ? reading.subject
+        : (previous?.subject ?? reading.subject);
+      previous = { subject };
       const textStart = qualifier?.start ?? match.start;
       facts.push({
         id: `p${paragraph.number}-${facts.length + 1}`,
@@ -274,7 +307,7 @@ function factsOfParagraph(
         unit: reading.unit,
         base: reading.base,
         qualifier: qualifier?.label ?? null,
-        subject: reading.subject,
+        subject,
         action,
         places,
         scope: localPlaces.length === 0 ? "national" : "local",

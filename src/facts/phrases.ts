@@ -66,6 +66,10 @@ const QUALIFIER_WORDS = new Set([
   "up",
 ]);
 
+/** "the budget for 2024 was €8.4m": words between a measured thing and its figure. */
+const LINKING =
+  /^(?:was|were|is|are|totall?ed|totals|totall?ing|reached|stood|at|amounted|to|for|in|of|about|around|nearly|over|\d{4})$/;
+
 function isPhraseBreak(token: Token): boolean {
   if (!token.isWord) return STOP_PUNCTUATION.test(token.text) || /^\d/.test(token.text);
   const lower = token.lower;
@@ -172,6 +176,7 @@ export function readNounPhraseBefore(
   maxWords = 5,
 ): NounPhrase | null {
   let i = end - 1;
+  while (i >= 0 && LINKING.test(tokens[i]?.lower ?? "")) i--;
   const words: string[] = [];
   while (i >= 0 && words.length < maxWords) {
     const token = tokens[i];

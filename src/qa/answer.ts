@@ -22,7 +22,9 @@ function confidenceOf(best: ScoredFact, runnerUp: ScoredFact | undefined): numbe
 }
 
 function isUsable(scored: ScoredFact | undefined): scored is ScoredFact {
-  return scored !== undefined && scored.score >= MIN_FACT_SCORE && scored.coreHits > 0;
+  return (
+    scored !== undefined && scored.score >= MIN_FACT_SCORE && scored.coreHits + scored.nearHits > 0
+  );
 }
 
 /** The same figure restated elsewhere (lead paragraph and body) is cited everywhere it appears. */

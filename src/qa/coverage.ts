@@ -12,7 +12,7 @@ const GENERIC = new Set(
     "anything something thing things kind type sort ever altogether combined together each every whole " +
     "police authorities authority officials official government law enforcement take took taken part " +
     "participate participated participating involve join joined contribute run ran today now currently " +
-    "worth value valued big large small"
+    "worth value valued big large small carry carried conduct conducted perform performed make made have"
   ).split(" "),
 );
 
@@ -61,8 +61,10 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
   ) {
     return unknownPlaces.join(" or ");
   }
-  if (query.target && !GENERIC.has(query.target) && !known(query.target, index))
+  if (query.target && !GENERIC.has(query.target) && !known(query.target, index)) {
     return query.target;
+  }
+  if (query.target && known(query.target, index)) return null;
   const content = words(query.cleaned.toLowerCase()).filter(
     (word) =>
       !STOP_WORDS.has(word) &&

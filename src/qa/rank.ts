@@ -9,6 +9,8 @@ export interface ScoredFact {
   score: number;
   /** Query concepts found among the fact's own words (subject, verb, unit). */
   coreHits: number;
+  /** Query concepts found right around the figure. */
+  nearHits: number;
 }
 
 const ACTION_CONCEPTS = new Set(
@@ -25,6 +27,8 @@ const ACTION_CONCEPTS = new Set(
     "rescue",
   ].map(concept),
 );
+/** A figure introduced as a part or an example of another: the total is the better answer. */
+const PART_OF = /\b(?:including|of which|of these|among them|single|for example|such as)\b/i;
 const CURRENCIES = /^[A-Z]{3}$/;
 /** Words that steer the question but say nothing about what is counted. */
 const STEERING = new Set(
@@ -76,14 +80,17 @@ export function scoreFact(
   const { fact } = doc;
   let score = 0;
   let coreHits = 0;
+  let nearHits = 0;
   const concepts = [...new Set(query.concepts)].filter((c) => !STEERING.has(c));
   for (const c of concepts) {
     const weight = weightOf(index, c);
     if (doc.core.has(c)) {
       score += 2 * weight;
       coreHits++;
-    } else if (doc.near.has(c)) score += 1.2 * weight;
-    else if (doc.context.has(c)) score += 0.6 * weight;
+    } else if (doc.near.has(c)) {
+      score += 1.2 * weight;
+      nearHits++;
+    } else if (doc.context.has(c)) score += 0.6 * weight;
   }
   const askedActions = concepts.filter((c) => ACTION_CONCEPTS.has(c));
   if (askedActions.length > 0 && fact.action) {
@@ -115,7 +122,8 @@ export function scoreFact(
   }
   if (fuseScore !== undefined) score += (1 - fuseScore) * 1.5;
   score -= fact.paragraph * 0.001;
-  return { fact, score, coreHits };
+  if (PART_OF.test(doc.nearText)) score -= 0.75;
+  return { fact, score, coreHits, nearHits };
 }
 
 function fusePattern(query: Query): string {

@@ -29,6 +29,7 @@ export interface FactDoc {
   core: Set<string>;
   /** Concepts of the words between this figure and its neighbours in the sentence. */
   near: Set<string>;
+  nearText: string;
   /** Concepts of the whole sentence, weaker evidence. */
   context: Set<string>;
 }
@@ -78,10 +79,12 @@ function factDocOf(fact: Fact, all: Fact[]): FactDoc {
   const siblings = all.filter(
     (f) => f !== fact && f.paragraph === fact.paragraph && f.sentence === fact.sentence,
   );
+  const nearText = nearWords(fact, siblings);
   return {
     fact,
     core,
-    near: new Set(conceptsOf(nearWords(fact, siblings))),
+    near: new Set(conceptsOf(nearText)),
+    nearText,
     context: new Set(conceptsOf(fact.quote)),
   };
 }

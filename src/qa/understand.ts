@@ -115,7 +115,7 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   if (/\b(?:percent|percentage|per cent|%|rate|share|proportion)\b/.test(lower))
     return { kind: "percent", unit: "percent" };
   if (
-    /\b(?:money|cash|dollars?|usd|euros?|yuan|worth|value|valued|\$|€|cost|proceeds|assets)\b/.test(
+    /\b(?:money|cash|dollars?|usd|euros?|yuan|worth|value|valued|\$|€|cost|proceeds|assets|budget|funding|funds|revenue|spending|fines?)\b/.test(
       lower,
     )
   ) {
