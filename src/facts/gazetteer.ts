@@ -458,6 +458,40 @@ export const US_STATE_ROWS: readonly RegionRow[] = [
   ["Puerto Rico", ",P.R.|Commonwealth of Puerto Rico|Puerto Rican"],
 ];
 
+/** States, provinces and territories of federal countries whose police publish results in English. */
+export const OTHER_REGION_ROWS: readonly CityRow[] = [
+  ["New South Wales", "Australia", "NSW"],
+  ["Victoria", "Australia", "VIC|Victorian"],
+  ["Queensland", "Australia", "QLD|Queenslander"],
+  ["Western Australia", "Australia", "WA"],
+  ["South Australia", "Australia", "SA"],
+  ["Tasmania", "Australia", "TAS|Tasmanian"],
+  ["Northern Territory", "Australia", "NT"],
+  ["Australian Capital Territory", "Australia", "ACT"],
+  ["Ontario", "Canada", ""],
+  ["Quebec", "Canada", "Québec"],
+  ["British Columbia", "Canada", "B.C."],
+  ["Alberta", "Canada", ""],
+  ["Manitoba", "Canada", ""],
+  ["Saskatchewan", "Canada", ""],
+  ["Nova Scotia", "Canada", ""],
+  ["New Brunswick", "Canada", ""],
+  ["Newfoundland and Labrador", "Canada", "Newfoundland"],
+  ["Prince Edward Island", "Canada", ""],
+  ["Punjab", "India", ""],
+  ["Maharashtra", "India", ""],
+  ["Gujarat", "India", ""],
+  ["Kerala", "India", ""],
+  ["Manipur", "India", ""],
+  ["Assam", "India", ""],
+  ["Shan State", "Myanmar", "Shan"],
+  ["Kachin State", "Myanmar", "Kachin"],
+  ["Bavaria", "Germany", "Bayern"],
+  ["Andalusia", "Spain", "Andalucía|Andalucia"],
+  ["Catalonia", "Spain", "Catalunya"],
+  ["Galicia", "Spain", ""],
+];
+
 /** Mexican states that recur in drug-enforcement reports (kind "state", country Mexico). */
 export const MEXICO_STATE_ROWS: readonly RegionRow[] = [
   ["Sinaloa", ""],
@@ -481,6 +515,11 @@ export const MEXICO_STATE_ROWS: readonly RegionRow[] = [
 
 /** Cities outside China; the US ones first. Accent-free spellings are listed as aliases. */
 export const WORLD_CITY_ROWS: readonly CityRow[] = [
+  ["Adelaide", "Australia", ""],
+  ["Darwin", "Australia", ""],
+  ["Hobart", "Australia", ""],
+  ["Canberra", "Australia", ""],
+  ["Gold Coast", "Australia", ""],
   [
     "New York City",
     "United States",

@@ -289,3 +289,13 @@ export const QUALIFIERS: [RegExp, string][] = [
 
 export const NATIONAL_MARKERS =
   /\b(?:nationwide|nationally|national|across the country|across the nation|throughout the country|all over the country|in my country|the whole country|countrywide|country-wide|overall|in total|a total of|altogether|in all)\b/i;
+
+/** Substances, so that "drugs" in a question reaches "900 kilograms of methamphetamine". */
+export const DRUG_NAMES = new Set(
+  (
+    "heroin cocaine methamphetamine meth methamphetamines ice amphetamine amphetamines ketamine fentanyl " +
+    "carfentanil cannabis marijuana hashish hash resin opium morphine mdma ecstasy captagon tramadol cathinone " +
+    "cathinones khat lsd crack narcotics narcotic drugs drug oxycodone codeine benzodiazepines xylazine nitazenes " +
+    "synthetic cannabinoids pills tablets"
+  ).split(" "),
+);

@@ -9,6 +9,34 @@ import type { Token } from "./tokens.js";
 
 const CONJUNCTIONS = new Set(["and", "or", "but", "nor", "while", "whereas", "plus"]);
 const STOP_PUNCTUATION = /^[,;:.!?()[\]"“”'’]$/;
+/** Adverbs that end a counted phrase: "12,480 drug cases nationwide". */
+const TRAILING_ADVERBS = new Set([
+  "nationwide",
+  "nationally",
+  "worldwide",
+  "globally",
+  "overall",
+  "respectively",
+  "alone",
+  "abroad",
+  "domestically",
+  "annually",
+  "altogether",
+  "combined",
+  "together",
+  "each",
+  "apiece",
+  "countrywide",
+  "statewide",
+  "citywide",
+  "province-wide",
+  "so",
+  "far",
+  "last",
+  "this",
+  "year",
+  "ago",
+]);
 /** Nouns that name a container of what is counted, so "of" continues the phrase: "cases of drug trafficking". */
 const OF_CONTINUES = new Set([
   "case",
@@ -111,7 +139,7 @@ export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): Nou
       continue;
     }
     if (isPhraseBreak(token)) break;
-    if (!token.isWord) break;
+    if (!token.isWord || (words.length > 0 && TRAILING_ADVERBS.has(token.lower))) break;
     if (words.length > 0 && /[^-]ed$/.test(token.lower) && !token.lower.includes("-")) break;
     if (/ing$/.test(token.lower) && /[^s]s$/.test(words[words.length - 1] ?? "")) break;
     words.push(token.lower);

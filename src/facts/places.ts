@@ -30,6 +30,7 @@ import {
   COUNTRY_ROWS,
   MEXICO_STATE_ROWS,
   NOT_PLACES,
+  OTHER_REGION_ROWS,
   PLACE_NAMES_THAT_ARE_WORDS,
   US_STATE_ROWS,
   WORLD_CITY_ROWS,
@@ -106,6 +107,9 @@ function buildPlaces(): { places: Place[]; demonyms: Map<Place, string[]> } {
   }
   for (const [name, aliases] of MEXICO_STATE_ROWS) {
     add(name, "state", "Mexico", [...splitList(aliases), `${name} State`, `State of ${name}`]);
+  }
+  for (const [name, country, aliases] of OTHER_REGION_ROWS) {
+    add(name, "state", country, splitList(aliases));
   }
   for (const [name, country, aliases] of WORLD_CITY_ROWS) {
     add(name, "city", country, splitList(aliases));

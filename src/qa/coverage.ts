@@ -50,6 +50,20 @@ function known(word: string, index: ReportIndex): boolean {
 }
 
 /**
+ * A capitalised word mid-question that the report never uses ("… arrested in Tasmania?") names a place,
+ * body or person the report does not cover, even when the gazetteer does not know it.
+ */
+function unknownName(query: Query, index: ReportIndex): string | null {
+  if (query.cleaned === query.cleaned.toUpperCase()) return null;
+  const inPlaces = query.placeWords.join(" ").toLowerCase();
+  for (const match of query.cleaned.matchAll(/(?<=[a-z,]\s+)([A-Z][a-z]{2,})\b/g)) {
+    const word = match[1] ?? "";
+    if (!inPlaces.includes(word.toLowerCase()) && !known(word.toLowerCase(), index)) return word;
+  }
+  return null;
+}
+
+/**
  * What the question asks about that the report never mentions: an unknown place, the counted noun,
  * or most of its content words. Returns a phrase for "The report does not mention …", or null.
  */
@@ -61,6 +75,8 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
   ) {
     return unknownPlaces.join(" or ");
   }
+  const name = unknownName(query, index);
+  if (name) return name;
   if (query.target && !GENERIC.has(query.target) && !known(query.target, index)) {
     return query.target;
   }

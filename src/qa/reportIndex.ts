@@ -1,5 +1,6 @@
 import Fuse from "fuse.js";
 import { extractFacts } from "../facts/extract.js";
+import { DRUG_NAMES } from "../facts/lexicon.js";
 import { findPlaces } from "../facts/places.js";
 import { type Fact, FactTable } from "../facts/schema.js";
 import { ReportError } from "../report/errors.js";
@@ -76,6 +77,7 @@ function nearWords(fact: Fact, siblings: Fact[]): string {
 
 function factDocOf(fact: Fact, all: Fact[]): FactDoc {
   const core = new Set(conceptsOf(`${fact.subject} ${fact.action ?? ""} ${fact.unit ?? ""}`));
+  if (words(fact.subject).some((word) => DRUG_NAMES.has(word))) core.add(concept("drug"));
   const siblings = all.filter(
     (f) => f !== fact && f.paragraph === fact.paragraph && f.sentence === fact.sentence,
   );

@@ -37,7 +37,9 @@ export function answerFromSentences(query: Query, index: ReportIndex): Answer {
     })
     .sort((a, b) => b.score - a.score);
   const best = scored[0];
-  if (!best || best.overlap === 0 || best.overlap < Math.min(2, concepts.length) / 2) {
+  const weak = !best || best.overlap === 0 || best.overlap < Math.min(2, concepts.length) / 2;
+  if (weak && query.places.length > 0) return aboutPlace(query, index);
+  if (weak || !best) {
     return notFound(
       query.question,
       "The report does not say.",
@@ -57,5 +59,25 @@ export function answerFromSentences(query: Query, index: ReportIndex): Answer {
     facts: [],
     confidence: Number(Math.min(0.95, 0.3 + 0.6 * coverage).toFixed(3)),
     suggestions: [],
+  };
+}
+
+/** "What happened in Hunan?": the first sentence that names the place, cited. */
+function aboutPlace(query: Query, index: ReportIndex): Answer {
+  const doc = index.sentences.find((d) => mentionsPlaces(index, d, query.places));
+  if (!doc)
+    return notFound(
+      query.question,
+      "The report does not say.",
+      relatedSuggestions(query.cleaned, index),
+    );
+  return {
+    question: query.question,
+    status: "answered",
+    text: `(¶${doc.paragraph})\n> ${doc.text}`,
+    citations: [doc.paragraph],
+    facts: [],
+    confidence: 0.4,
+    suggestions: relatedSuggestions(query.cleaned, index),
   };
 }

@@ -1,3 +1,4 @@
+import { DRUG_NAMES } from "../facts/lexicon.js";
 import { placeByName } from "../facts/places.js";
 import type { Fact } from "../facts/schema.js";
 import { rankFacts } from "./rank.js";
@@ -17,9 +18,9 @@ const ACTION_WORDS = new Set(
 /** Head nouns of what a fact counts: "meth, ketamine and other drugs" → meth, ketamine, drugs. */
 function subjectHeads(subject: string): Set<string> {
   const items = subject.split(/,\s*|\s+and\s+|\s+or\s+/);
-  return new Set(
-    items.map((item) => concept(item.split(" of ")[0]?.trim().split(/\s+/).pop() ?? "")),
-  );
+  const heads = items.map((item) => item.split(" of ")[0]?.trim().split(/\s+/).pop() ?? "");
+  if (heads.some((head) => DRUG_NAMES.has(head))) heads.push("drug");
+  return new Set(heads.map(concept));
 }
 
 function comparable(fact: Fact): number {

@@ -75,7 +75,7 @@ export class SectionTracker {
   offer(candidate: HeadingCandidate | null): boolean {
     if (!candidate) return false;
     const { number, needsSequence } = candidate;
-    if (needsSequence && number !== this.lastNumber + 1 && number !== 1) return false;
+    if (needsSequence && number !== this.lastNumber + 1) return false;
     const assigned = number ?? this.lastNumber + 1;
     this.lastNumber = assigned;
     this.current = { number: assigned, title: candidate.title };
