@@ -24,7 +24,7 @@ interface Reading {
 
 const HYPHEN_ADJECTIVE = /^-(?!day|week|month|year|hour)[a-z]/i;
 const LABEL_BEFORE =
-  /\b(?:no|nos|article|articles|section|chapter|part|phase|level|grade|class|item|paragraph|page|room|line|route|highway|interstate|flight|unit|edition|version|i)\.?[\s-]*$/i;
+  /\b(?:no|nos|article|articles|section|chapter|part|phase|level|grade|class|item|paragraph|page|room|line|route|highway|interstate|flight|unit|edition|version|sections|i)\.?[\s-]*$/i;
 
 function tokenIndexAt(tokens: Token[], offset: number): number {
   const index = tokens.findIndex((token) => token.end > offset);
@@ -116,6 +116,18 @@ function readMeasure(match: NumberMatch, sentence: string, tokens: Token[]): Rea
     return {
       ...subjectAround(tokens, startToken, unitEnd, measure.unit, base),
       end: match.end + measure.length,
+    };
+  }
+  const age = /^[-\s]years?[-\s]old\s+([a-z]+)/i.exec(rest);
+  if (age?.[1]) {
+    const end = match.end + age[0].length;
+    return {
+      unit: "year",
+      base: null,
+      subject: `age of ${age[1].toLowerCase()}`,
+      head: "age",
+      phraseEnd: tokenIndexAt(tokens, end),
+      end,
     };
   }
   const duration = /^-(day|week|month|year|hour)s?\b/i.exec(rest);
@@ -271,6 +283,7 @@ function factsOfParagraph(
       if (
         reading.unit &&
         TIME_UNITS.has(reading.unit) &&
+        reading.head !== "age" &&
         /\b(?:ago|old|aged?)\b/i.test(text.slice(match.end, match.end + 20))
       ) {
         continue;

@@ -154,6 +154,7 @@ const ACTION_FORMS: Record<string, string[]> = {
   list: ["list", "listed"],
   promote: ["promote", "promoted"],
   command: ["command", "commanded"],
+  freeze: ["freeze", "froze", "frozen", "freezing"],
   increase: ["increase", "increased", "rise", "rose", "grow", "grew", "up"],
   decrease: [
     "decrease",
@@ -200,6 +201,21 @@ export const AUXILIARIES = new Set([
 ]);
 
 export const PREPOSITIONS = new Set([
+  "over",
+  "off",
+  "along",
+  "near",
+  "amid",
+  "despite",
+  "following",
+  "towards",
+  "toward",
+  "upon",
+  "inside",
+  "outside",
+  "beyond",
+  "behind",
+  "hidden",
   "in",
   "on",
   "at",

@@ -1,6 +1,7 @@
 import type { Fact } from "../facts/schema.js";
 import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "./compose.js";
 import { findMissing } from "./coverage.js";
+import { figuresFor } from "./figures.js";
 import { rankFacts, type ScoredFact } from "./rank.js";
 import type { ReportIndex } from "./reportIndex.js";
 import { type Answer, Answer as AnswerSchema } from "./schema.js";
@@ -43,7 +44,8 @@ function restatements(best: ScoredFact, ranked: ScoredFact[]): Fact[] {
 }
 
 function figureAnswer(query: Query, index: ReportIndex): Answer {
-  const ranked = rankFacts(query, index);
+  const ranked =
+    query.places.length === 0 ? preferTotals(rankFacts(query, index)) : rankFacts(query, index);
   const best = ranked[0];
   if (!isUsable(best)) return noFigure(query, index);
   const again = restatements(best, ranked);
@@ -70,6 +72,25 @@ function figureAnswer(query: Query, index: ReportIndex): Answer {
     ),
     suggestions: [],
   };
+}
+
+/**
+ * Asked with no place, near-equal national figures for the same thing are a total and its parts
+ * ("5.19 tons nationwide" and "528.3 kilograms in major cases"): the total is the answer.
+ */
+function preferTotals(ranked: ScoredFact[]): ScoredFact[] {
+  const best = ranked[0];
+  if (!best || best.fact.scope !== "national") return ranked;
+  const sameThing = (f: Fact) =>
+    f.scope === "national" &&
+    f.subject === best.fact.subject &&
+    f.action === best.fact.action &&
+    (best.fact.base ? f.base !== null : f.unit === best.fact.unit);
+  const size = (f: Fact) => f.base?.value ?? f.value;
+  const total = ranked
+    .filter((r) => r.score >= best.score - 1 && sameThing(r.fact))
+    .reduce((a, b) => (size(b.fact) > size(a.fact) ? b : a), best);
+  return total === best ? ranked : [total, ...ranked.filter((r) => r !== total)];
 }
 
 function noFigure(query: Query, index: ReportIndex): Answer {
@@ -113,7 +134,7 @@ function comparisonAnswer(query: Query, index: ReportIndex): Answer {
 
 function figuresAnswer(query: Query, index: ReportIndex): Answer {
   const place = query.places[0] ?? "";
-  const facts = index.table.facts.filter((fact) => fact.places.includes(place));
+  const facts = figuresFor(place, index);
   if (facts.length === 0) return noFigure(query, index);
   const lines = facts.slice(0, 15).map((fact) => `• ${citeLine(fact)}`);
   return {
@@ -145,6 +166,13 @@ function superlativeAnswer(query: Query, index: ReportIndex): Answer {
   };
 }
 
+/** "What is the maximum penalty?" may be answered in words ("life imprisonment") rather than a figure. */
+function orSentence(figure: Answer, query: Query, index: ReportIndex): Answer {
+  if (figure.status === "answered") return figure;
+  const sentence = answerFromSentences(query, index);
+  return sentence.status === "answered" ? sentence : figure;
+}
+
 function route(query: Query, index: ReportIndex): Answer {
   switch (query.kind) {
     case "comparison":
@@ -155,7 +183,7 @@ function route(query: Query, index: ReportIndex): Answer {
       return superlativeAnswer(query, index);
     case "sentence":
       return query.expected.kind || query.expected.unit
-        ? figureAnswer(query, index)
+        ? orSentence(figureAnswer(query, index), query, index)
         : answerFromSentences(query, index);
     default:
       return figureAnswer(query, index);

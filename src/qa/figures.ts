@@ -7,7 +7,13 @@ const HEADLINE_COUNT = 10;
 export function figuresFor(place: string | null, index: ReportIndex): Fact[] {
   if (place) {
     const wanted = place.toLowerCase();
-    return index.table.facts.filter((fact) => fact.places.some((p) => p.toLowerCase() === wanted));
+    // The place's own figures first, then those it shares with other places.
+    return index.table.facts
+      .filter((fact) => fact.places.some((p) => p.toLowerCase() === wanted))
+      .sort(
+        (a, b) =>
+          Number(a.places.length > 1) - Number(b.places.length > 1) || a.paragraph - b.paragraph,
+      );
   }
   const seen = new Set<string>();
   return index.table.facts

@@ -28,7 +28,8 @@ const ACTION_CONCEPTS = new Set(
   ].map(concept),
 );
 /** A figure introduced as a part or an example of another: the total is the better answer. */
-const PART_OF = /\b(?:including|of which|of these|among them|single|for example|such as)\b/i;
+const PART_OF =
+  /\b(?:including|of which|of these|among them|single|for example|such as|accounting for|account for)\b/i;
 const CURRENCIES = /^[A-Z]{3}$/;
 /** Words that steer the question but say nothing about what is counted. */
 const STEERING = new Set(
@@ -88,10 +89,12 @@ export function scoreFact(
       score += 2 * weight;
       coreHits++;
     } else if (doc.near.has(c)) {
-      score += 1.2 * weight;
+      score += 1.4 * weight;
       nearHits++;
-    } else if (doc.context.has(c)) score += 0.6 * weight;
+    } else if (doc.context.has(c)) score += 1.0 * weight;
   }
+  const extraModifiers = [...doc.subject].filter((c) => !concepts.includes(c)).length;
+  score -= Math.min(1.2, 0.4 * extraModifiers);
   const askedActions = concepts.filter((c) => ACTION_CONCEPTS.has(c));
   if (askedActions.length > 0 && fact.action) {
     score += askedActions.includes(concept(fact.action)) ? 2 : -1.5;
@@ -104,6 +107,8 @@ export function scoreFact(
   }
   score += unitFit(query, fact);
   if (query.places.length === 0) score += fact.scope === "national" ? 1 : -0.75;
+  if (query.places.length === 0 && fact.section === null && index.report.sections.length > 0)
+    score += 0.75;
   else score += 1 / Math.max(1, fact.places.length);
   if (
     fact.unit &&
@@ -120,7 +125,7 @@ export function scoreFact(
         ? -1
         : 0;
   }
-  if (fuseScore !== undefined) score += (1 - fuseScore) * 1.5;
+  if (fuseScore !== undefined) score += (1 - fuseScore) * 0.75;
   score -= fact.paragraph * 0.001;
   if (PART_OF.test(doc.nearText)) score -= 0.75;
   return { fact, score, coreHits, nearHits };

@@ -28,6 +28,8 @@ export interface FactDoc {
   fact: Fact;
   /** Concepts of what is counted, the verb and the unit: the fact's own words. */
   core: Set<string>;
+  /** Concepts of what is counted alone ("drug-making cases" → drug, mak, case). */
+  subject: Set<string>;
   /** Concepts of the words between this figure and its neighbours in the sentence. */
   near: Set<string>;
   nearText: string;
@@ -85,6 +87,7 @@ function factDocOf(fact: Fact, all: Fact[]): FactDoc {
   return {
     fact,
     core,
+    subject: new Set(conceptsOf(fact.subject)),
     near: new Set(conceptsOf(nearText)),
     nearText,
     context: new Set(conceptsOf(fact.quote)),

@@ -105,6 +105,9 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   ) {
     return { kind: "percent", unit: "percent" };
   }
+  if (/\bhow old\b|\bage of\b|\bwhat age\b/.test(lower)) return { kind: null, unit: "year" };
+  if (/\b(?:penalty|imprisonment|prison|jail|sentenced?)\b/.test(lower))
+    return { kind: null, unit: "year" };
   const afterHowMany = /\bhow many\s+(.*)$/.exec(lower)?.[1] ?? "";
   const measure = afterHowMany ? measureAfter(` ${afterHowMany}`) : null;
   if (measure) return { kind: measure.kind, unit: measure.unit };
@@ -134,7 +137,7 @@ function targetNoun(lower: string): string | null {
   if (!tail) return null;
   const tokens = words(tail);
   const measures =
-    /^(?:tons?|tonnes?|kilograms?|kilos?|kg|pounds?|lbs?|grams?|ounces?|types?|kinds?|of|in|total|major|different|various)$/;
+    /^(?:tons?|tonnes?|kilograms?|kilos?|kg|pounds?|lbs?|grams?|ounces?|types?|kinds?|of|in|total|major|different|various|yuan|dollars?|euros?|usd|eur|worth|value)$/;
   const noun = tokens.find(
     (word) => !measures.test(word) && !/^(?:were|was|did|do|does|have|has|had|are|is)$/.test(word),
   );

@@ -83,6 +83,10 @@ const SYNONYM_GROUPS: string[][] = [
   ],
   ["firearm", "gun", "weapon", "rifle", "pistol", "handgun"],
   ["vessel", "boat", "ship"],
+  ["vehicle", "car", "truck", "van", "automobile", "lorry"],
+  ["freeze", "frozen", "froze", "freezing"],
+  ["age", "old", "aged"],
+  ["imprisonment", "prison", "jail", "penalty", "sentence"],
   [
     "trafficker",
     "dealer",

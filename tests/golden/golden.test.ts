@@ -24,13 +24,20 @@ import {
 } from "./goldenSet.js";
 
 /** Minimum accuracy per golden file, keyed by file name without `.json`; `default` for the rest. */
-/** Set a few points under what was measured (seed 97.1%, dea 84.4%, interpol 90.3%, provincial 81.3%, maritime 59.3%). */
+/**
+ * A few points under what was measured, per report: seed 99.0%, dea 90.6%, interpol 93.5%,
+ * provincial 84.4%, maritime 74.1%, and the held-out sets written after the engine: afp 87.5%,
+ * europol 92.0%, xinhua 96.0%.
+ */
 const FLOORS: Record<string, number> = {
   seed: 0.95,
-  "dea-fentanyl": 0.8,
-  "interpol-lionfish": 0.85,
-  "provincial-results": 0.78,
-  "maritime-centre-annual": 0.55,
+  "dea-fentanyl": 0.85,
+  "interpol-lionfish": 0.88,
+  "provincial-results": 0.8,
+  "maritime-centre-annual": 0.7,
+  "australia-afp": 0.8,
+  "ukraine-customs-or-europol": 0.85,
+  "xinhua-ministry-briefing": 0.88,
   default: 0.8,
 };
 
