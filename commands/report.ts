@@ -95,6 +95,7 @@ async function refresh(
 }
 
 export default {
+  cooldown: false,
   data: new SlashCommandBuilder()
     .setName("report")
     .setDescription("Manage the report this server answers from (moderators only)")

@@ -16,6 +16,8 @@ export interface CommandContext {
 
 export interface Command {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  /** The per-user cooldown paces questions; moderator tools opt out with false. */
+  cooldown?: boolean;
   execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, context: CommandContext): Promise<void>;
 }

@@ -56,7 +56,10 @@ export function createInteractionDispatcher(options: DispatcherOptions) {
       );
       return;
     }
-    const verdict = options.cooldown.take(cooldownKey(command.data.name, interaction.user.id));
+    const verdict =
+      command.cooldown === false
+        ? { allowed: true as const }
+        : options.cooldown.take(cooldownKey(command.data.name, interaction.user.id));
     if (!verdict.allowed) {
       const wait = `One moment: you can use /${command.data.name} again in ${secondsLeft(verdict)} s.`;
       await interaction.reply(ephemeralNotice(wait));

@@ -14,6 +14,7 @@ const CommandModule = z.object({
   }),
   execute: fn,
   autocomplete: fn.optional(),
+  cooldown: z.boolean().optional(),
 });
 
 /** Checks every command module's shape once at start-up, so a broken module fails before any interaction. */
