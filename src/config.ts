@@ -10,10 +10,14 @@ const commaList = z
       .filter((item) => item.length > 0),
   );
 
-const snowflake = z.string().regex(/^\d{15,22}$/, "must be a Discord id (15–22 digits)");
+const snowflake = z
+  .string({ error: "is required: a Discord id (15–22 digits)" })
+  .regex(/^\d{15,22}$/, "must be a Discord id (15–22 digits)");
 
 const EnvSchema = z.object({
-  DISCORD_TOKEN: z.string().min(1, "is required: the bot token from the Discord developer portal"),
+  DISCORD_TOKEN: z
+    .string({ error: "is required: the bot token from the Discord developer portal" })
+    .min(1, "is required: the bot token from the Discord developer portal"),
   DISCORD_CLIENT_ID: snowflake,
   DISCORD_GUILD_ID: snowflake.optional(),
   DISCORD_API_URL: z.url().default("https://discord.com/api"),
