@@ -1,3 +1,4 @@
+import { findPlacesInQuestion } from "../facts/places.js";
 import type { Fact } from "../facts/schema.js";
 import type { ReportIndex } from "./reportIndex.js";
 
@@ -6,7 +7,7 @@ const HEADLINE_COUNT = 10;
 /** Every figure for one place, or with no place the national figures in report order (the headline). */
 export function figuresFor(place: string | null, index: ReportIndex): Fact[] {
   if (place) {
-    const wanted = place.toLowerCase();
+    const wanted = resolvePlace(place).toLowerCase();
     // The place's own figures first, then those it shares with other places.
     return index.table.facts
       .filter((fact) => fact.places.some((p) => p.toLowerCase() === wanted))
@@ -25,6 +26,11 @@ export function figuresFor(place: string | null, index: ReportIndex): Fact[] {
       return true;
     })
     .slice(0, HEADLINE_COUNT);
+}
+
+/** "yunan" → "Yunnan": the same typo-tolerant matching questions get. */
+function resolvePlace(typed: string): string {
+  return findPlacesInQuestion(typed)[0]?.place.name ?? typed;
 }
 
 /** Places that have at least one figure, most figures first. */
