@@ -80,7 +80,7 @@ function figureAnswer(query: Query, index: ReportIndex): Answer {
  */
 function preferTotals(ranked: ScoredFact[]): ScoredFact[] {
   const best = ranked[0];
-  if (!best || best.fact.scope !== "national") return ranked;
+  if (best?.fact.scope !== "national") return ranked;
   const sameThing = (f: Fact) =>
     f.scope === "national" &&
     f.subject === best.fact.subject &&
