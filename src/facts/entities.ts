@@ -19,9 +19,14 @@ const ACRONYM_ORG =
 const OPERATION =
   /\b(?:Operation|Project|Campaign)\s+(?:[A-Z][\w'-]*\s?){1,4}|["“]([A-Z][^"”]{2,60})["”]/g;
 const NAME = "[A-Z][a-z'’]+(?:[-\\s][A-Z][a-z'’]+){1,2}";
-const PERSON_AFTER_ROLE = new RegExp(`\\b(?:${ROLE_WORDS})\\s+(${NAME})\\b`, "gi");
+/** Role words match "director" and "Director" while names stay case-sensitive. */
+const ROLE_ANY_CASE = ROLE_WORDS.replace(
+  /\b([a-z])/g,
+  (letter) => `[${letter}${letter.toUpperCase()}]`,
+);
+const PERSON_AFTER_ROLE = new RegExp(`\\b(?:${ROLE_ANY_CASE})\\s+(${NAME})\\b`, "g");
 const PERSON_BEFORE_ROLE = new RegExp(
-  `\\b(${NAME}),\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,3}(?:${ROLE_WORDS})\\b`,
+  `\\b(${NAME}),\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,3}(?:${ROLE_ANY_CASE})\\b`,
   "g",
 );
 const PERSON_SAID = new RegExp(
@@ -29,8 +34,8 @@ const PERSON_SAID = new RegExp(
   "g",
 );
 const ROLE_PHRASE = new RegExp(
-  `\\b(?:[a-z-]+\\s+){0,2}(?:${ROLE_WORDS})\\b(?:\\s+of(?:\\s+the)?(?:\\s+${CAPITALISED})+)?`,
-  "gi",
+  `\\b(?:[A-Za-z-]+\\s+){0,2}(?:${ROLE_ANY_CASE})\\b(?:\\s+of(?:\\s+the)?(?:\\s+${CAPITALISED})+)?`,
+  "g",
 );
 const NOT_A_NAME =
   /^(?:The|This|That|These|Since|In|At|On|For|From|With|By|And|But|China|News|Service|Ministry|Public|Security|National|State)\b/;

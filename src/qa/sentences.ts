@@ -10,7 +10,6 @@ const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, string[]>> = {
   when: ["date"],
   where: ["place"],
   which: ["organization", "operation", "place"],
-  what: ["operation", "organization"],
 };
 
 function mentionsPlaces(index: ReportIndex, doc: SentenceDoc, places: string[]): boolean {
@@ -20,15 +19,27 @@ function mentionsPlaces(index: ReportIndex, doc: SentenceDoc, places: string[]):
 /** Who / what / when / which questions: the best-matching sentence, quoted and cited. */
 export function answerFromSentences(query: Query, index: ReportIndex): Answer {
   const concepts = [...new Set(query.concepts)];
-  const wanted = (query.wh && ENTITY_KIND_FOR[query.wh]) ?? [];
+  const asked = query.cleaned.toLowerCase();
+  const namesPerson = index.table.entities.some(
+    (e) => e.kind === "person" && asked.includes(e.name.toLowerCase()),
+  );
+  // "Who is Liang Yun?" asks for a role; "Who held the conference?" for a person or body.
+  const wanted =
+    query.wh === "who" && namesPerson ? ["role"] : ((query.wh && ENTITY_KIND_FOR[query.wh]) ?? []);
   const scored = index.sentences
     .filter((doc) => mentionsPlaces(index, doc, query.places))
     .map((doc) => {
       const overlap = concepts.filter((c) => doc.concepts.has(c));
-      const entities = index.table.entities.filter(
-        (e) =>
-          e.paragraph === doc.paragraph && e.sentence === doc.sentence && wanted.includes(e.kind),
-      );
+      // The answer is an entity the question does not already name, of the kind it asks for.
+      const entities = index.table.entities
+        .filter(
+          (e) =>
+            e.paragraph === doc.paragraph &&
+            e.sentence === doc.sentence &&
+            wanted.includes(e.kind) &&
+            !asked.includes(e.name.toLowerCase()),
+        )
+        .sort((a, b) => wanted.indexOf(a.kind) - wanted.indexOf(b.kind));
       const score =
         overlap.reduce((sum, c) => sum + weightOf(index, c), 0) +
         (entities.length > 0 ? 1 : 0) -
@@ -46,10 +57,7 @@ export function answerFromSentences(query: Query, index: ReportIndex): Answer {
       relatedSuggestions(query.cleaned, index),
     );
   }
-  const lead =
-    best.entity && !query.cleaned.toLowerCase().includes(best.entity.name.toLowerCase())
-      ? `**${best.entity.name}** `
-      : "";
+  const lead = best.entity ? `**${best.entity.name}** ` : "";
   const coverage = best.overlap / Math.max(1, concepts.length);
   return {
     question: query.question,
