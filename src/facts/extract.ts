@@ -192,6 +192,10 @@ function subjectAround(
   };
 }
 
+/** Sentences that carry their own scope: a table row's label ("Total: …") or a national summing-up. */
+const STANDS_ALONE =
+  /^(?:[^,:;.]{1,40}:\s|(?:in total|total|overall|nationwide|nationally|across the country|altogether)\b)/i;
+
 /** Places stated in the sentence, else those of the paragraph's opening sentence, else of a short section title. */
 function placesFor(
   paragraph: Paragraph,
@@ -199,8 +203,10 @@ function placesFor(
   mentionsBySentence: PlaceMention[][],
 ): string[] {
   const own = mentionsBySentence[sentenceIndex] ?? [];
+  const sentence = paragraph.sentences[sentenceIndex]?.text ?? "";
+  const standsAlone = STANDS_ALONE.test(sentence);
   const inherited =
-    own.length > 0
+    own.length > 0 || standsAlone
       ? own
       : (mentionsBySentence.slice(0, sentenceIndex).find((mentions) => mentions.length > 0) ?? []);
   const fromTitle =

@@ -27,6 +27,8 @@ const SCALES: Record<string, number> = {
   trillion: 1e12,
   lakh: 1e5,
   crore: 1e7,
+  lakhs: 1e5,
+  crores: 1e7,
 };
 
 const UNITS_WORDS: Record<string, number> = {
@@ -70,16 +72,25 @@ const CURRENCY_SIGNS: [RegExp, string][] = [
   [/^(?:A\$|AUD\s?)$/i, "AUD"],
   [/^(?:C\$|CAD\s?)$/i, "CAD"],
   [/^(?:HK\$|HKD\s?)$/i, "HKD"],
+  [/^(?:₹|Rs\.?|INR\s?)$/i, "INR"],
+  [/^(?:₱|PHP\s?)$/i, "PHP"],
+  [/^(?:฿|THB\s?)$/i, "THB"],
+  [/^(?:RM|MYR\s?)$/i, "MYR"],
+  [/^(?:S\$|SGD\s?)$/i, "SGD"],
+  [/^(?:NT\$|TWD\s?)$/i, "TWD"],
+  [/^(?:R\$|BRL\s?)$/i, "BRL"],
+  [/^(?:MXN\s?|MX\$)$/i, "MXN"],
+  [/^(?:CHF\s?)$/i, "CHF"],
 ];
 
 const WORD_NUMBER_PART = `(?:${[...Object.keys(UNITS_WORDS), ...Object.keys(TENS_WORDS), "hundred", "a hundred", "dozen", "a dozen"].join("|")})`;
 const WORD_NUMBER = `${WORD_NUMBER_PART}(?:[\\s-]+(?:and\\s+)?${WORD_NUMBER_PART})*`;
-const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?|\.\d+`;
-const SCALE = String.raw`(?:\s?(?:thousand|millions?|billions?|trillion|lakh|crore|mln|mn|bn)\b|(?:k|m|bn|b)\b)`;
-const CURRENCY = String.raw`(?:(?:US\$|HK\$|A\$|C\$|\$|€|£|¥)\s?|(?:USD|EUR|GBP|RMB|CNY|AUD|CAD|HKD)\s?)`;
+const DIGITS = String.raw`\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?|\.\d+`;
+const SCALE = String.raw`(?:\s?(?:thousand|millions?|billions?|trillion|lakhs?|crores?|mln|mn|bn)\b|(?:k|m|bn|b)\b)`;
+const CURRENCY = String.raw`(?:(?:US\$|HK\$|A\$|C\$|S\$|NT\$|R\$|MX\$|\$|€|£|¥|₹|₱|฿)\s?|(?:Rs\.?|RM)\s?|(?:USD|EUR|GBP|RMB|CNY|AUD|CAD|HKD|INR|PHP|THB|MYR|SGD|TWD|BRL|MXN|CHF)\s?)`;
 
 const NUMBER_PATTERN = new RegExp(
-  String.raw`(?<![\w.$€£¥])(${CURRENCY})?(?:(${DIGITS})|\b(${WORD_NUMBER})\b)(${SCALE})?(?![\w])`,
+  String.raw`(?<![\w.$€£¥₹₱])(${CURRENCY})?(?:(${DIGITS})|\b(${WORD_NUMBER})\b)(${SCALE})?(?![\w])`,
   "gi",
 );
 

@@ -96,7 +96,7 @@ const QUALIFIER_WORDS = new Set([
 
 /** "the budget for 2024 was €8.4m": words between a measured thing and its figure. */
 const LINKING =
-  /^(?:was|were|is|are|totall?ed|totals|totall?ing|reached|stood|at|amounted|to|for|in|of|about|around|nearly|over|worth|valued|\d{4})$/;
+  /^(?:was|were|is|are|totall?ed|totals|totall?ing|reached|stood|at|amounted|to|for|in|of|about|around|nearly|over|worth|valued|by|rose|fell|increased|decreased|dropped|declined|grew|jumped|climbed|up|down|\d{4})$/;
 
 function isPhraseBreak(token: Token): boolean {
   if (!token.isWord) return STOP_PUNCTUATION.test(token.text) || /^\d/.test(token.text);
@@ -208,7 +208,10 @@ export function readNounPhraseBefore(
   const words: string[] = [];
   while (i >= 0 && words.length < maxWords) {
     const token = tokens[i];
-    if (!token?.isWord || isPhraseBreak(token) || CONJUNCTIONS.has(token.lower)) break;
+    const nominalHead =
+      words.length === 0 && token !== undefined && NOMINAL_ACTIONS.test(token.lower);
+    if (!token?.isWord || (isPhraseBreak(token) && !nominalHead) || CONJUNCTIONS.has(token.lower))
+      break;
     if (DETERMINERS.has(token.lower) && token.lower !== "of") break;
     words.unshift(token.lower);
     i--;

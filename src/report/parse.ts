@@ -8,6 +8,7 @@ import {
 } from "./markdown.js";
 import { detectHeading, SectionTracker } from "./sections.js";
 import { splitSentences } from "./sentences.js";
+import { isTableBlock, tableToText } from "./table.js";
 import type { Paragraph, ParsedReport } from "./types.js";
 
 /** One numbered unit before sentence splitting: a blank-line block, or one list item of a block. */
@@ -41,6 +42,11 @@ function cleanText(lines: string[]): string {
 
 function splitBlock(lines: string[], markdown: boolean): RawParagraph[] {
   if (lines.every(isRule)) return [];
+  if (isTableBlock(lines)) {
+    return [
+      { text: tableToText(lines), markdownLevel: null, singleLine: false, isListItem: false },
+    ];
+  }
   const first = lines[0] ?? "";
   const heading = markdownHeading(first);
   if (heading && lines.length === 1) {
