@@ -49,7 +49,12 @@ function coordinatedWithPrevious(
 
 /** A subject that says what was counted, not an empty one or a place ("Greece 5.3 tonnes"). */
 function isNamedSubject(subject: string): boolean {
-  if (subject.trim() === "") return false;
+  if (
+    subject.trim() === "" ||
+    /^(?:them|these|those|it|they|which|whom|placed|[a-z]+ed)$/i.test(subject.trim())
+  ) {
+    return false;
+  }
   const places = findPlaces(subject.replace(/\b\w/g, (c) => c.toUpperCase()));
   return !(
     places.length > 0 &&
@@ -280,7 +285,7 @@ function factsOfParagraph(
     const tokens = tokenize(text);
     let previousAction: string | null = leadIn;
     let previousPlaces: string[] | null = null;
-    let previous: { subject: string } | null = null;
+    let previous: { subject: string; unit: string | null } | null = null;
     const figureSpans = findNumbers(text).filter((match) =>
       isFigure(match, text, dates, paragraph.isHeading),
     );
@@ -314,16 +319,17 @@ function factsOfParagraph(
       const action: string | null =
         actionFor(tokens, numberToken, reading.phraseEnd, reading.head) ?? coordinated ?? leadIn;
       previousAction = action;
-      const subject: string = isNamedSubject(reading.subject)
-        ? reading.subject
-        : (previous?.subject ?? reading.subject);
-      previous = { subject };
+      // "ordered 9,600 of them … and placed 14 200 under …": an unnamed count is more of the same.
+      const named = isNamedSubject(reading.subject);
+      const subject: string = named ? reading.subject : (previous?.subject ?? reading.subject);
+      const unit = named || reading.base || !previous ? reading.unit : previous.unit;
+      previous = { subject, unit };
       const textStart = qualifier?.start ?? match.start;
       facts.push({
         id: `p${paragraph.number}-${facts.length + 1}`,
         value: match.value,
         text: text.slice(textStart, reading.end).trim(),
-        unit: reading.unit,
+        unit,
         base: reading.base,
         qualifier: qualifier?.label ?? null,
         subject,

@@ -71,6 +71,12 @@ function unitFit(query: Query, fact: Fact): number {
   return 0;
 }
 
+/** With no place asked, national figures, and above all the headline ones before the first section. */
+function placelessFit(fact: Fact, index: ReportIndex): number {
+  const headline = fact.section === null && index.report.sections.length > 0 ? 0.75 : 0;
+  return (fact.scope === "national" ? 1 : -0.75) + headline;
+}
+
 /** How well one fact answers the query: concept overlap, verb, unit, target noun, scope and fuse. */
 export function scoreFact(
   query: Query,
@@ -101,14 +107,14 @@ export function scoreFact(
   }
   if (query.target) {
     const target = concept(query.target);
-    if (doc.core.has(target)) score += 3;
-    else if (fact.unit && fact.unit === countUnit(query.target)) score += 2;
+    if (doc.core.has(target)) {
+      score += 3;
+      coreHits++;
+    } else if (fact.unit && fact.unit === countUnit(query.target)) score += 2;
     else score -= 1.5;
   }
   score += unitFit(query, fact);
-  if (query.places.length === 0) score += fact.scope === "national" ? 1 : -0.75;
-  if (query.places.length === 0 && fact.section === null && index.report.sections.length > 0)
-    score += 0.75;
+  if (query.places.length === 0) score += placelessFit(fact, index);
   else score += 1 / Math.max(1, fact.places.length);
   if (
     fact.unit &&
