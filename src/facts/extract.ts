@@ -322,7 +322,7 @@ function factsOfParagraph(
       // "ordered 9,600 of them … and placed 14 200 under …": an unnamed count is more of the same.
       const named = isNamedSubject(reading.subject);
       const subject: string = named ? reading.subject : (previous?.subject ?? reading.subject);
-      const unit = named || reading.base || !previous ? reading.unit : previous.unit;
+      const unit: string | null = named || reading.base || !previous ? reading.unit : previous.unit;
       previous = { subject, unit };
       const textStart = qualifier?.start ?? match.start;
       facts.push({
