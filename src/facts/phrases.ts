@@ -9,6 +9,62 @@ import type { Token } from "./tokens.js";
 
 const CONJUNCTIONS = new Set(["and", "or", "but", "nor", "while", "whereas", "plus"]);
 const STOP_PUNCTUATION = /^[,;:.!?()[\]"“”'’]$/;
+/** Frequent verbs that end a counted phrase: "when 11 countries act as one". */
+const COMMON_VERBS = new Set([
+  "act",
+  "acts",
+  "work",
+  "works",
+  "show",
+  "shows",
+  "make",
+  "makes",
+  "take",
+  "takes",
+  "come",
+  "comes",
+  "go",
+  "goes",
+  "become",
+  "becomes",
+  "remain",
+  "remains",
+  "continue",
+  "continues",
+  "need",
+  "needs",
+  "face",
+  "faces",
+  "help",
+  "helps",
+  "say",
+  "says",
+  "tell",
+  "tells",
+  "use",
+  "uses",
+  "stand",
+  "stands",
+  "join",
+  "joins",
+  "share",
+  "shares",
+  "operate",
+  "operates",
+  "move",
+  "moves",
+  "run",
+  "runs",
+  "live",
+  "lives",
+  "die",
+  "died",
+  "account",
+  "accounts",
+  "represent",
+  "represents",
+]);
+
 /** Adverbs that end a counted phrase: "12,480 drug cases nationwide". */
 const TRAILING_ADVERBS = new Set([
   "nationwide",
@@ -139,7 +195,9 @@ export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): Nou
       continue;
     }
     if (isPhraseBreak(token)) break;
-    if (!token.isWord || (words.length > 0 && TRAILING_ADVERBS.has(token.lower))) break;
+    if (!token.isWord) break;
+    if (words.length > 0 && (TRAILING_ADVERBS.has(token.lower) || COMMON_VERBS.has(token.lower)))
+      break;
     if (words.length > 0 && /[^-]ed$/.test(token.lower) && !token.lower.includes("-")) break;
     if (/ing$/.test(token.lower) && /[^s]s$/.test(words[words.length - 1] ?? "")) break;
     words.push(token.lower);

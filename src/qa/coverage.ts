@@ -1,3 +1,4 @@
+import { measureAfter } from "../facts/units.js";
 import type { ReportIndex } from "./reportIndex.js";
 import type { Query } from "./understand.js";
 import { concept, STOP_WORDS, words } from "./vocabulary.js";
@@ -12,7 +13,8 @@ const GENERIC = new Set(
     "anything something thing things kind type sort ever altogether combined together each every whole " +
     "police authorities authority officials official government law enforcement take took taken part " +
     "participate participated participating involve join joined contribute run ran today now currently " +
-    "worth value valued big large small carry carried conduct conducted perform performed make made have"
+    "worth value valued big large small carry carried conduct conducted perform performed make made have " +
+    "last previous prior earlier ago edition compare compared comparison versus"
   ).split(" "),
 );
 
@@ -41,9 +43,15 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
+/** A unit word is known when some figure is in that unit ("percentage" for "35 per cent"). */
+function namesAUnit(word: string, index: ReportIndex): boolean {
+  const unit = measureAfter(` ${word}`)?.unit ?? (/^percent/.test(word) ? "percent" : null);
+  return unit !== null && index.table.facts.some((fact) => fact.unit === unit);
+}
+
 function known(word: string, index: ReportIndex): boolean {
   const c = concept(word);
-  if (index.vocabulary.has(c)) return true;
+  if (index.vocabulary.has(c) || namesAUnit(word, index)) return true;
   if (c.length < 5) return false;
   for (const v of index.vocabulary) if (editDistanceAtMostOne(c, v)) return true;
   return false;

@@ -26,7 +26,6 @@ const SYNONYM_GROUPS: string[][] = [
     "impound",
     "grab",
     "interdict",
-    "take",
   ],
   [
     "arrest",
@@ -132,6 +131,34 @@ const SYNONYM_GROUPS: string[][] = [
   ["police", "cop", "officer", "law enforcement"],
   ["campaign", "operation", "action", "drive", "crackdown", "initiative"],
   ["press", "briefing", "conference", "news"],
+  [
+    "increase",
+    "rise",
+    "rose",
+    "risen",
+    "grow",
+    "grew",
+    "grown",
+    "jump",
+    "climb",
+    "surge",
+    "up",
+    "higher",
+  ],
+  ["decrease", "fall", "fell", "fallen", "drop", "decline", "dip", "plunge", "down", "lower"],
+  [
+    "say",
+    "said",
+    "spoke",
+    "speak",
+    "told",
+    "tell",
+    "stated",
+    "announce",
+    "comment",
+    "remark",
+    "quote",
+  ],
 ];
 
 const CANONICAL = new Map<string, string>();
