@@ -3,6 +3,7 @@ import { actionFor } from "./action.js";
 import { type DateSpan, findDates, insideAny } from "./dates.js";
 import { extractEntities } from "./entities.js";
 import { actionLemma, QUALIFIERS } from "./lexicon.js";
+import { type PlaceFinder, reportPlaces } from "./localPlaces.js";
 import { findNumbers, type NumberMatch } from "./numbers.js";
 import { readNounPhrase, readNounPhraseBefore } from "./phrases.js";
 import { findPlaces, type PlaceMention } from "./places.js";
@@ -206,6 +207,7 @@ function placesFor(
   paragraph: Paragraph,
   sentenceIndex: number,
   mentionsBySentence: PlaceMention[][],
+  find: PlaceFinder,
 ): string[] {
   const own = mentionsBySentence[sentenceIndex] ?? [];
   const sentence = paragraph.sentences[sentenceIndex]?.text ?? "";
@@ -216,14 +218,14 @@ function placesFor(
       : (mentionsBySentence.slice(0, sentenceIndex).find((mentions) => mentions.length > 0) ?? []);
   const fromTitle =
     inherited.length === 0 && paragraph.section && paragraph.section.title.split(/\s+/).length <= 4
-      ? findPlaces(paragraph.section.title)
+      ? find(paragraph.section.title)
       : [];
   return unique([...inherited, ...fromTitle].map((mention) => mention.place.name));
 }
 
 /** Places where things happened: "the Sinaloa Cartel" names a gang, not a place. */
-function placesWhere(text: string): PlaceMention[] {
-  return findPlaces(text).filter(
+function placesWhere(text: string, find: PlaceFinder): PlaceMention[] {
+  return find(text).filter(
     (mention) =>
       !/^\s+(?:cartels?|new generation|gangs?|clans?|syndicates?|brotherhood)\b/i.test(
         text.slice(mention.end),
@@ -276,9 +278,12 @@ function factsOfParagraph(
   paragraph: Paragraph,
   home: string | null,
   leadIn: string | null,
+  find: PlaceFinder,
 ): Fact[] {
   const facts: Fact[] = [];
-  const mentionsBySentence = paragraph.sentences.map((sentence) => placesWhere(sentence.text));
+  const mentionsBySentence = paragraph.sentences.map((sentence) =>
+    placesWhere(sentence.text, find),
+  );
   paragraph.sentences.forEach((sentence, sentenceIndex) => {
     const text = sentence.text;
     const dates = findDates(text);
@@ -301,7 +306,7 @@ function factsOfParagraph(
       }
       const numberToken = tokenIndexAt(tokens, match.start);
       const allPlaces = placesNear(
-        placesFor(paragraph, sentenceIndex, mentionsBySentence),
+        placesFor(paragraph, sentenceIndex, mentionsBySentence, find),
         mentionsBySentence[sentenceIndex] ?? [],
         figureSpans,
         match,
@@ -356,12 +361,15 @@ function lastAction(text: string): string | null {
 }
 
 /** Report → typed fact table: every stated quantity, plus named people, roles, bodies and operations. */
-export function extractFacts(report: ParsedReport): FactTable {
+export function extractFacts(
+  report: ParsedReport,
+  find: PlaceFinder = reportPlaces(report).find,
+): FactTable {
   const home = homeCountry(report);
   let leadIn: string | null = null;
   const facts: Fact[] = [];
   for (const paragraph of report.paragraphs) {
-    facts.push(...factsOfParagraph(paragraph, home, leadIn));
+    facts.push(...factsOfParagraph(paragraph, home, leadIn, find));
     if (paragraph.text.endsWith(":")) leadIn = lastAction(paragraph.text);
     else if (!paragraph.isListItem) leadIn = null;
   }

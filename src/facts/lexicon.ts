@@ -309,7 +309,7 @@ export const NATIONAL_MARKERS =
 /** Substances, so that "drugs" in a question reaches "900 kilograms of methamphetamine". */
 export const DRUG_NAMES = new Set(
   (
-    "heroin cocaine methamphetamine meth methamphetamines ice amphetamine amphetamines ketamine fentanyl " +
+    "heroin cocaine methamphetamine shabu yaba charas ganja kush bhang meth methamphetamines ice amphetamine amphetamines ketamine fentanyl " +
     "carfentanil cannabis marijuana hashish hash resin opium morphine mdma ecstasy captagon tramadol cathinone " +
     "cathinones khat lsd crack narcotics narcotic drugs drug oxycodone codeine benzodiazepines xylazine nitazenes " +
     "synthetic cannabinoids pills tablets"

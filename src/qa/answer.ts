@@ -1,3 +1,4 @@
+import { localPlacesInQuestion } from "../facts/localPlaces.js";
 import type { Fact } from "../facts/schema.js";
 import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "./compose.js";
 import { findMissing } from "./coverage.js";
@@ -190,6 +191,19 @@ function route(query: Query, index: ReportIndex): Answer {
   }
 }
 
+/** Adds the report's own place names (those outside the gazetteer) that the question uses. */
+function withLocalPlaces(query: Query, index: ReportIndex): Query {
+  const local = localPlacesInQuestion(query.cleaned, index.localPlaces).filter(
+    (mention) => !query.places.includes(mention.place.name),
+  );
+  if (local.length === 0) return query;
+  return {
+    ...query,
+    places: [...query.places, ...local.map((m) => m.place.name)],
+    placeWords: [...query.placeWords, ...local.map((m) => m.text)],
+  };
+}
+
 function compose(question: string, index: ReportIndex): Answer {
   if (question.length > MAX_QUESTION_LENGTH) {
     return notFound(
@@ -198,7 +212,7 @@ function compose(question: string, index: ReportIndex): Answer {
       index.suggestions.slice(0, 5),
     );
   }
-  const query = understand(question);
+  const query = withLocalPlaces(understand(question), index);
   if (query.cleaned.length === 0 || query.concepts.length + query.places.length === 0) {
     return notFound(
       question,

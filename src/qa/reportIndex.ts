@@ -1,7 +1,7 @@
 import Fuse from "fuse.js";
 import { extractFacts } from "../facts/extract.js";
 import { DRUG_NAMES } from "../facts/lexicon.js";
-import { findPlaces } from "../facts/places.js";
+import { type PlaceFinder, reportPlaces } from "../facts/localPlaces.js";
 import { type Fact, FactTable } from "../facts/schema.js";
 import { ReportError } from "../report/errors.js";
 import { parseReport } from "../report/parse.js";
@@ -48,6 +48,8 @@ export interface ReportIndex {
   sentenceFrequency: Map<string, number>;
   /** Concepts of every word in the report. */
   vocabulary: Set<string>;
+  /** Places this report names that the gazetteer does not know ("In Kalinga Province, …"). */
+  localPlaces: string[];
   /** Canonical place name → paragraphs that mention it. */
   placeParagraphs: Map<string, number[]>;
   factFuse: Fuse<FactDoc>;
@@ -56,10 +58,10 @@ export interface ReportIndex {
   suggestions: string[];
 }
 
-function placeParagraphsOf(report: ParsedReport): Map<string, number[]> {
+function placeParagraphsOf(report: ParsedReport, find: PlaceFinder): Map<string, number[]> {
   const map = new Map<string, number[]>();
   for (const paragraph of report.paragraphs) {
-    for (const mention of findPlaces(paragraph.text)) {
+    for (const mention of find(paragraph.text)) {
       const list = map.get(mention.place.name) ?? [];
       if (!list.includes(paragraph.number)) list.push(paragraph.number);
       map.set(mention.place.name, list);
@@ -98,7 +100,8 @@ function factDocOf(fact: Fact, all: Fact[]): FactDoc {
 export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
   const report = parseReport(text);
   if (report.paragraphs.length === 0) throw new ReportError("no paragraphs found");
-  const table = FactTable.parse(extractFacts(report));
+  const places = reportPlaces(report);
+  const table = FactTable.parse(extractFacts(report, places.find));
   if (table.facts.length === 0) throw new ReportError("no figures found");
   const factDocs = table.facts.map((fact) => factDocOf(fact, table.facts));
   const sentences = report.paragraphs.flatMap((paragraph) =>
@@ -123,7 +126,8 @@ export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
     sentences,
     sentenceFrequency,
     vocabulary,
-    placeParagraphs: placeParagraphsOf(report),
+    placeParagraphs: placeParagraphsOf(report, places.find),
+    localPlaces: places.names,
     factFuse: new Fuse(factDocs, {
       keys: [
         { name: "fact.subject", weight: 3 },

@@ -103,7 +103,7 @@ const SYNONYM_GROUPS: string[][] = [
   ["investigate", "investigation", "deal", "dealt", "handle", "punish", "probe"],
   ["rehabilitate", "rehabilitation", "rehab", "treat", "treatment", "recovery"],
   ["fugitive", "escapee", "runaway", "wanted"],
-  ["methamphetamine", "meth", "ice", "crystal", "speed"],
+  ["methamphetamine", "meth", "ice", "crystal", "speed", "shabu", "yaba"],
   [
     "cash",
     "money",

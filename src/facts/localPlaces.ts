@@ -1,0 +1,82 @@
+import type { ParsedReport } from "../report/types.js";
+import { editDistance, findPlaces, type Place, type PlaceMention } from "./places.js";
+
+/** Finds places in a text: the gazetteer's, plus the ones this report names that it does not know. */
+export type PlaceFinder = (text: string) => PlaceMention[];
+
+const NAME = String.raw`[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|of|and|del|de|la|el))*`;
+/** "In Central Luzon, police …": a sentence that opens on a name and a comma is usually set in a place. */
+const IN_NAME = new RegExp(
+  String.raw`(?:^|[.;!?]\s+)In\s+(?:the\s+)?(${NAME})(?:\s*\([^)]*\))?,`,
+  "g",
+);
+/** "Kalinga Province", "Harju County": a name with an administrative suffix. */
+const ADMIN_NAME =
+  /\b((?:[A-Z][\w'’-]+\s+){1,3}(?:Region|Province|Prefecture|County|Governorate|Oblast|Territory|Parish|Emirate|Canton))\b/g;
+const NOT_PLACE_WORDS =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Addition|Total|Particular|General|Short|Summary|Response|Practice|Fact|Contrast|Turn|Brief|Conclusion|Other|Recent|Operation|Police|Ministry|Office|Bureau|Agency|Department|Court|Customs|Force|Guard|Service|Addition|Line|Accordance|Order|Support|Cooperation|Partnership|Collaboration|Light|Spite|Terms|Case|Cases|Future|Total|Return|Exchange)\b/;
+
+function localNames(report: ParsedReport): string[] {
+  const names = new Set<string>();
+  for (const paragraph of report.paragraphs) {
+    for (const pattern of [IN_NAME, ADMIN_NAME]) {
+      for (const match of paragraph.text.matchAll(pattern)) {
+        const name = (match[1] ?? "").trim();
+        if (name.length < 3 || NOT_PLACE_WORDS.test(name) || findPlaces(name).length > 0) continue;
+        names.add(name);
+      }
+    }
+  }
+  return [...names];
+}
+
+function asPlace(name: string): Place {
+  return { name, kind: "province", country: "", aliases: [] };
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The report's own place names, found by wording, as places the rest of the engine can use. */
+export function reportPlaces(report: ParsedReport): { names: string[]; find: PlaceFinder } {
+  const names = localNames(report);
+  const patterns = names.map((name) => ({
+    place: asPlace(name),
+    regex: new RegExp(`\\b${escape(name)}\\b`, "g"),
+  }));
+  const find: PlaceFinder = (text) => {
+    const known = findPlaces(text);
+    const local = patterns.flatMap(({ place, regex }) =>
+      [...text.matchAll(regex)].map((match) => ({
+        place,
+        start: match.index,
+        end: match.index + match[0].length,
+        text: match[0],
+      })),
+    );
+    const free = local.filter((m) => !known.some((k) => m.start < k.end && k.start < m.end));
+    return [...known, ...free].sort((a, b) => a.start - b.start);
+  };
+  return { names, find };
+}
+
+/** Report-specific place names in a question, in any case and with one typo per long word. */
+export function localPlacesInQuestion(question: string, names: string[]): PlaceMention[] {
+  const words = question
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}'’-]+/u)
+    .filter(Boolean);
+  return names.flatMap((name) => {
+    const parts = name.toLowerCase().split(/\s+/);
+    for (let i = 0; i + parts.length <= words.length; i++) {
+      const window = words.slice(i, i + parts.length);
+      const matches = window.every((word, j) => {
+        const part = parts[j] ?? "";
+        return word === part || (part.length >= 5 && editDistance(word, part, 1) <= 1);
+      });
+      if (matches) return [{ place: asPlace(name), start: 0, end: 0, text: window.join(" ") }];
+    }
+    return [];
+  });
+}
