@@ -48,6 +48,12 @@ function coordinatedWithPrevious(
   );
 }
 
+/** What an unnamed count ("9,600 of them") takes from the figure before it. */
+interface Carried {
+  subject: string;
+  unit: string | null;
+}
+
 /** A subject that says what was counted, not an empty one or a place ("Greece 5.3 tonnes"). */
 function isNamedSubject(subject: string): boolean {
   if (
@@ -290,7 +296,7 @@ function factsOfParagraph(
     const tokens = tokenize(text);
     let previousAction: string | null = leadIn;
     let previousPlaces: string[] | null = null;
-    let previous: { subject: string; unit: string | null } | null = null;
+    let previous: Carried | null = null;
     const figureSpans = findNumbers(text).filter((match) =>
       isFigure(match, text, dates, paragraph.isHeading),
     );
@@ -326,8 +332,9 @@ function factsOfParagraph(
       previousAction = action;
       // "ordered 9,600 of them … and placed 14 200 under …": an unnamed count is more of the same.
       const named = isNamedSubject(reading.subject);
-      const subject: string = named ? reading.subject : (previous?.subject ?? reading.subject);
-      const unit: string | null = named || reading.base || !previous ? reading.unit : previous.unit;
+      const carried: Carried | null = named ? null : previous;
+      const subject: string = carried?.subject ?? reading.subject;
+      const unit: string | null = reading.unit ?? carried?.unit ?? null;
       previous = { subject, unit };
       const textStart = qualifier?.start ?? match.start;
       facts.push({

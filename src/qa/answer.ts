@@ -89,7 +89,10 @@ function preferTotals(ranked: ScoredFact[]): ScoredFact[] {
     (best.fact.base ? f.base !== null : f.unit === best.fact.unit);
   const size = (f: Fact) => f.base?.value ?? f.value;
   const total = ranked
-    .filter((r) => r.score >= best.score - 1 && sameThing(r.fact))
+    .filter(
+      (r) =>
+        r.score >= best.score - 1 && sameThing(r.fact) && r.fact.paragraph !== best.fact.paragraph,
+    )
     .reduce((a, b) => (size(b.fact) > size(a.fact) ? b : a), best);
   return total === best ? ranked : [total, ...ranked.filter((r) => r !== total)];
 }

@@ -14,7 +14,8 @@ const GENERIC = new Set(
     "police authorities authority officials official government law enforcement take took taken part " +
     "participate participated participating involve join joined contribute run ran today now currently " +
     "worth value valued big large small carry carried conduct conducted perform performed make made have " +
-    "last previous prior earlier ago edition compare compared comparison versus"
+    "last previous prior earlier ago edition compare compared comparison versus come came from " +
+    "originate originated go went people person persons"
   ).split(" "),
 );
 

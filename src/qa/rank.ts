@@ -29,7 +29,7 @@ const ACTION_CONCEPTS = new Set(
 );
 /** A figure introduced as a part or an example of another: the total is the better answer. */
 const PART_OF =
-  /\b(?:including|of which|of these|among them|single|for example|such as|accounting for|account for)\b/i;
+  /\b(?:including|of which|of these|among them|single|for example|such as|accounting for|account for|mostly from|most of it|largely from)\b/i;
 const CURRENCIES = /^[A-Z]{3}$/;
 /** Words that steer the question but say nothing about what is counted. */
 const STEERING = new Set(

@@ -23,6 +23,9 @@ function subjectHeads(subject: string): Set<string> {
   return new Set(heads.map(concept));
 }
 
+/** "Which region / province / state": federal units go by different names in different countries. */
+const SUBNATIONAL = new Set(["province", "state"]);
+
 function comparable(fact: Fact): number {
   return fact.base?.value ?? fact.value;
 }
@@ -37,8 +40,9 @@ function placeOfKind(fact: Fact, wanted: string | null): string | null {
     const place = placeByName(name);
     if (!place) continue;
     if (!wanted || wanted === "any") candidates.add(place.name);
-    else if (place.kind === wanted) candidates.add(place.name);
-    else if (wanted === "country") candidates.add(place.country);
+    else if (place.kind === wanted || (SUBNATIONAL.has(wanted) && SUBNATIONAL.has(place.kind))) {
+      candidates.add(place.name);
+    } else if (wanted === "country") candidates.add(place.country);
   }
   const unique = [...candidates];
   if (!wanted || wanted === "any")
