@@ -54,6 +54,15 @@ interface Carried {
   unit: string | null;
 }
 
+/** "ordered 9,600 of them … and placed 14 200 under …": an unnamed count is more of the same. */
+function carry(reading: Reading, previous: Carried | null): Carried {
+  if (isNamedSubject(reading.subject)) return { subject: reading.subject, unit: reading.unit };
+  return {
+    subject: previous?.subject ?? reading.subject,
+    unit: reading.unit ?? previous?.unit ?? null,
+  };
+}
+
 /** A subject that says what was counted, not an empty one or a place ("Greece 5.3 tonnes"). */
 function isNamedSubject(subject: string): boolean {
   if (
@@ -330,11 +339,7 @@ function factsOfParagraph(
       const action: string | null =
         actionFor(tokens, numberToken, reading.phraseEnd, reading.head) ?? coordinated ?? leadIn;
       previousAction = action;
-      // "ordered 9,600 of them … and placed 14 200 under …": an unnamed count is more of the same.
-      const named = isNamedSubject(reading.subject);
-      const carried: Carried | null = named ? null : previous;
-      const subject: string = carried?.subject ?? reading.subject;
-      const unit: string | null = reading.unit ?? carried?.unit ?? null;
+      const { subject, unit } = carry(reading, previous);
       previous = { subject, unit };
       const textStart = qualifier?.start ?? match.start;
       facts.push({

@@ -34,7 +34,7 @@ function asPlace(name: string): Place {
   return { name, kind: "province", country: "", aliases: [] };
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
@@ -43,7 +43,7 @@ export function reportPlaces(report: ParsedReport): { names: string[]; find: Pla
   const names = localNames(report);
   const patterns = names.map((name) => ({
     place: asPlace(name),
-    regex: new RegExp(`\\b${escape(name)}\\b`, "g"),
+    regex: new RegExp(`\\b${escapeRegExp(name)}\\b`, "g"),
   }));
   const find: PlaceFinder = (text) => {
     const known = findPlaces(text);
