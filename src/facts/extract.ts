@@ -239,13 +239,23 @@ function placesFor(
 }
 
 /** Places where things happened: "the Sinaloa Cartel" names a gang, not a place. */
+/** Places where things happened: not "the Sinaloa Cartel" (a gang) nor "the India-Pakistan border" (a line). */
 function placesWhere(text: string, find: PlaceFinder): PlaceMention[] {
-  return find(text).filter(
-    (mention) =>
-      !/^\s+(?:cartels?|new generation|gangs?|clans?|syndicates?|brotherhood)\b/i.test(
-        text.slice(mention.end),
-      ),
-  );
+  return find(text).filter((mention) => {
+    const after = text.slice(mention.end);
+    return (
+      !/^\s+(?:cartels?|new generation|gangs?|clans?|syndicates?|brotherhood)\b/i.test(after) &&
+      !/^(?:-[\w'’]+)*\s+(?:border|frontier)s?\b/i.test(after)
+    );
+  });
+}
+
+/** "Punjab: 186 kg of heroin …": a list item or line labelled with a place is about that place. */
+function labelPlaces(paragraph: Paragraph, find: PlaceFinder): string[] | null {
+  const label = /^([^:.]{2,40}):\s/.exec(paragraph.text)?.[1];
+  if (!label) return null;
+  const mentions = find(label);
+  return mentions.length > 0 ? [...new Set(mentions.map((m) => m.place.name))] : null;
 }
 
 /**
@@ -299,6 +309,7 @@ function factsOfParagraph(
   const mentionsBySentence = paragraph.sentences.map((sentence) =>
     placesWhere(sentence.text, find),
   );
+  const labelled = labelPlaces(paragraph, find);
   paragraph.sentences.forEach((sentence, sentenceIndex) => {
     const text = sentence.text;
     const dates = findDates(text);
@@ -320,13 +331,15 @@ function factsOfParagraph(
         continue;
       }
       const numberToken = tokenIndexAt(tokens, match.start);
-      const allPlaces = placesNear(
-        placesFor(paragraph, sentenceIndex, mentionsBySentence, find),
-        mentionsBySentence[sentenceIndex] ?? [],
-        figureSpans,
-        match,
-        previousPlaces,
-      );
+      const allPlaces: string[] =
+        labelled ??
+        placesNear(
+          placesFor(paragraph, sentenceIndex, mentionsBySentence, find),
+          mentionsBySentence[sentenceIndex] ?? [],
+          figureSpans,
+          match,
+          previousPlaces,
+        );
       previousPlaces = allPlaces;
       const localPlaces = allPlaces.filter((place) => place !== home);
       const places = localPlaces.length > 0 ? localPlaces : allPlaces;
@@ -345,7 +358,10 @@ function factsOfParagraph(
       facts.push({
         id: `p${paragraph.number}-${facts.length + 1}`,
         value: match.value,
-        text: text.slice(textStart, reading.end).trim(),
+        text: text
+          .slice(textStart, reading.end)
+          .trim()
+          .replace(/\s+(?:of|and|or)$/, ""),
         unit,
         base: reading.base,
         qualifier: qualifier?.label ?? null,

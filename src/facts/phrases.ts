@@ -160,6 +160,10 @@ function isPhraseBreak(token: Token): boolean {
   return AUXILIARIES.has(lower) || PREPOSITIONS.has(lower) || actionLemma(lower) !== null;
 }
 
+function isModifierBefore(next: Token | undefined): boolean {
+  return next !== undefined && next.isWord && !isPhraseBreak(next) && !DETERMINERS.has(next.lower);
+}
+
 /** Reads the noun phrase starting at `from`: "drug addicts and traffickers", "cases of drug trafficking". */
 export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): NounPhrase | null {
   const words: string[] = [];
@@ -167,6 +171,23 @@ export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): Nou
   while (i < tokens.length && words.length < maxWords) {
     const token = tokens[i];
     if (!token) break;
+    if (token.text === "(") {
+      // "52,000 methamphetamine (WY) tablets": a short aside inside the phrase.
+      const close = tokens.findIndex((t, j) => j > i && j <= i + 5 && t.text === ")");
+      if (close !== -1 && words.length > 0) {
+        i = close + 1;
+        continue;
+      }
+    }
+    if (words.length === 0 && /ly$/.test(token.lower) && tokens[i + 1]?.isWord) {
+      i++; // "previously seized drugs"
+      continue;
+    }
+    if (words.length === 0 && /ed$/.test(token.lower) && isModifierBefore(tokens[i + 1])) {
+      words.push(token.lower); // "seized drugs", "dried leaves"
+      i++;
+      continue;
+    }
     if (
       token.lower === "of" &&
       words.length > 0 &&
@@ -263,6 +284,7 @@ export function readNounPhraseBefore(
 ): NounPhrase | null {
   let i = end - 1;
   while (i >= 0 && LINKING.test(tokens[i]?.lower ?? "")) i--;
+  if (tokens[i]?.text === ":") i--; // "Heroin: 412 kg"
   const words: string[] = [];
   while (i >= 0 && words.length < maxWords) {
     const token = tokens[i];

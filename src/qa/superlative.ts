@@ -55,7 +55,8 @@ function placeOfKind(fact: Fact, wanted: string | null): string | null {
  * one best-matching figure per place, compared in base units.
  */
 export function rankPlaces(query: Query, index: ReportIndex): PlaceFigure[] {
-  const subjectConcepts = query.concepts.filter((c) => !ACTION_WORDS.has(c));
+  const counted = new Set(index.factDocs.flatMap((doc) => [...doc.subject]));
+  const subjectConcepts = query.concepts.filter((c) => !ACTION_WORDS.has(c) && counted.has(c));
   const ranked = rankFacts({ ...query, places: [] }, index).filter(
     (scored) =>
       scored.fact.places.length > 0 &&

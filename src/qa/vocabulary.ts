@@ -146,19 +146,7 @@ const SYNONYM_GROUPS: string[][] = [
     "higher",
   ],
   ["decrease", "fall", "fell", "fallen", "drop", "decline", "dip", "plunge", "down", "lower"],
-  [
-    "say",
-    "said",
-    "spoke",
-    "speak",
-    "told",
-    "tell",
-    "stated",
-    "announce",
-    "comment",
-    "remark",
-    "quote",
-  ],
+  ["say", "said", "spoke", "speak", "told", "tell", "announce", "comment", "remark", "quote"],
 ];
 
 const CANONICAL = new Map<string, string>();
