@@ -250,7 +250,7 @@ function placesWhere(text: string, find: PlaceFinder): PlaceMention[] {
   });
 }
 
-/** "Punjab: 186 kg of heroin …": a list item or line labelled with a place is about that place. */
+/** "Punjab: 186 kg of heroin …": a line labelled with a place is about that place (and any it names). */
 function labelPlaces(paragraph: Paragraph, find: PlaceFinder): string[] | null {
   const label = /^([^:.]{2,40}):\s/.exec(paragraph.text)?.[1];
   if (!label) return null;
@@ -331,16 +331,15 @@ function factsOfParagraph(
         continue;
       }
       const numberToken = tokenIndexAt(tokens, match.start);
-      const allPlaces: string[] =
-        labelled ??
-        placesNear(
-          placesFor(paragraph, sentenceIndex, mentionsBySentence, find),
-          mentionsBySentence[sentenceIndex] ?? [],
-          figureSpans,
-          match,
-          previousPlaces,
-        );
-      previousPlaces = allPlaces;
+      const near: string[] = placesNear(
+        placesFor(paragraph, sentenceIndex, mentionsBySentence, find),
+        mentionsBySentence[sentenceIndex] ?? [],
+        figureSpans,
+        match,
+        previousPlaces,
+      );
+      previousPlaces = near;
+      const allPlaces = unique([...(labelled ?? []), ...near]);
       const localPlaces = allPlaces.filter((place) => place !== home);
       const places = localPlaces.length > 0 ? localPlaces : allPlaces;
       const before = text.slice(0, match.start);
