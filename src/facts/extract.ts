@@ -195,6 +195,10 @@ function subjectAround(
   unit: string | null,
   base: Fact["base"],
 ): Omit<Reading, "end"> {
+  const before = readNounPhraseBefore(tokens, numberToken);
+  if (before?.linked && base) {
+    return { unit, base, subject: before.text, head: before.head, phraseEnd: unitEnd };
+  }
   const next = tokens[unitEnd];
   const connector = next?.lower === "of" || next?.lower === "in" || next?.lower === "worth" ? 1 : 0;
   const skipOf = next?.lower === "worth" && tokens[unitEnd + 1]?.lower === "of" ? 1 : 0;
@@ -203,7 +207,6 @@ function subjectAround(
     if (phrase)
       return { unit, base, subject: phrase.text, head: phrase.head, phraseEnd: phrase.next };
   }
-  const before = readNounPhraseBefore(tokens, numberToken);
   return {
     unit,
     base,

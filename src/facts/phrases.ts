@@ -129,7 +129,12 @@ export interface NounPhrase {
   head: string;
   /** Index of the first token after the phrase. */
   next: number;
+  /** Read back through a copula or total-verb ("seizures of marijuana reached 9,840 kg"). */
+  linked?: boolean;
 }
+
+/** Verbs that equate what comes before them with the figure after them. */
+const COPULA = /^(?:was|were|is|are|reached|totall?ed|totals|totall?ing|amounted|stood)$/;
 
 /** Plural nouns made from verbs count things: "12,873 arrests", "405 seizures". */
 const NOMINAL_ACTIONS =
@@ -283,7 +288,11 @@ export function readNounPhraseBefore(
   maxWords = 5,
 ): NounPhrase | null {
   let i = end - 1;
-  while (i >= 0 && LINKING.test(tokens[i]?.lower ?? "")) i--;
+  let linked = false;
+  while (i >= 0 && LINKING.test(tokens[i]?.lower ?? "")) {
+    linked ||= COPULA.test(tokens[i]?.lower ?? "");
+    i--;
+  }
   if (tokens[i]?.text === ":") i--; // "Heroin: 412 kg"
   const words: string[] = [];
   while (i >= 0 && words.length < maxWords) {
@@ -299,5 +308,5 @@ export function readNounPhraseBefore(
   while (words.length > 0 && (FILLER_MODIFIERS.has(words[0] ?? "") || words[0] === "of"))
     words.shift();
   if (words.length === 0) return null;
-  return { text: words.join(" "), head: words[words.length - 1] ?? "", next: end };
+  return { text: words.join(" "), head: words[words.length - 1] ?? "", next: end, linked };
 }

@@ -82,6 +82,9 @@ function nearWords(fact: Fact, siblings: Fact[]): string {
 function factDocOf(fact: Fact, all: Fact[]): FactDoc {
   const core = new Set(conceptsOf(`${fact.subject} ${fact.action ?? ""} ${fact.unit ?? ""}`));
   if (words(fact.subject).some((word) => DRUG_NAMES.has(word))) core.add(concept("drug"));
+  // "Cash: ₹45 lakh in suspected drug money": the line's label says what is counted too.
+  const label = /^([^:.]{2,40}):\s/.exec(fact.quote)?.[1];
+  for (const c of label ? conceptsOf(label) : []) core.add(c);
   const siblings = all.filter(
     (f) => f !== fact && f.paragraph === fact.paragraph && f.sentence === fact.sentence,
   );

@@ -16,8 +16,30 @@ function mentionsPlaces(index: ReportIndex, doc: SentenceDoc, places: string[]):
   return places.every((place) => (index.placeParagraphs.get(place) ?? []).includes(doc.paragraph));
 }
 
+const ABOUT_THE_RELEASE =
+  /\b(?:press release|this release|the release|this report|the report|statement|announcement|published|released|issued|dated|posted|put out)\b/i;
+
+/** "When was this press release published?": the report's first date, usually its dateline. */
+function publicationDate(query: Query, index: ReportIndex): Answer | null {
+  const date = index.table.entities.find((e) => e.kind === "date");
+  if (!date) return null;
+  return {
+    question: query.question,
+    status: "answered",
+    text: `**${date.name}** (¶${date.paragraph})\n> ${date.quote}`,
+    citations: [date.paragraph],
+    facts: [],
+    confidence: 0.7,
+    suggestions: [],
+  };
+}
+
 /** Who / what / when / which questions: the best-matching sentence, quoted and cited. */
 export function answerFromSentences(query: Query, index: ReportIndex): Answer {
+  if (query.wh === "when" && ABOUT_THE_RELEASE.test(query.cleaned)) {
+    const dated = publicationDate(query, index);
+    if (dated) return dated;
+  }
   const concepts = [...new Set(query.concepts)];
   const asked = query.cleaned.toLowerCase();
   const namesPerson = index.table.entities.some(

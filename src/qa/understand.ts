@@ -148,13 +148,9 @@ function targetNoun(lower: string): string | null {
   const isVerb = (word: string) =>
     actionLemma(word) !== null || COMMON_VERBS.has(word) || /ed$/.test(word);
   if (isVerb(noun)) return null;
-  while (
-    end + 1 < tokens.length &&
-    !STOP_WORDS.has(tokens[end + 1] ?? "") &&
-    !isVerb(tokens[end + 1] ?? "")
-  ) {
-    end++;
-  }
+  // Run on to the auxiliary ("… were seized"), so "old seized drugs" counts drugs.
+  while (end + 1 < tokens.length && !STOP_WORDS.has(tokens[end + 1] ?? "")) end++;
+  while (end > start && isVerb(tokens[end] ?? "")) end--;
   return tokens[end] ?? noun;
 }
 
