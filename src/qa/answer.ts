@@ -6,7 +6,7 @@ import { figuresFor } from "./figures.js";
 import { rankFacts, type ScoredFact } from "./rank.js";
 import type { ReportIndex } from "./reportIndex.js";
 import { type Answer, Answer as AnswerSchema } from "./schema.js";
-import { answerFromSentences } from "./sentences.js";
+import { answerFromSentences, publicationDate } from "./sentences.js";
 import { relatedSuggestions } from "./suggest.js";
 import { rankPlaces } from "./superlative.js";
 import { MAX_QUESTION_LENGTH, type Query, understand } from "./understand.js";
@@ -223,6 +223,8 @@ function compose(question: string, index: ReportIndex): Answer {
       index.suggestions.slice(0, 5),
     );
   }
+  const dateline = publicationDate(query, index);
+  if (dateline) return dateline;
   const missing = findMissing(query, index);
   if (missing) {
     return notFound(

@@ -20,7 +20,8 @@ const ABOUT_THE_RELEASE =
   /\b(?:press release|this release|the release|this report|the report|statement|announcement|published|released|issued|dated|posted|put out)\b/i;
 
 /** "When was this press release published?": the report's first date, usually its dateline. */
-function publicationDate(query: Query, index: ReportIndex): Answer | null {
+export function publicationDate(query: Query, index: ReportIndex): Answer | null {
+  if (query.wh !== "when" || !ABOUT_THE_RELEASE.test(query.cleaned)) return null;
   const date = index.table.entities.find((e) => e.kind === "date");
   if (!date) return null;
   return {
@@ -36,10 +37,6 @@ function publicationDate(query: Query, index: ReportIndex): Answer | null {
 
 /** Who / what / when / which questions: the best-matching sentence, quoted and cited. */
 export function answerFromSentences(query: Query, index: ReportIndex): Answer {
-  if (query.wh === "when" && ABOUT_THE_RELEASE.test(query.cleaned)) {
-    const dated = publicationDate(query, index);
-    if (dated) return dated;
-  }
   const concepts = [...new Set(query.concepts)];
   const asked = query.cleaned.toLowerCase();
   const namesPerson = index.table.entities.some(

@@ -54,6 +54,11 @@ export function cleanQuestion(raw: string): string {
 }
 
 const COMMON_VERBS = new Set([
+  "took",
+  "part",
+  "make",
+  "made",
+  "have",
   "go",
   "went",
   "come",
@@ -148,9 +153,15 @@ function targetNoun(lower: string): string | null {
   const isVerb = (word: string) =>
     actionLemma(word) !== null || COMMON_VERBS.has(word) || /ed$/.test(word);
   if (isVerb(noun)) return null;
-  // Run on to the auxiliary ("… were seized"), so "old seized drugs" counts drugs.
-  while (end + 1 < tokens.length && !STOP_WORDS.has(tokens[end + 1] ?? "")) end++;
-  while (end > start && isVerb(tokens[end] ?? "")) end--;
+  // A participle before a noun modifies it ("old seized drugs"); any other verb ends the noun.
+  const continues = (i: number) => {
+    const word = tokens[i] ?? "";
+    if (STOP_WORDS.has(word) || COMMON_VERBS.has(word)) return false;
+    if (!isVerb(word)) return true;
+    const next = tokens[i + 1];
+    return next !== undefined && !STOP_WORDS.has(next) && !isVerb(next);
+  };
+  while (end + 1 < tokens.length && continues(end + 1)) end++;
   return tokens[end] ?? noun;
 }
 
