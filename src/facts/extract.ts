@@ -292,19 +292,35 @@ function unique<T>(items: T[]): T[] {
 }
 
 /** The country the report is about: the one named most often, counting its provinces, states and cities. */
-export function homeCountry(report: ParsedReport): string | null {
-  const counts = new Map<string, number>();
+/**
+ * Where the report is from: the country named most often (counting its provinces, states and
+ * cities), and a place that dominates the whole text, such as Hong Kong in a Hong Kong Customs
+ * release. Figures placed only there are the report's own totals, not local ones.
+ */
+export function homePlaces(report: ParsedReport): Set<string> {
+  const countries = new Map<string, number>();
+  const places = new Map<string, number>();
+  let total = 0;
   for (const paragraph of report.paragraphs) {
     for (const mention of findPlaces(paragraph.text)) {
-      counts.set(mention.place.country, (counts.get(mention.place.country) ?? 0) + 1);
+      countries.set(mention.place.country, (countries.get(mention.place.country) ?? 0) + 1);
+      places.set(mention.place.name, (places.get(mention.place.name) ?? 0) + 1);
+      total++;
     }
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const mostOften = (counts: Map<string, number>) =>
+    [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  const home = new Set<string>();
+  const country = mostOften(countries);
+  if (country) home.add(country[0]);
+  const place = mostOften(places);
+  if (place && place[1] >= 3 && place[1] >= total * 0.4) home.add(place[0]);
+  return home;
 }
 
 function factsOfParagraph(
   paragraph: Paragraph,
-  home: string | null,
+  home: Set<string>,
   leadIn: string | null,
   find: PlaceFinder,
 ): Fact[] {
@@ -343,7 +359,7 @@ function factsOfParagraph(
       );
       previousPlaces = near;
       const allPlaces = unique([...(labelled ?? []), ...near]);
-      const localPlaces = allPlaces.filter((place) => place !== home);
+      const localPlaces = allPlaces.filter((place) => !home.has(place));
       const places = localPlaces.length > 0 ? localPlaces : allPlaces;
       const before = text.slice(0, match.start);
       const qualifier = qualifierBefore(before);
@@ -395,7 +411,7 @@ export function extractFacts(
   report: ParsedReport,
   find: PlaceFinder = reportPlaces(report).find,
 ): FactTable {
-  const home = homeCountry(report);
+  const home = homePlaces(report);
   let leadIn: string | null = null;
   const facts: Fact[] = [];
   for (const paragraph of report.paragraphs) {

@@ -27,6 +27,9 @@ const ACTION_CONCEPTS = new Set(
     "rescue",
   ].map(concept),
 );
+const TOTAL_WORDS =
+  /\b(?:in total|total|overall|altogether|combined|in all|nationwide|nationally|across the country)\b/i;
+
 /** A figure introduced as a part or an example of another: the total is the better answer. */
 const PART_OF =
   /\b(?:including|of which|of these|among them|single|for example|such as|accounting for|account for|mostly from|most of it|largely from)\b/i;
@@ -71,10 +74,17 @@ function unitFit(query: Query, fact: Fact): number {
   return 0;
 }
 
+/** A year named in the question favours figures stated next to it and disfavours those next to another. */
+function yearFit(years: string[], nearText: string): number {
+  if (years.some((year) => nearText.includes(year))) return 1;
+  return /\b(?:19|20)\d{2}\b/.test(nearText) ? -1.5 : 0;
+}
+
 /** With no place asked, national figures, and above all the headline ones before the first section. */
-function placelessFit(fact: Fact, index: ReportIndex): number {
+function placelessFit(fact: Fact, index: ReportIndex, query: Query): number {
   const headline = fact.section === null && index.report.sections.length > 0 ? 0.75 : 0;
-  return (fact.scope === "national" ? 1 : -0.75) + headline;
+  const asksTotal = TOTAL_WORDS.test(query.cleaned) ? 1 : 0;
+  return fact.scope === "national" ? 1 + asksTotal + headline : -0.75 - asksTotal + headline;
 }
 
 /** How well one fact answers the query: concept overlap, verb, unit, target noun, scope and fuse. */
@@ -94,6 +104,8 @@ export function scoreFact(
     if (doc.core.has(c)) {
       score += 2 * weight;
       coreHits++;
+    } else if (ACTION_CONCEPTS.has(c) && !fact.action) {
+      score += 0.6 * weight; // the verb is left out ("Heroin: 412 kg"), not contradicted
     } else if (doc.near.has(c)) {
       score += 1.4 * weight;
       nearHits++;
@@ -115,7 +127,7 @@ export function scoreFact(
     else score -= 1.5;
   }
   score += unitFit(query, fact);
-  if (query.places.length === 0) score += placelessFit(fact, index);
+  if (query.places.length === 0) score += placelessFit(fact, index, query);
   else score += 1 / Math.max(1, fact.places.length);
   if (
     fact.unit &&
@@ -124,14 +136,7 @@ export function scoreFact(
   ) {
     score -= 1.5;
   }
-  if (query.years.length > 0) {
-    const near = doc.nearText;
-    score += query.years.some((year) => near.includes(year))
-      ? 2
-      : /\b(?:19|20)\d{2}\b/.test(near)
-        ? -1
-        : 0;
-  }
+  if (query.years.length > 0) score += yearFit(query.years, doc.nearText);
   if (fuseScore !== undefined) score += (1 - fuseScore) * 0.75;
   score -= fact.paragraph * 0.001;
   if (PART_OF.test(doc.nearText)) score -= 0.75;

@@ -150,8 +150,9 @@ function targetNoun(lower: string): string | null {
   // "how many drug crime cases": the counted noun is the last of the run of non-verbs.
   const start = tokens.indexOf(noun);
   let end = start;
+  // Plural action nouns count things ("how many arrests"), so only other verb forms end the noun.
   const isVerb = (word: string) =>
-    actionLemma(word) !== null || COMMON_VERBS.has(word) || /ed$/.test(word);
+    (actionLemma(word) !== null && !/s$/.test(word)) || COMMON_VERBS.has(word) || /ed$/.test(word);
   if (isVerb(noun)) return null;
   // A participle before a noun modifies it ("old seized drugs"); any other verb ends the noun.
   const continues = (i: number) => {
@@ -167,7 +168,10 @@ function targetNoun(lower: string): string | null {
 
 export function understand(question: string): Query {
   const cleaned = cleanQuestion(question);
-  const lower = cleaned.toLowerCase();
+  const lower = cleaned
+    .toLowerCase()
+    .replace(/\b(?:go|goes|went|gone)\s+up\b/g, "increase")
+    .replace(/\b(?:go|goes|went|gone)\s+down\b/g, "decrease");
   const mentions = findPlacesInQuestion(cleaned);
   const placeNames = [...new Set(mentions.map((mention) => mention.place.name))];
   const placeSpans = mentions.map((mention) => [mention.start, mention.end] as const);

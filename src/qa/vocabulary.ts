@@ -152,6 +152,7 @@ const SYNONYM_GROUPS: string[][] = [
   ],
   ["decrease", "fall", "fell", "fallen", "drop", "decline", "dip", "plunge", "down", "lower"],
   ["say", "said", "spoke", "speak", "told", "tell", "announce", "comment", "remark", "quote"],
+  ["maximum", "max", "highest", "top"],
 ];
 
 const CANONICAL = new Map<string, string>();
@@ -167,7 +168,8 @@ export function stem(word: string): string {
   if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith("sses")) w = w.slice(0, -2);
   else if (/[^su]s$/.test(w)) w = w.slice(0, -1);
-  if (w.endsWith("ing") && w.length > 5) w = w.slice(0, -3);
+  if (w.endsWith("ion") && w.length > 7) w = w.slice(0, -3);
+  else if (w.endsWith("ing") && w.length > 5) w = w.slice(0, -3);
   else if (w.endsWith("ed") && w.length > 4) w = w.slice(0, -2);
   if (w.endsWith("e") && w.length > 4) w = w.slice(0, -1);
   if (/([^aeiouls])\1$/.test(w)) w = w.slice(0, -1);
@@ -181,7 +183,12 @@ export function concept(word: string): string {
 }
 
 export function words(text: string): string[] {
-  return text.toLowerCase().match(/[a-z\u00C0-\u024F][a-z\u00C0-\u024F'’]*|\d+(?:[.,]\d+)*/g) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .replace(/['’]s\b/g, "")
+      .match(/[a-z\u00C0-\u024F][a-z\u00C0-\u024F'’]*|\d+(?:[.,]\d+)*/g) ?? []
+  );
 }
 
 /** Concepts of the content words of a text. */
