@@ -25,6 +25,9 @@ const ACTION_CONCEPTS = new Set(
     "launch",
     "inspect",
     "rescue",
+    "increase",
+    "decrease",
+    "freeze",
   ].map(concept),
 );
 const TOTAL_WORDS =
