@@ -97,6 +97,8 @@ function isFigure(
   const after = sentence.slice(match.end);
   if (/[A-Za-z]-$/.test(before)) return false; // "COVID-19", "G-20"
   if (/\d[-.]$/.test(before) || /^[-.]\d/.test(sentence.slice(match.end))) return false; // "1-877-555-0199"
+  if (/[\w.]\($/.test(before)) return false; // "section 400.3(1)"
+  if (/\bsections?\s+[\d.()]+\s*(?:,|and|or)\s*$/i.test(before)) return false; // "sections 11.5 and 307.1"
   if (LABEL_BEFORE.test(before)) return false;
   if (isHeading && before.trim() === "") return false; // "3. Blocking smuggling routes"
   if (/^\s*[.)]\s/.test(after) && before.trim() === "") return false; // a list label
@@ -139,13 +141,14 @@ function readMeasure(match: NumberMatch, sentence: string, tokens: Token[]): Rea
       end: match.end + measure.length,
     };
   }
-  const age = /^[-\s]years?[-\s]old\s+([a-z]+)/i.exec(rest);
-  if (age?.[1]) {
-    const end = match.end + age[0].length;
+  const age = /^[-\s]years?[-\s]old\s+/i.exec(rest);
+  const aged = age ? readNounPhrase(tokens, tokenIndexAt(tokens, match.end + age[0].length)) : null;
+  if (age && aged) {
+    const end = tokens[aged.next - 1]?.end ?? match.end + age[0].length;
     return {
       unit: "year",
       base: null,
-      subject: `age of ${age[1].toLowerCase()}`,
+      subject: `age of ${aged.text}`,
       head: "age",
       phraseEnd: tokenIndexAt(tokens, end),
       end,
@@ -274,7 +277,7 @@ function placesNear(
   figure: NumberMatch,
   previous: string[] | null,
 ): string[] {
-  if (new Set(mentions.map((m) => m.place.name)).size < 2) return all;
+  if (new Set(mentions.map((m) => m.place.name)).size < 2 || figures.length === 1) return all;
   const i = figures.indexOf(figure);
   const from = figures[i - 1]?.end ?? 0;
   const to = figures[i + 1]?.start ?? Number.POSITIVE_INFINITY;

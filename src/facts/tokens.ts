@@ -6,7 +6,9 @@ export interface Token {
   isWord: boolean;
 }
 
-const TOKEN = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*|\d[\d,.]*\d|\d|[^\sA-Za-z\d]/g;
+// Words may hold an apostrophe or hyphen inside ("drug-related", "O'Brien") but not end on one ("years'").
+const TOKEN =
+  /[A-Za-z\u00C0-\u024F](?:[A-Za-z\u00C0-\u024F'’-]*[A-Za-z\u00C0-\u024F])?|\d[\d,.]*\d|\d|[^\sA-Za-z\d]/g;
 
 export function tokenize(text: string): Token[] {
   return [...text.matchAll(TOKEN)].map((match) => ({

@@ -44,11 +44,17 @@ function restatements(best: ScoredFact, ranked: ScoredFact[]): Fact[] {
     .map((other) => other.fact);
 }
 
+/** An age or a prison term asked for is not answered by some other count ("all four were charged"). */
+function fitsAskedTime(query: Query, best: ScoredFact): boolean {
+  const asked = query.expected.unit;
+  return asked !== "year" || best.fact.unit === "year";
+}
+
 function figureAnswer(query: Query, index: ReportIndex): Answer {
   const ranked =
     query.places.length === 0 ? preferTotals(rankFacts(query, index)) : rankFacts(query, index);
   const best = ranked[0];
-  if (!isUsable(best)) return noFigure(query, index);
+  if (!isUsable(best) || !fitsAskedTime(query, best)) return noFigure(query, index);
   const again = restatements(best, ranked);
   const facts = [best.fact, ...again];
   const also =
@@ -190,7 +196,9 @@ function route(query: Query, index: ReportIndex): Answer {
         ? orSentence(figureAnswer(query, index), query, index)
         : answerFromSentences(query, index);
     default:
-      return figureAnswer(query, index);
+      return query.wh && query.wh !== "how"
+        ? orSentence(figureAnswer(query, index), query, index)
+        : figureAnswer(query, index);
   }
 }
 

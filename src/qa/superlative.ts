@@ -71,7 +71,7 @@ export function rankPlaces(query: Query, index: ReportIndex): PlaceFigure[] {
   const bestPerPlace = new Map<string, Fact>();
   for (const { fact, score } of ranked) {
     const place = placeOfKind(fact, query.rankedPlaceKind);
-    if (!place || !sameFamily(fact) || score < lead.score - 4) continue;
+    if (!place || !sameFamily(fact) || score < lead.score - 8) continue;
     const current = bestPerPlace.get(place);
     if (!current || comparable(fact) > comparable(current)) bestPerPlace.set(place, fact);
   }
