@@ -256,12 +256,18 @@ function placesWhere(text: string, find: PlaceFinder): PlaceMention[] {
   });
 }
 
-/** "Punjab: 186 kg of heroin …": a line labelled with a place is about that place (and any it names). */
-function labelPlaces(paragraph: Paragraph, find: PlaceFinder): string[] | null {
-  const label = /^([^:.]{2,40}):\s/.exec(paragraph.text)?.[1];
+/**
+ * "Punjab: 186 kg of heroin …": a line labelled with a place is about that place (and any it names).
+ * A table row or sentence carries its own label; a list item's label covers all its sentences.
+ */
+function labelPlaces(label: string | undefined, find: PlaceFinder): string[] | null {
   if (!label) return null;
   const mentions = find(label);
   return mentions.length > 0 ? [...new Set(mentions.map((m) => m.place.name))] : null;
+}
+
+function labelOf(text: string): string | undefined {
+  return /^([^:.]{2,40}):\s/.exec(text)?.[1];
 }
 
 /**
@@ -331,9 +337,10 @@ function factsOfParagraph(
   const mentionsBySentence = paragraph.sentences.map((sentence) =>
     placesWhere(sentence.text, find),
   );
-  const labelled = labelPlaces(paragraph, find);
+  const itemLabel = paragraph.isListItem ? labelOf(paragraph.text) : undefined;
   paragraph.sentences.forEach((sentence, sentenceIndex) => {
     const text = sentence.text;
+    const labelled = labelPlaces(labelOf(text) ?? itemLabel, find);
     const dates = findDates(text);
     const tokens = tokenize(text);
     let previousAction: string | null = leadIn;

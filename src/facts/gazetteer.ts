@@ -508,7 +508,7 @@ export const OTHER_REGION_ROWS: readonly CityRow[] = [
   ["West Bengal", "India", ""],
   ["Jammu and Kashmir", "India", "J&K"],
   ["Ladakh", "India", ""],
-  ["Delhi", "India", "New Delhi|NCT of Delhi"],
+  ["Delhi", "India", "NCT of Delhi"],
   ["Metro Manila", "Philippines", "NCR|National Capital Region"],
   ["Cordillera Administrative Region", "Philippines", "CAR|Cordillera"],
   ["Ilocos Region", "Philippines", "Region I|Ilocos"],
