@@ -12,7 +12,7 @@ import { rankPlaces } from "./superlative.js";
 import { MAX_QUESTION_LENGTH, type Query, understand } from "./understand.js";
 
 /** Below this a fact shares too little with the question to be its answer. */
-export const MIN_FACT_SCORE = 3;
+export const MIN_FACT_SCORE = 4;
 
 function confidenceOf(best: ScoredFact, runnerUp: ScoredFact | undefined): number {
   const strength = 1 / (1 + Math.exp(-(best.score - MIN_FACT_SCORE - 2) / 2));
@@ -46,8 +46,9 @@ function restatements(best: ScoredFact, ranked: ScoredFact[]): Fact[] {
 
 /** An age or a prison term asked for is not answered by some other count ("all four were charged"). */
 function fitsAskedTime(query: Query, best: ScoredFact): boolean {
-  const asked = query.expected.unit;
-  return asked !== "year" || best.fact.unit === "year";
+  const askedYears = query.expected.unit === "year";
+  const isAge = best.fact.subject.startsWith("age of ");
+  return askedYears ? best.fact.unit === "year" : !isAge;
 }
 
 function figureAnswer(query: Query, index: ReportIndex): Answer {

@@ -1,6 +1,7 @@
 import type { Fact } from "../facts/schema.js";
 import { describeFact, pastParticiple } from "./phrasing.js";
 import type { Answer } from "./schema.js";
+import { concept } from "./vocabulary.js";
 
 const MAX_QUOTE = 400;
 
@@ -14,7 +15,11 @@ export function quoteAround(quote: string, figureText: string): string {
 }
 
 export function citeLine(fact: Fact): string {
-  const verb = pastParticiple(fact.action);
+  // "40 arrests", not "40 arrests arrested".
+  const restates =
+    fact.action !== null &&
+    fact.subject.split(/\s+/).some((w) => concept(w) === concept(fact.action ?? ""));
+  const verb = restates ? null : pastParticiple(fact.action);
   const where =
     fact.places.length > 0 && fact.scope === "local" ? ` in ${listPlaces(fact.places)}` : "";
   return `**${describeFact(fact)}**${verb ? ` ${verb}` : ""}${where} (¶${fact.paragraph})`;

@@ -58,6 +58,8 @@ function trim(value: number): string {
 
 /** Figure with its qualifier and what it counts: "more than 9,300 people". */
 export function describeFact(fact: Fact): string {
+  const person = /^age of (.+)$/.exec(fact.subject)?.[1];
+  if (person && fact.unit === "year") return `${person}, aged ${formatNumber(fact.value)}`;
   const figure = formatFigure(fact);
   const qualifier = fact.qualifier && fact.qualifier !== "a total of" ? `${fact.qualifier} ` : "";
   const measured =

@@ -102,9 +102,13 @@ export function scoreFact(
   let coreHits = 0;
   let nearHits = 0;
   const concepts = [...new Set(query.concepts)].filter((c) => !STEERING.has(c));
+  const target = query.target ? concept(query.target) : null;
   for (const c of concepts) {
     const weight = weightOf(index, c);
-    if (doc.core.has(c)) {
+    // The counted noun only counts as the fact's own when it is the head ("12 million individual
+    // street deals" counts deals, not individuals).
+    const modifierOnly = c === target && !doc.heads.has(c) && doc.subject.has(c);
+    if (doc.core.has(c) && !modifierOnly) {
       score += 2 * weight;
       coreHits++;
     } else if (ACTION_CONCEPTS.has(c) && !fact.action) {
@@ -123,7 +127,7 @@ export function scoreFact(
   }
   if (query.target) {
     const target = concept(query.target);
-    if (doc.core.has(target)) {
+    if (doc.heads.has(target) || (doc.core.has(target) && !doc.subject.has(target))) {
       score += 3;
       coreHits++;
     } else if (fact.unit && fact.unit === countUnit(query.target)) score += 2;

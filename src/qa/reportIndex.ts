@@ -28,6 +28,8 @@ export interface FactDoc {
   fact: Fact;
   /** Concepts of what is counted, the verb and the unit: the fact's own words. */
   core: Set<string>;
+  /** Head nouns of what is counted ("meth, ketamine and other drugs" → meth, ketamine, drug). */
+  heads: Set<string>;
   /** Concepts of what is counted alone ("drug-making cases" → drug, mak, case). */
   subject: Set<string>;
   /** Concepts of the words between this figure and its neighbours in the sentence. */
@@ -70,6 +72,13 @@ function placeParagraphsOf(report: ParsedReport, find: PlaceFinder): Map<string,
   return map;
 }
 
+function subjectHeads(subject: string): Set<string> {
+  const items = subject.split(/,\s*|\s+and\s+|\s+or\s+/);
+  const heads = items.map((item) => item.split(" of ")[0]?.trim().split(/\s+/).pop() ?? "");
+  if (heads.some((head) => DRUG_NAMES.has(head))) heads.push("drug");
+  return new Set(heads.filter(Boolean).map(concept));
+}
+
 /** The stretch of the sentence that belongs to this figure: from the previous figure to the next. */
 function nearWords(fact: Fact, siblings: Fact[]): string {
   const at = (f: Fact) => f.quote.indexOf(f.text);
@@ -93,6 +102,7 @@ function factDocOf(fact: Fact, all: Fact[]): FactDoc {
     fact,
     core,
     subject: new Set(conceptsOf(fact.subject)),
+    heads: subjectHeads(fact.subject),
     near: new Set(conceptsOf(nearText)),
     nearText,
     context: new Set(conceptsOf(fact.quote)),

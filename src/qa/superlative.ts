@@ -1,4 +1,3 @@
-import { DRUG_NAMES } from "../facts/lexicon.js";
 import { placeByName } from "../facts/places.js";
 import type { Fact } from "../facts/schema.js";
 import { rankFacts } from "./rank.js";
@@ -14,14 +13,6 @@ export interface PlaceFigure {
 const ACTION_WORDS = new Set(
   ["seize", "arrest", "crack", "destroy", "investigate", "most", "least"].map(concept),
 );
-
-/** Head nouns of what a fact counts: "meth, ketamine and other drugs" → meth, ketamine, drugs. */
-function subjectHeads(subject: string): Set<string> {
-  const items = subject.split(/,\s*|\s+and\s+|\s+or\s+/);
-  const heads = items.map((item) => item.split(" of ")[0]?.trim().split(/\s+/).pop() ?? "");
-  if (heads.some((head) => DRUG_NAMES.has(head))) heads.push("drug");
-  return new Set(heads.map(concept));
-}
 
 /** "Which region / province / state": federal units go by different names in different countries. */
 const SUBNATIONAL = new Set(["province", "state"]);
@@ -54,6 +45,10 @@ function placeOfKind(fact: Fact, wanted: string | null): string | null {
  * Places ranked by their figure for what the question asks about ("which province seized the most drugs"),
  * one best-matching figure per place, compared in base units.
  */
+function docOf(index: ReportIndex, fact: Fact) {
+  return index.factDocs.find((doc) => doc.fact === fact);
+}
+
 export function rankPlaces(query: Query, index: ReportIndex): PlaceFigure[] {
   const counted = new Set(index.factDocs.flatMap((doc) => [...doc.subject]));
   const subjectConcepts = query.concepts.filter((c) => !ACTION_WORDS.has(c) && counted.has(c));
@@ -62,7 +57,7 @@ export function rankPlaces(query: Query, index: ReportIndex): PlaceFigure[] {
       scored.fact.places.length > 0 &&
       scored.score > 0 &&
       (subjectConcepts.length === 0 ||
-        subjectConcepts.some((c) => subjectHeads(scored.fact.subject).has(c))),
+        subjectConcepts.some((c) => docOf(index, scored.fact)?.heads.has(c))),
   );
   const lead = ranked.find((scored) => placeOfKind(scored.fact, query.rankedPlaceKind) !== null);
   if (!lead) return [];

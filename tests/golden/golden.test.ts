@@ -25,19 +25,23 @@ import {
 
 /** Minimum accuracy per golden file, keyed by file name without `.json`; `default` for the rest. */
 /**
- * A few points under what was measured, per report: seed 99.0%, dea 90.6%, interpol 93.5%,
- * provincial 84.4%, maritime 74.1%, and the held-out sets written after the engine: afp 87.5%,
- * europol 92.0%, xinhua 96.0%.
+ * A few points under what was measured, per report: seed 99.0%; the invented sets the engine was
+ * tuned on: dea 96.9%, interpol 100%, provincial 93.8%, maritime 81.5%; and the held-out sets,
+ * written later without sight of the engine: afp 91.7%, europol 96.0%, xinhua 96.0%, pdea 92.0%,
+ * ncb 96.0%, hk-customs 72.0%.
  */
 const FLOORS: Record<string, number> = {
   seed: 0.95,
-  "dea-fentanyl": 0.85,
-  "interpol-lionfish": 0.88,
-  "provincial-results": 0.8,
-  "maritime-centre-annual": 0.7,
-  "australia-afp": 0.8,
-  "ukraine-customs-or-europol": 0.85,
-  "xinhua-ministry-briefing": 0.88,
+  "dea-fentanyl": 0.9,
+  "interpol-lionfish": 0.93,
+  "provincial-results": 0.88,
+  "maritime-centre-annual": 0.77,
+  "australia-afp": 0.85,
+  "ukraine-customs-or-europol": 0.9,
+  "xinhua-ministry-briefing": 0.9,
+  "pdea-philippines": 0.85,
+  "ncb-india": 0.9,
+  "hk-customs": 0.68,
   default: 0.8,
 };
 
