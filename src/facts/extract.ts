@@ -190,6 +190,11 @@ function readMeasure(match: NumberMatch, sentence: string, tokens: Token[]): Rea
   };
 }
 
+function clauseStart(tokens: Token[], before: number): number {
+  for (let i = before - 1; i >= 0; i--) if (/^[,;:]$/.test(tokens[i]?.text ?? "")) return i + 1;
+  return 0;
+}
+
 /** For measures, what was measured: "5.19 tons of drugs", "drugs 568.9 kg", "$45 million in cash". */
 function subjectAround(
   tokens: Token[],
@@ -200,7 +205,9 @@ function subjectAround(
 ): Omit<Reading, "end"> {
   const before = readNounPhraseBefore(tokens, numberToken);
   if (before?.linked && base) {
-    return { unit, base, subject: before.text, head: before.head, phraseEnd: unitEnd };
+    // "Cocaine seizures in the first two months amounted to 168 kg": the clause's own subject.
+    const subject = readNounPhrase(tokens, clauseStart(tokens, numberToken)) ?? before;
+    return { unit, base, subject: subject.text, head: subject.head, phraseEnd: unitEnd };
   }
   const next = tokens[unitEnd];
   const connector = next?.lower === "of" || next?.lower === "in" || next?.lower === "worth" ? 1 : 0;

@@ -95,6 +95,10 @@ const TRAILING_ADVERBS = new Set([
 ]);
 /** Nouns that name a container of what is counted, so "of" continues the phrase: "cases of drug trafficking". */
 const OF_CONTINUES = new Set([
+  "seizure",
+  "seizures",
+  "haul",
+  "hauls",
   "case",
   "cases",
   "type",

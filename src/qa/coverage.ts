@@ -14,7 +14,7 @@ const GENERIC = new Set(
     "police authorities authority officials official government law enforcement take took taken part " +
     "participate participated participating involve join joined contribute run ran today now currently " +
     "worth value valued big large small carry carried conduct conducted perform performed make made have " +
-    "last previous prior earlier ago edition compare compared comparison versus come came from " +
+    "last previous prior earlier ago edition compare compared comparison versus from " +
     "originate originated go went people person persons"
   ).split(" "),
 );

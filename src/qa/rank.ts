@@ -117,6 +117,7 @@ export function scoreFact(
       score += 1.4 * weight;
       nearHits++;
     } else if (doc.context.has(c)) score += 1.0 * weight;
+    else if (doc.paragraph.has(c)) score += 0.4 * weight;
   }
   const extraModifiers = [...doc.subject].filter((c) => !concepts.includes(c)).length;
   score -= Math.min(1.2, 0.4 * extraModifiers);

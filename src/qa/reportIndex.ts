@@ -37,6 +37,8 @@ export interface FactDoc {
   nearText: string;
   /** Concepts of the whole sentence, weaker evidence. */
   context: Set<string>;
+  /** Concepts of the rest of the paragraph, weaker still. */
+  paragraph: Set<string>;
 }
 
 /** Everything the answer path needs, built once per report version and then read-only. */
@@ -88,7 +90,7 @@ function nearWords(fact: Fact, siblings: Fact[]): string {
   return fact.quote.slice(Math.max(0, ...previous), Math.min(fact.quote.length, ...next));
 }
 
-function factDocOf(fact: Fact, all: Fact[]): FactDoc {
+function factDocOf(fact: Fact, all: Fact[], report: ParsedReport): FactDoc {
   const core = new Set(conceptsOf(`${fact.subject} ${fact.action ?? ""} ${fact.unit ?? ""}`));
   if (words(fact.subject).some((word) => DRUG_NAMES.has(word))) core.add(concept("drug"));
   // "Cash: ₹45 lakh in suspected drug money": the line's label says what is counted too.
@@ -106,6 +108,7 @@ function factDocOf(fact: Fact, all: Fact[]): FactDoc {
     near: new Set(conceptsOf(nearText)),
     nearText,
     context: new Set(conceptsOf(fact.quote)),
+    paragraph: new Set(conceptsOf(report.paragraphs[fact.paragraph - 1]?.text ?? "")),
   };
 }
 
@@ -116,7 +119,7 @@ export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
   const places = reportPlaces(report);
   const table = FactTable.parse(extractFacts(report, places.find));
   if (table.facts.length === 0) throw new ReportError("no figures found");
-  const factDocs = table.facts.map((fact) => factDocOf(fact, table.facts));
+  const factDocs = table.facts.map((fact) => factDocOf(fact, table.facts, report));
   const sentences = report.paragraphs.flatMap((paragraph) =>
     paragraph.sentences.map((sentence, index) => ({
       paragraph: paragraph.number,

@@ -153,6 +153,8 @@ const SYNONYM_GROUPS: string[][] = [
   ["decrease", "fall", "fell", "fallen", "drop", "decline", "dip", "plunge", "down", "lower"],
   ["say", "said", "spoke", "speak", "told", "tell", "announce", "comment", "remark", "quote"],
   ["maximum", "max", "highest", "top"],
+  ["hotline", "helpline", "call", "phone", "telephone", "contact", "tip-off"],
+  ["arrive", "arrived", "come", "came", "originate", "originated"],
 ];
 
 const CANONICAL = new Map<string, string>();

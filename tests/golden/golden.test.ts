@@ -28,7 +28,7 @@ import {
  * A few points under what was measured, per report: seed 99.0%; the invented sets the engine was
  * tuned on: dea 96.9%, interpol 100%, provincial 93.8%, maritime 81.5%; and the held-out sets,
  * written later without sight of the engine: afp 91.7%, europol 96.0%, xinhua 96.0%, pdea 92.0%,
- * ncb 96.0%, hk-customs 72.0%.
+ * ncb 96.0%, hk-customs 84.0%.
  */
 const FLOORS: Record<string, number> = {
   seed: 0.95,
@@ -41,7 +41,7 @@ const FLOORS: Record<string, number> = {
   "xinhua-ministry-briefing": 0.9,
   "pdea-philippines": 0.85,
   "ncb-india": 0.9,
-  "hk-customs": 0.68,
+  "hk-customs": 0.8,
   default: 0.8,
 };
 
