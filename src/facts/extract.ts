@@ -210,7 +210,9 @@ function subjectAround(
     return { unit, base, subject: subject.text, head: subject.head, phraseEnd: unitEnd };
   }
   const next = tokens[unitEnd];
-  const connector = next?.lower === "of" || next?.lower === "in" || next?.lower === "worth" ? 1 : 0;
+  // "$45 million in cash" names what the money is; "96 kg in the same period" does not.
+  const inNames = next?.lower === "in" && base === null;
+  const connector = next?.lower === "of" || inNames || next?.lower === "worth" ? 1 : 0;
   const skipOf = next?.lower === "worth" && tokens[unitEnd + 1]?.lower === "of" ? 1 : 0;
   if (connector) {
     const phrase = readNounPhrase(tokens, unitEnd + connector + skipOf);
@@ -309,8 +311,8 @@ function unique<T>(items: T[]): T[] {
 
 /** The country the report is about: the one named most often, counting its provinces, states and cities. */
 /**
- * Where the report is from: the country named most often (counting its provinces, states and
- * cities), and a place that dominates the whole text, such as Hong Kong in a Hong Kong Customs
+ * Where the report is from: the country that holds at least half of the place mentions (counting
+ * its provinces, states and cities), and a place that dominates the whole text, such as Hong Kong in a Hong Kong Customs
  * release. Figures placed only there are the report's own totals, not local ones.
  */
 export function homePlaces(report: ParsedReport): Set<string> {
@@ -327,8 +329,9 @@ export function homePlaces(report: ParsedReport): Set<string> {
   const mostOften = (counts: Map<string, number>) =>
     [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
   const home = new Set<string>();
+  // A multi-country operation (Europol, Interpol) has no home: no country holds half the mentions.
   const country = mostOften(countries);
-  if (country) home.add(country[0]);
+  if (country && country[1] >= total * 0.5) home.add(country[0]);
   const place = mostOften(places);
   if (place && place[1] >= 3 && place[1] >= total * 0.4) home.add(place[0]);
   return home;
@@ -427,8 +430,8 @@ function lastAction(text: string): string | null {
 export function extractFacts(
   report: ParsedReport,
   find: PlaceFinder = reportPlaces(report).find,
+  home: Set<string> = homePlaces(report),
 ): FactTable {
-  const home = homePlaces(report);
   let leadIn: string | null = null;
   const facts: Fact[] = [];
   for (const paragraph of report.paragraphs) {

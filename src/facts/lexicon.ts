@@ -167,6 +167,17 @@ const ACTION_FORMS: Record<string, string[]> = {
     "declined",
     "down",
   ],
+  defraud: [
+    "defraud",
+    "defrauded",
+    "swindle",
+    "swindled",
+    "scam",
+    "scammed",
+    "cheated",
+    "embezzled",
+    "laundered",
+  ],
 };
 
 /** Words that may follow "were"/"have been" without a figure-bearing verb, e.g. "were forced". */

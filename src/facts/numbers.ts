@@ -13,6 +13,8 @@ export interface NumberMatch {
 }
 
 const SCALES: Record<string, number> = {
+  "ten thousand": 1e4,
+  "hundred million": 1e8,
   thousand: 1e3,
   k: 1e3,
   million: 1e6,
@@ -86,7 +88,8 @@ const CURRENCY_SIGNS: [RegExp, string][] = [
 const WORD_NUMBER_PART = `(?:${[...Object.keys(UNITS_WORDS), ...Object.keys(TENS_WORDS), "hundred", "a hundred", "dozen", "a dozen"].join("|")})`;
 const WORD_NUMBER = `${WORD_NUMBER_PART}(?:[\\s-]+(?:and\\s+)?${WORD_NUMBER_PART})*`;
 const DIGITS = String.raw`\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?|\.\d+`;
-const SCALE = String.raw`(?:\s?(?:thousand|millions?|billions?|trillion|lakhs?|crores?|mln|mn|bn)\b|(?:k|m|bn|b)\b)`;
+// "2.3 ten thousand" and "1.5 hundred million" are how translations render 万 and 亿.
+const SCALE = String.raw`(?:\s?(?:ten thousand|hundred million|thousand|millions?|billions?|trillion|lakhs?|crores?|mln|mn|bn)\b|(?:k|m|bn|b)\b)`;
 const CURRENCY = String.raw`(?:(?:US\$|HK\$|A\$|C\$|S\$|NT\$|R\$|MX\$|\$|€|£|¥|₹|₱|฿)\s?|(?:Rs\.?|RM)\s?|(?:USD|EUR|GBP|RMB|CNY|AUD|CAD|HKD|INR|PHP|THB|MYR|SGD|TWD|BRL|MXN|CHF)\s?)`;
 
 const NUMBER_PATTERN = new RegExp(
@@ -117,7 +120,7 @@ function currencyCode(sign: string | undefined): string | null {
 
 function scaleOf(raw: string | undefined, hasCurrency: boolean): number | null {
   if (!raw) return 1;
-  const word = raw.trim().toLowerCase();
+  const word = raw.trim().toLowerCase().replace(/\s+/g, " ");
   // "5m" or "3b" only mean million/billion next to money; otherwise "5 m" is metres.
   if ((word === "m" || word === "b" || word === "k") && !hasCurrency) return null;
   return SCALES[word] ?? null;

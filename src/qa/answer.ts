@@ -1,7 +1,7 @@
 import { localPlacesInQuestion } from "../facts/localPlaces.js";
 import type { Fact } from "../facts/schema.js";
 import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "./compose.js";
-import { findMissing } from "./coverage.js";
+import { findMissing, unfiguredName } from "./coverage.js";
 import { figuresFor } from "./figures.js";
 import { rankFacts, type ScoredFact } from "./rank.js";
 import type { ReportIndex } from "./reportIndex.js";
@@ -234,6 +234,17 @@ function compose(question: string, index: ReportIndex): Answer {
   }
   const dateline = publicationDate(query, index);
   if (dateline) return dateline;
+  const unfigured =
+    query.kind === "sentence" && !query.expected.kind ? null : unfiguredName(query, index);
+  if (unfigured) {
+    const where = unfigured.paragraphs.map((p) => `¶${p}`).join(", ");
+    return notFound(
+      question,
+      `The report mentions ${unfigured.name} (${where}) but gives no figure for it.`,
+      relatedSuggestions(query.cleaned, index),
+      unfigured.paragraphs,
+    );
+  }
   const missing = findMissing(query, index);
   if (missing) {
     return notFound(

@@ -102,3 +102,32 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
   if (content.length > 0 && missing.length / content.length >= 0.5) return missing.join(" or ");
   return null;
 }
+
+export interface UnfiguredName {
+  name: string;
+  paragraphs: number[];
+}
+
+/**
+ * A proper name the question uses ("… did Shaoxing solve?") that the report mentions only in
+ * sentences without figures: whatever figure ranks best would be about something else.
+ */
+export function unfiguredName(query: Query, index: ReportIndex): UnfiguredName | null {
+  const inPlaces = query.placeWords.join(" ").toLowerCase();
+  for (const [name] of query.cleaned.matchAll(/\b[A-Z][a-z][\w'’-]*\b/g)) {
+    if (STOP_WORDS.has(name.toLowerCase()) || inPlaces.includes(name.toLowerCase())) continue;
+    const word = new RegExp(`\\b${name}\\b`);
+    const bodies = index.table.entities.filter(
+      (e) => e.kind === "organization" || e.kind === "role",
+    );
+    if (bodies.some((e) => word.test(e.name))) continue;
+    const paragraphs = index.report.paragraphs
+      .filter((p) => word.test(p.text))
+      .map((p) => p.number);
+    if (paragraphs.length === 0) continue;
+    const withFigures = new Set(index.table.facts.map((fact) => fact.paragraph));
+    if (paragraphs.some((p) => withFigures.has(p))) continue;
+    return { name, paragraphs };
+  }
+  return null;
+}

@@ -69,6 +69,7 @@ function unitFit(query: Query, fact: Fact): number {
   if (kind === "mass" || kind === "volume")
     return fact.base ? (unit && unit === fact.unit ? 2.5 : 2) : -3;
   if (kind === "currency") return fact.unit && CURRENCIES.test(fact.unit) ? 2.5 : -3;
+  if (kind === "amount") return fact.base ? 2 : fact.unit && CURRENCIES.test(fact.unit) ? 1.5 : -3;
   if (kind === "percent") return fact.unit === "percent" ? 2.5 : -3;
   if (unit) {
     if (fact.unit === unit) return 2;
@@ -156,7 +157,9 @@ function fusePattern(query: Query): string {
 }
 
 /** Facts that can answer the query, best first. With places named, only those places' facts. */
-export function rankFacts(query: Query, index: ReportIndex, places = query.places): ScoredFact[] {
+export function rankFacts(query: Query, index: ReportIndex, asked = query.places): ScoredFact[] {
+  // "How many pills did Thailand seize?" in a Thai report asks for the national figures.
+  const places = asked.filter((place) => !index.home.has(place));
   const pattern = fusePattern(query);
   const fuseScores = new Map<Fact, number>();
   if (pattern) {

@@ -1,5 +1,5 @@
 import Fuse from "fuse.js";
-import { extractFacts } from "../facts/extract.js";
+import { extractFacts, homePlaces } from "../facts/extract.js";
 import { DRUG_NAMES } from "../facts/lexicon.js";
 import { type PlaceFinder, reportPlaces } from "../facts/localPlaces.js";
 import { type Fact, FactTable } from "../facts/schema.js";
@@ -52,6 +52,8 @@ export interface ReportIndex {
   sentenceFrequency: Map<string, number>;
   /** Concepts of every word in the report. */
   vocabulary: Set<string>;
+  /** The report's own country (and dominant place): asking about it means the national figures. */
+  home: Set<string>;
   /** Places this report names that the gazetteer does not know ("In Kalinga Province, …"). */
   localPlaces: string[];
   /** Canonical place name → paragraphs that mention it. */
@@ -117,7 +119,8 @@ export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
   const report = parseReport(text);
   if (report.paragraphs.length === 0) throw new ReportError("no paragraphs found");
   const places = reportPlaces(report);
-  const table = FactTable.parse(extractFacts(report, places.find));
+  const home = homePlaces(report);
+  const table = FactTable.parse(extractFacts(report, places.find, home));
   if (table.facts.length === 0) throw new ReportError("no figures found");
   const factDocs = table.facts.map((fact) => factDocOf(fact, table.facts, report));
   const sentences = report.paragraphs.flatMap((paragraph) =>
@@ -144,6 +147,7 @@ export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
     vocabulary,
     placeParagraphs: placeParagraphsOf(report, places.find),
     localPlaces: places.names,
+    home,
     factFuse: new Fuse(factDocs, {
       keys: [
         { name: "fact.subject", weight: 3 },

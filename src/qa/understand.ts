@@ -1,4 +1,4 @@
-import { actionLemma } from "../facts/lexicon.js";
+import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
 import { findPlacesInQuestion } from "../facts/places.js";
 import { countUnit, measureAfter } from "../facts/units.js";
 import { concept, STOP_WORDS, words } from "./vocabulary.js";
@@ -15,7 +15,7 @@ export type AnswerKind =
 
 export interface ExpectedUnit {
   /** "mass", "currency", "percent"… when the question asks for a measure. */
-  kind: "mass" | "volume" | "currency" | "percent" | "length" | "area" | null;
+  kind: "mass" | "volume" | "currency" | "percent" | "length" | "area" | "amount" | null;
   /** A count unit ("person", "case") or a specific measure unit ("t", "lb"). */
   unit: string | null;
 }
@@ -129,7 +129,11 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   ) {
     return { kind: "currency", unit: null };
   }
-  if (/\bhow much\b/.test(lower)) return { kind: "mass", unit: null };
+  // "How much cocaine" asks for a weight; a bare "how much" for a weight or money ("how much did
+  // the gang swindle").
+  if (/\bhow much\b/.test(lower)) {
+    return { kind: target && DRUG_NAMES.has(target) ? "mass" : "amount", unit: null };
+  }
   if (/\bhow (?:many|often)\b/.test(lower) && target)
     return { kind: null, unit: countUnit(target) };
   return { kind: null, unit: null };
@@ -141,6 +145,9 @@ function targetNoun(lower: string): string | null {
   const tail = after ?? /\b(?:number|amount|quantity|total) of\s+(.*)$/.exec(lower)?.[1];
   if (!tail) return null;
   const tokens = words(tail);
+  // "How much did the gang swindle?": no counted noun, the question goes straight to its verb.
+  if (/^(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)$/.test(tokens[0] ?? ""))
+    return null;
   const measures =
     /^(?:tons?|tonnes?|kilograms?|kilos?|kg|pounds?|lbs?|grams?|ounces?|types?|kinds?|of|in|total|major|different|various|yuan|dollars?|euros?|usd|eur|worth|value)$/;
   const noun = tokens.find(

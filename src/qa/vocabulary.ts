@@ -155,6 +155,8 @@ const SYNONYM_GROUPS: string[][] = [
   ["maximum", "max", "highest", "top"],
   ["hotline", "helpline", "call", "phone", "telephone", "contact", "tip-off"],
   ["arrive", "arrived", "come", "came", "originate", "originated"],
+  ["defraud", "swindle", "scam", "cheat", "con", "fraudulent", "trick"],
+  ["burn", "burnt", "incinerate", "incineration"],
 ];
 
 const CANONICAL = new Map<string, string>();
