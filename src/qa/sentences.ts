@@ -22,7 +22,9 @@ const ABOUT_THE_RELEASE =
 /** "When was this press release published?": the report's first date, usually its dateline. */
 export function publicationDate(query: Query, index: ReportIndex): Answer | null {
   if (query.wh !== "when" || !ABOUT_THE_RELEASE.test(query.cleaned)) return null;
-  const date = index.table.entities.find((e) => e.kind === "date");
+  // A dateline gives the day ("April 15, 2025"); a title's "March 2025" names the period covered.
+  const dates = index.table.entities.filter((e) => e.kind === "date");
+  const date = dates.find((e) => /\b\d{1,2}\b/.test(e.name.replace(/\b\d{4}\b/g, ""))) ?? dates[0];
   if (!date) return null;
   return {
     question: query.question,

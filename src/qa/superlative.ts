@@ -26,19 +26,27 @@ function comparable(fact: Fact): number {
  * when countries are ranked; two places of that kind make it a shared figure, which is left out.
  */
 function placeOfKind(fact: Fact, wanted: string | null): string | null {
+  if (!wanted || wanted === "any") return mostSpecific(fact.places);
   const candidates = new Set<string>();
   for (const name of fact.places) {
     const place = placeByName(name);
     if (!place) continue;
-    if (!wanted || wanted === "any") candidates.add(place.name);
-    else if (place.kind === wanted || (SUBNATIONAL.has(wanted) && SUBNATIONAL.has(place.kind))) {
+    if (place.kind === wanted || (SUBNATIONAL.has(wanted) && SUBNATIONAL.has(place.kind))) {
       candidates.add(place.name);
     } else if (wanted === "country") candidates.add(place.country);
   }
-  const unique = [...candidates];
-  if (!wanted || wanted === "any")
-    return fact.places.length === 1 ? (fact.places[0] ?? null) : null;
-  return unique.length === 1 ? (unique[0] ?? null) : null;
+  return candidates.size === 1 ? ([...candidates][0] ?? null) : null;
+}
+
+/** "San Ysidro, California": the city; a figure shared by two cities or two states has no one place. */
+function mostSpecific(places: string[]): string | null {
+  if (places.length === 1) return places[0] ?? null;
+  for (const kind of ["city", "state", "province", "country"]) {
+    const ofKind = places.filter((name) => placeByName(name)?.kind === kind);
+    if (ofKind.length === 1) return ofKind[0] ?? null;
+    if (ofKind.length > 1) return null;
+  }
+  return null;
 }
 
 /**

@@ -78,6 +78,9 @@ const COMMON_VERBS = new Set([
   "receive",
   "reach",
 ]);
+/** "What was the daily average of …", "what is the value of …": a figure, not a sentence. */
+const ASKS_FOR_FIGURE =
+  /\bwhat(?:'s| is| was| were| are)? the (?:\w+ )?(?:total|number|average|amount|value|share|rate|percentage|proportion|figure|count|tally|sum|size|weight|quantity|budget|cost|price)\b/;
 const WH = /^(?:so\s+|and\s+|hey\s+|ok\s+|okay\s+)?(who|what|when|where|which|why|how)\b/i;
 const SUPERLATIVE_MAX = /\b(?:most|highest|largest|biggest|greatest|top|leading|maximum|more)\b/i;
 const SUPERLATIVE_MIN = /\b(?:least|lowest|smallest|fewest|minimum)\b/i;
@@ -97,6 +100,13 @@ const PLACE_KINDS: Record<string, string> = {
   city: "city",
   cities: "city",
   place: "any",
+  port: "any",
+  ports: "any",
+  crossing: "any",
+  airport: "any",
+  district: "any",
+  county: "any",
+  division: "any",
   area: "any",
   where: "any",
 };
@@ -208,7 +218,9 @@ export function understand(question: string): Query {
       ? "comparison"
       : asksFigures
         ? "figures"
-        : /\bhow (?:many|much)\b|\bnumber of\b|\bamount of\b|\bquantity of\b|\btotal\b/.test(lower)
+        : /\bhow (?:many|much)\b|\bnumber of\b|\bamount of\b|\bquantity of\b|\btotal\b/.test(
+              lower,
+            ) || ASKS_FOR_FIGURE.test(lower)
           ? /\bhow much\b|\bamount\b|\bquantity\b/.test(lower)
             ? "quantity"
             : "count"

@@ -157,6 +157,7 @@ const SYNONYM_GROUPS: string[][] = [
   ["arrive", "arrived", "come", "came", "originate", "originated"],
   ["defraud", "swindle", "scam", "cheat", "con", "fraudulent", "trick"],
   ["burn", "burnt", "incinerate", "incineration"],
+  ["daily", "day", "per day", "a day"],
 ];
 
 const CANONICAL = new Map<string, string>();

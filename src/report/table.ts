@@ -2,7 +2,7 @@
 
 const SEPARATOR_ROW = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const NUMERIC_CELL =
-  /^[~≈]?\s*(?:[$€£¥₹₱]|[A-Z]{2,3}\$?\s?)?\d[\d,.\s]*(?:%|\s?(?:thousand|million|billion|bn|m|k))?$/i;
+  /^[~≈+\-−]?\s*(?:[$€£¥₹₱]|[A-Z]{2,3}\$?\s?)?\d[\d,.\s]*(?:%|\s?(?:thousand|million|billion|bn|m|k))?$/i;
 
 function cells(line: string): string[] {
   return line
