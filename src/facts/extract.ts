@@ -2,7 +2,7 @@ import type { Paragraph, ParsedReport } from "../report/types.js";
 import { actionFor } from "./action.js";
 import { type DateSpan, findDates, insideAny } from "./dates.js";
 import { extractEntities } from "./entities.js";
-import { actionLemma, QUALIFIERS } from "./lexicon.js";
+import { actionLemma, DRUG_NAMES, QUALIFIERS } from "./lexicon.js";
 import { type PlaceFinder, reportPlaces } from "./localPlaces.js";
 import { findNumbers, type NumberMatch } from "./numbers.js";
 import { readNounPhrase, readNounPhraseBefore } from "./phrases.js";
@@ -136,6 +136,19 @@ function readMeasure(match: NumberMatch, sentence: string, tokens: Token[]): Rea
   if (measure) {
     const unitEnd = tokenIndexAt(tokens, match.end + measure.length);
     const base = baseOf(match.value, measure);
+    const described = rest.startsWith("-") ? readNounPhrase(tokens, unitEnd) : null;
+    if (described) {
+      // "a 300-pound seizure": the weight describes the noun that follows.
+      const end = tokens[described.next - 1]?.end ?? match.end + measure.length;
+      return {
+        unit: measure.unit,
+        base,
+        subject: described.text,
+        head: described.head,
+        phraseEnd: described.next,
+        end,
+      };
+    }
     return {
       ...subjectAround(tokens, startToken, unitEnd, measure.unit, base),
       end: match.end + measure.length,
@@ -218,6 +231,15 @@ function subjectAround(
     const phrase = readNounPhrase(tokens, unitEnd + connector + skipOf);
     if (phrase)
       return { unit, base, subject: phrase.text, head: phrase.head, phraseEnd: phrase.next };
+  }
+  if (!before && base) {
+    // "the biggest shabu haul …, with 612.8 kilograms": the substance named earlier in the clause.
+    const substance = tokens
+      .slice(0, numberToken)
+      .filter((token) => DRUG_NAMES.has(token.lower))
+      .pop();
+    if (substance)
+      return { unit, base, subject: substance.lower, head: substance.lower, phraseEnd: unitEnd };
   }
   return {
     unit,

@@ -604,6 +604,8 @@ export const US_STATE_ROWS: readonly RegionRow[] = [
 
 /** States, provinces and territories of federal countries whose police publish results in English. */
 export const OTHER_REGION_ROWS: readonly CityRow[] = [
+  ["Chiang Mai", "Thailand", ""],
+  ["Chiang Rai", "Thailand", ""],
   ["Tak", "Thailand", ""],
   ["Nakhon Phanom", "Thailand", ""],
   ["Mae Hong Son", "Thailand", ""],
@@ -918,8 +920,6 @@ export const WORLD_CITY_ROWS: readonly CityRow[] = [
   ["Casablanca", "Morocco", ""],
   ["Tangier", "Morocco", "Tangiers"],
   ["Bangkok", "Thailand", ""],
-  ["Chiang Mai", "Thailand", ""],
-  ["Chiang Rai", "Thailand", ""],
   ["Yangon", "Myanmar", "Rangoon"],
   ["Mandalay", "Myanmar", ""],
   ["Tachileik", "Myanmar", ""],

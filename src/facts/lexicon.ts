@@ -99,6 +99,7 @@ const ACTION_FORMS: Record<string, string[]> = {
     "prosecute",
     "prosecuted",
     "charge",
+    "charges",
     "charged",
     "indict",
     "indicted",

@@ -142,7 +142,7 @@ const COPULA = /^(?:was|were|is|are|reached|totall?ed|totals|totall?ing|amounted
 
 /** Plural nouns made from verbs count things: "12,873 arrests", "405 seizures". */
 const NOMINAL_ACTIONS =
-  /^(?:arrests|seizures|raids|inspections|interdictions|interceptions|investigations|prosecutions|convictions|busts|operations|checks)$/;
+  /^(?:arrests?|seizures?|raids?|inspections?|interdictions?|interceptions?|investigations?|prosecutions?|convictions?|busts?|operations?|checks?|hauls?)$/;
 const QUALIFIER_WORDS = new Set([
   "nearly",
   "almost",
@@ -170,7 +170,7 @@ function isPhraseBreak(token: Token): boolean {
 }
 
 function isModifierBefore(next: Token | undefined): boolean {
-  return next !== undefined && next.isWord && !isPhraseBreak(next) && !DETERMINERS.has(next.lower);
+  return next?.isWord === true && !isPhraseBreak(next) && !DETERMINERS.has(next.lower);
 }
 
 /** Reads the noun phrase starting at `from`: "drug addicts and traffickers", "cases of drug trafficking". */

@@ -35,7 +35,7 @@ const TOTAL_WORDS =
 
 /** A figure introduced as a part or an example of another: the total is the better answer. */
 const PART_OF =
-  /\b(?:including|of which|of these|among them|single|for example|such as|accounting for|account for|mostly from|most of it|largely from)\b/i;
+  /\b(?:including|of which|of whom|of these|among them|single|for example|such as|accounting for|account for|mostly from|most of it|largely from)\b/i;
 const CURRENCIES = /^[A-Z]{3}$/;
 /** Words that steer the question but say nothing about what is counted. */
 const STEERING = new Set(
@@ -104,11 +104,13 @@ export function scoreFact(
   let nearHits = 0;
   const concepts = [...new Set(query.concepts)].filter((c) => !STEERING.has(c));
   const target = query.target ? concept(query.target) : null;
+  const counting = query.expected.kind === null;
   for (const c of concepts) {
     const weight = weightOf(index, c);
-    // The counted noun only counts as the fact's own when it is the head ("12 million individual
-    // street deals" counts deals, not individuals).
-    const modifierOnly = c === target && !doc.heads.has(c) && doc.subject.has(c);
+    // A counted noun only counts as the fact's own when it is the head ("12 million individual
+    // street deals" counts deals, not individuals); a weighed substance may be a modifier
+    // ("1,260 pounds of fentanyl powder").
+    const modifierOnly = counting && c === target && !doc.heads.has(c) && doc.subject.has(c);
     if (doc.core.has(c) && !modifierOnly) {
       score += 2 * weight;
       coreHits++;
@@ -129,7 +131,10 @@ export function scoreFact(
   }
   if (query.target) {
     const target = concept(query.target);
-    if (doc.heads.has(target) || (doc.core.has(target) && !doc.subject.has(target))) {
+    if (
+      doc.heads.has(target) ||
+      (doc.core.has(target) && (!counting || !doc.subject.has(target)))
+    ) {
       score += 3;
       coreHits++;
     } else if (fact.unit && fact.unit === countUnit(query.target)) score += 2;

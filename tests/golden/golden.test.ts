@@ -40,11 +40,11 @@ const FLOORS: Record<string, number> = {
   "australia-afp": 0.85,
   "ukraine-customs-or-europol": 0.9,
   "xinhua-ministry-briefing": 0.9,
-  "pdea-philippines": 0.85,
+  "pdea-philippines": 0.9,
   "ncb-india": 0.9,
   "hk-customs": 0.8,
   "cbp-monthly-update": 0.88,
-  "oncb-thailand": 0.88,
+  "oncb-thailand": 0.92,
   "provincial-bureau-report": 0.9,
   default: 0.8,
 };
