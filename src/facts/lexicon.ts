@@ -315,9 +315,6 @@ export const QUALIFIERS: [RegExp, string][] = [
   [/\b(?:less than|fewer than|under|below)\s*$/i, "less than"],
 ];
 
-export const NATIONAL_MARKERS =
-  /\b(?:nationwide|nationally|national|across the country|across the nation|throughout the country|all over the country|in my country|the whole country|countrywide|country-wide|overall|in total|a total of|altogether|in all)\b/i;
-
 /** Substances, so that "drugs" in a question reaches "900 kilograms of methamphetamine". */
 export const DRUG_NAMES = new Set(
   (

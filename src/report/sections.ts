@@ -38,7 +38,7 @@ export interface HeadingCandidate {
   needsSequence: boolean;
 }
 
-export function headingTitle(text: string, firstSentence: string): string {
+function headingTitle(text: string, firstSentence: string): string {
   const line = text.length <= 160 ? text : firstSentence;
   return line.replace(/[\s.,;:。]+$/, "").slice(0, 200);
 }
