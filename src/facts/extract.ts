@@ -233,11 +233,12 @@ function subjectAround(
       return { unit, base, subject: phrase.text, head: phrase.head, phraseEnd: phrase.next };
   }
   if (!before && base) {
-    // "the biggest shabu haul …, with 612.8 kilograms": the substance named earlier in the clause.
-    const substance = tokens
-      .slice(0, numberToken)
-      .filter((token) => DRUG_NAMES.has(token.lower))
-      .pop();
+    // "the biggest shabu haul …, with 612.8 kilograms", "the largest share of seizures, with 81.6
+    // tonnes": the substance, or else the seizures, named earlier in the sentence.
+    const earlier = tokens.slice(0, numberToken);
+    const substance =
+      earlier.filter((token) => DRUG_NAMES.has(token.lower)).pop() ??
+      earlier.filter((token) => /^(?:seizures?|hauls?)$/.test(token.lower)).pop();
     if (substance)
       return { unit, base, subject: substance.lower, head: substance.lower, phraseEnd: unitEnd };
   }
@@ -275,11 +276,16 @@ function placesFor(
   return unique([...inherited, ...fromTitle].map((mention) => mention.place.name));
 }
 
+const DATELINE =
+  /^[^.]{0,40}?(?:\(|,)?[^.]{0,30}?\d{4}\)?\s*[-–—]\s|^[A-Z][A-Z .,()]{2,40}\s[-–—]\s/;
+
 /** Places where things happened: "the Sinaloa Cartel" names a gang, not a place. */
 /** Places where things happened: not "the Sinaloa Cartel" (a gang) nor "the India-Pakistan border" (a line). */
 function placesWhere(text: string, find: PlaceFinder): PlaceMention[] {
   return find(text).filter((mention) => {
     const after = text.slice(mention.end);
+    // "BANGKOK (Thailand), 28 May 2025 - …": a dateline says where the release was issued.
+    if (mention.start < 40 && DATELINE.test(text.slice(0, mention.start + 60))) return false;
     return (
       !/^\s+(?:cartels?|new generation|gangs?|clans?|syndicates?|brotherhood)\b/i.test(after) &&
       !/^(?:-[\w'’]+)*\s+(?:border|frontier)s?\b/i.test(after)

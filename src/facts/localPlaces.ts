@@ -12,14 +12,17 @@ const IN_NAME = new RegExp(
 );
 /** "Kalinga Province", "Harju County": a name with an administrative suffix. */
 const ADMIN_NAME =
-  /\b((?:[A-Z][\w'’-]+\s+){1,3}(?:Region|Province|Prefecture|County|Governorate|Oblast|Territory|Parish|Emirate|Canton))\b/g;
+  /\b((?:[A-Z][\w'’-]+\s+){1,3}(?:Region|Province|Prefecture|County|Governorate|Oblast|Territory|Parish|Emirate|Canton))\b(?!\s+[A-Z])/g;
+/** "Merseyside Police", "Kowloon West Police": a force named after the area it polices. */
+const FORCE_AREA =
+  /\b((?:[A-Z][\w'’-]+\s+){1,3})(?:Police|Constabulary|Police Force|Police Department)\b/g;
 const NOT_PLACE_WORDS =
-  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Addition|Total|Particular|General|Short|Summary|Response|Practice|Fact|Contrast|Turn|Brief|Conclusion|Other|Recent|Operation|Police|Ministry|Office|Bureau|Agency|Department|Court|Customs|Force|Guard|Service|Addition|Line|Accordance|Order|Support|Cooperation|Partnership|Collaboration|Light|Spite|Terms|Case|Cases|Future|Total|Return|Exchange)\b/;
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Addition|Total|Particular|General|Short|Summary|Response|Practice|Fact|Contrast|Turn|Brief|Conclusion|Other|Recent|Operation|Police|Ministry|Office|Bureau|Agency|Department|Court|Customs|Force|Guard|Service|Addition|Line|Accordance|Order|Support|Cooperation|Partnership|Collaboration|Light|Spite|Terms|Case|Cases|Future|Total|Return|Exchange|National|Federal|State|Metropolitan|Transport|Military|Border|Royal|City|Armed|Traffic|Marine|Capitol|Railway|Tourist|Judicial|Criminal|People's|Public)\b/;
 
 function localNames(report: ParsedReport): string[] {
   const names = new Set<string>();
   for (const paragraph of report.paragraphs) {
-    for (const pattern of [IN_NAME, ADMIN_NAME]) {
+    for (const pattern of [IN_NAME, ADMIN_NAME, FORCE_AREA]) {
       for (const match of paragraph.text.matchAll(pattern)) {
         const name = (match[1] ?? "").trim();
         if (name.length < 3 || NOT_PLACE_WORDS.test(name) || findPlaces(name).length > 0) continue;

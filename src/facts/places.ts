@@ -434,9 +434,24 @@ const EXACT_WORDS: ReadonlySet<string> = new Set(
   FUZZY_KEYS.filter((k) => k.words.length === 1).map((k) => k.words[0] ?? ""),
 );
 
+/** Two neighbouring letters swapped, the one typo short names are allowed. */
+function isSwap(typed: string, placeWord: string): boolean {
+  if (typed.length !== placeWord.length || typed.length < 4) return false;
+  const diff = [...typed].flatMap((ch, i) => (ch === placeWord[i] ? [] : [i]));
+  const [i, j] = diff;
+  return (
+    diff.length === 2 &&
+    i !== undefined &&
+    j === i + 1 &&
+    typed[i] === placeWord[j] &&
+    typed[j] === placeWord[i]
+  );
+}
+
 /** Whether `typed` may be read as a typo of `placeWord`; returns the edit count or undefined. */
 function wordTypo(typed: string, placeWord: string, inPhrase: boolean): number | undefined {
   if (typed === placeWord) return 0;
+  if (isSwap(typed, placeWord) && !COMMON_WORDS_NEAR_PLACES.has(typed)) return 1; // "loas" → Laos
   const budget = typoBudget(placeWord, inPhrase);
   if (budget === 0 || typed.length < 4 || typed[0] !== placeWord[0]) return undefined;
   if (EXACT_WORDS.has(typed) || COMMON_WORDS_NEAR_PLACES.has(typed) || /\d/.test(typed)) return;

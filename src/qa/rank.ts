@@ -30,6 +30,8 @@ const ACTION_CONCEPTS = new Set(
     "freeze",
   ].map(concept),
 );
+const EARLIER =
+  /\b(?:previous|prior|earlier|last year|the year before|a year earlier|the same period last year|up from|down from|compared with)\b/i;
 const TOTAL_WORDS =
   /\b(?:in total|total|overall|altogether|combined|in all|nationwide|nationally|across the country)\b/i;
 
@@ -154,6 +156,9 @@ export function scoreFact(
   if (fuseScore !== undefined) score += (1 - fuseScore) * 0.75;
   score -= fact.paragraph * 0.001;
   if (PART_OF.test(doc.nearText)) score -= 0.75;
+  // A comparison figure from an earlier period only answers a question about that period.
+  if (EARLIER.test(doc.nearText) && !EARLIER.test(query.cleaned) && query.years.length === 0)
+    score -= 1;
   return { fact, score, coreHits, nearHits };
 }
 
