@@ -78,6 +78,13 @@ function isNamedSubject(subject: string): boolean {
   );
 }
 
+/** "24 per cent more than", "8.7 percent lower": the direction a percentage moves in. */
+function changeDirection(after: string): string | null {
+  if (/^\s*(?:more|higher|up|increase|greater|above)\b/i.test(after)) return "increase";
+  if (/^\s*(?:less|lower|down|fewer|decrease|below)\b/i.test(after)) return "decrease";
+  return null;
+}
+
 /** Short quoted spans are names ("double hanging and two unification"), not results. */
 function quotedNames(sentence: string): DateSpan[] {
   return [...sentence.matchAll(/["“]([^"”]{1,80})["”]/g)]
@@ -418,6 +425,10 @@ function factsOfParagraph(
       const action: string | null =
         actionFor(tokens, numberToken, reading.phraseEnd, reading.head) ?? coordinated ?? leadIn;
       previousAction = action;
+      const change =
+        reading.unit === "percent"
+          ? changeDirection(text.slice(reading.end, reading.end + 20))
+          : null;
       const { subject, unit } = carry(reading, previous);
       previous = { subject, unit };
       const textStart = qualifier?.start ?? match.start;
@@ -432,7 +443,7 @@ function factsOfParagraph(
         base: reading.base,
         qualifier: qualifier?.label ?? null,
         subject,
-        action,
+        action: change ?? action,
         places,
         scope: localPlaces.length === 0 ? "national" : "local",
         section: paragraph.section,

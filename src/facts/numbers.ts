@@ -93,7 +93,7 @@ const SCALE = String.raw`(?:\s?(?:ten thousand|hundred million|thousand|millions
 const CURRENCY = String.raw`(?:(?:US\$|HK\$|A\$|C\$|S\$|NT\$|R\$|MX\$|\$|€|£|¥|₹|₱|฿)\s?|(?:Rs\.?|RM)\s?|(?:USD|EUR|GBP|RMB|CNY|AUD|CAD|HKD|INR|PHP|THB|MYR|SGD|TWD|BRL|MXN|CHF)\s?)`;
 
 const NUMBER_PATTERN = new RegExp(
-  String.raw`(?<![\w.$€£¥₹₱])(${CURRENCY})?(?:(${DIGITS})|\b(${WORD_NUMBER})\b)(${SCALE})?(?![\w])`,
+  String.raw`(?<![\w.$€£¥₹₱])(${CURRENCY})?(?:(${DIGITS})|\b(${WORD_NUMBER})\b)(${SCALE})?(?:(?![\w])|(?=(?:kgs?|lbs?|mg|ml|km|g|t)\b))`,
   "gi",
 );
 

@@ -30,8 +30,20 @@ const ACTION_CONCEPTS = new Set(
     "freeze",
   ].map(concept),
 );
-const EARLIER =
-  /\b(?:previous|prior|earlier|last year|the year before|a year earlier|the same period last year|up from|down from|compared with)\b/i;
+/** "up from 26.1 tonnes a year earlier": a figure for the period before the one reported. */
+const EARLIER_BEFORE = /\b(?:up from|down from|compared (?:with|to)|than|previous|prior)\b[^,;]*$/i;
+const EARLIER_AFTER =
+  /^[^,;.]{0,25}\b(?:a year earlier|the year before|the previous year|in the same period last year|a year ago)\b/i;
+const ASKS_EARLIER = /\b(?:previous|prior|earlier|before|a year ago|the year before|last year)\b/i;
+
+/** Earlier-period figures answer questions about the earlier period, and only those. */
+function periodFit(query: Query, doc: FactDoc): number {
+  const after = doc.fact.quote.slice(doc.fact.quote.indexOf(doc.fact.text) + doc.fact.text.length);
+  const earlier = EARLIER_BEFORE.test(doc.lead) || EARLIER_AFTER.test(after);
+  if (!earlier) return 0;
+  if (ASKS_EARLIER.test(query.cleaned)) return 1.5;
+  return query.years.length === 0 ? -1 : 0;
+}
 const TOTAL_WORDS =
   /\b(?:in total|total|overall|altogether|combined|in all|nationwide|nationally|across the country)\b/i;
 
@@ -155,10 +167,8 @@ export function scoreFact(
   if (query.years.length > 0) score += yearFit(query.years, doc.nearText);
   if (fuseScore !== undefined) score += (1 - fuseScore) * 0.75;
   score -= fact.paragraph * 0.001;
-  if (PART_OF.test(doc.nearText)) score -= 0.75;
-  // A comparison figure from an earlier period only answers a question about that period.
-  if (EARLIER.test(doc.nearText) && !EARLIER.test(query.cleaned) && query.years.length === 0)
-    score -= 1;
+  if (PART_OF.test(doc.lead)) score -= 0.75;
+  score += periodFit(query, doc);
   return { fact, score, coreHits, nearHits };
 }
 

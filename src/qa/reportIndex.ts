@@ -35,6 +35,8 @@ export interface FactDoc {
   /** Concepts of the words between this figure and its neighbours in the sentence. */
   near: Set<string>;
   nearText: string;
+  /** The words from the previous figure up to this one: "including", "up from" live here. */
+  lead: string;
   /** Concepts of the whole sentence, weaker evidence. */
   context: Set<string>;
   /** Concepts of the rest of the paragraph, weaker still. */
@@ -84,12 +86,16 @@ function subjectHeads(subject: string): Set<string> {
 }
 
 /** The stretch of the sentence that belongs to this figure: from the previous figure to the next. */
-function nearWords(fact: Fact, siblings: Fact[]): string {
+function nearWords(fact: Fact, siblings: Fact[]): { near: string; lead: string } {
   const at = (f: Fact) => f.quote.indexOf(f.text);
   const start = at(fact);
   const previous = siblings.filter((f) => at(f) < start).map((f) => at(f) + f.text.length);
   const next = siblings.filter((f) => at(f) > start).map(at);
-  return fact.quote.slice(Math.max(0, ...previous), Math.min(fact.quote.length, ...next));
+  const from = Math.max(0, ...previous);
+  return {
+    near: fact.quote.slice(from, Math.min(fact.quote.length, ...next)),
+    lead: fact.quote.slice(from, Math.max(from, start)),
+  };
 }
 
 function factDocOf(fact: Fact, all: Fact[], report: ParsedReport): FactDoc {
@@ -101,7 +107,7 @@ function factDocOf(fact: Fact, all: Fact[], report: ParsedReport): FactDoc {
   const siblings = all.filter(
     (f) => f !== fact && f.paragraph === fact.paragraph && f.sentence === fact.sentence,
   );
-  const nearText = nearWords(fact, siblings);
+  const { near: nearText, lead } = nearWords(fact, siblings);
   return {
     fact,
     core,
@@ -109,6 +115,7 @@ function factDocOf(fact: Fact, all: Fact[], report: ParsedReport): FactDoc {
     heads: subjectHeads(fact.subject),
     near: new Set(conceptsOf(nearText)),
     nearText,
+    lead,
     context: new Set(conceptsOf(fact.quote)),
     paragraph: new Set(conceptsOf(report.paragraphs[fact.paragraph - 1]?.text ?? "")),
   };

@@ -65,7 +65,11 @@ export function rankPlaces(query: Query, index: ReportIndex): PlaceFigure[] {
       scored.fact.places.length > 0 &&
       scored.score > 0 &&
       (subjectConcepts.length === 0 ||
-        subjectConcepts.some((c) => docOf(index, scored.fact)?.heads.has(c))),
+        subjectConcepts.some((c) => {
+          const doc = docOf(index, scored.fact);
+          // "the largest share of seizures, with 81.6 tonnes": the substance is named nearby.
+          return doc?.heads.has(c) || (doc?.near.has(c) && doc.heads.has(concept("seizure")));
+        })),
   );
   const lead = ranked.find((scored) => placeOfKind(scored.fact, query.rankedPlaceKind) !== null);
   if (!lead) return [];

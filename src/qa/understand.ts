@@ -101,6 +101,12 @@ const PLACE_KINDS: Record<string, string> = {
   cities: "city",
   place: "any",
   port: "any",
+  force: "any",
+  forces: "any",
+  agency: "any",
+  agencies: "any",
+  unit: "any",
+  units: "any",
   ports: "any",
   crossing: "any",
   airport: "any",
@@ -138,6 +144,9 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
     )
   ) {
     return { kind: "currency", unit: null };
+  }
+  if (/\b(?:amount|quantity|volume)\b/.test(lower) && !/\bhow many\b/.test(lower)) {
+    return { kind: target && DRUG_NAMES.has(target) ? "mass" : "amount", unit: null };
   }
   // "How much cocaine" asks for a weight; a bare "how much" for a weight or money ("how much did
   // the gang swindle").

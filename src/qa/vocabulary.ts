@@ -1,3 +1,4 @@
+import { actionLemma } from "../facts/lexicon.js";
 /** Question vocabulary: stop words, stemming and the domain's synonym groups. */
 
 export const STOP_WORDS = new Set(
@@ -7,7 +8,8 @@ export const STOP_WORDS = new Set(
     "i me my we our you your he she his her us can could would should will shall may might must please tell " +
     "about report say says said give show list all any some total number amount quantity figure figures " +
     "than then so as into during over under more most less least also just only get got according per " +
-    "up down out off s t vs versus compare compared between difference did done make made"
+    "up down out off s t vs versus compare compared between difference did done make made " +
+    "various kinds kind types type assorted different illicit illegal suspected"
   ).split(" "),
 );
 
@@ -184,7 +186,11 @@ export function stem(word: string): string {
 /** The concept a word stands for: its synonym group's head, else its own stem. */
 export function concept(word: string): string {
   const stemmed = stem(word);
-  return CANONICAL.get(stemmed) ?? stemmed;
+  const canonical = CANONICAL.get(stemmed);
+  if (canonical) return canonical;
+  // "charged" and "prosecuted" meet on the verb lexicon the fact table uses.
+  const lemma = actionLemma(word);
+  return lemma && lemma !== word ? concept(lemma) : stemmed;
 }
 
 export function words(text: string): string[] {

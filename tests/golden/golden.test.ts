@@ -46,6 +46,9 @@ const FLOORS: Record<string, number> = {
   "cbp-monthly-update": 0.88,
   "oncb-thailand": 0.92,
   "provincial-bureau-report": 0.9,
+  "china-mps-drug-report": 0.9,
+  "uk-nca-operation": 0.88,
+  "unodc-regional-brief": 0.88,
   default: 0.8,
 };
 
