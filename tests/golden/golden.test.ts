@@ -25,11 +25,12 @@ import {
 
 /** Minimum accuracy per golden file, keyed by file name without `.json`; `default` for the rest. */
 /**
- * A few points under what was measured, per report: seed 99.0%; the invented sets the engine was
- * tuned on: dea 96.9%, interpol 100%, provincial 93.8%, maritime 81.5%; and the held-out sets,
- * written later without sight of the engine: afp 91.7%, europol 96.0%, xinhua 96.0%, pdea 92.0%,
- * ncb 96.0%, hk-customs 84.0%. A third held-out batch scored cbp 76%, oncb 80% and Zhejiang 76% on
- * first sight (58/75, 77.3%), then cbp 92%, oncb 92%, Zhejiang 96% after the fixes it prompted.
+ * A few points under what was last measured. The seed and the first four invented reports were
+ * written alongside the engine; the other ten were written in batches of three by someone who never
+ * saw the engine, measured on first sight, and only then used to find what to fix. First sight:
+ * afp 62.5%, europol 92%, xinhua 84%; hk 60%, ncb 64%, pdea 48%; cbp 76%, oncb 80%, zhejiang 76%;
+ * china 92%, nca 68%, unodc 80% — rising batch by batch (63%, 57%, 77%, 80%) as the engine
+ * generalised. The floors below follow the current figures, which `npm run bench` prints.
  */
 const FLOORS: Record<string, number> = {
   seed: 0.95,
