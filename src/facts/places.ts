@@ -429,6 +429,16 @@ const FUZZY_KEYS: readonly FuzzyKey[] = (() => {
   return keys;
 })();
 
+/** Typo candidates grouped by word count and first letter, the two things a typo keeps. */
+const FUZZY_INDEX: ReadonlyMap<string, readonly FuzzyKey[]> = (() => {
+  const index = new Map<string, FuzzyKey[]>();
+  for (const key of FUZZY_KEYS) {
+    const bucket = `${key.words.length}:${key.words[0]?.[0] ?? ""}`;
+    index.set(bucket, [...(index.get(bucket) ?? []), key]);
+  }
+  return index;
+})();
+
 /** Every word that is, on its own, an exact place form: those never count as typos. */
 const EXACT_WORDS: ReadonlySet<string> = new Set(
   FUZZY_KEYS.filter((k) => k.words.length === 1).map((k) => k.words[0] ?? ""),
@@ -463,8 +473,7 @@ function wordTypo(typed: string, placeWord: string, inPhrase: boolean): number |
 export function typoMatch(typedWords: readonly string[]): Place | undefined {
   let best = Number.POSITIVE_INFINITY;
   let found = new Set<Place>();
-  for (const key of FUZZY_KEYS) {
-    if (key.words.length !== typedWords.length) continue;
+  for (const key of FUZZY_INDEX.get(`${typedWords.length}:${typedWords[0]?.[0] ?? ""}`) ?? []) {
     let total = 0;
     let exactWords = 0;
     for (let w = 0; w < key.words.length && total <= best; w++) {
