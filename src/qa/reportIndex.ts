@@ -1,5 +1,6 @@
 import Fuse from "fuse.js";
-import { extractFacts, homePlaces } from "../facts/extract.js";
+import { extractFacts } from "../facts/extract.js";
+import { homePlaces } from "../facts/factPlaces.js";
 import { DRUG_NAMES } from "../facts/lexicon.js";
 import { type PlaceFinder, reportPlaces } from "../facts/localPlaces.js";
 import { type Fact, FactTable } from "../facts/schema.js";

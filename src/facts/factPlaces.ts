@@ -1,0 +1,119 @@
+// Which places a figure belongs to, and which place a report calls home.
+import type { Paragraph, ParsedReport } from "../report/types.js";
+import type { PlaceFinder } from "./localPlaces.js";
+import type { NumberMatch } from "./numbers.js";
+import { findPlaces, type PlaceMention } from "./places.js";
+
+/** Sentences that carry their own scope: a table row's label ("Total: …") or a national summing-up. */
+const STANDS_ALONE =
+  /^(?:[^,:;.]{1,40}:\s|(?:in total|total|overall|nationwide|nationally|across the country|altogether)\b)/i;
+
+/** Places stated in the sentence, else those of the paragraph's opening sentence, else of a short section title. */
+export function placesFor(
+  paragraph: Paragraph,
+  sentenceIndex: number,
+  mentionsBySentence: PlaceMention[][],
+  find: PlaceFinder,
+): string[] {
+  const own = mentionsBySentence[sentenceIndex] ?? [];
+  const sentence = paragraph.sentences[sentenceIndex]?.text ?? "";
+  const standsAlone = STANDS_ALONE.test(sentence);
+  const inherited =
+    own.length > 0 || standsAlone
+      ? own
+      : (mentionsBySentence.slice(0, sentenceIndex).find((mentions) => mentions.length > 0) ?? []);
+  const fromTitle =
+    inherited.length === 0 && paragraph.section && paragraph.section.title.split(/\s+/).length <= 4
+      ? find(paragraph.section.title)
+      : [];
+  return unique([...inherited, ...fromTitle].map((mention) => mention.place.name));
+}
+
+const DATELINE =
+  /^[^.]{0,40}?(?:\(|,)?[^.]{0,30}?\d{4}\)?\s*[-–—]\s|^[A-Z][A-Z .,()]{2,40}\s[-–—]\s/;
+
+/** Places where things happened: "the Sinaloa Cartel" names a gang, not a place. */
+/** Places where things happened: not "the Sinaloa Cartel" (a gang) nor "the India-Pakistan border" (a line). */
+export function placesWhere(text: string, find: PlaceFinder): PlaceMention[] {
+  return find(text).filter((mention) => {
+    const after = text.slice(mention.end);
+    // "BANGKOK (Thailand), 28 May 2025 - …": a dateline says where the release was issued.
+    if (mention.start < 40 && DATELINE.test(text.slice(0, mention.start + 60))) return false;
+    return (
+      !/^\s+(?:cartels?|new generation|gangs?|clans?|syndicates?|brotherhood)\b/i.test(after) &&
+      !/^(?:-[\w'’]+)*\s+(?:border|frontier)s?\b/i.test(after)
+    );
+  });
+}
+
+/**
+ * "Punjab: 186 kg of heroin …": a line labelled with a place is about that place (and any it names).
+ * A table row or sentence carries its own label; a list item's label covers all its sentences.
+ */
+export function labelPlaces(label: string | undefined, find: PlaceFinder): string[] | null {
+  if (!label) return null;
+  const mentions = find(label);
+  return mentions.length > 0 ? [...new Set(mentions.map((m) => m.place.name))] : null;
+}
+
+export function labelOf(text: string): string | undefined {
+  return /^([^:.]{2,40}):\s/.exec(text)?.[1];
+}
+
+/**
+ * With several places in one sentence, a figure belongs to those named between it and the previous
+ * figure ("Italy seized 9.5 tonnes and Greece 5.3 tonnes"); with none there, it shares the previous
+ * figure's places ("Shenzhen cracked 1 140 cases and arrested 1 620 suspects"); the first figure
+ * with none before it takes those named up to the next figure; otherwise all of them.
+ */
+export function placesNear(
+  all: string[],
+  mentions: PlaceMention[],
+  figures: NumberMatch[],
+  figure: NumberMatch,
+  previous: string[] | null,
+): string[] {
+  if (new Set(mentions.map((m) => m.place.name)).size < 2 || figures.length === 1) return all;
+  const i = figures.indexOf(figure);
+  const from = figures[i - 1]?.end ?? 0;
+  const to = figures[i + 1]?.start ?? Number.POSITIVE_INFINITY;
+  const before = mentions.filter((m) => m.start >= from && m.end <= figure.start);
+  if (before.length === 0 && previous) return previous;
+  const chosen =
+    before.length > 0 ? before : mentions.filter((m) => m.start >= figure.end && m.end <= to);
+  if (chosen.length === 0) return all;
+  const countries = mentions.filter((m) => chosen.some((c) => c.place.country === m.place.name));
+  return unique([...chosen, ...countries].map((m) => m.place.name));
+}
+
+export function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+/** The country the report is about: the one named most often, counting its provinces, states and cities. */
+/**
+ * Where the report is from: the country that holds at least half of the place mentions (counting
+ * its provinces, states and cities), and a place that dominates the whole text, such as Hong Kong in a Hong Kong Customs
+ * release. Figures placed only there are the report's own totals, not local ones.
+ */
+export function homePlaces(report: ParsedReport): Set<string> {
+  const countries = new Map<string, number>();
+  const places = new Map<string, number>();
+  let total = 0;
+  for (const paragraph of report.paragraphs) {
+    for (const mention of findPlaces(paragraph.text)) {
+      countries.set(mention.place.country, (countries.get(mention.place.country) ?? 0) + 1);
+      places.set(mention.place.name, (places.get(mention.place.name) ?? 0) + 1);
+      total++;
+    }
+  }
+  const mostOften = (counts: Map<string, number>) =>
+    [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  const home = new Set<string>();
+  // A multi-country operation (Europol, Interpol) has no home: no country holds half the mentions.
+  const country = mostOften(countries);
+  if (country && country[1] >= total * 0.5) home.add(country[0]);
+  const place = mostOften(places);
+  if (place && place[1] >= 3 && place[1] >= total * 0.4) home.add(place[0]);
+  return home;
+}

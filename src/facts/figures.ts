@@ -1,0 +1,58 @@
+// Which numbers in a sentence are figures, and the words that qualify them.
+import { type DateSpan, insideAny } from "./dates.js";
+import { QUALIFIERS } from "./lexicon.js";
+import type { NumberMatch } from "./numbers.js";
+
+const HYPHEN_ADJECTIVE = /^-(?!day|week|month|year|hour)[a-z]/i;
+const LABEL_BEFORE =
+  /\b(?:no|nos|article|articles|section|chapter|part|phase|level|grade|class|item|paragraph|page|room|line|route|highway|interstate|flight|unit|edition|version|sections|i)\.?[\s-]*$/i;
+
+/** "24 per cent more than", "8.7 percent lower": the direction a percentage moves in. */
+export function changeDirection(after: string): string | null {
+  if (/^\s*(?:more|higher|up|increase|greater|above)\b/i.test(after)) return "increase";
+  if (/^\s*(?:less|lower|down|fewer|decrease|below)\b/i.test(after)) return "decrease";
+  return null;
+}
+
+/** Short quoted spans are names ("double hanging and two unification"), not results. */
+function quotedNames(sentence: string): DateSpan[] {
+  return [...sentence.matchAll(/["“]([^"”]{1,80})["”]/g)]
+    .filter((match) => (match[1] ?? "").split(/\s+/).length <= 8)
+    .map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }));
+}
+
+export function isFigure(
+  match: NumberMatch,
+  sentence: string,
+  dates: DateSpan[],
+  isHeading: boolean,
+): boolean {
+  if (insideAny(dates, match.start, match.end) && match.currency === null) return false;
+  if (insideAny(quotedNames(sentence), match.start, match.end)) return false;
+  const before = sentence.slice(0, match.start);
+  const after = sentence.slice(match.end);
+  if (/[A-Za-z]-$/.test(before)) return false; // "COVID-19", "G-20"
+  if (/\d[-.]$/.test(before) || /^[-.]\d/.test(sentence.slice(match.end))) return false; // "1-877-555-0199"
+  if (/[\w.]\($/.test(before)) return false; // "section 400.3(1)"
+  if (/\bsections?\s+[\d.()]+\s*(?:,|and|or)\s*$/i.test(before)) return false; // "sections 11.5 and 307.1"
+  if (LABEL_BEFORE.test(before)) return false;
+  if (isHeading && before.trim() === "") return false; // "3. Blocking smuggling routes"
+  if (/^\s*[.)]\s/.test(after) && before.trim() === "") return false; // a list label
+  if (!match.isWord) return true;
+  const word = match.text.trim();
+  if (/^[A-Z]/.test(word) && before.trim() !== "") return false; // "Hundred Days Action"
+  if (HYPHEN_ADJECTIVE.test(after)) return false; // "two-pronged", "three-dimensional"
+  if (/^\s+of\b/i.test(after)) return false; // "one of the", "two of them"
+  if (/^(?:a|one|a dozen)$/i.test(word))
+    return /^\s+(?:person|suspect|case|gang|ton|kilogram)/i.test(after);
+  return /^[\s-]+[a-z]/i.test(after);
+}
+
+/** "more than", "nearly"… right before the number, and where its words start. */
+export function qualifierBefore(before: string): { label: string; start: number } | null {
+  for (const [pattern, label] of QUALIFIERS) {
+    const match = pattern.exec(before);
+    if (match) return { label, start: match.index };
+  }
+  return null;
+}

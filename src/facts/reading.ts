@@ -1,0 +1,201 @@
+// What a figure measures and counts, read from the words around it.
+import { DRUG_NAMES } from "./lexicon.js";
+import type { NumberMatch } from "./numbers.js";
+import { readNounPhrase, readNounPhraseBefore } from "./phrases.js";
+import { findPlaces } from "./places.js";
+import type { Fact } from "./schema.js";
+import type { Token } from "./tokens.js";
+import { baseOf, countUnit, measureAfter } from "./units.js";
+
+/** What a figure measures, read from the words around it. */
+export interface Reading {
+  unit: string | null;
+  base: Fact["base"];
+  subject: string;
+  head: string | null;
+  /** Token index right after the figure's own words, where a passive verb would follow. */
+  phraseEnd: number;
+  /** Character offset where the figure's own words end ("5.19 tons", "8,657 drug crime cases"). */
+  end: number;
+}
+
+export function tokenIndexAt(tokens: Token[], offset: number): number {
+  const index = tokens.findIndex((token) => token.end > offset);
+  return index === -1 ? tokens.length : index;
+}
+
+/** "seized 5 tons of heroin and Greece 3 tons", "$1.2 billion, including $45 million": one verb for both. */
+export function coordinatedWithPrevious(
+  lead: string,
+  text: string,
+  figures: NumberMatch[],
+  figure: NumberMatch,
+): boolean {
+  if (/(?:,|\band|\bincluding|\bof which|\bamong them)\s*$/i.test(lead)) return true;
+  const previous = figures[figures.indexOf(figure) - 1];
+  return (
+    previous !== undefined &&
+    /\band\b|,/.test(text.slice(previous.end, figure.start)) &&
+    !/[;.]/.test(text.slice(previous.end, figure.start))
+  );
+}
+
+/** What an unnamed count ("9,600 of them") takes from the figure before it. */
+export interface Carried {
+  subject: string;
+  unit: string | null;
+}
+
+/** "ordered 9,600 of them … and placed 14 200 under …": an unnamed count is more of the same. */
+export function carry(reading: Reading, previous: Carried | null): Carried {
+  if (isNamedSubject(reading.subject)) return { subject: reading.subject, unit: reading.unit };
+  return {
+    subject: previous?.subject ?? reading.subject,
+    unit: reading.unit ?? previous?.unit ?? null,
+  };
+}
+
+/** A subject that says what was counted, not an empty one or a place ("Greece 5.3 tonnes"). */
+function isNamedSubject(subject: string): boolean {
+  if (
+    subject.trim() === "" ||
+    /^(?:them|these|those|it|they|which|whom|placed|[a-z]+ed)$/i.test(subject.trim())
+  ) {
+    return false;
+  }
+  const places = findPlaces(subject.replace(/\b\w/g, (c) => c.toUpperCase()));
+  return !(
+    places.length > 0 &&
+    places.map((m) => m.text.length).reduce((a, b) => a + b, 0) >= subject.length - 2
+  );
+}
+
+export function readMeasure(match: NumberMatch, sentence: string, tokens: Token[]): Reading {
+  const rest = sentence.slice(match.end);
+  const measure = measureAfter(rest);
+  const startToken = tokenIndexAt(tokens, match.start);
+  if (match.currency || measure?.kind === "currency") {
+    const unit = match.currency ?? measure?.unit ?? null;
+    const unitEnd = match.end + (measure?.kind === "currency" ? measure.length : 0);
+    return {
+      ...subjectAround(tokens, startToken, tokenIndexAt(tokens, unitEnd), unit, null),
+      end: unitEnd,
+    };
+  }
+  if (measure) {
+    const unitEnd = tokenIndexAt(tokens, match.end + measure.length);
+    const base = baseOf(match.value, measure);
+    const described = rest.startsWith("-") ? readNounPhrase(tokens, unitEnd) : null;
+    if (described) {
+      // "a 300-pound seizure": the weight describes the noun that follows.
+      const end = tokens[described.next - 1]?.end ?? match.end + measure.length;
+      return {
+        unit: measure.unit,
+        base,
+        subject: described.text,
+        head: described.head,
+        phraseEnd: described.next,
+        end,
+      };
+    }
+    return {
+      ...subjectAround(tokens, startToken, unitEnd, measure.unit, base),
+      end: match.end + measure.length,
+    };
+  }
+  const age = /^[-\s]years?[-\s]old\s+/i.exec(rest);
+  const aged = age ? readNounPhrase(tokens, tokenIndexAt(tokens, match.end + age[0].length)) : null;
+  if (age && aged) {
+    const end = tokens[aged.next - 1]?.end ?? match.end + age[0].length;
+    return {
+      unit: "year",
+      base: null,
+      subject: `age of ${aged.text}`,
+      head: "age",
+      phraseEnd: tokenIndexAt(tokens, end),
+      end,
+    };
+  }
+  const duration = /^-(day|week|month|year|hour)s?\b/i.exec(rest);
+  if (duration?.[1]) {
+    const unit = duration[1].toLowerCase();
+    const end = match.end + duration[0].length;
+    return {
+      unit,
+      base: null,
+      subject: `${unit}s`,
+      head: unit,
+      phraseEnd: tokenIndexAt(tokens, end),
+      end,
+    };
+  }
+  const phrase = readNounPhrase(tokens, tokenIndexAt(tokens, match.end));
+  if (phrase) {
+    const end = tokens[phrase.next - 1]?.end ?? match.end;
+    return {
+      unit: countUnit(phrase.head),
+      base: null,
+      subject: phrase.text,
+      head: phrase.head,
+      phraseEnd: phrase.next,
+      end,
+    };
+  }
+  const before = readNounPhraseBefore(tokens, startToken);
+  return {
+    unit: null,
+    base: null,
+    subject: before?.text ?? "",
+    head: before?.head ?? null,
+    phraseEnd: startToken + 1,
+    end: match.end,
+  };
+}
+
+function clauseStart(tokens: Token[], before: number): number {
+  for (let i = before - 1; i >= 0; i--) if (/^[,;:]$/.test(tokens[i]?.text ?? "")) return i + 1;
+  return 0;
+}
+
+/** For measures, what was measured: "5.19 tons of drugs", "drugs 568.9 kg", "$45 million in cash". */
+function subjectAround(
+  tokens: Token[],
+  numberToken: number,
+  unitEnd: number,
+  unit: string | null,
+  base: Fact["base"],
+): Omit<Reading, "end"> {
+  const before = readNounPhraseBefore(tokens, numberToken);
+  if (before?.linked && base) {
+    // "Cocaine seizures in the first two months amounted to 168 kg": the clause's own subject.
+    const subject = readNounPhrase(tokens, clauseStart(tokens, numberToken)) ?? before;
+    return { unit, base, subject: subject.text, head: subject.head, phraseEnd: unitEnd };
+  }
+  const next = tokens[unitEnd];
+  // "$45 million in cash" names what the money is; "96 kg in the same period" does not.
+  const inNames = next?.lower === "in" && base === null;
+  const connector = next?.lower === "of" || inNames || next?.lower === "worth" ? 1 : 0;
+  const skipOf = next?.lower === "worth" && tokens[unitEnd + 1]?.lower === "of" ? 1 : 0;
+  if (connector) {
+    const phrase = readNounPhrase(tokens, unitEnd + connector + skipOf);
+    if (phrase)
+      return { unit, base, subject: phrase.text, head: phrase.head, phraseEnd: phrase.next };
+  }
+  if (!before && base) {
+    // "the biggest shabu haul …, with 612.8 kilograms", "the largest share of seizures, with 81.6
+    // tonnes": the substance, or else the seizures, named earlier in the sentence.
+    const earlier = tokens.slice(0, numberToken);
+    const substance =
+      earlier.filter((token) => DRUG_NAMES.has(token.lower)).pop() ??
+      earlier.filter((token) => /^(?:seizures?|hauls?)$/.test(token.lower)).pop();
+    if (substance)
+      return { unit, base, subject: substance.lower, head: substance.lower, phraseEnd: unitEnd };
+  }
+  return {
+    unit,
+    base,
+    subject: before?.text ?? "",
+    head: before?.head ?? null,
+    phraseEnd: unitEnd,
+  };
+}
