@@ -11,7 +11,7 @@ import {
   placesWhere,
   unique,
 } from "./factPlaces.js";
-import { changeDirection, isFigure, qualifierBefore } from "./figures.js";
+import { changeDirection, isFigure, qualifierBefore } from "./figureSpans.js";
 import { actionLemma } from "./lexicon.js";
 import { type PlaceFinder, reportPlaces } from "./localPlaces.js";
 import { findNumbers } from "./numbers.js";
