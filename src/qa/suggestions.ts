@@ -22,7 +22,12 @@ export function suggestionsFor(facts: Fact[]): string[] {
     (a, b) => Number(a.scope === "local") - Number(b.scope === "local"),
   );
   const fromFacts = ordered.map(questionFor).filter((q): q is string => q !== null);
-  const places = [...new Set(facts.filter((f) => f.places.length === 1).flatMap((f) => f.places))];
+  // Local figures only: "What are China's figures?" in a Chinese report is just the national list.
+  const places = [
+    ...new Set(
+      facts.filter((f) => f.places.length === 1 && f.scope === "local").flatMap((f) => f.places),
+    ),
+  ];
   const placeQuestions = places.map((place) => `What are ${place}'s figures?`);
   return [...new Set([...fromFacts, ...superlativeQuestions(facts), ...placeQuestions])].filter(
     (q) => q.length <= MAX_SUGGESTION_LENGTH,
