@@ -96,14 +96,21 @@ export function unique<T>(items: T[]): T[] {
  * its provinces, states and cities), and a place that dominates the whole text, such as Hong Kong in a Hong Kong Customs
  * release. Figures placed only there are the report's own totals, not local ones.
  */
+const SELF_REFERENCE =
+  /\b(?:across the (?:province|state|region)|the province's|province-wide|provincewide|statewide|state-wide|throughout the (?:province|state))\b/i;
+
 export function homePlaces(report: ParsedReport): Set<string> {
   const countries = new Map<string, number>();
   const places = new Map<string, number>();
+  const regions = new Map<string, number>();
   let total = 0;
+  const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   for (const paragraph of report.paragraphs) {
     for (const mention of findPlaces(paragraph.text)) {
-      countries.set(mention.place.country, (countries.get(mention.place.country) ?? 0) + 1);
-      places.set(mention.place.name, (places.get(mention.place.name) ?? 0) + 1);
+      count(countries, mention.place.country);
+      count(places, mention.place.name);
+      if (mention.place.kind === "province" || mention.place.kind === "state")
+        count(regions, mention.place.name);
       total++;
     }
   }
@@ -115,5 +122,12 @@ export function homePlaces(report: ParsedReport): Set<string> {
   if (country && country[1] >= total * 0.5) home.add(country[0]);
   const place = mostOften(places);
   if (place && place[1] >= 3 && place[1] >= total * 0.4) home.add(place[0]);
+  // A provincial report names its cities more than itself, and calls itself "the province": its
+  // province is home if no other province rivals it.
+  const [region, second] = [...regions.entries()].sort((a, b) => b[1] - a[1]);
+  const selfReferring = report.paragraphs.some((p) => SELF_REFERENCE.test(p.text));
+  if (region && selfReferring && region[1] >= 2 && (second?.[1] ?? 0) * 3 <= region[1]) {
+    home.add(region[0]);
+  }
   return home;
 }

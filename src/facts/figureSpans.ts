@@ -42,7 +42,7 @@ export function isFigure(
   const word = match.text.trim();
   if (/^[A-Z]/.test(word) && before.trim() !== "") return false; // "Hundred Days Action"
   if (HYPHEN_ADJECTIVE.test(after)) return false; // "two-pronged", "three-dimensional"
-  if (/^\s+of\b/i.test(after)) return false; // "one of the", "two of them"
+  if (match.value === 1 && /^\s+of\b/i.test(after)) return false; // "one of the largest"
   if (/^(?:a|one|a dozen)$/i.test(word))
     return /^\s+(?:person|suspect|case|gang|ton|kilogram)/i.test(after);
   return /^[\s-]+[a-z]/i.test(after);

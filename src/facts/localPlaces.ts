@@ -13,6 +13,9 @@ const IN_NAME = new RegExp(
 /** "Kalinga Province", "Harju County": a name with an administrative suffix. */
 const ADMIN_NAME =
   /\b((?:[A-Z][\w'’-]+\s+){1,3}(?:Region|Province|Prefecture|County|Governorate|Oblast|Territory|Parish|Emirate|Canton))\b(?!\s+[A-Z])/g;
+/** "Yantian Port", "Xitang Village", "Lok Ma Chau Control Point": a named site. */
+const SITE_NAME =
+  /\b((?:[A-Z][\w'’-]+\s+){1,3}(?:Port|Airport|Village|Terminal|Checkpoint|Control Point|Station|Harbour|Harbor|Township|Town|District|Prefecture|Border Crossing))\b/g;
 /** "Merseyside Police", "Kowloon West Police": a force named after the area it polices. */
 const FORCE_AREA =
   /\b((?:[A-Z][\w'’-]+\s+){1,3})(?:Police|Constabulary|Police Force|Police Department)\b/g;
@@ -22,7 +25,7 @@ const NOT_PLACE_WORDS =
 function localNames(report: ParsedReport): string[] {
   const names = new Set<string>();
   for (const paragraph of report.paragraphs) {
-    for (const pattern of [IN_NAME, ADMIN_NAME, FORCE_AREA]) {
+    for (const pattern of [IN_NAME, ADMIN_NAME, FORCE_AREA, SITE_NAME]) {
       for (const match of paragraph.text.matchAll(pattern)) {
         const name = (match[1] ?? "").trim();
         if (name.length < 3 || NOT_PLACE_WORDS.test(name) || findPlaces(name).length > 0) continue;

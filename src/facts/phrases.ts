@@ -244,7 +244,11 @@ export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): Nou
   if (words.length === 0) return null;
   const head = headOf(words);
   const list = readListTail(tokens, i);
-  if (list) return { text: `${words.join(" ")}, ${list.text}`, head, next: list.next };
+  if (list) {
+    // "150 federal, state and local officers": the last item names what is counted.
+    const lastHead = list.text.split(/\s+/).pop() ?? head;
+    return { text: `${words.join(" ")}, ${list.text}`, head: lastHead, next: list.next };
+  }
   return { text: words.join(" "), head, next: i };
 }
 

@@ -1,5 +1,5 @@
 // What a figure measures and counts, read from the words around it.
-import { DRUG_NAMES } from "./lexicon.js";
+import { actionLemma, DRUG_NAMES } from "./lexicon.js";
 import type { NumberMatch } from "./numbers.js";
 import { readNounPhrase, readNounPhraseBefore } from "./phrases.js";
 import { findPlaces } from "./places.js";
@@ -49,9 +49,12 @@ export interface Carried {
 /** "ordered 9,600 of them … and placed 14 200 under …": an unnamed count is more of the same. */
 export function carry(reading: Reading, previous: Carried | null): Carried {
   if (isNamedSubject(reading.subject)) return { subject: reading.subject, unit: reading.unit };
+  // "solved 24 of them": a pronoun is no unit either; measures keep their own.
+  const measured =
+    reading.base !== null || reading.unit === "percent" || /^[A-Z]{3}$/.test(reading.unit ?? "");
   return {
     subject: previous?.subject ?? reading.subject,
-    unit: reading.unit ?? previous?.unit ?? null,
+    unit: measured ? reading.unit : (previous?.unit ?? reading.unit),
   };
 }
 
@@ -68,6 +71,17 @@ function isNamedSubject(subject: string): boolean {
     places.length > 0 &&
     places.map((m) => m.text.length).reduce((a, b) => a + b, 0) >= subject.length - 2
   );
+}
+
+const PEOPLE_VERBS = new Set(["arrest", "prosecute", "rescue", "rehabilitate"]);
+
+const NAME_WORD = "(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*|[A-Z]\\.)";
+const AGED_NAME = new RegExp(`(${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}),\\s*$`);
+
+/** "…, Marcus Whitfield, 38": the capitalised name right before ", <number>". */
+function ageAfterName(before: string): string | null {
+  const name = AGED_NAME.exec(before)?.[1];
+  return name && findPlaces(name).length === 0 ? name : null;
 }
 
 export function readMeasure(match: NumberMatch, sentence: string, tokens: Token[]): Reading {
@@ -129,7 +143,47 @@ export function readMeasure(match: NumberMatch, sentence: string, tokens: Token[
       end,
     };
   }
+  const compound = /^-([a-z]+)\b/i.exec(rest);
+  if (compound?.[1]) {
+    // "a 22-count indictment": the figure counts the word it is joined to.
+    const word = compound[1].toLowerCase();
+    const end = match.end + compound[0].length;
+    return {
+      unit: countUnit(word),
+      base: null,
+      subject: `${word}s`,
+      head: word,
+      phraseEnd: tokenIndexAt(tokens, end),
+      end,
+    };
+  }
+  const named = /^,\s*(?:of|from)\b|^,/.test(rest)
+    ? ageAfterName(sentence.slice(0, match.start))
+    : null;
+  if (named && match.value < 120) {
+    // "Marcus Whitfield, 38, of Dayton": an age after a name.
+    return {
+      unit: "year",
+      base: null,
+      subject: `age of ${named}`,
+      head: "age",
+      phraseEnd: startToken + 1,
+      end: match.end,
+    };
+  }
   const phrase = readNounPhrase(tokens, tokenIndexAt(tokens, match.end));
+  const participle = tokens[tokenIndexAt(tokens, match.end)]?.lower ?? "";
+  if (!phrase && PEOPLE_VERBS.has(actionLemma(participle) ?? "")) {
+    // "14 charged in federal indictment", "12 arrested": people, by what happened to them.
+    return {
+      unit: "person",
+      base: null,
+      subject: "people",
+      head: "people",
+      phraseEnd: startToken + 1,
+      end: match.end,
+    };
+  }
   if (phrase) {
     const end = tokens[phrase.next - 1]?.end ?? match.end;
     return {
@@ -161,10 +215,15 @@ function clauseStart(tokens: Token[], before: number): number {
 function subjectAround(
   tokens: Token[],
   numberToken: number,
-  unitEnd: number,
+  measureEnd: number,
   unit: string | null,
   base: Fact["base"],
 ): Omit<Reading, "end"> {
+  // "400 grams or more of fentanyl": the threshold words sit between the weight and the drug.
+  const threshold =
+    tokens[measureEnd]?.lower === "or" &&
+    /^(?:more|less)$/.test(tokens[measureEnd + 1]?.lower ?? "");
+  const unitEnd = threshold ? measureEnd + 2 : measureEnd;
   const before = readNounPhraseBefore(tokens, numberToken);
   if (before?.linked && base) {
     // "Cocaine seizures in the first two months amounted to 168 kg": the clause's own subject.

@@ -109,6 +109,8 @@ const COUNT_UNITS: Record<string, string> = {
   officer: "person",
   arrest: "person",
   target: "person",
+  foreigner: "person",
+  agent: "person",
   child: "person",
   children: "person",
   minor: "person",

@@ -15,7 +15,8 @@ const GENERIC = new Set(
     "participate participated participating involve join joined contribute run ran today now currently " +
     "worth value valued big large small carry carried conduct conducted perform performed make made have " +
     "last previous prior earlier ago edition compare compared comparison versus from " +
-    "originate originated go went people person persons before after"
+    "originate originated go went people person persons before after release statement document " +
+    "article story briefing quoted quote named"
   ).split(" "),
 );
 

@@ -81,6 +81,8 @@ const SYNONYM_GROUPS: string[][] = [
     "individual",
     "ppl",
     "folks",
+    "defendant",
+    "accused",
   ],
   ["firearm", "gun", "weapon", "rifle", "pistol", "handgun"],
   ["vessel", "boat", "ship"],
@@ -160,6 +162,7 @@ const SYNONYM_GROUPS: string[][] = [
   ["defraud", "swindle", "scam", "cheat", "con", "fraudulent", "trick"],
   ["burn", "burnt", "incinerate", "incineration"],
   ["daily", "day", "per day", "a day"],
+  ["foreign", "foreigner", "expatriate"],
 ];
 
 const CANONICAL = new Map<string, string>();
