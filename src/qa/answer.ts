@@ -209,9 +209,13 @@ function withLocalPlaces(query: Query, index: ReportIndex): Query {
     (mention) => !query.places.includes(mention.place.name),
   );
   if (local.length === 0) return query;
+  // "Yantian Port" in a report beats a guessed typo of a gazetteer city the report never names.
+  const asked = query.cleaned.toLowerCase();
+  const guessed = (place: string) =>
+    !index.placeParagraphs.has(place) && !asked.includes(place.toLowerCase());
   return {
     ...query,
-    places: [...query.places, ...local.map((m) => m.place.name)],
+    places: [...query.places.filter((place) => !guessed(place)), ...local.map((m) => m.place.name)],
     placeWords: [...query.placeWords, ...local.map((m) => m.text)],
   };
 }

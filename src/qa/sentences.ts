@@ -61,9 +61,11 @@ export function answerFromSentences(query: Query, index: ReportIndex): Answer {
             !asked.includes(e.name.toLowerCase()),
         )
         .sort((a, b) => wanted.indexOf(a.kind) - wanted.indexOf(b.kind));
+      // The kind asked for first (a person for "who") counts most.
+      const entityBonus = entities[0] ? (entities[0].kind === wanted[0] ? 1.5 : 0.5) : 0;
       const score =
         overlap.reduce((sum, c) => sum + weightOf(index, c), 0) +
-        (entities.length > 0 ? 1 : 0) -
+        entityBonus -
         doc.paragraph * 0.001;
       return { doc, overlap: overlap.length, score, entity: entities[0] };
     })
