@@ -18,7 +18,9 @@ const ACRONYM_ORG =
   /\b(?:DEA|FBI|CBP|ICE|HSI|ATF|DOJ|DHS|UNODC|INTERPOL|Interpol|Europol|EMCDDA|NCA|AFP|RCMP|NNCC|MPS)\b/g;
 const OPERATION =
   /\b(?:Operation|Project|Campaign)\s+(?:[A-Z][\w'-]*\s?){1,4}|["“]([A-Z][^"”]{2,60})["”]/g;
-const NAME = "[A-Z][a-z'’]+(?:\\s+[A-Z]\\.)?(?:[-\\s][A-Z][a-z'’]+){1,2}";
+const UPPER = "A-ZÀ-ÖØ-Þ";
+const LOWER = "a-zß-öø-ÿ'’";
+const NAME = `[${UPPER}][${LOWER}]+(?:\\s+[${UPPER}]\\.)?(?:[-\\s][${UPPER}][${LOWER}]+){1,3}`;
 /** Role words match "director" and "Director" while names stay case-sensitive. */
 const ROLE_ANY_CASE = ROLE_WORDS.replace(
   /\b([a-z])/g,

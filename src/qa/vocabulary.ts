@@ -6,7 +6,7 @@ export const STOP_WORDS = new Set(
     "a an the of in on at to for from by with and or but is are was were be been being has have had do does did " +
     "how many much what which who whom whose when where why there their they them it its this that these those " +
     "i me my we our you your he she his her us can could would should will shall may might must please tell " +
-    "about report say says said give show list all any some total number amount quantity figure figures " +
+    "about report give show list all any some total number amount quantity figure figures " +
     "than then so as into during over under more most less least also just only get got according per " +
     "up down out off s t vs versus compare compared between difference did done make made " +
     "various kinds kind types type assorted different illicit illegal suspected"
