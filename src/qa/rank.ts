@@ -93,9 +93,10 @@ function unitFit(query: Query, fact: Fact): number {
 }
 
 /** A year named in the question favours figures stated next to it and disfavours those next to another. */
-function yearFit(years: string[], nearText: string): number {
-  if (years.some((year) => nearText.includes(year))) return 1;
-  return /\b(?:19|20)\d{2}\b/.test(nearText) ? -1.5 : 0;
+function yearFit(years: string[], doc: FactDoc): number {
+  if (years.some((year) => doc.nearText.includes(year))) return 1;
+  // "In 2022, 3,249 …" is about another year; "27,384 cases …, compared with 2022" is not.
+  return /\b(?:19|20)\d{2}\b/.test(doc.lead) ? -1.5 : 0;
 }
 
 /** With no place asked, national figures, and above all the headline ones before the first section. */
@@ -140,8 +141,10 @@ export function scoreFact(
   score -= Math.min(1.2, 0.4 * extraModifiers);
   const askedActions = concepts.filter((c) => ACTION_CONCEPTS.has(c));
   if (askedActions.length > 0) {
-    // A figure whose verb the report leaves out ("Heroin: 412 kg") is neither confirmed nor contradicted.
-    score += !fact.action ? 0.75 : askedActions.includes(concept(fact.action)) ? 2 : -1.5;
+    // A figure whose verb the report leaves out ("Heroin: 412 kg") is neither confirmed nor
+    // contradicted; "detected and handled 27,384 cases" was detected too, though handled is nearer.
+    const verbs = doc.fact.action ? [concept(doc.fact.action), ...doc.leadVerbs] : doc.leadVerbs;
+    score += verbs.length === 0 ? 0.75 : askedActions.some((a) => verbs.includes(a)) ? 2 : -1.5;
   }
   if (query.target) {
     const target = concept(query.target);
@@ -164,7 +167,7 @@ export function scoreFact(
   ) {
     score -= 1.5;
   }
-  if (query.years.length > 0) score += yearFit(query.years, doc.nearText);
+  if (query.years.length > 0) score += yearFit(query.years, doc);
   if (fuseScore !== undefined) score += (1 - fuseScore) * 0.75;
   score -= fact.paragraph * 0.001;
   if (PART_OF.test(doc.lead)) score -= 0.75;

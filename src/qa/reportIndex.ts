@@ -1,7 +1,7 @@
 import Fuse from "fuse.js";
 import { extractFacts } from "../facts/extract.js";
 import { homePlaces } from "../facts/factPlaces.js";
-import { DRUG_NAMES } from "../facts/lexicon.js";
+import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
 import { type PlaceFinder, reportPlaces } from "../facts/localPlaces.js";
 import { type Fact, FactTable } from "../facts/schema.js";
 import { ReportError } from "../report/errors.js";
@@ -38,6 +38,8 @@ export interface FactDoc {
   nearText: string;
   /** The words from the previous figure up to this one: "including", "up from" live here. */
   lead: string;
+  /** Verbs in the lead, as concepts ("detected and handled" → crack, investigate). */
+  leadVerbs: string[];
   /** Concepts of the whole sentence, weaker evidence. */
   context: Set<string>;
   /** Concepts of the rest of the paragraph, weaker still. */
@@ -117,6 +119,10 @@ function factDocOf(fact: Fact, all: Fact[], report: ParsedReport): FactDoc {
     near: new Set(conceptsOf(nearText)),
     nearText,
     lead,
+    leadVerbs: words(lead)
+      .map((word) => actionLemma(word))
+      .filter((lemma): lemma is string => lemma !== null)
+      .map(concept),
     context: new Set(conceptsOf(fact.quote)),
     paragraph: new Set(conceptsOf(report.paragraphs[fact.paragraph - 1]?.text ?? "")),
   };
