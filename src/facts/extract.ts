@@ -81,7 +81,7 @@ function factsOfParagraph(
       previousAction = action;
       const change =
         reading.unit === "percent"
-          ? changeDirection(text.slice(reading.end, reading.end + 20))
+          ? changeDirection(text.slice(reading.end, reading.end + 20), before)
           : null;
       const { subject, unit } = carry(reading, previous);
       previous = { subject, unit };

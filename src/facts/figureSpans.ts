@@ -8,9 +8,13 @@ const LABEL_BEFORE =
   /\b(?:no|nos|article|articles|section|chapter|part|phase|level|grade|class|item|paragraph|page|room|line|route|highway|interstate|flight|unit|edition|version|sections|i)\.?[\s-]*$/i;
 
 /** "24 per cent more than", "8.7 percent lower": the direction a percentage moves in. */
-export function changeDirection(after: string): string | null {
+export function changeDirection(after: string, before: string): string | null {
   if (/^\s*(?:more|higher|up|increase|greater|above)\b/i.test(after)) return "increase";
   if (/^\s*(?:less|lower|down|fewer|decrease|below)\b/i.test(after)) return "decrease";
+  if (/\b(?:up|rose|risen|increased|grew|jumped|climbed)(?: by)?\s*$/i.test(before))
+    return "increase";
+  if (/\b(?:down|fell|fallen|decreased|dropped|declined)(?: by)?\s*$/i.test(before))
+    return "decrease";
   return null;
 }
 

@@ -112,6 +112,18 @@ export function readMeasure(match: NumberMatch, sentence: string, tokens: Token[
         end,
       };
     }
+    if (measure.unit === "percent" && tokens[unitEnd]?.lower === "of") {
+      // "making up 32.3 per cent of all abusers": the "of" phrase is the whole, not the share; the
+      // share is whatever the sentence counted before (carried over, see carry()).
+      return {
+        unit: "percent",
+        base: null,
+        subject: "",
+        head: null,
+        phraseEnd: unitEnd,
+        end: match.end + measure.length,
+      };
+    }
     return {
       ...subjectAround(tokens, startToken, unitEnd, measure.unit, base),
       end: match.end + measure.length,

@@ -34,12 +34,19 @@ const ACTION_CONCEPTS = new Set(
 const EARLIER_BEFORE = /\b(?:up from|down from|compared (?:with|to)|than|previous|prior)\b[^,;]*$/i;
 const EARLIER_AFTER =
   /^[^,;.]{0,25}\b(?:a year earlier|the year before|the previous year|in the same period last year|a year ago)\b/i;
+/** "This was lower than the 1,109 arrested in 2022, who formed 34.1 per cent": a comparison sentence. */
+const EARLIER_SENTENCE = /\b(?:than|compared (?:with|to)|up from|down from)\b.*\b(?:19|20)\d{2}\b/i;
 const ASKS_EARLIER = /\b(?:previous|prior|earlier|before|a year ago|the year before|last year)\b/i;
 
 /** Earlier-period figures answer questions about the earlier period, and only those. */
 function periodFit(query: Query, doc: FactDoc): number {
   const after = doc.fact.quote.slice(doc.fact.quote.indexOf(doc.fact.text) + doc.fact.text.length);
-  const earlier = EARLIER_BEFORE.test(doc.lead) || EARLIER_AFTER.test(after);
+  const sentenceLead = doc.fact.quote.slice(0, doc.fact.quote.indexOf(doc.fact.text));
+  // A percentage "down 20.3 percent from a year earlier" is this period's change, not last year's.
+  const change = doc.fact.unit === "percent";
+  const earlier =
+    (!change && (EARLIER_BEFORE.test(doc.lead) || EARLIER_AFTER.test(after))) ||
+    EARLIER_SENTENCE.test(sentenceLead);
   if (!earlier) return 0;
   if (ASKS_EARLIER.test(query.cleaned)) return 1.5;
   return query.years.length === 0 ? -1 : 0;
@@ -82,7 +89,10 @@ function unitFit(query: Query, fact: Fact): number {
   const { kind, unit } = query.expected;
   if (kind === "mass" || kind === "volume")
     return fact.base ? (unit && unit === fact.unit ? 2.5 : 2) : -3;
-  if (kind === "currency") return fact.unit && CURRENCIES.test(fact.unit) ? 2.5 : -3;
+  if (kind === "currency") {
+    if (!fact.unit || !CURRENCIES.test(fact.unit)) return -3;
+    return !unit ? 2.5 : unit === fact.unit ? 3.5 : 1.5;
+  }
   if (kind === "amount") return fact.base ? 2 : fact.unit && CURRENCIES.test(fact.unit) ? 1.5 : -3;
   if (kind === "percent") return fact.unit === "percent" ? 2.5 : -3;
   if (unit) {

@@ -117,6 +117,22 @@ const PLACE_KINDS: Record<string, string> = {
   where: "any",
 };
 
+const CURRENCY_WORDS: [RegExp, string][] = [
+  [/\b(?:us dollars?|usd|us\$|american dollars?)\b/, "USD"],
+  [/\b(?:euros?|eur)\b|€/, "EUR"],
+  [/\b(?:yuan|rmb|renminbi)\b/, "CNY"],
+  [/\b(?:pesos?)\b/, "MXN"],
+  [/\b(?:rupees?|inr)\b/, "INR"],
+  [/\b(?:baht)\b/, "THB"],
+  [/\b(?:hk\$|hong kong dollars?)\b/, "HKD"],
+  [/\b(?:pounds sterling|gbp)\b|£/, "GBP"],
+];
+
+/** "How much were the drugs worth in US dollars?": the currency asked for, if one is named. */
+function namedCurrency(lower: string): string | null {
+  return CURRENCY_WORDS.find(([pattern]) => pattern.test(lower))?.[1] ?? null;
+}
+
 function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   if (
     /\bby how much\b|\b(?:rise|rose|risen|increase[ds]?|grow|grew|fall|fell|fallen|drop(?:ped)?|decline[ds]?|go up|went up|go down|went down|change[ds]?)\b/.test(
@@ -143,7 +159,7 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
       lower,
     )
   ) {
-    return { kind: "currency", unit: null };
+    return { kind: "currency", unit: namedCurrency(lower) };
   }
   if (/\b(?:amount|quantity|volume)\b/.test(lower) && !/\bhow many\b/.test(lower)) {
     return { kind: target && DRUG_NAMES.has(target) ? "mass" : "amount", unit: null };
