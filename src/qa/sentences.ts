@@ -47,8 +47,18 @@ export function answerFromSentences(query: Query, index: ReportIndex): Answer {
   // "Who is Liang Yun?" asks for a role; "Who held the conference?" for a person or body.
   const wanted =
     query.wh === "who" && namesPerson ? ["role"] : ((query.wh && ENTITY_KIND_FOR[query.wh]) ?? []);
+  // A "when" answer has to hold a date.
+  const dated = new Set(
+    index.table.entities
+      .filter((e) => e.kind === "date")
+      .map((e) => `${e.paragraph}:${e.sentence}`),
+  );
   const scored = index.sentences
     .filter((doc) => mentionsPlaces(index, doc, query.places))
+    .filter(
+      (doc) =>
+        query.wh !== "when" || dated.size === 0 || dated.has(`${doc.paragraph}:${doc.sentence}`),
+    )
     .map((doc) => {
       const overlap = concepts.filter((c) => doc.concepts.has(c));
       // The answer is an entity the question does not already name, of the kind it asks for.

@@ -111,6 +111,11 @@ const PLACE_KINDS: Record<string, string> = {
   crossing: "any",
   airport: "any",
   district: "any",
+  locality: "any",
+  localities: "any",
+  municipality: "any",
+  department: "province",
+  departments: "province",
   county: "any",
   division: "any",
   area: "any",
@@ -223,7 +228,11 @@ export function understand(question: string): Query {
     .reduce((text, [start, end]) => `${text.slice(0, start)} ${text.slice(end)}`, lower);
   const wh = (WH.exec(lower)?.[1]?.toLowerCase() ?? null) as Query["wh"];
   const target = targetNoun(withoutPlaces);
-  const rankedPlaceKind = /\b(?:which|what)\s+(\w+)/.exec(lower)?.[1];
+  // "which province", "which customs district": the kind of place is one of the next two words.
+  const afterWhich = /\b(?:which|what)\s+(\w+)(?:\s+(\w+))?/.exec(lower);
+  const rankedPlaceKind = [afterWhich?.[1], afterWhich?.[2]].find(
+    (word) => word && word in PLACE_KINDS,
+  );
   const superlative = SUPERLATIVE_MIN.test(lower)
     ? "min"
     : SUPERLATIVE_MAX.test(lower)
