@@ -12,7 +12,7 @@ import { rankPlaces } from "./superlative.js";
 import { MAX_QUESTION_LENGTH, type Query, understand } from "./understand.js";
 
 /** Below this a fact shares too little with the question to be its answer. */
-export const MIN_FACT_SCORE = 4;
+const MIN_FACT_SCORE = 4;
 
 function confidenceOf(best: ScoredFact, runnerUp: ScoredFact | undefined): number {
   const strength = 1 / (1 + Math.exp(-(best.score - MIN_FACT_SCORE - 2) / 2));

@@ -6,7 +6,7 @@ import { concept } from "./vocabulary.js";
 const MAX_QUOTE = 400;
 
 /** The sentence trimmed around the figure, so long sentences still show the words that matter. */
-export function quoteAround(quote: string, figureText: string): string {
+function quoteAround(quote: string, figureText: string): string {
   if (quote.length <= MAX_QUOTE) return quote;
   const at = Math.max(0, quote.indexOf(figureText));
   const start = Math.max(0, at - MAX_QUOTE / 2);
