@@ -30,7 +30,7 @@ export function placesFor(
 }
 
 const DATELINE =
-  /^[^.]{0,40}?(?:\(|,)?[^.]{0,30}?\d{4}\)?\s*[-–—]\s|^[A-Z][A-Z .,()]{2,40}\s[-–—]\s/;
+  /^[^.]{0,40}?(?:\(|,)?[^.]{0,30}?\d{4}\)?\s*(?:--|[-–—])\s|^[A-Z][A-Z .,()]{2,40}\s(?:--|[-–—])\s/;
 
 /** Places where things happened: "the Sinaloa Cartel" names a gang, not a place. */
 /** Places where things happened: not "the Sinaloa Cartel" (a gang) nor "the India-Pakistan border" (a line). */

@@ -142,6 +142,20 @@ export function readMeasure(match: NumberMatch, sentence: string, tokens: Token[
       end,
     };
   }
+  const yearsOld = /^\s+years?\s+old\b/i.exec(rest);
+  if (yearsOld) {
+    // "The youngest new abuser arrested during the year was 13 years old."
+    const who = readNounPhrase(tokens, clauseStart(tokens, startToken));
+    const end = match.end + yearsOld[0].length;
+    return {
+      unit: "year",
+      base: null,
+      subject: `age of ${who?.text ?? "person"}`,
+      head: "age",
+      phraseEnd: tokenIndexAt(tokens, end),
+      end,
+    };
+  }
   const duration = /^-(day|week|month|year|hour)s?\b/i.exec(rest);
   if (duration?.[1]) {
     const unit = duration[1].toLowerCase();
@@ -183,8 +197,13 @@ export function readMeasure(match: NumberMatch, sentence: string, tokens: Token[
       end: match.end,
     };
   }
-  const phrase = readNounPhrase(tokens, tokenIndexAt(tokens, match.end));
-  const participle = tokens[tokenIndexAt(tokens, match.end)]?.lower ?? "";
+  const afterNumber = tokenIndexAt(tokens, match.end);
+  // "1,143 were minors": what the figure counts may follow a copula.
+  const predicate = /^(?:were|was|are|is)$/.test(tokens[afterNumber]?.lower ?? "")
+    ? readNounPhrase(tokens, afterNumber + 1)
+    : null;
+  const phrase = readNounPhrase(tokens, afterNumber) ?? predicate;
+  const participle = tokens[afterNumber]?.lower ?? "";
   if (!phrase && PEOPLE_VERBS.has(actionLemma(participle) ?? "")) {
     // "14 charged in federal indictment", "12 arrested": people, by what happened to them.
     return {
