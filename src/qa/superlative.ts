@@ -62,7 +62,8 @@ export function rankPlaces(query: Query, index: ReportIndex): PlaceFigure[] {
   const subjectConcepts = query.concepts.filter((c) => !ACTION_WORDS.has(c) && counted.has(c));
   const ranked = rankFacts({ ...query, places: [] }, index).filter(
     (scored) =>
-      scored.fact.places.length > 0 &&
+      // The report's own country or province is the whole being ranked, not one of its places.
+      scored.fact.places.some((place) => !index.home.has(place)) &&
       scored.score > 0 &&
       (subjectConcepts.length === 0 ||
         subjectConcepts.some((c) => {

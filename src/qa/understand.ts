@@ -112,11 +112,13 @@ const PLACE_KINDS: Record<string, string> = {
   airport: "any",
   district: "any",
   locality: "any",
+  prefecture: "any",
+  prefectures: "any",
+  county: "any",
   localities: "any",
   municipality: "any",
   department: "province",
   departments: "province",
-  county: "any",
   division: "any",
   area: "any",
   where: "any",
@@ -229,7 +231,9 @@ export function understand(question: string): Query {
   const wh = (WH.exec(lower)?.[1]?.toLowerCase() ?? null) as Query["wh"];
   const target = targetNoun(withoutPlaces);
   // "which province", "which customs district": the kind of place is one of the next two words.
-  const afterWhich = /\b(?:which|what)\s+(\w+)(?:\s+(\w+))?/.exec(lower);
+  const afterWhich = /\b(?:which|what)\s+(\w+)(?:\s+(\w+))?/.exec(
+    lower.replace(/\bmember states?\b/, "country"),
+  );
   const rankedPlaceKind = [afterWhich?.[1], afterWhich?.[2]].find(
     (word) => word && word in PLACE_KINDS,
   );

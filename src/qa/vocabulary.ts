@@ -163,6 +163,8 @@ const SYNONYM_GROUPS: string[][] = [
   ["burn", "burnt", "incinerate", "incineration"],
   ["daily", "day", "per day", "a day"],
   ["foreign", "foreigner", "expatriate"],
+  ["herbal", "weed", "marijuana", "ganja", "pot", "grass"],
+  ["resin", "hash", "hashish", "charas"],
 ];
 
 const CANONICAL = new Map<string, string>();

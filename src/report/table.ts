@@ -23,7 +23,10 @@ export function isTableBlock(lines: string[]): boolean {
 /** "Heroin (kg)" → "kg of heroin"; "Suspects arrested" stays as it is. */
 function headerPhrase(header: string): string {
   const unit = /\(([^)]+)\)\s*$/.exec(header)?.[1];
-  const name = header.replace(/\s*\([^)]*\)\s*$/, "").toLowerCase();
+  const name = header
+    .replace(/\s*\([^)]*\)\s*$/, "")
+    .toLowerCase()
+    .replace(/^(?:number|no\.|count|total) of\s+/, "");
   return unit ? `${unit} of ${name}` : name;
 }
 
