@@ -165,6 +165,7 @@ const SYNONYM_GROUPS: string[][] = [
   ["foreign", "foreigner", "expatriate"],
   ["herbal", "weed", "marijuana", "ganja", "pot", "grass"],
   ["resin", "hash", "hashish", "charas"],
+  ["aircraft", "plane", "airplane", "aeroplane", "jet"],
 ];
 
 const CANONICAL = new Map<string, string>();
