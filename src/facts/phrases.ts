@@ -246,7 +246,7 @@ export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): Nou
   const list = readListTail(tokens, i);
   if (list) {
     // "150 federal, state and local officers": the last item names what is counted.
-    const lastHead = list.text.split(/\s+/).pop() ?? head;
+    const lastHead = words.includes("of") ? head : (list.text.split(/\s+/).pop() ?? head);
     return { text: `${words.join(" ")}, ${list.text}`, head: lastHead, next: list.next };
   }
   return { text: words.join(" "), head, next: i };
@@ -281,10 +281,10 @@ function readListTail(tokens: Token[], from: number): { text: string; next: numb
 }
 
 /** The head noun: the last word before any "of" / "and" continuation. */
+/** The counted noun: the last word before any "of" ("cases of drug trafficking" → cases), so
+ * coordinated modifiers take the noun after them ("gun and explosive cases" → cases). */
 function headOf(words: string[]): string {
-  const cut = words.findIndex(
-    (word, index) => index > 0 && (word === "of" || word === "and" || word === "or"),
-  );
+  const cut = words.findIndex((word, index) => index > 0 && word === "of");
   const main = cut === -1 ? words : words.slice(0, cut);
   return main[main.length - 1] ?? words[0] ?? "";
 }

@@ -206,6 +206,14 @@ function targetNoun(lower: string): string | null {
   // A participle before a noun modifies it ("old seized drugs"); any other verb ends the noun.
   const continues = (i: number) => {
     const word = tokens[i] ?? "";
+    // "gun and explosive cases": a coordinated modifier runs on to the counted noun.
+    if (
+      (word === "and" || word === "or") &&
+      i + 1 < tokens.length &&
+      !STOP_WORDS.has(tokens[i + 1] ?? "")
+    ) {
+      return true;
+    }
     if (STOP_WORDS.has(word) || COMMON_VERBS.has(word)) return false;
     if (!isVerb(word)) return true;
     const next = tokens[i + 1];
