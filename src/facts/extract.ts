@@ -65,6 +65,7 @@ function factsOfParagraph(
         figureSpans,
         match,
         previousPlaces,
+        text,
       );
       previousPlaces = near;
       const allPlaces = unique([...(labelled ?? []), ...near]);

@@ -29,6 +29,8 @@ export function placesFor(
   return unique([...inherited, ...fromTitle].map((mention) => mention.place.name));
 }
 
+const ORIGIN =
+  /\bfrom\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s*|\s+and\s+|\s+or\s+))*$/;
 const DATELINE =
   /^[^.]{0,40}?(?:\(|,)?[^.]{0,30}?\d{4}\)?\s*(?:--|[-–—])\s|^[A-Z][A-Z .,()]{2,40}\s(?:--|[-–—])\s/;
 
@@ -39,6 +41,8 @@ export function placesWhere(text: string, find: PlaceFinder): PlaceMention[] {
     const after = text.slice(mention.end);
     // "BANGKOK (Thailand), 28 May 2025 - …": a dateline says where the release was issued.
     if (mention.start < 40 && DATELINE.test(text.slice(0, mention.start + 60))) return false;
+    // "arrived from Ecuador", "nationals from Tanzania, Nigeria and Iran": origins, not locations.
+    if (ORIGIN.test(text.slice(0, mention.start))) return false;
     return (
       !/^\s+(?:cartels?|new generation|gangs?|clans?|syndicates?|brotherhood)\b/i.test(after) &&
       !/^(?:-[\w'’]+)*\s+(?:border|frontier)s?\b/i.test(after)
@@ -72,8 +76,14 @@ export function placesNear(
   figures: NumberMatch[],
   figure: NumberMatch,
   previous: string[] | null,
+  text: string,
 ): string[] {
   if (new Set(mentions.map((m) => m.place.name)).size < 2 || figures.length === 1) return all;
+  // "5 in British Columbia, 4 in Ontario": the place right after the figure is its own.
+  const own = mentions.find((m) =>
+    /^\s+(?:in|at)\s+(?:the\s+)?$/i.test(text.slice(figure.end, m.start)),
+  );
+  if (own) return [own.place.name];
   const i = figures.indexOf(figure);
   const from = figures[i - 1]?.end ?? 0;
   const to = figures[i + 1]?.start ?? Number.POSITIVE_INFINITY;

@@ -27,13 +27,25 @@ function localNames(report: ParsedReport): string[] {
   for (const paragraph of report.paragraphs) {
     for (const pattern of [IN_NAME, ADMIN_NAME, FORCE_AREA, SITE_NAME]) {
       for (const match of paragraph.text.matchAll(pattern)) {
-        const name = (match[1] ?? "").trim();
+        const name = (match[1] ?? "").trim().replace(/^(?:The|A|An|This|That|Its|Their)\s+/, "");
         if (name.length < 3 || NOT_PLACE_WORDS.test(name) || findPlaces(name).length > 0) continue;
+        if (GENERIC_SITE.test(name)) continue; // "the Port" alone names nothing
         names.add(name);
       }
     }
   }
   return [...names];
+}
+
+const GENERIC_SITE =
+  /^(?:Port|Airport|Village|Terminal|Checkpoint|Station|Harbour|Harbor|Town|District|Region|County|Province|Prefecture|Police|Control Point)$/;
+const ADMIN_SUFFIX = /\s+(?:County|Province|Prefecture|Region|District|Governorate|Oblast|Parish)$/;
+
+function questionHas(words: string[], name: string): boolean {
+  return name
+    .toLowerCase()
+    .split(/\s+/)
+    .every((part) => words.includes(part));
 }
 
 function asPlace(name: string): Place {
@@ -74,7 +86,11 @@ export function localPlacesInQuestion(question: string, names: string[]): PlaceM
     .split(/[^\p{L}\p{N}'’-]+/u)
     .filter(Boolean);
   return names.flatMap((name) => {
-    const parts = name.toLowerCase().split(/\s+/);
+    // "Kisumu County" is also asked about as "Kisumu".
+    const bare = name.replace(ADMIN_SUFFIX, "").trim();
+    const parts = (bare.length >= 4 && !questionHas(words, name) ? bare : name)
+      .toLowerCase()
+      .split(/\s+/);
     for (let i = 0; i + parts.length <= words.length; i++) {
       const window = words.slice(i, i + parts.length);
       const matches = window.every((word, j) => {

@@ -31,7 +31,8 @@ export function coordinatedWithPrevious(
   figures: NumberMatch[],
   figure: NumberMatch,
 ): boolean {
-  if (/(?:,|\band|\bincluding|\bof which|\bamong them)\s*$/i.test(lead)) return true;
+  // ", 4 in Ontario", "including 19 …", "the investigation: 5 in British Columbia" share a verb.
+  if (/(?:,|:|\band|\bincluding|\bof which|\bamong them)\s*$/i.test(lead)) return true;
   const previous = figures[figures.indexOf(figure) - 1];
   return (
     previous !== undefined &&
@@ -203,6 +204,17 @@ export function readMeasure(match: NumberMatch, sentence: string, tokens: Token[
     ? readNounPhrase(tokens, afterNumber + 1)
     : null;
   const phrase = readNounPhrase(tokens, afterNumber) ?? predicate;
+  if (!phrase && /^(?:in|at)$/.test(tokens[afterNumber]?.lower ?? "")) {
+    // "5 in British Columbia, 4 in Ontario": more of what the sentence already counts.
+    return {
+      unit: null,
+      base: null,
+      subject: "",
+      head: null,
+      phraseEnd: startToken + 1,
+      end: match.end,
+    };
+  }
   const participle = tokens[afterNumber]?.lower ?? "";
   if (!phrase && PEOPLE_VERBS.has(actionLemma(participle) ?? "")) {
     // "14 charged in federal indictment", "12 arrested": people, by what happened to them.

@@ -169,7 +169,8 @@ export function scoreFact(
   }
   score += unitFit(query, fact);
   if (query.places.length === 0) score += placelessFit(fact, index, query);
-  else score += 1 / Math.max(1, fact.places.length);
+  // A figure for exactly the places asked about beats one they share with others.
+  else score += (2 * query.places.length) / Math.max(query.places.length, fact.places.length);
   if (
     fact.unit &&
     ["day", "week", "month", "year", "hour"].includes(fact.unit) &&
