@@ -33,7 +33,7 @@ function unitLabel(unit: string, value: number): string {
   return plural(unit);
 }
 
-/** "5.19 t", "8,657 cases", "more than 9,300 people". */
+/** "4.2 t", "1,320 cases", "more than 2,000 people". */
 export function formatFigure(fact: Fact): string {
   const number = numberFormat.format(fact.value);
   const unit = fact.unit === null ? "" : unitLabel(fact.unit, fact.value);

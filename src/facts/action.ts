@@ -4,7 +4,7 @@ import type { Token } from "./tokens.js";
 const CLAUSE_BREAK = /^[,;:()]$/;
 const ADVERB = /ly$/;
 
-/** What usually happens to a counted thing when the sentence names no verb: "There were 12,655 suspects". */
+/** What usually happens to a counted thing when the sentence names no verb: "There were 1,240 suspects". */
 const DEFAULT_ACTION: Record<string, string> = {
   suspect: "arrest",
   suspects: "arrest",

@@ -40,7 +40,7 @@ const ROLE_PHRASE = new RegExp(
   "g",
 );
 const NOT_A_NAME =
-  /^(?:The|This|That|These|Since|In|At|On|For|From|With|By|And|But|China|News|Service|Ministry|Public|Security|National|State)\b/;
+  /^(?:The|This|That|These|Since|In|At|On|For|From|With|By|And|But|News|Service|Ministry|Public|Security|National|State)\b/;
 
 function push(
   into: Entity[],

@@ -18,7 +18,7 @@ export function changeDirection(after: string, before: string): string | null {
   return null;
 }
 
-/** Short quoted spans are names ("double hanging and two unification"), not results. */
+/** Short quoted spans are names ("Operation Two Rivers"), not results. */
 function quotedNames(sentence: string): DateSpan[] {
   return [...sentence.matchAll(/["“]([^"”]{1,80})["”]/g)]
     .filter((match) => (match[1] ?? "").split(/\s+/).length <= 8)
@@ -44,7 +44,7 @@ export function isFigure(
   if (/^\s*[.)]\s/.test(after) && before.trim() === "") return false; // a list label
   if (!match.isWord) return true;
   const word = match.text.trim();
-  if (/^[A-Z]/.test(word) && before.trim() !== "") return false; // "Hundred Days Action"
+  if (/^[A-Z]/.test(word) && before.trim() !== "") return false; // "Thousand Sails Campaign"
   if (HYPHEN_ADJECTIVE.test(after)) return false; // "two-pronged", "three-dimensional"
   if (match.value === 1 && /^\s+of\b/i.test(after)) return false; // "one of the largest"
   if (/^(?:a|one|a dozen)$/i.test(word))

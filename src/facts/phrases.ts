@@ -289,7 +289,7 @@ function headOf(words: string[]): string {
   return main[main.length - 1] ?? words[0] ?? "";
 }
 
-/** The noun phrase that ends right before `end` (exclusive): "seized various drugs 568.9 kg" → "drugs". */
+/** The noun phrase that ends right before `end` (exclusive): "seized various drugs 312.5 kg" → "drugs". */
 export function readNounPhraseBefore(
   tokens: Token[],
   end: number,

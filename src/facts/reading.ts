@@ -15,7 +15,7 @@ export interface Reading {
   head: string | null;
   /** Token index right after the figure's own words, where a passive verb would follow. */
   phraseEnd: number;
-  /** Character offset where the figure's own words end ("5.19 tons", "8,657 drug crime cases"). */
+  /** Character offset where the figure's own words end ("4.2 tons", "1,320 drug cases"). */
   end: number;
 }
 
@@ -254,7 +254,7 @@ function clauseStart(tokens: Token[], before: number): number {
   return 0;
 }
 
-/** For measures, what was measured: "5.19 tons of drugs", "drugs 568.9 kg", "$45 million in cash". */
+/** For measures, what was measured: "4.2 tons of heroin", "drugs 312.5 kg", "$45 million in cash". */
 function subjectAround(
   tokens: Token[],
   numberToken: number,

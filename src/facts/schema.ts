@@ -15,7 +15,7 @@ export const Fact = z.object({
   /** Stable within one table: "p{paragraph}-{n}". */
   id: z.string(),
   value: z.number().finite(),
-  /** The original words of the figure, e.g. "more than 9,300 people". */
+  /** The original words of the figure, e.g. "more than 2,000 people". */
   text: z.string().min(1),
   unit: z.string().nullable(),
   base: BaseQuantity.nullable(),

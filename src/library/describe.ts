@@ -25,7 +25,7 @@ function clip(text: string, max: number): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
 
-/** "drug crime cases · crack · Yunnan": what a figure counts, for matching lines up by eye. */
+/** "heroin · seize · Yunnan": what a figure counts, for matching lines up by eye. */
 function what(fact: Fact): string {
   return [clip(fact.subject, MAX_QUOTE), fact.action ?? "", fact.places.join(", ")]
     .filter((part) => part.length > 0)

@@ -84,7 +84,7 @@ function figureAnswer(query: Query, index: ReportIndex): Answer {
 
 /**
  * Asked with no place, near-equal national figures for the same thing are a total and its parts
- * ("5.19 tons nationwide" and "528.3 kilograms in major cases"): the total is the answer.
+ * ("12.5 tons nationwide" and "900 kilograms in one raid"): the total is the answer.
  */
 function preferTotals(ranked: ScoredFact[]): ScoredFact[] {
   const best = ranked[0];

@@ -34,7 +34,7 @@ export function pastParticiple(action: string | null): string | null {
   return action ? (PAST_PARTICIPLE[action] ?? `${action}ed`) : null;
 }
 
-/** "8,657", "5.19 tons", "$1.2 billion", "12%". */
+/** "1,320", "4.2 tons", "$1.2 billion", "12%". */
 export function formatFigure(fact: Fact): string {
   const number = formatNumber(fact.value);
   if (!fact.unit) return number;
@@ -56,7 +56,7 @@ function trim(value: number): string {
   return value.toLocaleString("en-US", { maximumFractionDigits: 3 });
 }
 
-/** Figure with its qualifier and what it counts: "more than 9,300 people". */
+/** Figure with its qualifier and what it counts: "more than 2,000 people". */
 export function describeFact(fact: Fact): string {
   const person = /^age of (.+)$/.exec(fact.subject)?.[1];
   if (person && fact.unit === "year") return `${person}, aged ${formatNumber(fact.value)}`;

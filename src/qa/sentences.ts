@@ -44,7 +44,7 @@ export function answerFromSentences(query: Query, index: ReportIndex): Answer {
   const namesPerson = index.table.entities.some(
     (e) => e.kind === "person" && asked.includes(e.name.toLowerCase()),
   );
-  // "Who is Liang Yun?" asks for a role; "Who held the conference?" for a person or body.
+  // "Who is Wang Hua?" asks for a role; "Who held the conference?" for a person or body.
   const wanted =
     query.wh === "who" && namesPerson ? ["role"] : ((query.wh && ENTITY_KIND_FOR[query.wh]) ?? []);
   // A "when" answer has to hold a date.
