@@ -136,7 +136,7 @@ export function homePlaces(report: ParsedReport): Set<string> {
   // province is home if no other province rivals it.
   const [region, second] = [...regions.entries()].sort((a, b) => b[1] - a[1]);
   const selfReferring = report.paragraphs.some((p) => SELF_REFERENCE.test(p.text));
-  if (region && selfReferring && region[1] >= 2 && (second?.[1] ?? 0) * 3 <= region[1]) {
+  if (region && selfReferring && region[1] >= 2 && (second?.[1] ?? 0) * 2 <= region[1]) {
     home.add(region[0]);
   }
   return home;

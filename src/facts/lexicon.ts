@@ -98,18 +98,18 @@ const ACTION_FORMS: Record<string, string[]> = {
   prosecute: [
     "prosecute",
     "prosecuted",
+    "prosecution",
+    "prosecutions",
     "charge",
     "charges",
     "charged",
     "indict",
     "indicted",
-    "convict",
-    "convicted",
-    "sentence",
-    "sentenced",
-    "extradite",
-    "extradited",
   ],
+  // A conviction or an extradition is not a prosecution: "how many were extradited" must not
+  // be answered with how many were convicted.
+  convict: ["convict", "convicted", "conviction", "convictions", "sentence", "sentenced"],
+  extradite: ["extradite", "extradited", "extradition", "extraditions"],
   rehabilitate: [
     "rehabilitate",
     "rehabilitated",

@@ -1,3 +1,4 @@
+import { actionLemma } from "../facts/lexicon.js";
 import { measureAfter } from "../facts/units.js";
 import type { ReportIndex } from "./reportIndex.js";
 import type { Query } from "./understand.js";
@@ -90,6 +91,15 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
   if (query.target && !GENERIC.has(query.target) && !known(query.target, index)) {
     return query.target;
   }
+  // "How many traffickers were extradited?" in a report that never extradites anyone.
+  const verb = words(query.cleaned.toLowerCase()).find(
+    (word) =>
+      actionLemma(word) !== null &&
+      !STOP_WORDS.has(word) &&
+      !GENERIC.has(word) &&
+      !known(word, index),
+  );
+  if (verb) return verb;
   if (query.target && known(query.target, index)) return null;
   const content = words(query.cleaned.toLowerCase()).filter(
     (word) =>

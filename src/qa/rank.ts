@@ -21,6 +21,8 @@ const ACTION_CONCEPTS = new Set(
     "destroy",
     "investigate",
     "prosecute",
+    "convict",
+    "extradite",
     "rehabilitate",
     "launch",
     "inspect",
