@@ -2,7 +2,7 @@ import type { Fact } from "../facts/schema.js";
 import { countUnit } from "../facts/units.js";
 import type { FactDoc, ReportIndex } from "./reportIndex.js";
 import type { Query } from "./understand.js";
-import { concept } from "./vocabulary.js";
+import { concept, STOP_WORDS } from "./vocabulary.js";
 
 export interface ScoredFact {
   fact: Fact;
@@ -111,6 +111,13 @@ function yearFit(years: string[], doc: FactDoc): number {
   return /\b(?:19|20)\d{2}\b/.test(doc.lead) ? -1.5 : 0;
 }
 
+/** Tie-breaker: the question's own word forms right around the figure ("rehabilitated" over "rehabilitation"). */
+function verbatimWords(query: Query, nearText: string): number {
+  const near = ` ${nearText.toLowerCase()} `;
+  const asked = new Set(query.cleaned.toLowerCase().match(/[a-z]{4,}/g) ?? []);
+  return [...asked].filter((word) => !STOP_WORDS.has(word) && near.includes(` ${word} `)).length;
+}
+
 /** With no place asked, national figures, and above all the headline ones before the first section. */
 function placelessFit(fact: Fact, index: ReportIndex, query: Query): number {
   const headline = fact.section === null && index.report.sections.length > 0 ? 0.75 : 0;
@@ -184,6 +191,7 @@ export function scoreFact(
   if (fuseScore !== undefined) score += (1 - fuseScore) * 0.75;
   score -= fact.paragraph * 0.001;
   if (PART_OF.test(doc.lead)) score -= 0.75;
+  score += 0.15 * verbatimWords(query, doc.nearText);
   score += periodFit(query, doc);
   return { fact, score, coreHits, nearHits };
 }

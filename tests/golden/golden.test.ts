@@ -38,6 +38,8 @@ import {
  */
 const FLOORS: Record<string, number> = {
   seed: 0.95,
+  // A second seed set, written later by someone who never saw the first or the engine: 98.3% on sight.
+  "seed-heldout": 0.95,
   "dea-fentanyl": 0.9,
   "interpol-lionfish": 0.93,
   "provincial-results": 0.88,
