@@ -125,18 +125,16 @@ export interface UnfiguredName {
  */
 export function unfiguredName(query: Query, index: ReportIndex): UnfiguredName | null {
   const inPlaces = query.placeWords.join(" ").toLowerCase();
+  const bodies = index.table.entities.filter((e) => e.kind === "organization" || e.kind === "role");
+  const withFigures = new Set(index.table.facts.map((fact) => fact.paragraph));
   for (const [name] of query.cleaned.matchAll(/\b[A-Z][a-z][\w'’-]*\b/g)) {
     if (STOP_WORDS.has(name.toLowerCase()) || inPlaces.includes(name.toLowerCase())) continue;
     const word = new RegExp(`\\b${name}\\b`);
-    const bodies = index.table.entities.filter(
-      (e) => e.kind === "organization" || e.kind === "role",
-    );
     if (bodies.some((e) => word.test(e.name))) continue;
     const paragraphs = index.report.paragraphs
       .filter((p) => word.test(p.text))
       .map((p) => p.number);
     if (paragraphs.length === 0) continue;
-    const withFigures = new Set(index.table.facts.map((fact) => fact.paragraph));
     if (paragraphs.some((p) => withFigures.has(p))) continue;
     return { name, paragraphs };
   }

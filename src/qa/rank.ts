@@ -6,6 +6,7 @@ import { concept, STOP_WORDS } from "./vocabulary.js";
 
 export interface ScoredFact {
   fact: Fact;
+  doc: FactDoc;
   score: number;
   /** Query concepts found among the fact's own words (subject, verb, unit). */
   coreHits: number;
@@ -193,7 +194,7 @@ export function scoreFact(
   if (PART_OF.test(doc.lead)) score -= 0.75;
   score += 0.15 * verbatimWords(query, doc.nearText);
   score += periodFit(query, doc);
-  return { fact, score, coreHits, nearHits };
+  return { fact, doc, score, coreHits, nearHits };
 }
 
 function fusePattern(query: Query): string {

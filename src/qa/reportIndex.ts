@@ -67,6 +67,7 @@ export interface ReportIndex {
   sentenceFuse: Fuse<SentenceDoc>;
   /** Questions this report can answer, for autocomplete and "did you mean". */
   suggestions: string[];
+  suggestionFuse: Fuse<string>;
 }
 
 function placeParagraphsOf(report: ParsedReport, find: PlaceFinder): Map<string, number[]> {
@@ -136,6 +137,7 @@ export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
   const home = homePlaces(report);
   const table = FactTable.parse(extractFacts(report, places.find, home));
   if (table.facts.length === 0) throw new ReportError("no figures found");
+  const suggestions = suggestionsFor(table.facts);
   const factDocs = table.facts.map((fact) => factDocOf(fact, table.facts, report));
   const sentences = report.paragraphs.flatMap((paragraph) =>
     paragraph.sentences.map((sentence, index) => ({
@@ -180,6 +182,11 @@ export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
       useExtendedSearch: true,
       threshold: 0.4,
     }),
-    suggestions: suggestionsFor(table.facts),
+    suggestions,
+    suggestionFuse: new Fuse(suggestions, {
+      ignoreLocation: true,
+      threshold: 0.5,
+      useExtendedSearch: true,
+    }),
   };
 }

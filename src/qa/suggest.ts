@@ -1,22 +1,6 @@
-import Fuse from "fuse.js";
 import type { ReportIndex } from "./reportIndex.js";
 
 const MAX_CHOICE_LENGTH = 100;
-const suggestionFuses = new WeakMap<ReportIndex, Fuse<string>>();
-
-function fuseOf(index: ReportIndex): Fuse<string> {
-  let fuse = suggestionFuses.get(index);
-  if (!fuse) {
-    fuse = new Fuse(index.suggestions, {
-      ignoreLocation: true,
-      threshold: 0.5,
-      useExtendedSearch: true,
-    });
-    suggestionFuses.set(index, fuse);
-  }
-  return fuse;
-}
-
 function orPattern(text: string): string {
   return [...new Set(text.toLowerCase().match(/[a-z0-9]{3,}/g) ?? [])].join(" | ");
 }
@@ -26,9 +10,7 @@ export function suggestQuestions(partial: string, index: ReportIndex, limit = 25
   const typed = partial.trim();
   const pattern = orPattern(typed);
   const ranked = pattern
-    ? fuseOf(index)
-        .search(pattern)
-        .map((hit) => hit.item)
+    ? index.suggestionFuse.search(pattern).map((hit) => hit.item)
     : index.suggestions;
   const choices =
     typed.length > 0 && typed.length <= MAX_CHOICE_LENGTH ? [typed, ...ranked] : ranked;
@@ -38,10 +20,6 @@ export function suggestQuestions(partial: string, index: ReportIndex, limit = 25
 /** Up to five answerable questions close to one that could not be answered. */
 export function relatedSuggestions(question: string, index: ReportIndex): string[] {
   const pattern = orPattern(question);
-  const related = pattern
-    ? fuseOf(index)
-        .search(pattern)
-        .map((hit) => hit.item)
-    : [];
+  const related = pattern ? index.suggestionFuse.search(pattern).map((hit) => hit.item) : [];
   return [...new Set([...related, ...index.suggestions])].slice(0, 5);
 }

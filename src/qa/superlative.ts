@@ -53,9 +53,6 @@ function mostSpecific(places: string[]): string | null {
  * Places ranked by their figure for what the question asks about ("which province seized the most drugs"),
  * one best-matching figure per place, compared in base units.
  */
-function docOf(index: ReportIndex, fact: Fact) {
-  return index.factDocs.find((doc) => doc.fact === fact);
-}
 
 export function rankPlaces(query: Query, index: ReportIndex): PlaceFigure[] {
   const counted = new Set(index.factDocs.flatMap((doc) => [...doc.subject]));
@@ -67,7 +64,7 @@ export function rankPlaces(query: Query, index: ReportIndex): PlaceFigure[] {
       scored.score > 0 &&
       (subjectConcepts.length === 0 ||
         subjectConcepts.some((c) => {
-          const doc = docOf(index, scored.fact);
+          const { doc } = scored;
           // "the largest share of seizures, with 81.6 tonnes": the substance is named nearby.
           return doc?.heads.has(c) || (doc?.near.has(c) && doc.heads.has(concept("seizure")));
         })),
