@@ -220,15 +220,22 @@ function withLocalPlaces(query: Query, index: ReportIndex): Query {
   };
 }
 
-function compose(question: string, index: ReportIndex): Answer {
+function compose(question: string, index: ReportIndex): Reply {
   if (question.length > MAX_QUESTION_LENGTH) {
-    return notFound(
-      question,
-      `That question is too long (${question.length} characters); please keep it under ${MAX_QUESTION_LENGTH}.`,
-      index.suggestions.slice(0, 5),
-    );
+    return {
+      query: null,
+      answer: notFound(
+        question,
+        `That question is too long (${question.length} characters); please keep it under ${MAX_QUESTION_LENGTH}.`,
+        index.suggestions.slice(0, 5),
+      ),
+    };
   }
   const query = withLocalPlaces(understand(question), index);
+  return { query, answer: composeFor(query, question, index) };
+}
+
+function composeFor(query: Query, question: string, index: ReportIndex): Answer {
   if (query.cleaned.length === 0 || query.concepts.length + query.places.length === 0) {
     return notFound(
       question,
@@ -260,15 +267,35 @@ function compose(question: string, index: ReportIndex): Answer {
   return route(query, index);
 }
 
-/** Answer a question from the report's fact table. Never throws: a failure is an honest not_found. */
-export function answer(question: string, index: ReportIndex): Answer {
+export interface AnswerOptions {
+  /** The same member's previous question, so that a follow-up ("and in 2021?") keeps its measure. */
+  previous?: Query | null;
+}
+
+/** An answer and the understood question, which a conversation passes back as `previous`. */
+export interface Reply {
+  answer: Answer;
+  query: Query | null;
+}
+
+/** Answer a question and return the Query it was understood as. Never throws. */
+export function reply(question: string, index: ReportIndex, _options: AnswerOptions = {}): Reply {
   try {
-    return AnswerSchema.parse(compose(question, index));
+    const composed = compose(question, index);
+    return { query: composed.query, answer: AnswerSchema.parse(composed.answer) };
   } catch {
-    return notFound(
-      question,
-      "Sorry, I could not work out an answer to that.",
-      index.suggestions.slice(0, 5),
-    );
+    return {
+      query: null,
+      answer: notFound(
+        question,
+        "Sorry, I could not work out an answer to that.",
+        index.suggestions.slice(0, 5),
+      ),
+    };
   }
+}
+
+/** Answer a question from the report's fact table. Never throws: a failure is an honest not_found. */
+export function answer(question: string, index: ReportIndex, options: AnswerOptions = {}): Answer {
+  return reply(question, index, options).answer;
 }

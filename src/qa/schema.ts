@@ -13,5 +13,7 @@ export const Answer = z.object({
   facts: z.array(Fact),
   confidence: z.number().min(0).max(1),
   suggestions: z.array(z.string()),
+  /** Set when the answer carried on from the previous question: what it kept ("cases"). */
+  followsOn: z.string().optional(),
 });
 export type Answer = z.infer<typeof Answer>;
