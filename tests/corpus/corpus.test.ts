@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { answer } from "../../src/qa/answer.js";
+import { buildReportIndex } from "../../src/qa/reportIndex.js";
+import {
+  type CorpusHalf,
+  corpusAvailable,
+  corpusMeta,
+  judgeCorpus,
+  loadCorpusReport,
+  loadSplit,
+  readCorpusText,
+} from "./corpus.js";
+
+/**
+ * Floors sit at what was last measured: correct answers per half, and the most figures given for
+ * out-of-scope questions. Raise them when the engine improves; never lower one to pass.
+ */
+const FLOORS: Record<CorpusHalf, { correct: number; leaks: number }> = {
+  tuning: { correct: 76, leaks: 1 },
+  validation: { correct: 81, leaks: 0 },
+};
+
+function scoreHalf(half: CorpusHalf) {
+  let correct = 0;
+  let leaks = 0;
+  let total = 0;
+  for (const name of loadSplit()[half]) {
+    const report = loadCorpusReport(name);
+    const index = buildReportIndex(readCorpusText(report), corpusMeta(report));
+    for (const q of report.questions) {
+      const verdict = judgeCorpus(q, answer(q.q, index));
+      total += 1;
+      correct += verdict.correct ? 1 : 0;
+      leaks += verdict.leak ? 1 : 0;
+    }
+  }
+  return { correct, leaks, total };
+}
+
+describe("the real-text corpus in ../shared/corpus", () => {
+  it("is there: the tests read it from ../shared, never from a copy", () => {
+    expect(corpusAvailable(), "../shared/corpus is missing next to the checkout").toBe(true);
+  });
+
+  it("is split once into two halves that share no report", () => {
+    const split = loadSplit();
+    expect(split.tuning.filter((name) => split.validation.includes(name))).toEqual([]);
+    expect(split.tuning.length + split.validation.length).toBe(20);
+  });
+
+  for (const half of ["tuning", "validation"] as const) {
+    it(`${half} half scores at least its floor and leaks no more figures than measured`, () => {
+      const { correct, leaks, total } = scoreHalf(half);
+      const line = `${half}: ${correct}/${total} (${((100 * correct) / total).toFixed(1)}%), ${leaks} leak(s)`;
+      expect(correct, line).toBeGreaterThanOrEqual(FLOORS[half].correct);
+      expect(leaks, line).toBeLessThanOrEqual(FLOORS[half].leaks);
+    });
+  }
+});
