@@ -10,6 +10,20 @@ const commaList = z
       .filter((item) => item.length > 0),
   );
 
+/** "8/60s": a burst of 8 questions, refilled continuously over 60 seconds. */
+const rateLimit = z
+  .string()
+  .default("8/60s")
+  .transform((raw, ctx) => {
+    const match = /^(\d+)\s*\/\s*(\d+)\s*(ms|s|m)?$/.exec(raw.trim());
+    if (!match) {
+      ctx.addIssue({ code: "custom", message: 'must look like "8/60s": questions / window' });
+      return z.NEVER;
+    }
+    const scale = { ms: 1, s: 1000, m: 60_000 }[(match[3] ?? "s") as "ms" | "s" | "m"];
+    return { burst: Number(match[1]), windowMs: Number(match[2]) * scale };
+  });
+
 const snowflake = z
   .string({ error: "is required: a Discord id (15–22 digits)" })
   .regex(/^\d{15,22}$/, "must be a Discord id (15–22 digits)");
@@ -31,6 +45,8 @@ const EnvSchema = z.object({
   REPORT_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   ASK_CHANNEL_IDS: commaList.pipe(z.array(snowflake)),
   MODERATOR_ROLE_IDS: commaList.pipe(z.array(snowflake)),
+  RATE_LIMIT: rateLimit,
+  CHAT: z.enum(["on", "off"]).default("on"),
   COOLDOWN: z.coerce
     .number()
     .nonnegative()

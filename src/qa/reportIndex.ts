@@ -16,6 +16,13 @@ export interface ReportMeta {
   name: string;
   /** Store version number, or null when loaded straight from a file. */
   version: number | null;
+  /** What the report says of itself, where it can be read or was given on upload. */
+  title?: string;
+  publisher?: string;
+  /** ISO date (YYYY-MM-DD) of publication. */
+  date?: string;
+  /** Public http(s) address of the report; never a server path. */
+  url?: string;
 }
 
 export interface SentenceDoc {
