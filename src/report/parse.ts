@@ -1,3 +1,4 @@
+import { checkTableCells } from "./limits.js";
 import {
   isListItemLine,
   isRule,
@@ -43,6 +44,7 @@ function cleanText(lines: string[]): string {
 function splitBlock(lines: string[], markdown: boolean): RawParagraph[] {
   if (lines.every(isRule)) return [];
   if (isTableBlock(lines)) {
+    checkTableCells(lines.reduce((cells, line) => cells + line.split("|").length - 1, 0));
     return [
       { text: tableToText(lines), markdownLevel: null, singleLine: false, isListItem: false },
     ];
@@ -103,7 +105,9 @@ function splitListBlock(lines: string[]): RawParagraph[] {
 /** List items are separate paragraphs in Markdown; plain text keeps its bullet blocks whole. */
 function looksLikeMarkdown(text: string): boolean {
   return (
-    /^#{1,6}\s+\S/m.test(text) || /\*\*\S[^*]*\*\*/.test(text) || /\[[^\]]+\]\([^)]+\)/.test(text)
+    /^#{1,6}\s+\S/m.test(text) ||
+    /\*\*\S[^*]*\*\*/.test(text) ||
+    /\[[^[\]]+\]\([^()\s]+\)/.test(text)
   );
 }
 
