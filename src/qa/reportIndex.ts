@@ -1,4 +1,4 @@
-import Fuse from "fuse.js";
+import Fuse, { type FuseIndex } from "fuse.js";
 import { extractFacts } from "../facts/extract.js";
 import { homePlaces } from "../facts/factPlaces.js";
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
@@ -197,8 +197,79 @@ function factDocOf(fact: Fact, shared: SharedConcepts): FactDoc {
   };
 }
 
+const FACT_SEARCH = {
+  keys: [
+    { name: "fact.subject", weight: 3 },
+    { name: "fact.action", weight: 2 },
+    { name: "fact.quote", weight: 1 },
+  ],
+  includeScore: true,
+  ignoreLocation: true,
+  useExtendedSearch: true,
+  threshold: 0.4,
+};
+const SENTENCE_SEARCH = {
+  keys: ["text"],
+  includeScore: true,
+  ignoreLocation: true,
+  useExtendedSearch: true,
+  threshold: 0.4,
+};
+const SUGGESTION_SEARCH = { ignoreLocation: true, threshold: 0.5, useExtendedSearch: true };
+
+type SearchField = "factFuse" | "sentenceFuse" | "suggestionFuse";
+
+/** The index without its search objects: plain data, Maps and Sets, which cross a thread boundary intact. */
+export type ReportIndexData = Omit<ReportIndex, SearchField>;
+
+/** The search objects' prebuilt indexes as plain data, so the thread that receives them need not rebuild them. */
+export interface SearchIndexes {
+  facts: ReturnType<FuseIndex<FactDoc>["toJSON"]>;
+  sentences: ReturnType<FuseIndex<SentenceDoc>["toJSON"]>;
+  suggestions: ReturnType<FuseIndex<string>["toJSON"]>;
+}
+
 /** Parse, extract and index a report. Throws ReportError when it holds nothing to answer from. */
 export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
+  return withSearch(buildReportIndexData(text, meta));
+}
+
+/** Split an index into what a structured clone carries: the data and the search indexes. */
+export function toTransferable(index: ReportIndex): { data: ReportIndexData; search: SearchIndexes } {
+  const { factFuse, sentenceFuse, suggestionFuse, ...data } = index;
+  return {
+    data,
+    search: {
+      facts: factFuse.getIndex().toJSON(),
+      sentences: sentenceFuse.getIndex().toJSON(),
+      suggestions: suggestionFuse.getIndex().toJSON(),
+    },
+  };
+}
+
+/** Attach the search objects, from prebuilt indexes when given (cheap), else built here. */
+export function withSearch(data: ReportIndexData, prebuilt?: SearchIndexes): ReportIndex {
+  return {
+    ...data,
+    factFuse: new Fuse(
+      data.factDocs,
+      FACT_SEARCH,
+      prebuilt && Fuse.parseIndex<FactDoc>(prebuilt.facts),
+    ),
+    sentenceFuse: new Fuse(
+      data.sentences,
+      SENTENCE_SEARCH,
+      prebuilt && Fuse.parseIndex<SentenceDoc>(prebuilt.sentences),
+    ),
+    suggestionFuse: new Fuse(
+      data.suggestions,
+      SUGGESTION_SEARCH,
+      prebuilt && Fuse.parseIndex<string>(prebuilt.suggestions),
+    ),
+  };
+}
+
+function buildReportIndexData(text: string, meta: ReportMeta): ReportIndexData {
   const report = parseReport(text);
   if (report.paragraphs.length === 0) throw new ReportError("no paragraphs found");
   const places = reportPlaces(report);
@@ -234,29 +305,6 @@ export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
     placeParagraphs: placeParagraphsOf(report, places.find),
     localPlaces: places.names,
     home,
-    factFuse: new Fuse(factDocs, {
-      keys: [
-        { name: "fact.subject", weight: 3 },
-        { name: "fact.action", weight: 2 },
-        { name: "fact.quote", weight: 1 },
-      ],
-      includeScore: true,
-      ignoreLocation: true,
-      useExtendedSearch: true,
-      threshold: 0.4,
-    }),
-    sentenceFuse: new Fuse(sentences, {
-      keys: ["text"],
-      includeScore: true,
-      ignoreLocation: true,
-      useExtendedSearch: true,
-      threshold: 0.4,
-    }),
     suggestions,
-    suggestionFuse: new Fuse(suggestions, {
-      ignoreLocation: true,
-      threshold: 0.5,
-      useExtendedSearch: true,
-    }),
   };
 }
