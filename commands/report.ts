@@ -166,7 +166,7 @@ export default {
         const version = interaction.options.getInteger("version", true);
         return runChange(interaction, context, library, async () =>
           describeChange(
-            library.rollback({ guildId, moderatorId: interaction.user.id, version }),
+            await library.rollback({ guildId, moderatorId: interaction.user.id, version }),
             discordPresentation,
           ),
         );

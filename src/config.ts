@@ -43,6 +43,11 @@ const EnvSchema = z.object({
     .positive()
     .default(1024 * 1024),
   REPORT_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  REPORT_BUILD_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  REPORT_BUILD_MEMORY_MB: z.coerce.number().int().min(16).default(512),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
+  /** Key for the one-vote-per-user feedback tokens; else a 0600 file in DATA_DIR. */
+  FEEDBACK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   ASK_CHANNEL_IDS: commaList.pipe(z.array(snowflake)),
   MODERATOR_ROLE_IDS: commaList.pipe(z.array(snowflake)),
   RATE_LIMIT: rateLimit,
@@ -93,6 +98,9 @@ const StorageEnvSchema = EnvSchema.pick({
   REPORT_URL: true,
   REPORT_MAX_BYTES: true,
   REPORT_FETCH_TIMEOUT_MS: true,
+  REPORT_BUILD_TIMEOUT_MS: true,
+  REPORT_BUILD_MEMORY_MB: true,
+  FEEDBACK_SECRET: true,
   LOG_LEVEL: true,
 });
 export type StorageConfig = z.infer<typeof StorageEnvSchema>;

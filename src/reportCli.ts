@@ -95,7 +95,7 @@ async function run(library: ReportLibrary, { command, guildId }: Invocation): Pr
     }
     case "rollback": {
       const version = command.version;
-      return describeChange(library.rollback({ guildId, moderatorId: null, version }), plain);
+      return describeChange(await library.rollback({ guildId, moderatorId: null, version }), plain);
     }
     case "history":
       return describeHistory(library.history(guildId), plain);
