@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
 import pino from "pino";
+import { reasonOf } from "./bot/startup.js";
 import { ConfigError, parseStorageConfig } from "./config.js";
 import {
   describeChange,
@@ -131,5 +132,5 @@ try {
   if (error instanceof UsageError) process.exitCode = fail([error.message, USAGE], 2);
   else if (error instanceof ReportError) process.exitCode = fail([`refused: ${error.reason}`], 1);
   else if (error instanceof ConfigError) process.exitCode = fail(error.problems, 1);
-  else process.exitCode = fail([error instanceof Error ? error.message : String(error)], 1);
+  else process.exitCode = fail([reasonOf(error)], 1);
 }
