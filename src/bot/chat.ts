@@ -68,16 +68,18 @@ export function createChatHandler({ context, cooldown }: ChatOptions) {
   }
 
   return async function onMessage(message: Message): Promise<void> {
-    if (message.author.bot) return; // other bots, and this bot's own replies
-    const direct = !message.inGuild() || mentionsBot(message);
-    if (!direct && !askChannels.has(message.channelId)) return;
-
+    // A DM's channel id identifies the member, so it is logged only for server channels.
     const logger = context.logger.child({
       messageId: message.id,
       guildId: message.guildId,
-      channelId: message.channelId,
+      channelId: message.guildId ? message.channelId : undefined,
     });
+    let direct = false;
     try {
+      // No author (a system or malformed payload), other bots, and this bot's own replies.
+      if (!message.author || message.author.bot) return;
+      direct = !message.inGuild() || mentionsBot(message);
+      if (!direct && !askChannels.has(message.channelId)) return;
       await respond(message, direct);
     } catch (error) {
       if (isHarmlessDiscordError(error)) {

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac } from "node:crypto";
 import type { Database } from "better-sqlite3";
 import { z } from "zod";
 import { scopeKey } from "./scope.js";
@@ -16,31 +16,31 @@ export const FeedbackTotals = z.object({
 });
 export type FeedbackTotals = z.infer<typeof FeedbackTotals>;
 
-const KEY_SETTING = "feedback_voter_key";
-const HexKey = z.string().regex(/^[0-9a-f]{64}$/);
+/** How long a voter token is kept: long enough to stop double votes on a fresh answer, no longer. */
+export const VOTER_TOKEN_DAYS = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * 👍/👎 counts, one vote per user per answer, without storing who voted or how.
  *
- * A voter is remembered only as HMAC(per-database random key, answer id + user id): the same user
- * gets unrelated tokens on different answers, so votes cannot be linked into a profile. How they
- * voted is folded straight into per-scope totals, so not even the token says "up" or "down".
+ * A voter is remembered only as HMAC(key, answer id + user id), and the key is kept outside the
+ * database (FEEDBACK_SECRET, or DATA_DIR/feedback.key): the same user gets unrelated tokens on
+ * different answers, and someone holding only the database and a member list cannot recompute
+ * them. How they voted is folded straight into per-scope totals, so not even the token says "up"
+ * or "down". Tokens are deleted after VOTER_TOKEN_DAYS; the totals stay.
  */
 export class FeedbackStore {
-  private readonly key: Buffer;
   private readonly castVote;
+  private readonly purgeStatement;
   private readonly totalsStatement;
 
-  constructor(db: Database) {
-    db.prepare("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)").run(
-      KEY_SETTING,
-      randomBytes(32).toString("hex"),
-    );
-    const stored = db.prepare("SELECT value FROM settings WHERE key = ?").pluck().get(KEY_SETTING);
-    this.key = Buffer.from(HexKey.parse(stored), "hex");
-
+  constructor(
+    db: Database,
+    private readonly key: Buffer,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     const rememberVoter = db.prepare(
-      "INSERT OR IGNORE INTO feedback_voters (answer_id, voter) VALUES (?, ?)",
+      "INSERT OR IGNORE INTO feedback_voters (answer_id, voter, cast_at) VALUES (?, ?, ?)",
     );
     const addUp = db.prepare(
       `INSERT INTO feedback_totals (scope, up) VALUES (?, 1)
@@ -50,12 +50,21 @@ export class FeedbackStore {
       `INSERT INTO feedback_totals (scope, down) VALUES (?, 1)
        ON CONFLICT (scope) DO UPDATE SET down = down + 1`,
     );
-    this.castVote = db.transaction((vote: Vote, voter: string): boolean => {
-      if (rememberVoter.run(vote.answerId, voter).changes === 0) return false;
+    this.purgeStatement = db.prepare("DELETE FROM feedback_voters WHERE cast_at < ?");
+    this.castVote = db.transaction((vote: Vote, voter: string, at: Date): boolean => {
+      this.purgeStatement.run(new Date(at.getTime() - VOTER_TOKEN_DAYS * DAY_MS).toISOString());
+      if (rememberVoter.run(vote.answerId, voter, at.toISOString()).changes === 0) return false;
       (vote.vote === "up" ? addUp : addDown).run(scopeKey(vote.guildId));
       return true;
     });
     this.totalsStatement = db.prepare("SELECT up, down FROM feedback_totals WHERE scope = ?");
+    this.purgeExpired();
+  }
+
+  /** Delete voter tokens older than VOTER_TOKEN_DAYS (also done on every vote). */
+  purgeExpired(): number {
+    const cutoff = new Date(this.now().getTime() - VOTER_TOKEN_DAYS * DAY_MS);
+    return this.purgeStatement.run(cutoff.toISOString()).changes;
   }
 
   /** False when this user already voted on this answer. */
@@ -63,7 +72,7 @@ export class FeedbackStore {
     const voter = createHmac("sha256", this.key)
       .update(`${vote.answerId}\u0000${vote.userId}`)
       .digest("base64url");
-    return this.castVote(vote, voter);
+    return this.castVote(vote, voter, this.now());
   }
 
   totals(guildId: string | null): FeedbackTotals {

@@ -65,6 +65,20 @@ export const MIGRATIONS: readonly string[] = [
     detail TEXT
   );
   `,
+  // The voter key moves out of the database (feedback.key or FEEDBACK_SECRET): tokens made with
+  // the old in-database key could be recomputed by anyone with the file, so they go with it, and
+  // tokens now carry the time they were cast so they can expire. Totals are kept.
+  `
+  DELETE FROM settings WHERE key = 'feedback_voter_key';
+  DROP TABLE feedback_voters;
+  CREATE TABLE feedback_voters (
+    answer_id TEXT NOT NULL,
+    voter TEXT NOT NULL,
+    cast_at TEXT NOT NULL,
+    PRIMARY KEY (answer_id, voter)
+  ) WITHOUT ROWID;
+  CREATE INDEX feedback_voters_by_time ON feedback_voters (cast_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
