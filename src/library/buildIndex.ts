@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { type ReportIndex, type ReportMeta, withSearch } from "../qa/reportIndex.js";
@@ -34,7 +34,9 @@ function workerEntry(): { script: string | URL; eval: boolean } {
 }
 
 function overTime(ms: number): ReportError {
-  return new ReportError(`building the index took over ${ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`}`);
+  return new ReportError(
+    `building the index took over ${ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`}`,
+  );
 }
 
 function outOfMemory(mb: number): ReportError {
@@ -65,7 +67,10 @@ export function workerIndexBuilder(budget: BuildBudget): IndexBuilder {
         outcome();
         void worker.terminate();
       };
-      const timer = setTimeout(() => settle(() => reject(overTime(budget.timeoutMs))), budget.timeoutMs);
+      const timer = setTimeout(
+        () => settle(() => reject(overTime(budget.timeoutMs))),
+        budget.timeoutMs,
+      );
       worker.once("message", (message: unknown) =>
         settle(() => {
           const envelope = BuildResultEnvelope.safeParse(message);
@@ -84,7 +89,9 @@ export function workerIndexBuilder(budget: BuildBudget): IndexBuilder {
         ),
       );
       worker.once("exit", (code) =>
-        settle(() => reject(new Error(`factdesk: the report build worker exited with code ${code}`))),
+        settle(() =>
+          reject(new Error(`factdesk: the report build worker exited with code ${code}`)),
+        ),
       );
     });
 }

@@ -235,7 +235,10 @@ export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
 }
 
 /** Split an index into what a structured clone carries: the data and the search indexes. */
-export function toTransferable(index: ReportIndex): { data: ReportIndexData; search: SearchIndexes } {
+export function toTransferable(index: ReportIndex): {
+  data: ReportIndexData;
+  search: SearchIndexes;
+} {
   const { factFuse, sentenceFuse, suggestionFuse, ...data } = index;
   return {
     data,
