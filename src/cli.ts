@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import { type CliArgs, parseCliArgs, UsageError } from "./cli/args.js";
 import { loadReportFile } from "./cli/loadReport.js";
 import { answerToJson, answerToText, factsToText } from "./cli/output.js";
+import { ConfigError, parseReportMaxBytes } from "./config.js";
 import { answer } from "./qa/answer.js";
 import type { ReportIndex } from "./qa/reportIndex.js";
 import { ReportError } from "./report/errors.js";
@@ -33,7 +34,7 @@ async function answerLines(index: ReportIndex, args: CliArgs, prompt: boolean): 
 }
 
 async function run(args: CliArgs): Promise<void> {
-  const index = await loadReportFile(args.report);
+  const index = await loadReportFile(args.report, args.maxBytes);
   if (args.facts) {
     process.stdout.write(
       `${args.json ? JSON.stringify(index.table, null, 2) : factsToText(index.table.facts)}\n`,
@@ -48,9 +49,13 @@ async function run(args: CliArgs): Promise<void> {
 }
 
 try {
-  await run(parseCliArgs(process.argv.slice(2), DEFAULT_REPORT));
+  await run(parseCliArgs(process.argv.slice(2), DEFAULT_REPORT, parseReportMaxBytes(process.env)));
 } catch (error) {
   if (error instanceof ReportError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }

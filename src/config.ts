@@ -109,3 +109,8 @@ export type StorageConfig = z.infer<typeof StorageEnvSchema>;
 export function parseStorageConfig(env: NodeJS.ProcessEnv): StorageConfig {
   return parseWith(StorageEnvSchema, env);
 }
+
+/** REPORT_MAX_BYTES alone, for the ask CLI, which needs nothing else from the environment. */
+export function parseReportMaxBytes(env: NodeJS.ProcessEnv): number {
+  return parseWith(EnvSchema.pick({ REPORT_MAX_BYTES: true }), env).REPORT_MAX_BYTES;
+}
