@@ -8,7 +8,7 @@ import { ReportError } from "./errors.js";
  */
 export const REPORT_LIMITS = {
   figures: 20_000,
-  figuresPerParagraph: 5_000,
+  figuresPerParagraph: 10_000,
   tableCells: 20_000,
   /**
    * Each figure is searched through its own sentence, so answering costs the sum of those
