@@ -1,4 +1,4 @@
-import { checkFigures } from "../report/limits.js";
+import { checkFigures, checkQuotedCharacters } from "../report/limits.js";
 import type { Paragraph, ParsedReport } from "../report/types.js";
 import { actionFor } from "./action.js";
 import { findDates } from "./dates.js";
@@ -147,6 +147,19 @@ export function extractFacts(
       paragraph: paragraph.number,
       figures: (figures[i] ?? []).reduce((sum, sentence) => sum + sentence.figureSpans.length, 0),
     })),
+  );
+  // Each figure is read, and later searched, through its whole sentence: check that before reading.
+  checkQuotedCharacters(
+    report.paragraphs.reduce(
+      (sum, paragraph, i) =>
+        sum +
+        paragraph.sentences.reduce(
+          (inParagraph, sentence, j) =>
+            inParagraph + sentence.text.length * (figures[i]?.[j]?.figureSpans.length ?? 0),
+          0,
+        ),
+      0,
+    ),
   );
   let leadIn: string | null = null;
   const facts: Fact[] = [];

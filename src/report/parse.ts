@@ -9,7 +9,7 @@ import {
 } from "./markdown.js";
 import { detectHeading, SectionTracker } from "./sections.js";
 import { splitSentences } from "./sentences.js";
-import { isTableBlock, tableToText } from "./table.js";
+import { isTableBlock, tableCellCount, tableToText } from "./table.js";
 import type { Paragraph, ParsedReport } from "./types.js";
 
 /** One numbered unit before sentence splitting: a blank-line block, or one list item of a block. */
@@ -44,7 +44,7 @@ function cleanText(lines: string[]): string {
 function splitBlock(lines: string[], markdown: boolean): RawParagraph[] {
   if (lines.every(isRule)) return [];
   if (isTableBlock(lines)) {
-    checkTableCells(lines.reduce((cells, line) => cells + line.split("|").length - 1, 0));
+    checkTableCells(tableCellCount(lines));
     return [
       { text: tableToText(lines), markdownLevel: null, singleLine: false, isListItem: false },
     ];
