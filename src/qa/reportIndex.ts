@@ -5,7 +5,6 @@ import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
 import { type PlaceFinder, reportPlaces } from "../facts/localPlaces.js";
 import { type Fact, FactTable } from "../facts/schema.js";
 import { ReportError } from "../report/errors.js";
-import { checkQuotedCharacters } from "../report/limits.js";
 import { parseReport } from "../report/parse.js";
 import type { ParsedReport } from "../report/types.js";
 import { suggestionsFor } from "./suggestions.js";
@@ -279,7 +278,6 @@ function buildReportIndexData(text: string, meta: ReportMeta): ReportIndexData {
   const home = homePlaces(report);
   const table = FactTable.parse(extractFacts(report, places.find, home));
   if (table.facts.length === 0) throw new ReportError("no figures found");
-  checkQuotedCharacters(table.facts.reduce((sum, fact) => sum + fact.quote.length, 0));
   const suggestions = suggestionsFor(table.facts);
   const shared = sharedConcepts(table.facts, report);
   const factDocs = table.facts.map((fact) => factDocOf(fact, shared));
