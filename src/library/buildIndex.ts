@@ -49,49 +49,72 @@ function outOfMemory(mb: number): ReportError {
  * the search objects to prebuilt indexes, which costs a structured-clone read and no rebuild.
  */
 export function workerIndexBuilder(budget: BuildBudget): IndexBuilder {
-  return (text, meta) =>
-    new Promise<ReportIndex>((resolve, reject) => {
-      const entry = workerEntry();
-      const worker = new Worker(entry.script, {
-        eval: entry.eval,
-        workerData: { text, meta: { name: meta.name, version: meta.version } },
-        resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb },
-        stdout: false,
-        stderr: false,
-      });
-      let settled = false;
-      const settle = (outcome: () => void) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        outcome();
-        void worker.terminate();
-      };
-      const timer = setTimeout(
-        () => settle(() => reject(overTime(budget.timeoutMs))),
-        budget.timeoutMs,
-      );
-      worker.once("message", (message: unknown) =>
-        settle(() => {
-          const envelope = BuildResultEnvelope.safeParse(message);
-          if (!envelope.success) {
-            reject(new Error("factdesk: the report build worker sent an unreadable result"));
-            return;
-          }
-          const result = message as BuildResult;
-          if (!result.ok) reject(new ReportError(result.reason));
-          else resolve(withSearch({ ...result.data, meta }, result.search));
-        }),
-      );
-      worker.once("error", (error: Error & { code?: string }) =>
-        settle(() =>
-          reject(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? outOfMemory(budget.memoryMb) : error),
-        ),
-      );
-      worker.once("exit", (code) =>
-        settle(() =>
-          reject(new Error(`factdesk: the report build worker exited with code ${code}`)),
-        ),
-      );
+  const slots = new BuildSlots(MAX_CONCURRENT_BUILDS);
+  return (text, meta) => slots.run(() => buildInWorker(text, meta, budget));
+}
+
+/** Builds at once; more wait their turn, so a burst of uploads cannot take every core and budget of memory. */
+const MAX_CONCURRENT_BUILDS = 2;
+
+class BuildSlots {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running >= this.size) await new Promise<void>((go) => this.waiting.push(go));
+    this.running += 1;
+    try {
+      return await work();
+    } finally {
+      this.running -= 1;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
+function buildInWorker(text: string, meta: ReportMeta, budget: BuildBudget): Promise<ReportIndex> {
+  return new Promise<ReportIndex>((resolve, reject) => {
+    const entry = workerEntry();
+    const worker = new Worker(entry.script, {
+      eval: entry.eval,
+      workerData: { text, meta: { name: meta.name, version: meta.version } },
+      resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb },
+      stdout: false,
+      stderr: false,
     });
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outcome();
+      void worker.terminate();
+    };
+    const timer = setTimeout(
+      () => settle(() => reject(overTime(budget.timeoutMs))),
+      budget.timeoutMs,
+    );
+    worker.once("message", (message: unknown) =>
+      settle(() => {
+        const envelope = BuildResultEnvelope.safeParse(message);
+        if (!envelope.success) {
+          reject(new Error("factdesk: the report build worker sent an unreadable result"));
+          return;
+        }
+        const result = message as BuildResult;
+        if (!result.ok) reject(new ReportError(result.reason));
+        else resolve(withSearch({ ...result.data, meta }, result.search));
+      }),
+    );
+    worker.once("error", (error: Error & { code?: string }) =>
+      settle(() =>
+        reject(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? outOfMemory(budget.memoryMb) : error),
+      ),
+    );
+    worker.once("exit", (code) =>
+      settle(() => reject(new Error(`factdesk: the report build worker exited with code ${code}`))),
+    );
+  });
 }
