@@ -51,7 +51,7 @@ export function checkFigures(
 export function checkQuotedCharacters(chars: number): void {
   if (chars > REPORT_LIMITS.quotedCharacters) {
     throw new ReportError(
-      `the sentences holding its figures add up to ${mebibytes(chars)} to search; the limit is ${mebibytes(REPORT_LIMITS.quotedCharacters)} (split long sentences full of figures)`,
+      `the sentences and table rows holding its figures add up to ${mebibytes(chars)} to search; the limit is ${mebibytes(REPORT_LIMITS.quotedCharacters)} (split long rows or sentences full of figures)`,
     );
   }
 }
