@@ -4,12 +4,7 @@ import { isModerator } from "../src/bot/permissions.js";
 import { MEMBER_CONTEXTS, MEMBER_INSTALLS } from "../src/bot/registration.js";
 import { colors, ephemeral } from "../src/bot/replies.js";
 import type { ActiveReport } from "../src/services.js";
-import {
-  type AnyCommand,
-  type Command,
-  type CommandContext,
-  isMessageCommand,
-} from "./types.js";
+import { type AnyCommand, type Command, type CommandContext, isMessageCommand } from "./types.js";
 
 const data = new SlashCommandBuilder()
   .setName("help")

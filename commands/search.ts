@@ -27,7 +27,9 @@ export default {
     const hits = searchParagraphs(text, index, 3);
     if (hits.length === 0) {
       await interaction.reply(
-        ephemeralNotice(`No paragraph matches “${escapeText(text)}”. Try other words, or /ask a question.`),
+        ephemeralNotice(
+          `No paragraph matches “${escapeText(text)}”. Try other words, or /ask a question.`,
+        ),
       );
       return;
     }

@@ -35,7 +35,10 @@ export interface Command {
 export interface MessageCommand {
   kind: "message";
   data: { name: string; toJSON(): RESTPostAPIContextMenuApplicationCommandsJSONBody };
-  execute(interaction: MessageContextMenuCommandInteraction, context: CommandContext): Promise<void>;
+  execute(
+    interaction: MessageContextMenuCommandInteraction,
+    context: CommandContext,
+  ): Promise<void>;
 }
 
 export type AnyCommand = Command | MessageCommand;

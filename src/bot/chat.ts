@@ -1,7 +1,7 @@
 import type { Message, PartialMessage, ThreadChannel } from "discord.js";
 import type { CommandContext } from "../../commands/types.js";
-import type { Query } from "../qa/understand.js";
 import { suggestQuestions } from "../qa/suggest.js";
+import type { Query } from "../qa/understand.js";
 import {
   type AnsweredQuestion,
   answerQuestion,
@@ -10,8 +10,8 @@ import {
   takeQuestionToken,
 } from "./answering.js";
 import { ChannelActivity } from "./channelActivity.js";
-import { truncate } from "./embedLimits.js";
 import { isHarmlessDiscordError } from "./discordErrors.js";
+import { truncate } from "./embedLimits.js";
 import { ExpiringMap } from "./expiringMap.js";
 import { slowDownNotice } from "./rateLimit.js";
 import { noPings } from "./replies.js";

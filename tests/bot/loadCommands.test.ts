@@ -49,7 +49,8 @@ describe("loadCommands", () => {
     const missing: string[] = [];
     const check = (item: Described, path: string, described: boolean) => {
       if (!item.name_localizations?.["zh-CN"]) missing.push(`${path} name`);
-      if (described && !item.description_localizations?.["zh-CN"]) missing.push(`${path} description`);
+      if (described && !item.description_localizations?.["zh-CN"])
+        missing.push(`${path} description`);
       for (const option of item.options ?? []) check(option, `${path} ${option.name}`, true);
     };
     for (const body of registrationBody(commands) as Described[]) {

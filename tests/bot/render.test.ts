@@ -132,16 +132,22 @@ describe("renderAnswer", () => {
     const description = embedOf(rendered).description ?? "";
     expect(description).not.toContain("Try:");
     for (const suggestion of missing.suggestions) expect(description).not.toContain(suggestion);
-    const menu = buttons(rendered).find((c) => "custom_id" in c && c.custom_id.startsWith("suggest"));
+    const menu = buttons(rendered).find(
+      (c) => "custom_id" in c && c.custom_id.startsWith("suggest"),
+    );
     expect(menu && "custom_id" in menu ? menu.custom_id : "").toBe(`suggest:${asker.askerId}`);
   });
 
   it("offers the menu when confidence is low, and none when it is high", () => {
-    const unsure: Answer = { ...seized, confidence: LOW_CONFIDENCE / 2, suggestions: ["How many?"] };
+    const unsure: Answer = {
+      ...seized,
+      confidence: LOW_CONFIDENCE / 2,
+      suggestions: ["How many?"],
+    };
     expect(customIds(renderAnswer(unsure, meta, asker))).toContain(`suggest:${asker.askerId}`);
-    expect(customIds(renderAnswer(seized, meta, asker)).some((id) => id.startsWith("suggest"))).toBe(
-      false,
-    );
+    expect(
+      customIds(renderAnswer(seized, meta, asker)).some((id) => id.startsWith("suggest")),
+    ).toBe(false);
   });
 
   it("says what a follow-up carried over", () => {
@@ -179,7 +185,8 @@ describe("renderAnswer", () => {
           );
           for (const embed of rendered.embeds) expectWithinLimits(embed);
           expect(rendered.components.length).toBeLessThanOrEqual(5);
-          for (const row of rendered.components) expect(row.components.length).toBeLessThanOrEqual(5);
+          for (const row of rendered.components)
+            expect(row.components.length).toBeLessThanOrEqual(5);
         },
       ),
       { numRuns: 150 },

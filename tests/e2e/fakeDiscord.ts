@@ -605,7 +605,7 @@ export class FakeDiscord {
     if (root === "webhooks" && b) {
       return this.handleWebhook(method, b, c === "messages" ? d : undefined, body, res);
     }
-    if (method === "POST" && root === "channels" && a && b === "messages") {
+    if (method === "POST" && root === "channels" && a && b === "messages" && !c) {
       const message = this.storedMessage(body, a);
       this.channelMessages.push(message);
       return json(res, 200, message);
@@ -637,7 +637,11 @@ export class FakeDiscord {
     if (method === "PATCH" && root === "channels" && a && b === "messages" && c) {
       const stored = this.channelMessages.findIndex((m) => m.id === c);
       if (stored === -1) return json(res, 404, { message: "Unknown Message", code: 10008 });
-      const message = { ...this.channelMessages[stored], ...body, edited_timestamp: new Date().toISOString() };
+      const message = {
+        ...this.channelMessages[stored],
+        ...body,
+        edited_timestamp: new Date().toISOString(),
+      };
       this.channelMessages[stored] = message;
       this.messageEdits.push({ messageId: c, body });
       this.changed();
@@ -658,7 +662,11 @@ export class FakeDiscord {
     if (method === "GET" && root === "applications" && a === this.appId) {
       const guildId = b === "guilds" && c ? c : null;
       const last = [...this.commandPuts].reverse().find((put) => put.guildId === guildId);
-      return json(res, 200, (last?.body ?? []).map((command) => ({ id: snowflake(), ...command })));
+      return json(
+        res,
+        200,
+        (last?.body ?? []).map((command) => ({ id: snowflake(), ...command })),
+      );
     }
     if (method === "POST" && root === "channels" && b === "typing") {
       res.writeHead(204).end();
