@@ -14,7 +14,7 @@ const everything = {
  */
 export function escapeText(text: string): string {
   return escapeMarkdown(text, everything)
-    .replace(/<(@[!&]?|#)(\d+)>/g, "<\\$1$2>")
+    .replace(/<(@[!&]?|#)(\d+)>/g, "\\<$1$2>")
     .replace(/@(everyone|here)\b/g, "@\u200b$1");
 }
 

@@ -30,8 +30,10 @@ export function quoteAround(quote: string, figureText: string, max = QUOTE_LENGT
 /** "**1,320 cases** cracked in Yunnan · ¶4": the figure and its unit first, written one way. */
 export function figureLine(fact: Fact): string {
   const { figure, verb, where, paragraph } = citeParts(fact);
+  // A figure without a unit ("day 3") is only a bare number until what it counts is said.
+  const counted = fact.unit === null && fact.subject ? `${figure} ${fact.subject}` : figure;
   const rest = `${verb ? ` ${verb}` : ""}${where ? ` in ${where}` : ""}`;
-  return `**${escapeText(figure)}**${escapeText(rest)} · ¶${paragraph}`;
+  return `**${escapeText(counted)}**${escapeText(rest)} · ¶${paragraph}`;
 }
 
 /** A quoted sentence as a Discord block quote, escaped. */

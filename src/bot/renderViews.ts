@@ -18,10 +18,10 @@ import {
 import { colors } from "./replies.js";
 
 /**
- * A page of /figures must fit one 1080p screen: about 22 lines of embed text of about 60
- * characters each, once the title, footer and buttons have taken their share.
+ * A page of /figures must fit one 1080p screen: about 26 lines of embed text of about 60
+ * characters each (measured in the preview: a full page is about 850 px with its buttons).
  */
-const SCREEN_LINES = 22;
+const SCREEN_LINES = 26;
 const CHARACTERS_PER_LINE = 60;
 /** Quotes in /figures are shorter than in answers: a list is for scanning, ¶N opens the rest. */
 const LIST_QUOTE_LENGTH = 160;
