@@ -13,8 +13,9 @@ const everything = {
  * `<@id>` rendering as a name and `@everyone` looking like an announcement.
  */
 export function escapeText(text: string): string {
+  // "<\@id>": the backslash breaks the mention pattern, and Discord shows the rest as typed.
   return escapeMarkdown(text, everything)
-    .replace(/<(@[!&]?|#)(\d+)>/g, "\\<$1$2>")
+    .replace(/<(@[!&]?|#)(\d+)>/g, "<\\$1$2>")
     .replace(/@(everyone|here)\b/g, "@\u200b$1");
 }
 

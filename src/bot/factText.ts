@@ -27,13 +27,17 @@ export function quoteAround(quote: string, figureText: string, max = QUOTE_LENGT
   return `${start > 0 ? "…" : ""}${body}${end < text.length ? "…" : ""}`;
 }
 
-/** "**1,320 cases** cracked in Yunnan · ¶4": the figure and its unit first, written one way. */
-export function figureLine(fact: Fact): string {
+/**
+ * "**1,320 cases** cracked in Yunnan · ¶4": the figure and its unit first, written one way.
+ * Inside a paragraph's own view the ¶ is left off.
+ */
+export function figureLine(fact: Fact, options: { cite: boolean } = { cite: true }): string {
   const { figure, verb, where, paragraph } = citeParts(fact);
   // A figure without a unit ("day 3") is only a bare number until what it counts is said.
   const counted = fact.unit === null && fact.subject ? `${figure} ${fact.subject}` : figure;
   const rest = `${verb ? ` ${verb}` : ""}${where ? ` in ${where}` : ""}`;
-  return `**${escapeText(counted)}**${escapeText(rest)} · ¶${paragraph}`;
+  const cite = options.cite ? ` · ¶${paragraph}` : "";
+  return `**${escapeText(counted)}**${escapeText(rest)}${cite}`;
 }
 
 /** A quoted sentence as a Discord block quote, escaped. */

@@ -4,9 +4,9 @@ import type { ReportMeta } from "../qa/reportIndex.js";
 import type { ParagraphHit } from "../qa/search.js";
 import type { Paragraph } from "../report/types.js";
 import { customIds, MAX_CUSTOM_ID } from "./customIds.js";
-import { addFieldsWithFooter, embedLimits, fitField, truncate } from "./embedLimits.js";
+import { embedLimits, fitField, truncate } from "./embedLimits.js";
 import { escapeText } from "./escape.js";
-import { figureLine, quoteAround, quoteLine, subjectOf } from "./factText.js";
+import { figureLine, quoteAround, quoteLine } from "./factText.js";
 import {
   type ActionRow,
   buttonRow,
@@ -40,15 +40,19 @@ export function renderParagraph(
   facts: readonly Fact[],
   meta: ReportMeta,
 ): RenderedMessage {
+  const figures = facts.map((fact) => `• ${figureLine(fact, { cite: false })}`);
+  const listed =
+    figures.length > 0 ? `\n\n**Figures in ¶${paragraph.number}**\n${figures.join("\n")}` : "";
+  const room = embedLimits.description - listed.length;
   const embed: APIEmbed = {
     color: colors.info,
     title: paragraphTitle(paragraph),
-    description: truncate(escapeText(paragraph.text), embedLimits.description),
+    description: truncate(
+      `${truncate(escapeText(paragraph.text), Math.max(room, embedLimits.description / 2))}${listed}`,
+      embedLimits.description,
+    ),
+    footer: { text: reportFooter(meta) },
   };
-  const fields = facts.map((fact) =>
-    fitField(figureLine(fact), escapeText(subjectOf(fact) || "—")),
-  );
-  addFieldsWithFooter(embed, fields, reportFooter(meta));
   return { embeds: [embed], components: buttonRow(sourceButton(meta)) };
 }
 

@@ -108,7 +108,8 @@ describe("renderAnswer", () => {
     const spoiler = embedOf(renderAnswer(seized, meta, asker)).description ?? "";
     expect(spoiler).toContain("\\|\\|marked as a spoiler\\|\\|");
     const mention = embedOf(renderAnswer(checked, meta, asker)).description ?? "";
-    expect(mention).toContain("\\<@123456789012345678>");
+    expect(mention).toContain("<\\@123456789012345678>");
+    expect(mention).not.toMatch(/<@!?\d+>/);
     expect(mention).toContain("@\u200beveryone");
     expect(escapeText("[the full table](https://example.invalid/phish)")).toBe(
       "\\[the full table](https://example.invalid/phish)",

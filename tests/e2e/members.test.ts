@@ -248,7 +248,7 @@ describe("report text is shown as text", () => {
       expect(visibleText(spoiler)).toContain("\\|\\|marked as a spoiler\\|\\|");
       const para = await (await fake.sendCommand("paragraph", { number: 4 })).reply();
       const text = visibleText(para);
-      expect(text).toContain("\\<@123456789012345678>");
+      expect(text).toContain("<\\@123456789012345678>");
       expect(text).toContain("@\u200beveryone");
       expect(text).not.toMatch(/(?<!\\)\[the full table\]\(/);
       expect(visibleText(spoiler)).toContain("Harbour Watch");
