@@ -59,7 +59,7 @@ export function createHelpCommand(listed: readonly AnyCommand[]): Command {
           ...shown.map(usage),
           `**/help** — ${data.description}`,
           "",
-          "You can also mention me with a question, or send it to me in a direct message; a question that follows on (“and in Yunnan?”) keeps the last one's subject for ten minutes.",
+          "You can also mention me with a question, or send it to me in a direct message; a question that follows on (“and last year?”) keeps the last one's subject for ten minutes.",
           "Every answer cites the paragraph it comes from as ¶N; the **Show ¶N** button opens it.",
         ].join("\n"),
       };
