@@ -104,7 +104,11 @@ export function createChatHandler(context: CommandContext) {
     }
     const inThread = busy && message.inGuild() && !message.channel.isThread();
     const sent = await send(message, asked, inThread);
-    if (asked.query) previousQuestions.set(conversationKey(message), asked.query);
+    if (asked.query) {
+      previousQuestions.set(conversationKey(message), asked.query);
+      // The member will carry on in the thread the answer opened.
+      if (sent.thread) previousQuestions.set(`${sent.thread.id}:${message.author.id}`, asked.query);
+    }
     answersTo.set(message.id, { ...sent, direct, previous });
     context.answers.set(sent.reply.id, { question: asked.answer.question });
     recordQuestion(context, message, asked.answer);
@@ -155,7 +159,9 @@ export function createChatHandler(context: CommandContext) {
     const settings = context.settings.forGuild(message.guildId);
     if (!settings.chat) return;
     const direct = !message.inGuild() || mentionsBot(message);
-    const askChannel = settings.askChannelIds.includes(message.channelId);
+    // A thread in an ask channel (such as one the bot opened for an answer) is an ask channel too.
+    const channel = message.channel.isThread() ? message.channel.parentId : message.channelId;
+    const askChannel = channel !== null && settings.askChannelIds.includes(channel);
     if (!direct && !askChannel) return;
     const busy =
       askChannel && activity.arrive(message.channelId, context.config.ASK_THREAD_WHEN_BUSY);
@@ -174,8 +180,11 @@ export function createChatHandler(context: CommandContext) {
 
   return {
     onMessage,
-    onEdit: (message: Message | PartialMessage) =>
-      message.partial || message.author.bot ? Promise.resolve() : onEdit(message),
+    /** Discord also sends an update when it adds a link preview: only a change of text counts. */
+    onEdit: (before: Message | PartialMessage, after: Message | PartialMessage) =>
+      after.partial || after.author.bot || (!before.partial && before.content === after.content)
+        ? Promise.resolve()
+        : onEdit(after),
     onDelete: (message: Message | PartialMessage) =>
       message.partial ? Promise.resolve() : onDelete(message),
   };

@@ -42,7 +42,7 @@ export function createBot(config: Config, logger: Logger, services: Services): C
   const chat = createChatHandler(context);
   client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
   client.on(Events.MessageCreate, (message) => void chat.onMessage(message));
-  client.on(Events.MessageUpdate, (_before, after) => void chat.onEdit(after));
+  client.on(Events.MessageUpdate, (before, after) => void chat.onEdit(before, after));
   client.on(Events.MessageDelete, (message) => void chat.onDelete(message));
   client.on(Events.Error, (err) => logger.error({ err }, "Discord client error"));
   client.on(Events.Warn, (warning) => logger.warn({ warning }, "Discord client warning"));

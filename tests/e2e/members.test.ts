@@ -181,6 +181,13 @@ describe("ask channels", () => {
     expect(visibleText(answer ?? {})).toContain(suspects().figure);
     expect(fake.repliesTo(question.id)).toEqual([]);
 
+    // Carrying on in the thread needs no mention: it is part of the ask channel.
+    const inThread = fake.sendMessage({
+      content: "how many tons of drugs were seized?",
+      channelId: String(thread.id),
+    });
+    expect(visibleText(await fake.replyTo(inThread.id))).toContain(tons().figure);
+
     fake.deleteMessage(question.id);
     await fake.waitFor(
       () => (fake.deletedChannelIds.includes(String(thread.id)) ? true : undefined),
