@@ -1,7 +1,8 @@
-import type {
-  ChatInputCommandInteraction,
-  MessageComponentInteraction,
-  MessageContextMenuCommandInteraction,
+import {
+  type ChatInputCommandInteraction,
+  type MessageComponentInteraction,
+  type MessageContextMenuCommandInteraction,
+  MessageFlags,
 } from "discord.js";
 import type { CommandContext } from "../../commands/types.js";
 import { reply } from "../qa/answer.js";
@@ -65,23 +66,41 @@ export function recordQuestion(
   }
 }
 
+type AskingInteraction =
+  | ChatInputCommandInteraction
+  | MessageContextMenuCommandInteraction
+  | MessageComponentInteraction;
+
+/**
+ * A member asking too fast gets one private notice, then silence. Discord needs every interaction
+ * acknowledged, so silence is an acknowledgement that shows nothing: a menu pick is deferred with
+ * no change, a command's private "thinking…" is withdrawn at once.
+ */
+export async function refuseQuestion(
+  interaction: AskingInteraction,
+  verdict: Extract<PaceVerdict, { allowed: false }>,
+): Promise<void> {
+  if (verdict.firstRefusal) await interaction.reply(ephemeralNotice(slowDownNotice(verdict)));
+  else if (interaction.isMessageComponent()) await interaction.deferUpdate();
+  else {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await interaction.deleteReply();
+  }
+}
+
 /**
  * /ask, "Ask factdesk" and someone else's pick from a menu: pace the member, answer, reply, and
- * remember which question the reply answers. An interaction must be acknowledged, so a refusal is
- * always a private notice; it never shows in the channel.
+ * remember which question the reply answers.
  */
 export async function replyWithAnswer(
-  interaction:
-    | ChatInputCommandInteraction
-    | MessageContextMenuCommandInteraction
-    | MessageComponentInteraction,
+  interaction: AskingInteraction,
   question: string,
   context: CommandContext,
   options: { private: boolean },
 ): Promise<void> {
   const verdict = takeQuestionToken(context, interaction.guildId, interaction.user.id);
   if (!verdict.allowed) {
-    await interaction.reply(ephemeralNotice(slowDownNotice(verdict)));
+    await refuseQuestion(interaction, verdict);
     return;
   }
   const view = { askerId: options.private ? null : interaction.user.id };

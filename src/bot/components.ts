@@ -1,9 +1,14 @@
 import type { MessageComponentInteraction } from "discord.js";
 import type { CommandContext } from "../../commands/types.js";
-import { answerQuestion, recordQuestion, replyWithAnswer, takeQuestionToken } from "./answering.js";
+import {
+  answerQuestion,
+  recordQuestion,
+  refuseQuestion,
+  replyWithAnswer,
+  takeQuestionToken,
+} from "./answering.js";
 import type { ComponentAction } from "./customIds.js";
 import { figuresView } from "./figuresView.js";
-import { slowDownNotice } from "./rateLimit.js";
 import { renderParagraph } from "./renderViews.js";
 import { colors, ephemeral, ephemeralNotice, noPings } from "./replies.js";
 
@@ -67,7 +72,7 @@ async function answerSuggestion(
   }
   const verdict = takeQuestionToken(context, interaction.guildId, interaction.user.id);
   if (!verdict.allowed) {
-    await interaction.reply(ephemeralNotice(slowDownNotice(verdict)));
+    await refuseQuestion(interaction, verdict);
     return;
   }
   const view = { askerId };

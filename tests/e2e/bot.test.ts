@@ -188,7 +188,7 @@ describe("/ask", () => {
     ]);
   });
 
-  it("answers a burst of eight questions from one member and refuses the ninth, privately", async () => {
+  it("answers a burst of eight questions from one member, refuses the ninth privately, then is silent", async () => {
     const userId = snowflake();
     const questions = [
       "How many criminal suspects were arrested?",
@@ -213,6 +213,11 @@ describe("/ask", () => {
     ).reply();
     expect(ninth.ephemeral).toBe(true);
     expect(visibleText(ninth)).toMatch(/next question in \d+ s/);
+    // Then silence: the tenth is acknowledged privately and withdrawn, with nothing said.
+    const tenth = await fake.sendCommand("ask", { question: questions[0] ?? "" }, { userId });
+    expect((await tenth.response(0)).kind).toBe("defer");
+    expect((await tenth.response(1)).kind).toBe("delete");
+    expect(tenth.responses.filter((r) => r.kind === "reply" || r.kind === "edit")).toEqual([]);
     const someoneElse = await (
       await fake.sendCommand("ask", { question: questions[0] ?? "" })
     ).reply();
