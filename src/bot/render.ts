@@ -118,7 +118,10 @@ export function needsSuggestions(answer: Answer): boolean {
   return answer.status === "not_found" || answer.confidence < LOW_CONFIDENCE;
 }
 
-/** The same figure restated in several paragraphs is one line citing all of them. */
+/**
+ * The same figure restated in several paragraphs (the lead and the body, often in other words) is
+ * one line citing all of them; the same number for another place is another figure.
+ */
 function distinctFigures(facts: readonly Fact[]): { fact: Fact; paragraphs: number[] }[] {
   const lines: { fact: Fact; paragraphs: number[] }[] = [];
   for (const fact of facts) {
@@ -126,7 +129,7 @@ function distinctFigures(facts: readonly Fact[]): { fact: Fact; paragraphs: numb
       (line) =>
         line.fact.value === fact.value &&
         line.fact.unit === fact.unit &&
-        line.fact.subject === fact.subject,
+        line.fact.places.join("|") === fact.places.join("|"),
     );
     if (!same) lines.push({ fact, paragraphs: [fact.paragraph] });
     else if (!same.paragraphs.includes(fact.paragraph)) same.paragraphs.push(fact.paragraph);

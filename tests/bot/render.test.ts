@@ -214,3 +214,18 @@ describe("quoteAround", () => {
     }
   });
 });
+
+describe("restated figures", () => {
+  it("are one line citing every paragraph, quoted once", () => {
+    const restated = buildReportIndex(
+      "Officers arrested 75 suspects in the spring operation.\n\nIn all, 75 people were detained, the police said.",
+      bare,
+    );
+    const reply = answer("How many suspects were arrested?", restated);
+    const description = embedOf(renderAnswer(reply, bare, asker)).description ?? "";
+    expect(reply.facts).toHaveLength(2);
+    expect(description).toMatch(/· ¶1 \(also ¶2\)/);
+    expect(description.match(/^> /gm)).toHaveLength(1);
+    expect(description.match(/^\*\*/gm)).toHaveLength(1);
+  });
+});
