@@ -9,13 +9,15 @@ import {
 import type { Logger } from "pino";
 import { commands } from "../../commands/index.js";
 import type { Config } from "../config.js";
+import { environmentSettings } from "../library/settings.js";
 import type { Services } from "../services.js";
+import { createAnswerLedger } from "./answerLedger.js";
 import { createChatHandler } from "./chat.js";
-import { Cooldown } from "./cooldown.js";
 import { isHarmlessDiscordError } from "./discordErrors.js";
 import { createInteractionDispatcher } from "./dispatch.js";
 import { fatalCloseLine } from "./gatewayCloses.js";
 import { InFlight, RESTARTING_TEXT } from "./inFlight.js";
+import { QuestionPace } from "./rateLimit.js";
 import { ephemeralNotice, noPings } from "./replies.js";
 
 export interface BotLifecycle {
@@ -73,18 +75,31 @@ export function createBot(
 ): Client {
   const client = createClient(config);
   const inFlight = lifecycle.inFlight ?? new InFlight();
-  const context = { config, logger, services };
-  const cooldown = new Cooldown(config.COOLDOWN * 1000);
+  const context = {
+    config,
+    logger,
+    services,
+    settings: services.settings ?? environmentSettings(config),
+    pace: new QuestionPace(),
+    answers: createAnswerLedger(),
+  };
 
-  const dispatch = createInteractionDispatcher({ commands, context, cooldown });
-  const onMessage = createChatHandler({ context, cooldown });
+  const dispatch = createInteractionDispatcher({ commands, context });
+  const chat = createChatHandler(context);
   client.on(Events.InteractionCreate, (interaction) => {
     if (inFlight.accepting) inFlight.track(dispatch(interaction));
     else void refuseWhileStopping(interaction, logger);
   });
   client.on(Events.MessageCreate, (message) => {
-    if (inFlight.accepting) inFlight.track(onMessage(message));
+    if (inFlight.accepting) inFlight.track(chat.onMessage(message));
     else void refuseMessageWhileStopping(message, logger);
+  });
+  // An edit or deletion while stopping is let go: nobody is waiting on a reply to it.
+  client.on(Events.MessageUpdate, (before, after) => {
+    if (inFlight.accepting) inFlight.track(chat.onEdit(before, after));
+  });
+  client.on(Events.MessageDelete, (message) => {
+    if (inFlight.accepting) inFlight.track(chat.onDelete(message));
   });
   client.on(Events.Error, (err) => logger.error({ err }, "Discord client error"));
   client.on(Events.Warn, (warning) => logger.warn({ warning }, "Discord client warning"));

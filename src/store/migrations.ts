@@ -65,18 +65,27 @@ export const MIGRATIONS: readonly string[] = [
     detail TEXT
   );
   `,
+  // Votes can be changed, so each voter token keeps its vote; a 👎 keeps the question it was
+  // given on (never the voter) for /report gaps. Votes cast before this have no vote kept.
+  `
+  ALTER TABLE feedback_voters ADD COLUMN vote TEXT CHECK (vote IN ('up', 'down'));
+
+  CREATE TABLE downvoted_answers (
+    answer_id TEXT PRIMARY KEY,
+    guild_id TEXT,
+    question TEXT NOT NULL,
+    down INTEGER NOT NULL,
+    voted_at TEXT NOT NULL
+  );
+  CREATE INDEX downvoted_answers_by_time ON downvoted_answers (voted_at);
+  `,
   // The voter key moves out of the database (feedback.key or FEEDBACK_SECRET): tokens made with
   // the old in-database key could be recomputed by anyone with the file, so they go with it, and
-  // tokens now carry the time they were cast so they can expire. Totals are kept.
+  // tokens now carry the time they were cast so they can expire after 7 days. Totals are kept.
   `
   DELETE FROM settings WHERE key = 'feedback_voter_key';
-  DROP TABLE feedback_voters;
-  CREATE TABLE feedback_voters (
-    answer_id TEXT NOT NULL,
-    voter TEXT NOT NULL,
-    cast_at TEXT NOT NULL,
-    PRIMARY KEY (answer_id, voter)
-  ) WITHOUT ROWID;
+  DELETE FROM feedback_voters;
+  ALTER TABLE feedback_voters ADD COLUMN cast_at TEXT NOT NULL DEFAULT '';
   CREATE INDEX feedback_voters_by_time ON feedback_voters (cast_at);
   `,
 ];

@@ -39,9 +39,12 @@ interface Exit {
   stderr: string;
 }
 
-/** `node src/main.ts` through tsx, as `npm start` runs the bot, minus npm. */
+/**
+ * `node --import tsx src/main.ts`: one process, as `node dist/main.js` runs in production, so the
+ * signal reaches the bot itself and not a wrapper that relays it.
+ */
 function startBot(env: Record<string, string> = {}): { exit: Promise<Exit>; output: () => string } {
-  const child = spawn(join(repo, "node_modules/.bin/tsx"), ["src/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: repo,
     env: {
       PATH: process.env.PATH,

@@ -10,7 +10,12 @@ import { useTempDirs } from "./tempDir.js";
 
 const tempDir = useTempDirs();
 const DAY = 24 * 60 * 60 * 1000;
-const vote = { guildId: "900000000000000001", answerId: "a", userId: "123456789012345678" };
+const vote = {
+  guildId: "900000000000000001",
+  answerId: "a",
+  userId: "123456789012345678",
+  question: "how many cases <@123456789012345678>?",
+};
 
 function voterRows(dir: string): number {
   const db = new BetterSqlite3(join(dir, DATABASE_FILE), { readonly: true });
@@ -25,9 +30,9 @@ describe("feedback privacy", () => {
     const start = new Date(Date.UTC(2026, 0, 1));
     let now = start;
     const store = openStore(dir, { now: () => now });
-    expect(store.feedback.record({ ...vote, vote: "up" })).toBe(true);
+    expect(store.feedback.record({ ...vote, vote: "up" })).toBe("counted");
     now = new Date(start.getTime() + (VOTER_TOKEN_DAYS - 1) * DAY);
-    expect(store.feedback.record({ ...vote, vote: "up" })).toBe(false);
+    expect(store.feedback.record({ ...vote, vote: "up" })).toBe("unchanged");
     store.close();
     expect(voterRows(dir)).toBe(1);
 
@@ -39,6 +44,15 @@ describe("feedback privacy", () => {
     later.close();
   });
 
+  it("keeps a 👎's question without its mentions", () => {
+    const dir = tempDir();
+    const store = openStore(dir);
+    store.feedback.record({ ...vote, vote: "down" });
+    const [row] = store.feedback.downvoted({ guildId: null, since: new Date(0), limit: 5 });
+    expect(row?.question).toBe("how many cases ?");
+    store.close();
+  });
+
   it("keeps the key in a 0600 file beside the database, or derives it from FEEDBACK_SECRET", () => {
     const dir = tempDir();
     openStore(dir).close();
@@ -48,11 +62,11 @@ describe("feedback privacy", () => {
 
     // The same vote under another key is another token: the key, not the database, decides.
     const first = openStore(dir);
-    expect(first.feedback.record({ ...vote, vote: "up" })).toBe(true);
+    expect(first.feedback.record({ ...vote, vote: "up" })).toBe("counted");
     first.close();
     const withSecret = openStore(dir, { feedbackSecret: "a".repeat(40) });
-    expect(withSecret.feedback.record({ ...vote, vote: "up" })).toBe(true);
-    expect(withSecret.feedback.record({ ...vote, vote: "down" })).toBe(false);
+    expect(withSecret.feedback.record({ ...vote, vote: "up" })).toBe("counted");
+    expect(withSecret.feedback.record({ ...vote, vote: "up" })).toBe("unchanged");
     withSecret.close();
   });
 
