@@ -24,6 +24,9 @@
  *   await fake.replyTo(sent.id) → the channel message the bot posted in reply (message_reference).
  *   fake.channelMessages lists every channel message the bot posted.
  *
+ * Intents: FakeDiscord.start({ disallowedIntents: GatewayIntentBits.MessageContent }) closes an
+ *   IDENTIFY that asks for them with 4014; fake.identify.intents is what the client asked for.
+ *
  * Other HTTP: fake.commandPuts (bulk PUTs of commands, with guildId or null for global);
  *   fake.serveFile("/files/report.txt", text, { delayMs }) → absolute URL;
  *   fake.route("GET", "/anything", handler) for full control;
@@ -101,6 +104,11 @@ export interface FakeDiscordOptions {
   /** How many extra text channels to create and expose as `askChannelIds`. */
   askChannelIds?: number;
   roles?: { id?: string; name: string; permissions?: bigint | string }[];
+  /**
+   * Gateway intents this application is not allowed (privileged intents switched off in the
+   * developer portal): an IDENTIFY asking for any of them is closed with 4014, as Discord does.
+   */
+  disallowedIntents?: number;
 }
 
 type RouteHandler = (
@@ -195,8 +203,10 @@ export class FakeDiscord {
   private readonly waiters = new Set<() => void>();
   private readonly dmChannels = new Map<string, string>();
   private port = 0;
+  private readonly disallowedIntents: number;
 
   private constructor(options: FakeDiscordOptions) {
+    this.disallowedIntents = options.disallowedIntents ?? 0;
     this.askChannelIds = Array.from({ length: options.askChannelIds ?? 0 }, snowflake);
     this.roles = (options.roles ?? []).map((role) => ({
       id: role.id ?? snowflake(),
@@ -466,6 +476,10 @@ export class FakeDiscord {
   }
 
   private handleIdentify(identify: Json): void {
+    if (((identify.intents as number) & this.disallowedIntents) !== 0) {
+      this.socket?.close(4014, "Disallowed intent(s).");
+      return;
+    }
     this.identify = identify;
     const botUser = user(this.botId, "factdesk", true);
     const gatewayUrl = `ws://127.0.0.1:${this.port}/gateway`;
