@@ -11,7 +11,7 @@ const commaList = z
   );
 
 /** "8/60s": a burst of 8 questions, refilled continuously over 60 seconds. */
-const rateLimit = z
+export const rateLimit = z
   .string()
   .default("8/60s")
   .transform((raw, ctx) => {

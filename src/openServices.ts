@@ -1,11 +1,23 @@
 import { join } from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
+import { StoredSettings } from "./library/guildSettings.js";
 import { openLibrary } from "./library/open.js";
+import type { ReportLibrary } from "./library/reportLibrary.js";
+import { defaultSettings } from "./library/settings.js";
 import { createTelemetry } from "./library/telemetry.js";
 import type { LibraryOptions } from "./library/types.js";
 import type { Services } from "./services.js";
 import { DATABASE_FILE } from "./store/db.js";
+import type { Store } from "./store/index.js";
+
+/** Services plus the handles the operator side needs: health, backup, retention, settings. */
+export interface OpenedServices extends Services {
+  store: Store;
+  library: ReportLibrary;
+  settings: StoredSettings;
+  close(): void;
+}
 
 /** How often a running bot looks for changes made by the operator CLI. */
 const RELOAD_INTERVAL_MS = 5_000;
@@ -18,7 +30,7 @@ export async function openServices(
   config: Config,
   logger: Logger,
   options: LibraryOptions = {},
-): Promise<Services> {
+): Promise<OpenedServices> {
   const { store, library } = await openLibrary(config, logger, options);
   const telemetry = createTelemetry(store, logger);
   const reload = setInterval(() => {
@@ -42,6 +54,9 @@ export async function openServices(
   return {
     reports: library,
     telemetry,
+    settings: new StoredSettings(store, defaultSettings(config), logger, options.now),
+    pins: library.pins,
+    store,
     library,
     close() {
       clearInterval(reload);

@@ -1,4 +1,6 @@
+import type { PinSource } from "./library/pins.js";
 import type { ReportLibrary } from "./library/reportLibrary.js";
+import type { SettingsSource } from "./library/settings.js";
 import type { ReportIndex } from "./qa/reportIndex.js";
 import type { AnswerStatus } from "./qa/schema.js";
 
@@ -46,6 +48,10 @@ export interface Telemetry {
 export interface Services {
   reports: ReportSource;
   telemetry: Telemetry;
+  /** This server's settings (ask channels, moderator roles, rate limit, chat, mod-log). */
+  settings: SettingsSource;
+  /** Answers moderators pinned; consulted before the engine. */
+  pins?: PinSource;
   /** Refresh, rollback, history and gaps, for /report; absent when nothing is persisted. */
   library?: ReportLibrary;
   /** Write what is queued and close the database (on shutdown). */

@@ -19,7 +19,9 @@ export function answerQuestion(
   services: Services,
 ): AnsweredQuestion {
   const { index } = services.reports.active(guildId);
-  const result = answer(question.slice(0, MAX_QUESTION_LENGTH), index);
+  const asked = question.slice(0, MAX_QUESTION_LENGTH);
+  // A moderator's pin wins over the engine for the question and its close paraphrases.
+  const result = services.pins?.pinnedAnswer(asked, guildId) ?? answer(asked, index);
   return { answer: result, message: renderAnswer(result, index.meta) };
 }
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Logger } from "pino";
 import { diffFactTables } from "../facts/diff.js";
 import { FactTable } from "../facts/schema.js";
-import { buildReportIndex, type ReportIndex } from "../qa/reportIndex.js";
+import { buildReportIndex, type ReportIndex, type ReportMeta } from "../qa/reportIndex.js";
 import { decodeReportBytes } from "../report/decode.js";
 import { ReportError } from "../report/errors.js";
 import type { ActiveReport, ReportSource } from "../services.js";
@@ -11,6 +11,8 @@ import type { Store } from "../store/index.js";
 import type { ActivePointer, StoredVersion } from "../store/reportVersions.js";
 import { DEFAULT_SCOPE, scopeKey } from "../store/scope.js";
 import { type GapGroup, groupGaps, LOW_CONFIDENCE } from "./gaps.js";
+import { mergeMeta, metaFromFileName, readMetadata } from "./metadata.js";
+import { PinBook } from "./pins.js";
 import { type Candidate, nameOfSource, readReportInput } from "./sources.js";
 import type {
   AlreadyUpToDate,
@@ -31,8 +33,8 @@ function sha256(bytes: Uint8Array): string {
 }
 
 /** Build and check an index; a failure here leaves everything as it was. */
-function buildValidatedIndex(text: string, name: string, version: number | null): ReportIndex {
-  const index = buildReportIndex(text, { name, version });
+function buildValidatedIndex(text: string, meta: ReportMeta): ReportIndex {
+  const index = buildReportIndex(text, meta);
   const checked = FactTable.safeParse(index.table);
   if (!checked.success) {
     const issue = checked.error.issues[0];
@@ -53,6 +55,8 @@ export class ReportLibrary implements ReportSource {
   private readonly hooks: LibraryHooks;
   private readonly now: () => Date;
   private seenDataVersion = -1;
+  /** Answers checked by moderators, per server and version. */
+  readonly pins: PinBook;
 
   private constructor(
     private readonly store: Store,
@@ -62,6 +66,7 @@ export class ReportLibrary implements ReportSource {
   ) {
     this.hooks = options.hooks ?? {};
     this.now = options.now ?? (() => new Date());
+    this.pins = new PinBook(store, this, this.now);
   }
 
   /** Load the active versions; on a first start, import REPORT_PATH as version 1. */
@@ -97,20 +102,27 @@ export class ReportLibrary implements ReportSource {
     if (sha256(candidate.bytes) === previous.sha256) {
       return { kind: "unchanged", version: previous.version };
     }
-    const { action, version, activated } = this.commitNewVersion(request, candidate);
-    return this.change(action, request.guildId, version, previous, activated);
+    const { action, version, activated, changedPins } = this.commitNewVersion(request, candidate);
+    return { ...this.change(action, request.guildId, version, previous, activated), changedPins };
   }
 
   /** Validate and index off to the side, then insert + switch in one transaction, then swap. */
   private commitNewVersion(request: RefreshRequest, candidate: Candidate) {
     const text = decodeReportBytes(candidate.bytes);
-    const index = buildValidatedIndex(text, candidate.name, null);
+    const at = this.now();
+    const meta = mergeMeta(
+      metaFromFileName(candidate.name),
+      readMetadata(text, at),
+      candidate.meta,
+      request.meta ?? {},
+    );
+    const index = buildValidatedIndex(text, { name: candidate.name, version: null, ...meta });
     this.hooks.beforeCommit?.();
 
-    const at = this.now();
     const action = this.actionFor(request);
     const scope = scopeKey(request.guildId);
-    const version = this.store.transaction(() => {
+    const previous = this.activeByScope.get(scope) ?? this.activeByScope.get(DEFAULT_SCOPE);
+    const { version, changedPins } = this.store.transaction(() => {
       const id = this.store.versions.insert({
         guildId: request.guildId,
         sha256: sha256(candidate.bytes),
@@ -121,10 +133,14 @@ export class ReportLibrary implements ReportSource {
         facts: index.table.facts.length,
         createdBy: request.moderatorId,
         createdAt: at,
+        meta,
       });
       this.store.versions.setPointer(scope, id, request.moderatorId, at);
       this.audit(action, request.guildId, request.moderatorId, id, candidate.source, at);
-      return this.stored(id);
+      const changedPins = previous
+        ? this.pins.carryOver(previous.version, index, id, request.guildId)
+        : [];
+      return { version: this.stored(id), changedPins };
     });
     const numbered = { ...index, meta: { ...index.meta, version: version.id } };
     const activated = this.activate(version, numbered, {
@@ -134,19 +150,11 @@ export class ReportLibrary implements ReportSource {
       activatedAt: at,
     });
     this.logChange(action, request.guildId, request.moderatorId, activated);
-    return { action, version, activated };
+    return { action, version, activated, changedPins };
   }
 
   rollback(request: RollbackRequest): VersionChange {
-    const version = this.store.versions.get(request.version);
-    if (!version) throw new ReportError(`version ${request.version} does not exist`);
-    if (version.guildId !== null && version.guildId !== request.guildId) {
-      throw new ReportError(
-        request.guildId === null
-          ? `version ${version.id} is an upload of server ${version.guildId}; pass --guild ${version.guildId}`
-          : `version ${version.id} is not in this server's history`,
-      );
-    }
+    const version = this.visibleVersion(request.guildId, request.version);
     const previous = this.active(request.guildId);
     if (previous.version === version.id) {
       throw new ReportError(`version ${version.id} is already active`);
@@ -217,6 +225,7 @@ export class ReportLibrary implements ReportSource {
     const dataVersion = this.store.dataVersion();
     if (dataVersion === this.seenDataVersion) return;
     this.seenDataVersion = dataVersion;
+    this.pins.reload();
     const pointers = this.store.versions.pointers();
     for (const pointer of pointers) {
       const current = this.activeByScope.get(pointer.scope);
@@ -241,6 +250,47 @@ export class ReportLibrary implements ReportSource {
     }
   }
 
+  /** A version this scope may read: its own uploads and the default ones. */
+  visibleVersion(guildId: string | null, id: number): StoredVersion {
+    const version = this.store.versions.get(id);
+    if (!version) throw new ReportError(`version ${id} does not exist`);
+    if (version.guildId !== null && version.guildId !== guildId) {
+      throw new ReportError(
+        guildId === null
+          ? `version ${version.id} is an upload of server ${version.guildId}; pass --guild ${version.guildId}`
+          : `version ${version.id} is not in this server's history`,
+      );
+    }
+    return version;
+  }
+
+  /** The text and index of any version this scope may read, for export and diff. */
+  versionIndex(guildId: string | null, id: number): { version: StoredVersion; index: ReportIndex } {
+    const version = this.visibleVersion(guildId, id);
+    return { version, index: this.indexFor(version) };
+  }
+
+  /** What changed in the fact table from one version to another. */
+  diff(guildId: string | null, from: number, to: number) {
+    const before = this.versionIndex(guildId, from);
+    const after = this.versionIndex(guildId, to);
+    return {
+      from: before.version,
+      to: after.version,
+      paragraphs: {
+        before: before.index.report.paragraphs.length,
+        after: after.index.report.paragraphs.length,
+      },
+      facts: { before: before.index.table.facts.length, after: after.index.table.facts.length },
+      diff: diffFactTables(before.index.table, after.index.table),
+    };
+  }
+
+  /** The stored text of a version, exactly as it was committed. */
+  text(guildId: string | null, id: number): string {
+    return this.store.versions.text(this.visibleVersion(guildId, id).id);
+  }
+
   private actionFor(request: RefreshRequest): AuditAction {
     if (request.input.kind === "upload") return "upload";
     if (request.input.kind === "default") return "refresh";
@@ -259,7 +309,11 @@ export class ReportLibrary implements ReportSource {
       if (report.version === version.id) return report.index;
     }
     const text = this.store.versions.text(version.id);
-    return buildValidatedIndex(text, nameOfSource(version.source), version.id);
+    return buildValidatedIndex(text, {
+      name: nameOfSource(version.source),
+      version: version.id,
+      ...version.meta,
+    });
   }
 
   private activate(
@@ -298,6 +352,7 @@ export class ReportLibrary implements ReportSource {
       },
       facts: { before: previous.index.table.facts.length, after: next.index.table.facts.length },
       diff: diffFactTables(previous.index.table, next.index.table),
+      changedPins: [],
     };
   }
 
@@ -305,7 +360,7 @@ export class ReportLibrary implements ReportSource {
     action: AuditAction,
     guildId: string | null,
     moderatorId: string | null,
-    versionId: number,
+    versionId: number | null,
     detail: string | null,
     at: Date,
   ): void {

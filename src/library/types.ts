@@ -3,7 +3,8 @@ import type { FactTableDiff } from "../facts/diff.js";
 import type { ActiveReport } from "../services.js";
 import type { AuditAction } from "../store/audit.js";
 import type { FeedbackTotals } from "../store/feedback.js";
-import type { StoredVersion } from "../store/reportVersions.js";
+import type { StoredPin } from "../store/pins.js";
+import type { StoredVersion, VersionMeta } from "../store/reportVersions.js";
 
 export type LibraryConfig = Pick<
   Config,
@@ -25,6 +26,8 @@ export interface RefreshRequest {
   /** Discord user id, or null for the operator. */
   moderatorId: string | null;
   input: ReportInput;
+  /** Given by the moderator (/report refresh title: url: date:); wins over what is read. */
+  meta?: VersionMeta;
 }
 
 export interface RollbackRequest {
@@ -42,6 +45,8 @@ export interface VersionChange {
   paragraphs: { before: number; after: number };
   facts: { before: number; after: number };
   diff: FactTableDiff;
+  /** Pins carried to the new version whose paragraph reads differently now: check them again. */
+  changedPins: StoredPin[];
 }
 
 export interface AlreadyUpToDate {
