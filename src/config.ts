@@ -24,6 +24,20 @@ export const rateLimit = z
     return { burst: Number(match[1]), windowMs: Number(match[2]) * scale };
   });
 
+/** "15m", "1h", "90s", "1d": how often something repeats. */
+const interval = z.string().transform((raw, ctx) => {
+  const match = /^(\d+)\s*(s|m|h|d)$/.exec(raw.trim());
+  const ms = match ? Number(match[1]) * { s: 1e3, m: 6e4, h: 36e5, d: 864e5 }[match[2] as "s"] : 0;
+  if (ms < 60_000) {
+    ctx.addIssue({
+      code: "custom",
+      message: 'must be a duration of at least 1m, like "30m" or "6h"',
+    });
+    return z.NEVER;
+  }
+  return ms;
+});
+
 const snowflake = z
   .string({ error: "is required: a Discord id (15–22 digits)" })
   .regex(/^\d{15,22}$/, "must be a Discord id (15–22 digits)");
@@ -54,6 +68,10 @@ const EnvSchema = z.object({
     .describe("seconds between questions from one user"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATA_DIR: z.string().min(1).default("data"),
+  REPORT_REFRESH_INTERVAL: interval.optional(),
+  QUESTION_LOG_DAYS: z.coerce.number().int().positive().default(90),
+  HEALTH_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  HEALTH_HOST: z.string().min(1).default("127.0.0.1"),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -2,6 +2,7 @@ import { connectBot, createBot } from "./bot/client.js";
 import { exitWith, loadConfigOrExit, reasonOf } from "./bot/startup.js";
 import { createLogger } from "./logger.js";
 import { openServices } from "./openServices.js";
+import { startOperations } from "./ops/operations.js";
 
 const config = loadConfigOrExit({ offlineHint: true });
 const logger = createLogger(config.LOG_LEVEL, { secrets: [config.DISCORD_TOKEN] });
@@ -13,11 +14,15 @@ const services = await openServices(config, logger).catch((error: unknown) =>
   exitWith([`could not load the report: ${reasonOf(error)}`]),
 );
 const client = createBot(config, logger, services);
+const stopOperations = await startOperations(config, services, client, logger).catch(
+  (error: unknown) => exitWith([`could not start the health endpoint: ${reasonOf(error)}`]),
+);
 
 let stopping = false;
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
   stopping = true;
   logger.info({ signal }, "shutting down");
+  await stopOperations();
   await client.destroy();
   services.close?.();
   process.exit(0);

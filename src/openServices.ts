@@ -7,6 +7,7 @@ import type { ReportLibrary } from "./library/reportLibrary.js";
 import { defaultSettings } from "./library/settings.js";
 import { createTelemetry } from "./library/telemetry.js";
 import type { LibraryOptions } from "./library/types.js";
+import { createMetrics, type Metrics } from "./ops/metrics.js";
 import type { Services } from "./services.js";
 import { DATABASE_FILE } from "./store/db.js";
 import type { Store } from "./store/index.js";
@@ -16,6 +17,7 @@ export interface OpenedServices extends Services {
   store: Store;
   library: ReportLibrary;
   settings: StoredSettings;
+  metrics: Metrics;
   close(): void;
 }
 
@@ -31,8 +33,23 @@ export async function openServices(
   logger: Logger,
   options: LibraryOptions = {},
 ): Promise<OpenedServices> {
-  const { store, library } = await openLibrary(config, logger, options);
-  const telemetry = createTelemetry(store, logger);
+  const metrics = createMetrics();
+  const hooks = {
+    ...options.hooks,
+    changed: (action: Parameters<Metrics["reportChanged"]>[0]) => {
+      metrics.reportChanged(action);
+      options.hooks?.changed?.(action);
+    },
+  };
+  const { store, library } = await openLibrary(config, logger, { ...options, hooks });
+  const stored = createTelemetry(store, logger);
+  const telemetry = {
+    ...stored,
+    questionAnswered: (event: Parameters<typeof stored.questionAnswered>[0]) => {
+      metrics.questionAnswered(event.status);
+      stored.questionAnswered(event);
+    },
+  };
   const reload = setInterval(() => {
     try {
       library.reloadIfChangedElsewhere();
@@ -56,6 +73,7 @@ export async function openServices(
     telemetry,
     settings: new StoredSettings(store, defaultSettings(config), logger, options.now),
     pins: library.pins,
+    metrics,
     store,
     library,
     close() {

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
 import pino from "pino";
@@ -10,8 +11,7 @@ import {
   describeStatus,
   plainPresentation as plain,
 } from "./library/describe.js";
-import { openLibrary } from "./library/open.js";
-import type { ReportLibrary } from "./library/reportLibrary.js";
+import { type OpenedLibrary, openLibrary } from "./library/open.js";
 import { createLogger } from "./logger.js";
 import { ReportError } from "./report/errors.js";
 
@@ -20,7 +20,8 @@ const USAGE = `usage: npm run report -- <command>
   rollback N [--guild ID]       re-activate version N (of the default report, or one server's)
   history [--guild ID]          the last 10 versions
   status [--guild ID]           the active version
-  gaps [--days N] [--guild ID]  most asked questions without a good answer (all servers by default)`;
+  gaps [--days N] [--guild ID]  most asked questions without a good answer (all servers by default)
+  backup FILE                   a consistent copy of the database, safe while the bot runs`;
 
 const DEFAULT_GAP_DAYS = 30;
 
@@ -30,7 +31,8 @@ type CliCommand =
   | { name: "import"; path: string }
   | { name: "rollback"; version: number }
   | { name: "history" | "status" }
-  | { name: "gaps"; days: number };
+  | { name: "gaps"; days: number }
+  | { name: "backup"; path: string };
 
 interface Invocation {
   command: CliCommand;
@@ -68,6 +70,10 @@ function parseInvocation(argv: string[]): Invocation {
     case "import":
       if (!argument) throw new UsageError("import needs a FILE");
       return { command: { name, path: argument }, guildId };
+    case "backup":
+      if (!argument) throw new UsageError("backup needs a FILE to write");
+      if (existsSync(argument)) throw new UsageError(`${argument} already exists; pick a new name`);
+      return { command: { name, path: argument }, guildId };
     case "rollback":
       return { command: { name, version: positiveInt(argument, "the version") }, guildId };
     case "history":
@@ -87,8 +93,14 @@ function parseInvocation(argv: string[]): Invocation {
 }
 
 /** The same library calls /report makes, with the operator (null) as the moderator. */
-async function run(library: ReportLibrary, { command, guildId }: Invocation): Promise<string> {
+async function run(
+  { library, store }: OpenedLibrary,
+  { command, guildId }: Invocation,
+): Promise<string> {
   switch (command.name) {
+    case "backup":
+      await store.backup(command.path);
+      return `Backed up the database to ${command.path}.`;
     case "import": {
       const input = { kind: "file", path: command.path } as const;
       return describeRefresh(await library.refresh({ guildId, moderatorId: null, input }), plain);
@@ -111,12 +123,12 @@ async function main(): Promise<number> {
   loadDotenv({ quiet: true });
   const config = parseStorageConfig(process.env);
   const logger = createLogger(config.LOG_LEVEL, { destination: pino.destination(2) });
-  const { store, library } = await openLibrary(config, logger);
+  const opened = await openLibrary(config, logger);
   try {
-    process.stdout.write(`${await run(library, invocation)}\n`);
+    process.stdout.write(`${await run(opened, invocation)}\n`);
     return 0;
   } finally {
-    store.close();
+    opened.store.close();
   }
 }
 

@@ -18,10 +18,12 @@ export function answerQuestion(
   guildId: string | null,
   services: Services,
 ): AnsweredQuestion {
+  const started = performance.now();
   const { index } = services.reports.active(guildId);
   const asked = question.slice(0, MAX_QUESTION_LENGTH);
   // A moderator's pin wins over the engine for the question and its close paraphrases.
   const result = services.pins?.pinnedAnswer(asked, guildId) ?? answer(asked, index);
+  services.metrics?.answerLatency((performance.now() - started) / 1000);
   return { answer: result, message: renderAnswer(result, index.meta) };
 }
 

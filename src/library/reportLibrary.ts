@@ -293,7 +293,7 @@ export class ReportLibrary implements ReportSource {
 
   private actionFor(request: RefreshRequest): AuditAction {
     if (request.input.kind === "upload") return "upload";
-    if (request.input.kind === "default") return "refresh";
+    if (request.input.kind === "default" || request.input.kind === "fetched") return "refresh";
     return "import";
   }
 
@@ -377,5 +377,6 @@ export class ReportLibrary implements ReportSource {
       { guildId, moderatorId, action, version: report.version, source: report.source },
       "report changed",
     );
+    this.hooks.changed?.(action);
   }
 }

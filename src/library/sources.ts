@@ -53,6 +53,11 @@ export async function readReportInput(
       }
       return readReportInput({ kind: "file", path: config.REPORT_PATH }, config);
     }
+    case "fetched": {
+      const { pathname, host } = new URL(input.url);
+      const name = basename(pathname) || host;
+      return { bytes: input.bytes, source: `url:${input.url}`, name, meta: { url: input.url } };
+    }
     case "file": {
       const bytes = await readFileCapped(input.path, maxBytes);
       return { bytes, source: `file:${input.path}`, name: basename(input.path), meta: {} };

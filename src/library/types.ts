@@ -17,6 +17,8 @@ export type ReportInput =
   | { kind: "default" }
   /** A file on the operator's disk (CLI import). */
   | { kind: "file"; path: string }
+  /** Bytes the scheduled refresh already fetched from REPORT_URL; becomes the default. */
+  | { kind: "fetched"; url: string; bytes: Uint8Array }
   /** A Discord attachment. */
   | { kind: "upload"; name: string; url: string; size: number; contentType: string | null };
 
@@ -69,6 +71,8 @@ export interface HistoryEntry {
 /** Test seam: runs after the new index is built and validated, before anything is committed. */
 export interface LibraryHooks {
   beforeCommit?(): void;
+  /** After a refresh or rollback is committed (for metrics). */
+  changed?(action: AuditAction): void;
 }
 
 export interface LibraryOptions {
