@@ -70,7 +70,7 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default("data"),
   REPORT_REFRESH_INTERVAL: interval.optional(),
   QUESTION_LOG_DAYS: z.coerce.number().int().positive().default(90),
-  HEALTH_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   HEALTH_HOST: z.string().min(1).default("127.0.0.1"),
 });
 

@@ -14,7 +14,7 @@ const services = await openServices(config, logger).catch((error: unknown) =>
   exitWith([`could not load the report: ${reasonOf(error)}`]),
 );
 const client = createBot(config, logger, services);
-const stopOperations = await startOperations(config, services, client, logger).catch(
+const operations = await startOperations(config, services, client, logger).catch(
   (error: unknown) => exitWith([`could not start the health endpoint: ${reasonOf(error)}`]),
 );
 
@@ -22,7 +22,7 @@ let stopping = false;
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
   stopping = true;
   logger.info({ signal }, "shutting down");
-  await stopOperations();
+  await operations.stop();
   await client.destroy();
   services.close?.();
   process.exit(0);

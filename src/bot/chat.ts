@@ -39,8 +39,6 @@ async function apologise(message: Message, logger: CommandContext["logger"]): Pr
  * only when there is an answer, so ordinary conversation there gets no noise.
  */
 export function createChatHandler({ context, cooldown }: ChatOptions) {
-  const askChannels = new Set(context.config.ASK_CHANNEL_IDS);
-
   async function respond(message: Message, direct: boolean): Promise<void> {
     const botId = message.client.user.id;
     const question = withoutMention(message.content, botId).slice(0, MAX_QUESTION_LENGTH);
@@ -69,8 +67,11 @@ export function createChatHandler({ context, cooldown }: ChatOptions) {
 
   return async function onMessage(message: Message): Promise<void> {
     if (message.author.bot) return; // other bots, and this bot's own replies
+    // Read per message: a /config change applies to the very next one.
+    const settings = context.services.settings.forGuild(message.guildId);
+    if (!settings.chat) return;
     const direct = !message.inGuild() || mentionsBot(message);
-    if (!direct && !askChannels.has(message.channelId)) return;
+    if (!direct && !settings.askChannelIds.includes(message.channelId)) return;
 
     const logger = context.logger.child({
       messageId: message.id,

@@ -6,7 +6,7 @@ import { describeChange, publicSource } from "../library/describe.js";
 import type { VersionChange } from "../library/types.js";
 import type { OpenedServices } from "../openServices.js";
 import { type HealthServer, startHealthServer } from "./health.js";
-import { scheduleRefresh, scheduleRetention } from "./schedule.js";
+import { type ScheduledRefresh, scheduleRefresh, scheduleRetention } from "./schedule.js";
 
 const modLogPresentation = {
   source: publicSource,
@@ -29,16 +29,24 @@ async function announceDefaultChange(
   }
 }
 
+export interface Operations {
+  /** The scheduled refresh, when REPORT_URL and REPORT_REFRESH_INTERVAL are both set. */
+  refresh: ScheduledRefresh | null;
+  /** Where /healthz and /metrics listen, when HEALTH_PORT is set (0 picks a free port). */
+  healthPort: number | null;
+  stop(): Promise<void>;
+}
+
 /**
  * The operator's background work, next to the bot: question-log retention, the scheduled refresh
- * of REPORT_URL, and the health/metrics endpoint. Returns how to stop all of it.
+ * of REPORT_URL, and the health/metrics endpoint.
  */
 export async function startOperations(
   config: Config,
   services: OpenedServices,
   client: Client,
   logger: Logger,
-): Promise<() => Promise<void>> {
+): Promise<Operations> {
   const retention = scheduleRetention(services.store, config.QUESTION_LOG_DAYS, logger);
   const { REPORT_URL, REPORT_REFRESH_INTERVAL } = config;
   const refresh =
@@ -65,9 +73,13 @@ export async function startOperations(
       logger,
     );
   }
-  return async () => {
-    retention.stop();
-    refresh?.stop();
-    await health?.close();
+  return {
+    refresh,
+    healthPort: health?.port ?? null,
+    async stop() {
+      retention.stop();
+      refresh?.stop();
+      await health?.close();
+    },
   };
 }

@@ -10,9 +10,11 @@
  *   const handle = await fake.sendCommand("ask", { question: "…" }, { userId, roles, permissions });
  *   const reply = await handle.reply();          // first message: reply, update, or the edit after a defer
  *   reply.ephemeral; reply.body.embeds; reply.message (as Discord would store it, for sendComponent)
+ *   reply.files: attachments the bot uploaded with a reply, as { name, content } text
  *   await handle.response(1)                     // n-th response of any kind (defer, edit, followUp…)
  *   options: string → STRING, integer → INTEGER, other number → NUMBER, boolean → BOOLEAN,
  *            fake.attachment(name, content) → ATTACHMENT (served by the fake at its `url`),
+ *            { type: 7, value: channelId } / { type: 8, value: roleId } → CHANNEL / ROLE, resolved,
  *            or a raw option object; { subcommand: "refresh" } in the actor wraps them in a subcommand.
  *   actor: userId (default: a fresh user per call), roles (role ids), permissions (bitfield),
  *          channelId, guildId: null for a DM.
@@ -98,6 +100,8 @@ export interface BotResponse {
   ephemeral: boolean;
   /** The message as Discord would store it, for reply/update/edit/followUp. */
   message?: Json;
+  /** Files attached to the message (multipart uploads), by file name. */
+  files?: { name: string; content: string }[];
 }
 
 export interface FakeDiscordOptions {
@@ -142,6 +146,19 @@ function parseBody(req: IncomingMessage, raw: Buffer): unknown {
   }
   if (type.startsWith("application/json")) return JSON.parse(raw.toString("utf8"));
   return raw.toString("utf8");
+}
+
+/** The file parts of a multipart body, as text. */
+function multipartFiles(req: IncomingMessage, raw: Buffer): { name: string; content: string }[] {
+  const boundary = /boundary=([^;]+)/.exec(req.headers["content-type"] ?? "")?.[1];
+  if (!boundary) return [];
+  return raw
+    .toString("utf8")
+    .split(`--${boundary}`)
+    .flatMap((part) => {
+      const match = /filename="([^"]*)"[^\r\n]*\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*)\r\n$/.exec(part);
+      return match ? [{ name: match[1] ?? "", content: match[2] ?? "" }] : [];
+    });
 }
 
 export class InteractionHandle {
@@ -333,9 +350,33 @@ export class FakeDiscord {
     const { list, attachments } = commandOptions(options, null);
     const wrapped = actor.subcommand ? [{ name: actor.subcommand, type: 1, options: list }] : list;
     const data: Json = { id: snowflake(), name, type: 1, options: wrapped };
+    const resolved: Json = {};
     if (attachments.length > 0) {
-      data.resolved = { attachments: Object.fromEntries(attachments.map((a) => [a.id, a])) };
+      resolved.attachments = Object.fromEntries(attachments.map((a) => [a.id, a]));
     }
+    // Channel (7) and role (8) options carry ids; Discord sends the objects in `resolved`.
+    const mentioned = list.filter((option) => option.type === 7 || option.type === 8);
+    for (const option of mentioned) {
+      const id = String(option.value);
+      if (option.type === 7) {
+        const channels = (resolved.channels ?? {}) as Json;
+        channels[id] = { id, type: 0, name: `channel-${id.slice(-4)}`, permissions: "0" };
+        resolved.channels = channels;
+      } else {
+        const roles = (resolved.roles ?? {}) as Json;
+        const spec = this.roles.find((role) => role.id === id);
+        roles[id] = { id, name: spec?.name ?? "role", permissions: String(spec?.permissions ?? 0) };
+        Object.assign(roles[id] as Json, {
+          color: 0,
+          hoist: false,
+          position: 1,
+          managed: false,
+          mentionable: false,
+        });
+        resolved.roles = roles;
+      }
+    }
+    if (Object.keys(resolved).length > 0) data.resolved = resolved;
     return this.sendInteraction(2, data, actor);
   }
 
@@ -534,7 +575,8 @@ export class FakeDiscord {
       if (f) json(res, f.status, { message: f.message, code: f.code });
       return;
     }
-    this.handleApi(method, path, url.searchParams, body as Json, res);
+    const files = multipartFiles(req, raw);
+    this.handleApi(method, path, url.searchParams, body as Json, res, files);
   }
 
   private record(request: CapturedRequest): void {
@@ -548,6 +590,7 @@ export class FakeDiscord {
     query: URLSearchParams,
     body: Json,
     res: ServerResponse,
+    files: { name: string; content: string }[] = [],
   ) {
     const parts = path.split("/").filter(Boolean);
     const api = parts[0] === "api" && parts[1] === "v10" ? parts.slice(2) : null;
@@ -562,7 +605,7 @@ export class FakeDiscord {
       });
     }
     if (method === "POST" && root === "interactions" && c === "callback" && a && b) {
-      return this.handleCallback(a, b, query, body, res);
+      return this.handleCallback(a, b, query, body, res, files);
     }
     if (root === "webhooks" && b) {
       return this.handleWebhook(method, b, c === "messages" ? d : undefined, body, res);
@@ -603,6 +646,7 @@ export class FakeDiscord {
     query: URLSearchParams,
     body: Json,
     res: ServerResponse,
+    files: { name: string; content: string }[] = [],
   ) {
     const handle = this.handles.get(token);
     if (!handle || handle.id !== interactionId) {
@@ -627,7 +671,13 @@ export class FakeDiscord {
       kind === "reply" || kind === "update" || kind === "defer"
         ? this.storedMessage(data, handle.channelId)
         : undefined;
-    handle.responses.push({ kind, body: data, ephemeral: Boolean(ephemeral), message });
+    handle.responses.push({
+      kind,
+      body: data,
+      ephemeral: Boolean(ephemeral),
+      message,
+      ...(files.length > 0 ? { files } : {}),
+    });
     this.changed();
     if (query.get("with_response") !== "true") {
       res.writeHead(204).end();
