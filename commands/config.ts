@@ -10,8 +10,9 @@ import { isModerator } from "../src/bot/permissions.js";
 import { colors, ephemeralNotice } from "../src/bot/replies.js";
 import { rateLimit } from "../src/config.js";
 import {
+  describeSettingsChange,
   isEditable,
-  type SettingChange,
+  type SettingsChange,
   type SettingsPresentation,
   settingLabel,
   showSetting,
@@ -43,9 +44,9 @@ function describeSettings(settings: GuildSettings, own: readonly string[]): stri
   return ["**Settings for this server**", ...lines].join("\n");
 }
 
-function describeChanges(changes: readonly SettingChange[]): string {
-  if (changes.length === 0) return "Nothing changed: that is already the setting.";
-  return changes.map((c) => `**${settingLabel(c.setting)}:** ${c.before} → ${c.after}`).join("\n");
+function describeChanges(change: SettingsChange): string {
+  if (change.changed.length === 0) return "Nothing changed: that is already the setting.";
+  return describeSettingsChange(change, discordIds).join("\n");
 }
 
 function toggled(list: readonly string[], id: string, action: string): string[] {
@@ -95,18 +96,17 @@ async function change(interaction: Interaction, context: CommandContext) {
     await interaction.reply(ephemeralNotice(patch, colors.error));
     return;
   }
-  const before = settings.forGuild(guildId).modLogChannelId;
-  const changes = settings.update(guildId, interaction.user.id, patch);
-  const after = settings.forGuild(guildId);
+  const change = settings.update(guildId, interaction.user.id, patch);
+  const { before, after } = change;
   const intentNote =
     after.chat && context.config.CHAT === "off"
       ? "\n\nThe bot runs with CHAT=off, without the Message Content intent: it answers mentions and DMs, not every message in ask channels."
       : "";
-  await interaction.reply(ephemeralNotice(`${describeChanges(changes)}${intentNote}`));
-  if (changes.length === 0) return;
-  const text = `<@${interaction.user.id}> changed this server's settings (/config ${subcommand}):\n${describeChanges(changes)}`;
+  await interaction.reply(ephemeralNotice(`${describeChanges(change)}${intentNote}`));
+  if (change.changed.length === 0) return;
+  const text = `<@${interaction.user.id}> changed this server's settings (/config ${subcommand}):\n${describeChanges(change)}`;
   // Announce where the mod-log is now, and where it was, when this very change moved it.
-  for (const channel of new Set([before, after.modLogChannelId])) {
+  for (const channel of new Set([before.modLogChannelId, after.modLogChannelId])) {
     await announce(interaction.client, channel, text, context.logger);
   }
 }

@@ -5,13 +5,15 @@ import type {
 } from "discord.js";
 import type { Logger } from "pino";
 import type { Config } from "../src/config.js";
+import type { SettingsSource } from "../src/library/settings.js";
 import type { Services } from "../src/services.js";
 
 /** What every handler receives: nothing global, everything passed in. */
 export interface CommandContext {
   config: Config;
   logger: Logger;
-  services: Services;
+  /** Settings always present here: the bot fills in the environment's when the store has none. */
+  services: Services & { settings: SettingsSource };
 }
 
 export interface Command {

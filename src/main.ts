@@ -14,8 +14,8 @@ const services = await openServices(config, logger).catch((error: unknown) =>
   exitWith([`could not load the report: ${reasonOf(error)}`]),
 );
 const client = createBot(config, logger, services);
-const operations = await startOperations(config, services, client, logger).catch(
-  (error: unknown) => exitWith([`could not start the health endpoint: ${reasonOf(error)}`]),
+const operations = await startOperations(config, services, client, logger).catch((error: unknown) =>
+  exitWith([`could not start the health endpoint: ${reasonOf(error)}`]),
 );
 
 let stopping = false;

@@ -49,8 +49,9 @@ export interface Telemetry {
 export interface Services {
   reports: ReportSource;
   telemetry: Telemetry;
-  /** This server's settings (ask channels, moderator roles, rate limit, chat, mod-log). */
-  settings: SettingsSource;
+  /** This server's settings (ask channels, moderator roles, rate limit, chat, mod-log); the bot
+   * falls back to the environment's when absent. */
+  settings?: SettingsSource;
   /** Answers moderators pinned; consulted before the engine. */
   pins?: PinSource;
   /** Prometheus counters; absent in tests that do not look at them. */

@@ -2,6 +2,7 @@ import { Client, Events, GatewayIntentBits, Partials } from "discord.js";
 import type { Logger } from "pino";
 import { commands } from "../../commands/index.js";
 import type { Config } from "../config.js";
+import { environmentSettings } from "../library/settings.js";
 import type { Services } from "../services.js";
 import { createChatHandler } from "./chat.js";
 import { Cooldown } from "./cooldown.js";
@@ -36,7 +37,9 @@ export function createClient(config: Config): Client {
 /** A client with every handler attached, not yet connected. */
 export function createBot(config: Config, logger: Logger, services: Services): Client {
   const client = createClient(config);
-  const context = { config, logger, services };
+  // Without a store (tests, offline use) every server gets the environment's settings.
+  const settings = services.settings ?? environmentSettings(config);
+  const context = { config, logger, services: { ...services, settings } };
   const cooldown = new Cooldown(config.COOLDOWN * 1000);
 
   const dispatch = createInteractionDispatcher({ commands, context, cooldown });

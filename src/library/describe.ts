@@ -85,7 +85,7 @@ function diffLines(diff: FactTableDiff): string[] {
 }
 
 function pinLine(pin: StoredPin): string {
-  const figure = pin.figure ? ` → ${clip(pin.figure, 60)}` : "";
+  const figure = pin.figure ? ` · ${clip(pin.figure, 60)}` : "";
   return `#${pin.id} "${clip(pin.question, 80)}" → ¶${pin.paragraph}${figure}`;
 }
 

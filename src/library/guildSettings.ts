@@ -3,10 +3,11 @@ import type { SettingsOverrides } from "../store/guildSettings.js";
 import type { Store } from "../store/index.js";
 import type { GuildSettings, SettingsSource } from "./settings.js";
 
-export interface SettingChange {
-  setting: keyof GuildSettings;
-  before: string;
-  after: string;
+/** What one /config change did: the settings before and after, and which of them differ. */
+export interface SettingsChange {
+  changed: (keyof GuildSettings)[];
+  before: GuildSettings;
+  after: GuildSettings;
 }
 
 const LABELS: Record<keyof GuildSettings, string> = {
@@ -55,11 +56,22 @@ export interface EditableSettings extends SettingsSource {
     guildId: string,
     moderatorId: string | null,
     patch: SettingsOverrides | null,
-  ): SettingChange[];
+  ): SettingsChange;
 }
 
 export function isEditable(settings: SettingsSource): settings is EditableSettings {
   return "update" in settings && "ownSettings" in settings;
+}
+
+/** "ask channels: none → #general", one line per changed setting. */
+export function describeSettingsChange(
+  change: SettingsChange,
+  how: SettingsPresentation,
+): string[] {
+  return change.changed.map(
+    (setting) =>
+      `**${settingLabel(setting)}:** ${showSetting(change.before, setting, how)} → ${showSetting(change.after, setting, how)}`,
+  );
 }
 
 const plainIds: SettingsPresentation = { channel: (id) => `#${id}`, role: (id) => `@${id}` };
@@ -104,22 +116,19 @@ export class StoredSettings implements EditableSettings {
     guildId: string,
     moderatorId: string | null,
     patch: SettingsOverrides | null,
-  ): SettingChange[] {
+  ): SettingsChange {
     const before = this.forGuild(guildId);
     const next: SettingsOverrides =
       patch === null ? {} : { ...(this.overrides.get(guildId) ?? {}), ...patch };
     const after = { ...this.defaults, ...next };
-    const changes = (Object.keys(LABELS) as (keyof GuildSettings)[])
-      .map((setting) => ({
-        setting,
-        before: showSetting(before, setting, plainIds),
-        after: showSetting(after, setting, plainIds),
-      }))
-      .filter((change) => change.before !== change.after);
+    const changed = (Object.keys(LABELS) as (keyof GuildSettings)[]).filter(
+      (setting) => showSetting(before, setting, plainIds) !== showSetting(after, setting, plainIds),
+    );
+    const change = { changed, before, after };
     const at = this.now();
     this.store.transaction(() => {
       this.store.settings.save(guildId, next, moderatorId, at);
-      const detail = changes.map((c) => `${c.setting}: ${c.before} → ${c.after}`).join("; ");
+      const detail = describeSettingsChange(change, plainIds).join("; ").replaceAll("**", "");
       this.store.audit.record({
         at,
         guildId,
@@ -131,7 +140,7 @@ export class StoredSettings implements EditableSettings {
     });
     if (Object.keys(next).length === 0) this.overrides.delete(guildId);
     else this.overrides.set(guildId, next);
-    this.logger.info({ guildId, moderatorId, changes }, "server settings changed");
-    return changes;
+    this.logger.info({ guildId, moderatorId, changed }, "server settings changed");
+    return change;
   }
 }

@@ -1,8 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Writable } from "node:stream";
 import type { Logger } from "pino";
-import { parseConfig } from "../../src/config.js";
-import { environmentSettings } from "../../src/library/settings.js";
 import { createLogger } from "../../src/logger.js";
 import { buildReportIndex, type ReportIndex } from "../../src/qa/reportIndex.js";
 import type { FeedbackEvent, QuestionEvent, Services } from "../../src/services.js";
@@ -57,9 +55,6 @@ export function recordingServices(
     questions: [],
     votes: [],
     breakReports: false,
-    settings: environmentSettings(
-      parseConfig({ DISCORD_TOKEN: "harness", DISCORD_CLIENT_ID: "400000000000000001" }),
-    ),
     reports: {
       active: () => {
         if (services.breakReports) throw new Error("report store unavailable");

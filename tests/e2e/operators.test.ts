@@ -138,7 +138,7 @@ describe("/config through the real discord.js client", () => {
     const reply = visibleText(
       await command("config", "mod-log", { channel: channel(modLogChannel()) }),
     );
-    expect(reply).toContain(`**mod-log channel:** none → #${modLogChannel()}`);
+    expect(reply).toContain(`**mod-log channel:** none → <#${modLogChannel()}>`);
     const posted = await fake.waitFor(() => modLogMessages()[0], "a mod-log message");
     expect(visibleText(posted)).toContain(`<@${moderator.userId}> changed this server's settings`);
     expect(posted.allowed_mentions).toEqual({ parse: [] });
