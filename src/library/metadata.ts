@@ -130,12 +130,13 @@ function readReportDate(paragraphs: readonly string[], now: Date): string | unde
   return undefined;
 }
 
-/** "2024-03-03_border-results.md" → a date and a readable title. */
+/** "2024-03-03_border-results.md" → a date and a readable title; "report.txt" → nothing. */
 export function metaFromFileName(name: string): VersionMeta {
   const stem = name.replace(/\.[^.]+$/, "");
   const dated = /^(\d{4})-(\d{2})-(\d{2})[_\s-]+(.+)$/.exec(stem);
   const words = (dated?.[4] ?? stem).replace(/[_-]+/g, " ").trim();
-  const title = words ? words.charAt(0).toUpperCase() + words.slice(1) : undefined;
+  // A one-word name ("report", "notes") says nothing a title should.
+  const title = words.includes(" ") ? words.charAt(0).toUpperCase() + words.slice(1) : undefined;
   const date = dated ? iso(Number(dated[1]), Number(dated[2]), Number(dated[3])) : undefined;
   return { ...(title ? { title } : {}), ...(date ? { date } : {}) };
 }

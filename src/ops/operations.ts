@@ -59,7 +59,13 @@ export async function startOperations(
           onChange: (change) => announceDefaultChange(client, services, change, logger),
         })
       : null;
+  // A resumed session, or a fresh READY after the first one, is a reconnect.
+  let readies = client.isReady() ? 1 : 0;
   client.on(Events.ShardResume, () => services.metrics.gatewayReconnected());
+  client.on(Events.ShardReady, () => {
+    readies += 1;
+    if (readies > 1) services.metrics.gatewayReconnected();
+  });
   let health: HealthServer | null = null;
   if (config.HEALTH_PORT !== undefined) {
     health = await startHealthServer(

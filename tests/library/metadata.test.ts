@@ -40,6 +40,7 @@ describe("report metadata", () => {
       title: "Port results",
       date: "2028-02-14",
     });
+    expect(metaFromFileName("report.txt")).toEqual({});
   });
 
   it("lets later sources win and drops values that do not validate", () => {
