@@ -84,7 +84,7 @@ function patchFor(interaction: Interaction, current: GuildSettings): SettingsOve
 }
 
 async function change(interaction: Interaction, context: CommandContext) {
-  const settings = context.services.settings;
+  const settings = context.settings;
   if (!isEditable(settings)) {
     await interaction.reply(ephemeralNotice("Settings cannot be changed here.", colors.error));
     return;
@@ -181,7 +181,7 @@ export default {
       await interaction.reply(ephemeralNotice("/config works inside a server.", colors.error));
       return;
     }
-    const settings = context.services.settings.forGuild(interaction.guildId);
+    const settings = context.settings.forGuild(interaction.guildId);
     if (!isModerator(interaction, settings.moderatorRoleIds)) {
       context.logger.warn({ userId: interaction.user.id }, "non-moderator tried /config");
       await interaction.reply(
@@ -193,7 +193,7 @@ export default {
       return;
     }
     if (interaction.options.getSubcommand(true) === "show") {
-      const source = context.services.settings;
+      const source = context.settings;
       const own = isEditable(source) ? source.ownSettings(interaction.guildId) : [];
       await interaction.reply(ephemeralNotice(describeSettings(settings, own)));
       return;

@@ -51,7 +51,7 @@ function embed(
 
 /** Tell the server's mod-log what a moderator did. */
 function logToModLog(interaction: Interaction, context: CommandContext, text: string) {
-  const channel = context.services.settings.forGuild(interaction.guildId).modLogChannelId;
+  const channel = context.settings.forGuild(interaction.guildId).modLogChannelId;
   const subcommand = interaction.options.getSubcommand();
   const line = `<@${interaction.user.id}> used /report ${subcommand}:\n${text}`;
   return announce(interaction.client, channel, line, context.logger);
@@ -322,7 +322,7 @@ export default {
       await interaction.reply(ephemeralNotice(why, colors.error));
       return;
     }
-    const { moderatorRoleIds } = context.services.settings.forGuild(interaction.guildId);
+    const { moderatorRoleIds } = context.settings.forGuild(interaction.guildId);
     if (!isModerator(interaction, moderatorRoleIds)) {
       context.logger.warn({ userId: interaction.user.id }, "non-moderator tried /report");
       await interaction.reply(

@@ -12,8 +12,9 @@ import type { Services } from "../src/services.js";
 export interface CommandContext {
   config: Config;
   logger: Logger;
-  /** Settings always present here: the bot fills in the environment's when the store has none. */
-  services: Services & { settings: SettingsSource };
+  services: Services;
+  /** Per-server settings (rate limit, ask channels, chat); the environment's unless /config set them. */
+  settings: SettingsSource;
 }
 
 export interface Command {

@@ -68,7 +68,7 @@ export function createChatHandler({ context, cooldown }: ChatOptions) {
   return async function onMessage(message: Message): Promise<void> {
     if (message.author.bot) return; // other bots, and this bot's own replies
     // Read per message: a /config change applies to the very next one.
-    const settings = context.services.settings.forGuild(message.guildId);
+    const settings = context.settings.forGuild(message.guildId);
     if (!settings.chat) return;
     const direct = !message.inGuild() || mentionsBot(message);
     if (!direct && !settings.askChannelIds.includes(message.channelId)) return;

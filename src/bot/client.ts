@@ -39,7 +39,7 @@ export function createBot(config: Config, logger: Logger, services: Services): C
   const client = createClient(config);
   // Without a store (tests, offline use) every server gets the environment's settings.
   const settings = services.settings ?? environmentSettings(config);
-  const context = { config, logger, services: { ...services, settings } };
+  const context = { config, logger, services, settings };
   const cooldown = new Cooldown(config.COOLDOWN * 1000);
 
   const dispatch = createInteractionDispatcher({ commands, context, cooldown });
