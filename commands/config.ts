@@ -1,4 +1,5 @@
 import {
+  ApplicationIntegrationType,
   type ChatInputCommandInteraction,
   InteractionContextType,
   PermissionFlagsBits,
@@ -119,12 +120,12 @@ const actionOption = (option: SlashCommandStringOption) =>
     .addChoices({ name: "add", value: "add" }, { name: "remove", value: "remove" });
 
 export default {
-  cooldown: false,
   data: new SlashCommandBuilder()
     .setName("config")
     .setDescription("Show or change this server's factdesk settings (moderators only)")
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .setContexts(InteractionContextType.Guild)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
     .addSubcommand((sub) => sub.setName("show").setDescription("This server's settings"))
     .addSubcommand((sub) =>
       sub

@@ -1,5 +1,6 @@
 import {
   type APIEmbed,
+  ApplicationIntegrationType,
   type ChatInputCommandInteraction,
   InteractionContextType,
   MessageFlags,
@@ -205,12 +206,13 @@ const versionOption = (name: string, description: string) => (option: SlashComma
     .setAutocomplete(true);
 
 export default {
-  cooldown: false,
   data: new SlashCommandBuilder()
     .setName("report")
     .setDescription("Manage the report this server answers from (moderators only)")
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .setContexts(InteractionContextType.Guild)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
     .addSubcommand((sub) =>
       sub
         .setName("refresh")

@@ -37,20 +37,23 @@ export interface FeedbackEvent {
   /** Only used to count one vote per user per answer; implementations must not store it in clear. */
   userId: string;
   vote: "up" | "down";
+  /** The question the answer answered, so /report gaps can show down-voted answers; null if unknown. */
+  question: string | null;
 }
+
+/** A member's vote on an answer: new, changed from 👍 to 👎 (or back), or the same again. */
+export type FeedbackOutcome = "counted" | "changed" | "unchanged";
 
 /** Fire-and-forget recording, kept off the reply path. */
 export interface Telemetry {
   questionAnswered(event: QuestionEvent): void;
-  /** Returns false when this user already voted on this answer. */
-  feedback(event: FeedbackEvent): boolean;
+  feedback(event: FeedbackEvent): FeedbackOutcome;
 }
 
 export interface Services {
   reports: ReportSource;
   telemetry: Telemetry;
-  /** This server's settings (ask channels, moderator roles, rate limit, chat, mod-log); the bot
-   * falls back to the environment's when absent. */
+  /** Per-server settings; the environment's defaults (environmentSettings) when absent. */
   settings?: SettingsSource;
   /** Answers moderators pinned; consulted before the engine. */
   pins?: PinSource;

@@ -7,7 +7,7 @@ import type { Store } from "../store/index.js";
 import type { StoredPin } from "../store/pins.js";
 import { PIN_MATCH, questionSimilarity } from "./pinMatch.js";
 
-export const CHECKED_LABEL = "checked by the moderators";
+const CHECKED_LABEL = "checked by the moderators";
 const MAX_PIN_QUESTION = 300;
 const MAX_NOTE = 300;
 
@@ -59,6 +59,7 @@ function answerFrom(question: string, index: ReportIndex, pin: StoredPin): Answe
     facts: fact ? [fact] : [],
     confidence: 1,
     suggestions: [],
+    checked: { note: pin.note },
   };
 }
 
