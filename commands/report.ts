@@ -58,18 +58,56 @@ function logToModLog(interaction: Interaction, context: CommandContext, text: st
   return announce(interaction.client, channel, line, context.logger);
 }
 
+/**
+ * What a change returns once it is committed: the full description, a plain line to fall back on if
+ * describing it fails, and whether anything changed (for the mod-log). Whatever fails after the
+ * commit, the moderator is told it happened.
+ */
+interface Committed {
+  describe: () => string;
+  fallback: string;
+  changed: boolean;
+}
+
+function describeCommitted(committed: Committed, context: CommandContext): string {
+  try {
+    return committed.describe();
+  } catch (error) {
+    context.logger.error({ err: error }, "the change is committed but could not be described");
+    return committed.fallback;
+  }
+}
+
+/** The reply cannot be edited (expired token, Discord error): say it in a follow-up instead. */
+async function tellCommitted(interaction: Interaction, context: CommandContext, text: string) {
+  try {
+    await interaction.editReply(embed(text, colors.answered));
+  } catch (error) {
+    context.logger.warn(
+      { err: error },
+      "could not edit the reply; sending the result as a follow-up",
+    );
+    await interaction.followUp({
+      ...embed(
+        `The change is committed, but the first reply could not be edited.\n\n${text}`,
+        colors.answered,
+      ),
+      flags: MessageFlags.Ephemeral,
+    });
+  }
+}
+
 /** Changes read files or the network, so they defer, then edit the reply and tell the mod-log. */
 async function runChange(
   interaction: Interaction,
   context: CommandContext,
   library: ReportLibrary,
-  change: () => Promise<{ text: string; changed: boolean }>,
+  change: () => Promise<Committed>,
 ) {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  let committed: Committed;
   try {
-    const { text, changed } = await change();
-    await interaction.editReply(embed(text, colors.answered));
-    if (changed) await logToModLog(interaction, context, text);
+    committed = await change();
   } catch (error) {
     if (!(error instanceof ReportError)) throw error;
     const version = library.active(interaction.guildId).version;
@@ -83,7 +121,11 @@ async function runChange(
     );
     const text = `Refused: ${error.reason}. Answers still come from version ${version}.`;
     await interaction.editReply(embed(text, colors.error));
+    return;
   }
+  const text = describeCommitted(committed, context);
+  await tellCommitted(interaction, context, text);
+  if (committed.changed) await logToModLog(interaction, context, text);
 }
 
 /** title:, url: and date: given with /report refresh; a date is read as dates in reports are. */
@@ -121,15 +163,22 @@ async function refresh(interaction: Interaction, context: CommandContext, librar
         }
       : { guildId: null, moderatorId, meta, input: { kind: "default" } };
     const outcome = await library.refresh(request);
-    const text = describeRefresh(outcome, discordPresentation);
-    const own = library.status(interaction.guildId);
-    if (outcome.kind === "unchanged") return { text, changed: false };
-    if (file || own.followsDefault) return { text, changed: true };
+    const fallback =
+      outcome.kind === "unchanged"
+        ? `Already up to date: version ${outcome.version}.`
+        : `**Updated to version ${outcome.version.id}.**`;
     return {
-      changed: true,
-      text:
-        `${text}\n\nThis server still answers from its own upload (version ${own.active.version}); ` +
-        `\`/report rollback version:${outcome.version.id}\` switches it to the new default.`,
+      fallback,
+      changed: outcome.kind === "changed",
+      describe: () => {
+        const text = describeRefresh(outcome, discordPresentation);
+        const own = library.status(interaction.guildId);
+        if (outcome.kind === "unchanged" || file || own.followsDefault) return text;
+        return (
+          `${text}\n\nThis server still answers from its own upload (version ${own.active.version}); ` +
+          `\`/report rollback version:${outcome.version.id}\` switches it to the new default.`
+        );
+      },
     };
   });
 }
@@ -146,12 +195,10 @@ async function pin(interaction: Interaction, context: CommandContext, library: R
       note: options.getString("note"),
     });
     const figure = pinned.figure ? ` with **${pinned.figure}**` : "";
-    return {
-      changed: true,
-      text:
-        `Pinned #${pinned.id} on version ${pinned.versionId}: "${pinned.question}" is answered ` +
-        `from ¶${pinned.paragraph}${figure}, and so are close paraphrases of it.`,
-    };
+    const text =
+      `Pinned #${pinned.id} on version ${pinned.versionId}: "${pinned.question}" is answered ` +
+      `from ¶${pinned.paragraph}${figure}, and so are close paraphrases of it.`;
+    return { changed: true, fallback: text, describe: () => text };
   });
 }
 
@@ -159,7 +206,8 @@ async function unpin(interaction: Interaction, context: CommandContext, library:
   const id = interaction.options.getInteger("id", true);
   await runChange(interaction, context, library, async () => {
     const removed = library.pins.unpin(interaction.guildId, id, interaction.user.id);
-    return { changed: true, text: `Removed pin #${removed.id}: "${removed.question}".` };
+    const text = `Removed pin #${removed.id}: "${removed.question}".`;
+    return { changed: true, fallback: text, describe: () => text };
   });
 }
 
@@ -189,7 +237,8 @@ async function diff(interaction: Interaction, library: ReportLibrary) {
   const from = interaction.options.getInteger("from", true);
   const to = interaction.options.getInteger("to", true);
   try {
-    const text = describeDiff(library.diff(interaction.guildId, from, to), discordPresentation);
+    const change = await library.diff(interaction.guildId, from, to);
+    const text = describeDiff(change, discordPresentation);
     await interaction.reply(ephemeralNotice(text));
   } catch (error) {
     if (!(error instanceof ReportError)) throw error;
@@ -342,13 +391,18 @@ export default {
         return refresh(interaction, context, library);
       case "rollback": {
         const version = interaction.options.getInteger("version", true);
-        return runChange(interaction, context, library, async () => ({
-          changed: true,
-          text: describeChange(
-            library.rollback({ guildId, moderatorId: interaction.user.id, version }),
-            discordPresentation,
-          ),
-        }));
+        return runChange(interaction, context, library, async () => {
+          const change = await library.rollback({
+            guildId,
+            moderatorId: interaction.user.id,
+            version,
+          });
+          return {
+            changed: true,
+            fallback: `**Rolled back to version ${change.version.id}.**`,
+            describe: () => describeChange(change, discordPresentation),
+          };
+        });
       }
       case "status":
         await interaction.reply(

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
 import pino from "pino";
+import { reasonOf } from "./bot/startup.js";
 import { ConfigError, parseStorageConfig } from "./config.js";
 import {
   describeChange,
@@ -134,7 +135,7 @@ async function run(
     }
     case "rollback": {
       const version = command.version;
-      return describeChange(library.rollback({ guildId, moderatorId: null, version }), plain);
+      return describeChange(await library.rollback({ guildId, moderatorId: null, version }), plain);
     }
     case "history":
       return describeHistory(library.history(guildId), plain);
@@ -170,5 +171,5 @@ try {
   if (error instanceof UsageError) process.exitCode = fail([error.message, USAGE], 2);
   else if (error instanceof ReportError) process.exitCode = fail([`refused: ${error.reason}`], 1);
   else if (error instanceof ConfigError) process.exitCode = fail(error.problems, 1);
-  else process.exitCode = fail([error instanceof Error ? error.message : String(error)], 1);
+  else process.exitCode = fail([reasonOf(error)], 1);
 }

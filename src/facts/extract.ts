@@ -1,3 +1,4 @@
+import { checkFigures, checkQuotedCharacters } from "../report/limits.js";
 import type { Paragraph, ParsedReport } from "../report/types.js";
 import { actionFor } from "./action.js";
 import { findDates } from "./dates.js";
@@ -26,8 +27,25 @@ import type { Fact, FactTable } from "./schema.js";
 import { tokenize } from "./tokens.js";
 import { TIME_UNITS } from "./units.js";
 
+/** A sentence's figures, found before any of them is read, so the limits can be checked first. */
+interface SentenceFigures {
+  dates: ReturnType<typeof findDates>;
+  figureSpans: ReturnType<typeof findNumbers>;
+}
+
+function figuresOfParagraph(paragraph: Paragraph): SentenceFigures[] {
+  return paragraph.sentences.map((sentence) => {
+    const dates = findDates(sentence.text);
+    const figureSpans = findNumbers(sentence.text).filter((match) =>
+      isFigure(match, sentence.text, dates, paragraph.isHeading),
+    );
+    return { dates, figureSpans };
+  });
+}
+
 function factsOfParagraph(
   paragraph: Paragraph,
+  figures: SentenceFigures[],
   home: Set<string>,
   leadIn: string | null,
   find: PlaceFinder,
@@ -40,14 +58,11 @@ function factsOfParagraph(
   paragraph.sentences.forEach((sentence, sentenceIndex) => {
     const text = sentence.text;
     const labelled = labelPlaces(labelOf(text) ?? itemLabel, find);
-    const dates = findDates(text);
+    const { dates, figureSpans } = figures[sentenceIndex] ?? { dates: [], figureSpans: [] };
     const tokens = tokenize(text);
     let previousAction: string | null = leadIn;
     let previousPlaces: string[] | null = null;
     let previous: Carried | null = null;
-    const figureSpans = findNumbers(text).filter((match) =>
-      isFigure(match, text, dates, paragraph.isHeading),
-    );
     for (const match of figureSpans) {
       const reading = readMeasure(match, text, tokens);
       if (
@@ -126,13 +141,33 @@ export function extractFacts(
   find: PlaceFinder = reportPlaces(report).find,
   home: Set<string> = homePlaces(report),
 ): FactTable {
+  const figures = report.paragraphs.map(figuresOfParagraph);
+  checkFigures(
+    report.paragraphs.map((paragraph, i) => ({
+      paragraph: paragraph.number,
+      figures: (figures[i] ?? []).reduce((sum, sentence) => sum + sentence.figureSpans.length, 0),
+    })),
+  );
+  // Each figure is read, and later searched, through its whole sentence: check that before reading.
+  checkQuotedCharacters(
+    report.paragraphs.reduce(
+      (sum, paragraph, i) =>
+        sum +
+        paragraph.sentences.reduce(
+          (inParagraph, sentence, j) =>
+            inParagraph + sentence.text.length * (figures[i]?.[j]?.figureSpans.length ?? 0),
+          0,
+        ),
+      0,
+    ),
+  );
   let leadIn: string | null = null;
   const facts: Fact[] = [];
-  for (const paragraph of report.paragraphs) {
-    facts.push(...factsOfParagraph(paragraph, home, leadIn, find));
+  report.paragraphs.forEach((paragraph, i) => {
+    facts.push(...factsOfParagraph(paragraph, figures[i] ?? [], home, leadIn, find));
     if (paragraph.text.endsWith(":")) leadIn = lastAction(paragraph.text);
     else if (!paragraph.isListItem) leadIn = null;
-  }
+  });
   return {
     facts,
     entities: extractEntities(report),

@@ -2,13 +2,15 @@
 import { type DateSpan, insideAny } from "./dates.js";
 import { QUALIFIERS } from "./lexicon.js";
 import type { NumberMatch } from "./numbers.js";
+import { isBlank, tail } from "./window.js";
 
 const HYPHEN_ADJECTIVE = /^-(?!day|week|month|year|hour)[a-z]/i;
 const LABEL_BEFORE =
   /\b(?:no|nos|article|articles|section|chapter|part|phase|level|grade|class|item|paragraph|page|room|line|route|highway|interstate|flight|unit|edition|version|sections|i)\.?[\s-]*$/i;
 
 /** "24 per cent more than", "8.7 percent lower": the direction a percentage moves in. */
-export function changeDirection(after: string, before: string): string | null {
+export function changeDirection(after: string, fullBefore: string): string | null {
+  const before = tail(fullBefore);
   if (/^\s*(?:more|higher|up|increase|greater|above)\b/i.test(after)) return "increase";
   if (/^\s*(?:less|lower|down|fewer|decrease|below)\b/i.test(after)) return "decrease";
   if (/\b(?:up|rose|risen|increased|grew|jumped|climbed)(?: by)?\s*$/i.test(before))
@@ -19,10 +21,19 @@ export function changeDirection(after: string, before: string): string | null {
 }
 
 /** Short quoted spans are names ("Operation Two Rivers"), not results. */
-function quotedNames(sentence: string): DateSpan[] {
+function findQuotedNames(sentence: string): DateSpan[] {
   return [...sentence.matchAll(/["“]([^"”]{1,80})["”]/g)]
     .filter((match) => (match[1] ?? "").split(/\s+/).length <= 8)
     .map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }));
+}
+
+// Every figure of a sentence asks about the same sentence; scanning it once per figure is quadratic.
+let quotedNamesOf: { sentence: string; names: DateSpan[] } | null = null;
+function quotedNames(sentence: string): DateSpan[] {
+  if (quotedNamesOf?.sentence !== sentence) {
+    quotedNamesOf = { sentence, names: findQuotedNames(sentence) };
+  }
+  return quotedNamesOf.names;
 }
 
 export function isFigure(
@@ -33,18 +44,19 @@ export function isFigure(
 ): boolean {
   if (insideAny(dates, match.start, match.end) && match.currency === null) return false;
   if (insideAny(quotedNames(sentence), match.start, match.end)) return false;
-  const before = sentence.slice(0, match.start);
+  const atStart = isBlank(sentence.slice(0, match.start));
+  const before = tail(sentence.slice(0, match.start));
   const after = sentence.slice(match.end);
   if (/[A-Za-z]-$/.test(before)) return false; // "COVID-19", "G-20"
   if (/\d[-.]$/.test(before) || /^[-.]\d/.test(sentence.slice(match.end))) return false; // "1-877-555-0199"
   if (/[\w.]\($/.test(before)) return false; // "section 400.3(1)"
   if (/\bsections?\s+[\d.()]+\s*(?:,|and|or)\s*$/i.test(before)) return false; // "sections 11.5 and 307.1"
   if (LABEL_BEFORE.test(before)) return false;
-  if (isHeading && before.trim() === "") return false; // "3. Blocking smuggling routes"
-  if (/^\s*[.)]\s/.test(after) && before.trim() === "") return false; // a list label
+  if (isHeading && atStart) return false; // "3. Blocking smuggling routes"
+  if (/^\s*[.)]\s/.test(after) && atStart) return false; // a list label
   if (!match.isWord) return true;
   const word = match.text.trim();
-  if (/^[A-Z]/.test(word) && before.trim() !== "") return false; // "Thousand Sails Campaign"
+  if (/^[A-Z]/.test(word) && !atStart) return false; // "Thousand Sails Campaign"
   if (HYPHEN_ADJECTIVE.test(after)) return false; // "two-pronged", "three-dimensional"
   if (match.value === 1 && /^\s+of\b/i.test(after)) return false; // "one of the largest"
   if (/^(?:a|one|a dozen)$/i.test(word))
@@ -54,9 +66,11 @@ export function isFigure(
 
 /** "more than", "nearly"… right before the number, and where its words start. */
 export function qualifierBefore(before: string): { label: string; start: number } | null {
+  const window = tail(before);
+  const offset = before.length - window.length;
   for (const [pattern, label] of QUALIFIERS) {
-    const match = pattern.exec(before);
-    if (match) return { label, start: match.index };
+    const match = pattern.exec(window);
+    if (match) return { label, start: offset + match.index };
   }
   return null;
 }

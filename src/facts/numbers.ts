@@ -12,59 +12,65 @@ export interface NumberMatch {
   isWord: boolean;
 }
 
-const SCALES: Record<string, number> = {
-  "ten thousand": 1e4,
-  "hundred million": 1e8,
-  thousand: 1e3,
-  k: 1e3,
-  million: 1e6,
-  millions: 1e6,
-  mn: 1e6,
-  m: 1e6,
-  mln: 1e6,
-  billion: 1e9,
-  billions: 1e9,
-  bn: 1e9,
-  b: 1e9,
-  trillion: 1e12,
-  lakh: 1e5,
-  crore: 1e7,
-  lakhs: 1e5,
-  crores: 1e7,
-};
+const SCALES = new Map<string, number>(
+  Object.entries({
+    "ten thousand": 1e4,
+    "hundred million": 1e8,
+    thousand: 1e3,
+    k: 1e3,
+    million: 1e6,
+    millions: 1e6,
+    mn: 1e6,
+    m: 1e6,
+    mln: 1e6,
+    billion: 1e9,
+    billions: 1e9,
+    bn: 1e9,
+    b: 1e9,
+    trillion: 1e12,
+    lakh: 1e5,
+    crore: 1e7,
+    lakhs: 1e5,
+    crores: 1e7,
+  }),
+);
 
-const UNITS_WORDS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-};
-const TENS_WORDS: Record<string, number> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
+const UNITS_WORDS = new Map<string, number>(
+  Object.entries({
+    zero: 0,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+  }),
+);
+const TENS_WORDS = new Map<string, number>(
+  Object.entries({
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
+  }),
+);
 
 const CURRENCY_SIGNS: [RegExp, string][] = [
   [/^(?:US\$|USD\s?|\$)$/i, "USD"],
@@ -85,7 +91,7 @@ const CURRENCY_SIGNS: [RegExp, string][] = [
   [/^(?:CHF\s?)$/i, "CHF"],
 ];
 
-const WORD_NUMBER_PART = `(?:${[...Object.keys(UNITS_WORDS), ...Object.keys(TENS_WORDS), "hundred", "a hundred", "dozen", "a dozen"].join("|")})`;
+const WORD_NUMBER_PART = `(?:${[...UNITS_WORDS.keys(), ...TENS_WORDS.keys(), "hundred", "a hundred", "dozen", "a dozen"].join("|")})`;
 const WORD_NUMBER = `${WORD_NUMBER_PART}(?:[\\s-]+(?:and\\s+)?${WORD_NUMBER_PART})*`;
 const DIGITS = String.raw`\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?|\.\d+`;
 // "2.3 ten thousand" and "1.5 hundred million" are how translations render 万 and 亿.
@@ -102,8 +108,8 @@ function wordsToNumber(words: string): number | null {
   let current = 0;
   for (const raw of words.toLowerCase().split(/[\s-]+/)) {
     if (raw === "and" || raw === "a") continue;
-    if (raw in UNITS_WORDS) current += UNITS_WORDS[raw] ?? 0;
-    else if (raw in TENS_WORDS) current += TENS_WORDS[raw] ?? 0;
+    if (UNITS_WORDS.has(raw)) current += UNITS_WORDS.get(raw) ?? 0;
+    else if (TENS_WORDS.has(raw)) current += TENS_WORDS.get(raw) ?? 0;
     else if (raw === "hundred") current = (current || 1) * 100;
     else if (raw === "dozen") current = (current || 1) * 12;
     else return null;
@@ -123,7 +129,7 @@ function scaleOf(raw: string | undefined, hasCurrency: boolean): number | null {
   const word = raw.trim().toLowerCase().replace(/\s+/g, " ");
   // "5m" or "3b" only mean million/billion next to money; otherwise "5 m" is metres.
   if ((word === "m" || word === "b" || word === "k") && !hasCurrency) return null;
-  return SCALES[word] ?? null;
+  return SCALES.get(word) ?? null;
 }
 
 export function findNumbers(sentence: string): NumberMatch[] {

@@ -6,6 +6,7 @@ import { findPlaces } from "./places.js";
 import type { Fact } from "./schema.js";
 import type { Token } from "./tokens.js";
 import { baseOf, countUnit, measureAfter } from "./units.js";
+import { tail } from "./window.js";
 
 /** What a figure measures, read from the words around it. */
 export interface Reading {
@@ -32,7 +33,7 @@ export function coordinatedWithPrevious(
   figure: NumberMatch,
 ): boolean {
   // ", 4 in Ontario", "including 19 …", "the investigation: 5 in British Columbia" share a verb.
-  if (/(?:,|:|\band|\bincluding|\bof which|\bamong them)\s*$/i.test(lead)) return true;
+  if (/(?:,|:|\band|\bincluding|\bof which|\bamong them)\s*$/i.test(tail(lead))) return true;
   const previous = figures[figures.indexOf(figure) - 1];
   return (
     previous !== undefined &&
@@ -81,7 +82,7 @@ const AGED_NAME = new RegExp(`(${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}),\\s*$`);
 
 /** "…, Marcus Whitfield, 38": the capitalised name right before ", <number>". */
 function ageAfterName(before: string): string | null {
-  const name = AGED_NAME.exec(before)?.[1];
+  const name = AGED_NAME.exec(tail(before))?.[1];
   return name && findPlaces(name).length === 0 ? name : null;
 }
 

@@ -5,10 +5,16 @@ import type { AuditAction } from "../store/audit.js";
 import type { FeedbackTotals } from "../store/feedback.js";
 import type { StoredPin } from "../store/pins.js";
 import type { StoredVersion, VersionMeta } from "../store/reportVersions.js";
+import type { IndexBuilder } from "./buildIndex.js";
 
 export type LibraryConfig = Pick<
   Config,
-  "REPORT_PATH" | "REPORT_URL" | "REPORT_MAX_BYTES" | "REPORT_FETCH_TIMEOUT_MS"
+  | "REPORT_PATH"
+  | "REPORT_URL"
+  | "REPORT_MAX_BYTES"
+  | "REPORT_FETCH_TIMEOUT_MS"
+  | "REPORT_BUILD_TIMEOUT_MS"
+  | "REPORT_BUILD_MEMORY_MB"
 >;
 
 /** Where the text of a refresh comes from. */
@@ -77,5 +83,7 @@ export interface LibraryHooks {
 
 export interface LibraryOptions {
   hooks?: LibraryHooks;
+  /** How indexes are built; a worker thread within the configured budget by default. */
+  buildIndex?: IndexBuilder;
   now?: () => Date;
 }

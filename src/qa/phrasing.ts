@@ -1,37 +1,41 @@
 import type { Fact } from "../facts/schema.js";
 
-const PAST_PARTICIPLE: Record<string, string> = {
-  seize: "seized",
-  crack: "cracked",
-  arrest: "arrested",
-  destroy: "destroyed",
-  investigate: "investigated and dealt with",
-  prosecute: "prosecuted",
-  rehabilitate: "sent to rehabilitation",
-  launch: "launched",
-  inspect: "inspected",
-  rescue: "rescued",
-  list: "listed",
-  promote: "handled",
-  command: "commanded",
-  increase: "increased",
-  decrease: "decreased",
-};
+const PAST_PARTICIPLE = new Map<string, string>(
+  Object.entries({
+    seize: "seized",
+    crack: "cracked",
+    arrest: "arrested",
+    destroy: "destroyed",
+    investigate: "investigated and dealt with",
+    prosecute: "prosecuted",
+    rehabilitate: "sent to rehabilitation",
+    launch: "launched",
+    inspect: "inspected",
+    rescue: "rescued",
+    list: "listed",
+    promote: "handled",
+    command: "commanded",
+    increase: "increased",
+    decrease: "decreased",
+  }),
+);
 
-const UNIT_WORDS: Record<string, string> = {
-  t: "tons",
-  kg: "kilograms",
-  g: "grams",
-  mg: "milligrams",
-  lb: "pounds",
-  oz: "ounces",
-  L: "litres",
-  ha: "hectares",
-  percent: "%",
-};
+const UNIT_WORDS = new Map<string, string>(
+  Object.entries({
+    t: "tons",
+    kg: "kilograms",
+    g: "grams",
+    mg: "milligrams",
+    lb: "pounds",
+    oz: "ounces",
+    L: "litres",
+    ha: "hectares",
+    percent: "%",
+  }),
+);
 
 export function pastParticiple(action: string | null): string | null {
-  return action ? (PAST_PARTICIPLE[action] ?? `${action}ed`) : null;
+  return action ? (PAST_PARTICIPLE.get(action) ?? `${action}ed`) : null;
 }
 
 /** "1,320", "4.2 tons", "$1.2 billion", "12%". */
@@ -41,7 +45,7 @@ export function formatFigure(fact: Fact): string {
   if (fact.unit === "percent") return `${number}%`;
   if (fact.unit === "USD") return `$${number}`;
   if (/^[A-Z]{3}$/.test(fact.unit)) return `${number} ${fact.unit}`;
-  const word = UNIT_WORDS[fact.unit];
+  const word = UNIT_WORDS.get(fact.unit);
   if (word) return `${number} ${word}`;
   return fact.subject ? `${number} ${fact.subject}` : `${number} ${fact.unit}`;
 }
@@ -63,7 +67,7 @@ export function describeFact(fact: Fact): string {
   const figure = formatFigure(fact);
   const qualifier = fact.qualifier && fact.qualifier !== "a total of" ? `${fact.qualifier} ` : "";
   const measured =
-    fact.unit && UNIT_WORDS[fact.unit] && fact.subject && fact.unit !== "percent"
+    fact.unit && UNIT_WORDS.get(fact.unit) && fact.subject && fact.unit !== "percent"
       ? ` of ${fact.subject}`
       : "";
   const currencyOf =

@@ -1,4 +1,4 @@
-import Fuse from "fuse.js";
+import Fuse, { type FuseIndex } from "fuse.js";
 import { extractFacts } from "../facts/extract.js";
 import { homePlaces } from "../facts/factPlaces.js";
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
@@ -96,29 +96,89 @@ function subjectHeads(subject: string): Set<string> {
   return new Set(heads.filter(Boolean).map(concept));
 }
 
-/** The stretch of the sentence that belongs to this figure: from the previous figure to the next. */
-function nearWords(fact: Fact, siblings: Fact[]): { near: string; lead: string } {
-  const at = (f: Fact) => f.quote.indexOf(f.text);
-  const start = at(fact);
-  const previous = siblings.filter((f) => at(f) < start).map((f) => at(f) + f.text.length);
-  const next = siblings.filter((f) => at(f) > start).map(at);
-  const from = Math.max(0, ...previous);
+/** Where each figure of one sentence starts and ends in it, sorted by start. */
+interface FigurePositions {
+  starts: number[];
+  /** The largest end among the figures up to each index, so "the end of the last figure before me" is one lookup. */
+  maxEnds: number[];
+}
+
+function positionsOf(facts: Fact[]): FigurePositions {
+  const spans = facts
+    .map((f) => ({ start: f.quote.indexOf(f.text), end: f.quote.indexOf(f.text) + f.text.length }))
+    .sort((a, b) => a.start - b.start);
+  const maxEnds: number[] = [];
+  for (const span of spans) maxEnds.push(Math.max(span.end, maxEnds.at(-1) ?? 0));
+  return { starts: spans.map((span) => span.start), maxEnds };
+}
+
+/** The first index whose start is at or after `at` (starts is sorted). */
+function firstAtOrAfter(starts: number[], at: number): number {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((starts[middle] ?? 0) < at) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The stretch of the sentence that belongs to this figure: from the end of the previous figure to
+ * the start of the next. Positions are found once per sentence, so a sentence of many figures
+ * costs n log n, not n².
+ */
+function nearWords(fact: Fact, sentence: FigurePositions): { near: string; lead: string } {
+  const start = fact.quote.indexOf(fact.text);
+  const before = firstAtOrAfter(sentence.starts, start);
+  const from = before > 0 ? (sentence.maxEnds[before - 1] ?? 0) : 0;
+  const next = sentence.starts[firstAtOrAfter(sentence.starts, start + 1)] ?? fact.quote.length;
   return {
-    near: fact.quote.slice(from, Math.min(fact.quote.length, ...next)),
+    near: fact.quote.slice(from, Math.min(fact.quote.length, next)),
     lead: fact.quote.slice(from, Math.max(from, start)),
   };
 }
 
-function factDocOf(fact: Fact, all: Fact[], report: ParsedReport): FactDoc {
+/** Work shared by the figures of one sentence or paragraph, done once for all of them. */
+interface SharedConcepts {
+  sentenceFigures: Map<string, FigurePositions>;
+  /** One read-only set per sentence and per paragraph, shared by the docs of its figures. */
+  quoteConcepts: Map<string, Set<string>>;
+  paragraphConcepts: Map<number, Set<string>>;
+}
+
+function sharedConcepts(facts: Fact[], report: ParsedReport): SharedConcepts {
+  const bySentence = new Map<string, Fact[]>();
+  const quoteConcepts = new Map<string, Set<string>>();
+  const paragraphConcepts = new Map<number, Set<string>>();
+  for (const fact of facts) {
+    const key = `${fact.paragraph}:${fact.sentence}`;
+    const list = bySentence.get(key);
+    if (list) list.push(fact);
+    else bySentence.set(key, [fact]);
+    if (!quoteConcepts.has(fact.quote))
+      quoteConcepts.set(fact.quote, new Set(conceptsOf(fact.quote)));
+    if (!paragraphConcepts.has(fact.paragraph)) {
+      const text = report.paragraphs[fact.paragraph - 1]?.text ?? "";
+      paragraphConcepts.set(fact.paragraph, new Set(conceptsOf(text)));
+    }
+  }
+  const sentenceFigures = new Map<string, FigurePositions>();
+  for (const [key, list] of bySentence) sentenceFigures.set(key, positionsOf(list));
+  return { sentenceFigures, quoteConcepts, paragraphConcepts };
+}
+
+function factDocOf(fact: Fact, shared: SharedConcepts): FactDoc {
   const core = new Set(conceptsOf(`${fact.subject} ${fact.action ?? ""} ${fact.unit ?? ""}`));
   if (words(fact.subject).some((word) => DRUG_NAMES.has(word))) core.add(concept("drug"));
   // "Cash: ₹45 lakh in suspected drug money": the line's label says what is counted too.
   const label = /^([^:.]{2,40}):\s/.exec(fact.quote)?.[1];
   for (const c of label ? conceptsOf(label) : []) core.add(c);
-  const siblings = all.filter(
-    (f) => f !== fact && f.paragraph === fact.paragraph && f.sentence === fact.sentence,
-  );
-  const { near: nearText, lead } = nearWords(fact, siblings);
+  const sentence = shared.sentenceFigures.get(`${fact.paragraph}:${fact.sentence}`);
+  const { near: nearText, lead } = sentence
+    ? nearWords(fact, sentence)
+    : { near: fact.quote, lead: "" };
   return {
     fact,
     core,
@@ -131,13 +191,87 @@ function factDocOf(fact: Fact, all: Fact[], report: ParsedReport): FactDoc {
       .map((word) => actionLemma(word))
       .filter((lemma): lemma is string => lemma !== null)
       .map(concept),
-    context: new Set(conceptsOf(fact.quote)),
-    paragraph: new Set(conceptsOf(report.paragraphs[fact.paragraph - 1]?.text ?? "")),
+    context: shared.quoteConcepts.get(fact.quote) ?? new Set(),
+    paragraph: shared.paragraphConcepts.get(fact.paragraph) ?? new Set(),
   };
+}
+
+const FACT_SEARCH = {
+  keys: [
+    { name: "fact.subject", weight: 3 },
+    { name: "fact.action", weight: 2 },
+    { name: "fact.quote", weight: 1 },
+  ],
+  includeScore: true,
+  ignoreLocation: true,
+  useExtendedSearch: true,
+  threshold: 0.4,
+};
+const SENTENCE_SEARCH = {
+  keys: ["text"],
+  includeScore: true,
+  ignoreLocation: true,
+  useExtendedSearch: true,
+  threshold: 0.4,
+};
+const SUGGESTION_SEARCH = { ignoreLocation: true, threshold: 0.5, useExtendedSearch: true };
+
+type SearchField = "factFuse" | "sentenceFuse" | "suggestionFuse";
+
+/** The index without its search objects: plain data, Maps and Sets, which cross a thread boundary intact. */
+export type ReportIndexData = Omit<ReportIndex, SearchField>;
+
+/** The search objects' prebuilt indexes as plain data, so the thread that receives them need not rebuild them. */
+export interface SearchIndexes {
+  facts: ReturnType<FuseIndex<FactDoc>["toJSON"]>;
+  sentences: ReturnType<FuseIndex<SentenceDoc>["toJSON"]>;
+  suggestions: ReturnType<FuseIndex<string>["toJSON"]>;
 }
 
 /** Parse, extract and index a report. Throws ReportError when it holds nothing to answer from. */
 export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
+  return withSearch(buildReportIndexData(text, meta));
+}
+
+/** Split an index into what a structured clone carries: the data and the search indexes. */
+export function toTransferable(index: ReportIndex): {
+  data: ReportIndexData;
+  search: SearchIndexes;
+} {
+  const { factFuse, sentenceFuse, suggestionFuse, ...data } = index;
+  return {
+    data,
+    search: {
+      facts: factFuse.getIndex().toJSON(),
+      sentences: sentenceFuse.getIndex().toJSON(),
+      suggestions: suggestionFuse.getIndex().toJSON(),
+    },
+  };
+}
+
+/** Attach the search objects, from prebuilt indexes when given (cheap), else built here. */
+export function withSearch(data: ReportIndexData, prebuilt?: SearchIndexes): ReportIndex {
+  return {
+    ...data,
+    factFuse: new Fuse(
+      data.factDocs,
+      FACT_SEARCH,
+      prebuilt && Fuse.parseIndex<FactDoc>(prebuilt.facts),
+    ),
+    sentenceFuse: new Fuse(
+      data.sentences,
+      SENTENCE_SEARCH,
+      prebuilt && Fuse.parseIndex<SentenceDoc>(prebuilt.sentences),
+    ),
+    suggestionFuse: new Fuse(
+      data.suggestions,
+      SUGGESTION_SEARCH,
+      prebuilt && Fuse.parseIndex<string>(prebuilt.suggestions),
+    ),
+  };
+}
+
+function buildReportIndexData(text: string, meta: ReportMeta): ReportIndexData {
   const report = parseReport(text);
   if (report.paragraphs.length === 0) throw new ReportError("no paragraphs found");
   const places = reportPlaces(report);
@@ -145,7 +279,8 @@ export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
   const table = FactTable.parse(extractFacts(report, places.find, home));
   if (table.facts.length === 0) throw new ReportError("no figures found");
   const suggestions = suggestionsFor(table.facts);
-  const factDocs = table.facts.map((fact) => factDocOf(fact, table.facts, report));
+  const shared = sharedConcepts(table.facts, report);
+  const factDocs = table.facts.map((fact) => factDocOf(fact, shared));
   const sentences = report.paragraphs.flatMap((paragraph) =>
     paragraph.sentences.map((sentence, index) => ({
       paragraph: paragraph.number,
@@ -171,29 +306,6 @@ export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
     placeParagraphs: placeParagraphsOf(report, places.find),
     localPlaces: places.names,
     home,
-    factFuse: new Fuse(factDocs, {
-      keys: [
-        { name: "fact.subject", weight: 3 },
-        { name: "fact.action", weight: 2 },
-        { name: "fact.quote", weight: 1 },
-      ],
-      includeScore: true,
-      ignoreLocation: true,
-      useExtendedSearch: true,
-      threshold: 0.4,
-    }),
-    sentenceFuse: new Fuse(sentences, {
-      keys: ["text"],
-      includeScore: true,
-      ignoreLocation: true,
-      useExtendedSearch: true,
-      threshold: 0.4,
-    }),
     suggestions,
-    suggestionFuse: new Fuse(suggestions, {
-      ignoreLocation: true,
-      threshold: 0.5,
-      useExtendedSearch: true,
-    }),
   };
 }

@@ -2,6 +2,7 @@ import type { Database } from "better-sqlite3";
 import { AuditTrail } from "./audit.js";
 import { openDatabase } from "./db.js";
 import { FeedbackStore } from "./feedback.js";
+import { feedbackKey } from "./feedbackKey.js";
 import { GuildSettingsStore } from "./guildSettings.js";
 import { PinStore } from "./pins.js";
 import { QuestionLog } from "./questionLog.js";
@@ -27,12 +28,19 @@ export interface Store {
   close(): void;
 }
 
-export function openStore(dataDir: string): Store {
+export interface StoreOptions {
+  /** FEEDBACK_SECRET; without it the key lives in DATA_DIR/feedback.key. */
+  feedbackSecret?: string;
+  now?: () => Date;
+}
+
+export function openStore(dataDir: string, options: StoreOptions = {}): Store {
   const db: Database = openDatabase(dataDir);
+  const key = feedbackKey(dataDir, options.feedbackSecret);
   return {
     versions: new ReportVersions(db),
     questions: new QuestionLog(db),
-    feedback: new FeedbackStore(db),
+    feedback: new FeedbackStore(db, key, options.now),
     audit: new AuditTrail(db),
     settings: new GuildSettingsStore(db),
     pins: new PinStore(db),
