@@ -108,6 +108,8 @@ function unitFit(query: Query, fact: Fact): number {
 /** A year named in the question favours figures stated next to it and disfavours those next to another. */
 function yearFit(years: string[], doc: FactDoc): number {
   if (years.some((year) => doc.nearText.includes(year))) return 1;
+  // A figure for FY 2021 never answers a question about FY 2022.
+  if (/\b(?:19|20)\d{2}\b/.test(doc.fact.period ?? "")) return -1.5;
   // "In 2022, 3,249 …" is about another year; "27,384 cases …, compared with 2022" is not.
   return /\b(?:19|20)\d{2}\b/.test(doc.lead) ? -1.5 : 0;
 }
