@@ -1,8 +1,10 @@
 import { actionLemma } from "../facts/lexicon.js";
 import { measureAfter } from "../facts/units.js";
+import { withinEdits } from "../text/editDistance.js";
+import { words } from "../text/tokenize.js";
 import type { ReportIndex } from "./reportIndex.js";
 import type { Query } from "./understand.js";
-import { concept, STOP_WORDS, words } from "./vocabulary.js";
+import { concept, STOP_WORDS } from "./vocabulary.js";
 
 /** Words a question may use that no report needs to contain. */
 const GENERIC = new Set(
@@ -21,31 +23,6 @@ const GENERIC = new Set(
   ).split(" "),
 );
 
-function editDistanceAtMostOne(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else if (a[i + 1] === b[j] && a[i] === b[j + 1]) {
-      i += 2;
-      j += 2;
-    } else {
-      i++;
-      j++;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
-}
-
 /** A unit word is known when some figure is in that unit ("percentage" for "35 per cent"). */
 function namesAUnit(word: string, index: ReportIndex): boolean {
   const unit = measureAfter(` ${word}`)?.unit ?? (/^percent/.test(word) ? "percent" : null);
@@ -56,7 +33,7 @@ function known(word: string, index: ReportIndex): boolean {
   const c = concept(word);
   if (index.vocabulary.has(c) || namesAUnit(word, index)) return true;
   if (c.length < 5) return false;
-  for (const v of index.vocabulary) if (editDistanceAtMostOne(c, v)) return true;
+  for (const v of index.vocabulary) if (withinEdits(c, v, 1)) return true;
   return false;
 }
 

@@ -7,8 +7,9 @@ import { type Fact, FactTable } from "../facts/schema.js";
 import { ReportError } from "../report/errors.js";
 import { parseReport } from "../report/parse.js";
 import type { ParsedReport } from "../report/types.js";
+import { words } from "../text/tokenize.js";
 import { suggestionsFor } from "./suggestions.js";
-import { concept, conceptsOf, words } from "./vocabulary.js";
+import { concept, conceptsOf } from "./vocabulary.js";
 
 /** Where a report came from, shown in answer footers. */
 export interface ReportMeta {

@@ -1,4 +1,6 @@
 import { actionLemma } from "../facts/lexicon.js";
+import { stem } from "../text/stem.js";
+import { words } from "../text/tokenize.js";
 /** Question vocabulary: stop words, stemming and the domain's synonym groups. */
 
 export const STOP_WORDS = new Set(
@@ -174,21 +176,6 @@ for (const group of SYNONYM_GROUPS) {
   for (const word of group) if (!CANONICAL.has(stem(word))) CANONICAL.set(stem(word), head);
 }
 
-/** A light stemmer: enough to meet "seized"/"seizures"/"seizing" and "cases"/"case". */
-export function stem(word: string): string {
-  let w = word.toLowerCase();
-  if (w.length <= 3) return w;
-  if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith("sses")) w = w.slice(0, -2);
-  else if (/[^su]s$/.test(w)) w = w.slice(0, -1);
-  if (w.endsWith("ion") && w.length > 7) w = w.slice(0, -3);
-  else if (w.endsWith("ing") && w.length > 5) w = w.slice(0, -3);
-  else if (w.endsWith("ed") && w.length > 4) w = w.slice(0, -2);
-  if (w.endsWith("e") && w.length > 4) w = w.slice(0, -1);
-  if (/([^aeiouls])\1$/.test(w)) w = w.slice(0, -1);
-  return w;
-}
-
 /** The concept a word stands for: its synonym group's head, else its own stem. */
 export function concept(word: string): string {
   const stemmed = stem(word);
@@ -197,15 +184,6 @@ export function concept(word: string): string {
   // "charged" and "prosecuted" meet on the verb lexicon the fact table uses.
   const lemma = actionLemma(word);
   return lemma && lemma !== word ? concept(lemma) : stemmed;
-}
-
-export function words(text: string): string[] {
-  return (
-    text
-      .toLowerCase()
-      .replace(/['’]s\b/g, "")
-      .match(/[a-z\u00C0-\u024F][a-z\u00C0-\u024F'’]*|\d+(?:[.,]\d+)*/g) ?? []
-  );
 }
 
 /** Concepts of the content words of a text. */
