@@ -3,6 +3,7 @@ import type { Fact } from "../facts/schema.js";
 import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "./compose.js";
 import { findMissing, unfiguredName } from "./coverage.js";
 import { figuresFor } from "./figures.js";
+import { normalizeQuestion } from "./normalize.js";
 import { rankFacts, type ScoredFact } from "./rank.js";
 import type { ReportIndex } from "./reportIndex.js";
 import { type Answer, Answer as AnswerSchema } from "./schema.js";
@@ -231,7 +232,8 @@ function compose(question: string, index: ReportIndex): Reply {
       ),
     };
   }
-  const query = withLocalPlaces(understand(question), index);
+  const read = understand(normalizeQuestion(question, index.spelling));
+  const query = withLocalPlaces({ ...read, question }, index);
   return { query, answer: composeFor(query, question, index) };
 }
 
