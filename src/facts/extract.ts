@@ -1,4 +1,5 @@
 import type { Paragraph, ParsedReport } from "../report/types.js";
+import { tokenize } from "../text/tokenize.js";
 import { actionFor } from "./action.js";
 import { findDates } from "./dates.js";
 import { extractEntities } from "./entities.js";
@@ -24,7 +25,6 @@ import {
   tokenIndexAt,
 } from "./reading.js";
 import type { Fact, FactTable } from "./schema.js";
-import { tokenize } from "./tokens.js";
 import { TIME_UNITS } from "./units.js";
 
 function factsOfParagraph(

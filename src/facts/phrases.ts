@@ -1,3 +1,4 @@
+import type { Token } from "../text/tokenize.js";
 import {
   AUXILIARIES,
   actionLemma,
@@ -5,7 +6,6 @@ import {
   FILLER_MODIFIERS,
   PREPOSITIONS,
 } from "./lexicon.js";
-import type { Token } from "./tokens.js";
 
 const CONJUNCTIONS = new Set(["and", "or", "but", "nor", "while", "whereas", "plus"]);
 const STOP_PUNCTUATION = /^[,;:.!?()[\]"“”'’]$/;

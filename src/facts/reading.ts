@@ -1,10 +1,11 @@
 // What a figure measures and counts, read from the words around it.
+
+import type { Token } from "../text/tokenize.js";
 import { actionLemma, DRUG_NAMES } from "./lexicon.js";
 import type { NumberMatch } from "./numbers.js";
 import { readNounPhrase, readNounPhraseBefore } from "./phrases.js";
 import { findPlaces } from "./places.js";
 import type { Fact } from "./schema.js";
-import type { Token } from "./tokens.js";
 import { baseOf, countUnit, measureAfter } from "./units.js";
 
 /** What a figure measures, read from the words around it. */

@@ -1,6 +1,7 @@
 import { localPlacesInQuestion } from "../facts/localPlaces.js";
 import type { AnswerContext } from "./answers/context.js";
 import { notFound } from "./compose.js";
+import { normalizeQuestion } from "./normalize.js";
 import type { ReportIndex } from "./reportIndex.js";
 import { answerQuery } from "./route.js";
 import { type Answer, Answer as AnswerSchema } from "./schema.js";
@@ -40,7 +41,8 @@ function compose(question: string, ctx: AnswerContext): Reply {
       ),
     };
   }
-  const query = withLocalPlaces(understand(question), index);
+  const read = understand(normalizeQuestion(question, index.spelling));
+  const query = withLocalPlaces({ ...read, question }, index);
   return { query, answer: composeFor(query, question, ctx) };
 }
 

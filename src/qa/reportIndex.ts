@@ -8,8 +8,11 @@ import { type Fact, FactTable } from "../facts/schema.js";
 import { ReportError } from "../report/errors.js";
 import { parseReport } from "../report/parse.js";
 import type { ParsedReport } from "../report/types.js";
+import type { SpellIndex } from "../text/spelling.js";
+import { words } from "../text/tokenize.js";
+import { reportSpelling } from "./normalize.js";
 import { suggestionsFor } from "./suggestions.js";
-import { concept, conceptsOf, STOP_WORDS, words } from "./vocabulary.js";
+import { concept, conceptsOf, STOP_WORDS } from "./vocabulary.js";
 
 /** Where a report came from, shown in answer footers. */
 export interface ReportMeta {
@@ -65,6 +68,8 @@ export interface ReportIndex {
   sentenceFrequency: Map<string, number>;
   /** Concepts of every word in the report. */
   vocabulary: Set<string>;
+  /** The report's own words, indexed for correcting a question's typos towards them. */
+  spelling: SpellIndex;
   /** The report's own country (and dominant place): asking about it means the national figures. */
   home: Set<string>;
   /** Places this report names that the gazetteer does not know ("In Kalinga Province, …"). */
@@ -190,6 +195,7 @@ export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
     sentences,
     sentenceFrequency,
     vocabulary,
+    spelling: reportSpelling(text),
     placeParagraphs: placeParagraphsOf(report, places.find),
     localPlaces: places.names,
     home,
