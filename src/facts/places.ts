@@ -24,12 +24,12 @@
  */
 
 import { editDistance } from "../text/editDistance.js";
+import { isCommonEnglishWord } from "../text/english.js";
 import { type Token, wordPieces } from "../text/tokenize.js";
 import {
   CHINA_CITY_ROWS,
   CHINA_NON_PROVINCES,
   CHINA_PROVINCE_ROWS,
-  COMMON_WORDS_NEAR_PLACES,
   COUNTRY_ROWS,
   MEXICO_STATE_ROWS,
   NOT_PLACES,
@@ -426,10 +426,10 @@ function isSwap(typed: string, placeWord: string): boolean {
 /** Whether `typed` may be read as a typo of `placeWord`; returns the edit count or undefined. */
 function wordTypo(typed: string, placeWord: string, inPhrase: boolean): number | undefined {
   if (typed === placeWord) return 0;
-  if (isSwap(typed, placeWord) && !COMMON_WORDS_NEAR_PLACES.has(typed)) return 1; // "loas" → Laos
+  if (isSwap(typed, placeWord) && !isCommonEnglishWord(typed)) return 1; // "loas" → Laos
   const budget = typoBudget(placeWord, inPhrase);
   if (budget === 0 || typed.length < 4 || typed[0] !== placeWord[0]) return undefined;
-  if (EXACT_WORDS.has(typed) || COMMON_WORDS_NEAR_PLACES.has(typed) || /\d/.test(typed)) return;
+  if (EXACT_WORDS.has(typed) || /\d/.test(typed) || isCommonEnglishWord(typed)) return;
   const distance = editDistance(typed, placeWord, budget);
   return distance <= budget ? distance : undefined;
 }
@@ -499,17 +499,4 @@ export function findPlacesInQuestion(question: string): PlaceMention[] {
   const exact = exactSpans(question, tokens, "question");
   const spans = [...exact, ...typoSpans(question, tokens, exact)].sort((a, b) => a.start - b.start);
   return toMentions(question, spans);
-}
-
-/** Place words that typo matching may correct, with their edit budget (to regenerate
- * COMMON_WORDS_NEAR_PLACES). */
-export function typoTargets(): [word: string, budget: number][] {
-  const targets = new Map<string, number>();
-  for (const key of FUZZY_KEYS) {
-    for (const word of key.words) {
-      const budget = typoBudget(word, key.words.length > 1);
-      if (budget > (targets.get(word) ?? 0)) targets.set(word, budget);
-    }
-  }
-  return [...targets].sort(([a], [b]) => a.localeCompare(b));
 }
