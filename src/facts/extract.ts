@@ -113,7 +113,7 @@ function factsOfParagraph(
   return facts;
 }
 
-/** A one-sentence line under a lead-in ("Thefts are down 20%.") continues its list. */
+/** A one-sentence line under a lead-in ("Burglaries are down 9%.") continues its list. */
 function isShortItem(paragraph: Paragraph): boolean {
   return paragraph.sentences.length === 1 && paragraph.text.length <= 120;
 }

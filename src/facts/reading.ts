@@ -15,7 +15,6 @@ import { readDuration, readJoinedCount } from "./readers/joined.js";
 import { readMeasure } from "./readers/measure.js";
 import { readMoney } from "./readers/money.js";
 
-
 /** "seized 5 tons of heroin and Greece 3 tons", "$1.2 billion, including $45 million": one verb for both. */
 export function coordinatedWithPrevious(
   lead: string,
@@ -23,7 +22,7 @@ export function coordinatedWithPrevious(
   figures: NumberMatch[],
   figure: NumberMatch,
 ): boolean {
-  // ", 4 in Ontario", "including 19 …", "the investigation: 5 in British Columbia" share a verb.
+  // ", 3 in Manitoba", "including 47 …", "the operation: 7 in Alberta" share a verb.
   if (/(?:,|:|\band|\bincluding|\bof which|\bamong them)\s*$/i.test(lead)) return true;
   const previous = figures[figures.indexOf(figure) - 1];
   return (
@@ -33,19 +32,19 @@ export function coordinatedWithPrevious(
   );
 }
 
-/** What an unnamed count ("9,600 of them") takes from the figure before it. */
+/** What an unnamed count ("300 of them") takes from the figure before it. */
 export interface Carried {
   subject: string;
   unit: string | null;
 }
 
-/** "ordered 9,600 of them … and placed 14 200 under …": an unnamed count is more of the same. */
+/** "questioned 300 of them … and charged 45 …": an unnamed count is more of the same. */
 export function carry(reading: Reading, previous: Carried | null): Carried {
   if (isNamedSubject(reading.subject)) return { subject: reading.subject, unit: reading.unit };
-  // "solved 24 of them": a pronoun is no unit either; measures keep their own.
+  // "solved 12 of them": a pronoun is no unit either; measures keep their own.
   const measured =
     reading.base !== null || reading.unit === "percent" || /^[A-Z]{3}$/.test(reading.unit ?? "");
-  // "34,000 beds; $225 million to cover costs": money is not more of the beds before it.
+  // "3,000 cells; $20 million to cover costs": money is not more of the beds before it.
   const money = (unit: string | null | undefined) => /^[A-Z]{3}$/.test(unit ?? "");
   const otherMeasure = money(reading.unit) && previous !== null && !money(previous.unit);
   return {
@@ -54,7 +53,7 @@ export function carry(reading: Reading, previous: Carried | null): Carried {
   };
 }
 
-/** A subject that says what was counted, not an empty one or a place ("Greece 5.3 tonnes"). */
+/** A subject that says what was counted, not an empty one or a place ("Portugal 2 tonnes"). */
 function isNamedSubject(subject: string): boolean {
   if (
     subject.trim() === "" ||

@@ -1,10 +1,10 @@
-// A count and the noun it counts: "1,320 drug cases", "1,143 were minors", "12 arrested", "5 in Ontario".
+// A count and the noun it counts: "1,320 drug cases", "210 were minors", "12 arrested", "7 in Alberta".
 import { actionLemma } from "../lexicon.js";
 import { readNounPhrase, readNounPhraseBefore } from "../phrases.js";
 import { countUnit } from "../units.js";
 import type { Reader } from "./figure.js";
 
-/** "1,320 drug cases", or past a copula, "1,143 were minors". */
+/** "1,320 drug cases", or past a copula, "210 were minors". */
 export const readCountedNoun: Reader = ({ match, tokens, after }) => {
   const copula = /^(?:were|was|are|is)$/.test(tokens[after]?.lower ?? "");
   const phrase =
@@ -15,7 +15,7 @@ export const readCountedNoun: Reader = ({ match, tokens, after }) => {
   return { unit: countUnit(head), base: null, subject, head, phraseEnd, end };
 };
 
-/** "5 in British Columbia, 4 in Ontario": more of what the sentence already counts. */
+/** "7 in Alberta, 3 in Manitoba": more of what the sentence already counts. */
 export const readCountIn: Reader = ({ match, tokens, at, after }) =>
   /^(?:in|at)$/.test(tokens[after]?.lower ?? "")
     ? { unit: null, base: null, subject: "", head: null, phraseEnd: at + 1, end: match.end }
@@ -23,7 +23,7 @@ export const readCountIn: Reader = ({ match, tokens, at, after }) =>
 
 const PEOPLE_VERBS = new Set(["arrest", "prosecute", "rescue", "rehabilitate"]);
 
-/** "14 charged in federal indictment", "12 arrested": people, by what happened to them. */
+/** "6 charged in state indictment", "12 arrested": people, by what happened to them. */
 export const readPeopleByVerb: Reader = ({ match, tokens, at, after }) =>
   PEOPLE_VERBS.has(actionLemma(tokens[after]?.lower ?? "") ?? "")
     ? {

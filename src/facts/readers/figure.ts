@@ -11,7 +11,7 @@ export interface Reading {
   head: string | null;
   /** Token index right after the figure's own words, where a passive verb would follow. */
   phraseEnd: number;
-  /** Character offset where the figure's own words end ("4.2 tons", "1,320 drug cases"). */
+  /** Character offset where the figure's own words end ("6.35 tons", "1,320 drug cases"). */
   end: number;
 }
 

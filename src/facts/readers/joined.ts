@@ -1,4 +1,4 @@
-// A number joined to a word by a hyphen: "a 90-day operation", "a 22-count indictment".
+// A number joined to a word by a hyphen: "a 90-day operation", "a 9-count indictment".
 import { countUnit } from "../units.js";
 import { type Reader, tokenIndexAt } from "./figure.js";
 
@@ -18,7 +18,7 @@ export const readDuration: Reader = ({ match, rest, tokens }) => {
   };
 };
 
-/** "a 22-count indictment": the figure counts the word it is joined to. */
+/** "a 9-count indictment": the figure counts the word it is joined to. */
 export const readJoinedCount: Reader = ({ match, rest, tokens }) => {
   const compound = /^-([a-z]+)\b/i.exec(rest);
   if (!compound?.[1]) return null;

@@ -1,4 +1,4 @@
-// "4.2 tons of heroin", "12%", "a 300-pound seizure": a figure with a unit of measure.
+// "4.2 tons of heroin", "12%", "a 40-pound seizure": a figure with a unit of measure.
 import { readNounPhrase } from "../phrases.js";
 import { baseOf, measureAfter } from "../units.js";
 import { type Reader, tokenIndexAt } from "./figure.js";
@@ -12,7 +12,7 @@ export const readMeasure: Reader = ({ match, rest, tokens, at }) => {
   const end = match.end + measure.length;
   const described = rest.startsWith("-") ? readNounPhrase(tokens, unitEnd) : null;
   if (described) {
-    // "a 300-pound seizure": the weight describes the noun that follows.
+    // "a 40-pound seizure": the weight describes the noun that follows.
     const { text: subject, head, next } = described;
     return {
       unit: measure.unit,

@@ -1,4 +1,4 @@
-// What a weight, a share or a sum measures: "4.2 tons of heroin", "drugs 312.5 kg", "$45 million in cash".
+// What a weight, a share or a sum measures: "4.2 tons of heroin", "drugs 312.5 kg", "$3 million in cash".
 import type { Token } from "../../text/tokenize.js";
 import { DRUG_NAMES } from "../lexicon.js";
 import { type NounPhrase, readNounPhrase, readNounPhraseBefore } from "../phrases.js";
@@ -8,7 +8,7 @@ import { recipientAfter } from "./recipient.js";
 
 type Measured = Omit<Reading, "end">;
 
-/** "$45 million in cash" names what the money is; "96 kg in the same period" does not. */
+/** "$3 million in cash" names what the money is; "96 kg in the same period" does not. */
 function phraseAfterConnector(
   tokens: Token[],
   unitEnd: number,
@@ -20,7 +20,7 @@ function phraseAfterConnector(
   return connector ? readNounPhrase(tokens, unitEnd + connector + skipOf) : null;
 }
 
-/** "the biggest shabu haul …, with 612.8 kilograms": the substance, or the seizures, named earlier. */
+/** "the biggest cocaine haul …, with 95 kilograms": the substance, or the seizures, named earlier. */
 function earlierSubstance(tokens: Token[], at: number): Token | undefined {
   const earlier = tokens.slice(0, at);
   return (
@@ -43,7 +43,7 @@ export function measuredThing(
     head: phrase.head,
     phraseEnd,
   });
-  // "400 grams or more of fentanyl": the threshold words sit between the weight and the drug.
+  // "50 grams or more of heroin": the threshold words sit between the weight and the drug.
   const threshold =
     tokens[measureEnd]?.lower === "or" &&
     /^(?:more|less)$/.test(tokens[measureEnd + 1]?.lower ?? "");
