@@ -1,10 +1,12 @@
 import { localPlacesInQuestion } from "../facts/localPlaces.js";
 import type { AnswerContext } from "./answers/context.js";
 import { notFound } from "./compose.js";
+import { namesAsked } from "./names.js";
 import type { ReportIndex } from "./reportIndex.js";
 import { answerQuery } from "./route.js";
 import { type Answer, Answer as AnswerSchema } from "./schema.js";
 import { MAX_QUESTION_LENGTH, type Query, understand } from "./understand.js";
+import { conceptsOf } from "./vocabulary.js";
 import { type Weights, weightsWith } from "./weights.js";
 
 /** Adds the report's own place names (those outside the gazetteer) that the question uses. */
@@ -28,6 +30,21 @@ function withLocalPlaces(query: Query, index: ReportIndex): Query {
   };
 }
 
+/** The report's names the question uses, their spelled-out words added to what is looked for. */
+function withReportNames(query: Query, index: ReportIndex): Query {
+  const names = namesAsked(query.cleaned, query.filters.placeWords, index.names);
+  if (names.length === 0) return query;
+  const spelled = names.flatMap((spellings) => spellings.slice(1).flatMap(conceptsOf));
+  return {
+    ...query,
+    measure: {
+      ...query.measure,
+      concepts: [...new Set([...query.measure.concepts, ...spelled])],
+    },
+    filters: { ...query.filters, names },
+  };
+}
+
 function compose(question: string, ctx: AnswerContext): Reply {
   const { index } = ctx;
   if (question.length > MAX_QUESTION_LENGTH) {
@@ -40,7 +57,7 @@ function compose(question: string, ctx: AnswerContext): Reply {
       ),
     };
   }
-  const query = withLocalPlaces(understand(question), index);
+  const query = withReportNames(withLocalPlaces(understand(question), index), index);
   return { query, answer: composeFor(query, question, ctx) };
 }
 

@@ -1,5 +1,6 @@
 import { actionLemma } from "../facts/lexicon.js";
 import { measureAfter } from "../facts/units.js";
+import { expandAcronym } from "./names.js";
 import type { ReportIndex } from "./reportIndex.js";
 import type { Query } from "./understand.js";
 import { concept, STOP_WORDS, words } from "./vocabulary.js";
@@ -55,6 +56,7 @@ function namesAUnit(word: string, index: ReportIndex): boolean {
 function known(word: string, index: ReportIndex): boolean {
   const c = concept(word);
   if (index.vocabulary.has(c) || namesAUnit(word, index)) return true;
+  if (expandAcronym(word, index.names)) return true;
   if (c.length < 5) return false;
   for (const v of index.vocabulary) if (editDistanceAtMostOne(c, v)) return true;
   return false;
@@ -70,6 +72,12 @@ function unknownName(query: Query, index: ReportIndex): string | null {
   for (const match of query.cleaned.matchAll(/(?<=[a-z,]\s+)([A-Z][a-z]{2,})\b/g)) {
     const word = match[1] ?? "";
     if (!inPlaces.includes(word.toLowerCase()) && !known(word.toLowerCase(), index)) return word;
+  }
+  // "How many DEA agents …?" in a report that never names the DEA, nor spells out a name it abbreviates.
+  for (const [word] of query.cleaned.matchAll(/\b[A-Z]{2,7}\b/g)) {
+    if (inPlaces.includes(word.toLowerCase()) || expandAcronym(word, index.names)) continue;
+    if (!index.names.words.has(word.toLowerCase()) && !known(word.toLowerCase(), index))
+      return word;
   }
   return null;
 }

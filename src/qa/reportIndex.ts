@@ -8,6 +8,7 @@ import { type Fact, FactTable } from "../facts/schema.js";
 import { ReportError } from "../report/errors.js";
 import { parseReport } from "../report/parse.js";
 import type { ParsedReport } from "../report/types.js";
+import { type ReportNames, reportNames } from "./names.js";
 import { suggestionsFor } from "./suggestions.js";
 import { concept, conceptsOf, STOP_WORDS, words } from "./vocabulary.js";
 
@@ -69,6 +70,8 @@ export interface ReportIndex {
   home: Set<string>;
   /** Places this report names that the gazetteer does not know ("In Kalinga Province, …"). */
   localPlaces: string[];
+  /** The report's proper names and acronyms. */
+  names: ReportNames;
   /** Canonical place name → paragraphs that mention it. */
   placeParagraphs: Map<string, number[]>;
   factFuse: Fuse<FactDoc>;
@@ -188,6 +191,7 @@ export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
     sentenceFrequency,
     vocabulary,
     placeParagraphs: placeParagraphsOf(report, places.find),
+    names: reportNames(report),
     localPlaces: places.names,
     home,
     factFuse: new Fuse(factDocs, {
