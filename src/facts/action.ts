@@ -1,5 +1,5 @@
+import type { Token } from "../text/tokenize.js";
 import { AUXILIARIES, actionLemma } from "./lexicon.js";
-import type { Token } from "./tokens.js";
 
 const CLAUSE_BREAK = /^[,;:()]$/;
 const ADVERB = /ly$/;

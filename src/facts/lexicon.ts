@@ -1,4 +1,5 @@
 /** Domain vocabulary: enforcement verbs and the words around figures. */
+import { GRAMMAR } from "../lexicon/language.js";
 
 const ACTION_FORMS: Record<string, string[]> = {
   seize: [
@@ -191,118 +192,14 @@ export function actionLemma(word: string): string | null {
   return ACTION_BY_FORM.get(word.toLowerCase()) ?? null;
 }
 
-export const AUXILIARIES = new Set([
-  "have",
-  "has",
-  "had",
-  "were",
-  "was",
-  "are",
-  "is",
-  "been",
-  "be",
-  "being",
-  "will",
-  "would",
-  "could",
-  "can",
-  "may",
-  "did",
-  "do",
-  "does",
-]);
+export const AUXILIARIES: ReadonlySet<string> = new Set(GRAMMAR.auxiliaries);
 
-export const PREPOSITIONS = new Set([
-  "over",
-  "off",
-  "along",
-  "near",
-  "amid",
-  "despite",
-  "following",
-  "towards",
-  "toward",
-  "upon",
-  "inside",
-  "outside",
-  "beyond",
-  "behind",
-  "hidden",
-  "in",
-  "on",
-  "at",
-  "from",
-  "to",
-  "by",
-  "with",
-  "for",
-  "during",
-  "across",
-  "including",
-  "since",
-  "into",
-  "through",
-  "between",
-  "against",
-  "under",
-  "within",
-  "throughout",
-  "via",
-  "among",
-  "after",
-  "before",
-  "around",
-  "per",
-  "than",
-  "as",
-  "while",
-  "where",
-  "which",
-  "who",
-  "that",
-  "when",
-  "worth",
-  "valued",
-]);
+export const PREPOSITIONS: ReadonlySet<string> = new Set(GRAMMAR.prepositions);
 
-export const DETERMINERS = new Set([
-  "the",
-  "a",
-  "an",
-  "some",
-  "all",
-  "various",
-  "other",
-  "its",
-  "their",
-  "these",
-  "those",
-  "this",
-  "that",
-  "such",
-  "any",
-  "each",
-  "every",
-  "of",
-]);
+export const DETERMINERS: ReadonlySet<string> = new Set(GRAMMAR.determiners);
 
 /** Words between a number and its noun that add nothing to what is counted. */
-export const FILLER_MODIFIERS = new Set([
-  "various",
-  "different",
-  "assorted",
-  "other",
-  "more",
-  "additional",
-  "further",
-  "total",
-  "types",
-  "type",
-  "kinds",
-  "kind",
-  "of",
-  "all",
-]);
+export const FILLER_MODIFIERS: ReadonlySet<string> = new Set(GRAMMAR.fillerModifiers);
 
 /** Spelled-out numbers that read as prose rather than figures when not followed by a counted noun. */
 export const QUALIFIERS: [RegExp, string][] = [

@@ -1,5 +1,7 @@
 import type { ParsedReport } from "../report/types.js";
-import { editDistance, findPlaces, type Place, type PlaceMention } from "./places.js";
+import { editDistance } from "../text/editDistance.js";
+import { tokenize } from "../text/tokenize.js";
+import { findPlaces, type Place, type PlaceMention } from "./places.js";
 
 /** Finds places in a text: the gazetteer's, plus the ones this report names that it does not know. */
 export type PlaceFinder = (text: string) => PlaceMention[];
@@ -81,10 +83,9 @@ export function reportPlaces(report: ParsedReport): { names: string[]; find: Pla
 
 /** Report-specific place names in a question, in any case and with one typo per long word. */
 export function localPlacesInQuestion(question: string, names: string[]): PlaceMention[] {
-  const words = question
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}'’-]+/u)
-    .filter(Boolean);
+  const words = tokenize(question)
+    .filter((token) => token.isWord || /^\d/.test(token.text))
+    .map((token) => token.lower);
   return names.flatMap((name) => {
     // "Kisumu County" is also asked about as "Kisumu".
     const bare = name.replace(ADMIN_SUFFIX, "").trim();

@@ -22,6 +22,9 @@
  *   South Korea; "Sino-X" → China and X.
  * - English-word cities (Nice, Reading, Mobile, Bath, Split, Victoria) are left out on purpose.
  */
+
+import { editDistance } from "../text/editDistance.js";
+import { type Token, wordPieces } from "../text/tokenize.js";
 import {
   CHINA_CITY_ROWS,
   CHINA_NON_PROVINCES,
@@ -167,21 +170,6 @@ function normalizeSpacing(text: string): string {
   return text.replace(/[’ʼ‘`´]/g, "'").replace(/\s+/g, " ");
 }
 
-interface Token {
-  start: number;
-  end: number;
-}
-
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    tokens.push({ start: match.index, end: match.index + match[0].length });
-  }
-  return tokens;
-}
-
 function isAcronym(form: string): boolean {
   return /^[A-Z.\s]+$/.test(form) && (form.match(/[A-Z]/g) ?? []).length >= 2;
 }
@@ -218,7 +206,8 @@ const SURFACES: ReadonlyMap<string, readonly Surface[]> = (() => {
 const MAX_WORDS: ReadonlyMap<string, number> = (() => {
   const map = new Map<string, number>();
   for (const key of SURFACES.keys()) {
-    const words = key.match(WORD) ?? [key];
+    const pieces = wordPieces(key).map((piece) => piece.text);
+    const words = pieces.length > 0 ? pieces : [key];
     const first = words[0] ?? key;
     map.set(first, Math.max(map.get(first) ?? 0, words.length));
   }
@@ -366,34 +355,10 @@ function toMentions(text: string, spans: readonly Span[]): PlaceMention[] {
 
 /** Whole-word matches of place names, aliases and demonyms in report text, in text order. */
 export function findPlaces(text: string): PlaceMention[] {
-  return toMentions(text, exactSpans(text, tokenize(text), "text"));
+  return toMentions(text, exactSpans(text, wordPieces(text), "text"));
 }
 
 // ---------- typo-tolerant matching for questions ----------
-
-/** Optimal-string-alignment Damerau–Levenshtein distance, stopping early past `limit`. */
-export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, (prevPrev[j - 2] ?? 0) + 1);
-      }
-      row.push(best);
-      rowMin = Math.min(rowMin, best);
-    }
-    if (rowMin > limit) return limit + 1;
-    prevPrev = prev;
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
-}
 
 /**
  * Edits allowed for a typo of a place word: 1, or 2 from 9 letters; none under 5 letters, except
@@ -530,7 +495,7 @@ function typoSpans(question: string, tokens: readonly Token[], claimed: readonly
 
 /** For user questions: any case, tolerant of typos in place names, never of English words. */
 export function findPlacesInQuestion(question: string): PlaceMention[] {
-  const tokens = tokenize(question);
+  const tokens = wordPieces(question);
   const exact = exactSpans(question, tokens, "question");
   const spans = [...exact, ...typoSpans(question, tokens, exact)].sort((a, b) => a.start - b.start);
   return toMentions(question, spans);

@@ -1,4 +1,5 @@
 import type { AnswerStatus } from "../qa/schema.js";
+import { editDistance } from "../text/editDistance.js";
 
 export interface UnansweredQuestion {
   question: string;
@@ -35,19 +36,6 @@ export function questionTokens(question: string): string[] {
     .map((word) =>
       word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word,
     );
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 /** Typos of longer words still match: "tibbet" ~ "tibet", "arested" ~ "arrested". */

@@ -2,6 +2,7 @@ import { localPlacesInQuestion } from "../facts/localPlaces.js";
 import type { AnswerContext } from "./answers/context.js";
 import { notFound } from "./compose.js";
 import { namesAsked } from "./names.js";
+import { normalizeQuestion } from "./normalize.js";
 import type { ReportIndex } from "./reportIndex.js";
 import { answerQuery } from "./route.js";
 import { type Answer, Answer as AnswerSchema } from "./schema.js";
@@ -57,7 +58,8 @@ function compose(question: string, ctx: AnswerContext): Reply {
       ),
     };
   }
-  const query = withReportNames(withLocalPlaces(understand(question), index), index);
+  const read = understand(normalizeQuestion(question, index.spelling));
+  const query = withReportNames(withLocalPlaces({ ...read, question }, index), index);
   return { query, answer: composeFor(query, question, ctx) };
 }
 

@@ -1,51 +1,17 @@
+import { bodiesInQuestion } from "../facts/bodies.js";
 import { actionLemma } from "../facts/lexicon.js";
 import { measureAfter } from "../facts/units.js";
+import { GRAMMAR } from "../lexicon/language.js";
+import { withinEdits } from "../text/editDistance.js";
+import { isCommonEnglishWord } from "../text/english.js";
+import { words } from "../text/tokenize.js";
 import { expandAcronym } from "./names.js";
 import type { ReportIndex } from "./reportIndex.js";
 import type { Query } from "./understand.js";
-import { concept, STOP_WORDS, words } from "./vocabulary.js";
+import { concept, STOP_WORDS } from "./vocabulary.js";
 
 /** Words a question may use that no report needs to contain. */
-const GENERIC = new Set(
-  (
-    "happen happened achieve achieved result results reported announce announced mention mentioned name named " +
-    "main key overall much many number total find found know say said data stat stats statistics figure " +
-    "province provinces state states country countries city cities place places area areas region regions " +
-    "most least highest lowest largest biggest top fewest greatest involve involved year years time period " +
-    "anything something thing things kind type sort ever altogether combined together each every whole " +
-    "police authorities authority officials official government law enforcement take took taken part " +
-    "participate participated participating involve join joined contribute run ran today now currently " +
-    "worth value valued big large small carry carried conduct conducted perform performed make made have " +
-    "last previous prior earlier ago edition compare compared comparison versus from " +
-    "originate originated go went people person persons before after release statement document " +
-    "article story briefing quoted quote named"
-  ).split(" "),
-);
-
-function editDistanceAtMostOne(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else if (a[i + 1] === b[j] && a[i] === b[j + 1]) {
-      i += 2;
-      j += 2;
-    } else {
-      i++;
-      j++;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
-}
+const GENERIC: ReadonlySet<string> = new Set(GRAMMAR.genericQuestionWords);
 
 /** A unit word is known when some figure is in that unit ("percentage" for "35 per cent"). */
 function namesAUnit(word: string, index: ReportIndex): boolean {
@@ -58,7 +24,7 @@ function known(word: string, index: ReportIndex): boolean {
   if (index.vocabulary.has(c) || namesAUnit(word, index)) return true;
   if (expandAcronym(word, index.names)) return true;
   if (c.length < 5) return false;
-  for (const v of index.vocabulary) if (editDistanceAtMostOne(c, v)) return true;
+  for (const v of index.vocabulary) if (withinEdits(c, v, 1)) return true;
   return false;
 }
 
@@ -96,6 +62,11 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
   }
   const name = unknownName(query, index);
   if (name) return name;
+  // "How many DEA agents …" in a report that never names the Drug Enforcement Administration.
+  const body = bodiesInQuestion(query.cleaned, isCommonEnglishWord).find(
+    (named) => !index.bodies.mentions(named),
+  );
+  if (body) return body.acronyms[0] ?? body.name;
   if (
     query.measure.target &&
     !GENERIC.has(query.measure.target) &&

@@ -1,6 +1,7 @@
 import { findNumbers } from "../facts/numbers.js";
 import type { Fact } from "../facts/schema.js";
 import { countUnit } from "../facts/units.js";
+import { words } from "../text/tokenize.js";
 import type { FactDoc, ReportIndex } from "./reportIndex.js";
 import type { Query } from "./understand.js";
 import { concept, STOP_WORDS } from "./vocabulary.js";
@@ -115,6 +116,8 @@ function unitFit(query: Query, fact: Fact, w: Weights): number {
 /** A year named in the question favours figures stated next to it and disfavours those next to another. */
 function yearFit(years: string[], doc: FactDoc, w: Weights): number {
   if (years.some((year) => doc.nearText.includes(year))) return w.yearNear;
+  // A figure for FY 2021 never answers a question about FY 2022.
+  if (/\b(?:19|20)\d{2}\b/.test(doc.fact.period ?? "")) return w.otherYear;
   // "In 2022, 3,249 …" is about another year; "27,384 cases …, compared with 2022" is not.
   return /\b(?:19|20)\d{2}\b/.test(doc.lead) ? w.otherYear : 0;
 }
@@ -122,7 +125,7 @@ function yearFit(years: string[], doc: FactDoc, w: Weights): number {
 /** Tie-breaker: the question's own word forms right around the figure ("rehabilitated" over "rehabilitation"). */
 function verbatimWords(query: Query, nearText: string): number {
   const near = ` ${nearText.toLowerCase()} `;
-  const asked = new Set(query.cleaned.toLowerCase().match(/[a-z]{4,}/g) ?? []);
+  const asked = new Set(letterWords(query.cleaned, 4));
   return [...asked].filter((word) => !STOP_WORDS.has(word) && near.includes(` ${word} `)).length;
 }
 
@@ -218,8 +221,13 @@ export function scoreFact(
   return { fact, doc, score, coreHits, nearHits };
 }
 
+/** The question's words of at least `length` letters, numbers left out. */
+function letterWords(text: string, length: number): string[] {
+  return words(text).filter((word) => word.length >= length && !/^\d/.test(word));
+}
+
 function fusePattern(query: Query): string {
-  return [...new Set(query.cleaned.toLowerCase().match(/[a-z]{3,}/g) ?? [])].join(" | ");
+  return [...new Set(letterWords(query.cleaned, 3))].join(" | ");
 }
 
 /** Facts that can answer the query, best first. With places named, only those places' facts. */

@@ -1,5 +1,6 @@
 import Fuse from "fuse.js";
 import MiniSearch from "minisearch";
+import { type BodyFinder, reportBodies } from "../facts/bodies.js";
 import { extractFacts } from "../facts/extract.js";
 import { homePlaces } from "../facts/factPlaces.js";
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
@@ -8,9 +9,12 @@ import { type Fact, FactTable } from "../facts/schema.js";
 import { ReportError } from "../report/errors.js";
 import { parseReport } from "../report/parse.js";
 import type { ParsedReport } from "../report/types.js";
+import type { SpellIndex } from "../text/spelling.js";
+import { words } from "../text/tokenize.js";
 import { type ReportNames, reportNames } from "./names.js";
+import { reportSpelling } from "./normalize.js";
 import { suggestionsFor } from "./suggestions.js";
-import { concept, conceptsOf, STOP_WORDS, words } from "./vocabulary.js";
+import { concept, conceptsOf, STOP_WORDS } from "./vocabulary.js";
 
 /** Where a report came from, shown in answer footers. */
 export interface ReportMeta {
@@ -66,6 +70,8 @@ export interface ReportIndex {
   sentenceFrequency: Map<string, number>;
   /** Concepts of every word in the report. */
   vocabulary: Set<string>;
+  /** The report's own words, indexed for correcting a question's typos towards them. */
+  spelling: SpellIndex;
   /** The report's own country (and dominant place): asking about it means the national figures. */
   home: Set<string>;
   /** Places this report names that the gazetteer does not know ("In Kalinga Province, …"). */
@@ -74,6 +80,8 @@ export interface ReportIndex {
   names: ReportNames;
   /** Canonical place name → paragraphs that mention it. */
   placeParagraphs: Map<string, number[]>;
+  /** Public bodies and programmes the report names, by name or acronym. */
+  bodies: BodyFinder;
   factFuse: Fuse<FactDoc>;
   sentenceFuse: Fuse<SentenceDoc>;
   /** BM25 over sentences, terms folded to concepts: who/what/when answers come from here. */
@@ -115,29 +123,40 @@ function nearWords(fact: Fact, siblings: Fact[]): { near: string; lead: string }
   };
 }
 
-function factDocOf(fact: Fact, all: Fact[], report: ParsedReport): FactDoc {
-  const core = new Set(conceptsOf(`${fact.subject} ${fact.action ?? ""} ${fact.unit ?? ""}`));
+function factDocOf(
+  fact: Fact,
+  sentenceFacts: Fact[],
+  report: ParsedReport,
+  bodies: BodyFinder,
+): FactDoc {
+  // "$4 million for the DEA" is about the Drug Enforcement Administration too, and the other way round.
+  const core = new Set(
+    conceptsOf(
+      `${fact.subject} ${bodies.aliases(fact.subject)} ${fact.action ?? ""} ${fact.unit ?? ""}`,
+    ),
+  );
   if (words(fact.subject).some((word) => DRUG_NAMES.has(word))) core.add(concept("drug"));
   // "Cash: ₹45 lakh in suspected drug money": the line's label says what is counted too.
   const label = /^([^:.]{2,40}):\s/.exec(fact.quote)?.[1];
   for (const c of label ? conceptsOf(label) : []) core.add(c);
-  const siblings = all.filter(
-    (f) => f !== fact && f.paragraph === fact.paragraph && f.sentence === fact.sentence,
-  );
-  const { near: nearText, lead } = nearWords(fact, siblings);
+  const siblings = sentenceFacts.filter((f) => f !== fact);
+  const { near: nearWithin, lead } = nearWords(fact, siblings);
+  // The period a lead-in line gives its list ("In the first half of 2024:") counts as near the figure.
+  const nearText =
+    fact.period && !fact.quote.includes(fact.period) ? `${nearWithin} ${fact.period}` : nearWithin;
   return {
     fact,
     core,
     subject: new Set(conceptsOf(fact.subject)),
     heads: subjectHeads(fact.subject),
-    near: new Set(conceptsOf(nearText)),
+    near: new Set(conceptsOf(`${nearText} ${bodies.aliases(nearText)}`)),
     nearText,
     lead,
     leadVerbs: words(lead)
       .map((word) => actionLemma(word))
       .filter((lemma): lemma is string => lemma !== null)
       .map(concept),
-    context: new Set(conceptsOf(fact.quote)),
+    context: new Set(conceptsOf(`${fact.quote} ${bodies.aliases(fact.quote)}`)),
     paragraph: new Set(conceptsOf(report.paragraphs[fact.paragraph - 1]?.text ?? "")),
   };
 }
@@ -158,6 +177,18 @@ function sentenceSearchOf(sentences: SentenceDoc[]): MiniSearch<SentenceDoc & { 
   return search;
 }
 
+function sentenceKey(fact: Fact): string {
+  return `${fact.paragraph}:${fact.sentence}`;
+}
+
+/** The facts of each sentence, grouped once rather than searched for every fact. */
+function groupBySentence(facts: Fact[]): Map<string, Fact[]> {
+  const groups = new Map<string, Fact[]>();
+  for (const fact of facts)
+    groups.set(sentenceKey(fact), [...(groups.get(sentenceKey(fact)) ?? []), fact]);
+  return groups;
+}
+
 /** Parse, extract and index a report. Throws ReportError when it holds nothing to answer from. */
 export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
   const report = parseReport(text);
@@ -167,7 +198,11 @@ export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
   const table = FactTable.parse(extractFacts(report, places.find, home));
   if (table.facts.length === 0) throw new ReportError("no figures found");
   const suggestions = suggestionsFor(table.facts);
-  const factDocs = table.facts.map((fact) => factDocOf(fact, table.facts, report));
+  const bodies = reportBodies(report);
+  const bySentence = groupBySentence(table.facts);
+  const factDocs = table.facts.map((fact) =>
+    factDocOf(fact, bySentence.get(sentenceKey(fact)) ?? [], report, bodies),
+  );
   const sentences = report.paragraphs.flatMap((paragraph) =>
     paragraph.sentences.map((sentence, index) => ({
       paragraph: paragraph.number,
@@ -176,7 +211,7 @@ export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
       concepts: new Set(conceptsOf(sentence.text)),
     })),
   );
-  const vocabulary = new Set(words(text).map(concept));
+  const vocabulary = new Set(words(`${text} ${bodies.aliases(text)}`).map(concept));
   const sentenceFrequency = new Map<string, number>();
   for (const sentence of sentences) {
     for (const c of sentence.concepts)
@@ -190,9 +225,11 @@ export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
     sentences,
     sentenceFrequency,
     vocabulary,
+    spelling: reportSpelling(text),
     placeParagraphs: placeParagraphsOf(report, places.find),
     names: reportNames(report),
     localPlaces: places.names,
+    bodies,
     home,
     factFuse: new Fuse(factDocs, {
       keys: [

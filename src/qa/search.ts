@@ -1,4 +1,5 @@
 import type { Paragraph } from "../report/types.js";
+import { words } from "../text/tokenize.js";
 import type { ReportIndex } from "./reportIndex.js";
 
 export interface ParagraphHit {
@@ -16,7 +17,7 @@ function snippetOf(paragraph: Paragraph, sentence: number): string {
 
 /** Full-text search: the best paragraphs for some words, each with its best sentence as a snippet. */
 export function searchParagraphs(query: string, index: ReportIndex, limit = 3): ParagraphHit[] {
-  const terms = [...new Set(query.toLowerCase().match(/[a-z0-9]{2,}/g) ?? [])];
+  const terms = [...new Set(words(query).filter((word) => word.length >= 2))];
   if (terms.length === 0) return [];
   const best = new Map<number, { sentence: number; score: number }>();
   for (const hit of index.sentenceFuse.search(terms.join(" | "))) {

@@ -1,8 +1,9 @@
+import { words } from "../text/tokenize.js";
 import type { ReportIndex } from "./reportIndex.js";
 
 const MAX_CHOICE_LENGTH = 100;
 function orPattern(text: string): string {
-  return [...new Set(text.toLowerCase().match(/[a-z0-9]{3,}/g) ?? [])].join(" | ");
+  return [...new Set(words(text).filter((word) => word.length >= 3))].join(" | ");
 }
 
 /** Autocomplete: known good questions ranked by fuse.js against what has been typed so far. */

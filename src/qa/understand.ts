@@ -1,7 +1,8 @@
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
 import { findPlacesInQuestion } from "../facts/places.js";
 import { countUnit, measureAfter } from "../facts/units.js";
-import { concept, STOP_WORDS, words } from "./vocabulary.js";
+import { words } from "../text/tokenize.js";
+import { concept, STOP_WORDS } from "./vocabulary.js";
 
 export const MAX_QUESTION_LENGTH = 1000;
 

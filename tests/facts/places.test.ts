@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  editDistance,
   findPlaces,
   findPlacesInQuestion,
   PLACES,
@@ -244,13 +243,6 @@ describe("findPlacesInQuestion", () => {
     expect(findPlacesInQuestion("hunan or human")).toEqual([
       { place: placeByName("Hunan"), start: 0, end: 5, text: "hunan" },
     ]);
-  });
-});
-
-describe("editDistance", () => {
-  it("counts a transposition as one edit", () => {
-    expect(editDistance("gaungxi", "guangxi")).toBe(1);
-    expect(editDistance("taxes", "texas")).toBe(2);
   });
 });
 

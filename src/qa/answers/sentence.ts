@@ -1,10 +1,11 @@
 import type { Entity } from "../../facts/schema.js";
+import { words } from "../../text/tokenize.js";
 import { notFound } from "../compose.js";
 import type { ReportIndex, SentenceDoc } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
 import type { Query } from "../understand.js";
-import { concept, words } from "../vocabulary.js";
+import { concept } from "../vocabulary.js";
 import type { AnswerContext } from "./context.js";
 
 const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, Entity["kind"][]>> = {
