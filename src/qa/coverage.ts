@@ -30,7 +30,7 @@ function known(word: string, index: ReportIndex): boolean {
  */
 function unknownName(query: Query, index: ReportIndex): string | null {
   if (query.cleaned === query.cleaned.toUpperCase()) return null;
-  const inPlaces = query.placeWords.join(" ").toLowerCase();
+  const inPlaces = query.filters.placeWords.join(" ").toLowerCase();
   for (const match of query.cleaned.matchAll(/(?<=[a-z,]\s+)([A-Z][a-z]{2,})\b/g)) {
     const word = match[1] ?? "";
     if (!inPlaces.includes(word.toLowerCase()) && !known(word.toLowerCase(), index)) return word;
@@ -43,17 +43,21 @@ function unknownName(query: Query, index: ReportIndex): string | null {
  * or most of its content words. Returns a phrase for "The report does not mention …", or null.
  */
 export function findMissing(query: Query, index: ReportIndex): string | null {
-  const unknownPlaces = query.places.filter((place) => !index.placeParagraphs.has(place));
+  const unknownPlaces = query.filters.places.filter((place) => !index.placeParagraphs.has(place));
   if (
     unknownPlaces.length > 0 &&
-    (query.kind !== "comparison" || unknownPlaces.length === query.places.length)
+    (query.op !== "compare" || unknownPlaces.length === query.filters.places.length)
   ) {
     return unknownPlaces.join(" or ");
   }
   const name = unknownName(query, index);
   if (name) return name;
-  if (query.target && !GENERIC.has(query.target) && !known(query.target, index)) {
-    return query.target;
+  if (
+    query.measure.target &&
+    !GENERIC.has(query.measure.target) &&
+    !known(query.measure.target, index)
+  ) {
+    return query.measure.target;
   }
   // "How many traffickers were extradited?" in a report that never extradites anyone.
   const verb = words(query.cleaned.toLowerCase()).find(
@@ -64,14 +68,14 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
       !known(word, index),
   );
   if (verb) return verb;
-  if (query.target && known(query.target, index)) return null;
+  if (query.measure.target && known(query.measure.target, index)) return null;
   const content = words(query.cleaned.toLowerCase()).filter(
     (word) =>
       !STOP_WORDS.has(word) &&
       !GENERIC.has(word) &&
       word.length > 2 &&
       !/^\d/.test(word) &&
-      !query.placeWords.some((p) => p.toLowerCase().includes(word)),
+      !query.filters.placeWords.some((p) => p.toLowerCase().includes(word)),
   );
   const missing = content.filter((word) => !known(word, index));
   if (content.length > 0 && missing.length / content.length >= 0.5) return missing.join(" or ");
@@ -88,7 +92,7 @@ export interface UnfiguredName {
  * sentences without figures: whatever figure ranks best would be about something else.
  */
 export function unfiguredName(query: Query, index: ReportIndex): UnfiguredName | null {
-  const inPlaces = query.placeWords.join(" ").toLowerCase();
+  const inPlaces = query.filters.placeWords.join(" ").toLowerCase();
   const bodies = index.table.entities.filter((e) => e.kind === "organization" || e.kind === "role");
   const withFigures = new Set(index.table.facts.map((fact) => fact.paragraph));
   for (const [name] of query.cleaned.matchAll(/\b[A-Z][a-z][\w'’-]*\b/g)) {

@@ -1,4 +1,5 @@
 import Fuse from "fuse.js";
+import MiniSearch from "minisearch";
 import { extractFacts } from "../facts/extract.js";
 import { homePlaces } from "../facts/factPlaces.js";
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
@@ -11,7 +12,7 @@ import type { SpellIndex } from "../text/spelling.js";
 import { words } from "../text/tokenize.js";
 import { reportSpelling } from "./normalize.js";
 import { suggestionsFor } from "./suggestions.js";
-import { concept, conceptsOf } from "./vocabulary.js";
+import { concept, conceptsOf, STOP_WORDS } from "./vocabulary.js";
 
 /** Where a report came from, shown in answer footers. */
 export interface ReportMeta {
@@ -77,6 +78,8 @@ export interface ReportIndex {
   placeParagraphs: Map<string, number[]>;
   factFuse: Fuse<FactDoc>;
   sentenceFuse: Fuse<SentenceDoc>;
+  /** BM25 over sentences, terms folded to concepts: who/what/when answers come from here. */
+  sentenceSearch: MiniSearch<SentenceDoc & { id: number }>;
   /** Questions this report can answer, for autocomplete and "did you mean". */
   suggestions: string[];
   suggestionFuse: Fuse<string>;
@@ -141,6 +144,22 @@ function factDocOf(fact: Fact, all: Fact[], report: ParsedReport): FactDoc {
   };
 }
 
+/** Words folded to the concepts questions use, so "confiscated" finds "seized". */
+export function searchTerm(term: string): string | null {
+  const word = term.toLowerCase();
+  return word.length === 0 || STOP_WORDS.has(word) ? null : concept(word);
+}
+
+function sentenceSearchOf(sentences: SentenceDoc[]): MiniSearch<SentenceDoc & { id: number }> {
+  const search = new MiniSearch<SentenceDoc & { id: number }>({
+    fields: ["text"],
+    tokenize: (text) => words(text),
+    processTerm: searchTerm,
+  });
+  search.addAll(sentences.map((doc, id) => ({ ...doc, id })));
+  return search;
+}
+
 /** Parse, extract and index a report. Throws ReportError when it holds nothing to answer from. */
 export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
   const report = parseReport(text);
@@ -188,6 +207,7 @@ export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
       useExtendedSearch: true,
       threshold: 0.4,
     }),
+    sentenceSearch: sentenceSearchOf(sentences),
     sentenceFuse: new Fuse(sentences, {
       keys: ["text"],
       includeScore: true,

@@ -6,13 +6,10 @@ import { concept, STOP_WORDS } from "./vocabulary.js";
 
 export const MAX_QUESTION_LENGTH = 1000;
 
-export type AnswerKind =
-  | "count"
-  | "quantity"
-  | "sentence"
-  | "figures"
-  | "superlative"
-  | "comparison";
+/** What kind of answer is wanted: a figure, or words from a sentence. */
+export type Intent = "figure" | "sentence";
+/** How the facts found are combined: one, all for a place, the most or least, or side by side. */
+export type Op = "lookup" | "list" | "max" | "min" | "compare";
 
 export interface ExpectedUnit {
   /** "mass", "currency", "percent"… when the question asks for a measure. */
@@ -21,26 +18,39 @@ export interface ExpectedUnit {
   unit: string | null;
 }
 
-export interface Query {
-  question: string;
-  /** Mentions, markup and extra whitespace removed. */
-  cleaned: string;
-  kind: AnswerKind;
-  /** Canonical place names the question names, in order. */
-  places: string[];
-  /** Place-like words kept as written, to say what the report lacks. */
-  placeWords: string[];
+/** What is counted or measured. */
+export interface Measure {
   /** Content concepts (synonyms folded) in order. */
   concepts: string[];
   /** The noun the question counts or measures ("suspects", "drugs"), as written. */
   target: string | null;
   expected: ExpectedUnit;
-  superlative: "max" | "min" | null;
-  /** "which province" → "province": the kind of place a superlative ranks. */
-  rankedPlaceKind: string | null;
-  wh: "who" | "what" | "when" | "where" | "which" | "why" | "how" | null;
+}
+
+/** What the figure must be about. */
+export interface Filters {
+  /** Canonical place names the question names, in order. */
+  places: string[];
+  /** Place-like words kept as written, to say what the report lacks. */
+  placeWords: string[];
+  /** The things a comparison or "which of" question sets side by side ("cocaine", "the DEA"). */
+  entities: string[];
   /** Years the question names ("in 2023"), which favour figures stated for them. */
-  years: string[];
+  period: { years: string[] };
+}
+
+/** A question, understood. Plain JSON data, so a conversation can pass it back as `previous`. */
+export interface Query {
+  question: string;
+  /** Mentions, markup and extra whitespace removed. */
+  cleaned: string;
+  intent: Intent;
+  op: Op;
+  wh: "who" | "what" | "when" | "where" | "which" | "why" | "how" | null;
+  measure: Measure;
+  filters: Filters;
+  /** "which province" → "province": the kind of place a superlative ranks; null unless max/min. */
+  rankedPlaceKind: string | null;
 }
 
 /** Discord mentions, custom emoji, links and Markdown markup carry no meaning for the question. */
@@ -224,8 +234,61 @@ function targetNoun(lower: string): string | null {
   return tokens[end] ?? noun;
 }
 
+/** "What about meth?", "how about the FBI?": with no previous question, a bare topic to look up. */
+const WHAT_ABOUT = /^(?:(?:and|so|ok|okay)\s+)?(?:what|how)\s+about\s+/i;
+/** Words that make a list of options a contest: "which is bigger, A or B?". */
+const CONTEST =
+  /\b(?:more|most|bigger|biggest|larger|largest|higher|highest|greater|greatest|less|least|fewer|fewest|smaller|smallest|lower|lowest)\b/i;
+const LEADING_ARTICLE = /^(?:the|a|an)\s+/i;
+
+/**
+ * The options a contest sets side by side, after its last colon or comma: "which drug came in the
+ * largest amount: cocaine, heroin or meth?" → cocaine, heroin, meth.
+ */
+export function contestOptions(cleaned: string): string[] {
+  if (!CONTEST.test(cleaned) || !/\bor\b/i.test(cleaned)) return [];
+  const cut = Math.max(cleaned.lastIndexOf(":"), cleaned.lastIndexOf(","));
+  const list = cut < 0 ? "" : cleaned.slice(cut + 1);
+  const head = cut < 0 ? "" : cleaned.slice(0, cut);
+  // "A, B or C" puts its last comma inside the list: take the list from the first comma after the contest word.
+  const contestAt = head.search(CONTEST);
+  const firstComma = cleaned.indexOf(",", Math.max(contestAt, 0));
+  const whole = firstComma >= 0 && firstComma < cut ? cleaned.slice(firstComma + 1) : list;
+  const options = whole
+    .replace(/[?.!]+\s*$/, "")
+    .split(/\s*,\s*(?:or\s+)?|\s+or\s+/i)
+    .map((option) => option.trim().replace(LEADING_ARTICLE, ""))
+    .filter((option) => option.length > 0);
+  return options.length >= 2 ? options : [];
+}
+
+function opOf(
+  lower: string,
+  bare: boolean,
+  places: string[],
+  options: string[],
+  isSuperlative: boolean,
+  superlative: "max" | "min" | null,
+): Op {
+  if (options.length >= 2) return "compare";
+  if (isSuperlative) return superlative ?? "max";
+  if (places.length >= 2 && COMPARISON.test(lower)) return "compare";
+  if (places.length === 1 && FIGURES_FOR.test(lower) && !/\bhow (?:many|much)\b/.test(lower))
+    return "list";
+  // "guangxi?", "and jiangsu?": a bare place name asks for its figures.
+  if (places.length === 1 && bare) return "list";
+  return "lookup";
+}
+
+function intentOf(lower: string, wh: Query["wh"]): Intent {
+  const asksFigure =
+    /\bhow (?:many|much)\b|\bnumber of\b|\bamount of\b|\bquantity of\b|\btotal\b/.test(lower) ||
+    ASKS_FOR_FIGURE.test(lower);
+  return !asksFigure && wh && wh !== "how" ? "sentence" : "figure";
+}
+
 export function understand(question: string): Query {
-  const cleaned = cleanQuestion(question);
+  const cleaned = cleanQuestion(question).replace(WHAT_ABOUT, "");
   const lower = cleaned
     .toLowerCase()
     .replace(/\b(?:go|goes|went|gone)\s+up\b/g, "increase")
@@ -256,38 +319,28 @@ export function understand(question: string): Query {
     superlative !== null &&
     (placeKind !== null || /\bwhere\b/.test(lower)) &&
     placeNames.length === 0;
-  const isComparison = placeNames.length >= 2 && COMPARISON.test(lower);
-  const asksFigures =
-    placeNames.length === 1 && FIGURES_FOR.test(lower) && !/\bhow (?:many|much)\b/.test(lower);
-  const kind: AnswerKind = isSuperlative
-    ? "superlative"
-    : isComparison
-      ? "comparison"
-      : asksFigures
-        ? "figures"
-        : /\bhow (?:many|much)\b|\bnumber of\b|\bamount of\b|\bquantity of\b|\btotal\b/.test(
-              lower,
-            ) || ASKS_FOR_FIGURE.test(lower)
-          ? /\bhow much\b|\bamount\b|\bquantity\b/.test(lower)
-            ? "quantity"
-            : "count"
-          : wh && wh !== "how"
-            ? "sentence"
-            : "count";
+  const options = placeNames.length >= 2 ? [] : contestOptions(cleaned);
+  const concepts = words(withoutPlaces)
+    .filter((word) => !STOP_WORDS.has(word) && !/^\d/.test(word))
+    .map(concept);
+  const op = opOf(lower, concepts.length === 0, placeNames, options, isSuperlative, superlative);
   return {
     question,
     cleaned,
-    kind,
-    places: placeNames,
-    placeWords: mentions.map((mention) => mention.text),
-    concepts: words(withoutPlaces)
-      .filter((word) => !STOP_WORDS.has(word) && !/^\d/.test(word))
-      .map(concept),
-    target,
-    expected: expectedUnit(lower, target),
-    superlative: isSuperlative ? superlative : null,
-    rankedPlaceKind: isSuperlative ? (placeKind ?? "any") : null,
+    intent: op === "compare" && options.length > 0 ? "figure" : intentOf(lower, wh),
+    op,
     wh,
-    years: lower.match(/\b(?:19|20)\d{2}\b/g) ?? [],
+    measure: {
+      concepts,
+      target,
+      expected: expectedUnit(lower, target),
+    },
+    filters: {
+      places: placeNames,
+      placeWords: mentions.map((mention) => mention.text),
+      entities: options,
+      period: { years: lower.match(/\b(?:19|20)\d{2}\b/g) ?? [] },
+    },
+    rankedPlaceKind: op === "max" || op === "min" ? (placeKind ?? "any") : null,
   };
 }
