@@ -16,6 +16,7 @@ import { changeDirection, isFigure, qualifierBefore } from "./figureSpans.js";
 import { actionLemma } from "./lexicon.js";
 import { type PlaceFinder, reportPlaces } from "./localPlaces.js";
 import { findNumbers } from "./numbers.js";
+import { findPeriods, isPeriodFigure, leadInPeriod, periodFor } from "./readers/period.js";
 import {
   type Carried,
   carry,
@@ -29,7 +30,7 @@ import { TIME_UNITS } from "./units.js";
 function factsOfParagraph(
   paragraph: Paragraph,
   home: Set<string>,
-  leadIn: string | null,
+  leadIn: LeadIn,
   find: PlaceFinder,
 ): Fact[] {
   const facts: Fact[] = [];
@@ -42,11 +43,13 @@ function factsOfParagraph(
     const labelled = labelPlaces(labelOf(text) ?? itemLabel, find);
     const dates = findDates(text);
     const tokens = tokenize(text);
-    let previousAction: string | null = leadIn;
+    const periods = findPeriods(text);
+    let previousAction: string | null = leadIn.action;
     let previousPlaces: string[] | null = null;
     let previous: Carried | null = null;
-    const figureSpans = findNumbers(text).filter((match) =>
-      isFigure(match, text, dates, paragraph.isHeading),
+    const figureSpans = findNumbers(text).filter(
+      (match) =>
+        isFigure(match, text, dates, paragraph.isHeading) && !isPeriodFigure(match, periods),
     );
     for (const match of figureSpans) {
       const reading = readMeasure(match, text, tokens);
@@ -78,7 +81,9 @@ function factsOfParagraph(
         ? previousAction
         : null;
       const action: string | null =
-        actionFor(tokens, numberToken, reading.phraseEnd, reading.head) ?? coordinated ?? leadIn;
+        actionFor(tokens, numberToken, reading.phraseEnd, reading.head) ??
+        coordinated ??
+        leadIn.action;
       previousAction = action;
       const change =
         reading.unit === "percent"
@@ -106,10 +111,16 @@ function factsOfParagraph(
         sentence: sentenceIndex,
         quote: text,
         dates: dates.map((date) => date.text),
+        period: periodFor(match, text, periods, leadIn.period),
       });
     }
   });
   return facts;
+}
+
+/** A one-sentence line under a lead-in ("Thefts are down 20%.") continues its list. */
+function isShortItem(paragraph: Paragraph): boolean {
+  return paragraph.sentences.length === 1 && paragraph.text.length <= 120;
 }
 
 /** "reported the following seizures:" gives its verb to the list that follows. */
@@ -120,18 +131,27 @@ function lastAction(text: string): string | null {
   return lemmas[lemmas.length - 1] ?? null;
 }
 
+/** What a list's lead-in line ("In 2024 officers seized:") gives the items below it. */
+interface LeadIn {
+  action: string | null;
+  period: string | null;
+}
+
+const NO_LEAD_IN: LeadIn = { action: null, period: null };
+
 /** Report → typed fact table: every stated quantity, plus named people, roles, bodies and operations. */
 export function extractFacts(
   report: ParsedReport,
   find: PlaceFinder = reportPlaces(report).find,
   home: Set<string> = homePlaces(report),
 ): FactTable {
-  let leadIn: string | null = null;
+  let leadIn = NO_LEAD_IN;
   const facts: Fact[] = [];
   for (const paragraph of report.paragraphs) {
     facts.push(...factsOfParagraph(paragraph, home, leadIn, find));
-    if (paragraph.text.endsWith(":")) leadIn = lastAction(paragraph.text);
-    else if (!paragraph.isListItem) leadIn = null;
+    if (paragraph.text.endsWith(":")) {
+      leadIn = { action: lastAction(paragraph.text), period: leadInPeriod(paragraph.text) };
+    } else if (!paragraph.isListItem && !isShortItem(paragraph)) leadIn = NO_LEAD_IN;
   }
   return {
     facts,

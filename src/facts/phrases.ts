@@ -161,7 +161,7 @@ const QUALIFIER_WORDS = new Set([
 
 /** "the budget for 2024 was €8.4m": words between a measured thing and its figure. */
 const LINKING =
-  /^(?:was|were|is|are|totall?ed|totals|totall?ing|reached|stood|at|amounted|to|for|in|of|about|around|nearly|approximately|roughly|almost|some|estimated|over|worth|valued|by|rose|fell|increased|decreased|dropped|declined|grew|jumped|climbed|up|down|\d{4})$/;
+  /^(?:was|were|is|are|totall?ed|totals|totall?ing|reached|stood|at|amounted|to|for|in|of|about|around|nearly|approximately|roughly|almost|some|estimated|over|worth|valued|by|rose|fell|increased|decreased|dropped|declined|grew|jumped|climbed|up|down|more|less|fewer|than|least|just|under|\d{4})$/;
 
 function isPhraseBreak(token: Token): boolean {
   if (!token.isWord) return STOP_PUNCTUATION.test(token.text) || /^\d/.test(token.text);

@@ -255,6 +255,18 @@ function clauseStart(tokens: Token[], before: number): number {
   return 0;
 }
 
+/** "$5 million for fiscal year 2025", "for the first time", "for each state": no recipient. */
+const NOT_A_PURPOSE =
+  /^(?:(?:the\s+)?(?:fiscal|financial|calendar|first|second|last|past|next|year|years|months?|period|time)\b|each|every|fy|\d)/;
+
+/** What money is for: "$3 million for the Harbour Patrol". ("to" leads to too much else.) */
+function purposeAfter(tokens: Token[], from: number) {
+  if (tokens[from]?.lower !== "for" || NOT_A_PURPOSE.test(tokens[from + 1]?.lower ?? ""))
+    return null;
+  const phrase = readNounPhrase(tokens, from + 1);
+  return phrase && !NOT_A_PURPOSE.test(phrase.text) ? phrase : null;
+}
+
 /** For measures, what was measured: "4.2 tons of heroin", "drugs 312.5 kg", "$45 million in cash". */
 function subjectAround(
   tokens: Token[],
@@ -274,6 +286,9 @@ function subjectAround(
     const subject = readNounPhrase(tokens, clauseStart(tokens, numberToken)) ?? before;
     return { unit, base, subject: subject.text, head: subject.head, phraseEnd: unitEnd };
   }
+  const purpose = unit !== null && base === null ? purposeAfter(tokens, unitEnd) : null;
+  if (purpose)
+    return { unit, base, subject: purpose.text, head: purpose.head, phraseEnd: purpose.next };
   const next = tokens[unitEnd];
   // "$45 million in cash" names what the money is; "96 kg in the same period" does not.
   const inNames = next?.lower === "in" && base === null;

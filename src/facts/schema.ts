@@ -34,6 +34,8 @@ export const Fact = z.object({
   quote: z.string().min(1),
   /** Dates and years that qualify the figure ("September 14th", "2022"). */
   dates: z.array(z.string()),
+  /** The span of time the figure covers, from its clause or the list's lead-in ("FY 2023"). */
+  period: z.string().nullable(),
 });
 export type Fact = z.infer<typeof Fact>;
 

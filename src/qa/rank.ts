@@ -115,6 +115,8 @@ function unitFit(query: Query, fact: Fact, w: Weights): number {
 /** A year named in the question favours figures stated next to it and disfavours those next to another. */
 function yearFit(years: string[], doc: FactDoc, w: Weights): number {
   if (years.some((year) => doc.nearText.includes(year))) return w.yearNear;
+  // A figure for FY 2021 never answers a question about FY 2022.
+  if (/\b(?:19|20)\d{2}\b/.test(doc.fact.period ?? "")) return w.otherYear;
   // "In 2022, 3,249 …" is about another year; "27,384 cases …, compared with 2022" is not.
   return /\b(?:19|20)\d{2}\b/.test(doc.lead) ? w.otherYear : 0;
 }

@@ -126,7 +126,10 @@ function factDocOf(fact: Fact, all: Fact[], report: ParsedReport): FactDoc {
   const siblings = all.filter(
     (f) => f !== fact && f.paragraph === fact.paragraph && f.sentence === fact.sentence,
   );
-  const { near: nearText, lead } = nearWords(fact, siblings);
+  const { near: nearWithin, lead } = nearWords(fact, siblings);
+  // The period a lead-in line gives its list ("In the first half of 2024:") counts as near the figure.
+  const nearText =
+    fact.period && !fact.quote.includes(fact.period) ? `${nearWithin} ${fact.period}` : nearWithin;
   return {
     fact,
     core,

@@ -156,6 +156,7 @@ function fact(value: number, unit: string | null, paragraph: number): Fact {
     sentence: 0,
     quote: "A sentence.",
     dates: [],
+    period: null,
   };
 }
 

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { extractFacts } from "../../../src/facts/extract.js";
+import { parseReport } from "../../../src/report/parse.js";
+
+function factsOf(text: string) {
+  return extractFacts(parseReport(text)).facts;
+}
+
+// Invented sentences.
+describe("what money is for", () => {
+  it("reads the recipient after 'for'", () => {
+    const facts = factsOf(
+      "Title\n\nThe plan provides $3 million for the Harbour Patrol and $2 million for drug courts.\n",
+    );
+    expect(facts.map((f) => [f.value, f.unit, f.subject])).toEqual([
+      [3e6, "USD", "harbour patrol"],
+      [2e6, "USD", "drug courts"],
+    ]);
+  });
+
+  it("does not read a year or an occasion as a recipient", () => {
+    const [fact] = factsOf("Title\n\nThe council set aside $5 million for fiscal year 2025.\n");
+    expect(fact?.subject).not.toMatch(/fiscal|year/);
+  });
+});
