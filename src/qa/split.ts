@@ -77,5 +77,5 @@ export function splitQuestions(text: string): string[] {
     if (i > 0 && !WH_START.test(sentence) && !ASKS_COUNT.test(sentence)) return [sentence];
     return countedParts(sentence);
   });
-  return parts.length > 0 ? parts : [text];
+  return parts.length > 1 ? parts : [text];
 }
