@@ -33,7 +33,7 @@ const WordNet = z.object({
   synonyms: z.record(z.string().min(1), Words),
 });
 
-function checked<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
+export function checked<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     throw new Error(`factdesk: src/lexicon/${file} is malformed: ${z.prettifyError(parsed.error)}`);

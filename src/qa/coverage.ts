@@ -1,7 +1,9 @@
+import { bodiesInQuestion } from "../facts/bodies.js";
 import { actionLemma } from "../facts/lexicon.js";
 import { measureAfter } from "../facts/units.js";
 import { GRAMMAR } from "../lexicon/language.js";
 import { withinEdits } from "../text/editDistance.js";
+import { isCommonEnglishWord } from "../text/english.js";
 import { words } from "../text/tokenize.js";
 import type { ReportIndex } from "./reportIndex.js";
 import type { Query } from "./understand.js";
@@ -52,6 +54,11 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
   }
   const name = unknownName(query, index);
   if (name) return name;
+  // "How many DEA agents …" in a report that never names the Drug Enforcement Administration.
+  const body = bodiesInQuestion(query.cleaned, isCommonEnglishWord).find(
+    (named) => !index.bodies.mentions(named),
+  );
+  if (body) return body.acronyms[0] ?? body.name;
   if (
     query.measure.target &&
     !GENERIC.has(query.measure.target) &&

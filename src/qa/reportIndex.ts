@@ -1,5 +1,6 @@
 import Fuse from "fuse.js";
 import MiniSearch from "minisearch";
+import { type BodyFinder, reportBodies } from "../facts/bodies.js";
 import { extractFacts } from "../facts/extract.js";
 import { homePlaces } from "../facts/factPlaces.js";
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
@@ -76,6 +77,8 @@ export interface ReportIndex {
   localPlaces: string[];
   /** Canonical place name → paragraphs that mention it. */
   placeParagraphs: Map<string, number[]>;
+  /** Public bodies and programmes the report names, by name or acronym. */
+  bodies: BodyFinder;
   factFuse: Fuse<FactDoc>;
   sentenceFuse: Fuse<SentenceDoc>;
   /** BM25 over sentences, terms folded to concepts: who/what/when answers come from here. */
@@ -117,15 +120,23 @@ function nearWords(fact: Fact, siblings: Fact[]): { near: string; lead: string }
   };
 }
 
-function factDocOf(fact: Fact, all: Fact[], report: ParsedReport): FactDoc {
-  const core = new Set(conceptsOf(`${fact.subject} ${fact.action ?? ""} ${fact.unit ?? ""}`));
+function factDocOf(
+  fact: Fact,
+  sentenceFacts: Fact[],
+  report: ParsedReport,
+  bodies: BodyFinder,
+): FactDoc {
+  // "$4 million for the DEA" is about the Drug Enforcement Administration too, and the other way round.
+  const core = new Set(
+    conceptsOf(
+      `${fact.subject} ${bodies.aliases(fact.subject)} ${fact.action ?? ""} ${fact.unit ?? ""}`,
+    ),
+  );
   if (words(fact.subject).some((word) => DRUG_NAMES.has(word))) core.add(concept("drug"));
   // "Cash: ₹45 lakh in suspected drug money": the line's label says what is counted too.
   const label = /^([^:.]{2,40}):\s/.exec(fact.quote)?.[1];
   for (const c of label ? conceptsOf(label) : []) core.add(c);
-  const siblings = all.filter(
-    (f) => f !== fact && f.paragraph === fact.paragraph && f.sentence === fact.sentence,
-  );
+  const siblings = sentenceFacts.filter((f) => f !== fact);
   const { near: nearWithin, lead } = nearWords(fact, siblings);
   // The period a lead-in line gives its list ("In the first half of 2024:") counts as near the figure.
   const nearText =
@@ -135,14 +146,14 @@ function factDocOf(fact: Fact, all: Fact[], report: ParsedReport): FactDoc {
     core,
     subject: new Set(conceptsOf(fact.subject)),
     heads: subjectHeads(fact.subject),
-    near: new Set(conceptsOf(nearText)),
+    near: new Set(conceptsOf(`${nearText} ${bodies.aliases(nearText)}`)),
     nearText,
     lead,
     leadVerbs: words(lead)
       .map((word) => actionLemma(word))
       .filter((lemma): lemma is string => lemma !== null)
       .map(concept),
-    context: new Set(conceptsOf(fact.quote)),
+    context: new Set(conceptsOf(`${fact.quote} ${bodies.aliases(fact.quote)}`)),
     paragraph: new Set(conceptsOf(report.paragraphs[fact.paragraph - 1]?.text ?? "")),
   };
 }
@@ -163,6 +174,18 @@ function sentenceSearchOf(sentences: SentenceDoc[]): MiniSearch<SentenceDoc & { 
   return search;
 }
 
+function sentenceKey(fact: Fact): string {
+  return `${fact.paragraph}:${fact.sentence}`;
+}
+
+/** The facts of each sentence, grouped once rather than searched for every fact. */
+function groupBySentence(facts: Fact[]): Map<string, Fact[]> {
+  const groups = new Map<string, Fact[]>();
+  for (const fact of facts)
+    groups.set(sentenceKey(fact), [...(groups.get(sentenceKey(fact)) ?? []), fact]);
+  return groups;
+}
+
 /** Parse, extract and index a report. Throws ReportError when it holds nothing to answer from. */
 export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
   const report = parseReport(text);
@@ -172,7 +195,11 @@ export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
   const table = FactTable.parse(extractFacts(report, places.find, home));
   if (table.facts.length === 0) throw new ReportError("no figures found");
   const suggestions = suggestionsFor(table.facts);
-  const factDocs = table.facts.map((fact) => factDocOf(fact, table.facts, report));
+  const bodies = reportBodies(report);
+  const bySentence = groupBySentence(table.facts);
+  const factDocs = table.facts.map((fact) =>
+    factDocOf(fact, bySentence.get(sentenceKey(fact)) ?? [], report, bodies),
+  );
   const sentences = report.paragraphs.flatMap((paragraph) =>
     paragraph.sentences.map((sentence, index) => ({
       paragraph: paragraph.number,
@@ -181,7 +208,7 @@ export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
       concepts: new Set(conceptsOf(sentence.text)),
     })),
   );
-  const vocabulary = new Set(words(text).map(concept));
+  const vocabulary = new Set(words(`${text} ${bodies.aliases(text)}`).map(concept));
   const sentenceFrequency = new Map<string, number>();
   for (const sentence of sentences) {
     for (const c of sentence.concepts)
@@ -198,6 +225,7 @@ export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
     spelling: reportSpelling(text),
     placeParagraphs: placeParagraphsOf(report, places.find),
     localPlaces: places.names,
+    bodies,
     home,
     factFuse: new Fuse(factDocs, {
       keys: [
