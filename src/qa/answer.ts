@@ -2,12 +2,14 @@ import { localPlacesInQuestion } from "../facts/localPlaces.js";
 import type { AnswerContext } from "./answers/context.js";
 import { notFound } from "./compose.js";
 import { followUp } from "./followUp.js";
+import { namesAsked } from "./names.js";
 import { normalizeQuestion } from "./normalize.js";
 import type { ReportIndex } from "./reportIndex.js";
 import { answerQuery } from "./route.js";
 import { type Answer, Answer as AnswerSchema } from "./schema.js";
 import { splitQuestions } from "./split.js";
 import { MAX_QUESTION_LENGTH, type Query, understand } from "./understand.js";
+import { conceptsOf } from "./vocabulary.js";
 import { type Weights, weightsWith } from "./weights.js";
 
 /** Adds the report's own place names (those outside the gazetteer) that the question uses. */
@@ -28,6 +30,21 @@ function withLocalPlaces(query: Query, index: ReportIndex): Query {
       places: [...places.filter((place) => !guessed(place)), ...local.map((m) => m.place.name)],
       placeWords: [...placeWords, ...local.map((m) => m.text)],
     },
+  };
+}
+
+/** The report's names the question uses, their spelled-out words added to what is looked for. */
+function withReportNames(query: Query, index: ReportIndex): Query {
+  const names = namesAsked(query.cleaned, query.filters.placeWords, index.names);
+  if (names.length === 0) return query;
+  const spelled = names.flatMap((spellings) => spellings.slice(1).flatMap(conceptsOf));
+  return {
+    ...query,
+    measure: {
+      ...query.measure,
+      concepts: [...new Set([...query.measure.concepts, ...spelled])],
+    },
+    filters: { ...query.filters, names },
   };
 }
 
@@ -62,7 +79,8 @@ function composePart(
   ctx: AnswerContext,
   previous: Query | null,
 ): Reply {
-  const read = (asked: string) => withLocalPlaces({ ...understand(asked), question }, ctx.index);
+  const read = (asked: string) =>
+    withReportNames(withLocalPlaces({ ...understand(asked), question }, ctx.index), ctx.index);
   const follow = followUp(text, previous, read);
   const query = read(follow?.question ?? text);
   const answer = composeFor(query, question, ctx);

@@ -5,6 +5,7 @@ import { GRAMMAR } from "../lexicon/language.js";
 import { withinEdits } from "../text/editDistance.js";
 import { isCommonEnglishWord } from "../text/english.js";
 import { words } from "../text/tokenize.js";
+import { expandAcronym } from "./names.js";
 import type { ReportIndex } from "./reportIndex.js";
 import type { Query } from "./understand.js";
 import { concept, STOP_WORDS } from "./vocabulary.js";
@@ -21,6 +22,7 @@ function namesAUnit(word: string, index: ReportIndex): boolean {
 function known(word: string, index: ReportIndex): boolean {
   const c = concept(word);
   if (index.vocabulary.has(c) || namesAUnit(word, index)) return true;
+  if (expandAcronym(word, index.names)) return true;
   if (c.length < 5) return false;
   for (const v of index.vocabulary) if (withinEdits(c, v, 1)) return true;
   return false;
@@ -36,6 +38,12 @@ function unknownName(query: Query, index: ReportIndex): string | null {
   for (const match of query.cleaned.matchAll(/(?<=[a-z,]\s+)([A-Z][a-z]{2,})\b/g)) {
     const word = match[1] ?? "";
     if (!inPlaces.includes(word.toLowerCase()) && !known(word.toLowerCase(), index)) return word;
+  }
+  // "How many DEA agents …?" in a report that never names the DEA, nor spells out a name it abbreviates.
+  for (const [word] of query.cleaned.matchAll(/\b[A-Z]{2,7}\b/g)) {
+    if (inPlaces.includes(word.toLowerCase()) || expandAcronym(word, index.names)) continue;
+    if (!index.names.words.has(word.toLowerCase()) && !known(word.toLowerCase(), index))
+      return word;
   }
   return null;
 }

@@ -35,6 +35,11 @@ export interface Filters {
   placeWords: string[];
   /** The things a comparison or "which of" question sets side by side ("cocaine", "the DEA"). */
   entities: string[];
+  /**
+   * The report's proper names the question uses, each with its other spellings ("FBI", "Federal
+   * Bureau of Investigation"): a figure must be stated with one of them. Filled in against the report.
+   */
+  names: string[][];
   /** Years the question names ("in 2023"), which favour figures stated for them. */
   period: { years: string[] };
 }
@@ -339,6 +344,7 @@ export function understand(question: string): Query {
       places: placeNames,
       placeWords: mentions.map((mention) => mention.text),
       entities: options,
+      names: [],
       period: { years: lower.match(/\b(?:19|20)\d{2}\b/g) ?? [] },
     },
     rankedPlaceKind: op === "max" || op === "min" ? (placeKind ?? "any") : null,
