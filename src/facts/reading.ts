@@ -54,8 +54,11 @@ export function carry(reading: Reading, previous: Carried | null): Carried {
   // "solved 24 of them": a pronoun is no unit either; measures keep their own.
   const measured =
     reading.base !== null || reading.unit === "percent" || /^[A-Z]{3}$/.test(reading.unit ?? "");
+  // "34,000 beds; $225 million to cover costs": money is not more of the beds before it.
+  const money = (unit: string | null | undefined) => /^[A-Z]{3}$/.test(unit ?? "");
+  const otherMeasure = money(reading.unit) && previous !== null && !money(previous.unit);
   return {
-    subject: previous?.subject ?? reading.subject,
+    subject: otherMeasure ? reading.subject : (previous?.subject ?? reading.subject),
     unit: measured ? reading.unit : (previous?.unit ?? reading.unit),
   };
 }

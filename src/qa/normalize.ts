@@ -46,7 +46,7 @@ function isWholeWord(question: string, token: Token): boolean {
 function best(found: readonly Correction[], counts: ReadonlyMap<string, number>): string | null {
   const [first, second] = found;
   if (!first) return null;
-  if (!second || second.edits > first.edits) return first.word;
+  if (!second || second.edits > first.edits || second.kept < first.kept) return first.word;
   // Equally close to two words: only a word the report uses far more often is a safe guess.
   const ratio = (counts.get(first.word) ?? 0) / Math.max(1, counts.get(second.word) ?? 0);
   return ratio >= 3 ? first.word : null;

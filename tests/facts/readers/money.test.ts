@@ -23,3 +23,15 @@ describe("what money is for", () => {
     expect(fact?.subject).not.toMatch(/fiscal|year/);
   });
 });
+
+describe("money after a count", () => {
+  it("does not take the count's subject", () => {
+    const facts = factsOf(
+      "Title\n\nThe plan funds 3,000 cells; $20 million to cover transport costs.\n",
+    );
+    expect(facts.map((f) => [f.value, f.subject])).toEqual([
+      [3000, "cells"],
+      [2e7, ""],
+    ]);
+  });
+});
