@@ -55,6 +55,16 @@ export function abbreviates(acronym: string, name: string): boolean {
   return parts.length >= 2 && fitsFrom(0, 0);
 }
 
+/** "in March for Preventing Violence (PV)": the shortest tail of the run that the acronym abbreviates. */
+function spelledOut(acronym: string, run: string): string {
+  const words = run.split(/\s+/);
+  for (let start = words.length - 2; start >= 0; start--) {
+    const tail = words.slice(start).join(" ");
+    if (abbreviates(acronym, tail)) return tail;
+  }
+  return run;
+}
+
 export function reportNames(report: ParsedReport): ReportNames {
   const runs = new Set<string>();
   const acronyms = new Map<string, string>();
@@ -70,7 +80,7 @@ export function reportNames(report: ParsedReport): ReportNames {
       const before = text.slice(0, match.index ?? 0);
       const name = [...before.matchAll(NAME_RUN)].pop()?.[0];
       if (name && ACRONYM.test(acronym) && before.trimEnd().endsWith(name)) {
-        acronyms.set(acronym.toLowerCase(), name.replace(/^The\s+/, ""));
+        acronyms.set(acronym.toLowerCase(), spelledOut(acronym, name.replace(/^The\s+/, "")));
       }
     }
   }
