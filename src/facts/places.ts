@@ -9,8 +9,8 @@
  * - Questions (findPlacesInQuestion): any case, except "US" (the pronoun "us") and names that are
  *   everyday words ("turkey", "chad", "jordan", "guinea", "polish", ...), which need a capital or
  *   a preceding "in"/"from"/"to"/... Then typo-tolerant matching (Damerau–Levenshtein, same first
- *   letter, names of ≥ 5 letters, 1 edit, 2 for ≥ 9 letters), never for an English dictionary word
- *   that sits that close to a place name ("human" ≠ Hunan, "main" ≠ Maine), and never when the
+ *   letter, names of ≥ 5 letters, 1 edit, 2 for ≥ 9 letters), never for a word of the English
+ *   dictionary (src/text/english.ts: "human" ≠ Hunan, "main" ≠ Maine), and never when the
  *   typo is equally close to two places.
  * - "Georgia" is the country; it becomes "Georgia (US state)" when a US state or city is named
  *   in the same sentence (within 100 characters), or it follows "District of" (as in DOJ releases).
@@ -24,12 +24,12 @@
  */
 
 import { editDistance } from "../text/editDistance.js";
+import { isCommonEnglishWord } from "../text/english.js";
 import { type Token, wordPieces } from "../text/tokenize.js";
 import {
   CHINA_CITY_ROWS,
   CHINA_NON_PROVINCES,
   CHINA_PROVINCE_ROWS,
-  COMMON_WORDS_NEAR_PLACES,
   COUNTRY_ROWS,
   MEXICO_STATE_ROWS,
   NOT_PLACES,
@@ -426,15 +426,15 @@ function isSwap(typed: string, placeWord: string): boolean {
 /** Whether `typed` may be read as a typo of `placeWord`; returns the edit count or undefined. */
 function wordTypo(typed: string, placeWord: string, inPhrase: boolean): number | undefined {
   if (typed === placeWord) return 0;
-  if (isSwap(typed, placeWord) && !COMMON_WORDS_NEAR_PLACES.has(typed)) return 1; // "loas" → Laos
+  if (isSwap(typed, placeWord) && !isCommonEnglishWord(typed)) return 1; // "loas" → Laos
   const budget = typoBudget(placeWord, inPhrase);
   if (budget === 0 || typed.length < 4 || typed[0] !== placeWord[0]) return undefined;
-  if (EXACT_WORDS.has(typed) || COMMON_WORDS_NEAR_PLACES.has(typed) || /\d/.test(typed)) return;
+  if (EXACT_WORDS.has(typed) || /\d/.test(typed) || isCommonEnglishWord(typed)) return;
   const distance = editDistance(typed, placeWord, budget);
   return distance <= budget ? distance : undefined;
 }
 
-/** Exported for the word-list generator and tests: the place a typed phrase is a typo of. */
+/** The place a typed phrase is a typo of, if exactly one is closest. */
 export function typoMatch(typedWords: readonly string[]): Place | undefined {
   let best = Number.POSITIVE_INFINITY;
   let found = new Set<Place>();
@@ -499,17 +499,4 @@ export function findPlacesInQuestion(question: string): PlaceMention[] {
   const exact = exactSpans(question, tokens, "question");
   const spans = [...exact, ...typoSpans(question, tokens, exact)].sort((a, b) => a.start - b.start);
   return toMentions(question, spans);
-}
-
-/** Place words that typo matching may correct, with their edit budget (to regenerate
- * COMMON_WORDS_NEAR_PLACES). */
-export function typoTargets(): [word: string, budget: number][] {
-  const targets = new Map<string, number>();
-  for (const key of FUZZY_KEYS) {
-    for (const word of key.words) {
-      const budget = typoBudget(word, key.words.length > 1);
-      if (budget > (targets.get(word) ?? 0)) targets.set(word, budget);
-    }
-  }
-  return [...targets].sort(([a], [b]) => a.localeCompare(b));
 }
