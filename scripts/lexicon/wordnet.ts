@@ -1,6 +1,7 @@
 /**
  * Writes src/lexicon/wordnet.json: for each word of the domain's synonym groups, the WordNet 3.1
- * lemmas that share one of its most frequent senses with it. `npm run lexicon:wordnet`.
+ * lemmas that share one of its most frequent senses with it. The groups are synonyms.json's
+ * and one per verb of verbs.json (its lemma and question synonyms). `npm run lexicon:wordnet`.
  *
  * WordNet lists a word's senses most frequent first. Of a group word's first senses, only those
  * that hold the group's head and another of its words are the sense the group means ("seize" with

@@ -5,14 +5,16 @@ const CLAUSE_BREAK = /^[,;:()]$/;
 const ADVERB = /ly$/;
 
 /** What usually happens to a counted thing when the sentence names no verb: "There were 1,240 suspects". */
-const DEFAULT_ACTION: Record<string, string> = {
-  suspect: "arrest",
-  suspects: "arrest",
-  arrests: "arrest",
-  arrest: "arrest",
-  seizure: "seize",
-  seizures: "seize",
-};
+const DEFAULT_ACTION: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    suspect: "arrest",
+    suspects: "arrest",
+    arrests: "arrest",
+    arrest: "arrest",
+    seizure: "seize",
+    seizures: "seize",
+  }),
+);
 
 /** Verb right after the phrase, passive style: "cases have been cracked", "drugs were seized". */
 function passiveAfter(tokens: Token[], from: number): string | null {
@@ -65,6 +67,6 @@ export function actionFor(
     passiveAfter(tokens, phraseEnd) ??
     verbBefore(tokens, numberIndex) ??
     verbAfterInClause(tokens, phraseEnd) ??
-    (head ? (DEFAULT_ACTION[head] ?? null) : null)
+    (head ? (DEFAULT_ACTION.get(head) ?? null) : null)
   );
 }

@@ -2,7 +2,7 @@
 // Administration, and a report's own "Harbour Patrol Unit (HPU)" makes HPU one too.
 import { z } from "zod";
 import agenciesJson from "../lexicon/agencies.json" with { type: "json" };
-import { checked } from "../lexicon/language.js";
+import { checked } from "../lexicon/checked.js";
 import type { ParsedReport } from "../report/types.js";
 
 const Agencies = z.object({
@@ -47,7 +47,7 @@ function definedIn(report: ParsedReport): Body[] {
 }
 
 /** A name as a pattern: "High Intensity" also matches "High-Intensity". */
-function escape(text: string): string {
+function namePattern(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[\s-]+/g, "[\\s-]+");
 }
 
@@ -76,7 +76,7 @@ export function reportBodies(report: ParsedReport): BodyFinder {
     add(keyOf(body.name), { body, exact: null });
     for (const acronym of body.acronyms) add(keyOf(acronym), { body, exact: acronym });
   }
-  const keys = [...byKey.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const keys = [...byKey.keys()].sort((a, b) => b.length - a.length).map(namePattern);
   const matcher = new RegExp(`\\b(?:${keys.join("|")})\\b`, "gi");
   const named = (text: string): Body[] =>
     [...text.matchAll(matcher)].flatMap((match) =>
@@ -84,8 +84,12 @@ export function reportBodies(report: ParsedReport): BodyFinder {
         .filter(({ exact }) => exact === null || exact === match[0])
         .map(({ body }) => body),
     );
+  // For "the report never names it", any case will do: "Cops Hiring Program" names COPS.
+  const reportText = report.paragraphs.map((p) => p.text).join("\n\n");
   const inReport = new Set(
-    named(report.paragraphs.map((p) => p.text).join("\n\n")).map((body) => body.name),
+    [...reportText.matchAll(matcher)].flatMap((match) =>
+      (byKey.get(keyOf(match[0])) ?? []).map(({ body }) => body.name),
+    ),
   );
   return {
     aliases(text) {
@@ -100,11 +104,11 @@ export function reportBodies(report: ParsedReport): BodyFinder {
 
 const QUESTION_FORMS = KNOWN.map((body) => ({
   body,
-  name: new RegExp(`\\b${escape(body.name.toLowerCase())}\\b`),
+  name: new RegExp(`\\b${namePattern(body.name.toLowerCase())}\\b`),
   acronyms: body.acronyms.map((acronym) => ({
     acronym,
-    exact: new RegExp(`\\b${escape(acronym)}\\b`),
-    anyCase: new RegExp(`\\b${escape(acronym)}\\b`, "i"),
+    exact: new RegExp(`\\b${namePattern(acronym)}\\b`),
+    anyCase: new RegExp(`\\b${namePattern(acronym)}\\b`, "i"),
   })),
 }));
 

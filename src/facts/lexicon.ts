@@ -1,191 +1,24 @@
 /** Domain vocabulary: enforcement verbs and the words around figures. */
 import { GRAMMAR } from "../lexicon/language.js";
+import { VERBS } from "../lexicon/verbs.js";
 
-const ACTION_FORMS: Record<string, string[]> = {
-  seize: [
-    "seize",
-    "seized",
-    "seizes",
-    "seizing",
-    "seizure",
-    "seizures",
-    "confiscate",
-    "confiscated",
-    "confiscating",
-    "confiscation",
-    "capture",
-    "captured",
-    "intercept",
-    "intercepted",
-    "interception",
-    "interdicted",
-    "recover",
-    "recovered",
-    "impound",
-    "impounded",
-    "found",
-    "discovered",
-    "removed",
-  ],
-  crack: [
-    "crack",
-    "cracked",
-    "cracking",
-    "solve",
-    "solved",
-    "solving",
-    "bust",
-    "busted",
-    "uncover",
-    "uncovered",
-    "detect",
-    "detected",
-    "clear",
-    "cleared",
-  ],
-  arrest: [
-    "arrest",
-    "arrested",
-    "arresting",
-    "arrests",
-    "apprehend",
-    "apprehended",
-    "detain",
-    "detained",
-    "catch",
-    "caught",
-    "nab",
-    "nabbed",
-    "capture",
-    "custody",
-    "captured",
-    "taken",
-  ],
-  destroy: [
-    "destroy",
-    "destroyed",
-    "destroying",
-    "dismantle",
-    "dismantled",
-    "dismantling",
-    "smash",
-    "smashed",
-    "disrupt",
-    "disrupted",
-    "eradicate",
-    "eradicated",
-    "shut",
-    "raze",
-    "burned",
-    "burnt",
-    "incinerated",
-  ],
-  investigate: [
-    "investigate",
-    "investigated",
-    "investigating",
-    "investigation",
-    "probe",
-    "probed",
-    "handle",
-    "handled",
-    "handling",
-    "deal",
-    "dealt",
-    "punish",
-    "punished",
-    "verified",
-  ],
-  prosecute: [
-    "prosecute",
-    "prosecuted",
-    "prosecution",
-    "prosecutions",
-    "charge",
-    "charges",
-    "charged",
-    "indict",
-    "indicted",
-  ],
-  // A conviction or an extradition is not a prosecution: "how many were extradited" must not
-  // be answered with how many were convicted.
-  convict: ["convict", "convicted", "conviction", "convictions", "sentence", "sentenced"],
-  extradite: ["extradite", "extradited", "extradition", "extraditions"],
-  rehabilitate: [
-    "rehabilitate",
-    "rehabilitated",
-    "rehabilitation",
-    "treat",
-    "treated",
-    "treatment",
-  ],
-  launch: [
-    "launch",
-    "launched",
-    "conduct",
-    "conducted",
-    "carry",
-    "carried",
-    "organize",
-    "organized",
-    "organise",
-    "organised",
-    "hold",
-    "held",
-    "stage",
-    "staged",
-    "mount",
-    "mounted",
-  ],
-  inspect: [
-    "inspect",
-    "inspected",
-    "inspection",
-    "inspections",
-    "check",
-    "checked",
-    "screen",
-    "screened",
-    "search",
-    "searched",
-    "raid",
-    "raided",
-    "raids",
-  ],
-  rescue: ["rescue", "rescued", "save", "saved"],
-  list: ["list", "listed"],
-  promote: ["promote", "promoted"],
-  command: ["command", "commanded"],
-  freeze: ["freeze", "froze", "frozen", "freezing"],
-  increase: ["increase", "increased", "rise", "rose", "grow", "grew", "up"],
-  decrease: [
-    "decrease",
-    "decreased",
-    "fall",
-    "fell",
-    "drop",
-    "dropped",
-    "decline",
-    "declined",
-    "down",
-  ],
-  defraud: [
-    "defraud",
-    "defrauded",
-    "swindle",
-    "swindled",
-    "scam",
-    "scammed",
-    "cheated",
-    "embezzled",
-    "laundered",
-  ],
-};
-
-/** Words that may follow "were"/"have been" without a figure-bearing verb, e.g. "were forced". */
+/** Report word → the lemma of its verb ("confiscated" → seize); the first verb listing a form wins. */
 const ACTION_BY_FORM = new Map<string, string>();
-for (const [lemma, forms] of Object.entries(ACTION_FORMS)) {
-  for (const form of forms) if (!ACTION_BY_FORM.has(form)) ACTION_BY_FORM.set(form, lemma);
+for (const verb of VERBS) {
+  for (const form of verb.forms)
+    if (!ACTION_BY_FORM.has(form)) ACTION_BY_FORM.set(form, verb.lemma);
+}
+
+const PARTICIPLES = new Map(VERBS.map((verb) => [verb.lemma, verb.participle]));
+
+/** Verbs a question and its figure must agree on: "how many were extradited" is not "convicted". */
+export const AGREEING_VERBS: ReadonlySet<string> = new Set(
+  VERBS.filter((verb) => verb.mustAgree).map((verb) => verb.lemma),
+);
+
+/** How an answer says it happened: seize → "seized", freeze → "frozen". */
+export function participleOf(lemma: string): string {
+  return PARTICIPLES.get(lemma) ?? `${lemma}ed`;
 }
 
 export function actionLemma(word: string): string | null {

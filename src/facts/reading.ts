@@ -3,7 +3,7 @@
 import type { Token } from "../text/tokenize.js";
 import { actionLemma, DRUG_NAMES } from "./lexicon.js";
 import type { NumberMatch } from "./numbers.js";
-import { readNounPhrase, readNounPhraseBefore } from "./phrases.js";
+import { type NounPhrase, readNounPhrase, readNounPhraseBefore } from "./phrases.js";
 import { findPlaces } from "./places.js";
 import type { Fact } from "./schema.js";
 import { baseOf, countUnit, measureAfter } from "./units.js";
@@ -266,8 +266,30 @@ const NOT_A_PURPOSE =
 function purposeAfter(tokens: Token[], from: number) {
   if (tokens[from]?.lower !== "for" || NOT_A_PURPOSE.test(tokens[from + 1]?.lower ?? ""))
     return null;
-  const phrase = readNounPhrase(tokens, from + 1);
+  const phrase = properName(tokens, from + 1) ?? readNounPhrase(tokens, from + 1);
   return phrase && !NOT_A_PURPOSE.test(phrase.text) ? phrase : null;
+}
+
+const NAME_JOINERS = /^(?:of|for|on|and|the|&)$/;
+
+/** "the Bureau of Drug Investigation": a capitalised name, read whole, whatever its words are. */
+function properName(tokens: Token[], from: number): NounPhrase | null {
+  let i = tokens[from]?.lower === "the" ? from + 1 : from;
+  const words: string[] = [];
+  let end = i;
+  while (i < tokens.length && words.length < 10) {
+    const token = tokens[i];
+    if (!token?.isWord) break;
+    if (/^[A-Z]/.test(token.text)) {
+      words.push(token.lower);
+      end = i + 1;
+    } else if (words.length > 0 && NAME_JOINERS.test(token.lower)) words.push(token.lower);
+    else break;
+    i++;
+  }
+  const name = words.slice(0, words.length - (i - end));
+  if (name.length < 2) return null;
+  return { text: name.join(" "), head: name[name.length - 1] ?? "", next: end };
 }
 
 /** For measures, what was measured: "4.2 tons of heroin", "drugs 312.5 kg", "$45 million in cash". */

@@ -3,8 +3,10 @@
  * A malformed file fails at start-up with one line naming it.
  */
 import { z } from "zod";
+import { checked } from "./checked.js";
 import grammarJson from "./grammar.json" with { type: "json" };
 import synonymsJson from "./synonyms.json" with { type: "json" };
+import { VERBS } from "./verbs.js";
 import wordnetJson from "./wordnet.json" with { type: "json" };
 
 const Words = z.array(z.string().min(1)).min(1);
@@ -33,14 +35,14 @@ const WordNet = z.object({
   synonyms: z.record(z.string().min(1), Words),
 });
 
-export function checked<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    throw new Error(`factdesk: src/lexicon/${file} is malformed: ${z.prettifyError(parsed.error)}`);
-  }
-  return parsed.data;
-}
-
-export const SYNONYMS = checked(Synonyms, synonymsJson, "synonyms.json");
+const synonyms = checked(Synonyms, synonymsJson, "synonyms.json");
+/** The verbs' question synonyms (verbs.json) come first, then the other groups. */
+export const SYNONYMS = {
+  ...synonyms,
+  groups: [
+    ...VERBS.filter((v) => v.synonyms.length > 0).map((v) => [v.lemma, ...v.synonyms]),
+    ...synonyms.groups,
+  ],
+};
 export const GRAMMAR = checked(Grammar, grammarJson, "grammar.json");
 export const WORDNET = checked(WordNet, wordnetJson, "wordnet.json");

@@ -1,22 +1,5 @@
+import { participleOf } from "../facts/lexicon.js";
 import type { Fact } from "../facts/schema.js";
-
-const PAST_PARTICIPLE: Record<string, string> = {
-  seize: "seized",
-  crack: "cracked",
-  arrest: "arrested",
-  destroy: "destroyed",
-  investigate: "investigated and dealt with",
-  prosecute: "prosecuted",
-  rehabilitate: "sent to rehabilitation",
-  launch: "launched",
-  inspect: "inspected",
-  rescue: "rescued",
-  list: "listed",
-  promote: "handled",
-  command: "commanded",
-  increase: "increased",
-  decrease: "decreased",
-};
 
 const UNIT_WORDS: Record<string, string> = {
   t: "tons",
@@ -31,7 +14,7 @@ const UNIT_WORDS: Record<string, string> = {
 };
 
 export function pastParticiple(action: string | null): string | null {
-  return action ? (PAST_PARTICIPLE[action] ?? `${action}ed`) : null;
+  return action ? participleOf(action) : null;
 }
 
 /** "1,320", "4.2 tons", "$1.2 billion", "12%". */

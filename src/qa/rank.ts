@@ -1,3 +1,4 @@
+import { AGREEING_VERBS } from "../facts/lexicon.js";
 import { findNumbers } from "../facts/numbers.js";
 import type { Fact } from "../facts/schema.js";
 import { countUnit } from "../facts/units.js";
@@ -17,25 +18,7 @@ export interface ScoredFact {
   nearHits: number;
 }
 
-const ACTION_CONCEPTS = new Set(
-  [
-    "seize",
-    "arrest",
-    "crack",
-    "destroy",
-    "investigate",
-    "prosecute",
-    "convict",
-    "extradite",
-    "rehabilitate",
-    "launch",
-    "inspect",
-    "rescue",
-    "increase",
-    "decrease",
-    "freeze",
-  ].map(concept),
-);
+const ACTION_CONCEPTS = new Set([...AGREEING_VERBS].map(concept));
 /** "up from 26.1 tonnes a year earlier": a figure for the period before the one reported. */
 const EARLIER_BEFORE = /\b(?:up from|down from|compared (?:with|to)|than|previous|prior)\b[^,;]*$/i;
 const EARLIER_AFTER =

@@ -19,11 +19,13 @@ const ORDINAL_HEADING = new RegExp(
   "i",
 );
 const NUMBERED_HEADING = /^(?:(?:part|section|chapter)\s+)?\(?(\d{1,2}|[ivxlc]{1,6})[.)、:]\s*\S/i;
-const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
+const ROMAN: ReadonlyMap<string, number> = new Map(
+  Object.entries({ i: 1, v: 5, x: 10, l: 50, c: 100 }),
+);
 
 function romanToNumber(roman: string): number {
   let total = 0;
-  const digits = [...roman.toLowerCase()].map((ch) => ROMAN[ch] ?? 0);
+  const digits = [...roman.toLowerCase()].map((ch) => ROMAN.get(ch) ?? 0);
   digits.forEach((digit, i) => {
     total += digit < (digits[i + 1] ?? 0) ? -digit : digit;
   });
