@@ -15,7 +15,9 @@ const GENERIC: ReadonlySet<string> = new Set(GRAMMAR.genericQuestionWords);
 
 /** A unit word is known when some figure is in that unit ("percentage" for "35 per cent"). */
 function namesAUnit(word: string, index: ReportIndex): boolean {
-  const unit = measureAfter(` ${word}`)?.unit ?? (/^percent/.test(word) ? "percent" : null);
+  const unit =
+    measureAfter(` ${word}`)?.unit ??
+    (/^(?:percent|share|proportion|rate)/.test(word) ? "percent" : null);
   return unit !== null && index.table.facts.some((fact) => fact.unit === unit);
 }
 
@@ -63,8 +65,11 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
   const name = unknownName(query, index);
   if (name) return name;
   // "How many DEA agents …" in a report that never names the Drug Enforcement Administration.
+  // A report writing "Cops Hiring Program" names what a question's "COPS" stands for, in its own case.
   const body = bodiesInQuestion(query.cleaned, isCommonEnglishWord).find(
-    (named) => !index.bodies.mentions(named),
+    (named) =>
+      !index.bodies.mentions(named) &&
+      !named.acronyms.some((acronym) => index.names.words.has(acronym.toLowerCase())),
   );
   if (body) return body.acronyms[0] ?? body.name;
   if (

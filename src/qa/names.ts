@@ -42,17 +42,27 @@ function initialsWords(name: string): string[] {
 export function abbreviates(acronym: string, name: string): boolean {
   const parts = initialsWords(name);
   const letters = acronym.toLowerCase();
-  const fit = (at: number, word: number): boolean => {
+  const fitsFrom = (at: number, word: number): boolean => {
     if (at === letters.length) return word === parts.length;
     if (word === parts.length) return false;
     const part = parts[word] ?? "";
     for (let take = 1; take <= part.length && at + take <= letters.length; take++) {
       if (letters.slice(at, at + take) !== part.slice(0, take)) break;
-      if (fit(at + take, word + 1)) return true;
+      if (fitsFrom(at + take, word + 1)) return true;
     }
     return false;
   };
-  return parts.length >= 2 && fit(0, 0);
+  return parts.length >= 2 && fitsFrom(0, 0);
+}
+
+/** "in March for Preventing Violence (PV)": the shortest tail of the run that the acronym abbreviates. */
+function spelledOut(acronym: string, run: string): string {
+  const words = run.split(/\s+/);
+  for (let start = words.length - 2; start >= 0; start--) {
+    const tail = words.slice(start).join(" ");
+    if (abbreviates(acronym, tail)) return tail;
+  }
+  return run;
 }
 
 export function reportNames(report: ParsedReport): ReportNames {
@@ -70,7 +80,7 @@ export function reportNames(report: ParsedReport): ReportNames {
       const before = text.slice(0, match.index ?? 0);
       const name = [...before.matchAll(NAME_RUN)].pop()?.[0];
       if (name && ACRONYM.test(acronym) && before.trimEnd().endsWith(name)) {
-        acronyms.set(acronym.toLowerCase(), name.replace(/^The\s+/, ""));
+        acronyms.set(acronym.toLowerCase(), spelledOut(acronym, name.replace(/^The\s+/, "")));
       }
     }
   }
@@ -133,16 +143,19 @@ export function namesAsked(question: string, skip: string[], names: ReportNames)
     run = [];
   };
   const tokens = [...question.matchAll(/[A-Za-z][\w'’-]*/g)];
-  tokens.forEach((match, i) => {
+  for (const [i, match] of tokens.entries()) {
     const token = match[0].replace(/['’]s$/, "");
-    if (/\d/.test(token)) return close();
+    if (/\d/.test(token)) {
+      close();
+      continue;
+    }
     const acronym = expandAcronym(token, names);
     if (acronym && !/^[A-Z]/.test(token) && !names.common.has(token)) {
       close();
       found.push([token, acronym]);
     } else if (/^[A-Z]/.test(token) && (i > 0 || /^[A-Z]{2,}$/.test(token))) run.push(token);
     else close();
-  });
+  }
   close();
   return found;
 }

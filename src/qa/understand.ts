@@ -97,7 +97,9 @@ const COMMON_VERBS = new Set([
 /** "What was the daily average of …", "what is the value of …": a figure, not a sentence. */
 const ASKS_FOR_FIGURE =
   /\bwhat(?:'s| is| was| were| are)? the (?:\w+ )?(?:total|number|average|amount|value|share|rate|percentage|proportion|figure|count|tally|sum|size|weight|quantity|budget|cost|price)\b/;
-const WH = /^(?:so\s+|and\s+|hey\s+|ok\s+|okay\s+)?(who|what|when|where|which|why|how)\b/i;
+/** "By what year …", "in which month …": a preposition may lead the question word. */
+const WH =
+  /^(?:so\s+|and\s+|hey\s+|ok\s+|okay\s+)?(?:(?:by|in|on|at|for|from|since|until|to)\s+)?(who|what|when|where|which|why|how)\b/i;
 const SUPERLATIVE_MAX = /\b(?:most|highest|largest|biggest|greatest|top|leading|maximum|more)\b/i;
 const SUPERLATIVE_MIN = /\b(?:least|lowest|smallest|fewest|minimum)\b/i;
 const COMPARISON =
@@ -158,7 +160,7 @@ function namedCurrency(lower: string): string | null {
 
 function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   if (
-    /\bby how much\b|\b(?:rise|rose|risen|increase[ds]?|grow|grew|fall|fell|fallen|drop(?:ped)?|decline[ds]?|go up|went up|go down|went down|change[ds]?)\b/.test(
+    /\bby how much\b|\b(?:down|up)\s+(?:by|how much)\b|\bhow (?:far|much)\b.*\b(?:down|up)\b|\b(?:rise|rose|risen|increase[ds]?|grow|grew|fall|fell|fallen|drop(?:ped)?|decline[ds]?|go up|went up|go down|went down|change[ds]?)\b/.test(
       lower,
     ) &&
     !/\bhow many\b/.test(lower)

@@ -57,11 +57,23 @@ export function rankedFor(query: Query, { index, weights }: AnswerContext): Scor
   return query.filters.places.length === 0 ? preferTotals(ranked, weights) : ranked;
 }
 
-/** "Marcus Whitfield" is mentioned by "Whitfield, 38": a name's last word stands for it. */
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Whether a text names what a question calls `spelling`: the whole name, or its last word standing
+ * alone ("Marcus Whitfield" → "Whitfield, 38", but not "Choice Neighborhoods" for "Promise
+ * Neighborhoods"). A last word typed with a capital is matched as the report writes it.
+ */
 function mentions(text: string, spelling: string): boolean {
+  if (new RegExp(`\\b${escaped(spelling)}\\b`, "i").test(text)) return true;
   const last = spelling.split(/\s+/).pop() ?? spelling;
-  const escaped = last.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`\\b${escaped}\\b`, "i").test(text);
+  if (last === spelling) return false;
+  const flags = /[A-Z]/.test(last) ? "g" : "gi";
+  return [...text.matchAll(new RegExp(`\\b${escaped(last)}\\b`, flags))].some(
+    (match) => !/[A-Z][\w'’-]*\s+$/.test(text.slice(0, match.index ?? 0)),
+  );
 }
 
 /** Share of paragraphs naming a body above which it is the report's own subject (its publisher). */
