@@ -1,4 +1,5 @@
 import { localPlacesInQuestion } from "../facts/localPlaces.js";
+import { typoMatch } from "../facts/places.js";
 import type { AnswerContext } from "./answers/context.js";
 import { notFound } from "./compose.js";
 import { followUp } from "./followUp.js";
@@ -11,6 +12,33 @@ import { splitQuestions } from "./split.js";
 import { MAX_QUESTION_LENGTH, type Query, understand } from "./understand.js";
 import { conceptsOf } from "./vocabulary.js";
 import { type Weights, weightsWith } from "./weights.js";
+
+/**
+ * A word the report itself uses is not a misspelt place: a surname such as "Brisbin" in a report
+ * stays a surname, not a typo of a city.
+ */
+function withoutTyposOfReportWords(query: Query, index: ReportIndex): Query {
+  const { places, placeWords } = query.filters;
+  const misread = placeWords.filter((word) => {
+    const lower = word.toLowerCase();
+    const place = typoMatch([lower]);
+    return (
+      place !== undefined &&
+      index.spelling.counts.has(lower) &&
+      !index.placeParagraphs.has(place.name)
+    );
+  });
+  if (misread.length === 0) return query;
+  const dropped = new Set(misread.map((word) => typoMatch([word.toLowerCase()])?.name));
+  return {
+    ...query,
+    filters: {
+      ...query.filters,
+      places: places.filter((place) => !dropped.has(place)),
+      placeWords: placeWords.filter((word) => !misread.includes(word)),
+    },
+  };
+}
 
 /** Adds the report's own place names (those outside the gazetteer) that the question uses. */
 function withLocalPlaces(query: Query, index: ReportIndex): Query {
@@ -79,8 +107,10 @@ function composePart(
   ctx: AnswerContext,
   previous: Query | null,
 ): Reply {
-  const read = (asked: string) =>
-    withReportNames(withLocalPlaces({ ...understand(asked), question }, ctx.index), ctx.index);
+  const read = (asked: string) => {
+    const understood = withoutTyposOfReportWords({ ...understand(asked), question }, ctx.index);
+    return withReportNames(withLocalPlaces(understood, ctx.index), ctx.index);
+  };
   const follow = followUp(text, previous, read);
   const query = read(follow?.question ?? text);
   const answer = composeFor(query, question, ctx);

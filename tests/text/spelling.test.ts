@@ -57,3 +57,17 @@ describe("isEnglishWord", () => {
     expect(isEnglishWord("siezed")).toBe(false);
   });
 });
+
+describe("WordNet synonyms", () => {
+  it("reads an English word the report never uses as the report's word for the same thing", () => {
+    expect(normalizeQuestion("how many suspects were collared", spelling)).toBe(
+      "how many suspects were arrested",
+    );
+  });
+
+  it("leaves a word the report uses alone", () => {
+    expect(normalizeQuestion("how many suspects were arrested", spelling)).toBe(
+      "how many suspects were arrested",
+    );
+  });
+});
