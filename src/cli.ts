@@ -2,14 +2,15 @@ import { createInterface } from "node:readline";
 import { type CliArgs, parseCliArgs, UsageError } from "./cli/args.js";
 import { loadReportFile } from "./cli/loadReport.js";
 import { answerToJson, answerToText, factsToText } from "./cli/output.js";
-import { answer } from "./qa/answer.js";
+import { answer, reply } from "./qa/answer.js";
 import type { ReportIndex } from "./qa/reportIndex.js";
+import type { Answer } from "./qa/schema.js";
+import type { Query } from "./qa/understand.js";
 import { ReportError } from "./report/errors.js";
 
 const DEFAULT_REPORT = process.env.REPORT_PATH || "data/report.txt";
 
-function printAnswer(question: string, index: ReportIndex, json: boolean): void {
-  const result = answer(question, index);
+function printAnswer(result: Answer, json: boolean): void {
   process.stdout.write(`${json ? answerToJson(result) : answerToText(result)}\n`);
 }
 
@@ -22,12 +23,17 @@ async function answerLines(index: ReportIndex, args: CliArgs, prompt: boolean): 
     lines.setPrompt("? ");
     lines.prompt();
   }
+  // The chat prompt is a conversation: each question may follow on from the one before. Batch
+  // lines are independent questions.
+  let previous: Query | null = null;
   for await (const line of lines) {
     if (prompt && line.trim() === "") {
       lines.prompt();
       continue;
     }
-    printAnswer(line, index, args.json);
+    const replied = reply(line, index, { previous: prompt ? previous : null });
+    previous = replied.query;
+    printAnswer(replied.answer, args.json);
     if (prompt) lines.prompt();
   }
 }
@@ -41,7 +47,7 @@ async function run(args: CliArgs): Promise<void> {
   } else if (args.mode === "chat") {
     await answerLines(index, args, true);
   } else if (args.question !== null) {
-    printAnswer(args.question, index, args.json);
+    printAnswer(answer(args.question, index), args.json);
   } else {
     await answerLines(index, args, false);
   }

@@ -9,8 +9,8 @@
  * - Questions (findPlacesInQuestion): any case, except "US" (the pronoun "us") and names that are
  *   everyday words ("turkey", "chad", "jordan", "guinea", "polish", ...), which need a capital or
  *   a preceding "in"/"from"/"to"/... Then typo-tolerant matching (Damerau–Levenshtein, same first
- *   letter, names of ≥ 5 letters, 1 edit, 2 for ≥ 9 letters), never for an English dictionary word
- *   that sits that close to a place name ("human" ≠ Hunan, "main" ≠ Maine), and never when the
+ *   letter, names of ≥ 5 letters, 1 edit, 2 for ≥ 9 letters), never for a word of the English
+ *   dictionary (src/text/english.ts: "human" ≠ Hunan, "main" ≠ Maine), and never when the
  *   typo is equally close to two places.
  * - "Georgia" is the country; it becomes "Georgia (US state)" when a US state or city is named
  *   in the same sentence (within 100 characters), or it follows "District of" (as in DOJ releases).
@@ -438,7 +438,7 @@ function wordTypo(typed: string, placeWord: string, inPhrase: boolean): number |
   return distance <= budget ? distance : undefined;
 }
 
-/** Exported for the word-list generator and tests: the place a typed phrase is a typo of. */
+/** The place a typed phrase is a typo of, if exactly one is closest. */
 export function typoMatch(typedWords: readonly string[]): Place | undefined {
   let best = Number.POSITIVE_INFINITY;
   let found = new Set<Place>();

@@ -1,12 +1,44 @@
 import { localPlacesInQuestion } from "../facts/localPlaces.js";
+import { typoMatch } from "../facts/places.js";
 import type { AnswerContext } from "./answers/context.js";
 import { notFound } from "./compose.js";
+import { followUp } from "./followUp.js";
+import { namesAsked } from "./names.js";
 import { normalizeQuestion } from "./normalize.js";
 import type { ReportIndex } from "./reportIndex.js";
 import { answerQuery } from "./route.js";
 import { type Answer, Answer as AnswerSchema } from "./schema.js";
+import { splitQuestions } from "./split.js";
 import { MAX_QUESTION_LENGTH, type Query, understand } from "./understand.js";
+import { conceptsOf } from "./vocabulary.js";
 import { type Weights, weightsWith } from "./weights.js";
+
+/**
+ * A word the report itself uses is not a misspelt place: a surname such as "Brisbin" in a report
+ * stays a surname, not a typo of a city.
+ */
+function withoutTyposOfReportWords(query: Query, index: ReportIndex): Query {
+  const { places, placeWords } = query.filters;
+  const misread = placeWords.filter((word) => {
+    const lower = word.toLowerCase();
+    const place = typoMatch([lower]);
+    return (
+      place !== undefined &&
+      index.spelling.counts.has(lower) &&
+      !index.placeParagraphs.has(place.name)
+    );
+  });
+  if (misread.length === 0) return query;
+  const dropped = new Set(misread.map((word) => typoMatch([word.toLowerCase()])?.name));
+  return {
+    ...query,
+    filters: {
+      ...query.filters,
+      places: places.filter((place) => !dropped.has(place)),
+      placeWords: placeWords.filter((word) => !misread.includes(word)),
+    },
+  };
+}
 
 /** Adds the report's own place names (those outside the gazetteer) that the question uses. */
 function withLocalPlaces(query: Query, index: ReportIndex): Query {
@@ -29,7 +61,22 @@ function withLocalPlaces(query: Query, index: ReportIndex): Query {
   };
 }
 
-function compose(question: string, ctx: AnswerContext): Reply {
+/** The report's names the question uses, their spelled-out words added to what is looked for. */
+function withReportNames(query: Query, index: ReportIndex): Query {
+  const names = namesAsked(query.cleaned, query.filters.placeWords, index.names);
+  if (names.length === 0) return query;
+  const spelled = names.flatMap((spellings) => spellings.slice(1).flatMap(conceptsOf));
+  return {
+    ...query,
+    measure: {
+      ...query.measure,
+      concepts: [...new Set([...query.measure.concepts, ...spelled])],
+    },
+    filters: { ...query.filters, names },
+  };
+}
+
+function compose(question: string, ctx: AnswerContext, previous: Query | null): Reply {
   const { index } = ctx;
   if (question.length > MAX_QUESTION_LENGTH) {
     return {
@@ -41,9 +88,56 @@ function compose(question: string, ctx: AnswerContext): Reply {
       ),
     };
   }
-  const read = understand(normalizeQuestion(question, index.spelling));
-  const query = withLocalPlaces({ ...read, question }, index);
-  return { query, answer: composeFor(query, question, ctx) };
+  // Each part of "how many gangs and suspects" is asked in turn, a later part able to lean on
+  // the one before it as a follow-up leans on the previous question.
+  const replies: Reply[] = [];
+  let before = previous;
+  for (const part of splitQuestions(normalizeQuestion(question, index.spelling))) {
+    const replied = composePart(part, question, ctx, before);
+    replies.push(replied);
+    before = replied.query ?? before;
+  }
+  const [only] = replies;
+  return only && replies.length === 1 ? only : combineParts(question, replies);
+}
+
+function composePart(
+  text: string,
+  question: string,
+  ctx: AnswerContext,
+  previous: Query | null,
+): Reply {
+  const read = (asked: string) => {
+    const understood = withoutTyposOfReportWords({ ...understand(asked), question }, ctx.index);
+    return withReportNames(withLocalPlaces(understood, ctx.index), ctx.index);
+  };
+  const follow = followUp(text, previous, read);
+  const query = read(follow?.question ?? text);
+  const answer = composeFor(query, question, ctx);
+  return { query, answer: follow ? { ...answer, followsOn: follow.kept } : answer };
+}
+
+/** One answer covering every part, each part's figures and citations in the order asked. */
+function combineParts(question: string, replies: Reply[]): Reply {
+  const answers = replies.map((replied) => replied.answer);
+  const answered = answers.filter((part) => part.status === "answered");
+  const followsOn = answers.find((part) => part.followsOn)?.followsOn;
+  return {
+    query: replies[replies.length - 1]?.query ?? null,
+    answer: {
+      question,
+      status: answered.length > 0 ? "answered" : "not_found",
+      text: answers.map((part) => part.text).join("\n\n"),
+      citations: [...new Set(answers.flatMap((part) => part.citations))],
+      facts: answered.flatMap((part) => part.facts),
+      confidence: Math.min(...answers.map((part) => part.confidence)),
+      suggestions:
+        answered.length === answers.length
+          ? []
+          : [...new Set(answers.flatMap((part) => part.suggestions))].slice(0, 5),
+      ...(followsOn ? { followsOn } : {}),
+    },
+  };
 }
 
 function composeFor(query: Query, question: string, ctx: AnswerContext): Answer {
@@ -77,7 +171,8 @@ export interface Reply {
 /** Answer a question and return the Query it was understood as. Never throws. */
 export function reply(question: string, index: ReportIndex, options: AnswerOptions = {}): Reply {
   try {
-    const composed = compose(question, { index, weights: weightsWith(options.weights) });
+    const ctx = { index, weights: weightsWith(options.weights) };
+    const composed = compose(question, ctx, options.previous ?? null);
     return { query: composed.query, answer: AnswerSchema.parse(composed.answer) };
   } catch {
     return {

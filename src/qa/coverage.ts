@@ -5,6 +5,7 @@ import { GRAMMAR } from "../lexicon/language.js";
 import { withinEdits } from "../text/editDistance.js";
 import { isCommonEnglishWord } from "../text/english.js";
 import { words } from "../text/tokenize.js";
+import { expandAcronym } from "./names.js";
 import type { ReportIndex } from "./reportIndex.js";
 import type { Query } from "./understand.js";
 import { concept, STOP_WORDS } from "./vocabulary.js";
@@ -14,13 +15,16 @@ const GENERIC: ReadonlySet<string> = new Set(GRAMMAR.genericQuestionWords);
 
 /** A unit word is known when some figure is in that unit ("percentage" for "35 per cent"). */
 function namesAUnit(word: string, index: ReportIndex): boolean {
-  const unit = measureAfter(` ${word}`)?.unit ?? (/^percent/.test(word) ? "percent" : null);
+  const unit =
+    measureAfter(` ${word}`)?.unit ??
+    (/^(?:percent|share|proportion|rate)/.test(word) ? "percent" : null);
   return unit !== null && index.table.facts.some((fact) => fact.unit === unit);
 }
 
 function known(word: string, index: ReportIndex): boolean {
   const c = concept(word);
   if (index.vocabulary.has(c) || namesAUnit(word, index)) return true;
+  if (expandAcronym(word, index.names)) return true;
   if (c.length < 5) return false;
   for (const v of index.vocabulary) if (withinEdits(c, v, 1)) return true;
   return false;
@@ -36,6 +40,12 @@ function unknownName(query: Query, index: ReportIndex): string | null {
   for (const match of query.cleaned.matchAll(/(?<=[a-z,]\s+)([A-Z][a-z]{2,})\b/g)) {
     const word = match[1] ?? "";
     if (!inPlaces.includes(word.toLowerCase()) && !known(word.toLowerCase(), index)) return word;
+  }
+  // "How many DEA agents …?" in a report that never names the DEA, nor spells out a name it abbreviates.
+  for (const [word] of query.cleaned.matchAll(/\b[A-Z]{2,7}\b/g)) {
+    if (inPlaces.includes(word.toLowerCase()) || expandAcronym(word, index.names)) continue;
+    if (!index.names.words.has(word.toLowerCase()) && !known(word.toLowerCase(), index))
+      return word;
   }
   return null;
 }
@@ -55,8 +65,11 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
   const name = unknownName(query, index);
   if (name) return name;
   // "How many DEA agents …" in a report that never names the Drug Enforcement Administration.
+  // A report writing "Cops Hiring Program" names what a question's "COPS" stands for, in its own case.
   const body = bodiesInQuestion(query.cleaned, isCommonEnglishWord).find(
-    (named) => !index.bodies.mentions(named),
+    (named) =>
+      !index.bodies.mentions(named) &&
+      !named.acronyms.some((acronym) => index.names.words.has(acronym.toLowerCase())),
   );
   if (body) return body.acronyms[0] ?? body.name;
   if (

@@ -1,4 +1,5 @@
 import { AGREEING_VERBS } from "../facts/lexicon.js";
+import { findNumbers } from "../facts/numbers.js";
 import type { Fact } from "../facts/schema.js";
 import { countUnit } from "../facts/units.js";
 import { words } from "../text/tokenize.js";
@@ -122,8 +123,7 @@ function placelessFit(fact: Fact, index: ReportIndex, query: Query, w: Weights):
 
 /** "How many died in the 12 months to September?": the question's own figures are filters. */
 function statedInQuestion(query: Query, fact: Fact): boolean {
-  const stated = query.cleaned.replace(/,(?=\d{3})/g, "").match(/\d+(?:\.\d+)?/g) ?? [];
-  return stated.some((number) => Number(number) === fact.value);
+  return findNumbers(query.cleaned).some((number) => number.value === fact.value);
 }
 
 /** How well one fact answers the query: concept overlap, verb, unit, target noun, scope and fuse. */

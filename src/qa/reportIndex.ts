@@ -11,6 +11,7 @@ import { parseReport } from "../report/parse.js";
 import type { ParsedReport } from "../report/types.js";
 import type { SpellIndex } from "../text/spelling.js";
 import { words } from "../text/tokenize.js";
+import { type ReportNames, reportNames } from "./names.js";
 import { reportSpelling } from "./normalize.js";
 import { suggestionsFor } from "./suggestions.js";
 import { concept, conceptsOf, STOP_WORDS } from "./vocabulary.js";
@@ -75,6 +76,8 @@ export interface ReportIndex {
   home: Set<string>;
   /** Places this report names that the gazetteer does not know ("In Kalinga Province, …"). */
   localPlaces: string[];
+  /** The report's proper names and acronyms. */
+  names: ReportNames;
   /** Canonical place name → paragraphs that mention it. */
   placeParagraphs: Map<string, number[]>;
   /** Public bodies and programmes the report names, by name or acronym. */
@@ -224,6 +227,7 @@ export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
     vocabulary,
     spelling: reportSpelling(text),
     placeParagraphs: placeParagraphsOf(report, places.find),
+    names: reportNames(report),
     localPlaces: places.names,
     bodies,
     home,

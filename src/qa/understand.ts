@@ -35,6 +35,11 @@ export interface Filters {
   placeWords: string[];
   /** The things a comparison or "which of" question sets side by side ("cocaine", "the DEA"). */
   entities: string[];
+  /**
+   * The report's proper names the question uses, each with its other spellings ("FBI", "Federal
+   * Bureau of Investigation"): a figure must be stated with one of them. Filled in against the report.
+   */
+  names: string[][];
   /** Years the question names ("in 2023"), which favour figures stated for them. */
   period: { years: string[] };
 }
@@ -92,7 +97,9 @@ const COMMON_VERBS = new Set([
 /** "What was the daily average of …", "what is the value of …": a figure, not a sentence. */
 const ASKS_FOR_FIGURE =
   /\bwhat(?:'s| is| was| were| are)? the (?:\w+ )?(?:total|number|average|amount|value|share|rate|percentage|proportion|figure|count|tally|sum|size|weight|quantity|budget|cost|price)\b/;
-const WH = /^(?:so\s+|and\s+|hey\s+|ok\s+|okay\s+)?(who|what|when|where|which|why|how)\b/i;
+/** "By what year …", "in which month …": a preposition may lead the question word. */
+const WH =
+  /^(?:so\s+|and\s+|hey\s+|ok\s+|okay\s+)?(?:(?:by|in|on|at|for|from|since|until|to)\s+)?(who|what|when|where|which|why|how)\b/i;
 const SUPERLATIVE_MAX = /\b(?:most|highest|largest|biggest|greatest|top|leading|maximum|more)\b/i;
 const SUPERLATIVE_MIN = /\b(?:least|lowest|smallest|fewest|minimum)\b/i;
 const COMPARISON =
@@ -153,7 +160,7 @@ function namedCurrency(lower: string): string | null {
 
 function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   if (
-    /\bby how much\b|\b(?:rise|rose|risen|increase[ds]?|grow|grew|fall|fell|fallen|drop(?:ped)?|decline[ds]?|go up|went up|go down|went down|change[ds]?)\b/.test(
+    /\bby how much\b|\b(?:down|up)\s+(?:by|how much)\b|\bhow (?:far|much)\b.*\b(?:down|up)\b|\b(?:rise|rose|risen|increase[ds]?|grow|grew|fall|fell|fallen|drop(?:ped)?|decline[ds]?|go up|went up|go down|went down|change[ds]?)\b/.test(
       lower,
     ) &&
     !/\bhow many\b/.test(lower)
@@ -246,15 +253,13 @@ const LEADING_ARTICLE = /^(?:the|a|an)\s+/i;
  * largest amount: cocaine, heroin or meth?" → cocaine, heroin, meth.
  */
 export function contestOptions(cleaned: string): string[] {
-  if (!CONTEST.test(cleaned) || !/\bor\b/i.test(cleaned)) return [];
-  const cut = Math.max(cleaned.lastIndexOf(":"), cleaned.lastIndexOf(","));
-  const list = cut < 0 ? "" : cleaned.slice(cut + 1);
-  const head = cut < 0 ? "" : cleaned.slice(0, cut);
-  // "A, B or C" puts its last comma inside the list: take the list from the first comma after the contest word.
-  const contestAt = head.search(CONTEST);
-  const firstComma = cleaned.indexOf(",", Math.max(contestAt, 0));
-  const whole = firstComma >= 0 && firstComma < cut ? cleaned.slice(firstComma + 1) : list;
-  const options = whole
+  const contestAt = cleaned.search(CONTEST);
+  if (contestAt < 0 || !/\bor\b/i.test(cleaned)) return [];
+  // The list starts at the first colon or comma after the contest word: "largest: A, B or C".
+  const start = cleaned.slice(contestAt).search(/[:,]/);
+  if (start < 0) return [];
+  const options = cleaned
+    .slice(contestAt + start + 1)
     .replace(/[?.!]+\s*$/, "")
     .split(/\s*,\s*(?:or\s+)?|\s+or\s+/i)
     .map((option) => option.trim().replace(LEADING_ARTICLE, ""))
@@ -339,6 +344,7 @@ export function understand(question: string): Query {
       places: placeNames,
       placeWords: mentions.map((mention) => mention.text),
       entities: options,
+      names: [],
       period: { years: lower.match(/\b(?:19|20)\d{2}\b/g) ?? [] },
     },
     rankedPlaceKind: op === "max" || op === "min" ? (placeKind ?? "any") : null,

@@ -55,6 +55,20 @@ export function buildSpellIndex(words: Iterable<string>, maxEdits = 2): SpellInd
 export interface Correction {
   word: string;
   edits: number;
+  /** Letters the typo shares with the word at its start and end: typos keep a word's ends. */
+  kept: number;
+}
+
+function keptEnds(typed: string, word: string): number {
+  let start = 0;
+  while (start < typed.length && typed[start] === word[start]) start++;
+  let end = 0;
+  while (
+    end < typed.length - start &&
+    typed[typed.length - 1 - end] === word[word.length - 1 - end]
+  )
+    end++;
+  return start + end;
 }
 
 /** The closest known words to `typed` within `budget` edits, closest first. */
@@ -69,9 +83,11 @@ export function candidates(index: SpellIndex, typed: string, budget: number): Co
     }
   }
   return [...seen]
-    .map(([word, edits]) => ({ word, edits }))
+    .map(([word, edits]) => ({ word, edits, kept: keptEnds(typed, word) }))
     .sort(
       (a, b) =>
-        a.edits - b.edits || (index.counts.get(b.word) ?? 0) - (index.counts.get(a.word) ?? 0),
+        a.edits - b.edits ||
+        b.kept - a.kept ||
+        (index.counts.get(b.word) ?? 0) - (index.counts.get(a.word) ?? 0),
     );
 }

@@ -4,7 +4,7 @@ import { basename, join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Fact } from "../../src/facts/schema.js";
-import { answer } from "../../src/qa/answer.js";
+import { answer, reply as replyTo } from "../../src/qa/answer.js";
 import { buildReportIndex } from "../../src/qa/reportIndex.js";
 import type { Answer } from "../../src/qa/schema.js";
 import {
@@ -93,7 +93,10 @@ for (const file of listGoldenFiles()) {
     beforeAll(() => {
       const set = loadGoldenSet(file);
       const index = buildReportIndex(readReportText(set), reportMeta(set));
-      result = runGoldenSet(set, (q) => answer(q, index));
+      result = runGoldenSet(set, (q, after) => {
+        const previous = after === undefined ? null : replyTo(after, index).query;
+        return answer(q, index, { previous });
+      });
       finished.push(result);
       const failures = result.failures.length === 0 ? "  (none)" : formatFailures(result);
       console.log(

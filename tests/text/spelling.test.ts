@@ -13,7 +13,10 @@ const spelling = reportSpelling(REPORT);
 describe("spell index", () => {
   it("finds words within the budget through their deletions, a swap being one edit", () => {
     const index = buildSpellIndex(["seized", "seizures", "total"]);
-    expect(candidates(index, "siezed", 1)[0]).toEqual({ word: "seized", edits: 1 });
+    expect(candidates(index, "siezed", 1)[0]).toMatchObject({ word: "seized", edits: 1 });
+    // Equally close, the word that keeps the typo's ends wins: "crackd" is "cracked", not "crack".
+    const verbs = buildSpellIndex(["crack", "cracked"]);
+    expect(candidates(verbs, "crackd", 1)[0]?.word).toBe("cracked");
     expect(candidates(index, "tottal", 1)[0]?.word).toBe("total");
     expect(candidates(index, "sezures", 1)[0]?.word).toBe("seizures");
     expect(candidates(index, "bravo", 1)).toEqual([]);
@@ -52,5 +55,19 @@ describe("isEnglishWord", () => {
     expect(isEnglishWord("seizing")).toBe(true);
     expect(isEnglishWord("tasmania")).toBe(true);
     expect(isEnglishWord("siezed")).toBe(false);
+  });
+});
+
+describe("WordNet synonyms", () => {
+  it("reads an English word the report never uses as the report's word for the same thing", () => {
+    expect(normalizeQuestion("how many suspects were collared", spelling)).toBe(
+      "how many suspects were arrested",
+    );
+  });
+
+  it("leaves a word the report uses alone", () => {
+    expect(normalizeQuestion("how many suspects were arrested", spelling)).toBe(
+      "how many suspects were arrested",
+    );
   });
 });
