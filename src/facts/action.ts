@@ -16,7 +16,7 @@ const DEFAULT_ACTION: ReadonlyMap<string, string> = new Map(
   }),
 );
 
-/** Verb right after the phrase, passive style: "cases have been cracked", "drugs were seized". */
+/** Verb right after the phrase, passive style: "thefts were solved", "pills were confiscated". */
 function passiveAfter(tokens: Token[], from: number): string | null {
   let sawAuxiliary = false;
   for (let i = from; i < Math.min(tokens.length, from + 5); i++) {

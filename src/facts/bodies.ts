@@ -46,7 +46,7 @@ function definedIn(report: ParsedReport): Body[] {
   return bodies;
 }
 
-/** A name as a pattern: "High Intensity" also matches "High-Intensity". */
+/** A name as a pattern: "Harbour Patrol" also matches "Harbour-Patrol". */
 function namePattern(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[\s-]+/g, "[\\s-]+");
 }
@@ -56,7 +56,7 @@ function keyOf(form: string): string {
 }
 
 export interface BodyFinder {
-  /** Every other name of the bodies a text names, lower-cased: "fbi" → "federal bureau of investigation". */
+  /** Every other name of the bodies a text names, lower-cased: "hpu" → "harbour patrol unit". */
   aliases(text: string): string;
   /** Whether the report names this body anywhere, by any of its names. */
   mentions(body: Body): boolean;
@@ -84,7 +84,7 @@ export function reportBodies(report: ParsedReport): BodyFinder {
         .filter(({ exact }) => exact === null || exact === match[0])
         .map(({ body }) => body),
     );
-  // For "the report never names it", any case will do: "Cops Hiring Program" names COPS.
+  // For "the report never names it", any case will do: "Harbour Patrol Unit" in any case names HPU.
   const reportText = report.paragraphs.map((p) => p.text).join("\n\n");
   const inReport = new Set(
     [...reportText.matchAll(matcher)].flatMap((match) =>

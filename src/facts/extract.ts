@@ -16,14 +16,9 @@ import { changeDirection, isFigure, qualifierBefore } from "./figureSpans.js";
 import { actionLemma } from "./lexicon.js";
 import { type PlaceFinder, reportPlaces } from "./localPlaces.js";
 import { findNumbers } from "./numbers.js";
+import { tokenIndexAt } from "./readers/figure.js";
 import { findPeriods, isPeriodFigure, leadInPeriod, periodFor } from "./readers/period.js";
-import {
-  type Carried,
-  carry,
-  coordinatedWithPrevious,
-  readMeasure,
-  tokenIndexAt,
-} from "./reading.js";
+import { type Carried, carry, coordinatedWithPrevious, readFigure } from "./reading.js";
 import type { Fact, FactTable } from "./schema.js";
 import { TIME_UNITS } from "./units.js";
 
@@ -52,7 +47,7 @@ function factsOfParagraph(
         isFigure(match, text, dates, paragraph.isHeading) && !isPeriodFigure(match, periods),
     );
     for (const match of figureSpans) {
-      const reading = readMeasure(match, text, tokens);
+      const reading = readFigure(match, text, tokens);
       if (
         reading.unit &&
         TIME_UNITS.has(reading.unit) &&
@@ -118,7 +113,7 @@ function factsOfParagraph(
   return facts;
 }
 
-/** A one-sentence line under a lead-in ("Thefts are down 20%.") continues its list. */
+/** A one-sentence line under a lead-in ("Burglaries are down 9%.") continues its list. */
 function isShortItem(paragraph: Paragraph): boolean {
   return paragraph.sentences.length === 1 && paragraph.text.length <= 120;
 }

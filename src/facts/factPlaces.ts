@@ -34,14 +34,13 @@ const ORIGIN =
 const DATELINE =
   /^[^.]{0,40}?(?:\(|,)?[^.]{0,30}?\d{4}\)?\s*(?:--|[-–—])\s|^[A-Z][A-Z .,()]{2,40}\s(?:--|[-–—])\s/;
 
-/** Places where things happened: "the Sinaloa Cartel" names a gang, not a place. */
-/** Places where things happened: not "the Sinaloa Cartel" (a gang) nor "the India-Pakistan border" (a line). */
+/** Places where things happened: not "the Durango Cartel" (a gang) nor "the Chile-Peru border" (a line). */
 export function placesWhere(text: string, find: PlaceFinder): PlaceMention[] {
   return find(text).filter((mention) => {
     const after = text.slice(mention.end);
-    // "BANGKOK (Thailand), 28 May 2025 - …": a dateline says where the release was issued.
+    // "LIMA (Peru), 3 March 2024 - …": a dateline says where the release was issued.
     if (mention.start < 40 && DATELINE.test(text.slice(0, mention.start + 60))) return false;
-    // "arrived from Ecuador", "nationals from Tanzania, Nigeria and Iran": origins, not locations.
+    // "shipped from Peru", "nationals from Ghana, Togo and Benin": origins, not locations.
     if (ORIGIN.test(text.slice(0, mention.start))) return false;
     return (
       !/^\s+(?:cartels?|new generation|gangs?|clans?|syndicates?|brotherhood)\b/i.test(after) &&
@@ -66,8 +65,8 @@ export function labelOf(text: string): string | undefined {
 
 /**
  * With several places in one sentence, a figure belongs to those named between it and the previous
- * figure ("Italy seized 9.5 tonnes and Greece 5.3 tonnes"); with none there, it shares the previous
- * figure's places ("Shenzhen cracked 1 140 cases and arrested 1 620 suspects"); the first figure
+ * figure ("Spain seized 4 tonnes and Portugal 2 tonnes"); with none there, it shares the previous
+ * figure's places ("Lyon solved 300 cases and arrested 420 suspects"); the first figure
  * with none before it takes those named up to the next figure; otherwise all of them.
  */
 export function placesNear(
@@ -79,7 +78,7 @@ export function placesNear(
   text: string,
 ): string[] {
   if (new Set(mentions.map((m) => m.place.name)).size < 2 || figures.length === 1) return all;
-  // "5 in British Columbia, 4 in Ontario": the place right after the figure is its own.
+  // "7 in Alberta, 3 in Manitoba": the place right after the figure is its own.
   const own = mentions.find((m) =>
     /^\s+(?:in|at)\s+(?:the\s+)?$/i.test(text.slice(figure.end, m.start)),
   );

@@ -7,7 +7,7 @@ const HYPHEN_ADJECTIVE = /^-(?!day|week|month|year|hour)[a-z]/i;
 const LABEL_BEFORE =
   /\b(?:no|nos|article|articles|section|chapter|part|phase|level|grade|class|item|paragraph|page|room|line|route|highway|interstate|flight|unit|edition|version|sections|i)\.?[\s-]*$/i;
 
-/** "24 per cent more than", "8.7 percent lower": the direction a percentage moves in. */
+/** "15 per cent more than", "3.2 percent lower": the direction a percentage moves in. */
 export function changeDirection(after: string, before: string): string | null {
   if (/^\s*(?:more|higher|up|increase|greater|above)\b/i.test(after)) return "increase";
   if (/^\s*(?:less|lower|down|fewer|decrease|below)\b/i.test(after)) return "decrease";
@@ -36,16 +36,16 @@ export function isFigure(
   const before = sentence.slice(0, match.start);
   const after = sentence.slice(match.end);
   if (/[A-Za-z]-$/.test(before)) return false; // "COVID-19", "G-20"
-  if (/\d[-.]$/.test(before) || /^[-.]\d/.test(sentence.slice(match.end))) return false; // "1-877-555-0199"
-  if (/[\w.]\($/.test(before)) return false; // "section 400.3(1)"
-  if (/\bsections?\s+[\d.()]+\s*(?:,|and|or)\s*$/i.test(before)) return false; // "sections 11.5 and 307.1"
+  if (/\d[-.]$/.test(before) || /^[-.]\d/.test(sentence.slice(match.end))) return false; // "1-800-555-0100"
+  if (/[\w.]\($/.test(before)) return false; // "section 12.4(2)"
+  if (/\bsections?\s+[\d.()]+\s*(?:,|and|or)\s*$/i.test(before)) return false; // "sections 4.2 and 18.1"
   if (LABEL_BEFORE.test(before)) return false;
-  if (isHeading && before.trim() === "") return false; // "3. Blocking smuggling routes"
+  if (isHeading && before.trim() === "") return false; // "2. Closing supply routes"
   if (/^\s*[.)]\s/.test(after) && before.trim() === "") return false; // a list label
   if (!match.isWord) return true;
   const word = match.text.trim();
-  if (/^[A-Z]/.test(word) && before.trim() !== "") return false; // "Thousand Sails Campaign"
-  if (HYPHEN_ADJECTIVE.test(after)) return false; // "two-pronged", "three-dimensional"
+  if (/^[A-Z]/.test(word) && before.trim() !== "") return false; // "Thousand Lakes Operation"
+  if (HYPHEN_ADJECTIVE.test(after)) return false; // "two-pronged", "four-sided"
   if (match.value === 1 && /^\s+of\b/i.test(after)) return false; // "one of the largest"
   if (/^(?:a|one|a dozen)$/i.test(word))
     return /^\s+(?:person|suspect|case|gang|ton|kilogram)/i.test(after);

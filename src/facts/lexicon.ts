@@ -45,7 +45,7 @@ export const QUALIFIERS: [RegExp, string][] = [
   [/\b(?:less than|fewer than|under|below)\s*$/i, "less than"],
 ];
 
-/** Substances, so that "drugs" in a question reaches "900 kilograms of methamphetamine". */
+/** Substances, so that "drugs" in a question reaches "70 kilograms of methamphetamine". */
 export const DRUG_NAMES = new Set(
   (
     "heroin cocaine methamphetamine shabu yaba charas ganja kush bhang meth methamphetamines ice amphetamine amphetamines ketamine fentanyl " +

@@ -15,10 +15,10 @@ const IN_NAME = new RegExp(
 /** "Kalinga Province", "Harju County": a name with an administrative suffix. */
 const ADMIN_NAME =
   /\b((?:[A-Z][\w'’-]+\s+){1,3}(?:Region|Province|Prefecture|County|Governorate|Oblast|Territory|Parish|Emirate|Canton))\b(?!\s+[A-Z])/g;
-/** "Yantian Port", "Xitang Village", "Lok Ma Chau Control Point": a named site. */
+/** "Ridgeway Port", "Oakfield Village", "North Gate Control Point": a named site. */
 const SITE_NAME =
   /\b((?:[A-Z][\w'’-]+\s+){1,3}(?:Port|Airport|Village|Terminal|Checkpoint|Control Point|Station|Harbour|Harbor|Township|Town|District|Prefecture|Border Crossing))\b/g;
-/** "Merseyside Police", "Kowloon West Police": a force named after the area it polices. */
+/** "Westvale Police", "Harbour East Police": a force named after the area it polices. */
 const FORCE_AREA =
   /\b((?:[A-Z][\w'’-]+\s+){1,3})(?:Police|Constabulary|Police Force|Police Department)\b/g;
 const NOT_PLACE_WORDS =

@@ -68,7 +68,7 @@ function escapeSign(sign: string): string {
 const WORD_NUMBER_PART = `(?:${[...UNITS_WORDS.keys(), ...TENS_WORDS.keys(), "hundred", "a hundred", "dozen", "a dozen"].join("|")})`;
 const WORD_NUMBER = `${WORD_NUMBER_PART}(?:[\\s-]+(?:and\\s+)?${WORD_NUMBER_PART})*`;
 const DIGITS = String.raw`\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?|\.\d+`;
-// "2.3 ten thousand" and "1.5 hundred million" are how translations render 万 and 亿.
+// "4.6 ten thousand" and "2.5 hundred million" are how translations render 万 and 亿.
 const SCALE = String.raw`(?:\s?(?:ten thousand|hundred million|thousand|millions?|billions?|trillion|lakhs?|crores?|mln|mn|bn)\b|(?:k|m|bn|b)\b)`;
 /** Longest sign first, so "US$" is read before "$"; a sign that is a word needs a word break. */
 const CURRENCY = `(?:${[...CURRENCY_SIGNS.keys()]

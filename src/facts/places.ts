@@ -1,6 +1,6 @@
 /**
  * Gazetteer lookups: find countries, Chinese provinces, US states and cities in report text and
- * in user questions. Pure functions over the static data in gazetteer.ts.
+ * in user questions. Pure functions over the gazetteer in src/lexicon/gazetteer/*.json.
  *
  * Decisions (see also the tests):
  * - Running text (findPlaces): single-word names and demonyms must be capitalised ("China", not
@@ -23,21 +23,16 @@
  * - English-word cities (Nice, Reading, Mobile, Bath, Split, Victoria) are left out on purpose.
  */
 
+import {
+  CHINA as CHINA_ROWS,
+  COUNTRIES,
+  PLACE_WORDS,
+  REGIONS,
+  WORLD_CITIES,
+} from "../lexicon/gazetteer.js";
 import { editDistance } from "../text/editDistance.js";
 import { isCommonEnglishWord } from "../text/english.js";
 import { type Token, wordPieces } from "../text/tokenize.js";
-import {
-  CHINA_CITY_ROWS,
-  CHINA_NON_PROVINCES,
-  CHINA_PROVINCE_ROWS,
-  COUNTRY_ROWS,
-  MEXICO_STATE_ROWS,
-  NOT_PLACES,
-  OTHER_REGION_ROWS,
-  PLACE_NAMES_THAT_ARE_WORDS,
-  US_STATE_ROWS,
-  WORLD_CITY_ROWS,
-} from "./gazetteer.js";
 
 export type PlaceKind = "country" | "province" | "state" | "city";
 
@@ -61,16 +56,14 @@ type CaseRule = "anyCase" | "capitalised" | "exact" | "afterComma" | "beforeHyph
 interface Surface {
   /** The form as written in the data (without its "=" / "," marker). */
   form: string;
-  /** undefined for NOT_PLACES phrases, which match only to block shorter matches. */
+  /** undefined for "not a place" phrases, which match only to block shorter matches. */
   place: Place | undefined;
   rule: CaseRule;
 }
 
 // ---------- building the gazetteer ----------
 
-function splitList(list: string): string[] {
-  return list === "" ? [] : list.split("|");
-}
+const WORD_LIKE_NAMES: ReadonlySet<string> = new Set(PLACE_WORDS.wordLikeNames);
 
 /** Strips the "=" / "," markers; the markers only steer matching. */
 function bareForm(form: string): string {
@@ -91,32 +84,26 @@ function buildPlaces(): { places: Place[]; demonyms: Map<Place, string[]> } {
     rawAliases.set(place, aliases);
     return place;
   };
-  for (const [name, aliases, demonymList] of COUNTRY_ROWS) {
-    const place = add(name, "country", name, splitList(aliases));
-    const forms = splitList(demonymList);
+  for (const { name, aliases = [], demonyms: forms = [] } of COUNTRIES) {
+    const place = add(name, "country", name, aliases);
     demonyms.set(place, [...forms, ...forms.flatMap((d) => pluralDemonym(d) ?? [])]);
   }
-  for (const [name, aliases] of CHINA_PROVINCE_ROWS) {
-    const suffix = CHINA_NON_PROVINCES.has(name) ? [] : [`${name} Province`];
-    add(name, "province", "China", [...splitList(aliases), ...suffix]);
+  for (const { name, aliases = [], nonProvince } of CHINA_ROWS.provinces) {
+    add(name, "province", "China", nonProvince ? aliases : [...aliases, `${name} Province`]);
   }
-  for (const [name, aliases] of CHINA_CITY_ROWS) {
-    add(name, "city", "China", [...splitList(aliases), `${name} City`, `${name} Prefecture`]);
+  for (const { name, aliases = [] } of CHINA_ROWS.cities) {
+    add(name, "city", "China", [...aliases, `${name} City`, `${name} Prefecture`]);
   }
-  for (const [name, aliases] of US_STATE_ROWS) {
+  for (const { name, aliases = [] } of REGIONS.usStates) {
     const plain = !name.includes("(") && name !== "District of Columbia" && name !== "Puerto Rico";
     const generated = plain ? [`${name} State`, `State of ${name}`] : [];
-    add(name, "state", "United States", [...splitList(aliases), ...generated]);
+    add(name, "state", "United States", [...aliases, ...generated]);
   }
-  for (const [name, aliases] of MEXICO_STATE_ROWS) {
-    add(name, "state", "Mexico", [...splitList(aliases), `${name} State`, `State of ${name}`]);
+  for (const { name, aliases = [] } of REGIONS.mexicoStates) {
+    add(name, "state", "Mexico", [...aliases, `${name} State`, `State of ${name}`]);
   }
-  for (const [name, country, aliases] of OTHER_REGION_ROWS) {
-    add(name, "state", country, splitList(aliases));
-  }
-  for (const [name, country, aliases] of WORLD_CITY_ROWS) {
-    add(name, "city", country, splitList(aliases));
-  }
+  for (const { name, country, aliases = [] } of REGIONS.other) add(name, "state", country, aliases);
+  for (const { name, country, aliases = [] } of WORLD_CITIES) add(name, "city", country, aliases);
   return { places, demonyms };
 }
 
@@ -192,7 +179,7 @@ const SURFACES: ReadonlyMap<string, readonly Surface[]> = (() => {
     if (!list.some((s) => s.place === place && s.rule === rule)) list.push({ form, place, rule });
     map.set(key, list);
   };
-  for (const phrase of NOT_PLACES) put(phrase, undefined);
+  for (const phrase of PLACE_WORDS.notPlaces) put(phrase, undefined);
   for (const place of PLACES) {
     put(place.name, place);
     for (const alias of rawAliases.get(place) ?? []) put(alias, place);
@@ -250,7 +237,7 @@ function accepts(surface: Surface, text: string, start: number, end: number, mod
     case "capitalised": {
       if (isCapitalised(written)) return true;
       if (mode === "text") return false;
-      if (!PLACE_NAMES_THAT_ARE_WORDS.has(normalizeForm(written))) return true;
+      if (!WORD_LIKE_NAMES.has(normalizeForm(written))) return true;
       return PLACE_CONTEXT_WORDS.has(previousWord(text, start));
     }
   }

@@ -17,7 +17,7 @@ const MEASURE_PATTERNS = UNITS.units.map((word) => ({
   regex: new RegExp(`^(?:\\s?-?\\s?)(?:${word.pattern})(?![\\w%])`, "i"),
 }));
 
-/** A measure unit right after a number ("4.2 tons", "12%", "$3 million dollars"). */
+/** A measure unit right after a number ("6.35 tons", "12%", "$3 million dollars"). */
 export function measureAfter(rest: string): Measure | null {
   for (const word of MEASURE_PATTERNS) {
     const match = word.regex.exec(rest);

@@ -1,4 +1,4 @@
-// The span of time a figure covers: "in FY 2023", "the first half of 2024", "since 2019".
+// The span of time a figure covers: "in FY 2031", "the first half of 2030", "since 2027".
 import type { NumberMatch } from "../numbers.js";
 
 const MONTH =
@@ -42,7 +42,7 @@ export function findPeriods(text: string): PeriodSpan[] {
   }));
 }
 
-/** "FY22" and "fiscal year 2022" name the same year as a question's "2022". */
+/** "FY31" and "fiscal year 2031" name the same year as a question's "2031". */
 function normalisePeriod(text: string): string {
   return text
     .replace(/\s+/g, " ")
@@ -52,7 +52,7 @@ function normalisePeriod(text: string): string {
     );
 }
 
-/** "the first 50 days", "a 12-month period", "the past nine years": a period, not a figure. */
+/** "the first 30 days", "a six-month period", "the past four years": a period, not a figure. */
 export function isPeriodFigure(match: NumberMatch, periods: PeriodSpan[]): boolean {
   return periods.some(
     (period) =>
@@ -82,7 +82,7 @@ export function periodFor(
   const sameClause = own.filter((p) => clauseOf(p.start) === clause);
   const nearest = sameClause.sort((a, b) => distance(a, figure) - distance(b, figure))[0];
   if (nearest) return nearest.text;
-  // "In FY 2023, agents seized 40 kg; they also arrested 12": a period opening the sentence frames it.
+  // "In FY 2031, agents seized 35 kg; they also arrested 9": a period opening the sentence frames it.
   const opening = own[0];
   if (opening && opening.start < figure.start && opening.start < 12) return opening.text;
   return own.length === 0 ? leadIn : null;
