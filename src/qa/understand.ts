@@ -253,15 +253,13 @@ const LEADING_ARTICLE = /^(?:the|a|an)\s+/i;
  * largest amount: cocaine, heroin or meth?" → cocaine, heroin, meth.
  */
 export function contestOptions(cleaned: string): string[] {
-  if (!CONTEST.test(cleaned) || !/\bor\b/i.test(cleaned)) return [];
-  const cut = Math.max(cleaned.lastIndexOf(":"), cleaned.lastIndexOf(","));
-  const list = cut < 0 ? "" : cleaned.slice(cut + 1);
-  const head = cut < 0 ? "" : cleaned.slice(0, cut);
-  // "A, B or C" puts its last comma inside the list: take the list from the first comma after the contest word.
-  const contestAt = head.search(CONTEST);
-  const firstComma = cleaned.indexOf(",", Math.max(contestAt, 0));
-  const whole = firstComma >= 0 && firstComma < cut ? cleaned.slice(firstComma + 1) : list;
-  const options = whole
+  const contestAt = cleaned.search(CONTEST);
+  if (contestAt < 0 || !/\bor\b/i.test(cleaned)) return [];
+  // The list starts at the first colon or comma after the contest word: "largest: A, B or C".
+  const start = cleaned.slice(contestAt).search(/[:,]/);
+  if (start < 0) return [];
+  const options = cleaned
+    .slice(contestAt + start + 1)
     .replace(/[?.!]+\s*$/, "")
     .split(/\s*,\s*(?:or\s+)?|\s+or\s+/i)
     .map((option) => option.trim().replace(LEADING_ARTICLE, ""))

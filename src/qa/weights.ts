@@ -87,11 +87,15 @@ export interface Weights {
   /** Superlatives keep places whose best figure is within this of the leader. */
   superlativeMargin: number;
   /**
-   * Sentence answers, added to the BM25 score as a share of the best one: a sentence holding an
-   * entity of the kind asked for first ("who" → a person), or of another wanted kind.
+   * Sentence answers, multiplying a sentence's BM25 score (as 1 + this): a sentence holding an
+   * entity of the kind asked for first ("who" → a person), of another wanted kind, or none at all
+   * when the question asks for one (a heading or sign-off that repeats the question's words).
    */
   sentenceEntityFirst: number;
   sentenceEntityOther: number;
+  sentenceNoEntity: number;
+  /** Sentence answers: share of the rest of its paragraph's BM25 score a sentence borrows. */
+  sentenceParagraphContext: number;
   /** Sentence answers: least share of the question's concepts (up to two) a sentence must hold. */
   sentenceMinCoverage: number;
 }
@@ -141,9 +145,11 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   restatementMargin: 4,
   totalMargin: 1,
   superlativeMargin: 8,
-  sentenceEntityFirst: 0.6,
+  sentenceEntityFirst: 1,
   sentenceEntityOther: 0.3,
+  sentenceNoEntity: -0.15,
   sentenceMinCoverage: 0.5,
+  sentenceParagraphContext: 0.3,
 });
 
 export function weightsWith(overrides: Partial<Weights> = {}): Weights {

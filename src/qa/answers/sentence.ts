@@ -129,6 +129,13 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   );
   const hits = index.sentenceSearch.search(query.cleaned, { combineWith: "OR" });
   const top = hits[0]?.score ?? 0;
+  // "The solicitation … will close on June 22": the answer may stand a sentence after the one
+  // naming what is asked about, so the rest of the paragraph lends a share of its score.
+  const byParagraph = new Map<number, number>();
+  for (const hit of hits) {
+    const paragraph = (index.sentences[hit.id as number] as SentenceDoc).paragraph;
+    byParagraph.set(paragraph, (byParagraph.get(paragraph) ?? 0) + hit.score);
+  }
   const scored = hits
     .map((hit) => ({ hit, doc: index.sentences[hit.id as number] as SentenceDoc }))
     .filter(({ doc }) => mentionsPlaces(index, doc, query.filters.places))
@@ -156,9 +163,12 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
         ? entities[0].kind === wanted[0]
           ? w.sentenceEntityFirst
           : w.sentenceEntityOther
-        : 0;
-      const score =
-        hit.score / Math.max(top, 1e-9) + entityBonus - doc.paragraph * w.paragraphOrder;
+        : wanted.length > 0
+          ? w.sentenceNoEntity
+          : 0;
+      const rest = (byParagraph.get(doc.paragraph) ?? 0) - hit.score;
+      const relevance = (hit.score + w.sentenceParagraphContext * rest) / Math.max(top, 1e-9);
+      const score = relevance * (1 + entityBonus) - doc.paragraph * w.paragraphOrder;
       return { doc, overlap: overlap.length, score, entities: first };
     })
     .sort((a, b) => b.score - a.score);
