@@ -126,6 +126,18 @@ function newMeasure(rest: string, previous: Query): FollowUp | null {
   return null;
 }
 
+const PART_OF = /\bof\s+(?:it|that|those|them|these)\b/i;
+
+/** "how much of it was meth": the previous question asked of one kind of what it counted. */
+function partOf(rest: string, previous: Query, current: Query): FollowUp | null {
+  const target = previous.measure.target;
+  if (!PART_OF.test(rest) || !target) return null;
+  const kind = contentWords(rest.replace(PART_OF, " "), current);
+  if (kind.length === 0) return null;
+  const question = previous.cleaned.replace(new RegExp(`\\b${target}\\b`, "i"), kind.join(" "));
+  return { question, kept: measureOf(previous) };
+}
+
 /**
  * The follow-up rewritten to stand alone, or null when the question stands on its own.
  * `read` understands a text the way the answer path does (places the report names included).
@@ -151,7 +163,7 @@ export function followUp(
   ) {
     return newFilter(rest, previous, current);
   }
-  if (pointsBack) return newMeasure(rest, previous);
+  if (pointsBack) return partOf(rest, previous, current) ?? newMeasure(rest, previous);
   // "and how many suspects?": a new measure under the previous filter.
   const filter = filterPhrase(previous);
   if (!filter || current.filters.places.length > 0) return null;

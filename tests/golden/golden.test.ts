@@ -37,9 +37,13 @@ import {
  * the next. The floors below follow the current figures, which `npm run bench` prints.
  */
 const FLOORS: Record<string, number> = {
-  seed: 0.95,
+  seed: 1,
   // A second seed set, written later by someone who never saw the first or the engine: 98.3% on sight.
-  "seed-heldout": 0.95,
+  "seed-heldout": 1,
+  // Chat-style (typos, slang, shorthand, bare names, several questions in one, follow-ups) and
+  // fresh seed sets by a helper who never saw the engine: 55.7% and 71.7% on sight.
+  "seed-chat": 61 / 70,
+  "seed-fresh": 55 / 60,
   "dea-fentanyl": 0.9,
   "interpol-lionfish": 0.93,
   "provincial-results": 0.88,
