@@ -29,7 +29,9 @@ function localNames(report: ParsedReport): string[] {
   for (const paragraph of report.paragraphs) {
     for (const pattern of [IN_NAME, ADMIN_NAME, FORCE_AREA, SITE_NAME]) {
       for (const match of paragraph.text.matchAll(pattern)) {
-        const name = (match[1] ?? "").trim().replace(/^(?:The|A|An|This|That|Its|Their|In|At|From)\s+/, "");
+        const name = (match[1] ?? "")
+          .trim()
+          .replace(/^(?:The|A|An|This|That|Its|Their|In|At|From)\s+/, "");
         if (name.length < 3 || NOT_PLACE_WORDS.test(name) || findPlaces(name).length > 0) continue;
         if (GENERIC_SITE.test(name)) continue; // "the Port" alone names nothing
         names.add(name);

@@ -14,6 +14,7 @@ import { type Figure, type Reader, type Reading, tokenIndexAt } from "./readers/
 import { readDuration, readJoinedCount } from "./readers/joined.js";
 import { readMeasure } from "./readers/measure.js";
 import { readMoney } from "./readers/money.js";
+import { readRatio } from "./readers/ratio.js";
 
 /** "seized 5 tons of heroin and Greece 3 tons", "$1.2 billion, including $45 million": one verb for both. */
 export function coordinatedWithPrevious(
@@ -77,6 +78,7 @@ const READERS: readonly Reader[] = [
   readDuration,
   readJoinedCount,
   readAgeAfterName,
+  readRatio,
   readCountedNoun,
   readCountIn,
   readPeopleByVerb,
