@@ -95,6 +95,10 @@ export function placesNear(
   const i = figures.indexOf(figure);
   const from = figures[i - 1]?.end ?? 0;
   const to = figures[i + 1]?.start ?? Number.POSITIVE_INFINITY;
+  // "arrested 40 people in Chile (25) and Peru (15)": the 40 is the whole list's.
+  const listed = mentions.filter((m) => /^\s*\(\s*[$€£]?\d/.test(text.slice(m.end)));
+  const opensList = listed.length > 1 && (listed[0]?.start ?? 0) > figure.end;
+  if (opensList && listed[0] && listed[0].end < to) return unique(listed.map((m) => m.place.name));
   const before = mentions.filter((m) => m.start >= from && m.end <= figure.start);
   if (before.length === 0 && previous) return previous;
   const chosen =

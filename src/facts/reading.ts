@@ -24,7 +24,8 @@ export function coordinatedWithPrevious(
   figure: NumberMatch,
 ): boolean {
   // ", 3 in Manitoba", "including 47 …", "the operation: 7 in Alberta" share a verb.
-  if (/(?:,|:|\band|\bincluding|\bof which|\bamong them)\s*$/i.test(lead)) return true;
+  // "Chile (25)": a figure in brackets after a name shares the verb of the list it is in.
+  if (/(?:,|:|\(|\band|\bincluding|\bof which|\bamong them)\s*$/i.test(lead)) return true;
   const previous = figures[figures.indexOf(figure) - 1];
   return (
     previous !== undefined &&
