@@ -1,3 +1,4 @@
+import { actionLemma } from "../facts/lexicon.js";
 import type { Fact } from "../facts/schema.js";
 import { describeFact, pastParticiple } from "./phrasing.js";
 import type { Answer } from "./schema.js";
@@ -14,12 +15,39 @@ function quoteAround(quote: string, figureText: string): string {
   return `${start > 0 ? "…" : ""}${slice}${start + MAX_QUOTE < quote.length ? "…" : ""}`;
 }
 
+/** A verb form, the "and"-joined verb before it and a particle after: "detected and dealt with". */
+const VERB_PAIR =
+  /\b([A-Za-z]+)\s+and\s+([A-Za-z]+)\b(?:\s+(?:with|down|up|out|off)\b)?|\b([A-Za-z]+)\b(?:\s+(?:with|down|up|out|off)\b)?/g;
+
+/**
+ * The verb as the report words it for this figure ("detected and handled"), the form nearest the
+ * figure; the lexicon's participle only when the sentence never uses the verb.
+ */
+export function reportVerb(fact: Fact): string | null {
+  if (!fact.action) return null;
+  const at = Math.max(0, fact.quote.indexOf(fact.text));
+  let best: { text: string; distance: number } | null = null;
+  for (const match of fact.quote.matchAll(VERB_PAIR)) {
+    const [, first, second, single] = match;
+    const forms = single ? [single] : [first ?? "", second ?? ""];
+    if (!forms.some((form) => actionLemma(form) === fact.action)) continue;
+    const text = forms.every((form) => actionLemma(form) !== null)
+      ? match[0]
+      : (forms.find((form) => actionLemma(form) === fact.action) ?? "");
+    // An inflected form ("cracked") says what was done; a bare one ("to crack down") what is planned.
+    const bare = forms.some((form) => form.toLowerCase() === fact.action) ? fact.quote.length : 0;
+    const distance = Math.abs((match.index ?? 0) - at) + bare;
+    if (!best || distance < best.distance) best = { text, distance };
+  }
+  return best?.text ?? pastParticiple(fact.action);
+}
+
 export function citeLine(fact: Fact): string {
   // "40 arrests", not "40 arrests arrested".
   const restates =
     fact.action !== null &&
     fact.subject.split(/\s+/).some((w) => concept(w) === concept(fact.action ?? ""));
-  const verb = restates ? null : pastParticiple(fact.action);
+  const verb = restates ? null : reportVerb(fact);
   const where =
     fact.places.length > 0 && fact.scope === "local" ? ` in ${listPlaces(fact.places)}` : "";
   return `**${describeFact(fact)}**${verb ? ` ${verb}` : ""}${where} (¶${fact.paragraph})`;
