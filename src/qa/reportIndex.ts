@@ -233,6 +233,8 @@ export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
     })),
   );
   const vocabulary = new Set(words(`${text} ${bodies.aliases(text)}`).map(concept));
+  // "drug" is the report's word when it counts cocaine and heroin, though it never says "drug".
+  for (const doc of factDocs) for (const c of doc.heads) vocabulary.add(c);
   const sentenceFrequency = new Map<string, number>();
   for (const sentence of sentences) {
     for (const c of sentence.concepts)

@@ -10,6 +10,8 @@ import type { Answer } from "./schema.js";
 import { relatedSuggestions } from "./suggest.js";
 import type { Query } from "./understand.js";
 
+const HOW_LONG = /\bhow long\b/i;
+
 /** Who, when and where are answered in words; a figure would answer something else. */
 const WORDS_ONLY = new Set<Query["wh"]>(["who", "when", "where"]);
 
@@ -28,7 +30,10 @@ function lookup(query: Query, ctx: AnswerContext): Answer {
       return sentenceAnswer(query, ctx);
     return figureOrSentence(query, ctx);
   }
-  return query.wh && query.wh !== "how" ? figureOrSentence(query, ctx) : figureAnswer(query, ctx);
+  // "How long was he sentenced?" may be answered by a span of words ("27 months") in a sentence.
+  return (query.wh && query.wh !== "how") || HOW_LONG.test(query.cleaned)
+    ? figureOrSentence(query, ctx)
+    : figureAnswer(query, ctx);
 }
 
 /** Sends an understood question to the answer that handles its operation. */
