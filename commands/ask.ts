@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from "discord.js";
-import { answerQuestion, MAX_QUESTION_LENGTH, recordQuestion } from "../src/bot/answering.js";
+import { MAX_QUESTION_LENGTH, replyWithAnswer } from "../src/bot/answering.js";
 import { toChoices } from "../src/bot/choices.js";
-import { noPings } from "../src/bot/replies.js";
+import { MEMBER_CONTEXTS, MEMBER_INSTALLS } from "../src/bot/registration.js";
 import { suggestQuestions } from "../src/qa/suggest.js";
 import type { Command } from "./types.js";
 
@@ -9,6 +9,8 @@ export default {
   data: new SlashCommandBuilder()
     .setName("ask")
     .setDescription("Ask a question about the report; the answer cites the paragraph it comes from")
+    .setContexts(MEMBER_CONTEXTS)
+    .setIntegrationTypes(MEMBER_INSTALLS)
     .addStringOption((option) =>
       option
         .setName("question")
@@ -16,13 +18,15 @@ export default {
         .setRequired(true)
         .setMaxLength(MAX_QUESTION_LENGTH)
         .setAutocomplete(true),
+    )
+    .addBooleanOption((option) =>
+      option.setName("private").setDescription("Only you see the answer"),
     ),
 
   async execute(interaction, context) {
     const question = interaction.options.getString("question", true);
-    const { answer, message } = answerQuestion(question, interaction.guildId, context.services);
-    await interaction.reply({ ...message, allowedMentions: noPings });
-    recordQuestion(context, interaction, answer);
+    const hidden = interaction.options.getBoolean("private") ?? false;
+    await replyWithAnswer(interaction, question, context, { private: hidden });
   },
 
   async autocomplete(interaction, context) {

@@ -1,13 +1,14 @@
 import { loadCommands } from "../src/bot/loadCommands.js";
 import ask from "./ask.js";
+import askMessage from "./askMessage.js";
 import figures from "./figures.js";
 import { createHelpCommand } from "./help.js";
 import paragraph from "./paragraph.js";
 import report from "./report.js";
 import search from "./search.js";
-import type { Command } from "./types.js";
+import type { AnyCommand } from "./types.js";
 
 /** Add a command module here; /help, the bot and `npm run deploy-commands` all read this list. */
-const modules: Command[] = [ask, figures, paragraph, search, report];
+const modules: AnyCommand[] = [ask, figures, paragraph, search, askMessage, report];
 
 export const commands = loadCommands([...modules, createHelpCommand(modules)]);

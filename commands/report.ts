@@ -1,5 +1,6 @@
 import {
   type APIEmbed,
+  ApplicationIntegrationType,
   type ChatInputCommandInteraction,
   InteractionContextType,
   MessageFlags,
@@ -95,12 +96,12 @@ async function refresh(
 }
 
 export default {
-  cooldown: false,
   data: new SlashCommandBuilder()
     .setName("report")
     .setDescription("Manage the report this server answers from (moderators only)")
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .setContexts(InteractionContextType.Guild)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
     .addSubcommand((sub) =>
       sub
         .setName("refresh")

@@ -1,4 +1,6 @@
 import { SlashCommandBuilder } from "discord.js";
+import { escapeText } from "../src/bot/escape.js";
+import { MEMBER_CONTEXTS, MEMBER_INSTALLS } from "../src/bot/registration.js";
 import { renderSearch } from "../src/bot/renderViews.js";
 import { ephemeralNotice, noPings } from "../src/bot/replies.js";
 import { searchParagraphs } from "../src/qa/search.js";
@@ -8,11 +10,14 @@ export default {
   data: new SlashCommandBuilder()
     .setName("search")
     .setDescription("Find the three paragraphs of the report that best match some words")
+    .setContexts(MEMBER_CONTEXTS)
+    .setIntegrationTypes(MEMBER_INSTALLS)
     .addStringOption((option) =>
       option
         .setName("text")
         .setDescription("Words to look for, e.g. border smuggling")
         .setRequired(true)
+        .setMinLength(2)
         .setMaxLength(200),
     ),
 
@@ -21,7 +26,11 @@ export default {
     const { index } = context.services.reports.active(interaction.guildId);
     const hits = searchParagraphs(text, index, 3);
     if (hits.length === 0) {
-      await interaction.reply(ephemeralNotice(`No paragraph of the report matches “${text}”.`));
+      await interaction.reply(
+        ephemeralNotice(
+          `No paragraph matches “${escapeText(text)}”. Try other words, or /ask a question.`,
+        ),
+      );
       return;
     }
     await interaction.reply({ ...renderSearch(text, hits, index.meta), allowedMentions: noPings });

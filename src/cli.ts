@@ -1,55 +1,42 @@
 import { createInterface } from "node:readline";
-import { type CliArgs, parseCliArgs, UsageError } from "./cli/args.js";
+import { type CliArgs, parseCliArgs, USAGE, UsageError } from "./cli/args.js";
+import { chat } from "./cli/chat.js";
 import { loadReportFile } from "./cli/loadReport.js";
-import { answerToJson, answerToText, factsToText } from "./cli/output.js";
-import { answer, reply } from "./qa/answer.js";
+import { answerToJson, answerToText, factsToText, type TextStyle } from "./cli/output.js";
+import { answer } from "./qa/answer.js";
 import type { ReportIndex } from "./qa/reportIndex.js";
-import type { Answer } from "./qa/schema.js";
-import type { Query } from "./qa/understand.js";
 import { ReportError } from "./report/errors.js";
 
 const DEFAULT_REPORT = process.env.REPORT_PATH || "data/report.txt";
+const style: TextStyle = process.stdout.isTTY ? "ansi" : "plain";
 
-function printAnswer(result: Answer, json: boolean): void {
-  process.stdout.write(`${json ? answerToJson(result) : answerToText(result)}\n`);
+function printAnswer(question: string, index: ReportIndex, json: boolean): void {
+  const result = answer(question, index);
+  process.stdout.write(`${json ? answerToJson(result) : answerToText(result, style)}\n`);
 }
 
-async function answerLines(index: ReportIndex, args: CliArgs, prompt: boolean): Promise<void> {
-  const lines = createInterface({ input: process.stdin, terminal: prompt });
-  if (prompt) {
-    process.stdout.write(
-      `factdesk: ${index.report.paragraphs.length} paragraphs, ${index.table.facts.length} figures. Ask away (Ctrl-D to quit).\n`,
-    );
-    lines.setPrompt("? ");
-    lines.prompt();
-  }
-  // The chat prompt is a conversation: each question may follow on from the one before. Batch
-  // lines are independent questions.
-  let previous: Query | null = null;
-  for await (const line of lines) {
-    if (prompt && line.trim() === "") {
-      lines.prompt();
-      continue;
-    }
-    const replied = reply(line, index, { previous: prompt ? previous : null });
-    previous = replied.query;
-    printAnswer(replied.answer, args.json);
-    if (prompt) lines.prompt();
+/** Batch mode: one question per line of standard input, one answer per line (or JSON line). */
+async function answerLines(index: ReportIndex, args: CliArgs): Promise<void> {
+  for await (const line of createInterface({ input: process.stdin, terminal: false })) {
+    printAnswer(line, index, args.json);
   }
 }
 
 async function run(args: CliArgs): Promise<void> {
+  // Nobody types a batch at a terminal by accident: waiting silently on stdin looks like a hang.
+  const batchFromTerminal = args.mode === "ask" && !args.facts && args.question === null;
+  if (batchFromTerminal && process.stdin.isTTY) throw new UsageError(USAGE);
   const index = await loadReportFile(args.report);
   if (args.facts) {
     process.stdout.write(
       `${args.json ? JSON.stringify(index.table, null, 2) : factsToText(index.table.facts)}\n`,
     );
   } else if (args.mode === "chat") {
-    await answerLines(index, args, true);
+    await chat(index, style);
   } else if (args.question !== null) {
-    printAnswer(answer(args.question, index), args.json);
+    printAnswer(args.question, index, args.json);
   } else {
-    await answerLines(index, args, false);
+    await answerLines(index, args);
   }
 }
 

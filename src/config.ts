@@ -10,18 +10,34 @@ const commaList = z
       .filter((item) => item.length > 0),
   );
 
+/** "8/60s": so many per window; the window in ms, s (the default) or m. */
+function perWindow(raw: string, ctx: z.RefinementCtx): { count: number; windowMs: number } {
+  const match = /^(\d+)\s*\/\s*(\d+)\s*(ms|s|m)?$/.exec(raw.trim());
+  if (!match) {
+    ctx.addIssue({ code: "custom", message: 'must look like "8/60s": how many / window' });
+    return z.NEVER;
+  }
+  const scale = { ms: 1, s: 1000, m: 60_000 }[(match[3] ?? "s") as "ms" | "s" | "m"];
+  return { count: Number(match[1]), windowMs: Number(match[2]) * scale };
+}
+
 /** "8/60s": a burst of 8 questions, refilled continuously over 60 seconds. */
 const rateLimit = z
   .string()
   .default("8/60s")
   .transform((raw, ctx) => {
-    const match = /^(\d+)\s*\/\s*(\d+)\s*(ms|s|m)?$/.exec(raw.trim());
-    if (!match) {
-      ctx.addIssue({ code: "custom", message: 'must look like "8/60s": questions / window' });
-      return z.NEVER;
-    }
-    const scale = { ms: 1, s: 1000, m: 60_000 }[(match[3] ?? "s") as "ms" | "s" | "m"];
-    return { burst: Number(match[1]), windowMs: Number(match[2]) * scale };
+    const { count, windowMs } = perWindow(raw, ctx);
+    return { burst: count, windowMs };
+  });
+
+/** "5/60s": in an ask channel, answer in a thread once 5 messages arrived there within 60 s; "off". */
+const busyChannel = z
+  .string()
+  .default("5/60s")
+  .transform((raw, ctx) => {
+    if (raw.trim() === "off") return null;
+    const { count, windowMs } = perWindow(raw, ctx);
+    return { messages: count, windowMs };
   });
 
 const snowflake = z
@@ -47,11 +63,7 @@ const EnvSchema = z.object({
   MODERATOR_ROLE_IDS: commaList.pipe(z.array(snowflake)),
   RATE_LIMIT: rateLimit,
   CHAT: z.enum(["on", "off"]).default("on"),
-  COOLDOWN: z.coerce
-    .number()
-    .nonnegative()
-    .default(5)
-    .describe("seconds between questions from one user"),
+  ASK_THREAD_WHEN_BUSY: busyChannel,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATA_DIR: z.string().min(1).default("data"),
 });

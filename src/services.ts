@@ -1,4 +1,5 @@
 import type { ReportLibrary } from "./library/reportLibrary.js";
+import type { SettingsSource } from "./library/settings.js";
 import type { ReportIndex } from "./qa/reportIndex.js";
 import type { AnswerStatus } from "./qa/schema.js";
 
@@ -34,18 +35,24 @@ export interface FeedbackEvent {
   /** Only used to count one vote per user per answer; implementations must not store it in clear. */
   userId: string;
   vote: "up" | "down";
+  /** The question the answer answered, so /report gaps can show down-voted answers; null if unknown. */
+  question: string | null;
 }
+
+/** A member's vote on an answer: new, changed from 👍 to 👎 (or back), or the same again. */
+export type FeedbackOutcome = "counted" | "changed" | "unchanged";
 
 /** Fire-and-forget recording, kept off the reply path. */
 export interface Telemetry {
   questionAnswered(event: QuestionEvent): void;
-  /** Returns false when this user already voted on this answer. */
-  feedback(event: FeedbackEvent): boolean;
+  feedback(event: FeedbackEvent): FeedbackOutcome;
 }
 
 export interface Services {
   reports: ReportSource;
   telemetry: Telemetry;
+  /** Per-server settings; the environment's defaults (environmentSettings) when absent. */
+  settings?: SettingsSource;
   /** Refresh, rollback, history and gaps, for /report; absent when nothing is persisted. */
   library?: ReportLibrary;
   /** Write what is queued and close the database (on shutdown). */

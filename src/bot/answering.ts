@@ -1,14 +1,25 @@
+import {
+  type ChatInputCommandInteraction,
+  type MessageComponentInteraction,
+  type MessageContextMenuCommandInteraction,
+  MessageFlags,
+} from "discord.js";
 import type { CommandContext } from "../../commands/types.js";
-import { answer } from "../qa/answer.js";
+import { reply } from "../qa/answer.js";
 import type { Answer } from "../qa/schema.js";
+import type { Query } from "../qa/understand.js";
 import type { Services } from "../services.js";
-import { type RenderedMessage, renderAnswer } from "./render.js";
+import { type PaceVerdict, paceKey, slowDownNotice } from "./rateLimit.js";
+import { type AnswerView, type RenderedMessage, renderAnswer } from "./render.js";
+import { ephemeral, ephemeralNotice, noPings } from "./replies.js";
 
 /** Chat messages and slash options alike: only this much of a question is matched. */
 export const MAX_QUESTION_LENGTH = 500;
 
 export interface AnsweredQuestion {
   answer: Answer;
+  /** The question as understood, to pass back as `previous` for a follow-up. */
+  query: Query | null;
   message: RenderedMessage;
 }
 
@@ -17,10 +28,22 @@ export function answerQuestion(
   question: string,
   guildId: string | null,
   services: Services,
+  view: AnswerView,
+  previous: Query | null = null,
 ): AnsweredQuestion {
   const { index } = services.reports.active(guildId);
-  const result = answer(question.slice(0, MAX_QUESTION_LENGTH), index);
-  return { answer: result, message: renderAnswer(result, index.meta) };
+  const result = reply(question.slice(0, MAX_QUESTION_LENGTH), index, { previous });
+  return { ...result, message: renderAnswer(result.answer, index.meta, view) };
+}
+
+/** Takes one of the member's question tokens, at the rate their server allows. */
+export function takeQuestionToken(
+  context: CommandContext,
+  guildId: string | null,
+  userId: string,
+): PaceVerdict {
+  const { rateLimit } = context.settings.forGuild(guildId);
+  return context.pace.take(paceKey(guildId, userId), rateLimit);
 }
 
 /** Called after the reply is sent; a telemetry failure must never reach the user. */
@@ -41,4 +64,52 @@ export function recordQuestion(
   } catch (err) {
     context.logger.warn({ err, guildId, channelId }, "could not record the question");
   }
+}
+
+type AskingInteraction =
+  | ChatInputCommandInteraction
+  | MessageContextMenuCommandInteraction
+  | MessageComponentInteraction;
+
+/**
+ * A member asking too fast gets one private notice, then silence. Discord needs every interaction
+ * acknowledged, so silence is an acknowledgement that shows nothing: a menu pick is deferred with
+ * no change, a command's private "thinking…" is withdrawn at once.
+ */
+export async function refuseQuestion(
+  interaction: AskingInteraction,
+  verdict: Extract<PaceVerdict, { allowed: false }>,
+): Promise<void> {
+  if (verdict.firstRefusal) await interaction.reply(ephemeralNotice(slowDownNotice(verdict)));
+  else if (interaction.isMessageComponent()) await interaction.deferUpdate();
+  else {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await interaction.deleteReply();
+  }
+}
+
+/**
+ * /ask, "Ask factdesk" and someone else's pick from a menu: pace the member, answer, reply, and
+ * remember which question the reply answers.
+ */
+export async function replyWithAnswer(
+  interaction: AskingInteraction,
+  question: string,
+  context: CommandContext,
+  options: { private: boolean },
+): Promise<void> {
+  const verdict = takeQuestionToken(context, interaction.guildId, interaction.user.id);
+  if (!verdict.allowed) {
+    await refuseQuestion(interaction, verdict);
+    return;
+  }
+  const view = { askerId: options.private ? null : interaction.user.id };
+  const asked = answerQuestion(question, interaction.guildId, context.services, view);
+  const body = options.private
+    ? ephemeral(asked.message)
+    : { ...asked.message, allowedMentions: noPings };
+  const response = await interaction.reply({ ...body, withResponse: true });
+  const messageId = response.resource?.message?.id;
+  if (messageId) context.answers.set(messageId, { question: asked.answer.question });
+  recordQuestion(context, interaction, asked.answer);
 }

@@ -1,14 +1,36 @@
-import type { Message } from "discord.js";
+import type { Message, PartialMessage, ThreadChannel } from "discord.js";
 import type { CommandContext } from "../../commands/types.js";
 import { suggestQuestions } from "../qa/suggest.js";
-import { answerQuestion, MAX_QUESTION_LENGTH, recordQuestion } from "./answering.js";
-import { type Cooldown, cooldownKey, secondsLeft } from "./cooldown.js";
+import type { Query } from "../qa/understand.js";
+import {
+  type AnsweredQuestion,
+  answerQuestion,
+  MAX_QUESTION_LENGTH,
+  recordQuestion,
+  takeQuestionToken,
+} from "./answering.js";
+import { ChannelActivity } from "./channelActivity.js";
 import { isHarmlessDiscordError } from "./discordErrors.js";
+import { truncate } from "./embedLimits.js";
+import { ExpiringMap } from "./expiringMap.js";
+import { slowDownNotice } from "./rateLimit.js";
 import { noPings } from "./replies.js";
 
-export interface ChatOptions {
-  context: CommandContext;
-  cooldown: Cooldown;
+/** A question continues the same member's previous one in that channel for this long. */
+export const FOLLOW_UP_MS = 10 * 60 * 1000;
+/** An edit or deletion of a question this old still reaches its answer. */
+const ANSWER_TRACKING_MS = 60 * 60 * 1000;
+const MAX_TRACKED = 5_000;
+/** Discord caps thread names at 100 characters. */
+const THREAD_NAME_LENGTH = 100;
+
+/** The bot's answer to one chat question, kept so edits and deletions of the question follow. */
+interface ChatAnswer {
+  reply: Message;
+  /** The thread started for the answer, deleted along with it. */
+  thread: ThreadChannel | null;
+  direct: boolean;
+  previous: Query | null;
 }
 
 function mentionOf(botId: string): RegExp {
@@ -16,7 +38,7 @@ function mentionOf(botId: string): RegExp {
 }
 
 function withoutMention(content: string, botId: string): string {
-  return content.replace(mentionOf(botId), " ").trim();
+  return content.replace(mentionOf(botId), " ").trim().slice(0, MAX_QUESTION_LENGTH);
 }
 
 /** A reply that pings the bot counts too; the content check covers payloads without `mentions`. */
@@ -36,56 +58,134 @@ async function apologise(message: Message, logger: CommandContext["logger"]): Pr
 
 /**
  * Plain-chat questions: answered when the bot is mentioned or in a DM, and in the ask channels
- * only when there is an answer, so ordinary conversation there gets no noise.
+ * only when there is an answer, so ordinary conversation there gets no noise. A member's question
+ * within ten minutes of their last one in the channel is read as its follow-up. In a busy ask
+ * channel the answer goes in a thread. Editing the question edits the answer; deleting it deletes it.
  */
-export function createChatHandler({ context, cooldown }: ChatOptions) {
-  const askChannels = new Set(context.config.ASK_CHANNEL_IDS);
+export function createChatHandler(context: CommandContext) {
+  const previousQuestions = new ExpiringMap<string, Query>(FOLLOW_UP_MS, MAX_TRACKED);
+  const answersTo = new ExpiringMap<string, ChatAnswer>(ANSWER_TRACKING_MS, MAX_TRACKED);
+  const activity = new ChannelActivity();
+  const conversationKey = (message: Message) => `${message.channelId}:${message.author.id}`;
 
-  async function respond(message: Message, direct: boolean): Promise<void> {
-    const botId = message.client.user.id;
-    const question = withoutMention(message.content, botId).slice(0, MAX_QUESTION_LENGTH);
-    const reply = question ? answerQuestion(question, message.guildId, context.services) : null;
-    if (!direct && reply?.answer.status !== "answered") return;
+  function answerTo(message: Message, previous: Query | null): AnsweredQuestion | null {
+    const question = withoutMention(message.content, message.client.user.id);
+    if (!question) return null;
+    const view = { askerId: message.author.id };
+    return answerQuestion(question, message.guildId, context.services, view, previous);
+  }
 
-    const verdict = cooldown.take(cooldownKey("chat", message.author.id));
+  async function send(message: Message, asked: AnsweredQuestion, inThread: boolean) {
+    const body = { ...asked.message, allowedMentions: noPings };
+    if (!inThread) return { reply: await message.reply(body), thread: null };
+    const name = truncate(asked.answer.question.replace(/\s+/g, " "), THREAD_NAME_LENGTH);
+    const thread = await message.startThread({ name });
+    return { reply: await thread.send(body), thread };
+  }
+
+  async function respond(message: Message, direct: boolean, busy: boolean): Promise<void> {
+    const previous = previousQuestions.get(conversationKey(message)) ?? null;
+    const asked = answerTo(message, previous);
+    if (!direct && asked?.answer.status !== "answered") return;
+
+    const verdict = takeQuestionToken(context, message.guildId, message.author.id);
     if (!verdict.allowed) {
       if (verdict.firstRefusal) {
-        const notice = `One question at a time, please: I can answer you again in ${secondsLeft(verdict)} s.`;
-        await message.reply({ content: notice, allowedMentions: noPings });
+        await message.reply({ content: slowDownNotice(verdict), allowedMentions: noPings });
       }
       return;
     }
-
-    if (!reply) {
+    if (!asked) {
       const { index } = context.services.reports.active(message.guildId);
       const examples = suggestQuestions("", index, 3).map((q) => `• ${q}`);
       const hint = ["Ask me a question about the report, for example:", ...examples].join("\n");
       await message.reply({ content: hint, allowedMentions: noPings });
       return;
     }
-    await message.reply({ ...reply.message, allowedMentions: noPings });
-    recordQuestion(context, message, reply.answer);
+    const inThread = busy && message.inGuild() && !message.channel.isThread();
+    const sent = await send(message, asked, inThread);
+    if (asked.query) {
+      previousQuestions.set(conversationKey(message), asked.query);
+      // The member will carry on in the thread the answer opened.
+      if (sent.thread) previousQuestions.set(`${sent.thread.id}:${message.author.id}`, asked.query);
+    }
+    answersTo.set(message.id, { ...sent, direct, previous });
+    context.answers.set(sent.reply.id, { question: asked.answer.question });
+    recordQuestion(context, message, asked.answer);
   }
 
-  return async function onMessage(message: Message): Promise<void> {
-    if (message.author.bot) return; // other bots, and this bot's own replies
-    const direct = !message.inGuild() || mentionsBot(message);
-    if (!direct && !askChannels.has(message.channelId)) return;
+  async function forget(questionId: string, answer: ChatAnswer): Promise<void> {
+    answersTo.delete(questionId);
+    context.answers.delete(answer.reply.id);
+    if (answer.thread) await answer.thread.delete();
+    else await answer.reply.delete();
+  }
 
-    const logger = context.logger.child({
-      messageId: message.id,
-      guildId: message.guildId,
-      channelId: message.channelId,
-    });
-    try {
-      await respond(message, direct);
-    } catch (error) {
-      if (isHarmlessDiscordError(error)) {
-        logger.debug({ code: error.code }, "ignored a harmless Discord error");
-        return;
-      }
-      logger.error({ err: error }, "chat handler failed");
-      if (direct) await apologise(message, logger);
+  /** The question was edited: the answer follows, or goes if it no longer answers anything. */
+  async function reviseAnswer(message: Message): Promise<void> {
+    const answer = answersTo.get(message.id);
+    if (!answer) return;
+    const asked = answerTo(message, answer.previous);
+    if (!asked || (!answer.direct && asked.answer.status !== "answered")) {
+      await forget(message.id, answer);
+      return;
     }
+    await answer.reply.edit({ ...asked.message, allowedMentions: noPings });
+    context.answers.set(answer.reply.id, { question: asked.answer.question });
+  }
+
+  function guarded(what: string, work: (message: Message) => Promise<void>, apologetic: boolean) {
+    return async (message: Message): Promise<void> => {
+      const logger = context.logger.child({
+        messageId: message.id,
+        guildId: message.guildId,
+        channelId: message.channelId,
+      });
+      try {
+        await work(message);
+      } catch (error) {
+        if (isHarmlessDiscordError(error)) {
+          logger.debug({ code: error.code }, "ignored a harmless Discord error");
+          return;
+        }
+        logger.error({ err: error }, `${what} failed`);
+        if (apologetic) await apologise(message, logger);
+      }
+    };
+  }
+
+  const onMessage = async (message: Message): Promise<void> => {
+    if (message.author.bot) return; // other bots, and this bot's own replies
+    const settings = context.settings.forGuild(message.guildId);
+    if (!settings.chat) return;
+    const direct = !message.inGuild() || mentionsBot(message);
+    // A thread in an ask channel (such as one the bot opened for an answer) is an ask channel too.
+    const channel = message.channel.isThread() ? message.channel.parentId : message.channelId;
+    const askChannel = channel !== null && settings.askChannelIds.includes(channel);
+    if (!direct && !askChannel) return;
+    const busy =
+      askChannel && activity.arrive(message.channelId, context.config.ASK_THREAD_WHEN_BUSY);
+    await guarded("chat handler", (m) => respond(m, direct, busy), direct)(message);
+  };
+
+  const onEdit = guarded("answer edit", reviseAnswer, false);
+  const onDelete = guarded(
+    "answer deletion",
+    async (message) => {
+      const answer = answersTo.get(message.id);
+      if (answer) await forget(message.id, answer);
+    },
+    false,
+  );
+
+  return {
+    onMessage,
+    /** Discord also sends an update when it adds a link preview: only a change of text counts. */
+    onEdit: (before: Message | PartialMessage, after: Message | PartialMessage) =>
+      after.partial || after.author.bot || (!before.partial && before.content === after.content)
+        ? Promise.resolve()
+        : onEdit(after),
+    onDelete: (message: Message | PartialMessage) =>
+      message.partial ? Promise.resolve() : onDelete(message),
   };
 }

@@ -2,10 +2,12 @@ import { Client, Events, GatewayIntentBits, Partials } from "discord.js";
 import type { Logger } from "pino";
 import { commands } from "../../commands/index.js";
 import type { Config } from "../config.js";
+import { environmentSettings } from "../library/settings.js";
 import type { Services } from "../services.js";
+import { createAnswerLedger } from "./answerLedger.js";
 import { createChatHandler } from "./chat.js";
-import { Cooldown } from "./cooldown.js";
 import { createInteractionDispatcher } from "./dispatch.js";
+import { QuestionPace } from "./rateLimit.js";
 import { noPings } from "./replies.js";
 
 export function createClient(config: Config): Client {
@@ -27,13 +29,21 @@ export function createClient(config: Config): Client {
 /** A client with every handler attached, not yet connected. */
 export function createBot(config: Config, logger: Logger, services: Services): Client {
   const client = createClient(config);
-  const context = { config, logger, services };
-  const cooldown = new Cooldown(config.COOLDOWN * 1000);
+  const context = {
+    config,
+    logger,
+    services,
+    settings: services.settings ?? environmentSettings(config),
+    pace: new QuestionPace(),
+    answers: createAnswerLedger(),
+  };
 
-  const dispatch = createInteractionDispatcher({ commands, context, cooldown });
-  const onMessage = createChatHandler({ context, cooldown });
+  const dispatch = createInteractionDispatcher({ commands, context });
+  const chat = createChatHandler(context);
   client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
-  client.on(Events.MessageCreate, (message) => void onMessage(message));
+  client.on(Events.MessageCreate, (message) => void chat.onMessage(message));
+  client.on(Events.MessageUpdate, (before, after) => void chat.onEdit(before, after));
+  client.on(Events.MessageDelete, (message) => void chat.onDelete(message));
   client.on(Events.Error, (err) => logger.error({ err }, "Discord client error"));
   client.on(Events.Warn, (warning) => logger.warn({ warning }, "Discord client warning"));
   client.on(Events.ShardDisconnect, (event, shardId) =>

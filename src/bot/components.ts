@@ -1,8 +1,14 @@
 import type { MessageComponentInteraction } from "discord.js";
 import type { CommandContext } from "../../commands/types.js";
-import { answerQuestion, recordQuestion } from "./answering.js";
-import { type Cooldown, cooldownKey, secondsLeft } from "./cooldown.js";
+import {
+  answerQuestion,
+  recordQuestion,
+  refuseQuestion,
+  replyWithAnswer,
+  takeQuestionToken,
+} from "./answering.js";
 import type { ComponentAction } from "./customIds.js";
+import { figuresView } from "./figuresView.js";
 import { renderParagraph } from "./renderViews.js";
 import { colors, ephemeral, ephemeralNotice, noPings } from "./replies.js";
 
@@ -22,52 +28,93 @@ async function showParagraph(
   await interaction.reply(ephemeral(renderParagraph(paragraph, facts, index.meta)));
 }
 
+const voteThanks = {
+  counted: "Thanks, your feedback was recorded.",
+  changed: "Thanks, your vote was changed.",
+  unchanged: "You already gave this answer that vote; the other button changes it.",
+} as const;
+
 async function recordFeedback(
   interaction: MessageComponentInteraction,
   vote: "up" | "down",
   context: CommandContext,
 ): Promise<void> {
-  const counted = context.services.telemetry.feedback({
+  const answerId = interaction.message.id;
+  const outcome = context.services.telemetry.feedback({
     guildId: interaction.guildId,
-    answerId: interaction.message.id,
+    answerId,
     userId: interaction.user.id,
     vote,
+    question: context.answers.get(answerId)?.question ?? null,
   });
-  await interaction.reply(
-    ephemeralNotice(
-      counted ? "Thanks, your feedback was recorded." : "You already rated this answer.",
-    ),
-  );
+  await interaction.reply(ephemeralNotice(voteThanks[outcome]));
 }
 
+/**
+ * A pick from "Did you mean…" is a question: it takes a token. The asker's pick replaces their
+ * answer in place; anyone else gets their own answer, privately, so the channel sees no noise.
+ */
 async function answerSuggestion(
   interaction: MessageComponentInteraction,
+  askerId: string | null,
   context: CommandContext,
-  cooldown: Cooldown,
 ): Promise<void> {
   const question = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
   if (!question) {
     await interaction.reply(ephemeralNotice("Pick one of the suggested questions."));
     return;
   }
-  // Picking a suggestion is asking a question, so it shares /ask's window.
-  const verdict = cooldown.take(cooldownKey("ask", interaction.user.id));
-  if (!verdict.allowed) {
-    await interaction.reply(
-      ephemeralNotice(`One moment: you can ask again in ${secondsLeft(verdict)} s.`),
-    );
+  // A private answer's menu is only ever seen by its asker, who carries no id in it.
+  const byAsker = askerId === null || askerId === interaction.user.id;
+  if (!byAsker) {
+    await replyWithAnswer(interaction, question, context, { private: true });
     return;
   }
-  const { answer, message } = answerQuestion(question, interaction.guildId, context.services);
-  await interaction.reply({ ...message, allowedMentions: noPings });
+  const verdict = takeQuestionToken(context, interaction.guildId, interaction.user.id);
+  if (!verdict.allowed) {
+    await refuseQuestion(interaction, verdict);
+    return;
+  }
+  const view = { askerId };
+  const { answer, message } = answerQuestion(question, interaction.guildId, context.services, view);
+  await interaction.update({ ...message, allowedMentions: noPings });
+  context.answers.set(interaction.message.id, { question: answer.question });
   recordQuestion(context, interaction, answer);
+}
+
+async function removeAnswer(
+  interaction: MessageComponentInteraction,
+  askerId: string,
+  context: CommandContext,
+): Promise<void> {
+  if (interaction.user.id !== askerId) {
+    await interaction.reply(ephemeralNotice("Only the member who asked can remove this answer."));
+    return;
+  }
+  await interaction.deferUpdate();
+  await interaction.deleteReply();
+  context.answers.delete(interaction.message.id);
+}
+
+async function turnFiguresPage(
+  interaction: MessageComponentInteraction,
+  place: string | null,
+  page: number,
+  context: CommandContext,
+): Promise<void> {
+  const { index } = context.services.reports.active(interaction.guildId);
+  const shown = figuresView(place, index, page);
+  if ("notice" in shown) {
+    await interaction.reply(ephemeralNotice(shown.notice));
+    return;
+  }
+  await interaction.update({ ...shown.view, allowedMentions: noPings });
 }
 
 export async function runComponent(
   interaction: MessageComponentInteraction,
   action: ComponentAction,
   context: CommandContext,
-  cooldown: Cooldown,
 ): Promise<void> {
   switch (action.kind) {
     case "paragraph":
@@ -75,6 +122,10 @@ export async function runComponent(
     case "feedback":
       return recordFeedback(interaction, action.vote, context);
     case "suggestion":
-      return answerSuggestion(interaction, context, cooldown);
+      return answerSuggestion(interaction, action.askerId, context);
+    case "remove":
+      return removeAnswer(interaction, action.askerId, context);
+    case "figuresPage":
+      return turnFiguresPage(interaction, action.place, action.page, context);
   }
 }

@@ -3,19 +3,24 @@ import type {
   ChatInputCommandInteraction,
   Interaction,
   MessageComponentInteraction,
+  MessageContextMenuCommandInteraction,
 } from "discord.js";
 import type { Logger } from "pino";
-import type { Command, CommandContext } from "../../commands/types.js";
+import {
+  type AnyCommand,
+  type Command,
+  type CommandContext,
+  isMessageCommand,
+  type MessageCommand,
+} from "../../commands/types.js";
 import { runComponent } from "./components.js";
-import { type Cooldown, cooldownKey, secondsLeft } from "./cooldown.js";
 import { parseCustomId } from "./customIds.js";
 import { isHarmlessDiscordError } from "./discordErrors.js";
 import { colors, ephemeralNotice, noPings } from "./replies.js";
 
 export interface DispatcherOptions {
-  commands: readonly Command[];
+  commands: readonly AnyCommand[];
   context: CommandContext;
-  cooldown: Cooldown;
 }
 
 const failureText =
@@ -24,7 +29,7 @@ const failureText =
 /** The log fields that identify one interaction; never its token. */
 function describe(interaction: Interaction) {
   const command =
-    interaction.isChatInputCommand() || interaction.isAutocomplete()
+    interaction.isCommand() || interaction.isAutocomplete()
       ? interaction.commandName
       : interaction.isMessageComponent()
         ? `component:${interaction.customId}`
@@ -39,37 +44,47 @@ function describe(interaction: Interaction) {
 }
 
 /**
- * The one entry point for interactions: find the handler, apply the cooldown, run it, and turn any
- * failure into a log line plus an ephemeral error, so no handler can take the process down.
+ * The one entry point for interactions: find the handler, run it, and turn any failure into a log
+ * line plus an ephemeral error, so no handler can take the process down. Questions are paced where
+ * they are answered (answering.ts), since only an answered question takes a token.
  * Commands that may take longer than Discord's 3-second deadline defer their own reply first;
  * the error path below copes with deferred and already-answered interactions alike.
  */
 export function createInteractionDispatcher(options: DispatcherOptions) {
-  const byName = new Map(options.commands.map((command) => [command.data.name, command]));
+  const slash = new Map<string, Command>();
+  const messageCommands = new Map<string, MessageCommand>();
+  for (const command of options.commands) {
+    if (isMessageCommand(command)) messageCommands.set(command.data.name, command);
+    else slash.set(command.data.name, command);
+  }
+
+  async function notAvailable(
+    interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+    context: CommandContext,
+  ) {
+    context.logger.warn("unknown command; run npm run deploy-commands again");
+    await interaction.reply(
+      ephemeralNotice("This command is not available any more.", colors.error),
+    );
+  }
 
   async function runCommand(interaction: ChatInputCommandInteraction, context: CommandContext) {
-    const command = byName.get(interaction.commandName);
-    if (!command) {
-      context.logger.warn("unknown command; run npm run deploy-commands again");
-      await interaction.reply(
-        ephemeralNotice("This command is not available any more.", colors.error),
-      );
-      return;
-    }
-    const verdict =
-      command.cooldown === false
-        ? { allowed: true as const }
-        : options.cooldown.take(cooldownKey(command.data.name, interaction.user.id));
-    if (!verdict.allowed) {
-      const wait = `One moment: you can use /${command.data.name} again in ${secondsLeft(verdict)} s.`;
-      await interaction.reply(ephemeralNotice(wait));
-      return;
-    }
-    await command.execute(interaction, context);
+    const command = slash.get(interaction.commandName);
+    if (command) await command.execute(interaction, context);
+    else await notAvailable(interaction, context);
+  }
+
+  async function runMessageCommand(
+    interaction: MessageContextMenuCommandInteraction,
+    context: CommandContext,
+  ) {
+    const command = messageCommands.get(interaction.commandName);
+    if (command) await command.execute(interaction, context);
+    else await notAvailable(interaction, context);
   }
 
   async function runAutocomplete(interaction: AutocompleteInteraction, context: CommandContext) {
-    const command = byName.get(interaction.commandName);
+    const command = slash.get(interaction.commandName);
     if (command?.autocomplete) await command.autocomplete(interaction, context);
     else await interaction.respond([]);
   }
@@ -83,7 +98,7 @@ export function createInteractionDispatcher(options: DispatcherOptions) {
       await interaction.reply(ephemeralNotice("This button no longer works.", colors.error));
       return;
     }
-    await runComponent(interaction, action, context, options.cooldown);
+    await runComponent(interaction, action, context);
   }
 
   return async function dispatch(interaction: Interaction): Promise<void> {
@@ -92,6 +107,8 @@ export function createInteractionDispatcher(options: DispatcherOptions) {
     const started = performance.now();
     try {
       if (interaction.isChatInputCommand()) await runCommand(interaction, context);
+      else if (interaction.isMessageContextMenuCommand())
+        await runMessageCommand(interaction, context);
       else if (interaction.isAutocomplete()) await runAutocomplete(interaction, context);
       else if (interaction.isMessageComponent()) await runComponentAction(interaction, context);
       logger.debug({ durationMs: Math.round(performance.now() - started) }, "interaction handled");

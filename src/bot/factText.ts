@@ -1,60 +1,54 @@
-import type { APIEmbedField } from "discord.js";
 import type { Fact } from "../facts/schema.js";
-import { fitField } from "./embedLimits.js";
+import { citeParts } from "../qa/compose.js";
+import { escapeText } from "./escape.js";
 
-const numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
+/** Long enough for the sentence around a figure; a whole paragraph is one click away (Show ¶N). */
+export const QUOTE_LENGTH = 280;
 
-/** Lowercase unit symbols; codes with capitals (USD, L, mL) are symbols too. Other units are count nouns. */
-const symbolUnits = new Set([
-  "t",
-  "kg",
-  "g",
-  "mg",
-  "lb",
-  "oz",
-  "gal",
-  "ha",
-  "km2",
-  "km",
-  "mi",
-  "m",
-]);
-
-function plural(noun: string): string {
-  if (noun === "person") return "people";
-  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
-  if (/(s|x|z|ch|sh)$/.test(noun)) return `${noun}es`;
-  return `${noun}s`;
+/**
+ * The sentence around the figure, cut at word boundaries with "…" where it was shortened, so a
+ * long sentence still shows the words that matter and no word is split.
+ */
+export function quoteAround(quote: string, figureText: string, max = QUOTE_LENGTH): string {
+  const text = quote.replace(/\s+/g, " ").trim();
+  if (text.length <= max) return text;
+  const at = Math.max(0, text.indexOf(figureText));
+  let start = Math.max(0, Math.min(at - Math.floor(max / 3), text.length - max));
+  let end = start + max;
+  if (start > 0) {
+    const space = text.indexOf(" ", start);
+    start = space === -1 || space >= at ? start : space + 1;
+  }
+  if (end < text.length) {
+    const space = text.lastIndexOf(" ", end);
+    end = space > start ? space : end;
+  }
+  const body = text.slice(start, end).replace(/[\s,;:]+$/, "");
+  return `${start > 0 ? "…" : ""}${body}${end < text.length ? "…" : ""}`;
 }
 
-function unitLabel(unit: string, value: number): string {
-  if (unit === "percent") return "%";
-  if (symbolUnits.has(unit) || unit !== unit.toLowerCase() || value === 1) return unit;
-  return plural(unit);
+/**
+ * "**1,320 cases** cracked in Yunnan · ¶4": the figure and its unit first, written one way.
+ * Inside a paragraph's own view the ¶ is left off.
+ */
+export function figureLine(fact: Fact, options: { cite: boolean } = { cite: true }): string {
+  const { figure, verb, where, paragraph } = citeParts(fact);
+  // A figure without a unit ("day 3") is only a bare number until what it counts is said.
+  const counted = fact.unit === null && fact.subject ? `${figure} ${fact.subject}` : figure;
+  const rest = `${verb ? ` ${verb}` : ""}${where ? ` in ${where}` : ""}`;
+  const cite = options.cite ? ` · ¶${paragraph}` : "";
+  return `**${escapeText(counted)}**${escapeText(rest)}${cite}`;
 }
 
-/** "4.2 t", "1,320 cases", "more than 2,000 people". */
-export function formatFigure(fact: Fact): string {
-  const number = numberFormat.format(fact.value);
-  const unit = fact.unit === null ? "" : unitLabel(fact.unit, fact.value);
-  const figure = unit === "%" ? `${number}%` : `${number} ${unit}`.trim();
-  return fact.qualifier ? `${fact.qualifier} ${figure}` : figure;
+/** A quoted sentence as a Discord block quote, escaped. */
+export function quoteLine(fact: Fact, max = QUOTE_LENGTH): string {
+  return `> ${escapeText(quoteAround(fact.quote, fact.text, max))}`;
 }
 
-function whereLabel(fact: Fact): string {
-  if (fact.places.length > 0) return fact.places.join(", ");
-  return fact.scope === "national" ? "nationwide" : "";
-}
-
-/** What the figure counts and where: "drug crime cases · nationwide". */
-export function aboutLabel(fact: Fact): string {
-  return [fact.subject, whereLabel(fact)].filter((part) => part.length > 0).join(" · ") || "—";
-}
-
-/** One fact as an embed field: figure and ¶N in the name, what it counts and the quoted sentence below. */
-export function factField(fact: Fact): APIEmbedField {
-  return fitField(
-    `${formatFigure(fact)} · ¶${fact.paragraph}`,
-    `${aboutLabel(fact)}\n> ${fact.quote}`,
-  );
+/** What an answer is about, for its title: "Drug trafficking gangs · Yunnan". */
+export function subjectOf(fact: Fact): string {
+  const what = fact.subject.trim();
+  const where = fact.scope === "local" && fact.places.length === 1 ? (fact.places[0] ?? "") : "";
+  const label = [what, where].filter((part) => part.length > 0).join(" · ");
+  return label.length > 0 ? `${label.charAt(0).toUpperCase()}${label.slice(1)}` : "";
 }

@@ -1,11 +1,12 @@
 import { z } from "zod";
-import type { Command } from "../../commands/types.js";
+import type { AnyCommand } from "../../commands/types.js";
 
 const fn = z.custom<(...args: never[]) => unknown>((value) => typeof value === "function", {
   message: "must be a function",
 });
 
-const CommandModule = z.object({
+const SlashModule = z.object({
+  kind: z.undefined().optional(),
   data: z.object({
     name: z
       .string()
@@ -14,14 +15,26 @@ const CommandModule = z.object({
   }),
   execute: fn,
   autocomplete: fn.optional(),
-  cooldown: z.boolean().optional(),
 });
 
+/** Context-menu names are shown as they are: capitals and spaces are allowed. */
+const MessageModule = z.object({
+  kind: z.literal("message"),
+  data: z.object({ name: z.string().trim().min(1).max(32), toJSON: fn }),
+  execute: fn,
+});
+
+/** The schema for the module's own kind, so a problem is reported field by field. */
+function schemaFor(module: unknown) {
+  const kind = (module as { kind?: unknown } | null)?.kind;
+  return kind === "message" ? MessageModule : SlashModule;
+}
+
 /** Checks every command module's shape once at start-up, so a broken module fails before any interaction. */
-export function loadCommands(modules: readonly Command[]): readonly Command[] {
+export function loadCommands(modules: readonly AnyCommand[]): readonly AnyCommand[] {
   const seen = new Set<string>();
   modules.forEach((module, position) => {
-    const parsed = CommandModule.safeParse(module);
+    const parsed = schemaFor(module).safeParse(module);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`);
       throw new Error(

@@ -1,21 +1,26 @@
 import {
   type APIActionRowComponent,
+  type APIButtonComponent,
   type APIComponentInMessageActionRow,
   type APIEmbed,
   ButtonStyle,
   ComponentType,
 } from "discord.js";
+import type { Fact } from "../facts/schema.js";
 import type { ReportMeta } from "../qa/reportIndex.js";
 import type { Answer } from "../qa/schema.js";
 import { customIds } from "./customIds.js";
-import { addFieldsWithFooter, embedLimits, truncate } from "./embedLimits.js";
-import { factField } from "./factText.js";
+import { embedLimits, truncate } from "./embedLimits.js";
+import { escapeKeepingBold, escapeText } from "./escape.js";
+import { figureLine, quoteAround, quoteLine, subjectOf } from "./factText.js";
 import { colors } from "./replies.js";
 
 /** Below this the answer may be a near miss, so the reader is offered other questions. */
 export const LOW_CONFIDENCE = 0.5;
-const MAX_FACTS = 10;
-const MAX_PARAGRAPH_BUTTONS = 5;
+/** Figures listed in one answer; more than this is what /figures is for. */
+const MAX_FIGURE_LINES = 8;
+/** Sentences quoted in one answer: the lead figure's, and a few more for a podium or comparison. */
+const MAX_QUOTES = 3;
 const MAX_SUGGESTIONS = 5;
 /** Select menu option labels and values are capped at 100 characters by Discord. */
 const MAX_SUGGESTION_LENGTH = 100;
@@ -27,41 +32,68 @@ export interface RenderedMessage {
   components: ActionRow[];
 }
 
+export interface AnswerView {
+  /** Who asked: only they may remove the answer, and their pick from the menu edits it. null for a private answer. */
+  askerId: string | null;
+}
+
+/** "Hundred Days Action results · 2025-09-14 · version 3". */
 export function reportFooter(meta: ReportMeta): string {
-  const version = meta.version === null ? "" : ` · version ${meta.version}`;
-  return `Report: ${meta.name}${version}`;
-}
-
-/** "Show ¶N" buttons, one per distinct paragraph, in the given order. */
-export function paragraphButtons(paragraphs: readonly number[]): ActionRow[] {
-  const distinct = [...new Set(paragraphs)].slice(0, MAX_PARAGRAPH_BUTTONS);
-  if (distinct.length === 0) return [];
-  return [
-    {
-      type: ComponentType.ActionRow,
-      components: distinct.map((number) => ({
-        type: ComponentType.Button,
-        style: ButtonStyle.Secondary,
-        custom_id: customIds.paragraph(number),
-        label: `Show ¶${number}`,
-      })),
-    },
+  const parts = [
+    meta.title ?? meta.name,
+    meta.date ?? "",
+    meta.version === null ? "" : `version ${meta.version}`,
   ];
+  return truncate(parts.filter((part) => part.length > 0).join(" · "), embedLimits.footer);
 }
 
-function feedbackButtons(): ActionRow {
+export function paragraphButton(number: number): APIButtonComponent {
   return {
-    type: ComponentType.ActionRow,
-    components: (["up", "down"] as const).map((vote) => ({
-      type: ComponentType.Button,
-      style: ButtonStyle.Secondary,
-      custom_id: customIds.feedback(vote),
-      emoji: { name: vote === "up" ? "👍" : "👎" },
-    })),
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    custom_id: customIds.paragraph(number),
+    label: `Show ¶${number}`,
   };
 }
 
-function suggestionMenu(suggestions: readonly string[]): ActionRow[] {
+/** A link to the published report, where it has a public address. */
+export function sourceButton(meta: ReportMeta): APIButtonComponent[] {
+  if (!meta.url) return [];
+  return [{ type: ComponentType.Button, style: ButtonStyle.Link, url: meta.url, label: "Source" }];
+}
+
+export function buttonRow(buttons: APIButtonComponent[]): ActionRow[] {
+  return buttons.length === 0 ? [] : [{ type: ComponentType.ActionRow, components: buttons }];
+}
+
+function answerButtons(answer: Answer, meta: ReportMeta, view: AnswerView): APIButtonComponent[] {
+  const [cited] = answer.citations;
+  const vote = (kind: "up" | "down"): APIButtonComponent => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    custom_id: customIds.feedback(kind),
+    emoji: { name: kind === "up" ? "👍" : "👎" },
+  });
+  const remove: APIButtonComponent[] = view.askerId
+    ? [
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Secondary,
+          custom_id: customIds.remove(view.askerId),
+          emoji: { name: "🗑️" },
+        },
+      ]
+    : [];
+  return [
+    ...(cited === undefined ? [] : [paragraphButton(cited)]),
+    vote("up"),
+    vote("down"),
+    ...remove,
+    ...sourceButton(meta),
+  ];
+}
+
+function suggestionMenu(suggestions: readonly string[], askerId: string | null): ActionRow[] {
   // A truncated question would be answered differently, so long suggestions are left out rather than cut.
   const usable = [...new Set(suggestions)]
     .filter((s) => s.trim().length > 0 && s.length <= MAX_SUGGESTION_LENGTH)
@@ -73,7 +105,7 @@ function suggestionMenu(suggestions: readonly string[]): ActionRow[] {
       components: [
         {
           type: ComponentType.StringSelect,
-          custom_id: customIds.suggestion,
+          custom_id: customIds.suggestion(askerId),
           placeholder: "Did you mean…",
           options: usable.map((question) => ({ label: question, value: question })),
         },
@@ -86,27 +118,94 @@ export function needsSuggestions(answer: Answer): boolean {
   return answer.status === "not_found" || answer.confidence < LOW_CONFIDENCE;
 }
 
+/**
+ * The same figure restated in several paragraphs (the lead and the body, often in other words) is
+ * one line citing all of them; the same number for another place is another figure.
+ */
+function distinctFigures(facts: readonly Fact[]): { fact: Fact; paragraphs: number[] }[] {
+  const lines: { fact: Fact; paragraphs: number[] }[] = [];
+  for (const fact of facts) {
+    const same = lines.find(
+      (line) =>
+        line.fact.value === fact.value &&
+        line.fact.unit === fact.unit &&
+        line.fact.places.join("|") === fact.places.join("|"),
+    );
+    if (!same) lines.push({ fact, paragraphs: [fact.paragraph] });
+    else if (!same.paragraphs.includes(fact.paragraph)) same.paragraphs.push(fact.paragraph);
+  }
+  return lines;
+}
+
+/** Each figure leads its line; each paragraph's sentence is quoted once, under its first figure. */
+function figureLines(facts: readonly Fact[]): string[] {
+  const quoted = new Set<number>();
+  const lines: string[] = [];
+  const shown = distinctFigures(facts).slice(0, MAX_FIGURE_LINES);
+  for (const { fact, paragraphs } of shown) {
+    const also = paragraphs.slice(1).map((p) => `¶${p}`);
+    lines.push(
+      also.length > 0 ? `${figureLine(fact)} (also ${also.join(", ")})` : figureLine(fact),
+    );
+    if (!quoted.has(fact.paragraph) && quoted.size < MAX_QUOTES) {
+      quoted.add(fact.paragraph);
+      lines.push(quoteLine(fact));
+    }
+  }
+  const hidden = distinctFigures(facts).length - shown.length;
+  if (hidden > 0)
+    lines.push(`_…and ${hidden} more figure${hidden === 1 ? "" : "s"}: see /figures._`);
+  return lines;
+}
+
+/**
+ * Answers without figures (a sentence, a date, "the report does not say") come as the engine's
+ * Markdown: its **bold** is kept, quoted lines are cut at word boundaries, everything else escaped.
+ * With the menu showing, the engine's "Try: …" line would list the same suggestions twice.
+ */
+function textLines(answer: Answer, withMenu: boolean): string[] {
+  return answer.text
+    .split("\n")
+    .filter((line) => !(withMenu && line.startsWith("Try: ")))
+    .map((line) =>
+      line.startsWith("> ")
+        ? `> ${escapeText(quoteAround(line.slice(2), ""))}`
+        : escapeKeepingBold(line),
+    );
+}
+
+function followUpNote(answer: Answer): string {
+  return answer.followsOn
+    ? ` — following on from your question about ${escapeText(answer.followsOn)}`
+    : "";
+}
+
+function answerTitle(answer: Answer, meta: ReportMeta): string | undefined {
+  const [lead] = answer.facts;
+  const subject = lead && answer.status === "answered" ? subjectOf(lead) : "";
+  const title = subject || meta.title || "";
+  return title ? truncate(escapeText(title), embedLimits.title) : undefined;
+}
+
 /** The whole Discord message for one answer; pure, so it is tested without Discord. */
-export function renderAnswer(answer: Answer, meta: ReportMeta): RenderedMessage {
+export function renderAnswer(answer: Answer, meta: ReportMeta, view: AnswerView): RenderedMessage {
+  const withMenu = needsSuggestions(answer) && answer.suggestions.length > 0;
+  const lines = answer.facts.length > 0 ? figureLines(answer.facts) : textLines(answer, withMenu);
+  const [first = "No answer.", ...rest] = lines.length > 0 ? lines : ["No answer."];
   const embed: APIEmbed = {
     color: needsSuggestions(answer) ? colors.uncertain : colors.answered,
-    description: truncate(answer.text || "No answer.", embedLimits.description),
+    description: truncate(
+      [`${first}${followUpNote(answer)}`, ...rest].join("\n"),
+      embedLimits.description,
+    ),
+    footer: { text: reportFooter(meta) },
   };
-  const title = answer.question.trim();
-  if (title) embed.title = truncate(title, embedLimits.title);
-
-  const facts = answer.facts.slice(0, MAX_FACTS);
-  addFieldsWithFooter(
-    embed,
-    facts.map(factField),
-    reportFooter(meta),
-    answer.facts.length - facts.length,
-  );
+  const title = answerTitle(answer, meta);
+  if (title) embed.title = title;
 
   const components = [
-    ...paragraphButtons(answer.citations),
-    feedbackButtons(),
-    ...(needsSuggestions(answer) ? suggestionMenu(answer.suggestions) : []),
+    ...buttonRow(answerButtons(answer, meta, view)),
+    ...(needsSuggestions(answer) ? suggestionMenu(answer.suggestions, view.askerId) : []),
   ];
   return { embeds: [embed], components };
 }

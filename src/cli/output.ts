@@ -21,12 +21,31 @@ export function answerToJson(answer: Answer): string {
   });
 }
 
-export function answerToText(answer: Answer): string {
+/** ANSI bold on a terminal; plain text when the output goes to a file or another program. */
+export type TextStyle = "ansi" | "plain";
+
+const BOLD = "\u001b[1m";
+const RESET = "\u001b[0m";
+
+/** The engine's Markdown for a terminal: **bold** becomes bold or plain, "> quote" an indented line. */
+function fromMarkdown(text: string, style: TextStyle): string {
+  return text
+    .split("\n")
+    .map((line) => (line.startsWith("> ") ? `    ${line.slice(2)}` : line))
+    .map((line) => line.replace(/\*\*(.+?)\*\*/g, style === "ansi" ? `${BOLD}$1${RESET}` : "$1"))
+    .map((line) => line.replace(/(^|\s)_(.+?)_(?=$|[\s.,;:])/g, "$1$2"))
+    .join("\n");
+}
+
+export function answerToText(answer: Answer, style: TextStyle = "plain"): string {
+  const followsOn = answer.followsOn
+    ? `\n(following on from your question about ${answer.followsOn})`
+    : "";
   const suggestions =
     answer.status === "not_found" && answer.suggestions.length > 0 && !answer.text.includes("Try:")
       ? `\nTry: ${answer.suggestions.slice(0, 3).join(" · ")}`
       : "";
-  return `${answer.text}${suggestions}`;
+  return `${fromMarkdown(answer.text, style)}${followsOn}${suggestions}`;
 }
 
 export function factsToText(facts: Fact[]): string {

@@ -1,4 +1,5 @@
 import type { AnswerStatus } from "../qa/schema.js";
+import type { Store } from "../store/index.js";
 import { editDistance } from "../text/editDistance.js";
 
 export interface UnansweredQuestion {
@@ -109,4 +110,53 @@ export function groupGaps(questions: readonly UnansweredQuestion[], limit: numbe
       notFound: cluster.notFound,
       lastAskedAt: cluster.lastAskedAt,
     }));
+}
+
+export interface DownvotedGroup {
+  /** The phrasing down-voted most often in the group. */
+  question: string;
+  /** 👎 votes across the group's answers. */
+  down: number;
+  lastVotedAt: Date;
+}
+
+/** How many recent down-voted answers are grouped, so the view stays cheap on a busy server. */
+const DOWNVOTED_ROWS_CONSIDERED = 2_000;
+
+/**
+ * Answers members gave a 👎, grouped like gaps (same question in other words), most down-voted
+ * first: what /report gaps shows next to the unanswered questions. null: every guild.
+ */
+export function downvotedGaps(
+  store: Pick<Store, "feedback">,
+  guildId: string | null,
+  days: number,
+  limit = 10,
+  now: Date = new Date(),
+): DownvotedGroup[] {
+  const since = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
+  const rows = store.feedback.downvoted({ guildId, since, limit: DOWNVOTED_ROWS_CONSIDERED });
+  const groups: { tokens: string[]; phrasings: Map<string, number>; group: DownvotedGroup }[] = [];
+  for (const row of rows) {
+    const tokens = questionTokens(row.question);
+    let entry = groups.find((g) => questionSimilarity(tokens, g.tokens) >= SAME_QUESTION);
+    if (!entry) {
+      entry = {
+        tokens,
+        phrasings: new Map(),
+        group: { question: row.question, down: 0, lastVotedAt: row.votedAt },
+      };
+      groups.push(entry);
+    }
+    entry.group.down += row.down;
+    if (row.votedAt > entry.group.lastVotedAt) entry.group.lastVotedAt = row.votedAt;
+    entry.phrasings.set(row.question, (entry.phrasings.get(row.question) ?? 0) + row.down);
+  }
+  return groups
+    .map(({ phrasings, group }) => ({
+      ...group,
+      question: [...phrasings.entries()].reduce((best, p) => (p[1] > best[1] ? p : best))[0],
+    }))
+    .sort((a, b) => b.down - a.down || b.lastVotedAt.getTime() - a.lastVotedAt.getTime())
+    .slice(0, limit);
 }

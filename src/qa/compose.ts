@@ -42,15 +42,32 @@ export function reportVerb(fact: Fact): string | null {
   return best?.text ?? pastParticiple(fact.action);
 }
 
-export function citeLine(fact: Fact): string {
+/** The pieces of a cited figure, for adapters that render it their own way. */
+export interface CiteParts {
+  /** "more than 2,000 people", "1.5 tons of heroin". */
+  figure: string;
+  verb: string | null;
+  /** "Yunnan, Guangxi", or "" for a national figure. */
+  where: string;
+  paragraph: number;
+}
+
+export function citeParts(fact: Fact): CiteParts {
   // "40 arrests", not "40 arrests arrested".
   const restates =
     fact.action !== null &&
     fact.subject.split(/\s+/).some((w) => concept(w) === concept(fact.action ?? ""));
-  const verb = restates ? null : reportVerb(fact);
-  const where =
-    fact.places.length > 0 && fact.scope === "local" ? ` in ${listPlaces(fact.places)}` : "";
-  return `**${describeFact(fact)}**${verb ? ` ${verb}` : ""}${where} (¶${fact.paragraph})`;
+  return {
+    figure: describeFact(fact),
+    verb: restates ? null : reportVerb(fact),
+    where: fact.places.length > 0 && fact.scope === "local" ? listPlaces(fact.places) : "",
+    paragraph: fact.paragraph,
+  };
+}
+
+export function citeLine(fact: Fact): string {
+  const { figure, verb, where, paragraph } = citeParts(fact);
+  return `**${figure}**${verb ? ` ${verb}` : ""}${where ? ` in ${where}` : ""} (¶${paragraph})`;
 }
 
 export function quoteBlock(fact: Fact): string {

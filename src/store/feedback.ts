@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import type { Database } from "better-sqlite3";
 import { z } from "zod";
+import type { FeedbackOutcome } from "../services.js";
 import { scopeKey } from "./scope.js";
 
 export interface Vote {
@@ -8,6 +9,8 @@ export interface Vote {
   answerId: string;
   userId: string;
   vote: "up" | "down";
+  /** The question the answer answered; kept with a 👎 only, and never with who voted. */
+  question: string | null;
 }
 
 export const FeedbackTotals = z.object({
@@ -16,20 +19,31 @@ export const FeedbackTotals = z.object({
 });
 export type FeedbackTotals = z.infer<typeof FeedbackTotals>;
 
+export const DownvotedAnswer = z.object({
+  question: z.string(),
+  down: z.number().int().positive(),
+  votedAt: z.iso.datetime().transform((value) => new Date(value)),
+});
+export type DownvotedAnswer = z.infer<typeof DownvotedAnswer>;
+
 const KEY_SETTING = "feedback_voter_key";
 const HexKey = z.string().regex(/^[0-9a-f]{64}$/);
+const StoredVote = z.enum(["up", "down"]).nullable();
+const MAX_STORED_QUESTION = 500;
 
 /**
- * 👍/👎 counts, one vote per user per answer, without storing who voted or how.
+ * 👍/👎 counts, one vote per user per answer, which they may change, without storing who voted.
  *
  * A voter is remembered only as HMAC(per-database random key, answer id + user id): the same user
- * gets unrelated tokens on different answers, so votes cannot be linked into a profile. How they
- * voted is folded straight into per-scope totals, so not even the token says "up" or "down".
+ * gets unrelated tokens on different answers, so votes cannot be linked into a profile. The token
+ * keeps its vote so that it can be changed. A 👎 is also counted against the question's text.
  */
 export class FeedbackStore {
   private readonly key: Buffer;
   private readonly castVote;
   private readonly totalsStatement;
+  private readonly downvotedAll;
+  private readonly downvotedOne;
 
   constructor(db: Database) {
     db.prepare("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)").run(
@@ -39,35 +53,77 @@ export class FeedbackStore {
     const stored = db.prepare("SELECT value FROM settings WHERE key = ?").pluck().get(KEY_SETTING);
     this.key = Buffer.from(HexKey.parse(stored), "hex");
 
-    const rememberVoter = db.prepare(
-      "INSERT OR IGNORE INTO feedback_voters (answer_id, voter) VALUES (?, ?)",
+    const previousVote = db
+      .prepare("SELECT vote FROM feedback_voters WHERE answer_id = ? AND voter = ?")
+      .pluck();
+    const rememberVote = db.prepare(
+      `INSERT INTO feedback_voters (answer_id, voter, vote) VALUES (?, ?, ?)
+       ON CONFLICT (answer_id, voter) DO UPDATE SET vote = excluded.vote`,
     );
-    const addUp = db.prepare(
-      `INSERT INTO feedback_totals (scope, up) VALUES (?, 1)
-       ON CONFLICT (scope) DO UPDATE SET up = up + 1`,
+    const addTotal = db.prepare(
+      `INSERT INTO feedback_totals (scope, up, down) VALUES (@scope, @up, @down)
+       ON CONFLICT (scope) DO UPDATE SET up = max(0, up + @up), down = max(0, down + @down)`,
     );
-    const addDown = db.prepare(
-      `INSERT INTO feedback_totals (scope, down) VALUES (?, 1)
-       ON CONFLICT (scope) DO UPDATE SET down = down + 1`,
+    const addDownvote = db.prepare(
+      `INSERT INTO downvoted_answers (answer_id, guild_id, question, down, voted_at)
+       VALUES (@answerId, @guildId, @question, 1, @at)
+       ON CONFLICT (answer_id) DO UPDATE SET down = down + 1, voted_at = @at`,
     );
-    this.castVote = db.transaction((vote: Vote, voter: string): boolean => {
-      if (rememberVoter.run(vote.answerId, voter).changes === 0) return false;
-      (vote.vote === "up" ? addUp : addDown).run(scopeKey(vote.guildId));
-      return true;
+    const dropDownvote = db.prepare(
+      "UPDATE downvoted_answers SET down = down - 1 WHERE answer_id = ? AND down > 0",
+    );
+    const clearEmpty = db.prepare("DELETE FROM downvoted_answers WHERE answer_id = ? AND down = 0");
+
+    this.castVote = db.transaction((vote: Vote, voter: string, at: Date): FeedbackOutcome => {
+      const row: unknown = previousVote.get(vote.answerId, voter);
+      const known = row !== undefined;
+      const before = known ? StoredVote.parse(row) : null;
+      // A vote cast before votes were kept (null) cannot be changed, only kept.
+      if (known && (before === null || before === vote.vote)) return "unchanged";
+      rememberVote.run(vote.answerId, voter, vote.vote);
+      const change = (kind: "up" | "down") => (vote.vote === kind ? 1 : before === kind ? -1 : 0);
+      addTotal.run({ scope: scopeKey(vote.guildId), up: change("up"), down: change("down") });
+      if (vote.vote === "down" && vote.question !== null) {
+        addDownvote.run({
+          answerId: vote.answerId,
+          guildId: vote.guildId,
+          question: vote.question.slice(0, MAX_STORED_QUESTION),
+          at: at.toISOString(),
+        });
+      } else if (before === "down") {
+        dropDownvote.run(vote.answerId);
+        clearEmpty.run(vote.answerId);
+      }
+      return known ? "changed" : "counted";
     });
     this.totalsStatement = db.prepare("SELECT up, down FROM feedback_totals WHERE scope = ?");
+    const select = `SELECT question, down, voted_at AS votedAt FROM downvoted_answers
+      WHERE voted_at >= @since`;
+    this.downvotedAll = db.prepare(`${select} ORDER BY voted_at DESC LIMIT @limit`);
+    this.downvotedOne = db.prepare(
+      `${select} AND guild_id = @guildId ORDER BY voted_at DESC LIMIT @limit`,
+    );
   }
 
-  /** False when this user already voted on this answer. */
-  record(vote: Vote): boolean {
+  record(vote: Vote, at: Date = new Date()): FeedbackOutcome {
     const voter = createHmac("sha256", this.key)
       .update(`${vote.answerId}\u0000${vote.userId}`)
       .digest("base64url");
-    return this.castVote(vote, voter);
+    return this.castVote(vote, voter, at);
   }
 
   totals(guildId: string | null): FeedbackTotals {
     const row = this.totalsStatement.get(scopeKey(guildId));
     return row === undefined ? { up: 0, down: 0 } : FeedbackTotals.parse(row);
+  }
+
+  /** Answers given a 👎 since `since`, newest first, with their question. null: every guild. */
+  downvoted(query: { guildId: string | null; since: Date; limit: number }): DownvotedAnswer[] {
+    const params = { since: query.since.toISOString(), limit: query.limit };
+    const rows =
+      query.guildId === null
+        ? this.downvotedAll.all(params)
+        : this.downvotedOne.all({ ...params, guildId: query.guildId });
+    return z.array(DownvotedAnswer).parse(rows);
   }
 }

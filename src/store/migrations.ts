@@ -65,6 +65,20 @@ export const MIGRATIONS: readonly string[] = [
     detail TEXT
   );
   `,
+  // Votes can be changed, so each voter token keeps its vote; a 👎 keeps the question it was
+  // given on (never the voter) for /report gaps. Votes cast before this have no vote kept.
+  `
+  ALTER TABLE feedback_voters ADD COLUMN vote TEXT CHECK (vote IN ('up', 'down'));
+
+  CREATE TABLE downvoted_answers (
+    answer_id TEXT PRIMARY KEY,
+    guild_id TEXT,
+    question TEXT NOT NULL,
+    down INTEGER NOT NULL,
+    voted_at TEXT NOT NULL
+  );
+  CREATE INDEX downvoted_answers_by_time ON downvoted_answers (voted_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,21 +1,40 @@
+import { readFileSync } from "node:fs";
 import type { APIEmbed } from "discord.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { embedLimits } from "../../src/bot/embedLimits.js";
-import { formatFigure } from "../../src/bot/factText.js";
+import { escapeText } from "../../src/bot/escape.js";
+import { quoteAround } from "../../src/bot/factText.js";
 import { LOW_CONFIDENCE, type RenderedMessage, renderAnswer } from "../../src/bot/render.js";
 import { answer } from "../../src/qa/answer.js";
-import { buildReportIndex } from "../../src/qa/reportIndex.js";
+import { buildReportIndex, type ReportMeta } from "../../src/qa/reportIndex.js";
 import type { Answer } from "../../src/qa/schema.js";
-import { reportText } from "../e2e/harness.js";
 
-const index = buildReportIndex(reportText, { name: "report.txt", version: 3 });
-const meta = index.meta;
+/** An invented report with Discord markup in it: spoilers, a masked link, a mention, @everyone. */
+const reportText = readFileSync(new URL("./fixtures/harbour-report.md", import.meta.url), "utf8");
+const meta: ReportMeta = {
+  name: "harbour-report.md",
+  version: 2,
+  title: "Harbour Watch winter inspections",
+  date: "2031-02-03",
+  url: "https://example.org/harbour",
+};
+const index = buildReportIndex(reportText, meta);
+const bare = { name: "harbour-report.md", version: 2 };
+const asker = { askerId: "123456789012345600" };
+
+function buttons(rendered: RenderedMessage) {
+  return rendered.components.flatMap((row) => row.components);
+}
 
 function customIds(rendered: RenderedMessage): string[] {
-  return rendered.components.flatMap((row) =>
-    row.components.map((c) => ("custom_id" in c ? c.custom_id : "")),
-  );
+  return buttons(rendered).map((c) => ("custom_id" in c ? c.custom_id : ""));
+}
+
+function embedOf(rendered: RenderedMessage): APIEmbed {
+  const [embed] = rendered.embeds;
+  if (!embed) throw new Error("no embed");
+  return embed;
 }
 
 function embedSize(embed: APIEmbed): number {
@@ -31,77 +50,117 @@ function expectWithinLimits(embed: APIEmbed): void {
   expect(embed.title?.length ?? 0).toBeLessThanOrEqual(embedLimits.title);
   expect(embed.description?.length ?? 0).toBeLessThanOrEqual(embedLimits.description);
   expect(embed.fields?.length ?? 0).toBeLessThanOrEqual(embedLimits.fields);
-  for (const field of embed.fields ?? []) {
-    expect(field.name.length).toBeLessThanOrEqual(embedLimits.fieldName);
-    expect(field.value.length).toBeLessThanOrEqual(embedLimits.fieldValue);
-  }
   expect(embedSize(embed)).toBeLessThanOrEqual(embedLimits.total);
 }
 
+const seized = answer("How many tons of cocaine were seized in Kerala?", index);
+const checked = answer("How many warehouses were checked?", index);
+const arrested = answer("How many suspects were arrested?", index);
+const missing = answer("What happened in Tibet?", index);
+
 describe("renderAnswer", () => {
-  const seized = answer("How many tons of drugs were seized?", index);
-  const top = seized.facts[0];
-
-  it("shows each fact's figure, unit, ¶N and quoted sentence, and names the report version", () => {
-    if (!top) throw new Error("the engine found no fact for a headline question");
-    const [embed] = renderAnswer(seized, meta).embeds;
-    const field = embed?.fields?.[0];
-
-    expect(embed?.description).toContain(seized.text.slice(0, 50));
-    expect(field?.name).toContain(`¶${top.paragraph}`);
-    expect(field?.name).toContain(String(top.value));
-    expect(field?.name).toContain(top.unit ?? "");
-    expect(field?.value).toContain(top.quote);
-    expect(embed?.footer?.text).toContain("report.txt");
-    expect(embed?.footer?.text).toContain("version 3");
+  it("leads with the figure and its unit, then ¶N, then the quote once", () => {
+    const embed = embedOf(renderAnswer(seized, meta, asker));
+    const description = embed.description ?? "";
+    const [lead, quote] = description.split("\n");
+    expect(lead).toMatch(/^\*\*3\.5 tons of cocaine\*\* seized in Kerala · ¶3$/);
+    expect(quote?.startsWith("> In Kerala, officers seized")).toBe(true);
+    expect(description.split("officers seized")).toHaveLength(2);
+    expect(embed.fields ?? []).toEqual([]);
+    expect(description).not.toMatch(/\b3\.5 t\b/);
   });
 
-  it("offers a Show ¶N button per cited paragraph and both feedback votes", () => {
-    const ids = customIds(renderAnswer(seized, meta));
-    for (const paragraph of seized.citations) expect(ids).toContain(`para:${paragraph}`);
-    expect(ids).toEqual(expect.arrayContaining(["feedback:up", "feedback:down"]));
+  it("titles the answer with its subject, or the report's title, never the question", () => {
+    const embed = embedOf(renderAnswer(seized, meta, asker));
+    expect(embed.title).toBe("Cocaine · Kerala");
+    expect(embedOf(renderAnswer(missing, meta, asker)).title).toBe(meta.title);
+    expect(embedOf(renderAnswer(missing, bare, asker)).title).toBeUndefined();
   });
 
-  it("offers no menu when the answer is confident", () => {
-    const confident: Answer = { ...seized, status: "answered", confidence: 1 };
-    expect(customIds(renderAnswer(confident, meta))).not.toContain("suggest");
+  it("shows report title, date and version in the footer", () => {
+    expect(embedOf(renderAnswer(seized, meta, asker)).footer?.text).toBe(
+      "Harbour Watch winter inspections · 2031-02-03 · version 2",
+    );
+    expect(embedOf(renderAnswer(seized, bare, asker)).footer?.text).toBe(
+      "harbour-report.md · version 2",
+    );
   });
 
-  it("offers up to five suggestions when nothing was found or confidence is low", () => {
-    const missing = answer("How many drugs were seized in Tibet?", index);
+  it("has one row: Show ¶N, 👍, 👎, 🗑 for the asker, and Source when the report has a URL", () => {
+    const rendered = renderAnswer(seized, meta, asker);
+    expect(rendered.components).toHaveLength(1);
+    expect(customIds(rendered)).toEqual([
+      "para:3",
+      "feedback:up",
+      "feedback:down",
+      `remove:${asker.askerId}`,
+      "",
+    ]);
+    expect(buttons(rendered).at(-1)).toMatchObject({ url: meta.url, label: "Source" });
+    expect(customIds(renderAnswer(seized, bare, { askerId: null }))).toEqual([
+      "para:3",
+      "feedback:up",
+      "feedback:down",
+    ]);
+  });
+
+  it("escapes report text: spoilers, masked links and mentions show as typed", () => {
+    const spoiler = embedOf(renderAnswer(seized, meta, asker)).description ?? "";
+    expect(spoiler).toContain("\\|\\|marked as a spoiler\\|\\|");
+    const mention = embedOf(renderAnswer(checked, meta, asker)).description ?? "";
+    expect(mention).toContain("<\\@123456789012345678>");
+    expect(mention).not.toMatch(/<@!?\d+>/);
+    expect(mention).toContain("@\u200beveryone");
+    expect(escapeText("[the full table](https://example.invalid/phish)")).toBe(
+      "\\[the full table](https://example.invalid/phish)",
+    );
+  });
+
+  it("cuts a long quote at a word boundary, with …", () => {
+    const description = embedOf(renderAnswer(arrested, meta, asker)).description ?? "";
+    const quote = description.split("\n").find((line) => line.startsWith("> ")) ?? "";
+    expect(quote.startsWith("> …")).toBe(true);
+    expect(quote).toContain("96 suspects");
+    const words = new Set(reportText.split(/[\s,.:;]+/));
+    const firstWord = quote.slice(3).split(/[\s,]+/)[0] ?? "";
+    expect(words.has(firstWord)).toBe(true);
+  });
+
+  it("lists suggestions once, in the menu, and not also in the text", () => {
     expect(missing.status).toBe("not_found");
+    expect(missing.text).toContain("Try:");
+    const rendered = renderAnswer(missing, meta, asker);
+    const description = embedOf(rendered).description ?? "";
+    expect(description).not.toContain("Try:");
+    for (const suggestion of missing.suggestions) expect(description).not.toContain(suggestion);
+    const menu = buttons(rendered).find(
+      (c) => "custom_id" in c && c.custom_id.startsWith("suggest"),
+    );
+    expect(menu && "custom_id" in menu ? menu.custom_id : "").toBe(`suggest:${asker.askerId}`);
+  });
+
+  it("offers the menu when confidence is low, and none when it is high", () => {
     const unsure: Answer = {
       ...seized,
       confidence: LOW_CONFIDENCE / 2,
-      suggestions: missing.suggestions,
+      suggestions: ["How many?"],
     };
+    expect(customIds(renderAnswer(unsure, meta, asker))).toContain(`suggest:${asker.askerId}`);
+    expect(
+      customIds(renderAnswer(seized, meta, asker)).some((id) => id.startsWith("suggest")),
+    ).toBe(false);
+  });
 
-    for (const rendered of [renderAnswer(missing, meta), renderAnswer(unsure, meta)]) {
-      const menu = rendered.components
-        .flatMap((row) => row.components)
-        .find((c) => "custom_id" in c && c.custom_id === "suggest");
-      const options = menu && "options" in menu ? menu.options : [];
-      expect(options.length).toBeGreaterThan(0);
-      expect(options.length).toBeLessThanOrEqual(5);
-      expect(options.map((o) => o.value)).toEqual(missing.suggestions.slice(0, options.length));
-    }
+  it("says what a follow-up carried over", () => {
+    const followUp: Answer = { ...seized, followsOn: "cocaine" };
+    const [lead] = (embedOf(renderAnswer(followUp, meta, asker)).description ?? "").split("\n");
+    expect(lead).toMatch(/¶3 — following on from your question about cocaine$/);
   });
 
   it("leaves out a suggestion too long for a menu instead of cutting it into another question", () => {
     const long = `${"How many tons of drugs were seized ".repeat(4)}?`;
-    const rendered = renderAnswer({ ...seized, confidence: 0, suggestions: [long] }, meta);
-    expect(customIds(rendered)).not.toContain("suggest");
-  });
-
-  it("stays within Discord's embed limits, saying how many figures it left out", () => {
-    const many = index.table.facts.map((fact) => ({ ...fact, quote: fact.quote.repeat(40) }));
-    const huge: Answer = { ...seized, text: seized.text.repeat(200), facts: many };
-    const [embed] = renderAnswer(huge, meta).embeds;
-    if (!embed) throw new Error("no embed");
-
-    expectWithinLimits(embed);
-    const shown = embed.fields?.length ?? 0;
-    expect(embed.footer?.text).toContain(`${many.length - shown} more figures not shown`);
+    const rendered = renderAnswer({ ...seized, confidence: 0, suggestions: [long] }, meta, asker);
+    expect(customIds(rendered).some((id) => id.startsWith("suggest"))).toBe(false);
   });
 
   it("stays within the limits for any text, quotes and suggestions", () => {
@@ -123,34 +182,50 @@ describe("renderAnswer", () => {
           const rendered = renderAnswer(
             { ...seized, question, text, facts: picked, suggestions, confidence },
             meta,
+            asker,
           );
           for (const embed of rendered.embeds) expectWithinLimits(embed);
           expect(rendered.components.length).toBeLessThanOrEqual(5);
+          for (const row of rendered.components)
+            expect(row.components.length).toBeLessThanOrEqual(5);
         },
       ),
       { numRuns: 150 },
     );
   });
+
+  it("renders as the snapshots show", () => {
+    expect(renderAnswer(seized, meta, asker)).toMatchSnapshot("answered");
+    expect(renderAnswer(arrested, bare, { askerId: null })).toMatchSnapshot("long quote, private");
+    expect(renderAnswer(missing, meta, asker)).toMatchSnapshot("not found");
+  });
 });
 
-describe("formatFigure", () => {
-  const fact = index.table.facts[0];
-  if (!fact) throw new Error("the seed report has no facts");
-  const figure = (value: number, unit: string | null, qualifier: string | null = null) =>
-    formatFigure({ ...fact, value, unit, qualifier });
-
-  it("groups thousands and keeps symbols, currency codes and percentages short", () => {
-    expect(figure(12655, "person")).toBe("12,655 people");
-    expect(figure(5.19, "t")).toBe("5.19 t");
-    expect(figure(1_200_000_000, "USD", "about")).toBe("about 1,200,000,000 USD");
-    expect(figure(12.5, "percent")).toBe("12.5%");
+describe("quoteAround", () => {
+  it("keeps short quotes whole and never splits a word", () => {
+    expect(quoteAround("Officers seized 12 boats.", "12 boats")).toBe("Officers seized 12 boats.");
+    const long = `${"alpha beta gamma ".repeat(30)}the 7 crates ${"delta epsilon ".repeat(30)}`;
+    const cut = quoteAround(long, "7 crates", 120);
+    expect(cut).toContain("7 crates");
+    expect(cut.startsWith("…")).toBe(true);
+    expect(cut.endsWith("…")).toBe(true);
+    for (const word of cut.replace(/…/g, "").split(" ")) {
+      expect(["alpha", "beta", "gamma", "the", "7", "crates", "delta", "epsilon"]).toContain(word);
+    }
   });
+});
 
-  it("puts count nouns in the plural only when there is more than one", () => {
-    expect(figure(1, "case")).toBe("1 case");
-    expect(figure(9, "case")).toBe("9 cases");
-    expect(figure(3, "laboratory")).toBe("3 laboratories");
-    expect(figure(2, "box")).toBe("2 boxes");
-    expect(figure(4, "day")).toBe("4 days");
+describe("restated figures", () => {
+  it("are one line citing every paragraph, quoted once", () => {
+    const restated = buildReportIndex(
+      "Officers arrested 75 suspects in the spring operation.\n\nIn all, 75 people were detained, the police said.",
+      bare,
+    );
+    const reply = answer("How many suspects were arrested?", restated);
+    const description = embedOf(renderAnswer(reply, bare, asker)).description ?? "";
+    expect(reply.facts).toHaveLength(2);
+    expect(description).toMatch(/· ¶1 \(also ¶2\)/);
+    expect(description.match(/^> /gm)).toHaveLength(1);
+    expect(description.match(/^\*\*/gm)).toHaveLength(1);
   });
 });

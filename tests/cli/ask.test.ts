@@ -124,3 +124,56 @@ describe("npm run ask with an unusable report", () => {
     expect(stderr.trim()).toBe(`factdesk: ${missing}: no such file`);
   });
 });
+
+/** The CLI run inside a pseudo-terminal (util-linux `script`), as a person at a terminal runs it. */
+function atTerminal(args: string[]) {
+  const command = ["node_modules/.bin/tsx", "src/cli.ts", ...args]
+    .map((arg) => `'${arg.replace(/'/g, "'\\''")}'`)
+    .join(" ");
+  const result = spawnSync("script", ["-qec", command, "/dev/null"], {
+    cwd: repo,
+    input: "",
+    encoding: "utf8",
+    env: { PATH: process.env.PATH ?? "", TERM: "dumb" },
+    timeout: 30_000,
+  });
+  return { status: result.status, output: result.stdout };
+}
+
+describe("npm run ask and npm run chat for a person", () => {
+  const report = () => writeReport("people.txt", REPORT);
+
+  it("prints plain text when piped: no raw ** or > from the Markdown", () => {
+    const { status, stdout } = ask(["--report", report(), "How much heroin was seized?"]);
+    expect(status).toBe(0);
+    expect(stdout).toContain("2.5 tons");
+    expect(stdout).not.toMatch(/\*\*|^> /m);
+    expect(stdout).not.toContain("\u001b[");
+  });
+
+  it("prints bold with ANSI codes at a terminal", () => {
+    const { output } = atTerminal(["--report", report(), "How much heroin was seized?"]);
+    expect(output).toContain("\u001b[1m");
+    expect(output).not.toContain("**");
+  });
+
+  it("prints usage at a terminal when there is no question, instead of waiting on stdin", () => {
+    const { status, output } = atTerminal(["--report", report()]);
+    expect(output).toContain("usage: npm run ask");
+    expect(status).toBe(2);
+  });
+
+  it("chat shows a prompt, echoes each question, and leaves a blank line between answers", () => {
+    const { status, stdout } = ask(
+      ["chat", "--report", report()],
+      "How much heroin was seized?\nhow many suspects were arrested?\n",
+    );
+    expect(status).toBe(0);
+    const [banner, ...rest] = stdout.split("\n");
+    expect(banner).toMatch(/^factdesk: \d+ paragraphs, \d+ figures/);
+    const transcript = rest.join("\n");
+    expect(transcript).toMatch(/^\? How much heroin was seized\?\n.*2\.5 tons/m);
+    expect(transcript).toMatch(/\n\n\? how many suspects were arrested\?\n.*1,204/);
+    expect(transcript).not.toMatch(/\*\*|^> /m);
+  });
+});

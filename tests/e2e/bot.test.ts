@@ -1,4 +1,4 @@
-import type { APIEmbed, Client } from "discord.js";
+import { type APIEmbed, type Client, PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { commands } from "../../commands/index.js";
 import { startBot } from "../../src/bot/client.js";
@@ -36,7 +36,6 @@ beforeAll(async () => {
     DISCORD_GUILD_ID: fake.guildId,
     DISCORD_API_URL: fake.apiUrl,
     ASK_CHANNEL_IDS: fake.askChannelIds.join(","),
-    COOLDOWN: "60",
   });
   client = await startBot(config, captured.logger, services);
 });
@@ -130,58 +129,99 @@ describe("/ask", () => {
     expect(visibleText(shown)).toContain(reportBlocks[gangs.paragraph - 1]);
   });
 
-  it("offers a Did you mean menu for a question the report cannot answer, and answers the pick", async () => {
+  it("offers a Did you mean menu once; the asker's pick edits the answer, anyone else's is private", async () => {
+    const asker = snowflake();
     const notFound = await (
-      await fake.sendCommand("ask", { question: "How many drugs were seized in Tibet?" })
+      await fake.sendCommand(
+        "ask",
+        { question: "How many drugs were seized in Tibet?" },
+        { userId: asker },
+      )
     ).reply();
     expect(visibleText(notFound)).toMatch(/Tibet/);
-    const menu = components(notFound).find((c) => c.custom_id === "suggest");
+    const menu = components(notFound).find((c) => c.custom_id?.startsWith("suggest"));
+    expect(menu?.custom_id).toBe(`suggest:${asker}`);
     const options = menu?.options ?? [];
     expect(options.length).toBeGreaterThan(0);
     expect(options.length).toBeLessThanOrEqual(5);
+    for (const option of options) expect(visibleText(notFound)).not.toContain(option.value);
 
     const picked = options[0]?.value ?? "";
-    const answered = await (
-      await fake.sendComponent("suggest", {
-        message: notFound.message,
-        componentType: 3,
-        values: [picked],
-      })
+    const pick = { message: notFound.message, componentType: 3, values: [picked] };
+    const byOther = await (await fake.sendComponent(String(menu?.custom_id), pick)).reply();
+    expect(byOther.kind).toBe("reply");
+    expect(byOther.ephemeral).toBe(true);
+    expect(visibleText(byOther)).toMatch(/¶\d+/);
+
+    const byAsker = await (
+      await fake.sendComponent(String(menu?.custom_id), pick, { userId: asker })
     ).reply();
-    expect(answered.ephemeral).toBe(false);
-    expect(visibleText(answered)).toContain(picked);
-    expect(visibleText(answered)).toMatch(/¶\d+/);
+    expect(byAsker.kind).toBe("update");
+    expect(visibleText(byAsker)).toMatch(/¶\d+/);
+    expect(visibleText(byAsker)).not.toMatch(/Tibet/);
   });
 
-  it("counts one feedback vote per user per answer", async () => {
-    const answer = await (
-      await fake.sendCommand("ask", { question: "How many drug addicts were investigated?" })
-    ).reply();
+  it("counts one vote per user per answer, which they can change", async () => {
+    const question = "How many drug addicts were investigated?";
+    const answer = await (await fake.sendCommand("ask", { question })).reply();
     const voter = snowflake();
-    const first = await (
-      await fake.sendComponent("feedback:up", { message: answer.message }, { userId: voter })
-    ).reply();
-    const second = await (
-      await fake.sendComponent("feedback:down", { message: answer.message }, { userId: voter })
-    ).reply();
+    const vote = async (kind: "up" | "down") =>
+      (
+        await fake.sendComponent(`feedback:${kind}`, { message: answer.message }, { userId: voter })
+      ).reply();
+    const first = await vote("up");
+    const again = await vote("up");
+    const changed = await vote("down");
 
     expect(first.ephemeral).toBe(true);
     expect(visibleText(first)).toMatch(/thanks/i);
-    expect(visibleText(second)).toMatch(/already/i);
+    expect(visibleText(again)).toMatch(/already/i);
+    expect(visibleText(changed)).toMatch(/changed/i);
     expect(services.votes.filter((v) => v.answerId === answer.message?.id)).toEqual([
-      { guildId: fake.guildId, answerId: answer.message?.id, userId: voter, vote: "up" },
+      {
+        guildId: fake.guildId,
+        answerId: answer.message?.id,
+        userId: voter,
+        vote: "down",
+        question,
+      },
     ]);
   });
 
-  it("asks a user who repeats /ask within the cooldown to wait, privately", async () => {
+  it("answers a burst of eight questions from one member, refuses the ninth privately, then is silent", async () => {
     const userId = snowflake();
-    const question = "How many criminal suspects were arrested?";
-    const first = await (await fake.sendCommand("ask", { question }, { userId })).reply();
-    const second = await (await fake.sendCommand("ask", { question }, { userId })).reply();
-
-    expect(first.ephemeral).toBe(false);
-    expect(second.ephemeral).toBe(true);
-    expect(visibleText(second)).toMatch(/again in \d+ s/);
+    const questions = [
+      "How many criminal suspects were arrested?",
+      "How many tons of drugs were seized?",
+      "How many drug trafficking gangs were destroyed?",
+      "How many drug addicts were investigated?",
+      "How many criminal suspects were arrested?",
+      "How many tons of drugs were seized?",
+      "How many drug trafficking gangs were destroyed?",
+      "How many drug addicts were investigated?",
+    ];
+    const handles = [];
+    for (const question of questions)
+      handles.push(await fake.sendCommand("ask", { question }, { userId }));
+    const answers = await Promise.all(handles.map((handle) => handle.reply()));
+    for (const answer of answers) {
+      expect(answer.ephemeral).toBe(false);
+      expect(visibleText(answer)).toMatch(/¶\d+/);
+    }
+    const ninth = await (
+      await fake.sendCommand("ask", { question: questions[0] ?? "" }, { userId })
+    ).reply();
+    expect(ninth.ephemeral).toBe(true);
+    expect(visibleText(ninth)).toMatch(/next question in \d+ s/);
+    // Then silence: the tenth is acknowledged privately and withdrawn, with nothing said.
+    const tenth = await fake.sendCommand("ask", { question: questions[0] ?? "" }, { userId });
+    expect((await tenth.response(0)).kind).toBe("defer");
+    expect((await tenth.response(1)).kind).toBe("delete");
+    expect(tenth.responses.filter((r) => r.kind === "reply" || r.kind === "edit")).toEqual([]);
+    const someoneElse = await (
+      await fake.sendCommand("ask", { question: questions[0] ?? "" })
+    ).reply();
+    expect(someoneElse.ephemeral).toBe(false);
   });
 });
 
@@ -238,10 +278,22 @@ describe("other commands", () => {
     expect(components(reply).map((c) => c.custom_id)).toContain(`para:${cambodia.paragraph}`);
   });
 
-  it("/help describes every registered command", async () => {
-    const reply = await (await fake.sendCommand("help")).reply();
-    expect(reply.ephemeral).toBe(true);
-    for (const command of commands) expect(visibleText(reply)).toContain(`/${command.data.name}`);
+  it("/help names the active report and lists /report only for moderators", async () => {
+    const member = await (await fake.sendCommand("help")).reply();
+    expect(member.ephemeral).toBe(true);
+    const text = visibleText(member);
+    expect(text).toContain("report.txt");
+    expect(text).toContain("version 1");
+    for (const command of commands) {
+      const name = command.data.name;
+      if (name === "report") expect(text).not.toContain("**/report");
+      else if (name === "Ask factdesk") expect(text).toContain("Apps → Ask factdesk");
+      else expect(text).toContain(`/${name}`);
+    }
+    const moderator = await (
+      await fake.sendCommand("help", {}, { permissions: PermissionFlagsBits.ManageGuild })
+    ).reply();
+    expect(visibleText(moderator)).toContain("**/report");
   });
 });
 
@@ -307,21 +359,39 @@ describe("chat", () => {
     expect(fake.repliesTo(unaddressed.id)).toEqual([]);
   });
 
-  it("gives one polite cooldown notice, then stays silent until the cooldown ends", async () => {
+  it("answers a burst of eight chat questions, then gives one polite notice and stays silent", async () => {
     const userId = snowflake();
-    const ask = (content: string) =>
-      fake.sendMessage({ content: `<@${fake.botId}> ${content}`, userId });
-    const first = ask("how many criminal suspects were arrested?");
-    const second = ask("how many tons of drugs were seized?");
-    const third = ask("how many drug addicts were investigated?");
+    const ask = () =>
+      fake.sendMessage({
+        content: `<@${fake.botId}> how many criminal suspects were arrested?`,
+        userId,
+      });
+    const burst = Array.from({ length: 8 }, ask);
+    const ninth = ask();
+    const tenth = ask();
     const barrier = fake.sendMessage({
       content: `<@${fake.botId}> how many gangs were destroyed?`,
     });
 
     await fake.replyTo(barrier.id);
-    expect(visibleText(await fake.replyTo(first.id))).toContain(suspects().figure);
-    expect(String((await fake.replyTo(second.id)).content)).toMatch(/again in \d+ s/);
-    expect(fake.repliesTo(third.id)).toEqual([]);
+    for (const sent of burst) {
+      expect(visibleText(await fake.replyTo(sent.id))).toContain(suspects().figure);
+    }
+    expect(String((await fake.replyTo(ninth.id)).content)).toMatch(/next question in \d+ s/);
+    expect(fake.repliesTo(tenth.id)).toEqual([]);
+  });
+
+  it("lets chatter in an ask channel cost nothing", async () => {
+    const userId = snowflake();
+    const channelId = fake.askChannelIds[0];
+    for (let i = 0; i < 12; i++) {
+      fake.sendMessage({ content: `lunch plans, part ${i}?`, userId, channelId });
+    }
+    const question = fake.sendMessage({
+      content: `<@${fake.botId}> how many criminal suspects were arrested?`,
+      userId,
+    });
+    expect(visibleText(await fake.replyTo(question.id))).toContain(suspects().figure);
   });
 });
 

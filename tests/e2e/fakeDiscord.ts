@@ -184,6 +184,15 @@ export class FakeDiscord {
   readonly channelMessages: Json[] = [];
   /** The IDENTIFY payload the client sent (intents, token). */
   identify: Json | null = null;
+  /** Threads the bot started from a message. */
+  readonly threads: Json[] = [];
+  /** Ids of messages and channels the bot deleted. */
+  readonly deletedMessageIds: string[] = [];
+  readonly deletedChannelIds: string[] = [];
+  /** What each PATCH of a bot message sent, in order. */
+  readonly messageEdits: { messageId: string; body: Json }[] = [];
+  /** Users' messages as sent, so they can be edited and deleted later. */
+  private readonly userMessages = new Map<string, Json>();
 
   private readonly server: Server;
   private readonly gateway: WebSocketServer;
@@ -340,6 +349,25 @@ export class FakeDiscord {
     return this.sendInteraction(4, { id: snowflake(), name, type: 1, options: wrapped }, actor);
   }
 
+  /** A message context-menu command (Apps → `name`) used on the user message `targetId`. */
+  async sendMessageCommand(
+    name: string,
+    targetId: string,
+    actor: Actor = {},
+  ): Promise<InteractionHandle> {
+    const target = this.userMessages.get(targetId);
+    if (!target) throw new Error(`fake Discord: no user message ${targetId}`);
+    const data: Json = {
+      id: snowflake(),
+      name,
+      type: 3,
+      target_id: targetId,
+      resolved: { messages: { [targetId]: target } },
+    };
+    const channelId = actor.channelId ?? (target.channel_id as string);
+    return this.sendInteraction(2, data, { channelId, ...actor });
+  }
+
   async sendComponent(
     customId: string,
     options: { message?: Json; componentType?: number; values?: string[] } = {},
@@ -414,12 +442,36 @@ export class FakeDiscord {
       payload.guild_id = this.guildId;
       payload.member = member();
     }
+    this.userMessages.set(payload.id as string, payload);
     // If the bot never connects, the test's replyTo() times out and says so; nothing to add here.
     this.identified().then(
       () => this.dispatch("MESSAGE_CREATE", payload),
       () => {},
     );
     return { id: payload.id as string, channelId, authorId };
+  }
+
+  /** A MESSAGE_UPDATE: the user edited their message `messageId` to `content`. */
+  editMessage(messageId: string, content: string): void {
+    const before = this.userMessages.get(messageId);
+    if (!before) throw new Error(`fake Discord: no user message ${messageId} to edit`);
+    const after = { ...before, content, edited_timestamp: new Date().toISOString() };
+    this.userMessages.set(messageId, after);
+    this.dispatch("MESSAGE_UPDATE", after);
+  }
+
+  /** A MESSAGE_DELETE: the user deleted their message `messageId`. */
+  deleteMessage(messageId: string): void {
+    const message = this.userMessages.get(messageId);
+    if (!message) throw new Error(`fake Discord: no user message ${messageId} to delete`);
+    this.userMessages.delete(messageId);
+    const { id, channel_id, guild_id } = message;
+    this.dispatch("MESSAGE_DELETE", { id, channel_id, ...(guild_id ? { guild_id } : {}) });
+  }
+
+  /** Messages the bot posted in a channel or thread, oldest first. */
+  messagesIn(channelId: string): Json[] {
+    return this.channelMessages.filter((m) => m.channel_id === channelId);
   }
 
   /** The message the bot posted in reply to message `messageId`. */
@@ -553,10 +605,68 @@ export class FakeDiscord {
     if (root === "webhooks" && b) {
       return this.handleWebhook(method, b, c === "messages" ? d : undefined, body, res);
     }
-    if (method === "POST" && root === "channels" && a && b === "messages") {
+    if (method === "POST" && root === "channels" && a && b === "messages" && !c) {
       const message = this.storedMessage(body, a);
       this.channelMessages.push(message);
       return json(res, 200, message);
+    }
+    if (method === "POST" && root === "channels" && a && b === "messages" && c && d === "threads") {
+      const thread: Json = {
+        id: snowflake(),
+        type: 11,
+        guild_id: this.guildId,
+        parent_id: a,
+        owner_id: this.botId,
+        name: body.name,
+        message_count: 0,
+        member_count: 1,
+        rate_limit_per_user: 0,
+        flags: 0,
+        thread_metadata: {
+          archived: false,
+          auto_archive_duration: body.auto_archive_duration ?? 1440,
+          archive_timestamp: new Date().toISOString(),
+          locked: false,
+        },
+        starter_message_id: c,
+      };
+      this.threads.push(thread);
+      this.changed();
+      return json(res, 201, thread);
+    }
+    if (method === "PATCH" && root === "channels" && a && b === "messages" && c) {
+      const stored = this.channelMessages.findIndex((m) => m.id === c);
+      if (stored === -1) return json(res, 404, { message: "Unknown Message", code: 10008 });
+      const message = {
+        ...this.channelMessages[stored],
+        ...body,
+        edited_timestamp: new Date().toISOString(),
+      };
+      this.channelMessages[stored] = message;
+      this.messageEdits.push({ messageId: c, body });
+      this.changed();
+      return json(res, 200, message);
+    }
+    if (method === "DELETE" && root === "channels" && a && b === "messages" && c) {
+      this.deletedMessageIds.push(c);
+      this.changed();
+      res.writeHead(204).end();
+      return;
+    }
+    if (method === "DELETE" && root === "channels" && a && !b) {
+      const thread = this.threads.find((t) => t.id === a);
+      this.deletedChannelIds.push(a);
+      this.changed();
+      return json(res, 200, thread ?? { id: a, type: 0 });
+    }
+    if (method === "GET" && root === "applications" && a === this.appId) {
+      const guildId = b === "guilds" && c ? c : null;
+      const last = [...this.commandPuts].reverse().find((put) => put.guildId === guildId);
+      return json(
+        res,
+        200,
+        (last?.body ?? []).map((command) => ({ id: snowflake(), ...command })),
+      );
     }
     if (method === "POST" && root === "channels" && b === "typing") {
       res.writeHead(204).end();

@@ -71,11 +71,16 @@ export function recordingServices(
     telemetry: {
       questionAnswered: (event) => services.questions.push(event),
       feedback: (event) => {
-        const again = services.votes.some(
-          (vote) => vote.answerId === event.answerId && vote.userId === event.userId,
-        );
-        if (!again) services.votes.push(event);
-        return !again;
+        const same = (vote: FeedbackEvent) =>
+          vote.answerId === event.answerId && vote.userId === event.userId;
+        const before = services.votes.findIndex(same);
+        if (before === -1) {
+          services.votes.push(event);
+          return "counted";
+        }
+        if (services.votes[before]?.vote === event.vote) return "unchanged";
+        services.votes[before] = event;
+        return "changed";
       },
     },
   };

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { APIEmbed, Client } from "discord.js";
+import type { APIEmbed, Client, RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import { PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.js";
@@ -50,9 +50,8 @@ beforeAll(async () => {
     REPORT_PATH: "data/report.txt",
     MODERATOR_ROLE_IDS: moderatorRoleId,
     REPORT_FETCH_TIMEOUT_MS: "2000",
-    // /report opts out of the cooldown itself, but these tests also ask /ask several times in a
-    // row as one user, which the question cooldown would rightly refuse.
-    COOLDOWN: "0",
+    // These tests ask /ask many times in a row as one user, more than a member's burst.
+    RATE_LIMIT: "0/60s",
   });
   await start();
 });
@@ -93,7 +92,9 @@ describe("/report through the real discord.js client", () => {
   let seedAnswer: string;
 
   it("is registered for Manage Server members only, with the documented names", () => {
-    const json = commands.find((command) => command.data.name === "report")?.data.toJSON();
+    const json = commands.find((command) => command.data.name === "report")?.data.toJSON() as
+      | RESTPostAPIChatInputApplicationCommandsJSONBody
+      | undefined;
     expect(json?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
     const options = (json?.options ?? []) as { name: string; options?: { name: string }[] }[];
     expect(options.map((sub) => [sub.name, (sub.options ?? []).map((o) => o.name)])).toEqual([
@@ -162,7 +163,8 @@ describe("/report through the real discord.js client", () => {
     await (
       await fake.sendComponent("feedback:down", { message: answered.message }, { userId: voter })
     ).reply();
-    expect(visibleText(await report("status"))).toContain("Feedback: 👍 1 · 👎 0");
+    // A member may change their vote: the 👎 replaces their 👍.
+    expect(visibleText(await report("status"))).toContain("Feedback: 👍 0 · 👎 1");
 
     await ask("How many drugs were seized in Tibet?");
     await ask("how many drugs were seized in tibet");

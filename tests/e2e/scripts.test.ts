@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.js";
+import { registrationBody } from "../../src/bot/registration.js";
 import { FakeDiscord } from "./fakeDiscord.js";
 import { figureInReport, REPORT_PATH } from "./harness.js";
 
@@ -56,7 +57,7 @@ async function finished(
 describe("npm start", () => {
   it("with a bad .env exits 1 with one line per problem and no stack trace", async () => {
     const envFile = join(dir, "bad.env");
-    writeFileSync(envFile, "DISCORD_CLIENT_ID=not-an-id\nCOOLDOWN=-3\nLOG_LEVEL=loud\n");
+    writeFileSync(envFile, "DISCORD_CLIENT_ID=not-an-id\nRATE_LIMIT=fast\nLOG_LEVEL=loud\n");
     const { code, stderr } = await finished(npm("start", { DOTENV_PATH: envFile }));
 
     expect(code).toBe(1);
@@ -65,7 +66,7 @@ describe("npm start", () => {
     expect(lines[0]).toMatch(/DISCORD_TOKEN is not set.*npm run ask/);
     expect(lines.slice(1).map((line) => line.split(" ")[1])).toEqual([
       "DISCORD_CLIENT_ID",
-      "COOLDOWN",
+      "RATE_LIMIT",
       "LOG_LEVEL",
     ]);
     expect(stderr).not.toMatch(/^\s+at /m);
@@ -113,9 +114,11 @@ describe("npm run deploy-commands", () => {
     expect(fake.commandPuts).toHaveLength(1);
     expect(fake.commandPuts[0]?.guildId).toBe(fake.guildId);
     expect(fake.commandPuts[0]?.body).toEqual(
-      JSON.parse(JSON.stringify(commands.map((command) => command.data.toJSON()))),
+      JSON.parse(JSON.stringify(registrationBody(commands))),
     );
-    for (const command of commands) expect(stdout).toContain(`/${command.data.name}`);
+    expect(stdout).toContain("+ /ask  (new)");
+    expect(stdout).toContain('+ "Ask factdesk"  (new)');
+    for (const command of commands) expect(stdout).toContain(command.data.name);
   });
 
   it("registers globally when no guild is configured", async () => {
@@ -133,5 +136,33 @@ describe("npm run deploy-commands", () => {
       commands.map((c) => c.data.name),
     );
     expect(stdout).toContain("globally");
+  });
+
+  const deploy = (env: Record<string, string> = {}, args: string[] = []) =>
+    finished(
+      run("npm", ["--silent", "run", "deploy-commands", "--", ...args], {
+        DISCORD_TOKEN: "fake-token-for-deploy",
+        DISCORD_CLIENT_ID: fake.appId,
+        DISCORD_API_URL: fake.apiUrl,
+        ...env,
+      }),
+    );
+
+  it("prints a diff against what is registered, and warns when global commands also show in the guild", async () => {
+    const { code, stdout, stderr } = await deploy({ DISCORD_GUILD_ID: fake.guildId });
+    expect(code).toBe(0);
+    expect(stdout).toContain("= /ask");
+    expect(stdout).not.toContain("(new)");
+    expect(stderr).toMatch(/warning: \d+ global commands .*also show in this guild/);
+    expect(stderr).toContain("--clear");
+  });
+
+  it("--clear removes every command and says which", async () => {
+    const { code, stdout } = await deploy({}, ["--clear"]);
+    expect(code).toBe(0);
+    expect(fake.commandPuts.at(-1)).toEqual({ guildId: null, body: [] });
+    expect(stdout).toContain("- /ask  (removed)");
+    const again = await deploy({ DISCORD_GUILD_ID: fake.guildId });
+    expect(again.stderr).not.toContain("warning");
   });
 });

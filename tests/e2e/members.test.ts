@@ -1,0 +1,300 @@
+import { readFileSync } from "node:fs";
+import type { APIEmbed, Client } from "discord.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBot } from "../../src/bot/client.js";
+import { parseConfig } from "../../src/config.js";
+import { buildReportIndex, type ReportIndex } from "../../src/qa/reportIndex.js";
+import { FakeDiscord, type Json, snowflake } from "./fakeDiscord.js";
+import {
+  capturingLogger,
+  figureInReport,
+  type LogEntry,
+  type RecordingServices,
+  recordingServices,
+  reportText,
+} from "./harness.js";
+
+const TOKEN = "fake-bot-token.for-member-tests";
+const seed = buildReportIndex(reportText, { name: "report.txt", version: 1 });
+/** An invented report with Discord markup in its text. */
+const harbour = buildReportIndex(
+  readFileSync(new URL("../bot/fixtures/harbour-report.md", import.meta.url), "utf8"),
+  { name: "harbour-report.md", version: 2, title: "Harbour Watch", url: "https://example.org/h" },
+);
+/** An invented report with many figures for one place: its /figures view needs pages. */
+const manyFigures = buildReportIndex(
+  Array.from(
+    { length: 14 },
+    (_, i) =>
+      `On patrol day ${i + 1}, officers in Kerala seized ${(i + 1) * 7} kilograms of cannabis resin hidden in shipping containers bound for the northern ports of the region.`,
+  ).join("\n\n"),
+  { name: "kerala-patrols.txt", version: 1 },
+);
+
+let fake: FakeDiscord;
+let client: Client;
+let services: RecordingServices;
+let current: ReportIndex = seed;
+let logs: LogEntry[] = [];
+
+const suspects = () => figureInReport(/There were ([\d,]+) criminal suspects/);
+const tons = () => figureInReport(/([\d.]+) tons of various/);
+
+beforeAll(async () => {
+  fake = await FakeDiscord.start({ askChannelIds: 2 });
+  services = recordingServices(seed);
+  const active = services.reports.active;
+  services.reports = { active: (guildId) => ({ ...active(guildId), index: current }) };
+  const config = parseConfig({
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_CLIENT_ID: fake.appId,
+    DISCORD_API_URL: fake.apiUrl,
+    ASK_CHANNEL_IDS: fake.askChannelIds.join(","),
+    ASK_THREAD_WHEN_BUSY: "3/60s",
+  });
+  const captured = capturingLogger([TOKEN]);
+  logs = captured.entries;
+  client = await startBot(config, captured.logger, services);
+});
+
+afterAll(async () => {
+  const errors = logs.filter((entry) => entry.level >= 50);
+  if (errors.length > 0) console.error(JSON.stringify(errors, null, 1).slice(0, 3000));
+  await client?.destroy();
+  await fake?.close();
+});
+
+function bodyOf(response: { body: Json } | Json): Json {
+  return "body" in response && typeof response.body === "object"
+    ? (response.body as Json)
+    : response;
+}
+
+function visibleText(response: { body: Json } | Json): string {
+  const body = bodyOf(response);
+  const embeds = (body.embeds as APIEmbed[] | undefined) ?? [];
+  const parts = embeds.flatMap((embed) => [
+    embed.title ?? "",
+    embed.description ?? "",
+    ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
+    embed.footer?.text ?? "",
+  ]);
+  return [String(body.content ?? ""), ...parts].join("\n");
+}
+
+interface Component {
+  custom_id?: string;
+  label?: string;
+  disabled?: boolean;
+  components?: Component[];
+}
+
+function customIds(response: { body: Json } | Json): string[] {
+  const rows = (bodyOf(response).components as Component[] | undefined) ?? [];
+  return rows.flatMap((row) => row.components ?? []).map((c) => c.custom_id ?? "");
+}
+
+const mention = (text: string) => `<@${fake.botId}> ${text}`;
+
+describe("private answers", () => {
+  it("/ask private:true answers only the asker, with no remove button", async () => {
+    const reply = await (
+      await fake.sendCommand("ask", {
+        question: "How many criminal suspects were arrested?",
+        private: true,
+      })
+    ).reply();
+    expect(reply.ephemeral).toBe(true);
+    expect(visibleText(reply)).toContain(suspects().figure);
+    expect(customIds(reply).some((id) => id.startsWith("remove"))).toBe(false);
+  });
+
+  it('"Ask factdesk" on a message answers that message, privately', async () => {
+    const message = fake.sendMessage({ content: "how many tons of drugs were seized?" });
+    const handle = await fake.sendMessageCommand("Ask factdesk", message.id);
+    const reply = await handle.reply();
+    expect(reply.ephemeral).toBe(true);
+    expect(visibleText(reply)).toContain(tons().figure);
+    expect(fake.repliesTo(message.id)).toEqual([]);
+  });
+});
+
+describe("removing an answer", () => {
+  it("lets only the asker remove their answer", async () => {
+    const asker = snowflake();
+    const answer = await (
+      await fake.sendCommand(
+        "ask",
+        { question: "How many tons of drugs were seized?" },
+        { userId: asker },
+      )
+    ).reply();
+    const remove = `remove:${asker}`;
+    expect(customIds(answer)).toContain(remove);
+
+    const refused = await (await fake.sendComponent(remove, { message: answer.message })).reply();
+    expect(refused.ephemeral).toBe(true);
+    expect(visibleText(refused)).toMatch(/only the member who asked/i);
+
+    const byAsker = await fake.sendComponent(
+      remove,
+      { message: answer.message },
+      { userId: asker },
+    );
+    expect((await byAsker.response(1)).kind).toBe("delete");
+  });
+});
+
+describe("follow-ups in chat", () => {
+  it("answers a member's follow-up in the same channel (the engine may answer it standalone)", async () => {
+    const userId = snowflake();
+    const first = fake.sendMessage({
+      content: mention("how many criminal suspects were arrested?"),
+      userId,
+    });
+    expect(visibleText(await fake.replyTo(first.id))).toContain(suspects().figure);
+    const followUp = fake.sendMessage({
+      content: mention("and how many tons were seized?"),
+      userId,
+    });
+    const reply = await fake.replyTo(followUp.id);
+    expect(visibleText(reply)).toContain(tons().figure);
+  });
+});
+
+describe("ask channels", () => {
+  it("answers in a thread once the channel is busy", async () => {
+    const channelId = fake.askChannelIds[1] ?? "";
+    for (let i = 0; i < 3; i++) fake.sendMessage({ content: `what a day, part ${i}`, channelId });
+    const question = fake.sendMessage({
+      content: "how many criminal suspects were arrested?",
+      channelId,
+    });
+    const thread = await fake.waitFor(
+      () => fake.threads.find((t) => t.starter_message_id === question.id),
+      "a thread for the question",
+    );
+    const [answer] = await fake.waitFor(() => {
+      const inThread = fake.messagesIn(String(thread.id));
+      return inThread.length > 0 ? inThread : undefined;
+    }, "the answer in the thread");
+    expect(visibleText(answer ?? {})).toContain(suspects().figure);
+    expect(fake.repliesTo(question.id)).toEqual([]);
+
+    // Carrying on in the thread needs no mention: it is part of the ask channel.
+    const inThread = fake.sendMessage({
+      content: "how many tons of drugs were seized?",
+      channelId: String(thread.id),
+    });
+    expect(visibleText(await fake.replyTo(inThread.id))).toContain(tons().figure);
+
+    fake.deleteMessage(question.id);
+    await fake.waitFor(
+      () => (fake.deletedChannelIds.includes(String(thread.id)) ? true : undefined),
+      "the thread to be deleted with its question",
+    );
+  });
+
+  it("replies in the channel while it is quiet", async () => {
+    const channelId = fake.askChannelIds[0] ?? "";
+    const question = fake.sendMessage({
+      content: "how many tons of drugs were seized?",
+      channelId,
+    });
+    expect(visibleText(await fake.replyTo(question.id))).toContain(tons().figure);
+  });
+});
+
+describe("edited and deleted questions", () => {
+  it("edits the answer when the question is edited, and deletes it when the question is", async () => {
+    const question = fake.sendMessage({
+      content: mention("how many criminal suspects were arrested?"),
+    });
+    const answer = await fake.replyTo(question.id);
+    expect(visibleText(answer)).toContain(suspects().figure);
+
+    fake.editMessage(question.id, mention("how many tons of drugs were seized?"));
+    const edit = await fake.waitFor(
+      () => fake.messageEdits.find((e) => e.messageId === answer.id),
+      "the answer to be edited",
+    );
+    expect(visibleText(edit.body)).toContain(tons().figure);
+    expect((edit.body.allowed_mentions as Json).parse).toEqual([]);
+
+    fake.deleteMessage(question.id);
+    await fake.waitFor(
+      () => (fake.deletedMessageIds.includes(String(answer.id)) ? true : undefined),
+      "the answer to be deleted",
+    );
+  });
+
+  it("in an ask channel, removes the answer when the edit leaves no question", async () => {
+    const channelId = fake.askChannelIds[0] ?? "";
+    const question = fake.sendMessage({
+      content: "how many criminal suspects were arrested?",
+      channelId,
+    });
+    const answer = await fake.replyTo(question.id);
+    fake.editMessage(question.id, "never mind, see you at lunch");
+    await fake.waitFor(
+      () => (fake.deletedMessageIds.includes(String(answer.id)) ? true : undefined),
+      "the answer to be deleted",
+    );
+  });
+});
+
+describe("report text is shown as text", () => {
+  it("escapes spoilers, masked links and mentions from an uploaded report", async () => {
+    current = harbour;
+    try {
+      const spoiler = await (
+        await fake.sendCommand("ask", {
+          question: "How many tons of cocaine were seized in Kerala?",
+        })
+      ).reply();
+      expect(visibleText(spoiler)).toContain("\\|\\|marked as a spoiler\\|\\|");
+      const para = await (await fake.sendCommand("paragraph", { number: 4 })).reply();
+      const text = visibleText(para);
+      expect(text).toContain("<\\@123456789012345678>");
+      expect(text).toContain("@\u200beveryone");
+      expect(text).not.toMatch(/(?<!\\)\[the full table\]\(/);
+      expect(visibleText(spoiler)).toContain("Harbour Watch");
+    } finally {
+      current = seed;
+    }
+  });
+});
+
+describe("/figures and /search", () => {
+  it("pages a long /figures view with buttons", async () => {
+    current = manyFigures;
+    try {
+      const first = await (await fake.sendCommand("figures", { place: "Kerala" })).reply();
+      const ids = customIds(first);
+      const next = ids.find((id) => id.startsWith("figs:1:"));
+      expect(next).toBe("figs:1:Kerala");
+      expect(visibleText(first)).toContain("¶1");
+      const second = await (
+        await fake.sendComponent(next ?? "", { message: first.message })
+      ).reply();
+      expect(second.kind).toBe("update");
+      expect(visibleText(second)).not.toContain("· ¶1\n");
+      expect(JSON.stringify(second.body.components)).toContain("Page 2 of");
+    } finally {
+      current = seed;
+    }
+  });
+
+  it("says no paragraph matches words the report does not use", async () => {
+    const reply = await (await fake.sendCommand("search", { text: "pizza" })).reply();
+    expect(reply.ephemeral).toBe(true);
+    expect(visibleText(reply)).toMatch(/No paragraph matches/);
+  });
+
+  it("/ask autocomplete offers the question that matches what is being typed first", async () => {
+    const choices = await (
+      await fake.sendAutocomplete("ask", { question: "how many gan" }, "question")
+    ).choices();
+    expect(String(choices[0]?.name)).toMatch(/gang/i);
+  });
+});
