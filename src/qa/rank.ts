@@ -105,6 +105,11 @@ function yearFit(years: string[], doc: FactDoc, w: Weights): number {
   return /\b(?:19|20)\d{2}\b/.test(doc.lead) ? w.otherYear : 0;
 }
 
+/** The question's words of at least `length` letters, numbers left out. */
+function letterWords(text: string, length: number): string[] {
+  return words(text).filter((word) => word.length >= length && !/^\d/.test(word));
+}
+
 /** Tie-breaker: the question's own word forms right around the figure ("rehabilitated" over "rehabilitation"). */
 function verbatimWords(query: Query, nearText: string): number {
   const near = ` ${nearText.toLowerCase()} `;
@@ -126,12 +131,12 @@ function statedInQuestion(query: Query, fact: Fact): boolean {
   return findNumbers(query.cleaned).some((number) => number.value === fact.value);
 }
 
-/** How well one fact answers the query: concept overlap, verb, unit, target noun, scope and fuse. */
+/** How well one fact answers the query: concept overlap, verb, unit, target noun, scope, text match. */
 export function scoreFact(
   query: Query,
   doc: FactDoc,
   index: ReportIndex,
-  fuseScore?: number,
+  textMatch = 0,
   w: Weights = DEFAULT_WEIGHTS,
 ): ScoredFact {
   const { fact } = doc;
@@ -196,21 +201,12 @@ export function scoreFact(
   }
   if (statedInQuestion(query, fact)) score += w.statedInQuestion;
   if (period.years.length > 0) score += yearFit(period.years, doc, w);
-  if (fuseScore !== undefined) score += (1 - fuseScore) * w.fuse;
+  score += textMatch * w.textMatch;
   score -= fact.paragraph * w.paragraphOrder;
   if (PART_OF.test(doc.lead)) score += w.partOf;
   score += w.verbatimWord * verbatimWords(query, doc.nearText);
   score += periodFit(query, doc, w);
   return { fact, doc, score, coreHits, nearHits };
-}
-
-/** The question's words of at least `length` letters, numbers left out. */
-function letterWords(text: string, length: number): string[] {
-  return words(text).filter((word) => word.length >= length && !/^\d/.test(word));
-}
-
-function fusePattern(query: Query): string {
-  return [...new Set(letterWords(query.cleaned, 3))].join(" | ");
 }
 
 /** Facts that can answer the query, best first. With places named, only those places' facts. */
@@ -222,21 +218,14 @@ export function rankFacts(
 ): ScoredFact[] {
   // "How many pills did Thailand seize?" in a Thai report asks for the national figures.
   const places = asked.filter((place) => !index.home.has(place));
-  const pattern = fusePattern(query);
-  const fuseScores = new Map<Fact, number>();
-  if (pattern) {
-    for (const hit of index.factFuse.search(pattern)) fuseScores.set(hit.item.fact, hit.score ?? 1);
-  }
+  // BM25 over every fact's words, as a share of the best match: a tie-breaker, cheap per question.
+  const hits = index.factSearch.search(query.cleaned, { combineWith: "OR" });
+  const top = hits[0]?.score ?? 1;
+  const textMatch = new Map(hits.map((hit) => [hit.id as number, hit.score / top]));
+  const asPlaces = { ...query, filters: { ...query.filters, places } };
   return index.factDocs
-    .filter((doc) => places.every((place) => doc.fact.places.includes(place)))
-    .map((doc) =>
-      scoreFact(
-        { ...query, filters: { ...query.filters, places } },
-        doc,
-        index,
-        fuseScores.get(doc.fact),
-        w,
-      ),
-    )
+    .map((doc, id) => ({ doc, id }))
+    .filter(({ doc }) => places.every((place) => doc.fact.places.includes(place)))
+    .map(({ doc, id }) => scoreFact(asPlaces, doc, index, textMatch.get(id) ?? 0, w))
     .sort((a, b) => b.score - a.score);
 }

@@ -10,6 +10,8 @@ import type { Answer } from "./schema.js";
 import { relatedSuggestions } from "./suggest.js";
 import type { Query } from "./understand.js";
 
+const HOW_LONG = /\bhow long\b/i;
+
 /** Who, when and where are answered in words; a figure would answer something else. */
 const WORDS_ONLY = new Set<Query["wh"]>(["who", "when", "where"]);
 
@@ -21,14 +23,32 @@ function figureOrSentence(query: Query, ctx: AnswerContext): Answer {
   return sentence.status === "answered" ? sentence : figure;
 }
 
+/** After "what"/"which", a word that asks for a figure, not a name: "what value", "which share". */
+const FIGURE_WORD =
+  /^(?:is|are|was|were|did|do|does|has|have|had|total|number|amount|value|cost|price|share|rate|percent|percentage|proportion|fraction|portion|figure|sum|size|level|budget|increase|decrease|change|quantity|weight|volume|age)$/i;
+
+/** "What study are the estimates based on?": the answer is a name in a sentence. */
+function asksForAName(query: Query): boolean {
+  const noun = /\b(?:what|which)\s+([a-z]+)/i.exec(query.cleaned)?.[1];
+  return noun !== undefined && !FIGURE_WORD.test(noun);
+}
+
+function sentenceOrFigure(query: Query, ctx: AnswerContext): Answer {
+  const sentence = sentenceAnswer(query, ctx);
+  return sentence.status === "answered" ? sentence : figureAnswer(query, ctx);
+}
+
 function lookup(query: Query, ctx: AnswerContext): Answer {
   const { expected } = query.measure;
   if (query.intent === "sentence") {
     if (WORDS_ONLY.has(query.wh) || (!expected.kind && !expected.unit))
       return sentenceAnswer(query, ctx);
-    return figureOrSentence(query, ctx);
+    return asksForAName(query) ? sentenceOrFigure(query, ctx) : figureOrSentence(query, ctx);
   }
-  return query.wh && query.wh !== "how" ? figureOrSentence(query, ctx) : figureAnswer(query, ctx);
+  // "How long was he sentenced?" may be answered by a span of words ("27 months") in a sentence.
+  return (query.wh && query.wh !== "how") || HOW_LONG.test(query.cleaned)
+    ? figureOrSentence(query, ctx)
+    : figureAnswer(query, ctx);
 }
 
 /** Sends an understood question to the answer that handles its operation. */

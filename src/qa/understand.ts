@@ -56,6 +56,8 @@ export interface Query {
   filters: Filters;
   /** "which province" → "province": the kind of place a superlative ranks; null unless max/min. */
   rankedPlaceKind: string | null;
+  /** "which drug was seized most" → "drug": the kind of thing, not place, a superlative ranks. */
+  rankedThing: string | null;
 }
 
 /** Discord mentions, custom emoji, links and Markdown markup carry no meaning for the question. */
@@ -246,6 +248,9 @@ const WHAT_ABOUT = /^(?:(?:and|so|ok|okay)\s+)?(?:what|how)\s+about\s+/i;
 /** Words that make a list of options a contest: "which is bigger, A or B?". */
 const CONTEST =
   /\b(?:more|most|bigger|biggest|larger|largest|higher|highest|greater|greatest|less|least|fewer|fewest|smaller|smallest|lower|lowest)\b/i;
+/** After "which"/"what", words that are not a kind of thing to rank: verbs, time, measures. */
+const NOT_A_THING =
+  /^(?:|is|are|was|were|did|do|does|has|have|had|will|would|can|could|year|years|month|day|date|time|period|quarter|amount|number|total|percentage|share|rate|one|kind|type|sort|part)$/;
 const LEADING_ARTICLE = /^(?:the|a|an)\s+/i;
 
 /**
@@ -325,10 +330,27 @@ export function understand(question: string): Query {
     (placeKind !== null || /\bwhere\b/.test(lower)) &&
     placeNames.length === 0;
   const options = placeNames.length >= 2 ? [] : contestOptions(cleaned);
+  const thing = afterWhich?.[1] ?? "";
+  const rankedThing =
+    superlative !== null &&
+    placeKind === null &&
+    placeNames.length === 0 &&
+    options.length === 0 &&
+    !NOT_A_THING.test(thing) &&
+    !STOP_WORDS.has(thing)
+      ? thing
+      : null;
   const concepts = words(withoutPlaces)
     .filter((word) => !STOP_WORDS.has(word) && !/^\d/.test(word))
     .map(concept);
-  const op = opOf(lower, concepts.length === 0, placeNames, options, isSuperlative, superlative);
+  const op = opOf(
+    lower,
+    concepts.length === 0,
+    placeNames,
+    options,
+    isSuperlative || rankedThing !== null,
+    superlative,
+  );
   return {
     question,
     cleaned,
@@ -347,6 +369,8 @@ export function understand(question: string): Query {
       names: [],
       period: { years: lower.match(/\b(?:19|20)\d{2}\b/g) ?? [] },
     },
-    rankedPlaceKind: op === "max" || op === "min" ? (placeKind ?? "any") : null,
+    rankedPlaceKind:
+      op === "max" || op === "min" ? (placeKind ?? (rankedThing ? null : "any")) : null,
+    rankedThing,
   };
 }

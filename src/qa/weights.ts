@@ -50,8 +50,8 @@ export interface Weights {
   yearNear: number;
   /** Another year stated just before the figure. */
   otherYear: number;
-  /** fuse.js similarity of the question to the fact's words, a tie-breaker. */
-  fuse: number;
+  /** BM25 match of the question to the fact's words (as a share of the best), a tie-breaker. */
+  textMatch: number;
   /** Per paragraph number: earlier statements of the same thing win ties. */
   paragraphOrder: number;
   /** A figure introduced as a part ("including", "of whom"): the whole is the better answer. */
@@ -124,7 +124,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   statedInQuestion: -4,
   yearNear: 1,
   otherYear: -1.5,
-  fuse: 0.75,
+  textMatch: 0.4,
   paragraphOrder: 0.001,
   partOf: -0.75,
   verbatimWord: 0.15,

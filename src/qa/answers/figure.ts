@@ -44,11 +44,14 @@ function restatements(best: ScoredFact, ranked: ScoredFact[], w: Weights): Fact[
     .map((other) => other.fact);
 }
 
+const DURATIONS = new Set(["year", "month", "week", "day"]);
+
 /** An age or a prison term asked for is not answered by some other count ("all four were charged"). */
 function fitsAskedTime(query: Query, best: ScoredFact): boolean {
   const askedYears = query.measure.expected.unit === "year";
   const isAge = best.fact.subject.startsWith("age of ");
-  return askedYears ? best.fact.unit === "year" : !isAge;
+  // "Sentenced to 27 months" answers a question about a prison term in years.
+  return askedYears ? DURATIONS.has(best.fact.unit ?? "") : !isAge;
 }
 
 /** The best-ranked facts for the query, a total first when no place is asked about. */
@@ -92,12 +95,18 @@ function askedNames(query: Query, index: ReportIndex): string[][] {
 }
 
 /**
- * A figure is about a name the question uses only when its paragraph states the name: an
- * operation is often named a sentence before its results.
+ * A figure is about a name the question uses only when its sentence, or one before it in the
+ * paragraph, states the name: an operation is often named a sentence before its results, but a
+ * name first given after a figure is about something else.
  */
 function statesNames(fact: Fact, names: string[][], index: ReportIndex): boolean {
-  const paragraph = index.report.paragraphs[fact.paragraph - 1]?.text ?? fact.quote;
-  return names.every((spellings) => spellings.some((s) => mentions(paragraph, s)));
+  const sentences = index.report.paragraphs[fact.paragraph - 1]?.sentences ?? [];
+  const upToFigure = sentences
+    .slice(0, fact.sentence + 1)
+    .map((sentence) => sentence.text)
+    .join(" ");
+  const text = `${upToFigure} ${fact.quote}`;
+  return names.every((spellings) => spellings.some((s) => mentions(text, s)));
 }
 
 /** A name the question uses that no figure's sentence states: the report gives no figure for it. */

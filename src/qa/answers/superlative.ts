@@ -7,6 +7,7 @@ import type { Query } from "../understand.js";
 import { concept } from "../vocabulary.js";
 import type { AnswerContext } from "./context.js";
 import { figureAnswer } from "./figure.js";
+import { sentenceAnswer } from "./sentence.js";
 
 export interface PlaceFigure {
   place: string;
@@ -90,11 +91,41 @@ export function rankPlaces(query: Query, { index, weights }: AnswerContext): Pla
     .sort((a, b) => direction * (comparable(a.fact) - comparable(b.fact)));
 }
 
-/** "Which province seized the most?": the leading place, then the podium. */
+/**
+ * Things of the kind asked about ("which drug was seized most") ranked by their figure: the facts
+ * whose head noun is that kind, one per thing counted, compared in base units.
+ */
+export function rankThings(query: Query, { index, weights }: AnswerContext): PlaceFigure[] {
+  const kind = concept(query.rankedThing ?? "");
+  const ranked = rankFacts(query, index, [], weights).filter(
+    (scored) => scored.score > 0 && (scored.doc.heads.has(kind) || scored.doc.core.has(kind)),
+  );
+  const [lead] = ranked;
+  if (!lead) return [];
+  const sameFamily = (fact: Fact) =>
+    lead.fact.base ? fact.base !== null : fact.unit === lead.fact.unit;
+  const bestPerThing = new Map<string, Fact>();
+  for (const { fact, score } of ranked) {
+    if (!sameFamily(fact) || score < lead.score - weights.superlativeMargin) continue;
+    const thing = fact.subject.toLowerCase();
+    const current = bestPerThing.get(thing);
+    if (!current || comparable(fact) > comparable(current)) bestPerThing.set(thing, fact);
+  }
+  const direction = query.op === "min" ? 1 : -1;
+  return [...bestPerThing.entries()]
+    .map(([place, fact]) => ({ place, fact }))
+    .sort((a, b) => direction * (comparable(a.fact) - comparable(b.fact)));
+}
+
+/** "Which province seized the most?", "which drug?": the leader, then the podium. */
 export function superlativeAnswer(query: Query, ctx: AnswerContext): Answer {
-  const podium = rankPlaces(query, ctx);
+  const podium = query.rankedThing ? rankThings(query, ctx) : rankPlaces(query, ctx);
   const [top] = podium;
-  if (!top) return figureAnswer({ ...query, op: "lookup" }, ctx);
+  if (!top) {
+    return query.rankedThing
+      ? sentenceAnswer({ ...query, op: "lookup" }, ctx)
+      : figureAnswer({ ...query, op: "lookup" }, ctx);
+  }
   const lines = podium
     .slice(0, 5)
     .map((entry, i) => `${i + 1}. ${entry.place}: ${citeLine(entry.fact)}`);
