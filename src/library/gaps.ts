@@ -1,5 +1,6 @@
 import type { AnswerStatus } from "../qa/schema.js";
 import { editDistance } from "../text/editDistance.js";
+import { words } from "../text/tokenize.js";
 
 export interface UnansweredQuestion {
   question: string;
@@ -28,11 +29,8 @@ const STOPWORDS = new Set(
 
 /** Content words of a question, case- and punctuation-folded, with plurals reduced. */
 export function questionTokens(question: string): string[] {
-  return question
-    .toLowerCase()
-    .replace(/<[@#][!&]?\d+>/g, " ")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0 && !STOPWORDS.has(word))
+  return words(question.replace(/<[@#][!&]?\d+>/g, " "))
+    .filter((word) => !STOPWORDS.has(word))
     .map((word) =>
       word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word,
     );
