@@ -124,11 +124,25 @@ function nearWords(fact: Fact, siblings: Fact[]): { near: string; lead: string }
   };
 }
 
+/** Concepts of a text, worked out once per text: a sentence's facts share its words. */
+function conceptCache(bodies: BodyFinder): (text: string) => Set<string> {
+  const cache = new Map<string, Set<string>>();
+  return (text) => {
+    let concepts = cache.get(text);
+    if (!concepts) {
+      concepts = new Set(conceptsOf(`${text} ${bodies.aliases(text)}`));
+      cache.set(text, concepts);
+    }
+    return concepts;
+  };
+}
+
 function factDocOf(
   fact: Fact,
   sentenceFacts: Fact[],
   report: ParsedReport,
   bodies: BodyFinder,
+  conceptsOfText: (text: string) => Set<string>,
 ): FactDoc {
   // "$4 million for the DEA" is about the Drug Enforcement Administration too, and the other way round.
   const core = new Set(
@@ -157,8 +171,8 @@ function factDocOf(
       .map((word) => actionLemma(word))
       .filter((lemma): lemma is string => lemma !== null)
       .map(concept),
-    context: new Set(conceptsOf(`${fact.quote} ${bodies.aliases(fact.quote)}`)),
-    paragraph: new Set(conceptsOf(report.paragraphs[fact.paragraph - 1]?.text ?? "")),
+    context: conceptsOfText(fact.quote),
+    paragraph: conceptsOfText(report.paragraphs[fact.paragraph - 1]?.text ?? ""),
   };
 }
 
@@ -221,8 +235,9 @@ export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
   const suggestions = suggestionsFor(table.facts);
   const bodies = reportBodies(report);
   const bySentence = groupBySentence(table.facts);
+  const conceptsOfText = conceptCache(bodies);
   const factDocs = table.facts.map((fact) =>
-    factDocOf(fact, bySentence.get(sentenceKey(fact)) ?? [], report, bodies),
+    factDocOf(fact, bySentence.get(sentenceKey(fact)) ?? [], report, bodies, conceptsOfText),
   );
   const sentences = report.paragraphs.flatMap((paragraph) =>
     paragraph.sentences.map((sentence, index) => ({
