@@ -36,16 +36,58 @@ function embed(
   return { embeds: [{ description: text, color }], allowedMentions: noPings };
 }
 
+/**
+ * What a change returns once it is committed: the full description, and a plain line to fall back
+ * on if describing it fails. Whatever fails after the commit, the moderator is told it happened.
+ */
+interface Committed {
+  describe: () => string;
+  fallback: string;
+}
+
+function describeCommitted(committed: Committed, context: CommandContext): string {
+  try {
+    return committed.describe();
+  } catch (error) {
+    context.logger.error({ err: error }, "the change is committed but could not be described");
+    return committed.fallback;
+  }
+}
+
+/** The reply cannot be edited (expired token, Discord error): say it in a follow-up instead. */
+async function tellCommitted(
+  interaction: ChatInputCommandInteraction<"cached" | "raw">,
+  context: CommandContext,
+  text: string,
+) {
+  try {
+    await interaction.editReply(embed(text, colors.answered));
+  } catch (error) {
+    context.logger.warn(
+      { err: error },
+      "could not edit the reply; sending the result as a follow-up",
+    );
+    await interaction.followUp({
+      ...embed(
+        `The change is committed, but the first reply could not be edited.\n\n${text}`,
+        colors.answered,
+      ),
+      flags: MessageFlags.Ephemeral,
+    });
+  }
+}
+
 /** Refresh and rollback read files or the network, so they defer and then edit the reply. */
 async function runChange(
   interaction: ChatInputCommandInteraction<"cached" | "raw">,
   context: CommandContext,
   library: ReportLibrary,
-  change: () => Promise<string>,
+  change: () => Promise<Committed>,
 ) {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  let committed: Committed;
   try {
-    await interaction.editReply(embed(await change(), colors.answered));
+    committed = await change();
   } catch (error) {
     if (!(error instanceof ReportError)) throw error;
     const version = library.active(interaction.guildId).version;
@@ -59,7 +101,9 @@ async function runChange(
     );
     const text = `Refused: ${error.reason}. Answers still come from version ${version}.`;
     await interaction.editReply(embed(text, colors.error));
+    return;
   }
+  await tellCommitted(interaction, context, describeCommitted(committed, context));
 }
 
 async function refresh(
@@ -85,13 +129,22 @@ async function refresh(
           }
         : { guildId: null, moderatorId, input: { kind: "default" } },
     );
-    const text = describeRefresh(outcome, discordPresentation);
-    const own = library.status(interaction.guildId);
-    if (outcome.kind === "unchanged" || file || own.followsDefault) return text;
-    return (
-      `${text}\n\nThis server still answers from its own upload (version ${own.active.version}); ` +
-      `\`/report rollback version:${outcome.version.id}\` switches it to the new default.`
-    );
+    const fallback =
+      outcome.kind === "unchanged"
+        ? `Already up to date: version ${outcome.version}.`
+        : `**Updated to version ${outcome.version.id}.**`;
+    return {
+      fallback,
+      describe: () => {
+        const text = describeRefresh(outcome, discordPresentation);
+        const own = library.status(interaction.guildId);
+        if (outcome.kind === "unchanged" || file || own.followsDefault) return text;
+        return (
+          `${text}\n\nThis server still answers from its own upload (version ${own.active.version}); ` +
+          `\`/report rollback version:${outcome.version.id}\` switches it to the new default.`
+        );
+      },
+    };
   });
 }
 
@@ -165,12 +218,17 @@ export default {
         return refresh(interaction, context, library);
       case "rollback": {
         const version = interaction.options.getInteger("version", true);
-        return runChange(interaction, context, library, async () =>
-          describeChange(
-            library.rollback({ guildId, moderatorId: interaction.user.id, version }),
-            discordPresentation,
-          ),
-        );
+        return runChange(interaction, context, library, async () => {
+          const change = await library.rollback({
+            guildId,
+            moderatorId: interaction.user.id,
+            version,
+          });
+          return {
+            fallback: `**Rolled back to version ${change.version.id}.**`,
+            describe: () => describeChange(change, discordPresentation),
+          };
+        });
       }
       case "status":
         await interaction.reply(

@@ -3,6 +3,7 @@ import { type CliArgs, parseCliArgs, USAGE, UsageError } from "./cli/args.js";
 import { chat } from "./cli/chat.js";
 import { loadReportFile } from "./cli/loadReport.js";
 import { answerToJson, answerToText, factsToText, type TextStyle } from "./cli/output.js";
+import { ConfigError, parseReportMaxBytes } from "./config.js";
 import { answer } from "./qa/answer.js";
 import type { ReportIndex } from "./qa/reportIndex.js";
 import { ReportError } from "./report/errors.js";
@@ -26,7 +27,7 @@ async function run(args: CliArgs): Promise<void> {
   // Nobody types a batch at a terminal by accident: waiting silently on stdin looks like a hang.
   const batchFromTerminal = args.mode === "ask" && !args.facts && args.question === null;
   if (batchFromTerminal && process.stdin.isTTY) throw new UsageError(USAGE);
-  const index = await loadReportFile(args.report);
+  const index = await loadReportFile(args.report, args.maxBytes);
   if (args.facts) {
     process.stdout.write(
       `${args.json ? JSON.stringify(index.table, null, 2) : factsToText(index.table.facts)}\n`,
@@ -41,9 +42,13 @@ async function run(args: CliArgs): Promise<void> {
 }
 
 try {
-  await run(parseCliArgs(process.argv.slice(2), DEFAULT_REPORT));
+  await run(parseCliArgs(process.argv.slice(2), DEFAULT_REPORT, parseReportMaxBytes(process.env)));
 } catch (error) {
   if (error instanceof ReportError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }

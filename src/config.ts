@@ -59,6 +59,11 @@ const EnvSchema = z.object({
     .positive()
     .default(1024 * 1024),
   REPORT_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  REPORT_BUILD_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  REPORT_BUILD_MEMORY_MB: z.coerce.number().int().min(16).default(512),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
+  /** Key for the one-vote-per-user feedback tokens; else a 0600 file in DATA_DIR. */
+  FEEDBACK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   ASK_CHANNEL_IDS: commaList.pipe(z.array(snowflake)),
   MODERATOR_ROLE_IDS: commaList.pipe(z.array(snowflake)),
   RATE_LIMIT: rateLimit,
@@ -105,6 +110,9 @@ const StorageEnvSchema = EnvSchema.pick({
   REPORT_URL: true,
   REPORT_MAX_BYTES: true,
   REPORT_FETCH_TIMEOUT_MS: true,
+  REPORT_BUILD_TIMEOUT_MS: true,
+  REPORT_BUILD_MEMORY_MB: true,
+  FEEDBACK_SECRET: true,
   LOG_LEVEL: true,
 });
 export type StorageConfig = z.infer<typeof StorageEnvSchema>;
@@ -112,4 +120,9 @@ export type StorageConfig = z.infer<typeof StorageEnvSchema>;
 /** What the operator CLI (`npm run report`) needs: no Discord credentials, same defaults as the bot. */
 export function parseStorageConfig(env: NodeJS.ProcessEnv): StorageConfig {
   return parseWith(StorageEnvSchema, env);
+}
+
+/** REPORT_MAX_BYTES alone, for the ask CLI, which needs nothing else from the environment. */
+export function parseReportMaxBytes(env: NodeJS.ProcessEnv): number {
+  return parseWith(EnvSchema.pick({ REPORT_MAX_BYTES: true }), env).REPORT_MAX_BYTES;
 }

@@ -1,7 +1,9 @@
 import { connectBot, createBot } from "./bot/client.js";
+import { InFlight } from "./bot/inFlight.js";
 import { exitWith, loadConfigOrExit, reasonOf } from "./bot/startup.js";
 import { createLogger } from "./logger.js";
 import { openServices } from "./openServices.js";
+import { ReportError } from "./report/errors.js";
 
 const config = loadConfigOrExit({ offlineHint: true });
 const logger = createLogger(config.LOG_LEVEL, { secrets: [config.DISCORD_TOKEN] });
@@ -10,20 +12,45 @@ const logger = createLogger(config.LOG_LEVEL, { secrets: [config.DISCORD_TOKEN] 
 process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
 
 const services = await openServices(config, logger).catch((error: unknown) =>
-  exitWith([`could not load the report: ${reasonOf(error)}`]),
+  exitWith([
+    error instanceof ReportError
+      ? `could not load the report: ${error.reason}`
+      : `could not open the database in ${config.DATA_DIR}: ${reasonOf(error)}`,
+  ]),
 );
-const client = createBot(config, logger, services);
+const inFlight = new InFlight();
+const client = createBot(config, logger, services, {
+  inFlight,
+  // Discord will not take this bot back until the operator changes something: say what, and exit 1
+  // so a supervisor shows the failure instead of restarting into the same refusal forever.
+  onFatalClose: (line) => {
+    services.close?.();
+    exitWith([line]);
+  },
+});
+
+function flushLogs(): Promise<void> {
+  return new Promise((resolve) => logger.flush(() => resolve()));
+}
 
 let stopping = false;
+/**
+ * Stop taking new interactions, let the ones under way finish (refreshes included) within
+ * SHUTDOWN_GRACE_MS, then write what is queued, close the gateway with 1000 and exit 0.
+ */
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) return;
   stopping = true;
-  logger.info({ signal }, "shutting down");
+  logger.info({ signal, inFlight: inFlight.size }, "shutting down: finishing what is under way");
+  const { finished, abandoned } = await inFlight.drain(config.SHUTDOWN_GRACE_MS);
+  logger.info({ finished, abandoned }, "in-flight work done; disconnecting");
   await client.destroy();
   services.close?.();
+  await flushLogs();
   process.exit(0);
 }
-process.once("SIGINT", (signal) => void shutdown(signal));
-process.once("SIGTERM", (signal) => void shutdown(signal));
+process.on("SIGINT", (signal) => void shutdown(signal));
+process.on("SIGTERM", (signal) => void shutdown(signal));
 
 await connectBot(client, config.DISCORD_TOKEN, logger).catch((error: unknown) => {
   // A signal during login destroys the client, which fails the login; that is a clean stop.

@@ -22,11 +22,9 @@ export async function openServices(
   const { store, library } = await openLibrary(config, logger, options);
   const telemetry = createTelemetry(store, logger);
   const reload = setInterval(() => {
-    try {
-      library.reloadIfChangedElsewhere();
-    } catch (error) {
+    library.reloadIfChangedElsewhere().catch((error: unknown) => {
       logger.error({ err: error }, "could not reload report versions changed by another process");
-    }
+    });
   }, RELOAD_INTERVAL_MS);
   reload.unref();
 

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
 import pino from "pino";
+import { reasonOf } from "./bot/startup.js";
 import { ConfigError, parseStorageConfig } from "./config.js";
 import {
   describeChange,
@@ -95,7 +96,7 @@ async function run(library: ReportLibrary, { command, guildId }: Invocation): Pr
     }
     case "rollback": {
       const version = command.version;
-      return describeChange(library.rollback({ guildId, moderatorId: null, version }), plain);
+      return describeChange(await library.rollback({ guildId, moderatorId: null, version }), plain);
     }
     case "history":
       return describeHistory(library.history(guildId), plain);
@@ -131,5 +132,5 @@ try {
   if (error instanceof UsageError) process.exitCode = fail([error.message, USAGE], 2);
   else if (error instanceof ReportError) process.exitCode = fail([`refused: ${error.reason}`], 1);
   else if (error instanceof ConfigError) process.exitCode = fail(error.problems, 1);
-  else process.exitCode = fail([error instanceof Error ? error.message : String(error)], 1);
+  else process.exitCode = fail([reasonOf(error)], 1);
 }

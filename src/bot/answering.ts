@@ -52,7 +52,9 @@ export function recordQuestion(
   where: { guildId: string | null; channelId: string | null },
   result: Answer,
 ): void {
-  const { guildId, channelId } = where;
+  const { guildId } = where;
+  // A DM channel belongs to one member, so its id would say who asked: DMs keep no channel.
+  const channelId = guildId === null ? null : where.channelId;
   try {
     context.services.telemetry.questionAnswered({
       guildId,

@@ -134,12 +134,18 @@ export function createChatHandler(context: CommandContext) {
     context.answers.set(answer.reply.id, { question: asked.answer.question });
   }
 
-  function guarded(what: string, work: (message: Message) => Promise<void>, apologetic: boolean) {
+  /** `apologetic`: whether the member is owed a "sorry" when the work fails (they asked the bot directly). */
+  function guarded(
+    what: string,
+    work: (message: Message) => Promise<void>,
+    apologetic: (message: Message) => boolean,
+  ) {
     return async (message: Message): Promise<void> => {
       const logger = context.logger.child({
         messageId: message.id,
         guildId: message.guildId,
-        channelId: message.channelId,
+        // A DM's channel id identifies the member: logged only for server channels.
+        channelId: message.guildId ? message.channelId : undefined,
       });
       try {
         await work(message);
@@ -149,40 +155,51 @@ export function createChatHandler(context: CommandContext) {
           return;
         }
         logger.error({ err: error }, `${what} failed`);
-        if (apologetic) await apologise(message, logger);
+        if (apologetic(message)) await apologise(message, logger);
       }
     };
   }
 
-  const onMessage = async (message: Message): Promise<void> => {
-    if (message.author.bot) return; // other bots, and this bot's own replies
-    const settings = context.settings.forGuild(message.guildId);
-    if (!settings.chat) return;
-    const direct = !message.inGuild() || mentionsBot(message);
-    // A thread in an ask channel (such as one the bot opened for an answer) is an ask channel too.
-    const channel = message.channel.isThread() ? message.channel.parentId : message.channelId;
-    const askChannel = channel !== null && settings.askChannelIds.includes(channel);
-    if (!direct && !askChannel) return;
-    const busy =
-      askChannel && activity.arrive(message.channelId, context.config.ASK_THREAD_WHEN_BUSY);
-    await guarded("chat handler", (m) => respond(m, direct, busy), direct)(message);
-  };
+  const isDirect = (message: Message) => !message.inGuild() || mentionsBot(message);
 
-  const onEdit = guarded("answer edit", reviseAnswer, false);
+  // Every check runs inside the guard: a payload without an author cannot throw past it.
+  const onMessage = guarded(
+    "chat handler",
+    async (message) => {
+      // No author (a system or malformed payload), other bots, and this bot's own replies.
+      if (!message.author || message.author.bot) return;
+      const settings = context.settings.forGuild(message.guildId);
+      if (!settings.chat) return;
+      const direct = isDirect(message);
+      // A thread in an ask channel (such as one the bot opened for an answer) is an ask channel too.
+      const channel = message.channel.isThread() ? message.channel.parentId : message.channelId;
+      const askChannel = channel !== null && settings.askChannelIds.includes(channel);
+      if (!direct && !askChannel) return;
+      const busy =
+        askChannel && activity.arrive(message.channelId, context.config.ASK_THREAD_WHEN_BUSY);
+      await respond(message, direct, busy);
+    },
+    (message) => Boolean(message.author && !message.author.bot) && isDirect(message),
+  );
+
+  const onEdit = guarded("answer edit", reviseAnswer, () => false);
   const onDelete = guarded(
     "answer deletion",
     async (message) => {
       const answer = answersTo.get(message.id);
       if (answer) await forget(message.id, answer);
     },
-    false,
+    () => false,
   );
 
   return {
     onMessage,
     /** Discord also sends an update when it adds a link preview: only a change of text counts. */
     onEdit: (before: Message | PartialMessage, after: Message | PartialMessage) =>
-      after.partial || after.author.bot || (!before.partial && before.content === after.content)
+      after.partial ||
+      !after.author ||
+      after.author.bot ||
+      (!before.partial && before.content === after.content)
         ? Promise.resolve()
         : onEdit(after),
     onDelete: (message: Message | PartialMessage) =>

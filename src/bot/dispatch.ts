@@ -39,7 +39,8 @@ function describe(interaction: Interaction) {
     command,
     autocomplete: interaction.isAutocomplete() || undefined,
     guildId: interaction.guildId,
-    channelId: interaction.channelId,
+    // A DM's channel id identifies the member: logged only for server channels.
+    channelId: interaction.guildId ? interaction.channelId : undefined,
   };
 }
 

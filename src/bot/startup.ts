@@ -23,8 +23,12 @@ export function loadConfigOrExit(options: { offlineHint: boolean }): Config {
   }
 }
 
-/** The operator-facing reason: a ReportError's reason as it is, otherwise the error's message. */
+/**
+ * The operator-facing reason: a ReportError's reason as it is, otherwise the error's message
+ * without its own "factdesk: " (exitWith adds that), so no line reads "factdesk: factdesk:".
+ */
 export function reasonOf(error: unknown): string {
   if (error instanceof ReportError) return error.reason;
-  return error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^factdesk:\s*/, "");
 }

@@ -6,16 +6,22 @@ const CliArgs = z.object({
   json: z.boolean(),
   facts: z.boolean(),
   report: z.string().min(1),
+  maxBytes: z.number({ error: "--max-bytes must be a positive whole number" }).int().positive(),
   question: z.string().nullable(),
 });
 export type CliArgs = z.infer<typeof CliArgs>;
 
-export const USAGE = `usage: npm run ask -- [--json] [--report FILE] ["QUESTION"]
+export const USAGE = `usage: npm run ask -- [--json] [--report FILE] [--max-bytes N] ["QUESTION"]
        npm run ask -- --facts [--json] [--report FILE]
        npm run chat [-- --report FILE]
-With no QUESTION, questions are read from standard input, one per line.`;
+With no QUESTION, questions are read from standard input, one per line.
+A report over --max-bytes (default REPORT_MAX_BYTES, 1 MiB) is refused.`;
 
-export function parseCliArgs(argv: string[], defaultReport: string): CliArgs {
+export function parseCliArgs(
+  argv: string[],
+  defaultReport: string,
+  defaultMaxBytes: number,
+): CliArgs {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -23,6 +29,7 @@ export function parseCliArgs(argv: string[], defaultReport: string): CliArgs {
       json: { type: "boolean", default: false },
       facts: { type: "boolean", default: false },
       report: { type: "string" },
+      "max-bytes": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -30,13 +37,18 @@ export function parseCliArgs(argv: string[], defaultReport: string): CliArgs {
   const [first, ...rest] = positionals;
   const mode = first === "chat" ? "chat" : "ask";
   const words = mode === "chat" ? rest : positionals;
-  return CliArgs.parse({
+  const maxBytes =
+    values["max-bytes"] === undefined ? defaultMaxBytes : Number(values["max-bytes"]);
+  const parsed = CliArgs.safeParse({
     mode,
     json: values.json,
     facts: values.facts,
     report: values.report ?? defaultReport,
     question: words.length > 0 ? words.join(" ") : null,
+    maxBytes,
   });
+  if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? USAGE);
+  return parsed.data;
 }
 
 export class UsageError extends Error {}

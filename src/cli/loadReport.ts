@@ -1,15 +1,22 @@
-import { readFile } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { basename } from "node:path";
+import { readFileCapped, tooLargeError } from "../library/readReport.js";
 import { buildReportIndex, type ReportIndex } from "../qa/reportIndex.js";
 import { decodeReportBytes } from "../report/decode.js";
 import { ReportError } from "../report/errors.js";
 
-/** Read and index a report file; every way it can fail becomes a ReportError with one readable line. */
-export async function loadReportFile(path: string): Promise<ReportIndex> {
-  let bytes: Buffer;
+/**
+ * Read and index a report file, refusing one over `maxBytes` before reading it (the bot's cap);
+ * every way it can fail becomes a ReportError with one readable line.
+ */
+export async function loadReportFile(path: string, maxBytes: number): Promise<ReportIndex> {
+  let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    const { size } = await stat(path);
+    if (size > maxBytes) throw tooLargeError(size, maxBytes);
+    bytes = await readFileCapped(path, maxBytes);
   } catch (error) {
+    if (error instanceof ReportError) throw new ReportError(`${path}: ${error.reason}`);
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === "ENOENT"

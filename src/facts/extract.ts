@@ -1,7 +1,8 @@
+import { checkFigures, checkQuotedCharacters } from "../report/limits.js";
 import type { Paragraph, ParsedReport } from "../report/types.js";
 import { tokenize } from "../text/tokenize.js";
 import { actionFor } from "./action.js";
-import { findDates } from "./dates.js";
+import { type DateSpan, findDates } from "./dates.js";
 import { extractEntities } from "./entities.js";
 import {
   homePlaces,
@@ -15,15 +16,61 @@ import {
 import { changeDirection, isFigure, qualifierBefore } from "./figureSpans.js";
 import { actionLemma } from "./lexicon.js";
 import { type PlaceFinder, reportPlaces } from "./localPlaces.js";
-import { findNumbers } from "./numbers.js";
+import { findNumbers, type NumberMatch } from "./numbers.js";
 import { tokenIndexAt } from "./readers/figure.js";
-import { findPeriods, isPeriodFigure, leadInPeriod, periodFor } from "./readers/period.js";
+import {
+  findPeriods,
+  isPeriodFigure,
+  leadInPeriod,
+  type PeriodSpan,
+  periodFor,
+} from "./readers/period.js";
 import { type Carried, carry, coordinatedWithPrevious, readFigure } from "./reading.js";
 import type { Fact, FactTable } from "./schema.js";
 import { TIME_UNITS } from "./units.js";
 
+/** A sentence's figures, found before any of them is read, so the limits can be checked first. */
+interface SentenceFigures {
+  dates: DateSpan[];
+  periods: PeriodSpan[];
+  figureSpans: NumberMatch[];
+}
+
+const NO_FIGURES: SentenceFigures = { dates: [], periods: [], figureSpans: [] };
+
+function figuresOfParagraph(paragraph: Paragraph): SentenceFigures[] {
+  return paragraph.sentences.map(({ text }) => {
+    const dates = findDates(text);
+    const periods = findPeriods(text);
+    const figureSpans = findNumbers(text).filter(
+      (match) =>
+        isFigure(match, text, dates, paragraph.isHeading) && !isPeriodFigure(match, periods),
+    );
+    return { dates, periods, figureSpans };
+  });
+}
+
+/** Refuse, before reading any figure, a report whose figures would not build in bounded time. */
+function checkLimits(report: ParsedReport, figures: SentenceFigures[][]): void {
+  checkFigures(
+    report.paragraphs.map((paragraph, i) => ({
+      paragraph: paragraph.number,
+      figures: (figures[i] ?? []).reduce((sum, sentence) => sum + sentence.figureSpans.length, 0),
+    })),
+  );
+  // Each figure is read, and later searched, through its whole sentence.
+  let quoted = 0;
+  report.paragraphs.forEach((paragraph, i) => {
+    paragraph.sentences.forEach((sentence, j) => {
+      quoted += sentence.text.length * (figures[i]?.[j]?.figureSpans.length ?? 0);
+    });
+  });
+  checkQuotedCharacters(quoted);
+}
+
 function factsOfParagraph(
   paragraph: Paragraph,
+  figures: SentenceFigures[],
   home: Set<string>,
   leadIn: LeadIn,
   find: PlaceFinder,
@@ -36,16 +83,11 @@ function factsOfParagraph(
   paragraph.sentences.forEach((sentence, sentenceIndex) => {
     const text = sentence.text;
     const labelled = labelPlaces(labelOf(text) ?? itemLabel, find);
-    const dates = findDates(text);
+    const { dates, periods, figureSpans } = figures[sentenceIndex] ?? NO_FIGURES;
     const tokens = tokenize(text);
-    const periods = findPeriods(text);
     let previousAction: string | null = leadIn.action;
     let previousPlaces: string[] | null = null;
     let previous: Carried | null = null;
-    const figureSpans = findNumbers(text).filter(
-      (match) =>
-        isFigure(match, text, dates, paragraph.isHeading) && !isPeriodFigure(match, periods),
-    );
     for (const match of figureSpans) {
       const reading = readFigure(match, text, tokens);
       if (
@@ -140,10 +182,12 @@ export function extractFacts(
   find: PlaceFinder = reportPlaces(report).find,
   home: Set<string> = homePlaces(report),
 ): FactTable {
+  const figures = report.paragraphs.map(figuresOfParagraph);
+  checkLimits(report, figures);
   let leadIn = NO_LEAD_IN;
   const facts: Fact[] = [];
-  for (const paragraph of report.paragraphs) {
-    facts.push(...factsOfParagraph(paragraph, home, leadIn, find));
+  for (const [i, paragraph] of report.paragraphs.entries()) {
+    facts.push(...factsOfParagraph(paragraph, figures[i] ?? [], home, leadIn, find));
     if (paragraph.text.endsWith(":")) {
       leadIn = { action: lastAction(paragraph.text), period: leadInPeriod(paragraph.text) };
     } else if (!paragraph.isListItem && !isShortItem(paragraph)) leadIn = NO_LEAD_IN;

@@ -3,6 +3,7 @@ import type { Paragraph, ParsedReport } from "../report/types.js";
 import type { PlaceFinder } from "./localPlaces.js";
 import type { NumberMatch } from "./numbers.js";
 import { findPlaces, type PlaceMention } from "./places.js";
+import { tail } from "./window.js";
 
 /** Sentences that carry their own scope: a table row's label ("Total: …") or a national summing-up. */
 const STANDS_ALONE =
@@ -31,6 +32,8 @@ export function placesFor(
 
 const ORIGIN =
   /\bfrom\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s*|\s+and\s+|\s+or\s+))*$/;
+/** "from Spain, Portugal, France and Italy": a list of origins can run longer than one qualifier. */
+const ORIGIN_LOOKBEHIND_CHARS = 400;
 const DATELINE =
   /^[^.]{0,40}?(?:\(|,)?[^.]{0,30}?\d{4}\)?\s*(?:--|[-–—])\s|^[A-Z][A-Z .,()]{2,40}\s(?:--|[-–—])\s/;
 
@@ -41,7 +44,7 @@ export function placesWhere(text: string, find: PlaceFinder): PlaceMention[] {
     // "LIMA (Peru), 3 March 2024 - …": a dateline says where the release was issued.
     if (mention.start < 40 && DATELINE.test(text.slice(0, mention.start + 60))) return false;
     // "shipped from Peru", "nationals from Ghana, Togo and Benin": origins, not locations.
-    if (ORIGIN.test(text.slice(0, mention.start))) return false;
+    if (ORIGIN.test(tail(text.slice(0, mention.start), ORIGIN_LOOKBEHIND_CHARS))) return false;
     return (
       !/^\s+(?:cartels?|new generation|gangs?|clans?|syndicates?|brotherhood)\b/i.test(after) &&
       !/^(?:-[\w'’]+)*\s+(?:border|frontier)s?\b/i.test(after)

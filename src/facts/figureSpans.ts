@@ -2,6 +2,7 @@
 import { type DateSpan, insideAny } from "./dates.js";
 import { QUALIFIERS } from "./lexicon.js";
 import type { NumberMatch } from "./numbers.js";
+import { isBlank, tail } from "./window.js";
 
 const HYPHEN_ADJECTIVE = /^-(?!day|week|month|year|hour)[a-z]/i;
 const LABEL_BEFORE =
@@ -23,17 +24,26 @@ const QUALIFIER_TAIL =
 export function changeDirection(after: string, before: string): string | null {
   if (RISE_AFTER.test(after)) return "increase";
   if (FALL_AFTER.test(after)) return "decrease";
-  const lead = before.replace(QUALIFIER_TAIL, "");
+  const lead = tail(before).replace(QUALIFIER_TAIL, "");
   if (RISE_BEFORE.test(lead)) return "increase";
   if (FALL_BEFORE.test(lead)) return "decrease";
   return null;
 }
 
 /** Short quoted spans are names ("Operation Two Rivers"), not results. */
-function quotedNames(sentence: string): DateSpan[] {
+function findQuotedNames(sentence: string): DateSpan[] {
   return [...sentence.matchAll(/["“]([^"”]{1,80})["”]/g)]
     .filter((match) => (match[1] ?? "").split(/\s+/).length <= 8)
     .map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }));
+}
+
+// Every figure of a sentence asks about the same sentence; scanning it once per figure is quadratic.
+let quotedNamesOf: { sentence: string; names: DateSpan[] } | null = null;
+function quotedNames(sentence: string): DateSpan[] {
+  if (quotedNamesOf?.sentence !== sentence) {
+    quotedNamesOf = { sentence, names: findQuotedNames(sentence) };
+  }
+  return quotedNamesOf.names;
 }
 
 export function isFigure(
@@ -44,18 +54,19 @@ export function isFigure(
 ): boolean {
   if (insideAny(dates, match.start, match.end) && match.currency === null) return false;
   if (insideAny(quotedNames(sentence), match.start, match.end)) return false;
-  const before = sentence.slice(0, match.start);
+  const atStart = isBlank(sentence.slice(0, match.start));
+  const before = tail(sentence.slice(0, match.start));
   const after = sentence.slice(match.end);
   if (/[A-Za-z]-$/.test(before)) return false; // "COVID-19", "G-20"
   if (/\d[-.]$/.test(before) || /^[-.]\d/.test(sentence.slice(match.end))) return false; // "1-800-555-0100"
   if (/[\w.]\($/.test(before)) return false; // "section 12.4(2)"
   if (/\bsections?\s+[\d.()]+\s*(?:,|and|or)\s*$/i.test(before)) return false; // "sections 4.2 and 18.1"
   if (LABEL_BEFORE.test(before)) return false;
-  if (isHeading && before.trim() === "") return false; // "2. Closing supply routes"
-  if (/^\s*[.)]\s/.test(after) && before.trim() === "") return false; // a list label
+  if (isHeading && atStart) return false; // "2. Closing supply routes"
+  if (/^\s*[.)]\s/.test(after) && atStart) return false; // a list label
   if (!match.isWord) return true;
   const word = match.text.trim();
-  if (/^[A-Z]/.test(word) && before.trim() !== "") return false; // "Thousand Lakes Operation"
+  if (/^[A-Z]/.test(word) && !atStart) return false; // "Thousand Lakes Operation"
   if (HYPHEN_ADJECTIVE.test(after)) return false; // "two-pronged", "four-sided"
   if (match.value === 1 && /^\s+of\b/i.test(after)) return false; // "one of the largest"
   if (/^(?:a|one|a dozen)$/i.test(word))
@@ -65,9 +76,11 @@ export function isFigure(
 
 /** "more than", "nearly"… right before the number, and where its words start. */
 export function qualifierBefore(before: string): { label: string; start: number } | null {
+  const window = tail(before);
+  const offset = before.length - window.length;
   for (const [pattern, label] of QUALIFIERS) {
-    const match = pattern.exec(before);
-    if (match) return { label, start: match.index };
+    const match = pattern.exec(window);
+    if (match) return { label, start: offset + match.index };
   }
   return null;
 }

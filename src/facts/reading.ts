@@ -15,6 +15,7 @@ import { readDuration, readJoinedCount } from "./readers/joined.js";
 import { readMeasure } from "./readers/measure.js";
 import { readMoney } from "./readers/money.js";
 import { readRatio } from "./readers/ratio.js";
+import { tail } from "./window.js";
 
 /** "seized 5 tons of heroin and Greece 3 tons", "$1.2 billion, including $45 million": one verb for both. */
 export function coordinatedWithPrevious(
@@ -25,7 +26,7 @@ export function coordinatedWithPrevious(
 ): boolean {
   // ", 3 in Manitoba", "including 47 …", "the operation: 7 in Alberta" share a verb.
   // "Chile (25)": a figure in brackets after a name shares the verb of the list it is in.
-  if (/(?:,|:|\(|\band|\bincluding|\bof which|\bamong them)\s*$/i.test(lead)) return true;
+  if (/(?:,|:|\(|\band|\bincluding|\bof which|\bamong them)\s*$/i.test(tail(lead))) return true;
   const previous = figures[figures.indexOf(figure) - 1];
   return (
     previous !== undefined &&

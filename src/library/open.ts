@@ -10,11 +10,11 @@ export interface OpenedLibrary {
 
 /** Open DATA_DIR/factdesk.db and load the active report versions (importing REPORT_PATH on a first start). */
 export async function openLibrary(
-  config: LibraryConfig & { DATA_DIR: string },
+  config: LibraryConfig & { DATA_DIR: string; FEEDBACK_SECRET?: string | undefined },
   logger: Logger,
   options: LibraryOptions = {},
 ): Promise<OpenedLibrary> {
-  const store = openStore(config.DATA_DIR);
+  const store = openStore(config.DATA_DIR, { feedbackSecret: config.FEEDBACK_SECRET });
   try {
     return { store, library: await ReportLibrary.open(store, config, logger, options) };
   } catch (error) {

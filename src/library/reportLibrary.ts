@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Logger } from "pino";
 import { diffFactTables } from "../facts/diff.js";
-import { FactTable } from "../facts/schema.js";
-import { buildReportIndex, type ReportIndex } from "../qa/reportIndex.js";
+import type { ReportIndex } from "../qa/reportIndex.js";
 import { decodeReportBytes } from "../report/decode.js";
 import { ReportError } from "../report/errors.js";
 import type { ActiveReport, ReportSource } from "../services.js";
@@ -10,6 +9,7 @@ import type { AuditAction } from "../store/audit.js";
 import type { Store } from "../store/index.js";
 import type { ActivePointer, StoredVersion } from "../store/reportVersions.js";
 import { DEFAULT_SCOPE, scopeKey } from "../store/scope.js";
+import { type IndexBuilder, workerIndexBuilder } from "./buildIndex.js";
 import { type GapGroup, groupGaps, LOW_CONFIDENCE } from "./gaps.js";
 import { type Candidate, nameOfSource, readReportInput } from "./sources.js";
 import type {
@@ -30,19 +30,6 @@ function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-/** Build and check an index; a failure here leaves everything as it was. */
-function buildValidatedIndex(text: string, name: string, version: number | null): ReportIndex {
-  const index = buildReportIndex(text, { name, version });
-  const checked = FactTable.safeParse(index.table);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    throw new ReportError(
-      `the fact table is invalid (${issue?.path.join(".")}: ${issue?.message})`,
-    );
-  }
-  return index;
-}
-
 /**
  * The reports factdesk answers from: which version each guild uses, and every way to change that.
  * Both `/report` and the operator CLI go through here. Reads (`active`) touch memory only; every
@@ -52,7 +39,10 @@ export class ReportLibrary implements ReportSource {
   private readonly activeByScope = new Map<string, ActiveReport>();
   private readonly hooks: LibraryHooks;
   private readonly now: () => Date;
+  /** Builds off the event loop, within REPORT_BUILD_TIMEOUT_MS and REPORT_BUILD_MEMORY_MB. */
+  private readonly buildIndex: IndexBuilder;
   private seenDataVersion = -1;
+  private reloading: Promise<void> | null = null;
 
   private constructor(
     private readonly store: Store,
@@ -62,6 +52,12 @@ export class ReportLibrary implements ReportSource {
   ) {
     this.hooks = options.hooks ?? {};
     this.now = options.now ?? (() => new Date());
+    this.buildIndex =
+      options.buildIndex ??
+      workerIndexBuilder({
+        timeoutMs: config.REPORT_BUILD_TIMEOUT_MS,
+        memoryMb: config.REPORT_BUILD_MEMORY_MB,
+      });
   }
 
   /** Load the active versions; on a first start, import REPORT_PATH as version 1. */
@@ -72,10 +68,10 @@ export class ReportLibrary implements ReportSource {
     options: LibraryOptions = {},
   ): Promise<ReportLibrary> {
     const library = new ReportLibrary(store, config, logger, options);
-    library.reloadIfChangedElsewhere();
+    await library.reloadIfChangedElsewhere();
     if (!library.activeByScope.has(DEFAULT_SCOPE)) {
       const input = { kind: "file", path: config.REPORT_PATH } as const;
-      library.commitNewVersion(
+      await library.commitNewVersion(
         { guildId: null, moderatorId: null, input },
         await readReportInput(input, config),
       );
@@ -97,14 +93,17 @@ export class ReportLibrary implements ReportSource {
     if (sha256(candidate.bytes) === previous.sha256) {
       return { kind: "unchanged", version: previous.version };
     }
-    const { action, version, activated } = this.commitNewVersion(request, candidate);
+    const { action, version, activated } = await this.commitNewVersion(request, candidate);
     return this.change(action, request.guildId, version, previous, activated);
   }
 
-  /** Validate and index off to the side, then insert + switch in one transaction, then swap. */
-  private commitNewVersion(request: RefreshRequest, candidate: Candidate) {
+  /**
+   * Validate and index off to the side (in a worker), then insert + switch in one transaction, then
+   * swap. Nothing is awaited between the commit and the swap, so no other change can come between.
+   */
+  private async commitNewVersion(request: RefreshRequest, candidate: Candidate) {
     const text = decodeReportBytes(candidate.bytes);
-    const index = buildValidatedIndex(text, candidate.name, null);
+    const index = await this.buildIndex(text, { name: candidate.name, version: null });
     this.hooks.beforeCommit?.();
 
     const at = this.now();
@@ -137,7 +136,7 @@ export class ReportLibrary implements ReportSource {
     return { action, version, activated };
   }
 
-  rollback(request: RollbackRequest): VersionChange {
+  async rollback(request: RollbackRequest): Promise<VersionChange> {
     const version = this.store.versions.get(request.version);
     if (!version) throw new ReportError(`version ${request.version} does not exist`);
     if (version.guildId !== null && version.guildId !== request.guildId) {
@@ -151,7 +150,7 @@ export class ReportLibrary implements ReportSource {
     if (previous.version === version.id) {
       throw new ReportError(`version ${version.id} is already active`);
     }
-    const index = this.indexFor(version);
+    const index = await this.indexFor(version);
     this.hooks.beforeCommit?.();
 
     const at = this.now();
@@ -211,22 +210,28 @@ export class ReportLibrary implements ReportSource {
 
   /**
    * Pick up changes committed by another process (the operator CLI) since the last look.
-   * Cheap when nothing changed: one pragma read.
+   * Cheap when nothing changed: one pragma read. Calls while one is under way share it.
    */
-  reloadIfChangedElsewhere(): void {
+  reloadIfChangedElsewhere(): Promise<void> {
+    this.reloading ??= this.reload().finally(() => {
+      this.reloading = null;
+    });
+    return this.reloading;
+  }
+
+  private async reload(): Promise<void> {
     const dataVersion = this.store.dataVersion();
     if (dataVersion === this.seenDataVersion) return;
     this.seenDataVersion = dataVersion;
     const pointers = this.store.versions.pointers();
     for (const pointer of pointers) {
-      const current = this.activeByScope.get(pointer.scope);
-      const unchanged =
-        current?.version === pointer.versionId &&
-        current.loadedAt.getTime() === pointer.activatedAt.getTime();
-      if (unchanged) continue;
+      if (this.isLoaded(pointer)) continue;
       const version = this.stored(pointer.versionId);
       try {
-        this.activate(version, this.indexFor(version), pointer);
+        const index = await this.indexFor(version);
+        // A change made here while the index was building wins over what was read before it.
+        const current = this.store.versions.pointers().find((p) => p.scope === pointer.scope);
+        if (current?.versionId === pointer.versionId) this.activate(version, index, current);
       } catch (error) {
         if (pointer.scope === DEFAULT_SCOPE) throw error;
         this.logger.error(
@@ -235,10 +240,18 @@ export class ReportLibrary implements ReportSource {
         );
       }
     }
-    const scopes = new Set(pointers.map((pointer) => pointer.scope));
+    const scopes = new Set(this.store.versions.pointers().map((pointer) => pointer.scope));
     for (const scope of this.activeByScope.keys()) {
       if (!scopes.has(scope)) this.activeByScope.delete(scope);
     }
+  }
+
+  private isLoaded(pointer: ActivePointer): boolean {
+    const current = this.activeByScope.get(pointer.scope);
+    return (
+      current?.version === pointer.versionId &&
+      current.loadedAt.getTime() === pointer.activatedAt.getTime()
+    );
   }
 
   private actionFor(request: RefreshRequest): AuditAction {
@@ -254,12 +267,12 @@ export class ReportLibrary implements ReportSource {
   }
 
   /** Reuse the index of a version that is already loaded somewhere, else rebuild it from its text. */
-  private indexFor(version: StoredVersion): ReportIndex {
+  private async indexFor(version: StoredVersion): Promise<ReportIndex> {
     for (const report of this.activeByScope.values()) {
       if (report.version === version.id) return report.index;
     }
     const text = this.store.versions.text(version.id);
-    return buildValidatedIndex(text, nameOfSource(version.source), version.id);
+    return this.buildIndex(text, { name: nameOfSource(version.source), version: version.id });
   }
 
   private activate(

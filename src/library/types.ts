@@ -4,10 +4,16 @@ import type { ActiveReport } from "../services.js";
 import type { AuditAction } from "../store/audit.js";
 import type { FeedbackTotals } from "../store/feedback.js";
 import type { StoredVersion } from "../store/reportVersions.js";
+import type { IndexBuilder } from "./buildIndex.js";
 
 export type LibraryConfig = Pick<
   Config,
-  "REPORT_PATH" | "REPORT_URL" | "REPORT_MAX_BYTES" | "REPORT_FETCH_TIMEOUT_MS"
+  | "REPORT_PATH"
+  | "REPORT_URL"
+  | "REPORT_MAX_BYTES"
+  | "REPORT_FETCH_TIMEOUT_MS"
+  | "REPORT_BUILD_TIMEOUT_MS"
+  | "REPORT_BUILD_MEMORY_MB"
 >;
 
 /** Where the text of a refresh comes from. */
@@ -68,5 +74,7 @@ export interface LibraryHooks {
 
 export interface LibraryOptions {
   hooks?: LibraryHooks;
+  /** How indexes are built; a worker thread within the configured budget by default. */
+  buildIndex?: IndexBuilder;
   now?: () => Date;
 }

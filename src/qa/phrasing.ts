@@ -1,17 +1,19 @@
 import { participleOf } from "../facts/lexicon.js";
 import type { Fact } from "../facts/schema.js";
 
-const UNIT_WORDS: Record<string, string> = {
-  t: "tons",
-  kg: "kilograms",
-  g: "grams",
-  mg: "milligrams",
-  lb: "pounds",
-  oz: "ounces",
-  L: "litres",
-  ha: "hectares",
-  percent: "%",
-};
+const UNIT_WORDS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    t: "tons",
+    kg: "kilograms",
+    g: "grams",
+    mg: "milligrams",
+    lb: "pounds",
+    oz: "ounces",
+    L: "litres",
+    ha: "hectares",
+    percent: "%",
+  }),
+);
 
 export function pastParticiple(action: string | null): string | null {
   return action ? participleOf(action) : null;
@@ -24,7 +26,7 @@ export function formatFigure(fact: Fact): string {
   if (fact.unit === "percent") return `${number}%`;
   if (fact.unit === "USD") return `$${number}`;
   if (/^[A-Z]{3}$/.test(fact.unit)) return `${number} ${fact.unit}`;
-  const word = UNIT_WORDS[fact.unit];
+  const word = UNIT_WORDS.get(fact.unit);
   if (word) return `${number} ${word}`;
   return fact.subject ? `${number} ${fact.subject}` : `${number} ${fact.unit}`;
 }
@@ -46,7 +48,7 @@ export function describeFact(fact: Fact): string {
   const figure = formatFigure(fact);
   const qualifier = fact.qualifier && fact.qualifier !== "a total of" ? `${fact.qualifier} ` : "";
   const measured =
-    fact.unit && UNIT_WORDS[fact.unit] && fact.subject && fact.unit !== "percent"
+    fact.unit && UNIT_WORDS.get(fact.unit) && fact.subject && fact.unit !== "percent"
       ? ` of ${fact.subject}`
       : "";
   const currencyOf =

@@ -1,4 +1,4 @@
-import Fuse from "fuse.js";
+import Fuse, { type FuseIndex } from "fuse.js";
 import MiniSearch from "minisearch";
 import { type BodyFinder, reportBodies } from "../facts/bodies.js";
 import { extractFacts } from "../facts/extract.js";
@@ -83,10 +83,10 @@ export interface ReportIndex {
   /** Public bodies and programmes the report names, by name or acronym. */
   bodies: BodyFinder;
   /** BM25 over each fact's subject, verb and sentence, ids in factDocs order. */
-  factSearch: MiniSearch<{ id: number; subject: string; action: string; quote: string }>;
+  factSearch: MiniSearch<FactEntry>;
   sentenceFuse: Fuse<SentenceDoc>;
   /** BM25 over sentences, terms folded to concepts: who/what/when answers come from here. */
-  sentenceSearch: MiniSearch<SentenceDoc & { id: number }>;
+  sentenceSearch: MiniSearch<SentenceEntry>;
   /** Questions this report can answer, for autocomplete and "did you mean". */
   suggestions: string[];
   suggestionFuse: Fuse<string>;
@@ -182,12 +182,33 @@ export function searchTerm(term: string): string | null {
   return word.length === 0 || STOP_WORDS.has(word) ? null : concept(word);
 }
 
-function sentenceSearchOf(sentences: SentenceDoc[]): MiniSearch<SentenceDoc & { id: number }> {
-  const search = new MiniSearch<SentenceDoc & { id: number }>({
-    fields: ["text"],
-    tokenize: (text) => words(text),
-    processTerm: searchTerm,
-  });
+type SentenceEntry = SentenceDoc & { id: number };
+type FactEntry = { id: number; subject: string; action: string; quote: string };
+
+const SENTENCE_SEARCH = {
+  fields: ["text"],
+  tokenize: (text: string) => words(text),
+  processTerm: searchTerm,
+};
+
+const FACT_SEARCH = {
+  fields: ["subject", "action", "quote"],
+  tokenize: (text: string) => words(text),
+  processTerm: searchTerm,
+  searchOptions: { boost: { subject: 3, action: 2 } },
+};
+
+const SENTENCE_FUSE = {
+  keys: ["text"],
+  includeScore: true,
+  ignoreLocation: true,
+  useExtendedSearch: true,
+  threshold: 0.4,
+};
+const SUGGESTION_FUSE = { ignoreLocation: true, threshold: 0.5, useExtendedSearch: true };
+
+function sentenceSearchOf(sentences: SentenceDoc[]): MiniSearch<SentenceEntry> {
+  const search = new MiniSearch<SentenceEntry>(SENTENCE_SEARCH);
   search.addAll(sentences.map((doc, id) => ({ ...doc, id })));
   return search;
 }
@@ -204,15 +225,8 @@ function groupBySentence(facts: Fact[]): Map<string, Fact[]> {
   return groups;
 }
 
-function factSearchOf(
-  docs: FactDoc[],
-): MiniSearch<{ id: number; subject: string; action: string; quote: string }> {
-  const search = new MiniSearch<{ id: number; subject: string; action: string; quote: string }>({
-    fields: ["subject", "action", "quote"],
-    tokenize: (text) => words(text),
-    processTerm: searchTerm,
-    searchOptions: { boost: { subject: 3, action: 2 } },
-  });
+function factSearchOf(docs: FactDoc[]): MiniSearch<FactEntry> {
+  const search = new MiniSearch<FactEntry>(FACT_SEARCH);
   search.addAll(
     docs.map(({ fact }, id) => ({
       id,
@@ -224,8 +238,75 @@ function factSearchOf(
   return search;
 }
 
+type SearchField = "bodies" | "factSearch" | "sentenceSearch" | "sentenceFuse" | "suggestionFuse";
+
+/** The index without its search objects: plain data, Maps and Sets, which cross a thread boundary intact. */
+export type ReportIndexData = Omit<ReportIndex, SearchField>;
+
+/** The search objects' prebuilt indexes as plain data, so the thread that receives them need not rebuild them. */
+export interface SearchIndexes {
+  /** MiniSearch's own JSON. */
+  facts: string;
+  sentences: string;
+  sentenceFuse: ReturnType<FuseIndex<SentenceDoc>["toJSON"]>;
+  suggestions: ReturnType<FuseIndex<string>["toJSON"]>;
+}
+
 /** Parse, extract and index a report. Throws ReportError when it holds nothing to answer from. */
 export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
+  return withSearch(buildReportIndexData(text, meta));
+}
+
+/** Split an index into what a structured clone carries: the data and the search indexes. */
+export function toTransferable(index: ReportIndex): {
+  data: ReportIndexData;
+  search: SearchIndexes;
+} {
+  const {
+    bodies: _bodies,
+    factSearch,
+    sentenceSearch,
+    sentenceFuse,
+    suggestionFuse,
+    ...data
+  } = index;
+  return {
+    data,
+    search: {
+      facts: JSON.stringify(factSearch),
+      sentences: JSON.stringify(sentenceSearch),
+      sentenceFuse: sentenceFuse.getIndex().toJSON(),
+      suggestions: suggestionFuse.getIndex().toJSON(),
+    },
+  };
+}
+
+/** Attach the search objects, from prebuilt indexes when given (cheap), else built here. */
+export function withSearch(data: ReportIndexData, prebuilt?: SearchIndexes): ReportIndex {
+  return {
+    ...data,
+    // Matchers are functions, which no thread boundary carries; rebuilding them is cheap.
+    bodies: reportBodies(data.report),
+    factSearch: prebuilt
+      ? MiniSearch.loadJSON<FactEntry>(prebuilt.facts, FACT_SEARCH)
+      : factSearchOf(data.factDocs),
+    sentenceSearch: prebuilt
+      ? MiniSearch.loadJSON<SentenceEntry>(prebuilt.sentences, SENTENCE_SEARCH)
+      : sentenceSearchOf(data.sentences),
+    sentenceFuse: new Fuse(
+      data.sentences,
+      SENTENCE_FUSE,
+      prebuilt && Fuse.parseIndex<SentenceDoc>(prebuilt.sentenceFuse),
+    ),
+    suggestionFuse: new Fuse(
+      data.suggestions,
+      SUGGESTION_FUSE,
+      prebuilt && Fuse.parseIndex<string>(prebuilt.suggestions),
+    ),
+  };
+}
+
+function buildReportIndexData(text: string, meta: ReportMeta): ReportIndexData {
   const report = parseReport(text);
   if (report.paragraphs.length === 0) throw new ReportError("no paragraphs found");
   const places = reportPlaces(report);
@@ -267,22 +348,7 @@ export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
     placeParagraphs: placeParagraphsOf(report, places.find),
     names: reportNames(report),
     localPlaces: places.names,
-    bodies,
     home,
-    factSearch: factSearchOf(factDocs),
-    sentenceSearch: sentenceSearchOf(sentences),
-    sentenceFuse: new Fuse(sentences, {
-      keys: ["text"],
-      includeScore: true,
-      ignoreLocation: true,
-      useExtendedSearch: true,
-      threshold: 0.4,
-    }),
     suggestions,
-    suggestionFuse: new Fuse(suggestions, {
-      ignoreLocation: true,
-      threshold: 0.5,
-      useExtendedSearch: true,
-    }),
   };
 }

@@ -2,13 +2,15 @@ import type { Fact } from "../facts/schema.js";
 import { pastParticiple } from "./phrasing.js";
 
 const MAX_SUGGESTION_LENGTH = 100;
-const MASS_WORDS: Record<string, string> = { t: "tons", kg: "kilograms", lb: "pounds", g: "grams" };
+const MASS_WORDS = new Map<string, string>(
+  Object.entries({ t: "tons", kg: "kilograms", lb: "pounds", g: "grams" }),
+);
 
 function questionFor(fact: Fact): string | null {
   const verb = pastParticiple(fact.action);
   if (!verb || !fact.subject) return null;
   const where = fact.scope === "local" && fact.places.length === 1 ? ` in ${fact.places[0]}` : "";
-  const massWord = fact.unit ? MASS_WORDS[fact.unit] : undefined;
+  const massWord = fact.unit ? MASS_WORDS.get(fact.unit) : undefined;
   if (massWord) return `How many ${massWord} of ${fact.subject} were ${verb}${where}?`;
   if (fact.unit && /^[A-Z]{3}$/.test(fact.unit))
     return `How much ${fact.subject} was ${verb}${where}?`;

@@ -108,41 +108,43 @@ const COMPARISON =
   /\b(?:vs\.?|versus|compared? (?:to|with)|compare|against|or|than)\b|\bdifference between\b/i;
 const FIGURES_FOR =
   /(?:'s|’s)?\s+(?:figures|numbers|stats|statistics|results|data)\b|\b(?:figures|numbers|stats|statistics|results|data)\s+(?:for|of|on|in)\b/i;
-const PLACE_KINDS: Record<string, string> = {
-  province: "province",
-  provinces: "province",
-  region: "province",
-  state: "state",
-  states: "state",
-  country: "country",
-  countries: "country",
-  nation: "country",
-  city: "city",
-  cities: "city",
-  place: "any",
-  port: "any",
-  force: "any",
-  forces: "any",
-  agency: "any",
-  agencies: "any",
-  unit: "any",
-  units: "any",
-  ports: "any",
-  crossing: "any",
-  airport: "any",
-  district: "any",
-  locality: "any",
-  prefecture: "any",
-  prefectures: "any",
-  county: "any",
-  localities: "any",
-  municipality: "any",
-  department: "province",
-  departments: "province",
-  division: "any",
-  area: "any",
-  where: "any",
-};
+const PLACE_KINDS = new Map<string, string>(
+  Object.entries({
+    province: "province",
+    provinces: "province",
+    region: "province",
+    state: "state",
+    states: "state",
+    country: "country",
+    countries: "country",
+    nation: "country",
+    city: "city",
+    cities: "city",
+    place: "any",
+    port: "any",
+    force: "any",
+    forces: "any",
+    agency: "any",
+    agencies: "any",
+    unit: "any",
+    units: "any",
+    ports: "any",
+    crossing: "any",
+    airport: "any",
+    district: "any",
+    locality: "any",
+    prefecture: "any",
+    prefectures: "any",
+    county: "any",
+    localities: "any",
+    municipality: "any",
+    department: "province",
+    departments: "province",
+    division: "any",
+    area: "any",
+    where: "any",
+  }),
+);
 
 const CURRENCY_WORDS: [RegExp, string][] = [
   [/\b(?:us dollars?|usd|us\$|american dollars?)\b/, "USD"],
@@ -317,14 +319,14 @@ export function understand(question: string): Query {
     lower.replace(/\bmember states?\b/, "country"),
   );
   const rankedPlaceKind = [afterWhich?.[1], afterWhich?.[2]].find(
-    (word) => word && word in PLACE_KINDS,
+    (word) => word && PLACE_KINDS.has(word),
   );
   const superlative = SUPERLATIVE_MIN.test(lower)
     ? "min"
     : SUPERLATIVE_MAX.test(lower)
       ? "max"
       : null;
-  const placeKind = rankedPlaceKind ? (PLACE_KINDS[rankedPlaceKind] ?? null) : null;
+  const placeKind = rankedPlaceKind ? (PLACE_KINDS.get(rankedPlaceKind) ?? null) : null;
   const isSuperlative =
     superlative !== null &&
     (placeKind !== null || /\bwhere\b/.test(lower)) &&

@@ -26,15 +26,19 @@ export function stripListMarker(line: string): string {
   return line.replace(LIST_ITEM, "");
 }
 
-/** Inline syntax: images, links, emphasis, code spans, HTML tags, block quotes. */
+/**
+ * Inline syntax: images, links, emphasis, code spans, HTML tags, block quotes.
+ * Link text holds no bracket, a link target no space or parenthesis and a tag no '<', so a run of
+ * unclosed brackets fails at each position at once instead of scanning to the end of the text.
+ */
 export function stripInline(text: string): string {
   return text
     .replace(/^\s{0,3}>\s?/gm, "")
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, "$1")
-    .replace(/<https?:[^>]+>/g, (url) => url.slice(1, -1))
-    .replace(/<\/?[a-z][^>]*>/gi, "")
+    .replace(/!\[([^[\]]*)\]\([^()\s]*\)/g, "$1")
+    .replace(/\[([^[\]]+)\]\([^()\s]*\)/g, "$1")
+    .replace(/\[([^[\]]+)\]\[[^[\]]*\]/g, "$1")
+    .replace(/<https?:[^<>\s]+>/g, (url) => url.slice(1, -1))
+    .replace(/<\/?[a-z][^<>]*>/gi, "")
     .replace(/`([^`]*)`/g, "$1")
     .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, "$2")
     .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, "$1$2")

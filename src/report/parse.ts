@@ -1,3 +1,4 @@
+import { checkTableCells } from "./limits.js";
 import {
   isListItemLine,
   isRule,
@@ -8,7 +9,7 @@ import {
 } from "./markdown.js";
 import { detectHeading, SectionTracker } from "./sections.js";
 import { splitSentences } from "./sentences.js";
-import { isTableBlock, tableToText } from "./table.js";
+import { isTableBlock, tableCellCount, tableToText } from "./table.js";
 import type { Paragraph, ParsedReport } from "./types.js";
 
 /** One numbered unit before sentence splitting: a blank-line block, or one list item of a block. */
@@ -43,6 +44,7 @@ function cleanText(lines: string[]): string {
 function splitBlock(lines: string[], markdown: boolean): RawParagraph[] {
   if (lines.every(isRule)) return [];
   if (isTableBlock(lines)) {
+    checkTableCells(tableCellCount(lines));
     return [
       { text: tableToText(lines), markdownLevel: null, singleLine: false, isListItem: false },
     ];
@@ -103,7 +105,9 @@ function splitListBlock(lines: string[]): RawParagraph[] {
 /** List items are separate paragraphs in Markdown; plain text keeps its bullet blocks whole. */
 function looksLikeMarkdown(text: string): boolean {
   return (
-    /^#{1,6}\s+\S/m.test(text) || /\*\*\S[^*]*\*\*/.test(text) || /\[[^\]]+\]\([^)]+\)/.test(text)
+    /^#{1,6}\s+\S/m.test(text) ||
+    /\*\*\S[^*]*\*\*/.test(text) ||
+    /\[[^[\]]+\]\([^()\s]+\)/.test(text)
   );
 }
 

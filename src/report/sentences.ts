@@ -13,7 +13,8 @@ const BOUNDARY = /[.!?。！？]["'”’)\]]*(?=\s+["'“‘([]?[A-Z0-9\u4e00-\
 
 function isAbbreviation(text: string, periodAt: number): boolean {
   if (text[periodAt] !== ".") return false;
-  const before = text.slice(0, periodAt);
+  // Only the word before the period matters; a longer look back makes a paragraph of many periods quadratic.
+  const before = text.slice(Math.max(0, periodAt - 40), periodAt);
   const word = /([A-Za-z.]+)$/.exec(before)?.[1]?.toLowerCase() ?? "";
   if (word.length === 1) return true; // an initial: "John F. Smith"
   return ABBREVIATIONS.has(word);

@@ -12,6 +12,11 @@ function cells(line: string): string[] {
     .map((cell) => cell.trim());
 }
 
+/** Header, separator and body cells together, as the table-cell cap counts them. */
+export function tableCellCount(lines: string[]): number {
+  return lines.reduce((count, line) => count + cells(line).length, 0);
+}
+
 export function isTableBlock(lines: string[]): boolean {
   return (
     lines.length >= 3 &&

@@ -1,7 +1,8 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac } from "node:crypto";
 import type { Database } from "better-sqlite3";
 import { z } from "zod";
 import type { FeedbackOutcome } from "../services.js";
+import { storedQuestionText } from "./questionLog.js";
 import { scopeKey } from "./scope.js";
 
 export interface Vote {
@@ -26,38 +27,43 @@ export const DownvotedAnswer = z.object({
 });
 export type DownvotedAnswer = z.infer<typeof DownvotedAnswer>;
 
-const KEY_SETTING = "feedback_voter_key";
-const HexKey = z.string().regex(/^[0-9a-f]{64}$/);
 const StoredVote = z.enum(["up", "down"]).nullable();
-const MAX_STORED_QUESTION = 500;
+
+/** How long a voter token is kept: long enough to stop double votes on a fresh answer, no longer. */
+export const VOTER_TOKEN_DAYS = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * 👍/👎 counts, one vote per user per answer, which they may change, without storing who voted.
  *
- * A voter is remembered only as HMAC(per-database random key, answer id + user id): the same user
- * gets unrelated tokens on different answers, so votes cannot be linked into a profile. The token
- * keeps its vote so that it can be changed. A 👎 is also counted against the question's text.
+ * A voter is remembered only as HMAC(key, answer id + user id), and the key is kept outside the
+ * database (FEEDBACK_SECRET, or DATA_DIR/feedback.key): the same user gets unrelated tokens on
+ * different answers, and someone holding only the database and a member list cannot recompute
+ * them. The token keeps its vote so that it can be changed, and is deleted after VOTER_TOKEN_DAYS;
+ * the totals stay. A 👎 is also counted against the question's text, with mentions removed.
  */
+/** Tokens cast before this moment have expired. */
+function expiry(now: Date): string {
+  return new Date(now.getTime() - VOTER_TOKEN_DAYS * DAY_MS).toISOString();
+}
+
 export class FeedbackStore {
-  private readonly key: Buffer;
   private readonly castVote;
+  private readonly purgeStatement;
   private readonly totalsStatement;
   private readonly downvotedAll;
   private readonly downvotedOne;
 
-  constructor(db: Database) {
-    db.prepare("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)").run(
-      KEY_SETTING,
-      randomBytes(32).toString("hex"),
-    );
-    const stored = db.prepare("SELECT value FROM settings WHERE key = ?").pluck().get(KEY_SETTING);
-    this.key = Buffer.from(HexKey.parse(stored), "hex");
-
+  constructor(
+    db: Database,
+    private readonly key: Buffer,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     const previousVote = db
       .prepare("SELECT vote FROM feedback_voters WHERE answer_id = ? AND voter = ?")
       .pluck();
     const rememberVote = db.prepare(
-      `INSERT INTO feedback_voters (answer_id, voter, vote) VALUES (?, ?, ?)
+      `INSERT INTO feedback_voters (answer_id, voter, vote, cast_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (answer_id, voter) DO UPDATE SET vote = excluded.vote`,
     );
     const addTotal = db.prepare(
@@ -74,20 +80,22 @@ export class FeedbackStore {
     );
     const clearEmpty = db.prepare("DELETE FROM downvoted_answers WHERE answer_id = ? AND down = 0");
 
+    this.purgeStatement = db.prepare("DELETE FROM feedback_voters WHERE cast_at < ?");
     this.castVote = db.transaction((vote: Vote, voter: string, at: Date): FeedbackOutcome => {
+      this.purgeStatement.run(expiry(at));
       const row: unknown = previousVote.get(vote.answerId, voter);
       const known = row !== undefined;
       const before = known ? StoredVote.parse(row) : null;
       // A vote cast before votes were kept (null) cannot be changed, only kept.
       if (known && (before === null || before === vote.vote)) return "unchanged";
-      rememberVote.run(vote.answerId, voter, vote.vote);
+      rememberVote.run(vote.answerId, voter, vote.vote, at.toISOString());
       const change = (kind: "up" | "down") => (vote.vote === kind ? 1 : before === kind ? -1 : 0);
       addTotal.run({ scope: scopeKey(vote.guildId), up: change("up"), down: change("down") });
       if (vote.vote === "down" && vote.question !== null) {
         addDownvote.run({
           answerId: vote.answerId,
           guildId: vote.guildId,
-          question: vote.question.slice(0, MAX_STORED_QUESTION),
+          question: storedQuestionText(vote.question),
           at: at.toISOString(),
         });
       } else if (before === "down") {
@@ -103,9 +111,15 @@ export class FeedbackStore {
     this.downvotedOne = db.prepare(
       `${select} AND guild_id = @guildId ORDER BY voted_at DESC LIMIT @limit`,
     );
+    this.purgeExpired();
   }
 
-  record(vote: Vote, at: Date = new Date()): FeedbackOutcome {
+  /** Delete voter tokens older than VOTER_TOKEN_DAYS (also done on every vote). */
+  purgeExpired(): number {
+    return this.purgeStatement.run(expiry(this.now())).changes;
+  }
+
+  record(vote: Vote, at: Date = this.now()): FeedbackOutcome {
     const voter = createHmac("sha256", this.key)
       .update(`${vote.answerId}\u0000${vote.userId}`)
       .digest("base64url");

@@ -2,6 +2,7 @@ import type { Database } from "better-sqlite3";
 import { AuditTrail } from "./audit.js";
 import { openDatabase } from "./db.js";
 import { FeedbackStore } from "./feedback.js";
+import { feedbackKey } from "./feedbackKey.js";
 import { QuestionLog } from "./questionLog.js";
 import { ReportVersions } from "./reportVersions.js";
 
@@ -18,12 +19,19 @@ export interface Store {
   close(): void;
 }
 
-export function openStore(dataDir: string): Store {
+export interface StoreOptions {
+  /** FEEDBACK_SECRET; without it the key lives in DATA_DIR/feedback.key. */
+  feedbackSecret?: string;
+  now?: () => Date;
+}
+
+export function openStore(dataDir: string, options: StoreOptions = {}): Store {
   const db: Database = openDatabase(dataDir);
+  const key = feedbackKey(dataDir, options.feedbackSecret);
   return {
     versions: new ReportVersions(db),
     questions: new QuestionLog(db),
-    feedback: new FeedbackStore(db),
+    feedback: new FeedbackStore(db, key, options.now),
     audit: new AuditTrail(db),
     transaction: (work) => db.transaction(work)(),
     dataVersion: () => Number(db.pragma("data_version", { simple: true })),

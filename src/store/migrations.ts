@@ -79,6 +79,15 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX downvoted_answers_by_time ON downvoted_answers (voted_at);
   `,
+  // The voter key moves out of the database (feedback.key or FEEDBACK_SECRET): tokens made with
+  // the old in-database key could be recomputed by anyone with the file, so they go with it, and
+  // tokens now carry the time they were cast so they can expire after 7 days. Totals are kept.
+  `
+  DELETE FROM settings WHERE key = 'feedback_voter_key';
+  DELETE FROM feedback_voters;
+  ALTER TABLE feedback_voters ADD COLUMN cast_at TEXT NOT NULL DEFAULT '';
+  CREATE INDEX feedback_voters_by_time ON feedback_voters (cast_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,7 +2,10 @@ import type { Database } from "better-sqlite3";
 import { z } from "zod";
 import { AnswerStatus } from "../qa/schema.js";
 
-/** What is kept about an asked question. Deliberately no user id: the log is about the report. */
+/**
+ * What is kept about an asked question. Deliberately no user id, no DM channel id and no
+ * mentions: the log is about the report, not about who asked.
+ */
 export interface LoggedQuestion {
   guildId: string | null;
   channelId: string | null;
@@ -32,6 +35,14 @@ export interface GapQuery {
 
 const MAX_STORED_QUESTION = 500;
 
+/** User, role and channel mentions ("<@123…>", "<@!…>", "<@&…>", "<#…>") say who asked or who was named. */
+const MENTION = /<(?:@[!&]?|#)\d+>/g;
+
+/** The text as kept: mentions removed, spaces tidied, capped. */
+export function storedQuestionText(question: string): string {
+  return question.replace(MENTION, " ").replace(/\s+/g, " ").trim().slice(0, MAX_STORED_QUESTION);
+}
+
 export class QuestionLog {
   private readonly insertMany;
   private readonly allGuildsStatement;
@@ -46,8 +57,9 @@ export class QuestionLog {
       for (const entry of entries) {
         insert.run(
           entry.guildId,
-          entry.channelId,
-          entry.question.slice(0, MAX_STORED_QUESTION),
+          // A DM channel belongs to one member: its id would say who asked.
+          entry.guildId === null ? null : entry.channelId,
+          storedQuestionText(entry.question),
           entry.status,
           entry.confidence,
           entry.askedAt.toISOString(),

@@ -29,6 +29,8 @@
  *   fake.route("GET", "/anything", handler) for full control;
  *   fake.failNext({ method, path: /regex/, status, code }) makes the next matching Discord call fail;
  *   fake.requests records every request. Unknown routes get 404 (the REST client retries 5xx).
+ * Gateway: fake.closeGateway(4004) closes the bot's connection as Discord would;
+ *   fake.gatewayCloseCodes lists the close code of every connection that ended (1000 when the bot disconnects cleanly).
  * Waiting: fake.identified() (a client has connected, e.g. a spawned `npm start`);
  *   fake.waitFor(probe, what) resolves with probe()'s first defined value, re-checked on every request.
  */
@@ -184,6 +186,8 @@ export class FakeDiscord {
   readonly channelMessages: Json[] = [];
   /** The IDENTIFY payload the client sent (intents, token). */
   identify: Json | null = null;
+  /** Close codes of every gateway connection that has closed, in order (1000: a clean disconnect). */
+  readonly gatewayCloseCodes: number[] = [];
   /** Threads the bot started from a message. */
   readonly threads: Json[] = [];
   /** Ids of messages and channels the bot deleted. */
@@ -272,6 +276,11 @@ export class FakeDiscord {
       "the bot to connect and identify",
       timeoutMs,
     );
+  }
+
+  /** Close the bot's gateway connection with `code`, as Discord does (4004: authentication failed). */
+  closeGateway(code: number, reason = ""): void {
+    this.socket?.close(code, reason);
   }
 
   // ---- extra HTTP ------------------------------------------------------------------------------
@@ -510,7 +519,9 @@ export class FakeDiscord {
       if (frame.op === 1) socket.send(JSON.stringify({ op: 11 }));
       if (frame.op === 2) this.handleIdentify(frame.d);
     });
-    socket.on("close", () => {
+    socket.on("close", (code) => {
+      this.gatewayCloseCodes.push(code);
+      this.changed();
       if (this.socket !== socket) return;
       this.socket = null;
       this.identify = null;

@@ -30,6 +30,8 @@ const config = {
   REPORT_URL: undefined,
   REPORT_MAX_BYTES: 1024 * 1024,
   REPORT_FETCH_TIMEOUT_MS: 1000,
+  REPORT_BUILD_TIMEOUT_MS: 10_000,
+  REPORT_BUILD_MEMORY_MB: 512,
 };
 
 let library: ReportLibrary;

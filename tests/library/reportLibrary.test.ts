@@ -236,7 +236,7 @@ describe("rollback", () => {
     await upload(GUILD_A, "/zhejiang.txt");
     expect(topFigure(services, GUILD_A, QUESTION).value).toBe(3412);
 
-    const change = services.library.rollback({
+    const change = await services.library.rollback({
       guildId: GUILD_A,
       moderatorId: MODERATOR,
       version: 1,
@@ -249,17 +249,17 @@ describe("rollback", () => {
     expect(topFigure(services, GUILD_A, QUESTION)).toEqual(original);
     expect(services.library.status(GUILD_A).followsDefault).toBe(true);
 
-    services.library.rollback({ guildId: GUILD_A, moderatorId: MODERATOR, version: 2 });
+    await services.library.rollback({ guildId: GUILD_A, moderatorId: MODERATOR, version: 2 });
     expect(topFigure(services, GUILD_A, QUESTION).value).toBe(3412);
   });
 
   it("refuses another guild's upload, an unknown version and the active one", async () => {
     await upload(GUILD_A, "/zhejiang.txt");
-    const attempt = (guildId: string, version: number) => () =>
+    const attempt = (guildId: string, version: number) =>
       services.library.rollback({ guildId, moderatorId: MODERATOR, version });
-    expect(attempt(GUILD_B, 2)).toThrow("version 2 is not in this server's history");
-    expect(attempt(GUILD_B, 9)).toThrow("version 9 does not exist");
-    expect(attempt(GUILD_A, 2)).toThrow("version 2 is already active");
+    await expect(attempt(GUILD_B, 2)).rejects.toThrow("version 2 is not in this server's history");
+    await expect(attempt(GUILD_B, 9)).rejects.toThrow("version 9 does not exist");
+    await expect(attempt(GUILD_A, 2)).rejects.toThrow("version 2 is already active");
     expect(services.reports.active(GUILD_B).version).toBe(1);
   });
 });
@@ -268,7 +268,7 @@ describe("restart", () => {
   it("keeps every guild's active version and the history", async () => {
     await upload(GUILD_A, "/zhejiang.txt");
     await upload(GUILD_B, "/zhejiang.txt");
-    services.library.rollback({ guildId: GUILD_B, moderatorId: MODERATOR, version: 1 });
+    await services.library.rollback({ guildId: GUILD_B, moderatorId: MODERATOR, version: 1 });
     const history = services.library.history(GUILD_A);
     services.close();
 
@@ -290,7 +290,7 @@ describe("audit trail", () => {
     );
     services = await open(testConfig(dataDir), logger);
     await upload(GUILD_A, "/zhejiang.txt");
-    services.library.rollback({ guildId: GUILD_A, moderatorId: MODERATOR, version: 1 });
+    await services.library.rollback({ guildId: GUILD_A, moderatorId: MODERATOR, version: 1 });
     services.close();
 
     const db = new BetterSqlite3(join(dataDir, DATABASE_FILE), { readonly: true });
@@ -353,7 +353,7 @@ describe("changes made by another process", () => {
     });
     operator.close();
     expect(services.reports.active(GUILD_A).version).toBe(1);
-    services.library.reloadIfChangedElsewhere();
+    await services.library.reloadIfChangedElsewhere();
     expect(services.reports.active(GUILD_A).version).toBe(2);
     expect(topFigure(services, GUILD_A, QUESTION).value).toBe(3412);
   });

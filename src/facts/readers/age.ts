@@ -2,6 +2,7 @@
 
 import { readNounPhrase } from "../phrases.js";
 import { findPlaces } from "../places.js";
+import { tail } from "../window.js";
 import { clauseStart, type Reader, tokenIndexAt } from "./figure.js";
 
 const AGE = { unit: "year", base: null, head: "age" } as const;
@@ -35,7 +36,7 @@ const AGED_NAME = new RegExp(`(${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}),\\s*$`);
 /** "Jane Doe, 38, of Dayton": a number under 120 between commas right after a person's name. */
 export const readAgeAfterName: Reader = ({ match, rest, sentence, at }) => {
   if (!/^,/.test(rest) || match.value >= 120) return null;
-  const name = AGED_NAME.exec(sentence.slice(0, match.start))?.[1];
+  const name = AGED_NAME.exec(tail(sentence.slice(0, match.start)))?.[1];
   if (!name || findPlaces(name).length > 0) return null;
   return { ...AGE, subject: `age of ${name}`, phraseEnd: at + 1, end: match.end };
 };

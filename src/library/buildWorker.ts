@@ -1,0 +1,27 @@
+// Worker thread entry: build one report's index away from the event loop that answers questions.
+import { parentPort, workerData } from "node:worker_threads";
+import { FactTable } from "../facts/schema.js";
+import { buildReportIndex, toTransferable } from "../qa/reportIndex.js";
+import { ReportError } from "../report/errors.js";
+import { BuildRequest, type BuildResult } from "./buildProtocol.js";
+
+function build(): BuildResult {
+  const request = BuildRequest.parse(workerData);
+  try {
+    const index = buildReportIndex(request.text, request.meta);
+    const checked = FactTable.safeParse(index.table);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      return {
+        ok: false,
+        reason: `the fact table is invalid (${issue?.path.join(".")}: ${issue?.message})`,
+      };
+    }
+    return { ok: true, ...toTransferable(index) };
+  } catch (error) {
+    if (error instanceof ReportError) return { ok: false, reason: error.reason };
+    throw error;
+  }
+}
+
+parentPort?.postMessage(build());
