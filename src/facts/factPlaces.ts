@@ -63,6 +63,9 @@ export function labelOf(text: string): string | undefined {
   return /^([^:.]{2,40}):\s/.exec(text)?.[1];
 }
 
+const COMPARED_WITH =
+  /^\s+(?:times\s+)?(?:higher|lower|more|less|fewer|greater|larger|smaller|bigger)\s+than\s+(?:that\s+(?:of|in)\s+|in\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
+
 /**
  * With several places in one sentence, a figure belongs to those named between it and the previous
  * figure ("Spain seized 4 tonnes and Portugal 2 tonnes"); with none there, it shares the previous
@@ -83,9 +86,19 @@ export function placesNear(
     /^\s+(?:in|at)\s+(?:the\s+)?$/i.test(text.slice(figure.end, m.start)),
   );
   if (own) return [own.place.name];
+  // "4 times higher than that of Lyon, France": the figure compares with the place after "than".
+  const compared = mentions.find((m) => COMPARED_WITH.test(text.slice(figure.end, m.start)));
+  if (compared) {
+    const country = mentions.find((m) => m.place.name === compared.place.country);
+    return unique([compared.place.name, ...(country ? [country.place.name] : [])]);
+  }
   const i = figures.indexOf(figure);
   const from = figures[i - 1]?.end ?? 0;
   const to = figures[i + 1]?.start ?? Number.POSITIVE_INFINITY;
+  // "arrested 40 people in Chile (25) and Peru (15)": the 40 is the whole list's.
+  const listed = mentions.filter((m) => /^\s*\(\s*[$€£]?\d/.test(text.slice(m.end)));
+  const opensList = listed.length > 1 && (listed[0]?.start ?? 0) > figure.end;
+  if (opensList && listed[0] && listed[0].end < to) return unique(listed.map((m) => m.place.name));
   const before = mentions.filter((m) => m.start >= from && m.end <= figure.start);
   if (before.length === 0 && previous) return previous;
   const chosen =

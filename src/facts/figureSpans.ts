@@ -7,14 +7,25 @@ const HYPHEN_ADJECTIVE = /^-(?!day|week|month|year|hour)[a-z]/i;
 const LABEL_BEFORE =
   /\b(?:no|nos|article|articles|section|chapter|part|phase|level|grade|class|item|paragraph|page|room|line|route|highway|interstate|flight|unit|edition|version|sections|i)\.?[\s-]*$/i;
 
-/** "15 per cent more than", "3.2 percent lower": the direction a percentage moves in. */
+const RISE_AFTER =
+  /^\s*(?:more|higher|up|increase|increases|greater|above|rise|jump|surge|spike|growth|hike)\b/i;
+const FALL_AFTER =
+  /^\s*(?:less|lower|down|fewer|decrease|decreases|below|drop|plunge|decline|fall|reduction|cut)\b/i;
+const RISE_BEFORE =
+  /\b(?:up|rose|risen|increased|grew|jumped|climbed|surged|(?:an?\s+)?(?:[\w-]+\s+)?(?:increase|rise|growth|jump|surge) of)(?: by)?\s*$/i;
+const FALL_BEFORE =
+  /\b(?:down|fell|fallen|decreased|dropped|declined|plunged|plummeted|(?:an?\s+)?(?:[\w-]+\s+)?(?:decrease|drop|decline|fall|reduction|cut) of)(?: by)?\s*$/i;
+/** "down more than 40%": the qualifier between the verb and the figure. */
+const QUALIFIER_TAIL =
+  /\s*\b(?:more than|less than|fewer than|nearly|almost|about|around|roughly|over|some|at least|just|approximately)\s*$/i;
+
+/** "15 per cent more than", "3.2 percent lower", "a drop of 8%": the direction a percentage moves in. */
 export function changeDirection(after: string, before: string): string | null {
-  if (/^\s*(?:more|higher|up|increase|greater|above)\b/i.test(after)) return "increase";
-  if (/^\s*(?:less|lower|down|fewer|decrease|below)\b/i.test(after)) return "decrease";
-  if (/\b(?:up|rose|risen|increased|grew|jumped|climbed)(?: by)?\s*$/i.test(before))
-    return "increase";
-  if (/\b(?:down|fell|fallen|decreased|dropped|declined)(?: by)?\s*$/i.test(before))
-    return "decrease";
+  if (RISE_AFTER.test(after)) return "increase";
+  if (FALL_AFTER.test(after)) return "decrease";
+  const lead = before.replace(QUALIFIER_TAIL, "");
+  if (RISE_BEFORE.test(lead)) return "increase";
+  if (FALL_BEFORE.test(lead)) return "decrease";
   return null;
 }
 

@@ -4,7 +4,7 @@ import { tokenize } from "../text/tokenize.js";
 import { findPlaces, type Place, type PlaceMention } from "./places.js";
 
 /** Finds places in a text: the gazetteer's, plus the ones this report names that it does not know. */
-export type PlaceFinder = (text: string) => PlaceMention[];
+export type PlaceFinder = (text: string) => readonly PlaceMention[];
 
 const NAME = String.raw`[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|of|and|del|de|la|el))*`;
 /** "In Central Luzon, police …": a sentence that opens on a name and a comma is usually set in a place. */
@@ -29,7 +29,9 @@ function localNames(report: ParsedReport): string[] {
   for (const paragraph of report.paragraphs) {
     for (const pattern of [IN_NAME, ADMIN_NAME, FORCE_AREA, SITE_NAME]) {
       for (const match of paragraph.text.matchAll(pattern)) {
-        const name = (match[1] ?? "").trim().replace(/^(?:The|A|An|This|That|Its|Their)\s+/, "");
+        const name = (match[1] ?? "")
+          .trim()
+          .replace(/^(?:The|A|An|This|That|Its|Their|In|At|From)\s+/, "");
         if (name.length < 3 || NOT_PLACE_WORDS.test(name) || findPlaces(name).length > 0) continue;
         if (GENERIC_SITE.test(name)) continue; // "the Port" alone names nothing
         names.add(name);
@@ -61,22 +63,22 @@ function escapeRegExp(text: string): string {
 /** The report's own place names, found by wording, as places the rest of the engine can use. */
 export function reportPlaces(report: ParsedReport): { names: string[]; find: PlaceFinder } {
   const names = localNames(report);
-  const patterns = names.map((name) => ({
-    place: asPlace(name),
-    regex: new RegExp(`\\b${escapeRegExp(name)}\\b`, "g"),
-  }));
+  const byName = new Map(names.map((name) => [name, asPlace(name)]));
+  // One matcher for all of the report's own names, longest first so "North Bay Port" beats "North Bay".
+  const alternatives = [...names].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const matcher =
+    alternatives.length > 0 ? new RegExp(`\\b(?:${alternatives.join("|")})\\b`, "g") : null;
   const find: PlaceFinder = (text) => {
     const known = findPlaces(text);
-    const local = patterns.flatMap(({ place, regex }) =>
-      [...text.matchAll(regex)].map((match) => ({
-        place,
-        start: match.index,
-        end: match.index + match[0].length,
-        text: match[0],
-      })),
-    );
+    if (!matcher) return known;
+    const local = [...text.matchAll(matcher)].flatMap((match) => {
+      const place = byName.get(match[0]);
+      return place
+        ? [{ place, start: match.index, end: match.index + match[0].length, text: match[0] }]
+        : [];
+    });
     const free = local.filter((m) => !known.some((k) => m.start < k.end && k.start < m.end));
-    return [...known, ...free].sort((a, b) => a.start - b.start);
+    return free.length === 0 ? known : [...known, ...free].sort((a, b) => a.start - b.start);
   };
   return { names, find };
 }

@@ -66,7 +66,8 @@ function escapeSign(sign: string): string {
 }
 
 const WORD_NUMBER_PART = `(?:${[...UNITS_WORDS.keys(), ...TENS_WORDS.keys(), "hundred", "a hundred", "dozen", "a dozen"].join("|")})`;
-const WORD_NUMBER = `${WORD_NUMBER_PART}(?:[\\s-]+(?:and\\s+)?${WORD_NUMBER_PART})*`;
+// "one and a half million", "half a million" (a half alone is no figure: "half of the cases").
+const WORD_NUMBER = `half\\s+a|${WORD_NUMBER_PART}(?:[\\s-]+(?:and\\s+)?${WORD_NUMBER_PART})*(?:\\s+and\\s+a\\s+half)?`;
 const DIGITS = String.raw`\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?|\.\d+`;
 // "4.6 ten thousand" and "2.5 hundred million" are how translations render 万 and 亿.
 const SCALE = String.raw`(?:\s?(?:ten thousand|hundred million|thousand|millions?|billions?|trillion|lakhs?|crores?|mln|mn|bn)\b|(?:k|m|bn|b)\b)`;
@@ -81,11 +82,20 @@ const NUMBER_PATTERN = new RegExp(
   "gi",
 );
 
+/** "one", "twenty", "hundred", "half": a word that starts or continues a written-out number. */
+export function isNumberWord(word: string): boolean {
+  return UNITS_WORDS.has(word) || TENS_WORDS.has(word) || /^(?:hundred|dozen|half)$/.test(word);
+}
+
 function wordsToNumber(words: string): number | null {
   let total = 0;
   let current = 0;
   for (const raw of words.toLowerCase().split(/[\s-]+/)) {
     if (raw === "and" || raw === "a") continue;
+    if (raw === "half") {
+      current += 0.5;
+      continue;
+    }
     const unit = UNITS_WORDS.get(raw) ?? TENS_WORDS.get(raw);
     if (unit !== undefined) current += unit;
     else if (raw === "hundred") current = (current || 1) * 100;
@@ -118,6 +128,7 @@ export function findNumbers(sentence: string): NumberMatch[] {
       ? Number(digits.replace(/[,\s\u00a0\u202f]/g, ""))
       : wordsToNumber(words ?? "");
     if (base === null || !Number.isFinite(base)) continue;
+    if (/^half/i.test(words ?? "") && !scaleWord) continue;
     const scale = scaleOf(scaleWord, currency !== null);
     const keepScale = scale !== null;
     const text = keepScale ? whole : whole.slice(0, whole.length - (scaleWord?.length ?? 0));

@@ -6,6 +6,7 @@ import {
   FILLER_MODIFIERS,
   PREPOSITIONS,
 } from "./lexicon.js";
+import { isNumberWord } from "./numbers.js";
 
 const CONJUNCTIONS = new Set(["and", "or", "but", "nor", "while", "whereas", "plus"]);
 const STOP_PUNCTUATION = /^[,;:.!?()[\]"“”'’]$/;
@@ -218,7 +219,8 @@ export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): Nou
         after?.isWord &&
         !isPhraseBreak(after) &&
         !DETERMINERS.has(after.lower) &&
-        !QUALIFIER_WORDS.has(after.lower);
+        !QUALIFIER_WORDS.has(after.lower) &&
+        !isNumberWord(after.lower);
       if (!continues) break;
       words.push(token.lower);
       i++;

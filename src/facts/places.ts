@@ -63,6 +63,9 @@ interface Surface {
 
 // ---------- building the gazetteer ----------
 
+/** Printable ASCII but the backtick (folded to an apostrophe): needs no accent folding. */
+const PLAIN_ASCII = /^[\x20-\x5f\x61-\x7e]*$/;
+
 const WORD_LIKE_NAMES: ReadonlySet<string> = new Set(PLACE_WORDS.wordLikeNames);
 
 /** Strips the "=" / "," markers; the markers only steer matching. */
@@ -143,6 +146,8 @@ const GEORGIA_STATE = requirePlace("Georgia (US state)");
 
 /** Lower case, no accents, one kind of apostrophe and hyphen, single spaces. */
 export function normalizeForm(text: string): string {
+  // Most words are plain ASCII, which needs no accent folding: the hot path of every place lookup.
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase().replace(/\s+/g, " ");
   return text
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
@@ -341,9 +346,21 @@ function toMentions(text: string, spans: readonly Span[]): PlaceMention[] {
 }
 
 /** Whole-word matches of place names, aliases and demonyms in report text, in text order. */
-export function findPlaces(text: string): PlaceMention[] {
-  return toMentions(text, exactSpans(text, wordPieces(text), "text"));
+export function findPlaces(text: string): readonly PlaceMention[] {
+  const known = RECENT_TEXTS.get(text);
+  if (known) return known;
+  const mentions = Object.freeze(toMentions(text, exactSpans(text, wordPieces(text), "text")));
+  if (RECENT_TEXTS.size >= RECENT_LIMIT) RECENT_TEXTS.clear();
+  RECENT_TEXTS.set(text, mentions);
+  return mentions;
 }
+
+/**
+ * Extraction, entities and the index each look for places in the same sentences and paragraphs;
+ * the answer for a text is remembered, up to a few thousand texts, so each text is read once.
+ */
+const RECENT_TEXTS = new Map<string, readonly PlaceMention[]>();
+const RECENT_LIMIT = 4000;
 
 // ---------- typo-tolerant matching for questions ----------
 

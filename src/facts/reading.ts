@@ -14,6 +14,7 @@ import { type Figure, type Reader, type Reading, tokenIndexAt } from "./readers/
 import { readDuration, readJoinedCount } from "./readers/joined.js";
 import { readMeasure } from "./readers/measure.js";
 import { readMoney } from "./readers/money.js";
+import { readRatio } from "./readers/ratio.js";
 
 /** "seized 5 tons of heroin and Greece 3 tons", "$1.2 billion, including $45 million": one verb for both. */
 export function coordinatedWithPrevious(
@@ -23,7 +24,8 @@ export function coordinatedWithPrevious(
   figure: NumberMatch,
 ): boolean {
   // ", 3 in Manitoba", "including 47 …", "the operation: 7 in Alberta" share a verb.
-  if (/(?:,|:|\band|\bincluding|\bof which|\bamong them)\s*$/i.test(lead)) return true;
+  // "Chile (25)": a figure in brackets after a name shares the verb of the list it is in.
+  if (/(?:,|:|\(|\band|\bincluding|\bof which|\bamong them)\s*$/i.test(lead)) return true;
   const previous = figures[figures.indexOf(figure) - 1];
   return (
     previous !== undefined &&
@@ -77,6 +79,7 @@ const READERS: readonly Reader[] = [
   readDuration,
   readJoinedCount,
   readAgeAfterName,
+  readRatio,
   readCountedNoun,
   readCountIn,
   readPeopleByVerb,

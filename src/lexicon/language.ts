@@ -17,6 +17,8 @@ const Synonyms = z.object({
   groups: z.array(Words),
   /** A whole chat token ("n", "ppl") and the words it stands for ("and", "people"). */
   shorthand: z.record(z.string().min(1), z.string().min(1)),
+  /** A question's wording ("what weight of") and the wording the engine reads ("how much"). */
+  phrases: z.record(z.string().min(1), z.string().min(1)),
 });
 
 const Grammar = z.object({

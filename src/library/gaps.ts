@@ -1,6 +1,7 @@
 import type { AnswerStatus } from "../qa/schema.js";
 import type { Store } from "../store/index.js";
 import { editDistance } from "../text/editDistance.js";
+import { words } from "../text/tokenize.js";
 
 export interface UnansweredQuestion {
   question: string;
@@ -29,11 +30,8 @@ const STOPWORDS = new Set(
 
 /** Content words of a question, case- and punctuation-folded, with plurals reduced. */
 export function questionTokens(question: string): string[] {
-  return question
-    .toLowerCase()
-    .replace(/<[@#][!&]?\d+>/g, " ")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0 && !STOPWORDS.has(word))
+  return words(question.replace(/<[@#][!&]?\d+>/g, " "))
+    .filter((word) => !STOPWORDS.has(word))
     .map((word) =>
       word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word,
     );

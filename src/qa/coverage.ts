@@ -1,9 +1,10 @@
 import { bodiesInQuestion } from "../facts/bodies.js";
-import { actionLemma } from "../facts/lexicon.js";
+import { actionLemma, PREPOSITIONS } from "../facts/lexicon.js";
 import { measureAfter } from "../facts/units.js";
 import { GRAMMAR } from "../lexicon/language.js";
 import { withinEdits } from "../text/editDistance.js";
 import { isCommonEnglishWord } from "../text/english.js";
+import { stem } from "../text/stem.js";
 import { words } from "../text/tokenize.js";
 import { expandAcronym } from "./names.js";
 import type { ReportIndex } from "./reportIndex.js";
@@ -79,6 +80,11 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
   ) {
     return query.measure.target;
   }
+  // "What budget was allocated …": the noun a what/which question opens on is the thing asked.
+  const named = /^(?:what|which)\s+([a-z]{4,})\s+(?:was|were|is|are|did|does|do|has|have)\b/.exec(
+    query.cleaned.toLowerCase(),
+  )?.[1];
+  if (named && !STOP_WORDS.has(named) && !GENERIC.has(named) && !known(named, index)) return named;
   // "How many traffickers were extradited?" in a report that never extradites anyone.
   const verb = words(query.cleaned.toLowerCase()).find(
     (word) =>
@@ -125,6 +131,34 @@ export function unfiguredName(query: Query, index: ReportIndex): UnfiguredName |
     if (paragraphs.length === 0) continue;
     if (paragraphs.some((p) => withFigures.has(p))) continue;
     return { name, paragraphs };
+  }
+  return unfiguredKind(query, index);
+}
+
+/**
+ * A kind of the counted thing ("how many drug-driving cases") that the report names only in
+ * sentences without figures: the figures it gives count other cases.
+ */
+function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
+  const target = query.measure.target;
+  const counted = target
+    ? new RegExp(`\\bhow\\s+(?:many|much)\\s+(.*?)\\b${target}\\b`, "i").exec(query.cleaned)?.[1]
+    : undefined;
+  // Only the modifiers right before the counted noun name a kind of it.
+  const modifiers = counted ? words(counted).slice(-2) : [];
+  const isModifier = (word: string) =>
+    !PREPOSITIONS.has(word) && actionLemma(word) === null && !/ed$/.test(word);
+  if (modifiers.length === 0 || !modifiers.every(isModifier)) return null;
+  const figured = new Set(index.table.facts.map((fact) => `${fact.paragraph}:${fact.sentence}`));
+  for (const word of modifiers) {
+    if (STOP_WORDS.has(word) || GENERIC.has(word) || word.length < 4) continue;
+    // The word itself, not its synonyms: "driving" is not the report's "campaign drive".
+    const form = new RegExp(`\\b${stem(word)}`, "i");
+    const using = index.sentences.filter((sentence) => form.test(sentence.text));
+    if (using.length === 0) continue;
+    if (using.some((sentence) => figured.has(`${sentence.paragraph}:${sentence.sentence}`)))
+      continue;
+    return { name: word, paragraphs: [...new Set(using.map((sentence) => sentence.paragraph))] };
   }
   return null;
 }

@@ -1,7 +1,7 @@
 /**
  * Follow-ups in a conversation. A question that leans on the one before it is rewritten into one
  * that stands alone, so the rest of the engine never needs the conversation:
- * - a new filter only ("and jiangsu?", "what about 2021?", "and meth?") keeps the previous
+ * - a new filter only ("and ontario?", "what about 2021?", "and meth?") keeps the previous
  *   measure: the previous question, its place, year or counted thing swapped for the new one;
  * - a new measure that points back ("how many suspects in those", "how much did they seize")
  *   keeps the previous filter: the pointer is replaced by what it points at.
@@ -16,7 +16,7 @@ import { STOP_WORDS } from "./vocabulary.js";
 export interface FollowUp {
   /** The follow-up asked as a question of its own. */
   question: string;
-  /** What it kept from the previous question: its measure ("cases") or its filter ("Guangdong"). */
+  /** What it kept from the previous question: its measure ("cases") or its filter ("Ontario"). */
   kept: string;
 }
 
@@ -85,7 +85,7 @@ function replaceYears(text: string, previous: Query, current: Query): string {
   return out;
 }
 
-/** "and jiangsu?", "in 2021?", "and meth?": the previous question with its filter or thing swapped. */
+/** "and ontario?", "in 2021?", "and meth?": the previous question with its filter or thing swapped. */
 function newFilter(rest: string, previous: Query, current: Query): FollowUp | null {
   const hasPlaces = current.filters.places.length > 0;
   const hasYears = current.filters.period.years.length > 0;
@@ -126,6 +126,18 @@ function newMeasure(rest: string, previous: Query): FollowUp | null {
   return null;
 }
 
+const PART_OF = /\bof\s+(?:it|that|those|them|these)\b/i;
+
+/** "how much of it was meth": the previous question asked of one kind of what it counted. */
+function partOf(rest: string, previous: Query, current: Query): FollowUp | null {
+  const target = previous.measure.target;
+  if (!PART_OF.test(rest) || !target) return null;
+  const kind = contentWords(rest.replace(PART_OF, " "), current);
+  if (kind.length === 0) return null;
+  const question = previous.cleaned.replace(new RegExp(`\\b${target}\\b`, "i"), kind.join(" "));
+  return { question, kept: measureOf(previous) };
+}
+
 /**
  * The follow-up rewritten to stand alone, or null when the question stands on its own.
  * `read` understands a text the way the answer path does (places the report names included).
@@ -151,7 +163,7 @@ export function followUp(
   ) {
     return newFilter(rest, previous, current);
   }
-  if (pointsBack) return newMeasure(rest, previous);
+  if (pointsBack) return partOf(rest, previous, current) ?? newMeasure(rest, previous);
   // "and how many suspects?": a new measure under the previous filter.
   const filter = filterPhrase(previous);
   if (!filter || current.filters.places.length > 0) return null;

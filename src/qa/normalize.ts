@@ -106,8 +106,21 @@ function correction(question: string, token: Token, report: SpellIndex): string 
   );
 }
 
-/** The question with shorthand expanded and typos corrected; everything else kept as typed. */
+/** Longest phrase first, as whole words, in any case. */
+const PHRASES: readonly [RegExp, string][] = Object.entries(SYNONYMS.phrases)
+  .sort(([a], [b]) => b.length - a.length)
+  .map(([phrase, meant]) => [new RegExp(`\\b${phrase.replace(/\s+/g, "\\s+")}\\b`, "gi"), meant]);
+
+function rephrase(question: string): string {
+  return PHRASES.reduce((text, [phrase, meant]) => text.replace(phrase, meant), question);
+}
+
+/** The question with shorthand expanded, typos corrected and set phrases rewritten. */
 export function normalizeQuestion(question: string, report: SpellIndex): string {
+  return rephrase(respell(question, report));
+}
+
+function respell(question: string, report: SpellIndex): string {
   let out = "";
   let at = 0;
   for (const token of tokenize(question)) {

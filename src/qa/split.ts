@@ -26,9 +26,9 @@ function sentences(text: string): string[] {
 }
 
 /**
- * "how many gangs and fugitives were caught" → "how many gangs were caught", "how many fugitives
- * were caught". Only plural nouns on both sides of "and" are separate things: "gun and explosive
- * cases" counts one thing, and "investigated and dealt with" is one measure.
+ * "how many boats and couriers were caught" → "how many boats were caught", "how many couriers
+ * were caught". Only plural nouns on both sides of "and" are separate things: "rifle and ammunition
+ * cases" counts one thing, and "charged and convicted" is one measure.
  */
 function countedParts(question: string): string[] {
   const ask = ASKS_COUNT.exec(question);
@@ -53,7 +53,7 @@ function countedParts(question: string): string[] {
     if (first && last) pieces.push(body.slice(first.start, last.end));
     from = cut + 1;
   }
-  // The verb after the last counted thing belongs to every part: "... and fugitives were caught".
+  // The verb after the last counted thing belongs to every part: "... and couriers were caught".
   const lastPiece = pieces[pieces.length - 1] ?? "";
   const lastWords = tokenize(lastPiece).filter((token) => token.isWord);
   const verbAt = lastWords.findIndex(

@@ -105,7 +105,7 @@ const WH =
 const SUPERLATIVE_MAX = /\b(?:most|highest|largest|biggest|greatest|top|leading|maximum|more)\b/i;
 const SUPERLATIVE_MIN = /\b(?:least|lowest|smallest|fewest|minimum)\b/i;
 const COMPARISON =
-  /\b(?:vs\.?|versus|compared? (?:to|with)|compare|against|or)\b|\bdifference between\b/i;
+  /\b(?:vs\.?|versus|compared? (?:to|with)|compare|against|or|than)\b|\bdifference between\b/i;
 const FIGURES_FOR =
   /(?:'s|’s)?\s+(?:figures|numbers|stats|statistics|results|data)\b|\b(?:figures|numbers|stats|statistics|results|data)\s+(?:for|of|on|in)\b/i;
 const PLACE_KINDS: Record<string, string> = {

@@ -8,8 +8,8 @@ import {
   placeByName,
 } from "../../src/facts/places.js";
 
-const names = (mentions: PlaceMention[]) => mentions.map((m) => m.place.name);
-const pairs = (mentions: PlaceMention[]) => mentions.map((m) => [m.text, m.place.name]);
+const names = (mentions: readonly PlaceMention[]) => mentions.map((m) => m.place.name);
+const pairs = (mentions: readonly PlaceMention[]) => mentions.map((m) => [m.text, m.place.name]);
 
 describe("PLACES coverage", () => {
   const count = (kind: string, country?: string) =>
@@ -283,7 +283,7 @@ describe("properties", () => {
       .map((parts) => parts.join(" ")),
   );
 
-  const wellFormed = (text: string, mentions: PlaceMention[]) => {
+  const wellFormed = (text: string, mentions: readonly PlaceMention[]) => {
     let previousEnd = 0;
     for (const m of mentions) {
       expect(m.text).toBe(text.slice(m.start, m.end));

@@ -9,6 +9,7 @@ const REPORT = [
   "In Hunan, police cracked 210 drug cases and seized 95 kilograms of drugs.",
   "In Hubei, police cracked 180 drug cases and seized 61 kilograms of drugs.",
   "The harbour campaign dismantled 37 smuggling gangs and caught 12 fugitives.",
+  "Of the drugs seized nationwide, 1.2 tons were heroin.",
 ].join("\n\n");
 const index = buildReportIndex(REPORT, { name: "invented.txt", version: null });
 
@@ -28,6 +29,12 @@ describe("follow-ups", () => {
     const got = askedAfter("how many cases did hunan crack", "n how much drugs did they seize");
     expect(got.facts[0]?.value).toBe(95);
     expect(got.followsOn).toBe("hunan");
+  });
+
+  it("asking of part of it keeps the measure and narrows what is counted", () => {
+    const got = askedAfter("how many tons of drugs were seized", "how much of it was heroin");
+    expect(got.facts[0]?.value).toBe(1.2);
+    expect(got.followsOn).toBe("drugs");
   });
 
   it("a question that stands on its own ignores the previous one", () => {
@@ -51,11 +58,11 @@ describe("several questions in one", () => {
       "how many gangs were caught",
       "how many fugitives were caught",
     ]);
-    expect(splitQuestions("how many gun and explosive cases")).toEqual([
-      "how many gun and explosive cases",
+    expect(splitQuestions("how many rifle and ammunition cases")).toEqual([
+      "how many rifle and ammunition cases",
     ]);
-    expect(splitQuestions("how many addicts were investigated and dealt with")).toEqual([
-      "how many addicts were investigated and dealt with",
+    expect(splitQuestions("how many dealers were charged and convicted")).toEqual([
+      "how many dealers were charged and convicted",
     ]);
     expect(splitQuestions("how many arrests? how much cocaine")).toEqual([
       "how many arrests",

@@ -8,8 +8,9 @@ const NOT_A_PURPOSE =
 
 const NAME_JOINERS = /^(?:of|for|on|and|the|&)$/;
 
-/** The recipient named after "for" ("to" leads to ends and dates as often as to recipients). */
+/** The recipient after "for"; after "to", only what a verb of paying names ("to the X" leads to ends and dates as often). */
 export function recipientAfter(tokens: Token[], from: number): NounPhrase | null {
+  if (tokens[from]?.lower === "to") return hiredAfter(tokens, from + 1);
   if (tokens[from]?.lower !== "for" || NOT_A_PURPOSE.test(tokens[from + 1]?.lower ?? ""))
     return null;
   const phrase = properName(tokens, from + 1) ?? readNounPhrase(tokens, from + 1);
@@ -33,4 +34,13 @@ function properName(tokens: Token[], from: number): NounPhrase | null {
   const name = words.slice(0, words.length - (i - end));
   if (name.length < 2) return null;
   return { text: name.join(" "), head: name[name.length - 1] ?? "", next: end };
+}
+
+const PAYS_FOR = /^(?:hire|hiring|support|fund|train|add|deploy|buy|purchase|build|expand)$/;
+
+/** "$2 million to hire 40 more officers": what the money pays for, after a verb of paying. */
+function hiredAfter(tokens: Token[], from: number): NounPhrase | null {
+  if (!PAYS_FOR.test(tokens[from]?.lower ?? "")) return null;
+  const start = /^\d/.test(tokens[from + 1]?.text ?? "") ? from + 2 : from + 1;
+  return properName(tokens, start) ?? readNounPhrase(tokens, start);
 }

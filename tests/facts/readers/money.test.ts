@@ -18,6 +18,13 @@ describe("what money is for", () => {
     ]);
   });
 
+  it("reads what a verb of paying names after 'to', but no other 'to'", () => {
+    const facts = factsOf(
+      "Title\n\nThe plan gives $4 million to hire 40 more river wardens and $1 million to the end of 2030.\n",
+    );
+    expect(facts.map((f) => f.subject)).toEqual(["river wardens", "river wardens", ""]);
+  });
+
   it("does not read a year or an occasion as a recipient", () => {
     const [fact] = factsOf("Title\n\nThe council set aside $5 million for fiscal year 2025.\n");
     expect(fact?.subject).not.toMatch(/fiscal|year/);
