@@ -3,7 +3,7 @@ import { typoMatch } from "../facts/places.js";
 import type { AnswerContext } from "./answers/context.js";
 import { notFound } from "./compose.js";
 import { followUp } from "./followUp.js";
-import { namesAsked } from "./names.js";
+import { mentions, namesAsked } from "./names.js";
 import { normalizeQuestion } from "./normalize.js";
 import type { ReportIndex } from "./reportIndex.js";
 import { answerQuery } from "./route.js";
@@ -65,7 +65,15 @@ function withLocalPlaces(query: Query, index: ReportIndex): Query {
 function withReportNames(query: Query, index: ReportIndex): Query {
   const names = namesAsked(query.cleaned, query.filters.placeWords, index.names);
   if (names.length === 0) return query;
-  const spelled = names.flatMap((spellings) => spellings.slice(1).flatMap(conceptsOf));
+  // The body a report is by, named so in its title ("CBP" in CBP's own update), is everywhere: its
+  // spelled-out words would only pull figures towards the sentences that happen to spell it out.
+  const title = index.report.paragraphs
+    .slice(0, 2)
+    .map((p) => p.text)
+    .join(" ");
+  const spelled = names
+    .filter(([typed]) => !mentions(title, typed ?? ""))
+    .flatMap((spellings) => spellings.slice(1).flatMap(conceptsOf));
   return {
     ...query,
     measure: {

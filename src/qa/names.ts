@@ -159,3 +159,34 @@ export function namesAsked(question: string, skip: string[], names: ReportNames)
   close();
   return found;
 }
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Whether a text names what a question calls `spelling`: the whole name, or its last word standing
+ * alone ("Marcus Whitfield" → "Whitfield, 38", but not "Choice Neighborhoods" for "Promise
+ * Neighborhoods"). A last word typed with a capital is matched as the report writes it.
+ */
+export function mentions(text: string, spelling: string): boolean {
+  if (new RegExp(`\\b${escaped(spelling)}\\b`, "i").test(text)) return true;
+  const last = spelling.split(/\s+/).pop() ?? spelling;
+  if (last === spelling) return false;
+  const flags = /[A-Z]/.test(last) ? "g" : "gi";
+  return [...text.matchAll(new RegExp(`\\b${escaped(last)}\\b`, flags))].some(
+    (match) => !/[A-Z][\w'’-]*\s+$/.test(text.slice(0, match.index ?? 0)),
+  );
+}
+
+/** Share of paragraphs naming a body above which it is the report's own subject (its publisher). */
+const HOME_NAME_SHARE = 0.2;
+
+/** The body a report is by or about (in its title, or all through it) need not be restated by each figure. */
+export function isHomeName(spellings: string[], report: ParsedReport): boolean {
+  const paragraphs = report.paragraphs;
+  const naming = paragraphs.filter((p) => spellings.some((s) => mentions(p.text, s)));
+  const title = paragraphs.slice(0, 2).some((p) => naming.includes(p));
+  return title || naming.length >= HOME_NAME_SHARE * paragraphs.length;
+}
+

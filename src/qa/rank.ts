@@ -112,9 +112,9 @@ function letterWords(text: string, length: number): string[] {
 
 /** Tie-breaker: the question's own word forms right around the figure ("rehabilitated" over "rehabilitation"). */
 function verbatimWords(query: Query, nearText: string): number {
-  const near = ` ${nearText.toLowerCase()} `;
+  const near = new Set(words(nearText));
   const asked = new Set(letterWords(query.cleaned, 4));
-  return [...asked].filter((word) => !STOP_WORDS.has(word) && near.includes(` ${word} `)).length;
+  return [...asked].filter((word) => !STOP_WORDS.has(word) && near.has(word)).length;
 }
 
 /** With no place asked, national figures, and above all the headline ones before the first section. */

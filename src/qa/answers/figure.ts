@@ -1,6 +1,7 @@
 import type { Fact } from "../../facts/schema.js";
 import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "../compose.js";
 import { rankFacts, type ScoredFact } from "../rank.js";
+import { isHomeName, mentions } from "../names.js";
 import type { ReportIndex } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
@@ -60,38 +61,8 @@ export function rankedFor(query: Query, { index, weights }: AnswerContext): Scor
   return query.filters.places.length === 0 ? preferTotals(ranked, weights) : ranked;
 }
 
-function escaped(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/**
- * Whether a text names what a question calls `spelling`: the whole name, or its last word standing
- * alone ("Marcus Whitfield" → "Whitfield, 38", but not "Choice Neighborhoods" for "Promise
- * Neighborhoods"). A last word typed with a capital is matched as the report writes it.
- */
-function mentions(text: string, spelling: string): boolean {
-  if (new RegExp(`\\b${escaped(spelling)}\\b`, "i").test(text)) return true;
-  const last = spelling.split(/\s+/).pop() ?? spelling;
-  if (last === spelling) return false;
-  const flags = /[A-Z]/.test(last) ? "g" : "gi";
-  return [...text.matchAll(new RegExp(`\\b${escaped(last)}\\b`, flags))].some(
-    (match) => !/[A-Z][\w'’-]*\s+$/.test(text.slice(0, match.index ?? 0)),
-  );
-}
-
-/** Share of paragraphs naming a body above which it is the report's own subject (its publisher). */
-const HOME_NAME_SHARE = 0.2;
-
-/** The body a report is by or about (in its title, or all through it) need not be restated by each figure. */
-function isHomeName(spellings: string[], index: ReportIndex): boolean {
-  const paragraphs = index.report.paragraphs;
-  const naming = paragraphs.filter((p) => spellings.some((s) => mentions(p.text, s)));
-  const title = paragraphs.slice(0, 2).some((p) => naming.includes(p));
-  return title || naming.length >= HOME_NAME_SHARE * paragraphs.length;
-}
-
 function askedNames(query: Query, index: ReportIndex): string[][] {
-  return query.filters.names.filter((spellings) => !isHomeName(spellings, index));
+  return query.filters.names.filter((spellings) => !isHomeName(spellings, index.report));
 }
 
 /**
