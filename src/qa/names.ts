@@ -189,4 +189,3 @@ export function isHomeName(spellings: string[], report: ParsedReport): boolean {
   const title = paragraphs.slice(0, 2).some((p) => naming.includes(p));
   return title || naming.length >= HOME_NAME_SHARE * paragraphs.length;
 }
-

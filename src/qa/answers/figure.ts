@@ -1,7 +1,7 @@
 import type { Fact } from "../../facts/schema.js";
 import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "../compose.js";
-import { rankFacts, type ScoredFact } from "../rank.js";
 import { isHomeName, mentions } from "../names.js";
+import { rankFacts, type ScoredFact } from "../rank.js";
 import type { ReportIndex } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
