@@ -5,7 +5,7 @@
  *   npm run bench -- [--runs 15] [--warmup 3] [--passes 10] [--failures]
  */
 import { parseArgs } from "node:util";
-import { answer } from "../src/qa/answer.js";
+import { answer, reply } from "../src/qa/answer.js";
 import { buildReportIndex, type ReportIndex } from "../src/qa/reportIndex.js";
 import type { Answer } from "../src/qa/schema.js";
 import {
@@ -89,7 +89,7 @@ interface SetBench {
   baseline: Contender;
 }
 
-function contend(set: GoldenSet, ask: (q: string) => Answer): Contender {
+function contend(set: GoldenSet, ask: (q: string, after?: string) => Answer): Contender {
   const result = runGoldenSet(set, ask);
   // A question that throws is already scored wrong; time it anyway rather than abort the run.
   const timed = (q: string) => {
@@ -116,7 +116,10 @@ function benchSet(set: GoldenSet): SetBench {
   const baselineBuildNs = timeBuilds(() => buildBaseline(index.report), RUNS);
   const baseline: Baseline = buildBaseline(index.report);
   let factdesk: SetBench["factdesk"];
-  factdesk = contend(set, (q) => answer(q, index));
+  // A follow-up is scored as the golden test asks it: after its question, with that Query.
+  factdesk = contend(set, (q, after) =>
+    answer(q, index, { previous: after === undefined ? null : reply(after, index).query }),
+  );
   const results = factdesk.result.results;
   if (results.every((r) => r.answer === null)) {
     factdesk = { error: results[0]?.score.reason ?? "no questions" };
