@@ -6,28 +6,42 @@ import {
   MessageFlags,
   PermissionFlagsBits,
   SlashCommandBuilder,
+  type SlashCommandIntegerOption,
 } from "discord.js";
+import { announce } from "../src/bot/modLog.js";
 import { isModerator } from "../src/bot/permissions.js";
 import { colors, ephemeralNotice, noPings } from "../src/bot/replies.js";
 import {
   describeChange,
+  describeDiff,
   describeGaps,
   describeHistory,
+  describePins,
   describeRefresh,
   describeStatus,
   type Presentation,
+  publicSource,
 } from "../src/library/describe.js";
+import { factTableCsv } from "../src/library/exportCsv.js";
+import { readDate } from "../src/library/metadata.js";
+import { figuresIn } from "../src/library/pins.js";
 import type { ReportLibrary } from "../src/library/reportLibrary.js";
+import type { RefreshRequest } from "../src/library/types.js";
 import { ReportError } from "../src/report/errors.js";
+import type { VersionMeta } from "../src/store/reportVersions.js";
 import type { Command, CommandContext } from "./types.js";
 
 const DEFAULT_GAP_DAYS = 30;
+const MAX_CHOICES = 25;
 
 const discordPresentation: Presentation = {
+  source: publicSource,
   user: (id) => `<@${id}>`,
   time: (date) => `<t:${Math.floor(date.getTime() / 1000)}:f>`,
   guild: () => "this server",
 };
+
+type Interaction = ChatInputCommandInteraction<"cached" | "raw">;
 
 function embed(
   text: string,
@@ -36,13 +50,23 @@ function embed(
   return { embeds: [{ description: text, color }], allowedMentions: noPings };
 }
 
+/** Tell the server's mod-log what a moderator did. */
+function logToModLog(interaction: Interaction, context: CommandContext, text: string) {
+  const channel = context.settings.forGuild(interaction.guildId).modLogChannelId;
+  const subcommand = interaction.options.getSubcommand();
+  const line = `<@${interaction.user.id}> used /report ${subcommand}:\n${text}`;
+  return announce(interaction.client, channel, line, context.logger);
+}
+
 /**
- * What a change returns once it is committed: the full description, and a plain line to fall back
- * on if describing it fails. Whatever fails after the commit, the moderator is told it happened.
+ * What a change returns once it is committed: the full description, a plain line to fall back on if
+ * describing it fails, and whether anything changed (for the mod-log). Whatever fails after the
+ * commit, the moderator is told it happened.
  */
 interface Committed {
   describe: () => string;
   fallback: string;
+  changed: boolean;
 }
 
 function describeCommitted(committed: Committed, context: CommandContext): string {
@@ -55,11 +79,7 @@ function describeCommitted(committed: Committed, context: CommandContext): strin
 }
 
 /** The reply cannot be edited (expired token, Discord error): say it in a follow-up instead. */
-async function tellCommitted(
-  interaction: ChatInputCommandInteraction<"cached" | "raw">,
-  context: CommandContext,
-  text: string,
-) {
+async function tellCommitted(interaction: Interaction, context: CommandContext, text: string) {
   try {
     await interaction.editReply(embed(text, colors.answered));
   } catch (error) {
@@ -77,9 +97,9 @@ async function tellCommitted(
   }
 }
 
-/** Refresh and rollback read files or the network, so they defer and then edit the reply. */
+/** Changes read files or the network, so they defer, then edit the reply and tell the mod-log. */
 async function runChange(
-  interaction: ChatInputCommandInteraction<"cached" | "raw">,
+  interaction: Interaction,
   context: CommandContext,
   library: ReportLibrary,
   change: () => Promise<Committed>,
@@ -103,38 +123,53 @@ async function runChange(
     await interaction.editReply(embed(text, colors.error));
     return;
   }
-  await tellCommitted(interaction, context, describeCommitted(committed, context));
+  const text = describeCommitted(committed, context);
+  await tellCommitted(interaction, context, text);
+  if (committed.changed) await logToModLog(interaction, context, text);
 }
 
-async function refresh(
-  interaction: ChatInputCommandInteraction<"cached" | "raw">,
-  context: CommandContext,
-  library: ReportLibrary,
-) {
+/** title:, url: and date: given with /report refresh; a date is read as dates in reports are. */
+function metaOptions(interaction: Interaction): VersionMeta {
+  const title = interaction.options.getString("title");
+  const url = interaction.options.getString("url");
+  const dateText = interaction.options.getString("date");
+  const date = dateText ? readDate(dateText, new Date()) : undefined;
+  if (dateText && !date) throw new ReportError(`"${dateText}" is not a date (try 2024-03-03)`);
+  if (url && !/^https?:\/\/\S+$/.test(url)) throw new ReportError("url must start with https://");
+  return {
+    ...(title ? { title } : {}),
+    ...(url ? { url } : {}),
+    ...(date ? { date } : {}),
+  };
+}
+
+async function refresh(interaction: Interaction, context: CommandContext, library: ReportLibrary) {
   const file = interaction.options.getAttachment("file");
   const moderatorId = interaction.user.id;
   await runChange(interaction, context, library, async () => {
-    const outcome = await library.refresh(
-      file
-        ? {
-            guildId: interaction.guildId,
-            moderatorId,
-            input: {
-              kind: "upload",
-              name: file.name,
-              url: file.url,
-              size: file.size,
-              contentType: file.contentType,
-            },
-          }
-        : { guildId: null, moderatorId, input: { kind: "default" } },
-    );
+    const meta = metaOptions(interaction);
+    const request: RefreshRequest = file
+      ? {
+          guildId: interaction.guildId,
+          moderatorId,
+          meta,
+          input: {
+            kind: "upload",
+            name: file.name,
+            url: file.url,
+            size: file.size,
+            contentType: file.contentType,
+          },
+        }
+      : { guildId: null, moderatorId, meta, input: { kind: "default" } };
+    const outcome = await library.refresh(request);
     const fallback =
       outcome.kind === "unchanged"
         ? `Already up to date: version ${outcome.version}.`
         : `**Updated to version ${outcome.version.id}.**`;
     return {
       fallback,
+      changed: outcome.kind === "changed",
       describe: () => {
         const text = describeRefresh(outcome, discordPresentation);
         const own = library.status(interaction.guildId);
@@ -148,6 +183,77 @@ async function refresh(
   });
 }
 
+async function pin(interaction: Interaction, context: CommandContext, library: ReportLibrary) {
+  const options = interaction.options;
+  await runChange(interaction, context, library, async () => {
+    const pinned = library.pins.pin({
+      guildId: interaction.guildId,
+      moderatorId: interaction.user.id,
+      question: options.getString("question", true),
+      paragraph: options.getInteger("paragraph", true),
+      figure: options.getString("figure"),
+      note: options.getString("note"),
+    });
+    const figure = pinned.figure ? ` with **${pinned.figure}**` : "";
+    const text =
+      `Pinned #${pinned.id} on version ${pinned.versionId}: "${pinned.question}" is answered ` +
+      `from ¶${pinned.paragraph}${figure}, and so are close paraphrases of it.`;
+    return { changed: true, fallback: text, describe: () => text };
+  });
+}
+
+async function unpin(interaction: Interaction, context: CommandContext, library: ReportLibrary) {
+  const id = interaction.options.getInteger("id", true);
+  await runChange(interaction, context, library, async () => {
+    const removed = library.pins.unpin(interaction.guildId, id, interaction.user.id);
+    const text = `Removed pin #${removed.id}: "${removed.question}".`;
+    return { changed: true, fallback: text, describe: () => text };
+  });
+}
+
+async function exportVersion(interaction: Interaction, library: ReportLibrary) {
+  const active = library.active(interaction.guildId);
+  const base = `factdesk-v${active.version}`;
+  await interaction.reply({
+    embeds: [
+      {
+        description: `Version ${active.version}: the report's text as stored, and its ${active.index.table.facts.length} figures as CSV.`,
+        color: colors.info,
+      },
+    ],
+    files: [
+      {
+        attachment: Buffer.from(library.text(interaction.guildId, active.version)),
+        name: `${base}.txt`,
+      },
+      { attachment: Buffer.from(factTableCsv(active.index.table)), name: `${base}-facts.csv` },
+    ],
+    flags: MessageFlags.Ephemeral,
+    allowedMentions: noPings,
+  });
+}
+
+async function diff(interaction: Interaction, library: ReportLibrary) {
+  const from = interaction.options.getInteger("from", true);
+  const to = interaction.options.getInteger("to", true);
+  try {
+    const change = await library.diff(interaction.guildId, from, to);
+    const text = describeDiff(change, discordPresentation);
+    await interaction.reply(ephemeralNotice(text));
+  } catch (error) {
+    if (!(error instanceof ReportError)) throw error;
+    await interaction.reply(ephemeralNotice(`Refused: ${error.reason}.`, colors.error));
+  }
+}
+
+const versionOption = (name: string, description: string) => (option: SlashCommandIntegerOption) =>
+  option
+    .setName(name)
+    .setDescription(description)
+    .setRequired(true)
+    .setMinValue(1)
+    .setAutocomplete(true);
+
 export default {
   data: new SlashCommandBuilder()
     .setName("report")
@@ -155,12 +261,31 @@ export default {
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .setContexts(InteractionContextType.Guild)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
     .addSubcommand((sub) =>
       sub
         .setName("refresh")
         .setDescription("Reload the default report, or upload a .txt/.md report for this server")
         .addAttachmentOption((option) =>
           option.setName("file").setDescription("A .txt or .md report; only this server uses it"),
+        )
+        .addStringOption((option) =>
+          option
+            .setName("title")
+            .setDescription("The report's title, if it does not say")
+            .setMaxLength(200),
+        )
+        .addStringOption((option) =>
+          option
+            .setName("url")
+            .setDescription("Where the report is published (https://…)")
+            .setMaxLength(500),
+        )
+        .addStringOption((option) =>
+          option
+            .setName("date")
+            .setDescription("When it was published, e.g. 2024-03-03")
+            .setMaxLength(40),
         ),
     )
     .addSubcommand((sub) =>
@@ -171,12 +296,8 @@ export default {
       sub
         .setName("rollback")
         .setDescription("Switch back to an earlier report version")
-        .addIntegerOption((option) =>
-          option
-            .setName("version")
-            .setDescription("The version number, as shown by /report history")
-            .setRequired(true)
-            .setMinValue(1),
+        .addIntegerOption(
+          versionOption("version", "The version number, as shown by /report history"),
         ),
     )
     .addSubcommand((sub) =>
@@ -190,6 +311,57 @@ export default {
             .setMinValue(1)
             .setMaxValue(365),
         ),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName("pin")
+        .setDescription("Fix the answer to a question (and its close paraphrases)")
+        .addStringOption((option) =>
+          option
+            .setName("question")
+            .setDescription("The question, as members ask it")
+            .setRequired(true)
+            .setMaxLength(300),
+        )
+        .addIntegerOption((option) =>
+          option
+            .setName("paragraph")
+            .setDescription("The paragraph (¶N) that answers it")
+            .setRequired(true)
+            .setMinValue(1),
+        )
+        .addStringOption((option) =>
+          option
+            .setName("figure")
+            .setDescription("The figure in that paragraph that answers it")
+            .setAutocomplete(true),
+        )
+        .addStringOption((option) =>
+          option.setName("note").setDescription("A note shown with the answer").setMaxLength(300),
+        ),
+    )
+    .addSubcommand((sub) => sub.setName("pins").setDescription("This server's pinned answers"))
+    .addSubcommand((sub) =>
+      sub
+        .setName("unpin")
+        .setDescription("Remove a pinned answer")
+        .addIntegerOption((option) =>
+          option
+            .setName("id")
+            .setDescription("The pin's number, as shown by /report pins")
+            .setRequired(true)
+            .setMinValue(1),
+        ),
+    )
+    .addSubcommand((sub) =>
+      sub.setName("export").setDescription("The active version's text, and its fact table as CSV"),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName("diff")
+        .setDescription("What changed between two versions")
+        .addIntegerOption(versionOption("from", "The earlier version"))
+        .addIntegerOption(versionOption("to", "The later version")),
     ),
 
   async execute(interaction, context) {
@@ -201,7 +373,8 @@ export default {
       await interaction.reply(ephemeralNotice(why, colors.error));
       return;
     }
-    if (!isModerator(interaction, context.config.MODERATOR_ROLE_IDS)) {
+    const { moderatorRoleIds } = context.settings.forGuild(interaction.guildId);
+    if (!isModerator(interaction, moderatorRoleIds)) {
       context.logger.warn({ userId: interaction.user.id }, "non-moderator tried /report");
       await interaction.reply(
         ephemeralNotice(
@@ -225,6 +398,7 @@ export default {
             version,
           });
           return {
+            changed: true,
             fallback: `**Rolled back to version ${change.version.id}.**`,
             describe: () => describeChange(change, discordPresentation),
           };
@@ -245,8 +419,53 @@ export default {
         await interaction.reply(ephemeralNotice(describeGaps(library.gaps(guildId, days), days)));
         return;
       }
+      case "pin":
+        return pin(interaction, context, library);
+      case "pins": {
+        const version = library.active(guildId).version;
+        await interaction.reply(ephemeralNotice(describePins(library.pins.list(guildId), version)));
+        return;
+      }
+      case "unpin":
+        return unpin(interaction, context, library);
+      case "export":
+        return exportVersion(interaction, library);
+      case "diff":
+        return diff(interaction, library);
       default:
         throw new Error(`factdesk: unknown /report subcommand ${subcommand}`);
     }
+  },
+
+  /** Versions for rollback/diff; for pin, the figures of the paragraph already chosen. */
+  async autocomplete(interaction, context) {
+    const library = context.services.library;
+    const focused = interaction.options.getFocused(true);
+    if (!library) return interaction.respond([]);
+    if (focused.name === "figure") {
+      const paragraph = interaction.options.getInteger("paragraph");
+      const { index } = library.active(interaction.guildId);
+      const typed = String(focused.value).toLowerCase();
+      const figures = paragraph === null ? [] : figuresIn(index, paragraph);
+      const choices = figures
+        .filter((fact) => fact.text.toLowerCase().includes(typed))
+        .map((fact) => ({
+          name: `${fact.text} · ${fact.subject}`.slice(0, 100),
+          value: fact.text.slice(0, 100),
+        }));
+      return interaction.respond(choices.slice(0, MAX_CHOICES));
+    }
+    const typed = String(focused.value);
+    const choices = library
+      .history(interaction.guildId, MAX_CHOICES)
+      .filter(({ version }) => String(version.id).startsWith(typed))
+      .map(({ version, active }) => ({
+        name: `v${version.id}${active ? " (active)" : ""} · ${version.meta.title ?? publicSource(version.source)}`.slice(
+          0,
+          100,
+        ),
+        value: version.id,
+      }));
+    return interaction.respond(choices);
   },
 } satisfies Command;

@@ -113,6 +113,7 @@ export function baselineFact(doc: SentenceDoc, n: BaselineNumber): Fact {
     sentence: doc.sentence,
     quote: doc.text,
     dates: [],
+    period: null,
   };
 }
 

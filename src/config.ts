@@ -22,7 +22,7 @@ function perWindow(raw: string, ctx: z.RefinementCtx): { count: number; windowMs
 }
 
 /** "8/60s": a burst of 8 questions, refilled continuously over 60 seconds. */
-const rateLimit = z
+export const rateLimit = z
   .string()
   .default("8/60s")
   .transform((raw, ctx) => {
@@ -39,6 +39,20 @@ const busyChannel = z
     const { count, windowMs } = perWindow(raw, ctx);
     return { messages: count, windowMs };
   });
+
+/** "15m", "1h", "90s", "1d": how often something repeats. */
+const interval = z.string().transform((raw, ctx) => {
+  const match = /^(\d+)\s*(s|m|h|d)$/.exec(raw.trim());
+  const ms = match ? Number(match[1]) * { s: 1e3, m: 6e4, h: 36e5, d: 864e5 }[match[2] as "s"] : 0;
+  if (ms < 60_000) {
+    ctx.addIssue({
+      code: "custom",
+      message: 'must be a duration of at least 1m, like "30m" or "6h"',
+    });
+    return z.NEVER;
+  }
+  return ms;
+});
 
 const snowflake = z
   .string({ error: "is required: a Discord id (15–22 digits)" })
@@ -71,6 +85,10 @@ const EnvSchema = z.object({
   ASK_THREAD_WHEN_BUSY: busyChannel,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATA_DIR: z.string().min(1).default("data"),
+  REPORT_REFRESH_INTERVAL: interval.optional(),
+  QUESTION_LOG_DAYS: z.coerce.number().int().positive().default(90),
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+  HEALTH_HOST: z.string().min(1).default("127.0.0.1"),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

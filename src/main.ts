@@ -3,6 +3,7 @@ import { InFlight } from "./bot/inFlight.js";
 import { exitWith, loadConfigOrExit, reasonOf } from "./bot/startup.js";
 import { createLogger } from "./logger.js";
 import { openServices } from "./openServices.js";
+import { startOperations } from "./ops/operations.js";
 import { ReportError } from "./report/errors.js";
 
 const config = loadConfigOrExit({ offlineHint: true });
@@ -28,6 +29,9 @@ const client = createBot(config, logger, services, {
     exitWith([line]);
   },
 });
+const operations = await startOperations(config, services, client, logger).catch((error: unknown) =>
+  exitWith([`could not start the health endpoint: ${reasonOf(error)}`]),
+);
 
 function flushLogs(): Promise<void> {
   return new Promise((resolve) => logger.flush(() => resolve()));
@@ -44,6 +48,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   logger.info({ signal, inFlight: inFlight.size }, "shutting down: finishing what is under way");
   const { finished, abandoned } = await inFlight.drain(config.SHUTDOWN_GRACE_MS);
   logger.info({ finished, abandoned }, "in-flight work done; disconnecting");
+  await operations.stop();
   await client.destroy();
   services.close?.();
   await flushLogs();

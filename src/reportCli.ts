@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
 import pino from "pino";
@@ -11,27 +12,31 @@ import {
   describeStatus,
   plainPresentation as plain,
 } from "./library/describe.js";
-import { openLibrary } from "./library/open.js";
-import type { ReportLibrary } from "./library/reportLibrary.js";
+import { mergeMeta } from "./library/metadata.js";
+import { type OpenedLibrary, openLibrary } from "./library/open.js";
 import { createLogger } from "./logger.js";
 import { ReportError } from "./report/errors.js";
+import type { VersionMeta } from "./store/reportVersions.js";
 
 const USAGE = `usage: npm run report -- <command>
-  import FILE [--guild ID]      make FILE the default report, or one server's report
+  import FILE [--guild ID] [--title T] [--url U] [--date YYYY-MM-DD]
+                                make FILE the default report, or one server's report
   rollback N [--guild ID]       re-activate version N (of the default report, or one server's)
   history [--guild ID]          the last 10 versions
   status [--guild ID]           the active version
-  gaps [--days N] [--guild ID]  most asked questions without a good answer (all servers by default)`;
+  gaps [--days N] [--guild ID]  most asked questions without a good answer (all servers by default)
+  backup FILE                   a consistent copy of the database, safe while the bot runs`;
 
 const DEFAULT_GAP_DAYS = 30;
 
 class UsageError extends Error {}
 
 type CliCommand =
-  | { name: "import"; path: string }
+  | { name: "import"; path: string; meta: VersionMeta }
   | { name: "rollback"; version: number }
   | { name: "history" | "status" }
-  | { name: "gaps"; days: number };
+  | { name: "gaps"; days: number }
+  | { name: "backup"; path: string };
 
 interface Invocation {
   command: CliCommand;
@@ -47,7 +52,30 @@ function positiveInt(raw: string | undefined, what: string): number {
   return value;
 }
 
-const OPTIONS = { guild: { type: "string" }, days: { type: "string" } } as const;
+const OPTIONS = {
+  guild: { type: "string" },
+  days: { type: "string" },
+  title: { type: "string" },
+  url: { type: "string" },
+  date: { type: "string" },
+} as const;
+
+/** --title, --url and --date, as /report refresh takes them; anything that does not validate is refused. */
+function metaOptions(values: { title?: string; url?: string; date?: string }): VersionMeta {
+  const given = Object.fromEntries(
+    Object.entries({ title: values.title, url: values.url, date: values.date }).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined,
+    ),
+  );
+  const meta = mergeMeta(given);
+  const refused = Object.keys(given).filter((key) => !(key in meta));
+  if (refused.length > 0) {
+    throw new UsageError(
+      `--${refused[0]} is not valid (a date looks like 2024-03-03, a url like https://…)`,
+    );
+  }
+  return meta;
+}
 
 function readArgs(argv: string[]) {
   try {
@@ -68,6 +96,10 @@ function parseInvocation(argv: string[]): Invocation {
   switch (name) {
     case "import":
       if (!argument) throw new UsageError("import needs a FILE");
+      return { command: { name, path: argument, meta: metaOptions(parsed.values) }, guildId };
+    case "backup":
+      if (!argument) throw new UsageError("backup needs a FILE to write");
+      if (existsSync(argument)) throw new UsageError(`${argument} already exists; pick a new name`);
       return { command: { name, path: argument }, guildId };
     case "rollback":
       return { command: { name, version: positiveInt(argument, "the version") }, guildId };
@@ -88,11 +120,18 @@ function parseInvocation(argv: string[]): Invocation {
 }
 
 /** The same library calls /report makes, with the operator (null) as the moderator. */
-async function run(library: ReportLibrary, { command, guildId }: Invocation): Promise<string> {
+async function run(
+  { library, store }: OpenedLibrary,
+  { command, guildId }: Invocation,
+): Promise<string> {
   switch (command.name) {
+    case "backup":
+      await store.backup(command.path);
+      return `Backed up the database to ${command.path}.`;
     case "import": {
       const input = { kind: "file", path: command.path } as const;
-      return describeRefresh(await library.refresh({ guildId, moderatorId: null, input }), plain);
+      const request = { guildId, moderatorId: null, input, meta: command.meta };
+      return describeRefresh(await library.refresh(request), plain);
     }
     case "rollback": {
       const version = command.version;
@@ -112,12 +151,12 @@ async function main(): Promise<number> {
   loadDotenv({ quiet: true });
   const config = parseStorageConfig(process.env);
   const logger = createLogger(config.LOG_LEVEL, { destination: pino.destination(2) });
-  const { store, library } = await openLibrary(config, logger);
+  const opened = await openLibrary(config, logger);
   try {
-    process.stdout.write(`${await run(library, invocation)}\n`);
+    process.stdout.write(`${await run(opened, invocation)}\n`);
     return 0;
   } finally {
-    store.close();
+    opened.store.close();
   }
 }
 

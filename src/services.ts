@@ -1,5 +1,7 @@
+import type { PinSource } from "./library/pins.js";
 import type { ReportLibrary } from "./library/reportLibrary.js";
 import type { SettingsSource } from "./library/settings.js";
+import type { Metrics } from "./ops/metrics.js";
 import type { ReportIndex } from "./qa/reportIndex.js";
 import type { AnswerStatus } from "./qa/schema.js";
 
@@ -53,6 +55,10 @@ export interface Services {
   telemetry: Telemetry;
   /** Per-server settings; the environment's defaults (environmentSettings) when absent. */
   settings?: SettingsSource;
+  /** Answers moderators pinned; consulted before the engine. */
+  pins?: PinSource;
+  /** Prometheus counters; absent in tests that do not look at them. */
+  metrics?: Metrics;
   /** Refresh, rollback, history and gaps, for /report; absent when nothing is persisted. */
   library?: ReportLibrary;
   /** Write what is queued and close the database (on shutdown). */

@@ -1,13 +1,14 @@
 /**
- * The bot as a real process against the loopback fake Discord (tests/e2e): time from spawn to
- * READY (the fake sends READY on IDENTIFY) and to the first answer, then a burst of `/ask`.
+ * The bot as a real process against the loopback fake Discord (tests/e2e), run as `npm start` runs
+ * it (`node scripts/run.mjs main`: the compiled dist/, built beforehand): time from spawn to READY
+ * (the fake sends READY on IDENTIFY) and to the first answer, then a burst of `/ask`.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FakeDiscord, type InteractionHandle } from "../../tests/e2e/fakeDiscord.js";
 import { GOLDEN_DIR, loadGoldenSet } from "../../tests/golden/goldenSet.js";
-import { start, tsxNode } from "./processes.js";
+import { ensureBuilt, start } from "./processes.js";
 import { median, nowMs, percentile, showMs } from "./stats.js";
 import { SEED_PATH } from "./synthetic.js";
 
@@ -21,6 +22,7 @@ export interface BotOptions {
 /** Discord drops an interaction not acknowledged within this. */
 const DISCORD_DEADLINE_MS = 3_000;
 const START_TIMEOUT_MS = 60_000;
+const BUILD_TIMEOUT_MS = 5 * 60_000;
 
 interface Started {
   readyMs: number;
@@ -45,9 +47,8 @@ function botEnv(fake: FakeDiscord, dataDir: string): NodeJS.ProcessEnv {
 async function withBot<T>(run: (fake: FakeDiscord, spawnedAt: number) => Promise<T>): Promise<T> {
   const fake = await FakeDiscord.start();
   const dataDir = mkdtempSync(join(tmpdir(), "factdesk-bench-"));
-  const [command, args] = tsxNode("src/main.ts");
   const spawnedAt = nowMs();
-  const child = start(command, args, botEnv(fake, dataDir));
+  const child = start(process.execPath, ["scripts/run.mjs", "main"], botEnv(fake, dataDir));
   try {
     return await run(fake, spawnedAt);
   } finally {
@@ -115,8 +116,10 @@ export interface BotSummary {
 }
 
 export async function runBotBench(options: BotOptions): Promise<BotSummary> {
+  await ensureBuilt(BUILD_TIMEOUT_MS);
   const seed = loadGoldenSet(join(GOLDEN_DIR, "seed.json"));
-  const questions = seed.questions.map((q) => q.q);
+  // Follow-ups need their earlier question in the same conversation; a burst asks standalone ones.
+  const questions = seed.questions.filter((q) => q.after === undefined).map((q) => q.q);
   const starts: Started[] = [];
   let burstResult: BurstResult | null = null;
   for (let i = 0; i < options.starts; i++) {
@@ -129,7 +132,7 @@ export async function runBotBench(options: BotOptions): Promise<BotSummary> {
   const readyMs = starts.map((s) => s.readyMs);
   const firstAnswerMs = starts.map((s) => s.firstAnswerMs);
   console.log(
-    `\n## The bot (node --import tsx src/main.ts, a real process) against the loopback fake Discord\n` +
+    `\n## The bot (node scripts/run.mjs main, as npm start runs it: compiled dist/, one real process) against the loopback fake Discord\n` +
       `start → READY: median ${showMs(median(readyMs))} of ${readyMs.length} (${readyMs.map(showMs).join(", ")});` +
       ` start → first /ask answered: median ${showMs(median(firstAnswerMs))}`,
   );

@@ -46,3 +46,14 @@ export async function runToEnd(
   clearTimeout(timer);
   return { code: code as number | null, stdout, stderr, wallMs: nowMs() - begun, timedOut };
 }
+
+/** Build `dist/` if it is older than the sources, as `npm start` and `npm run ask` would first. */
+export async function ensureBuilt(timeoutMs: number): Promise<void> {
+  const script = "import('./scripts/build.mjs').then((build) => build.buildIfStale())";
+  const run = await runToEnd(process.execPath, ["-e", script], timeoutMs);
+  if (run.code !== 0) {
+    throw new Error(
+      `factdesk: bench: building dist/ failed: ${run.stderr.trim() || `exit ${run.code}`}`,
+    );
+  }
+}

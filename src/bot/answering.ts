@@ -31,8 +31,13 @@ export function answerQuestion(
   view: AnswerView,
   previous: Query | null = null,
 ): AnsweredQuestion {
+  const started = performance.now();
   const { index } = services.reports.active(guildId);
-  const result = reply(question.slice(0, MAX_QUESTION_LENGTH), index, { previous });
+  const asked = question.slice(0, MAX_QUESTION_LENGTH);
+  // A moderator's pin wins over the engine for the question and its close paraphrases.
+  const pinned = services.pins?.pinnedAnswer(asked, guildId);
+  const result = pinned ? { answer: pinned, query: null } : reply(asked, index, { previous });
+  services.metrics?.answerLatency((performance.now() - started) / 1000);
   return { ...result, message: renderAnswer(result.answer, index.meta, view) };
 }
 
@@ -43,7 +48,9 @@ export function takeQuestionToken(
   userId: string,
 ): PaceVerdict {
   const { rateLimit } = context.settings.forGuild(guildId);
-  return context.pace.take(paceKey(guildId, userId), rateLimit);
+  const verdict = context.pace.take(paceKey(guildId, userId), rateLimit);
+  if (!verdict.allowed) context.services.metrics?.rateLimited();
+  return verdict;
 }
 
 /** Called after the reply is sent; a telemetry failure must never reach the user. */

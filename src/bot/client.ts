@@ -50,15 +50,24 @@ async function refuseMessageWhileStopping(message: Message, logger: Logger): Pro
   }
 }
 
+/**
+ * Message Content is privileged: Discord refuses the connection (4014) unless it is switched on in
+ * the developer portal. With CHAT=off it is left out; slash commands need no intent, and mentions
+ * and DMs still carry their text, so a server that turns chat on with /config is still answered there.
+ */
+export function gatewayIntents(config: Pick<Config, "CHAT">): GatewayIntentBits[] {
+  const intents = [
+    GatewayIntentBits.Guilds,
+    GatewayIntentBits.GuildMessages,
+    GatewayIntentBits.DirectMessages,
+  ];
+  if (config.CHAT === "on") intents.push(GatewayIntentBits.MessageContent);
+  return intents;
+}
+
 export function createClient(config: Config): Client {
   return new Client({
-    intents: [
-      GatewayIntentBits.Guilds,
-      GatewayIntentBits.GuildMessages,
-      GatewayIntentBits.DirectMessages,
-      // Privileged: enable "Message Content Intent" for the bot in the developer portal.
-      GatewayIntentBits.MessageContent,
-    ],
+    intents: gatewayIntents(config),
     // DM channels are not cached before their first message arrives.
     partials: [Partials.Channel],
     rest: { api: config.DISCORD_API_URL },

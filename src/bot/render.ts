@@ -180,6 +180,13 @@ function followUpNote(answer: Answer): string {
     : "";
 }
 
+/** "✅ Checked by the moderators", and their note, under a pinned answer. */
+function checkedLines(answer: Answer): string[] {
+  if (!answer.checked) return [];
+  const note = answer.checked.note ? [`Note: ${escapeText(answer.checked.note)}`] : [];
+  return ["✅ Checked by the moderators", ...note];
+}
+
 function answerTitle(answer: Answer, meta: ReportMeta): string | undefined {
   const [lead] = answer.facts;
   const subject = lead && answer.status === "answered" ? subjectOf(lead) : "";
@@ -195,7 +202,7 @@ export function renderAnswer(answer: Answer, meta: ReportMeta, view: AnswerView)
   const embed: APIEmbed = {
     color: needsSuggestions(answer) ? colors.uncertain : colors.answered,
     description: truncate(
-      [`${first}${followUpNote(answer)}`, ...rest].join("\n"),
+      [`${first}${followUpNote(answer)}`, ...rest, ...checkedLines(answer)].join("\n"),
       embedLimits.description,
     ),
     footer: { text: reportFooter(meta) },

@@ -1,11 +1,11 @@
+import type { Token } from "../text/tokenize.js";
 import { AUXILIARIES, actionLemma } from "./lexicon.js";
-import type { Token } from "./tokens.js";
 
 const CLAUSE_BREAK = /^[,;:()]$/;
 const ADVERB = /ly$/;
 
 /** What usually happens to a counted thing when the sentence names no verb: "There were 1,240 suspects". */
-const DEFAULT_ACTION = new Map<string, string>(
+const DEFAULT_ACTION: ReadonlyMap<string, string> = new Map(
   Object.entries({
     suspect: "arrest",
     suspects: "arrest",
@@ -16,7 +16,7 @@ const DEFAULT_ACTION = new Map<string, string>(
   }),
 );
 
-/** Verb right after the phrase, passive style: "cases have been cracked", "drugs were seized". */
+/** Verb right after the phrase, passive style: "thefts were solved", "pills were confiscated". */
 function passiveAfter(tokens: Token[], from: number): string | null {
   let sawAuxiliary = false;
   for (let i = from; i < Math.min(tokens.length, from + 5); i++) {

@@ -18,7 +18,7 @@ export interface FactTableDiff {
 /**
  * What identifies "the same figure" across two versions of a report. Paragraph numbers are left
  * out on purpose: an inserted paragraph shifts every ¶ after it without changing any figure.
- * Masses compare through their base unit, so "4.2 tons" and "4,200 kg" are the same figure.
+ * Masses compare through their base unit, so "6.35 tons" and "4,200 kg" are the same figure.
  */
 export function factKey(fact: Fact): string {
   const places = [...fact.places].sort().join("+");

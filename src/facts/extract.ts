@@ -1,7 +1,8 @@
 import { checkFigures, checkQuotedCharacters } from "../report/limits.js";
 import type { Paragraph, ParsedReport } from "../report/types.js";
+import { tokenize } from "../text/tokenize.js";
 import { actionFor } from "./action.js";
-import { findDates } from "./dates.js";
+import { type DateSpan, findDates } from "./dates.js";
 import { extractEntities } from "./entities.js";
 import {
   homePlaces,
@@ -15,39 +16,63 @@ import {
 import { changeDirection, isFigure, qualifierBefore } from "./figureSpans.js";
 import { actionLemma } from "./lexicon.js";
 import { type PlaceFinder, reportPlaces } from "./localPlaces.js";
-import { findNumbers } from "./numbers.js";
+import { findNumbers, type NumberMatch } from "./numbers.js";
+import { tokenIndexAt } from "./readers/figure.js";
 import {
-  type Carried,
-  carry,
-  coordinatedWithPrevious,
-  readMeasure,
-  tokenIndexAt,
-} from "./reading.js";
+  findPeriods,
+  isPeriodFigure,
+  leadInPeriod,
+  type PeriodSpan,
+  periodFor,
+} from "./readers/period.js";
+import { type Carried, carry, coordinatedWithPrevious, readFigure } from "./reading.js";
 import type { Fact, FactTable } from "./schema.js";
-import { tokenize } from "./tokens.js";
 import { TIME_UNITS } from "./units.js";
 
 /** A sentence's figures, found before any of them is read, so the limits can be checked first. */
 interface SentenceFigures {
-  dates: ReturnType<typeof findDates>;
-  figureSpans: ReturnType<typeof findNumbers>;
+  dates: DateSpan[];
+  periods: PeriodSpan[];
+  figureSpans: NumberMatch[];
 }
 
+const NO_FIGURES: SentenceFigures = { dates: [], periods: [], figureSpans: [] };
+
 function figuresOfParagraph(paragraph: Paragraph): SentenceFigures[] {
-  return paragraph.sentences.map((sentence) => {
-    const dates = findDates(sentence.text);
-    const figureSpans = findNumbers(sentence.text).filter((match) =>
-      isFigure(match, sentence.text, dates, paragraph.isHeading),
+  return paragraph.sentences.map(({ text }) => {
+    const dates = findDates(text);
+    const periods = findPeriods(text);
+    const figureSpans = findNumbers(text).filter(
+      (match) =>
+        isFigure(match, text, dates, paragraph.isHeading) && !isPeriodFigure(match, periods),
     );
-    return { dates, figureSpans };
+    return { dates, periods, figureSpans };
   });
+}
+
+/** Refuse, before reading any figure, a report whose figures would not build in bounded time. */
+function checkLimits(report: ParsedReport, figures: SentenceFigures[][]): void {
+  checkFigures(
+    report.paragraphs.map((paragraph, i) => ({
+      paragraph: paragraph.number,
+      figures: (figures[i] ?? []).reduce((sum, sentence) => sum + sentence.figureSpans.length, 0),
+    })),
+  );
+  // Each figure is read, and later searched, through its whole sentence.
+  let quoted = 0;
+  report.paragraphs.forEach((paragraph, i) => {
+    paragraph.sentences.forEach((sentence, j) => {
+      quoted += sentence.text.length * (figures[i]?.[j]?.figureSpans.length ?? 0);
+    });
+  });
+  checkQuotedCharacters(quoted);
 }
 
 function factsOfParagraph(
   paragraph: Paragraph,
   figures: SentenceFigures[],
   home: Set<string>,
-  leadIn: string | null,
+  leadIn: LeadIn,
   find: PlaceFinder,
 ): Fact[] {
   const facts: Fact[] = [];
@@ -58,13 +83,13 @@ function factsOfParagraph(
   paragraph.sentences.forEach((sentence, sentenceIndex) => {
     const text = sentence.text;
     const labelled = labelPlaces(labelOf(text) ?? itemLabel, find);
-    const { dates, figureSpans } = figures[sentenceIndex] ?? { dates: [], figureSpans: [] };
+    const { dates, periods, figureSpans } = figures[sentenceIndex] ?? NO_FIGURES;
     const tokens = tokenize(text);
-    let previousAction: string | null = leadIn;
+    let previousAction: string | null = leadIn.action;
     let previousPlaces: string[] | null = null;
     let previous: Carried | null = null;
     for (const match of figureSpans) {
-      const reading = readMeasure(match, text, tokens);
+      const reading = readFigure(match, text, tokens);
       if (
         reading.unit &&
         TIME_UNITS.has(reading.unit) &&
@@ -93,7 +118,9 @@ function factsOfParagraph(
         ? previousAction
         : null;
       const action: string | null =
-        actionFor(tokens, numberToken, reading.phraseEnd, reading.head) ?? coordinated ?? leadIn;
+        actionFor(tokens, numberToken, reading.phraseEnd, reading.head) ??
+        coordinated ??
+        leadIn.action;
       previousAction = action;
       const change =
         reading.unit === "percent"
@@ -121,10 +148,16 @@ function factsOfParagraph(
         sentence: sentenceIndex,
         quote: text,
         dates: dates.map((date) => date.text),
+        period: periodFor(match, text, periods, leadIn.period),
       });
     }
   });
   return facts;
+}
+
+/** A one-sentence line under a lead-in ("Burglaries are down 9%.") continues its list. */
+function isShortItem(paragraph: Paragraph): boolean {
+  return paragraph.sentences.length === 1 && paragraph.text.length <= 120;
 }
 
 /** "reported the following seizures:" gives its verb to the list that follows. */
@@ -135,6 +168,14 @@ function lastAction(text: string): string | null {
   return lemmas[lemmas.length - 1] ?? null;
 }
 
+/** What a list's lead-in line ("In 2024 officers seized:") gives the items below it. */
+interface LeadIn {
+  action: string | null;
+  period: string | null;
+}
+
+const NO_LEAD_IN: LeadIn = { action: null, period: null };
+
 /** Report → typed fact table: every stated quantity, plus named people, roles, bodies and operations. */
 export function extractFacts(
   report: ParsedReport,
@@ -142,32 +183,15 @@ export function extractFacts(
   home: Set<string> = homePlaces(report),
 ): FactTable {
   const figures = report.paragraphs.map(figuresOfParagraph);
-  checkFigures(
-    report.paragraphs.map((paragraph, i) => ({
-      paragraph: paragraph.number,
-      figures: (figures[i] ?? []).reduce((sum, sentence) => sum + sentence.figureSpans.length, 0),
-    })),
-  );
-  // Each figure is read, and later searched, through its whole sentence: check that before reading.
-  checkQuotedCharacters(
-    report.paragraphs.reduce(
-      (sum, paragraph, i) =>
-        sum +
-        paragraph.sentences.reduce(
-          (inParagraph, sentence, j) =>
-            inParagraph + sentence.text.length * (figures[i]?.[j]?.figureSpans.length ?? 0),
-          0,
-        ),
-      0,
-    ),
-  );
-  let leadIn: string | null = null;
+  checkLimits(report, figures);
+  let leadIn = NO_LEAD_IN;
   const facts: Fact[] = [];
-  report.paragraphs.forEach((paragraph, i) => {
+  for (const [i, paragraph] of report.paragraphs.entries()) {
     facts.push(...factsOfParagraph(paragraph, figures[i] ?? [], home, leadIn, find));
-    if (paragraph.text.endsWith(":")) leadIn = lastAction(paragraph.text);
-    else if (!paragraph.isListItem) leadIn = null;
-  });
+    if (paragraph.text.endsWith(":")) {
+      leadIn = { action: lastAction(paragraph.text), period: leadInPeriod(paragraph.text) };
+    } else if (!paragraph.isListItem && !isShortItem(paragraph)) leadIn = NO_LEAD_IN;
+  }
   return {
     facts,
     entities: extractEntities(report),

@@ -37,14 +37,13 @@ const ORIGIN_LOOKBEHIND_CHARS = 400;
 const DATELINE =
   /^[^.]{0,40}?(?:\(|,)?[^.]{0,30}?\d{4}\)?\s*(?:--|[-–—])\s|^[A-Z][A-Z .,()]{2,40}\s(?:--|[-–—])\s/;
 
-/** Places where things happened: "the Sinaloa Cartel" names a gang, not a place. */
-/** Places where things happened: not "the Sinaloa Cartel" (a gang) nor "the India-Pakistan border" (a line). */
+/** Places where things happened: not "the Durango Cartel" (a gang) nor "the Chile-Peru border" (a line). */
 export function placesWhere(text: string, find: PlaceFinder): PlaceMention[] {
   return find(text).filter((mention) => {
     const after = text.slice(mention.end);
-    // "BANGKOK (Thailand), 28 May 2025 - …": a dateline says where the release was issued.
+    // "LIMA (Peru), 3 March 2024 - …": a dateline says where the release was issued.
     if (mention.start < 40 && DATELINE.test(text.slice(0, mention.start + 60))) return false;
-    // "arrived from Ecuador", "nationals from Tanzania, Nigeria and Iran": origins, not locations.
+    // "shipped from Peru", "nationals from Ghana, Togo and Benin": origins, not locations.
     if (ORIGIN.test(tail(text.slice(0, mention.start), ORIGIN_LOOKBEHIND_CHARS))) return false;
     return (
       !/^\s+(?:cartels?|new generation|gangs?|clans?|syndicates?|brotherhood)\b/i.test(after) &&
@@ -67,10 +66,13 @@ export function labelOf(text: string): string | undefined {
   return /^([^:.]{2,40}):\s/.exec(text)?.[1];
 }
 
+const COMPARED_WITH =
+  /^\s+(?:times\s+)?(?:higher|lower|more|less|fewer|greater|larger|smaller|bigger)\s+than\s+(?:that\s+(?:of|in)\s+|in\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
+
 /**
  * With several places in one sentence, a figure belongs to those named between it and the previous
- * figure ("Italy seized 9.5 tonnes and Greece 5.3 tonnes"); with none there, it shares the previous
- * figure's places ("Shenzhen cracked 1 140 cases and arrested 1 620 suspects"); the first figure
+ * figure ("Spain seized 4 tonnes and Portugal 2 tonnes"); with none there, it shares the previous
+ * figure's places ("Lyon solved 300 cases and arrested 420 suspects"); the first figure
  * with none before it takes those named up to the next figure; otherwise all of them.
  */
 export function placesNear(
@@ -82,14 +84,24 @@ export function placesNear(
   text: string,
 ): string[] {
   if (new Set(mentions.map((m) => m.place.name)).size < 2 || figures.length === 1) return all;
-  // "5 in British Columbia, 4 in Ontario": the place right after the figure is its own.
+  // "7 in Alberta, 3 in Manitoba": the place right after the figure is its own.
   const own = mentions.find((m) =>
     /^\s+(?:in|at)\s+(?:the\s+)?$/i.test(text.slice(figure.end, m.start)),
   );
   if (own) return [own.place.name];
+  // "4 times higher than that of Lyon, France": the figure compares with the place after "than".
+  const compared = mentions.find((m) => COMPARED_WITH.test(text.slice(figure.end, m.start)));
+  if (compared) {
+    const country = mentions.find((m) => m.place.name === compared.place.country);
+    return unique([compared.place.name, ...(country ? [country.place.name] : [])]);
+  }
   const i = figures.indexOf(figure);
   const from = figures[i - 1]?.end ?? 0;
   const to = figures[i + 1]?.start ?? Number.POSITIVE_INFINITY;
+  // "arrested 40 people in Chile (25) and Peru (15)": the 40 is the whole list's.
+  const listed = mentions.filter((m) => /^\s*\(\s*[$€£]?\d/.test(text.slice(m.end)));
+  const opensList = listed.length > 1 && (listed[0]?.start ?? 0) > figure.end;
+  if (opensList && listed[0] && listed[0].end < to) return unique(listed.map((m) => m.place.name));
   const before = mentions.filter((m) => m.start >= from && m.end <= figure.start);
   if (before.length === 0 && previous) return previous;
   const chosen =

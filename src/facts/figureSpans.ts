@@ -8,15 +8,25 @@ const HYPHEN_ADJECTIVE = /^-(?!day|week|month|year|hour)[a-z]/i;
 const LABEL_BEFORE =
   /\b(?:no|nos|article|articles|section|chapter|part|phase|level|grade|class|item|paragraph|page|room|line|route|highway|interstate|flight|unit|edition|version|sections|i)\.?[\s-]*$/i;
 
-/** "24 per cent more than", "8.7 percent lower": the direction a percentage moves in. */
-export function changeDirection(after: string, fullBefore: string): string | null {
-  const before = tail(fullBefore);
-  if (/^\s*(?:more|higher|up|increase|greater|above)\b/i.test(after)) return "increase";
-  if (/^\s*(?:less|lower|down|fewer|decrease|below)\b/i.test(after)) return "decrease";
-  if (/\b(?:up|rose|risen|increased|grew|jumped|climbed)(?: by)?\s*$/i.test(before))
-    return "increase";
-  if (/\b(?:down|fell|fallen|decreased|dropped|declined)(?: by)?\s*$/i.test(before))
-    return "decrease";
+const RISE_AFTER =
+  /^\s*(?:more|higher|up|increase|increases|greater|above|rise|jump|surge|spike|growth|hike)\b/i;
+const FALL_AFTER =
+  /^\s*(?:less|lower|down|fewer|decrease|decreases|below|drop|plunge|decline|fall|reduction|cut)\b/i;
+const RISE_BEFORE =
+  /\b(?:up|rose|risen|increased|grew|jumped|climbed|surged|(?:an?\s+)?(?:[\w-]+\s+)?(?:increase|rise|growth|jump|surge) of)(?: by)?\s*$/i;
+const FALL_BEFORE =
+  /\b(?:down|fell|fallen|decreased|dropped|declined|plunged|plummeted|(?:an?\s+)?(?:[\w-]+\s+)?(?:decrease|drop|decline|fall|reduction|cut) of)(?: by)?\s*$/i;
+/** "down more than 40%": the qualifier between the verb and the figure. */
+const QUALIFIER_TAIL =
+  /\s*\b(?:more than|less than|fewer than|nearly|almost|about|around|roughly|over|some|at least|just|approximately)\s*$/i;
+
+/** "15 per cent more than", "3.2 percent lower", "a drop of 8%": the direction a percentage moves in. */
+export function changeDirection(after: string, before: string): string | null {
+  if (RISE_AFTER.test(after)) return "increase";
+  if (FALL_AFTER.test(after)) return "decrease";
+  const lead = tail(before).replace(QUALIFIER_TAIL, "");
+  if (RISE_BEFORE.test(lead)) return "increase";
+  if (FALL_BEFORE.test(lead)) return "decrease";
   return null;
 }
 
@@ -48,16 +58,16 @@ export function isFigure(
   const before = tail(sentence.slice(0, match.start));
   const after = sentence.slice(match.end);
   if (/[A-Za-z]-$/.test(before)) return false; // "COVID-19", "G-20"
-  if (/\d[-.]$/.test(before) || /^[-.]\d/.test(sentence.slice(match.end))) return false; // "1-877-555-0199"
-  if (/[\w.]\($/.test(before)) return false; // "section 400.3(1)"
-  if (/\bsections?\s+[\d.()]+\s*(?:,|and|or)\s*$/i.test(before)) return false; // "sections 11.5 and 307.1"
+  if (/\d[-.]$/.test(before) || /^[-.]\d/.test(sentence.slice(match.end))) return false; // "1-800-555-0100"
+  if (/[\w.]\($/.test(before)) return false; // "section 12.4(2)"
+  if (/\bsections?\s+[\d.()]+\s*(?:,|and|or)\s*$/i.test(before)) return false; // "sections 4.2 and 18.1"
   if (LABEL_BEFORE.test(before)) return false;
-  if (isHeading && atStart) return false; // "3. Blocking smuggling routes"
+  if (isHeading && atStart) return false; // "2. Closing supply routes"
   if (/^\s*[.)]\s/.test(after) && atStart) return false; // a list label
   if (!match.isWord) return true;
   const word = match.text.trim();
-  if (/^[A-Z]/.test(word) && !atStart) return false; // "Thousand Sails Campaign"
-  if (HYPHEN_ADJECTIVE.test(after)) return false; // "two-pronged", "three-dimensional"
+  if (/^[A-Z]/.test(word) && !atStart) return false; // "Thousand Lakes Operation"
+  if (HYPHEN_ADJECTIVE.test(after)) return false; // "two-pronged", "four-sided"
   if (match.value === 1 && /^\s+of\b/i.test(after)) return false; // "one of the largest"
   if (/^(?:a|one|a dozen)$/i.test(word))
     return /^\s+(?:person|suspect|case|gang|ton|kilogram)/i.test(after);

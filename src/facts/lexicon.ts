@@ -1,308 +1,38 @@
 /** Domain vocabulary: enforcement verbs and the words around figures. */
+import { GRAMMAR } from "../lexicon/language.js";
+import { VERBS } from "../lexicon/verbs.js";
 
-const ACTION_FORMS: Record<string, string[]> = {
-  seize: [
-    "seize",
-    "seized",
-    "seizes",
-    "seizing",
-    "seizure",
-    "seizures",
-    "confiscate",
-    "confiscated",
-    "confiscating",
-    "confiscation",
-    "capture",
-    "captured",
-    "intercept",
-    "intercepted",
-    "interception",
-    "interdicted",
-    "recover",
-    "recovered",
-    "impound",
-    "impounded",
-    "found",
-    "discovered",
-    "removed",
-  ],
-  crack: [
-    "crack",
-    "cracked",
-    "cracking",
-    "solve",
-    "solved",
-    "solving",
-    "bust",
-    "busted",
-    "uncover",
-    "uncovered",
-    "detect",
-    "detected",
-    "clear",
-    "cleared",
-  ],
-  arrest: [
-    "arrest",
-    "arrested",
-    "arresting",
-    "arrests",
-    "apprehend",
-    "apprehended",
-    "detain",
-    "detained",
-    "catch",
-    "caught",
-    "nab",
-    "nabbed",
-    "capture",
-    "custody",
-    "captured",
-    "taken",
-  ],
-  destroy: [
-    "destroy",
-    "destroyed",
-    "destroying",
-    "dismantle",
-    "dismantled",
-    "dismantling",
-    "smash",
-    "smashed",
-    "disrupt",
-    "disrupted",
-    "eradicate",
-    "eradicated",
-    "shut",
-    "raze",
-    "burned",
-    "burnt",
-    "incinerated",
-  ],
-  investigate: [
-    "investigate",
-    "investigated",
-    "investigating",
-    "investigation",
-    "probe",
-    "probed",
-    "handle",
-    "handled",
-    "handling",
-    "deal",
-    "dealt",
-    "punish",
-    "punished",
-    "verified",
-  ],
-  prosecute: [
-    "prosecute",
-    "prosecuted",
-    "prosecution",
-    "prosecutions",
-    "charge",
-    "charges",
-    "charged",
-    "indict",
-    "indicted",
-  ],
-  // A conviction or an extradition is not a prosecution: "how many were extradited" must not
-  // be answered with how many were convicted.
-  convict: ["convict", "convicted", "conviction", "convictions", "sentence", "sentenced"],
-  extradite: ["extradite", "extradited", "extradition", "extraditions"],
-  rehabilitate: [
-    "rehabilitate",
-    "rehabilitated",
-    "rehabilitation",
-    "treat",
-    "treated",
-    "treatment",
-  ],
-  launch: [
-    "launch",
-    "launched",
-    "conduct",
-    "conducted",
-    "carry",
-    "carried",
-    "organize",
-    "organized",
-    "organise",
-    "organised",
-    "hold",
-    "held",
-    "stage",
-    "staged",
-    "mount",
-    "mounted",
-  ],
-  inspect: [
-    "inspect",
-    "inspected",
-    "inspection",
-    "inspections",
-    "check",
-    "checked",
-    "screen",
-    "screened",
-    "search",
-    "searched",
-    "raid",
-    "raided",
-    "raids",
-  ],
-  rescue: ["rescue", "rescued", "save", "saved"],
-  list: ["list", "listed"],
-  promote: ["promote", "promoted"],
-  command: ["command", "commanded"],
-  freeze: ["freeze", "froze", "frozen", "freezing"],
-  increase: ["increase", "increased", "rise", "rose", "grow", "grew", "up"],
-  decrease: [
-    "decrease",
-    "decreased",
-    "fall",
-    "fell",
-    "drop",
-    "dropped",
-    "decline",
-    "declined",
-    "down",
-  ],
-  defraud: [
-    "defraud",
-    "defrauded",
-    "swindle",
-    "swindled",
-    "scam",
-    "scammed",
-    "cheated",
-    "embezzled",
-    "laundered",
-  ],
-};
-
-/** Words that may follow "were"/"have been" without a figure-bearing verb, e.g. "were forced". */
+/** Report word → the lemma of its verb ("confiscated" → seize); the first verb listing a form wins. */
 const ACTION_BY_FORM = new Map<string, string>();
-for (const [lemma, forms] of Object.entries(ACTION_FORMS)) {
-  for (const form of forms) if (!ACTION_BY_FORM.has(form)) ACTION_BY_FORM.set(form, lemma);
+for (const verb of VERBS) {
+  for (const form of verb.forms)
+    if (!ACTION_BY_FORM.has(form)) ACTION_BY_FORM.set(form, verb.lemma);
+}
+
+const PARTICIPLES = new Map(VERBS.map((verb) => [verb.lemma, verb.participle]));
+
+/** Verbs a question and its figure must agree on: "how many were extradited" is not "convicted". */
+export const AGREEING_VERBS: ReadonlySet<string> = new Set(
+  VERBS.filter((verb) => verb.mustAgree).map((verb) => verb.lemma),
+);
+
+/** How an answer says it happened: seize → "seized", freeze → "frozen". */
+export function participleOf(lemma: string): string {
+  return PARTICIPLES.get(lemma) ?? `${lemma}ed`;
 }
 
 export function actionLemma(word: string): string | null {
   return ACTION_BY_FORM.get(word.toLowerCase()) ?? null;
 }
 
-export const AUXILIARIES = new Set([
-  "have",
-  "has",
-  "had",
-  "were",
-  "was",
-  "are",
-  "is",
-  "been",
-  "be",
-  "being",
-  "will",
-  "would",
-  "could",
-  "can",
-  "may",
-  "did",
-  "do",
-  "does",
-]);
+export const AUXILIARIES: ReadonlySet<string> = new Set(GRAMMAR.auxiliaries);
 
-export const PREPOSITIONS = new Set([
-  "over",
-  "off",
-  "along",
-  "near",
-  "amid",
-  "despite",
-  "following",
-  "towards",
-  "toward",
-  "upon",
-  "inside",
-  "outside",
-  "beyond",
-  "behind",
-  "hidden",
-  "in",
-  "on",
-  "at",
-  "from",
-  "to",
-  "by",
-  "with",
-  "for",
-  "during",
-  "across",
-  "including",
-  "since",
-  "into",
-  "through",
-  "between",
-  "against",
-  "under",
-  "within",
-  "throughout",
-  "via",
-  "among",
-  "after",
-  "before",
-  "around",
-  "per",
-  "than",
-  "as",
-  "while",
-  "where",
-  "which",
-  "who",
-  "that",
-  "when",
-  "worth",
-  "valued",
-]);
+export const PREPOSITIONS: ReadonlySet<string> = new Set(GRAMMAR.prepositions);
 
-export const DETERMINERS = new Set([
-  "the",
-  "a",
-  "an",
-  "some",
-  "all",
-  "various",
-  "other",
-  "its",
-  "their",
-  "these",
-  "those",
-  "this",
-  "that",
-  "such",
-  "any",
-  "each",
-  "every",
-  "of",
-]);
+export const DETERMINERS: ReadonlySet<string> = new Set(GRAMMAR.determiners);
 
 /** Words between a number and its noun that add nothing to what is counted. */
-export const FILLER_MODIFIERS = new Set([
-  "various",
-  "different",
-  "assorted",
-  "other",
-  "more",
-  "additional",
-  "further",
-  "total",
-  "types",
-  "type",
-  "kinds",
-  "kind",
-  "of",
-  "all",
-]);
+export const FILLER_MODIFIERS: ReadonlySet<string> = new Set(GRAMMAR.fillerModifiers);
 
 /** Spelled-out numbers that read as prose rather than figures when not followed by a counted noun. */
 export const QUALIFIERS: [RegExp, string][] = [
@@ -315,7 +45,7 @@ export const QUALIFIERS: [RegExp, string][] = [
   [/\b(?:less than|fewer than|under|below)\s*$/i, "less than"],
 ];
 
-/** Substances, so that "drugs" in a question reaches "900 kilograms of methamphetamine". */
+/** Substances, so that "drugs" in a question reaches "70 kilograms of methamphetamine". */
 export const DRUG_NAMES = new Set(
   (
     "heroin cocaine methamphetamine shabu yaba charas ganja kush bhang meth methamphetamines ice amphetamine amphetamines ketamine fentanyl " +

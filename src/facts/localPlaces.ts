@@ -1,8 +1,10 @@
 import type { ParsedReport } from "../report/types.js";
-import { editDistance, findPlaces, type Place, type PlaceMention } from "./places.js";
+import { editDistance } from "../text/editDistance.js";
+import { tokenize } from "../text/tokenize.js";
+import { findPlaces, type Place, type PlaceMention } from "./places.js";
 
 /** Finds places in a text: the gazetteer's, plus the ones this report names that it does not know. */
-export type PlaceFinder = (text: string) => PlaceMention[];
+export type PlaceFinder = (text: string) => readonly PlaceMention[];
 
 const NAME = String.raw`[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|of|and|del|de|la|el))*`;
 /** "In Central Luzon, police …": a sentence that opens on a name and a comma is usually set in a place. */
@@ -13,10 +15,10 @@ const IN_NAME = new RegExp(
 /** "Kalinga Province", "Harju County": a name with an administrative suffix. */
 const ADMIN_NAME =
   /\b((?:[A-Z][\w'’-]+\s+){1,3}(?:Region|Province|Prefecture|County|Governorate|Oblast|Territory|Parish|Emirate|Canton))\b(?!\s+[A-Z])/g;
-/** "Yantian Port", "Xitang Village", "Lok Ma Chau Control Point": a named site. */
+/** "Ridgeway Port", "Oakfield Village", "North Gate Control Point": a named site. */
 const SITE_NAME =
   /\b((?:[A-Z][\w'’-]+\s+){1,3}(?:Port|Airport|Village|Terminal|Checkpoint|Control Point|Station|Harbour|Harbor|Township|Town|District|Prefecture|Border Crossing))\b/g;
-/** "Merseyside Police", "Kowloon West Police": a force named after the area it polices. */
+/** "Westvale Police", "Harbour East Police": a force named after the area it polices. */
 const FORCE_AREA =
   /\b((?:[A-Z][\w'’-]+\s+){1,3})(?:Police|Constabulary|Police Force|Police Department)\b/g;
 const NOT_PLACE_WORDS =
@@ -27,7 +29,9 @@ function localNames(report: ParsedReport): string[] {
   for (const paragraph of report.paragraphs) {
     for (const pattern of [IN_NAME, ADMIN_NAME, FORCE_AREA, SITE_NAME]) {
       for (const match of paragraph.text.matchAll(pattern)) {
-        const name = (match[1] ?? "").trim().replace(/^(?:The|A|An|This|That|Its|Their)\s+/, "");
+        const name = (match[1] ?? "")
+          .trim()
+          .replace(/^(?:The|A|An|This|That|Its|Their|In|At|From)\s+/, "");
         if (name.length < 3 || NOT_PLACE_WORDS.test(name) || findPlaces(name).length > 0) continue;
         if (GENERIC_SITE.test(name)) continue; // "the Port" alone names nothing
         names.add(name);
@@ -59,32 +63,31 @@ function escapeRegExp(text: string): string {
 /** The report's own place names, found by wording, as places the rest of the engine can use. */
 export function reportPlaces(report: ParsedReport): { names: string[]; find: PlaceFinder } {
   const names = localNames(report);
-  const patterns = names.map((name) => ({
-    place: asPlace(name),
-    regex: new RegExp(`\\b${escapeRegExp(name)}\\b`, "g"),
-  }));
+  const byName = new Map(names.map((name) => [name, asPlace(name)]));
+  // One matcher for all of the report's own names, longest first so "North Bay Port" beats "North Bay".
+  const alternatives = [...names].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const matcher =
+    alternatives.length > 0 ? new RegExp(`\\b(?:${alternatives.join("|")})\\b`, "g") : null;
   const find: PlaceFinder = (text) => {
     const known = findPlaces(text);
-    const local = patterns.flatMap(({ place, regex }) =>
-      [...text.matchAll(regex)].map((match) => ({
-        place,
-        start: match.index,
-        end: match.index + match[0].length,
-        text: match[0],
-      })),
-    );
+    if (!matcher) return known;
+    const local = [...text.matchAll(matcher)].flatMap((match) => {
+      const place = byName.get(match[0]);
+      return place
+        ? [{ place, start: match.index, end: match.index + match[0].length, text: match[0] }]
+        : [];
+    });
     const free = local.filter((m) => !known.some((k) => m.start < k.end && k.start < m.end));
-    return [...known, ...free].sort((a, b) => a.start - b.start);
+    return free.length === 0 ? known : [...known, ...free].sort((a, b) => a.start - b.start);
   };
   return { names, find };
 }
 
 /** Report-specific place names in a question, in any case and with one typo per long word. */
 export function localPlacesInQuestion(question: string, names: string[]): PlaceMention[] {
-  const words = question
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}'’-]+/u)
-    .filter(Boolean);
+  const words = tokenize(question)
+    .filter((token) => token.isWord || /^\d/.test(token.text))
+    .map((token) => token.lower);
   return names.flatMap((name) => {
     // "Kisumu County" is also asked about as "Kisumu".
     const bare = name.replace(ADMIN_SUFFIX, "").trim();

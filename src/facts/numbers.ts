@@ -1,4 +1,5 @@
 /** Finds numeric expressions in prose: digits, grouped digits, scale words and number words. */
+import { UNITS } from "../lexicon/units.js";
 
 export interface NumberMatch {
   value: number;
@@ -12,30 +13,9 @@ export interface NumberMatch {
   isWord: boolean;
 }
 
-const SCALES = new Map<string, number>(
-  Object.entries({
-    "ten thousand": 1e4,
-    "hundred million": 1e8,
-    thousand: 1e3,
-    k: 1e3,
-    million: 1e6,
-    millions: 1e6,
-    mn: 1e6,
-    m: 1e6,
-    mln: 1e6,
-    billion: 1e9,
-    billions: 1e9,
-    bn: 1e9,
-    b: 1e9,
-    trillion: 1e12,
-    lakh: 1e5,
-    crore: 1e7,
-    lakhs: 1e5,
-    crores: 1e7,
-  }),
-);
+const SCALES: ReadonlyMap<string, number> = new Map(Object.entries(UNITS.scales));
 
-const UNITS_WORDS = new Map<string, number>(
+const UNITS_WORDS: ReadonlyMap<string, number> = new Map(
   Object.entries({
     zero: 0,
     one: 1,
@@ -59,7 +39,7 @@ const UNITS_WORDS = new Map<string, number>(
     nineteen: 19,
   }),
 );
-const TENS_WORDS = new Map<string, number>(
+const TENS_WORDS: ReadonlyMap<string, number> = new Map(
   Object.entries({
     twenty: 20,
     thirty: 30,
@@ -72,44 +52,52 @@ const TENS_WORDS = new Map<string, number>(
   }),
 );
 
-const CURRENCY_SIGNS: [RegExp, string][] = [
-  [/^(?:US\$|USD\s?|\$)$/i, "USD"],
-  [/^(?:€|EUR\s?)$/i, "EUR"],
-  [/^(?:£|GBP\s?)$/i, "GBP"],
-  [/^(?:¥|RMB\s?|CNY\s?)$/i, "CNY"],
-  [/^(?:A\$|AUD\s?)$/i, "AUD"],
-  [/^(?:C\$|CAD\s?)$/i, "CAD"],
-  [/^(?:HK\$|HKD\s?)$/i, "HKD"],
-  [/^(?:₹|Rs\.?|INR\s?)$/i, "INR"],
-  [/^(?:₱|PHP\s?)$/i, "PHP"],
-  [/^(?:฿|THB\s?)$/i, "THB"],
-  [/^(?:RM|MYR\s?)$/i, "MYR"],
-  [/^(?:S\$|SGD\s?)$/i, "SGD"],
-  [/^(?:NT\$|TWD\s?)$/i, "TWD"],
-  [/^(?:R\$|BRL\s?)$/i, "BRL"],
-  [/^(?:MXN\s?|MX\$)$/i, "MXN"],
-  [/^(?:CHF\s?)$/i, "CHF"],
-];
+const CURRENCIES = UNITS.units.filter((unit) => unit.kind === "currency");
+
+/** Sign or code as written → currency code: "US$" → USD, "€" → EUR, "Rs." → INR. */
+const CURRENCY_SIGNS: ReadonlyMap<string, string> = new Map(
+  CURRENCIES.flatMap((currency) =>
+    [...(currency.signs ?? []), currency.unit].map((sign) => [sign.toLowerCase(), currency.unit]),
+  ),
+);
+
+function escapeSign(sign: string): string {
+  return sign.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 
 const WORD_NUMBER_PART = `(?:${[...UNITS_WORDS.keys(), ...TENS_WORDS.keys(), "hundred", "a hundred", "dozen", "a dozen"].join("|")})`;
-const WORD_NUMBER = `${WORD_NUMBER_PART}(?:[\\s-]+(?:and\\s+)?${WORD_NUMBER_PART})*`;
+// "one and a half million", "half a million" (a half alone is no figure: "half of the cases").
+const WORD_NUMBER = `half\\s+a|${WORD_NUMBER_PART}(?:[\\s-]+(?:and\\s+)?${WORD_NUMBER_PART})*(?:\\s+and\\s+a\\s+half)?`;
 const DIGITS = String.raw`\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?|\.\d+`;
-// "2.3 ten thousand" and "1.5 hundred million" are how translations render 万 and 亿.
+// "4.6 ten thousand" and "2.5 hundred million" are how translations render 万 and 亿.
 const SCALE = String.raw`(?:\s?(?:ten thousand|hundred million|thousand|millions?|billions?|trillion|lakhs?|crores?|mln|mn|bn)\b|(?:k|m|bn|b)\b)`;
-const CURRENCY = String.raw`(?:(?:US\$|HK\$|A\$|C\$|S\$|NT\$|R\$|MX\$|\$|€|£|¥|₹|₱|฿)\s?|(?:Rs\.?|RM)\s?|(?:USD|EUR|GBP|RMB|CNY|AUD|CAD|HKD|INR|PHP|THB|MYR|SGD|TWD|BRL|MXN|CHF)\s?)`;
+/** Longest sign first, so "US$" is read before "$"; a sign that is a word needs a word break. */
+const CURRENCY = `(?:${[...CURRENCY_SIGNS.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map((sign) => (/^[a-z]/.test(sign) ? `${escapeSign(sign)}(?![a-z])` : escapeSign(sign)))
+  .join("|")})\\s?`;
 
 const NUMBER_PATTERN = new RegExp(
   String.raw`(?<![\w.$€£¥₹₱])(${CURRENCY})?(?:(${DIGITS})|\b(${WORD_NUMBER})\b)(${SCALE})?(?:(?![\w])|(?=(?:kgs?|lbs?|mg|ml|km|g|t)\b))`,
   "gi",
 );
 
+/** "one", "twenty", "hundred", "half": a word that starts or continues a written-out number. */
+export function isNumberWord(word: string): boolean {
+  return UNITS_WORDS.has(word) || TENS_WORDS.has(word) || /^(?:hundred|dozen|half)$/.test(word);
+}
+
 function wordsToNumber(words: string): number | null {
   let total = 0;
   let current = 0;
   for (const raw of words.toLowerCase().split(/[\s-]+/)) {
     if (raw === "and" || raw === "a") continue;
-    if (UNITS_WORDS.has(raw)) current += UNITS_WORDS.get(raw) ?? 0;
-    else if (TENS_WORDS.has(raw)) current += TENS_WORDS.get(raw) ?? 0;
+    if (raw === "half") {
+      current += 0.5;
+      continue;
+    }
+    const unit = UNITS_WORDS.get(raw) ?? TENS_WORDS.get(raw);
+    if (unit !== undefined) current += unit;
     else if (raw === "hundred") current = (current || 1) * 100;
     else if (raw === "dozen") current = (current || 1) * 12;
     else return null;
@@ -120,8 +108,7 @@ function wordsToNumber(words: string): number | null {
 
 function currencyCode(sign: string | undefined): string | null {
   if (!sign) return null;
-  const trimmed = sign.trim();
-  return CURRENCY_SIGNS.find(([pattern]) => pattern.test(trimmed))?.[1] ?? null;
+  return CURRENCY_SIGNS.get(sign.trim().toLowerCase()) ?? null;
 }
 
 function scaleOf(raw: string | undefined, hasCurrency: boolean): number | null {
@@ -141,6 +128,7 @@ export function findNumbers(sentence: string): NumberMatch[] {
       ? Number(digits.replace(/[,\s\u00a0\u202f]/g, ""))
       : wordsToNumber(words ?? "");
     if (base === null || !Number.isFinite(base)) continue;
+    if (/^half/i.test(words ?? "") && !scaleWord) continue;
     const scale = scaleOf(scaleWord, currency !== null);
     const keepScale = scale !== null;
     const text = keepScale ? whole : whole.slice(0, whole.length - (scaleWord?.length ?? 0));

@@ -1,3 +1,4 @@
+import type { Token } from "../text/tokenize.js";
 import {
   AUXILIARIES,
   actionLemma,
@@ -5,7 +6,7 @@ import {
   FILLER_MODIFIERS,
   PREPOSITIONS,
 } from "./lexicon.js";
-import type { Token } from "./tokens.js";
+import { isNumberWord } from "./numbers.js";
 
 const CONJUNCTIONS = new Set(["and", "or", "but", "nor", "while", "whereas", "plus"]);
 const STOP_PUNCTUATION = /^[,;:.!?()[\]"“”'’]$/;
@@ -128,19 +129,19 @@ const OF_CONTINUES = new Set([
 ]);
 
 export interface NounPhrase {
-  /** Cleaned phrase, e.g. "drug crime cases". */
+  /** Cleaned phrase, e.g. "forged passport cases". */
   text: string;
   head: string;
   /** Index of the first token after the phrase. */
   next: number;
-  /** Read back through a copula or total-verb ("seizures of marijuana reached 9,840 kg"). */
+  /** Read back through a copula or total-verb ("seizures of cannabis reached 310 kg"). */
   linked?: boolean;
 }
 
 /** Verbs that equate what comes before them with the figure after them. */
 const COPULA = /^(?:was|were|is|are|reached|totall?ed|totals|totall?ing|amounted|stood)$/;
 
-/** Plural nouns made from verbs count things: "12,873 arrests", "405 seizures". */
+/** Plural nouns made from verbs count things: "870 arrests", "64 seizures". */
 const NOMINAL_ACTIONS =
   /^(?:arrests?|seizures?|raids?|inspections?|interdictions?|interceptions?|investigations?|prosecutions?|convictions?|busts?|operations?|checks?|hauls?)$/;
 const QUALIFIER_WORDS = new Set([
@@ -161,7 +162,7 @@ const QUALIFIER_WORDS = new Set([
 
 /** "the budget for 2024 was €8.4m": words between a measured thing and its figure. */
 const LINKING =
-  /^(?:was|were|is|are|totall?ed|totals|totall?ing|reached|stood|at|amounted|to|for|in|of|about|around|nearly|approximately|roughly|almost|some|estimated|over|worth|valued|by|rose|fell|increased|decreased|dropped|declined|grew|jumped|climbed|up|down|\d{4})$/;
+  /^(?:was|were|is|are|totall?ed|totals|totall?ing|reached|stood|at|amounted|to|for|in|of|about|around|nearly|approximately|roughly|almost|some|estimated|over|worth|valued|by|rose|fell|increased|decreased|dropped|declined|grew|jumped|climbed|up|down|more|less|fewer|than|least|just|under|\d{4})$/;
 
 function isPhraseBreak(token: Token): boolean {
   if (!token.isWord) return STOP_PUNCTUATION.test(token.text) || /^\d/.test(token.text);
@@ -173,7 +174,7 @@ function isModifierBefore(next: Token | undefined): boolean {
   return next?.isWord === true && !isPhraseBreak(next) && !DETERMINERS.has(next.lower);
 }
 
-/** Reads the noun phrase starting at `from`: "drug addicts and traffickers", "cases of drug trafficking". */
+/** Reads the noun phrase starting at `from`: "couriers and dealers", "cases of money laundering". */
 export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): NounPhrase | null {
   const words: string[] = [];
   let i = from;
@@ -181,7 +182,7 @@ export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): Nou
     const token = tokens[i];
     if (!token) break;
     if (token.text === "(") {
-      // "52,000 methamphetamine (WY) tablets": a short aside inside the phrase.
+      // "3,000 ecstasy (MDMA) pills": a short aside inside the phrase.
       const close = tokens.findIndex((t, j) => j > i && j <= i + 5 && t.text === ")");
       if (close !== -1 && words.length > 0) {
         i = close + 1;
@@ -189,7 +190,7 @@ export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): Nou
       }
     }
     if (words.length === 0 && /ly$/.test(token.lower) && tokens[i + 1]?.isWord) {
-      i++; // "previously seized drugs"
+      i++; // "recently seized pills"
       continue;
     }
     if (words.length === 0 && /ed$/.test(token.lower) && isModifierBefore(tokens[i + 1])) {
@@ -218,7 +219,8 @@ export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): Nou
         after?.isWord &&
         !isPhraseBreak(after) &&
         !DETERMINERS.has(after.lower) &&
-        !QUALIFIER_WORDS.has(after.lower);
+        !QUALIFIER_WORDS.has(after.lower) &&
+        !isNumberWord(after.lower);
       if (!continues) break;
       words.push(token.lower);
       i++;
@@ -280,9 +282,8 @@ function readListTail(tokens: Token[], from: number): { text: string; next: numb
   return { text: `${items.join(", ")} and ${last}`, next: i };
 }
 
-/** The head noun: the last word before any "of" / "and" continuation. */
-/** The counted noun: the last word before any "of" ("cases of drug trafficking" → cases), so
- * coordinated modifiers take the noun after them ("gun and explosive cases" → cases). */
+/** The counted noun: the last word before any "of" ("cases of money laundering" → cases), so
+ * coordinated modifiers take the noun after them ("fraud and theft cases" → cases). */
 function headOf(words: string[]): string {
   const cut = words.findIndex((word, index) => index > 0 && word === "of");
   const main = cut === -1 ? words : words.slice(0, cut);

@@ -1,6 +1,6 @@
 /**
  * Gazetteer lookups: find countries, Chinese provinces, US states and cities in report text and
- * in user questions. Pure functions over the static data in gazetteer.ts.
+ * in user questions. Pure functions over the gazetteer in src/lexicon/gazetteer/*.json.
  *
  * Decisions (see also the tests):
  * - Running text (findPlaces): single-word names and demonyms must be capitalised ("China", not
@@ -9,8 +9,8 @@
  * - Questions (findPlacesInQuestion): any case, except "US" (the pronoun "us") and names that are
  *   everyday words ("turkey", "chad", "jordan", "guinea", "polish", ...), which need a capital or
  *   a preceding "in"/"from"/"to"/... Then typo-tolerant matching (Damerau–Levenshtein, same first
- *   letter, names of ≥ 5 letters, 1 edit, 2 for ≥ 9 letters), never for an English dictionary word
- *   that sits that close to a place name ("human" ≠ Hunan, "main" ≠ Maine), and never when the
+ *   letter, names of ≥ 5 letters, 1 edit, 2 for ≥ 9 letters), never for a word of the English
+ *   dictionary (src/text/english.ts: "human" ≠ Hunan, "main" ≠ Maine), and never when the
  *   typo is equally close to two places.
  * - "Georgia" is the country; it becomes "Georgia (US state)" when a US state or city is named
  *   in the same sentence (within 100 characters), or it follows "District of" (as in DOJ releases).
@@ -22,19 +22,17 @@
  *   South Korea; "Sino-X" → China and X.
  * - English-word cities (Nice, Reading, Mobile, Bath, Split, Victoria) are left out on purpose.
  */
+
 import {
-  CHINA_CITY_ROWS,
-  CHINA_NON_PROVINCES,
-  CHINA_PROVINCE_ROWS,
-  COMMON_WORDS_NEAR_PLACES,
-  COUNTRY_ROWS,
-  MEXICO_STATE_ROWS,
-  NOT_PLACES,
-  OTHER_REGION_ROWS,
-  PLACE_NAMES_THAT_ARE_WORDS,
-  US_STATE_ROWS,
-  WORLD_CITY_ROWS,
-} from "./gazetteer.js";
+  CHINA as CHINA_ROWS,
+  COUNTRIES,
+  PLACE_WORDS,
+  REGIONS,
+  WORLD_CITIES,
+} from "../lexicon/gazetteer.js";
+import { editDistance } from "../text/editDistance.js";
+import { isCommonEnglishWord } from "../text/english.js";
+import { type Token, wordPieces } from "../text/tokenize.js";
 
 export type PlaceKind = "country" | "province" | "state" | "city";
 
@@ -58,16 +56,17 @@ type CaseRule = "anyCase" | "capitalised" | "exact" | "afterComma" | "beforeHyph
 interface Surface {
   /** The form as written in the data (without its "=" / "," marker). */
   form: string;
-  /** undefined for NOT_PLACES phrases, which match only to block shorter matches. */
+  /** undefined for "not a place" phrases, which match only to block shorter matches. */
   place: Place | undefined;
   rule: CaseRule;
 }
 
 // ---------- building the gazetteer ----------
 
-function splitList(list: string): string[] {
-  return list === "" ? [] : list.split("|");
-}
+/** Printable ASCII but the backtick (folded to an apostrophe): needs no accent folding. */
+const PLAIN_ASCII = /^[\x20-\x5f\x61-\x7e]*$/;
+
+const WORD_LIKE_NAMES: ReadonlySet<string> = new Set(PLACE_WORDS.wordLikeNames);
 
 /** Strips the "=" / "," markers; the markers only steer matching. */
 function bareForm(form: string): string {
@@ -88,32 +87,26 @@ function buildPlaces(): { places: Place[]; demonyms: Map<Place, string[]> } {
     rawAliases.set(place, aliases);
     return place;
   };
-  for (const [name, aliases, demonymList] of COUNTRY_ROWS) {
-    const place = add(name, "country", name, splitList(aliases));
-    const forms = splitList(demonymList);
+  for (const { name, aliases = [], demonyms: forms = [] } of COUNTRIES) {
+    const place = add(name, "country", name, aliases);
     demonyms.set(place, [...forms, ...forms.flatMap((d) => pluralDemonym(d) ?? [])]);
   }
-  for (const [name, aliases] of CHINA_PROVINCE_ROWS) {
-    const suffix = CHINA_NON_PROVINCES.has(name) ? [] : [`${name} Province`];
-    add(name, "province", "China", [...splitList(aliases), ...suffix]);
+  for (const { name, aliases = [], nonProvince } of CHINA_ROWS.provinces) {
+    add(name, "province", "China", nonProvince ? aliases : [...aliases, `${name} Province`]);
   }
-  for (const [name, aliases] of CHINA_CITY_ROWS) {
-    add(name, "city", "China", [...splitList(aliases), `${name} City`, `${name} Prefecture`]);
+  for (const { name, aliases = [] } of CHINA_ROWS.cities) {
+    add(name, "city", "China", [...aliases, `${name} City`, `${name} Prefecture`]);
   }
-  for (const [name, aliases] of US_STATE_ROWS) {
+  for (const { name, aliases = [] } of REGIONS.usStates) {
     const plain = !name.includes("(") && name !== "District of Columbia" && name !== "Puerto Rico";
     const generated = plain ? [`${name} State`, `State of ${name}`] : [];
-    add(name, "state", "United States", [...splitList(aliases), ...generated]);
+    add(name, "state", "United States", [...aliases, ...generated]);
   }
-  for (const [name, aliases] of MEXICO_STATE_ROWS) {
-    add(name, "state", "Mexico", [...splitList(aliases), `${name} State`, `State of ${name}`]);
+  for (const { name, aliases = [] } of REGIONS.mexicoStates) {
+    add(name, "state", "Mexico", [...aliases, `${name} State`, `State of ${name}`]);
   }
-  for (const [name, country, aliases] of OTHER_REGION_ROWS) {
-    add(name, "state", country, splitList(aliases));
-  }
-  for (const [name, country, aliases] of WORLD_CITY_ROWS) {
-    add(name, "city", country, splitList(aliases));
-  }
+  for (const { name, country, aliases = [] } of REGIONS.other) add(name, "state", country, aliases);
+  for (const { name, country, aliases = [] } of WORLD_CITIES) add(name, "city", country, aliases);
   return { places, demonyms };
 }
 
@@ -153,6 +146,8 @@ const GEORGIA_STATE = requirePlace("Georgia (US state)");
 
 /** Lower case, no accents, one kind of apostrophe and hyphen, single spaces. */
 export function normalizeForm(text: string): string {
+  // Most words are plain ASCII, which needs no accent folding: the hot path of every place lookup.
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase().replace(/\s+/g, " ");
   return text
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
@@ -165,21 +160,6 @@ export function normalizeForm(text: string): string {
 /** Same as normalizeForm but keeps case, for exact-case forms. */
 function normalizeSpacing(text: string): string {
   return text.replace(/[’ʼ‘`´]/g, "'").replace(/\s+/g, " ");
-}
-
-interface Token {
-  start: number;
-  end: number;
-}
-
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    tokens.push({ start: match.index, end: match.index + match[0].length });
-  }
-  return tokens;
 }
 
 function isAcronym(form: string): boolean {
@@ -204,7 +184,7 @@ const SURFACES: ReadonlyMap<string, readonly Surface[]> = (() => {
     if (!list.some((s) => s.place === place && s.rule === rule)) list.push({ form, place, rule });
     map.set(key, list);
   };
-  for (const phrase of NOT_PLACES) put(phrase, undefined);
+  for (const phrase of PLACE_WORDS.notPlaces) put(phrase, undefined);
   for (const place of PLACES) {
     put(place.name, place);
     for (const alias of rawAliases.get(place) ?? []) put(alias, place);
@@ -218,7 +198,8 @@ const SURFACES: ReadonlyMap<string, readonly Surface[]> = (() => {
 const MAX_WORDS: ReadonlyMap<string, number> = (() => {
   const map = new Map<string, number>();
   for (const key of SURFACES.keys()) {
-    const words = key.match(WORD) ?? [key];
+    const pieces = wordPieces(key).map((piece) => piece.text);
+    const words = pieces.length > 0 ? pieces : [key];
     const first = words[0] ?? key;
     map.set(first, Math.max(map.get(first) ?? 0, words.length));
   }
@@ -261,7 +242,7 @@ function accepts(surface: Surface, text: string, start: number, end: number, mod
     case "capitalised": {
       if (isCapitalised(written)) return true;
       if (mode === "text") return false;
-      if (!PLACE_NAMES_THAT_ARE_WORDS.has(normalizeForm(written))) return true;
+      if (!WORD_LIKE_NAMES.has(normalizeForm(written))) return true;
       return PLACE_CONTEXT_WORDS.has(previousWord(text, start));
     }
   }
@@ -365,35 +346,23 @@ function toMentions(text: string, spans: readonly Span[]): PlaceMention[] {
 }
 
 /** Whole-word matches of place names, aliases and demonyms in report text, in text order. */
-export function findPlaces(text: string): PlaceMention[] {
-  return toMentions(text, exactSpans(text, tokenize(text), "text"));
+export function findPlaces(text: string): readonly PlaceMention[] {
+  const known = RECENT_TEXTS.get(text);
+  if (known) return known;
+  const mentions = Object.freeze(toMentions(text, exactSpans(text, wordPieces(text), "text")));
+  if (RECENT_TEXTS.size >= RECENT_LIMIT) RECENT_TEXTS.clear();
+  RECENT_TEXTS.set(text, mentions);
+  return mentions;
 }
+
+/**
+ * Extraction, entities and the index each look for places in the same sentences and paragraphs;
+ * the answer for a text is remembered, up to a few thousand texts, so each text is read once.
+ */
+const RECENT_TEXTS = new Map<string, readonly PlaceMention[]>();
+const RECENT_LIMIT = 4000;
 
 // ---------- typo-tolerant matching for questions ----------
-
-/** Optimal-string-alignment Damerau–Levenshtein distance, stopping early past `limit`. */
-export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, (prevPrev[j - 2] ?? 0) + 1);
-      }
-      row.push(best);
-      rowMin = Math.min(rowMin, best);
-    }
-    if (rowMin > limit) return limit + 1;
-    prevPrev = prev;
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
-}
 
 /**
  * Edits allowed for a typo of a place word: 1, or 2 from 9 letters; none under 5 letters, except
@@ -461,15 +430,15 @@ function isSwap(typed: string, placeWord: string): boolean {
 /** Whether `typed` may be read as a typo of `placeWord`; returns the edit count or undefined. */
 function wordTypo(typed: string, placeWord: string, inPhrase: boolean): number | undefined {
   if (typed === placeWord) return 0;
-  if (isSwap(typed, placeWord) && !COMMON_WORDS_NEAR_PLACES.has(typed)) return 1; // "loas" → Laos
+  if (isSwap(typed, placeWord) && !isCommonEnglishWord(typed)) return 1; // "loas" → Laos
   const budget = typoBudget(placeWord, inPhrase);
   if (budget === 0 || typed.length < 4 || typed[0] !== placeWord[0]) return undefined;
-  if (EXACT_WORDS.has(typed) || COMMON_WORDS_NEAR_PLACES.has(typed) || /\d/.test(typed)) return;
+  if (EXACT_WORDS.has(typed) || /\d/.test(typed) || isCommonEnglishWord(typed)) return;
   const distance = editDistance(typed, placeWord, budget);
   return distance <= budget ? distance : undefined;
 }
 
-/** Exported for the word-list generator and tests: the place a typed phrase is a typo of. */
+/** The place a typed phrase is a typo of, if exactly one is closest. */
 export function typoMatch(typedWords: readonly string[]): Place | undefined {
   let best = Number.POSITIVE_INFINITY;
   let found = new Set<Place>();
@@ -530,21 +499,8 @@ function typoSpans(question: string, tokens: readonly Token[], claimed: readonly
 
 /** For user questions: any case, tolerant of typos in place names, never of English words. */
 export function findPlacesInQuestion(question: string): PlaceMention[] {
-  const tokens = tokenize(question);
+  const tokens = wordPieces(question);
   const exact = exactSpans(question, tokens, "question");
   const spans = [...exact, ...typoSpans(question, tokens, exact)].sort((a, b) => a.start - b.start);
   return toMentions(question, spans);
-}
-
-/** Place words that typo matching may correct, with their edit budget (to regenerate
- * COMMON_WORDS_NEAR_PLACES). */
-export function typoTargets(): [word: string, budget: number][] {
-  const targets = new Map<string, number>();
-  for (const key of FUZZY_KEYS) {
-    for (const word of key.words) {
-      const budget = typoBudget(word, key.words.length > 1);
-      if (budget > (targets.get(word) ?? 0)) targets.set(word, budget);
-    }
-  }
-  return [...targets].sort(([a], [b]) => a.localeCompare(b));
 }

@@ -20,7 +20,7 @@ export const Fact = z.object({
   unit: z.string().nullable(),
   base: BaseQuantity.nullable(),
   qualifier: z.string().nullable(),
-  /** What is counted, e.g. "drug crime cases". */
+  /** What is counted, e.g. "forged passport cases". */
   subject: z.string(),
   /** Lemmatised verb: "crack", "arrest", "seize", "destroy", "deal with"... */
   action: z.string().nullable(),
@@ -32,8 +32,10 @@ export const Fact = z.object({
   /** Index of the sentence within its paragraph. */
   sentence: z.number().int().nonnegative(),
   quote: z.string().min(1),
-  /** Dates and years that qualify the figure ("September 14th", "2022"). */
+  /** Dates and years that qualify the figure ("June 9th", "2022"). */
   dates: z.array(z.string()),
+  /** The span of time the figure covers, from its clause or the list's lead-in ("FY 2031"). */
+  period: z.string().nullable(),
 });
 export type Fact = z.infer<typeof Fact>;
 

@@ -1,5 +1,8 @@
-import type { ChangedFact } from "../facts/diff.js";
+import { basename } from "node:path";
+import type { ChangedFact, FactTableDiff } from "../facts/diff.js";
 import type { Fact } from "../facts/schema.js";
+import type { StoredPin } from "../store/pins.js";
+import type { StoredVersion, VersionMeta } from "../store/reportVersions.js";
 import type { GapGroup } from "./gaps.js";
 import type { AlreadyUpToDate, HistoryEntry, ReportStatus, VersionChange } from "./types.js";
 
@@ -9,9 +12,17 @@ export interface Presentation {
   time(date: Date): string;
   /** "this server" in Discord; "server 123…" in the CLI. */
   guild(id: string): string;
+  /** Where a version came from; Discord never sees the operator's paths. */
+  source(source: string): string;
+}
+
+/** "file:/srv/reports/x.txt" → "file:x.txt"; URLs and upload names are shown as they are. */
+export function publicSource(source: string): string {
+  return source.startsWith("file:") ? `file:${basename(source.slice("file:".length))}` : source;
 }
 
 export const plainPresentation: Presentation = {
+  source: (source) => source,
   user: (id) => `user ${id}`,
   time: (date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`,
   guild: (id) => `server ${id}`,
@@ -62,21 +73,64 @@ function scopeLabel(guildId: string | null, how: Presentation): string {
     : how.guild(guildId);
 }
 
-/** The reply to a refresh or rollback: what the bot answers from now, and how that differs. */
-export function describeChange(change: VersionChange, how: Presentation): string {
-  const { version, paragraphs, facts, diff } = change;
-  const verb = change.action === "rollback" ? "Rolled back to" : "Updated to";
+function diffLines(diff: FactTableDiff): string[] {
   return [
-    `**${verb} version ${version.id}** (${version.source}) for ${scopeLabel(change.guildId, how)}.`,
-    `Paragraphs ${paragraphs.before} → ${paragraphs.after} · facts ${facts.before} → ${facts.after}` +
-      ` (was version ${change.previous.version})`,
     ...section("Added", diff.added, factLine),
     ...section("Removed", diff.removed, factLine),
     ...section("Changed", diff.changed, changedLine),
     ...(diff.added.length + diff.removed.length + diff.changed.length === 0
       ? ["No figures changed."]
       : []),
+  ];
+}
+
+function pinLine(pin: StoredPin): string {
+  const figure = pin.figure ? ` · ${clip(pin.figure, 60)}` : "";
+  return `#${pin.id} "${clip(pin.question, 80)}" → ¶${pin.paragraph}${figure}`;
+}
+
+/** "Title · Publisher · 2024-03-03 · https://…": what the report says of itself. */
+export function describeMeta(meta: VersionMeta): string | null {
+  const parts = [meta.title, meta.publisher, meta.date, meta.url].filter(Boolean);
+  return parts.length > 0 ? parts.join(" · ") : null;
+}
+
+/** The reply to a refresh or rollback: what the bot answers from now, and how that differs. */
+export function describeChange(change: VersionChange, how: Presentation): string {
+  const { version, paragraphs, facts, diff } = change;
+  const verb = change.action === "rollback" ? "Rolled back to" : "Updated to";
+  const meta = describeMeta(version.meta);
+  return [
+    `**${verb} version ${version.id}** (${how.source(version.source)}) for ${scopeLabel(change.guildId, how)}.`,
+    ...(meta ? [meta] : []),
+    `Paragraphs ${paragraphs.before} → ${paragraphs.after} · facts ${facts.before} → ${facts.after}` +
+      ` (was version ${change.previous.version})`,
+    ...diffLines(diff),
+    ...section("Pins to check again: their paragraph changed", change.changedPins, pinLine),
   ].join("\n");
+}
+
+export interface VersionDiff {
+  from: StoredVersion;
+  to: StoredVersion;
+  paragraphs: { before: number; after: number };
+  facts: { before: number; after: number };
+  diff: FactTableDiff;
+}
+
+export function describeDiff(change: VersionDiff, how: Presentation): string {
+  const { from, to, paragraphs, facts } = change;
+  return [
+    `**Version ${from.id} → version ${to.id}** (${how.source(from.source)} → ${how.source(to.source)})`,
+    `Paragraphs ${paragraphs.before} → ${paragraphs.after} · facts ${facts.before} → ${facts.after}`,
+    ...diffLines(change.diff),
+  ].join("\n");
+}
+
+export function describePins(pins: readonly StoredPin[], version: number): string {
+  if (pins.length === 0) return `No pins on version ${version}.`;
+  const lines = pins.map((pin) => `• ${pinLine(pin)}${pin.note ? ` (${clip(pin.note, 80)})` : ""}`);
+  return [`**Pinned answers on version ${version}**`, ...lines].join("\n");
 }
 
 export function describeRefresh(outcome: VersionChange | AlreadyUpToDate, how: Presentation) {
@@ -88,9 +142,13 @@ export function describeRefresh(outcome: VersionChange | AlreadyUpToDate, how: P
 export function describeStatus(status: ReportStatus, how: Presentation): string {
   const { active, feedback } = status;
   const loadedBy = active.loadedBy === null ? "the operator" : how.user(active.loadedBy);
+  const { title, publisher, date, url } = active.index.meta;
   return [
-    `**Version ${active.version}** · ${active.source}` +
+    `**Version ${active.version}** · ${how.source(active.source)}` +
       (status.followsDefault ? " (the default report)" : " (this server's own upload)"),
+    ...(title ? [`Title: ${title}`] : []),
+    ...(publisher || date ? [`Published: ${[publisher, date].filter(Boolean).join(", ")}`] : []),
+    ...(url ? [`Source: ${url}`] : []),
     `sha256 \`${active.sha256.slice(0, 12)}\``,
     `${count(active.index.report.paragraphs.length, "paragraph")} · ${count(active.index.table.facts.length, "fact")}`,
     `Loaded ${how.time(active.loadedAt)} by ${loadedBy}`,
@@ -104,7 +162,7 @@ export function describeHistory(entries: readonly HistoryEntry[], how: Presentat
     const by = version.createdBy === null ? "the operator" : how.user(version.createdBy);
     const scope = version.guildId === null ? "default" : `upload for ${how.guild(version.guildId)}`;
     return (
-      `${active ? "▶" : "•"} **v${version.id}** ${version.source} · ${scope} · ` +
+      `${active ? "▶" : "•"} **v${version.id}** ${how.source(version.source)} · ${scope} · ` +
       `${count(version.paragraphs, "paragraph")} · ${count(version.facts, "fact")} · ${how.time(version.createdAt)} by ${by}`
     );
   });

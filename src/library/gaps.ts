@@ -1,5 +1,7 @@
 import type { AnswerStatus } from "../qa/schema.js";
 import type { Store } from "../store/index.js";
+import { editDistance } from "../text/editDistance.js";
+import { words } from "../text/tokenize.js";
 
 export interface UnansweredQuestion {
   question: string;
@@ -28,27 +30,11 @@ const STOPWORDS = new Set(
 
 /** Content words of a question, case- and punctuation-folded, with plurals reduced. */
 export function questionTokens(question: string): string[] {
-  return question
-    .toLowerCase()
-    .replace(/<[@#][!&]?\d+>/g, " ")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0 && !STOPWORDS.has(word))
+  return words(question.replace(/<[@#][!&]?\d+>/g, " "))
+    .filter((word) => !STOPWORDS.has(word))
     .map((word) =>
       word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word,
     );
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 /** Typos of longer words still match: "tibbet" ~ "tibet", "arested" ~ "arrested". */

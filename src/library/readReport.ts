@@ -82,17 +82,51 @@ async function readBodyCapped(response: Response, maxBytes: number): Promise<Uin
   return Buffer.concat(chunks, total);
 }
 
-/** Download over http(s) with one deadline for the whole transfer and a size cap on the body. */
-export async function fetchCapped(url: string, limits: FetchLimits): Promise<Uint8Array> {
+/** What the server said about the last copy: sent back so it can answer 304 Not Modified. */
+export interface Validators {
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export type ConditionalFetch =
+  | { kind: "not-modified" }
+  | { kind: "fetched"; bytes: Uint8Array; validators: Validators };
+
+/**
+ * Download over http(s) with one deadline for the whole transfer and a size cap on the body.
+ * With validators, asks with If-None-Match / If-Modified-Since and reports a 304 as not modified.
+ */
+export async function fetchConditional(
+  url: string,
+  limits: FetchLimits,
+  previous: Validators | null = null,
+): Promise<ConditionalFetch> {
+  const headers: Record<string, string> = {};
+  if (previous?.etag) headers["if-none-match"] = previous.etag;
+  if (previous?.lastModified) headers["if-modified-since"] = previous.lastModified;
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(limits.timeoutMs) });
+    const response = await fetch(url, { headers, signal: AbortSignal.timeout(limits.timeoutMs) });
+    if (response.status === 304 && previous) {
+      await response.body?.cancel();
+      return { kind: "not-modified" };
+    }
     if (!response.ok) {
       await response.body?.cancel();
       throw new ReportError(`${limits.failure}: HTTP ${response.status}`);
     }
-    return await readBodyCapped(response, limits.maxBytes);
+    const validators = {
+      etag: response.headers.get("etag"),
+      lastModified: response.headers.get("last-modified"),
+    };
+    return { kind: "fetched", bytes: await readBodyCapped(response, limits.maxBytes), validators };
   } catch (error) {
     if (error instanceof ReportError) throw error;
     throw new ReportError(`${limits.failure}: ${describeFetchFailure(error)}`);
   }
+}
+
+export async function fetchCapped(url: string, limits: FetchLimits): Promise<Uint8Array> {
+  const result = await fetchConditional(url, limits);
+  if (result.kind !== "fetched") throw new ReportError(`${limits.failure}: nothing was sent`);
+  return result.bytes;
 }

@@ -11,6 +11,8 @@ import type { ActivePointer, StoredVersion } from "../store/reportVersions.js";
 import { DEFAULT_SCOPE, scopeKey } from "../store/scope.js";
 import { type IndexBuilder, workerIndexBuilder } from "./buildIndex.js";
 import { type GapGroup, groupGaps, LOW_CONFIDENCE } from "./gaps.js";
+import { mergeMeta, metaFromFileName, readMetadata } from "./metadata.js";
+import { PinBook } from "./pins.js";
 import { type Candidate, nameOfSource, readReportInput } from "./sources.js";
 import type {
   AlreadyUpToDate,
@@ -43,6 +45,8 @@ export class ReportLibrary implements ReportSource {
   private readonly buildIndex: IndexBuilder;
   private seenDataVersion = -1;
   private reloading: Promise<void> | null = null;
+  /** Answers checked by moderators, per server and version. */
+  readonly pins: PinBook;
 
   private constructor(
     private readonly store: Store,
@@ -52,6 +56,7 @@ export class ReportLibrary implements ReportSource {
   ) {
     this.hooks = options.hooks ?? {};
     this.now = options.now ?? (() => new Date());
+    this.pins = new PinBook(store, this, this.now);
     this.buildIndex =
       options.buildIndex ??
       workerIndexBuilder({
@@ -93,8 +98,11 @@ export class ReportLibrary implements ReportSource {
     if (sha256(candidate.bytes) === previous.sha256) {
       return { kind: "unchanged", version: previous.version };
     }
-    const { action, version, activated } = await this.commitNewVersion(request, candidate);
-    return this.change(action, request.guildId, version, previous, activated);
+    const { action, version, activated, changedPins } = await this.commitNewVersion(
+      request,
+      candidate,
+    );
+    return { ...this.change(action, request.guildId, version, previous, activated), changedPins };
   }
 
   /**
@@ -103,13 +111,20 @@ export class ReportLibrary implements ReportSource {
    */
   private async commitNewVersion(request: RefreshRequest, candidate: Candidate) {
     const text = decodeReportBytes(candidate.bytes);
-    const index = await this.buildIndex(text, { name: candidate.name, version: null });
+    const at = this.now();
+    const meta = mergeMeta(
+      metaFromFileName(candidate.name),
+      readMetadata(text, at),
+      candidate.meta,
+      request.meta ?? {},
+    );
+    const index = await this.buildIndex(text, { name: candidate.name, version: null, ...meta });
     this.hooks.beforeCommit?.();
 
-    const at = this.now();
     const action = this.actionFor(request);
     const scope = scopeKey(request.guildId);
-    const version = this.store.transaction(() => {
+    const previous = this.activeByScope.get(scope) ?? this.activeByScope.get(DEFAULT_SCOPE);
+    const { version, changedPins } = this.store.transaction(() => {
       const id = this.store.versions.insert({
         guildId: request.guildId,
         sha256: sha256(candidate.bytes),
@@ -120,10 +135,14 @@ export class ReportLibrary implements ReportSource {
         facts: index.table.facts.length,
         createdBy: request.moderatorId,
         createdAt: at,
+        meta,
       });
       this.store.versions.setPointer(scope, id, request.moderatorId, at);
       this.audit(action, request.guildId, request.moderatorId, id, candidate.source, at);
-      return this.stored(id);
+      const changedPins = previous
+        ? this.pins.carryOver(previous.version, index, id, request.guildId)
+        : [];
+      return { version: this.stored(id), changedPins };
     });
     const numbered = { ...index, meta: { ...index.meta, version: version.id } };
     const activated = this.activate(version, numbered, {
@@ -133,19 +152,11 @@ export class ReportLibrary implements ReportSource {
       activatedAt: at,
     });
     this.logChange(action, request.guildId, request.moderatorId, activated);
-    return { action, version, activated };
+    return { action, version, activated, changedPins };
   }
 
   async rollback(request: RollbackRequest): Promise<VersionChange> {
-    const version = this.store.versions.get(request.version);
-    if (!version) throw new ReportError(`version ${request.version} does not exist`);
-    if (version.guildId !== null && version.guildId !== request.guildId) {
-      throw new ReportError(
-        request.guildId === null
-          ? `version ${version.id} is an upload of server ${version.guildId}; pass --guild ${version.guildId}`
-          : `version ${version.id} is not in this server's history`,
-      );
-    }
+    const version = this.visibleVersion(request.guildId, request.version);
     const previous = this.active(request.guildId);
     if (previous.version === version.id) {
       throw new ReportError(`version ${version.id} is already active`);
@@ -223,6 +234,7 @@ export class ReportLibrary implements ReportSource {
     const dataVersion = this.store.dataVersion();
     if (dataVersion === this.seenDataVersion) return;
     this.seenDataVersion = dataVersion;
+    this.pins.reload();
     const pointers = this.store.versions.pointers();
     for (const pointer of pointers) {
       if (this.isLoaded(pointer)) continue;
@@ -246,6 +258,50 @@ export class ReportLibrary implements ReportSource {
     }
   }
 
+  /** A version this scope may read: its own uploads and the default ones. */
+  visibleVersion(guildId: string | null, id: number): StoredVersion {
+    const version = this.store.versions.get(id);
+    if (!version) throw new ReportError(`version ${id} does not exist`);
+    if (version.guildId !== null && version.guildId !== guildId) {
+      throw new ReportError(
+        guildId === null
+          ? `version ${version.id} is an upload of server ${version.guildId}; pass --guild ${version.guildId}`
+          : `version ${version.id} is not in this server's history`,
+      );
+    }
+    return version;
+  }
+
+  /** The text and index of any version this scope may read, for export and diff. */
+  async versionIndex(
+    guildId: string | null,
+    id: number,
+  ): Promise<{ version: StoredVersion; index: ReportIndex }> {
+    const version = this.visibleVersion(guildId, id);
+    return { version, index: await this.indexFor(version) };
+  }
+
+  /** What changed in the fact table from one version to another. */
+  async diff(guildId: string | null, from: number, to: number) {
+    const before = await this.versionIndex(guildId, from);
+    const after = await this.versionIndex(guildId, to);
+    return {
+      from: before.version,
+      to: after.version,
+      paragraphs: {
+        before: before.index.report.paragraphs.length,
+        after: after.index.report.paragraphs.length,
+      },
+      facts: { before: before.index.table.facts.length, after: after.index.table.facts.length },
+      diff: diffFactTables(before.index.table, after.index.table),
+    };
+  }
+
+  /** The stored text of a version, exactly as it was committed. */
+  text(guildId: string | null, id: number): string {
+    return this.store.versions.text(this.visibleVersion(guildId, id).id);
+  }
+
   private isLoaded(pointer: ActivePointer): boolean {
     const current = this.activeByScope.get(pointer.scope);
     return (
@@ -256,7 +312,7 @@ export class ReportLibrary implements ReportSource {
 
   private actionFor(request: RefreshRequest): AuditAction {
     if (request.input.kind === "upload") return "upload";
-    if (request.input.kind === "default") return "refresh";
+    if (request.input.kind === "default" || request.input.kind === "fetched") return "refresh";
     return "import";
   }
 
@@ -272,7 +328,11 @@ export class ReportLibrary implements ReportSource {
       if (report.version === version.id) return report.index;
     }
     const text = this.store.versions.text(version.id);
-    return this.buildIndex(text, { name: nameOfSource(version.source), version: version.id });
+    return this.buildIndex(text, {
+      name: nameOfSource(version.source),
+      version: version.id,
+      ...version.meta,
+    });
   }
 
   private activate(
@@ -311,6 +371,7 @@ export class ReportLibrary implements ReportSource {
       },
       facts: { before: previous.index.table.facts.length, after: next.index.table.facts.length },
       diff: diffFactTables(previous.index.table, next.index.table),
+      changedPins: [],
     };
   }
 
@@ -318,7 +379,7 @@ export class ReportLibrary implements ReportSource {
     action: AuditAction,
     guildId: string | null,
     moderatorId: string | null,
-    versionId: number,
+    versionId: number | null,
     detail: string | null,
     at: Date,
   ): void {
@@ -335,5 +396,6 @@ export class ReportLibrary implements ReportSource {
       { guildId, moderatorId, action, version: report.version, source: report.source },
       "report changed",
     );
+    this.hooks.changed?.(action);
   }
 }

@@ -1,5 +1,6 @@
 import { basename } from "node:path";
 import { ReportError } from "../report/errors.js";
+import type { VersionMeta } from "../store/reportVersions.js";
 import { fetchCapped, readFileCapped, tooLargeError } from "./readReport.js";
 import type { LibraryConfig, ReportInput } from "./types.js";
 
@@ -22,6 +23,8 @@ export interface Candidate {
   source: string;
   /** Shown in answer footers. */
   name: string;
+  /** What the source itself tells: a public URL. */
+  meta: VersionMeta;
 }
 
 /** "report.txt" from "file:data/report.txt" or "url:https://example.org/r/report.txt". */
@@ -46,13 +49,18 @@ export async function readReportInput(
           failure: "could not fetch URL",
         });
         const { pathname, host } = new URL(url);
-        return { bytes, source: `url:${url}`, name: basename(pathname) || host };
+        return { bytes, source: `url:${url}`, name: basename(pathname) || host, meta: { url } };
       }
       return readReportInput({ kind: "file", path: config.REPORT_PATH }, config);
     }
+    case "fetched": {
+      const { pathname, host } = new URL(input.url);
+      const name = basename(pathname) || host;
+      return { bytes: input.bytes, source: `url:${input.url}`, name, meta: { url: input.url } };
+    }
     case "file": {
       const bytes = await readFileCapped(input.path, maxBytes);
-      return { bytes, source: `file:${input.path}`, name: basename(input.path) };
+      return { bytes, source: `file:${input.path}`, name: basename(input.path), meta: {} };
     }
     case "upload": {
       if (!looksLikeReportFile(input.name, input.contentType)) {
@@ -64,7 +72,8 @@ export async function readReportInput(
         timeoutMs,
         failure: "could not download the file",
       });
-      return { bytes, source: `upload:${input.name}`, name: input.name };
+      // A Discord attachment URL is signed and expires: never shown as the report's address.
+      return { bytes, source: `upload:${input.name}`, name: input.name, meta: {} };
     }
   }
 }

@@ -3,7 +3,8 @@ import type { FactTableDiff } from "../facts/diff.js";
 import type { ActiveReport } from "../services.js";
 import type { AuditAction } from "../store/audit.js";
 import type { FeedbackTotals } from "../store/feedback.js";
-import type { StoredVersion } from "../store/reportVersions.js";
+import type { StoredPin } from "../store/pins.js";
+import type { StoredVersion, VersionMeta } from "../store/reportVersions.js";
 import type { IndexBuilder } from "./buildIndex.js";
 
 export type LibraryConfig = Pick<
@@ -22,6 +23,8 @@ export type ReportInput =
   | { kind: "default" }
   /** A file on the operator's disk (CLI import). */
   | { kind: "file"; path: string }
+  /** Bytes the scheduled refresh already fetched from REPORT_URL; becomes the default. */
+  | { kind: "fetched"; url: string; bytes: Uint8Array }
   /** A Discord attachment. */
   | { kind: "upload"; name: string; url: string; size: number; contentType: string | null };
 
@@ -31,6 +34,8 @@ export interface RefreshRequest {
   /** Discord user id, or null for the operator. */
   moderatorId: string | null;
   input: ReportInput;
+  /** Given by the moderator (/report refresh title: url: date:); wins over what is read. */
+  meta?: VersionMeta;
 }
 
 export interface RollbackRequest {
@@ -48,6 +53,8 @@ export interface VersionChange {
   paragraphs: { before: number; after: number };
   facts: { before: number; after: number };
   diff: FactTableDiff;
+  /** Pins carried to the new version whose paragraph reads differently now: check them again. */
+  changedPins: StoredPin[];
 }
 
 export interface AlreadyUpToDate {
@@ -70,6 +77,8 @@ export interface HistoryEntry {
 /** Test seam: runs after the new index is built and validated, before anything is committed. */
 export interface LibraryHooks {
   beforeCommit?(): void;
+  /** After a refresh or rollback is committed (for metrics). */
+  changed?(action: AuditAction): void;
 }
 
 export interface LibraryOptions {

@@ -1,3 +1,4 @@
+import { actionLemma } from "../facts/lexicon.js";
 import type { Fact } from "../facts/schema.js";
 import { describeFact, pastParticiple } from "./phrasing.js";
 import type { Answer } from "./schema.js";
@@ -12,6 +13,33 @@ function quoteAround(quote: string, figureText: string): string {
   const start = Math.max(0, at - MAX_QUOTE / 2);
   const slice = quote.slice(start, start + MAX_QUOTE);
   return `${start > 0 ? "…" : ""}${slice}${start + MAX_QUOTE < quote.length ? "…" : ""}`;
+}
+
+/** A verb form, the "and"-joined verb before it and a particle after: "detected and dealt with". */
+const VERB_PAIR =
+  /\b([A-Za-z]+)\s+and\s+([A-Za-z]+)\b(?:\s+(?:with|down|up|out|off)\b)?|\b([A-Za-z]+)\b(?:\s+(?:with|down|up|out|off)\b)?/g;
+
+/**
+ * The verb as the report words it for this figure ("detected and handled"), the form nearest the
+ * figure; the lexicon's participle only when the sentence never uses the verb.
+ */
+export function reportVerb(fact: Fact): string | null {
+  if (!fact.action) return null;
+  const at = Math.max(0, fact.quote.indexOf(fact.text));
+  let best: { text: string; distance: number } | null = null;
+  for (const match of fact.quote.matchAll(VERB_PAIR)) {
+    const [, first, second, single] = match;
+    const forms = single ? [single] : [first ?? "", second ?? ""];
+    if (!forms.some((form) => actionLemma(form) === fact.action)) continue;
+    const text = forms.every((form) => actionLemma(form) !== null)
+      ? match[0]
+      : (forms.find((form) => actionLemma(form) === fact.action) ?? "");
+    // An inflected form ("cracked") says what was done; a bare one ("to crack down") what is planned.
+    const bare = forms.some((form) => form.toLowerCase() === fact.action) ? fact.quote.length : 0;
+    const distance = Math.abs((match.index ?? 0) - at) + bare;
+    if (!best || distance < best.distance) best = { text, distance };
+  }
+  return best?.text ?? pastParticiple(fact.action);
 }
 
 /** The pieces of a cited figure, for adapters that render it their own way. */
@@ -31,7 +59,7 @@ export function citeParts(fact: Fact): CiteParts {
     fact.subject.split(/\s+/).some((w) => concept(w) === concept(fact.action ?? ""));
   return {
     figure: describeFact(fact),
-    verb: restates ? null : pastParticiple(fact.action),
+    verb: restates ? null : reportVerb(fact),
     where: fact.places.length > 0 && fact.scope === "local" ? listPlaces(fact.places) : "",
     paragraph: fact.paragraph,
   };

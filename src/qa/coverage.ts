@@ -1,62 +1,33 @@
-import { actionLemma } from "../facts/lexicon.js";
+import { bodiesInQuestion } from "../facts/bodies.js";
+import { actionLemma, PREPOSITIONS } from "../facts/lexicon.js";
 import { measureAfter } from "../facts/units.js";
+import { GRAMMAR } from "../lexicon/language.js";
+import { withinEdits } from "../text/editDistance.js";
+import { isCommonEnglishWord } from "../text/english.js";
+import { stem } from "../text/stem.js";
+import { words } from "../text/tokenize.js";
+import { expandAcronym } from "./names.js";
 import type { ReportIndex } from "./reportIndex.js";
 import type { Query } from "./understand.js";
-import { concept, STOP_WORDS, words } from "./vocabulary.js";
+import { concept, STOP_WORDS } from "./vocabulary.js";
 
 /** Words a question may use that no report needs to contain. */
-const GENERIC = new Set(
-  (
-    "happen happened achieve achieved result results reported announce announced mention mentioned name named " +
-    "main key overall much many number total find found know say said data stat stats statistics figure " +
-    "province provinces state states country countries city cities place places area areas region regions " +
-    "most least highest lowest largest biggest top fewest greatest involve involved year years time period " +
-    "anything something thing things kind type sort ever altogether combined together each every whole " +
-    "police authorities authority officials official government law enforcement take took taken part " +
-    "participate participated participating involve join joined contribute run ran today now currently " +
-    "worth value valued big large small carry carried conduct conducted perform performed make made have " +
-    "last previous prior earlier ago edition compare compared comparison versus from " +
-    "originate originated go went people person persons before after release statement document " +
-    "article story briefing quoted quote named"
-  ).split(" "),
-);
-
-function editDistanceAtMostOne(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else if (a[i + 1] === b[j] && a[i] === b[j + 1]) {
-      i += 2;
-      j += 2;
-    } else {
-      i++;
-      j++;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
-}
+const GENERIC: ReadonlySet<string> = new Set(GRAMMAR.genericQuestionWords);
 
 /** A unit word is known when some figure is in that unit ("percentage" for "35 per cent"). */
 function namesAUnit(word: string, index: ReportIndex): boolean {
-  const unit = measureAfter(` ${word}`)?.unit ?? (/^percent/.test(word) ? "percent" : null);
+  const unit =
+    measureAfter(` ${word}`)?.unit ??
+    (/^(?:percent|share|proportion|rate)/.test(word) ? "percent" : null);
   return unit !== null && index.table.facts.some((fact) => fact.unit === unit);
 }
 
 function known(word: string, index: ReportIndex): boolean {
   const c = concept(word);
   if (index.vocabulary.has(c) || namesAUnit(word, index)) return true;
+  if (expandAcronym(word, index.names)) return true;
   if (c.length < 5) return false;
-  for (const v of index.vocabulary) if (editDistanceAtMostOne(c, v)) return true;
+  for (const v of index.vocabulary) if (withinEdits(c, v, 1)) return true;
   return false;
 }
 
@@ -66,10 +37,16 @@ function known(word: string, index: ReportIndex): boolean {
  */
 function unknownName(query: Query, index: ReportIndex): string | null {
   if (query.cleaned === query.cleaned.toUpperCase()) return null;
-  const inPlaces = query.placeWords.join(" ").toLowerCase();
+  const inPlaces = query.filters.placeWords.join(" ").toLowerCase();
   for (const match of query.cleaned.matchAll(/(?<=[a-z,]\s+)([A-Z][a-z]{2,})\b/g)) {
     const word = match[1] ?? "";
     if (!inPlaces.includes(word.toLowerCase()) && !known(word.toLowerCase(), index)) return word;
+  }
+  // "How many DEA agents …?" in a report that never names the DEA, nor spells out a name it abbreviates.
+  for (const [word] of query.cleaned.matchAll(/\b[A-Z]{2,7}\b/g)) {
+    if (inPlaces.includes(word.toLowerCase()) || expandAcronym(word, index.names)) continue;
+    if (!index.names.words.has(word.toLowerCase()) && !known(word.toLowerCase(), index))
+      return word;
   }
   return null;
 }
@@ -79,18 +56,35 @@ function unknownName(query: Query, index: ReportIndex): string | null {
  * or most of its content words. Returns a phrase for "The report does not mention …", or null.
  */
 export function findMissing(query: Query, index: ReportIndex): string | null {
-  const unknownPlaces = query.places.filter((place) => !index.placeParagraphs.has(place));
+  const unknownPlaces = query.filters.places.filter((place) => !index.placeParagraphs.has(place));
   if (
     unknownPlaces.length > 0 &&
-    (query.kind !== "comparison" || unknownPlaces.length === query.places.length)
+    (query.op !== "compare" || unknownPlaces.length === query.filters.places.length)
   ) {
     return unknownPlaces.join(" or ");
   }
   const name = unknownName(query, index);
   if (name) return name;
-  if (query.target && !GENERIC.has(query.target) && !known(query.target, index)) {
-    return query.target;
+  // "How many DEA agents …" in a report that never names the Drug Enforcement Administration.
+  // A report writing "Cops Hiring Program" names what a question's "COPS" stands for, in its own case.
+  const body = bodiesInQuestion(query.cleaned, isCommonEnglishWord).find(
+    (named) =>
+      !index.bodies.mentions(named) &&
+      !named.acronyms.some((acronym) => index.names.words.has(acronym.toLowerCase())),
+  );
+  if (body) return body.acronyms[0] ?? body.name;
+  if (
+    query.measure.target &&
+    !GENERIC.has(query.measure.target) &&
+    !known(query.measure.target, index)
+  ) {
+    return query.measure.target;
   }
+  // "What budget was allocated …": the noun a what/which question opens on is the thing asked.
+  const named = /^(?:what|which)\s+([a-z]{4,})\s+(?:was|were|is|are|did|does|do|has|have)\b/.exec(
+    query.cleaned.toLowerCase(),
+  )?.[1];
+  if (named && !STOP_WORDS.has(named) && !GENERIC.has(named) && !known(named, index)) return named;
   // "How many traffickers were extradited?" in a report that never extradites anyone.
   const verb = words(query.cleaned.toLowerCase()).find(
     (word) =>
@@ -100,14 +94,14 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
       !known(word, index),
   );
   if (verb) return verb;
-  if (query.target && known(query.target, index)) return null;
+  if (query.measure.target && known(query.measure.target, index)) return null;
   const content = words(query.cleaned.toLowerCase()).filter(
     (word) =>
       !STOP_WORDS.has(word) &&
       !GENERIC.has(word) &&
       word.length > 2 &&
       !/^\d/.test(word) &&
-      !query.placeWords.some((p) => p.toLowerCase().includes(word)),
+      !query.filters.placeWords.some((p) => p.toLowerCase().includes(word)),
   );
   const missing = content.filter((word) => !known(word, index));
   if (content.length > 0 && missing.length / content.length >= 0.5) return missing.join(" or ");
@@ -124,7 +118,7 @@ export interface UnfiguredName {
  * sentences without figures: whatever figure ranks best would be about something else.
  */
 export function unfiguredName(query: Query, index: ReportIndex): UnfiguredName | null {
-  const inPlaces = query.placeWords.join(" ").toLowerCase();
+  const inPlaces = query.filters.placeWords.join(" ").toLowerCase();
   const bodies = index.table.entities.filter((e) => e.kind === "organization" || e.kind === "role");
   const withFigures = new Set(index.table.facts.map((fact) => fact.paragraph));
   for (const [name] of query.cleaned.matchAll(/\b[A-Z][a-z][\w'’-]*\b/g)) {
@@ -137,6 +131,34 @@ export function unfiguredName(query: Query, index: ReportIndex): UnfiguredName |
     if (paragraphs.length === 0) continue;
     if (paragraphs.some((p) => withFigures.has(p))) continue;
     return { name, paragraphs };
+  }
+  return unfiguredKind(query, index);
+}
+
+/**
+ * A kind of the counted thing ("how many drug-driving cases") that the report names only in
+ * sentences without figures: the figures it gives count other cases.
+ */
+function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
+  const target = query.measure.target;
+  const counted = target
+    ? new RegExp(`\\bhow\\s+(?:many|much)\\s+(.*?)\\b${target}\\b`, "i").exec(query.cleaned)?.[1]
+    : undefined;
+  // Only the modifiers right before the counted noun name a kind of it.
+  const modifiers = counted ? words(counted).slice(-2) : [];
+  const isModifier = (word: string) =>
+    !PREPOSITIONS.has(word) && actionLemma(word) === null && !/ed$/.test(word);
+  if (modifiers.length === 0 || !modifiers.every(isModifier)) return null;
+  const figured = new Set(index.table.facts.map((fact) => `${fact.paragraph}:${fact.sentence}`));
+  for (const word of modifiers) {
+    if (STOP_WORDS.has(word) || GENERIC.has(word) || word.length < 4) continue;
+    // The word itself, not its synonyms: "driving" is not the report's "campaign drive".
+    const form = new RegExp(`\\b${stem(word)}`, "i");
+    const using = index.sentences.filter((sentence) => form.test(sentence.text));
+    if (using.length === 0) continue;
+    if (using.some((sentence) => figured.has(`${sentence.paragraph}:${sentence.sentence}`)))
+      continue;
+    return { name: word, paragraphs: [...new Set(using.map((sentence) => sentence.paragraph))] };
   }
   return null;
 }

@@ -1,26 +1,7 @@
+import { participleOf } from "../facts/lexicon.js";
 import type { Fact } from "../facts/schema.js";
 
-const PAST_PARTICIPLE = new Map<string, string>(
-  Object.entries({
-    seize: "seized",
-    crack: "cracked",
-    arrest: "arrested",
-    destroy: "destroyed",
-    investigate: "investigated and dealt with",
-    prosecute: "prosecuted",
-    rehabilitate: "sent to rehabilitation",
-    launch: "launched",
-    inspect: "inspected",
-    rescue: "rescued",
-    list: "listed",
-    promote: "handled",
-    command: "commanded",
-    increase: "increased",
-    decrease: "decreased",
-  }),
-);
-
-const UNIT_WORDS = new Map<string, string>(
+const UNIT_WORDS: ReadonlyMap<string, string> = new Map(
   Object.entries({
     t: "tons",
     kg: "kilograms",
@@ -35,7 +16,7 @@ const UNIT_WORDS = new Map<string, string>(
 );
 
 export function pastParticiple(action: string | null): string | null {
-  return action ? (PAST_PARTICIPLE.get(action) ?? `${action}ed`) : null;
+  return action ? participleOf(action) : null;
 }
 
 /** "1,320", "4.2 tons", "$1.2 billion", "12%". */

@@ -1,8 +1,12 @@
+import { AGREEING_VERBS } from "../facts/lexicon.js";
+import { findNumbers } from "../facts/numbers.js";
 import type { Fact } from "../facts/schema.js";
 import { countUnit } from "../facts/units.js";
+import { words } from "../text/tokenize.js";
 import type { FactDoc, ReportIndex } from "./reportIndex.js";
 import type { Query } from "./understand.js";
 import { concept, STOP_WORDS } from "./vocabulary.js";
+import { DEFAULT_WEIGHTS, type Weights } from "./weights.js";
 
 export interface ScoredFact {
   fact: Fact;
@@ -14,25 +18,7 @@ export interface ScoredFact {
   nearHits: number;
 }
 
-const ACTION_CONCEPTS = new Set(
-  [
-    "seize",
-    "arrest",
-    "crack",
-    "destroy",
-    "investigate",
-    "prosecute",
-    "convict",
-    "extradite",
-    "rehabilitate",
-    "launch",
-    "inspect",
-    "rescue",
-    "increase",
-    "decrease",
-    "freeze",
-  ].map(concept),
-);
+const ACTION_CONCEPTS = new Set([...AGREEING_VERBS].map(concept));
 /** "up from 26.1 tonnes a year earlier": a figure for the period before the one reported. */
 const EARLIER_BEFORE = /\b(?:up from|down from|compared (?:with|to)|than|previous|prior)\b[^,;]*$/i;
 const EARLIER_AFTER =
@@ -42,7 +28,7 @@ const EARLIER_SENTENCE = /\b(?:than|compared (?:with|to)|up from|down from)\b.*\
 const ASKS_EARLIER = /\b(?:previous|prior|earlier|before|a year ago|the year before|last year)\b/i;
 
 /** Earlier-period figures answer questions about the earlier period, and only those. */
-function periodFit(query: Query, doc: FactDoc): number {
+function periodFit(query: Query, doc: FactDoc, w: Weights): number {
   const after = doc.fact.quote.slice(doc.fact.quote.indexOf(doc.fact.text) + doc.fact.text.length);
   const sentenceLead = doc.fact.quote.slice(0, doc.fact.quote.indexOf(doc.fact.text));
   // A percentage "down 20.3 percent from a year earlier" is this period's change, not last year's.
@@ -51,8 +37,8 @@ function periodFit(query: Query, doc: FactDoc): number {
     (!change && (EARLIER_BEFORE.test(doc.lead) || EARLIER_AFTER.test(after))) ||
     EARLIER_SENTENCE.test(sentenceLead);
   if (!earlier) return 0;
-  if (ASKS_EARLIER.test(query.cleaned)) return 1.5;
-  return query.years.length === 0 ? -1 : 0;
+  if (ASKS_EARLIER.test(query.cleaned)) return w.earlierAsked;
+  return query.filters.period.years.length === 0 ? w.earlierUnasked : 0;
 }
 const TOTAL_WORDS =
   /\b(?:in total|total|overall|altogether|combined|in all|nationwide|nationally|across the country)\b/i;
@@ -88,58 +74,79 @@ export function weightOf(index: ReportIndex, queryConcept: string): number {
   return 1 + Math.log((index.sentences.length + 1) / (df + 1)) / 2;
 }
 
-function unitFit(query: Query, fact: Fact): number {
-  const { kind, unit } = query.expected;
+function unitFit(query: Query, fact: Fact, w: Weights): number {
+  const { kind, unit } = query.measure.expected;
   if (kind === "mass" || kind === "volume")
-    return fact.base ? (unit && unit === fact.unit ? 2.5 : 2) : -3;
+    return fact.base ? (unit && unit === fact.unit ? w.massExact : w.massGiven) : w.wrongUnitKind;
   if (kind === "currency") {
-    if (!fact.unit || !CURRENCIES.test(fact.unit)) return -3;
-    return !unit ? 2.5 : unit === fact.unit ? 3.5 : 1.5;
+    if (!fact.unit || !CURRENCIES.test(fact.unit)) return w.wrongUnitKind;
+    return !unit ? w.currencyGiven : unit === fact.unit ? w.currencyExact : w.currencyOther;
   }
-  if (kind === "amount") return fact.base ? 2 : fact.unit && CURRENCIES.test(fact.unit) ? 1.5 : -3;
-  if (kind === "percent") return fact.unit === "percent" ? 2.5 : -3;
+  if (kind === "amount")
+    return fact.base
+      ? w.amountMass
+      : fact.unit && CURRENCIES.test(fact.unit)
+        ? w.amountMoney
+        : w.wrongUnitKind;
+  if (kind === "percent") return fact.unit === "percent" ? w.percentGiven : w.wrongUnitKind;
   if (unit) {
-    if (fact.unit === unit) return 2;
-    return fact.base || fact.unit === "percent" ? -2.5 : -0.75;
+    if (fact.unit === unit) return w.countUnitGiven;
+    return fact.base || fact.unit === "percent" ? w.countAsMeasure : w.countOtherUnit;
   }
   return 0;
 }
 
 /** A year named in the question favours figures stated next to it and disfavours those next to another. */
-function yearFit(years: string[], doc: FactDoc): number {
-  if (years.some((year) => doc.nearText.includes(year))) return 1;
+function yearFit(years: string[], doc: FactDoc, w: Weights): number {
+  if (years.some((year) => doc.nearText.includes(year))) return w.yearNear;
+  // A figure for FY 2021 never answers a question about FY 2022.
+  if (/\b(?:19|20)\d{2}\b/.test(doc.fact.period ?? "")) return w.otherYear;
   // "In 2022, 3,249 …" is about another year; "27,384 cases …, compared with 2022" is not.
-  return /\b(?:19|20)\d{2}\b/.test(doc.lead) ? -1.5 : 0;
+  return /\b(?:19|20)\d{2}\b/.test(doc.lead) ? w.otherYear : 0;
+}
+
+/** The question's words of at least `length` letters, numbers left out. */
+function letterWords(text: string, length: number): string[] {
+  return words(text).filter((word) => word.length >= length && !/^\d/.test(word));
 }
 
 /** Tie-breaker: the question's own word forms right around the figure ("rehabilitated" over "rehabilitation"). */
 function verbatimWords(query: Query, nearText: string): number {
-  const near = ` ${nearText.toLowerCase()} `;
-  const asked = new Set(query.cleaned.toLowerCase().match(/[a-z]{4,}/g) ?? []);
-  return [...asked].filter((word) => !STOP_WORDS.has(word) && near.includes(` ${word} `)).length;
+  const near = new Set(words(nearText));
+  const asked = new Set(letterWords(query.cleaned, 4));
+  return [...asked].filter((word) => !STOP_WORDS.has(word) && near.has(word)).length;
 }
 
 /** With no place asked, national figures, and above all the headline ones before the first section. */
-function placelessFit(fact: Fact, index: ReportIndex, query: Query): number {
-  const headline = fact.section === null && index.report.sections.length > 0 ? 0.75 : 0;
-  const asksTotal = TOTAL_WORDS.test(query.cleaned) ? 1 : 0;
-  return fact.scope === "national" ? 1 + asksTotal + headline : -0.75 - asksTotal + headline;
+function placelessFit(fact: Fact, index: ReportIndex, query: Query, w: Weights): number {
+  const headline = fact.section === null && index.report.sections.length > 0 ? w.headline : 0;
+  const asksTotal = TOTAL_WORDS.test(query.cleaned) ? w.asksTotal : 0;
+  return fact.scope === "national"
+    ? w.nationalWhenPlaceless + asksTotal + headline
+    : w.localWhenPlaceless - asksTotal + headline;
 }
 
-/** How well one fact answers the query: concept overlap, verb, unit, target noun, scope and fuse. */
+/** "How many died in the 12 months to September?": the question's own figures are filters. */
+function statedInQuestion(query: Query, fact: Fact): boolean {
+  return findNumbers(query.cleaned).some((number) => number.value === fact.value);
+}
+
+/** How well one fact answers the query: concept overlap, verb, unit, target noun, scope, text match. */
 export function scoreFact(
   query: Query,
   doc: FactDoc,
   index: ReportIndex,
-  fuseScore?: number,
+  textMatch = 0,
+  w: Weights = DEFAULT_WEIGHTS,
 ): ScoredFact {
   const { fact } = doc;
+  const { places, period } = query.filters;
   let score = 0;
   let coreHits = 0;
   let nearHits = 0;
-  const concepts = [...new Set(query.concepts)].filter((c) => !STEERING.has(c));
-  const target = query.target ? concept(query.target) : null;
-  const counting = query.expected.kind === null;
+  const concepts = [...new Set(query.measure.concepts)].filter((c) => !STEERING.has(c));
+  const target = query.measure.target ? concept(query.measure.target) : null;
+  const counting = query.measure.expected.kind === null;
   for (const c of concepts) {
     const weight = weightOf(index, c);
     // A counted noun only counts as the fact's own when it is the head ("12 million individual
@@ -147,71 +154,78 @@ export function scoreFact(
     // ("1,260 pounds of fentanyl powder").
     const modifierOnly = counting && c === target && !doc.heads.has(c) && doc.subject.has(c);
     if (doc.core.has(c) && !modifierOnly) {
-      score += 2 * weight;
+      score += w.coreHit * weight;
       coreHits++;
     } else if (ACTION_CONCEPTS.has(c) && !fact.action) {
-      score += 0.6 * weight; // the verb is left out ("Heroin: 412 kg"), not contradicted
+      score += w.missingVerbHit * weight; // the verb is left out, not contradicted
     } else if (doc.near.has(c)) {
-      score += 1.4 * weight;
+      score += w.nearHit * weight;
       nearHits++;
-    } else if (doc.context.has(c)) score += 1.0 * weight;
-    else if (doc.paragraph.has(c)) score += 0.4 * weight;
+    } else if (doc.context.has(c)) score += w.sentenceHit * weight;
+    else if (doc.paragraph.has(c)) score += w.paragraphHit * weight;
   }
   const extraModifiers = [...doc.subject].filter((c) => !concepts.includes(c)).length;
-  score -= Math.min(1.2, 0.4 * extraModifiers);
+  score -= Math.min(w.extraModifierCap, w.extraModifier * extraModifiers);
   const askedActions = concepts.filter((c) => ACTION_CONCEPTS.has(c));
   if (askedActions.length > 0) {
     // A figure whose verb the report leaves out ("Heroin: 412 kg") is neither confirmed nor
     // contradicted; "detected and handled 27,384 cases" was detected too, though handled is nearer.
     const verbs = doc.fact.action ? [concept(doc.fact.action), ...doc.leadVerbs] : doc.leadVerbs;
-    score += verbs.length === 0 ? 0.75 : askedActions.some((a) => verbs.includes(a)) ? 2 : -1.5;
+    score +=
+      verbs.length === 0
+        ? w.verbAbsent
+        : askedActions.some((a) => verbs.includes(a))
+          ? w.verbAgrees
+          : w.verbDisagrees;
   }
-  if (query.target) {
-    const target = concept(query.target);
+  if (target && query.measure.target) {
     if (
       doc.heads.has(target) ||
       (doc.core.has(target) && (!counting || !doc.subject.has(target)))
     ) {
-      score += 3;
+      score += w.targetHead;
       coreHits++;
-    } else if (fact.unit && fact.unit === countUnit(query.target)) score += 2;
-    else score -= 1.5;
+    } else if (fact.unit && fact.unit === countUnit(query.measure.target)) score += w.targetUnit;
+    else score += w.targetMissing;
   }
-  score += unitFit(query, fact);
-  if (query.places.length === 0) score += placelessFit(fact, index, query);
+  score += unitFit(query, fact, w);
+  if (places.length === 0) score += placelessFit(fact, index, query, w);
   // A figure for exactly the places asked about beats one they share with others.
-  else score += (2 * query.places.length) / Math.max(query.places.length, fact.places.length);
+  else score += (w.placeMatch * places.length) / Math.max(places.length, fact.places.length);
   if (
     fact.unit &&
     ["day", "week", "month", "year", "hour"].includes(fact.unit) &&
-    query.expected.unit !== fact.unit
+    query.measure.expected.unit !== fact.unit
   ) {
-    score -= 1.5;
+    score += w.unaskedDuration;
   }
-  if (query.years.length > 0) score += yearFit(query.years, doc);
-  if (fuseScore !== undefined) score += (1 - fuseScore) * 0.75;
-  score -= fact.paragraph * 0.001;
-  if (PART_OF.test(doc.lead)) score -= 0.75;
-  score += 0.15 * verbatimWords(query, doc.nearText);
-  score += periodFit(query, doc);
+  if (statedInQuestion(query, fact)) score += w.statedInQuestion;
+  if (period.years.length > 0) score += yearFit(period.years, doc, w);
+  score += textMatch * w.textMatch;
+  score -= fact.paragraph * w.paragraphOrder;
+  if (PART_OF.test(doc.lead)) score += w.partOf;
+  score += w.verbatimWord * verbatimWords(query, doc.nearText);
+  score += periodFit(query, doc, w);
   return { fact, doc, score, coreHits, nearHits };
 }
 
-function fusePattern(query: Query): string {
-  return [...new Set(query.cleaned.toLowerCase().match(/[a-z]{3,}/g) ?? [])].join(" | ");
-}
-
 /** Facts that can answer the query, best first. With places named, only those places' facts. */
-export function rankFacts(query: Query, index: ReportIndex, asked = query.places): ScoredFact[] {
+export function rankFacts(
+  query: Query,
+  index: ReportIndex,
+  asked = query.filters.places,
+  w: Weights = DEFAULT_WEIGHTS,
+): ScoredFact[] {
   // "How many pills did Thailand seize?" in a Thai report asks for the national figures.
   const places = asked.filter((place) => !index.home.has(place));
-  const pattern = fusePattern(query);
-  const fuseScores = new Map<Fact, number>();
-  if (pattern) {
-    for (const hit of index.factFuse.search(pattern)) fuseScores.set(hit.item.fact, hit.score ?? 1);
-  }
+  // BM25 over every fact's words, as a share of the best match: a tie-breaker, cheap per question.
+  const hits = index.factSearch.search(query.cleaned, { combineWith: "OR" });
+  const top = hits[0]?.score ?? 1;
+  const textMatch = new Map(hits.map((hit) => [hit.id as number, hit.score / top]));
+  const asPlaces = { ...query, filters: { ...query.filters, places } };
   return index.factDocs
-    .filter((doc) => places.every((place) => doc.fact.places.includes(place)))
-    .map((doc) => scoreFact({ ...query, places }, doc, index, fuseScores.get(doc.fact)))
+    .map((doc, id) => ({ doc, id }))
+    .filter(({ doc }) => places.every((place) => doc.fact.places.includes(place)))
+    .map(({ doc, id }) => scoreFact(asPlaces, doc, index, textMatch.get(id) ?? 0, w))
     .sort((a, b) => b.score - a.score);
 }

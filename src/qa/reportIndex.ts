@@ -1,4 +1,6 @@
 import Fuse, { type FuseIndex } from "fuse.js";
+import MiniSearch from "minisearch";
+import { type BodyFinder, reportBodies } from "../facts/bodies.js";
 import { extractFacts } from "../facts/extract.js";
 import { homePlaces } from "../facts/factPlaces.js";
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
@@ -7,8 +9,12 @@ import { type Fact, FactTable } from "../facts/schema.js";
 import { ReportError } from "../report/errors.js";
 import { parseReport } from "../report/parse.js";
 import type { ParsedReport } from "../report/types.js";
+import type { SpellIndex } from "../text/spelling.js";
+import { words } from "../text/tokenize.js";
+import { type ReportNames, reportNames } from "./names.js";
+import { reportSpelling } from "./normalize.js";
 import { suggestionsFor } from "./suggestions.js";
-import { concept, conceptsOf, words } from "./vocabulary.js";
+import { concept, conceptsOf, STOP_WORDS } from "./vocabulary.js";
 
 /** Where a report came from, shown in answer footers. */
 export interface ReportMeta {
@@ -64,14 +70,23 @@ export interface ReportIndex {
   sentenceFrequency: Map<string, number>;
   /** Concepts of every word in the report. */
   vocabulary: Set<string>;
+  /** The report's own words, indexed for correcting a question's typos towards them. */
+  spelling: SpellIndex;
   /** The report's own country (and dominant place): asking about it means the national figures. */
   home: Set<string>;
   /** Places this report names that the gazetteer does not know ("In Kalinga Province, …"). */
   localPlaces: string[];
+  /** The report's proper names and acronyms. */
+  names: ReportNames;
   /** Canonical place name → paragraphs that mention it. */
   placeParagraphs: Map<string, number[]>;
-  factFuse: Fuse<FactDoc>;
+  /** Public bodies and programmes the report names, by name or acronym. */
+  bodies: BodyFinder;
+  /** BM25 over each fact's subject, verb and sentence, ids in factDocs order. */
+  factSearch: MiniSearch<FactEntry>;
   sentenceFuse: Fuse<SentenceDoc>;
+  /** BM25 over sentences, terms folded to concepts: who/what/when answers come from here. */
+  sentenceSearch: MiniSearch<SentenceEntry>;
   /** Questions this report can answer, for autocomplete and "did you mean". */
   suggestions: string[];
   suggestionFuse: Fuse<string>;
@@ -96,135 +111,144 @@ function subjectHeads(subject: string): Set<string> {
   return new Set(heads.filter(Boolean).map(concept));
 }
 
-/** Where each figure of one sentence starts and ends in it, sorted by start. */
-interface FigurePositions {
-  starts: number[];
-  /** The largest end among the figures up to each index, so "the end of the last figure before me" is one lookup. */
-  maxEnds: number[];
-}
-
-function positionsOf(facts: Fact[]): FigurePositions {
-  const spans = facts
-    .map((f) => ({ start: f.quote.indexOf(f.text), end: f.quote.indexOf(f.text) + f.text.length }))
-    .sort((a, b) => a.start - b.start);
-  const maxEnds: number[] = [];
-  for (const span of spans) maxEnds.push(Math.max(span.end, maxEnds.at(-1) ?? 0));
-  return { starts: spans.map((span) => span.start), maxEnds };
-}
-
-/** The first index whose start is at or after `at` (starts is sorted). */
-function firstAtOrAfter(starts: number[], at: number): number {
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((starts[middle] ?? 0) < at) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/**
- * The stretch of the sentence that belongs to this figure: from the end of the previous figure to
- * the start of the next. Positions are found once per sentence, so a sentence of many figures
- * costs n log n, not n².
- */
-function nearWords(fact: Fact, sentence: FigurePositions): { near: string; lead: string } {
-  const start = fact.quote.indexOf(fact.text);
-  const before = firstAtOrAfter(sentence.starts, start);
-  const from = before > 0 ? (sentence.maxEnds[before - 1] ?? 0) : 0;
-  const next = sentence.starts[firstAtOrAfter(sentence.starts, start + 1)] ?? fact.quote.length;
+/** The stretch of the sentence that belongs to this figure: from the previous figure to the next. */
+function nearWords(fact: Fact, siblings: Fact[]): { near: string; lead: string } {
+  const at = (f: Fact) => f.quote.indexOf(f.text);
+  const start = at(fact);
+  const previous = siblings.filter((f) => at(f) < start).map((f) => at(f) + f.text.length);
+  const next = siblings.filter((f) => at(f) > start).map(at);
+  const from = Math.max(0, ...previous);
   return {
-    near: fact.quote.slice(from, Math.min(fact.quote.length, next)),
+    near: fact.quote.slice(from, Math.min(fact.quote.length, ...next)),
     lead: fact.quote.slice(from, Math.max(from, start)),
   };
 }
 
-/** Work shared by the figures of one sentence or paragraph, done once for all of them. */
-interface SharedConcepts {
-  sentenceFigures: Map<string, FigurePositions>;
-  /** One read-only set per sentence and per paragraph, shared by the docs of its figures. */
-  quoteConcepts: Map<string, Set<string>>;
-  paragraphConcepts: Map<number, Set<string>>;
-}
-
-function sharedConcepts(facts: Fact[], report: ParsedReport): SharedConcepts {
-  const bySentence = new Map<string, Fact[]>();
-  const quoteConcepts = new Map<string, Set<string>>();
-  const paragraphConcepts = new Map<number, Set<string>>();
-  for (const fact of facts) {
-    const key = `${fact.paragraph}:${fact.sentence}`;
-    const list = bySentence.get(key);
-    if (list) list.push(fact);
-    else bySentence.set(key, [fact]);
-    if (!quoteConcepts.has(fact.quote))
-      quoteConcepts.set(fact.quote, new Set(conceptsOf(fact.quote)));
-    if (!paragraphConcepts.has(fact.paragraph)) {
-      const text = report.paragraphs[fact.paragraph - 1]?.text ?? "";
-      paragraphConcepts.set(fact.paragraph, new Set(conceptsOf(text)));
+/** Concepts of a text, worked out once per text: a sentence's facts share its words. */
+function conceptCache(bodies: BodyFinder): (text: string) => Set<string> {
+  const cache = new Map<string, Set<string>>();
+  return (text) => {
+    let concepts = cache.get(text);
+    if (!concepts) {
+      concepts = new Set(conceptsOf(`${text} ${bodies.aliases(text)}`));
+      cache.set(text, concepts);
     }
-  }
-  const sentenceFigures = new Map<string, FigurePositions>();
-  for (const [key, list] of bySentence) sentenceFigures.set(key, positionsOf(list));
-  return { sentenceFigures, quoteConcepts, paragraphConcepts };
+    return concepts;
+  };
 }
 
-function factDocOf(fact: Fact, shared: SharedConcepts): FactDoc {
-  const core = new Set(conceptsOf(`${fact.subject} ${fact.action ?? ""} ${fact.unit ?? ""}`));
+function factDocOf(
+  fact: Fact,
+  sentenceFacts: Fact[],
+  report: ParsedReport,
+  bodies: BodyFinder,
+  conceptsOfText: (text: string) => Set<string>,
+): FactDoc {
+  // "$4 million for the DEA" is about the Drug Enforcement Administration too, and the other way round.
+  const core = new Set(
+    conceptsOf(
+      `${fact.subject} ${bodies.aliases(fact.subject)} ${fact.action ?? ""} ${fact.unit ?? ""}`,
+    ),
+  );
   if (words(fact.subject).some((word) => DRUG_NAMES.has(word))) core.add(concept("drug"));
   // "Cash: ₹45 lakh in suspected drug money": the line's label says what is counted too.
   const label = /^([^:.]{2,40}):\s/.exec(fact.quote)?.[1];
   for (const c of label ? conceptsOf(label) : []) core.add(c);
-  const sentence = shared.sentenceFigures.get(`${fact.paragraph}:${fact.sentence}`);
-  const { near: nearText, lead } = sentence
-    ? nearWords(fact, sentence)
-    : { near: fact.quote, lead: "" };
+  const siblings = sentenceFacts.filter((f) => f !== fact);
+  const { near: nearWithin, lead } = nearWords(fact, siblings);
+  // The period a lead-in line gives its list ("In the first half of 2024:") counts as near the figure.
+  const nearText =
+    fact.period && !fact.quote.includes(fact.period) ? `${nearWithin} ${fact.period}` : nearWithin;
   return {
     fact,
     core,
     subject: new Set(conceptsOf(fact.subject)),
     heads: subjectHeads(fact.subject),
-    near: new Set(conceptsOf(nearText)),
+    near: new Set(conceptsOf(`${nearText} ${bodies.aliases(nearText)}`)),
     nearText,
     lead,
     leadVerbs: words(lead)
       .map((word) => actionLemma(word))
       .filter((lemma): lemma is string => lemma !== null)
       .map(concept),
-    context: shared.quoteConcepts.get(fact.quote) ?? new Set(),
-    paragraph: shared.paragraphConcepts.get(fact.paragraph) ?? new Set(),
+    context: conceptsOfText(fact.quote),
+    paragraph: conceptsOfText(report.paragraphs[fact.paragraph - 1]?.text ?? ""),
   };
 }
 
-const FACT_SEARCH = {
-  keys: [
-    { name: "fact.subject", weight: 3 },
-    { name: "fact.action", weight: 2 },
-    { name: "fact.quote", weight: 1 },
-  ],
-  includeScore: true,
-  ignoreLocation: true,
-  useExtendedSearch: true,
-  threshold: 0.4,
-};
+/** Words folded to the concepts questions use, so "confiscated" finds "seized". */
+export function searchTerm(term: string): string | null {
+  const word = term.toLowerCase();
+  return word.length === 0 || STOP_WORDS.has(word) ? null : concept(word);
+}
+
+type SentenceEntry = SentenceDoc & { id: number };
+type FactEntry = { id: number; subject: string; action: string; quote: string };
+
 const SENTENCE_SEARCH = {
+  fields: ["text"],
+  tokenize: (text: string) => words(text),
+  processTerm: searchTerm,
+};
+
+const FACT_SEARCH = {
+  fields: ["subject", "action", "quote"],
+  tokenize: (text: string) => words(text),
+  processTerm: searchTerm,
+  searchOptions: { boost: { subject: 3, action: 2 } },
+};
+
+const SENTENCE_FUSE = {
   keys: ["text"],
   includeScore: true,
   ignoreLocation: true,
   useExtendedSearch: true,
   threshold: 0.4,
 };
-const SUGGESTION_SEARCH = { ignoreLocation: true, threshold: 0.5, useExtendedSearch: true };
+const SUGGESTION_FUSE = { ignoreLocation: true, threshold: 0.5, useExtendedSearch: true };
 
-type SearchField = "factFuse" | "sentenceFuse" | "suggestionFuse";
+function sentenceSearchOf(sentences: SentenceDoc[]): MiniSearch<SentenceEntry> {
+  const search = new MiniSearch<SentenceEntry>(SENTENCE_SEARCH);
+  search.addAll(sentences.map((doc, id) => ({ ...doc, id })));
+  return search;
+}
+
+function sentenceKey(fact: Fact): string {
+  return `${fact.paragraph}:${fact.sentence}`;
+}
+
+/** The facts of each sentence, grouped once rather than searched for every fact. */
+function groupBySentence(facts: Fact[]): Map<string, Fact[]> {
+  const groups = new Map<string, Fact[]>();
+  for (const fact of facts)
+    groups.set(sentenceKey(fact), [...(groups.get(sentenceKey(fact)) ?? []), fact]);
+  return groups;
+}
+
+function factSearchOf(docs: FactDoc[]): MiniSearch<FactEntry> {
+  const search = new MiniSearch<FactEntry>(FACT_SEARCH);
+  search.addAll(
+    docs.map(({ fact }, id) => ({
+      id,
+      subject: fact.subject,
+      action: fact.action ?? "",
+      quote: fact.quote,
+    })),
+  );
+  return search;
+}
+
+type SearchField = "bodies" | "factSearch" | "sentenceSearch" | "sentenceFuse" | "suggestionFuse";
 
 /** The index without its search objects: plain data, Maps and Sets, which cross a thread boundary intact. */
 export type ReportIndexData = Omit<ReportIndex, SearchField>;
 
 /** The search objects' prebuilt indexes as plain data, so the thread that receives them need not rebuild them. */
 export interface SearchIndexes {
-  facts: ReturnType<FuseIndex<FactDoc>["toJSON"]>;
-  sentences: ReturnType<FuseIndex<SentenceDoc>["toJSON"]>;
+  /** MiniSearch's own JSON. */
+  facts: string;
+  sentences: string;
+  sentenceFuse: ReturnType<FuseIndex<SentenceDoc>["toJSON"]>;
   suggestions: ReturnType<FuseIndex<string>["toJSON"]>;
 }
 
@@ -238,12 +262,20 @@ export function toTransferable(index: ReportIndex): {
   data: ReportIndexData;
   search: SearchIndexes;
 } {
-  const { factFuse, sentenceFuse, suggestionFuse, ...data } = index;
+  const {
+    bodies: _bodies,
+    factSearch,
+    sentenceSearch,
+    sentenceFuse,
+    suggestionFuse,
+    ...data
+  } = index;
   return {
     data,
     search: {
-      facts: factFuse.getIndex().toJSON(),
-      sentences: sentenceFuse.getIndex().toJSON(),
+      facts: JSON.stringify(factSearch),
+      sentences: JSON.stringify(sentenceSearch),
+      sentenceFuse: sentenceFuse.getIndex().toJSON(),
       suggestions: suggestionFuse.getIndex().toJSON(),
     },
   };
@@ -253,19 +285,22 @@ export function toTransferable(index: ReportIndex): {
 export function withSearch(data: ReportIndexData, prebuilt?: SearchIndexes): ReportIndex {
   return {
     ...data,
-    factFuse: new Fuse(
-      data.factDocs,
-      FACT_SEARCH,
-      prebuilt && Fuse.parseIndex<FactDoc>(prebuilt.facts),
-    ),
+    // Matchers are functions, which no thread boundary carries; rebuilding them is cheap.
+    bodies: reportBodies(data.report),
+    factSearch: prebuilt
+      ? MiniSearch.loadJSON<FactEntry>(prebuilt.facts, FACT_SEARCH)
+      : factSearchOf(data.factDocs),
+    sentenceSearch: prebuilt
+      ? MiniSearch.loadJSON<SentenceEntry>(prebuilt.sentences, SENTENCE_SEARCH)
+      : sentenceSearchOf(data.sentences),
     sentenceFuse: new Fuse(
       data.sentences,
-      SENTENCE_SEARCH,
-      prebuilt && Fuse.parseIndex<SentenceDoc>(prebuilt.sentences),
+      SENTENCE_FUSE,
+      prebuilt && Fuse.parseIndex<SentenceDoc>(prebuilt.sentenceFuse),
     ),
     suggestionFuse: new Fuse(
       data.suggestions,
-      SUGGESTION_SEARCH,
+      SUGGESTION_FUSE,
       prebuilt && Fuse.parseIndex<string>(prebuilt.suggestions),
     ),
   };
@@ -279,8 +314,12 @@ function buildReportIndexData(text: string, meta: ReportMeta): ReportIndexData {
   const table = FactTable.parse(extractFacts(report, places.find, home));
   if (table.facts.length === 0) throw new ReportError("no figures found");
   const suggestions = suggestionsFor(table.facts);
-  const shared = sharedConcepts(table.facts, report);
-  const factDocs = table.facts.map((fact) => factDocOf(fact, shared));
+  const bodies = reportBodies(report);
+  const bySentence = groupBySentence(table.facts);
+  const conceptsOfText = conceptCache(bodies);
+  const factDocs = table.facts.map((fact) =>
+    factDocOf(fact, bySentence.get(sentenceKey(fact)) ?? [], report, bodies, conceptsOfText),
+  );
   const sentences = report.paragraphs.flatMap((paragraph) =>
     paragraph.sentences.map((sentence, index) => ({
       paragraph: paragraph.number,
@@ -289,7 +328,9 @@ function buildReportIndexData(text: string, meta: ReportMeta): ReportIndexData {
       concepts: new Set(conceptsOf(sentence.text)),
     })),
   );
-  const vocabulary = new Set(words(text).map(concept));
+  const vocabulary = new Set(words(`${text} ${bodies.aliases(text)}`).map(concept));
+  // "drug" is the report's word when it counts cocaine and heroin, though it never says "drug".
+  for (const doc of factDocs) for (const c of doc.heads) vocabulary.add(c);
   const sentenceFrequency = new Map<string, number>();
   for (const sentence of sentences) {
     for (const c of sentence.concepts)
@@ -303,7 +344,9 @@ function buildReportIndexData(text: string, meta: ReportMeta): ReportIndexData {
     sentences,
     sentenceFrequency,
     vocabulary,
+    spelling: reportSpelling(text),
     placeParagraphs: placeParagraphsOf(report, places.find),
+    names: reportNames(report),
     localPlaces: places.names,
     home,
     suggestions,

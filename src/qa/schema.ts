@@ -15,5 +15,7 @@ export const Answer = z.object({
   suggestions: z.array(z.string()),
   /** Set when the answer carried on from the previous question: what it kept ("cases"). */
   followsOn: z.string().optional(),
+  /** Set when moderators pinned this answer (/report pin): shown as checked by them, with their note. */
+  checked: z.object({ note: z.string().nullable() }).optional(),
 });
 export type Answer = z.infer<typeof Answer>;

@@ -1,7 +1,8 @@
 import MiniSearch, { type SearchResult } from "minisearch";
 import type { Paragraph } from "../report/types.js";
+import { stem } from "../text/stem.js";
 import type { ReportIndex } from "./reportIndex.js";
-import { STOP_WORDS, stem } from "./vocabulary.js";
+import { STOP_WORDS } from "./vocabulary.js";
 
 export interface ParagraphHit {
   paragraph: Paragraph;

@@ -1,9 +1,10 @@
+import { words } from "../text/tokenize.js";
 import type { ReportIndex } from "./reportIndex.js";
 import { rankQuestions } from "./search.js";
 
 const MAX_CHOICE_LENGTH = 100;
 function orPattern(text: string): string {
-  return [...new Set(text.toLowerCase().match(/[a-z0-9]{3,}/g) ?? [])].join(" | ");
+  return [...new Set(words(text).filter((word) => word.length >= 3))].join(" | ");
 }
 
 /**

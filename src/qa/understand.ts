@@ -1,17 +1,15 @@
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
 import { findPlacesInQuestion } from "../facts/places.js";
 import { countUnit, measureAfter } from "../facts/units.js";
-import { concept, STOP_WORDS, words } from "./vocabulary.js";
+import { words } from "../text/tokenize.js";
+import { concept, STOP_WORDS } from "./vocabulary.js";
 
 export const MAX_QUESTION_LENGTH = 1000;
 
-export type AnswerKind =
-  | "count"
-  | "quantity"
-  | "sentence"
-  | "figures"
-  | "superlative"
-  | "comparison";
+/** What kind of answer is wanted: a figure, or words from a sentence. */
+export type Intent = "figure" | "sentence";
+/** How the facts found are combined: one, all for a place, the most or least, or side by side. */
+export type Op = "lookup" | "list" | "max" | "min" | "compare";
 
 export interface ExpectedUnit {
   /** "mass", "currency", "percent"… when the question asks for a measure. */
@@ -20,26 +18,46 @@ export interface ExpectedUnit {
   unit: string | null;
 }
 
-export interface Query {
-  question: string;
-  /** Mentions, markup and extra whitespace removed. */
-  cleaned: string;
-  kind: AnswerKind;
-  /** Canonical place names the question names, in order. */
-  places: string[];
-  /** Place-like words kept as written, to say what the report lacks. */
-  placeWords: string[];
+/** What is counted or measured. */
+export interface Measure {
   /** Content concepts (synonyms folded) in order. */
   concepts: string[];
   /** The noun the question counts or measures ("suspects", "drugs"), as written. */
   target: string | null;
   expected: ExpectedUnit;
-  superlative: "max" | "min" | null;
-  /** "which province" → "province": the kind of place a superlative ranks. */
-  rankedPlaceKind: string | null;
-  wh: "who" | "what" | "when" | "where" | "which" | "why" | "how" | null;
+}
+
+/** What the figure must be about. */
+export interface Filters {
+  /** Canonical place names the question names, in order. */
+  places: string[];
+  /** Place-like words kept as written, to say what the report lacks. */
+  placeWords: string[];
+  /** The things a comparison or "which of" question sets side by side ("cocaine", "the DEA"). */
+  entities: string[];
+  /**
+   * The report's proper names the question uses, each with its other spellings ("FBI", "Federal
+   * Bureau of Investigation"): a figure must be stated with one of them. Filled in against the report.
+   */
+  names: string[][];
   /** Years the question names ("in 2023"), which favour figures stated for them. */
-  years: string[];
+  period: { years: string[] };
+}
+
+/** A question, understood. Plain JSON data, so a conversation can pass it back as `previous`. */
+export interface Query {
+  question: string;
+  /** Mentions, markup and extra whitespace removed. */
+  cleaned: string;
+  intent: Intent;
+  op: Op;
+  wh: "who" | "what" | "when" | "where" | "which" | "why" | "how" | null;
+  measure: Measure;
+  filters: Filters;
+  /** "which province" → "province": the kind of place a superlative ranks; null unless max/min. */
+  rankedPlaceKind: string | null;
+  /** "which drug was seized most" → "drug": the kind of thing, not place, a superlative ranks. */
+  rankedThing: string | null;
 }
 
 /** Discord mentions, custom emoji, links and Markdown markup carry no meaning for the question. */
@@ -81,11 +99,13 @@ const COMMON_VERBS = new Set([
 /** "What was the daily average of …", "what is the value of …": a figure, not a sentence. */
 const ASKS_FOR_FIGURE =
   /\bwhat(?:'s| is| was| were| are)? the (?:\w+ )?(?:total|number|average|amount|value|share|rate|percentage|proportion|figure|count|tally|sum|size|weight|quantity|budget|cost|price)\b/;
-const WH = /^(?:so\s+|and\s+|hey\s+|ok\s+|okay\s+)?(who|what|when|where|which|why|how)\b/i;
+/** "By what year …", "in which month …": a preposition may lead the question word. */
+const WH =
+  /^(?:so\s+|and\s+|hey\s+|ok\s+|okay\s+)?(?:(?:by|in|on|at|for|from|since|until|to)\s+)?(who|what|when|where|which|why|how)\b/i;
 const SUPERLATIVE_MAX = /\b(?:most|highest|largest|biggest|greatest|top|leading|maximum|more)\b/i;
 const SUPERLATIVE_MIN = /\b(?:least|lowest|smallest|fewest|minimum)\b/i;
 const COMPARISON =
-  /\b(?:vs\.?|versus|compared? (?:to|with)|compare|against|or)\b|\bdifference between\b/i;
+  /\b(?:vs\.?|versus|compared? (?:to|with)|compare|against|or|than)\b|\bdifference between\b/i;
 const FIGURES_FOR =
   /(?:'s|’s)?\s+(?:figures|numbers|stats|statistics|results|data)\b|\b(?:figures|numbers|stats|statistics|results|data)\s+(?:for|of|on|in)\b/i;
 const PLACE_KINDS = new Map<string, string>(
@@ -144,7 +164,7 @@ function namedCurrency(lower: string): string | null {
 
 function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   if (
-    /\bby how much\b|\b(?:rise|rose|risen|increase[ds]?|grow|grew|fall|fell|fallen|drop(?:ped)?|decline[ds]?|go up|went up|go down|went down|change[ds]?)\b/.test(
+    /\bby how much\b|\b(?:down|up)\s+(?:by|how much)\b|\bhow (?:far|much)\b.*\b(?:down|up)\b|\b(?:rise|rose|risen|increase[ds]?|grow|grew|fall|fell|fallen|drop(?:ped)?|decline[ds]?|go up|went up|go down|went down|change[ds]?)\b/.test(
       lower,
     ) &&
     !/\bhow many\b/.test(lower)
@@ -225,8 +245,62 @@ function targetNoun(lower: string): string | null {
   return tokens[end] ?? noun;
 }
 
+/** "What about meth?", "how about the FBI?": with no previous question, a bare topic to look up. */
+const WHAT_ABOUT = /^(?:(?:and|so|ok|okay)\s+)?(?:what|how)\s+about\s+/i;
+/** Words that make a list of options a contest: "which is bigger, A or B?". */
+const CONTEST =
+  /\b(?:more|most|bigger|biggest|larger|largest|higher|highest|greater|greatest|less|least|fewer|fewest|smaller|smallest|lower|lowest)\b/i;
+/** After "which"/"what", words that are not a kind of thing to rank: verbs, time, measures. */
+const NOT_A_THING =
+  /^(?:|is|are|was|were|did|do|does|has|have|had|will|would|can|could|year|years|month|day|date|time|period|quarter|amount|number|total|percentage|share|rate|one|kind|type|sort|part)$/;
+const LEADING_ARTICLE = /^(?:the|a|an)\s+/i;
+
+/**
+ * The options a contest sets side by side, after its last colon or comma: "which drug came in the
+ * largest amount: cocaine, heroin or meth?" → cocaine, heroin, meth.
+ */
+export function contestOptions(cleaned: string): string[] {
+  const contestAt = cleaned.search(CONTEST);
+  if (contestAt < 0 || !/\bor\b/i.test(cleaned)) return [];
+  // The list starts at the first colon or comma after the contest word: "largest: A, B or C".
+  const start = cleaned.slice(contestAt).search(/[:,]/);
+  if (start < 0) return [];
+  const options = cleaned
+    .slice(contestAt + start + 1)
+    .replace(/[?.!]+\s*$/, "")
+    .split(/\s*,\s*(?:or\s+)?|\s+or\s+/i)
+    .map((option) => option.trim().replace(LEADING_ARTICLE, ""))
+    .filter((option) => option.length > 0);
+  return options.length >= 2 ? options : [];
+}
+
+function opOf(
+  lower: string,
+  bare: boolean,
+  places: string[],
+  options: string[],
+  isSuperlative: boolean,
+  superlative: "max" | "min" | null,
+): Op {
+  if (options.length >= 2) return "compare";
+  if (isSuperlative) return superlative ?? "max";
+  if (places.length >= 2 && COMPARISON.test(lower)) return "compare";
+  if (places.length === 1 && FIGURES_FOR.test(lower) && !/\bhow (?:many|much)\b/.test(lower))
+    return "list";
+  // "guangxi?", "and jiangsu?": a bare place name asks for its figures.
+  if (places.length === 1 && bare) return "list";
+  return "lookup";
+}
+
+function intentOf(lower: string, wh: Query["wh"]): Intent {
+  const asksFigure =
+    /\bhow (?:many|much)\b|\bnumber of\b|\bamount of\b|\bquantity of\b|\btotal\b/.test(lower) ||
+    ASKS_FOR_FIGURE.test(lower);
+  return !asksFigure && wh && wh !== "how" ? "sentence" : "figure";
+}
+
 export function understand(question: string): Query {
-  const cleaned = cleanQuestion(question);
+  const cleaned = cleanQuestion(question).replace(WHAT_ABOUT, "");
   const lower = cleaned
     .toLowerCase()
     .replace(/\b(?:go|goes|went|gone)\s+up\b/g, "increase")
@@ -257,38 +331,48 @@ export function understand(question: string): Query {
     superlative !== null &&
     (placeKind !== null || /\bwhere\b/.test(lower)) &&
     placeNames.length === 0;
-  const isComparison = placeNames.length >= 2 && COMPARISON.test(lower);
-  const asksFigures =
-    placeNames.length === 1 && FIGURES_FOR.test(lower) && !/\bhow (?:many|much)\b/.test(lower);
-  const kind: AnswerKind = isSuperlative
-    ? "superlative"
-    : isComparison
-      ? "comparison"
-      : asksFigures
-        ? "figures"
-        : /\bhow (?:many|much)\b|\bnumber of\b|\bamount of\b|\bquantity of\b|\btotal\b/.test(
-              lower,
-            ) || ASKS_FOR_FIGURE.test(lower)
-          ? /\bhow much\b|\bamount\b|\bquantity\b/.test(lower)
-            ? "quantity"
-            : "count"
-          : wh && wh !== "how"
-            ? "sentence"
-            : "count";
+  const options = placeNames.length >= 2 ? [] : contestOptions(cleaned);
+  const thing = afterWhich?.[1] ?? "";
+  const rankedThing =
+    superlative !== null &&
+    placeKind === null &&
+    placeNames.length === 0 &&
+    options.length === 0 &&
+    !NOT_A_THING.test(thing) &&
+    !STOP_WORDS.has(thing)
+      ? thing
+      : null;
+  const concepts = words(withoutPlaces)
+    .filter((word) => !STOP_WORDS.has(word) && !/^\d/.test(word))
+    .map(concept);
+  const op = opOf(
+    lower,
+    concepts.length === 0,
+    placeNames,
+    options,
+    isSuperlative || rankedThing !== null,
+    superlative,
+  );
   return {
     question,
     cleaned,
-    kind,
-    places: placeNames,
-    placeWords: mentions.map((mention) => mention.text),
-    concepts: words(withoutPlaces)
-      .filter((word) => !STOP_WORDS.has(word) && !/^\d/.test(word))
-      .map(concept),
-    target,
-    expected: expectedUnit(lower, target),
-    superlative: isSuperlative ? superlative : null,
-    rankedPlaceKind: isSuperlative ? (placeKind ?? "any") : null,
+    intent: op === "compare" && options.length > 0 ? "figure" : intentOf(lower, wh),
+    op,
     wh,
-    years: lower.match(/\b(?:19|20)\d{2}\b/g) ?? [],
+    measure: {
+      concepts,
+      target,
+      expected: expectedUnit(lower, target),
+    },
+    filters: {
+      places: placeNames,
+      placeWords: mentions.map((mention) => mention.text),
+      entities: options,
+      names: [],
+      period: { years: lower.match(/\b(?:19|20)\d{2}\b/g) ?? [] },
+    },
+    rankedPlaceKind:
+      op === "max" || op === "min" ? (placeKind ?? (rankedThing ? null : "any")) : null,
+    rankedThing,
   };
 }

@@ -19,7 +19,9 @@ const ORDINAL_HEADING = new RegExp(
   "i",
 );
 const NUMBERED_HEADING = /^(?:(?:part|section|chapter)\s+)?\(?(\d{1,2}|[ivxlc]{1,6})[.)、:]\s*\S/i;
-const ROMAN = new Map<string, number>(Object.entries({ i: 1, v: 5, x: 10, l: 50, c: 100 }));
+const ROMAN: ReadonlyMap<string, number> = new Map(
+  Object.entries({ i: 1, v: 5, x: 10, l: 50, c: 100 }),
+);
 
 function romanToNumber(roman: string): number {
   let total = 0;

@@ -25,7 +25,7 @@ export function isTableBlock(lines: string[]): boolean {
   );
 }
 
-/** "Heroin (kg)" → "kg of heroin"; "Suspects arrested" stays as it is. */
+/** "Heroin (kg)" → "kg of heroin"; "Officers injured" stays as it is. */
 function headerPhrase(header: string): string {
   const unit = /\(([^)]+)\)\s*$/.exec(header)?.[1];
   const name = header

@@ -1,6 +1,6 @@
 import type { Database } from "better-sqlite3";
 
-export type AuditAction = "import" | "refresh" | "upload" | "rollback";
+export type AuditAction = "import" | "refresh" | "upload" | "rollback" | "config" | "pin" | "unpin";
 
 export interface AuditEntry {
   at: Date;
@@ -8,11 +8,12 @@ export interface AuditEntry {
   /** Discord user id, or null for the operator CLI and first start. */
   moderatorId: string | null;
   action: AuditAction;
-  versionId: number;
+  /** The report version acted on; null for a settings change. */
+  versionId: number | null;
   detail: string | null;
 }
 
-/** Append-only record of every change to which report a scope answers from. */
+/** Append-only record of every moderator action: report changes, pins and settings. */
 export class AuditTrail {
   private readonly insertStatement;
 

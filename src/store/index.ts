@@ -3,6 +3,8 @@ import { AuditTrail } from "./audit.js";
 import { openDatabase } from "./db.js";
 import { FeedbackStore } from "./feedback.js";
 import { feedbackKey } from "./feedbackKey.js";
+import { GuildSettingsStore } from "./guildSettings.js";
+import { PinStore } from "./pins.js";
 import { QuestionLog } from "./questionLog.js";
 import { ReportVersions } from "./reportVersions.js";
 
@@ -12,6 +14,13 @@ export interface Store {
   questions: QuestionLog;
   feedback: FeedbackStore;
   audit: AuditTrail;
+  settings: GuildSettingsStore;
+  pins: PinStore;
+  /**
+   * A consistent copy of the whole database at `file`, taken with SQLite's online backup API:
+   * safe while the bot keeps reading and writing (WAL mode), unlike copying the files.
+   */
+  backup(file: string): Promise<void>;
   /** Run `work` in one transaction: all of its writes land, or none do. */
   transaction<T>(work: () => T): T;
   /** Counter that moves when another connection (e.g. the operator CLI) commits. */
@@ -33,6 +42,11 @@ export function openStore(dataDir: string, options: StoreOptions = {}): Store {
     questions: new QuestionLog(db),
     feedback: new FeedbackStore(db, key, options.now),
     audit: new AuditTrail(db),
+    settings: new GuildSettingsStore(db),
+    pins: new PinStore(db),
+    backup: async (file) => {
+      await db.backup(file);
+    },
     transaction: (work) => db.transaction(work)(),
     dataVersion: () => Number(db.pragma("data_version", { simple: true })),
     close: () => db.close(),

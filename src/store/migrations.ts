@@ -88,6 +88,33 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE feedback_voters ADD COLUMN cast_at TEXT NOT NULL DEFAULT '';
   CREATE INDEX feedback_voters_by_time ON feedback_voters (cast_at);
   `,
+  `
+  -- What each version says of itself (title, publisher, date, url), as JSON checked on read.
+  ALTER TABLE report_versions ADD COLUMN meta TEXT NOT NULL DEFAULT '{}';
+
+  -- A server's own settings, as JSON overrides of the environment's defaults.
+  CREATE TABLE guild_settings (
+    guild_id TEXT PRIMARY KEY,
+    overrides TEXT NOT NULL,
+    updated_by TEXT,
+    updated_at TEXT NOT NULL
+  );
+
+  -- Answers checked by a server's moderators, for one report version.
+  CREATE TABLE pins (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    guild_id TEXT NOT NULL,
+    version_id INTEGER NOT NULL REFERENCES report_versions (id),
+    question TEXT NOT NULL,
+    paragraph INTEGER NOT NULL,
+    figure TEXT,
+    note TEXT,
+    paragraph_text TEXT NOT NULL,
+    created_by TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX pins_by_version ON pins (version_id, guild_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

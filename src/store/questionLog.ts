@@ -47,6 +47,7 @@ export class QuestionLog {
   private readonly insertMany;
   private readonly allGuildsStatement;
   private readonly oneGuildStatement;
+  private readonly deleteBeforeStatement;
 
   constructor(db: Database) {
     const insert = db.prepare(
@@ -72,6 +73,12 @@ export class QuestionLog {
     this.oneGuildStatement = db.prepare(
       `${select} AND guild_id = @guildId ORDER BY id DESC LIMIT @limit`,
     );
+    this.deleteBeforeStatement = db.prepare("DELETE FROM question_log WHERE asked_at < ?");
+  }
+
+  /** Retention: forget questions asked before `cutoff`. Returns how many were deleted. */
+  deleteBefore(cutoff: Date): number {
+    return this.deleteBeforeStatement.run(cutoff.toISOString()).changes;
   }
 
   record(entries: readonly LoggedQuestion[]): void {

@@ -3,6 +3,22 @@ import { z } from "zod";
 
 const isoDate = z.iso.datetime().transform((value) => new Date(value));
 
+/** What a version says of itself; shown in footers, /help and /report status. */
+export const VersionMeta = z
+  .object({
+    title: z.string().min(1),
+    publisher: z.string().min(1),
+    date: z.iso.date(),
+    url: z.url({ protocol: /^https?$/ }),
+  })
+  .partial();
+export type VersionMeta = z.infer<typeof VersionMeta>;
+
+const metaColumn = z
+  .string()
+  .transform((raw) => JSON.parse(raw) as unknown)
+  .pipe(VersionMeta);
+
 export const StoredVersion = z.object({
   id: z.number().int().positive(),
   /** null: the default report, used by guilds without an upload of their own. */
@@ -14,6 +30,7 @@ export const StoredVersion = z.object({
   facts: z.number().int().nonnegative(),
   createdBy: z.string().nullable(),
   createdAt: isoDate,
+  meta: metaColumn,
 });
 export type StoredVersion = z.infer<typeof StoredVersion>;
 
@@ -35,10 +52,11 @@ export interface NewVersion {
   facts: number;
   createdBy: string | null;
   createdAt: Date;
+  meta: VersionMeta;
 }
 
 const VERSION_COLUMNS = `id, guild_id AS guildId, sha256, source, byte_length AS byteLength,
-  paragraphs, facts, created_by AS createdBy, created_at AS createdAt`;
+  paragraphs, facts, created_by AS createdBy, created_at AS createdAt, meta`;
 
 /** Report versions and the per-scope pointer to the active one. */
 export class ReportVersions {
@@ -54,8 +72,9 @@ export class ReportVersions {
   constructor(db: Database) {
     this.insertStatement = db.prepare(
       `INSERT INTO report_versions
-        (guild_id, sha256, source, text, byte_length, paragraphs, facts, created_by, created_at)
-       VALUES (@guildId, @sha256, @source, @text, @byteLength, @paragraphs, @facts, @createdBy, @createdAt)`,
+        (guild_id, sha256, source, text, byte_length, paragraphs, facts, created_by, created_at, meta)
+       VALUES (@guildId, @sha256, @source, @text, @byteLength, @paragraphs, @facts, @createdBy,
+         @createdAt, @meta)`,
     );
     this.getStatement = db.prepare(`SELECT ${VERSION_COLUMNS} FROM report_versions WHERE id = ?`);
     this.textStatement = db.prepare("SELECT text FROM report_versions WHERE id = ?").pluck();
@@ -86,6 +105,7 @@ export class ReportVersions {
     const result = this.insertStatement.run({
       ...version,
       createdAt: version.createdAt.toISOString(),
+      meta: JSON.stringify(VersionMeta.parse(version.meta)),
     });
     return Number(result.lastInsertRowid);
   }

@@ -28,12 +28,12 @@ describe("loadCommands", () => {
     expect(commands.filter(isMessageCommand).map((c) => c.data.name)).toEqual(["Ask factdesk"]);
   });
 
-  it("says where every command works: members' commands in DMs too, /report only in servers", () => {
+  it("says where every command works: members' commands in DMs too, /report and /config only in servers", () => {
     for (const body of registrationBody(commands)) {
       expect(body.contexts, body.name).toBeDefined();
       expect(body.integration_types, body.name).toBeDefined();
       const inDMs = body.contexts?.includes(1) ?? false;
-      expect(inDMs, body.name).toBe(body.name !== "report");
+      expect(inDMs, body.name).toBe(!["report", "config"].includes(body.name));
     }
   });
 

@@ -278,7 +278,7 @@ describe("other commands", () => {
     expect(components(reply).map((c) => c.custom_id)).toContain(`para:${cambodia.paragraph}`);
   });
 
-  it("/help names the active report and lists /report only for moderators", async () => {
+  it("/help names the active report and lists /report and /config only for moderators", async () => {
     const member = await (await fake.sendCommand("help")).reply();
     expect(member.ephemeral).toBe(true);
     const text = visibleText(member);
@@ -286,7 +286,7 @@ describe("other commands", () => {
     expect(text).toContain("version 1");
     for (const command of commands) {
       const name = command.data.name;
-      if (name === "report") expect(text).not.toContain("**/report");
+      if (name === "report" || name === "config") expect(text).not.toContain(`**/${name}`);
       else if (name === "Ask factdesk") expect(text).toContain("Apps → Ask factdesk");
       else expect(text).toContain(`/${name}`);
     }
@@ -294,6 +294,7 @@ describe("other commands", () => {
       await fake.sendCommand("help", {}, { permissions: PermissionFlagsBits.ManageGuild })
     ).reply();
     expect(visibleText(moderator)).toContain("**/report");
+    expect(visibleText(moderator)).toContain("**/config");
   });
 });
 

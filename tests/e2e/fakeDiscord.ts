@@ -10,9 +10,11 @@
  *   const handle = await fake.sendCommand("ask", { question: "…" }, { userId, roles, permissions });
  *   const reply = await handle.reply();          // first message: reply, update, or the edit after a defer
  *   reply.ephemeral; reply.body.embeds; reply.message (as Discord would store it, for sendComponent)
+ *   reply.files: attachments the bot uploaded with a reply, as { name, content } text
  *   await handle.response(1)                     // n-th response of any kind (defer, edit, followUp…)
  *   options: string → STRING, integer → INTEGER, other number → NUMBER, boolean → BOOLEAN,
  *            fake.attachment(name, content) → ATTACHMENT (served by the fake at its `url`),
+ *            { type: 7, value: channelId } / { type: 8, value: roleId } → CHANNEL / ROLE, resolved,
  *            or a raw option object; { subcommand: "refresh" } in the actor wraps them in a subcommand.
  *   actor: userId (default: a fresh user per call), roles (role ids), permissions (bitfield),
  *          channelId, guildId: null for a DM.
@@ -23,6 +25,9 @@
  * Chat: const sent = fake.sendMessage({ content: `<@${fake.botId}> …`, channelId, dm, userId, bot });
  *   await fake.replyTo(sent.id) → the channel message the bot posted in reply (message_reference).
  *   fake.channelMessages lists every channel message the bot posted.
+ *
+ * Intents: FakeDiscord.start({ disallowedIntents: GatewayIntentBits.MessageContent }) closes an
+ *   IDENTIFY that asks for them with 4014; fake.identify.intents is what the client asked for.
  *
  * Other HTTP: fake.commandPuts (bulk PUTs of commands, with guildId or null for global);
  *   fake.serveFile("/files/report.txt", text, { delayMs }) → absolute URL;
@@ -97,12 +102,19 @@ export interface BotResponse {
   ephemeral: boolean;
   /** The message as Discord would store it, for reply/update/edit/followUp. */
   message?: Json;
+  /** Files attached to the message (multipart uploads), by file name. */
+  files?: { name: string; content: string }[];
 }
 
 export interface FakeDiscordOptions {
   /** How many extra text channels to create and expose as `askChannelIds`. */
   askChannelIds?: number;
   roles?: { id?: string; name: string; permissions?: bigint | string }[];
+  /**
+   * Gateway intents this application is not allowed (privileged intents switched off in the
+   * developer portal): an IDENTIFY asking for any of them is closed with 4014, as Discord does.
+   */
+  disallowedIntents?: number;
 }
 
 type RouteHandler = (
@@ -136,6 +148,19 @@ function parseBody(req: IncomingMessage, raw: Buffer): unknown {
   }
   if (type.startsWith("application/json")) return JSON.parse(raw.toString("utf8"));
   return raw.toString("utf8");
+}
+
+/** The file parts of a multipart body, as text. */
+function multipartFiles(req: IncomingMessage, raw: Buffer): { name: string; content: string }[] {
+  const boundary = /boundary=([^;]+)/.exec(req.headers["content-type"] ?? "")?.[1];
+  if (!boundary) return [];
+  return raw
+    .toString("utf8")
+    .split(`--${boundary}`)
+    .flatMap((part) => {
+      const match = /filename="([^"]*)"[^\r\n]*\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*)\r\n$/.exec(part);
+      return match ? [{ name: match[1] ?? "", content: match[2] ?? "" }] : [];
+    });
 }
 
 export class InteractionHandle {
@@ -208,8 +233,10 @@ export class FakeDiscord {
   private readonly waiters = new Set<() => void>();
   private readonly dmChannels = new Map<string, string>();
   private port = 0;
+  private readonly disallowedIntents: number;
 
   private constructor(options: FakeDiscordOptions) {
+    this.disallowedIntents = options.disallowedIntents ?? 0;
     this.askChannelIds = Array.from({ length: options.askChannelIds ?? 0 }, snowflake);
     this.roles = (options.roles ?? []).map((role) => ({
       id: role.id ?? snowflake(),
@@ -341,9 +368,33 @@ export class FakeDiscord {
     const { list, attachments } = commandOptions(options, null);
     const wrapped = actor.subcommand ? [{ name: actor.subcommand, type: 1, options: list }] : list;
     const data: Json = { id: snowflake(), name, type: 1, options: wrapped };
+    const resolved: Json = {};
     if (attachments.length > 0) {
-      data.resolved = { attachments: Object.fromEntries(attachments.map((a) => [a.id, a])) };
+      resolved.attachments = Object.fromEntries(attachments.map((a) => [a.id, a]));
     }
+    // Channel (7) and role (8) options carry ids; Discord sends the objects in `resolved`.
+    const mentioned = list.filter((option) => option.type === 7 || option.type === 8);
+    for (const option of mentioned) {
+      const id = String(option.value);
+      if (option.type === 7) {
+        const channels = (resolved.channels ?? {}) as Json;
+        channels[id] = { id, type: 0, name: `channel-${id.slice(-4)}`, permissions: "0" };
+        resolved.channels = channels;
+      } else {
+        const roles = (resolved.roles ?? {}) as Json;
+        const spec = this.roles.find((role) => role.id === id);
+        roles[id] = { id, name: spec?.name ?? "role", permissions: String(spec?.permissions ?? 0) };
+        Object.assign(roles[id] as Json, {
+          color: 0,
+          hoist: false,
+          position: 1,
+          managed: false,
+          mentionable: false,
+        });
+        resolved.roles = roles;
+      }
+    }
+    if (Object.keys(resolved).length > 0) data.resolved = resolved;
     return this.sendInteraction(2, data, actor);
   }
 
@@ -529,6 +580,10 @@ export class FakeDiscord {
   }
 
   private handleIdentify(identify: Json): void {
+    if (((identify.intents as number) & this.disallowedIntents) !== 0) {
+      this.socket?.close(4014, "Disallowed intent(s).");
+      return;
+    }
     this.identify = identify;
     const botUser = user(this.botId, "factdesk", true);
     const gatewayUrl = `ws://127.0.0.1:${this.port}/gateway`;
@@ -583,7 +638,8 @@ export class FakeDiscord {
       if (f) json(res, f.status, { message: f.message, code: f.code });
       return;
     }
-    this.handleApi(method, path, url.searchParams, body as Json, res);
+    const files = multipartFiles(req, raw);
+    this.handleApi(method, path, url.searchParams, body as Json, res, files);
   }
 
   private record(request: CapturedRequest): void {
@@ -597,6 +653,7 @@ export class FakeDiscord {
     query: URLSearchParams,
     body: Json,
     res: ServerResponse,
+    files: { name: string; content: string }[] = [],
   ) {
     const parts = path.split("/").filter(Boolean);
     const api = parts[0] === "api" && parts[1] === "v10" ? parts.slice(2) : null;
@@ -611,7 +668,7 @@ export class FakeDiscord {
       });
     }
     if (method === "POST" && root === "interactions" && c === "callback" && a && b) {
-      return this.handleCallback(a, b, query, body, res);
+      return this.handleCallback(a, b, query, body, res, files);
     }
     if (root === "webhooks" && b) {
       return this.handleWebhook(method, b, c === "messages" ? d : undefined, body, res);
@@ -710,6 +767,7 @@ export class FakeDiscord {
     query: URLSearchParams,
     body: Json,
     res: ServerResponse,
+    files: { name: string; content: string }[] = [],
   ) {
     const handle = this.handles.get(token);
     if (!handle || handle.id !== interactionId) {
@@ -734,7 +792,13 @@ export class FakeDiscord {
       kind === "reply" || kind === "update" || kind === "defer"
         ? this.storedMessage(data, handle.channelId)
         : undefined;
-    handle.responses.push({ kind, body: data, ephemeral: Boolean(ephemeral), message });
+    handle.responses.push({
+      kind,
+      body: data,
+      ephemeral: Boolean(ephemeral),
+      message,
+      ...(files.length > 0 ? { files } : {}),
+    });
     this.changed();
     if (query.get("with_response") !== "true") {
       res.writeHead(204).end();

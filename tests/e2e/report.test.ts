@@ -98,11 +98,16 @@ describe("/report through the real discord.js client", () => {
     expect(json?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
     const options = (json?.options ?? []) as { name: string; options?: { name: string }[] }[];
     expect(options.map((sub) => [sub.name, (sub.options ?? []).map((o) => o.name)])).toEqual([
-      ["refresh", ["file"]],
+      ["refresh", ["file", "title", "url", "date"]],
       ["status", []],
       ["history", []],
       ["rollback", ["version"]],
       ["gaps", ["days"]],
+      ["pin", ["question", "paragraph", "figure", "note"]],
+      ["pins", []],
+      ["unpin", ["id"]],
+      ["export", []],
+      ["diff", ["from", "to"]],
     ]);
   });
 
@@ -150,7 +155,7 @@ describe("/report through the real discord.js client", () => {
 
     const history = visibleText(await report("history"));
     expect(history).toMatch(
-      /▶ \*\*v2\*\* upload:zhejiang\.txt[^\n]*\n• \*\*v1\*\* file:data\/report\.txt/,
+      /▶ \*\*v2\*\* upload:zhejiang\.txt[^\n]*\n• \*\*v1\*\* file:report\.txt/,
     );
   });
 
@@ -176,7 +181,8 @@ describe("/report through the real discord.js client", () => {
 
   it("rolls back to the earlier version and its answers", async () => {
     const reply = visibleText(await report("rollback", { version: 1 }));
-    expect(reply).toContain("**Rolled back to version 1** (file:data/report.txt)");
+    // Discord sees the file's name, never the operator's path.
+    expect(reply).toContain("**Rolled back to version 1** (file:report.txt)");
     expect((await ask(ZHEJIANG)).text).toBe(seedAnswer);
     const unknown = visibleText(await report("rollback", { version: 99 }));
     expect(unknown).toBe("Refused: version 99 does not exist. Answers still come from version 1.");

@@ -18,6 +18,7 @@ function fact(overrides: Partial<Fact> & Pick<Fact, "value" | "paragraph">): Fac
     sentence: 0,
     quote: "A quote.",
     dates: [],
+    period: null,
     ...overrides,
   };
 }

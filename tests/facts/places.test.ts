@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  editDistance,
   findPlaces,
   findPlacesInQuestion,
   PLACES,
@@ -9,8 +8,8 @@ import {
   placeByName,
 } from "../../src/facts/places.js";
 
-const names = (mentions: PlaceMention[]) => mentions.map((m) => m.place.name);
-const pairs = (mentions: PlaceMention[]) => mentions.map((m) => [m.text, m.place.name]);
+const names = (mentions: readonly PlaceMention[]) => mentions.map((m) => m.place.name);
+const pairs = (mentions: readonly PlaceMention[]) => mentions.map((m) => [m.text, m.place.name]);
 
 describe("PLACES coverage", () => {
   const count = (kind: string, country?: string) =>
@@ -247,13 +246,6 @@ describe("findPlacesInQuestion", () => {
   });
 });
 
-describe("editDistance", () => {
-  it("counts a transposition as one edit", () => {
-    expect(editDistance("gaungxi", "guangxi")).toBe(1);
-    expect(editDistance("taxes", "texas")).toBe(2);
-  });
-});
-
 describe("properties", () => {
   const arbitraryText = fc.oneof(
     fc.string({ unit: "grapheme", maxLength: 200 }),
@@ -291,7 +283,7 @@ describe("properties", () => {
       .map((parts) => parts.join(" ")),
   );
 
-  const wellFormed = (text: string, mentions: PlaceMention[]) => {
+  const wellFormed = (text: string, mentions: readonly PlaceMention[]) => {
     let previousEnd = 0;
     for (const m of mentions) {
       expect(m.text).toBe(text.slice(m.start, m.end));

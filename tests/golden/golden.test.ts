@@ -4,7 +4,7 @@ import { basename, join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Fact } from "../../src/facts/schema.js";
-import { answer } from "../../src/qa/answer.js";
+import { answer, reply as replyTo } from "../../src/qa/answer.js";
 import { buildReportIndex } from "../../src/qa/reportIndex.js";
 import type { Answer } from "../../src/qa/schema.js";
 import {
@@ -23,65 +23,61 @@ import {
   scoreQuestion,
 } from "./goldenSet.js";
 
-/** Minimum accuracy per golden file, keyed by file name without `.json`; `default` for the rest. */
 /**
- * A few points under what was last measured. The seed and the first four invented reports were
- * written alongside the engine; the other ten were written in batches of three by someone who never
- * saw the engine, measured on first sight, and only then used to find what to fix. First sight:
- * afp 62.5%, europol 92%, xinhua 84%; hk 60%, ncb 64%, pdea 48%; cbp 76%, oncb 80%, zhejiang 76%;
- * china 92%, nca 68%, unodc 80%; guangdong 80%, colombia 76%, indictment 60%; singapore 60%,
- * mexico 88%, vietnam 76%; customs 92%, trafficking 80%, nsw 91%; eu 68%, carnapping 84%, yunnan 92%;
- * gun crackdown 84%, fbi 96%, brazil 72%; china daily 84%, canada 72%, kenya 76%; sichuan 76%,
- * wastewater 75%, trafficking brief 84% (batches: 80%, 57%, 77%, 80%, 72%, 75%, 87.5%, 81.3%, 84%,
- * 77.3%, 78.4%); each batch's fixes carried over to
- * the next. The floors below follow the current figures, which `npm run bench` prints.
+ * Minimum accuracy per golden file (file name without `.json`), each at what was last measured,
+ * rounded down to a tenth of a percent, with the count beside it: a set at 100% has a floor of
+ * 100%. The seed and the first four invented reports were written alongside the engine; the rest
+ * were written in batches by someone who never saw the engine, measured on first sight (recorded
+ * in the README), and only then used to find what to fix. Raise a floor when a set improves;
+ * never lower one to pass without a written reason.
  */
 const FLOORS: Record<string, number> = {
-  seed: 0.95,
-  // A second seed set, written later by someone who never saw the first or the engine: 98.3% on sight.
-  "seed-heldout": 0.95,
-  "dea-fentanyl": 0.9,
-  "interpol-lionfish": 0.93,
-  "provincial-results": 0.88,
-  "maritime-centre-annual": 0.77,
-  "australia-afp": 0.85,
-  "ukraine-customs-or-europol": 0.9,
-  "xinhua-ministry-briefing": 0.9,
-  "pdea-philippines": 0.9,
-  "ncb-india": 0.9,
-  "hk-customs": 0.8,
-  "cbp-monthly-update": 0.88,
-  "oncb-thailand": 0.92,
-  "provincial-bureau-report": 0.9,
-  "china-mps-drug-report": 0.9,
-  "uk-nca-operation": 0.88,
-  "unodc-regional-brief": 0.88,
-  "guangdong-police-briefing": 0.84,
-  "colombia-police-results": 0.88,
-  "dea-district-indictment": 0.84,
-  "singapore-cnb-annual": 0.8,
-  "mexico-security-cabinet": 0.84,
-  "vietnam-mps-report": 0.8,
-  "china-customs-antismuggling": 0.88,
-  "interpol-trafficking-op": 0.8,
-  "nsw-police-strike-force": 0.86,
-  "eu-drug-markets-summary": 0.72,
-  "philippine-bucor-report": 0.8,
-  "yunnan-border-police": 0.92,
-  "mps-hundred-days-followup": 0.8,
-  "fbi-operation-summary": 0.92,
-  "brazil-federal-police": 0.84,
-  "china-daily-drug-control": 0.8,
-  "canada-cbsa-rcmp": 0.88,
-  "kenya-nacada-police": 0.8,
-  "sichuan-drug-report": 0.8,
-  "australia-acic-wastewater": 0.72,
-  "un-human-trafficking-brief": 0.84,
-  default: 0.8,
+  "australia-acic-wastewater": 0.791, // 19/24
+  "australia-afp": 0.916, // 22/24
+  "brazil-federal-police": 0.84, // 21/25
+  "canada-cbsa-rcmp": 0.92, // 23/25
+  "cbp-monthly-update": 0.92, // 23/25
+  "china-customs-antismuggling": 1.0, // 25/25
+  "china-daily-drug-control": 0.92, // 23/25
+  "china-mps-drug-report": 0.96, // 24/25
+  "colombia-police-results": 0.96, // 24/25
+  "dea-district-indictment": 0.92, // 23/25
+  "dea-fentanyl": 1.0, // 32/32
+  "eu-drug-markets-summary": 0.76, // 19/25
+  "fbi-operation-summary": 0.96, // 24/25
+  "guangdong-police-briefing": 0.96, // 24/25
+  "hk-customs": 0.84, // 21/25
+  "interpol-lionfish": 1.0, // 31/31
+  "interpol-trafficking-op": 0.84, // 21/25
+  "kenya-nacada-police": 0.84, // 21/25
+  "maritime-centre-annual": 0.888, // 24/27
+  "mexico-security-cabinet": 0.92, // 23/25
+  "mps-hundred-days-followup": 0.92, // 23/25
+  "ncb-india": 0.96, // 24/25
+  "nsw-police-strike-force": 0.909, // 20/22
+  "oncb-thailand": 1.0, // 25/25
+  "pdea-philippines": 0.96, // 24/25
+  "philippine-bucor-report": 0.84, // 21/25
+  "provincial-bureau-report": 0.96, // 24/25
+  "provincial-results": 0.968, // 31/32
+  seed: 1.0, // 104/104
+  "seed-heldout": 1.0, // 60/60
+  "sichuan-drug-report": 0.8, // 20/25
+  "singapore-cnb-annual": 0.84, // 21/25
+  "uk-nca-operation": 0.92, // 23/25
+  "ukraine-customs-or-europol": 1.0, // 25/25
+  "un-human-trafficking-brief": 0.88, // 22/25
+  "unodc-regional-brief": 0.92, // 23/25
+  "vietnam-mps-report": 0.88, // 22/25
+  "xinhua-ministry-briefing": 0.96, // 24/25
+  "yunnan-border-police": 0.96, // 24/25
+  // Chat-style and fresh seed sets by a helper who never saw the engine: 55.7% and 71.7% on sight.
+  "seed-chat": 61 / 70,
+  "seed-fresh": 56 / 60,
 };
 
 function floorFor(name: string): number {
-  return FLOORS[name] ?? FLOORS.default ?? 0;
+  return FLOORS[name] ?? 1;
 }
 
 const finished: SetResult[] = [];
@@ -93,7 +89,10 @@ for (const file of listGoldenFiles()) {
     beforeAll(() => {
       const set = loadGoldenSet(file);
       const index = buildReportIndex(readReportText(set), reportMeta(set));
-      result = runGoldenSet(set, (q) => answer(q, index));
+      result = runGoldenSet(set, (q, after) => {
+        const previous = after === undefined ? null : replyTo(after, index).query;
+        return answer(q, index, { previous });
+      });
       finished.push(result);
       const failures = result.failures.length === 0 ? "  (none)" : formatFailures(result);
       console.log(
@@ -153,6 +152,7 @@ function fact(value: number, unit: string | null, paragraph: number): Fact {
     sentence: 0,
     quote: "A sentence.",
     dates: [],
+    period: null,
   };
 }
 

@@ -41,6 +41,8 @@ export const GoldenQuestion = z
     alsoParagraphs: ParagraphList.optional(),
     /** Short strings the answer text must contain (case-insensitive). */
     contains: z.array(z.string().min(1)).min(1).optional(),
+    /** A follow-up: the question of this set asked just before, whose Query is passed as `previous`. */
+    after: z.string().min(1).optional(),
     tags: z.array(z.string().min(1)).default([]),
   })
   .strict()
@@ -111,6 +113,11 @@ export function loadGoldenSet(file: string): GoldenSet {
   for (const q of data.questions) {
     if (seen.has(q.q)) fail(`question asked twice: ${JSON.stringify(q.q)}`);
     seen.add(q.q);
+  }
+  for (const q of data.questions) {
+    if (q.after !== undefined && !seen.has(q.after)) {
+      fail(`"after" names no question of this set: ${JSON.stringify(q.after)}`);
+    }
   }
   const candidates = isAbsolute(data.report)
     ? [data.report]
@@ -247,11 +254,17 @@ export interface SetResult {
 }
 
 /** Ask one question and score it. A throw counts as a wrong answer, never as a crash. */
-export function runQuestion(q: GoldenQuestion, ask: (q: string) => ScoredAnswer): QuestionResult {
+/**
+ * Asks one question. `after`, for a follow-up, is the question asked just before it: an asker that
+ * keeps a conversation answers it first and passes on what it understood; others ignore it.
+ */
+export type Ask = (q: string, after?: string) => ScoredAnswer;
+
+export function runQuestion(q: GoldenQuestion, ask: Ask): QuestionResult {
   let answer: ScoredAnswer | null = null;
   let score: Score;
   try {
-    answer = ask(q.q);
+    answer = ask(q.q, q.after);
     score = scoreQuestion(q, answer);
   } catch (err) {
     score = { correct: false, reason: `threw: ${(err as Error).message}` };
@@ -261,7 +274,7 @@ export function runQuestion(q: GoldenQuestion, ask: (q: string) => ScoredAnswer)
 }
 
 /** Ask every question of a set through `ask` and score the answers. */
-export function runGoldenSet(set: GoldenSet, ask: (q: string) => ScoredAnswer): SetResult {
+export function runGoldenSet(set: GoldenSet, ask: Ask): SetResult {
   const results = set.questions.map((q) => runQuestion(q, ask));
   const correct = results.filter((r) => r.score.correct).length;
   return {

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { useTempDirs } from "../store/tempDir.js";
 import { FIXTURE_PATH, GUILD_A, open, testConfig, topFigure } from "./harness.js";
@@ -51,5 +52,40 @@ describe("npm run report", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("the version must be a positive whole number");
     expect(result.stderr).toContain("usage: npm run report");
+  });
+
+  it("backs up a database that a running bot holds open, consistently, and never over a file", async () => {
+    const dataDir = tempDir();
+    const services = await open(testConfig(dataDir));
+    try {
+      const imported = reportCli(dataDir, "import", FIXTURE_PATH, "--title", "Winter campaign");
+      expect(imported.stdout).toContain("Winter campaign");
+      // The bot's connection keeps writing while the copy is taken.
+      services.telemetry.questionAnswered({
+        guildId: null,
+        channelId: null,
+        question: "asked during the backup",
+        status: "not_found",
+        confidence: 0,
+      });
+      const file = join(tempDir(), "copy.db");
+      const backup = reportCli(dataDir, "backup", file);
+      expect(backup).toMatchObject({ code: 0, stdout: `Backed up the database to ${file}.\n` });
+
+      const copy = new BetterSqlite3(file, { readonly: true });
+      const metas = copy
+        .prepare("SELECT meta FROM report_versions ORDER BY id")
+        .pluck()
+        .all()
+        .map((meta) => JSON.parse(String(meta)));
+      expect(metas).toHaveLength(2);
+      expect(metas[1]).toMatchObject({ title: "Winter campaign" });
+      expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
+      copy.close();
+
+      expect(reportCli(dataDir, "backup", file)).toMatchObject({ code: 2 });
+    } finally {
+      services.close();
+    }
   });
 });

@@ -44,7 +44,8 @@ describe("rankFacts", () => {
     const [province, shipment] = [4.2, 900].map((value) => {
       const doc = index.factDocs.find((d) => d.fact.value === value);
       if (!doc) throw new Error(`no fact ${value}`);
-      return scoreFact({ ...query, places: ["Yunnan"] }, doc, index).score;
+      return scoreFact({ ...query, filters: { ...query.filters, places: ["Yunnan"] } }, doc, index)
+        .score;
     });
     expect(province).toBeGreaterThan(shipment ?? Number.POSITIVE_INFINITY);
   });

@@ -1,9 +1,13 @@
-import { placeByName } from "../facts/places.js";
-import type { Fact } from "../facts/schema.js";
-import { rankFacts } from "./rank.js";
-import type { ReportIndex } from "./reportIndex.js";
-import type { Query } from "./understand.js";
-import { concept } from "./vocabulary.js";
+import { placeByName } from "../../facts/places.js";
+import type { Fact } from "../../facts/schema.js";
+import { citeLine, quoteBlock, uniqueParagraphs } from "../compose.js";
+import { rankFacts } from "../rank.js";
+import type { Answer } from "../schema.js";
+import type { Query } from "../understand.js";
+import { concept } from "../vocabulary.js";
+import type { AnswerContext } from "./context.js";
+import { figureAnswer } from "./figure.js";
+import { sentenceAnswer } from "./sentence.js";
 
 export interface PlaceFigure {
   place: string;
@@ -53,11 +57,12 @@ function mostSpecific(places: string[]): string | null {
  * Places ranked by their figure for what the question asks about ("which province seized the most drugs"),
  * one best-matching figure per place, compared in base units.
  */
-
-export function rankPlaces(query: Query, index: ReportIndex): PlaceFigure[] {
+export function rankPlaces(query: Query, { index, weights }: AnswerContext): PlaceFigure[] {
   const counted = new Set(index.factDocs.flatMap((doc) => [...doc.subject]));
-  const subjectConcepts = query.concepts.filter((c) => !ACTION_WORDS.has(c) && counted.has(c));
-  const ranked = rankFacts({ ...query, places: [] }, index).filter(
+  const subjectConcepts = query.measure.concepts.filter(
+    (c) => !ACTION_WORDS.has(c) && counted.has(c),
+  );
+  const ranked = rankFacts(query, index, [], weights).filter(
     (scored) =>
       // The report's own country or province is the whole being ranked, not one of its places.
       scored.fact.places.some((place) => !index.home.has(place)) &&
@@ -76,12 +81,61 @@ export function rankPlaces(query: Query, index: ReportIndex): PlaceFigure[] {
   const bestPerPlace = new Map<string, Fact>();
   for (const { fact, score } of ranked) {
     const place = placeOfKind(fact, query.rankedPlaceKind);
-    if (!place || !sameFamily(fact) || score < lead.score - 8) continue;
+    if (!place || !sameFamily(fact) || score < lead.score - weights.superlativeMargin) continue;
     const current = bestPerPlace.get(place);
     if (!current || comparable(fact) > comparable(current)) bestPerPlace.set(place, fact);
   }
-  const direction = query.superlative === "min" ? 1 : -1;
+  const direction = query.op === "min" ? 1 : -1;
   return [...bestPerPlace.entries()]
     .map(([place, fact]) => ({ place, fact }))
     .sort((a, b) => direction * (comparable(a.fact) - comparable(b.fact)));
+}
+
+/**
+ * Things of the kind asked about ("which drug was seized most") ranked by their figure: the facts
+ * whose head noun is that kind, one per thing counted, compared in base units.
+ */
+export function rankThings(query: Query, { index, weights }: AnswerContext): PlaceFigure[] {
+  const kind = concept(query.rankedThing ?? "");
+  const ranked = rankFacts(query, index, [], weights).filter(
+    (scored) => scored.score > 0 && (scored.doc.heads.has(kind) || scored.doc.core.has(kind)),
+  );
+  const [lead] = ranked;
+  if (!lead) return [];
+  const sameFamily = (fact: Fact) =>
+    lead.fact.base ? fact.base !== null : fact.unit === lead.fact.unit;
+  const bestPerThing = new Map<string, Fact>();
+  for (const { fact, score } of ranked) {
+    if (!sameFamily(fact) || score < lead.score - weights.superlativeMargin) continue;
+    const thing = fact.subject.toLowerCase();
+    const current = bestPerThing.get(thing);
+    if (!current || comparable(fact) > comparable(current)) bestPerThing.set(thing, fact);
+  }
+  const direction = query.op === "min" ? 1 : -1;
+  return [...bestPerThing.entries()]
+    .map(([place, fact]) => ({ place, fact }))
+    .sort((a, b) => direction * (comparable(a.fact) - comparable(b.fact)));
+}
+
+/** "Which province seized the most?", "which drug?": the leader, then the podium. */
+export function superlativeAnswer(query: Query, ctx: AnswerContext): Answer {
+  const podium = query.rankedThing ? rankThings(query, ctx) : rankPlaces(query, ctx);
+  const [top] = podium;
+  if (!top) {
+    return query.rankedThing
+      ? sentenceAnswer({ ...query, op: "lookup" }, ctx)
+      : figureAnswer({ ...query, op: "lookup" }, ctx);
+  }
+  const lines = podium
+    .slice(0, 5)
+    .map((entry, i) => `${i + 1}. ${entry.place}: ${citeLine(entry.fact)}`);
+  return {
+    question: query.question,
+    status: "answered",
+    text: `**${top.place}** — ${citeLine(top.fact)}\n${quoteBlock(top.fact)}\n${lines.join("\n")}`,
+    citations: uniqueParagraphs(podium.map((entry) => entry.fact)),
+    facts: podium.map((entry) => entry.fact),
+    confidence: podium.length > 1 ? 0.8 : 0.6,
+    suggestions: [],
+  };
 }

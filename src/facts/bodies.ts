@@ -1,0 +1,128 @@
+// Public bodies and programmes, known by name and by acronym: "the DEA" is the Drug Enforcement
+// Administration, and a report's own "Harbour Patrol Unit (HPU)" makes HPU one too.
+import { z } from "zod";
+import agenciesJson from "../lexicon/agencies.json" with { type: "json" };
+import { checked } from "../lexicon/checked.js";
+import type { ParsedReport } from "../report/types.js";
+
+const Agencies = z.object({
+  $comment: z.string().optional(),
+  bodies: z.array(
+    z.object({ name: z.string().min(3), acronyms: z.array(z.string().regex(/^[A-Za-z&]{2,10}$/)) }),
+  ),
+});
+
+export interface Body {
+  name: string;
+  acronyms: string[];
+}
+
+const KNOWN: readonly Body[] = checked(Agencies, agenciesJson, "agencies.json").bodies;
+
+/** "Harbour Patrol Unit (HPU)": a capitalised name followed by the acronym of its initials. */
+const DEFINED =
+  /\b((?:[A-Z][\w'’&-]*\s+(?:(?:of|for|on|and|the|&)\s+)*){1,8}[A-Z][\w'’-]*)\s+\(([A-Z][A-Za-z]{1,9})\)/g;
+
+function initialsMatch(name: string, acronym: string): boolean {
+  const initials = name
+    .split(/[\s-]+/)
+    .filter((word) => /^[A-Z]/.test(word))
+    .map((word) => word[0])
+    .join("");
+  return (
+    initials.startsWith(acronym.toUpperCase()[0] ?? "") && initials.length >= acronym.length - 1
+  );
+}
+
+function definedIn(report: ParsedReport): Body[] {
+  const bodies: Body[] = [];
+  for (const paragraph of report.paragraphs) {
+    for (const match of paragraph.text.matchAll(DEFINED)) {
+      const [, name = "", acronym = ""] = match;
+      const trimmed = name.replace(/^(?:The|A|An)\s+/, "");
+      if (initialsMatch(trimmed, acronym)) bodies.push({ name: trimmed, acronyms: [acronym] });
+    }
+  }
+  return bodies;
+}
+
+/** A name as a pattern: "Harbour Patrol" also matches "Harbour-Patrol". */
+function namePattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[\s-]+/g, "[\\s-]+");
+}
+
+function keyOf(form: string): string {
+  return form.toLowerCase().replace(/[\s-]+/g, " ");
+}
+
+export interface BodyFinder {
+  /** Every other name of the bodies a text names, lower-cased: "hpu" → "harbour patrol unit". */
+  aliases(text: string): string;
+  /** Whether the report names this body anywhere, by any of its names. */
+  mentions(body: Body): boolean;
+}
+
+interface Form {
+  body: Body;
+  /** Acronyms match only as written ("ICE", not "ice"); names in any case. */
+  exact: string | null;
+}
+
+/** One matcher for every body the gazetteer and the report itself name, built once per report. */
+export function reportBodies(report: ParsedReport): BodyFinder {
+  const byKey = new Map<string, Form[]>();
+  const add = (key: string, form: Form) => byKey.set(key, [...(byKey.get(key) ?? []), form]);
+  for (const body of [...KNOWN, ...definedIn(report)]) {
+    add(keyOf(body.name), { body, exact: null });
+    for (const acronym of body.acronyms) add(keyOf(acronym), { body, exact: acronym });
+  }
+  const keys = [...byKey.keys()].sort((a, b) => b.length - a.length).map(namePattern);
+  const matcher = new RegExp(`\\b(?:${keys.join("|")})\\b`, "gi");
+  const named = (text: string): Body[] =>
+    [...text.matchAll(matcher)].flatMap((match) =>
+      (byKey.get(keyOf(match[0])) ?? [])
+        .filter(({ exact }) => exact === null || exact === match[0])
+        .map(({ body }) => body),
+    );
+  // For "the report never names it", any case will do: "Harbour Patrol Unit" in any case names HPU.
+  const reportText = report.paragraphs.map((p) => p.text).join("\n\n");
+  const inReport = new Set(
+    [...reportText.matchAll(matcher)].flatMap((match) =>
+      (byKey.get(keyOf(match[0])) ?? []).map(({ body }) => body.name),
+    ),
+  );
+  return {
+    aliases(text) {
+      const found = new Set(
+        named(text).flatMap((body) => [body.name, ...body.acronyms].map((f) => f.toLowerCase())),
+      );
+      return [...found].join(" ");
+    },
+    mentions: (body) => inReport.has(body.name),
+  };
+}
+
+const QUESTION_FORMS = KNOWN.map((body) => ({
+  body,
+  name: new RegExp(`\\b${namePattern(body.name.toLowerCase())}\\b`),
+  acronyms: body.acronyms.map((acronym) => ({
+    acronym,
+    exact: new RegExp(`\\b${namePattern(acronym)}\\b`),
+    anyCase: new RegExp(`\\b${namePattern(acronym)}\\b`, "i"),
+  })),
+}));
+
+/**
+ * The gazetteer's bodies a question names: acronyms in any case unless the lower-case form is an
+ * English word ("ice", "cops"), full names in any case.
+ */
+export function bodiesInQuestion(question: string, isWord: (word: string) => boolean): Body[] {
+  const lower = question.toLowerCase();
+  return QUESTION_FORMS.filter(
+    (form) =>
+      form.name.test(lower) ||
+      form.acronyms.some(({ acronym, exact, anyCase }) =>
+        (isWord(acronym) ? exact : anyCase).test(question),
+      ),
+  ).map((form) => form.body);
+}

@@ -1,0 +1,42 @@
+// Ages: "a 17-year-old courier", "the youngest was 13 years old", "Jane Doe, 38, of Dayton".
+
+import { readNounPhrase } from "../phrases.js";
+import { findPlaces } from "../places.js";
+import { tail } from "../window.js";
+import { clauseStart, type Reader, tokenIndexAt } from "./figure.js";
+
+const AGE = { unit: "year", base: null, head: "age" } as const;
+
+/** "a 17-year-old courier": the age of the noun that follows. */
+export const readAgeAdjective: Reader = ({ match, rest, tokens }) => {
+  const age = /^[-\s]years?[-\s]old\s+/i.exec(rest);
+  const aged = age ? readNounPhrase(tokens, tokenIndexAt(tokens, match.end + age[0].length)) : null;
+  if (!age || !aged) return null;
+  const end = tokens[aged.next - 1]?.end ?? match.end + age[0].length;
+  return { ...AGE, subject: `age of ${aged.text}`, phraseEnd: tokenIndexAt(tokens, end), end };
+};
+
+/** "the youngest user arrested was 13 years old": the age of the clause's subject. */
+export const readYearsOld: Reader = ({ match, rest, tokens, at }) => {
+  const yearsOld = /^\s+years?\s+old\b/i.exec(rest);
+  if (!yearsOld) return null;
+  const who = readNounPhrase(tokens, clauseStart(tokens, at));
+  const end = match.end + yearsOld[0].length;
+  return {
+    ...AGE,
+    subject: `age of ${who?.text ?? "person"}`,
+    phraseEnd: tokenIndexAt(tokens, end),
+    end,
+  };
+};
+
+const NAME_WORD = "(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*|[A-Z]\\.)";
+const AGED_NAME = new RegExp(`(${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}),\\s*$`);
+
+/** "Jane Doe, 38, of Dayton": a number under 120 between commas right after a person's name. */
+export const readAgeAfterName: Reader = ({ match, rest, sentence, at }) => {
+  if (!/^,/.test(rest) || match.value >= 120) return null;
+  const name = AGED_NAME.exec(tail(sentence.slice(0, match.start)))?.[1];
+  if (!name || findPlaces(name).length > 0) return null;
+  return { ...AGE, subject: `age of ${name}`, phraseEnd: at + 1, end: match.end };
+};

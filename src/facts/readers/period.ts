@@ -1,0 +1,98 @@
+// The span of time a figure covers: "in FY 2031", "the first half of 2030", "since 2027".
+import type { NumberMatch } from "../numbers.js";
+
+const MONTH =
+  "(?:January|February|March|April|May|June|July|August|September|October|November|December)";
+const NUMBER_WORD =
+  "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred)";
+const SPAN_UNIT = "(?:days?|weeks?|months?|quarters?|years?)";
+const YEAR = "(?:19|20)\\d{2}";
+const FISCAL = `(?:FY|fiscal year)\\s?'?(?:${YEAR}|\\d{2})(?![\\d-])`;
+
+/** Phrases that name a reporting period, most specific first. */
+const PERIOD_PATTERNS = [
+  `\\b(?:first|second|third|fourth|last|past|next|previous|preceding)\\s+(?:half|quarter|${NUMBER_WORD}\\s+${SPAN_UNIT})(?:\\s+of\\s+(?:${FISCAL}|${YEAR}))?`,
+  `\\b${NUMBER_WORD}-(?:day|week|month|year)\\s+period(?:\\s+(?:ending|ended)\\s+(?:in\\s+)?${MONTH}(?:\\s+${YEAR})?)?`,
+  `\\b${MONTH}(?:\\s+${YEAR})?\\s+(?:to|through|until|and)\\s+${MONTH}(?:\\s+${YEAR})?`,
+  `\\bsince\\s+(?:${MONTH}\\s+)?${YEAR}`,
+  `\\b${FISCAL}`,
+  `\\b(?:calendar\\s+year\\s+)?${YEAR}\\b`,
+  "\\b(?:so far this year|this year|last year|a year earlier|the previous year)\\b",
+];
+const PERIOD = new RegExp(PERIOD_PATTERNS.map((p) => `(${p})`).join("|"), "gi");
+
+export interface PeriodSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** "up 6% compared with 2022": the period compared against, not the one the figure covers. */
+const REFERENCE_BEFORE =
+  /\b(?:compared (?:with|to)|than|vs\.?|versus|up from|down from)\s+(?:the\s+)?(?:same period (?:of|in)\s+)?$/i;
+
+export function findPeriods(text: string): PeriodSpan[] {
+  const spans = [...text.matchAll(PERIOD)].filter(
+    (match) => !REFERENCE_BEFORE.test(text.slice(0, match.index)),
+  );
+  return spans.map((match) => ({
+    text: normalisePeriod(match[0]),
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+}
+
+/** "FY31" and "fiscal year 2031" name the same year as a question's "2031". */
+function normalisePeriod(text: string): string {
+  return text
+    .replace(/\s+/g, " ")
+    .replace(
+      /\b(FY|fiscal year)\s?'?(\d{2})\b(?!\d)/gi,
+      (_, fy: string, yy: string) => `${fy} 20${yy}`,
+    );
+}
+
+/** "the first 30 days", "a six-month period", "the past four years": a period, not a figure. */
+export function isPeriodFigure(match: NumberMatch, periods: PeriodSpan[]): boolean {
+  return periods.some(
+    (period) =>
+      match.start >= period.start &&
+      match.end <= period.end &&
+      !/^(?:19|20)\d{2}$/.test(match.text) &&
+      !/^(?:FY|fiscal)/i.test(period.text),
+  );
+}
+
+/**
+ * The period nearest a figure in its own clause, else the sentence's first, else the lead-in's:
+ * "Arrests rose 12% in 2024, after 300 in 2023" gives each figure its own year.
+ */
+export function periodFor(
+  figure: NumberMatch,
+  sentence: string,
+  periods: PeriodSpan[],
+  leadIn: string | null,
+): string | null {
+  const own = periods.filter((p) => !(figure.start >= p.start && figure.end <= p.end));
+  const clauseOf = (offset: number) =>
+    sentence
+      .slice(0, offset)
+      .split(/[;—–]|,\s(?:after|while|compared|following|up from|down from)\b/).length;
+  const clause = clauseOf(figure.start);
+  const sameClause = own.filter((p) => clauseOf(p.start) === clause);
+  const nearest = sameClause.sort((a, b) => distance(a, figure) - distance(b, figure))[0];
+  if (nearest) return nearest.text;
+  // "In FY 2031, agents seized 35 kg; they also arrested 9": a period opening the sentence frames it.
+  const opening = own[0];
+  if (opening && opening.start < figure.start && opening.start < 12) return opening.text;
+  return own.length === 0 ? leadIn : null;
+}
+
+function distance(period: PeriodSpan, figure: NumberMatch): number {
+  return period.end <= figure.start ? figure.start - period.end : period.start - figure.end;
+}
+
+/** "In the first half of 2024 compared with last year:" gives its period to the list below it. */
+export function leadInPeriod(text: string): string | null {
+  return findPeriods(text)[0]?.text ?? null;
+}

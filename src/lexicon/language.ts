@@ -1,0 +1,50 @@
+/**
+ * The question-language data files, checked with zod once, when this module is first imported.
+ * A malformed file fails at start-up with one line naming it.
+ */
+import { z } from "zod";
+import { checked } from "./checked.js";
+import grammarJson from "./grammar.json" with { type: "json" };
+import synonymsJson from "./synonyms.json" with { type: "json" };
+import { VERBS } from "./verbs.js";
+import wordnetJson from "./wordnet.json" with { type: "json" };
+
+const Words = z.array(z.string().min(1)).min(1);
+
+const Synonyms = z.object({
+  $comment: z.string().optional(),
+  /** Each group folds onto its first word. */
+  groups: z.array(Words),
+  /** A whole chat token ("n", "ppl") and the words it stands for ("and", "people"). */
+  shorthand: z.record(z.string().min(1), z.string().min(1)),
+  /** A question's wording ("what weight of") and the wording the engine reads ("how much"). */
+  phrases: z.record(z.string().min(1), z.string().min(1)),
+});
+
+const Grammar = z.object({
+  $comment: z.string().optional(),
+  questionStopWords: Words,
+  genericQuestionWords: Words,
+  auxiliaries: Words,
+  prepositions: Words,
+  determiners: Words,
+  fillerModifiers: Words,
+});
+
+const WordNet = z.object({
+  $comment: z.string().optional(),
+  /** A domain word and the WordNet lemmas that share one of its first senses with it. */
+  synonyms: z.record(z.string().min(1), Words),
+});
+
+const synonyms = checked(Synonyms, synonymsJson, "synonyms.json");
+/** The verbs' question synonyms (verbs.json) come first, then the other groups. */
+export const SYNONYMS = {
+  ...synonyms,
+  groups: [
+    ...VERBS.filter((v) => v.synonyms.length > 0).map((v) => [v.lemma, ...v.synonyms]),
+    ...synonyms.groups,
+  ],
+};
+export const GRAMMAR = checked(Grammar, grammarJson, "grammar.json");
+export const WORDNET = checked(WordNet, wordnetJson, "wordnet.json");

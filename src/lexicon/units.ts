@@ -1,0 +1,27 @@
+/** Units, currencies, count nouns and scale words (src/lexicon/units.json), checked once per process. */
+import { z } from "zod";
+import { checked } from "./checked.js";
+import unitsJson from "./units.json" with { type: "json" };
+
+const MeasureKind = z.enum(["mass", "volume", "currency", "percent", "length", "area"]);
+export type MeasureKind = z.infer<typeof MeasureKind>;
+
+const Units = z.object({
+  $comment: z.string().optional(),
+  baseUnits: z.partialRecord(MeasureKind, z.string().min(1)),
+  units: z.array(
+    z.object({
+      unit: z.string().min(1),
+      kind: MeasureKind,
+      toBase: z.number().positive().nullable(),
+      /** A regular expression for the words after a number. */
+      pattern: z.string().min(1),
+      /** Currency signs written before a number ("US$", "€"). */
+      signs: z.array(z.string().min(1)).optional(),
+    }),
+  ),
+  countNouns: z.record(z.string().min(1), z.array(z.string().min(1))),
+  scales: z.record(z.string().min(1), z.number().positive()),
+});
+
+export const UNITS = checked(Units, unitsJson, "units.json");

@@ -1,0 +1,99 @@
+import type { Fact } from "../../facts/schema.js";
+import { citeLine, quoteBlock, uniqueParagraphs } from "../compose.js";
+import { rankFacts, type ScoredFact } from "../rank.js";
+import type { Answer } from "../schema.js";
+import type { Query } from "../understand.js";
+import { conceptsOf } from "../vocabulary.js";
+import type { AnswerContext } from "./context.js";
+import { confidenceOf, isUsable, noFigure } from "./figure.js";
+
+/** "Which got less", "the smaller": the contest is won by the lowest figure. */
+const WANTS_LOWEST = /\b(?:less|least|fewer|fewest|smaller|smallest|lower|lowest)\b/i;
+/** A contest that wants a winner named, not two figures set side by side. */
+const ASKS_WINNER =
+  /\b(?:which|who|whose|what)\b|\b(?:more|most|bigger|biggest|larger|largest|higher|highest|greater|greatest|steepest|less|least|fewer|fewest|smaller|smallest|lower|lowest)\b/i;
+/** Below this share of an option's words beside a figure, the figure is about something else. */
+const MIN_OPTION_COVERAGE = 0.6;
+
+interface Side {
+  name: string;
+  best: ScoredFact | undefined;
+}
+
+function size(fact: Fact): number {
+  return Math.abs(fact.base?.value ?? fact.value);
+}
+
+/** The best figure for one option: the question's measure, with the option's words beside it. */
+function bestForOption(option: string, query: Query, ctx: AnswerContext): ScoredFact | undefined {
+  const own = new Set(conceptsOf(option));
+  const others = new Set(query.filters.entities.flatMap((other) => conceptsOf(other)));
+  const shared = query.measure.concepts.filter((c) => !others.has(c));
+  const asked: Query = {
+    ...query,
+    op: "lookup",
+    measure: { ...query.measure, concepts: [...own, ...shared], target: null },
+  };
+  const covers = (scored: ScoredFact) => {
+    const beside = [...own].filter((c) => scored.doc.near.has(c) || scored.doc.core.has(c));
+    return beside.length / Math.max(1, own.size) >= MIN_OPTION_COVERAGE;
+  };
+  return rankFacts(asked, ctx.index, query.filters.places, ctx.weights).find(covers);
+}
+
+/** Sides ordered winner first; a side with no figure goes last. */
+function contest(sides: Side[], query: Query, ctx: AnswerContext): Answer {
+  const w = ctx.weights;
+  const found = sides.filter((side) => isUsable(side.best, w));
+  if (found.length === 0) return noFigure(query, ctx);
+  // "A vs B" keeps the order asked; "which is bigger, A or B?" puts the winner first.
+  const direction = WANTS_LOWEST.test(query.cleaned) ? 1 : -1;
+  const ordered = ASKS_WINNER.test(query.cleaned)
+    ? [...found].sort(
+        (a, b) =>
+          direction * (size((a.best as ScoredFact).fact) - size((b.best as ScoredFact).fact)),
+      )
+    : found;
+  const missing = sides.filter((side) => !found.includes(side));
+  const [winner] = ordered as [Side & { best: ScoredFact }, ...Side[]];
+  const lines = [
+    ...ordered.map((side) => {
+      const fact = (side.best as ScoredFact).fact;
+      return `• ${side.name}: ${citeLine(fact)}`;
+    }),
+    ...missing.map((side) => `• ${side.name}: the report gives no matching figure.`),
+  ];
+  const facts = ordered.map((side) => (side.best as ScoredFact).fact);
+  const lead = found.length > 1 ? `**${winner.name}** — ` : "";
+  return {
+    question: query.question,
+    status: "answered",
+    text: `${lead}${citeLine(winner.best.fact)}\n${quoteBlock(winner.best.fact)}\n${lines.join("\n")}`,
+    citations: uniqueParagraphs(facts),
+    facts,
+    confidence:
+      Math.min(...found.map((side) => confidenceOf(side.best as ScoredFact, undefined, w))) *
+      (found.length / sides.length),
+    suggestions: [],
+  };
+}
+
+/** "Did Guangdong seize more than Yunnan?", "which got more, the DEA or the FBI?": side by side. */
+export function comparisonAnswer(query: Query, ctx: AnswerContext): Answer {
+  const { entities, places } = query.filters;
+  if (entities.length >= 2) {
+    return contest(
+      entities.map((name) => ({ name, best: bestForOption(name, query, ctx) })),
+      query,
+      ctx,
+    );
+  }
+  return contest(
+    places.map((place) => ({
+      name: place,
+      best: rankFacts(query, ctx.index, [place], ctx.weights)[0],
+    })),
+    query,
+    ctx,
+  );
+}

@@ -1,0 +1,176 @@
+import type { Fact } from "../../facts/schema.js";
+import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "../compose.js";
+import { isHomeName, mentions } from "../names.js";
+import { rankFacts, type ScoredFact } from "../rank.js";
+import type { ReportIndex } from "../reportIndex.js";
+import type { Answer } from "../schema.js";
+import { relatedSuggestions } from "../suggest.js";
+import type { Query } from "../understand.js";
+import type { Weights } from "../weights.js";
+import type { AnswerContext } from "./context.js";
+
+export function confidenceOf(
+  best: ScoredFact,
+  runnerUp: ScoredFact | undefined,
+  w: Weights,
+): number {
+  const strength = 1 / (1 + Math.exp(-(best.score - w.minFactScore - 2) / 2));
+  const margin =
+    runnerUp && runnerUp.fact.value !== best.fact.value
+      ? Math.min(1, (best.score - runnerUp.score) / 3)
+      : 1;
+  return Number(Math.min(1, strength * (0.6 + 0.4 * margin)).toFixed(3));
+}
+
+export function isUsable(scored: ScoredFact | undefined, w: Weights): scored is ScoredFact {
+  return (
+    scored !== undefined && scored.score >= w.minFactScore && scored.coreHits + scored.nearHits > 0
+  );
+}
+
+/** The same figure restated elsewhere (lead paragraph and body) is cited everywhere it appears. */
+function restatements(best: ScoredFact, ranked: ScoredFact[], w: Weights): Fact[] {
+  return ranked
+    .filter(
+      (other) =>
+        other !== best &&
+        other.fact.value === best.fact.value &&
+        other.fact.unit === best.fact.unit,
+    )
+    .filter(
+      (other) =>
+        other.score >= best.score - w.restatementMargin &&
+        other.fact.paragraph !== best.fact.paragraph,
+    )
+    .map((other) => other.fact);
+}
+
+const DURATIONS = new Set(["year", "month", "week", "day"]);
+
+/** An age or a prison term asked for is not answered by some other count ("all four were charged"). */
+function fitsAskedTime(query: Query, best: ScoredFact): boolean {
+  const askedYears = query.measure.expected.unit === "year";
+  const isAge = best.fact.subject.startsWith("age of ");
+  // "Sentenced to 27 months" answers a question about a prison term in years.
+  return askedYears ? DURATIONS.has(best.fact.unit ?? "") : !isAge;
+}
+
+/** The best-ranked facts for the query, a total first when no place is asked about. */
+export function rankedFor(query: Query, { index, weights }: AnswerContext): ScoredFact[] {
+  const ranked = rankFacts(query, index, query.filters.places, weights);
+  return query.filters.places.length === 0 ? preferTotals(ranked, weights) : ranked;
+}
+
+function askedNames(query: Query, index: ReportIndex): string[][] {
+  return query.filters.names.filter((spellings) => !isHomeName(spellings, index.report));
+}
+
+/**
+ * A figure is about a name the question uses only when its sentence, or one before it in the
+ * paragraph, states the name: an operation is often named a sentence before its results, but a
+ * name first given after a figure is about something else.
+ */
+function statesNames(fact: Fact, names: string[][], index: ReportIndex): boolean {
+  const sentences = index.report.paragraphs[fact.paragraph - 1]?.sentences ?? [];
+  const upToFigure = sentences
+    .slice(0, fact.sentence + 1)
+    .map((sentence) => sentence.text)
+    .join(" ");
+  const text = `${upToFigure} ${fact.quote}`;
+  return names.every((spellings) => spellings.some((s) => mentions(text, s)));
+}
+
+/** A name the question uses that no figure's sentence states: the report gives no figure for it. */
+function unfiguredName(query: Query, { index }: AnswerContext): Answer | null {
+  for (const spellings of askedNames(query, index)) {
+    if (index.table.facts.some((fact) => statesNames(fact, [spellings], index))) continue;
+    const paragraphs = index.report.paragraphs
+      .filter((p) => spellings.some((s) => mentions(p.text, s)))
+      .map((p) => p.number);
+    const where = paragraphs.map((p) => `¶${p}`).join(", ");
+    return notFound(
+      query.question,
+      `The report mentions ${spellings[0]} (${where}) but gives no figure for it.`,
+      relatedSuggestions(query.cleaned, index),
+      paragraphs,
+    );
+  }
+  return null;
+}
+
+/** One figure: the best fact for the query, quoted and cited. */
+export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
+  const w = ctx.weights;
+  const unfigured = unfiguredName(query, ctx);
+  if (unfigured) return unfigured;
+  const names = askedNames(query, ctx.index);
+  const ranked = rankedFor(query, ctx).filter((r) => statesNames(r.fact, names, ctx.index));
+  const best = ranked[0];
+  if (!isUsable(best, w) || !fitsAskedTime(query, best)) return noFigure(query, ctx);
+  const again = restatements(best, ranked, w);
+  const facts = [best.fact, ...again];
+  const also =
+    again.length > 0
+      ? `\nAlso stated in ${uniqueParagraphs(again)
+          .map((p) => `¶${p}`)
+          .join(", ")}.`
+      : "";
+  const group =
+    best.fact.places.length > 3 && query.filters.places.length === 1
+      ? `\n_This figure covers ${listPlaces(best.fact.places)} together._`
+      : "";
+  return {
+    question: query.question,
+    status: "answered",
+    text: `${citeLine(best.fact)}\n${quoteBlock(best.fact)}${also}${group}`,
+    citations: uniqueParagraphs(facts),
+    facts,
+    confidence: confidenceOf(
+      best,
+      ranked.find((r) => r.fact.value !== best.fact.value),
+      w,
+    ),
+    suggestions: [],
+  };
+}
+
+/**
+ * Asked with no place, near-equal national figures for the same thing are a total and its parts
+ * ("12.5 tons nationwide" and "900 kilograms in one raid"): the total is the answer.
+ */
+function preferTotals(ranked: ScoredFact[], w: Weights): ScoredFact[] {
+  const best = ranked[0];
+  if (best?.fact.scope !== "national") return ranked;
+  const sameThing = (f: Fact) =>
+    f.scope === "national" &&
+    f.subject === best.fact.subject &&
+    f.action === best.fact.action &&
+    (best.fact.base ? f.base !== null : f.unit === best.fact.unit);
+  const size = (f: Fact) => f.base?.value ?? f.value;
+  const total = ranked
+    .filter(
+      (r) =>
+        r.score >= best.score - w.totalMargin &&
+        sameThing(r.fact) &&
+        r.fact.paragraph !== best.fact.paragraph,
+    )
+    .reduce((a, b) => (size(b.fact) > size(a.fact) ? b : a), best);
+  return total === best ? ranked : [total, ...ranked.filter((r) => r !== total)];
+}
+
+/** No figure answers this: say so, naming the place asked about where the report mentions it. */
+export function noFigure(query: Query, { index }: AnswerContext): Answer {
+  const suggestions = relatedSuggestions(query.cleaned, index);
+  const [place] = query.filters.places;
+  if (place) {
+    const paragraphs = index.placeParagraphs.get(place) ?? [];
+    const where = paragraphs.map((p) => `¶${p}`).join(", ");
+    return notFound(
+      query.question,
+      `The report mentions ${place} (${where}) but gives no figure that answers this for it.`,
+      suggestions,
+      paragraphs,
+    );
+  }
+  return notFound(query.question, "The report does not give a figure for that.", suggestions);
+}

@@ -1,0 +1,221 @@
+import type { Entity } from "../../facts/schema.js";
+import { words } from "../../text/tokenize.js";
+import { notFound } from "../compose.js";
+import type { ReportIndex, SentenceDoc } from "../reportIndex.js";
+import type { Answer } from "../schema.js";
+import { relatedSuggestions } from "../suggest.js";
+import type { Query } from "../understand.js";
+import { concept } from "../vocabulary.js";
+import type { AnswerContext } from "./context.js";
+
+const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, Entity["kind"][]>> = {
+  who: ["person", "organization", "role"],
+  when: ["date"],
+  where: ["place"],
+  which: ["organization", "operation", "place"],
+};
+
+/** "27 months", "three years": the span a how-long question asks for. */
+const DURATION =
+  /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty)(?:[\s-]+(?:and a half|more))?[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?)\b/i;
+const YEAR = /\b(?:19|20)\d{2}\b/;
+/** "by what year", "in which month": asks for a date though it does not say "when". */
+const ASKS_DATE = /\b(?:what|which)\s+(?:year|month|day|date)\b/i;
+/** A run of capitalised words, "of"/"and" inside it: a name the report uses. */
+const NAME_RUN = /[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|for|the|de|del)\s+)*[A-Z][\w'’.-]*)*/g;
+
+function mentionsPlaces(index: ReportIndex, doc: SentenceDoc, places: string[]): boolean {
+  return places.every((place) => (index.placeParagraphs.get(place) ?? []).includes(doc.paragraph));
+}
+
+const ABOUT_THE_RELEASE =
+  /\b(?:press release|this release|the release|this report|the report|statement|announcement|published|released|issued|dated|posted|put out)\b/i;
+
+/** "When was this press release published?": the report's first date, usually its dateline. */
+export function publicationDate(query: Query, index: ReportIndex): Answer | null {
+  if (query.wh !== "when" || !ABOUT_THE_RELEASE.test(query.cleaned)) return null;
+  // A dateline gives the day ("April 15, 2025"); a title's "March 2025" names the period covered.
+  const dates = index.table.entities.filter((e) => e.kind === "date");
+  const date = dates.find((e) => /\b\d{1,2}\b/.test(e.name.replace(/\b\d{4}\b/g, ""))) ?? dates[0];
+  if (!date) return null;
+  return {
+    question: query.question,
+    status: "answered",
+    text: `**${date.name}** (¶${date.paragraph})\n> ${date.quote}`,
+    citations: [date.paragraph],
+    facts: [],
+    confidence: 0.7,
+    suggestions: [],
+  };
+}
+
+function asksDate(query: Query): boolean {
+  return query.wh === "when" || ASKS_DATE.test(query.cleaned);
+}
+
+/** The kinds of entity that answer the question, the one asked for first. */
+function wantedKinds(query: Query, index: ReportIndex): Entity["kind"][] {
+  if (asksDate(query)) return ["date"];
+  const asked = query.cleaned.toLowerCase();
+  const namesPerson = index.table.entities.some(
+    (e) => e.kind === "person" && asked.includes(e.name.toLowerCase()),
+  );
+  // "Who is Wang Hua?" asks for a role; "Who held the conference?" for a person or body.
+  if (query.wh === "who" && namesPerson) return ["role"];
+  return (query.wh && ENTITY_KIND_FOR[query.wh]) ?? [];
+}
+
+/** Where in the sentence the question's own words stand, to find the span nearest them. */
+function matchedPositions(text: string, concepts: Set<string>): number[] {
+  const positions: number[] = [];
+  for (const match of text.matchAll(/[A-Za-z][\w'’-]*/g)) {
+    const [word] = words(match[0]);
+    if (word && concepts.has(concept(word))) positions.push(match.index ?? 0);
+  }
+  return positions;
+}
+
+function distance(at: number, positions: number[]): number {
+  return positions.length === 0 ? 0 : Math.min(...positions.map((p) => Math.abs(p - at)));
+}
+
+/** "Which cartels …?" → "Sinaloa and Jalisco": the name the sentence puts right before the noun asked. */
+function nameBeside(noun: string, text: string): string | null {
+  const stemmed = concept(noun);
+  for (const match of text.matchAll(NAME_RUN)) {
+    const after = text.slice((match.index ?? 0) + match[0].length).trimStart();
+    const [next] = words(after);
+    if (next && concept(next) === stemmed) return match[0];
+  }
+  return null;
+}
+
+/** The noun after "which"/"what" when it is not a date word: "which cartels" → "cartels". */
+function askedNoun(query: Query): string | null {
+  const noun = /\b(?:which|what)\s+([a-z]+)\b/i.exec(query.cleaned)?.[1]?.toLowerCase();
+  if (!noun || /^(?:is|are|was|were|did|do|does|has|have|had|will|would|can)$/.test(noun))
+    return null;
+  return noun;
+}
+
+/** The words that answer the question, to lead the sentence with. */
+function answerSpan(
+  query: Query,
+  doc: SentenceDoc,
+  entities: Entity[],
+  positions: number[],
+): string | null {
+  if (/\bhow long\b/i.test(query.cleaned)) return DURATION.exec(doc.text)?.[0] ?? null;
+  const noun = askedNoun(query);
+  const beside = noun && !asksDate(query) ? nameBeside(noun, doc.text) : null;
+  if (beside) return beside;
+  const nearest = entities
+    .map((e) => ({ e, at: doc.text.indexOf(e.name) }))
+    .sort((a, b) => distance(a.at, positions) - distance(b.at, positions))[0];
+  if (nearest) return nearest.e.name;
+  if (asksDate(query)) return YEAR.exec(doc.text)?.[0] ?? null;
+  return null;
+}
+
+/** Who / what / when / which questions: the best sentence by BM25, leading with the span that answers. */
+export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContext): Answer {
+  const concepts = [...new Set(query.measure.concepts)];
+  const asked = query.cleaned.toLowerCase();
+  const wanted = wantedKinds(query, index);
+  const dated = new Set(
+    index.table.entities
+      .filter((e) => e.kind === "date")
+      .map((e) => `${e.paragraph}:${e.sentence}`),
+  );
+  const hits = index.sentenceSearch.search(query.cleaned, { combineWith: "OR" });
+  const top = hits[0]?.score ?? 0;
+  // "The solicitation … will close on June 22": the answer may stand a sentence after the one
+  // naming what is asked about, so the rest of the paragraph lends a share of its score.
+  const byParagraph = new Map<number, number>();
+  for (const hit of hits) {
+    const paragraph = (index.sentences[hit.id as number] as SentenceDoc).paragraph;
+    byParagraph.set(paragraph, (byParagraph.get(paragraph) ?? 0) + hit.score);
+  }
+  const scored = hits
+    .map((hit) => ({ hit, doc: index.sentences[hit.id as number] as SentenceDoc }))
+    .filter(({ doc }) => mentionsPlaces(index, doc, query.filters.places))
+    .filter(
+      ({ doc }) =>
+        !asksDate(query) ||
+        dated.size === 0 ||
+        dated.has(`${doc.paragraph}:${doc.sentence}`) ||
+        YEAR.test(doc.text),
+    )
+    .map(({ hit, doc }) => {
+      const overlap = concepts.filter((c) => doc.concepts.has(c));
+      // The answer is an entity the question does not already name, of the kind it asks for.
+      const entities = index.table.entities
+        .filter(
+          (e) =>
+            e.paragraph === doc.paragraph &&
+            e.sentence === doc.sentence &&
+            wanted.includes(e.kind) &&
+            !asked.includes(e.name.toLowerCase()),
+        )
+        .sort((a, b) => wanted.indexOf(a.kind) - wanted.indexOf(b.kind));
+      const first = entities.filter((e) => e.kind === entities[0]?.kind);
+      const entityBonus = entities[0]
+        ? entities[0].kind === wanted[0]
+          ? w.sentenceEntityFirst
+          : w.sentenceEntityOther
+        : wanted.length > 0
+          ? w.sentenceNoEntity
+          : 0;
+      const rest = (byParagraph.get(doc.paragraph) ?? 0) - hit.score;
+      const relevance = (hit.score + w.sentenceParagraphContext * rest) / Math.max(top, 1e-9);
+      const score = relevance * (1 + entityBonus) - doc.paragraph * w.paragraphOrder;
+      return { doc, overlap: overlap.length, score, entities: first };
+    })
+    .sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  const weak =
+    !best ||
+    best.overlap === 0 ||
+    best.overlap < Math.min(2, concepts.length) * w.sentenceMinCoverage;
+  if (weak && query.filters.places.length > 0) return aboutPlace(query, index);
+  if (weak || !best) {
+    return notFound(
+      query.question,
+      "The report does not say.",
+      relatedSuggestions(query.cleaned, index),
+    );
+  }
+  const positions = matchedPositions(best.doc.text, new Set(concepts));
+  const span = answerSpan(query, best.doc, best.entities, positions);
+  const lead = span ? `**${span}** ` : "";
+  const coverage = best.overlap / Math.max(1, concepts.length);
+  return {
+    question: query.question,
+    status: "answered",
+    text: `${lead}(¶${best.doc.paragraph})\n> ${best.doc.text}`,
+    citations: [best.doc.paragraph],
+    facts: [],
+    confidence: Number(Math.min(0.95, 0.3 + 0.6 * coverage).toFixed(3)),
+    suggestions: [],
+  };
+}
+
+/** "What happened in Hunan?": the first sentence that names the place, cited. */
+function aboutPlace(query: Query, index: ReportIndex): Answer {
+  const doc = index.sentences.find((d) => mentionsPlaces(index, d, query.filters.places));
+  if (!doc)
+    return notFound(
+      query.question,
+      "The report does not say.",
+      relatedSuggestions(query.cleaned, index),
+    );
+  return {
+    question: query.question,
+    status: "answered",
+    text: `(¶${doc.paragraph})\n> ${doc.text}`,
+    citations: [doc.paragraph],
+    facts: [],
+    confidence: 0.4,
+    suggestions: relatedSuggestions(query.cleaned, index),
+  };
+}

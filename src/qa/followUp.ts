@@ -1,0 +1,174 @@
+/**
+ * Follow-ups in a conversation. A question that leans on the one before it is rewritten into one
+ * that stands alone, so the rest of the engine never needs the conversation:
+ * - a new filter only ("and ontario?", "what about 2021?", "and meth?") keeps the previous
+ *   measure: the previous question, its place, year or counted thing swapped for the new one;
+ * - a new measure that points back ("how many suspects in those", "how much did they seize")
+ *   keeps the previous filter: the pointer is replaced by what it points at.
+ * A question that stands on its own is left alone.
+ */
+
+import { AUXILIARIES } from "../facts/lexicon.js";
+import { words } from "../text/tokenize.js";
+import type { Query } from "./understand.js";
+import { STOP_WORDS } from "./vocabulary.js";
+
+export interface FollowUp {
+  /** The follow-up asked as a question of its own. */
+  question: string;
+  /** What it kept from the previous question: its measure ("cases") or its filter ("Ontario"). */
+  kept: string;
+}
+
+const LEAD_IN =
+  /^(?:(?:and|also|so|ok|okay|then)\s+)?(?:(?:what|how)\s+about|what\s+of|same\s+for)\s+|^(?:and|also|plus)\s+/i;
+const POINTER_PHRASE =
+  /\b(?:in|of|from|for|during|by|among)\s+(?:those|these|them|that|it)\b|\bthere\b/i;
+const SUBJECT_POINTER = /\b(?:they|them|their|those|these)\b/i;
+const COUNT_OF_THAT =
+  /^how\s+(?:many|much)\s+(?:was|were|is|are)\s+(?:that|those|these|they|it)\b/i;
+/** Where a question's filter starts: its first prepositional phrase after the measure. */
+const FILTER_PHRASE = /\b(?:in|during|under|at|across|within|through|for|on)\s+[^?]+/i;
+
+function measureOf(previous: Query): string {
+  return previous.measure.target ?? previous.measure.concepts[0] ?? "that";
+}
+
+/**
+ * What the previous question counted, with what it said of it: "how many drug making cases were
+ * cracked" → "drug making cases cracked".
+ */
+function countedPhrase(previous: Query): string | null {
+  const after = /\bhow\s+(?:many|much)\s+(.+)$/i.exec(previous.cleaned)?.[1];
+  if (!after) return previous.measure.target;
+  return after
+    .split(/\s+/)
+    .filter((word) => !AUXILIARIES.has(word.toLowerCase()))
+    .join(" ")
+    .replace(/[?.!\s]+$/, "");
+}
+
+/** The previous question's filter as a phrase to carry: its place, else its first prepositional phrase. */
+function filterPhrase(previous: Query): string | null {
+  const [place] = previous.filters.placeWords;
+  if (place) return `in ${place}`;
+  const afterMeasure = previous.cleaned.slice(
+    Math.max(0, previous.cleaned.toLowerCase().indexOf(previous.measure.target ?? "\u0000")),
+  );
+  return FILTER_PHRASE.exec(afterMeasure)?.[0]?.replace(/[?.!\s]+$/, "") ?? null;
+}
+
+/** Content words of `text` beyond places, years and grammar. */
+function contentWords(text: string, current: Query): string[] {
+  const places = current.filters.placeWords.join(" ").toLowerCase();
+  return words(text).filter(
+    (word) => !STOP_WORDS.has(word) && !/^\d/.test(word) && !places.includes(word),
+  );
+}
+
+function replacePlaces(previous: Query, current: Query): string {
+  const [first, ...rest] = previous.filters.placeWords;
+  let text = previous.cleaned;
+  const added = current.filters.placeWords.join(" and ");
+  if (!first) return `${text.replace(/[?.!\s]+$/, "")} in ${added}`;
+  text = text.replace(first, added);
+  for (const word of rest) text = text.replace(word, "");
+  return text;
+}
+
+function replaceYears(text: string, previous: Query, current: Query): string {
+  const years = current.filters.period.years;
+  const [first, ...rest] = previous.filters.period.years;
+  if (!first) return `${text.replace(/[?.!\s]+$/, "")} in ${years.join(" and ")}`;
+  let out = text.replace(first, years.join(" and "));
+  for (const year of rest) out = out.replace(year, "");
+  return out;
+}
+
+/** "and ontario?", "in 2021?", "and meth?": the previous question with its filter or thing swapped. */
+function newFilter(rest: string, previous: Query, current: Query): FollowUp | null {
+  const hasPlaces = current.filters.places.length > 0;
+  const hasYears = current.filters.period.years.length > 0;
+  const content = contentWords(rest, current);
+  if (current.measure.target && !hasPlaces && !hasYears) return null;
+  if (content.length > 2) return null;
+  let question = hasPlaces ? replacePlaces(previous, current) : previous.cleaned;
+  if (hasYears) question = replaceYears(question, previous, current);
+  if (!hasPlaces && !hasYears) {
+    const target = previous.measure.target;
+    if (content.length === 0 || !target) return null;
+    question = question.replace(new RegExp(`\\b${target}\\b`, "i"), content.join(" "));
+  }
+  return { question, kept: measureOf(previous) };
+}
+
+/** "how much was seized in those", "how many did they arrest": the pointer made explicit. */
+function newMeasure(rest: string, previous: Query): FollowUp | null {
+  if (COUNT_OF_THAT.test(rest)) {
+    const counted = previous.cleaned.replace(/^(?:which|what)\b/i, "how many");
+    return counted === previous.cleaned ? null : { question: counted, kept: measureOf(previous) };
+  }
+  const counted = countedPhrase(previous);
+  const filter = filterPhrase(previous);
+  const pointer = POINTER_PHRASE.exec(rest);
+  if (pointer) {
+    const isPlace = /^there$/i.test(pointer[0]);
+    const meant = isPlace ? filter : counted ? `in the ${counted}` : filter;
+    if (!meant) return null;
+    return { question: rest.replace(pointer[0], meant), kept: meant.replace(/^in (?:the )?/i, "") };
+  }
+  if (SUBJECT_POINTER.test(rest) && filter) {
+    return {
+      question: `${rest.replace(/[?.!\s]+$/, "")} ${filter}`,
+      kept: filter.replace(/^in (?:the )?/i, ""),
+    };
+  }
+  return null;
+}
+
+const PART_OF = /\bof\s+(?:it|that|those|them|these)\b/i;
+
+/** "how much of it was meth": the previous question asked of one kind of what it counted. */
+function partOf(rest: string, previous: Query, current: Query): FollowUp | null {
+  const target = previous.measure.target;
+  if (!PART_OF.test(rest) || !target) return null;
+  const kind = contentWords(rest.replace(PART_OF, " "), current);
+  if (kind.length === 0) return null;
+  const question = previous.cleaned.replace(new RegExp(`\\b${target}\\b`, "i"), kind.join(" "));
+  return { question, kept: measureOf(previous) };
+}
+
+/**
+ * The follow-up rewritten to stand alone, or null when the question stands on its own.
+ * `read` understands a text the way the answer path does (places the report names included).
+ */
+export function followUp(
+  text: string,
+  previous: Query | null | undefined,
+  read: (text: string) => Query,
+): FollowUp | null {
+  if (!previous) return null;
+  const leadIn = LEAD_IN.exec(text);
+  const rest = leadIn ? text.slice(leadIn[0].length) : text;
+  const current = read(rest);
+  const pointsBack =
+    POINTER_PHRASE.test(rest) || SUBJECT_POINTER.test(rest) || COUNT_OF_THAT.test(rest);
+  if (!leadIn && !pointsBack && (current.measure.target || current.wh)) return null;
+  const asksNewThing = current.measure.target !== null || /\bhow\s+(?:many|much)\b/i.test(rest);
+  if (
+    !asksNewThing ||
+    (!pointsBack &&
+      current.filters.places.length + current.filters.period.years.length > 0 &&
+      !current.measure.target)
+  ) {
+    return newFilter(rest, previous, current);
+  }
+  if (pointsBack) return partOf(rest, previous, current) ?? newMeasure(rest, previous);
+  // "and how many suspects?": a new measure under the previous filter.
+  const filter = filterPhrase(previous);
+  if (!filter || current.filters.places.length > 0) return null;
+  return {
+    question: `${rest.replace(/[?.!\s]+$/, "")} ${filter}`,
+    kept: filter.replace(/^in (?:the )?/i, ""),
+  };
+}

@@ -1,0 +1,191 @@
+import { findPlacesInQuestion } from "../facts/places.js";
+import type { ParsedReport } from "../report/types.js";
+import { STOP_WORDS } from "./vocabulary.js";
+
+/**
+ * The report's proper names and the acronyms that stand for them, so that a question's "fbi" finds
+ * "the Federal Bureau of Investigation" and "Promise Grants" must be what the figure is about.
+ */
+export interface ReportNames {
+  /** Runs of capitalised words the report uses ("Drug Enforcement Administration"). */
+  runs: string[];
+  /** Lower-cased acronym → the name it stands for, where the report spells it out. */
+  acronyms: Map<string, string>;
+  /** Every capitalised word and acronym the report uses, lower-cased. */
+  words: Set<string>;
+  /** Every word the report writes in lower case: such a word is a common noun, not a name. */
+  common: Set<string>;
+}
+
+/** Small words a name may hold inside it: "Bureau of Alcohol, Tobacco and Firearms". */
+const NAME_JOINERS = "of|and|for|the|on|to|in|&";
+const NAME_RUN = new RegExp(
+  `[A-Z][\\w'’-]*(?:,?\\s+(?:(?:${NAME_JOINERS})\\s+)*[A-Z][\\w'’-]*)+`,
+  "g",
+);
+/** "Financial Crimes Enforcement Network (FinCEN)": a name with its acronym spelled out after it. */
+const SPELLED_OUT = /\(([A-Z][A-Za-z]{1,9})\)/g;
+const ACRONYM = /^[A-Z][A-Za-z]*[A-Z][A-Za-z]*$/;
+
+/** The name's words that an acronym's letters come from, joiners left out. */
+function initialsWords(name: string): string[] {
+  return name
+    .split(/[\s,-]+/)
+    .filter((word) => word.length > 0 && !new RegExp(`^(?:${NAME_JOINERS})$`, "i").test(word))
+    .map((word) => word.toLowerCase());
+}
+
+/**
+ * Whether an acronym abbreviates a name, each word giving a leading slice of itself:
+ * "fbi" ← Federal Bureau (of) Investigation, "fincen" ← FINancial Crimes Enforcement Network.
+ */
+export function abbreviates(acronym: string, name: string): boolean {
+  const parts = initialsWords(name);
+  const letters = acronym.toLowerCase();
+  const fitsFrom = (at: number, word: number): boolean => {
+    if (at === letters.length) return word === parts.length;
+    if (word === parts.length) return false;
+    const part = parts[word] ?? "";
+    for (let take = 1; take <= part.length && at + take <= letters.length; take++) {
+      if (letters.slice(at, at + take) !== part.slice(0, take)) break;
+      if (fitsFrom(at + take, word + 1)) return true;
+    }
+    return false;
+  };
+  return parts.length >= 2 && fitsFrom(0, 0);
+}
+
+/** "in March for Preventing Violence (PV)": the shortest tail of the run that the acronym abbreviates. */
+function spelledOut(acronym: string, run: string): string {
+  const words = run.split(/\s+/);
+  for (let start = words.length - 2; start >= 0; start--) {
+    const tail = words.slice(start).join(" ");
+    if (abbreviates(acronym, tail)) return tail;
+  }
+  return run;
+}
+
+export function reportNames(report: ParsedReport): ReportNames {
+  const runs = new Set<string>();
+  const acronyms = new Map<string, string>();
+  const words = new Set<string>();
+  const common = new Set<string>();
+  for (const paragraph of report.paragraphs) {
+    const text = paragraph.text;
+    for (const match of text.matchAll(/\b[a-z][\w'’-]*/g)) common.add(match[0]);
+    for (const match of text.matchAll(NAME_RUN)) runs.add(match[0].replace(/^The\s+/, ""));
+    for (const match of text.matchAll(/\b[A-Z][\w'’-]*/g)) words.add(match[0].toLowerCase());
+    for (const match of text.matchAll(SPELLED_OUT)) {
+      const acronym = match[1] ?? "";
+      const before = text.slice(0, match.index ?? 0);
+      const name = [...before.matchAll(NAME_RUN)].pop()?.[0];
+      if (name && ACRONYM.test(acronym) && before.trimEnd().endsWith(name)) {
+        acronyms.set(acronym.toLowerCase(), spelledOut(acronym, name.replace(/^The\s+/, "")));
+      }
+    }
+  }
+  // "the DEA" with "Drug Enforcement Administration" elsewhere: an all-capitals word whose letters
+  // begin the words of a name the report uses.
+  const capitals = new Set(
+    report.paragraphs
+      .flatMap((p) => p.text.match(/\b[A-Z]{2,7}\b/g) ?? [])
+      .map((w) => w.toLowerCase()),
+  );
+  for (const acronym of capitals) {
+    if (acronyms.has(acronym)) continue;
+    const name = [...runs].find((run) => abbreviates(acronym, run));
+    if (name) acronyms.set(acronym, name);
+  }
+  return { runs: [...runs], acronyms, words, common };
+}
+
+/** What an acronym a question uses stands for in this report, typed in any case ("fincen"). */
+export function expandAcronym(word: string, names: ReportNames): string | null {
+  const lower = word.toLowerCase();
+  const spelled = names.acronyms.get(lower);
+  if (spelled) return spelled;
+  // "FBI" or "fbi" though the report never writes it so: its spelled-out name. Typed in lower
+  // case, only a short word the report never uses in lower case can be an acronym.
+  const capitals = /^[A-Z]{2,7}$/.test(word);
+  const typedLow =
+    /^[a-z]{2,7}$/.test(word) &&
+    !names.common.has(word) &&
+    !names.words.has(word) &&
+    !STOP_WORDS.has(word);
+  if (!capitals && !typedLow) return null;
+  return names.runs.find((run) => abbreviates(lower, run)) ?? null;
+}
+
+/**
+ * The report's names a question uses, each with its other spellings: "the FBI" → [FBI, Federal
+ * Bureau of Investigation], "Promise Neighborhoods" → [Promise Neighborhoods]. A lone capitalised
+ * word the report also writes in lower case ("Budget") is a common noun, not a name.
+ */
+export function namesAsked(question: string, skip: string[], names: ReportNames): string[][] {
+  const found: string[][] = [];
+  if (question === question.toUpperCase()) return found;
+  let run: string[] = [];
+  const close = () => {
+    const phrase = run.join(" ");
+    const single = run.length === 1;
+    const word = run[0] ?? "";
+    const acronym = single ? expandAcronym(word, names) : null;
+    const isName =
+      acronym !== null ||
+      (run.length > 0 &&
+        run.every((w) => names.words.has(w.toLowerCase())) &&
+        (!single || !names.common.has(word.toLowerCase())));
+    // Places are filtered as places ("US dollars" names a currency, not a body).
+    const isPlace = [phrase, acronym ?? ""].some((name) => findPlacesInQuestion(name).length > 0);
+    if (isName && !isPlace && !skip.some((s) => s.toLowerCase().includes(phrase.toLowerCase()))) {
+      found.push(acronym ? [phrase, acronym] : [phrase]);
+    }
+    run = [];
+  };
+  const tokens = [...question.matchAll(/[A-Za-z][\w'’-]*/g)];
+  for (const [i, match] of tokens.entries()) {
+    const token = match[0].replace(/['’]s$/, "");
+    if (/\d/.test(token)) {
+      close();
+      continue;
+    }
+    const acronym = expandAcronym(token, names);
+    if (acronym && !/^[A-Z]/.test(token) && !names.common.has(token)) {
+      close();
+      found.push([token, acronym]);
+    } else if (/^[A-Z]/.test(token) && (i > 0 || /^[A-Z]{2,}$/.test(token))) run.push(token);
+    else close();
+  }
+  close();
+  return found;
+}
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Whether a text names what a question calls `spelling`: the whole name, or its last word standing
+ * alone ("Marcus Whitfield" → "Whitfield, 38", but not "Choice Neighborhoods" for "Promise
+ * Neighborhoods"). A last word typed with a capital is matched as the report writes it.
+ */
+export function mentions(text: string, spelling: string): boolean {
+  if (new RegExp(`\\b${escaped(spelling)}\\b`, "i").test(text)) return true;
+  const last = spelling.split(/\s+/).pop() ?? spelling;
+  if (last === spelling) return false;
+  const flags = /[A-Z]/.test(last) ? "g" : "gi";
+  return [...text.matchAll(new RegExp(`\\b${escaped(last)}\\b`, flags))].some(
+    (match) => !/[A-Z][\w'’-]*\s+$/.test(text.slice(0, match.index ?? 0)),
+  );
+}
+
+/** Share of paragraphs naming a body above which it is the report's own subject (its publisher). */
+const HOME_NAME_SHARE = 0.2;
+
+/** The body a report is by or about (in its title, or all through it) need not be restated by each figure. */
+export function isHomeName(spellings: string[], report: ParsedReport): boolean {
+  const paragraphs = report.paragraphs;
+  const naming = paragraphs.filter((p) => spellings.some((s) => mentions(p.text, s)));
+  const title = paragraphs.slice(0, 2).some((p) => naming.includes(p));
+  return title || naming.length >= HOME_NAME_SHARE * paragraphs.length;
+}

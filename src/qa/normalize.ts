@@ -1,0 +1,134 @@
+/**
+ * A question as members type it, read into the words the engine knows: chat shorthand expanded
+ * ("n" → "and", "ppl" → "people") and misspelt ordinary words corrected ("siezed" → "seized")
+ * against the report's own words and the question lexicon. A word is left alone when it is
+ * English, a word the report uses, a name (capitalised mid-sentence), or a typo of a place, which
+ * place matching reads with the same edit distance. An English word the report never uses that
+ * WordNet gives as a synonym of one of the domain's words is read as the report's own word for it.
+ */
+import { DRUG_NAMES } from "../facts/lexicon.js";
+import { typoMatch } from "../facts/places.js";
+import { GRAMMAR, SYNONYMS, WORDNET } from "../lexicon/language.js";
+import { isEnglishWord } from "../text/english.js";
+import {
+  buildSpellIndex,
+  type Correction,
+  candidates,
+  editBudget,
+  type SpellIndex,
+} from "../text/spelling.js";
+import { stem } from "../text/stem.js";
+import { type Token, tokenize, words } from "../text/tokenize.js";
+
+const SHORTHAND: ReadonlyMap<string, string> = new Map(Object.entries(SYNONYMS.shorthand));
+
+/** A WordNet synonym's stem → the words of the domain group it belongs to. */
+const WORDNET_GROUPS: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries(WORDNET.synonyms).flatMap(([head, synonyms]) => {
+    const group = SYNONYMS.groups.find((words) => words[0] === head) ?? [head];
+    return synonyms.map((synonym) => [stem(synonym), group] as const);
+  }),
+);
+
+const reportStems = new WeakMap<SpellIndex, ReadonlyMap<string, string>>();
+
+/** Stem → the report's most frequent word with that stem. */
+function stemsOf(report: SpellIndex): ReadonlyMap<string, string> {
+  let stems = reportStems.get(report);
+  if (!stems) {
+    const byCount = [...report.counts].sort((a, b) => b[1] - a[1]);
+    const map = new Map<string, string>();
+    for (const [word] of byCount) if (!map.has(stem(word))) map.set(stem(word), word);
+    stems = map;
+    reportStems.set(report, stems);
+  }
+  return stems;
+}
+
+/** "collared" in a report that says "arrested": a domain word for an English synonym. */
+function reportSynonym(word: string, report: SpellIndex): string | null {
+  const group = WORDNET_GROUPS.get(stem(word));
+  if (!group || stemsOf(report).has(stem(word))) return null;
+  const member = group.find((word) => stemsOf(report).has(stem(word)));
+  return member ? (stemsOf(report).get(stem(member)) ?? null) : null;
+}
+
+/** Words any question may use, whatever the report: grammar, synonyms, substances. */
+const LEXICON_WORDS: SpellIndex = buildSpellIndex(
+  [
+    ...GRAMMAR.questionStopWords,
+    ...GRAMMAR.genericQuestionWords,
+    ...SYNONYMS.groups.flat(),
+    ...DRUG_NAMES,
+    ...SHORTHAND.values(),
+  ].flatMap((phrase) => words(phrase)),
+);
+
+/** The report's own words, for correcting a question's typos towards them. */
+export function reportSpelling(text: string): SpellIndex {
+  return buildSpellIndex(words(text));
+}
+
+/** A token the shorthand table may rewrite: a whole word, not part of "U.S." or "n-word". */
+function isWholeWord(question: string, token: Token): boolean {
+  const before = question[token.start - 1] ?? " ";
+  const after = question[token.end] ?? " ";
+  return /[\s(]/.test(before) && /[\s?!,;:)]/.test(after) && !/^\d/.test(token.text);
+}
+
+function best(found: readonly Correction[], counts: ReadonlyMap<string, number>): string | null {
+  const [first, second] = found;
+  if (!first) return null;
+  if (!second || second.edits > first.edits || second.kept < first.kept) return first.word;
+  // Equally close to two words: only a word the report uses far more often is a safe guess.
+  const ratio = (counts.get(first.word) ?? 0) / Math.max(1, counts.get(second.word) ?? 0);
+  return ratio >= 3 ? first.word : null;
+}
+
+function isName(question: string, token: Token): boolean {
+  const capitalised = /^\p{Lu}/u.test(token.text);
+  const sentenceStart = /(?:^|[.?!]\s*)$/.test(question.slice(0, token.start).trimEnd());
+  return capitalised && !sentenceStart;
+}
+
+/** The word a misspelt token stands for, or null to leave it as typed. */
+function correction(question: string, token: Token, report: SpellIndex): string | null {
+  const typed = token.lower;
+  const budget = editBudget(typed);
+  if (!token.isWord || budget === 0 || !/^\p{L}+$/u.test(typed)) return null;
+  if (report.counts.has(typed) || LEXICON_WORDS.counts.has(typed)) return null;
+  if (isName(question, token)) return null;
+  if (isEnglishWord(typed)) return reportSynonym(typed, report);
+  if (typoMatch([typed])) return null;
+  return (
+    best(candidates(report, typed, budget), report.counts) ??
+    best(candidates(LEXICON_WORDS, typed, budget), LEXICON_WORDS.counts)
+  );
+}
+
+/** Longest phrase first, as whole words, in any case. */
+const PHRASES: readonly [RegExp, string][] = Object.entries(SYNONYMS.phrases)
+  .sort(([a], [b]) => b.length - a.length)
+  .map(([phrase, meant]) => [new RegExp(`\\b${phrase.replace(/\s+/g, "\\s+")}\\b`, "gi"), meant]);
+
+function rephrase(question: string): string {
+  return PHRASES.reduce((text, [phrase, meant]) => text.replace(phrase, meant), question);
+}
+
+/** The question with shorthand expanded, typos corrected and set phrases rewritten. */
+export function normalizeQuestion(question: string, report: SpellIndex): string {
+  return rephrase(respell(question, report));
+}
+
+function respell(question: string, report: SpellIndex): string {
+  let out = "";
+  let at = 0;
+  for (const token of tokenize(question)) {
+    const expanded = isWholeWord(question, token) ? SHORTHAND.get(token.lower) : undefined;
+    const replacement = expanded ?? correction(question, token, report);
+    if (replacement === null || replacement === token.lower) continue;
+    out += question.slice(at, token.start) + replacement;
+    at = token.end;
+  }
+  return out + question.slice(at);
+}

@@ -1,0 +1,98 @@
+import { comparisonAnswer } from "./answers/comparison.js";
+import type { AnswerContext } from "./answers/context.js";
+import { figureAnswer } from "./answers/figure.js";
+import { figuresAnswer } from "./answers/figures.js";
+import { publicationDate, sentenceAnswer } from "./answers/sentence.js";
+import { superlativeAnswer } from "./answers/superlative.js";
+import { notFound } from "./compose.js";
+import { findMissing, unfiguredName } from "./coverage.js";
+import type { Answer } from "./schema.js";
+import { relatedSuggestions } from "./suggest.js";
+import type { Query } from "./understand.js";
+
+const HOW_LONG = /\bhow long\b/i;
+
+/** Who, when and where are answered in words; a figure would answer something else. */
+const WORDS_ONLY = new Set<Query["wh"]>(["who", "when", "where"]);
+
+/** "What is the maximum penalty?" may be answered in words ("life imprisonment") rather than a figure. */
+function figureOrSentence(query: Query, ctx: AnswerContext): Answer {
+  const figure = figureAnswer(query, ctx);
+  if (figure.status === "answered") return figure;
+  const sentence = sentenceAnswer(query, ctx);
+  return sentence.status === "answered" ? sentence : figure;
+}
+
+/** After "what"/"which", a word that asks for a figure, not a name: "what value", "which share". */
+const FIGURE_WORD =
+  /^(?:is|are|was|were|did|do|does|has|have|had|total|number|amount|value|cost|price|share|rate|percent|percentage|proportion|fraction|portion|figure|sum|size|level|budget|increase|decrease|change|quantity|weight|volume|age)$/i;
+
+/** "What study are the estimates based on?": the answer is a name in a sentence. */
+function asksForAName(query: Query): boolean {
+  const noun = /\b(?:what|which)\s+([a-z]+)/i.exec(query.cleaned)?.[1];
+  return noun !== undefined && !FIGURE_WORD.test(noun);
+}
+
+function sentenceOrFigure(query: Query, ctx: AnswerContext): Answer {
+  const sentence = sentenceAnswer(query, ctx);
+  return sentence.status === "answered" ? sentence : figureAnswer(query, ctx);
+}
+
+function lookup(query: Query, ctx: AnswerContext): Answer {
+  const { expected } = query.measure;
+  if (query.intent === "sentence") {
+    if (WORDS_ONLY.has(query.wh) || (!expected.kind && !expected.unit))
+      return sentenceAnswer(query, ctx);
+    return asksForAName(query) ? sentenceOrFigure(query, ctx) : figureOrSentence(query, ctx);
+  }
+  // "How long was he sentenced?" may be answered by a span of words ("27 months") in a sentence.
+  return (query.wh && query.wh !== "how") || HOW_LONG.test(query.cleaned)
+    ? figureOrSentence(query, ctx)
+    : figureAnswer(query, ctx);
+}
+
+/** Sends an understood question to the answer that handles its operation. */
+export function route(query: Query, ctx: AnswerContext): Answer {
+  switch (query.op) {
+    case "compare":
+      return comparisonAnswer(query, ctx);
+    case "list":
+      return figuresAnswer(query, ctx);
+    case "max":
+    case "min":
+      return superlativeAnswer(query, ctx);
+    default:
+      return lookup(query, ctx);
+  }
+}
+
+/** Questions the report cannot answer, said honestly before anything is looked up; null to go on. */
+export function unanswerable(query: Query, { index }: AnswerContext): Answer | null {
+  const unfigured =
+    query.intent === "sentence" && !query.measure.expected.kind
+      ? null
+      : unfiguredName(query, index);
+  if (unfigured) {
+    const where = unfigured.paragraphs.map((p) => `¶${p}`).join(", ");
+    return notFound(
+      query.question,
+      `The report mentions ${unfigured.name} (${where}) but gives no figure for it.`,
+      relatedSuggestions(query.cleaned, index),
+      unfigured.paragraphs,
+    );
+  }
+  const missing = findMissing(query, index);
+  if (missing) {
+    return notFound(
+      query.question,
+      `The report does not mention ${missing}.`,
+      relatedSuggestions(query.cleaned, index),
+    );
+  }
+  return null;
+}
+
+/** The answer to an understood question: a dateline, an honest not-found, or the routed answer. */
+export function answerQuery(query: Query, ctx: AnswerContext): Answer {
+  return publicationDate(query, ctx.index) ?? unanswerable(query, ctx) ?? route(query, ctx);
+}

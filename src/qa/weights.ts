@@ -1,0 +1,157 @@
+/**
+ * Every weight and threshold the answer path uses, named, each with why. `answer()` takes a
+ * partial override (`{ weights: { minFactScore: 5 } }`) over these exported defaults, as
+ * MiniSearch takes its search options.
+ */
+export interface Weights {
+  /** Below this a fact shares too little with the question to be its answer. */
+  minFactScore: number;
+  /** A question concept among the fact's own words (what is counted, verb, unit). */
+  coreHit: number;
+  /** A question verb on a figure whose verb the report leaves out ("Heroin: 412 kg"). */
+  missingVerbHit: number;
+  /** A question concept in the words right around the figure. */
+  nearHit: number;
+  /** A question concept elsewhere in the figure's sentence. */
+  sentenceHit: number;
+  /** A question concept elsewhere in the figure's paragraph: weak evidence. */
+  paragraphHit: number;
+  /** Each word of what is counted that the question does not ask about ("juvenile cases" for "cases"). */
+  extraModifier: number;
+  /** Cap on the extra-modifier penalty, so long subjects are not ruled out. */
+  extraModifierCap: number;
+  /** The question's verb is the figure's verb (or a verb just before it). */
+  verbAgrees: number;
+  /** The figure states no verb at all: neither confirmed nor contradicted. */
+  verbAbsent: number;
+  /** The figure's verb is another one ("arrested" asked, "seized" stated). */
+  verbDisagrees: number;
+  /** The counted noun asked for is the figure's own head noun. */
+  targetHead: number;
+  /** The figure's count unit is the one the counted noun implies ("people" for "suspects"). */
+  targetUnit: number;
+  /** The figure counts something other than the noun asked about. */
+  targetMissing: number;
+  /** A national figure when no place is asked about. */
+  nationalWhenPlaceless: number;
+  /** A local figure when no place is asked about. */
+  localWhenPlaceless: number;
+  /** "in total", "nationwide" in the question makes national figures more clearly the answer. */
+  asksTotal: number;
+  /** A figure before the first section heading: the report's headline. */
+  headline: number;
+  /** A figure for exactly the places asked about, shared out when it covers more. */
+  placeMatch: number;
+  /** A duration (days, months) not asked for is rarely the answer ("in the first 50 days"). */
+  unaskedDuration: number;
+  /** A figure the question itself states ("in the 12 months to …") is a filter, not the answer. */
+  statedInQuestion: number;
+  /** A year named in the question stated beside the figure. */
+  yearNear: number;
+  /** Another year stated just before the figure. */
+  otherYear: number;
+  /** BM25 match of the question to the fact's words (as a share of the best), a tie-breaker. */
+  textMatch: number;
+  /** Per paragraph number: earlier statements of the same thing win ties. */
+  paragraphOrder: number;
+  /** A figure introduced as a part ("including", "of whom"): the whole is the better answer. */
+  partOf: number;
+  /** Each of the question's own word forms beside the figure: a tie-breaker. */
+  verbatimWord: number;
+  /** An earlier period's figure when the question asks about the earlier period. */
+  earlierAsked: number;
+  /** An earlier period's figure when the question asks about no period. */
+  earlierUnasked: number;
+  /** Unit fit: a mass or volume asked and given (in the exact unit asked). */
+  massGiven: number;
+  massExact: number;
+  /** Unit fit: the wrong kind of quantity for what is asked. */
+  wrongUnitKind: number;
+  /** Unit fit: money asked and given, with the currency named and matching, or not matching. */
+  currencyGiven: number;
+  currencyExact: number;
+  currencyOther: number;
+  /** Unit fit: a bare "how much" answered by a weight, or by money. */
+  amountMass: number;
+  amountMoney: number;
+  /** Unit fit: a percentage asked and given. */
+  percentGiven: number;
+  /** Unit fit: a count unit asked and given; a measure or percentage instead; another count. */
+  countUnitGiven: number;
+  countAsMeasure: number;
+  countOtherUnit: number;
+  /** Restatements within this much of the best score are cited beside it. */
+  restatementMargin: number;
+  /** National figures this close to the best are one total and its parts. */
+  totalMargin: number;
+  /** Superlatives keep places whose best figure is within this of the leader. */
+  superlativeMargin: number;
+  /**
+   * Sentence answers, multiplying a sentence's BM25 score (as 1 + this): a sentence holding an
+   * entity of the kind asked for first ("who" → a person), of another wanted kind, or none at all
+   * when the question asks for one (a heading or sign-off that repeats the question's words).
+   */
+  sentenceEntityFirst: number;
+  sentenceEntityOther: number;
+  sentenceNoEntity: number;
+  /** Sentence answers: share of the rest of its paragraph's BM25 score a sentence borrows. */
+  sentenceParagraphContext: number;
+  /** Sentence answers: least share of the question's concepts (up to two) a sentence must hold. */
+  sentenceMinCoverage: number;
+}
+
+export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
+  minFactScore: 4,
+  coreHit: 2,
+  missingVerbHit: 0.6,
+  nearHit: 1.4,
+  sentenceHit: 1,
+  paragraphHit: 0.4,
+  extraModifier: 0.4,
+  extraModifierCap: 1.2,
+  verbAgrees: 2,
+  verbAbsent: 0.75,
+  verbDisagrees: -1.5,
+  targetHead: 3,
+  targetUnit: 2,
+  targetMissing: -1.5,
+  nationalWhenPlaceless: 1,
+  localWhenPlaceless: -0.75,
+  asksTotal: 1,
+  headline: 0.75,
+  placeMatch: 2,
+  unaskedDuration: -1.5,
+  statedInQuestion: -4,
+  yearNear: 1,
+  otherYear: -1.5,
+  textMatch: 0.4,
+  paragraphOrder: 0.001,
+  partOf: -0.75,
+  verbatimWord: 0.15,
+  earlierAsked: 1.5,
+  earlierUnasked: -1,
+  massGiven: 2,
+  massExact: 2.5,
+  wrongUnitKind: -3,
+  currencyGiven: 2.5,
+  currencyExact: 3.5,
+  currencyOther: 1.5,
+  amountMass: 2,
+  amountMoney: 1.5,
+  percentGiven: 2.5,
+  countUnitGiven: 2,
+  countAsMeasure: -2.5,
+  countOtherUnit: -0.75,
+  restatementMargin: 4,
+  totalMargin: 1,
+  superlativeMargin: 8,
+  sentenceEntityFirst: 1,
+  sentenceEntityOther: 0.3,
+  sentenceNoEntity: -0.15,
+  sentenceMinCoverage: 0.5,
+  sentenceParagraphContext: 0.3,
+});
+
+export function weightsWith(overrides: Partial<Weights> = {}): Weights {
+  return { ...DEFAULT_WEIGHTS, ...overrides };
+}

@@ -1,0 +1,93 @@
+/**
+ * Spelling correction against a known vocabulary, SymSpell style: every word is indexed under
+ * the strings left after deleting up to `maxEdits` letters, so a typo is looked up through its own
+ * deletions (microseconds) and confirmed with the one edit distance, where a swap is one edit.
+ */
+import { editDistance } from "./editDistance.js";
+
+export interface SpellIndex {
+  /** Known word → how often it occurs (ties go to the more frequent word). */
+  readonly counts: ReadonlyMap<string, number>;
+  readonly deletions: ReadonlyMap<string, readonly string[]>;
+  readonly maxEdits: number;
+}
+
+/** Edits a typo of this length may carry: none under 4 letters, 1, or 2 from 8 letters. */
+export function editBudget(word: string): number {
+  if (word.length < 4) return 0;
+  return word.length >= 8 ? 2 : 1;
+}
+
+function deletionsOf(word: string, edits: number): Set<string> {
+  const found = new Set<string>([word]);
+  let frontier = [word];
+  for (let e = 0; e < edits; e++) {
+    const next: string[] = [];
+    for (const w of frontier) {
+      for (let i = 0; i < w.length; i++) {
+        const shorter = w.slice(0, i) + w.slice(i + 1);
+        if (!found.has(shorter)) {
+          found.add(shorter);
+          next.push(shorter);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return found;
+}
+
+export function buildSpellIndex(words: Iterable<string>, maxEdits = 2): SpellIndex {
+  const counts = new Map<string, number>();
+  for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+  const deletions = new Map<string, string[]>();
+  for (const word of counts.keys()) {
+    if (word.length < 4) continue;
+    for (const deleted of deletionsOf(word, Math.min(maxEdits, editBudget(word)))) {
+      const bucket = deletions.get(deleted);
+      if (bucket) bucket.push(word);
+      else deletions.set(deleted, [word]);
+    }
+  }
+  return { counts, deletions, maxEdits };
+}
+
+export interface Correction {
+  word: string;
+  edits: number;
+  /** Letters the typo shares with the word at its start and end: typos keep a word's ends. */
+  kept: number;
+}
+
+function keptEnds(typed: string, word: string): number {
+  let start = 0;
+  while (start < typed.length && typed[start] === word[start]) start++;
+  let end = 0;
+  while (
+    end < typed.length - start &&
+    typed[typed.length - 1 - end] === word[word.length - 1 - end]
+  )
+    end++;
+  return start + end;
+}
+
+/** The closest known words to `typed` within `budget` edits, closest first. */
+export function candidates(index: SpellIndex, typed: string, budget: number): Correction[] {
+  const limit = Math.min(budget, index.maxEdits);
+  const seen = new Map<string, number>();
+  for (const deleted of deletionsOf(typed, limit)) {
+    for (const word of index.deletions.get(deleted) ?? []) {
+      if (seen.has(word)) continue;
+      const edits = editDistance(typed, word, Math.min(limit, editBudget(word)));
+      if (edits <= Math.min(limit, editBudget(word))) seen.set(word, edits);
+    }
+  }
+  return [...seen]
+    .map(([word, edits]) => ({ word, edits, kept: keptEnds(typed, word) }))
+    .sort(
+      (a, b) =>
+        a.edits - b.edits ||
+        b.kept - a.kept ||
+        (index.counts.get(b.word) ?? 0) - (index.counts.get(a.word) ?? 0),
+    );
+}

@@ -1,0 +1,17 @@
+/**
+ * The one stemmer: light on purpose, enough to meet "seized"/"seizures"/"seizing" and
+ * "cases"/"case" without merging words a report keeps apart ("police" and "policy").
+ */
+export function stem(word: string): string {
+  let w = word.toLowerCase();
+  if (w.length <= 3) return w;
+  if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith("sses")) w = w.slice(0, -2);
+  else if (/[^su]s$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith("ion") && w.length > 7) w = w.slice(0, -3);
+  else if (w.endsWith("ing") && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith("ed") && w.length > 4) w = w.slice(0, -2);
+  if (w.endsWith("e") && w.length > 4) w = w.slice(0, -1);
+  if (/([^aeiouls])\1$/.test(w)) w = w.slice(0, -1);
+  return w;
+}

@@ -1,0 +1,126 @@
+import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { GatewayIntentBits } from "discord.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBot } from "../../src/bot/client.js";
+import { parseConfig } from "../../src/config.js";
+import { silentLogger } from "../library/harness.js";
+import { FakeDiscord } from "./fakeDiscord.js";
+import { figureInReport, REPORT_PATH, recordingServices } from "./harness.js";
+
+const repo = fileURLToPath(new URL("../..", import.meta.url));
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "factdesk-production-"));
+  execFileSync("npm", ["run", "--silent", "build"], { cwd: repo, stdio: "ignore" });
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function botEnv(fake: FakeDiscord, name: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DOTENV_PATH: join(dir, "none.env"),
+    DISCORD_TOKEN: "fake-token-for-production",
+    DISCORD_CLIENT_ID: fake.appId,
+    DISCORD_API_URL: fake.apiUrl,
+    REPORT_PATH: fileURLToPath(REPORT_PATH),
+    DATA_DIR: join(dir, name),
+    LOG_LEVEL: "warn",
+  };
+}
+
+function exited(child: ChildProcess): Promise<{ code: number | null; stderr: string }> {
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => (stderr += chunk));
+  return once(child, "exit").then(([code]) => ({ code: code as number | null, stderr }));
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The ids of `pid`'s children, from the real process table. */
+function childrenOf(pid: number): number[] {
+  // ps exits 1 when there are none.
+  const { stdout } = spawnSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" });
+  return stdout.split("\n").map(Number).filter(Boolean);
+}
+
+async function asksAndIsAnswered(fake: FakeDiscord): Promise<void> {
+  const gangs = figureInReport(/destroying ([\d,]+) drug trafficking gangs/);
+  const handle = await fake.sendCommand("ask", {
+    question: "How many drug trafficking gangs were destroyed?",
+  });
+  expect(JSON.stringify((await handle.reply(20_000)).body)).toContain(`¶${gangs.paragraph}`);
+}
+
+describe("the compiled bot", () => {
+  it("npm run build && node dist/main.js connects, answers /ask and exits 0 on SIGTERM", async () => {
+    const fake = await FakeDiscord.start();
+    try {
+      const bot = spawn(process.execPath, ["dist/main.js"], {
+        cwd: repo,
+        env: botEnv(fake, "dist"),
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      const exit = exited(bot);
+      await asksAndIsAnswered(fake);
+      bot.kill("SIGTERM");
+      const { code, stderr } = await exit;
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("npm start leaves no orphan when only npm's own pid gets SIGTERM", async () => {
+    const fake = await FakeDiscord.start();
+    try {
+      const npm = spawn("npm", ["start"], {
+        cwd: repo,
+        env: botEnv(fake, "npm-start"),
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      const exit = exited(npm);
+      await asksAndIsAnswered(fake);
+      // npm → sh → node, or npm → node: every process under npm must be gone after npm is.
+      const tree = [...childrenOf(npm.pid ?? 0)];
+      for (const pid of [...tree]) tree.push(...childrenOf(pid));
+      expect(tree.length).toBeGreaterThan(0);
+
+      npm.kill("SIGTERM");
+      await exit;
+      await expect.poll(() => tree.filter(isRunning), { timeout: 10_000 }).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe("CHAT=off", () => {
+  it("leaves the Message Content intent out, so a bot without it connects and answers", async () => {
+    const fake = await FakeDiscord.start({ disallowedIntents: GatewayIntentBits.MessageContent });
+    const config = parseConfig({ ...botEnv(fake, "chat-off"), CHAT: "off" });
+    const client = await startBot(config, silentLogger, recordingServices());
+    try {
+      expect(Number(fake.identify?.intents) & GatewayIntentBits.MessageContent).toBe(0);
+      await asksAndIsAnswered(fake);
+    } finally {
+      await client.destroy();
+      await fake.close();
+    }
+  });
+});

@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { scheduleRetention } from "../../src/ops/schedule.js";
+import { openStore, type Store } from "../../src/store/index.js";
+import { silentLogger } from "../library/harness.js";
+import { useTempDirs } from "../store/tempDir.js";
+
+const tempDir = useTempDirs();
+const DAY = 24 * 60 * 60 * 1000;
+let store: Store | null = null;
+afterEach(() => store?.close());
+
+function asked(daysAgo: number, now: Date) {
+  return {
+    guildId: null,
+    channelId: null,
+    question: `asked ${daysAgo} days ago`,
+    status: "not_found" as const,
+    confidence: 0,
+    askedAt: new Date(now.getTime() - daysAgo * DAY),
+  };
+}
+
+describe("question-log retention", () => {
+  it("deletes the questions older than QUESTION_LOG_DAYS and keeps the rest", () => {
+    const now = new Date("2030-06-30T12:00:00Z");
+    store = openStore(tempDir());
+    store.questions.record([asked(400, now), asked(91, now), asked(89, now), asked(1, now)]);
+    const retention = scheduleRetention(store, 90, silentLogger, () => now);
+    retention.stop();
+    const left = store.questions.gapCandidates({
+      guildId: null,
+      since: new Date(0),
+      lowConfidence: 1,
+      limit: 10,
+    });
+    expect(left.map((row) => row.question).sort()).toEqual([
+      "asked 1 days ago",
+      "asked 89 days ago",
+    ]);
+    expect(retention.runOnce()).toBe(0);
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { answer, reply } from "../../src/qa/answer.js";
+import { abbreviates } from "../../src/qa/names.js";
+import { buildReportIndex } from "../../src/qa/reportIndex.js";
+import { contestOptions, understand } from "../../src/qa/understand.js";
+import { DEFAULT_WEIGHTS } from "../../src/qa/weights.js";
+
+// Invented report: programme budgets, a named body without a figure, seizures of several drugs,
+// a sentencing and a dated solicitation.
+const REPORT = `Harbour Safety Budget Fact Sheet
+
+The Budget provides $40 million for the Coastal Interdiction Service and $12 million for the Harbour Patrol Unit (HPU).
+
+The Budget also invests $7 million in the Youth Mentoring Fund. The Lighthouse Grants programme will support families in port towns.
+
+Officers seized 2,400 pounds of cocaine, 310 pounds of heroin and 95 pounds of fentanyl during the year.
+
+A smuggler was sentenced to 27 months in prison after a trial in the port court.
+
+The mentoring solicitation opened on March 3, 2025. It will close on May 30, 2025.`;
+
+const index = buildReportIndex(REPORT, { name: "invented.txt", version: null });
+
+describe("the typed Query", () => {
+  it("is plain JSON data, so a conversation can pass it back", () => {
+    const { query } = reply("How much does the Harbour Patrol Unit get?", index);
+    expect(query).not.toBeNull();
+    expect(JSON.parse(JSON.stringify(query))).toEqual(query);
+  });
+
+  it("reads the operation a question asks for", () => {
+    expect(understand("which drug was seized the most?").op).toBe("max");
+    expect(understand("which drug was seized the most?").rankedThing).toBe("drug");
+    expect(understand("which is bigger, the HPU or the Youth Mentoring Fund?").op).toBe("compare");
+    expect(understand("how many pounds of cocaine were seized?").op).toBe("lookup");
+  });
+
+  it("takes a contest's options from the first colon or comma after its contest word", () => {
+    expect(
+      contestOptions("Which came in the largest amount: cocaine, heroin or fentanyl?"),
+    ).toEqual(["cocaine", "heroin", "fentanyl"]);
+    expect(contestOptions("Who gets more, the HPU or the Youth Mentoring Fund?")).toEqual([
+      "HPU",
+      "Youth Mentoring Fund",
+    ]);
+    expect(contestOptions("how many pounds of cocaine or heroin were seized")).toEqual([]);
+  });
+});
+
+describe("names and acronyms", () => {
+  it("knows an acronym from the leading letters of a name's words", () => {
+    expect(abbreviates("cis", "Coastal Interdiction Service")).toBe(true);
+    expect(abbreviates("fincen", "Financial Crimes Enforcement Network")).toBe(true);
+    expect(abbreviates("cis", "Coastal Patrol Service")).toBe(false);
+  });
+
+  it("answers an acronym the report never writes with its spelled-out name's figure", () => {
+    const a = answer("what about the CIS?", index);
+    expect(a.status).toBe("answered");
+    expect(a.facts[0]?.value).toBe(40_000_000);
+  });
+
+  it("says a name the report mentions without a figure has none, naming it", () => {
+    const a = answer("How much funding do Lighthouse Grants get?", index);
+    expect(a.status).toBe("not_found");
+    expect(a.text).toContain("Lighthouse Grants");
+    expect(a.citations).toEqual([3]);
+  });
+
+  it("says an acronym the report never uses is not mentioned", () => {
+    const a = answer("How many ATF agents were hired?", index);
+    expect(a.status).toBe("not_found");
+    expect(a.text).toContain("ATF");
+  });
+});
+
+describe("comparisons and superlatives over things", () => {
+  it("names the winner of a contest between programmes first", () => {
+    const a = answer("Who gets more, the Harbour Patrol Unit or the Youth Mentoring Fund?", index);
+    expect(a.facts[0]?.value).toBe(12_000_000);
+    expect(a.text.startsWith("**Harbour Patrol Unit**")).toBe(true);
+  });
+
+  it("ranks drugs by their weight", () => {
+    const a = answer("which drug was seized the most?", index);
+    expect(a.facts[0]?.value).toBe(2400);
+    expect(a.text).toContain("**cocaine**");
+  });
+
+  it("ranks the least too", () => {
+    expect(answer("which drug was seized the least?", index).facts[0]?.value).toBe(95);
+  });
+});
+
+describe("sentence answers", () => {
+  it("lead with the span that answers", () => {
+    expect(answer("how long was the smuggler sentenced to?", index).text).toMatch(/27 months/);
+    const opened = answer("When did the mentoring solicitation open?", index);
+    expect(opened.status).toBe("answered");
+    expect(opened.text.startsWith("**March 3, 2025**")).toBe(true);
+  });
+});
+
+describe("weights", () => {
+  it("are named defaults a caller can override", () => {
+    expect(DEFAULT_WEIGHTS.minFactScore).toBeGreaterThan(0);
+    const strict = answer("how many pounds of cocaine were seized?", index, {
+      weights: { minFactScore: 1000 },
+    });
+    expect(strict.status).toBe("not_found");
+    expect(answer("how many pounds of cocaine were seized?", index).facts[0]?.value).toBe(2400);
+  });
+});

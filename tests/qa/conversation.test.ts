@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { answer, reply } from "../../src/qa/answer.js";
+import { buildReportIndex } from "../../src/qa/reportIndex.js";
+import { splitQuestions } from "../../src/qa/split.js";
+
+// An invented report: two provinces, a national total and a campaign with its own figures.
+const REPORT = [
+  "Police across the country cracked 4,120 drug cases and arrested 5,310 suspects, seizing 3.6 tons of drugs.",
+  "In Hunan, police cracked 210 drug cases and seized 95 kilograms of drugs.",
+  "In Hubei, police cracked 180 drug cases and seized 61 kilograms of drugs.",
+  "The harbour campaign dismantled 37 smuggling gangs and caught 12 fugitives.",
+  "Of the drugs seized nationwide, 1.2 tons were heroin.",
+].join("\n\n");
+const index = buildReportIndex(REPORT, { name: "invented.txt", version: null });
+
+function askedAfter(previousQuestion: string, question: string) {
+  const previous = reply(previousQuestion, index).query;
+  return answer(question, index, { previous });
+}
+
+describe("follow-ups", () => {
+  it("a new place keeps the previous measure", () => {
+    const got = askedAfter("how many cases did hunan crack", "and hubei?");
+    expect(got.facts[0]?.value).toBe(180);
+    expect(got.followsOn).toBe("cases");
+  });
+
+  it("a new measure that points back keeps the previous filter", () => {
+    const got = askedAfter("how many cases did hunan crack", "n how much drugs did they seize");
+    expect(got.facts[0]?.value).toBe(95);
+    expect(got.followsOn).toBe("hunan");
+  });
+
+  it("asking of part of it keeps the measure and narrows what is counted", () => {
+    const got = askedAfter("how many tons of drugs were seized", "how much of it was heroin");
+    expect(got.facts[0]?.value).toBe(1.2);
+    expect(got.followsOn).toBe("drugs");
+  });
+
+  it("a question that stands on its own ignores the previous one", () => {
+    const got = askedAfter("how many cases did hunan crack", "how many suspects were arrested");
+    expect(got.facts[0]?.value).toBe(5310);
+    expect(got.followsOn).toBeUndefined();
+  });
+
+  it("without a previous question a bare place is not guessed into one", () => {
+    expect(answer("and hubei?", index).followsOn).toBeUndefined();
+  });
+});
+
+describe("several questions in one", () => {
+  it("splits plural things joined by and, not coordinated modifiers or verbs", () => {
+    expect(splitQuestions("how many gangs and fugitives")).toEqual([
+      "how many gangs",
+      "how many fugitives",
+    ]);
+    expect(splitQuestions("how many gangs and fugitives were caught")).toEqual([
+      "how many gangs were caught",
+      "how many fugitives were caught",
+    ]);
+    expect(splitQuestions("how many rifle and ammunition cases")).toEqual([
+      "how many rifle and ammunition cases",
+    ]);
+    expect(splitQuestions("how many dealers were charged and convicted")).toEqual([
+      "how many dealers were charged and convicted",
+    ]);
+    expect(splitQuestions("how many arrests? how much cocaine")).toEqual([
+      "how many arrests",
+      "how much cocaine",
+    ]);
+  });
+
+  it("answers each part with its own figure and citation", () => {
+    const got = answer("how many gangs n fugitives", index);
+    expect(got.status).toBe("answered");
+    expect(got.facts.map((fact) => fact.value)).toEqual([37, 12]);
+    expect(got.citations).toEqual([4]);
+    expect(got.text).toContain("37");
+    expect(got.text).toContain("12");
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { findPlacesInQuestion } from "../../src/facts/places.js";
+import { reply } from "../../src/qa/answer.js";
+import { buildReportIndex } from "../../src/qa/reportIndex.js";
+
+// An invented report whose spokesman's surname is one letter away from a capital city.
+const REPORT = [
+  "Customs officers seized 48 kilograms of cocaine at the northern port.",
+  "Spokesman Lee Parris said 9 suspects were charged.",
+].join("\n\n");
+const index = buildReportIndex(REPORT, { name: "invented.txt", version: null });
+
+describe("the question's language", () => {
+  it("never reads a word the report uses as a misspelt place", () => {
+    expect(findPlacesInQuestion("what did parris say").map((m) => m.place.name)).toEqual(["Paris"]);
+    expect(reply("what did parris say", index).query?.filters.places).toEqual([]);
+  });
+
+  it("never reads an English word as a misspelt place, without a word list", () => {
+    expect(findPlacesInQuestion("what is the value of the meat")).toEqual([]);
+    expect(findPlacesInQuestion("how much did ontraio seize").map((m) => m.place.name)).toEqual([
+      "Ontario",
+    ]);
+  });
+
+  it("answers slang and typos from the report's own words", () => {
+    expect(reply("how much coke was siezed", index).answer.facts[0]?.value).toBe(48);
+    expect(reply("how many ppl got charged", index).answer.facts[0]?.value).toBe(9);
+  });
+});

@@ -1,0 +1,37 @@
+import { join } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { DATABASE_FILE } from "../../src/store/db.js";
+import { openStore } from "../../src/store/index.js";
+import { MIGRATIONS, SCHEMA_VERSION } from "../../src/store/migrations.js";
+import { useTempDirs } from "./tempDir.js";
+
+const tempDir = useTempDirs();
+
+describe("upgrading a database written by the first schema", () => {
+  it("keeps its report versions, gives them empty metadata, and adds settings and pins", () => {
+    const dir = tempDir();
+    const old = new BetterSqlite3(join(dir, DATABASE_FILE));
+    old.exec(MIGRATIONS[0] ?? "");
+    old.pragma("user_version = 1");
+    old
+      .prepare(
+        `INSERT INTO report_versions (guild_id, sha256, source, text, byte_length, paragraphs,
+           facts, created_by, created_at) VALUES (NULL, ?, 'file:old.txt', 'Old text.', 9, 1, 1, NULL, ?)`,
+      )
+      .run("a".repeat(64), new Date("2030-01-01T00:00:00Z").toISOString());
+    old.close();
+
+    const store = openStore(dir);
+    try {
+      expect(store.versions.get(1)).toMatchObject({ source: "file:old.txt", meta: {} });
+      expect(store.settings.all().size).toBe(0);
+      expect(store.pins.forVersion(1)).toEqual([]);
+    } finally {
+      store.close();
+    }
+    const upgraded = new BetterSqlite3(join(dir, DATABASE_FILE), { readonly: true });
+    expect(upgraded.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    upgraded.close();
+  });
+});
