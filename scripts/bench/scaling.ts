@@ -122,7 +122,7 @@ export async function runScalingBench(options: ScalingOptions): Promise<ScaleOut
       showMs(o.p50Ms),
       showMs(o.p99Ms),
       refused
-        ? `refused by a cap of src/report/limits.ts: ${o.refused}`
+        ? `refused by a cap in src/report/limits.ts: ${o.refused.replace(/^factdesk: /, "")}`
         : comparedToFirst(o, measured[0]),
     ]);
   }
