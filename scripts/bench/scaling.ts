@@ -109,7 +109,8 @@ export async function runScalingBench(options: ScalingOptions): Promise<ScaleOut
       ]);
       continue;
     }
-    const refused = o.refused !== null;
+    const refusal = o.refused?.replace(/^factdesk: /, "");
+    const refused = refusal !== undefined;
     rows.push([
       `×${o.scale}`,
       o.chars.toLocaleString("en-US"),
@@ -122,7 +123,7 @@ export async function runScalingBench(options: ScalingOptions): Promise<ScaleOut
       showMs(o.p50Ms),
       showMs(o.p99Ms),
       refused
-        ? `refused by a cap in src/report/limits.ts: ${o.refused.replace(/^factdesk: /, "")}`
+        ? `refused by a cap in src/report/limits.ts: ${refusal}`
         : comparedToFirst(o, measured[0]),
     ]);
   }
