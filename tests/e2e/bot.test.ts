@@ -1,4 +1,4 @@
-import { type APIEmbed, type Client, PermissionFlagsBits } from "discord.js";
+import { type Client, PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { commands } from "../../commands/index.js";
 import { startBot } from "../../src/bot/client.js";
@@ -6,15 +6,17 @@ import { parseConfig } from "../../src/config.js";
 import { figuresFor } from "../../src/qa/figures.js";
 import { buildReportIndex } from "../../src/qa/reportIndex.js";
 import { suggestQuestions } from "../../src/qa/suggest.js";
-import { type BotResponse, FakeDiscord, type Json, snowflake } from "./fakeDiscord.js";
+import { FakeDiscord, type Json, snowflake } from "./fakeDiscord.js";
 import {
   capturingLogger,
+  components,
   figureInReport,
   type LogEntry,
   type RecordingServices,
   recordingServices,
   reportBlocks,
   reportText,
+  visibleText,
 } from "./harness.js";
 
 const TOKEN = "fake-bot-token.for-tests.only";
@@ -44,33 +46,6 @@ afterAll(async () => {
   await client?.destroy();
   await fake?.close();
 });
-
-/** Everything a reader sees in a reply: embed titles, texts, field names and values, plain content. */
-function visibleText(response: BotResponse | Json): string {
-  const body = "body" in response ? (response.body as Json) : response;
-  const embeds = (body.embeds as APIEmbed[] | undefined) ?? [];
-  const parts = embeds.flatMap((embed) => [
-    embed.title ?? "",
-    embed.description ?? "",
-    ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
-    embed.footer?.text ?? "",
-  ]);
-  return [String(body.content ?? ""), ...parts].join("\n");
-}
-
-interface Component {
-  type: number;
-  custom_id?: string;
-  label?: string;
-  options?: { label: string; value: string }[];
-  components?: Component[];
-}
-
-function components(response: BotResponse | Json): Component[] {
-  const body = "body" in response ? (response.body as Json) : response;
-  const rows = (body.components as Component[] | undefined) ?? [];
-  return rows.flatMap((row) => row.components ?? []);
-}
 
 describe("/ask", () => {
   it("answers with the figure the report states and cites its paragraph", async () => {
