@@ -1,14 +1,11 @@
 import { type Client, PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { commands } from "../../commands/index.js";
-import { startBot } from "../../src/bot/client.js";
-import { parseConfig } from "../../src/config.js";
 import { figuresFor } from "../../src/qa/figures.js";
 import { buildReportIndex } from "../../src/qa/reportIndex.js";
 import { suggestQuestions } from "../../src/qa/suggest.js";
-import { FakeDiscord, type Json, snowflake } from "./fakeDiscord.js";
+import { type FakeDiscord, type Json, snowflake } from "./fakeDiscord.js";
 import {
-  capturingLogger,
   components,
   figureInReport,
   type LogEntry,
@@ -16,6 +13,7 @@ import {
   recordingServices,
   reportBlocks,
   reportText,
+  startBotOnFake,
   visibleText,
 } from "./harness.js";
 
@@ -28,18 +26,16 @@ let services: RecordingServices;
 let logs: LogEntry[];
 
 beforeAll(async () => {
-  fake = await FakeDiscord.start({ askChannelIds: 1 });
   services = recordingServices(index);
-  const captured = capturingLogger([TOKEN]);
-  logs = captured.entries;
-  const config = parseConfig({
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_CLIENT_ID: fake.appId,
-    DISCORD_GUILD_ID: fake.guildId,
-    DISCORD_API_URL: fake.apiUrl,
-    ASK_CHANNEL_IDS: fake.askChannelIds.join(","),
-  });
-  client = await startBot(config, captured.logger, services);
+  ({ fake, client, logs } = await startBotOnFake(
+    { askChannelIds: 1 },
+    services,
+    TOKEN,
+    (discord) => ({
+      DISCORD_GUILD_ID: discord.guildId,
+      ASK_CHANNEL_IDS: discord.askChannelIds.join(","),
+    }),
+  ));
 });
 
 afterAll(async () => {

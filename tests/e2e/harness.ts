@@ -1,11 +1,18 @@
 import { readFileSync } from "node:fs";
 import { Writable } from "node:stream";
-import type { APIEmbed } from "discord.js";
+import type { APIEmbed, Client } from "discord.js";
 import type { Logger } from "pino";
+import { startBot } from "../../src/bot/client.js";
+import { parseConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { buildReportIndex, type ReportIndex } from "../../src/qa/reportIndex.js";
 import type { FeedbackEvent, QuestionEvent, Services } from "../../src/services.js";
-import type { BotResponse, Json } from "./fakeDiscord.js";
+import {
+  type BotResponse,
+  FakeDiscord,
+  type FakeDiscordOptions,
+  type Json,
+} from "./fakeDiscord.js";
 
 export const REPORT_PATH = new URL("../../data/report.txt", import.meta.url);
 export const reportText = readFileSync(REPORT_PATH, "utf8");
@@ -129,4 +136,31 @@ export interface Component {
 export function components(response: BotResponse | Json): Component[] {
   const rows = (bodyOf(response).components as Component[] | undefined) ?? [];
   return rows.flatMap((row) => row.components ?? []);
+}
+
+/**
+ * The real discord.js client, in this process, against a fresh fake Discord: `env` is the bot's
+ * environment beyond the fake's application and API, and every log line is kept, the token hidden.
+ */
+export async function startBotOnFake(
+  fakeOptions: FakeDiscordOptions,
+  services: Services,
+  token: string,
+  env: (fake: FakeDiscord) => NodeJS.ProcessEnv = () => ({}),
+): Promise<{ fake: FakeDiscord; client: Client; logs: LogEntry[] }> {
+  const fake = await FakeDiscord.start(fakeOptions);
+  try {
+    const config = parseConfig({
+      DISCORD_TOKEN: token,
+      DISCORD_CLIENT_ID: fake.appId,
+      DISCORD_API_URL: fake.apiUrl,
+      ...env(fake),
+    });
+    const captured = capturingLogger([token]);
+    const client = await startBot(config, captured.logger, services);
+    return { fake, client, logs: captured.entries };
+  } catch (error) {
+    await fake.close();
+    throw error;
+  }
 }

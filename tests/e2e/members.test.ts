@@ -1,18 +1,16 @@
 import { readFileSync } from "node:fs";
 import type { Client } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBot } from "../../src/bot/client.js";
-import { parseConfig } from "../../src/config.js";
 import { buildReportIndex, type ReportIndex } from "../../src/qa/reportIndex.js";
-import { FakeDiscord, type Json, snowflake } from "./fakeDiscord.js";
+import { type FakeDiscord, type Json, snowflake } from "./fakeDiscord.js";
 import {
-  capturingLogger,
   components,
   figureInReport,
   type LogEntry,
   type RecordingServices,
   recordingServices,
   reportText,
+  startBotOnFake,
   visibleParts,
   visibleText,
 } from "./harness.js";
@@ -44,20 +42,18 @@ const suspects = () => figureInReport(/There were ([\d,]+) criminal suspects/);
 const tons = () => figureInReport(/([\d.]+) tons of various/);
 
 beforeAll(async () => {
-  fake = await FakeDiscord.start({ askChannelIds: 2 });
   services = recordingServices(seed);
   const active = services.reports.active;
   services.reports = { active: (guildId) => ({ ...active(guildId), index: current }) };
-  const config = parseConfig({
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_CLIENT_ID: fake.appId,
-    DISCORD_API_URL: fake.apiUrl,
-    ASK_CHANNEL_IDS: fake.askChannelIds.join(","),
-    ASK_THREAD_WHEN_BUSY: "3/60s",
-  });
-  const captured = capturingLogger([TOKEN]);
-  logs = captured.entries;
-  client = await startBot(config, captured.logger, services);
+  ({ fake, client, logs } = await startBotOnFake(
+    { askChannelIds: 2 },
+    services,
+    TOKEN,
+    (discord) => ({
+      ASK_CHANNEL_IDS: discord.askChannelIds.join(","),
+      ASK_THREAD_WHEN_BUSY: "3/60s",
+    }),
+  ));
 });
 
 afterAll(async () => {
