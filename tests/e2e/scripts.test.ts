@@ -86,15 +86,18 @@ describe("npm start", () => {
 });
 
 describe("npm run deploy-commands", () => {
-  it("bulk-PUTs exactly the command list to the guild and prints what it registered", async () => {
-    const { code, stdout } = await finished(
-      npm("deploy-commands", {
+  const deploy = (env: Record<string, string> = {}, args: string[] = []) =>
+    finished(
+      run("npm", ["--silent", "run", "deploy-commands", "--", ...args], {
         DISCORD_TOKEN: "fake-token-for-deploy",
         DISCORD_CLIENT_ID: fake.appId,
-        DISCORD_GUILD_ID: fake.guildId,
         DISCORD_API_URL: fake.apiUrl,
+        ...env,
       }),
     );
+
+  it("bulk-PUTs exactly the command list to the guild and prints what it registered", async () => {
+    const { code, stdout } = await deploy({ DISCORD_GUILD_ID: fake.guildId });
 
     expect(code).toBe(0);
     expect(fake.commandPuts).toHaveLength(1);
@@ -108,13 +111,7 @@ describe("npm run deploy-commands", () => {
   });
 
   it("registers globally when no guild is configured", async () => {
-    const { code, stdout } = await finished(
-      npm("deploy-commands", {
-        DISCORD_TOKEN: "fake-token-for-deploy",
-        DISCORD_CLIENT_ID: fake.appId,
-        DISCORD_API_URL: fake.apiUrl,
-      }),
-    );
+    const { code, stdout } = await deploy();
 
     expect(code).toBe(0);
     expect(fake.commandPuts.at(-1)?.guildId).toBeNull();
@@ -123,16 +120,6 @@ describe("npm run deploy-commands", () => {
     );
     expect(stdout).toContain("globally");
   });
-
-  const deploy = (env: Record<string, string> = {}, args: string[] = []) =>
-    finished(
-      run("npm", ["--silent", "run", "deploy-commands", "--", ...args], {
-        DISCORD_TOKEN: "fake-token-for-deploy",
-        DISCORD_CLIENT_ID: fake.appId,
-        DISCORD_API_URL: fake.apiUrl,
-        ...env,
-      }),
-    );
 
   it("prints a diff against what is registered, and warns when global commands also show in the guild", async () => {
     const { code, stdout, stderr } = await deploy({ DISCORD_GUILD_ID: fake.guildId });
