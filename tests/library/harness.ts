@@ -18,7 +18,8 @@ export function testConfig(dataDir: string, overrides: Record<string, string> = 
     DISCORD_CLIENT_ID: "400000000000000001",
     DATA_DIR: dataDir,
     REPORT_PATH: SEED_PATH,
-    REPORT_FETCH_TIMEOUT_MS: "300",
+    // Generous, so a loaded machine never times out a loopback download; the timeout test sets its own.
+    REPORT_FETCH_TIMEOUT_MS: "5000",
     ...overrides,
   });
 }

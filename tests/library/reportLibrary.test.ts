@@ -217,7 +217,9 @@ describe("refused refreshes leave the active report exactly as it was", () => {
 
   it("a URL that never answers", async () => {
     services.close();
-    services = await open(testConfig(dataDir, { REPORT_URL: server.url("/slow.txt") }));
+    services = await open(
+      testConfig(dataDir, { REPORT_URL: server.url("/slow.txt"), REPORT_FETCH_TIMEOUT_MS: "300" }),
+    );
     await expectRefused(
       () =>
         services.library.refresh({
