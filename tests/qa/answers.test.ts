@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { abbreviates } from "../../src/facts/acronyms.js";
 import { answer, reply } from "../../src/qa/answer.js";
-import { abbreviates } from "../../src/qa/names.js";
 import { buildReportIndex } from "../../src/qa/reportIndex.js";
 import { contestOptions, understand } from "../../src/qa/understand.js";
 import { DEFAULT_WEIGHTS } from "../../src/qa/weights.js";
