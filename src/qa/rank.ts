@@ -48,7 +48,7 @@ const PART_OF =
   /\b(?:including|of which|of whom|of these|among them|single|for example|such as|accounting for|account for|mostly from|most of it|largely from)\b/i;
 const CURRENCIES = /^[A-Z]{3}$/;
 /** Words that steer the question but say nothing about what is counted. */
-const STEERING = new Set(
+export const STEERING = new Set(
   [
     "province",
     "state",
