@@ -98,6 +98,13 @@ export interface Weights {
   sentenceParagraphContext: number;
   /** Sentence answers: least share of the question's concepts (up to two) a sentence must hold. */
   sentenceMinCoverage: number;
+  /**
+   * Sentence answers to "what is it called": like an entity of the kind asked for, a sentence that
+   * quotes a name ("the \"Clean Harbour\" drive") the question does not already use.
+   */
+  sentenceQuotedName: number;
+  /** A quoted name in this many paragraphs or more is the report's own subject, not an answer. */
+  ownNameParagraphs: number;
 }
 
 export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
@@ -150,6 +157,8 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   sentenceNoEntity: -0.15,
   sentenceMinCoverage: 0.5,
   sentenceParagraphContext: 0.3,
+  sentenceQuotedName: 1,
+  ownNameParagraphs: 3,
 });
 
 export function weightsWith(overrides: Partial<Weights> = {}): Weights {

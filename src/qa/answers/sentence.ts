@@ -1,11 +1,12 @@
 import type { Entity } from "../../facts/schema.js";
+import { GRAMMAR } from "../../lexicon/language.js";
 import { words } from "../../text/tokenize.js";
 import { notFound } from "../compose.js";
 import type { ReportIndex, SentenceDoc } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
 import type { Query } from "../understand.js";
-import { concept } from "../vocabulary.js";
+import { concept, conceptsOf } from "../vocabulary.js";
 import type { AnswerContext } from "./context.js";
 
 const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, Entity["kind"][]>> = {
@@ -23,6 +24,31 @@ const YEAR = /\b(?:19|20)\d{2}\b/;
 const ASKS_DATE = /\b(?:what|which)\s+(?:year|month|day|date)\b/i;
 /** A run of capitalised words, "of"/"and" inside it: a name the report uses. */
 const NAME_RUN = /[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|for|the|de|del)\s+)*[A-Z][\w'’.-]*)*/g;
+
+/** "What is the drive called", "what slogan guided them": the answer is a name the report quotes. */
+const ASKS_NAME =
+  /\b(?:called|named|name of|what name|slogan|motto|principle|title|dubbed|known as|nicknamed)\b/i;
+/** The words that only frame such a question: "called" says nothing of what is named. */
+const NAME_FRAME = /\b(?:called|named|name of|dubbed|known as|nicknamed)\b/gi;
+const QUOTED = /["“]([^"“”\n]{3,80})["”]/g;
+
+/** Names a sentence quotes that the question does not use and the report does not repeat throughout. */
+function quotedNames(
+  query: Query,
+  doc: SentenceDoc,
+  index: ReportIndex,
+  ownNameParagraphs: number,
+): string[] {
+  if (!ASKS_NAME.test(query.cleaned)) return [];
+  const asked = query.cleaned.toLowerCase();
+  return [...doc.text.matchAll(QUOTED)]
+    .map((match) => match[1]?.trim() ?? "")
+    .filter((name) => name.length > 0 && !asked.includes(name.toLowerCase()))
+    .filter(
+      (name) =>
+        index.report.paragraphs.filter((p) => p.text.includes(name)).length < ownNameParagraphs,
+    );
+}
 
 function mentionsPlaces(index: ReportIndex, doc: SentenceDoc, places: string[]): boolean {
   return places.every((place) => (index.placeParagraphs.get(place) ?? []).includes(doc.paragraph));
@@ -53,6 +79,8 @@ function asksDate(query: Query): boolean {
   return query.wh === "when" || ASKS_DATE.test(query.cleaned);
 }
 
+const PERSON_NOUNS: ReadonlySet<string> = new Set(GRAMMAR.personNouns);
+
 /** The kinds of entity that answer the question, the one asked for first. */
 function wantedKinds(query: Query, index: ReportIndex): Entity["kind"][] {
   if (asksDate(query)) return ["date"];
@@ -62,6 +90,8 @@ function wantedKinds(query: Query, index: ReportIndex): Entity["kind"][] {
   );
   // "Who is Wang Hua?" asks for a role; "Who held the conference?" for a person or body.
   if (query.wh === "who" && namesPerson) return ["role"];
+  const noun = askedNoun(query);
+  if (noun && PERSON_NOUNS.has(noun)) return ["person", "role", "organization"];
   return (query.wh && ENTITY_KIND_FOR[query.wh]) ?? [];
 }
 
@@ -98,6 +128,15 @@ function askedNoun(query: Query): string | null {
   return noun;
 }
 
+/** Of some spans of a sentence, the one standing nearest the question's own words. */
+function nearest(text: string, spans: string[], positions: number[]): string | null {
+  return (
+    spans
+      .map((span) => ({ span, at: text.indexOf(span) }))
+      .sort((a, b) => distance(a.at, positions) - distance(b.at, positions))[0]?.span ?? null
+  );
+}
+
 /** The words that answer the question, to lead the sentence with. */
 function answerSpan(
   query: Query,
@@ -119,7 +158,13 @@ function answerSpan(
 
 /** Who / what / when / which questions: the best sentence by BM25, leading with the span that answers. */
 export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContext): Answer {
-  const concepts = [...new Set(query.measure.concepts)];
+  const frame = new Set(
+    conceptsOf(
+      ASKS_NAME.test(query.cleaned) ? (query.cleaned.match(NAME_FRAME) ?? []).join(" ") : "",
+    ),
+  );
+  const concepts = [...new Set(query.measure.concepts)].filter((c) => !frame.has(c));
+  const searched = query.cleaned.replace(NAME_FRAME, " ");
   const asked = query.cleaned.toLowerCase();
   const wanted = wantedKinds(query, index);
   const dated = new Set(
@@ -127,7 +172,7 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
       .filter((e) => e.kind === "date")
       .map((e) => `${e.paragraph}:${e.sentence}`),
   );
-  const hits = index.sentenceSearch.search(query.cleaned, { combineWith: "OR" });
+  const hits = index.sentenceSearch.search(searched, { combineWith: "OR" });
   const top = hits[0]?.score ?? 0;
   // "The solicitation … will close on June 22": the answer may stand a sentence after the one
   // naming what is asked about, so the rest of the paragraph lends a share of its score.
@@ -166,10 +211,12 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
         : wanted.length > 0
           ? w.sentenceNoEntity
           : 0;
+      const quoted = quotedNames(query, doc, index, w.ownNameParagraphs);
+      const nameBonus = quoted.length > 0 ? w.sentenceQuotedName : 0;
       const rest = (byParagraph.get(doc.paragraph) ?? 0) - hit.score;
       const relevance = (hit.score + w.sentenceParagraphContext * rest) / Math.max(top, 1e-9);
-      const score = relevance * (1 + entityBonus) - doc.paragraph * w.paragraphOrder;
-      return { doc, overlap: overlap.length, score, entities: first };
+      const score = relevance * (1 + entityBonus + nameBonus) - doc.paragraph * w.paragraphOrder;
+      return { doc, overlap: overlap.length, score, entities: first, quoted };
     })
     .sort((a, b) => b.score - a.score);
   const best = scored[0];
@@ -186,7 +233,9 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     );
   }
   const positions = matchedPositions(best.doc.text, new Set(concepts));
-  const span = answerSpan(query, best.doc, best.entities, positions);
+  const span =
+    nearest(best.doc.text, best.quoted, positions) ??
+    answerSpan(query, best.doc, best.entities, positions);
   const lead = span ? `**${span}** ` : "";
   const coverage = best.overlap / Math.max(1, concepts.length);
   return {
