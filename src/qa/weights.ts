@@ -16,6 +16,13 @@ export interface Weights {
   sentenceHit: number;
   /** A question concept elsewhere in the figure's paragraph: weak evidence. */
   paragraphHit: number;
+  /**
+   * A question concept nowhere in the figure's paragraph: "detained in the harbour sweep" is not
+   * answered by the national total when another figure's paragraph names the sweep.
+   */
+  missingConcept: number;
+  /** A concept in this many sentences or fewer is rare enough to name a part of the report. */
+  rareConceptSentences: number;
   /** Each word of what is counted that the question does not ask about ("juvenile cases" for "cases"). */
   extraModifier: number;
   /** Cap on the extra-modifier penalty, so long subjects are not ruled out. */
@@ -114,6 +121,8 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   nearHit: 1.4,
   sentenceHit: 1,
   paragraphHit: 0.4,
+  missingConcept: -0.5,
+  rareConceptSentences: 3,
   extraModifier: 0.4,
   extraModifierCap: 1.2,
   verbAgrees: 2,

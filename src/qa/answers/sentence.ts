@@ -27,9 +27,9 @@ const NAME_RUN = /[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|for|the|de|del)\s+)*[A-Z][\
 
 /** "What is the drive called", "what slogan guided them": the answer is a name the report quotes. */
 const ASKS_NAME =
-  /\b(?:called|named|name of|what name|slogan|motto|principle|title|dubbed|known as|nicknamed)\b/i;
+  /\b(?:called|name of|what name|slogan|motto|principle|title|dubbed|known as|nicknamed)\b/i;
 /** The words that only frame such a question: "called" says nothing of what is named. */
-const NAME_FRAME = /\b(?:called|named|name of|dubbed|known as|nicknamed)\b/gi;
+const NAME_FRAME = /\b(?:called|name of|dubbed|known as|nicknamed)\b/gi;
 const QUOTED = /["“]([^"“”\n]{3,80})["”]/g;
 
 /** Names a sentence quotes that the question does not use and the report does not repeat throughout. */
