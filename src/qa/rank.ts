@@ -148,6 +148,8 @@ function determinedConcepts(query: Query): Set<string> {
         .map(concept),
     ),
   );
+  determinedCache.set(query, found);
+  return found;
 }
 
 /**
