@@ -16,6 +16,8 @@ export interface ReportNames {
   words: Set<string>;
   /** Every word the report writes in lower case: such a word is a common noun, not a name. */
   common: Set<string>;
+  /** Every all-capitals word the report uses ("DEA"), lower-cased. */
+  capitals: Set<string>;
 }
 
 export function reportNames(report: ParsedReport): ReportNames {
@@ -43,7 +45,7 @@ export function reportNames(report: ParsedReport): ReportNames {
     const name = [...runs].find((run) => abbreviates(acronym, run));
     if (name) acronyms.set(acronym, name);
   }
-  return { runs: [...runs], acronyms, words, common };
+  return { runs: [...runs], acronyms, words, common, capitals };
 }
 
 /** What an acronym a question uses stands for in this report, typed in any case ("fincen"). */
@@ -89,6 +91,8 @@ export function namesAsked(question: string, skip: string[], names: ReportNames)
     }
     run = [];
   };
+  const skipped = (name: string) => skip.some((s) => s.toLowerCase().includes(name.toLowerCase()));
+  found.push(...namesTypedLow(question, names).filter(([name]) => !skipped(name ?? "")));
   const tokens = [...question.matchAll(/[A-Za-z][\w'’-]*/g)];
   for (const [i, match] of tokens.entries()) {
     const token = match[0].replace(/['’]s$/, "");
@@ -105,6 +109,35 @@ export function namesAsked(question: string, skip: string[], names: ReportNames)
   }
   close();
   return found;
+}
+
+/**
+ * The report's names typed in lower case, as chat does: a run of its capitalised words ("project
+ * safe neighbourhoods" for "Project Safe Neighbourhoods"), or an acronym it writes only in capitals
+ * ("xyz" for "XYZ"). Each comes back spelled as the report spells it.
+ */
+function namesTypedLow(question: string, names: ReportNames): string[][] {
+  const asked = ` ${question.toLowerCase().replace(/[^\w'’-]+/g, " ")} `;
+  const typed = (name: string) =>
+    asked.includes(` ${name.toLowerCase()} `) && !question.includes(name);
+  const runs = names.runs.filter(
+    (run) =>
+      /\s/.test(run) &&
+      !STOP_WORDS.has(run.split(/\s+/)[0]?.toLowerCase() ?? "") &&
+      typed(run) &&
+      findPlacesInQuestion(run).length === 0,
+  );
+  const acronyms = [...names.capitals].filter(
+    (word) =>
+      word.length >= 2 &&
+      !names.common.has(word) &&
+      !names.acronyms.has(word) &&
+      !STOP_WORDS.has(word) &&
+      typed(word.toUpperCase()) &&
+      !runs.some((run) => run.toLowerCase().split(/\s+/).includes(word)) &&
+      findPlacesInQuestion(word.toUpperCase()).length === 0,
+  );
+  return [...runs.map((run) => [run]), ...acronyms.map((word) => [word.toUpperCase()])];
 }
 
 function escaped(text: string): string {

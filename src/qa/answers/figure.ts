@@ -61,7 +61,8 @@ export function rankedFor(query: Query, { index, weights }: AnswerContext): Scor
   return query.filters.places.length === 0 ? preferTotals(ranked, weights) : ranked;
 }
 
-function askedNames(query: Query, index: ReportIndex): string[][] {
+/** The names a question uses that are not the report's own subject: the answer must be about them. */
+export function askedNames(query: Query, index: ReportIndex): string[][] {
   return query.filters.names.filter((spellings) => !isHomeName(spellings, index.report));
 }
 

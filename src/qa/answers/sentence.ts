@@ -2,12 +2,14 @@ import type { Entity } from "../../facts/schema.js";
 import { GRAMMAR } from "../../lexicon/language.js";
 import { words } from "../../text/tokenize.js";
 import { notFound } from "../compose.js";
+import { mentions } from "../names.js";
 import type { ReportIndex, SentenceDoc } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
 import type { Query } from "../understand.js";
 import { concept, conceptsOf } from "../vocabulary.js";
 import type { AnswerContext } from "./context.js";
+import { askedNames } from "./figure.js";
 
 const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, Entity["kind"][]>> = {
   who: ["person", "organization", "role"],
@@ -52,6 +54,12 @@ function quotedNames(
 
 function mentionsPlaces(index: ReportIndex, doc: SentenceDoc, places: string[]): boolean {
   return places.every((place) => (index.placeParagraphs.get(place) ?? []).includes(doc.paragraph));
+}
+
+/** A sentence answers about a name the question uses only where its paragraph names it. */
+function mentionsNames(index: ReportIndex, doc: SentenceDoc, names: string[][]): boolean {
+  const text = index.report.paragraphs[doc.paragraph - 1]?.text ?? "";
+  return names.every((spellings) => spellings.some((s) => mentions(text, s)));
 }
 
 const ABOUT_THE_RELEASE =
@@ -173,6 +181,12 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
       .map((e) => `${e.paragraph}:${e.sentence}`),
   );
   const hits = index.sentenceSearch.search(searched, { combineWith: "OR" });
+  const names = askedNames(query, index);
+  // A name read off a capitalised question may be a misreading ("Its Director"): only a name some
+  // matching sentence's paragraph states narrows the answer to those sentences.
+  const namesMentioned = hits.some((hit) =>
+    mentionsNames(index, index.sentences[hit.id as number] as SentenceDoc, names),
+  );
   const top = hits[0]?.score ?? 0;
   // "The solicitation … will close on June 22": the answer may stand a sentence after the one
   // naming what is asked about, so the rest of the paragraph lends a share of its score.
@@ -184,6 +198,7 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   const scored = hits
     .map((hit) => ({ hit, doc: index.sentences[hit.id as number] as SentenceDoc }))
     .filter(({ doc }) => mentionsPlaces(index, doc, query.filters.places))
+    .filter(({ doc }) => !namesMentioned || mentionsNames(index, doc, names))
     .filter(
       ({ doc }) =>
         !asksDate(query) ||
