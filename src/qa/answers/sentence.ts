@@ -22,6 +22,12 @@ const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, Entity["kind"][]
 const DURATION =
   /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty)(?:[\s-]+(?:and a half|more))?[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?)\b/i;
 const YEAR = /\b(?:19|20)\d{2}\b/;
+/** "How long …", "over what period …": the answer is a span of time ("two months"). */
+export const ASKS_DURATION =
+  /\bhow long\b|\b(?:what|which)\s+(?:period|length of time|duration|time ?frame|time span)\b|\bhow many (?:days|weeks|months|years) (?:has|have|did|was|were)\b/i;
+/** The words that only frame a duration question: "how long" and "period" say nothing of what lasted. */
+const DURATION_FRAME =
+  /\b(?:how long|long|period|length of time|duration|time ?frame|time span|going|lasted?|run)\b/gi;
 /** "by what year", "in which month": asks for a date though it does not say "when". */
 const ASKS_DATE = /\b(?:what|which)\s+(?:year|month|day|date)\b/i;
 /** A run of capitalised words, "of"/"and" inside it: a name the report uses. */
@@ -50,6 +56,13 @@ function quotedNames(
       (name) =>
         index.report.paragraphs.filter((p) => p.text.includes(name)).length < ownNameParagraphs,
     );
+}
+
+/** The words of a question that only say what kind of answer it wants ("called", "how long"). */
+function frameWords(cleaned: string, duration: boolean): string {
+  const name = ASKS_NAME.test(cleaned) ? (cleaned.match(NAME_FRAME) ?? []) : [];
+  const time = duration ? (cleaned.match(DURATION_FRAME) ?? []) : [];
+  return [...name, ...time].join(" ");
 }
 
 function mentionsPlaces(index: ReportIndex, doc: SentenceDoc, places: string[]): boolean {
@@ -152,7 +165,7 @@ function answerSpan(
   entities: Entity[],
   positions: number[],
 ): string | null {
-  if (/\bhow long\b/i.test(query.cleaned)) return DURATION.exec(doc.text)?.[0] ?? null;
+  if (ASKS_DURATION.test(query.cleaned)) return DURATION.exec(doc.text)?.[0] ?? null;
   const noun = askedNoun(query);
   const beside = noun && !asksDate(query) ? nameBeside(noun, doc.text) : null;
   if (beside) return beside;
@@ -166,13 +179,12 @@ function answerSpan(
 
 /** Who / what / when / which questions: the best sentence by BM25, leading with the span that answers. */
 export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContext): Answer {
-  const frame = new Set(
-    conceptsOf(
-      ASKS_NAME.test(query.cleaned) ? (query.cleaned.match(NAME_FRAME) ?? []).join(" ") : "",
-    ),
-  );
+  const duration = ASKS_DURATION.test(query.cleaned);
+  const frame = new Set(conceptsOf(frameWords(query.cleaned, duration)));
   const concepts = [...new Set(query.measure.concepts)].filter((c) => !frame.has(c));
-  const searched = query.cleaned.replace(NAME_FRAME, " ");
+  const searched = frameWords(query.cleaned, duration)
+    ? query.cleaned.replace(NAME_FRAME, " ").replace(duration ? DURATION_FRAME : /$^/, " ")
+    : query.cleaned;
   const asked = query.cleaned.toLowerCase();
   const wanted = wantedKinds(query, index);
   const dated = new Set(
@@ -219,13 +231,18 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
         )
         .sort((a, b) => wanted.indexOf(a.kind) - wanted.indexOf(b.kind));
       const first = entities.filter((e) => e.kind === entities[0]?.kind);
-      const entityBonus = entities[0]
-        ? entities[0].kind === wanted[0]
+      // "How long …": a sentence giving a span of time holds the kind of answer asked for.
+      const entityBonus = duration
+        ? DURATION.test(doc.text)
           ? w.sentenceEntityFirst
-          : w.sentenceEntityOther
-        : wanted.length > 0
-          ? w.sentenceNoEntity
-          : 0;
+          : w.sentenceNoEntity
+        : entities[0]
+          ? entities[0].kind === wanted[0]
+            ? w.sentenceEntityFirst
+            : w.sentenceEntityOther
+          : wanted.length > 0
+            ? w.sentenceNoEntity
+            : 0;
       const quoted = quotedNames(query, doc, index, w.ownNameParagraphs);
       const nameBonus = quoted.length > 0 ? w.sentenceQuotedName : 0;
       const rest = (byParagraph.get(doc.paragraph) ?? 0) - hit.score;
