@@ -45,6 +45,12 @@ describe("the typed Query", () => {
     ]);
     expect(contestOptions("how many pounds of cocaine or heroin were seized")).toEqual([]);
   });
+
+  it("takes two options either side of one 'or' when there is no list", () => {
+    expect(
+      contestOptions("were more boats stopped in the night patrols or the day patrols?"),
+    ).toEqual(["night patrols", "day patrols"]);
+  });
 });
 
 describe("names and acronyms", () => {
