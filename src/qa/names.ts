@@ -1,3 +1,4 @@
+import { abbreviates, definedAcronyms, NAME_RUN } from "../facts/acronyms.js";
 import { findPlacesInQuestion } from "../facts/places.js";
 import type { ParsedReport } from "../report/types.js";
 import { STOP_WORDS } from "./vocabulary.js";
@@ -19,54 +20,6 @@ export interface ReportNames {
   capitals: Set<string>;
 }
 
-/** Small words a name may hold inside it: "Bureau of Alcohol, Tobacco and Firearms". */
-const NAME_JOINERS = "of|and|for|the|on|to|in|&";
-const NAME_RUN = new RegExp(
-  `[A-Z][\\w'’-]*(?:,?\\s+(?:(?:${NAME_JOINERS})\\s+)*[A-Z][\\w'’-]*)+`,
-  "g",
-);
-/** "Financial Crimes Enforcement Network (FinCEN)": a name with its acronym spelled out after it. */
-const SPELLED_OUT = /\(([A-Z][A-Za-z]{1,9})\)/g;
-const ACRONYM = /^[A-Z][A-Za-z]*[A-Z][A-Za-z]*$/;
-
-/** The name's words that an acronym's letters come from, joiners left out. */
-function initialsWords(name: string): string[] {
-  return name
-    .split(/[\s,-]+/)
-    .filter((word) => word.length > 0 && !new RegExp(`^(?:${NAME_JOINERS})$`, "i").test(word))
-    .map((word) => word.toLowerCase());
-}
-
-/**
- * Whether an acronym abbreviates a name, each word giving a leading slice of itself:
- * "fbi" ← Federal Bureau (of) Investigation, "fincen" ← FINancial Crimes Enforcement Network.
- */
-export function abbreviates(acronym: string, name: string): boolean {
-  const parts = initialsWords(name);
-  const letters = acronym.toLowerCase();
-  const fitsFrom = (at: number, word: number): boolean => {
-    if (at === letters.length) return word === parts.length;
-    if (word === parts.length) return false;
-    const part = parts[word] ?? "";
-    for (let take = 1; take <= part.length && at + take <= letters.length; take++) {
-      if (letters.slice(at, at + take) !== part.slice(0, take)) break;
-      if (fitsFrom(at + take, word + 1)) return true;
-    }
-    return false;
-  };
-  return parts.length >= 2 && fitsFrom(0, 0);
-}
-
-/** "in March for Preventing Violence (PV)": the shortest tail of the run that the acronym abbreviates. */
-function spelledOut(acronym: string, run: string): string {
-  const words = run.split(/\s+/);
-  for (let start = words.length - 2; start >= 0; start--) {
-    const tail = words.slice(start).join(" ");
-    if (abbreviates(acronym, tail)) return tail;
-  }
-  return run;
-}
-
 export function reportNames(report: ParsedReport): ReportNames {
   const runs = new Set<string>();
   const acronyms = new Map<string, string>();
@@ -77,14 +30,8 @@ export function reportNames(report: ParsedReport): ReportNames {
     for (const match of text.matchAll(/\b[a-z][\w'’-]*/g)) common.add(match[0]);
     for (const match of text.matchAll(NAME_RUN)) runs.add(match[0].replace(/^The\s+/, ""));
     for (const match of text.matchAll(/\b[A-Z][\w'’-]*/g)) words.add(match[0].toLowerCase());
-    for (const match of text.matchAll(SPELLED_OUT)) {
-      const acronym = match[1] ?? "";
-      const before = text.slice(0, match.index ?? 0);
-      const name = [...before.matchAll(NAME_RUN)].pop()?.[0];
-      if (name && ACRONYM.test(acronym) && before.trimEnd().endsWith(name)) {
-        acronyms.set(acronym.toLowerCase(), spelledOut(acronym, name.replace(/^The\s+/, "")));
-      }
-    }
+    for (const { acronym, name } of definedAcronyms(text))
+      acronyms.set(acronym.toLowerCase(), name);
   }
   // "the DEA" with "Drug Enforcement Administration" elsewhere: an all-capitals word whose letters
   // begin the words of a name the report uses.

@@ -1,7 +1,7 @@
 import { placeByName } from "../../facts/places.js";
 import type { Fact } from "../../facts/schema.js";
 import { citeLine, quoteBlock, uniqueParagraphs } from "../compose.js";
-import { rankFacts } from "../rank.js";
+import { rankFacts, STEERING } from "../rank.js";
 import type { Answer } from "../schema.js";
 import type { Query } from "../understand.js";
 import { concept } from "../vocabulary.js";
@@ -14,9 +14,7 @@ export interface PlaceFigure {
   fact: Fact;
 }
 
-const ACTION_WORDS = new Set(
-  ["seize", "arrest", "crack", "destroy", "investigate", "most", "least"].map(concept),
-);
+const ACTION_WORDS = new Set(["seize", "arrest", "crack", "destroy", "investigate"].map(concept));
 
 /** "Which region / province / state": federal units go by different names in different countries. */
 const SUBNATIONAL = new Set(["province", "state"]);
@@ -60,7 +58,8 @@ function mostSpecific(places: string[]): string | null {
 export function rankPlaces(query: Query, { index, weights }: AnswerContext): PlaceFigure[] {
   const counted = new Set(index.factDocs.flatMap((doc) => [...doc.subject]));
   const subjectConcepts = query.measure.concepts.filter(
-    (c) => !ACTION_WORDS.has(c) && counted.has(c),
+    // "Which province …": the kind of place ranked is not what is counted.
+    (c) => !ACTION_WORDS.has(c) && !STEERING.has(c) && counted.has(c),
   );
   const ranked = rankFacts(query, index, [], weights).filter(
     (scored) =>
