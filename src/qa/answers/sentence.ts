@@ -166,6 +166,12 @@ function fullDate(span: string, index: ReportIndex): string {
   return dated ? `${span} (${dated.name})` : span;
 }
 
+/** A quoted word is often a term ("nails"); quoted words in a row are a name: those, if any. */
+function namesFirst(quoted: string[]): string[] {
+  const multiword = quoted.filter((name) => /\s/.test(name));
+  return multiword.length > 0 ? multiword : quoted;
+}
+
 /** Of some spans of a sentence, the one standing nearest the question's own words. */
 function nearest(text: string, spans: string[], positions: number[]): string | null {
   return (
@@ -283,7 +289,7 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   }
   const positions = matchedPositions(best.doc.text, new Set(concepts));
   const span =
-    nearest(best.doc.text, best.quoted, positions) ??
+    nearest(best.doc.text, namesFirst(best.quoted), positions) ??
     answerSpan(query, best.doc, best.entities, positions);
   const lead = span ? `**${fullDate(span, index)}** ` : "";
   const coverage = best.overlap / Math.max(1, concepts.length);
