@@ -259,7 +259,29 @@ const LEADING_ARTICLE = /^(?:the|a|an)\s+/i;
  * The options a contest sets side by side, after its last colon or comma: "which drug came in the
  * largest amount: cocaine, heroin or meth?" → cocaine, heroin, meth.
  */
+/** "was A bigger than B", "did A get more money than B": two options either side of "than". */
+const THAN_CONTEST = new RegExp(
+  `^(?:was|were|is|are|did|does|do|has|have|had)\\s+(.+?)\\s+(?:${CONTEST.source})(?:\\s+[a-z]+)?\\s+than\\s+(.+?)[?.!]*$`,
+  "i",
+);
+/** "was more money going to A or to B": the options follow one preposition each. */
+const OR_CONTEST = new RegExp(
+  `(?:${CONTEST.source}).*?\\b(?:to|for|on|into)\\s+(.+?)\\s+or\\s+(?:to|for|on|into\\s+)?(.+?)[?.!]*$`,
+  "i",
+);
+
+/** Two named options of a "than" or "to A or to B" contest; none when either is only a year. */
+function pairedOptions(cleaned: string): string[] {
+  const match = THAN_CONTEST.exec(cleaned) ?? OR_CONTEST.exec(cleaned);
+  const options = [match?.[1], match?.[2]].map((option) =>
+    (option ?? "").trim().replace(LEADING_ARTICLE, ""),
+  );
+  return options.every((option) => /[a-z]{3}/i.test(option)) ? options : [];
+}
+
 export function contestOptions(cleaned: string): string[] {
+  const paired = pairedOptions(cleaned);
+  if (paired.length === 2) return paired;
   const contestAt = cleaned.search(CONTEST);
   if (contestAt < 0 || !/\bor\b/i.test(cleaned)) return [];
   // The list starts at the first colon or comma after the contest word: "largest: A, B or C".
