@@ -255,6 +255,28 @@ const NOT_A_THING =
   /^(?:|is|are|was|were|did|do|does|has|have|had|will|would|can|could|year|years|month|day|date|time|period|quarter|amount|number|total|percentage|share|rate|one|kind|type|sort|part)$/;
 const LEADING_ARTICLE = /^(?:the|a|an)\s+/i;
 
+/** Words that open the phrase an option stands in: "arrested in the harbour sweep or …". */
+const OPTION_OPENER = /\b(?:in|by|at|for|from|during|through|on|of|than|more|less|fewer)\s+/gi;
+/** An option this long is a clause, not a thing to compare. */
+const MAX_OPTION_WORDS = 5;
+
+/**
+ * "Were more boats stopped in the night patrols or the day patrols?": with no list, the two
+ * phrases either side of a single "or", each from the last word that opens a phrase.
+ */
+function twoOptions(cleaned: string, contestAt: number): string[] {
+  const tail = cleaned.slice(contestAt).replace(/[?.!]+\s*$/, "");
+  const parts = tail.split(/\s+or\s+/i);
+  if (parts.length !== 2) return [];
+  const [before = "", after = ""] = parts;
+  const opener = [...before.matchAll(OPTION_OPENER)].pop();
+  const first = opener ? before.slice((opener.index ?? 0) + opener[0].length) : "";
+  const options = [first, after].map((option) => option.trim().replace(LEADING_ARTICLE, ""));
+  const fits = (option: string) =>
+    option.length > 0 && option.split(/\s+/).length <= MAX_OPTION_WORDS;
+  return options.every(fits) ? options : [];
+}
+
 /**
  * The options a contest sets side by side, after its last colon or comma: "which drug came in the
  * largest amount: cocaine, heroin or meth?" → cocaine, heroin, meth.
@@ -286,7 +308,7 @@ export function contestOptions(cleaned: string): string[] {
   if (contestAt < 0 || !/\bor\b/i.test(cleaned)) return [];
   // The list starts at the first colon or comma after the contest word: "largest: A, B or C".
   const start = cleaned.slice(contestAt).search(/[:,]/);
-  if (start < 0) return [];
+  if (start < 0) return twoOptions(cleaned, contestAt);
   const options = cleaned
     .slice(contestAt + start + 1)
     .replace(/[?.!]+\s*$/, "")

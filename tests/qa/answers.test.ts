@@ -45,6 +45,12 @@ describe("the typed Query", () => {
     ]);
     expect(contestOptions("how many pounds of cocaine or heroin were seized")).toEqual([]);
   });
+
+  it("takes two options either side of one 'or' when there is no list", () => {
+    expect(
+      contestOptions("were more boats stopped in the night patrols or the day patrols?"),
+    ).toEqual(["night patrols", "day patrols"]);
+  });
 });
 
 describe("names and acronyms", () => {
@@ -108,6 +114,7 @@ const BRIEFING = buildReportIndex(
     'At the briefing, Mara Quell introduced the results of the "Safe Waters" programme.',
     'Against smugglers who fled abroad, the "Clean Nets" drive was launched with partner agencies.',
     "Over the past six weeks, harbour patrols checked 1,200 boats.",
+    "The harbour board met on the 2nd to review the patrols.",
   ].join("\n\n"),
   { name: "briefing.txt", version: null },
 );
@@ -121,6 +128,11 @@ describe("sentence answers in the question's own terms", () => {
   it("answer 'which official' with a person", () => {
     const who = answer("which official presented the results?", BRIEFING);
     expect(who.text.startsWith("**Mara Quell**")).toBe(true);
+  });
+
+  it("give a bare day with the month the report dates it in", () => {
+    const met = answer("when did the harbour board meet?", BRIEFING);
+    expect(met.text).toContain("2 June");
   });
 
   it("answer 'over what period' with a span of time", () => {

@@ -149,6 +149,29 @@ function askedNoun(query: Query): string | null {
   return noun;
 }
 
+const BARE_DAY = /^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?$/i;
+const MONTH =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+
+/** "on the 14th": a bare day, given with the month the report dates that day in ("May 14th"). */
+function fullDate(span: string, index: ReportIndex): string {
+  const day = BARE_DAY.exec(span.trim())?.[1];
+  if (!day) return span;
+  const dated = index.table.entities.find(
+    (e) =>
+      e.kind === "date" &&
+      MONTH.test(e.name) &&
+      new RegExp(`\\b${day}(?:st|nd|rd|th)?\\b`).test(e.name),
+  );
+  return dated ? `${span} (${dated.name})` : span;
+}
+
+/** A quoted word is often a term ("nails"); quoted words in a row are a name: those, if any. */
+function namesFirst(quoted: string[]): string[] {
+  const multiword = quoted.filter((name) => /\s/.test(name));
+  return multiword.length > 0 ? multiword : quoted;
+}
+
 /** Of some spans of a sentence, the one standing nearest the question's own words. */
 function nearest(text: string, spans: string[], positions: number[]): string | null {
   return (
@@ -266,9 +289,9 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   }
   const positions = matchedPositions(best.doc.text, new Set(concepts));
   const span =
-    nearest(best.doc.text, best.quoted, positions) ??
+    nearest(best.doc.text, namesFirst(best.quoted), positions) ??
     answerSpan(query, best.doc, best.entities, positions);
-  const lead = span ? `**${span}** ` : "";
+  const lead = span ? `**${fullDate(span, index)}** ` : "";
   const coverage = best.overlap / Math.max(1, concepts.length);
   return {
     question: query.question,
