@@ -256,7 +256,10 @@ const NOT_A_THING =
 const LEADING_ARTICLE = /^(?:the|a|an)\s+/i;
 
 /** Words that open the phrase an option stands in: "arrested in the harbour sweep or …". */
-const OPTION_OPENER = /\b(?:in|by|at|for|from|during|through|on|of|than|more|less|fewer)\s+/gi;
+const OPTION_OPENER =
+  /\b(?:in|by|at|for|from|during|through|on|of|to|into|than|more|less|fewer)\s+/gi;
+/** "… to A or to B": the second option may repeat the opener of the first. */
+const REPEATED_OPENER = /^(?:in|by|at|for|from|during|through|on|of|to|into)\s+/i;
 /** An option this long is a clause, not a thing to compare. */
 const MAX_OPTION_WORDS = 5;
 
@@ -271,7 +274,9 @@ function twoOptions(cleaned: string, contestAt: number): string[] {
   const [before = "", after = ""] = parts;
   const opener = [...before.matchAll(OPTION_OPENER)].pop();
   const first = opener ? before.slice((opener.index ?? 0) + opener[0].length) : "";
-  const options = [first, after].map((option) => option.trim().replace(LEADING_ARTICLE, ""));
+  const options = [first, after.trim().replace(REPEATED_OPENER, "")].map((option) =>
+    option.trim().replace(LEADING_ARTICLE, ""),
+  );
   const fits = (option: string) =>
     option.length > 0 && option.split(/\s+/).length <= MAX_OPTION_WORDS;
   return options.every(fits) ? options : [];
@@ -286,15 +291,9 @@ const THAN_CONTEST = new RegExp(
   `^(?:was|were|is|are|did|does|do|has|have|had)\\s+(.+?)\\s+(?:${CONTEST.source})(?:\\s+[a-z]+)?\\s+than\\s+(.+?)[?.!]*$`,
   "i",
 );
-/** "was more money going to A or to B": the options follow one preposition each. */
-const OR_CONTEST = new RegExp(
-  `(?:${CONTEST.source}).*?\\b(?:to|for|on|into)\\s+(.+?)\\s+or\\s+(?:to|for|on|into\\s+)?(.+?)[?.!]*$`,
-  "i",
-);
-
-/** Two named options of a "than" or "to A or to B" contest; none when either is only a year. */
-function pairedOptions(cleaned: string): string[] {
-  const match = THAN_CONTEST.exec(cleaned) ?? OR_CONTEST.exec(cleaned);
+/** The two named options of a "than" contest; none when either is only a year. */
+function thanOptions(cleaned: string): string[] {
+  const match = THAN_CONTEST.exec(cleaned);
   const options = [match?.[1], match?.[2]].map((option) =>
     (option ?? "").trim().replace(LEADING_ARTICLE, ""),
   );
@@ -302,7 +301,7 @@ function pairedOptions(cleaned: string): string[] {
 }
 
 export function contestOptions(cleaned: string): string[] {
-  const paired = pairedOptions(cleaned);
+  const paired = thanOptions(cleaned);
   if (paired.length === 2) return paired;
   const contestAt = cleaned.search(CONTEST);
   if (contestAt < 0 || !/\bor\b/i.test(cleaned)) return [];
