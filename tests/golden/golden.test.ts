@@ -73,7 +73,7 @@ const FLOORS: Record<string, number> = {
   "yunnan-border-police": 0.96, // 24/25
   // Chat-style and fresh seed sets by a helper who never saw the engine: 55.7% and 71.7% on sight.
   "seed-chat": 68 / 70,
-  "seed-fresh": 58 / 60,
+  "seed-fresh": 59 / 60,
   // 180 questions on the tuning-half corpus reports by a helper who never saw the engine,
   // at first sight: 137/180 = 76.1%, with 5 figures given for questions the report cannot answer.
   "corpus-extra-2021-04-07_community_violence_intervention": 12 / 18,
