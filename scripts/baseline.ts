@@ -16,7 +16,7 @@ import type { ParsedReport } from "../src/report/types.js";
  */
 export const BASELINE_NOT_FOUND_SCORE = 0.6;
 
-interface SentenceDoc {
+export interface SentenceDoc {
   text: string;
   paragraph: number;
   sentence: number;
@@ -96,7 +96,7 @@ export function firstNumber(sentence: string): BaselineNumber | null {
   return null;
 }
 
-function baselineFact(doc: SentenceDoc, n: BaselineNumber): Fact {
+export function baselineFact(doc: SentenceDoc, n: BaselineNumber): Fact {
   return {
     id: `p${doc.paragraph}-baseline`,
     value: n.value,
