@@ -4,6 +4,7 @@ import { z } from "zod";
 import agenciesJson from "../lexicon/agencies.json" with { type: "json" };
 import { checked } from "../lexicon/checked.js";
 import type { ParsedReport } from "../report/types.js";
+import { definedAcronyms } from "./acronyms.js";
 
 const Agencies = z.object({
   $comment: z.string().optional(),
@@ -19,31 +20,10 @@ export interface Body {
 
 const KNOWN: readonly Body[] = checked(Agencies, agenciesJson, "agencies.json").bodies;
 
-/** "Harbour Patrol Unit (HPU)": a capitalised name followed by the acronym of its initials. */
-const DEFINED =
-  /\b((?:[A-Z][\w'’&-]*\s+(?:(?:of|for|on|and|the|&)\s+)*){1,8}[A-Z][\w'’-]*)\s+\(([A-Z][A-Za-z]{1,9})\)/g;
-
-function initialsMatch(name: string, acronym: string): boolean {
-  const initials = name
-    .split(/[\s-]+/)
-    .filter((word) => /^[A-Z]/.test(word))
-    .map((word) => word[0])
-    .join("");
-  return (
-    initials.startsWith(acronym.toUpperCase()[0] ?? "") && initials.length >= acronym.length - 1
-  );
-}
-
 function definedIn(report: ParsedReport): Body[] {
-  const bodies: Body[] = [];
-  for (const paragraph of report.paragraphs) {
-    for (const match of paragraph.text.matchAll(DEFINED)) {
-      const [, name = "", acronym = ""] = match;
-      const trimmed = name.replace(/^(?:The|A|An)\s+/, "");
-      if (initialsMatch(trimmed, acronym)) bodies.push({ name: trimmed, acronyms: [acronym] });
-    }
-  }
-  return bodies;
+  return report.paragraphs.flatMap((paragraph) =>
+    definedAcronyms(paragraph.text).map(({ acronym, name }) => ({ name, acronyms: [acronym] })),
+  );
 }
 
 /** A name as a pattern: "Harbour Patrol" also matches "Harbour-Patrol". */

@@ -1,4 +1,5 @@
 /** Domain vocabulary: enforcement verbs and the words around figures. */
+import { DRUGS } from "../lexicon/drugs.js";
 import { GRAMMAR } from "../lexicon/language.js";
 import { VERBS } from "../lexicon/verbs.js";
 
@@ -45,12 +46,5 @@ export const QUALIFIERS: [RegExp, string][] = [
   [/\b(?:less than|fewer than|under|below)\s*$/i, "less than"],
 ];
 
-/** Substances, so that "drugs" in a question reaches "70 kilograms of methamphetamine". */
-export const DRUG_NAMES = new Set(
-  (
-    "heroin cocaine methamphetamine shabu yaba charas ganja kush bhang meth methamphetamines ice amphetamine amphetamines ketamine fentanyl " +
-    "carfentanil cannabis marijuana hashish hash resin opium morphine mdma ecstasy captagon tramadol cathinone " +
-    "cathinones khat lsd crack narcotics narcotic drugs drug oxycodone codeine benzodiazepines xylazine nitazenes " +
-    "synthetic cannabinoids pills tablets"
-  ).split(" "),
-);
+/** Substances (src/lexicon/drugs.json), so that "drugs" in a question reaches "70 kilograms of methamphetamine". */
+export const DRUG_NAMES: ReadonlySet<string> = new Set(DRUGS.substances);

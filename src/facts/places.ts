@@ -280,11 +280,12 @@ function longestAt(
   return;
 }
 
-function exactSpans(text: string, tokens: readonly Token[], mode: Mode): Span[] {
+/** Left to right, the span found at each token, going on after it: spans never overlap. */
+function scanSpans(length: number, spanAt: (i: number) => Span | undefined): Span[] {
   const spans: Span[] = [];
   let i = 0;
-  while (i < tokens.length) {
-    const span = longestAt(text, tokens, i, mode);
+  while (i < length) {
+    const span = spanAt(i);
     if (span) {
       spans.push(span);
       i = span.next;
@@ -293,6 +294,10 @@ function exactSpans(text: string, tokens: readonly Token[], mode: Mode): Span[] 
     }
   }
   return spans;
+}
+
+function exactSpans(text: string, tokens: readonly Token[], mode: Mode): Span[] {
+  return scanSpans(tokens.length, (i) => longestAt(text, tokens, i, mode));
 }
 
 // ---------- disambiguation ----------
@@ -468,33 +473,32 @@ export function typoMatch(typedWords: readonly string[]): Place | undefined {
 
 const MAX_TYPO_WORDS = 3;
 
+/** The longest run of free tokens from `i`, up to a few words, that is a typo of a place name. */
+function typoSpanAt(
+  question: string,
+  tokens: readonly Token[],
+  free: readonly boolean[],
+  i: number,
+): Span | undefined {
+  for (let n = Math.min(MAX_TYPO_WORDS, tokens.length - i); n >= 1; n--) {
+    const group = tokens.slice(i, i + n);
+    const first = group[0];
+    const last = group[group.length - 1];
+    if (!first || !last || !free.slice(i, i + n).every(Boolean)) continue;
+    const gapsOk = group.every(
+      (t, k) => k === 0 || /^[\s-]+$/.test(question.slice(group[k - 1]?.end ?? 0, t.start)),
+    );
+    if (!gapsOk) continue;
+    const words = group.map((t) => normalizeForm(question.slice(t.start, t.end)));
+    const place = typoMatch(words);
+    if (place) return { start: first.start, end: last.end, next: i + n, place };
+  }
+  return undefined;
+}
+
 function typoSpans(question: string, tokens: readonly Token[], claimed: readonly Span[]): Span[] {
   const free = tokens.map((t) => !claimed.some((s) => t.start < s.end && s.start < t.end));
-  const spans: Span[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    let found: Span | undefined;
-    for (let n = Math.min(MAX_TYPO_WORDS, tokens.length - i); n >= 1 && !found; n--) {
-      const group = tokens.slice(i, i + n);
-      const first = group[0];
-      const last = group[group.length - 1];
-      if (!first || !last || !free.slice(i, i + n).every(Boolean)) continue;
-      const gapsOk = group.every(
-        (t, k) => k === 0 || /^[\s-]+$/.test(question.slice(group[k - 1]?.end ?? 0, t.start)),
-      );
-      if (!gapsOk) continue;
-      const words = group.map((t) => normalizeForm(question.slice(t.start, t.end)));
-      const place = typoMatch(words);
-      if (place) found = { start: first.start, end: last.end, next: i + n, place };
-    }
-    if (found) {
-      spans.push(found);
-      i = found.next;
-    } else {
-      i++;
-    }
-  }
-  return spans;
+  return scanSpans(tokens.length, (i) => typoSpanAt(question, tokens, free, i));
 }
 
 /** For user questions: any case, tolerant of typos in place names, never of English words. */

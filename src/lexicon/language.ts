@@ -29,6 +29,8 @@ const Grammar = z.object({
   prepositions: Words,
   determiners: Words,
   fillerModifiers: Words,
+  /** After "which"/"what", nouns that ask for a person: "which official". */
+  personNouns: Words,
 });
 
 const WordNet = z.object({

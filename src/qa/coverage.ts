@@ -94,6 +94,8 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
       !known(word, index),
   );
   if (verb) return verb;
+  const kind = unknownKind(query, index);
+  if (kind) return kind;
   if (query.measure.target && known(query.measure.target, index)) return null;
   const content = words(query.cleaned.toLowerCase()).filter(
     (word) =>
@@ -105,6 +107,52 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
   );
   const missing = content.filter((word) => !known(word, index));
   if (content.length > 0 && missing.length / content.length >= 0.5) return missing.join(" or ");
+  return null;
+}
+
+/** A word that could carry what a question asks about, not grammar, a number or a place. */
+function isContentWord(word: string, query: Query): boolean {
+  return (
+    !STOP_WORDS.has(word) &&
+    !GENERIC.has(word) &&
+    word.length > 2 &&
+    !/\d/.test(word) &&
+    !query.filters.placeWords.some((p) => p.toLowerCase().includes(word))
+  );
+}
+
+/** Runs of words between grammar words: "how many red flag laws" → [["red", "flag", "laws"]]. */
+function phrases(text: string): string[][] {
+  const runs: string[][] = [[]];
+  for (const word of words(text)) {
+    const breaks = STOP_WORDS.has(word) || PREPOSITIONS.has(word) || /^\d/.test(word);
+    if (breaks) runs.push([]);
+    else runs[runs.length - 1]?.push(word);
+  }
+  return runs.filter((run) => run.length >= 2);
+}
+
+/**
+ * A how-many or how-much question about a kind of thing the report never names: a noun the report
+ * uses, with words before it the report never uses, either right after "how many" ("how many tidal
+ * floods") or two or more of them anywhere ("how much for quantum radar sets"). Whatever figure
+ * ranks best counts some other kind. One unknown word elsewhere is often the asker's paraphrase.
+ */
+function unknownKind(query: Query, index: ReportIndex): string | null {
+  const counted = /^how\s+(?:many|much)\s+(.*)$/i.exec(query.cleaned)?.[1];
+  if (counted === undefined) return null;
+  for (const [i, run] of phrases(counted).entries()) {
+    const head = run[run.length - 1] ?? "";
+    const modifiers = run.slice(0, -1);
+    const isNoun = head.length > 2 && actionLemma(head) === null;
+    const headKnown = GENERIC.has(head) || known(head, index);
+    const unknownModifiers = modifiers.every(
+      (word) => isContentWord(word, query) && !known(word, index),
+    );
+    const countedFirst = i === 0 && counted.toLowerCase().startsWith(run.join(" "));
+    const enough = countedFirst || modifiers.length >= 2;
+    if (isNoun && headKnown && unknownModifiers && enough) return run.join(" ");
+  }
   return null;
 }
 

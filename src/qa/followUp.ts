@@ -8,10 +8,10 @@
  * A question that stands on its own is left alone.
  */
 
-import { AUXILIARIES } from "../facts/lexicon.js";
+import { AUXILIARIES, actionLemma } from "../facts/lexicon.js";
 import { words } from "../text/tokenize.js";
 import type { Query } from "./understand.js";
-import { STOP_WORDS } from "./vocabulary.js";
+import { concept, STOP_WORDS } from "./vocabulary.js";
 
 export interface FollowUp {
   /** The follow-up asked as a question of its own. */
@@ -85,6 +85,17 @@ function replaceYears(text: string, previous: Query, current: Query): string {
   return out;
 }
 
+/**
+ * The thing a previous question without a counted noun was about: "how much are burglaries down"
+ * → "burglaries", the first content word after "how much" when it is not a verb.
+ */
+function firstNoun(previous: Query): string | null {
+  const [first] = previous.measure.concepts;
+  if (!/^how\s+(?:many|much)\b/i.test(previous.cleaned)) return null;
+  const word = words(previous.cleaned).find((w) => first !== undefined && concept(w) === first);
+  return word && actionLemma(word) === null ? word : null;
+}
+
 /** "and ontario?", "in 2021?", "and meth?": the previous question with its filter or thing swapped. */
 function newFilter(rest: string, previous: Query, current: Query): FollowUp | null {
   const hasPlaces = current.filters.places.length > 0;
@@ -95,7 +106,7 @@ function newFilter(rest: string, previous: Query, current: Query): FollowUp | nu
   let question = hasPlaces ? replacePlaces(previous, current) : previous.cleaned;
   if (hasYears) question = replaceYears(question, previous, current);
   if (!hasPlaces && !hasYears) {
-    const target = previous.measure.target;
+    const target = previous.measure.target ?? firstNoun(previous);
     if (content.length === 0 || !target) return null;
     question = question.replace(new RegExp(`\\b${target}\\b`, "i"), content.join(" "));
   }

@@ -1,3 +1,4 @@
+import { abbreviates, definedAcronyms, NAME_RUN } from "../facts/acronyms.js";
 import { findPlacesInQuestion } from "../facts/places.js";
 import type { ParsedReport } from "../report/types.js";
 import { STOP_WORDS } from "./vocabulary.js";
@@ -15,54 +16,8 @@ export interface ReportNames {
   words: Set<string>;
   /** Every word the report writes in lower case: such a word is a common noun, not a name. */
   common: Set<string>;
-}
-
-/** Small words a name may hold inside it: "Bureau of Alcohol, Tobacco and Firearms". */
-const NAME_JOINERS = "of|and|for|the|on|to|in|&";
-const NAME_RUN = new RegExp(
-  `[A-Z][\\w'’-]*(?:,?\\s+(?:(?:${NAME_JOINERS})\\s+)*[A-Z][\\w'’-]*)+`,
-  "g",
-);
-/** "Financial Crimes Enforcement Network (FinCEN)": a name with its acronym spelled out after it. */
-const SPELLED_OUT = /\(([A-Z][A-Za-z]{1,9})\)/g;
-const ACRONYM = /^[A-Z][A-Za-z]*[A-Z][A-Za-z]*$/;
-
-/** The name's words that an acronym's letters come from, joiners left out. */
-function initialsWords(name: string): string[] {
-  return name
-    .split(/[\s,-]+/)
-    .filter((word) => word.length > 0 && !new RegExp(`^(?:${NAME_JOINERS})$`, "i").test(word))
-    .map((word) => word.toLowerCase());
-}
-
-/**
- * Whether an acronym abbreviates a name, each word giving a leading slice of itself:
- * "fbi" ← Federal Bureau (of) Investigation, "fincen" ← FINancial Crimes Enforcement Network.
- */
-export function abbreviates(acronym: string, name: string): boolean {
-  const parts = initialsWords(name);
-  const letters = acronym.toLowerCase();
-  const fitsFrom = (at: number, word: number): boolean => {
-    if (at === letters.length) return word === parts.length;
-    if (word === parts.length) return false;
-    const part = parts[word] ?? "";
-    for (let take = 1; take <= part.length && at + take <= letters.length; take++) {
-      if (letters.slice(at, at + take) !== part.slice(0, take)) break;
-      if (fitsFrom(at + take, word + 1)) return true;
-    }
-    return false;
-  };
-  return parts.length >= 2 && fitsFrom(0, 0);
-}
-
-/** "in March for Preventing Violence (PV)": the shortest tail of the run that the acronym abbreviates. */
-function spelledOut(acronym: string, run: string): string {
-  const words = run.split(/\s+/);
-  for (let start = words.length - 2; start >= 0; start--) {
-    const tail = words.slice(start).join(" ");
-    if (abbreviates(acronym, tail)) return tail;
-  }
-  return run;
+  /** Every all-capitals word the report uses ("DEA"), lower-cased. */
+  capitals: Set<string>;
 }
 
 export function reportNames(report: ParsedReport): ReportNames {
@@ -75,14 +30,8 @@ export function reportNames(report: ParsedReport): ReportNames {
     for (const match of text.matchAll(/\b[a-z][\w'’-]*/g)) common.add(match[0]);
     for (const match of text.matchAll(NAME_RUN)) runs.add(match[0].replace(/^The\s+/, ""));
     for (const match of text.matchAll(/\b[A-Z][\w'’-]*/g)) words.add(match[0].toLowerCase());
-    for (const match of text.matchAll(SPELLED_OUT)) {
-      const acronym = match[1] ?? "";
-      const before = text.slice(0, match.index ?? 0);
-      const name = [...before.matchAll(NAME_RUN)].pop()?.[0];
-      if (name && ACRONYM.test(acronym) && before.trimEnd().endsWith(name)) {
-        acronyms.set(acronym.toLowerCase(), spelledOut(acronym, name.replace(/^The\s+/, "")));
-      }
-    }
+    for (const { acronym, name } of definedAcronyms(text))
+      acronyms.set(acronym.toLowerCase(), name);
   }
   // "the DEA" with "Drug Enforcement Administration" elsewhere: an all-capitals word whose letters
   // begin the words of a name the report uses.
@@ -96,7 +45,7 @@ export function reportNames(report: ParsedReport): ReportNames {
     const name = [...runs].find((run) => abbreviates(acronym, run));
     if (name) acronyms.set(acronym, name);
   }
-  return { runs: [...runs], acronyms, words, common };
+  return { runs: [...runs], acronyms, words, common, capitals };
 }
 
 /** What an acronym a question uses stands for in this report, typed in any case ("fincen"). */
@@ -142,6 +91,8 @@ export function namesAsked(question: string, skip: string[], names: ReportNames)
     }
     run = [];
   };
+  const skipped = (name: string) => skip.some((s) => s.toLowerCase().includes(name.toLowerCase()));
+  found.push(...namesTypedLow(question, names).filter(([name]) => !skipped(name ?? "")));
   const tokens = [...question.matchAll(/[A-Za-z][\w'’-]*/g)];
   for (const [i, match] of tokens.entries()) {
     const token = match[0].replace(/['’]s$/, "");
@@ -158,6 +109,35 @@ export function namesAsked(question: string, skip: string[], names: ReportNames)
   }
   close();
   return found;
+}
+
+/**
+ * The report's names typed in lower case, as chat does: a run of its capitalised words ("project
+ * safe neighbourhoods" for "Project Safe Neighbourhoods"), or an acronym it writes only in capitals
+ * ("xyz" for "XYZ"). Each comes back spelled as the report spells it.
+ */
+function namesTypedLow(question: string, names: ReportNames): string[][] {
+  const asked = ` ${question.toLowerCase().replace(/[^\w'’-]+/g, " ")} `;
+  const typed = (name: string) =>
+    asked.includes(` ${name.toLowerCase()} `) && !question.includes(name);
+  const runs = names.runs.filter(
+    (run) =>
+      /\s/.test(run) &&
+      !STOP_WORDS.has(run.split(/\s+/)[0]?.toLowerCase() ?? "") &&
+      typed(run) &&
+      findPlacesInQuestion(run).length === 0,
+  );
+  const acronyms = [...names.capitals].filter(
+    (word) =>
+      word.length >= 2 &&
+      !names.common.has(word) &&
+      !names.acronyms.has(word) &&
+      !STOP_WORDS.has(word) &&
+      typed(word.toUpperCase()) &&
+      !runs.some((run) => run.toLowerCase().split(/\s+/).includes(word)) &&
+      findPlacesInQuestion(word.toUpperCase()).length === 0,
+  );
+  return [...runs.map((run) => [run]), ...acronyms.map((word) => [word.toUpperCase()])];
 }
 
 function escaped(text: string): string {

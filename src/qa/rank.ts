@@ -48,7 +48,7 @@ const PART_OF =
   /\b(?:including|of which|of whom|of these|among them|single|for example|such as|accounting for|account for|mostly from|most of it|largely from)\b/i;
 const CURRENCIES = /^[A-Z]{3}$/;
 /** Words that steer the question but say nothing about what is counted. */
-const STEERING = new Set(
+export const STEERING = new Set(
   [
     "province",
     "state",
@@ -131,6 +131,41 @@ function statedInQuestion(query: Query, fact: Fact): boolean {
   return findNumbers(query.cleaned).some((number) => number.value === fact.value);
 }
 
+/** "in the harbour sweep", "during those raids": the words of a phrase a determiner opens. */
+const DETERMINED =
+  /\b(?:the|these|those|this|that|its|their)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)/g;
+
+/** Worked out once per question, not once per figure. */
+const determinedCache = new WeakMap<Query, Set<string>>();
+
+function determinedConcepts(query: Query): Set<string> {
+  const cached = determinedCache.get(query);
+  if (cached) return cached;
+  const found = new Set(
+    [...query.cleaned.toLowerCase().matchAll(DETERMINED)].flatMap((m) =>
+      words(m[1] ?? "")
+        .filter((word) => !STOP_WORDS.has(word))
+        .map(concept),
+    ),
+  );
+  determinedCache.set(query, found);
+  return found;
+}
+
+/**
+ * A concept of a phrase the question determines ("in the harbour sweep") that few sentences use,
+ * one of them right by another figure: it names a part of the report.
+ */
+function namesAPart(query: Query, index: ReportIndex, c: string, w: Weights): boolean {
+  const sentences = index.sentenceFrequency.get(c) ?? 0;
+  return (
+    sentences > 0 &&
+    determinedConcepts(query).has(c) &&
+    sentences <= w.rareConceptSentences &&
+    index.factDocs.some((doc) => doc.near.has(c))
+  );
+}
+
 /** How well one fact answers the query: concept overlap, verb, unit, target noun, scope, text match. */
 export function scoreFact(
   query: Query,
@@ -163,6 +198,10 @@ export function scoreFact(
       nearHits++;
     } else if (doc.context.has(c)) score += w.sentenceHit * weight;
     else if (doc.paragraph.has(c)) score += w.paragraphHit * weight;
+    // A national total does not answer for a part the question names ("in the harbour sweep"),
+    // a word the report uses in only a few sentences, none of them the total's.
+    else if (fact.scope === "national" && namesAPart(query, index, c, w))
+      score += w.missingConcept * weight;
   }
   const extraModifiers = [...doc.subject].filter((c) => !concepts.includes(c)).length;
   score -= Math.min(w.extraModifierCap, w.extraModifier * extraModifiers);

@@ -137,6 +137,22 @@ function conceptCache(bodies: BodyFinder): (text: string) => Set<string> {
   };
 }
 
+/** A list item is at most this long; a longer paragraph stands on its own. */
+const LIST_ITEM_MAX_LENGTH = 200;
+/** How far back a list item looks for the line that introduces its list. */
+const LIST_MAX_ITEMS = 12;
+
+/** "Compared with last year:" then short items: the line that introduces the item's list. */
+function listLeadIn(report: ParsedReport, paragraph: number): string | null {
+  const text = (p: number) => report.paragraphs[p - 1]?.text ?? "";
+  if (text(paragraph).length > LIST_ITEM_MAX_LENGTH) return null;
+  for (let p = paragraph - 1; p >= 1 && p >= paragraph - LIST_MAX_ITEMS; p--) {
+    if (/:\s*$/.test(text(p))) return text(p);
+    if (text(p).length > LIST_ITEM_MAX_LENGTH) return null;
+  }
+  return null;
+}
+
 function factDocOf(
   fact: Fact,
   sentenceFacts: Fact[],
@@ -156,9 +172,12 @@ function factDocOf(
   for (const c of label ? conceptsOf(label) : []) core.add(c);
   const siblings = sentenceFacts.filter((f) => f !== fact);
   const { near: nearWithin, lead } = nearWords(fact, siblings);
-  // The period a lead-in line gives its list ("In the first half of 2024:") counts as near the figure.
-  const nearText =
+  // The period a lead-in line gives its list ("In the first half of 2024:") counts as near the
+  // figure, and so does the rest of that line ("… vs. the same period last year:").
+  const withPeriod =
     fact.period && !fact.quote.includes(fact.period) ? `${nearWithin} ${fact.period}` : nearWithin;
+  const heading = listLeadIn(report, fact.paragraph);
+  const nearText = heading ? `${withPeriod} ${heading}` : withPeriod;
   return {
     fact,
     core,

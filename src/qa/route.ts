@@ -2,15 +2,13 @@ import { comparisonAnswer } from "./answers/comparison.js";
 import type { AnswerContext } from "./answers/context.js";
 import { figureAnswer } from "./answers/figure.js";
 import { figuresAnswer } from "./answers/figures.js";
-import { publicationDate, sentenceAnswer } from "./answers/sentence.js";
+import { ASKS_DURATION, publicationDate, sentenceAnswer } from "./answers/sentence.js";
 import { superlativeAnswer } from "./answers/superlative.js";
 import { notFound } from "./compose.js";
 import { findMissing, unfiguredName } from "./coverage.js";
 import type { Answer } from "./schema.js";
 import { relatedSuggestions } from "./suggest.js";
 import type { Query } from "./understand.js";
-
-const HOW_LONG = /\bhow long\b/i;
 
 /** Who, when and where are answered in words; a figure would answer something else. */
 const WORDS_ONLY = new Set<Query["wh"]>(["who", "when", "where"]);
@@ -46,7 +44,7 @@ function lookup(query: Query, ctx: AnswerContext): Answer {
     return asksForAName(query) ? sentenceOrFigure(query, ctx) : figureOrSentence(query, ctx);
   }
   // "How long was he sentenced?" may be answered by a span of words ("27 months") in a sentence.
-  return (query.wh && query.wh !== "how") || HOW_LONG.test(query.cleaned)
+  return (query.wh && query.wh !== "how") || ASKS_DURATION.test(query.cleaned)
     ? figureOrSentence(query, ctx)
     : figureAnswer(query, ctx);
 }

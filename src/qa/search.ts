@@ -1,8 +1,7 @@
 import MiniSearch, { type SearchResult } from "minisearch";
 import type { Paragraph } from "../report/types.js";
-import { stem } from "../text/stem.js";
-import type { ReportIndex } from "./reportIndex.js";
-import { STOP_WORDS } from "./vocabulary.js";
+import { words } from "../text/tokenize.js";
+import { type ReportIndex, searchTerm } from "./reportIndex.js";
 
 export interface ParagraphHit {
   paragraph: Paragraph;
@@ -30,12 +29,6 @@ export const SEARCH_WEIGHTS = {
   fuzzyFrom: 5,
 } as const;
 
-/** Stop words are not indexed or searched: "the" is in every sentence and means nothing. */
-const processTerm = (term: string) => {
-  const word = term.toLowerCase();
-  return STOP_WORDS.has(word) ? null : stem(word);
-};
-
 function searchOptions() {
   return {
     prefix: (term: string) => term.length >= SEARCH_WEIGHTS.prefixFrom,
@@ -44,48 +37,33 @@ function searchOptions() {
   };
 }
 
-interface SentenceEntry {
-  id: number;
-  paragraph: number;
-  text: string;
+/** A word of the sentence that one of the hit's terms came from, to centre a shortened snippet on. */
+function matchedWord(text: string, terms: string[]): string {
+  const word = words(text).find((w) => terms.includes(searchTerm(w) ?? ""));
+  if (!word) return "";
+  const at = text.toLowerCase().indexOf(word);
+  return at === -1 ? word : text.slice(at, at + word.length);
 }
 
-/** Built on first use per report version; the index is read-only, so the search is too. */
-const sentenceSearches = new WeakMap<ReportIndex, MiniSearch<SentenceEntry>>();
-
-function sentenceSearch(index: ReportIndex): MiniSearch<SentenceEntry> {
-  let search = sentenceSearches.get(index);
-  if (!search) {
-    search = new MiniSearch<SentenceEntry>({
-      fields: ["text"],
-      storeFields: ["paragraph", "text"],
-      processTerm,
-      searchOptions: searchOptions(),
-    });
-    search.addAll(index.sentences.map((s, id) => ({ id, paragraph: s.paragraph, text: s.text })));
-    sentenceSearches.set(index, search);
-  }
-  return search;
-}
-
-/** Full-text search (BM25): the best paragraphs for some words, each with its best sentence. */
+/**
+ * Full-text search (BM25) over the index's own sentence search: the best paragraphs for some
+ * words, each with its best sentence.
+ */
 export function searchParagraphs(query: string, index: ReportIndex, limit = 3): ParagraphHit[] {
   const best = new Map<number, SearchResult>();
-  for (const hit of sentenceSearch(index).search(query)) {
+  for (const hit of index.sentenceSearch.search(query, searchOptions())) {
     if (hit.score < SEARCH_WEIGHTS.minScore) continue;
-    const paragraph = hit.paragraph as number;
-    if (!best.has(paragraph)) best.set(paragraph, hit);
+    const doc = index.sentences[hit.id as number];
+    if (doc && !best.has(doc.paragraph)) best.set(doc.paragraph, hit);
   }
   return [...best.entries()]
     .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])
     .slice(0, limit)
     .flatMap(([number, hit]) => {
       const paragraph = index.report.paragraphs[number - 1];
-      const text = hit.text as string;
-      const match = hit.terms
-        .map((term) => new RegExp(`\\b${term.replace(/[^\p{L}\p{N}]/gu, "")}`, "iu").exec(text))
-        .find((found) => found !== null)?.[0];
-      return paragraph ? [{ paragraph, snippet: text, match: match ?? "", score: hit.score }] : [];
+      const text = index.sentences[hit.id as number]?.text ?? "";
+      const match = matchedWord(text, hit.terms);
+      return paragraph ? [{ paragraph, snippet: text, match, score: hit.score }] : [];
     });
 }
 
@@ -100,7 +78,8 @@ export function rankQuestions(partial: string, questions: readonly string[]): st
     search = new MiniSearch<{ id: number; text: string }>({
       fields: ["text"],
       storeFields: ["text"],
-      processTerm,
+      tokenize: (text: string) => words(text),
+      processTerm: searchTerm,
     });
     search.addAll(questions.map((text, id) => ({ id, text })));
     questionSearches.set(questions, search);

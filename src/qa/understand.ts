@@ -101,7 +101,7 @@ const ASKS_FOR_FIGURE =
   /\bwhat(?:'s| is| was| were| are)? the (?:\w+ )?(?:total|number|average|amount|value|share|rate|percentage|proportion|figure|count|tally|sum|size|weight|quantity|budget|cost|price)\b/;
 /** "By what year …", "in which month …": a preposition may lead the question word. */
 const WH =
-  /^(?:so\s+|and\s+|hey\s+|ok\s+|okay\s+)?(?:(?:by|in|on|at|for|from|since|until|to)\s+)?(who|what|when|where|which|why|how)\b/i;
+  /^(?:so\s+|and\s+|hey\s+|ok\s+|okay\s+)?(?:(?:by|in|on|at|for|from|since|until|to|over|during|within|across|throughout)\s+)?(who|what|when|where|which|why|how)\b/i;
 const SUPERLATIVE_MAX = /\b(?:most|highest|largest|biggest|greatest|top|leading|maximum|more)\b/i;
 const SUPERLATIVE_MIN = /\b(?:least|lowest|smallest|fewest|minimum)\b/i;
 const COMPARISON =
@@ -255,16 +255,59 @@ const NOT_A_THING =
   /^(?:|is|are|was|were|did|do|does|has|have|had|will|would|can|could|year|years|month|day|date|time|period|quarter|amount|number|total|percentage|share|rate|one|kind|type|sort|part)$/;
 const LEADING_ARTICLE = /^(?:the|a|an)\s+/i;
 
+/** Words that open the phrase an option stands in: "arrested in the harbour sweep or …". */
+const OPTION_OPENER =
+  /\b(?:in|by|at|for|from|during|through|on|of|to|into|than|more|less|fewer)\s+/gi;
+/** "… to A or to B": the second option may repeat the opener of the first. */
+const REPEATED_OPENER = /^(?:in|by|at|for|from|during|through|on|of|to|into)\s+/i;
+/** An option this long is a clause, not a thing to compare. */
+const MAX_OPTION_WORDS = 5;
+
+/**
+ * "Were more boats stopped in the night patrols or the day patrols?": with no list, the two
+ * phrases either side of a single "or", each from the last word that opens a phrase.
+ */
+function twoOptions(cleaned: string, contestAt: number): string[] {
+  const tail = cleaned.slice(contestAt).replace(/[?.!]+\s*$/, "");
+  const parts = tail.split(/\s+or\s+/i);
+  if (parts.length !== 2) return [];
+  const [before = "", after = ""] = parts;
+  const opener = [...before.matchAll(OPTION_OPENER)].pop();
+  const first = opener ? before.slice((opener.index ?? 0) + opener[0].length) : "";
+  const options = [first, after.trim().replace(REPEATED_OPENER, "")].map((option) =>
+    option.trim().replace(LEADING_ARTICLE, ""),
+  );
+  const fits = (option: string) =>
+    option.length > 0 && option.split(/\s+/).length <= MAX_OPTION_WORDS;
+  return options.every(fits) ? options : [];
+}
+
 /**
  * The options a contest sets side by side, after its last colon or comma: "which drug came in the
  * largest amount: cocaine, heroin or meth?" → cocaine, heroin, meth.
  */
+/** "was A bigger than B", "did A get more money than B": two options either side of "than". */
+const THAN_CONTEST = new RegExp(
+  `^(?:was|were|is|are|did|does|do|has|have|had)\\s+(.+?)\\s+(?:${CONTEST.source})(?:\\s+[a-z]+)?\\s+than\\s+(.+?)[?.!]*$`,
+  "i",
+);
+/** The two named options of a "than" contest; none when either is only a year. */
+function thanOptions(cleaned: string): string[] {
+  const match = THAN_CONTEST.exec(cleaned);
+  const options = [match?.[1], match?.[2]].map((option) =>
+    (option ?? "").trim().replace(LEADING_ARTICLE, ""),
+  );
+  return options.every((option) => /[a-z]{3}/i.test(option)) ? options : [];
+}
+
 export function contestOptions(cleaned: string): string[] {
+  const paired = thanOptions(cleaned);
+  if (paired.length === 2) return paired;
   const contestAt = cleaned.search(CONTEST);
   if (contestAt < 0 || !/\bor\b/i.test(cleaned)) return [];
   // The list starts at the first colon or comma after the contest word: "largest: A, B or C".
   const start = cleaned.slice(contestAt).search(/[:,]/);
-  if (start < 0) return [];
+  if (start < 0) return twoOptions(cleaned, contestAt);
   const options = cleaned
     .slice(contestAt + start + 1)
     .replace(/[?.!]+\s*$/, "")

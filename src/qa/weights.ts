@@ -16,6 +16,13 @@ export interface Weights {
   sentenceHit: number;
   /** A question concept elsewhere in the figure's paragraph: weak evidence. */
   paragraphHit: number;
+  /**
+   * A question concept nowhere in the figure's paragraph: "detained in the harbour sweep" is not
+   * answered by the national total when another figure's paragraph names the sweep.
+   */
+  missingConcept: number;
+  /** A concept in this many sentences or fewer is rare enough to name a part of the report. */
+  rareConceptSentences: number;
   /** Each word of what is counted that the question does not ask about ("juvenile cases" for "cases"). */
   extraModifier: number;
   /** Cap on the extra-modifier penalty, so long subjects are not ruled out. */
@@ -98,6 +105,13 @@ export interface Weights {
   sentenceParagraphContext: number;
   /** Sentence answers: least share of the question's concepts (up to two) a sentence must hold. */
   sentenceMinCoverage: number;
+  /**
+   * Sentence answers to "what is it called": like an entity of the kind asked for, a sentence that
+   * quotes a name ("the \"Clean Harbour\" drive") the question does not already use.
+   */
+  sentenceQuotedName: number;
+  /** A quoted name in this many paragraphs or more is the report's own subject, not an answer. */
+  ownNameParagraphs: number;
 }
 
 export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
@@ -107,6 +121,8 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   nearHit: 1.4,
   sentenceHit: 1,
   paragraphHit: 0.4,
+  missingConcept: -0.5,
+  rareConceptSentences: 3,
   extraModifier: 0.4,
   extraModifierCap: 1.2,
   verbAgrees: 2,
@@ -150,6 +166,8 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   sentenceNoEntity: -0.15,
   sentenceMinCoverage: 0.5,
   sentenceParagraphContext: 0.3,
+  sentenceQuotedName: 1,
+  ownNameParagraphs: 3,
 });
 
 export function weightsWith(overrides: Partial<Weights> = {}): Weights {

@@ -16,7 +16,7 @@ import {
  * out-of-scope questions. Raise them when the engine improves; never lower one to pass.
  */
 const FLOORS: Record<CorpusHalf, { correct: number; leaks: number }> = {
-  tuning: { correct: 112, leaks: 0 },
+  tuning: { correct: 113, leaks: 0 },
   validation: { correct: 98, leaks: 0 },
 };
 

@@ -72,8 +72,21 @@ const FLOORS: Record<string, number> = {
   "xinhua-ministry-briefing": 0.96, // 24/25
   "yunnan-border-police": 0.96, // 24/25
   // Chat-style and fresh seed sets by a helper who never saw the engine: 55.7% and 71.7% on sight.
-  "seed-chat": 61 / 70,
-  "seed-fresh": 56 / 60,
+  "seed-chat": 68 / 70,
+  "seed-fresh": 59 / 60,
+  // 180 questions on the tuning-half corpus reports by a helper who never saw the engine,
+  // at first sight: 137/180 = 76.1%, with 5 figures given for questions the report cannot answer;
+  // now 151/180 = 83.9%, none given.
+  "corpus-extra-2021-04-07_community_violence_intervention": 14 / 18,
+  "corpus-extra-2022-03-01_addiction_overdose": 17 / 18,
+  "corpus-extra-2023-03-20_freedom_caucus_public_safety": 16 / 18,
+  "corpus-extra-2023-11-16_global_drug_trafficking": 18 / 18,
+  "corpus-extra-2024-03-11_budget_border_fentanyl": 15 / 18,
+  "corpus-extra-2024-09-24_synthetic_drug_coalition": 14 / 18,
+  "corpus-extra-2025-03-26_opioid_epidemic_cost": 13 / 18,
+  "corpus-extra-2025-04-28_border_promises": 13 / 18,
+  "corpus-extra-2025-08-11_dc_crime": 15 / 18,
+  "corpus-extra-2026-07-29_crime_midyear_2026": 16 / 18,
 };
 
 function floorFor(name: string): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { abbreviates } from "../../src/facts/acronyms.js";
 import { answer, reply } from "../../src/qa/answer.js";
-import { abbreviates } from "../../src/qa/names.js";
 import { buildReportIndex } from "../../src/qa/reportIndex.js";
 import { contestOptions, understand } from "../../src/qa/understand.js";
 import { DEFAULT_WEIGHTS } from "../../src/qa/weights.js";
@@ -44,6 +44,12 @@ describe("the typed Query", () => {
       "Youth Mentoring Fund",
     ]);
     expect(contestOptions("how many pounds of cocaine or heroin were seized")).toEqual([]);
+  });
+
+  it("takes two options either side of one 'or' when there is no list", () => {
+    expect(
+      contestOptions("were more boats stopped in the night patrols or the day patrols?"),
+    ).toEqual(["night patrols", "day patrols"]);
   });
 });
 
@@ -98,6 +104,40 @@ describe("sentence answers", () => {
     const opened = answer("When did the mentoring solicitation open?", index);
     expect(opened.status).toBe("answered");
     expect(opened.text.startsWith("**March 3, 2025**")).toBe(true);
+  });
+});
+
+// Invented briefing: a campaign known by a quoted name, a spokesperson, a span of time.
+const BRIEFING = buildReportIndex(
+  [
+    "Port Authority briefing, 2 June.",
+    'At the briefing, Mara Quell introduced the results of the "Safe Waters" programme.',
+    'Against smugglers who fled abroad, the "Clean Nets" drive was launched with partner agencies.',
+    "Over the past six weeks, harbour patrols checked 1,200 boats.",
+    "The harbour board met on the 2nd to review the patrols.",
+  ].join("\n\n"),
+  { name: "briefing.txt", version: null },
+);
+
+describe("sentence answers in the question's own terms", () => {
+  it("name what a thing is called, from the name the report quotes", () => {
+    const called = answer("what is the drive against smugglers called", BRIEFING);
+    expect(called.text.startsWith("**Clean Nets**")).toBe(true);
+  });
+
+  it("answer 'which official' with a person", () => {
+    const who = answer("which official presented the results?", BRIEFING);
+    expect(who.text.startsWith("**Mara Quell**")).toBe(true);
+  });
+
+  it("give a bare day with the month the report dates it in", () => {
+    const met = answer("when did the harbour board meet?", BRIEFING);
+    expect(met.text).toContain("2 June");
+  });
+
+  it("answer 'over what period' with a span of time", () => {
+    const span = answer("over what period did the patrols check boats?", BRIEFING);
+    expect(span.text.startsWith("**six weeks**")).toBe(true);
   });
 });
 

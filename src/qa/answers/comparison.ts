@@ -34,11 +34,22 @@ function bestForOption(option: string, query: Query, ctx: AnswerContext): Scored
     op: "lookup",
     measure: { ...query.measure, concepts: [...own, ...shared], target: null },
   };
-  const covers = (scored: ScoredFact) => {
-    const beside = [...own].filter((c) => scored.doc.near.has(c) || scored.doc.core.has(c));
+  const share = (scored: ScoredFact, inSentence: boolean) => {
+    const { doc } = scored;
+    const beside = [...own].filter(
+      (c) => doc.near.has(c) || doc.core.has(c) || (inSentence && doc.context.has(c)),
+    );
     return beside.length / Math.max(1, own.size) >= MIN_OPTION_COVERAGE;
   };
-  return rankFacts(asked, ctx.index, query.filters.places, ctx.weights).find(covers);
+  // "were more people arrested in A or B": a figure that counts what is asked (people, arrests)
+  // with the option beside it, else in its sentence, beats one that only shares the option's words.
+  const counts = (scored: ScoredFact) => shared.some((c) => scored.doc.core.has(c));
+  const ranked = rankFacts(asked, ctx.index, query.filters.places, ctx.weights);
+  return (
+    ranked.find((scored) => share(scored, false) && counts(scored)) ??
+    ranked.find((scored) => share(scored, true) && counts(scored)) ??
+    ranked.find((scored) => share(scored, false))
+  );
 }
 
 /** Sides ordered winner first; a side with no figure goes last. */

@@ -1,4 +1,6 @@
 import type { Fact } from "../../facts/schema.js";
+import { countUnit } from "../../facts/units.js";
+import { words } from "../../text/tokenize.js";
 import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "../compose.js";
 import { isHomeName, mentions } from "../names.js";
 import { rankFacts, type ScoredFact } from "../rank.js";
@@ -6,6 +8,7 @@ import type { ReportIndex } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
 import type { Query } from "../understand.js";
+import { concept } from "../vocabulary.js";
 import type { Weights } from "../weights.js";
 import type { AnswerContext } from "./context.js";
 
@@ -55,13 +58,48 @@ function fitsAskedTime(query: Query, best: ScoredFact): boolean {
   return askedYears ? DURATIONS.has(best.fact.unit ?? "") : !isAge;
 }
 
+/** "in three ways: a, b and c": a figure that counts the items of the list it introduces. */
+const INTRODUCES_LIST = /^[^.;:]{0,30}:/;
+
+/**
+ * "How many jobs …?" is not answered by "three ways: … moving jobs abroad …": a figure that counts
+ * the items of a list counts none of them, and the noun asked about stands among the items.
+ */
+function countsListedItems(query: Query, { fact, doc }: ScoredFact): boolean {
+  const target = query.measure.target;
+  if (!target || query.measure.expected.kind !== null || !fact.unit) return false;
+  const asked = concept(target);
+  const after = fact.quote.slice(fact.quote.indexOf(fact.text) + fact.text.length);
+  const lead = INTRODUCES_LIST.exec(after)?.[0];
+  // "37 charges, including: …" lists kinds of the very thing counted.
+  const countsAsked = lead !== undefined && words(lead).some((word) => concept(word) === asked);
+  return (
+    lead !== undefined &&
+    !countsAsked &&
+    fact.unit !== countUnit(target) &&
+    !doc.heads.has(asked) &&
+    doc.context.has(asked)
+  );
+}
+
+/** The noun asked about stands beside a figure that counts something else: named, not counted. */
+function uncounted(query: Query, best: ScoredFact): Answer {
+  return notFound(
+    query.question,
+    `The report mentions ${query.measure.target} (¶${best.fact.paragraph}) but gives no figure counting them.`,
+    [],
+    [best.fact.paragraph],
+  );
+}
+
 /** The best-ranked facts for the query, a total first when no place is asked about. */
 export function rankedFor(query: Query, { index, weights }: AnswerContext): ScoredFact[] {
   const ranked = rankFacts(query, index, query.filters.places, weights);
   return query.filters.places.length === 0 ? preferTotals(ranked, weights) : ranked;
 }
 
-function askedNames(query: Query, index: ReportIndex): string[][] {
+/** The names a question uses that are not the report's own subject: the answer must be about them. */
+export function askedNames(query: Query, index: ReportIndex): string[][] {
   return query.filters.names.filter((spellings) => !isHomeName(spellings, index.report));
 }
 
@@ -105,6 +143,7 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   if (unfigured) return unfigured;
   const names = askedNames(query, ctx.index);
   const ranked = rankedFor(query, ctx).filter((r) => statesNames(r.fact, names, ctx.index));
+  if (ranked[0] && countsListedItems(query, ranked[0])) return uncounted(query, ranked[0]);
   const best = ranked[0];
   if (!isUsable(best, w) || !fitsAskedTime(query, best)) return noFigure(query, ctx);
   const again = restatements(best, ranked, w);

@@ -1,12 +1,15 @@
 import type { Entity } from "../../facts/schema.js";
+import { GRAMMAR } from "../../lexicon/language.js";
 import { words } from "../../text/tokenize.js";
 import { notFound } from "../compose.js";
+import { mentions } from "../names.js";
 import type { ReportIndex, SentenceDoc } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
 import type { Query } from "../understand.js";
-import { concept } from "../vocabulary.js";
+import { concept, conceptsOf } from "../vocabulary.js";
 import type { AnswerContext } from "./context.js";
+import { askedNames } from "./figure.js";
 
 const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, Entity["kind"][]>> = {
   who: ["person", "organization", "role"],
@@ -19,13 +22,57 @@ const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, Entity["kind"][]
 const DURATION =
   /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty)(?:[\s-]+(?:and a half|more))?[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?)\b/i;
 const YEAR = /\b(?:19|20)\d{2}\b/;
+/** "How long …", "over what period …": the answer is a span of time ("two months"). */
+export const ASKS_DURATION =
+  /\bhow long\b|\b(?:what|which)\s+(?:period|length of time|duration|time ?frame|time span)\b|\bhow many (?:days|weeks|months|years) (?:has|have|did|was|were)\b/i;
+/** The words that only frame a duration question: "how long" and "period" say nothing of what lasted. */
+const DURATION_FRAME =
+  /\b(?:how long|long|period|length of time|duration|time ?frame|time span|going|lasted?|run)\b/gi;
 /** "by what year", "in which month": asks for a date though it does not say "when". */
 const ASKS_DATE = /\b(?:what|which)\s+(?:year|month|day|date)\b/i;
 /** A run of capitalised words, "of"/"and" inside it: a name the report uses. */
 const NAME_RUN = /[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|for|the|de|del)\s+)*[A-Z][\w'’.-]*)*/g;
 
+/** "What is the drive called", "what slogan guided them": the answer is a name the report quotes. */
+const ASKS_NAME =
+  /\b(?:called|name of|what name|slogan|motto|principle|title|dubbed|known as|nicknamed)\b/i;
+/** The words that only frame such a question: "called" says nothing of what is named. */
+const NAME_FRAME = /\b(?:called|name of|dubbed|known as|nicknamed)\b/gi;
+const QUOTED = /["“]([^"“”\n]{3,80})["”]/g;
+
+/** Names a sentence quotes that the question does not use and the report does not repeat throughout. */
+function quotedNames(
+  query: Query,
+  doc: SentenceDoc,
+  index: ReportIndex,
+  ownNameParagraphs: number,
+): string[] {
+  if (!ASKS_NAME.test(query.cleaned)) return [];
+  const asked = query.cleaned.toLowerCase();
+  return [...doc.text.matchAll(QUOTED)]
+    .map((match) => match[1]?.trim() ?? "")
+    .filter((name) => name.length > 0 && !asked.includes(name.toLowerCase()))
+    .filter(
+      (name) =>
+        index.report.paragraphs.filter((p) => p.text.includes(name)).length < ownNameParagraphs,
+    );
+}
+
+/** The words of a question that only say what kind of answer it wants ("called", "how long"). */
+function frameWords(cleaned: string, duration: boolean): string {
+  const name = ASKS_NAME.test(cleaned) ? (cleaned.match(NAME_FRAME) ?? []) : [];
+  const time = duration ? (cleaned.match(DURATION_FRAME) ?? []) : [];
+  return [...name, ...time].join(" ");
+}
+
 function mentionsPlaces(index: ReportIndex, doc: SentenceDoc, places: string[]): boolean {
   return places.every((place) => (index.placeParagraphs.get(place) ?? []).includes(doc.paragraph));
+}
+
+/** A sentence answers about a name the question uses only where its paragraph names it. */
+function mentionsNames(index: ReportIndex, doc: SentenceDoc, names: string[][]): boolean {
+  const text = index.report.paragraphs[doc.paragraph - 1]?.text ?? "";
+  return names.every((spellings) => spellings.some((s) => mentions(text, s)));
 }
 
 const ABOUT_THE_RELEASE =
@@ -53,6 +100,8 @@ function asksDate(query: Query): boolean {
   return query.wh === "when" || ASKS_DATE.test(query.cleaned);
 }
 
+const PERSON_NOUNS: ReadonlySet<string> = new Set(GRAMMAR.personNouns);
+
 /** The kinds of entity that answer the question, the one asked for first. */
 function wantedKinds(query: Query, index: ReportIndex): Entity["kind"][] {
   if (asksDate(query)) return ["date"];
@@ -62,6 +111,8 @@ function wantedKinds(query: Query, index: ReportIndex): Entity["kind"][] {
   );
   // "Who is Wang Hua?" asks for a role; "Who held the conference?" for a person or body.
   if (query.wh === "who" && namesPerson) return ["role"];
+  const noun = askedNoun(query);
+  if (noun && PERSON_NOUNS.has(noun)) return ["person", "role", "organization"];
   return (query.wh && ENTITY_KIND_FOR[query.wh]) ?? [];
 }
 
@@ -98,6 +149,38 @@ function askedNoun(query: Query): string | null {
   return noun;
 }
 
+const BARE_DAY = /^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?$/i;
+const MONTH =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+
+/** "on the 14th": a bare day, given with the month the report dates that day in ("May 14th"). */
+function fullDate(span: string, index: ReportIndex): string {
+  const day = BARE_DAY.exec(span.trim())?.[1];
+  if (!day) return span;
+  const dated = index.table.entities.find(
+    (e) =>
+      e.kind === "date" &&
+      MONTH.test(e.name) &&
+      new RegExp(`\\b${day}(?:st|nd|rd|th)?\\b`).test(e.name),
+  );
+  return dated ? `${span} (${dated.name})` : span;
+}
+
+/** A quoted word is often a term ("nails"); quoted words in a row are a name: those, if any. */
+function namesFirst(quoted: string[]): string[] {
+  const multiword = quoted.filter((name) => /\s/.test(name));
+  return multiword.length > 0 ? multiword : quoted;
+}
+
+/** Of some spans of a sentence, the one standing nearest the question's own words. */
+function nearest(text: string, spans: string[], positions: number[]): string | null {
+  return (
+    spans
+      .map((span) => ({ span, at: text.indexOf(span) }))
+      .sort((a, b) => distance(a.at, positions) - distance(b.at, positions))[0]?.span ?? null
+  );
+}
+
 /** The words that answer the question, to lead the sentence with. */
 function answerSpan(
   query: Query,
@@ -105,7 +188,7 @@ function answerSpan(
   entities: Entity[],
   positions: number[],
 ): string | null {
-  if (/\bhow long\b/i.test(query.cleaned)) return DURATION.exec(doc.text)?.[0] ?? null;
+  if (ASKS_DURATION.test(query.cleaned)) return DURATION.exec(doc.text)?.[0] ?? null;
   const noun = askedNoun(query);
   const beside = noun && !asksDate(query) ? nameBeside(noun, doc.text) : null;
   if (beside) return beside;
@@ -119,7 +202,12 @@ function answerSpan(
 
 /** Who / what / when / which questions: the best sentence by BM25, leading with the span that answers. */
 export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContext): Answer {
-  const concepts = [...new Set(query.measure.concepts)];
+  const duration = ASKS_DURATION.test(query.cleaned);
+  const frame = new Set(conceptsOf(frameWords(query.cleaned, duration)));
+  const concepts = [...new Set(query.measure.concepts)].filter((c) => !frame.has(c));
+  const searched = frameWords(query.cleaned, duration)
+    ? query.cleaned.replace(NAME_FRAME, " ").replace(duration ? DURATION_FRAME : /$^/, " ")
+    : query.cleaned;
   const asked = query.cleaned.toLowerCase();
   const wanted = wantedKinds(query, index);
   const dated = new Set(
@@ -127,7 +215,13 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
       .filter((e) => e.kind === "date")
       .map((e) => `${e.paragraph}:${e.sentence}`),
   );
-  const hits = index.sentenceSearch.search(query.cleaned, { combineWith: "OR" });
+  const hits = index.sentenceSearch.search(searched, { combineWith: "OR" });
+  const names = askedNames(query, index);
+  // A name read off a capitalised question may be a misreading ("Its Director"): only a name some
+  // matching sentence's paragraph states narrows the answer to those sentences.
+  const namesMentioned = hits.some((hit) =>
+    mentionsNames(index, index.sentences[hit.id as number] as SentenceDoc, names),
+  );
   const top = hits[0]?.score ?? 0;
   // "The solicitation … will close on June 22": the answer may stand a sentence after the one
   // naming what is asked about, so the rest of the paragraph lends a share of its score.
@@ -139,6 +233,7 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   const scored = hits
     .map((hit) => ({ hit, doc: index.sentences[hit.id as number] as SentenceDoc }))
     .filter(({ doc }) => mentionsPlaces(index, doc, query.filters.places))
+    .filter(({ doc }) => !namesMentioned || mentionsNames(index, doc, names))
     .filter(
       ({ doc }) =>
         !asksDate(query) ||
@@ -159,17 +254,24 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
         )
         .sort((a, b) => wanted.indexOf(a.kind) - wanted.indexOf(b.kind));
       const first = entities.filter((e) => e.kind === entities[0]?.kind);
-      const entityBonus = entities[0]
-        ? entities[0].kind === wanted[0]
+      // "How long …": a sentence giving a span of time holds the kind of answer asked for.
+      const entityBonus = duration
+        ? DURATION.test(doc.text)
           ? w.sentenceEntityFirst
-          : w.sentenceEntityOther
-        : wanted.length > 0
-          ? w.sentenceNoEntity
-          : 0;
+          : w.sentenceNoEntity
+        : entities[0]
+          ? entities[0].kind === wanted[0]
+            ? w.sentenceEntityFirst
+            : w.sentenceEntityOther
+          : wanted.length > 0
+            ? w.sentenceNoEntity
+            : 0;
+      const quoted = quotedNames(query, doc, index, w.ownNameParagraphs);
+      const nameBonus = quoted.length > 0 ? w.sentenceQuotedName : 0;
       const rest = (byParagraph.get(doc.paragraph) ?? 0) - hit.score;
       const relevance = (hit.score + w.sentenceParagraphContext * rest) / Math.max(top, 1e-9);
-      const score = relevance * (1 + entityBonus) - doc.paragraph * w.paragraphOrder;
-      return { doc, overlap: overlap.length, score, entities: first };
+      const score = relevance * (1 + entityBonus + nameBonus) - doc.paragraph * w.paragraphOrder;
+      return { doc, overlap: overlap.length, score, entities: first, quoted };
     })
     .sort((a, b) => b.score - a.score);
   const best = scored[0];
@@ -186,8 +288,10 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     );
   }
   const positions = matchedPositions(best.doc.text, new Set(concepts));
-  const span = answerSpan(query, best.doc, best.entities, positions);
-  const lead = span ? `**${span}** ` : "";
+  const span =
+    nearest(best.doc.text, namesFirst(best.quoted), positions) ??
+    answerSpan(query, best.doc, best.entities, positions);
+  const lead = span ? `**${fullDate(span, index)}** ` : "";
   const coverage = best.overlap / Math.max(1, concepts.length);
   return {
     question: query.question,

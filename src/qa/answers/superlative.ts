@@ -1,10 +1,11 @@
 import { placeByName } from "../../facts/places.js";
 import type { Fact } from "../../facts/schema.js";
 import { citeLine, quoteBlock, uniqueParagraphs } from "../compose.js";
-import { rankFacts } from "../rank.js";
+import { rankFacts, type ScoredFact, STEERING } from "../rank.js";
 import type { Answer } from "../schema.js";
 import type { Query } from "../understand.js";
 import { concept } from "../vocabulary.js";
+import type { Weights } from "../weights.js";
 import type { AnswerContext } from "./context.js";
 import { figureAnswer } from "./figure.js";
 import { sentenceAnswer } from "./sentence.js";
@@ -14,9 +15,7 @@ export interface PlaceFigure {
   fact: Fact;
 }
 
-const ACTION_WORDS = new Set(
-  ["seize", "arrest", "crack", "destroy", "investigate", "most", "least"].map(concept),
-);
+const ACTION_WORDS = new Set(["seize", "arrest", "crack", "destroy", "investigate"].map(concept));
 
 /** "Which region / province / state": federal units go by different names in different countries. */
 const SUBNATIONAL = new Set(["province", "state"]);
@@ -54,13 +53,41 @@ function mostSpecific(places: string[]): string | null {
 }
 
 /**
+ * One best figure per thing (`keyOf`, null to leave a figure out), in the leader's family of units
+ * and within the margin of its score, ordered for the superlative asked.
+ */
+function podium(
+  ranked: ScoredFact[],
+  query: Query,
+  weights: Weights,
+  keyOf: (fact: Fact) => string | null,
+): PlaceFigure[] {
+  const lead = ranked.find((scored) => keyOf(scored.fact) !== null);
+  if (!lead) return [];
+  const sameFamily = (fact: Fact) =>
+    lead.fact.base ? fact.base !== null : fact.unit === lead.fact.unit;
+  const best = new Map<string, Fact>();
+  for (const { fact, score } of ranked) {
+    const key = keyOf(fact);
+    if (!key || !sameFamily(fact) || score < lead.score - weights.superlativeMargin) continue;
+    const current = best.get(key);
+    if (!current || comparable(fact) > comparable(current)) best.set(key, fact);
+  }
+  const direction = query.op === "min" ? 1 : -1;
+  return [...best.entries()]
+    .map(([place, fact]) => ({ place, fact }))
+    .sort((a, b) => direction * (comparable(a.fact) - comparable(b.fact)));
+}
+
+/**
  * Places ranked by their figure for what the question asks about ("which province seized the most drugs"),
  * one best-matching figure per place, compared in base units.
  */
 export function rankPlaces(query: Query, { index, weights }: AnswerContext): PlaceFigure[] {
   const counted = new Set(index.factDocs.flatMap((doc) => [...doc.subject]));
   const subjectConcepts = query.measure.concepts.filter(
-    (c) => !ACTION_WORDS.has(c) && counted.has(c),
+    // "Which province …": the kind of place ranked is not what is counted.
+    (c) => !ACTION_WORDS.has(c) && !STEERING.has(c) && counted.has(c),
   );
   const ranked = rankFacts(query, index, [], weights).filter(
     (scored) =>
@@ -74,21 +101,7 @@ export function rankPlaces(query: Query, { index, weights }: AnswerContext): Pla
           return doc?.heads.has(c) || (doc?.near.has(c) && doc.heads.has(concept("seizure")));
         })),
   );
-  const lead = ranked.find((scored) => placeOfKind(scored.fact, query.rankedPlaceKind) !== null);
-  if (!lead) return [];
-  const sameFamily = (fact: Fact) =>
-    lead.fact.base ? fact.base !== null : fact.unit === lead.fact.unit;
-  const bestPerPlace = new Map<string, Fact>();
-  for (const { fact, score } of ranked) {
-    const place = placeOfKind(fact, query.rankedPlaceKind);
-    if (!place || !sameFamily(fact) || score < lead.score - weights.superlativeMargin) continue;
-    const current = bestPerPlace.get(place);
-    if (!current || comparable(fact) > comparable(current)) bestPerPlace.set(place, fact);
-  }
-  const direction = query.op === "min" ? 1 : -1;
-  return [...bestPerPlace.entries()]
-    .map(([place, fact]) => ({ place, fact }))
-    .sort((a, b) => direction * (comparable(a.fact) - comparable(b.fact)));
+  return podium(ranked, query, weights, (fact) => placeOfKind(fact, query.rankedPlaceKind));
 }
 
 /**
@@ -100,21 +113,7 @@ export function rankThings(query: Query, { index, weights }: AnswerContext): Pla
   const ranked = rankFacts(query, index, [], weights).filter(
     (scored) => scored.score > 0 && (scored.doc.heads.has(kind) || scored.doc.core.has(kind)),
   );
-  const [lead] = ranked;
-  if (!lead) return [];
-  const sameFamily = (fact: Fact) =>
-    lead.fact.base ? fact.base !== null : fact.unit === lead.fact.unit;
-  const bestPerThing = new Map<string, Fact>();
-  for (const { fact, score } of ranked) {
-    if (!sameFamily(fact) || score < lead.score - weights.superlativeMargin) continue;
-    const thing = fact.subject.toLowerCase();
-    const current = bestPerThing.get(thing);
-    if (!current || comparable(fact) > comparable(current)) bestPerThing.set(thing, fact);
-  }
-  const direction = query.op === "min" ? 1 : -1;
-  return [...bestPerThing.entries()]
-    .map(([place, fact]) => ({ place, fact }))
-    .sort((a, b) => direction * (comparable(a.fact) - comparable(b.fact)));
+  return podium(ranked, query, weights, (fact) => fact.subject.toLowerCase());
 }
 
 /** "Which province seized the most?", "which drug?": the leader, then the podium. */

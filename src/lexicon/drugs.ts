@@ -1,0 +1,11 @@
+/** Drug and precursor names (src/lexicon/drugs.json), checked once per process. */
+import { z } from "zod";
+import { checked } from "./checked.js";
+import drugsJson from "./drugs.json" with { type: "json" };
+
+const Drugs = z.object({
+  $comment: z.string().optional(),
+  substances: z.array(z.string().regex(/^[a-z0-9]+$/)).min(1),
+});
+
+export const DRUGS = checked(Drugs, drugsJson, "drugs.json");

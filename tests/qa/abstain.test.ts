@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { answer, reply } from "../../src/qa/answer.js";
+import { buildReportIndex } from "../../src/qa/reportIndex.js";
+
+// Invented report: a budget with named programmes, a list lead-in, and a figure that counts the
+// items of a list.
+const REPORT = `Riverside Safety Update
+
+The plan provides $9 million for the Flood Watch Network and $4 million for the River Rescue Service.
+
+The Lantern Partnership (LP) will help families in river towns.
+
+The cuts would hurt families in three ways: fewer lifeguards, closing boat clubs and moving repair jobs abroad.
+
+Officers recorded 420 assaults with a weapon and 310 burglaries.
+
+In the first half of 2026 vs. the same period last year:
+
+Thefts are down 12%.
+
+Burglaries are down 9%.
+
+Compared to the peaks of the past decade:
+
+Thefts are down 40%.
+
+Burglaries are down 35%.`;
+
+const index = buildReportIndex(REPORT, { name: "invented.txt", version: null });
+
+describe("honest abstention on unseen wording", () => {
+  it("reads a name typed in lower case and gives no figure where the name has none", () => {
+    const got = answer("how much does the lantern partnership get", index);
+    expect(got.facts).toEqual([]);
+    expect(got.citations).toEqual([3]);
+    expect(answer("what did lp say", index).citations[0]).toBe(3);
+  });
+
+  it("does not answer a kind of thing the report never names with another kind", () => {
+    const got = answer("how many armed robberies were recorded", index);
+    expect(got.status).toBe("not_found");
+    expect(got.facts).toEqual([]);
+    expect(answer("how much funding for quantum radar sets", index).facts).toEqual([]);
+    expect(answer("how many assaults were recorded", index).facts[0]?.value).toBe(420);
+  });
+
+  it("does not count one item of a list by the number of items", () => {
+    const got = answer("how many repair jobs would move abroad", index);
+    expect(got.facts).toEqual([]);
+    expect(got.citations).toEqual([4]);
+  });
+});
+
+describe("lists and follow-ups", () => {
+  it("tells two lists of the same items apart by their lead-in lines", () => {
+    expect(answer("thefts down how much vs last year", index).facts[0]?.value).toBe(12);
+    expect(answer("thefts down how much from the peak", index).facts[0]?.value).toBe(40);
+  });
+
+  it("swaps the subject of a how-much question for the follow-up's", () => {
+    const first = reply("how much are thefts down vs the same period last year", index);
+    const next = answer("what about burglaries?", index, { previous: first.query });
+    expect(next.facts[0]?.value).toBe(9);
+  });
+
+  it("compares two named things either side of 'than'", () => {
+    const got = answer(
+      "was the flood watch network more money than the river rescue service",
+      index,
+    );
+    expect(got.facts.map((fact) => fact.value)).toEqual([9_000_000, 4_000_000]);
+  });
+});
