@@ -25,6 +25,26 @@ export interface OpenedServices extends Services {
 const RELOAD_INTERVAL_MS = 5_000;
 
 /**
+ * How the shards of one host tell each other the store changed (ShardingManager IPC). With it, a
+ * shard announces every audited change (refresh, rollback, pin, config) once it is committed and
+ * re-reads the store when another shard announces one; without it, nothing else shares the store
+ * but the operator CLI, which the poll picks up.
+ */
+export interface ChangeChannel {
+  announce(): void;
+  onChangeElsewhere(reload: () => void): void;
+}
+
+/** Every moderator or operator change is audited in its transaction: announce after it commits. */
+function announceAudited(store: Store, announce: () => void): void {
+  const record = store.audit.record.bind(store.audit);
+  store.audit.record = (entry) => {
+    record(entry);
+    queueMicrotask(announce);
+  };
+}
+
+/**
  * Open DATA_DIR/factdesk.db (creating and migrating it), import REPORT_PATH on a first start,
  * and load every active report version into memory.
  */
@@ -32,6 +52,7 @@ export async function openServices(
   config: Config,
   logger: Logger,
   options: LibraryOptions = {},
+  changes?: ChangeChannel,
 ): Promise<OpenedServices> {
   const metrics = createMetrics();
   const hooks = {
@@ -50,11 +71,21 @@ export async function openServices(
       stored.questionAnswered(event);
     },
   };
-  const reload = setInterval(() => {
+  const settings = new StoredSettings(store, defaultSettings(config), logger, options.now);
+  const reloadReports = () => {
     library.reloadIfChangedElsewhere().catch((error: unknown) => {
       logger.error({ err: error }, "could not reload report versions changed by another process");
     });
-  }, RELOAD_INTERVAL_MS);
+  };
+  if (changes) {
+    announceAudited(store, changes.announce);
+    changes.onChangeElsewhere(() => {
+      settings.reload();
+      reloadReports();
+    });
+  }
+  // Only the operator CLI is left to poll for: other shards announce their changes.
+  const reload = setInterval(reloadReports, RELOAD_INTERVAL_MS);
   reload.unref();
 
   const active = library.active(null);
@@ -69,7 +100,7 @@ export async function openServices(
   return {
     reports: library,
     telemetry,
-    settings: new StoredSettings(store, defaultSettings(config), logger, options.now),
+    settings,
     pins: library.pins,
     metrics,
     store,

@@ -93,6 +93,12 @@ export class StoredSettings implements EditableSettings {
     this.overrides = store.settings.all();
   }
 
+  /** Read every server's settings again, after another shard or process changed them. */
+  reload(): void {
+    this.overrides.clear();
+    for (const [guildId, own] of this.store.settings.all()) this.overrides.set(guildId, own);
+  }
+
   forGuild(guildId: string | null): GuildSettings {
     const own = guildId === null ? undefined : this.overrides.get(guildId);
     return own ? { ...this.defaults, ...own } : this.defaults;
