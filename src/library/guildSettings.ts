@@ -82,7 +82,7 @@ const plainIds: SettingsPresentation = { channel: (id) => `#${id}`, role: (id) =
  * the defaults for whatever a server has not set.
  */
 export class StoredSettings implements EditableSettings {
-  private overrides: Map<string, SettingsOverrides>;
+  private readonly overrides: Map<string, SettingsOverrides>;
 
   constructor(
     private readonly store: Store,
@@ -93,9 +93,10 @@ export class StoredSettings implements EditableSettings {
     this.overrides = store.settings.all();
   }
 
-  /** Read the stored settings again (another process changed them). */
+  /** Read every server's settings again, after another shard or process changed them. */
   reload(): void {
-    this.overrides = this.store.settings.all();
+    this.overrides.clear();
+    for (const [guildId, own] of this.store.settings.all()) this.overrides.set(guildId, own);
   }
 
   forGuild(guildId: string | null): GuildSettings {

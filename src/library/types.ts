@@ -68,6 +68,8 @@ export interface ReportStatus {
   /** True when the guild has no upload of its own and answers from the default report. */
   followsDefault: boolean;
   feedback: FeedbackTotals;
+  /** The shard that answered (/report status in a sharded bot); absent from the operator CLI. */
+  shard?: { id: number; count: number };
 }
 
 export interface HistoryEntry {
