@@ -49,8 +49,7 @@ describe("the PostgreSQL schema", () => {
       SELECT table_name AS table, column_name AS column FROM information_schema.columns
       WHERE table_schema = 'public' AND table_name <> 'schema_version'`;
     const actual: Record<string, string[]> = {};
-    for (const row of rows) (actual[row.table] ??= []).push(row.column);
-    for (const columns of Object.values(actual)) columns.sort();
+    for (const row of rows) actual[row.table] = [...(actual[row.table] ?? []), row.column].sort();
     expect(actual).toEqual(expected);
     const [row] = await sql`SELECT version FROM schema_version`;
     expect(row?.version).toBe(SCHEMA_VERSION);
