@@ -57,8 +57,8 @@ export async function openServices(
     });
   };
   const stopListening = store.changes.onChange((change) => {
-    if (change.kind === "settings") settings.reload();
-    else reloadReports();
+    if (change.kind === "settings" || change.kind === "all") settings.reload();
+    if (change.kind !== "settings") reloadReports();
   });
   const reload = setInterval(reloadReports, RELOAD_INTERVAL_MS);
   reload.unref();

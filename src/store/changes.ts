@@ -3,12 +3,14 @@ import { z } from "zod";
 
 /**
  * What another process must reload after a commit: a guild's active report (refresh, rollback,
- * import; null is the default report), its pins, or its settings.
+ * import; null is the default report), its pins, or its settings; or all of it, when a transport
+ * may have missed changes (its connection was lost and came back).
  */
 export const StoreChange = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("report"), guildId: z.string().nullable() }),
   z.object({ kind: z.literal("pins"), guildId: z.string() }),
   z.object({ kind: z.literal("settings"), guildId: z.string() }),
+  z.object({ kind: z.literal("all") }),
 ]);
 export type StoreChange = z.infer<typeof StoreChange>;
 
