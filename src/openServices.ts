@@ -25,26 +25,6 @@ export interface OpenedServices extends Services {
 const RELOAD_INTERVAL_MS = 5_000;
 
 /**
- * How the shards of one host tell each other the store changed (ShardingManager IPC). With it, a
- * shard announces every audited change (refresh, rollback, pin, config) once it is committed and
- * re-reads the store when another shard announces one; without it, nothing else shares the store
- * but the operator CLI, which the poll picks up.
- */
-export interface ChangeChannel {
-  announce(): void;
-  onChangeElsewhere(reload: () => void): void;
-}
-
-/** Every moderator or operator change is audited in its transaction: announce after it commits. */
-function announceAudited(store: Store, announce: () => void): void {
-  const record = store.audit.record.bind(store.audit);
-  store.audit.record = (entry) => {
-    record(entry);
-    queueMicrotask(announce);
-  };
-}
-
-/**
  * Open DATA_DIR/factdesk.db (creating and migrating it), import REPORT_PATH on a first start,
  * and load every active report version into memory.
  */
@@ -52,7 +32,6 @@ export async function openServices(
   config: Config,
   logger: Logger,
   options: LibraryOptions = {},
-  changes?: ChangeChannel,
 ): Promise<OpenedServices> {
   const metrics = createMetrics();
   const hooks = {
@@ -77,14 +56,10 @@ export async function openServices(
       logger.error({ err: error }, "could not reload report versions changed by another process");
     });
   };
-  if (changes) {
-    announceAudited(store, changes.announce);
-    changes.onChangeElsewhere(() => {
-      settings.reload();
-      reloadReports();
-    });
-  }
-  // Only the operator CLI is left to poll for: other shards announce their changes.
+  const stopListening = store.changes.onChange((change) => {
+    if (change.kind === "settings" || change.kind === "all") settings.reload();
+    if (change.kind !== "settings") reloadReports();
+  });
   const reload = setInterval(reloadReports, RELOAD_INTERVAL_MS);
   reload.unref();
 
@@ -107,6 +82,7 @@ export async function openServices(
     library,
     close() {
       clearInterval(reload);
+      stopListening();
       telemetry.flush();
       store.close();
     },

@@ -397,5 +397,6 @@ export class ReportLibrary implements ReportSource {
       "report changed",
     );
     this.hooks.changed?.(action);
+    this.store.changes.notifyChange({ kind: "report", guildId });
   }
 }

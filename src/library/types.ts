@@ -2,6 +2,7 @@ import type { Config } from "../config.js";
 import type { FactTableDiff } from "../facts/diff.js";
 import type { ActiveReport } from "../services.js";
 import type { AuditAction } from "../store/audit.js";
+import type { ChangeFeed } from "../store/changes.js";
 import type { FeedbackTotals } from "../store/feedback.js";
 import type { StoredPin } from "../store/pins.js";
 import type { StoredVersion, VersionMeta } from "../store/reportVersions.js";
@@ -88,4 +89,6 @@ export interface LibraryOptions {
   /** How indexes are built; a worker thread within the configured budget by default. */
   buildIndex?: IndexBuilder;
   now?: () => Date;
+  /** How commits reach the other processes on the same store (IPC between shards, NOTIFY). */
+  changes?: ChangeFeed;
 }
