@@ -18,8 +18,8 @@ export type ChangeListener = (change: StoreChange) => void;
 
 /**
  * The one way a committed change reaches every process that shares the store. `notifyChange` is
- * called after the commit; every listener of every process on the same transport hears it, the
- * sender's own included, so a listener must treat a change it already has as a no-op. Transports:
+ * called after the commit; every other process on the same transport hears it (the sender may
+ * hear its own too), so a listener must treat a change it already has as a no-op. Transports:
  * in-process (below), the ShardingManager's IPC, PostgreSQL's LISTEN/NOTIFY.
  */
 export interface ChangeFeed {

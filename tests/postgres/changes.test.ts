@@ -18,7 +18,7 @@ interface Heard {
 
 let child: ChildProcessWithoutNullStreams;
 let heard: Heard[] = [];
-let waiters: (() => void)[] = [];
+let waiters: (() => boolean)[] = [];
 
 function waitFor(predicate: () => boolean, ms: number): Promise<void> {
   return new Promise((resolve, reject) => {

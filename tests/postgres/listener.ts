@@ -10,9 +10,7 @@ const feed = await postgresChanges(sql, (error) => console.error(String(error)))
 feed.onChange((change) => {
   process.stdout.write(`${JSON.stringify({ change, at: Date.now() })}\n`);
 });
-process.stdout.write(
-  `${JSON.stringify({ ready: true, pid: (await sql`SELECT pg_backend_pid() AS pid`)[0]?.pid })}\n`,
-);
+process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
 process.stdin.resume();
 process.stdin.on("end", async () => {
   await feed.close();
