@@ -5,7 +5,7 @@ import { createLogger } from "./logger.js";
 import { openServices } from "./openServices.js";
 import { startOperations } from "./ops/operations.js";
 import { ReportError } from "./report/errors.js";
-import { announceStoreChanged, onStoreChangedElsewhere } from "./shard/changes.js";
+import { shardChanges } from "./shard/changes.js";
 import { shardIdsOf, shardLabel, shardPlan } from "./shard/plan.js";
 import { runShardingManager } from "./shard/runManager.js";
 
@@ -34,11 +34,9 @@ function openFailure(error: unknown): never {
 
 async function runBot(): Promise<void> {
   const logger = rootLogger.child({ shardId: shardLabel(shardIdsOf(plan, process.env)) });
-  const changes =
-    plan.kind === "child"
-      ? { announce: announceStoreChanged, onChangeElsewhere: onStoreChangedElsewhere }
-      : undefined;
-  const services = await openServices(config, logger, {}, changes).catch((error: unknown) =>
+  // A shard hears the other shards of its host through the manager's IPC.
+  const options = plan.kind === "child" ? { changes: shardChanges() } : {};
+  const services = await openServices(config, logger, options).catch((error: unknown) =>
     openFailure(error),
   );
   const inFlight = new InFlight();

@@ -9,7 +9,6 @@ import { createTelemetry } from "./library/telemetry.js";
 import type { LibraryOptions } from "./library/types.js";
 import { createMetrics, type Metrics } from "./ops/metrics.js";
 import type { Services } from "./services.js";
-import { type ChangeFeed, localChanges } from "./store/changes.js";
 import { DATABASE_FILE } from "./store/db.js";
 import type { Store } from "./store/index.js";
 
@@ -26,24 +25,6 @@ export interface OpenedServices extends Services {
 const RELOAD_INTERVAL_MS = 5_000;
 
 /**
- * How the shards of one host tell each other the store changed (ShardingManager IPC). With it, a
- * shard announces every audited change (refresh, rollback, pin, config) once it is committed and
- * re-reads the store when another shard announces one; without it, nothing else shares the store
- * but the operator CLI, which the poll picks up.
- */
-export interface ChangeChannel {
-  announce(): void;
-  onChangeElsewhere(reload: () => void): void;
-}
-
-/** The shards' channel as the store's change feed: its message names nothing, so each means "all". */
-function channelFeed(channel: ChangeChannel): ChangeFeed {
-  const local = localChanges();
-  channel.onChangeElsewhere(() => local.notifyChange({ kind: "all" }));
-  return { onChange: local.onChange, notifyChange: () => channel.announce() };
-}
-
-/**
  * Open DATA_DIR/factdesk.db (creating and migrating it), import REPORT_PATH on a first start,
  * and load every active report version into memory.
  */
@@ -51,7 +32,6 @@ export async function openServices(
   config: Config,
   logger: Logger,
   options: LibraryOptions = {},
-  changes?: ChangeChannel,
 ): Promise<OpenedServices> {
   const metrics = createMetrics();
   const hooks = {
@@ -61,8 +41,7 @@ export async function openServices(
       options.hooks?.changed?.(action);
     },
   };
-  const feed = changes ? { changes: channelFeed(changes) } : {};
-  const { store, library } = await openLibrary(config, logger, { ...feed, ...options, hooks });
+  const { store, library } = await openLibrary(config, logger, { ...options, hooks });
   const stored = createTelemetry(store, logger);
   const telemetry = {
     ...stored,
@@ -81,7 +60,6 @@ export async function openServices(
     if (change.kind === "settings" || change.kind === "all") settings.reload();
     if (change.kind !== "settings") reloadReports();
   });
-  // Only the operator CLI is left to poll for: other shards announce their changes.
   const reload = setInterval(reloadReports, RELOAD_INTERVAL_MS);
   reload.unref();
 

@@ -82,7 +82,7 @@ const plainIds: SettingsPresentation = { channel: (id) => `#${id}`, role: (id) =
  * the defaults for whatever a server has not set.
  */
 export class StoredSettings implements EditableSettings {
-  private readonly overrides: Map<string, SettingsOverrides>;
+  private overrides: Map<string, SettingsOverrides>;
 
   constructor(
     private readonly store: Store,
@@ -93,10 +93,9 @@ export class StoredSettings implements EditableSettings {
     this.overrides = store.settings.all();
   }
 
-  /** Read every server's settings again, after another shard or process changed them. */
+  /** Read the stored settings again (another process changed them). */
   reload(): void {
-    this.overrides.clear();
-    for (const [guildId, own] of this.store.settings.all()) this.overrides.set(guildId, own);
+    this.overrides = this.store.settings.all();
   }
 
   forGuild(guildId: string | null): GuildSettings {

@@ -1,27 +1,39 @@
+import { EventEmitter } from "node:events";
 import { z } from "zod";
+import { type ChangeFeed, StoreChange } from "../store/changes.js";
 
 /**
- * The one IPC message shards of a host exchange: "the store changed, read it again". It carries no
- * data: each shard reads what changed from the shared SQLite file, so a lost or doubled message
- * can never make two shards disagree about what the store says.
+ * The IPC message the shards of one host exchange through their ShardingManager: a committed
+ * StoreChange. Each shard reads what changed from the shared SQLite file, so the message only
+ * says where to look.
  */
-const StoreChanged = z.object({ factdesk: z.literal("store-changed") });
-const STORE_CHANGED: z.infer<typeof StoreChanged> = { factdesk: "store-changed" };
+const ShardMessage = z.object({ factdesk: z.literal("store-changed"), change: StoreChange });
+export type ShardMessage = z.infer<typeof ShardMessage>;
 
-export function isStoreChanged(message: unknown): boolean {
-  return StoreChanged.safeParse(message).success;
+export function shardMessage(message: unknown): ShardMessage | null {
+  const parsed = ShardMessage.safeParse(message);
+  return parsed.success ? parsed.data : null;
 }
 
-/** In a ShardingManager's child: tell the manager, which tells every other shard. */
-export function announceStoreChanged(): void {
-  process.send?.(STORE_CHANGED);
-}
-
-/** In a ShardingManager's child: run `reload` whenever another shard changed the store. */
-export function onStoreChangedElsewhere(reload: () => void): void {
+/**
+ * The change seam's transport in a ShardingManager's child: a change is heard here at once and
+ * sent to the manager, which relays it to every other shard of the host.
+ */
+export function shardChanges(): ChangeFeed {
+  const emitter = new EventEmitter();
   process.on("message", (message) => {
-    if (isStoreChanged(message)) reload();
+    const parsed = shardMessage(message);
+    if (parsed) emitter.emit("change", parsed.change);
   });
+  return {
+    onChange(listener) {
+      emitter.on("change", listener);
+      return () => emitter.off("change", listener);
+    },
+    notifyChange(change) {
+      const checked = StoreChange.parse(change);
+      emitter.emit("change", checked);
+      process.send?.({ factdesk: "store-changed", change: checked } satisfies ShardMessage);
+    },
+  };
 }
-
-export { STORE_CHANGED };

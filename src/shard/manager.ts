@@ -7,7 +7,7 @@ import {
   ShardingManager,
 } from "discord.js";
 import type { Logger } from "pino";
-import { isStoreChanged, STORE_CHANGED } from "./changes.js";
+import { type ShardMessage, shardMessage } from "./changes.js";
 
 export interface ManagerOptions {
   /** The entry's own import.meta.url: children are forked from the same file (dist/main.js, or src/main.ts under tsx). */
@@ -48,18 +48,19 @@ export async function createShardingManager(options: ManagerOptions): Promise<Sh
   manager.on("shardCreate", (shard) => {
     options.logger.info({ shardId: shard.id }, "shard started");
     shard.on("message", (message: unknown) => {
-      if (!isStoreChanged(message)) return;
+      const change = shardMessage(message);
+      if (!change) return;
       for (const other of manager.shards.values()) {
-        if (other.id !== shard.id) void relay(other, options.logger);
+        if (other.id !== shard.id) void relay(other, change, options.logger);
       }
     });
   });
   return manager;
 }
 
-async function relay(shard: Shard, logger: Logger): Promise<void> {
+async function relay(shard: Shard, message: ShardMessage, logger: Logger): Promise<void> {
   try {
-    await shard.send(STORE_CHANGED);
+    await shard.send(message);
   } catch (error) {
     logger.warn({ err: error, shardId: shard.id }, "could not tell a shard the store changed");
   }
