@@ -45,6 +45,7 @@ export class ReportLibrary implements ReportSource {
   private readonly buildIndex: IndexBuilder;
   private seenDataVersion = -1;
   private reloading: Promise<void> | null = null;
+  private reloadAgain: Promise<void> | null = null;
   /** Answers checked by moderators, per server and version. */
   readonly pins: PinBook;
 
@@ -221,10 +222,20 @@ export class ReportLibrary implements ReportSource {
 
   /**
    * Pick up changes committed by another process (the operator CLI) since the last look.
-   * Cheap when nothing changed: one pragma read. Calls while one is under way share it.
+   * Cheap when nothing changed: one pragma read. Calls while one is under way share one more after it.
    */
   reloadIfChangedElsewhere(): Promise<void> {
-    this.reloading ??= this.reload().finally(() => {
+    // A change announced while a reload is under way may have come after that reload's read:
+    // look once more after it, rather than wait for the next announcement.
+    if (this.reloading) {
+      const again = () => {
+        this.reloadAgain = null;
+        return this.reloadIfChangedElsewhere();
+      };
+      this.reloadAgain ??= this.reloading.then(again, again);
+      return this.reloadAgain;
+    }
+    this.reloading = this.reload().finally(() => {
       this.reloading = null;
     });
     return this.reloading;
