@@ -37,7 +37,7 @@ export interface AnswerView {
   askerId: string | null;
 }
 
-/** "Hundred Days Action results · 2025-09-14 · version 3". */
+/** "Harbour Patrol annual results · 2031-03-02 · version 3". */
 export function reportFooter(meta: ReportMeta): string {
   const parts = [
     meta.title ?? meta.name,
@@ -174,6 +174,13 @@ function textLines(answer: Answer, withMenu: boolean): string[] {
     );
 }
 
+/** Comparison sides the figures above cannot show: the report gives nothing for them. */
+function noFigureLines(answer: Answer): string[] {
+  return (answer.noFigureFor ?? []).map(
+    (name) => `• ${escapeText(name)}: the report gives no matching figure.`,
+  );
+}
+
 function followUpNote(answer: Answer): string {
   return answer.followsOn
     ? ` — following on from your question about ${escapeText(answer.followsOn)}`
@@ -197,7 +204,10 @@ function answerTitle(answer: Answer, meta: ReportMeta): string | undefined {
 /** The whole Discord message for one answer; pure, so it is tested without Discord. */
 export function renderAnswer(answer: Answer, meta: ReportMeta, view: AnswerView): RenderedMessage {
   const withMenu = needsSuggestions(answer) && answer.suggestions.length > 0;
-  const lines = answer.facts.length > 0 ? figureLines(answer.facts) : textLines(answer, withMenu);
+  const lines =
+    answer.facts.length > 0
+      ? [...figureLines(answer.facts), ...noFigureLines(answer)]
+      : textLines(answer, withMenu);
   const [first = "No answer.", ...rest] = lines.length > 0 ? lines : ["No answer."];
   const embed: APIEmbed = {
     color: needsSuggestions(answer) ? colors.uncertain : colors.answered,

@@ -157,6 +157,14 @@ describe("renderAnswer", () => {
     expect(lead).toMatch(/¶3 — following on from your question about cocaine$/);
   });
 
+  it("keeps a comparison's side that has no figure, which the figure lines cannot show", () => {
+    const compared = answer("did kerala or goa have more seizures", index);
+    expect(compared.noFigureFor).toEqual(["Goa"]);
+    const description = embedOf(renderAnswer(compared, meta, asker)).description ?? "";
+    expect(description).toContain("3.5 tons");
+    expect(description).toMatch(/• Goa: the report gives no matching figure\.$/m);
+  });
+
   it("leaves out a suggestion too long for a menu instead of cutting it into another question", () => {
     const long = `${"How many tons of drugs were seized ".repeat(4)}?`;
     const rendered = renderAnswer({ ...seized, confidence: 0, suggestions: [long] }, meta, asker);

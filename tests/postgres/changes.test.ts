@@ -3,7 +3,7 @@ import { createInterface } from "node:readline";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StoreChange } from "../../src/store/changes.js";
-import { postgresChanges } from "../../src/store/postgresChanges.js";
+import { postgresChanges } from "../../src/store/postgres/changes.js";
 import { usePostgres } from "./server.js";
 
 const server = usePostgres();

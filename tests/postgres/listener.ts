@@ -1,7 +1,7 @@
 // A second process on the same database: prints each change it hears as one JSON line with the
 // time it arrived, until its standard input closes.
 import postgres from "postgres";
-import { postgresChanges } from "../../src/store/postgresChanges.js";
+import { postgresChanges } from "../../src/store/postgres/changes.js";
 
 const url = process.argv[2];
 if (!url) throw new Error("usage: listener.ts DATABASE_URL");

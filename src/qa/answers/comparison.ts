@@ -75,6 +75,7 @@ function contest(sides: Side[], query: Query, ctx: AnswerContext): Answer {
       Math.min(...found.map((side) => confidenceOf(side.best as ScoredFact, undefined, w))) *
       (found.length / sides.length),
     suggestions: [],
+    ...(missing.length > 0 ? { noFigureFor: missing.map((side) => side.name) } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Sql } from "postgres";
-import { type ChangeFeed, type ChangeListener, StoreChange } from "./changes.js";
+import { type ChangeFeed, type ChangeListener, StoreChange } from "../changes.js";
 
 /** The LISTEN/NOTIFY channel every factdesk process on one database shares. */
 export const CHANGE_CHANNEL = "factdesk_changes";
