@@ -16,7 +16,8 @@ export type LibraryConfig = Pick<
   | "REPORT_FETCH_TIMEOUT_MS"
   | "REPORT_BUILD_TIMEOUT_MS"
   | "REPORT_BUILD_MEMORY_MB"
->;
+> &
+  Partial<Pick<Config, "INDEX_CACHE_MB">>;
 
 /** Where the text of a refresh comes from. */
 export type ReportInput =

@@ -37,8 +37,10 @@ export function shardLabel(ids: readonly number[] | null | undefined): string {
 export function shardIdsOf(plan: ShardPlan, env: NodeJS.ProcessEnv): number[] {
   if (plan.kind === "subset") return plan.shards;
   if (plan.kind === "child") {
-    const ids: unknown = JSON.parse(env.SHARDS ?? "[0]");
-    return Array.isArray(ids) ? ids.filter((id): id is number => Number.isInteger(id)) : [0];
+    // The manager passes one id ("1") per process; a JSON list ("[0,1]") when it is told to.
+    const ids: unknown = JSON.parse(env.SHARDS ?? "0");
+    const list: unknown[] = Array.isArray(ids) ? ids : [ids];
+    return list.filter((id): id is number => Number.isInteger(id));
   }
   return [0];
 }

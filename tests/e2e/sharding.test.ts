@@ -1,7 +1,7 @@
 // TOTAL_SHARDS: a ShardingManager forking one process per shard from the same entry, against a
 // fake Discord that recommends two shards; a change made through one shard reaches the other over
 // the manager's IPC, with no polling on that path.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -48,8 +48,10 @@ async function status(shard: number): Promise<string> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "factdesk-shards-"));
+  // As in production: the manager forks dist/main.js, whose build worker is compiled too.
+  execFileSync("npm", ["run", "--silent", "build"], { cwd: repo, stdio: "ignore" });
   fake = await FakeDiscord.start({ shards: 2 });
-  manager = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  manager = spawn(process.execPath, ["dist/main.js"], {
     cwd: repo,
     env: {
       PATH: process.env.PATH,
