@@ -1,13 +1,6 @@
-import {
-  ApplicationIntegrationType,
-  type ChatInputCommandInteraction,
-  InteractionContextType,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-  type SlashCommandStringOption,
-} from "discord.js";
+import type { ChatInputCommandInteraction, SlashCommandStringOption } from "discord.js";
+import { admitModerator, moderatorCommand } from "../src/bot/moderatorCommand.js";
 import { announce } from "../src/bot/modLog.js";
-import { isModerator } from "../src/bot/permissions.js";
 import { colors, ephemeralNotice } from "../src/bot/replies.js";
 import { rateLimit } from "../src/config.js";
 import {
@@ -120,12 +113,10 @@ const actionOption = (option: SlashCommandStringOption) =>
     .addChoices({ name: "add", value: "add" }, { name: "remove", value: "remove" });
 
 export default {
-  data: new SlashCommandBuilder()
-    .setName("config")
-    .setDescription("Show or change this server's factdesk settings (moderators only)")
-    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-    .setContexts(InteractionContextType.Guild)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  data: moderatorCommand(
+    "config",
+    "Show or change this server's factdesk settings (moderators only)",
+  )
     .addSubcommand((sub) => sub.setName("show").setDescription("This server's settings"))
     .addSubcommand((sub) =>
       sub
@@ -183,14 +174,8 @@ export default {
       return;
     }
     const settings = context.settings.forGuild(interaction.guildId);
-    if (!isModerator(interaction, settings.moderatorRoleIds)) {
-      context.logger.warn({ userId: interaction.user.id }, "non-moderator tried /config");
-      await interaction.reply(
-        ephemeralNotice(
-          "Only moderators can change the settings: you need Manage Server or a moderator role.",
-          colors.error,
-        ),
-      );
+    const refused = { command: "/config", task: "change the settings" };
+    if (!(await admitModerator(interaction, settings.moderatorRoleIds, context.logger, refused))) {
       return;
     }
     if (interaction.options.getSubcommand(true) === "show") {

@@ -1,15 +1,11 @@
 import {
   type APIEmbed,
-  ApplicationIntegrationType,
   type ChatInputCommandInteraction,
-  InteractionContextType,
   MessageFlags,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
   type SlashCommandIntegerOption,
 } from "discord.js";
+import { admitModerator, moderatorCommand } from "../src/bot/moderatorCommand.js";
 import { announce } from "../src/bot/modLog.js";
-import { isModerator } from "../src/bot/permissions.js";
 import { colors, ephemeralNotice, noPings } from "../src/bot/replies.js";
 import {
   describeChange,
@@ -255,13 +251,7 @@ const versionOption = (name: string, description: string) => (option: SlashComma
     .setAutocomplete(true);
 
 export default {
-  data: new SlashCommandBuilder()
-    .setName("report")
-    .setDescription("Manage the report this server answers from (moderators only)")
-    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-    .setContexts(InteractionContextType.Guild)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  data: moderatorCommand("report", "Manage the report this server answers from (moderators only)")
     .addSubcommand((sub) =>
       sub
         .setName("refresh")
@@ -374,16 +364,8 @@ export default {
       return;
     }
     const { moderatorRoleIds } = context.settings.forGuild(interaction.guildId);
-    if (!isModerator(interaction, moderatorRoleIds)) {
-      context.logger.warn({ userId: interaction.user.id }, "non-moderator tried /report");
-      await interaction.reply(
-        ephemeralNotice(
-          "Only moderators can manage the report: you need Manage Server or a moderator role.",
-          colors.error,
-        ),
-      );
-      return;
-    }
+    const refused = { command: "/report", task: "manage the report" };
+    if (!(await admitModerator(interaction, moderatorRoleIds, context.logger, refused))) return;
     const guildId = interaction.guildId;
     const subcommand = interaction.options.getSubcommand(true);
     switch (subcommand) {

@@ -75,7 +75,7 @@ export interface BaselineNumber {
  * next few words.
  * Ordinals ("14th") are skipped; number words ("ten") are not understood.
  */
-export function firstNumber(sentence: string): BaselineNumber | null {
+function firstNumber(sentence: string): BaselineNumber | null {
   const re = /(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?!\d|st\b|nd\b|rd\b|th\b)/g;
   for (const m of sentence.matchAll(re)) {
     let value = Number(`${(m[1] ?? "").replaceAll(",", "")}${m[2] ?? ""}`);
@@ -96,7 +96,7 @@ export function firstNumber(sentence: string): BaselineNumber | null {
   return null;
 }
 
-export function baselineFact(doc: SentenceDoc, n: BaselineNumber): Fact {
+function baselineFact(doc: SentenceDoc, n: BaselineNumber): Fact {
   return {
     id: `p${doc.paragraph}-baseline`,
     value: n.value,
@@ -134,6 +134,35 @@ export interface Baseline {
   ask(question: string): Answer;
 }
 
+/** Every sentence of the report, with where it stands: what a comparator ranks. */
+export function sentenceDocs(report: ParsedReport): SentenceDoc[] {
+  return report.paragraphs.flatMap((p) =>
+    p.sentences.map((s, i) => ({ text: s.text, paragraph: p.number, sentence: i })),
+  );
+}
+
+/**
+ * A comparator's answer: the best sentence quoted and cited, its first number the figure, or "not
+ * found" when no sentence ranked well enough.
+ */
+export function sentenceAnswer(
+  question: string,
+  best: { doc: SentenceDoc; confidence: number } | null,
+): Answer {
+  const empty = { question, citations: [], facts: [], suggestions: [] };
+  if (best === null) return { ...empty, status: "not_found", text: "Not found.", confidence: 0 };
+  const { doc, confidence } = best;
+  const n = firstNumber(doc.text);
+  return {
+    ...empty,
+    status: "answered",
+    text: `> ${doc.text} (¶${doc.paragraph})`,
+    citations: [doc.paragraph],
+    facts: n === null ? [] : [baselineFact(doc, n)],
+    confidence,
+  };
+}
+
 /**
  * Index every sentence of the report with fuse.js: location ignored, token search (fuse's own
  * TF-IDF over words, since bitap alone gives up on whole questions), and no score cut-off inside
@@ -143,10 +172,7 @@ export function buildBaseline(
   report: ParsedReport,
   notFoundScore: number = BASELINE_NOT_FOUND_SCORE,
 ): Baseline {
-  const docs: SentenceDoc[] = report.paragraphs.flatMap((p) =>
-    p.sentences.map((s, i) => ({ text: s.text, paragraph: p.number, sentence: i })),
-  );
-  const fuse = new Fuse(docs, {
+  const fuse = new Fuse(sentenceDocs(report), {
     keys: ["text"],
     includeScore: true,
     ignoreLocation: true,
@@ -157,20 +183,10 @@ export function buildBaseline(
     ask(question) {
       const query = keywords(question);
       const best = query === "" ? undefined : fuse.search(query, { limit: 1 })[0];
-      const empty = { question, citations: [], facts: [], suggestions: [] };
       if (best === undefined || (best.score ?? 1) > notFoundScore) {
-        return { ...empty, status: "not_found", text: "Not found.", confidence: 0 };
+        return sentenceAnswer(question, null);
       }
-      const doc = best.item;
-      const n = firstNumber(doc.text);
-      return {
-        ...empty,
-        status: "answered",
-        text: `> ${doc.text} (¶${doc.paragraph})`,
-        citations: [doc.paragraph],
-        facts: n === null ? [] : [baselineFact(doc, n)],
-        confidence: 1 - (best.score ?? 1),
-      };
+      return sentenceAnswer(question, { doc: best.item, confidence: 1 - (best.score ?? 1) });
     },
   };
 }

@@ -6,13 +6,7 @@
 import MiniSearch from "minisearch";
 import type { Answer } from "../../src/qa/schema.js";
 import type { ParsedReport } from "../../src/report/types.js";
-import {
-  type Baseline,
-  baselineFact,
-  firstNumber,
-  keywords,
-  type SentenceDoc,
-} from "../baseline.js";
+import { type Baseline, keywords, sentenceAnswer, sentenceDocs } from "../baseline.js";
 
 /**
  * A best sentence scoring below this BM25 score is "not found". BM25 scores are unbounded, so this
@@ -25,9 +19,7 @@ export function buildBm25(
   report: ParsedReport,
   notFoundScore: number = BM25_NOT_FOUND_SCORE,
 ): Baseline {
-  const docs: SentenceDoc[] = report.paragraphs.flatMap((p) =>
-    p.sentences.map((s, i) => ({ text: s.text, paragraph: p.number, sentence: i })),
-  );
+  const docs = sentenceDocs(report);
   const search = new MiniSearch<{ id: number; text: string }>({ fields: ["text"] });
   search.addAll(docs.map((doc, id) => ({ id, text: doc.text })));
   return {
@@ -35,19 +27,10 @@ export function buildBm25(
       const query = keywords(question);
       const best = query === "" ? undefined : search.search(query)[0];
       const doc = best === undefined ? undefined : docs[best.id as number];
-      const empty = { question, citations: [], facts: [], suggestions: [] };
       if (best === undefined || doc === undefined || best.score < notFoundScore) {
-        return { ...empty, status: "not_found", text: "Not found.", confidence: 0 };
+        return sentenceAnswer(question, null);
       }
-      const n = firstNumber(doc.text);
-      return {
-        ...empty,
-        status: "answered",
-        text: `> ${doc.text} (¶${doc.paragraph})`,
-        citations: [doc.paragraph],
-        facts: n === null ? [] : [baselineFact(doc, n)],
-        confidence: best.score,
-      };
+      return sentenceAnswer(question, { doc, confidence: best.score });
     },
   };
 }

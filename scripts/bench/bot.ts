@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fakeDiscordEnv } from "../../tests/e2e/botProcess.js";
 import { FakeDiscord, type InteractionHandle } from "../../tests/e2e/fakeDiscord.js";
 import { GOLDEN_DIR, loadGoldenSet } from "../../tests/golden/goldenSet.js";
 import { ensureBuilt, start } from "./processes.js";
@@ -30,18 +31,13 @@ interface Started {
 }
 
 function botEnv(fake: FakeDiscord, dataDir: string): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    DOTENV_PATH: join(dataDir, "none.env"),
+  return fakeDiscordEnv(fake, dataDir, {
     DISCORD_TOKEN: "fake-token-for-bench",
-    DISCORD_CLIENT_ID: fake.appId,
-    DISCORD_API_URL: fake.apiUrl,
     REPORT_PATH: SEED_PATH,
     DATA_DIR: dataDir,
     COOLDOWN: "0",
     LOG_LEVEL: "warn",
-  };
+  });
 }
 
 async function withBot<T>(run: (fake: FakeDiscord, spawnedAt: number) => Promise<T>): Promise<T> {

@@ -1,20 +1,20 @@
-import { type APIEmbed, type Client, PermissionFlagsBits } from "discord.js";
+import { type Client, PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { commands } from "../../commands/index.js";
-import { startBot } from "../../src/bot/client.js";
-import { parseConfig } from "../../src/config.js";
 import { figuresFor } from "../../src/qa/figures.js";
 import { buildReportIndex } from "../../src/qa/reportIndex.js";
 import { suggestQuestions } from "../../src/qa/suggest.js";
-import { type BotResponse, FakeDiscord, type Json, snowflake } from "./fakeDiscord.js";
+import { type FakeDiscord, type Json, snowflake } from "./fakeDiscord.js";
 import {
-  capturingLogger,
+  components,
   figureInReport,
   type LogEntry,
   type RecordingServices,
   recordingServices,
   reportBlocks,
   reportText,
+  startBotOnFake,
+  visibleText,
 } from "./harness.js";
 
 const TOKEN = "fake-bot-token.for-tests.only";
@@ -26,51 +26,22 @@ let services: RecordingServices;
 let logs: LogEntry[];
 
 beforeAll(async () => {
-  fake = await FakeDiscord.start({ askChannelIds: 1 });
   services = recordingServices(index);
-  const captured = capturingLogger([TOKEN]);
-  logs = captured.entries;
-  const config = parseConfig({
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_CLIENT_ID: fake.appId,
-    DISCORD_GUILD_ID: fake.guildId,
-    DISCORD_API_URL: fake.apiUrl,
-    ASK_CHANNEL_IDS: fake.askChannelIds.join(","),
-  });
-  client = await startBot(config, captured.logger, services);
+  ({ fake, client, logs } = await startBotOnFake(
+    { askChannelIds: 1 },
+    services,
+    TOKEN,
+    (discord) => ({
+      DISCORD_GUILD_ID: discord.guildId,
+      ASK_CHANNEL_IDS: discord.askChannelIds.join(","),
+    }),
+  ));
 });
 
 afterAll(async () => {
   await client?.destroy();
   await fake?.close();
 });
-
-/** Everything a reader sees in a reply: embed titles, texts, field names and values, plain content. */
-function visibleText(response: BotResponse | Json): string {
-  const body = "body" in response ? (response.body as Json) : response;
-  const embeds = (body.embeds as APIEmbed[] | undefined) ?? [];
-  const parts = embeds.flatMap((embed) => [
-    embed.title ?? "",
-    embed.description ?? "",
-    ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
-    embed.footer?.text ?? "",
-  ]);
-  return [String(body.content ?? ""), ...parts].join("\n");
-}
-
-interface Component {
-  type: number;
-  custom_id?: string;
-  label?: string;
-  options?: { label: string; value: string }[];
-  components?: Component[];
-}
-
-function components(response: BotResponse | Json): Component[] {
-  const body = "body" in response ? (response.body as Json) : response;
-  const rows = (body.components as Component[] | undefined) ?? [];
-  return rows.flatMap((row) => row.components ?? []);
-}
 
 describe("/ask", () => {
   it("answers with the figure the report states and cites its paragraph", async () => {

@@ -1,9 +1,18 @@
 import { readFileSync } from "node:fs";
 import { Writable } from "node:stream";
+import type { APIEmbed, Client } from "discord.js";
 import type { Logger } from "pino";
+import { startBot } from "../../src/bot/client.js";
+import { parseConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { buildReportIndex, type ReportIndex } from "../../src/qa/reportIndex.js";
 import type { FeedbackEvent, QuestionEvent, Services } from "../../src/services.js";
+import {
+  type BotResponse,
+  FakeDiscord,
+  type FakeDiscordOptions,
+  type Json,
+} from "./fakeDiscord.js";
 
 export const REPORT_PATH = new URL("../../data/report.txt", import.meta.url);
 export const reportText = readFileSync(REPORT_PATH, "utf8");
@@ -85,4 +94,73 @@ export function recordingServices(
     },
   };
   return services;
+}
+
+/** A response's message payload, or a message as the channel stores it. */
+function bodyOf(response: BotResponse | Json): Json {
+  return "body" in response && typeof response.body === "object"
+    ? (response.body as Json)
+    : (response as Json);
+}
+
+/** Everything a reader sees in a message, in order: content, then each embed's title, text, fields, footer. */
+export function visibleParts(response: BotResponse | Json): string[] {
+  const body = bodyOf(response);
+  const embeds = (body.embeds as APIEmbed[] | undefined) ?? [];
+  const parts = embeds.flatMap((embed) => [
+    embed.title ?? "",
+    embed.description ?? "",
+    ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
+    embed.footer?.text ?? "",
+  ]);
+  return [String(body.content ?? ""), ...parts];
+}
+
+/** What a reader sees in a message, one part a line, empty parts left out. */
+export function visibleText(response: BotResponse | Json): string {
+  return visibleParts(response)
+    .filter((part) => part !== "")
+    .join("\n");
+}
+
+export interface Component {
+  type?: number;
+  custom_id?: string;
+  label?: string;
+  disabled?: boolean;
+  options?: { label: string; value: string }[];
+  components?: Component[];
+}
+
+/** The buttons and menus of a message, out of their action rows. */
+export function components(response: BotResponse | Json): Component[] {
+  const rows = (bodyOf(response).components as Component[] | undefined) ?? [];
+  return rows.flatMap((row) => row.components ?? []);
+}
+
+/**
+ * The real discord.js client, in this process, against a fresh fake Discord: `env` is the bot's
+ * environment beyond the fake's application and API, and every log line is kept, the token hidden.
+ */
+export async function startBotOnFake(
+  fakeOptions: FakeDiscordOptions,
+  services: Services,
+  token: string,
+  env: (fake: FakeDiscord) => NodeJS.ProcessEnv = () => ({}),
+): Promise<{ fake: FakeDiscord; client: Client; logs: LogEntry[] }> {
+  const fake = await FakeDiscord.start(fakeOptions);
+  try {
+    const config = parseConfig({
+      DISCORD_TOKEN: token,
+      DISCORD_CLIENT_ID: fake.appId,
+      DISCORD_API_URL: fake.apiUrl,
+      ...env(fake),
+    });
+    const captured = capturingLogger([token]);
+    const client = await startBot(config, captured.logger, services);
+    return { fake, client, logs: captured.entries };
+  } catch (error) {
+    await fake.close();
+    throw error;
+  }
 }

@@ -1,7 +1,6 @@
 // The bot as a real child process: what happens to work under way on SIGTERM, and on a gateway
 // close that Discord will not take back.
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,11 +9,11 @@ import type { APIEmbed } from "discord.js";
 import { PermissionFlagsBits } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_PATH } from "../library/harness.js";
+import { type Exit, fakeDiscordEnv, REPO_DIR, spawnBot, watch } from "./botProcess.js";
 import { type BotResponse, FakeDiscord, snowflake } from "./fakeDiscord.js";
 import { REPORT_PATH } from "./harness.js";
 
-const repo = fileURLToPath(new URL("../..", import.meta.url));
-const fixture = readFileSync(join(repo, FIXTURE_PATH), "utf8");
+const fixture = readFileSync(join(REPO_DIR, FIXTURE_PATH), "utf8");
 const moderator = {
   userId: snowflake(),
   permissions: PermissionFlagsBits.ManageGuild | PermissionFlagsBits.SendMessages,
@@ -33,45 +32,21 @@ afterEach(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Exit {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * `node --import tsx src/main.ts`: one process, as `node dist/main.js` runs in production, so the
- * signal reaches the bot itself and not a wrapper that relays it.
- */
 function startBot(env: Record<string, string> = {}): { exit: Promise<Exit>; output: () => string } {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: repo,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DOTENV_PATH: join(dir, "none.env"),
+  const child = spawnBot(
+    fakeDiscordEnv(fake, dir, {
       DISCORD_TOKEN: "fake-token-for-lifecycle",
-      DISCORD_CLIENT_ID: fake.appId,
-      DISCORD_API_URL: fake.apiUrl,
       REPORT_PATH: fileURLToPath(REPORT_PATH),
       DATA_DIR: join(dir, snowflake()),
       COOLDOWN: "0",
       LOG_LEVEL: "info",
       ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+    }),
+    ["ignore", "pipe", "pipe"],
+  );
   bot = child;
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (chunk) => (stdout += chunk));
-  child.stderr?.on("data", (chunk) => (stderr += chunk));
-  const exit = once(child, "exit").then(([code]) => ({
-    code: code as number | null,
-    stdout,
-    stderr,
-  }));
-  return { exit, output: () => stdout };
+  const { exit, stdout } = watch(child);
+  return { exit, output: stdout };
 }
 
 function text(response: BotResponse): string {

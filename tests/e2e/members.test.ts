@@ -1,17 +1,18 @@
 import { readFileSync } from "node:fs";
-import type { APIEmbed, Client } from "discord.js";
+import type { Client } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBot } from "../../src/bot/client.js";
-import { parseConfig } from "../../src/config.js";
 import { buildReportIndex, type ReportIndex } from "../../src/qa/reportIndex.js";
-import { FakeDiscord, type Json, snowflake } from "./fakeDiscord.js";
+import { type FakeDiscord, type Json, snowflake } from "./fakeDiscord.js";
 import {
-  capturingLogger,
+  components,
   figureInReport,
   type LogEntry,
   type RecordingServices,
   recordingServices,
   reportText,
+  startBotOnFake,
+  visibleParts,
+  visibleText,
 } from "./harness.js";
 
 const TOKEN = "fake-bot-token.for-member-tests";
@@ -41,20 +42,18 @@ const suspects = () => figureInReport(/There were ([\d,]+) criminal suspects/);
 const tons = () => figureInReport(/([\d.]+) tons of various/);
 
 beforeAll(async () => {
-  fake = await FakeDiscord.start({ askChannelIds: 2 });
   services = recordingServices(seed);
   const active = services.reports.active;
   services.reports = { active: (guildId) => ({ ...active(guildId), index: current }) };
-  const config = parseConfig({
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_CLIENT_ID: fake.appId,
-    DISCORD_API_URL: fake.apiUrl,
-    ASK_CHANNEL_IDS: fake.askChannelIds.join(","),
-    ASK_THREAD_WHEN_BUSY: "3/60s",
-  });
-  const captured = capturingLogger([TOKEN]);
-  logs = captured.entries;
-  client = await startBot(config, captured.logger, services);
+  ({ fake, client, logs } = await startBotOnFake(
+    { askChannelIds: 2 },
+    services,
+    TOKEN,
+    (discord) => ({
+      ASK_CHANNEL_IDS: discord.askChannelIds.join(","),
+      ASK_THREAD_WHEN_BUSY: "3/60s",
+    }),
+  ));
 });
 
 afterAll(async () => {
@@ -64,34 +63,8 @@ afterAll(async () => {
   await fake?.close();
 });
 
-function bodyOf(response: { body: Json } | Json): Json {
-  return "body" in response && typeof response.body === "object"
-    ? (response.body as Json)
-    : response;
-}
-
-function visibleText(response: { body: Json } | Json): string {
-  const body = bodyOf(response);
-  const embeds = (body.embeds as APIEmbed[] | undefined) ?? [];
-  const parts = embeds.flatMap((embed) => [
-    embed.title ?? "",
-    embed.description ?? "",
-    ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
-    embed.footer?.text ?? "",
-  ]);
-  return [String(body.content ?? ""), ...parts].join("\n");
-}
-
-interface Component {
-  custom_id?: string;
-  label?: string;
-  disabled?: boolean;
-  components?: Component[];
-}
-
 function customIds(response: { body: Json } | Json): string[] {
-  const rows = (bodyOf(response).components as Component[] | undefined) ?? [];
-  return rows.flatMap((row) => row.components ?? []).map((c) => c.custom_id ?? "");
+  return components(response).map((c) => c.custom_id ?? "");
 }
 
 const mention = (text: string) => `<@${fake.botId}> ${text}`;
@@ -278,7 +251,8 @@ describe("/figures and /search", () => {
         await fake.sendComponent(next ?? "", { message: first.message })
       ).reply();
       expect(second.kind).toBe("update");
-      expect(visibleText(second)).not.toContain("· ¶1\n");
+      // Empty parts kept, as a line each: the line break after ¶1 is what tells it from ¶10.
+      expect(visibleParts(second).join("\n")).not.toContain("· ¶1\n");
       expect(JSON.stringify(second.body.components)).toContain("Page 2 of");
     } finally {
       current = seed;

@@ -4,14 +4,15 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type APIEmbed, type Client, PermissionFlagsBits } from "discord.js";
+import { type Client, PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBot } from "../../src/bot/client.js";
 import { type Config, parseConfig } from "../../src/config.js";
 import { type OpenedServices, openServices } from "../../src/openServices.js";
 import { type Operations, startOperations } from "../../src/ops/operations.js";
 import { silentLogger } from "../library/harness.js";
-import { type Actor, type BotResponse, FakeDiscord, type Json, snowflake } from "./fakeDiscord.js";
+import { type Actor, FakeDiscord, snowflake } from "./fakeDiscord.js";
+import { visibleText } from "./harness.js";
 
 // An invented report: a headline, a dateline naming its publisher, and a few figures.
 const FIRST = `Harbour Police Annual Results
@@ -89,18 +90,6 @@ afterAll(async () => {
   await new Promise((resolve) => reportServer.close(resolve));
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-function visibleText(response: BotResponse | Json): string {
-  const body = ("body" in response ? response.body : response) as Json;
-  const embeds = (body.embeds as APIEmbed[] | undefined) ?? [];
-  const parts = embeds.flatMap((embed) => [
-    embed.title ?? "",
-    embed.description ?? "",
-    ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
-    embed.footer?.text ?? "",
-  ]);
-  return [String(body.content ?? ""), ...parts].filter((part) => part !== "").join("\n");
-}
 
 async function command(
   name: string,

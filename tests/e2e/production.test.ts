@@ -1,5 +1,4 @@
-import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
-import { once } from "node:events";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,37 +8,26 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBot } from "../../src/bot/client.js";
 import { parseConfig } from "../../src/config.js";
 import { silentLogger } from "../library/harness.js";
+import { fakeDiscordEnv, REPO_DIR, watch } from "./botProcess.js";
 import { FakeDiscord } from "./fakeDiscord.js";
 import { figureInReport, REPORT_PATH, recordingServices } from "./harness.js";
 
-const repo = fileURLToPath(new URL("../..", import.meta.url));
 let dir: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "factdesk-production-"));
-  execFileSync("npm", ["run", "--silent", "build"], { cwd: repo, stdio: "ignore" });
+  execFileSync("npm", ["run", "--silent", "build"], { cwd: REPO_DIR, stdio: "ignore" });
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function botEnv(fake: FakeDiscord, name: string): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    DOTENV_PATH: join(dir, "none.env"),
+  return fakeDiscordEnv(fake, dir, {
     DISCORD_TOKEN: "fake-token-for-production",
-    DISCORD_CLIENT_ID: fake.appId,
-    DISCORD_API_URL: fake.apiUrl,
     REPORT_PATH: fileURLToPath(REPORT_PATH),
     DATA_DIR: join(dir, name),
     LOG_LEVEL: "warn",
-  };
-}
-
-function exited(child: ChildProcess): Promise<{ code: number | null; stderr: string }> {
-  let stderr = "";
-  child.stderr?.on("data", (chunk) => (stderr += chunk));
-  return once(child, "exit").then(([code]) => ({ code: code as number | null, stderr }));
+  });
 }
 
 function isRunning(pid: number): boolean {
@@ -71,11 +59,11 @@ describe("the compiled bot", () => {
     const fake = await FakeDiscord.start();
     try {
       const bot = spawn(process.execPath, ["dist/main.js"], {
-        cwd: repo,
+        cwd: REPO_DIR,
         env: botEnv(fake, "dist"),
         stdio: ["ignore", "ignore", "pipe"],
       });
-      const exit = exited(bot);
+      const { exit } = watch(bot);
       await asksAndIsAnswered(fake);
       bot.kill("SIGTERM");
       const { code, stderr } = await exit;
@@ -90,11 +78,11 @@ describe("the compiled bot", () => {
     const fake = await FakeDiscord.start();
     try {
       const npm = spawn("npm", ["start"], {
-        cwd: repo,
+        cwd: REPO_DIR,
         env: botEnv(fake, "npm-start"),
         stdio: ["ignore", "ignore", "pipe"],
       });
-      const exit = exited(npm);
+      const { exit } = watch(npm);
       await asksAndIsAnswered(fake);
       // npm → sh → node, or npm → node: every process under npm must be gone after npm is.
       const tree = [...childrenOf(npm.pid ?? 0)];

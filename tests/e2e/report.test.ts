@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { APIEmbed, Client, RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
+import type { Client, RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import { PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.js";
@@ -10,7 +10,8 @@ import { type Config, parseConfig } from "../../src/config.js";
 import { openServices } from "../../src/openServices.js";
 import type { Services } from "../../src/services.js";
 import { FIXTURE_PATH, silentLogger } from "../library/harness.js";
-import { type Actor, type BotResponse, FakeDiscord, type Json, snowflake } from "./fakeDiscord.js";
+import { type Actor, FakeDiscord, type Json, snowflake } from "./fakeDiscord.js";
+import { visibleText } from "./harness.js";
 
 const ZHEJIANG = "How many drug cases were cracked in Zhejiang?";
 const fixture = readFileSync(FIXTURE_PATH, "utf8");
@@ -61,17 +62,6 @@ afterAll(async () => {
   await fake.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-function visibleText(response: BotResponse): string {
-  const embeds = (response.body.embeds as APIEmbed[] | undefined) ?? [];
-  const parts = embeds.flatMap((embed) => [
-    embed.title ?? "",
-    embed.description ?? "",
-    ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
-    embed.footer?.text ?? "",
-  ]);
-  return [String(response.body.content ?? ""), ...parts].filter((part) => part !== "").join("\n");
-}
 
 async function report(
   subcommand: string,

@@ -1,15 +1,14 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_PATH } from "../library/harness.js";
+import { fakeDiscordEnv, spawnBot } from "./botProcess.js";
 import { FakeDiscord } from "./fakeDiscord.js";
 
-const repo = fileURLToPath(new URL("../..", import.meta.url));
 let fake: FakeDiscord;
 let dir: string;
 
@@ -23,26 +22,13 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/**
- * The bot as one node process, as `node dist/main.js` runs in production, with a clean environment.
- * Not through the tsx CLI: it relays a SIGTERM and SIGKILLs the bot when the bot takes over 30 ms
- * to acknowledge it, which a loaded machine does.
- */
 function startBot(): { process: ChildProcess; exited: Promise<unknown[]> } {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: repo,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DOTENV_PATH: join(dir, "none.env"),
-      DISCORD_TOKEN: "fake-token-for-restart",
-      DISCORD_CLIENT_ID: fake.appId,
-      DISCORD_API_URL: fake.apiUrl,
-      DATA_DIR: join(dir, "data"),
-      LOG_LEVEL: "warn",
-    },
-    stdio: "ignore",
+  const env = fakeDiscordEnv(fake, dir, {
+    DISCORD_TOKEN: "fake-token-for-restart",
+    DATA_DIR: join(dir, "data"),
+    LOG_LEVEL: "warn",
   });
+  const child = spawnBot(env, "ignore");
   return { process: child, exited: once(child, "exit") };
 }
 

@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,10 +6,10 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.js";
 import { registrationBody } from "../../src/bot/registration.js";
+import { cleanEnv, type Exit, fakeDiscordEnv, REPO_DIR, spawnBot, watch } from "./botProcess.js";
 import { FakeDiscord } from "./fakeDiscord.js";
 import { figureInReport, REPORT_PATH } from "./harness.js";
 
-const repo = fileURLToPath(new URL("../..", import.meta.url));
 let fake: FakeDiscord;
 let dir: string;
 
@@ -31,27 +30,14 @@ function npm(script: string, env: Record<string, string>): ChildProcess {
 
 function run(command: string, args: string[], env: Record<string, string>): ChildProcess {
   return spawn(command, args, {
-    cwd: repo,
-    // DOTENV_PATH keeps a developer's own .env out of the test.
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DOTENV_PATH: join(dir, "none.env"),
-      ...env,
-    },
+    cwd: REPO_DIR,
+    env: cleanEnv(dir, env),
     stdio: ["ignore", "pipe", "pipe"],
   });
 }
 
-async function finished(
-  child: ChildProcess,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (chunk) => (stdout += chunk));
-  child.stderr?.on("data", (chunk) => (stderr += chunk));
-  const [code] = await once(child, "exit");
-  return { code: code as number | null, stdout, stderr };
+function finished(child: ChildProcess): Promise<Exit> {
+  return watch(child).exit;
 }
 
 describe("npm start", () => {
@@ -73,16 +59,15 @@ describe("npm start", () => {
   });
 
   it("connects through DISCORD_API_URL, answers /ask, and exits 0 on SIGTERM", async () => {
-    // One node process, as `node dist/main.js` runs: npm re-raises a signal on itself, and the tsx
-    // CLI SIGKILLs a bot that takes over 30 ms to acknowledge a relayed SIGTERM on a loaded machine.
-    const bot = run(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      DISCORD_TOKEN: "fake-token-for-npm-start",
-      DISCORD_CLIENT_ID: fake.appId,
-      DISCORD_API_URL: fake.apiUrl,
-      REPORT_PATH: fileURLToPath(REPORT_PATH),
-      DATA_DIR: join(dir, "data"),
-      LOG_LEVEL: "warn",
-    });
+    const bot = spawnBot(
+      fakeDiscordEnv(fake, dir, {
+        DISCORD_TOKEN: "fake-token-for-npm-start",
+        REPORT_PATH: fileURLToPath(REPORT_PATH),
+        DATA_DIR: join(dir, "data"),
+        LOG_LEVEL: "warn",
+      }),
+      ["ignore", "pipe", "pipe"],
+    );
     const exit = finished(bot);
     const gangs = figureInReport(/destroying ([\d,]+) drug trafficking gangs/);
 
@@ -101,15 +86,18 @@ describe("npm start", () => {
 });
 
 describe("npm run deploy-commands", () => {
-  it("bulk-PUTs exactly the command list to the guild and prints what it registered", async () => {
-    const { code, stdout } = await finished(
-      npm("deploy-commands", {
+  const deploy = (env: Record<string, string> = {}, args: string[] = []) =>
+    finished(
+      run("npm", ["--silent", "run", "deploy-commands", "--", ...args], {
         DISCORD_TOKEN: "fake-token-for-deploy",
         DISCORD_CLIENT_ID: fake.appId,
-        DISCORD_GUILD_ID: fake.guildId,
         DISCORD_API_URL: fake.apiUrl,
+        ...env,
       }),
     );
+
+  it("bulk-PUTs exactly the command list to the guild and prints what it registered", async () => {
+    const { code, stdout } = await deploy({ DISCORD_GUILD_ID: fake.guildId });
 
     expect(code).toBe(0);
     expect(fake.commandPuts).toHaveLength(1);
@@ -123,13 +111,7 @@ describe("npm run deploy-commands", () => {
   });
 
   it("registers globally when no guild is configured", async () => {
-    const { code, stdout } = await finished(
-      npm("deploy-commands", {
-        DISCORD_TOKEN: "fake-token-for-deploy",
-        DISCORD_CLIENT_ID: fake.appId,
-        DISCORD_API_URL: fake.apiUrl,
-      }),
-    );
+    const { code, stdout } = await deploy();
 
     expect(code).toBe(0);
     expect(fake.commandPuts.at(-1)?.guildId).toBeNull();
@@ -138,16 +120,6 @@ describe("npm run deploy-commands", () => {
     );
     expect(stdout).toContain("globally");
   });
-
-  const deploy = (env: Record<string, string> = {}, args: string[] = []) =>
-    finished(
-      run("npm", ["--silent", "run", "deploy-commands", "--", ...args], {
-        DISCORD_TOKEN: "fake-token-for-deploy",
-        DISCORD_CLIENT_ID: fake.appId,
-        DISCORD_API_URL: fake.apiUrl,
-        ...env,
-      }),
-    );
 
   it("prints a diff against what is registered, and warns when global commands also show in the guild", async () => {
     const { code, stdout, stderr } = await deploy({ DISCORD_GUILD_ID: fake.guildId });

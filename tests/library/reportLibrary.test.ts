@@ -1,9 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import BetterSqlite3 from "better-sqlite3";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DATABASE_FILE } from "../../src/store/db.js";
+import { readDatabase } from "../store/readDatabase.js";
 import { useTempDirs } from "../store/tempDir.js";
 import { type FileServer, startFileServer } from "./fileServer.js";
 import {
@@ -294,12 +293,12 @@ describe("audit trail", () => {
     await services.library.rollback({ guildId: GUILD_A, moderatorId: MODERATOR, version: 1 });
     services.close();
 
-    const db = new BetterSqlite3(join(dataDir, DATABASE_FILE), { readonly: true });
-    const rows = db
-      .prepare("SELECT guild_id, moderator_id, action, version_id FROM audit_log ORDER BY id")
-      .raw()
-      .all();
-    db.close();
+    const rows = readDatabase(dataDir, (db) =>
+      db
+        .prepare("SELECT guild_id, moderator_id, action, version_id FROM audit_log ORDER BY id")
+        .raw()
+        .all(),
+    );
     expect(rows).toEqual([
       [null, null, "import", 1],
       [GUILD_A, MODERATOR, "upload", 2],

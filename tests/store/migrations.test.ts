@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { DATABASE_FILE } from "../../src/store/db.js";
 import { openStore } from "../../src/store/index.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "../../src/store/migrations.js";
+import { readDatabase } from "./readDatabase.js";
 import { useTempDirs } from "./tempDir.js";
 
 const tempDir = useTempDirs();
@@ -30,8 +31,7 @@ describe("upgrading a database written by the first schema", () => {
     } finally {
       store.close();
     }
-    const upgraded = new BetterSqlite3(join(dir, DATABASE_FILE), { readonly: true });
-    expect(upgraded.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
-    upgraded.close();
+    const version = readDatabase(dir, (db) => db.pragma("user_version", { simple: true }));
+    expect(version).toBe(SCHEMA_VERSION);
   });
 });

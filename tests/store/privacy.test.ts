@@ -1,11 +1,10 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import BetterSqlite3 from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { DATABASE_FILE } from "../../src/store/db.js";
 import { VOTER_TOKEN_DAYS } from "../../src/store/feedback.js";
 import { FEEDBACK_KEY_FILE } from "../../src/store/feedbackKey.js";
 import { openStore } from "../../src/store/index.js";
+import { readDatabase } from "./readDatabase.js";
 import { useTempDirs } from "./tempDir.js";
 
 const tempDir = useTempDirs();
@@ -18,10 +17,9 @@ const vote = {
 };
 
 function voterRows(dir: string): number {
-  const db = new BetterSqlite3(join(dir, DATABASE_FILE), { readonly: true });
-  const count = db.prepare("SELECT count(*) FROM feedback_voters").pluck().get();
-  db.close();
-  return Number(count);
+  return Number(
+    readDatabase(dir, (db) => db.prepare("SELECT count(*) FROM feedback_voters").pluck().get()),
+  );
 }
 
 describe("feedback privacy", () => {
@@ -97,12 +95,9 @@ describe("question log privacy", () => {
       },
     ]);
     store.close();
-    const db = new BetterSqlite3(join(dir, DATABASE_FILE), { readonly: true });
-    const rows = db
-      .prepare("SELECT guild_id, channel_id, question FROM question_log ORDER BY id")
-      .raw()
-      .all();
-    db.close();
+    const rows = readDatabase(dir, (db) =>
+      db.prepare("SELECT guild_id, channel_id, question FROM question_log ORDER BY id").raw().all(),
+    );
     expect(rows).toEqual([
       [null, null, "how many cases?"],
       ["g1", "666666666666666666", "cases ?"],
