@@ -33,7 +33,7 @@ function canModerate(interaction: ChatInputCommandInteraction, context: CommandC
   return isModerator(interaction, context.settings.forGuild(interaction.guildId).moderatorRoleIds);
 }
 
-/** "Hundred Days results (2025-09-14) · source: https://…": which report answers come from. */
+/** "Harbour Patrol results (2031-03-02) · source: https://…": which report answers come from. */
 function activeReportLine(active: ActiveReport): string {
   const { meta } = active.index;
   const title = escapeText(meta.title ?? meta.name);

@@ -45,7 +45,7 @@ export default {
     });
   },
 
-  /** "¶12 · Yunnan police seized…": paragraphs whose number starts with, or text has, what was typed. */
+  /** "¶7 · Westvale police seized…": paragraphs whose number starts with, or text has, what was typed. */
   async autocomplete(interaction, context) {
     const { index } = context.services.reports.active(interaction.guildId);
     const typed = String(interaction.options.getFocused()).trim().toLowerCase();

@@ -61,7 +61,7 @@ const UNIT_WORDS: Record<string, string> = {
 
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
 
-/** How many words after a number are looked at for its unit ("8,657 drug crime cases"). */
+/** How many words after a number are looked at for its unit ("1,204 smuggling cases"). */
 const UNIT_LOOKAHEAD = 3;
 
 export interface BaselineNumber {

@@ -28,7 +28,7 @@ export function quoteAround(quote: string, figureText: string, max = QUOTE_LENGT
 }
 
 /**
- * "**1,320 cases** cracked in Yunnan · ¶4": the figure and its unit first, written one way.
+ * "**1,320 cases** cracked in Oakfield · ¶4": the figure and its unit first, written one way.
  * Inside a paragraph's own view the ¶ is left off.
  */
 export function figureLine(fact: Fact, options: { cite: boolean } = { cite: true }): string {
@@ -45,7 +45,7 @@ export function quoteLine(fact: Fact, max = QUOTE_LENGTH): string {
   return `> ${escapeText(quoteAround(fact.quote, fact.text, max))}`;
 }
 
-/** What an answer is about, for its title: "Drug trafficking gangs · Yunnan". */
+/** What an answer is about, for its title: "Smuggling boats · Westvale". */
 export function subjectOf(fact: Fact): string {
   const what = fact.subject.trim();
   const where = fact.scope === "local" && fact.places.length === 1 ? (fact.places[0] ?? "") : "";

@@ -36,14 +36,14 @@ function clip(text: string, max: number): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
 
-/** "heroin · seize · Yunnan": what a figure counts, for matching lines up by eye. */
+/** "heroin · seize · Oakfield": what a figure counts, for matching lines up by eye. */
 function what(fact: Fact): string {
   return [clip(fact.subject, MAX_QUOTE), fact.action ?? "", fact.places.join(", ")]
     .filter((part) => part.length > 0)
     .join(" · ");
 }
 
-/** "¶1 1.27 tons · drugs · seize · Zhejiang"; the subject is left out when the figure's words hold it. */
+/** "¶3 2.4 tons · drugs · seize · Oakfield"; the subject is left out when the figure's words hold it. */
 function factLine(fact: Fact): string {
   const about = fact.text.includes(fact.subject)
     ? [fact.action ?? "", fact.places.join(", ")].filter((part) => part.length > 0).join(" · ")

@@ -47,7 +47,7 @@ export interface CiteParts {
   /** "more than 2,000 people", "1.5 tons of heroin". */
   figure: string;
   verb: string | null;
-  /** "Yunnan, Guangxi", or "" for a national figure. */
+  /** "Oakfield, Westvale", or "" for a national figure. */
   where: string;
   paragraph: number;
 }

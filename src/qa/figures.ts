@@ -28,7 +28,7 @@ export function figuresFor(place: string | null, index: ReportIndex): Fact[] {
     .slice(0, HEADLINE_COUNT);
 }
 
-/** "yunan" → "Yunnan": the same typo-tolerant matching questions get. */
+/** "oakfeild" → "Oakfield": the same typo-tolerant matching questions get. */
 function resolvePlace(typed: string): string {
   return findPlacesInQuestion(typed)[0]?.place.name ?? typed;
 }

@@ -15,7 +15,7 @@ export const Answer = z.object({
   suggestions: z.array(z.string()),
   /** Set when the answer carried on from the previous question: what it kept ("cases"). */
   followsOn: z.string().optional(),
-  /** Sides of a comparison (or parts of a question) the report gives no figure for: "Yunnan". */
+  /** Sides of a comparison (or parts of a question) the report gives no figure for: "Westvale". */
   noFigureFor: z.array(z.string()).optional(),
   /** Set when moderators pinned this answer (/report pin): shown as checked by them, with their note. */
   checked: z.object({ note: z.string().nullable() }).optional(),

@@ -330,7 +330,7 @@ function opOf(
   if (places.length >= 2 && COMPARISON.test(lower)) return "compare";
   if (places.length === 1 && FIGURES_FOR.test(lower) && !/\bhow (?:many|much)\b/.test(lower))
     return "list";
-  // "guangxi?", "and jiangsu?": a bare place name asks for its figures.
+  // "westvale?", "and oakfield?": a bare place name asks for its figures.
   if (places.length === 1 && bare) return "list";
   return "lookup";
 }

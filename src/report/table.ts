@@ -36,7 +36,7 @@ function headerPhrase(header: string): string {
 }
 
 /**
- * "| Province | Cases solved | Heroin (kg) |" rows become "Yunnan: 1,234 cases solved; 12 kg of heroin."
+ * "| Province | Cases solved | Heroin (kg) |" rows become "Oakfield: 1,234 cases solved; 12 kg of heroin."
  * Cells are kept apart by semicolons so no figure borrows its neighbour's verb.
  */
 export function tableToText(lines: string[]): string {

@@ -90,7 +90,7 @@ function contest(sides: Side[], query: Query, ctx: AnswerContext): Answer {
   };
 }
 
-/** "Did Guangdong seize more than Yunnan?", "which got more, the DEA or the FBI?": side by side. */
+/** "Did Oakfield seize more than Westvale?", "which got more, the DEA or the FBI?": side by side. */
 export function comparisonAnswer(query: Query, ctx: AnswerContext): Answer {
   const { entities, places } = query.filters;
   if (entities.length >= 2) {

@@ -7,7 +7,7 @@ import { noFigure } from "./figure.js";
 
 const MAX_LISTED = 15;
 
-/** "Guangxi's figures": every figure for one place, its own first. */
+/** "Westvale's figures": every figure for one place, its own first. */
 export function figuresAnswer(query: Query, ctx: AnswerContext): Answer {
   const place = query.filters.places[0] ?? "";
   const facts = figuresFor(place, ctx.index);
