@@ -1,6 +1,6 @@
 import type { AnswerStatus } from "../qa/schema.js";
 import type { Store } from "../store/index.js";
-import { editDistance } from "../text/editDistance.js";
+import { wordOverlap } from "../text/similarity.js";
 import { words } from "../text/tokenize.js";
 
 export interface UnansweredQuestion {
@@ -37,27 +37,9 @@ export function questionTokens(question: string): string[] {
     );
 }
 
-/** Typos of longer words still match: "tibbet" ~ "tibet", "arested" ~ "arrested". */
-function sameWord(a: string, b: string): boolean {
-  if (a === b) return true;
-  const shorter = Math.min(a.length, b.length);
-  if (shorter < 5) return false;
-  return editDistance(a, b) <= (shorter >= 8 ? 2 : 1);
-}
-
-/** Dice coefficient over content words, each word matching at most one word of the other side. */
+/** Dice coefficient over content words, typos allowed: the one word-overlap measure. */
 export function questionSimilarity(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return a.length === b.length ? 1 : 0;
-  const unused = [...b];
-  let shared = 0;
-  for (const word of a) {
-    const match = unused.findIndex((other) => sameWord(word, other));
-    if (match !== -1) {
-      unused.splice(match, 1);
-      shared++;
-    }
-  }
-  return (2 * shared) / (a.length + b.length);
+  return wordOverlap(a, b);
 }
 
 const SAME_QUESTION = 0.7;
