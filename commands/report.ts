@@ -388,7 +388,18 @@ export default {
       }
       case "status":
         await interaction.reply(
-          ephemeralNotice(describeStatus(library.status(guildId), discordPresentation)),
+          ephemeralNotice(
+            describeStatus(
+              {
+                ...library.status(guildId),
+                shard: {
+                  id: interaction.guild?.shardId ?? 0,
+                  count: interaction.client.options.shardCount ?? 1,
+                },
+              },
+              discordPresentation,
+            ),
+          ),
         );
         return;
       case "history":

@@ -7,12 +7,15 @@
  *                    [--scale N]... [--full] [--scale-questions 10]   rows above ×100 (--full: ×1000),
  *                                                                     asking that many seed questions
  *                    [--burst 1000] [--starts 3] [--cold-runs 5]           the bot, cold start
+ *                    [--memory] [--guilds 10000] [--uploads 200] [--cache-mb 64]  the index cache
+ *                                                                     (opt-in: not run by default)
  */
 import { parseArgs } from "node:util";
 import { runBotBench } from "./bench/bot.js";
 import { runColdStartBench } from "./bench/coldStart.js";
 import { runGoldenBench } from "./bench/golden.js";
 import { machineLine } from "./bench/machine.js";
+import { runMemoryBench } from "./bench/memory.js";
 import { runScalingBench } from "./bench/scaling.js";
 
 const { values: args } = parseArgs({
@@ -31,6 +34,10 @@ const { values: args } = parseArgs({
     burst: { type: "string", default: "1000" },
     starts: { type: "string", default: "3" },
     "cold-runs": { type: "string", default: "5" },
+    memory: { type: "boolean", default: false },
+    guilds: { type: "string", default: "10000" },
+    uploads: { type: "string", default: "200" },
+    "cache-mb": { type: "string", default: "64" },
   },
 });
 
@@ -71,7 +78,7 @@ function scalingOptions() {
 }
 
 async function main(): Promise<number> {
-  const chosen = [args.golden, args.scaling, args.bot, args.cold];
+  const chosen = [args.golden, args.scaling, args.bot, args.cold, args.memory];
   const all = chosen.every((c) => !c);
   console.log(`factdesk bench · ${machineLine()}`);
   let failed = false;
@@ -99,6 +106,13 @@ async function main(): Promise<number> {
     });
   }
   if (all || args.cold) await runColdStartBench(positiveInt("cold-runs", args["cold-runs"]));
+  if (args.memory) {
+    await runMemoryBench({
+      guilds: positiveInt("guilds", args.guilds),
+      uploads: positiveInt("uploads", args.uploads),
+      cacheMb: positiveInt("cache-mb", args["cache-mb"]),
+    });
+  }
   console.log(`\ndone · load average at the end: ${machineLine().split("load average ")[1]}`);
   return failed ? 1 : 0;
 }

@@ -58,6 +58,39 @@ const snowflake = z
   .string({ error: "is required: a Discord id (15–22 digits)" })
   .regex(/^\d{15,22}$/, "must be a Discord id (15–22 digits)");
 
+/** "auto" (Discord's recommended count) or a number of shards for ShardingManager; unset: one process. */
+const totalShards = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    if (raw === undefined || raw.trim() === "") return undefined;
+    if (raw.trim() === "auto") return "auto" as const;
+    const count = Number(raw);
+    if (Number.isInteger(count) && count > 0) return count;
+    ctx.addIssue({ code: "custom", message: 'must be "auto" or a whole number of shards' });
+    return z.NEVER;
+  });
+
+/** "0,1" or "0-3" (or "0-3,8"): the shard ids this process runs, as plain numbers. */
+const shardIds = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    if (raw === undefined || raw.trim() === "") return undefined;
+    const ids: number[] = [];
+    for (const part of raw.split(",").map((item) => item.trim())) {
+      const range = /^(\d+)(?:-(\d+))?$/.exec(part);
+      const from = Number(range?.[1]);
+      const to = Number(range?.[2] ?? range?.[1]);
+      if (!range || to < from) {
+        ctx.addIssue({ code: "custom", message: 'must list shard ids like "0,1" or "0-3"' });
+        return z.NEVER;
+      }
+      for (let id = from; id <= to; id += 1) ids.push(id);
+    }
+    return [...new Set(ids)].sort((a, b) => a - b);
+  });
+
 const EnvSchema = z.object({
   DISCORD_TOKEN: z
     .string({ error: "is required: the bot token from the Discord developer portal" })
@@ -89,9 +122,40 @@ const EnvSchema = z.object({
   QUESTION_LOG_DAYS: z.coerce.number().int().positive().default(90),
   HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   HEALTH_HOST: z.string().min(1).default("127.0.0.1"),
+  TOTAL_SHARDS: totalShards,
+  SHARD_IDS: shardIds,
+  /** Every shard across every host; discord.js also reads it in a ShardingManager's children. */
+  SHARD_COUNT: z.coerce.number().int().positive().optional(),
+  /** Report indexes held in memory beyond which the least recently asked are dropped. */
+  INDEX_CACHE_MB: z.coerce.number().positive().default(256),
 });
 
 export type Config = z.infer<typeof EnvSchema>;
+
+const ShardedEnvSchema = EnvSchema.superRefine((config, ctx) => {
+  if (config.SHARD_IDS && !config.SHARD_COUNT) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["SHARD_IDS"],
+      message: "needs SHARD_COUNT, the shards on every host",
+    });
+  }
+  const outside = config.SHARD_IDS?.find((id) => id >= (config.SHARD_COUNT ?? Infinity));
+  if (outside !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["SHARD_IDS"],
+      message: `has shard ${outside}, but SHARD_COUNT counts from 0 to ${(config.SHARD_COUNT ?? 1) - 1}`,
+    });
+  }
+  if (config.TOTAL_SHARDS && config.SHARD_IDS) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["TOTAL_SHARDS"],
+      message: "and SHARD_IDS are two ways to shard: set one",
+    });
+  }
+});
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -119,7 +183,7 @@ function parseWith<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.in
 
 /** Parse the environment once at start-up; the result is passed to whatever needs it. */
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
-  return parseWith(EnvSchema, env);
+  return parseWith(ShardedEnvSchema, env);
 }
 
 const StorageEnvSchema = EnvSchema.pick({

@@ -5,59 +5,80 @@ import { createLogger } from "./logger.js";
 import { openServices } from "./openServices.js";
 import { startOperations } from "./ops/operations.js";
 import { ReportError } from "./report/errors.js";
+import { shardChanges } from "./shard/changes.js";
+import { shardIdsOf, shardLabel, shardPlan } from "./shard/plan.js";
+import { runShardingManager } from "./shard/runManager.js";
 
 const config = loadConfigOrExit({ offlineHint: true });
-const logger = createLogger(config.LOG_LEVEL, { secrets: [config.DISCORD_TOKEN] });
+const plan = shardPlan(config, process.env);
+const rootLogger = createLogger(config.LOG_LEVEL, { secrets: [config.DISCORD_TOKEN] });
 
 // A stray rejection from a library callback is logged; it must not stop the bot for everyone.
-process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
+process.on("unhandledRejection", (reason) =>
+  rootLogger.error({ err: reason }, "unhandled rejection"),
+);
 
-const services = await openServices(config, logger).catch((error: unknown) =>
-  exitWith([
+if (plan.kind === "manager") {
+  await runShardingManager(config, rootLogger, import.meta.url, plan.totalShards);
+} else {
+  await runBot();
+}
+
+function openFailure(error: unknown): never {
+  return exitWith([
     error instanceof ReportError
       ? `could not load the report: ${error.reason}`
       : `could not open the database in ${config.DATA_DIR}: ${reasonOf(error)}`,
-  ]),
-);
-const inFlight = new InFlight();
-const client = createBot(config, logger, services, {
-  inFlight,
-  // Discord will not take this bot back until the operator changes something: say what, and exit 1
-  // so a supervisor shows the failure instead of restarting into the same refusal forever.
-  onFatalClose: (line) => {
+  ]);
+}
+
+async function runBot(): Promise<void> {
+  const logger = rootLogger.child({ shardId: shardLabel(shardIdsOf(plan, process.env)) });
+  // A shard hears the other shards of its host through the manager's IPC.
+  const options = plan.kind === "child" ? { changes: shardChanges() } : {};
+  const services = await openServices(config, logger, options).catch((error: unknown) =>
+    openFailure(error),
+  );
+  const inFlight = new InFlight();
+  const client = createBot(config, logger, services, {
+    inFlight,
+    // Discord will not take this bot back until the operator changes something: say what, and exit 1
+    // so a supervisor shows the failure instead of restarting into the same refusal forever.
+    onFatalClose: (line) => {
+      services.close?.();
+      exitWith([line]);
+    },
+  });
+  const operations = await startOperations(config, services, client, logger).catch(
+    (error: unknown) => exitWith([`could not start the health endpoint: ${reasonOf(error)}`]),
+  );
+
+  function flushLogs(): Promise<void> {
+    return new Promise((resolve) => logger.flush(() => resolve()));
+  }
+
+  let stopping = false;
+  /**
+   * Stop taking new interactions, let the ones under way finish (refreshes included) within
+   * SHUTDOWN_GRACE_MS, then write what is queued, close the gateway with 1000 and exit 0.
+   */
+  async function shutdown(signal: NodeJS.Signals): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, inFlight: inFlight.size }, "shutting down: finishing what is under way");
+    const { finished, abandoned } = await inFlight.drain(config.SHUTDOWN_GRACE_MS);
+    logger.info({ finished, abandoned }, "in-flight work done; disconnecting");
+    await operations.stop();
+    await client.destroy();
     services.close?.();
-    exitWith([line]);
-  },
-});
-const operations = await startOperations(config, services, client, logger).catch((error: unknown) =>
-  exitWith([`could not start the health endpoint: ${reasonOf(error)}`]),
-);
+    await flushLogs();
+    process.exit(0);
+  }
+  process.on("SIGINT", (signal) => void shutdown(signal));
+  process.on("SIGTERM", (signal) => void shutdown(signal));
 
-function flushLogs(): Promise<void> {
-  return new Promise((resolve) => logger.flush(() => resolve()));
+  await connectBot(client, config.DISCORD_TOKEN, logger).catch((error: unknown) => {
+    // A signal during login destroys the client, which fails the login; that is a clean stop.
+    if (!stopping) exitWith([`could not connect to Discord: ${reasonOf(error)}`]);
+  });
 }
-
-let stopping = false;
-/**
- * Stop taking new interactions, let the ones under way finish (refreshes included) within
- * SHUTDOWN_GRACE_MS, then write what is queued, close the gateway with 1000 and exit 0.
- */
-async function shutdown(signal: NodeJS.Signals): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal, inFlight: inFlight.size }, "shutting down: finishing what is under way");
-  const { finished, abandoned } = await inFlight.drain(config.SHUTDOWN_GRACE_MS);
-  logger.info({ finished, abandoned }, "in-flight work done; disconnecting");
-  await operations.stop();
-  await client.destroy();
-  services.close?.();
-  await flushLogs();
-  process.exit(0);
-}
-process.on("SIGINT", (signal) => void shutdown(signal));
-process.on("SIGTERM", (signal) => void shutdown(signal));
-
-await connectBot(client, config.DISCORD_TOKEN, logger).catch((error: unknown) => {
-  // A signal during login destroys the client, which fails the login; that is a clean stop.
-  if (!stopping) exitWith([`could not connect to Discord: ${reasonOf(error)}`]);
-});

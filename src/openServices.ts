@@ -50,11 +50,17 @@ export async function openServices(
       stored.questionAnswered(event);
     },
   };
-  const reload = setInterval(() => {
+  const settings = new StoredSettings(store, defaultSettings(config), logger, options.now);
+  const reloadReports = () => {
     library.reloadIfChangedElsewhere().catch((error: unknown) => {
       logger.error({ err: error }, "could not reload report versions changed by another process");
     });
-  }, RELOAD_INTERVAL_MS);
+  };
+  const stopListening = store.changes.onChange((change) => {
+    if (change.kind === "settings" || change.kind === "all") settings.reload();
+    if (change.kind !== "settings") reloadReports();
+  });
+  const reload = setInterval(reloadReports, RELOAD_INTERVAL_MS);
   reload.unref();
 
   const active = library.active(null);
@@ -69,13 +75,14 @@ export async function openServices(
   return {
     reports: library,
     telemetry,
-    settings: new StoredSettings(store, defaultSettings(config), logger, options.now),
+    settings,
     pins: library.pins,
     metrics,
     store,
     library,
     close() {
       clearInterval(reload);
+      stopListening();
       telemetry.flush();
       store.close();
     },

@@ -72,6 +72,11 @@ export function createClient(config: Config): Client {
     partials: [Partials.Channel],
     rest: { api: config.DISCORD_API_URL },
     allowedMentions: noPings,
+    // SHARD_IDS of SHARD_COUNT: this host's share of the shards. A ShardingManager's child sets
+    // neither; discord.js reads the SHARDS and SHARD_COUNT the manager put in its environment.
+    ...(config.SHARD_IDS && config.SHARD_COUNT
+      ? { shards: config.SHARD_IDS, shardCount: config.SHARD_COUNT }
+      : {}),
   });
 }
 

@@ -153,6 +153,7 @@ export function describeStatus(status: ReportStatus, how: Presentation): string 
     `${count(active.index.report.paragraphs.length, "paragraph")} · ${count(active.index.table.facts.length, "fact")}`,
     `Loaded ${how.time(active.loadedAt)} by ${loadedBy}`,
     `Feedback: 👍 ${feedback.up} · 👎 ${feedback.down}`,
+    ...(status.shard ? [`Answered by shard ${status.shard.id} of ${status.shard.count}`] : []),
   ].join("\n");
 }
 

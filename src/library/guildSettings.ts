@@ -82,7 +82,7 @@ const plainIds: SettingsPresentation = { channel: (id) => `#${id}`, role: (id) =
  * the defaults for whatever a server has not set.
  */
 export class StoredSettings implements EditableSettings {
-  private readonly overrides: Map<string, SettingsOverrides>;
+  private overrides: Map<string, SettingsOverrides>;
 
   constructor(
     private readonly store: Store,
@@ -91,6 +91,11 @@ export class StoredSettings implements EditableSettings {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.overrides = store.settings.all();
+  }
+
+  /** Read the stored settings again (another process changed them). */
+  reload(): void {
+    this.overrides = this.store.settings.all();
   }
 
   forGuild(guildId: string | null): GuildSettings {
@@ -141,6 +146,7 @@ export class StoredSettings implements EditableSettings {
     if (Object.keys(next).length === 0) this.overrides.delete(guildId);
     else this.overrides.set(guildId, next);
     this.logger.info({ guildId, moderatorId, changed }, "server settings changed");
+    this.store.changes.notifyChange({ kind: "settings", guildId });
     return change;
   }
 }

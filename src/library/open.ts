@@ -14,7 +14,10 @@ export async function openLibrary(
   logger: Logger,
   options: LibraryOptions = {},
 ): Promise<OpenedLibrary> {
-  const store = openStore(config.DATA_DIR, { feedbackSecret: config.FEEDBACK_SECRET });
+  const store = openStore(config.DATA_DIR, {
+    feedbackSecret: config.FEEDBACK_SECRET,
+    ...(options.changes ? { changes: options.changes } : {}),
+  });
   try {
     return { store, library: await ReportLibrary.open(store, config, logger, options) };
   } catch (error) {

@@ -135,6 +135,7 @@ export class PinBook implements PinSource {
       return inserted;
     });
     this.byVersion.delete(active.version);
+    this.store.changes.notifyChange({ kind: "pins", guildId: pin.guildId });
     return { ...pin, id };
   }
 
@@ -147,6 +148,7 @@ export class PinBook implements PinSource {
       this.audit("unpin", guildId, moderatorId, pin.versionId, `#${id} ${pin.question}`, at);
     });
     this.byVersion.delete(pin.versionId);
+    this.store.changes.notifyChange({ kind: "pins", guildId });
     return pin;
   }
 

@@ -11,6 +11,7 @@ import type { ActivePointer, StoredVersion } from "../store/reportVersions.js";
 import { DEFAULT_SCOPE, scopeKey } from "../store/scope.js";
 import { type IndexBuilder, workerIndexBuilder } from "./buildIndex.js";
 import { type GapGroup, groupGaps, LOW_CONFIDENCE } from "./gaps.js";
+import { IndexCache } from "./indexCache.js";
 import { mergeMeta, metaFromFileName, readMetadata } from "./metadata.js";
 import { PinBook } from "./pins.js";
 import { type Candidate, nameOfSource, readReportInput } from "./sources.js";
@@ -27,6 +28,8 @@ import type {
 } from "./types.js";
 
 const GAP_ROWS_CONSIDERED = 2000;
+const DEFAULT_INDEX_CACHE_MB = 256;
+const MB = 1024 * 1024;
 
 function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
@@ -43,8 +46,11 @@ export class ReportLibrary implements ReportSource {
   private readonly now: () => Date;
   /** Builds off the event loop, within REPORT_BUILD_TIMEOUT_MS and REPORT_BUILD_MEMORY_MB. */
   private readonly buildIndex: IndexBuilder;
+  /** One index per sha256, whichever guilds and versions hold those bytes. */
+  private readonly indexes: IndexCache;
   private seenDataVersion = -1;
   private reloading: Promise<void> | null = null;
+  private reloadAgain: Promise<void> | null = null;
   /** Answers checked by moderators, per server and version. */
   readonly pins: PinBook;
 
@@ -57,6 +63,7 @@ export class ReportLibrary implements ReportSource {
     this.hooks = options.hooks ?? {};
     this.now = options.now ?? (() => new Date());
     this.pins = new PinBook(store, this, this.now);
+    this.indexes = new IndexCache((config.INDEX_CACHE_MB ?? DEFAULT_INDEX_CACHE_MB) * MB);
     this.buildIndex =
       options.buildIndex ??
       workerIndexBuilder({
@@ -118,7 +125,14 @@ export class ReportLibrary implements ReportSource {
       candidate.meta,
       request.meta ?? {},
     );
-    const index = await this.buildIndex(text, { name: candidate.name, version: null, ...meta });
+    const sha = sha256(candidate.bytes);
+    const built =
+      this.indexes.get(sha) ??
+      (await this.buildIndex(text, { name: candidate.name, version: null, ...meta }));
+    const index = {
+      ...this.indexes.put(sha, built),
+      meta: { name: candidate.name, version: null, ...meta },
+    };
     this.hooks.beforeCommit?.();
 
     const action = this.actionFor(request);
@@ -221,10 +235,20 @@ export class ReportLibrary implements ReportSource {
 
   /**
    * Pick up changes committed by another process (the operator CLI) since the last look.
-   * Cheap when nothing changed: one pragma read. Calls while one is under way share it.
+   * Cheap when nothing changed: one pragma read. Calls while one is under way share one more after it.
    */
   reloadIfChangedElsewhere(): Promise<void> {
-    this.reloading ??= this.reload().finally(() => {
+    // A change announced while a reload is under way may have come after that reload's read:
+    // look once more after it, rather than wait for the next announcement.
+    if (this.reloading) {
+      const again = () => {
+        this.reloadAgain = null;
+        return this.reloadIfChangedElsewhere();
+      };
+      this.reloadAgain ??= this.reloading.then(again, again);
+      return this.reloadAgain;
+    }
+    this.reloading = this.reload().finally(() => {
       this.reloading = null;
     });
     return this.reloading;
@@ -322,17 +346,20 @@ export class ReportLibrary implements ReportSource {
     return version;
   }
 
-  /** Reuse the index of a version that is already loaded somewhere, else rebuild it from its text. */
+  /**
+   * The index of any version whose bytes are already indexed (another version, another guild),
+   * else built again from its text. Only the metadata is the version's own: a shallow copy over
+   * the one shared index.
+   */
   private async indexFor(version: StoredVersion): Promise<ReportIndex> {
-    for (const report of this.activeByScope.values()) {
-      if (report.version === version.id) return report.index;
-    }
-    const text = this.store.versions.text(version.id);
-    return this.buildIndex(text, {
-      name: nameOfSource(version.source),
-      version: version.id,
-      ...version.meta,
-    });
+    const meta = { name: nameOfSource(version.source), version: version.id, ...version.meta };
+    const shared =
+      this.indexes.get(version.sha256) ??
+      this.indexes.put(
+        version.sha256,
+        await this.buildIndex(this.store.versions.text(version.id), meta),
+      );
+    return { ...shared, meta };
   }
 
   private activate(
@@ -397,5 +424,6 @@ export class ReportLibrary implements ReportSource {
       "report changed",
     );
     this.hooks.changed?.(action);
+    this.store.changes.notifyChange({ kind: "report", guildId });
   }
 }

@@ -2,6 +2,7 @@ import type { Config } from "../config.js";
 import type { FactTableDiff } from "../facts/diff.js";
 import type { ActiveReport } from "../services.js";
 import type { AuditAction } from "../store/audit.js";
+import type { ChangeFeed } from "../store/changes.js";
 import type { FeedbackTotals } from "../store/feedback.js";
 import type { StoredPin } from "../store/pins.js";
 import type { StoredVersion, VersionMeta } from "../store/reportVersions.js";
@@ -15,7 +16,8 @@ export type LibraryConfig = Pick<
   | "REPORT_FETCH_TIMEOUT_MS"
   | "REPORT_BUILD_TIMEOUT_MS"
   | "REPORT_BUILD_MEMORY_MB"
->;
+> &
+  Partial<Pick<Config, "INDEX_CACHE_MB">>;
 
 /** Where the text of a refresh comes from. */
 export type ReportInput =
@@ -67,6 +69,8 @@ export interface ReportStatus {
   /** True when the guild has no upload of its own and answers from the default report. */
   followsDefault: boolean;
   feedback: FeedbackTotals;
+  /** The shard that answered (/report status in a sharded bot); absent from the operator CLI. */
+  shard?: { id: number; count: number };
 }
 
 export interface HistoryEntry {
@@ -86,4 +90,6 @@ export interface LibraryOptions {
   /** How indexes are built; a worker thread within the configured budget by default. */
   buildIndex?: IndexBuilder;
   now?: () => Date;
+  /** How commits reach the other processes on the same store (IPC between shards, NOTIFY). */
+  changes?: ChangeFeed;
 }

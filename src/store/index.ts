@@ -1,5 +1,6 @@
 import type { Database } from "better-sqlite3";
 import { AuditTrail } from "./audit.js";
+import { type ChangeFeed, localChanges } from "./changes.js";
 import { openDatabase } from "./db.js";
 import { FeedbackStore } from "./feedback.js";
 import { feedbackKey } from "./feedbackKey.js";
@@ -16,6 +17,8 @@ export interface Store {
   audit: AuditTrail;
   settings: GuildSettingsStore;
   pins: PinStore;
+  /** Tells every process sharing this store what a commit changed, and hears what theirs did. */
+  changes: ChangeFeed;
   /**
    * A consistent copy of the whole database at `file`, taken with SQLite's online backup API:
    * safe while the bot keeps reading and writing (WAL mode), unlike copying the files.
@@ -32,6 +35,8 @@ export interface StoreOptions {
   /** FEEDBACK_SECRET; without it the key lives in DATA_DIR/feedback.key. */
   feedbackSecret?: string;
   now?: () => Date;
+  /** How changes reach the other processes on this store; this process alone by default. */
+  changes?: ChangeFeed;
 }
 
 export function openStore(dataDir: string, options: StoreOptions = {}): Store {
@@ -44,6 +49,7 @@ export function openStore(dataDir: string, options: StoreOptions = {}): Store {
     audit: new AuditTrail(db),
     settings: new GuildSettingsStore(db),
     pins: new PinStore(db),
+    changes: options.changes ?? localChanges(),
     backup: async (file) => {
       await db.backup(file);
     },

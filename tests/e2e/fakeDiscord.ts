@@ -82,6 +82,8 @@ export interface Actor {
   /** null sends the interaction from a DM. */
   guildId?: string | null;
   subcommand?: string;
+  /** Which shard's gateway connection carries it (with FakeDiscordOptions.shards); else the latest. */
+  shard?: number;
 }
 
 export type ResponseKind =
@@ -115,6 +117,8 @@ export interface FakeDiscordOptions {
    * developer portal): an IDENTIFY asking for any of them is closed with 4014, as Discord does.
    */
   disallowedIntents?: number;
+  /** The shard count /gateway/bot recommends; each shard identifies on its own connection. Default 1. */
+  shards?: number;
 }
 
 type RouteHandler = (
@@ -234,9 +238,13 @@ export class FakeDiscord {
   private readonly dmChannels = new Map<string, string>();
   private port = 0;
   private readonly disallowedIntents: number;
+  private readonly recommendedShards: number;
+  /** The connection each shard identified on, by shard id. */
+  private readonly shardSockets = new Map<number, WebSocket>();
 
   private constructor(options: FakeDiscordOptions) {
     this.disallowedIntents = options.disallowedIntents ?? 0;
+    this.recommendedShards = options.shards ?? 1;
     this.askChannelIds = Array.from({ length: options.askChannelIds ?? 0 }, snowflake);
     this.roles = (options.roles ?? []).map((role) => ({
       id: role.id ?? snowflake(),
@@ -301,6 +309,18 @@ export class FakeDiscord {
     return this.waitFor(
       () => (this.identify ? (this.socket ?? undefined) : undefined),
       "the bot to connect and identify",
+      timeoutMs,
+    );
+  }
+
+  /** Resolves once shards 0 … count-1 have each identified, on their own connections. */
+  shardsIdentified(count: number, timeoutMs = 30_000): Promise<number[]> {
+    return this.waitFor(
+      () => {
+        const ids = [...this.shardSockets.keys()].sort((a, b) => a - b);
+        return ids.length >= count ? ids : undefined;
+      },
+      `${count} shards to identify`,
       timeoutMs,
     );
   }
@@ -470,7 +490,12 @@ export class FakeDiscord {
       permissions: actor.permissions,
       message,
     });
-    this.dispatch("INTERACTION_CREATE", payload);
+    const shard = actor.shard;
+    const socket =
+      shard === undefined
+        ? this.socket
+        : await this.waitFor(() => this.shardSockets.get(shard), `shard ${shard} to identify`);
+    this.dispatch("INTERACTION_CREATE", payload, socket);
     return handle;
   }
 
@@ -568,10 +593,13 @@ export class FakeDiscord {
     socket.on("message", (raw) => {
       const frame = JSON.parse(raw.toString()) as { op: number; d: Json };
       if (frame.op === 1) socket.send(JSON.stringify({ op: 11 }));
-      if (frame.op === 2) this.handleIdentify(frame.d);
+      if (frame.op === 2) this.handleIdentify(frame.d, socket);
     });
     socket.on("close", (code) => {
       this.gatewayCloseCodes.push(code);
+      for (const [shard, open] of this.shardSockets) {
+        if (open === socket) this.shardSockets.delete(shard);
+      }
       this.changed();
       if (this.socket !== socket) return;
       this.socket = null;
@@ -579,19 +607,27 @@ export class FakeDiscord {
     });
   }
 
-  private handleIdentify(identify: Json): void {
+  private handleIdentify(identify: Json, socket: WebSocket): void {
     if (((identify.intents as number) & this.disallowedIntents) !== 0) {
-      this.socket?.close(4014, "Disallowed intent(s).");
+      socket.close(4014, "Disallowed intent(s).");
       return;
     }
     this.identify = identify;
+    this.socket = socket;
+    const [shardId] = (identify.shard as [number, number] | undefined) ?? [0, 1];
+    this.shardSockets.set(shardId, socket);
     const botUser = user(this.botId, "factdesk", true);
     const gatewayUrl = `ws://127.0.0.1:${this.port}/gateway`;
     const sessionId = randomBytes(8).toString("hex");
-    this.dispatch(
-      "READY",
-      readyPayload({ botUser, appId: this.appId, guildId: this.guildId, gatewayUrl, sessionId }),
-    );
+    const ready = readyPayload({
+      botUser,
+      appId: this.appId,
+      guildId: this.guildId,
+      gatewayUrl,
+      sessionId,
+    });
+    if (identify.shard) ready.shard = identify.shard;
+    this.dispatch("READY", ready, socket);
     const channels = [
       { id: this.channelId, name: "general" },
       ...this.askChannelIds.map((id, i) => ({ id, name: `ask-${i + 1}` })),
@@ -599,13 +635,14 @@ export class FakeDiscord {
     this.dispatch(
       "GUILD_CREATE",
       guildCreatePayload({ guildId: this.guildId, botUser, channels, roles: this.roles }),
+      socket,
     );
     this.changed();
   }
 
-  private dispatch(event: string, data: Json): void {
+  private dispatch(event: string, data: Json, socket = this.socket): void {
     this.sequence += 1;
-    this.socket?.send(JSON.stringify({ op: 0, t: event, s: this.sequence, d: data }));
+    socket?.send(JSON.stringify({ op: 0, t: event, s: this.sequence, d: data }));
   }
 
   // ---- REST ------------------------------------------------------------------------------------
@@ -663,7 +700,7 @@ export class FakeDiscord {
     if (method === "GET" && root === "gateway" && a === "bot") {
       return json(res, 200, {
         url: `ws://127.0.0.1:${this.port}/gateway`,
-        shards: 1,
+        shards: this.recommendedShards,
         session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
       });
     }
