@@ -21,12 +21,9 @@ export interface OpenedServices extends Services {
   close(): void;
 }
 
-/** How often a running bot looks for changes made by the operator CLI. */
-const RELOAD_INTERVAL_MS = 5_000;
-
 /**
  * Open DATA_DIR/factdesk.db (creating and migrating it), import REPORT_PATH on a first start,
- * and load every active report version into memory.
+ * read which version every guild answers from, and build the default report's index.
  */
 export async function openServices(
   config: Config,
@@ -41,7 +38,11 @@ export async function openServices(
       options.hooks?.changed?.(action);
     },
   };
-  const { store, library } = await openLibrary(config, logger, { ...options, hooks });
+  const { store, library } = await openLibrary(config, logger, {
+    watchOtherProcesses: true,
+    ...options,
+    hooks,
+  });
   const stored = createTelemetry(store, logger);
   const telemetry = {
     ...stored,
@@ -51,19 +52,16 @@ export async function openServices(
     },
   };
   const settings = new StoredSettings(store, defaultSettings(config), logger, options.now);
-  const reloadReports = () => {
-    library.reloadIfChangedElsewhere().catch((error: unknown) => {
-      logger.error({ err: error }, "could not reload report versions changed by another process");
-    });
-  };
+  // Every source of change is heard as an event (another shard over IPC, another host over
+  // PostgreSQL's NOTIFY, the operator CLI through the database file): nothing is polled.
   const stopListening = store.changes.onChange((change) => {
     if (change.kind === "settings" || change.kind === "all") settings.reload();
-    if (change.kind !== "settings") reloadReports();
+    library.applyChange(change).catch((error: unknown) => {
+      logger.error({ err: error, change }, "could not take in a change committed elsewhere");
+    });
   });
-  const reload = setInterval(reloadReports, RELOAD_INTERVAL_MS);
-  reload.unref();
 
-  const active = library.active(null);
+  const active = library.activeVersion(null);
   logger.info(
     {
       database: join(config.DATA_DIR, DATABASE_FILE),
@@ -81,7 +79,6 @@ export async function openServices(
     store,
     library,
     close() {
-      clearInterval(reload);
       stopListening();
       telemetry.flush();
       store.close();

@@ -17,6 +17,8 @@ export async function openLibrary(
   const store = openStore(config.DATA_DIR, {
     feedbackSecret: config.FEEDBACK_SECRET,
     ...(options.changes ? { changes: options.changes } : {}),
+    watchOtherProcesses: options.watchOtherProcesses ?? false,
+    onChangeError: (error) => logger.error({ err: error }, "could not hear or announce a change"),
   });
   try {
     return { store, library: await ReportLibrary.open(store, config, logger, options) };

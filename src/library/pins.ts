@@ -23,7 +23,7 @@ export interface PinRequest {
 
 /** Answers moderators checked by hand, looked up before the engine is asked. */
 export interface PinSource {
-  pinnedAnswer(question: string, guildId: string | null): Answer | null;
+  pinnedAnswer(question: string, guildId: string | null): Promise<Answer | null>;
 }
 
 function paragraphText(index: ReportIndex, number: number): string | undefined {
@@ -87,23 +87,23 @@ export class PinBook implements PinSource {
 
   /** This server's pins on the version it answers from now. */
   list(guildId: string): StoredPin[] {
-    const { version } = this.reports.active(guildId);
+    const { version } = this.reports.activeVersion(guildId);
     return this.onVersion(version).filter((pin) => pin.guildId === guildId);
   }
 
-  pinnedAnswer(question: string, guildId: string | null): Answer | null {
+  async pinnedAnswer(question: string, guildId: string | null): Promise<Answer | null> {
     if (guildId === null) return null;
-    const { index } = this.reports.active(guildId);
     let best: { pin: StoredPin; score: number } | null = null;
     for (const pin of this.list(guildId)) {
       const score = questionSimilarity(question, pin.question);
       if (score >= PIN_MATCH && (!best || score > best.score)) best = { pin, score };
     }
-    return best ? answerFrom(question, index, best.pin) : null;
+    if (!best) return null;
+    return answerFrom(question, (await this.reports.active(guildId)).index, best.pin);
   }
 
-  pin(request: PinRequest): StoredPin {
-    const active = this.reports.active(request.guildId);
+  async pin(request: PinRequest): Promise<StoredPin> {
+    const active = await this.reports.active(request.guildId);
     const text = paragraphText(active.index, request.paragraph);
     if (text === undefined) {
       const count = active.index.report.paragraphs.length;

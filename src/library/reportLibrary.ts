@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import type { Logger } from "pino";
 import { diffFactTables } from "../facts/diff.js";
-import type { ReportIndex } from "../qa/reportIndex.js";
+import type { ReportIndex, ReportMeta } from "../qa/reportIndex.js";
 import { decodeReportBytes } from "../report/decode.js";
 import { ReportError } from "../report/errors.js";
-import type { ActiveReport, ReportSource } from "../services.js";
+import type { ActiveReport, ActiveVersion, ReportSource } from "../services.js";
 import type { AuditAction } from "../store/audit.js";
+import type { StoreChange } from "../store/changes.js";
 import type { Store } from "../store/index.js";
 import type { ActivePointer, StoredVersion } from "../store/reportVersions.js";
 import { DEFAULT_SCOPE, scopeKey } from "../store/scope.js";
@@ -35,22 +36,29 @@ function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
+function metaOf(version: StoredVersion): ReportMeta {
+  return { name: nameOfSource(version.source), version: version.id, ...version.meta };
+}
+
 /**
  * The reports factdesk answers from: which version each guild uses, and every way to change that.
- * Both `/report` and the operator CLI go through here. Reads (`active`) touch memory only; every
- * change is built off to the side, committed in one transaction, then swapped in.
+ * Both `/report` and the operator CLI go through here. Every guild's active version is held (a few
+ * fields each); indexes are built on the first question that needs one, shared by sha256 and
+ * evicted least recently used beyond INDEX_CACHE_MB. Every change is built off to the side,
+ * committed in one transaction, then swapped in.
  */
 export class ReportLibrary implements ReportSource {
-  private readonly activeByScope = new Map<string, ActiveReport>();
+  private readonly activeByScope = new Map<string, ActiveVersion>();
   private readonly hooks: LibraryHooks;
   private readonly now: () => Date;
   /** Builds off the event loop, within REPORT_BUILD_TIMEOUT_MS and REPORT_BUILD_MEMORY_MB. */
   private readonly buildIndex: IndexBuilder;
   /** One index per sha256, whichever guilds and versions hold those bytes. */
   private readonly indexes: IndexCache;
-  private seenDataVersion = -1;
-  private reloading: Promise<void> | null = null;
-  private reloadAgain: Promise<void> | null = null;
+  /** Builds under way, by sha256: every guild asking meanwhile waits on the same one. */
+  private readonly building = new Map<string, Promise<ReportIndex>>();
+  /** Changes heard from elsewhere, taken in one at a time and in the order heard. */
+  private applying: Promise<void> = Promise.resolve();
   /** Answers checked by moderators, per server and version. */
   readonly pins: PinBook;
 
@@ -72,7 +80,11 @@ export class ReportLibrary implements ReportSource {
       });
   }
 
-  /** Load the active versions; on a first start, import REPORT_PATH as version 1. */
+  /**
+   * Read which version every guild answers from; on a first start, import REPORT_PATH as version
+   * 1. Only the default report's index is built now: most guilds answer from it, and a default
+   * that no longer builds must stop the start. Every other index waits for its first question.
+   */
   static async open(
     store: Store,
     config: LibraryConfig,
@@ -80,7 +92,7 @@ export class ReportLibrary implements ReportSource {
     options: LibraryOptions = {},
   ): Promise<ReportLibrary> {
     const library = new ReportLibrary(store, config, logger, options);
-    await library.reloadIfChangedElsewhere();
+    library.readAllPointers();
     if (!library.activeByScope.has(DEFAULT_SCOPE)) {
       const input = { kind: "file", path: config.REPORT_PATH } as const;
       await library.commitNewVersion(
@@ -88,10 +100,11 @@ export class ReportLibrary implements ReportSource {
         await readReportInput(input, config),
       );
     }
+    await library.indexOf(library.activeVersion(null));
     return library;
   }
 
-  active(guildId: string | null): ActiveReport {
+  activeVersion(guildId: string | null): ActiveVersion {
     const report =
       (guildId === null ? undefined : this.activeByScope.get(guildId)) ??
       this.activeByScope.get(DEFAULT_SCOPE);
@@ -99,9 +112,28 @@ export class ReportLibrary implements ReportSource {
     return report;
   }
 
+  isIndexed(guildId: string | null): boolean {
+    return this.indexes.has(this.activeVersion(guildId).sha256);
+  }
+
+  async active(guildId: string | null): Promise<ActiveReport> {
+    const version = this.activeVersion(guildId);
+    try {
+      return { ...version, index: await this.indexOf(version) };
+    } catch (error) {
+      const fallback = this.activeVersion(null);
+      if (version === fallback) throw error;
+      this.logger.error(
+        { err: error, guildId, version: version.version },
+        "stored report no longer builds; this guild answers from the default report",
+      );
+      return { ...fallback, index: await this.indexOf(fallback) };
+    }
+  }
+
   async refresh(request: RefreshRequest): Promise<VersionChange | AlreadyUpToDate> {
     const candidate = await readReportInput(request.input, this.config);
-    const previous = this.active(request.guildId);
+    const previous = this.activeVersion(request.guildId);
     if (sha256(candidate.bytes) === previous.sha256) {
       return { kind: "unchanged", version: previous.version };
     }
@@ -109,7 +141,10 @@ export class ReportLibrary implements ReportSource {
       request,
       candidate,
     );
-    return { ...this.change(action, request.guildId, version, previous, activated), changedPins };
+    return {
+      ...(await this.change(action, request.guildId, version, previous, activated)),
+      changedPins,
+    };
   }
 
   /**
@@ -126,11 +161,8 @@ export class ReportLibrary implements ReportSource {
       request.meta ?? {},
     );
     const sha = sha256(candidate.bytes);
-    const built =
-      this.indexes.get(sha) ??
-      (await this.buildIndex(text, { name: candidate.name, version: null, ...meta }));
     const index = {
-      ...this.indexes.put(sha, built),
+      ...(await this.sharedIndex(sha, () => text)),
       meta: { name: candidate.name, version: null, ...meta },
     };
     this.hooks.beforeCommit?.();
@@ -141,7 +173,7 @@ export class ReportLibrary implements ReportSource {
     const { version, changedPins } = this.store.transaction(() => {
       const id = this.store.versions.insert({
         guildId: request.guildId,
-        sha256: sha256(candidate.bytes),
+        sha256: sha,
         source: candidate.source,
         text,
         byteLength: candidate.bytes.byteLength,
@@ -158,8 +190,7 @@ export class ReportLibrary implements ReportSource {
         : [];
       return { version: this.stored(id), changedPins };
     });
-    const numbered = { ...index, meta: { ...index.meta, version: version.id } };
-    const activated = this.activate(version, numbered, {
+    const activated = this.activate(version, {
       scope,
       versionId: version.id,
       activatedBy: request.moderatorId,
@@ -171,11 +202,12 @@ export class ReportLibrary implements ReportSource {
 
   async rollback(request: RollbackRequest): Promise<VersionChange> {
     const version = this.visibleVersion(request.guildId, request.version);
-    const previous = this.active(request.guildId);
+    const previous = this.activeVersion(request.guildId);
     if (previous.version === version.id) {
       throw new ReportError(`version ${version.id} is already active`);
     }
-    const index = await this.indexFor(version);
+    // A version that no longer builds is refused before anything changes.
+    await this.indexFor(version);
     this.hooks.beforeCommit?.();
 
     const at = this.now();
@@ -189,12 +221,12 @@ export class ReportLibrary implements ReportSource {
       else this.store.versions.setPointer(scope, version.id, request.moderatorId, at);
       this.audit("rollback", request.guildId, request.moderatorId, version.id, null, at);
     });
-    let activated: ActiveReport;
+    let activated: ActiveVersion;
     if (rejoinsDefault) {
       this.activeByScope.delete(scope);
-      activated = this.active(request.guildId);
+      activated = this.activeVersion(request.guildId);
     } else {
-      activated = this.activate(version, index, {
+      activated = this.activate(version, {
         scope,
         versionId: version.id,
         activatedBy: request.moderatorId,
@@ -207,7 +239,7 @@ export class ReportLibrary implements ReportSource {
 
   status(guildId: string | null): ReportStatus {
     return {
-      active: this.active(guildId),
+      active: this.activeVersion(guildId),
       followsDefault: guildId === null || !this.activeByScope.has(guildId),
       feedback: this.store.feedback.totals(guildId),
     };
@@ -215,7 +247,7 @@ export class ReportLibrary implements ReportSource {
 
   /** The versions a guild can roll back to (its own and the default ones), newest first. */
   history(guildId: string | null, limit = 10): HistoryEntry[] {
-    const activeVersion = this.active(guildId).version;
+    const activeVersion = this.activeVersion(guildId).version;
     return this.store.versions
       .history(guildId, limit)
       .map((version) => ({ version, active: version.id === activeVersion }));
@@ -234,52 +266,55 @@ export class ReportLibrary implements ReportSource {
   }
 
   /**
-   * Pick up changes committed by another process (the operator CLI) since the last look.
-   * Cheap when nothing changed: one pragma read. Calls while one is under way share one more after it.
+   * Take in a change committed by another shard, host or the operator CLI: which version a scope
+   * answers from is read again at once (so /report status and the next question see it), and its
+   * index is built now only if the scope's previous index was held, i.e. someone was asking
+   * there; anywhere else it is built on the next question, so a burst of changes to quiet guilds
+   * costs no builds. A change this process already has is a no-op.
    */
-  reloadIfChangedElsewhere(): Promise<void> {
-    // A change announced while a reload is under way may have come after that reload's read:
-    // look once more after it, rather than wait for the next announcement.
-    if (this.reloading) {
-      const again = () => {
-        this.reloadAgain = null;
-        return this.reloadIfChangedElsewhere();
-      };
-      this.reloadAgain ??= this.reloading.then(again, again);
-      return this.reloadAgain;
-    }
-    this.reloading = this.reload().finally(() => {
-      this.reloading = null;
-    });
-    return this.reloading;
+  applyChange(change: StoreChange): Promise<void> {
+    const apply = () => {
+      this.applyNow(change);
+      this.hooks.applied?.(change);
+    };
+    this.applying = this.applying.then(apply, apply);
+    return this.applying;
   }
 
-  private async reload(): Promise<void> {
-    const dataVersion = this.store.dataVersion();
-    if (dataVersion === this.seenDataVersion) return;
-    this.seenDataVersion = dataVersion;
+  private applyNow(change: StoreChange): void {
+    if (change.kind === "settings") return;
     this.pins.reload();
+    if (change.kind === "report") this.readPointer(scopeKey(change.guildId));
+    if (change.kind === "all") this.readAllPointers();
+  }
+
+  private readAllPointers(): void {
     const pointers = this.store.versions.pointers();
-    for (const pointer of pointers) {
-      if (this.isLoaded(pointer)) continue;
-      const version = this.stored(pointer.versionId);
-      try {
-        const index = await this.indexFor(version);
-        // A change made here while the index was building wins over what was read before it.
-        const current = this.store.versions.pointers().find((p) => p.scope === pointer.scope);
-        if (current?.versionId === pointer.versionId) this.activate(version, index, current);
-      } catch (error) {
-        if (pointer.scope === DEFAULT_SCOPE) throw error;
-        this.logger.error(
-          { err: error, guildId: pointer.scope, version: pointer.versionId },
-          "stored report no longer builds; this guild falls back to the default report",
-        );
-      }
-    }
-    const scopes = new Set(this.store.versions.pointers().map((pointer) => pointer.scope));
+    const scopes = new Set(pointers.map((pointer) => pointer.scope));
     for (const scope of this.activeByScope.keys()) {
       if (!scopes.has(scope)) this.activeByScope.delete(scope);
     }
+    for (const pointer of pointers) this.takePointer(pointer.scope, pointer);
+  }
+
+  private readPointer(scope: string): void {
+    const pointer = this.store.versions.pointer(scope);
+    if (pointer) this.takePointer(scope, pointer);
+    else this.activeByScope.delete(scope);
+  }
+
+  private takePointer(scope: string, pointer: ActivePointer): void {
+    const previous = this.activeByScope.get(scope);
+    if (previous && this.isLoaded(previous, pointer)) return;
+    const version = this.activate(this.stored(pointer.versionId), pointer);
+    const inUse = scope === DEFAULT_SCOPE || (previous && this.indexes.has(previous.sha256));
+    if (!inUse || this.indexes.has(version.sha256)) return;
+    this.indexOf(version).catch((error: unknown) => {
+      this.logger.error(
+        { err: error, guildId: scope, version: version.version },
+        "could not build a report version committed elsewhere",
+      );
+    });
   }
 
   /** A version this scope may read: its own uploads and the default ones. */
@@ -326,10 +361,9 @@ export class ReportLibrary implements ReportSource {
     return this.store.versions.text(this.visibleVersion(guildId, id).id);
   }
 
-  private isLoaded(pointer: ActivePointer): boolean {
-    const current = this.activeByScope.get(pointer.scope);
+  private isLoaded(current: ActiveVersion, pointer: ActivePointer): boolean {
     return (
-      current?.version === pointer.versionId &&
+      current.version === pointer.versionId &&
       current.loadedAt.getTime() === pointer.activatedAt.getTime()
     );
   }
@@ -346,58 +380,70 @@ export class ReportLibrary implements ReportSource {
     return version;
   }
 
-  /**
-   * The index of any version whose bytes are already indexed (another version, another guild),
-   * else built again from its text. Only the metadata is the version's own: a shallow copy over
-   * the one shared index.
-   */
+  /** The index of a stored version, under its own name and number. */
   private async indexFor(version: StoredVersion): Promise<ReportIndex> {
-    const meta = { name: nameOfSource(version.source), version: version.id, ...version.meta };
-    const shared =
-      this.indexes.get(version.sha256) ??
-      this.indexes.put(
-        version.sha256,
-        await this.buildIndex(this.store.versions.text(version.id), meta),
-      );
-    return { ...shared, meta };
+    const shared = await this.sharedIndex(version.sha256, () =>
+      this.store.versions.text(version.id),
+    );
+    return { ...shared, meta: metaOf(version) };
   }
 
-  private activate(
-    version: StoredVersion,
-    index: ReportIndex,
-    pointer: ActivePointer,
-  ): ActiveReport {
-    const report: ActiveReport = {
-      index,
+  private async indexOf(active: ActiveVersion): Promise<ReportIndex> {
+    const shared = await this.sharedIndex(active.sha256, () =>
+      this.store.versions.text(active.version),
+    );
+    return { ...shared, meta: active.meta };
+  }
+
+  /**
+   * The one index for these bytes, whichever guilds and versions hold them: held, under way, or
+   * built now from `text`. Only the metadata is a version's own: a shallow copy over it.
+   */
+  private sharedIndex(sha: string, text: () => string): Promise<ReportIndex> {
+    const held = this.indexes.get(sha);
+    if (held) return Promise.resolve(held);
+    let build = this.building.get(sha);
+    if (!build) {
+      build = this.buildIndex(text(), { name: "", version: null })
+        .then((index) => this.indexes.put(sha, index))
+        .finally(() => this.building.delete(sha));
+      this.building.set(sha, build);
+    }
+    return build;
+  }
+
+  private activate(version: StoredVersion, pointer: ActivePointer): ActiveVersion {
+    const report: ActiveVersion = {
       version: version.id,
       source: version.source,
       sha256: version.sha256,
       loadedAt: pointer.activatedAt,
       loadedBy: pointer.activatedBy,
+      meta: metaOf(version),
+      paragraphs: version.paragraphs,
+      facts: version.facts,
     };
     this.activeByScope.set(pointer.scope, report);
     return report;
   }
 
-  private change(
+  private async change(
     action: AuditAction,
     guildId: string | null,
     version: StoredVersion,
-    previous: ActiveReport,
-    next: ActiveReport,
-  ): VersionChange {
+    previous: ActiveVersion,
+    next: ActiveVersion,
+  ): Promise<VersionChange> {
+    const [before, after] = await Promise.all([this.indexOf(previous), this.indexOf(next)]);
     return {
       kind: "changed",
       action,
       guildId,
       version,
       previous,
-      paragraphs: {
-        before: previous.index.report.paragraphs.length,
-        after: next.index.report.paragraphs.length,
-      },
-      facts: { before: previous.index.table.facts.length, after: next.index.table.facts.length },
-      diff: diffFactTables(previous.index.table, next.index.table),
+      paragraphs: { before: previous.paragraphs, after: next.paragraphs },
+      facts: { before: previous.facts, after: next.facts },
+      diff: diffFactTables(before.table, after.table),
       changedPins: [],
     };
   }
@@ -417,7 +463,7 @@ export class ReportLibrary implements ReportSource {
     action: AuditAction,
     guildId: string | null,
     moderatorId: string | null,
-    report: ActiveReport,
+    report: ActiveVersion,
   ): void {
     this.logger.info(
       { guildId, moderatorId, action, version: report.version, source: report.source },

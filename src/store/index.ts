@@ -1,9 +1,11 @@
+import { join } from "node:path";
 import type { Database } from "better-sqlite3";
 import { AuditTrail } from "./audit.js";
 import { type ChangeFeed, localChanges } from "./changes.js";
-import { openDatabase } from "./db.js";
+import { DATABASE_FILE, openDatabase } from "./db.js";
 import { FeedbackStore } from "./feedback.js";
 import { feedbackKey } from "./feedbackKey.js";
+import { fileChanges } from "./fileChanges.js";
 import { GuildSettingsStore } from "./guildSettings.js";
 import { PinStore } from "./pins.js";
 import { QuestionLog } from "./questionLog.js";
@@ -37,11 +39,22 @@ export interface StoreOptions {
   now?: () => Date;
   /** How changes reach the other processes on this store; this process alone by default. */
   changes?: ChangeFeed;
+  /**
+   * Also hear what other processes commit to this file (the operator CLI): a running bot does,
+   * a one-off command does not.
+   */
+  watchOtherProcesses?: boolean;
+  /** Where a failure to hear or announce a change is reported. */
+  onChangeError?: (error: unknown) => void;
 }
 
 export function openStore(dataDir: string, options: StoreOptions = {}): Store {
   const db: Database = openDatabase(dataDir);
   const key = feedbackKey(dataDir, options.feedbackSecret);
+  const changes = fileChanges(db, join(dataDir, DATABASE_FILE), options.changes ?? localChanges(), {
+    watch: options.watchOtherProcesses ?? false,
+    onError: options.onChangeError ?? ((error) => process.emitWarning(String(error))),
+  });
   return {
     versions: new ReportVersions(db),
     questions: new QuestionLog(db),
@@ -49,12 +62,15 @@ export function openStore(dataDir: string, options: StoreOptions = {}): Store {
     audit: new AuditTrail(db),
     settings: new GuildSettingsStore(db),
     pins: new PinStore(db),
-    changes: options.changes ?? localChanges(),
+    changes,
     backup: async (file) => {
       await db.backup(file);
     },
     transaction: (work) => db.transaction(work)(),
     dataVersion: () => Number(db.pragma("data_version", { simple: true })),
-    close: () => db.close(),
+    close: () => {
+      changes.close();
+      db.close();
+    },
   };
 }

@@ -66,6 +66,7 @@ export class ReportVersions {
   private readonly guildHistoryStatement;
   private readonly defaultHistoryStatement;
   private readonly pointersStatement;
+  private readonly pointerStatement;
   private readonly setPointerStatement;
   private readonly clearPointerStatement;
 
@@ -89,6 +90,10 @@ export class ReportVersions {
     this.pointersStatement = db.prepare(
       `SELECT scope, version_id AS versionId, activated_by AS activatedBy, activated_at AS activatedAt
        FROM active_reports`,
+    );
+    this.pointerStatement = db.prepare(
+      `SELECT scope, version_id AS versionId, activated_by AS activatedBy, activated_at AS activatedAt
+       FROM active_reports WHERE scope = ?`,
     );
     this.setPointerStatement = db.prepare(
       `INSERT INTO active_reports (scope, version_id, activated_by, activated_at)
@@ -130,6 +135,12 @@ export class ReportVersions {
 
   pointers(): ActivePointer[] {
     return z.array(ActivePointer).parse(this.pointersStatement.all());
+  }
+
+  /** The version one scope answers from; undefined when a guild follows the default. */
+  pointer(scope: string): ActivePointer | undefined {
+    const row = this.pointerStatement.get(scope);
+    return row === undefined ? undefined : ActivePointer.parse(row);
   }
 
   setPointer(scope: string, versionId: number, activatedBy: string | null, at: Date): void {

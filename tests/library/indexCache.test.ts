@@ -69,8 +69,8 @@ describe("the library's indexes", () => {
       const input = { kind: "file", path: FIXTURE_PATH } as const;
       await services.library.refresh({ guildId: GUILD_A, moderatorId: MODERATOR, input });
       await services.library.refresh({ guildId: GUILD_B, moderatorId: MODERATOR, input });
-      const a = services.library.active(GUILD_A);
-      const b = services.library.active(GUILD_B);
+      const a = await services.library.active(GUILD_A);
+      const b = await services.library.active(GUILD_B);
       expect(builds).toBe(2); // the default report, then the upload once
       expect(a.version).not.toBe(b.version);
       expect(a.index.table).toBe(b.index.table);
