@@ -57,6 +57,11 @@ export class ReportLibrary implements ReportSource {
   private readonly indexes: IndexCache;
   /** Builds under way, by sha256: every guild asking meanwhile waits on the same one. */
   private readonly building = new Map<string, Promise<ReportIndex>>();
+  /**
+   * Guilds that asked in this process (so, sharded, the guilds this shard serves): a version
+   * committed elsewhere for one of them is built as soon as it is heard.
+   */
+  private readonly askedHere = new Set<string>();
   /** Changes heard from elsewhere, taken in one at a time and in the order heard. */
   private applying: Promise<void> = Promise.resolve();
   /** Answers checked by moderators, per server and version. */
@@ -117,6 +122,7 @@ export class ReportLibrary implements ReportSource {
   }
 
   async active(guildId: string | null): Promise<ActiveReport> {
+    if (guildId !== null) this.askedHere.add(guildId);
     const version = this.activeVersion(guildId);
     try {
       return { ...version, index: await this.indexOf(version) };
@@ -137,14 +143,11 @@ export class ReportLibrary implements ReportSource {
     if (sha256(candidate.bytes) === previous.sha256) {
       return { kind: "unchanged", version: previous.version };
     }
-    const { action, version, activated, changedPins } = await this.commitNewVersion(
-      request,
-      candidate,
-    );
-    return {
-      ...(await this.change(action, request.guildId, version, previous, activated)),
-      changedPins,
-    };
+    // Held through the build, for the diff, even if the new index evicts it from the cache.
+    const before = (await this.active(request.guildId)).index;
+    const { action, version, index, changedPins } = await this.commitNewVersion(request, candidate);
+    const change = this.change(action, request.guildId, version, previous, before, index);
+    return { ...change, changedPins };
   }
 
   /**
@@ -197,7 +200,7 @@ export class ReportLibrary implements ReportSource {
       activatedAt: at,
     });
     this.logChange(action, request.guildId, request.moderatorId, activated);
-    return { action, version, activated, changedPins };
+    return { action, version, index, changedPins };
   }
 
   async rollback(request: RollbackRequest): Promise<VersionChange> {
@@ -206,8 +209,9 @@ export class ReportLibrary implements ReportSource {
     if (previous.version === version.id) {
       throw new ReportError(`version ${version.id} is already active`);
     }
+    const before = (await this.active(request.guildId)).index;
     // A version that no longer builds is refused before anything changes.
-    await this.indexFor(version);
+    const after = await this.indexFor(version);
     this.hooks.beforeCommit?.();
 
     const at = this.now();
@@ -234,7 +238,7 @@ export class ReportLibrary implements ReportSource {
       });
     }
     this.logChange("rollback", request.guildId, request.moderatorId, activated);
-    return this.change("rollback", request.guildId, version, previous, activated);
+    return this.change("rollback", request.guildId, version, previous, before, after);
   }
 
   status(guildId: string | null): ReportStatus {
@@ -268,9 +272,10 @@ export class ReportLibrary implements ReportSource {
   /**
    * Take in a change committed by another shard, host or the operator CLI: which version a scope
    * answers from is read again at once (so /report status and the next question see it), and its
-   * index is built now only if the scope's previous index was held, i.e. someone was asking
-   * there; anywhere else it is built on the next question, so a burst of changes to quiet guilds
-   * costs no builds. A change this process already has is a no-op.
+   * index is built now only for the default report and for guilds that have asked in this
+   * process (sharded: the shard that serves the guild), so their next question does not wait for
+   * a build; anywhere else it is built on the next question, and a burst of changes to guilds
+   * this process does not serve costs no builds. A change this process already has is a no-op.
    */
   applyChange(change: StoreChange): Promise<void> {
     const apply = () => {
@@ -307,7 +312,7 @@ export class ReportLibrary implements ReportSource {
     const previous = this.activeByScope.get(scope);
     if (previous && this.isLoaded(previous, pointer)) return;
     const version = this.activate(this.stored(pointer.versionId), pointer);
-    const inUse = scope === DEFAULT_SCOPE || (previous && this.indexes.has(previous.sha256));
+    const inUse = scope === DEFAULT_SCOPE || this.askedHere.has(scope);
     if (!inUse || this.indexes.has(version.sha256)) return;
     this.indexOf(version).catch((error: unknown) => {
       this.logger.error(
@@ -427,22 +432,25 @@ export class ReportLibrary implements ReportSource {
     return report;
   }
 
-  private async change(
+  private change(
     action: AuditAction,
     guildId: string | null,
     version: StoredVersion,
     previous: ActiveVersion,
-    next: ActiveVersion,
-  ): Promise<VersionChange> {
-    const [before, after] = await Promise.all([this.indexOf(previous), this.indexOf(next)]);
+    before: ReportIndex,
+    after: ReportIndex,
+  ): VersionChange {
     return {
       kind: "changed",
       action,
       guildId,
       version,
       previous,
-      paragraphs: { before: previous.paragraphs, after: next.paragraphs },
-      facts: { before: previous.facts, after: next.facts },
+      paragraphs: {
+        before: before.report.paragraphs.length,
+        after: after.report.paragraphs.length,
+      },
+      facts: { before: before.table.facts.length, after: after.table.facts.length },
       diff: diffFactTables(before.table, after.table),
       changedPins: [],
     };
