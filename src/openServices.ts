@@ -56,9 +56,12 @@ export async function openServices(
   // PostgreSQL's NOTIFY, the operator CLI through the database file): nothing is polled.
   const stopListening = store.changes.onChange((change) => {
     if (change.kind === "settings" || change.kind === "all") settings.reload();
-    library.applyChange(change).catch((error: unknown) => {
-      logger.error({ err: error, change }, "could not take in a change committed elsewhere");
-    });
+    library.applyChange(change).then(
+      () => logger.debug({ change }, "change taken in"),
+      (error: unknown) => {
+        logger.error({ err: error, change }, "could not take in a change committed elsewhere");
+      },
+    );
   });
 
   const active = library.activeVersion(null);
