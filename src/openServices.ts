@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import { StoredSettings } from "./library/guildSettings.js";
@@ -9,7 +8,6 @@ import { createTelemetry } from "./library/telemetry.js";
 import type { LibraryOptions } from "./library/types.js";
 import { createMetrics, type Metrics } from "./ops/metrics.js";
 import type { Services } from "./services.js";
-import { DATABASE_FILE } from "./store/db.js";
 import type { Store } from "./store/index.js";
 
 /** Services plus the handles the operator side needs: health, backup, retention, settings. */
@@ -18,15 +16,15 @@ export interface OpenedServices extends Services {
   library: ReportLibrary;
   settings: StoredSettings;
   metrics: Metrics;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** How often a running bot looks for changes made by the operator CLI. */
 const RELOAD_INTERVAL_MS = 5_000;
 
 /**
- * Open DATA_DIR/factdesk.db (creating and migrating it), import REPORT_PATH on a first start,
- * and load every active report version into memory.
+ * Open the store (PostgreSQL at DATABASE_URL, else DATA_DIR/factdesk.db; created and migrated),
+ * import REPORT_PATH on a first start, and load every active report version into memory.
  */
 export async function openServices(
   config: Config,
@@ -50,23 +48,29 @@ export async function openServices(
       stored.questionAnswered(event);
     },
   };
-  const settings = new StoredSettings(store, defaultSettings(config), logger, options.now);
+  const settings = await StoredSettings.open(store, defaultSettings(config), logger, options.now);
   const reloadReports = () => {
     library.reloadIfChangedElsewhere().catch((error: unknown) => {
       logger.error({ err: error }, "could not reload report versions changed by another process");
     });
   };
   const stopListening = store.changes.onChange((change) => {
-    if (change.kind === "settings" || change.kind === "all") settings.reload();
+    if (change.kind === "settings" || change.kind === "all") {
+      settings.reload().catch((error: unknown) => {
+        logger.error({ err: error }, "could not reload settings changed by another process");
+      });
+    }
     if (change.kind !== "settings") reloadReports();
   });
-  const reload = setInterval(reloadReports, RELOAD_INTERVAL_MS);
-  reload.unref();
+  // PostgreSQL tells every host of every commit (LISTEN/NOTIFY); only SQLite needs to look.
+  const reload =
+    store.backend === "sqlite" ? setInterval(reloadReports, RELOAD_INTERVAL_MS) : undefined;
+  reload?.unref();
 
   const active = library.active(null);
   logger.info(
     {
-      database: join(config.DATA_DIR, DATABASE_FILE),
+      database: store.location,
       version: active.version,
       source: active.source,
     },
@@ -80,11 +84,11 @@ export async function openServices(
     metrics,
     store,
     library,
-    close() {
+    async close() {
       clearInterval(reload);
       stopListening();
-      telemetry.flush();
-      store.close();
+      await telemetry.flush();
+      await store.close();
     },
   };
 }

@@ -9,6 +9,7 @@ import type { AuditAction } from "../store/audit.js";
 import type { Store } from "../store/index.js";
 import type { ActivePointer, StoredVersion } from "../store/reportVersions.js";
 import { DEFAULT_SCOPE, scopeKey } from "../store/scope.js";
+import type { StoreTables, VersionTable } from "../store/tables.js";
 import { type IndexBuilder, workerIndexBuilder } from "./buildIndex.js";
 import { type GapGroup, groupGaps, LOW_CONFIDENCE } from "./gaps.js";
 import { IndexCache } from "./indexCache.js";
@@ -28,11 +29,22 @@ import type {
 } from "./types.js";
 
 const GAP_ROWS_CONSIDERED = 2000;
+/** How often a change retries after finding that another one committed first. */
+const COMMIT_ATTEMPTS = 3;
 const DEFAULT_INDEX_CACHE_MB = 256;
 const MB = 1024 * 1024;
 
 function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** Another process (or request) changed the scope after this one read it: read again, then retry. */
+class ChangedMeanwhile extends Error {}
+
+/** The version a scope answers from in these pointers: its own, else the default's. */
+function effectivePointer(pointers: readonly ActivePointer[], scope: string): number | null {
+  const own = pointers.find((pointer) => pointer.scope === scope);
+  return (own ?? pointers.find((pointer) => pointer.scope === DEFAULT_SCOPE))?.versionId ?? null;
 }
 
 /**
@@ -42,6 +54,8 @@ function sha256(bytes: Uint8Array): string {
  */
 export class ReportLibrary implements ReportSource {
   private readonly activeByScope = new Map<string, ActiveReport>();
+  /** Every pointer as last read or written, also those whose version could not be built. */
+  private knownPointers: ActivePointer[] = [];
   private readonly hooks: LibraryHooks;
   private readonly now: () => Date;
   /** Builds off the event loop, within REPORT_BUILD_TIMEOUT_MS and REPORT_BUILD_MEMORY_MB. */
@@ -83,10 +97,16 @@ export class ReportLibrary implements ReportSource {
     await library.reloadIfChangedElsewhere();
     if (!library.activeByScope.has(DEFAULT_SCOPE)) {
       const input = { kind: "file", path: config.REPORT_PATH } as const;
-      await library.commitNewVersion(
-        { guildId: null, moderatorId: null, input },
-        await readReportInput(input, config),
-      );
+      const candidate = await readReportInput(input, config);
+      try {
+        await library.commitNewVersion({ guildId: null, moderatorId: null, input }, candidate, {
+          retry: false,
+        });
+      } catch (error) {
+        // Two hosts starting on one empty database: one imports, the other loads what it imported.
+        if (!(error instanceof ChangedMeanwhile)) throw error;
+        await library.reloadIfChangedElsewhere(true);
+      }
     }
     return library;
   }
@@ -99,13 +119,18 @@ export class ReportLibrary implements ReportSource {
     return report;
   }
 
+  /** Whether a guild answers from the default report (it has no upload or rollback of its own). */
+  followsDefault(guildId: string | null): boolean {
+    return guildId === null || !this.activeByScope.has(guildId);
+  }
+
   async refresh(request: RefreshRequest): Promise<VersionChange | AlreadyUpToDate> {
     const candidate = await readReportInput(request.input, this.config);
-    const previous = this.active(request.guildId);
-    if (sha256(candidate.bytes) === previous.sha256) {
-      return { kind: "unchanged", version: previous.version };
+    const current = this.active(request.guildId);
+    if (sha256(candidate.bytes) === current.sha256) {
+      return { kind: "unchanged", version: current.version };
     }
-    const { action, version, activated, changedPins } = await this.commitNewVersion(
+    const { action, version, previous, activated, changedPins } = await this.commitNewVersion(
       request,
       candidate,
     );
@@ -113,10 +138,51 @@ export class ReportLibrary implements ReportSource {
   }
 
   /**
+   * Run one change of `scope` in a transaction holding its lock, after checking that the scope
+   * still answers from the version this process last saw. When another process (or another
+   * request here) committed first, read what it did and try again on top of it: two changes at
+   * once give two versions in order, each carrying the pins of the one before.
+   */
+  private async commitInScope<T>(
+    scope: string,
+    locks: readonly string[],
+    retry: boolean,
+    work: (tables: StoreTables) => Promise<T>,
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const expected = effectivePointer(this.knownPointers, scope);
+      try {
+        return await this.store.transaction(locks, async (tables) => {
+          const stored = effectivePointer(await tables.versions.pointers(), scope);
+          if (stored !== expected) throw new ChangedMeanwhile();
+          return work(tables);
+        });
+      } catch (error) {
+        if (!(error instanceof ChangedMeanwhile) || !retry) throw error;
+        if (attempt === COMMIT_ATTEMPTS) {
+          throw new ReportError(
+            "the report kept changing while this change was committed; try again",
+          );
+        }
+        await this.reloadIfChangedElsewhere(true);
+      }
+    }
+  }
+
+  private rememberPointer(pointer: ActivePointer | { scope: string; cleared: true }): void {
+    this.knownPointers = this.knownPointers.filter((known) => known.scope !== pointer.scope);
+    if (!("cleared" in pointer)) this.knownPointers.push(pointer);
+  }
+
+  /**
    * Validate and index off to the side (in a worker), then insert + switch in one transaction, then
    * swap. Nothing is awaited between the commit and the swap, so no other change can come between.
    */
-  private async commitNewVersion(request: RefreshRequest, candidate: Candidate) {
+  private async commitNewVersion(
+    request: RefreshRequest,
+    candidate: Candidate,
+    { retry = true } = {},
+  ) {
     const text = decodeReportBytes(candidate.bytes);
     const at = this.now();
     const meta = mergeMeta(
@@ -137,11 +203,12 @@ export class ReportLibrary implements ReportSource {
 
     const action = this.actionFor(request);
     const scope = scopeKey(request.guildId);
-    const previous = this.activeByScope.get(scope) ?? this.activeByScope.get(DEFAULT_SCOPE);
-    const { version, changedPins } = this.store.transaction(() => {
-      const id = this.store.versions.insert({
+    let previous: ActiveReport | undefined;
+    const committed = await this.commitInScope(scope, [scope], retry, async (tables) => {
+      previous = this.activeByScope.get(scope) ?? this.activeByScope.get(DEFAULT_SCOPE);
+      const id = await tables.versions.insert({
         guildId: request.guildId,
-        sha256: sha256(candidate.bytes),
+        sha256: sha,
         source: candidate.source,
         text,
         byteLength: candidate.bytes.byteLength,
@@ -151,13 +218,23 @@ export class ReportLibrary implements ReportSource {
         createdAt: at,
         meta,
       });
-      this.store.versions.setPointer(scope, id, request.moderatorId, at);
-      this.audit(action, request.guildId, request.moderatorId, id, candidate.source, at);
-      const changedPins = previous
-        ? this.pins.carryOver(previous.version, index, id, request.guildId)
-        : [];
-      return { version: this.stored(id), changedPins };
+      await tables.versions.setPointer(scope, id, request.moderatorId, at);
+      await tables.audit.record({
+        at,
+        guildId: request.guildId,
+        moderatorId: request.moderatorId,
+        action,
+        versionId: id,
+        detail: candidate.source,
+      });
+      const from = effectivePointer(this.knownPointers, scope);
+      const pins =
+        from === null ? null : await this.pins.carryOver(tables, from, index, id, request.guildId);
+      return { version: await stored(tables.versions, id), pins };
     });
+    const { version, pins } = committed;
+    this.pins.remember(version.id, pins?.carried ?? []);
+    const changedPins = pins?.changed ?? [];
     const numbered = { ...index, meta: { ...index.meta, version: version.id } };
     const activated = this.activate(version, numbered, {
       scope,
@@ -166,11 +243,11 @@ export class ReportLibrary implements ReportSource {
       activatedAt: at,
     });
     this.logChange(action, request.guildId, request.moderatorId, activated);
-    return { action, version, activated, changedPins };
+    return { action, version, previous: previous ?? activated, activated, changedPins };
   }
 
   async rollback(request: RollbackRequest): Promise<VersionChange> {
-    const version = this.visibleVersion(request.guildId, request.version);
+    const version = await this.visibleVersion(request.guildId, request.version);
     const previous = this.active(request.guildId);
     if (previous.version === version.id) {
       throw new ReportError(`version ${version.id} is already active`);
@@ -184,14 +261,24 @@ export class ReportLibrary implements ReportSource {
     // default refreshes reach it; any other version pins the guild to it.
     const rejoinsDefault =
       request.guildId !== null && this.activeByScope.get(DEFAULT_SCOPE)?.version === version.id;
-    this.store.transaction(() => {
-      if (rejoinsDefault) this.store.versions.clearPointer(scope);
-      else this.store.versions.setPointer(scope, version.id, request.moderatorId, at);
-      this.audit("rollback", request.guildId, request.moderatorId, version.id, null, at);
+    const pins = await this.commitInScope(scope, [scope], true, async (tables) => {
+      if (rejoinsDefault) await tables.versions.clearPointer(scope);
+      else await tables.versions.setPointer(scope, version.id, request.moderatorId, at);
+      await tables.audit.record({
+        at,
+        guildId: request.guildId,
+        moderatorId: request.moderatorId,
+        action: "rollback",
+        versionId: version.id,
+        detail: null,
+      });
+      return tables.pins.forVersion(version.id);
     });
+    this.pins.remember(version.id, pins);
     let activated: ActiveReport;
     if (rejoinsDefault) {
       this.activeByScope.delete(scope);
+      this.rememberPointer({ scope, cleared: true });
       activated = this.active(request.guildId);
     } else {
       activated = this.activate(version, index, {
@@ -205,26 +292,25 @@ export class ReportLibrary implements ReportSource {
     return this.change("rollback", request.guildId, version, previous, activated);
   }
 
-  status(guildId: string | null): ReportStatus {
+  async status(guildId: string | null): Promise<ReportStatus> {
     return {
       active: this.active(guildId),
-      followsDefault: guildId === null || !this.activeByScope.has(guildId),
-      feedback: this.store.feedback.totals(guildId),
+      followsDefault: this.followsDefault(guildId),
+      feedback: await this.store.feedback.totals(guildId),
     };
   }
 
   /** The versions a guild can roll back to (its own and the default ones), newest first. */
-  history(guildId: string | null, limit = 10): HistoryEntry[] {
+  async history(guildId: string | null, limit = 10): Promise<HistoryEntry[]> {
     const activeVersion = this.active(guildId).version;
-    return this.store.versions
-      .history(guildId, limit)
-      .map((version) => ({ version, active: version.id === activeVersion }));
+    const versions = await this.store.versions.history(guildId, limit);
+    return versions.map((version) => ({ version, active: version.id === activeVersion }));
   }
 
   /** Most asked questions that got not_found or a low-confidence answer. null: every guild. */
-  gaps(guildId: string | null, days: number, limit = 10): GapGroup[] {
+  async gaps(guildId: string | null, days: number, limit = 10): Promise<GapGroup[]> {
     const since = new Date(this.now().getTime() - days * 24 * 60 * 60 * 1000);
-    const rows = this.store.questions.gapCandidates({
+    const rows = await this.store.questions.gapCandidates({
       guildId,
       since,
       lowConfidence: LOW_CONFIDENCE,
@@ -234,40 +320,49 @@ export class ReportLibrary implements ReportSource {
   }
 
   /**
-   * Pick up changes committed by another process (the operator CLI) since the last look.
-   * Cheap when nothing changed: one pragma read. Calls while one is under way share one more after it.
+   * Pick up changes committed by another process since the last look. On SQLite this is cheap
+   * when nothing changed (one pragma read); `force` reads the pointers whatever it says (after a
+   * commit found that another got in first). Calls while one is under way share one more after it.
    */
-  reloadIfChangedElsewhere(): Promise<void> {
+  reloadIfChangedElsewhere(force = false): Promise<void> {
     // A change announced while a reload is under way may have come after that reload's read:
     // look once more after it, rather than wait for the next announcement.
     if (this.reloading) {
       const again = () => {
         this.reloadAgain = null;
-        return this.reloadIfChangedElsewhere();
+        return this.reloadIfChangedElsewhere(force);
       };
       this.reloadAgain ??= this.reloading.then(again, again);
       return this.reloadAgain;
     }
-    this.reloading = this.reload().finally(() => {
+    this.reloading = this.reload(force).finally(() => {
       this.reloading = null;
     });
     return this.reloading;
   }
 
-  private async reload(): Promise<void> {
-    const dataVersion = this.store.dataVersion();
-    if (dataVersion === this.seenDataVersion) return;
-    this.seenDataVersion = dataVersion;
-    this.pins.reload();
-    const pointers = this.store.versions.pointers();
+  private async reload(force: boolean): Promise<void> {
+    const dataVersion = await this.store.dataVersion();
+    if (!force && dataVersion !== null && dataVersion === this.seenDataVersion) return;
+    this.seenDataVersion = dataVersion ?? -1;
+    const pointers = await this.store.versions.pointers();
+    this.knownPointers = pointers;
+    await this.pins.reload(pointers.map((pointer) => pointer.versionId));
     for (const pointer of pointers) {
       if (this.isLoaded(pointer)) continue;
-      const version = this.stored(pointer.versionId);
       try {
+        const version = await stored(this.store.versions, pointer.versionId);
         const index = await this.indexFor(version);
         // A change made here while the index was building wins over what was read before it.
-        const current = this.store.versions.pointers().find((p) => p.scope === pointer.scope);
-        if (current?.versionId === pointer.versionId) this.activate(version, index, current);
+        const current = (await this.store.versions.pointers()).find(
+          (p) => p.scope === pointer.scope,
+        );
+        if (current?.versionId !== pointer.versionId) continue;
+        this.activate(version, index, current);
+        this.logger.info(
+          { guildId: pointer.scope === DEFAULT_SCOPE ? null : pointer.scope, version: version.id },
+          "report version loaded from the store",
+        );
       } catch (error) {
         if (pointer.scope === DEFAULT_SCOPE) throw error;
         this.logger.error(
@@ -276,15 +371,15 @@ export class ReportLibrary implements ReportSource {
         );
       }
     }
-    const scopes = new Set(this.store.versions.pointers().map((pointer) => pointer.scope));
+    const scopes = new Set(this.knownPointers.map((pointer) => pointer.scope));
     for (const scope of this.activeByScope.keys()) {
       if (!scopes.has(scope)) this.activeByScope.delete(scope);
     }
   }
 
   /** A version this scope may read: its own uploads and the default ones. */
-  visibleVersion(guildId: string | null, id: number): StoredVersion {
-    const version = this.store.versions.get(id);
+  async visibleVersion(guildId: string | null, id: number): Promise<StoredVersion> {
+    const version = await this.store.versions.get(id);
     if (!version) throw new ReportError(`version ${id} does not exist`);
     if (version.guildId !== null && version.guildId !== guildId) {
       throw new ReportError(
@@ -301,7 +396,7 @@ export class ReportLibrary implements ReportSource {
     guildId: string | null,
     id: number,
   ): Promise<{ version: StoredVersion; index: ReportIndex }> {
-    const version = this.visibleVersion(guildId, id);
+    const version = await this.visibleVersion(guildId, id);
     return { version, index: await this.indexFor(version) };
   }
 
@@ -322,8 +417,8 @@ export class ReportLibrary implements ReportSource {
   }
 
   /** The stored text of a version, exactly as it was committed. */
-  text(guildId: string | null, id: number): string {
-    return this.store.versions.text(this.visibleVersion(guildId, id).id);
+  async text(guildId: string | null, id: number): Promise<string> {
+    return this.store.versions.text((await this.visibleVersion(guildId, id)).id);
   }
 
   private isLoaded(pointer: ActivePointer): boolean {
@@ -340,12 +435,6 @@ export class ReportLibrary implements ReportSource {
     return "import";
   }
 
-  private stored(id: number): StoredVersion {
-    const version = this.store.versions.get(id);
-    if (!version) throw new Error(`factdesk: report version ${id} is missing from the database`);
-    return version;
-  }
-
   /**
    * The index of any version whose bytes are already indexed (another version, another guild),
    * else built again from its text. Only the metadata is the version's own: a shallow copy over
@@ -357,7 +446,7 @@ export class ReportLibrary implements ReportSource {
       this.indexes.get(version.sha256) ??
       this.indexes.put(
         version.sha256,
-        await this.buildIndex(this.store.versions.text(version.id), meta),
+        await this.buildIndex(await this.store.versions.text(version.id), meta),
       );
     return { ...shared, meta };
   }
@@ -376,6 +465,7 @@ export class ReportLibrary implements ReportSource {
       loadedBy: pointer.activatedBy,
     };
     this.activeByScope.set(pointer.scope, report);
+    this.rememberPointer(pointer);
     return report;
   }
 
@@ -402,17 +492,6 @@ export class ReportLibrary implements ReportSource {
     };
   }
 
-  private audit(
-    action: AuditAction,
-    guildId: string | null,
-    moderatorId: string | null,
-    versionId: number | null,
-    detail: string | null,
-    at: Date,
-  ): void {
-    this.store.audit.record({ at, guildId, moderatorId, action, versionId, detail });
-  }
-
   private logChange(
     action: AuditAction,
     guildId: string | null,
@@ -426,4 +505,11 @@ export class ReportLibrary implements ReportSource {
     this.hooks.changed?.(action);
     this.store.changes.notifyChange({ kind: "report", guildId });
   }
+}
+
+/** A version that must exist: a pointer or a commit names it. */
+async function stored(versions: VersionTable, id: number): Promise<StoredVersion> {
+  const version = await versions.get(id);
+  if (!version) throw new Error(`factdesk: report version ${id} is missing from the database`);
+  return version;
 }

@@ -6,10 +6,10 @@ import { useTempDirs } from "../store/tempDir.js";
 import { FIXTURE_PATH, GUILD_A, MODERATOR, silentLogger, testConfig } from "./harness.js";
 
 const tempDir = useTempDirs();
-const opened: { close(): void }[] = [];
+const opened: { close(): Promise<void> }[] = [];
 
-afterEach(() => {
-  for (const services of opened.splice(0)) services.close();
+afterEach(async () => {
+  for (const services of opened.splice(0)) await services.close();
 });
 
 /** Two processes' worth of services on one data directory, told of each other's commits by `feed`. */
@@ -57,7 +57,7 @@ describe("a change committed by one process", () => {
     await second.library.reloadIfChangedElsewhere();
     expect(second.reports.active(GUILD_A).version).toBe(first.reports.active(GUILD_A).version);
 
-    const pin = first.library.pins.pin({
+    const pin = await first.library.pins.pin({
       guildId: GUILD_A,
       moderatorId: MODERATOR,
       question: "what was pinned?",
@@ -66,10 +66,11 @@ describe("a change committed by one process", () => {
       note: null,
     });
     await second.library.reloadIfChangedElsewhere();
-    expect(second.library.pins.list(GUILD_A).map((p) => p.id)).toEqual([pin.id]);
+    expect((await second.library.pins.list(GUILD_A)).map((p) => p.id)).toEqual([pin.id]);
 
-    first.settings.update(GUILD_A, MODERATOR, { chat: false });
-    expect(second.settings.forGuild(GUILD_A).chat).toBe(false);
+    await first.settings.update(GUILD_A, MODERATOR, { chat: false });
+    // The other process reads its settings again as soon as it hears of the change.
+    await expect.poll(() => second.settings.forGuild(GUILD_A).chat).toBe(false);
   });
 
   it("rejects a malformed announcement at the boundary", () => {

@@ -76,7 +76,7 @@ describe("the library's indexes", () => {
       expect(a.index.table).toBe(b.index.table);
       expect([a.index.meta.version, b.index.meta.version]).toEqual([a.version, b.version]);
     } finally {
-      services.close();
+      await services.close();
     }
   });
 });

@@ -15,7 +15,7 @@ describe("pins", () => {
       const fact = index.table.facts.at(-1);
       if (!fact) throw new Error("the fixture has no figures");
       const question = `How many ${fact.subject} were there?`;
-      services.library.pins.pin({
+      await services.library.pins.pin({
         guildId: GUILD_A,
         moderatorId: MODERATOR,
         question,
@@ -36,7 +36,7 @@ describe("pins", () => {
       if (!pinned) return;
       expect(renderAnswer(pinned, index.meta, { askerId: null })).toMatchSnapshot("pinned");
     } finally {
-      services.close();
+      await services.close();
     }
   });
 
@@ -53,12 +53,12 @@ describe("pins", () => {
           figure,
           note: null,
         });
-      expect(() => pin(paragraphs + 1, null)).toThrow(`there is no ¶${paragraphs + 1}`);
-      expect(() => pin(1, "a figure nobody wrote")).toThrow(
+      await expect(pin(paragraphs + 1, null)).rejects.toThrow(`there is no ¶${paragraphs + 1}`);
+      await expect(pin(1, "a figure nobody wrote")).rejects.toThrow(
         '¶1 has no figure "a figure nobody wrote"',
       );
     } finally {
-      services.close();
+      await services.close();
     }
   });
 });
