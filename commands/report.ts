@@ -169,10 +169,12 @@ async function refresh(interaction: Interaction, context: CommandContext, librar
       changed: outcome.kind === "changed",
       describe: () => {
         const text = describeRefresh(outcome, discordPresentation);
-        const own = library.status(interaction.guildId);
-        if (outcome.kind === "unchanged" || file || own.followsDefault) return text;
+        if (outcome.kind === "unchanged" || file || library.followsDefault(interaction.guildId)) {
+          return text;
+        }
+        const own = library.activeVersion(interaction.guildId);
         return (
-          `${text}\n\nThis server still answers from its own upload (version ${own.active.version}); ` +
+          `${text}\n\nThis server still answers from its own upload (version ${own.version}); ` +
           `\`/report rollback version:${outcome.version.id}\` switches it to the new default.`
         );
       },
@@ -202,7 +204,7 @@ async function pin(interaction: Interaction, context: CommandContext, library: R
 async function unpin(interaction: Interaction, context: CommandContext, library: ReportLibrary) {
   const id = interaction.options.getInteger("id", true);
   await runChange(interaction, context, library, async () => {
-    const removed = library.pins.unpin(interaction.guildId, id, interaction.user.id);
+    const removed = await library.pins.unpin(interaction.guildId, id, interaction.user.id);
     const text = `Removed pin #${removed.id}: "${removed.question}".`;
     return { changed: true, fallback: text, describe: () => text };
   });
@@ -214,6 +216,7 @@ async function exportVersion(
   library: ReportLibrary,
 ) {
   const active = await reportForReply(interaction, context.services, "private");
+  const text = await library.text(interaction.guildId, active.version);
   const base = `factdesk-v${active.version}`;
   await sendReply(interaction, {
     embeds: [
@@ -224,7 +227,7 @@ async function exportVersion(
     ],
     files: [
       {
-        attachment: Buffer.from(library.text(interaction.guildId, active.version)),
+        attachment: Buffer.from(text),
         name: `${base}.txt`,
       },
       { attachment: Buffer.from(factTableCsv(active.index.table)), name: `${base}-facts.csv` },
@@ -396,7 +399,7 @@ export default {
           ephemeralNotice(
             describeStatus(
               {
-                ...library.status(guildId),
+                ...(await library.status(guildId)),
                 shard: {
                   id: interaction.guild?.shardId ?? 0,
                   count: interaction.client.options.shardCount ?? 1,
@@ -409,19 +412,21 @@ export default {
         return;
       case "history":
         await interaction.reply(
-          ephemeralNotice(describeHistory(library.history(guildId), discordPresentation)),
+          ephemeralNotice(describeHistory(await library.history(guildId), discordPresentation)),
         );
         return;
       case "gaps": {
         const days = interaction.options.getInteger("days") ?? DEFAULT_GAP_DAYS;
-        await interaction.reply(ephemeralNotice(describeGaps(library.gaps(guildId, days), days)));
+        const gaps = await library.gaps(guildId, days);
+        await interaction.reply(ephemeralNotice(describeGaps(gaps, days)));
         return;
       }
       case "pin":
         return pin(interaction, context, library);
       case "pins": {
         const version = library.activeVersion(guildId).version;
-        await interaction.reply(ephemeralNotice(describePins(library.pins.list(guildId), version)));
+        const pins = await library.pins.list(guildId);
+        await interaction.reply(ephemeralNotice(describePins(pins, version)));
         return;
       }
       case "unpin":
@@ -456,8 +461,7 @@ export default {
       return interaction.respond(choices.slice(0, MAX_CHOICES));
     }
     const typed = String(focused.value);
-    const choices = library
-      .history(interaction.guildId, MAX_CHOICES)
+    const choices = (await library.history(interaction.guildId, MAX_CHOICES))
       .filter(({ version }) => String(version.id).startsWith(typed))
       .map(({ version, active }) => ({
         name: `v${version.id}${active ? " (active)" : ""} · ${version.meta.title ?? publicSource(version.source)}`.slice(

@@ -8,6 +8,7 @@ import { ReportError } from "./report/errors.js";
 import { shardChanges } from "./shard/changes.js";
 import { shardIdsOf, shardLabel, shardPlan } from "./shard/plan.js";
 import { runShardingManager } from "./shard/runManager.js";
+import { describeDatabaseUrl } from "./store/postgres/store.js";
 
 const config = loadConfigOrExit({ offlineHint: true });
 const plan = shardPlan(config, process.env);
@@ -24,11 +25,15 @@ if (plan.kind === "manager") {
   await runBot();
 }
 
+function databaseName(): string {
+  return config.DATABASE_URL ? describeDatabaseUrl(config.DATABASE_URL) : config.DATA_DIR;
+}
+
 function openFailure(error: unknown): never {
   return exitWith([
     error instanceof ReportError
       ? `could not load the report: ${error.reason}`
-      : `could not open the database in ${config.DATA_DIR}: ${reasonOf(error)}`,
+      : `could not open the database (${databaseName()}): ${reasonOf(error)}`,
   ]);
 }
 
@@ -45,8 +50,7 @@ async function runBot(): Promise<void> {
     // Discord will not take this bot back until the operator changes something: say what, and exit 1
     // so a supervisor shows the failure instead of restarting into the same refusal forever.
     onFatalClose: (line) => {
-      services.close?.();
-      exitWith([line]);
+      void services.close().finally(() => exitWith([line]));
     },
   });
   const operations = await startOperations(config, services, client, logger).catch(
@@ -70,7 +74,7 @@ async function runBot(): Promise<void> {
     logger.info({ finished, abandoned }, "in-flight work done; disconnecting");
     await operations.stop();
     await client.destroy();
-    services.close?.();
+    await services.close();
     await flushLogs();
     process.exit(0);
   }

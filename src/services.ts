@@ -63,7 +63,7 @@ export type FeedbackOutcome = "counted" | "changed" | "unchanged";
 /** Fire-and-forget recording, kept off the reply path. */
 export interface Telemetry {
   questionAnswered(event: QuestionEvent): void;
-  feedback(event: FeedbackEvent): FeedbackOutcome;
+  feedback(event: FeedbackEvent): Promise<FeedbackOutcome>;
 }
 
 export interface Services {
@@ -78,5 +78,5 @@ export interface Services {
   /** Refresh, rollback, history and gaps, for /report; absent when nothing is persisted. */
   library?: ReportLibrary;
   /** Write what is queued and close the database (on shutdown). */
-  close?(): void;
+  close?(): Promise<void>;
 }

@@ -41,7 +41,7 @@ async function recordFeedback(
   context: CommandContext,
 ): Promise<void> {
   const answerId = interaction.message.id;
-  const outcome = context.services.telemetry.feedback({
+  const outcome = await context.services.telemetry.feedback({
     guildId: interaction.guildId,
     answerId,
     userId: interaction.user.id,

@@ -56,7 +56,7 @@ export interface EditableSettings extends SettingsSource {
     guildId: string,
     moderatorId: string | null,
     patch: SettingsOverrides | null,
-  ): SettingsChange;
+  ): Promise<SettingsChange>;
 }
 
 export function isEditable(settings: SettingsSource): settings is EditableSettings {
@@ -77,25 +77,31 @@ export function describeSettingsChange(
 const plainIds: SettingsPresentation = { channel: (id) => `#${id}`, role: (id) => `@${id}` };
 
 /**
- * Per-server settings kept in SQLite and held in memory: `forGuild` never touches the disk, and a
+ * Per-server settings kept in the store and held in memory: `forGuild` never touches the database, and a
  * change is written, audited and visible to the next message at once. The environment's values are
  * the defaults for whatever a server has not set.
  */
 export class StoredSettings implements EditableSettings {
-  private overrides: Map<string, SettingsOverrides>;
-
-  constructor(
+  private constructor(
     private readonly store: Store,
     private readonly defaults: GuildSettings,
     private readonly logger: Logger,
-    private readonly now: () => Date = () => new Date(),
-  ) {
-    this.overrides = store.settings.all();
+    private readonly now: () => Date,
+    private overrides: Map<string, SettingsOverrides>,
+  ) {}
+
+  static async open(
+    store: Store,
+    defaults: GuildSettings,
+    logger: Logger,
+    now: () => Date = () => new Date(),
+  ): Promise<StoredSettings> {
+    return new StoredSettings(store, defaults, logger, now, await store.settings.all());
   }
 
   /** Read the stored settings again (another process changed them). */
-  reload(): void {
-    this.overrides = this.store.settings.all();
+  async reload(): Promise<void> {
+    this.overrides = await this.store.settings.all();
   }
 
   forGuild(guildId: string | null): GuildSettings {
@@ -117,11 +123,11 @@ export class StoredSettings implements EditableSettings {
   }
 
   /** Set some settings, or (with null) go back to the environment's defaults for all of them. */
-  update(
+  async update(
     guildId: string,
     moderatorId: string | null,
     patch: SettingsOverrides | null,
-  ): SettingsChange {
+  ): Promise<SettingsChange> {
     const before = this.forGuild(guildId);
     const next: SettingsOverrides =
       patch === null ? {} : { ...(this.overrides.get(guildId) ?? {}), ...patch };
@@ -131,10 +137,10 @@ export class StoredSettings implements EditableSettings {
     );
     const change = { changed, before, after };
     const at = this.now();
-    this.store.transaction(() => {
-      this.store.settings.save(guildId, next, moderatorId, at);
-      const detail = describeSettingsChange(change, plainIds).join("; ").replaceAll("**", "");
-      this.store.audit.record({
+    const detail = describeSettingsChange(change, plainIds).join("; ").replaceAll("**", "");
+    await this.store.transaction([], async (tables) => {
+      await tables.settings.save(guildId, next, moderatorId, at);
+      await tables.audit.record({
         at,
         guildId,
         moderatorId,

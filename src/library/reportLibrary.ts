@@ -10,6 +10,7 @@ import type { StoreChange } from "../store/changes.js";
 import type { Store } from "../store/index.js";
 import type { ActivePointer, StoredVersion } from "../store/reportVersions.js";
 import { DEFAULT_SCOPE, scopeKey } from "../store/scope.js";
+import type { StoreTables, VersionTable } from "../store/tables.js";
 import { type IndexBuilder, workerIndexBuilder } from "./buildIndex.js";
 import { type GapGroup, groupGaps, LOW_CONFIDENCE } from "./gaps.js";
 import { IndexCache } from "./indexCache.js";
@@ -29,6 +30,8 @@ import type {
 } from "./types.js";
 
 const GAP_ROWS_CONSIDERED = 2000;
+/** How often a change retries after finding that another one committed first. */
+const COMMIT_ATTEMPTS = 3;
 const DEFAULT_INDEX_CACHE_MB = 256;
 const MB = 1024 * 1024;
 
@@ -40,6 +43,15 @@ function metaOf(version: StoredVersion): ReportMeta {
   return { name: nameOfSource(version.source), version: version.id, ...version.meta };
 }
 
+/** Another process (or request) changed the scope after this one read it: read again, then retry. */
+class ChangedMeanwhile extends Error {}
+
+/** The version a scope answers from in these pointers: its own, else the default's. */
+function effectivePointer(pointers: readonly ActivePointer[], scope: string): number | null {
+  const own = pointers.find((pointer) => pointer.scope === scope);
+  return (own ?? pointers.find((pointer) => pointer.scope === DEFAULT_SCOPE))?.versionId ?? null;
+}
+
 /**
  * The reports factdesk answers from: which version each guild uses, and every way to change that.
  * Both `/report` and the operator CLI go through here. Every guild's active version is held (a few
@@ -49,6 +61,8 @@ function metaOf(version: StoredVersion): ReportMeta {
  */
 export class ReportLibrary implements ReportSource {
   private readonly activeByScope = new Map<string, ActiveVersion>();
+  /** Every pointer as last read or written, also those whose version could not be built. */
+  private knownPointers: ActivePointer[] = [];
   private readonly hooks: LibraryHooks;
   private readonly now: () => Date;
   /** Builds off the event loop, within REPORT_BUILD_TIMEOUT_MS and REPORT_BUILD_MEMORY_MB. */
@@ -62,7 +76,7 @@ export class ReportLibrary implements ReportSource {
    * committed elsewhere for one of them is built as soon as it is heard.
    */
   private readonly askedHere = new Set<string>();
-  /** Changes heard from elsewhere, taken in one at a time and in the order heard. */
+  /** Changes heard from elsewhere (and re-reads), taken in one at a time and in order. */
   private applying: Promise<void> = Promise.resolve();
   /** Answers checked by moderators, per server and version. */
   readonly pins: PinBook;
@@ -97,13 +111,19 @@ export class ReportLibrary implements ReportSource {
     options: LibraryOptions = {},
   ): Promise<ReportLibrary> {
     const library = new ReportLibrary(store, config, logger, options);
-    library.readAllPointers();
+    await library.applyChange({ kind: "all" });
     if (!library.activeByScope.has(DEFAULT_SCOPE)) {
       const input = { kind: "file", path: config.REPORT_PATH } as const;
-      await library.commitNewVersion(
-        { guildId: null, moderatorId: null, input },
-        await readReportInput(input, config),
-      );
+      const candidate = await readReportInput(input, config);
+      try {
+        await library.commitNewVersion({ guildId: null, moderatorId: null, input }, candidate, {
+          retry: false,
+        });
+      } catch (error) {
+        // Two hosts starting on one empty database: one imports, the other loads what it imported.
+        if (!(error instanceof ChangedMeanwhile)) throw error;
+        await library.applyChange({ kind: "all" });
+      }
     }
     await library.indexOf(library.activeVersion(null));
     return library;
@@ -115,6 +135,11 @@ export class ReportLibrary implements ReportSource {
       this.activeByScope.get(DEFAULT_SCOPE);
     if (!report) throw new Error("factdesk: no default report is loaded");
     return report;
+  }
+
+  /** How many indexes are held now, and their estimated heap (the bench, /metrics). */
+  cacheStats(): { indexes: number; bytes: number } {
+    return { indexes: this.indexes.size, bytes: this.indexes.heldBytes };
   }
 
   isIndexed(guildId: string | null): boolean {
@@ -137,24 +162,77 @@ export class ReportLibrary implements ReportSource {
     }
   }
 
+  /** Whether a guild answers from the default report (it has no upload or rollback of its own). */
+  followsDefault(guildId: string | null): boolean {
+    return guildId === null || !this.activeByScope.has(guildId);
+  }
+
   async refresh(request: RefreshRequest): Promise<VersionChange | AlreadyUpToDate> {
     const candidate = await readReportInput(request.input, this.config);
-    const previous = this.activeVersion(request.guildId);
-    if (sha256(candidate.bytes) === previous.sha256) {
-      return { kind: "unchanged", version: previous.version };
+    const current = this.activeVersion(request.guildId);
+    if (sha256(candidate.bytes) === current.sha256) {
+      return { kind: "unchanged", version: current.version };
     }
     // Held through the build, for the diff, even if the new index evicts it from the cache.
-    const before = (await this.active(request.guildId)).index;
-    const { action, version, index, changedPins } = await this.commitNewVersion(request, candidate);
-    const change = this.change(action, request.guildId, version, previous, before, index);
-    return { ...change, changedPins };
+    const before = await this.active(request.guildId);
+    const { action, version, previous, index, changedPins } = await this.commitNewVersion(
+      request,
+      candidate,
+    );
+    // Another change may have come first: the diff is from the version this one replaced.
+    const from = previous.sha256 === before.sha256 ? before.index : await this.indexOf(previous);
+    return {
+      ...this.change(action, request.guildId, version, previous, from, index),
+      changedPins,
+    };
+  }
+
+  /**
+   * Run one change of `scope` in a transaction holding its lock, after checking that the scope
+   * still answers from the version this process last saw. When another process (or another
+   * request here) committed first, read what it did and try again on top of it: two changes at
+   * once give two versions in order, each carrying the pins of the one before.
+   */
+  private async commitInScope<T>(
+    scope: string,
+    locks: readonly string[],
+    retry: boolean,
+    work: (tables: StoreTables) => Promise<T>,
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const expected = effectivePointer(this.knownPointers, scope);
+      try {
+        return await this.store.transaction(locks, async (tables) => {
+          const stored = effectivePointer(await tables.versions.pointers(), scope);
+          if (stored !== expected) throw new ChangedMeanwhile();
+          return work(tables);
+        });
+      } catch (error) {
+        if (!(error instanceof ChangedMeanwhile) || !retry) throw error;
+        if (attempt === COMMIT_ATTEMPTS) {
+          throw new ReportError(
+            "the report kept changing while this change was committed; try again",
+          );
+        }
+        await this.applyChange({ kind: "all" });
+      }
+    }
+  }
+
+  private rememberPointer(pointer: ActivePointer | { scope: string; cleared: true }): void {
+    this.knownPointers = this.knownPointers.filter((known) => known.scope !== pointer.scope);
+    if (!("cleared" in pointer)) this.knownPointers.push(pointer);
   }
 
   /**
    * Validate and index off to the side (in a worker), then insert + switch in one transaction, then
    * swap. Nothing is awaited between the commit and the swap, so no other change can come between.
    */
-  private async commitNewVersion(request: RefreshRequest, candidate: Candidate) {
+  private async commitNewVersion(
+    request: RefreshRequest,
+    candidate: Candidate,
+    { retry = true } = {},
+  ) {
     const text = decodeReportBytes(candidate.bytes);
     const at = this.now();
     const meta = mergeMeta(
@@ -165,16 +243,17 @@ export class ReportLibrary implements ReportSource {
     );
     const sha = sha256(candidate.bytes);
     const index = {
-      ...(await this.sharedIndex(sha, () => text)),
+      ...(await this.sharedIndex(sha, async () => text)),
       meta: { name: candidate.name, version: null, ...meta },
     };
     this.hooks.beforeCommit?.();
 
     const action = this.actionFor(request);
     const scope = scopeKey(request.guildId);
-    const previous = this.activeByScope.get(scope) ?? this.activeByScope.get(DEFAULT_SCOPE);
-    const { version, changedPins } = this.store.transaction(() => {
-      const id = this.store.versions.insert({
+    let previous: ActiveVersion | undefined;
+    const committed = await this.commitInScope(scope, [scope], retry, async (tables) => {
+      previous = this.activeByScope.get(scope) ?? this.activeByScope.get(DEFAULT_SCOPE);
+      const id = await tables.versions.insert({
         guildId: request.guildId,
         sha256: sha,
         source: candidate.source,
@@ -186,13 +265,23 @@ export class ReportLibrary implements ReportSource {
         createdAt: at,
         meta,
       });
-      this.store.versions.setPointer(scope, id, request.moderatorId, at);
-      this.audit(action, request.guildId, request.moderatorId, id, candidate.source, at);
-      const changedPins = previous
-        ? this.pins.carryOver(previous.version, index, id, request.guildId)
-        : [];
-      return { version: this.stored(id), changedPins };
+      await tables.versions.setPointer(scope, id, request.moderatorId, at);
+      await tables.audit.record({
+        at,
+        guildId: request.guildId,
+        moderatorId: request.moderatorId,
+        action,
+        versionId: id,
+        detail: candidate.source,
+      });
+      const from = effectivePointer(this.knownPointers, scope);
+      const pins =
+        from === null ? null : await this.pins.carryOver(tables, from, index, id, request.guildId);
+      return { version: await stored(tables.versions, id), pins };
     });
+    const { version, pins } = committed;
+    this.pins.remember(version.id, pins?.carried ?? []);
+    const changedPins = pins?.changed ?? [];
     const activated = this.activate(version, {
       scope,
       versionId: version.id,
@@ -200,18 +289,17 @@ export class ReportLibrary implements ReportSource {
       activatedAt: at,
     });
     this.logChange(action, request.guildId, request.moderatorId, activated);
-    return { action, version, index, changedPins };
+    return { action, version, previous: previous ?? activated, index, changedPins };
   }
 
   async rollback(request: RollbackRequest): Promise<VersionChange> {
-    const version = this.visibleVersion(request.guildId, request.version);
-    const previous = this.activeVersion(request.guildId);
+    const version = await this.visibleVersion(request.guildId, request.version);
+    const previous = await this.active(request.guildId);
     if (previous.version === version.id) {
       throw new ReportError(`version ${version.id} is already active`);
     }
-    const before = (await this.active(request.guildId)).index;
     // A version that no longer builds is refused before anything changes.
-    const after = await this.indexFor(version);
+    const index = await this.indexFor(version);
     this.hooks.beforeCommit?.();
 
     const at = this.now();
@@ -220,14 +308,24 @@ export class ReportLibrary implements ReportSource {
     // default refreshes reach it; any other version pins the guild to it.
     const rejoinsDefault =
       request.guildId !== null && this.activeByScope.get(DEFAULT_SCOPE)?.version === version.id;
-    this.store.transaction(() => {
-      if (rejoinsDefault) this.store.versions.clearPointer(scope);
-      else this.store.versions.setPointer(scope, version.id, request.moderatorId, at);
-      this.audit("rollback", request.guildId, request.moderatorId, version.id, null, at);
+    const pins = await this.commitInScope(scope, [scope], true, async (tables) => {
+      if (rejoinsDefault) await tables.versions.clearPointer(scope);
+      else await tables.versions.setPointer(scope, version.id, request.moderatorId, at);
+      await tables.audit.record({
+        at,
+        guildId: request.guildId,
+        moderatorId: request.moderatorId,
+        action: "rollback",
+        versionId: version.id,
+        detail: null,
+      });
+      return tables.pins.forVersion(version.id);
     });
+    this.pins.remember(version.id, pins);
     let activated: ActiveVersion;
     if (rejoinsDefault) {
       this.activeByScope.delete(scope);
+      this.rememberPointer({ scope, cleared: true });
       activated = this.activeVersion(request.guildId);
     } else {
       activated = this.activate(version, {
@@ -238,29 +336,28 @@ export class ReportLibrary implements ReportSource {
       });
     }
     this.logChange("rollback", request.guildId, request.moderatorId, activated);
-    return this.change("rollback", request.guildId, version, previous, before, after);
+    return this.change("rollback", request.guildId, version, previous, previous.index, index);
   }
 
-  status(guildId: string | null): ReportStatus {
+  async status(guildId: string | null): Promise<ReportStatus> {
     return {
       active: this.activeVersion(guildId),
-      followsDefault: guildId === null || !this.activeByScope.has(guildId),
-      feedback: this.store.feedback.totals(guildId),
+      followsDefault: this.followsDefault(guildId),
+      feedback: await this.store.feedback.totals(guildId),
     };
   }
 
   /** The versions a guild can roll back to (its own and the default ones), newest first. */
-  history(guildId: string | null, limit = 10): HistoryEntry[] {
+  async history(guildId: string | null, limit = 10): Promise<HistoryEntry[]> {
     const activeVersion = this.activeVersion(guildId).version;
-    return this.store.versions
-      .history(guildId, limit)
-      .map((version) => ({ version, active: version.id === activeVersion }));
+    const versions = await this.store.versions.history(guildId, limit);
+    return versions.map((version) => ({ version, active: version.id === activeVersion }));
   }
 
   /** Most asked questions that got not_found or a low-confidence answer. null: every guild. */
-  gaps(guildId: string | null, days: number, limit = 10): GapGroup[] {
+  async gaps(guildId: string | null, days: number, limit = 10): Promise<GapGroup[]> {
     const since = new Date(this.now().getTime() - days * 24 * 60 * 60 * 1000);
-    const rows = this.store.questions.gapCandidates({
+    const rows = await this.store.questions.gapCandidates({
       guildId,
       since,
       lowConfidence: LOW_CONFIDENCE,
@@ -278,53 +375,53 @@ export class ReportLibrary implements ReportSource {
    * this process does not serve costs no builds. A change this process already has is a no-op.
    */
   applyChange(change: StoreChange): Promise<void> {
-    const apply = () => {
-      this.applyNow(change);
+    const apply = async () => {
+      await this.applyNow(change);
       this.hooks.applied?.(change);
     };
     this.applying = this.applying.then(apply, apply);
     return this.applying;
   }
 
-  private applyNow(change: StoreChange): void {
+  private async applyNow(change: StoreChange): Promise<void> {
     if (change.kind === "settings") return;
-    this.pins.reload();
-    if (change.kind === "report") this.readPointer(scopeKey(change.guildId));
-    if (change.kind === "all") this.readAllPointers();
-  }
-
-  private readAllPointers(): void {
-    const pointers = this.store.versions.pointers();
-    const scopes = new Set(pointers.map((pointer) => pointer.scope));
-    for (const scope of this.activeByScope.keys()) {
-      if (!scopes.has(scope)) this.activeByScope.delete(scope);
+    const pointers = await this.store.versions.pointers();
+    this.knownPointers = pointers;
+    if (change.kind === "all") {
+      const scopes = new Set(pointers.map((pointer) => pointer.scope));
+      for (const scope of this.activeByScope.keys()) {
+        if (!scopes.has(scope)) this.activeByScope.delete(scope);
+      }
+      for (const pointer of pointers) await this.takePointer(pointer);
+      await this.pins.reload(pointers.map((pointer) => pointer.versionId));
+      return;
     }
-    for (const pointer of pointers) this.takePointer(pointer.scope, pointer);
+    const scope = scopeKey(change.guildId);
+    const pointer = pointers.find((candidate) => candidate.scope === scope);
+    if (change.kind === "report") {
+      if (pointer) await this.takePointer(pointer);
+      else this.activeByScope.delete(scope);
+    }
+    await this.pins.reload([this.activeVersion(change.guildId).version]);
   }
 
-  private readPointer(scope: string): void {
-    const pointer = this.store.versions.pointer(scope);
-    if (pointer) this.takePointer(scope, pointer);
-    else this.activeByScope.delete(scope);
-  }
-
-  private takePointer(scope: string, pointer: ActivePointer): void {
-    const previous = this.activeByScope.get(scope);
-    if (previous && this.isLoaded(previous, pointer)) return;
-    const version = this.activate(this.stored(pointer.versionId), pointer);
-    const inUse = scope === DEFAULT_SCOPE || this.askedHere.has(scope);
+  private async takePointer(pointer: ActivePointer): Promise<void> {
+    const current = this.activeByScope.get(pointer.scope);
+    if (current && this.isLoaded(current, pointer)) return;
+    const version = this.activate(await stored(this.store.versions, pointer.versionId), pointer);
+    const inUse = pointer.scope === DEFAULT_SCOPE || this.askedHere.has(pointer.scope);
     if (!inUse || this.indexes.has(version.sha256)) return;
     this.indexOf(version).catch((error: unknown) => {
       this.logger.error(
-        { err: error, guildId: scope, version: version.version },
+        { err: error, guildId: pointer.scope, version: version.version },
         "could not build a report version committed elsewhere",
       );
     });
   }
 
   /** A version this scope may read: its own uploads and the default ones. */
-  visibleVersion(guildId: string | null, id: number): StoredVersion {
-    const version = this.store.versions.get(id);
+  async visibleVersion(guildId: string | null, id: number): Promise<StoredVersion> {
+    const version = await this.store.versions.get(id);
     if (!version) throw new ReportError(`version ${id} does not exist`);
     if (version.guildId !== null && version.guildId !== guildId) {
       throw new ReportError(
@@ -341,7 +438,7 @@ export class ReportLibrary implements ReportSource {
     guildId: string | null,
     id: number,
   ): Promise<{ version: StoredVersion; index: ReportIndex }> {
-    const version = this.visibleVersion(guildId, id);
+    const version = await this.visibleVersion(guildId, id);
     return { version, index: await this.indexFor(version) };
   }
 
@@ -362,8 +459,8 @@ export class ReportLibrary implements ReportSource {
   }
 
   /** The stored text of a version, exactly as it was committed. */
-  text(guildId: string | null, id: number): string {
-    return this.store.versions.text(this.visibleVersion(guildId, id).id);
+  async text(guildId: string | null, id: number): Promise<string> {
+    return this.store.versions.text((await this.visibleVersion(guildId, id)).id);
   }
 
   private isLoaded(current: ActiveVersion, pointer: ActivePointer): boolean {
@@ -377,12 +474,6 @@ export class ReportLibrary implements ReportSource {
     if (request.input.kind === "upload") return "upload";
     if (request.input.kind === "default" || request.input.kind === "fetched") return "refresh";
     return "import";
-  }
-
-  private stored(id: number): StoredVersion {
-    const version = this.store.versions.get(id);
-    if (!version) throw new Error(`factdesk: report version ${id} is missing from the database`);
-    return version;
   }
 
   /** The index of a stored version, under its own name and number. */
@@ -404,12 +495,13 @@ export class ReportLibrary implements ReportSource {
    * The one index for these bytes, whichever guilds and versions hold them: held, under way, or
    * built now from `text`. Only the metadata is a version's own: a shallow copy over it.
    */
-  private sharedIndex(sha: string, text: () => string): Promise<ReportIndex> {
+  private sharedIndex(sha: string, text: () => Promise<string>): Promise<ReportIndex> {
     const held = this.indexes.get(sha);
     if (held) return Promise.resolve(held);
     let build = this.building.get(sha);
     if (!build) {
-      build = this.buildIndex(text(), { name: "", version: null })
+      build = text()
+        .then((body) => this.buildIndex(body, { name: "", version: null }))
         .then((index) => this.indexes.put(sha, index))
         .finally(() => this.building.delete(sha));
       this.building.set(sha, build);
@@ -429,6 +521,7 @@ export class ReportLibrary implements ReportSource {
       facts: version.facts,
     };
     this.activeByScope.set(pointer.scope, report);
+    this.rememberPointer(pointer);
     return report;
   }
 
@@ -456,17 +549,6 @@ export class ReportLibrary implements ReportSource {
     };
   }
 
-  private audit(
-    action: AuditAction,
-    guildId: string | null,
-    moderatorId: string | null,
-    versionId: number | null,
-    detail: string | null,
-    at: Date,
-  ): void {
-    this.store.audit.record({ at, guildId, moderatorId, action, versionId, detail });
-  }
-
   private logChange(
     action: AuditAction,
     guildId: string | null,
@@ -480,4 +562,11 @@ export class ReportLibrary implements ReportSource {
     this.hooks.changed?.(action);
     this.store.changes.notifyChange({ kind: "report", guildId });
   }
+}
+
+/** A version that must exist: a pointer or a commit names it. */
+async function stored(versions: VersionTable, id: number): Promise<StoredVersion> {
+  const version = await versions.get(id);
+  if (!version) throw new Error(`factdesk: report version ${id} is missing from the database`);
+  return version;
 }

@@ -1,5 +1,6 @@
 import type { Database } from "better-sqlite3";
 import { z } from "zod";
+import type { SettingsTable } from "./tables.js";
 
 const snowflake = z.string().regex(/^\d{15,22}$/);
 
@@ -19,10 +20,20 @@ export const SettingsOverrides = z
   .strict();
 export type SettingsOverrides = z.infer<typeof SettingsOverrides>;
 
-const Row = z.object({ guildId: snowflake, overrides: z.string() });
+export const SettingsRow = z.object({ guildId: snowflake, overrides: z.string() });
+
+/** Stored rows as a map of each server's overrides, each checked. */
+export function overridesByGuild(rows: unknown): Map<string, SettingsOverrides> {
+  return new Map(
+    z
+      .array(SettingsRow)
+      .parse(rows)
+      .map((row) => [row.guildId, SettingsOverrides.parse(JSON.parse(row.overrides))]),
+  );
+}
 
 /** One row per server that changed a setting with /config. */
-export class GuildSettingsStore {
+export class GuildSettingsStore implements SettingsTable {
   private readonly allStatement;
   private readonly upsertStatement;
   private readonly deleteStatement;
@@ -41,14 +52,16 @@ export class GuildSettingsStore {
     this.deleteStatement = db.prepare("DELETE FROM guild_settings WHERE guild_id = ?");
   }
 
-  all(): Map<string, SettingsOverrides> {
-    const rows = z.array(Row).parse(this.allStatement.all());
-    return new Map(
-      rows.map((row) => [row.guildId, SettingsOverrides.parse(JSON.parse(row.overrides))]),
-    );
+  async all(): Promise<Map<string, SettingsOverrides>> {
+    return overridesByGuild(this.allStatement.all());
   }
 
-  save(guildId: string, overrides: SettingsOverrides, by: string | null, at: Date): void {
+  async save(
+    guildId: string,
+    overrides: SettingsOverrides,
+    by: string | null,
+    at: Date,
+  ): Promise<void> {
     const checked = SettingsOverrides.parse(overrides);
     if (Object.keys(checked).length === 0) this.deleteStatement.run(guildId);
     else this.upsertStatement.run(guildId, JSON.stringify(checked), by, at.toISOString());

@@ -47,7 +47,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await client?.destroy();
-  services?.close?.();
+  await services?.close?.();
   await fake?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -150,7 +150,7 @@ describe("what the database keeps", () => {
         return count;
       })
       .toBeGreaterThanOrEqual(3);
-    services.close?.();
+    await services.close?.();
 
     const db = new BetterSqlite3(join(dataDir, DATABASE_FILE), { readonly: true });
     const rows = db.prepare("SELECT guild_id, channel_id, question FROM question_log").all() as {

@@ -83,7 +83,7 @@ export function recordingServices(
     },
     telemetry: {
       questionAnswered: (event) => services.questions.push(event),
-      feedback: (event) => {
+      feedback: async (event) => {
         const same = (vote: FeedbackEvent) =>
           vote.answerId === event.answerId && vote.userId === event.userId;
         const before = services.votes.findIndex(same);

@@ -85,7 +85,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await operations.stop();
   await client.destroy();
-  services.close();
+  await services.close();
   await fake.close();
   await new Promise((resolve) => reportServer.close(resolve));
   rmSync(dataDir, { recursive: true, force: true });
@@ -272,7 +272,7 @@ describe("report metadata, pins, export and diff", () => {
   });
 
   it("removes a pin, and the engine answers again", async () => {
-    const pins = services.library.pins.list(fake.guildId);
+    const pins = await services.library.pins.list(fake.guildId);
     expect(pins).toHaveLength(1);
     const id = pins[0]?.id ?? 0;
     expect(visibleText(await command("report", "unpin", { id }))).toContain(`Removed pin #${id}`);

@@ -21,13 +21,13 @@ import {
 } from "./harness.js";
 
 const tempDir = useTempDirs();
-const opened: { close(): void }[] = [];
+const opened: { close(): Promise<void> }[] = [];
 const QUESTION = "How many drug cases were cracked in Zhejiang?";
 /** The issue's bound, from the commit to the other process answering from the new version. */
 const PROPAGATION_MS = 1_000;
 
-afterEach(() => {
-  for (const services of opened.splice(0)) services.close();
+afterEach(async () => {
+  for (const services of opened.splice(0)) await services.close();
 });
 
 /** Resolves when the library has taken in a change heard from elsewhere that `matches`. */
@@ -101,9 +101,11 @@ describe("a change committed by one process", () => {
       note: null,
     });
     await pins;
-    expect(second.library.pins.list(GUILD_A).map((p) => p.id)).toEqual([pin.id]);
+    expect((await second.library.pins.list(GUILD_A)).map((p) => p.id)).toEqual([pin.id]);
 
-    first.settings.update(GUILD_A, MODERATOR, { chat: false });
+    const settings = applied((change) => change.kind === "settings");
+    await first.settings.update(GUILD_A, MODERATOR, { chat: false });
+    await settings;
     expect(second.settings.forGuild(GUILD_A).chat).toBe(false);
   });
 

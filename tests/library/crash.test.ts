@@ -36,7 +36,7 @@ describe("a crash in the middle of a refresh", () => {
       const dataDir = tempDir();
       const first = await open(testConfig(dataDir));
       const before = await topFigure(first, GUILD_A, QUESTION);
-      first.close();
+      await first.close();
 
       await killRefreshAt(dataDir, point);
 
@@ -55,7 +55,7 @@ describe("a crash in the middle of a refresh", () => {
         input: { kind: "file", path: FIXTURE_PATH },
       });
       expect(retry).toMatchObject({ kind: "changed", version: { id: 2 } });
-      restarted.close();
+      await restarted.close();
     });
   }
 });

@@ -68,9 +68,9 @@ describe("IndexCache", () => {
 
 describe("the library's indexes", () => {
   let dir = "";
-  const opened: { close(): void }[] = [];
-  afterEach(() => {
-    for (const services of opened.splice(0)) services.close();
+  const opened: { close(): Promise<void> }[] = [];
+  afterEach(async () => {
+    for (const services of opened.splice(0)) await services.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -120,7 +120,7 @@ describe("the library's indexes", () => {
     dir = mkdtempSync(join(tmpdir(), "factdesk-cache-"));
     const first = await counted();
     await upload(first.services, GUILD_A);
-    first.services.close();
+    await first.services.close();
 
     const { services, built } = await counted();
     expect(built).toEqual(["seed"]);

@@ -39,7 +39,7 @@ describe("pins", () => {
       if (!pinned) return;
       expect(renderAnswer(pinned, index.meta, { askerId: null })).toMatchSnapshot("pinned");
     } finally {
-      services.close();
+      await services.close();
     }
   });
 
@@ -61,7 +61,7 @@ describe("pins", () => {
         '¶1 has no figure "a figure nobody wrote"',
       );
     } finally {
-      services.close();
+      await services.close();
     }
   });
 });

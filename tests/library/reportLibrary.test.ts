@@ -43,7 +43,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  services.close();
+  await services.close();
   await server.close();
 });
 
@@ -61,7 +61,7 @@ describe("first start", () => {
     expect(active).toMatchObject({ version: 1, source: `file:${SEED_PATH}`, loadedBy: null });
     expect(active.index.meta.version).toBe(1);
     expect(services.reports.activeVersion(null).version).toBe(1);
-    expect(services.library.history(GUILD_A).map((entry) => entry.version.id)).toEqual([1]);
+    expect((await services.library.history(GUILD_A)).map((entry) => entry.version.id)).toEqual([1]);
   });
 });
 
@@ -114,7 +114,7 @@ describe("refresh with an uploaded file", () => {
   it("says 'already up to date' for identical content and makes no version", async () => {
     await upload(GUILD_A, "/zhejiang.txt");
     expect(await upload(GUILD_A, "/zhejiang.txt")).toEqual({ kind: "unchanged", version: 2 });
-    expect(services.library.history(GUILD_A)).toHaveLength(2);
+    expect(await services.library.history(GUILD_A)).toHaveLength(2);
   });
 });
 
@@ -146,7 +146,7 @@ describe("refresh of the default report", () => {
   });
 
   it("fetches REPORT_URL when it is set", async () => {
-    services.close();
+    await services.close();
     services = await open(testConfig(dataDir, { REPORT_URL: server.url("/zhejiang.txt") }));
     const outcome = await services.library.refresh({
       guildId: null,
@@ -168,7 +168,7 @@ describe("refused refreshes leave the active report exactly as it was", () => {
     await expect(attempt()).rejects.toMatchObject({ reason });
     expect(services.reports.activeVersion(GUILD_A)).toBe(before);
     expect(await topFigure(services, GUILD_A, QUESTION)).toEqual(answerBefore);
-    expect(services.library.history(GUILD_A)).toHaveLength(1);
+    expect(await services.library.history(GUILD_A)).toHaveLength(1);
   }
 
   it("a binary file", () =>
@@ -207,7 +207,7 @@ describe("refused refreshes leave the active report exactly as it was", () => {
   });
 
   it("a download that grows past the limit without announcing its size", async () => {
-    services.close();
+    await services.close();
     services = await open(testConfig(dataDir, { REPORT_MAX_BYTES: "100" }));
     await expectRefused(
       () => upload(GUILD_A, "/zhejiang.txt", 50),
@@ -216,7 +216,7 @@ describe("refused refreshes leave the active report exactly as it was", () => {
   });
 
   it("a URL that never answers", async () => {
-    services.close();
+    await services.close();
     services = await open(
       testConfig(dataDir, { REPORT_URL: server.url("/slow.txt"), REPORT_FETCH_TIMEOUT_MS: "300" }),
     );
@@ -249,7 +249,7 @@ describe("rollback", () => {
       previous: { version: 2 },
     });
     expect(await topFigure(services, GUILD_A, QUESTION)).toEqual(original);
-    expect(services.library.status(GUILD_A).followsDefault).toBe(true);
+    expect((await services.library.status(GUILD_A)).followsDefault).toBe(true);
 
     await services.library.rollback({ guildId: GUILD_A, moderatorId: MODERATOR, version: 2 });
     expect((await topFigure(services, GUILD_A, QUESTION)).value).toBe(3412);
@@ -271,8 +271,8 @@ describe("restart", () => {
     await upload(GUILD_A, "/zhejiang.txt");
     await upload(GUILD_B, "/zhejiang.txt");
     await services.library.rollback({ guildId: GUILD_B, moderatorId: MODERATOR, version: 1 });
-    const history = services.library.history(GUILD_A);
-    services.close();
+    const history = await services.library.history(GUILD_A);
+    await services.close();
 
     services = await open(testConfig(dataDir));
     expect(services.reports.activeVersion(GUILD_A)).toMatchObject({
@@ -281,13 +281,13 @@ describe("restart", () => {
     });
     expect(services.reports.activeVersion(GUILD_B).version).toBe(1);
     expect((await topFigure(services, GUILD_A, QUESTION)).value).toBe(3412);
-    expect(services.library.history(GUILD_A)).toEqual(history);
+    expect(await services.library.history(GUILD_A)).toEqual(history);
   });
 });
 
 describe("audit trail", () => {
   it("records and logs who changed what, in which guild, to which version", async () => {
-    services.close();
+    await services.close();
     const lines: Record<string, unknown>[] = [];
     const logger = pino(
       { level: "info" },
@@ -296,7 +296,7 @@ describe("audit trail", () => {
     services = await open(testConfig(dataDir), logger);
     await upload(GUILD_A, "/zhejiang.txt");
     await services.library.rollback({ guildId: GUILD_A, moderatorId: MODERATOR, version: 1 });
-    services.close();
+    await services.close();
 
     const rows = readDatabase(dataDir, (db) =>
       db
@@ -339,12 +339,12 @@ describe("gaps", () => {
     await ask(GUILD_B, "How many drugs were seized in Tibet?");
     await new Promise((resolve) => setImmediate(resolve));
 
-    const gaps = services.library.gaps(GUILD_A, 7);
+    const gaps = await services.library.gaps(GUILD_A, 7);
     expect(gaps.map(({ question, count }) => ({ question, count }))).toEqual([
       { question: "how many drugs were seized in tibet", count: 3 },
       { question: "How many fentanyl pills seized in Ohio", count: 2 },
     ]);
-    expect(services.library.gaps(null, 7)[0]?.count).toBe(4);
+    expect((await services.library.gaps(null, 7))[0]?.count).toBe(4);
   });
 });
 
@@ -356,7 +356,7 @@ describe("changes made by another process", () => {
       moderatorId: null,
       input: { kind: "file", path: FIXTURE_PATH },
     });
-    operator.close();
+    await operator.close();
     expect(services.reports.activeVersion(GUILD_A).version).toBe(1);
     await services.library.applyChange({ kind: "report", guildId: GUILD_A });
     expect(services.reports.activeVersion(GUILD_A).version).toBe(2);

@@ -1,0 +1,98 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { join } from "node:path";
+import { AuditTrail } from "./audit.js";
+import { localChanges } from "./changes.js";
+import { DATABASE_FILE, openDatabase } from "./db.js";
+import { FeedbackStore } from "./feedback.js";
+import { feedbackKey } from "./feedbackKey.js";
+import { fileChanges } from "./fileChanges.js";
+import { GuildSettingsStore } from "./guildSettings.js";
+import type { Store, StoreOptions } from "./index.js";
+import { PinStore } from "./pins.js";
+import { QuestionLog } from "./questionLog.js";
+import { ReportVersions } from "./reportVersions.js";
+import type { StoreTables } from "./tables.js";
+
+type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
+
+/** The same table with every method queued behind `exclusive` (methods live on the class's prototype). */
+function queued<T extends object>(table: T, exclusive: Exclusive): T {
+  const names = Object.getOwnPropertyNames(Object.getPrototypeOf(table)).filter(
+    (name) => name !== "constructor",
+  );
+  const record = table as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  return Object.fromEntries(
+    names.map((name) => [name, (...args: unknown[]) => exclusive(() => record[name]!(...args))]),
+  ) as T;
+}
+
+/**
+ * SQLite in DATA_DIR/factdesk.db, one connection. A transaction is the file's write lock (BEGIN
+ * IMMEDIATE, waiting up to busy_timeout for another process such as the operator CLI), which
+ * covers every scope at once. Since the connection is shared, every call from this process waits
+ * its turn behind an open transaction, so none lands inside another's work.
+ */
+export async function openSqliteStore(dataDir: string, options: StoreOptions): Promise<Store> {
+  const db = openDatabase(dataDir);
+  const key = feedbackKey(dataDir, options.feedbackSecret);
+  const tables: StoreTables = {
+    versions: new ReportVersions(db),
+    questions: new QuestionLog(db),
+    feedback: new FeedbackStore(db, key, options.now),
+    audit: new AuditTrail(db),
+    settings: new GuildSettingsStore(db),
+    pins: new PinStore(db),
+  };
+  const inTransaction = new AsyncLocalStorage<true>();
+  let tail: Promise<unknown> = Promise.resolve();
+  const exclusive: Exclusive = (work) => {
+    if (inTransaction.getStore()) {
+      return Promise.reject(
+        new Error("factdesk: inside a transaction, use the tables it was handed"),
+      );
+    }
+    const run = tail.then(work);
+    tail = run.catch(() => {});
+    return run;
+  };
+  const location = join(dataDir, DATABASE_FILE);
+  const changes = fileChanges(db, location, options.changes ?? localChanges(), {
+    watch: options.watchOtherProcesses ?? false,
+    onError: options.onChangeError ?? ((error) => process.emitWarning(String(error))),
+    exclusive,
+  });
+  const store: Store = {
+    backend: "sqlite",
+    location,
+    versions: queued(tables.versions, exclusive),
+    questions: queued(tables.questions, exclusive),
+    feedback: queued(tables.feedback, exclusive),
+    audit: queued(tables.audit, exclusive),
+    settings: queued(tables.settings, exclusive),
+    pins: queued(tables.pins, exclusive),
+    changes,
+    transaction: (_locks, work) =>
+      exclusive(() =>
+        inTransaction.run(true, async () => {
+          db.exec("BEGIN IMMEDIATE");
+          try {
+            const result = await work(tables);
+            db.exec("COMMIT");
+            return result;
+          } catch (error) {
+            if (db.inTransaction) db.exec("ROLLBACK");
+            throw error;
+          }
+        }),
+      ),
+    backup: (file) => exclusive(async () => void (await db.backup(file))),
+    ping: async () => db.open && db.prepare("SELECT 1").pluck().get() === 1,
+    close: () =>
+      exclusive(async () => {
+        changes.close();
+        db.close();
+      }),
+  };
+  await store.feedback.purgeExpired();
+  return store;
+}
