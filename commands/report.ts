@@ -4,6 +4,7 @@ import {
   MessageFlags,
   type SlashCommandIntegerOption,
 } from "discord.js";
+import { reportForAutocomplete, reportForReply, sendReply } from "../src/bot/coldReport.js";
 import { admitModerator, moderatorCommand } from "../src/bot/moderatorCommand.js";
 import { announce } from "../src/bot/modLog.js";
 import { colors, ephemeralNotice, noPings } from "../src/bot/replies.js";
@@ -106,7 +107,7 @@ async function runChange(
     committed = await change();
   } catch (error) {
     if (!(error instanceof ReportError)) throw error;
-    const version = library.active(interaction.guildId).version;
+    const version = library.activeVersion(interaction.guildId).version;
     context.logger.warn(
       {
         moderatorId: interaction.user.id,
@@ -171,7 +172,7 @@ async function refresh(interaction: Interaction, context: CommandContext, librar
         if (outcome.kind === "unchanged" || file || library.followsDefault(interaction.guildId)) {
           return text;
         }
-        const own = library.active(interaction.guildId);
+        const own = library.activeVersion(interaction.guildId);
         return (
           `${text}\n\nThis server still answers from its own upload (version ${own.version}); ` +
           `\`/report rollback version:${outcome.version.id}\` switches it to the new default.`
@@ -209,11 +210,15 @@ async function unpin(interaction: Interaction, context: CommandContext, library:
   });
 }
 
-async function exportVersion(interaction: Interaction, library: ReportLibrary) {
-  const active = library.active(interaction.guildId);
+async function exportVersion(
+  interaction: Interaction,
+  context: CommandContext,
+  library: ReportLibrary,
+) {
+  const active = await reportForReply(interaction, context.services, "private");
   const text = await library.text(interaction.guildId, active.version);
   const base = `factdesk-v${active.version}`;
-  await interaction.reply({
+  await sendReply(interaction, {
     embeds: [
       {
         description: `Version ${active.version}: the report's text as stored, and its ${active.index.table.facts.length} figures as CSV.`,
@@ -419,7 +424,7 @@ export default {
       case "pin":
         return pin(interaction, context, library);
       case "pins": {
-        const version = library.active(guildId).version;
+        const version = library.activeVersion(guildId).version;
         const pins = await library.pins.list(guildId);
         await interaction.reply(ephemeralNotice(describePins(pins, version)));
         return;
@@ -427,7 +432,7 @@ export default {
       case "unpin":
         return unpin(interaction, context, library);
       case "export":
-        return exportVersion(interaction, library);
+        return exportVersion(interaction, context, library);
       case "diff":
         return diff(interaction, library);
       default:
@@ -442,7 +447,9 @@ export default {
     if (!library) return interaction.respond([]);
     if (focused.name === "figure") {
       const paragraph = interaction.options.getInteger("paragraph");
-      const { index } = library.active(interaction.guildId);
+      const report = await reportForAutocomplete(interaction, context.services);
+      if (!report) return interaction.respond([]);
+      const { index } = report;
       const typed = String(focused.value).toLowerCase();
       const figures = paragraph === null ? [] : figuresIn(index, paragraph);
       const choices = figures

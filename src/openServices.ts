@@ -19,12 +19,10 @@ export interface OpenedServices extends Services {
   close(): Promise<void>;
 }
 
-/** How often a running bot looks for changes made by the operator CLI. */
-const RELOAD_INTERVAL_MS = 5_000;
-
 /**
  * Open the store (PostgreSQL at DATABASE_URL, else DATA_DIR/factdesk.db; created and migrated),
- * import REPORT_PATH on a first start, and load every active report version into memory.
+ * import REPORT_PATH on a first start, read which version every guild answers from, and build the
+ * default report's index.
  */
 export async function openServices(
   config: Config,
@@ -39,7 +37,11 @@ export async function openServices(
       options.hooks?.changed?.(action);
     },
   };
-  const { store, library } = await openLibrary(config, logger, { ...options, hooks });
+  const { store, library } = await openLibrary(config, logger, {
+    watchOtherProcesses: true,
+    ...options,
+    hooks,
+  });
   const stored = createTelemetry(store, logger);
   const telemetry = {
     ...stored,
@@ -49,25 +51,20 @@ export async function openServices(
     },
   };
   const settings = await StoredSettings.open(store, defaultSettings(config), logger, options.now);
-  const reloadReports = () => {
-    library.reloadIfChangedElsewhere().catch((error: unknown) => {
-      logger.error({ err: error }, "could not reload report versions changed by another process");
-    });
-  };
+  // Every source of change is heard as an event (another shard over IPC, another host over
+  // PostgreSQL's NOTIFY, the operator CLI through the database file): nothing is polled.
   const stopListening = store.changes.onChange((change) => {
     if (change.kind === "settings" || change.kind === "all") {
       settings.reload().catch((error: unknown) => {
         logger.error({ err: error }, "could not reload settings changed by another process");
       });
     }
-    if (change.kind !== "settings") reloadReports();
+    library.applyChange(change).catch((error: unknown) => {
+      logger.error({ err: error, change }, "could not take in a change committed elsewhere");
+    });
   });
-  // PostgreSQL tells every host of every commit (LISTEN/NOTIFY); only SQLite needs to look.
-  const reload =
-    store.backend === "sqlite" ? setInterval(reloadReports, RELOAD_INTERVAL_MS) : undefined;
-  reload?.unref();
 
-  const active = library.active(null);
+  const active = library.activeVersion(null);
   logger.info(
     {
       database: store.location,
@@ -85,7 +82,6 @@ export async function openServices(
     store,
     library,
     async close() {
-      clearInterval(reload);
       stopListening();
       await telemetry.flush();
       await store.close();

@@ -25,8 +25,8 @@ export async function openLibrary(
     databaseUrl: config.DATABASE_URL,
     feedbackSecret: config.FEEDBACK_SECRET,
     ...(options.changes ? { changes: options.changes } : {}),
-    onChangeError: (error) =>
-      logger.warn({ err: error }, "a change notice could not be read or sent"),
+    watchOtherProcesses: options.watchOtherProcesses ?? false,
+    onChangeError: (error) => logger.error({ err: error }, "could not hear or announce a change"),
   });
   try {
     return { store, library: await ReportLibrary.open(store, config, logger, options) };

@@ -25,7 +25,7 @@ export interface PinRequest {
 
 /** Answers moderators checked by hand, looked up before the engine is asked. */
 export interface PinSource {
-  pinnedAnswer(question: string, guildId: string | null): Answer | null;
+  pinnedAnswer(question: string, guildId: string | null): Promise<Answer | null>;
 }
 
 function paragraphText(index: ReportIndex, number: number): string | undefined {
@@ -76,7 +76,7 @@ export interface CarriedPins {
 /**
  * Pins belong to one server and one report version. A refresh carries them to the new version and
  * names the ones whose paragraph changed; a rollback finds the pins that version had. The pins of
- * every active version are held in memory, so answering never waits on the database.
+ * each version asked about are held in memory, read again when another process changes them.
  */
 export class PinBook implements PinSource {
   private byVersion = new Map<number, StoredPin[]>();
@@ -89,7 +89,7 @@ export class PinBook implements PinSource {
 
   /** This server's pins on the version it answers from now. */
   async list(guildId: string): Promise<StoredPin[]> {
-    const { version } = this.reports.active(guildId);
+    const { version } = this.reports.activeVersion(guildId);
     let pins = this.byVersion.get(version);
     if (!pins) {
       pins = await this.store.pins.forVersion(version);
@@ -98,20 +98,19 @@ export class PinBook implements PinSource {
     return pins.filter((pin) => pin.guildId === guildId);
   }
 
-  pinnedAnswer(question: string, guildId: string | null): Answer | null {
+  async pinnedAnswer(question: string, guildId: string | null): Promise<Answer | null> {
     if (guildId === null) return null;
-    const { index, version } = this.reports.active(guildId);
     let best: { pin: StoredPin; score: number } | null = null;
-    for (const pin of this.byVersion.get(version) ?? []) {
-      if (pin.guildId !== guildId) continue;
+    for (const pin of await this.list(guildId)) {
       const score = questionSimilarity(question, pin.question);
       if (score >= PIN_MATCH && (!best || score > best.score)) best = { pin, score };
     }
-    return best ? answerFrom(question, index, best.pin) : null;
+    if (!best) return null;
+    return answerFrom(question, (await this.reports.active(guildId)).index, best.pin);
   }
 
   async pin(request: PinRequest): Promise<StoredPin> {
-    const active = this.reports.active(request.guildId);
+    const active = await this.reports.active(request.guildId);
     const text = paragraphText(active.index, request.paragraph);
     if (text === undefined) {
       const count = active.index.report.paragraphs.length;
@@ -231,12 +230,8 @@ export class PinBook implements PinSource {
     this.byVersion.set(versionId, pins);
   }
 
-  /** Read the pins of these versions again (another process may have changed them). */
-  async reload(versionIds: readonly number[]): Promise<void> {
-    const fresh = new Map<number, StoredPin[]>();
-    for (const versionId of new Set(versionIds)) {
-      fresh.set(versionId, await this.store.pins.forVersion(versionId));
-    }
-    this.byVersion = fresh;
+  /** Forget cached pins (another process may have changed them). */
+  reload(): void {
+    this.byVersion.clear();
   }
 }

@@ -73,7 +73,7 @@ export async function startOperations(
       {
         gateway: () => client.ws.status === Status.Ready,
         database: () => services.store.ping(),
-        report: () => services.reports.active(null).index.table.facts.length > 0,
+        report: () => services.reports.activeVersion(null).facts > 0,
       },
       services.metrics,
       logger,

@@ -49,6 +49,11 @@ export interface StoreOptions {
    * ShardingManager's IPC. PostgreSQL always uses LISTEN/NOTIFY, which reaches every shard on every host.
    */
   changes?: ChangeFeed;
+  /**
+   * SQLite: also hear what other processes commit to this file (the operator CLI): a running bot
+   * does, a one-off command does not. PostgreSQL always hears every host.
+   */
+  watchOtherProcesses?: boolean;
   /** Where a change notice that cannot be read, or cannot be sent, is reported. */
   onChangeError?: (error: unknown) => void;
 }

@@ -5,6 +5,7 @@ import { localChanges } from "./changes.js";
 import { DATABASE_FILE, openDatabase } from "./db.js";
 import { FeedbackStore } from "./feedback.js";
 import { feedbackKey } from "./feedbackKey.js";
+import { fileChanges } from "./fileChanges.js";
 import { GuildSettingsStore } from "./guildSettings.js";
 import type { Store, StoreOptions } from "./index.js";
 import { PinStore } from "./pins.js";
@@ -16,12 +17,15 @@ type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
 
 /** The same table with every method queued behind `exclusive` (methods live on the class's prototype). */
 function queued<T extends object>(table: T, exclusive: Exclusive): T {
-  const names = Object.getOwnPropertyNames(Object.getPrototypeOf(table)).filter(
-    (name) => name !== "constructor",
-  );
-  const record = table as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(table)).flatMap((name) => {
+    const method: unknown = Reflect.get(table, name);
+    return name === "constructor" || typeof method !== "function" ? [] : [{ name, method }];
+  });
   return Object.fromEntries(
-    names.map((name) => [name, (...args: unknown[]) => exclusive(() => record[name]!(...args))]),
+    methods.map(({ name, method }) => [
+      name,
+      (...args: unknown[]) => exclusive(() => Promise.resolve(method.apply(table, args))),
+    ]),
   ) as T;
 }
 
@@ -29,7 +33,8 @@ function queued<T extends object>(table: T, exclusive: Exclusive): T {
  * SQLite in DATA_DIR/factdesk.db, one connection. A transaction is the file's write lock (BEGIN
  * IMMEDIATE, waiting up to busy_timeout for another process such as the operator CLI), which
  * covers every scope at once. Since the connection is shared, every call from this process waits
- * its turn behind an open transaction, so none lands inside another's work.
+ * its turn behind an open transaction, so none lands inside another's work. Other processes on the
+ * file are heard through it (src/store/fileChanges.ts), and the shards of a host also over IPC.
  */
 export async function openSqliteStore(dataDir: string, options: StoreOptions): Promise<Store> {
   const db = openDatabase(dataDir);
@@ -54,16 +59,22 @@ export async function openSqliteStore(dataDir: string, options: StoreOptions): P
     tail = run.catch(() => {});
     return run;
   };
+  const file = join(dataDir, DATABASE_FILE);
+  const changes = fileChanges(db, file, options.changes ?? localChanges(), {
+    watch: options.watchOtherProcesses ?? false,
+    onError: options.onChangeError ?? ((error) => process.emitWarning(String(error))),
+    inTurn: exclusive,
+  });
   const store: Store = {
     backend: "sqlite",
-    location: join(dataDir, DATABASE_FILE),
+    location: file,
     versions: queued(tables.versions, exclusive),
     questions: queued(tables.questions, exclusive),
     feedback: queued(tables.feedback, exclusive),
     audit: queued(tables.audit, exclusive),
     settings: queued(tables.settings, exclusive),
     pins: queued(tables.pins, exclusive),
-    changes: options.changes ?? localChanges(),
+    changes,
     transaction: (_locks, work) =>
       exclusive(() =>
         inTransaction.run(true, async () => {
@@ -81,7 +92,11 @@ export async function openSqliteStore(dataDir: string, options: StoreOptions): P
     backup: (file) => exclusive(async () => void (await db.backup(file))),
     dataVersion: async () => Number(db.pragma("data_version", { simple: true })),
     ping: async () => db.open && db.prepare("SELECT 1").pluck().get() === 1,
-    close: () => exclusive(async () => void db.close()),
+    close: () =>
+      exclusive(async () => {
+        changes.close();
+        db.close();
+      }),
   };
   await store.feedback.purgeExpired();
   return store;

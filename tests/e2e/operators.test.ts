@@ -188,7 +188,7 @@ describe("report metadata, pins, export and diff", () => {
     expect(status).toContain("Title: Harbour Police Annual Results");
     expect(status).toContain("Published: Coastline Gazette, 2025-05-12");
     expect(status).toContain("Source: https://example.org/harbour");
-    expect(services.reports.active(fake.guildId).index.meta).toMatchObject({
+    expect((await services.reports.active(fake.guildId)).index.meta).toMatchObject({
       title: "Harbour Police Annual Results",
       url: "https://example.org/harbour",
     });
@@ -246,7 +246,7 @@ describe("report metadata, pins, export and diff", () => {
     expect(csv[0]).toBe(
       "id,paragraph,sentence,value,unit,base_value,base_unit,text,qualifier,subject,action,places,scope,section,quote",
     );
-    const facts = services.reports.active(fake.guildId).index.table.facts;
+    const facts = (await services.reports.active(fake.guildId)).index.table.facts;
     expect(csv.filter((line) => line !== "")).toHaveLength(facts.length + 1);
   });
 
@@ -294,12 +294,12 @@ describe("scheduled refresh of REPORT_URL", () => {
 
     expect(await operations.refresh?.runOnce()).toBeNull();
     expect(conditionalAnswers.at(-1)).toBe(304);
-    expect(services.library.active(null).version).toBe(4);
+    expect(services.library.activeVersion(null).version).toBe(4);
 
     served = SECOND;
     const changed = await operations.refresh?.runOnce();
     expect(changed?.version.id).toBe(5);
-    expect(services.library.active(fake.guildId).version).toBe(5);
+    expect(services.library.activeVersion(fake.guildId).version).toBe(5);
     const posted = await fake.waitFor(
       () =>
         modLogMessages()

@@ -35,7 +35,7 @@ describe("a crash in the middle of a refresh", () => {
     it(`(${point}) leaves a consistent database with the old version active`, async () => {
       const dataDir = tempDir();
       const first = await open(testConfig(dataDir));
-      const before = topFigure(first, GUILD_A, QUESTION);
+      const before = await topFigure(first, GUILD_A, QUESTION);
       await first.close();
 
       await killRefreshAt(dataDir, point);
@@ -47,8 +47,8 @@ describe("a crash in the middle of a refresh", () => {
       db.close();
 
       const restarted = await open(testConfig(dataDir));
-      expect(restarted.reports.active(GUILD_A).version).toBe(1);
-      expect(topFigure(restarted, GUILD_A, QUESTION)).toEqual(before);
+      expect(restarted.reports.activeVersion(GUILD_A).version).toBe(1);
+      expect(await topFigure(restarted, GUILD_A, QUESTION)).toEqual(before);
       const retry = await restarted.library.refresh({
         guildId: GUILD_A,
         moderatorId: null,

@@ -10,7 +10,7 @@ describe("pins", () => {
   it("answer their question's paraphrases in their own server only, and render as checked", async () => {
     const services = await open(testConfig(tempDir(), { REPORT_PATH: HARBOUR }));
     try {
-      const { index } = services.reports.active(GUILD_A);
+      const { index } = await services.reports.active(GUILD_A);
       // The last figure of the report, so the pin is not what the engine would lead with anyway.
       const fact = index.table.facts.at(-1);
       if (!fact) throw new Error("the fixture has no figures");
@@ -24,15 +24,18 @@ describe("pins", () => {
         note: "Checked against the annex",
       });
 
-      const pinned = services.pins?.pinnedAnswer(`how many ${fact.subject} were there`, GUILD_A);
+      const pinned = await services.pins?.pinnedAnswer(
+        `how many ${fact.subject} were there`,
+        GUILD_A,
+      );
       expect(pinned).toMatchObject({
         status: "answered",
         citations: [fact.paragraph],
         facts: [fact],
         checked: { note: "Checked against the annex" },
       });
-      expect(services.pins?.pinnedAnswer(question, GUILD_B)).toBeNull();
-      expect(services.pins?.pinnedAnswer("Who led the inspections?", GUILD_A)).toBeNull();
+      expect(await services.pins?.pinnedAnswer(question, GUILD_B)).toBeNull();
+      expect(await services.pins?.pinnedAnswer("Who led the inspections?", GUILD_A)).toBeNull();
       if (!pinned) return;
       expect(renderAnswer(pinned, index.meta, { askerId: null })).toMatchSnapshot("pinned");
     } finally {
@@ -43,7 +46,7 @@ describe("pins", () => {
   it("refuses a paragraph the report does not have and a figure the paragraph does not hold", async () => {
     const services = await open(testConfig(tempDir(), { REPORT_PATH: HARBOUR }));
     try {
-      const paragraphs = services.reports.active(GUILD_A).index.report.paragraphs.length;
+      const paragraphs = (await services.reports.active(GUILD_A)).index.report.paragraphs.length;
       const pin = (paragraph: number, figure: string | null) =>
         services.library.pins.pin({
           guildId: GUILD_A,

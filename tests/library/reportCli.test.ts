@@ -40,14 +40,14 @@ describe("npm run report", () => {
 
     const services = await open(testConfig(dataDir));
     expect(
-      topFigure(services, GUILD_A, "How many drug cases were cracked in Zhejiang?").value,
+      (await topFigure(services, GUILD_A, "How many drug cases were cracked in Zhejiang?")).value,
     ).toBe(3412);
     await services.close();
 
     const rolledBack = reportCli(dataDir, "rollback", "1", "--guild", GUILD_A);
     expect(rolledBack.stdout).toContain("**Rolled back to version 1**");
     const reopened = await open(testConfig(dataDir));
-    expect(reopened.reports.active(GUILD_A).version).toBe(1);
+    expect(reopened.reports.activeVersion(GUILD_A).version).toBe(1);
     await reopened.close();
   });
 

@@ -95,7 +95,10 @@ export async function createDatabase(server: PostgresServer, name: string): Prom
 }
 
 /** Drop databases made by createDatabase, cutting off any session still on them. */
-export async function dropDatabases(server: PostgresServer, names: readonly string[]): Promise<void> {
+export async function dropDatabases(
+  server: PostgresServer,
+  names: readonly string[],
+): Promise<void> {
   const admin = postgres(server.url, { onnotice: () => {} });
   try {
     for (const name of names) await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
