@@ -26,11 +26,6 @@ export interface Store extends StoreTables {
    * the bot keeps reading and writing. PostgreSQL: refused with BackupElsewhereError (pg_dump).
    */
   backup(file: string): Promise<void>;
-  /**
-   * A counter that moves when another connection commits (SQLite's data_version), so a reload can
-   * skip work when nothing changed; null where the backend cannot tell (PostgreSQL): reload.
-   */
-  dataVersion(): Promise<number | null>;
   /** Whether the database answers now (for /healthz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -90,7 +90,6 @@ export async function openSqliteStore(dataDir: string, options: StoreOptions): P
         }),
       ),
     backup: (file) => exclusive(async () => void (await db.backup(file))),
-    dataVersion: async () => Number(db.pragma("data_version", { simple: true })),
     ping: async () => db.open && db.prepare("SELECT 1").pluck().get() === 1,
     close: () =>
       exclusive(async () => {

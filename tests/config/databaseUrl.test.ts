@@ -32,7 +32,8 @@ describe("DATABASE_URL", () => {
   });
 
   it("refuses anything else, saying what it should look like", () => {
-    expect(problems(() => parseConfig({ ...base, DATABASE_URL: "mysql://db/factdesk" }))).toEqual([
+    const env = { ...base, DATABASE_URL: "mysql://db/factdesk", FEEDBACK_SECRET: secret };
+    expect(problems(() => parseConfig(env))).toEqual([
       "DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:5432/database",
     ]);
   });

@@ -48,7 +48,6 @@ export async function openPostgresStore(url: string, options: StoreOptions): Pro
       backup: async () => {
         throw new BackupElsewhereError();
       },
-      dataVersion: async () => null,
       ping: async () => {
         const [row] = await sql`SELECT 1 AS one`;
         return row?.one === 1;
