@@ -26,8 +26,7 @@ export async function openLibrary(
     feedbackSecret: config.FEEDBACK_SECRET,
     ...(options.changes ? { changes: options.changes } : {}),
     watchOtherProcesses: options.watchOtherProcesses ?? false,
-    onChangeError: (error) =>
-      logger.warn({ err: error }, "a change notice could not be read or sent"),
+    onChangeError: (error) => logger.error({ err: error }, "could not hear or announce a change"),
   });
   try {
     return { store, library: await ReportLibrary.open(store, config, logger, options) };

@@ -76,7 +76,7 @@ export interface CarriedPins {
 /**
  * Pins belong to one server and one report version. A refresh carries them to the new version and
  * names the ones whose paragraph changed; a rollback finds the pins that version had. The pins of
- * every active version are held in memory, so answering never waits on the database.
+ * each version asked about are held in memory, read again when another process changes them.
  */
 export class PinBook implements PinSource {
   private byVersion = new Map<number, StoredPin[]>();
@@ -100,16 +100,13 @@ export class PinBook implements PinSource {
 
   async pinnedAnswer(question: string, guildId: string | null): Promise<Answer | null> {
     if (guildId === null) return null;
-    const { version } = this.reports.activeVersion(guildId);
     let best: { pin: StoredPin; score: number } | null = null;
-    for (const pin of this.byVersion.get(version) ?? []) {
-      if (pin.guildId !== guildId) continue;
+    for (const pin of await this.list(guildId)) {
       const score = questionSimilarity(question, pin.question);
       if (score >= PIN_MATCH && (!best || score > best.score)) best = { pin, score };
     }
     if (!best) return null;
-    const active = await this.reports.active(guildId);
-    return active.version === version ? answerFrom(question, active.index, best.pin) : null;
+    return answerFrom(question, (await this.reports.active(guildId)).index, best.pin);
   }
 
   async pin(request: PinRequest): Promise<StoredPin> {
@@ -233,10 +230,8 @@ export class PinBook implements PinSource {
     this.byVersion.set(versionId, pins);
   }
 
-  /** Read the pins of these versions again (another process may have changed them). */
-  async reload(versionIds: readonly number[]): Promise<void> {
-    for (const versionId of new Set(versionIds)) {
-      this.byVersion.set(versionId, await this.store.pins.forVersion(versionId));
-    }
+  /** Forget cached pins (another process may have changed them). */
+  reload(): void {
+    this.byVersion.clear();
   }
 }

@@ -30,7 +30,7 @@ import type {
 } from "./types.js";
 
 const GAP_ROWS_CONSIDERED = 2000;
-/** How often a change retries after finding that another one committed first. */
+/** How often a change is tried again after finding that another one committed first. */
 const COMMIT_ATTEMPTS = 3;
 const DEFAULT_INDEX_CACHE_MB = 256;
 const MB = 1024 * 1024;
@@ -39,17 +39,11 @@ function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-function metaOf(version: StoredVersion): ReportMeta {
-  return { name: nameOfSource(version.source), version: version.id, ...version.meta };
-}
-
 /** Another process (or request) changed the scope after this one read it: read again, then retry. */
 class ChangedMeanwhile extends Error {}
 
-/** The version a scope answers from in these pointers: its own, else the default's. */
-function effectivePointer(pointers: readonly ActivePointer[], scope: string): number | null {
-  const own = pointers.find((pointer) => pointer.scope === scope);
-  return (own ?? pointers.find((pointer) => pointer.scope === DEFAULT_SCOPE))?.versionId ?? null;
+function metaOf(version: StoredVersion): ReportMeta {
+  return { name: nameOfSource(version.source), version: version.id, ...version.meta };
 }
 
 /**
@@ -61,8 +55,6 @@ function effectivePointer(pointers: readonly ActivePointer[], scope: string): nu
  */
 export class ReportLibrary implements ReportSource {
   private readonly activeByScope = new Map<string, ActiveVersion>();
-  /** Every pointer as last read or written, also those whose version could not be built. */
-  private knownPointers: ActivePointer[] = [];
   private readonly hooks: LibraryHooks;
   private readonly now: () => Date;
   /** Builds off the event loop, within REPORT_BUILD_TIMEOUT_MS and REPORT_BUILD_MEMORY_MB. */
@@ -76,7 +68,7 @@ export class ReportLibrary implements ReportSource {
    * committed elsewhere for one of them is built as soon as it is heard.
    */
   private readonly askedHere = new Set<string>();
-  /** Changes heard from elsewhere (and re-reads), taken in one at a time and in order. */
+  /** Changes heard from elsewhere, taken in one at a time and in the order heard. */
   private applying: Promise<void> = Promise.resolve();
   /** Answers checked by moderators, per server and version. */
   readonly pins: PinBook;
@@ -111,7 +103,7 @@ export class ReportLibrary implements ReportSource {
     options: LibraryOptions = {},
   ): Promise<ReportLibrary> {
     const library = new ReportLibrary(store, config, logger, options);
-    await library.applyChange({ kind: "all" });
+    await library.readAllPointers();
     if (!library.activeByScope.has(DEFAULT_SCOPE)) {
       const input = { kind: "file", path: config.REPORT_PATH } as const;
       const candidate = await readReportInput(input, config);
@@ -120,9 +112,9 @@ export class ReportLibrary implements ReportSource {
           retry: false,
         });
       } catch (error) {
-        // Two hosts starting on one empty database: one imports, the other loads what it imported.
+        // Two hosts starting on one empty database: one imports, the other reads what it imported.
         if (!(error instanceof ChangedMeanwhile)) throw error;
-        await library.applyChange({ kind: "all" });
+        await library.readAllPointers();
       }
     }
     await library.indexOf(library.activeVersion(null));
@@ -137,7 +129,12 @@ export class ReportLibrary implements ReportSource {
     return report;
   }
 
-  /** How many indexes are held now, and their estimated heap (the bench, /metrics). */
+  /** Whether a guild answers from the default report (it has no upload or rollback of its own). */
+  followsDefault(guildId: string | null): boolean {
+    return guildId === null || !this.activeByScope.has(guildId);
+  }
+
+  /** How many indexes are held now, and their estimated heap (the memory bench). */
   cacheStats(): { indexes: number; bytes: number } {
     return { indexes: this.indexes.size, bytes: this.indexes.heldBytes };
   }
@@ -162,53 +159,44 @@ export class ReportLibrary implements ReportSource {
     }
   }
 
-  /** Whether a guild answers from the default report (it has no upload or rollback of its own). */
-  followsDefault(guildId: string | null): boolean {
-    return guildId === null || !this.activeByScope.has(guildId);
-  }
-
   async refresh(request: RefreshRequest): Promise<VersionChange | AlreadyUpToDate> {
     const candidate = await readReportInput(request.input, this.config);
-    const current = this.activeVersion(request.guildId);
-    if (sha256(candidate.bytes) === current.sha256) {
-      return { kind: "unchanged", version: current.version };
+    const previous = this.activeVersion(request.guildId);
+    if (sha256(candidate.bytes) === previous.sha256) {
+      return { kind: "unchanged", version: previous.version };
     }
     // Held through the build, for the diff, even if the new index evicts it from the cache.
-    const before = await this.active(request.guildId);
-    const { action, version, previous, index, changedPins } = await this.commitNewVersion(
-      request,
-      candidate,
-    );
-    // Another change may have come first: the diff is from the version this one replaced.
-    const from = previous.sha256 === before.sha256 ? before.index : await this.indexOf(previous);
-    return {
-      ...this.change(action, request.guildId, version, previous, from, index),
-      changedPins,
-    };
+    const held = (await this.active(request.guildId)).index;
+    const committed = await this.commitNewVersion(request, candidate);
+    const { action, version, index, replaced, changedPins } = committed;
+    // Another change committed first, and this one was put on top of it: diff against that one.
+    const before = replaced.version === previous.version ? held : await this.indexOf(replaced);
+    const change = this.change(action, request.guildId, version, replaced, before, index);
+    return { ...change, changedPins };
   }
 
   /**
-   * Run one change of `scope` in a transaction holding its lock, after checking that the scope
-   * still answers from the version this process last saw. When another process (or another
+   * Run one change of `scope` in a transaction holding `locks`, after checking under them that the
+   * scope still answers from the version this process last saw. When another process (or another
    * request here) committed first, read what it did and try again on top of it: two changes at
-   * once give two versions in order, each carrying the pins of the one before.
+   * once give two versions in order, each carrying the pins of the one before, never a torn state.
    */
   private async commitInScope<T>(
     scope: string,
-    locks: readonly string[],
-    retry: boolean,
-    work: (tables: StoreTables) => Promise<T>,
+    options: { retry: boolean },
+    work: (tables: StoreTables, replaced: ActiveVersion | undefined) => Promise<T>,
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      const expected = effectivePointer(this.knownPointers, scope);
+      const replaced = this.activeByScope.get(scope) ?? this.activeByScope.get(DEFAULT_SCOPE);
       try {
-        return await this.store.transaction(locks, async (tables) => {
-          const stored = effectivePointer(await tables.versions.pointers(), scope);
-          if (stored !== expected) throw new ChangedMeanwhile();
-          return work(tables);
+        return await this.store.transaction([scope], async (tables) => {
+          const own = await tables.versions.pointer(scope);
+          const stored = own ?? (await tables.versions.pointer(DEFAULT_SCOPE));
+          if (stored?.versionId !== replaced?.version) throw new ChangedMeanwhile();
+          return work(tables, replaced);
         });
       } catch (error) {
-        if (!(error instanceof ChangedMeanwhile) || !retry) throw error;
+        if (!(error instanceof ChangedMeanwhile) || !options.retry) throw error;
         if (attempt === COMMIT_ATTEMPTS) {
           throw new ReportError(
             "the report kept changing while this change was committed; try again",
@@ -219,11 +207,6 @@ export class ReportLibrary implements ReportSource {
     }
   }
 
-  private rememberPointer(pointer: ActivePointer | { scope: string; cleared: true }): void {
-    this.knownPointers = this.knownPointers.filter((known) => known.scope !== pointer.scope);
-    if (!("cleared" in pointer)) this.knownPointers.push(pointer);
-  }
-
   /**
    * Validate and index off to the side (in a worker), then insert + switch in one transaction, then
    * swap. Nothing is awaited between the commit and the swap, so no other change can come between.
@@ -231,7 +214,7 @@ export class ReportLibrary implements ReportSource {
   private async commitNewVersion(
     request: RefreshRequest,
     candidate: Candidate,
-    { retry = true } = {},
+    options = { retry: true },
   ) {
     const text = decodeReportBytes(candidate.bytes);
     const at = this.now();
@@ -243,16 +226,14 @@ export class ReportLibrary implements ReportSource {
     );
     const sha = sha256(candidate.bytes);
     const index = {
-      ...(await this.sharedIndex(sha, async () => text)),
+      ...(await this.sharedIndex(sha, () => text)),
       meta: { name: candidate.name, version: null, ...meta },
     };
     this.hooks.beforeCommit?.();
 
     const action = this.actionFor(request);
     const scope = scopeKey(request.guildId);
-    let previous: ActiveVersion | undefined;
-    const committed = await this.commitInScope(scope, [scope], retry, async (tables) => {
-      previous = this.activeByScope.get(scope) ?? this.activeByScope.get(DEFAULT_SCOPE);
+    const committed = await this.commitInScope(scope, options, async (tables, replaced) => {
       const id = await tables.versions.insert({
         guildId: request.guildId,
         sha256: sha,
@@ -274,14 +255,13 @@ export class ReportLibrary implements ReportSource {
         versionId: id,
         detail: candidate.source,
       });
-      const from = effectivePointer(this.knownPointers, scope);
-      const pins =
-        from === null ? null : await this.pins.carryOver(tables, from, index, id, request.guildId);
-      return { version: await stored(tables.versions, id), pins };
+      const pins = replaced
+        ? await this.pins.carryOver(tables, replaced.version, index, id, request.guildId)
+        : { carried: [], changed: [] };
+      return { version: await stored(tables.versions, id), pins, replaced };
     });
     const { version, pins } = committed;
-    this.pins.remember(version.id, pins?.carried ?? []);
-    const changedPins = pins?.changed ?? [];
+    this.pins.remember(version.id, pins.carried);
     const activated = this.activate(version, {
       scope,
       versionId: version.id,
@@ -289,17 +269,19 @@ export class ReportLibrary implements ReportSource {
       activatedAt: at,
     });
     this.logChange(action, request.guildId, request.moderatorId, activated);
-    return { action, version, previous: previous ?? activated, index, changedPins };
+    const replaced = committed.replaced ?? activated;
+    return { action, version, index, replaced, changedPins: pins.changed };
   }
 
   async rollback(request: RollbackRequest): Promise<VersionChange> {
     const version = await this.visibleVersion(request.guildId, request.version);
-    const previous = await this.active(request.guildId);
+    const previous = this.activeVersion(request.guildId);
     if (previous.version === version.id) {
       throw new ReportError(`version ${version.id} is already active`);
     }
+    const before = (await this.active(request.guildId)).index;
     // A version that no longer builds is refused before anything changes.
-    const index = await this.indexFor(version);
+    const after = await this.indexFor(version);
     this.hooks.beforeCommit?.();
 
     const at = this.now();
@@ -308,7 +290,8 @@ export class ReportLibrary implements ReportSource {
     // default refreshes reach it; any other version pins the guild to it.
     const rejoinsDefault =
       request.guildId !== null && this.activeByScope.get(DEFAULT_SCOPE)?.version === version.id;
-    const pins = await this.commitInScope(scope, [scope], true, async (tables) => {
+    // Refused, not retried, when another change came first: its moderator meant that version.
+    const pins = await this.commitInScope(scope, { retry: false }, async (tables) => {
       if (rejoinsDefault) await tables.versions.clearPointer(scope);
       else await tables.versions.setPointer(scope, version.id, request.moderatorId, at);
       await tables.audit.record({
@@ -320,12 +303,14 @@ export class ReportLibrary implements ReportSource {
         detail: null,
       });
       return tables.pins.forVersion(version.id);
+    }).catch((error: unknown) => {
+      if (!(error instanceof ChangedMeanwhile)) throw error;
+      throw new ReportError("the report was changed meanwhile; look at /report history again");
     });
     this.pins.remember(version.id, pins);
     let activated: ActiveVersion;
     if (rejoinsDefault) {
       this.activeByScope.delete(scope);
-      this.rememberPointer({ scope, cleared: true });
       activated = this.activeVersion(request.guildId);
     } else {
       activated = this.activate(version, {
@@ -336,7 +321,7 @@ export class ReportLibrary implements ReportSource {
       });
     }
     this.logChange("rollback", request.guildId, request.moderatorId, activated);
-    return this.change("rollback", request.guildId, version, previous, previous.index, index);
+    return this.change("rollback", request.guildId, version, previous, before, after);
   }
 
   async status(guildId: string | null): Promise<ReportStatus> {
@@ -385,38 +370,49 @@ export class ReportLibrary implements ReportSource {
 
   private async applyNow(change: StoreChange): Promise<void> {
     if (change.kind === "settings") return;
-    const pointers = await this.store.versions.pointers();
-    this.knownPointers = pointers;
-    if (change.kind === "all") {
-      const scopes = new Set(pointers.map((pointer) => pointer.scope));
-      for (const scope of this.activeByScope.keys()) {
-        if (!scopes.has(scope)) this.activeByScope.delete(scope);
-      }
-      for (const pointer of pointers) await this.takePointer(pointer);
-      await this.pins.reload(pointers.map((pointer) => pointer.versionId));
-      return;
-    }
-    const scope = scopeKey(change.guildId);
-    const pointer = pointers.find((candidate) => candidate.scope === scope);
     if (change.kind === "report") {
-      if (pointer) await this.takePointer(pointer);
-      else this.activeByScope.delete(scope);
+      const taken = await this.readPointer(scopeKey(change.guildId));
+      if (taken) {
+        this.logger.info(
+          { guildId: change.guildId, version: taken.version },
+          "report version taken in from the store",
+        );
+      }
     }
-    await this.pins.reload([this.activeVersion(change.guildId).version]);
+    if (change.kind === "all") await this.readAllPointers();
+    this.pins.reload();
   }
 
-  private async takePointer(pointer: ActivePointer): Promise<void> {
-    const current = this.activeByScope.get(pointer.scope);
-    if (current && this.isLoaded(current, pointer)) return;
+  private async readAllPointers(): Promise<void> {
+    const pointers = await this.store.versions.pointers();
+    const scopes = new Set(pointers.map((pointer) => pointer.scope));
+    for (const scope of this.activeByScope.keys()) {
+      if (!scopes.has(scope)) this.activeByScope.delete(scope);
+    }
+    for (const pointer of pointers) await this.takePointer(pointer.scope, pointer);
+  }
+
+  /** The scope's version as stored now, when it is not the one already held here. */
+  private async readPointer(scope: string): Promise<ActiveVersion | null> {
+    const pointer = await this.store.versions.pointer(scope);
+    if (pointer) return this.takePointer(scope, pointer);
+    this.activeByScope.delete(scope);
+    return null;
+  }
+
+  private async takePointer(scope: string, pointer: ActivePointer): Promise<ActiveVersion | null> {
+    const previous = this.activeByScope.get(scope);
+    if (previous && this.isLoaded(previous, pointer)) return null;
     const version = this.activate(await stored(this.store.versions, pointer.versionId), pointer);
-    const inUse = pointer.scope === DEFAULT_SCOPE || this.askedHere.has(pointer.scope);
-    if (!inUse || this.indexes.has(version.sha256)) return;
+    const inUse = scope === DEFAULT_SCOPE || this.askedHere.has(scope);
+    if (!inUse || this.indexes.has(version.sha256)) return version;
     this.indexOf(version).catch((error: unknown) => {
       this.logger.error(
-        { err: error, guildId: pointer.scope, version: version.version },
+        { err: error, guildId: scope, version: version.version },
         "could not build a report version committed elsewhere",
       );
     });
+    return version;
   }
 
   /** A version this scope may read: its own uploads and the default ones. */
@@ -495,12 +491,12 @@ export class ReportLibrary implements ReportSource {
    * The one index for these bytes, whichever guilds and versions hold them: held, under way, or
    * built now from `text`. Only the metadata is a version's own: a shallow copy over it.
    */
-  private sharedIndex(sha: string, text: () => Promise<string>): Promise<ReportIndex> {
+  private sharedIndex(sha: string, text: () => string | Promise<string>): Promise<ReportIndex> {
     const held = this.indexes.get(sha);
     if (held) return Promise.resolve(held);
     let build = this.building.get(sha);
     if (!build) {
-      build = text()
+      build = Promise.resolve(text())
         .then((body) => this.buildIndex(body, { name: "", version: null }))
         .then((index) => this.indexes.put(sha, index))
         .finally(() => this.building.delete(sha));
@@ -521,7 +517,6 @@ export class ReportLibrary implements ReportSource {
       facts: version.facts,
     };
     this.activeByScope.set(pointer.scope, report);
-    this.rememberPointer(pointer);
     return report;
   }
 

@@ -67,6 +67,7 @@ export class ReportVersions implements VersionTable {
   private readonly guildHistoryStatement;
   private readonly defaultHistoryStatement;
   private readonly pointersStatement;
+  private readonly pointerStatement;
   private readonly setPointerStatement;
   private readonly clearPointerStatement;
 
@@ -90,6 +91,10 @@ export class ReportVersions implements VersionTable {
     this.pointersStatement = db.prepare(
       `SELECT scope, version_id AS versionId, activated_by AS activatedBy, activated_at AS activatedAt
        FROM active_reports`,
+    );
+    this.pointerStatement = db.prepare(
+      `SELECT scope, version_id AS versionId, activated_by AS activatedBy, activated_at AS activatedAt
+       FROM active_reports WHERE scope = ?`,
     );
     this.setPointerStatement = db.prepare(
       `INSERT INTO active_reports (scope, version_id, activated_by, activated_at)
@@ -130,6 +135,11 @@ export class ReportVersions implements VersionTable {
 
   async pointers(): Promise<ActivePointer[]> {
     return z.array(ActivePointer).parse(this.pointersStatement.all());
+  }
+
+  async pointer(scope: string): Promise<ActivePointer | undefined> {
+    const row = this.pointerStatement.get(scope);
+    return row === undefined ? undefined : ActivePointer.parse(row);
   }
 
   async setPointer(

@@ -17,12 +17,15 @@ type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
 
 /** The same table with every method queued behind `exclusive` (methods live on the class's prototype). */
 function queued<T extends object>(table: T, exclusive: Exclusive): T {
-  const names = Object.getOwnPropertyNames(Object.getPrototypeOf(table)).filter(
-    (name) => name !== "constructor",
-  );
-  const record = table as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(table)).flatMap((name) => {
+    const method: unknown = Reflect.get(table, name);
+    return name === "constructor" || typeof method !== "function" ? [] : [{ name, method }];
+  });
   return Object.fromEntries(
-    names.map((name) => [name, (...args: unknown[]) => exclusive(() => record[name]!(...args))]),
+    methods.map(({ name, method }) => [
+      name,
+      (...args: unknown[]) => exclusive(() => Promise.resolve(method.apply(table, args))),
+    ]),
   ) as T;
 }
 
@@ -30,7 +33,8 @@ function queued<T extends object>(table: T, exclusive: Exclusive): T {
  * SQLite in DATA_DIR/factdesk.db, one connection. A transaction is the file's write lock (BEGIN
  * IMMEDIATE, waiting up to busy_timeout for another process such as the operator CLI), which
  * covers every scope at once. Since the connection is shared, every call from this process waits
- * its turn behind an open transaction, so none lands inside another's work.
+ * its turn behind an open transaction, so none lands inside another's work. Other processes on the
+ * file are heard through it (src/store/fileChanges.ts), and the shards of a host also over IPC.
  */
 export async function openSqliteStore(dataDir: string, options: StoreOptions): Promise<Store> {
   const db = openDatabase(dataDir);
@@ -55,15 +59,15 @@ export async function openSqliteStore(dataDir: string, options: StoreOptions): P
     tail = run.catch(() => {});
     return run;
   };
-  const location = join(dataDir, DATABASE_FILE);
-  const changes = fileChanges(db, location, options.changes ?? localChanges(), {
+  const file = join(dataDir, DATABASE_FILE);
+  const changes = fileChanges(db, file, options.changes ?? localChanges(), {
     watch: options.watchOtherProcesses ?? false,
     onError: options.onChangeError ?? ((error) => process.emitWarning(String(error))),
-    exclusive,
+    inTurn: exclusive,
   });
   const store: Store = {
     backend: "sqlite",
-    location,
+    location: file,
     versions: queued(tables.versions, exclusive),
     questions: queued(tables.questions, exclusive),
     feedback: queued(tables.feedback, exclusive),

@@ -18,6 +18,8 @@ export interface VersionTable {
   /** Newest first: the guild's own versions and the default ones, or only the default ones for null. */
   history(guildId: string | null, limit: number): Promise<StoredVersion[]>;
   pointers(): Promise<ActivePointer[]>;
+  /** The version one scope answers from; undefined when a guild follows the default. */
+  pointer(scope: string): Promise<ActivePointer | undefined>;
   setPointer(scope: string, versionId: number, activatedBy: string | null, at: Date): Promise<void>;
   clearPointer(scope: string): Promise<void>;
 }

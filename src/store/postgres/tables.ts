@@ -75,6 +75,12 @@ function versionTable(db: Connection): VersionTable {
         activated_by AS "activatedBy", activated_at AS "activatedAt" FROM active_reports`;
       return z.array(ActivePointer).parse(rows);
     },
+    async pointer(scope) {
+      const [row] = await db`SELECT scope, version_id AS "versionId",
+        activated_by AS "activatedBy", activated_at AS "activatedAt"
+        FROM active_reports WHERE scope = ${scope}`;
+      return row === undefined ? undefined : ActivePointer.parse(row);
+    },
     async setPointer(scope, versionId, activatedBy, at) {
       await db`INSERT INTO active_reports (scope, version_id, activated_by, activated_at)
         VALUES (${scope}, ${versionId}, ${activatedBy}, ${at.toISOString()})
