@@ -21,7 +21,6 @@ import { runToEnd, tsxNode } from "./processes.js";
 import { SEED_PATH } from "./synthetic.js";
 
 const MB = 1024 * 1024;
-const QUESTION = "How many suspects were arrested?";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
