@@ -8,6 +8,7 @@ import { createTelemetry } from "./library/telemetry.js";
 import type { LibraryOptions } from "./library/types.js";
 import { createMetrics, type Metrics } from "./ops/metrics.js";
 import type { Services } from "./services.js";
+import type { StoreChange } from "./store/changes.js";
 import type { Store } from "./store/index.js";
 
 /** Services plus the handles the operator side needs: health, backup, retention, settings. */
@@ -22,7 +23,7 @@ export interface OpenedServices extends Services {
 /**
  * Open the store (PostgreSQL at DATABASE_URL, else DATA_DIR/factdesk.db; created and migrated),
  * import REPORT_PATH on a first start, read which version every guild answers from, and build the
- * default report's index.
+ * default report's index (every other index is built on its guild's first question).
  */
 export async function openServices(
   config: Config,
@@ -52,16 +53,18 @@ export async function openServices(
   };
   const settings = await StoredSettings.open(store, defaultSettings(config), logger, options.now);
   // Every source of change is heard as an event (another shard over IPC, another host over
-  // PostgreSQL's NOTIFY, the operator CLI through the database file): nothing is polled.
+  // PostgreSQL's NOTIFY, the operator CLI through the SQLite file): nothing is polled.
+  const takeIn = async (change: StoreChange) => {
+    if (change.kind === "settings" || change.kind === "all") await settings.reload();
+    await library.applyChange(change);
+  };
   const stopListening = store.changes.onChange((change) => {
-    if (change.kind === "settings" || change.kind === "all") {
-      settings.reload().catch((error: unknown) => {
-        logger.error({ err: error }, "could not reload settings changed by another process");
-      });
-    }
-    library.applyChange(change).catch((error: unknown) => {
-      logger.error({ err: error, change }, "could not take in a change committed elsewhere");
-    });
+    takeIn(change).then(
+      () => logger.debug({ change }, "change taken in"),
+      (error: unknown) => {
+        logger.error({ err: error, change }, "could not take in a change committed elsewhere");
+      },
+    );
   });
 
   const active = library.activeVersion(null);

@@ -1,16 +1,20 @@
 /**
- * `npm run bench -- --memory`: the index cache with 10,000 guilds, 200 of them with their own
- * uploads. Every index is built in the build worker, as the bot builds them. First the size
- * estimate is calibrated against measured heap; then guilds ask in turn, each first question
- * taking the cache's path (shared index by sha256, else build and insert, evicting LRU beyond
- * INDEX_CACHE_MB), and RSS and first-question latency are recorded after eviction has begun.
+ * `npm run bench -- --memory`: the report library with 10,000 guilds, 200 of them with their own
+ * uploads, on a real SQLite store, every index built in the build worker as the bot builds them.
+ * First the index size estimate is calibrated against measured heap; then the uploads are made,
+ * the library is opened again (cold: only the default is built), every guild asks once (shared
+ * default, or its own upload built on that question, evicting LRU beyond INDEX_CACHE_MB), and the
+ * uploaders whose index was evicted ask again. RSS, indexes held and first-question latency.
  */
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import pino from "pino";
 import { workerIndexBuilder } from "../../src/library/buildIndex.js";
-import { estimateIndexBytes, IndexCache } from "../../src/library/indexCache.js";
+import { estimateIndexBytes } from "../../src/library/indexCache.js";
+import { openLibrary } from "../../src/library/open.js";
 import { answer } from "../../src/qa/answer.js";
 import type { ReportIndex } from "../../src/qa/reportIndex.js";
 import { median, nowMs, percentile } from "./stats.js";
@@ -33,7 +37,7 @@ function upload(seed: string, n: number): string {
   return seed.replace(/\d+/g, (digits) => String(Number(digits) + n));
 }
 
-const sha = (text: string) => createHash("sha256").update(text).digest("hex");
+const silent = pino({ level: "silent" });
 
 export interface MemoryOptions {
   guilds: number;
@@ -57,47 +61,89 @@ export async function runMemoryBench(options: MemoryOptions): Promise<void> {
     `index size: measured ${(measured / MB).toFixed(2)} MB of heap each, estimated ${(estimated / MB).toFixed(2)} MB (estimate/measured ${(estimated / measured).toFixed(2)})`,
   );
 
-  // 10,000 guilds: the first `uploads` have their own report, the rest answer from the default.
-  const texts = new Map<string, string>([[sha(seed), seed]]);
-  const guildSha: string[] = [];
-  for (let g = 0; g < options.guilds; g += 1) {
-    const text = g < options.uploads ? upload(seed, g + 1) : seed;
-    const key = sha(text);
-    texts.set(key, text);
-    guildSha.push(key);
+  // A store with `uploads` guilds on reports of their own, made as moderators make them; then a
+  // restart, so the library starts cold: only the default report's index is built.
+  const dir = mkdtempSync(join(tmpdir(), "factdesk-bench-memory-"));
+  try {
+    const config = benchConfig(dir, options.cacheMb);
+    const setup = await openLibrary(config, silent);
+    for (let g = 0; g < options.uploads; g += 1) {
+      const file = join(dir, `upload-${g}.txt`);
+      writeFileSync(file, upload(seed, g + 1));
+      await setup.library.refresh({
+        guildId: guildId(g),
+        moderatorId: null,
+        input: { kind: "file", path: file },
+      });
+    }
+    await setup.store.close();
+
+    const rssBeforeOpen = process.memoryUsage().rss;
+    const opened = performance.now();
+    const { store, library } = await openLibrary(config, silent);
+    const openMs = performance.now() - opened;
+    const rssStart = process.memoryUsage().rss;
+    let peakRss = rssStart;
+    const ask = async (g: number, into: number[]) => {
+      const started = nowMs();
+      const { index } = await library.active(guildId(g));
+      answer(QUESTION, index);
+      into.push(nowMs() - started);
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    };
+    // Every guild asks once: the uploaders' indexes are built on that question (cold), everyone
+    // else shares the default's. Then the uploaders ask again: most were evicted meanwhile.
+    const shared: number[] = [];
+    const cold: number[] = [];
+    const afterEviction: number[] = [];
+    let evicted = 0;
+    for (let g = 0; g < options.guilds; g += 1) await ask(g, g < options.uploads ? cold : shared);
+    for (let g = 0; g < options.uploads; g += 1) {
+      if (!library.isIndexed(guildId(g))) {
+        evicted += 1;
+        await ask(g, afterEviction);
+      }
+    }
+    const held = library.cacheStats();
+    const rssEnd = heapAfterGc() && process.memoryUsage().rss;
+    await store.close();
+    for (const samples of [shared, cold, afterEviction]) samples.sort((a, b) => a - b);
+    const line = (name: string, samples: number[]) =>
+      `${name}: p50 ${median(samples).toFixed(1)} ms, p99 ${percentile(samples, 99).toFixed(1)} ms, max ${(samples.at(-1) ?? 0).toFixed(1)} ms (${samples.length} guilds)`;
+    console.log(
+      `${options.guilds} guilds, ${options.uploads} with their own upload, INDEX_CACHE_MB=${options.cacheMb}: ${options.uploads + 1} distinct reports; after the run ${held.indexes} indexes held (${(held.bytes / MB).toFixed(1)} MB estimated)`,
+    );
+    console.log(
+      `open after a restart: ${openMs.toFixed(0)} ms, one index built (the default); RSS ${(rssBeforeOpen / MB).toFixed(0)} MB before, ${(rssStart / MB).toFixed(0)} MB after, ${(peakRss / MB).toFixed(0)} MB peak, ${(rssEnd / MB).toFixed(0)} MB at the end`,
+    );
+    console.log(line("first question, default report (shared, held)", shared));
+    console.log(line("first question, own upload, cold (built in the worker)", cold));
+    console.log(
+      line(
+        `first question after eviction (${evicted} of ${options.uploads} evicted)`,
+        afterEviction,
+      ),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  const cache = new IndexCache(options.cacheMb * MB);
-  const misses: number[] = [];
-  const hits: number[] = [];
-  const rssStart = process.memoryUsage().rss;
-  let peakRss = rssStart;
-  const firstQuestion = async (g: number) => {
-    const key = guildSha[g] ?? "";
-    const started = nowMs();
-    let index = cache.get(key);
-    const missed = index === undefined;
-    index ??= cache.put(key, await build(texts.get(key) ?? "", meta(g)));
-    answer(QUESTION, index);
-    (missed ? misses : hits).push(nowMs() - started);
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}
+
+function guildId(g: number): string {
+  return String(100_000_000_000_000_000n + BigInt(g));
+}
+
+function benchConfig(dir: string, cacheMb: number) {
+  return {
+    DATA_DIR: dir,
+    DATABASE_URL: undefined,
+    FEEDBACK_SECRET: undefined,
+    REPORT_PATH: SEED_PATH,
+    REPORT_URL: undefined,
+    REPORT_MAX_BYTES: 1024 * 1024,
+    REPORT_FETCH_TIMEOUT_MS: 5_000,
+    REPORT_BUILD_TIMEOUT_MS: 60_000,
+    REPORT_BUILD_MEMORY_MB: 512,
+    INDEX_CACHE_MB: cacheMb,
   };
-  // Every guild asks once, then the uploaders ask again: their indexes were evicted meanwhile.
-  for (let g = 0; g < options.guilds; g += 1) await firstQuestion(g);
-  const missesBefore = misses.length;
-  for (let g = 0; g < options.uploads; g += 1) await firstQuestion(g);
-  const again = misses.slice(missesBefore).sort((a, b) => a - b);
-  hits.sort((a, b) => a - b);
-  const rssEnd = heapAfterGc() && process.memoryUsage().rss;
-  console.log(
-    `${options.guilds} guilds, ${options.uploads} with their own upload, INDEX_CACHE_MB=${options.cacheMb}: ${texts.size} distinct reports, ${cache.size} indexes held (${(cache.heldBytes / MB).toFixed(1)} MB estimated)`,
-  );
-  console.log(
-    `RSS: ${(rssStart / MB).toFixed(0)} MB at start, ${(peakRss / MB).toFixed(0)} MB peak, ${(rssEnd / MB).toFixed(0)} MB at the end`,
-  );
-  console.log(
-    `first question, index shared and held: p50 ${median(hits).toFixed(2)} ms, p99 ${percentile(hits, 99).toFixed(2)} ms (${hits.length} guilds)`,
-  );
-  console.log(
-    `first question after eviction (built again in the worker): p50 ${median(again).toFixed(0)} ms, p99 ${percentile(again, 99).toFixed(0)} ms, max ${(again.at(-1) ?? 0).toFixed(0)} ms (${again.length} guilds)`,
-  );
 }

@@ -100,13 +100,15 @@ export class PinBook implements PinSource {
 
   async pinnedAnswer(question: string, guildId: string | null): Promise<Answer | null> {
     if (guildId === null) return null;
+    const { version } = this.reports.activeVersion(guildId);
     let best: { pin: StoredPin; score: number } | null = null;
     for (const pin of await this.list(guildId)) {
       const score = questionSimilarity(question, pin.question);
       if (score >= PIN_MATCH && (!best || score > best.score)) best = { pin, score };
     }
     if (!best) return null;
-    return answerFrom(question, (await this.reports.active(guildId)).index, best.pin);
+    const active = await this.reports.active(guildId);
+    return active.version === version ? answerFrom(question, active.index, best.pin) : null;
   }
 
   async pin(request: PinRequest): Promise<StoredPin> {

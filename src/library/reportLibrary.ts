@@ -68,7 +68,7 @@ export class ReportLibrary implements ReportSource {
    * committed elsewhere for one of them is built as soon as it is heard.
    */
   private readonly askedHere = new Set<string>();
-  /** Changes heard from elsewhere, taken in one at a time and in the order heard. */
+  /** Changes heard from elsewhere (and re-reads), taken in one at a time and in order. */
   private applying: Promise<void> = Promise.resolve();
   /** Answers checked by moderators, per server and version. */
   readonly pins: PinBook;
@@ -132,6 +132,11 @@ export class ReportLibrary implements ReportSource {
   /** Whether a guild answers from the default report (it has no upload or rollback of its own). */
   followsDefault(guildId: string | null): boolean {
     return guildId === null || !this.activeByScope.has(guildId);
+  }
+
+  /** How many indexes are held now, and their estimated heap (the bench, /metrics). */
+  cacheStats(): { indexes: number; bytes: number } {
+    return { indexes: this.indexes.size, bytes: this.indexes.heldBytes };
   }
 
   isIndexed(guildId: string | null): boolean {
@@ -221,7 +226,7 @@ export class ReportLibrary implements ReportSource {
     );
     const sha = sha256(candidate.bytes);
     const index = {
-      ...(await this.sharedIndex(sha, () => text)),
+      ...(await this.sharedIndex(sha, async () => text)),
       meta: { name: candidate.name, version: null, ...meta },
     };
     this.hooks.beforeCommit?.();
@@ -270,13 +275,12 @@ export class ReportLibrary implements ReportSource {
 
   async rollback(request: RollbackRequest): Promise<VersionChange> {
     const version = await this.visibleVersion(request.guildId, request.version);
-    const previous = this.activeVersion(request.guildId);
+    const previous = await this.active(request.guildId);
     if (previous.version === version.id) {
       throw new ReportError(`version ${version.id} is already active`);
     }
-    const before = (await this.active(request.guildId)).index;
     // A version that no longer builds is refused before anything changes.
-    const after = await this.indexFor(version);
+    const index = await this.indexFor(version);
     this.hooks.beforeCommit?.();
 
     const at = this.now();
@@ -316,7 +320,7 @@ export class ReportLibrary implements ReportSource {
       });
     }
     this.logChange("rollback", request.guildId, request.moderatorId, activated);
-    return this.change("rollback", request.guildId, version, previous, before, after);
+    return this.change("rollback", request.guildId, version, previous, previous.index, index);
   }
 
   async status(guildId: string | null): Promise<ReportStatus> {
@@ -403,7 +407,7 @@ export class ReportLibrary implements ReportSource {
     if (!inUse || this.indexes.has(version.sha256)) return version;
     this.indexOf(version).catch((error: unknown) => {
       this.logger.error(
-        { err: error, guildId: scope, version: version.version },
+        { err: error, guildId: pointer.scope, version: version.version },
         "could not build a report version committed elsewhere",
       );
     });

@@ -13,11 +13,8 @@ export interface FileChangeOptions {
   /** Hear other processes' commits (a running bot); the operator CLI only tells. */
   watch: boolean;
   onError(error: unknown): void;
-  /**
-   * Runs a look at the file on the shared connection in its turn, never inside a transaction of
-   * this process (which would show its own uncommitted audit rows).
-   */
-  inTurn(look: () => Promise<void>): Promise<void>;
+  /** Runs a read on the shared connection in its turn, never inside another call's transaction. */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
 }
 
 const AuditRow = z.object({
@@ -78,12 +75,7 @@ export function fileChanges(
   };
 }
 
-function watchFile(
-  db: Database,
-  file: string,
-  heard: EventEmitter,
-  { onError, inTurn }: FileChangeOptions,
-) {
+function watchFile(db: Database, file: string, heard: EventEmitter, options: FileChangeOptions) {
   const dataVersion = db.prepare("PRAGMA data_version").pluck();
   const newestAudit = db.prepare("SELECT coalesce(max(id), 0) FROM audit_log").pluck();
   const auditSince = db.prepare(
@@ -105,8 +97,8 @@ function watchFile(
   const watcher = watch(dirname(file), { persistent: false }, (_event, changed) => {
     // Some platforms give no file name: look anyway, it is cheap.
     if (changed && changed !== name && changed !== `${name}-wal`) return;
-    inTurn(async () => look()).catch(onError);
+    options.exclusive(async () => look()).catch(options.onError);
   });
-  watcher.on("error", onError);
+  watcher.on("error", options.onError);
   return watcher;
 }
