@@ -155,7 +155,6 @@ export class PinBook implements PinSource {
       },
     );
     this.byVersion.set(active.version, pins);
-    this.store.changes.notifyChange({ kind: "pins", guildId: pin.guildId });
     return { ...pin, id };
   }
 
@@ -176,7 +175,6 @@ export class PinBook implements PinSource {
       return tables.pins.forVersion(pin.versionId);
     });
     this.byVersion.set(pin.versionId, pins);
-    this.store.changes.notifyChange({ kind: "pins", guildId });
     return pin;
   }
 
@@ -190,17 +188,21 @@ export class PinBook implements PinSource {
     versionId: number,
     work: (tables: StoreTables) => Promise<T>,
   ): Promise<T> {
-    return this.store.transaction([DEFAULT_SCOPE, guildId], async (tables) => {
-      const pointers = await tables.versions.pointers();
-      const own = pointers.find((pointer) => pointer.scope === guildId);
-      const current = (own ?? pointers.find((p) => p.scope === DEFAULT_SCOPE))?.versionId;
-      if (current !== versionId) {
-        throw new ReportError(
-          `this server now answers from version ${current}; look at the report again and retry`,
-        );
-      }
-      return work(tables);
-    });
+    const announce = { kind: "pins", guildId } as const;
+    return this.store.transaction(
+      [DEFAULT_SCOPE, guildId],
+      async (tables) => {
+        const own = await tables.versions.pointer(guildId);
+        const current = (own ?? (await tables.versions.pointer(DEFAULT_SCOPE)))?.versionId;
+        if (current !== versionId) {
+          throw new ReportError(
+            `this server now answers from version ${current}; look at the report again and retry`,
+          );
+        }
+        return work(tables);
+      },
+      announce,
+    );
   }
 
   /**

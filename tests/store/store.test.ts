@@ -206,6 +206,11 @@ describe.each(BACKENDS)("settings, pins and audit on %s", (backend) => {
     expect(await store.settings.all()).toEqual(
       new Map([[guildId, { chat: false, askChannelIds: ["123456789012345678"] }]]),
     );
+    expect(await store.settings.get(guildId)).toEqual({
+      chat: false,
+      askChannelIds: ["123456789012345678"],
+    });
+    expect(await store.settings.get("900000000000000002")).toEqual({});
     await store.settings.save(guildId, {}, "200000000000000001", at);
     expect((await store.settings.all()).size).toBe(0);
   });
