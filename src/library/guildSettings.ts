@@ -122,37 +122,46 @@ export class StoredSettings implements EditableSettings {
     });
   }
 
-  /** Set some settings, or (with null) go back to the environment's defaults for all of them. */
+  /**
+   * Set some settings, or (with null) go back to the environment's defaults for all of them. The
+   * patch goes on top of the server's settings as stored, read under the server's settings lock,
+   * so a change made meanwhile through another host to another setting is kept.
+   */
   async update(
     guildId: string,
     moderatorId: string | null,
     patch: SettingsOverrides | null,
   ): Promise<SettingsChange> {
-    const before = this.forGuild(guildId);
-    const next: SettingsOverrides =
-      patch === null ? {} : { ...(this.overrides.get(guildId) ?? {}), ...patch };
-    const after = { ...this.defaults, ...next };
-    const changed = (Object.keys(LABELS) as (keyof GuildSettings)[]).filter(
-      (setting) => showSetting(before, setting, plainIds) !== showSetting(after, setting, plainIds),
-    );
-    const change = { changed, before, after };
     const at = this.now();
-    const detail = describeSettingsChange(change, plainIds).join("; ").replaceAll("**", "");
-    await this.store.transaction([], async (tables) => {
-      await tables.settings.save(guildId, next, moderatorId, at);
-      await tables.audit.record({
-        at,
-        guildId,
-        moderatorId,
-        action: "config",
-        versionId: null,
-        detail: detail || "no change",
-      });
-    });
+    const { change, next } = await this.store.transaction(
+      [`settings:${guildId}`],
+      async (tables) => {
+        const stored = await tables.settings.get(guildId);
+        const before = { ...this.defaults, ...stored };
+        const next: SettingsOverrides = patch === null ? {} : { ...stored, ...patch };
+        const after = { ...this.defaults, ...next };
+        const changed = (Object.keys(LABELS) as (keyof GuildSettings)[]).filter(
+          (setting) =>
+            showSetting(before, setting, plainIds) !== showSetting(after, setting, plainIds),
+        );
+        const change = { changed, before, after };
+        const detail = describeSettingsChange(change, plainIds).join("; ").replaceAll("**", "");
+        await tables.settings.save(guildId, next, moderatorId, at);
+        await tables.audit.record({
+          at,
+          guildId,
+          moderatorId,
+          action: "config",
+          versionId: null,
+          detail: detail || "no change",
+        });
+        return { change, next };
+      },
+      { kind: "settings", guildId },
+    );
     if (Object.keys(next).length === 0) this.overrides.delete(guildId);
     else this.overrides.set(guildId, next);
-    this.logger.info({ guildId, moderatorId, changed }, "server settings changed");
-    this.store.changes.notifyChange({ kind: "settings", guildId });
+    this.logger.info({ guildId, moderatorId, changed: change.changed }, "server settings changed");
     return change;
   }
 }

@@ -100,6 +100,7 @@ export class PinBook implements PinSource {
 
   async pinnedAnswer(question: string, guildId: string | null): Promise<Answer | null> {
     if (guildId === null) return null;
+    const { version } = this.reports.activeVersion(guildId);
     let best: { pin: StoredPin; score: number } | null = null;
     for (const pin of await this.list(guildId)) {
       const score = questionSimilarity(question, pin.question);
@@ -153,7 +154,6 @@ export class PinBook implements PinSource {
       },
     );
     this.byVersion.set(active.version, pins);
-    this.store.changes.notifyChange({ kind: "pins", guildId: pin.guildId });
     return { ...pin, id };
   }
 
@@ -174,7 +174,6 @@ export class PinBook implements PinSource {
       return tables.pins.forVersion(pin.versionId);
     });
     this.byVersion.set(pin.versionId, pins);
-    this.store.changes.notifyChange({ kind: "pins", guildId });
     return pin;
   }
 
@@ -188,17 +187,21 @@ export class PinBook implements PinSource {
     versionId: number,
     work: (tables: StoreTables) => Promise<T>,
   ): Promise<T> {
-    return this.store.transaction([DEFAULT_SCOPE, guildId], async (tables) => {
-      const pointers = await tables.versions.pointers();
-      const own = pointers.find((pointer) => pointer.scope === guildId);
-      const current = (own ?? pointers.find((p) => p.scope === DEFAULT_SCOPE))?.versionId;
-      if (current !== versionId) {
-        throw new ReportError(
-          `this server now answers from version ${current}; look at the report again and retry`,
-        );
-      }
-      return work(tables);
-    });
+    const announce = { kind: "pins", guildId } as const;
+    return this.store.transaction(
+      [DEFAULT_SCOPE, guildId],
+      async (tables) => {
+        const own = await tables.versions.pointer(guildId);
+        const current = (own ?? (await tables.versions.pointer(DEFAULT_SCOPE)))?.versionId;
+        if (current !== versionId) {
+          throw new ReportError(
+            `this server now answers from version ${current}; look at the report again and retry`,
+          );
+        }
+        return work(tables);
+      },
+      announce,
+    );
   }
 
   /**

@@ -189,12 +189,18 @@ export class ReportLibrary implements ReportSource {
     for (let attempt = 1; ; attempt++) {
       const replaced = this.activeByScope.get(scope) ?? this.activeByScope.get(DEFAULT_SCOPE);
       try {
-        return await this.store.transaction([scope], async (tables) => {
-          const own = await tables.versions.pointer(scope);
-          const stored = own ?? (await tables.versions.pointer(DEFAULT_SCOPE));
-          if (stored?.versionId !== replaced?.version) throw new ChangedMeanwhile();
-          return work(tables, replaced);
-        });
+        const guildId = scope === DEFAULT_SCOPE ? null : scope;
+        const announce = { kind: "report", guildId } as const;
+        return await this.store.transaction(
+          [scope],
+          async (tables) => {
+            const own = await tables.versions.pointer(scope);
+            const stored = own ?? (await tables.versions.pointer(DEFAULT_SCOPE));
+            if (stored?.versionId !== replaced?.version) throw new ChangedMeanwhile();
+            return work(tables, replaced);
+          },
+          announce,
+        );
       } catch (error) {
         if (!(error instanceof ChangedMeanwhile) || !options.retry) throw error;
         if (attempt === COMMIT_ATTEMPTS) {
@@ -555,7 +561,6 @@ export class ReportLibrary implements ReportSource {
       "report changed",
     );
     this.hooks.changed?.(action);
-    this.store.changes.notifyChange({ kind: "report", guildId });
   }
 }
 

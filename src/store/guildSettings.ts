@@ -35,12 +35,16 @@ export function overridesByGuild(rows: unknown): Map<string, SettingsOverrides> 
 /** One row per server that changed a setting with /config. */
 export class GuildSettingsStore implements SettingsTable {
   private readonly allStatement;
+  private readonly getStatement;
   private readonly upsertStatement;
   private readonly deleteStatement;
 
   constructor(db: Database) {
     this.allStatement = db.prepare(
       "SELECT guild_id AS guildId, overrides FROM guild_settings ORDER BY guild_id",
+    );
+    this.getStatement = db.prepare(
+      "SELECT guild_id AS guildId, overrides FROM guild_settings WHERE guild_id = ?",
     );
     this.upsertStatement = db.prepare(
       `INSERT INTO guild_settings (guild_id, overrides, updated_by, updated_at) VALUES (?, ?, ?, ?)
@@ -54,6 +58,10 @@ export class GuildSettingsStore implements SettingsTable {
 
   async all(): Promise<Map<string, SettingsOverrides>> {
     return overridesByGuild(this.allStatement.all());
+  }
+
+  async get(guildId: string): Promise<SettingsOverrides> {
+    return overridesByGuild(this.getStatement.all(guildId)).get(guildId) ?? {};
   }
 
   async save(

@@ -1,4 +1,4 @@
-import type { ChangeFeed } from "./changes.js";
+import type { ChangeFeed, StoreChange } from "./changes.js";
 import { openPostgresStore } from "./postgres/store.js";
 import { openSqliteStore } from "./sqliteStore.js";
 import type { StoreTables } from "./tables.js";
@@ -18,9 +18,16 @@ export interface Store extends StoreTables {
    * Run `work` in one transaction: all of its writes land, or none do. No other transaction that
    * names one of the same `locks` (report scopes, from this process or another host) runs
    * meanwhile, so what `work` reads is still true when it commits. `work` must use the tables it
-   * is handed, never the store's own.
+   * is handed, never the store's own. `announce` is told to every process sharing the store if,
+   * and only if, the transaction commits: on PostgreSQL as a NOTIFY inside it (delivered by the
+   * commit itself, so a process killed just after committing cannot leave it unsaid), on SQLite
+   * right after the commit (its audit row says the same to a process watching the file).
    */
-  transaction<T>(locks: readonly string[], work: (tables: StoreTables) => Promise<T>): Promise<T>;
+  transaction<T>(
+    locks: readonly string[],
+    work: (tables: StoreTables) => Promise<T>,
+    announce?: StoreChange,
+  ): Promise<T>;
   /**
    * SQLite: a consistent copy of the whole database at `file` (the online backup API), safe while
    * the bot keeps reading and writing. PostgreSQL: refused with BackupElsewhereError (pg_dump).

@@ -75,13 +75,14 @@ export async function openSqliteStore(dataDir: string, options: StoreOptions): P
     settings: queued(tables.settings, exclusive),
     pins: queued(tables.pins, exclusive),
     changes,
-    transaction: (_locks, work) =>
+    transaction: (_locks, work, announce) =>
       exclusive(() =>
         inTransaction.run(true, async () => {
           db.exec("BEGIN IMMEDIATE");
           try {
             const result = await work(tables);
             db.exec("COMMIT");
+            if (announce) changes.notifyChange(announce);
             return result;
           } catch (error) {
             if (db.inTransaction) db.exec("ROLLBACK");

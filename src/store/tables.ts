@@ -50,6 +50,8 @@ export interface AuditTable {
 
 export interface SettingsTable {
   all(): Promise<Map<string, SettingsOverrides>>;
+  /** One server's overrides; empty when it has set nothing. */
+  get(guildId: string): Promise<SettingsOverrides>;
   save(guildId: string, overrides: SettingsOverrides, by: string | null, at: Date): Promise<void>;
 }
 

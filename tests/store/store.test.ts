@@ -3,12 +3,14 @@ import BetterSqlite3 from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { downvotedGaps } from "../../src/library/gaps.js";
 import { DATABASE_FILE, openDatabase } from "../../src/store/db.js";
+import { VOTER_TOKEN_DAYS } from "../../src/store/feedback.js";
 import { SCHEMA_VERSION } from "../../src/store/migrations.js";
 import { BACKENDS, useStores } from "./backends.js";
 import { storeContains } from "./storedText.js";
 import { useTempDirs } from "./tempDir.js";
 
 const tempDir = useTempDirs();
+const DAY = 24 * 60 * 60 * 1000;
 const stores = useStores();
 
 describe("openDatabase", () => {
@@ -79,6 +81,26 @@ describe.each(BACKENDS)("feedback on %s", (backend) => {
     const second = await stores.open(target);
     expect(await second.feedback.record(vote)).toBe("unchanged");
     expect(await second.feedback.totals(null)).toEqual({ up: 1, down: 0 });
+  });
+
+  it("forgets voter tokens after VOTER_TOKEN_DAYS and keeps the totals", async () => {
+    const start = new Date(Date.UTC(2026, 0, 1));
+    let now = start;
+    const store = await stores.fresh(backend, { now: () => now });
+    const vote = {
+      guildId: "900000000000000001",
+      answerId: "a",
+      userId: "123456789012345678",
+      vote: "up",
+      question: null,
+    } as const;
+    expect(await store.feedback.record(vote)).toBe("counted");
+    now = new Date(start.getTime() + (VOTER_TOKEN_DAYS - 1) * DAY);
+    expect(await store.feedback.purgeExpired()).toBe(0);
+    expect(await store.feedback.record(vote)).toBe("unchanged");
+    now = new Date(start.getTime() + (VOTER_TOKEN_DAYS + 1) * DAY);
+    expect(await store.feedback.purgeExpired()).toBe(1);
+    expect(await store.feedback.totals(vote.guildId)).toEqual({ up: 1, down: 0 });
   });
 
   it("counts a double click taken by two connections at once as one vote", async () => {
@@ -206,6 +228,11 @@ describe.each(BACKENDS)("settings, pins and audit on %s", (backend) => {
     expect(await store.settings.all()).toEqual(
       new Map([[guildId, { chat: false, askChannelIds: ["123456789012345678"] }]]),
     );
+    expect(await store.settings.get(guildId)).toEqual({
+      chat: false,
+      askChannelIds: ["123456789012345678"],
+    });
+    expect(await store.settings.get("900000000000000002")).toEqual({});
     await store.settings.save(guildId, {}, "200000000000000001", at);
     expect((await store.settings.all()).size).toBe(0);
   });

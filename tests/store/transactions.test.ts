@@ -3,7 +3,10 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
+import pino from "pino";
 import { describe, expect, it } from "vitest";
+import { StoredSettings } from "../../src/library/guildSettings.js";
+import type { StoreChange } from "../../src/store/changes.js";
 import type { Store } from "../../src/store/index.js";
 import { BACKENDS, useStores } from "./backends.js";
 import { newVersion } from "./versions.js";
@@ -110,6 +113,30 @@ describe.each(BACKENDS)("report versions on %s", (backend) => {
     ]);
   });
 
+  it("announces what a transaction changed once it commits, and nothing of one that fails", async () => {
+    const store = await stores.fresh(backend);
+    const heard: StoreChange[] = [];
+    let wake = () => {};
+    store.changes.onChange((change) => {
+      heard.push(change);
+      wake();
+    });
+    const refused = store.transaction(
+      [GUILD],
+      async (tables) => {
+        await tables.versions.insert(newVersion(GUILD, "refused"));
+        throw new Error("the build was refused");
+      },
+      { kind: "report", guildId: OTHER },
+    );
+    await expect(refused).rejects.toThrow("the build was refused");
+    const delivered = new Promise<void>((resolve) => (wake = resolve));
+    await refresh(store, "committed");
+    await store.transaction([GUILD], async () => {}, { kind: "report", guildId: GUILD });
+    await delivered;
+    expect(heard).toEqual([{ kind: "report", guildId: GUILD }]);
+  });
+
   it("is left as it was, and unlocked, by a process killed with SIGKILL mid-refresh", async () => {
     const store = await stores.fresh(backend);
     const kept = await store.versions.insert(newVersion(null, "default text"));
@@ -152,5 +179,26 @@ describe("two hosts on one PostgreSQL", () => {
       later?.id,
       earlier?.id,
     ]);
+  });
+
+  it("keeps both of two settings changed at once through two hosts", async () => {
+    const target = await stores.target("postgres");
+    const defaults = {
+      askChannelIds: [],
+      moderatorRoleIds: [],
+      rateLimit: { burst: 8, windowMs: 60_000 },
+      modLogChannelId: null,
+      chat: true,
+    };
+    const logger = pino({ level: "silent" });
+    const hosts = async () => StoredSettings.open(await stores.open(target), defaults, logger);
+    const [one, two] = [await hosts(), await hosts()];
+    const slower = { burst: 2, windowMs: 60_000 };
+    await Promise.all([
+      one.update(GUILD, null, { chat: false }),
+      two.update(GUILD, null, { rateLimit: slower }),
+    ]);
+    const reader = await stores.open(target);
+    expect(await reader.settings.get(GUILD)).toEqual({ chat: false, rateLimit: slower });
   });
 });

@@ -1,7 +1,7 @@
 import postgres from "postgres";
 import { feedbackKey } from "../feedbackKey.js";
 import { BackupElsewhereError, type Store, type StoreOptions } from "../index.js";
-import { postgresChanges } from "./changes.js";
+import { announceInTransaction, postgresChanges } from "./changes.js";
 import { migratePostgres } from "./migrations.js";
 import { postgresTables } from "./tables.js";
 
@@ -22,7 +22,12 @@ export function describeDatabaseUrl(url: string): string {
  * dies: the server rolls back a dropped session and releases what it held.
  */
 export async function openPostgresStore(url: string, options: StoreOptions): Promise<Store> {
-  const sql = postgres(url, { onnotice: () => {}, connect_timeout: 10 });
+  const sql = postgres(url, {
+    onnotice: () => {},
+    connect_timeout: 10,
+    // Named in pg_stat_activity, so an operator can tell factdesk's sessions from others.
+    connection: { application_name: "factdesk" },
+  });
   try {
     await migratePostgres(sql);
     const now = options.now ?? (() => new Date());
@@ -38,12 +43,14 @@ export async function openPostgresStore(url: string, options: StoreOptions): Pro
       location: describeDatabaseUrl(url),
       ...postgresTables(sql, key, now),
       changes,
-      transaction: (locks, work) =>
+      transaction: (locks, work, announce) =>
         sql.begin(async (tx) => {
           for (const lock of [...new Set(locks)].sort()) {
             await tx`SELECT pg_advisory_xact_lock(hashtext(${`factdesk:${lock}`}))`;
           }
-          return work(postgresTables(tx, key, now));
+          const result = await work(postgresTables(tx, key, now));
+          if (announce) await announceInTransaction(tx, announce);
+          return result;
         }) as Promise<Awaited<ReturnType<typeof work>>>,
       backup: async () => {
         throw new BackupElsewhereError();

@@ -202,6 +202,11 @@ function settingsTable(db: Connection): SettingsTable {
         await db`SELECT guild_id AS "guildId", overrides FROM guild_settings ORDER BY guild_id`,
       );
     },
+    async get(guildId) {
+      const rows = await db`SELECT guild_id AS "guildId", overrides FROM guild_settings
+        WHERE guild_id = ${guildId}`;
+      return overridesByGuild(rows).get(guildId) ?? {};
+    },
     async save(guildId, overrides, by, at) {
       const checked = SettingsOverrides.parse(overrides);
       if (Object.keys(checked).length === 0) {
