@@ -134,7 +134,7 @@ export class ReportLibrary implements ReportSource {
     return guildId === null || !this.activeByScope.has(guildId);
   }
 
-  /** How many indexes are held now, and their estimated heap (the memory bench). */
+  /** How many indexes are held now, and their estimated heap (/metrics, the memory bench). */
   cacheStats(): { indexes: number; bytes: number } {
     return { indexes: this.indexes.size, bytes: this.indexes.heldBytes };
   }
