@@ -15,13 +15,12 @@ import pino from "pino";
 import { workerIndexBuilder } from "../../src/library/buildIndex.js";
 import { estimateIndexBytes } from "../../src/library/indexCache.js";
 import { openLibrary } from "../../src/library/open.js";
-import { answer } from "../../src/qa/answer.js";
 import type { ReportIndex } from "../../src/qa/reportIndex.js";
-import { median, nowMs, percentile } from "./stats.js";
+import { benchConfig, guildId } from "./memoryStore.js";
+import { runToEnd, tsxNode } from "./processes.js";
 import { SEED_PATH } from "./synthetic.js";
 
 const MB = 1024 * 1024;
-const QUESTION = "How many suspects were arrested?";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
@@ -38,6 +37,8 @@ function upload(seed: string, n: number): string {
 }
 
 const silent = pino({ level: "silent" });
+const CHILD = "scripts/bench/memoryChild.ts";
+const CHILD_TIMEOUT_MS = 20 * 60 * 1000;
 
 export interface MemoryOptions {
   guilds: number;
@@ -78,72 +79,22 @@ export async function runMemoryBench(options: MemoryOptions): Promise<void> {
     }
     await setup.store.close();
 
-    const rssBeforeOpen = process.memoryUsage().rss;
-    const opened = performance.now();
-    const { store, library } = await openLibrary(config, silent);
-    const openMs = performance.now() - opened;
-    const rssStart = process.memoryUsage().rss;
-    let peakRss = rssStart;
-    const ask = async (g: number, into: number[]) => {
-      const started = nowMs();
-      const { index } = await library.active(guildId(g));
-      answer(QUESTION, index);
-      into.push(nowMs() - started);
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    };
-    // Every guild asks once: the uploaders' indexes are built on that question (cold), everyone
-    // else shares the default's. Then the uploaders ask again: most were evicted meanwhile.
-    const shared: number[] = [];
-    const cold: number[] = [];
-    const afterEviction: number[] = [];
-    let evicted = 0;
-    for (let g = 0; g < options.guilds; g += 1) await ask(g, g < options.uploads ? cold : shared);
-    for (let g = 0; g < options.uploads; g += 1) {
-      if (!library.isIndexed(guildId(g))) {
-        evicted += 1;
-        await ask(g, afterEviction);
-      }
-    }
-    const held = library.cacheStats();
-    const rssEnd = heapAfterGc() && process.memoryUsage().rss;
-    await store.close();
-    for (const samples of [shared, cold, afterEviction]) samples.sort((a, b) => a - b);
-    const line = (name: string, samples: number[]) =>
-      `${name}: p50 ${median(samples).toFixed(1)} ms, p99 ${percentile(samples, 99).toFixed(1)} ms, max ${(samples.at(-1) ?? 0).toFixed(1)} ms (${samples.length} guilds)`;
-    console.log(
-      `${options.guilds} guilds, ${options.uploads} with their own upload, INDEX_CACHE_MB=${options.cacheMb}: ${options.uploads + 1} distinct reports; after the run ${held.indexes} indexes held (${(held.bytes / MB).toFixed(1)} MB estimated)`,
-    );
-    console.log(
-      `open after a restart: ${openMs.toFixed(0)} ms, one index built (the default); RSS ${(rssBeforeOpen / MB).toFixed(0)} MB before, ${(rssStart / MB).toFixed(0)} MB after, ${(peakRss / MB).toFixed(0)} MB peak, ${(rssEnd / MB).toFixed(0)} MB at the end`,
-    );
-    console.log(line("first question, default report (shared, held)", shared));
-    console.log(line("first question, own upload, cold (built in the worker)", cold));
-    console.log(
-      line(
-        `first question after eviction (${evicted} of ${options.uploads} evicted)`,
-        afterEviction,
+    // The measured part runs in a process of its own, so its RSS is the library's alone.
+    const run = await runToEnd(
+      ...tsxNode(
+        CHILD,
+        dir,
+        String(options.guilds),
+        String(options.uploads),
+        String(options.cacheMb),
       ),
+      CHILD_TIMEOUT_MS,
     );
+    if (run.code !== 0) {
+      throw new Error(`factdesk: bench: the memory run failed: ${run.stderr.trim() || run.code}`);
+    }
+    process.stdout.write(run.stdout);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function guildId(g: number): string {
-  return String(100_000_000_000_000_000n + BigInt(g));
-}
-
-function benchConfig(dir: string, cacheMb: number) {
-  return {
-    DATA_DIR: dir,
-    DATABASE_URL: undefined,
-    FEEDBACK_SECRET: undefined,
-    REPORT_PATH: SEED_PATH,
-    REPORT_URL: undefined,
-    REPORT_MAX_BYTES: 1024 * 1024,
-    REPORT_FETCH_TIMEOUT_MS: 5_000,
-    REPORT_BUILD_TIMEOUT_MS: 60_000,
-    REPORT_BUILD_MEMORY_MB: 512,
-    INDEX_CACHE_MB: cacheMb,
-  };
 }

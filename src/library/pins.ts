@@ -107,8 +107,7 @@ export class PinBook implements PinSource {
       if (score >= PIN_MATCH && (!best || score > best.score)) best = { pin, score };
     }
     if (!best) return null;
-    const active = await this.reports.active(guildId);
-    return active.version === version ? answerFrom(question, active.index, best.pin) : null;
+    return answerFrom(question, (await this.reports.active(guildId)).index, best.pin);
   }
 
   async pin(request: PinRequest): Promise<StoredPin> {

@@ -68,7 +68,7 @@ export class ReportLibrary implements ReportSource {
    * committed elsewhere for one of them is built as soon as it is heard.
    */
   private readonly askedHere = new Set<string>();
-  /** Changes heard from elsewhere (and re-reads), taken in one at a time and in order. */
+  /** Changes heard from elsewhere, taken in one at a time and in the order heard. */
   private applying: Promise<void> = Promise.resolve();
   /** Answers checked by moderators, per server and version. */
   readonly pins: PinBook;
@@ -134,7 +134,7 @@ export class ReportLibrary implements ReportSource {
     return guildId === null || !this.activeByScope.has(guildId);
   }
 
-  /** How many indexes are held now, and their estimated heap (the bench, /metrics). */
+  /** How many indexes are held now, and their estimated heap (the memory bench). */
   cacheStats(): { indexes: number; bytes: number } {
     return { indexes: this.indexes.size, bytes: this.indexes.heldBytes };
   }
@@ -232,7 +232,7 @@ export class ReportLibrary implements ReportSource {
     );
     const sha = sha256(candidate.bytes);
     const index = {
-      ...(await this.sharedIndex(sha, async () => text)),
+      ...(await this.sharedIndex(sha, () => text)),
       meta: { name: candidate.name, version: null, ...meta },
     };
     this.hooks.beforeCommit?.();
@@ -281,12 +281,13 @@ export class ReportLibrary implements ReportSource {
 
   async rollback(request: RollbackRequest): Promise<VersionChange> {
     const version = await this.visibleVersion(request.guildId, request.version);
-    const previous = await this.active(request.guildId);
+    const previous = this.activeVersion(request.guildId);
     if (previous.version === version.id) {
       throw new ReportError(`version ${version.id} is already active`);
     }
+    const before = (await this.active(request.guildId)).index;
     // A version that no longer builds is refused before anything changes.
-    const index = await this.indexFor(version);
+    const after = await this.indexFor(version);
     this.hooks.beforeCommit?.();
 
     const at = this.now();
@@ -326,7 +327,7 @@ export class ReportLibrary implements ReportSource {
       });
     }
     this.logChange("rollback", request.guildId, request.moderatorId, activated);
-    return this.change("rollback", request.guildId, version, previous, previous.index, index);
+    return this.change("rollback", request.guildId, version, previous, before, after);
   }
 
   async status(guildId: string | null): Promise<ReportStatus> {
@@ -413,7 +414,7 @@ export class ReportLibrary implements ReportSource {
     if (!inUse || this.indexes.has(version.sha256)) return version;
     this.indexOf(version).catch((error: unknown) => {
       this.logger.error(
-        { err: error, guildId: pointer.scope, version: version.version },
+        { err: error, guildId: scope, version: version.version },
         "could not build a report version committed elsewhere",
       );
     });

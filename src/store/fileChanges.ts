@@ -13,8 +13,11 @@ export interface FileChangeOptions {
   /** Hear other processes' commits (a running bot); the operator CLI only tells. */
   watch: boolean;
   onError(error: unknown): void;
-  /** Runs a read on the shared connection in its turn, never inside another call's transaction. */
-  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs a look at the file on the shared connection in its turn, never inside a transaction of
+   * this process (which would show its own uncommitted audit rows).
+   */
+  inTurn(look: () => Promise<void>): Promise<void>;
 }
 
 const AuditRow = z.object({
@@ -75,7 +78,12 @@ export function fileChanges(
   };
 }
 
-function watchFile(db: Database, file: string, heard: EventEmitter, options: FileChangeOptions) {
+function watchFile(
+  db: Database,
+  file: string,
+  heard: EventEmitter,
+  { onError, inTurn }: FileChangeOptions,
+) {
   const dataVersion = db.prepare("PRAGMA data_version").pluck();
   const newestAudit = db.prepare("SELECT coalesce(max(id), 0) FROM audit_log").pluck();
   const auditSince = db.prepare(
@@ -97,8 +105,8 @@ function watchFile(db: Database, file: string, heard: EventEmitter, options: Fil
   const watcher = watch(dirname(file), { persistent: false }, (_event, changed) => {
     // Some platforms give no file name: look anyway, it is cheap.
     if (changed && changed !== name && changed !== `${name}-wal`) return;
-    options.exclusive(async () => look()).catch(options.onError);
+    inTurn(async () => look()).catch(onError);
   });
-  watcher.on("error", options.onError);
+  watcher.on("error", onError);
   return watcher;
 }

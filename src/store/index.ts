@@ -52,8 +52,8 @@ export interface StoreOptions {
    */
   changes?: ChangeFeed;
   /**
-   * SQLite: also hear what other processes commit to the file (the operator CLI); a running bot
-   * does, a one-off command does not. PostgreSQL hears every host through LISTEN/NOTIFY anyway.
+   * SQLite: also hear what other processes commit to this file (the operator CLI): a running bot
+   * does, a one-off command does not. PostgreSQL always hears every host.
    */
   watchOtherProcesses?: boolean;
   /** Where a change notice that cannot be read, or cannot be sent, is reported. */

@@ -59,15 +59,15 @@ export async function openSqliteStore(dataDir: string, options: StoreOptions): P
     tail = run.catch(() => {});
     return run;
   };
-  const location = join(dataDir, DATABASE_FILE);
-  const changes = fileChanges(db, location, options.changes ?? localChanges(), {
+  const file = join(dataDir, DATABASE_FILE);
+  const changes = fileChanges(db, file, options.changes ?? localChanges(), {
     watch: options.watchOtherProcesses ?? false,
     onError: options.onChangeError ?? ((error) => process.emitWarning(String(error))),
-    exclusive,
+    inTurn: exclusive,
   });
   const store: Store = {
     backend: "sqlite",
-    location,
+    location: file,
     versions: queued(tables.versions, exclusive),
     questions: queued(tables.questions, exclusive),
     feedback: queued(tables.feedback, exclusive),

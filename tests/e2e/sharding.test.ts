@@ -206,6 +206,43 @@ describe("TOTAL_SHARDS=auto with two shards", () => {
     expect(versionIn(await status(0))).toBe(version);
   }, 120_000);
 
+  it("a kill -9 of shard 0 just after its commit: shard 1 answers from the committed version", async () => {
+    const from = logs.length;
+    const after = (line: LogLine) => logs.indexOf(line) >= from;
+    const pid = Number(
+      logs.filter((line) => line.msg === "shard started" && line.shardId === 0).at(-1)?.pid,
+    );
+    const committed = logged(
+      (line) => after(line) && line.msg === "report changed" && line.shardId === "0",
+    );
+    const upload = fake.attachment(
+      "third-report.txt",
+      `${fixture}\n\nA further 17 boats were seized.`,
+    );
+    await fake.sendCommand(
+      "report",
+      { file: upload },
+      { ...moderator, subcommand: "refresh", shard: 0 },
+    );
+    const { version } = await committed;
+    process.kill(pid, "SIGKILL");
+    await logged((line) => after(line) && line.msg === "shard process died; starting it again");
+    await logged(
+      (line) =>
+        after(line) &&
+        line.msg === "change taken in" &&
+        line.shardId === "1" &&
+        (line.change as { kind?: string } | undefined)?.kind === "report",
+    );
+    expect(versionIn(await status(1))).toBe(version);
+    await logged(
+      (line) => after(line) && line.msg === "shard started" && line.shardId === 0,
+      60_000,
+    );
+    await fake.shardsIdentified(2, 60_000);
+    expect(versionIn(await status(0))).toBe(version);
+  }, 120_000);
+
   it("SIGTERM stops every shard cleanly: each closes with 1000, the manager exits 0", async () => {
     const closedBefore = fake.gatewayCloseCodes.filter((close) => close === 1000).length;
     manager.kill("SIGTERM");
