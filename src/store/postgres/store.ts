@@ -32,11 +32,7 @@ export async function openPostgresStore(url: string, options: StoreOptions): Pro
     await migratePostgres(sql);
     const now = options.now ?? (() => new Date());
     const key = feedbackKey(options.dataDir, options.feedbackSecret);
-    const onError =
-      options.onChangeError ??
-      ((error: unknown) => {
-        throw error;
-      });
+    const onError = options.onChangeError ?? ((error) => process.emitWarning(String(error)));
     const changes = await postgresChanges(sql, onError);
     const store: Store = {
       backend: "postgres",
