@@ -1,3 +1,4 @@
+import { warmAnswering } from "./bot/answering.js";
 import { connectBot, createBot } from "./bot/client.js";
 import { InFlight } from "./bot/inFlight.js";
 import { exitWith, loadConfigOrExit, reasonOf } from "./bot/startup.js";
@@ -44,6 +45,7 @@ async function runBot(): Promise<void> {
   const services = await openServices(config, logger, options).catch((error: unknown) =>
     openFailure(error),
   );
+  warmAnswering((await services.reports.active(null)).index);
   const inFlight = new InFlight();
   const client = createBot(config, logger, services, {
     inFlight,

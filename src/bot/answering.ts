@@ -6,9 +6,12 @@ import {
 } from "discord.js";
 import type { CommandContext } from "../../commands/types.js";
 import { reply } from "../qa/answer.js";
+import type { ReportIndex } from "../qa/reportIndex.js";
 import type { Answer } from "../qa/schema.js";
+import { suggestQuestions } from "../qa/suggest.js";
 import type { Query } from "../qa/understand.js";
 import type { Services } from "../services.js";
+import { isEnglishWord } from "../text/english.js";
 import { reportForReply, sendReply } from "./coldReport.js";
 import { type PaceVerdict, paceKey, slowDownNotice } from "./rateLimit.js";
 import { type AnswerView, type RenderedMessage, renderAnswer } from "./render.js";
@@ -40,6 +43,18 @@ export async function answerQuestion(
   const result = pinned ? { answer: pinned, query: null } : reply(asked, index, { previous });
   services.metrics?.answerLatency((performance.now() - started) / 1000);
   return { ...result, message: renderAnswer(result.answer, index.meta, view) };
+}
+
+/**
+ * The first answer in a process parses the English dictionary and compiles the engine and the
+ * renderer (about a quarter of a second here, several times that under load): paid at start, not
+ * by the first member to ask, nor by the first question after a change heard from another shard.
+ */
+export function warmAnswering(index: ReportIndex): void {
+  isEnglishWord("report");
+  for (const question of suggestQuestions("", index, 1)) {
+    renderAnswer(reply(question, index).answer, index.meta, { askerId: null });
+  }
 }
 
 /** Takes one of the member's question tokens, at the rate their server allows. */

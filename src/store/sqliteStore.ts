@@ -75,21 +75,26 @@ export async function openSqliteStore(dataDir: string, options: StoreOptions): P
     settings: queued(tables.settings, exclusive),
     pins: queued(tables.pins, exclusive),
     changes,
-    transaction: (_locks, work, announce) =>
-      exclusive(() =>
+    transaction: async (_locks, work, announce) => {
+      const result = await exclusive(() =>
         inTransaction.run(true, async () => {
           db.exec("BEGIN IMMEDIATE");
           try {
-            const result = await work(tables);
+            const committed = await work(tables);
             db.exec("COMMIT");
-            if (announce) changes.notifyChange(announce);
-            return result;
+            return committed;
           } catch (error) {
             if (db.inTransaction) db.exec("ROLLBACK");
             throw error;
           }
         }),
-      ),
+      );
+      // Announced outside the transaction's context: a listener in this process that reads the
+      // store (the shard's own IPC echo, a second library in a test) must not be refused as if it
+      // ran inside the transaction.
+      if (announce) changes.notifyChange(announce);
+      return result;
+    },
     backup: (file) => exclusive(async () => void (await db.backup(file))),
     ping: async () => db.open && db.prepare("SELECT 1").pluck().get() === 1,
     close: () =>
