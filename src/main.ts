@@ -53,6 +53,8 @@ async function runBot(): Promise<void> {
       void services.close().finally(() => exitWith([line]));
     },
   });
+  // A version committed elsewhere for a guild this process serves is built as soon as it is heard.
+  services.library.serveGuilds((guildId) => client.guilds.cache.has(guildId));
   const operations = await startOperations(config, services, client, logger).catch(
     (error: unknown) => exitWith([`could not start the health endpoint: ${reasonOf(error)}`]),
   );

@@ -51,6 +51,7 @@ export async function openServices(
       stored.questionAnswered(event);
     },
   };
+  metrics.watchIndexes(() => library.cacheStats());
   const settings = await StoredSettings.open(store, defaultSettings(config), logger, options.now);
   // Every source of change is heard as an event (another shard over IPC, another host over
   // PostgreSQL's NOTIFY, the operator CLI through the SQLite file): nothing is polled.

@@ -51,9 +51,21 @@ function outOfMemory(mb: number): ReportError {
  * (most of a second), which would otherwise be paid on every guild's first question.
  */
 export function workerIndexBuilder(budget: BuildBudget): IndexBuilder {
-  const pool = new BuildWorkers(budget);
-  return (text, meta) => pool.build(text, meta);
+  const key = `${budget.timeoutMs}:${budget.memoryMb}`;
+  let pool = pools.get(key);
+  if (!pool) {
+    pool = new BuildWorkers(budget);
+    pools.set(key, pool);
+  }
+  const shared = pool;
+  return (text, meta) => shared.build(text, meta);
 }
+
+/**
+ * One pool per budget in a process, whichever libraries use it (a process normally opens one; the
+ * tests open many), so at most one idle worker per budget is ever kept.
+ */
+const pools = new Map<string, BuildWorkers>();
 
 /** Builds at once; more wait their turn, so a burst of uploads cannot take every core and budget of memory. */
 const MAX_CONCURRENT_BUILDS = 2;

@@ -107,7 +107,9 @@ export class PinBook implements PinSource {
       if (score >= PIN_MATCH && (!best || score > best.score)) best = { pin, score };
     }
     if (!best) return null;
-    return answerFrom(question, (await this.reports.active(guildId)).index, best.pin);
+    // The pins are this version's: answer from its index, not from one that replaced it meanwhile.
+    const active = await this.reports.active(guildId);
+    return active.version === version ? answerFrom(question, active.index, best.pin) : null;
   }
 
   async pin(request: PinRequest): Promise<StoredPin> {

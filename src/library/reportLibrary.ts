@@ -68,6 +68,8 @@ export class ReportLibrary implements ReportSource {
    * committed elsewhere for one of them is built as soon as it is heard.
    */
   private readonly askedHere = new Set<string>();
+  /** Guilds this process's Discord client is in (sharded: the guilds of its shards). */
+  private serves: (guildId: string) => boolean = () => false;
   /** Changes heard from elsewhere, taken in one at a time and in the order heard. */
   private applying: Promise<void> = Promise.resolve();
   /** Answers checked by moderators, per server and version. */
@@ -134,7 +136,15 @@ export class ReportLibrary implements ReportSource {
     return guildId === null || !this.activeByScope.has(guildId);
   }
 
-  /** How many indexes are held now, and their estimated heap (the memory bench). */
+  /**
+   * Tell the library which guilds this process serves (the client's guild cache), so a version
+   * committed elsewhere for one of them is built as it is heard, before anyone there asks.
+   */
+  serveGuilds(serves: (guildId: string) => boolean): void {
+    this.serves = serves;
+  }
+
+  /** How many indexes are held now, and their estimated heap (/metrics, the memory bench). */
   cacheStats(): { indexes: number; bytes: number } {
     return { indexes: this.indexes.size, bytes: this.indexes.heldBytes };
   }
@@ -360,10 +370,10 @@ export class ReportLibrary implements ReportSource {
   /**
    * Take in a change committed by another shard, host or the operator CLI: which version a scope
    * answers from is read again at once (so /report status and the next question see it), and its
-   * index is built now only for the default report and for guilds that have asked in this
-   * process (sharded: the shard that serves the guild), so their next question does not wait for
-   * a build; anywhere else it is built on the next question, and a burst of changes to guilds
-   * this process does not serve costs no builds. A change this process already has is a no-op.
+   * index is built now only for the default report and for guilds this process serves (its
+   * client is in them, or they asked here), so their next question does not wait for a build;
+   * elsewhere it is built on the next question, and a burst of changes to guilds this process does
+   * not serve costs no builds. A change this process already has is a no-op.
    */
   applyChange(change: StoreChange): Promise<void> {
     const apply = async () => {
@@ -410,7 +420,7 @@ export class ReportLibrary implements ReportSource {
     const previous = this.activeByScope.get(scope);
     if (previous && this.isLoaded(previous, pointer)) return null;
     const version = this.activate(await stored(this.store.versions, pointer.versionId), pointer);
-    const inUse = scope === DEFAULT_SCOPE || this.askedHere.has(scope);
+    const inUse = scope === DEFAULT_SCOPE || this.askedHere.has(scope) || this.serves(scope);
     if (!inUse || this.indexes.has(version.sha256)) return version;
     this.indexOf(version).catch((error: unknown) => {
       this.logger.error(

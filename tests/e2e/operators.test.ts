@@ -351,6 +351,9 @@ describe.each(BACKENDS)("operators on %s", (backend) => {
       expect(text).toMatch(/^factdesk_report_changes_total\{action="refresh"\} 2$/m);
       expect(text).toContain("factdesk_rate_limit_refusals_total");
       expect(text).toContain("factdesk_gateway_reconnects_total");
+      // The default report's index, at least, is held.
+      expect(text).toMatch(/^factdesk_report_indexes [1-9]\d*$/m);
+      expect(text).toMatch(/^factdesk_report_index_bytes [1-9]\d*$/m);
     });
   });
 });
