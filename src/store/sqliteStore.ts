@@ -76,20 +76,22 @@ export async function openSqliteStore(dataDir: string, options: StoreOptions): P
     pins: queued(tables.pins, exclusive),
     changes,
     transaction: (_locks, work, announce) =>
-      exclusive(() =>
-        inTransaction.run(true, async () => {
+      exclusive(async () => {
+        const result = await inTransaction.run(true, async () => {
           db.exec("BEGIN IMMEDIATE");
           try {
-            const result = await work(tables);
+            const committed = await work(tables);
             db.exec("COMMIT");
-            if (announce) changes.notifyChange(announce);
-            return result;
+            return committed;
           } catch (error) {
             if (db.inTransaction) db.exec("ROLLBACK");
             throw error;
           }
-        }),
-      ),
+        });
+        // Outside the transaction's context, so listeners that read the store at once may do so.
+        if (announce) changes.notifyChange(announce);
+        return result;
+      }),
     backup: (file) => exclusive(async () => void (await db.backup(file))),
     ping: async () => db.open && db.prepare("SELECT 1").pluck().get() === 1,
     close: () =>
