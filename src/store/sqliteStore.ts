@@ -75,9 +75,9 @@ export async function openSqliteStore(dataDir: string, options: StoreOptions): P
     settings: queued(tables.settings, exclusive),
     pins: queued(tables.pins, exclusive),
     changes,
-    transaction: async (_locks, work, announce) => {
-      const result = await exclusive(() =>
-        inTransaction.run(true, async () => {
+    transaction: (_locks, work, announce) =>
+      exclusive(async () => {
+        const result = await inTransaction.run(true, async () => {
           db.exec("BEGIN IMMEDIATE");
           try {
             const committed = await work(tables);
@@ -87,14 +87,11 @@ export async function openSqliteStore(dataDir: string, options: StoreOptions): P
             if (db.inTransaction) db.exec("ROLLBACK");
             throw error;
           }
-        }),
-      );
-      // Announced outside the transaction's context: a listener in this process that reads the
-      // store (the shard's own IPC echo, a second library in a test) must not be refused as if it
-      // ran inside the transaction.
-      if (announce) changes.notifyChange(announce);
-      return result;
-    },
+        });
+        // Outside the transaction's context, so listeners that read the store at once may do so.
+        if (announce) changes.notifyChange(announce);
+        return result;
+      }),
     backup: (file) => exclusive(async () => void (await db.backup(file))),
     ping: async () => db.open && db.prepare("SELECT 1").pluck().get() === 1,
     close: () =>

@@ -1,15 +1,21 @@
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { describe, expect, it } from "vitest";
+import postgres, { type Sql } from "postgres";
+import { afterEach, describe, expect, it } from "vitest";
 import { downvotedGaps } from "../../src/library/gaps.js";
 import { DATABASE_FILE, openDatabase } from "../../src/store/db.js";
 import { VOTER_TOKEN_DAYS } from "../../src/store/feedback.js";
 import { SCHEMA_VERSION } from "../../src/store/migrations.js";
+import { migratePostgres, PostgresSchemaTooNewError } from "../../src/store/postgres/migrations.js";
 import { BACKENDS, useStores } from "./backends.js";
 import { storeContains } from "./storedText.js";
 import { useTempDirs } from "./tempDir.js";
 
 const tempDir = useTempDirs();
+const clients: Sql[] = [];
+afterEach(async () => {
+  for (const sql of clients.splice(0)) await sql.end();
+});
 const DAY = 24 * 60 * 60 * 1000;
 const stores = useStores();
 
@@ -39,6 +45,48 @@ describe("openDatabase", () => {
     expect(() => openDatabase(dir)).toThrow(
       `was written by a newer factdesk (schema version ${SCHEMA_VERSION + 1}; this build knows up to ${SCHEMA_VERSION})`,
     );
+  });
+});
+
+/** A fresh PostgreSQL database that two hosts migrated at the same moment, and a client on it. */
+async function migratedTwice(): Promise<Sql> {
+  const { databaseUrl } = await stores.target("postgres");
+  const sql = postgres(databaseUrl ?? "", { onnotice: () => {} });
+  clients.push(sql);
+  // The second waits for the first (an advisory lock) and finds nothing left to do.
+  await Promise.all([migratePostgres(sql), migratePostgres(sql)]);
+  return sql;
+}
+
+describe("the PostgreSQL schema", () => {
+  it("has SQLite's tables and columns, at SQLite's schema version", async () => {
+    const sql = await migratedTwice();
+    const sqlite = openDatabase(tempDir());
+    const sqliteTables = sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .pluck()
+      .all() as string[];
+    const expected = Object.fromEntries(
+      sqliteTables.map((table) => [
+        table,
+        (sqlite.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name).sort(),
+      ]),
+    );
+    sqlite.close();
+    const rows = await sql<{ table: string; column: string }[]>`
+      SELECT table_name AS table, column_name AS column FROM information_schema.columns
+      WHERE table_schema = 'public' AND table_name <> 'schema_version'`;
+    const actual: Record<string, string[]> = {};
+    for (const row of rows) actual[row.table] = [...(actual[row.table] ?? []), row.column].sort();
+    expect(actual).toEqual(expected);
+    const [row] = await sql`SELECT version FROM schema_version`;
+    expect(row?.version).toBe(SCHEMA_VERSION);
+  });
+
+  it("refuses a database written by a newer factdesk, in one line that says what to do", async () => {
+    const sql = await migratedTwice();
+    await sql`UPDATE schema_version SET version = ${SCHEMA_VERSION + 1}`;
+    await expect(migratePostgres(sql)).rejects.toThrow(PostgresSchemaTooNewError);
   });
 });
 

@@ -116,9 +116,12 @@ describe.each(BACKENDS)("report versions on %s", (backend) => {
   it("announces what a transaction changed once it commits, and nothing of one that fails", async () => {
     const store = await stores.fresh(backend);
     const heard: StoreChange[] = [];
+    const readsOnHearing: Promise<unknown>[] = [];
     let wake = () => {};
     store.changes.onChange((change) => {
       heard.push(change);
+      // A listener reads what changed at once, as the library does.
+      readsOnHearing.push(store.versions.pointers());
       wake();
     });
     const refused = store.transaction(
@@ -135,6 +138,7 @@ describe.each(BACKENDS)("report versions on %s", (backend) => {
     await store.transaction([GUILD], async () => {}, { kind: "report", guildId: GUILD });
     await delivered;
     expect(heard).toEqual([{ kind: "report", guildId: GUILD }]);
+    expect(await Promise.all(readsOnHearing)).toHaveLength(1);
   });
 
   it("is left as it was, and unlocked, by a process killed with SIGKILL mid-refresh", async () => {
