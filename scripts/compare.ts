@@ -36,6 +36,8 @@ const Entry = z.object({
   correct: z.boolean(),
   /** The answer without its question, or for the validation half only its hash. */
   answer: z.string(),
+  /** For the validation half: a hash of each field, so what changed can be named, never shown. */
+  fields: z.record(z.string(), z.string()).optional(),
 });
 type Entry = z.infer<typeof Entry>;
 const Snapshot = z.object({ entries: z.array(Entry) });
@@ -48,6 +50,13 @@ function fingerprint(a: Answer): string {
 
 function hidden(text: string): string {
   return `sha256:${createHash("sha256").update(text).digest("hex")}`;
+}
+
+function hiddenFields(said: string): Record<string, string> {
+  const fields = JSON.parse(said) as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(fields).map(([key, value]) => [key, hidden(JSON.stringify(value))]),
+  );
 }
 
 function goldenEntries(): Entry[] {
@@ -81,7 +90,9 @@ function corpusEntries(): Entry[] {
         entries.push({
           key: `${half}/${name} ${JSON.stringify(q.q)}`,
           correct: judgeCorpus(q, got).correct,
-          answer: half === "validation" ? hidden(said) : said,
+          ...(half === "validation"
+            ? { answer: hidden(said), fields: hiddenFields(said) }
+            : { answer: said }),
         });
       }
     }
@@ -99,7 +110,10 @@ function totals(entries: Entry[]): string {
     groups.set(group, g);
   }
   return [...groups]
-    .map(([group, g]) => `${group} ${g.correct}/${g.total} (${((100 * g.correct) / g.total).toFixed(1)}%)`)
+    .map(
+      ([group, g]) =>
+        `${group} ${g.correct}/${g.total} (${((100 * g.correct) / g.total).toFixed(1)}%)`,
+    )
     .join(" · ");
 }
 
@@ -130,12 +144,17 @@ function compare(before: Entry[], after: Entry[]): number {
     if (was.answer === e.answer) continue;
     if (e.key.startsWith("validation/")) {
       hiddenChanged++;
+      const keys = new Set([...Object.keys(was.fields ?? {}), ...Object.keys(e.fields ?? {})]);
+      const fields = [...keys].filter((k) => was.fields?.[k] !== e.fields?.[k]).join(", ");
+      console.log(`CHANGED a validation answer (${verdictChange(was, e)}; ${fields})`);
       continue;
     }
     changed++;
     const a = JSON.parse(was.answer) as Answer;
     const b = JSON.parse(e.answer) as Answer;
-    console.log(`CHANGED ${e.key} (${verdictChange(was, e)}; ${changedFields(was.answer, e.answer)})`);
+    console.log(
+      `CHANGED ${e.key} (${verdictChange(was, e)}; ${changedFields(was.answer, e.answer)})`,
+    );
     console.log(`  before: ${a.status} ${JSON.stringify(a.text.slice(0, 160))}`);
     console.log(`  after:  ${b.status} ${JSON.stringify(b.text.slice(0, 160))}`);
   }
