@@ -5,6 +5,7 @@ import {
   DETERMINERS,
   FILLER_MODIFIERS,
   PREPOSITIONS,
+  TRAILING_ADVERBS,
 } from "./lexicon.js";
 import { isNumberWord } from "./numbers.js";
 
@@ -66,34 +67,6 @@ const COMMON_VERBS = new Set([
   "represents",
 ]);
 
-/** Adverbs that end a counted phrase: "12,480 drug cases nationwide". */
-const TRAILING_ADVERBS = new Set([
-  "nationwide",
-  "nationally",
-  "worldwide",
-  "globally",
-  "overall",
-  "respectively",
-  "alone",
-  "abroad",
-  "domestically",
-  "annually",
-  "altogether",
-  "combined",
-  "together",
-  "each",
-  "apiece",
-  "countrywide",
-  "statewide",
-  "citywide",
-  "province-wide",
-  "so",
-  "far",
-  "last",
-  "this",
-  "year",
-  "ago",
-]);
 /** Nouns that name a container of what is counted, so "of" continues the phrase: "cases of drug trafficking". */
 const OF_CONTINUES = new Set([
   "seizure",

@@ -183,6 +183,8 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   if (anywhere) return { kind: "mass", unit: measureAfter(` ${anywhere[1]}`)?.unit ?? null };
   if (/\b(?:percent|percentage|per cent|%|rate|share|proportion)\b/.test(lower))
     return { kind: "percent", unit: "percent" };
+  // "How many refugees does the budget resettle?" counts refugees, whatever else it names.
+  if (/\bhow many\b/.test(lower) && target) return { kind: null, unit: countUnit(target) };
   if (
     /\b(?:money|cash|dollars?|usd|euros?|yuan|worth|value|valued|\$|€|cost|proceeds|assets|budget|funding|funds|revenue|spending|fines?)\b/.test(
       lower,
