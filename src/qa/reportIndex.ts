@@ -7,6 +7,7 @@ import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
 import { type PlaceFinder, reportPlaces } from "../facts/localPlaces.js";
 import { type Fact, FactTable } from "../facts/schema.js";
 import { ReportError } from "../report/errors.js";
+import { REPORT_LIMITS, type ReportLimits } from "../report/limits.js";
 import { parseReport } from "../report/parse.js";
 import type { ParsedReport } from "../report/types.js";
 import type { SpellIndex } from "../text/spelling.js";
@@ -321,9 +322,21 @@ export interface SearchIndexes {
   suggestions: ReturnType<FuseIndex<string>["toJSON"]>;
 }
 
-/** Parse, extract and index a report. Throws ReportError when it holds nothing to answer from. */
-export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
-  return withSearch(buildReportIndexData(text, meta));
+export interface BuildOptions {
+  /** How much one report may hold; the bot keeps the defaults, a bench may raise them. */
+  limits?: ReportLimits;
+}
+
+/**
+ * Parse, extract and index a report. Throws ReportError when it holds nothing to answer from,
+ * or more than `options.limits` (default REPORT_LIMITS) allows.
+ */
+export function buildReportIndex(
+  text: string,
+  meta: ReportMeta,
+  options: BuildOptions = {},
+): ReportIndex {
+  return withSearch(buildReportIndexData(text, meta, options.limits ?? REPORT_LIMITS));
 }
 
 /** Split an index into what a structured clone carries: the data and the search indexes. */
@@ -375,12 +388,16 @@ export function withSearch(data: ReportIndexData, prebuilt?: SearchIndexes): Rep
   };
 }
 
-function buildReportIndexData(text: string, meta: ReportMeta): ReportIndexData {
-  const report = parseReport(text);
+function buildReportIndexData(
+  text: string,
+  meta: ReportMeta,
+  limits: ReportLimits,
+): ReportIndexData {
+  const report = parseReport(text, limits);
   if (report.paragraphs.length === 0) throw new ReportError("no paragraphs found");
   const places = reportPlaces(report);
   const home = homePlaces(report);
-  const table = FactTable.parse(extractFacts(report, places.find, home));
+  const table = FactTable.parse(extractFacts(report, places.find, home, limits));
   if (table.facts.length === 0) throw new ReportError("no figures found");
   const suggestions = suggestionsFor(table.facts);
   const bodies = reportBodies(report);
