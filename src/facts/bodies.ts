@@ -52,7 +52,11 @@ interface Form {
 /** One matcher for every body the gazetteer and the report itself name, built once per report. */
 export function reportBodies(report: ParsedReport): BodyFinder {
   const byKey = new Map<string, Form[]>();
-  const add = (key: string, form: Form) => byKey.set(key, [...(byKey.get(key) ?? []), form]);
+  const add = (key: string, form: Form) => {
+    const forms = byKey.get(key);
+    if (forms) forms.push(form);
+    else byKey.set(key, [form]);
+  };
   for (const body of [...KNOWN, ...definedIn(report)]) {
     add(keyOf(body.name), { body, exact: null });
     for (const acronym of body.acronyms) add(keyOf(acronym), { body, exact: acronym });

@@ -1,4 +1,4 @@
-import { abbreviates, definedAcronyms, NAME_RUN } from "../facts/acronyms.js";
+import { abbreviates, definedAcronyms, initialOf, NAME_RUN } from "../facts/acronyms.js";
 import { findPlacesInQuestion } from "../facts/places.js";
 import type { ParsedReport } from "../report/types.js";
 import { STOP_WORDS } from "./vocabulary.js";
@@ -40,9 +40,17 @@ export function reportNames(report: ParsedReport): ReportNames {
       .flatMap((p) => p.text.match(/\b[A-Z]{2,7}\b/g) ?? [])
       .map((w) => w.toLowerCase()),
   );
+  // Runs by the letter an acronym of them starts with, so each acronym tries only those.
+  const runsByInitial = new Map<string, string[]>();
+  for (const run of runs) {
+    const initial = initialOf(run);
+    const bucket = runsByInitial.get(initial);
+    if (bucket) bucket.push(run);
+    else runsByInitial.set(initial, [run]);
+  }
   for (const acronym of capitals) {
     if (acronyms.has(acronym)) continue;
-    const name = [...runs].find((run) => abbreviates(acronym, run));
+    const name = runsByInitial.get(acronym[0] ?? "")?.find((run) => abbreviates(acronym, run));
     if (name) acronyms.set(acronym, name);
   }
   return { runs: [...runs], acronyms, words, common, capitals };

@@ -16,7 +16,15 @@ export interface PhraseFinderOptions {
   flexibleSpaces: boolean;
 }
 
-const WORD_CHAR = /\w/;
+/** `\w` as regular expressions without the u flag read it: ASCII letters, digits and "_". */
+function isWordChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95
+  );
+}
 const SPACE_OR_HYPHEN = /[\s-]/;
 
 function escaped(text: string): string {
@@ -51,8 +59,8 @@ export function phraseFinder(
     const found: PhraseMatch[] = [];
     if (matchers.size === 0) return found;
     for (let at = 0; at < text.length; at++) {
-      const wordBefore = at > 0 && WORD_CHAR.test(text[at - 1] ?? "");
-      if (wordBefore === WORD_CHAR.test(text[at] ?? "")) continue; // not a word boundary
+      const wordBefore = at > 0 && isWordChar(text.charCodeAt(at - 1));
+      if (wordBefore === isWordChar(text.charCodeAt(at))) continue; // not a word boundary
       const matcher = matchers.get(leadOf(text, at));
       if (!matcher) continue;
       matcher.lastIndex = at;
