@@ -106,8 +106,10 @@ export function bodiesInQuestion(question: string, isWord: (word: string) => boo
   return QUESTION_FORMS.filter(
     (form) =>
       form.name.test(lower) ||
-      form.acronyms.some(({ acronym, exact, anyCase }) =>
-        (isWord(acronym) ? exact : anyCase).test(question),
+      // The dictionary is asked only about an acronym the question holds in some case.
+      form.acronyms.some(
+        ({ acronym, exact, anyCase }) =>
+          anyCase.test(question) && (!isWord(acronym) || exact.test(question)),
       ),
   ).map((form) => form.body);
 }
