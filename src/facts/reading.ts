@@ -15,6 +15,7 @@ import { readDuration, readJoinedCount } from "./readers/joined.js";
 import { readMeasure } from "./readers/measure.js";
 import { readMoney } from "./readers/money.js";
 import { readRatio } from "./readers/ratio.js";
+import { readShare } from "./readers/share.js";
 import { tail } from "./window.js";
 
 /** "seized 5 tons of heroin and Greece 3 tons", "$1.2 billion, including $45 million": one verb for both. */
@@ -81,6 +82,7 @@ const READERS: readonly Reader[] = [
   readJoinedCount,
   readAgeAfterName,
   readRatio,
+  readShare,
   readCountedNoun,
   readCountIn,
   readPeopleByVerb,

@@ -5,7 +5,7 @@ import { countUnit } from "../facts/units.js";
 import { words } from "../text/tokenize.js";
 import type { FactDoc, ReportIndex } from "./reportIndex.js";
 import type { Query } from "./understand.js";
-import { concept, STOP_WORDS } from "./vocabulary.js";
+import { concept, conceptsOf, STOP_WORDS } from "./vocabulary.js";
 import { DEFAULT_WEIGHTS, type Weights } from "./weights.js";
 
 export interface ScoredFact {
@@ -166,6 +166,40 @@ function namesAPart(query: Query, index: ReportIndex, c: string, w: Weights): bo
   );
 }
 
+/** "$9 billion for other costs such as fuel and rent": after the figure, examples of what it counts. */
+const EXAMPLES_AFTER = /\b(?:such as|including|like|for example|for instance|e\.g\.)\s/i;
+
+/** Worked out once per fact: the near concepts that only stand in the figure's list of examples. */
+const examplesCache = new WeakMap<FactDoc, Set<string>>();
+
+/**
+ * Concepts near a figure only as examples of what it counts: the figure is the whole of which
+ * they are parts, so "fuel" there is weak evidence that the figure counts fuel.
+ */
+function exampleOnlyConcepts(doc: FactDoc): Set<string> {
+  const cached = examplesCache.get(doc);
+  if (cached) return cached;
+  const { fact, nearText } = doc;
+  const at = nearText.indexOf(fact.text);
+  const after = at < 0 ? "" : nearText.slice(at + fact.text.length);
+  const marker = EXAMPLES_AFTER.exec(after);
+  let found = new Set<string>();
+  if (marker) {
+    const cut = at + fact.text.length + marker.index;
+    // The examples run to the end of the figure's own stretch of its sentence, not into the
+    // lead-in line or period the near text adds after it.
+    const inQuote = fact.quote.slice(fact.quote.indexOf(fact.text) + fact.text.length);
+    const quoted = inQuote.slice(EXAMPLES_AFTER.exec(inQuote)?.index ?? inQuote.length);
+    const rest = nearText.slice(cut);
+    let length = 0;
+    while (length < rest.length && rest[length] === quoted[length]) length++;
+    const outside = new Set(conceptsOf(`${nearText.slice(0, cut)} ${rest.slice(length)}`));
+    found = new Set(conceptsOf(rest.slice(0, length)).filter((c) => !outside.has(c)));
+  }
+  examplesCache.set(doc, found);
+  return found;
+}
+
 /** How well one fact answers the query: concept overlap, verb, unit, target noun, scope, text match. */
 export function scoreFact(
   query: Query,
@@ -193,7 +227,7 @@ export function scoreFact(
       coreHits++;
     } else if (ACTION_CONCEPTS.has(c) && !fact.action) {
       score += w.missingVerbHit * weight; // the verb is left out, not contradicted
-    } else if (doc.near.has(c)) {
+    } else if (doc.near.has(c) && !exampleOnlyConcepts(doc).has(c)) {
       score += w.nearHit * weight;
       nearHits++;
     } else if (doc.context.has(c)) score += w.sentenceHit * weight;
