@@ -32,6 +32,7 @@ import {
 } from "../lexicon/gazetteer.js";
 import { editDistance } from "../text/editDistance.js";
 import { isCommonEnglishWord } from "../text/english.js";
+import { deletionsOf } from "../text/spelling.js";
 import { type Token, wordPieces } from "../text/tokenize.js";
 
 export type PlaceKind = "country" | "province" | "state" | "city";
@@ -403,15 +404,53 @@ const FUZZY_KEYS: readonly FuzzyKey[] = (() => {
   return keys;
 })();
 
-/** Typo candidates grouped by word count and first letter, the two things a typo keeps. */
-const FUZZY_INDEX: ReadonlyMap<string, readonly FuzzyKey[]> = (() => {
+/**
+ * Deletions a place word is indexed under and a typed word looked up by: together enough to meet
+ * every pair `wordTypo` accepts (two edits need a place word of 9 letters and a typed one of 7).
+ */
+function placeDeletions(word: string): Set<string> {
+  return deletionsOf(word, word.length < 4 ? 0 : word.length >= 9 ? 2 : 1);
+}
+
+function typedDeletions(word: string): Set<string> {
+  // A common English word is never read as a typo (`wordTypo`): only the exact name can match.
+  if (isCommonEnglishWord(word)) return new Set([word]);
+  return deletionsOf(word, word.length < 4 ? 0 : word.length >= 7 ? 2 : 1);
+}
+
+let fuzzyByDeletion: Map<string, FuzzyKey[]> | null = null;
+
+/**
+ * Typo candidates by the deletions of their first word (SymSpell style): a typed word finds every
+ * name whose first word is within its typo budget through its own deletions, with no scan of the
+ * gazetteer. Built on the first question, so loading the module stays cheap.
+ */
+function fuzzyIndex(): Map<string, FuzzyKey[]> {
+  if (fuzzyByDeletion) return fuzzyByDeletion;
   const index = new Map<string, FuzzyKey[]>();
   for (const key of FUZZY_KEYS) {
-    const bucket = `${key.words.length}:${key.words[0]?.[0] ?? ""}`;
-    index.set(bucket, [...(index.get(bucket) ?? []), key]);
+    for (const deleted of placeDeletions(key.words[0] ?? "")) {
+      const bucket = index.get(deleted);
+      if (bucket) bucket.push(key);
+      else index.set(deleted, [key]);
+    }
   }
+  fuzzyByDeletion = index;
   return index;
-})();
+}
+
+/** Names of as many words as typed whose first word starts with the same letter and is a few edits away. */
+function typoCandidates(typedWords: readonly string[]): Set<FuzzyKey> {
+  const first = typedWords[0] ?? "";
+  const found = new Set<FuzzyKey>();
+  const index = fuzzyIndex();
+  for (const deleted of typedDeletions(first)) {
+    for (const key of index.get(deleted) ?? []) {
+      if (key.words.length === typedWords.length && key.words[0]?.[0] === first[0]) found.add(key);
+    }
+  }
+  return found;
+}
 
 /** Every word that is, on its own, an exact place form: those never count as typos. */
 const EXACT_WORDS: ReadonlySet<string> = new Set(
@@ -421,15 +460,11 @@ const EXACT_WORDS: ReadonlySet<string> = new Set(
 /** Two neighbouring letters swapped, the one typo short names are allowed. */
 function isSwap(typed: string, placeWord: string): boolean {
   if (typed.length !== placeWord.length || typed.length < 4) return false;
-  const diff = [...typed].flatMap((ch, i) => (ch === placeWord[i] ? [] : [i]));
-  const [i, j] = diff;
-  return (
-    diff.length === 2 &&
-    i !== undefined &&
-    j === i + 1 &&
-    typed[i] === placeWord[j] &&
-    typed[j] === placeWord[i]
-  );
+  let i = 0;
+  while (i < typed.length && typed[i] === placeWord[i]) i++;
+  if (i >= typed.length - 1) return false;
+  if (typed[i] !== placeWord[i + 1] || typed[i + 1] !== placeWord[i]) return false;
+  return typed.slice(i + 2) === placeWord.slice(i + 2);
 }
 
 /** Whether `typed` may be read as a typo of `placeWord`; returns the edit count or undefined. */
@@ -438,6 +473,8 @@ function wordTypo(typed: string, placeWord: string, inPhrase: boolean): number |
   if (isSwap(typed, placeWord) && !isCommonEnglishWord(typed)) return 1; // "loas" → Laos
   const budget = typoBudget(placeWord, inPhrase);
   if (budget === 0 || typed.length < 4 || typed[0] !== placeWord[0]) return undefined;
+  // Cheap before the dictionary: lengths further apart than the budget are never that close.
+  if (Math.abs(typed.length - placeWord.length) > budget) return undefined;
   if (EXACT_WORDS.has(typed) || /\d/.test(typed) || isCommonEnglishWord(typed)) return;
   const distance = editDistance(typed, placeWord, budget);
   return distance <= budget ? distance : undefined;
@@ -447,7 +484,7 @@ function wordTypo(typed: string, placeWord: string, inPhrase: boolean): number |
 export function typoMatch(typedWords: readonly string[]): Place | undefined {
   let best = Number.POSITIVE_INFINITY;
   let found = new Set<Place>();
-  for (const key of FUZZY_INDEX.get(`${typedWords.length}:${typedWords[0]?.[0] ?? ""}`) ?? []) {
+  for (const key of typoCandidates(typedWords)) {
     let total = 0;
     let exactWords = 0;
     for (let w = 0; w < key.words.length && total <= best; w++) {

@@ -3,7 +3,7 @@ import { findNumbers } from "../facts/numbers.js";
 import type { Fact } from "../facts/schema.js";
 import { countUnit } from "../facts/units.js";
 import { words } from "../text/tokenize.js";
-import type { FactDoc, ReportIndex } from "./reportIndex.js";
+import { type FactDoc, type ReportIndex, UNIT_KINDS } from "./reportIndex.js";
 import type { Query } from "./understand.js";
 import { concept, conceptsOf, STOP_WORDS } from "./vocabulary.js";
 import { DEFAULT_WEIGHTS, type Weights } from "./weights.js";
@@ -110,11 +110,21 @@ function letterWords(text: string, length: number): string[] {
   return words(text).filter((word) => word.length >= length && !/^\d/.test(word));
 }
 
+/** The question's content words of four letters or more, worked out once per question. */
+const askedWordsCache = new WeakMap<Query, string[]>();
+
+function askedWords(query: Query): string[] {
+  let asked = askedWordsCache.get(query);
+  if (!asked) {
+    asked = [...new Set(letterWords(query.cleaned, 4))].filter((word) => !STOP_WORDS.has(word));
+    askedWordsCache.set(query, asked);
+  }
+  return asked;
+}
+
 /** Tie-breaker: the question's own word forms right around the figure ("rehabilitated" over "rehabilitation"). */
-function verbatimWords(query: Query, nearText: string): number {
-  const near = new Set(words(nearText));
-  const asked = new Set(letterWords(query.cleaned, 4));
-  return [...asked].filter((word) => !STOP_WORDS.has(word) && near.has(word)).length;
+function verbatimWords(query: Query, doc: FactDoc): number {
+  return askedWords(query).filter((word) => doc.nearWords.has(word)).length;
 }
 
 /** With no place asked, national figures, and above all the headline ones before the first section. */
@@ -128,8 +138,16 @@ function placelessFit(fact: Fact, index: ReportIndex, query: Query, w: Weights):
 
 /** "How many died in the 12 months to September?": the question's own figures are filters. */
 function statedInQuestion(query: Query, fact: Fact): boolean {
-  return findNumbers(query.cleaned).some((number) => number.value === fact.value);
+  let stated = statedCache.get(query);
+  if (!stated) {
+    stated = new Set(findNumbers(query.cleaned).map((number) => number.value));
+    statedCache.set(query, stated);
+  }
+  return stated.has(fact.value);
 }
+
+/** The question's own figures, worked out once per question, not once per fact. */
+const statedCache = new WeakMap<Query, Set<number>>();
 
 /** "in the harbour sweep", "during those raids": the words of a phrase a determiner opens. */
 const DETERMINED =
@@ -162,7 +180,7 @@ function namesAPart(query: Query, index: ReportIndex, c: string, w: Weights): bo
     sentences > 0 &&
     determinedConcepts(query).has(c) &&
     sentences <= w.rareConceptSentences &&
-    index.factDocs.some((doc) => doc.near.has(c))
+    index.retrieval.nearAnyFigure.has(c)
   );
 }
 
@@ -277,7 +295,7 @@ export function scoreFact(
   score += textMatch * w.textMatch;
   score -= fact.paragraph * w.paragraphOrder;
   if (PART_OF.test(doc.lead)) score += w.partOf;
-  score += w.verbatimWord * verbatimWords(query, doc.nearText);
+  score += w.verbatimWord * verbatimWords(query, doc);
   score += periodFit(query, doc, w);
   return { fact, doc, score, coreHits, nearHits };
 }
@@ -296,9 +314,58 @@ export function rankFacts(
   const top = hits[0]?.score ?? 1;
   const textMatch = new Map(hits.map((hit) => [hit.id as number, hit.score / top]));
   const asPlaces = { ...query, filters: { ...query.filters, places } };
-  return index.factDocs
-    .map((doc, id) => ({ doc, id }))
-    .filter(({ doc }) => places.every((place) => doc.fact.places.includes(place)))
-    .map(({ doc, id }) => scoreFact(asPlaces, doc, index, textMatch.get(id) ?? 0, w))
+  return candidates(query, index, places, textMatch.keys())
+    .map((id) =>
+      scoreFact(asPlaces, index.factDocs[id] as FactDoc, index, textMatch.get(id) ?? 0, w),
+    )
     .sort((a, b) => b.score - a.score);
+}
+
+/** The units (or kinds of unit) a question asks for, as `byUnit` keys: the facts `unitFit` favours. */
+function askedUnits(query: Query): string[] {
+  const { kind, unit } = query.measure.expected;
+  const units = unit ? [unit] : [];
+  if (kind === "mass" || kind === "volume" || kind === "amount") units.push(UNIT_KINDS.measure);
+  if (kind === "currency" || kind === "amount") units.push(UNIT_KINDS.currency);
+  if (kind === "percent") units.push("percent");
+  return units;
+}
+
+/** Ids in both ascending lists. */
+function intersect(a: readonly number[], b: readonly number[]): number[] {
+  const inB = new Set(b);
+  return a.filter((id) => inB.has(id));
+}
+
+/**
+ * The facts worth scoring, in factDocs order (so ties keep the report's order): with places named,
+ * exactly those places' facts; otherwise the facts the question's concepts, counted noun, unit and
+ * text match retrieve. A question that retrieves nothing scores every fact, as the best of
+ * nothing still decides what is said.
+ */
+function candidates(
+  query: Query,
+  index: ReportIndex,
+  places: readonly string[],
+  textMatched: Iterable<number>,
+): number[] {
+  const { byConcept, byPlace, byUnit } = index.retrieval;
+  if (places.length > 0) {
+    return places
+      .map((place) => byPlace.get(place) ?? [])
+      .reduce((kept, ids) => intersect(kept, ids));
+  }
+  const found = new Set<number>(textMatched);
+  const asked = [...query.measure.concepts];
+  if (query.measure.target) asked.push(concept(query.measure.target));
+  if (query.rankedThing) asked.push(concept(query.rankedThing));
+  // "Which province seized the most?" ranks every place's figures, whatever words they share.
+  if (query.op === "max" || query.op === "min") {
+    for (const ids of byPlace.values()) for (const id of ids) found.add(id);
+  }
+  for (const c of asked)
+    if (!STEERING.has(c)) for (const id of byConcept.get(c) ?? []) found.add(id);
+  for (const unit of askedUnits(query)) for (const id of byUnit.get(unit) ?? []) found.add(id);
+  if (found.size === 0) return index.factDocs.map((_, id) => id);
+  return [...found].sort((a, b) => a - b);
 }

@@ -24,6 +24,21 @@ for (const group of SYNONYM_GROUPS) {
 
 /** The concept a word stands for: its synonym group's head, else its own stem. */
 export function concept(word: string): string {
+  let found = conceptCache.get(word);
+  if (found === undefined) {
+    found = conceptOf(word);
+    // Bounded, so a long-running bot asked endless new words keeps a steady size.
+    if (conceptCache.size >= CONCEPT_CACHE_SIZE) conceptCache.clear();
+    conceptCache.set(word, found);
+  }
+  return found;
+}
+
+/** Words seen by `concept`: a report's and its questions' vocabulary fit many times over. */
+const CONCEPT_CACHE_SIZE = 100_000;
+const conceptCache = new Map<string, string>();
+
+function conceptOf(word: string): string {
   const exact = EXACT.get(word.toLowerCase());
   if (exact) return exact;
   const stemmed = stem(word);

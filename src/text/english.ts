@@ -12,14 +12,28 @@ function english(): ReturnType<typeof nspell> {
   return speller;
 }
 
+/** Words looked up already, by form: the affix rules make each look-up cost microseconds. */
+const CHECKED_SIZE = 50_000;
+const checked = new Map<string, boolean>();
+
+/** Whether the dictionary holds this exact form, remembered (a bounded cache, cleared when full). */
+function correct(form: string): boolean {
+  let known = checked.get(form);
+  if (known === undefined) {
+    known = english().correct(form);
+    if (checked.size >= CHECKED_SIZE) checked.clear();
+    checked.set(form, known);
+  }
+  return known;
+}
+
 /** Lower-case words as the dictionary has them ("seized"), or names it knows ("Tasmania"). */
 export function isEnglishWord(word: string): boolean {
   const lower = word.toLowerCase();
-  const checker = english();
-  return checker.correct(lower) || checker.correct(lower.charAt(0).toUpperCase() + lower.slice(1));
+  return correct(lower) || correct(lower.charAt(0).toUpperCase() + lower.slice(1));
 }
 
 /** Lower-case common words only: "value" and "human" are, "tasmania" is not. */
 export function isCommonEnglishWord(word: string): boolean {
-  return english().correct(word.toLowerCase());
+  return correct(word.toLowerCase());
 }

@@ -18,7 +18,8 @@ export function editBudget(word: string): number {
   return word.length >= 8 ? 2 : 1;
 }
 
-function deletionsOf(word: string, edits: number): Set<string> {
+/** The word and every string left after deleting up to `edits` of its letters. */
+export function deletionsOf(word: string, edits: number): Set<string> {
   const found = new Set<string>([word]);
   let frontier = [word];
   for (let e = 0; e < edits; e++) {
