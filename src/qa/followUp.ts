@@ -10,7 +10,7 @@
 
 import { AUXILIARIES, actionLemma } from "../facts/lexicon.js";
 import { words } from "../text/tokenize.js";
-import type { Query } from "./understand.js";
+import { ASKED_RATE, type Query } from "./understand.js";
 import { concept, STOP_WORDS } from "./vocabulary.js";
 
 export interface FollowUp {
@@ -96,6 +96,17 @@ function firstNoun(previous: Query): string | null {
   return word && actionLemma(word) === null ? word : null;
 }
 
+/** "and per town?" after "how much per state": the previous question asked per the new thing. */
+function swapRate(rest: string, previous: Query, current: Query): FollowUp | null {
+  const asked = ASKED_RATE.exec(rest)?.[0];
+  const before = ASKED_RATE.exec(previous.cleaned)?.[0];
+  if (!asked || !current.measure.per) return null;
+  const question = before
+    ? previous.cleaned.replace(before, asked)
+    : `${previous.cleaned.replace(/[?.!\s]+$/, "")} ${asked}`;
+  return { question, kept: measureOf(previous) };
+}
+
 /** Content words a bare follow-up ("and meth?") may have, and one led in by "what about". */
 const MAX_BARE_THING = 2;
 const MAX_LED_IN_THING = 5;
@@ -111,6 +122,8 @@ function newFilter(rest: string, previous: Query, current: Query, ledIn: boolean
   const swapsThing = ledIn && verbless && previous.measure.target !== null;
   const longest = swapsThing ? MAX_LED_IN_THING : MAX_BARE_THING;
   if (content.length > longest) return null;
+  const rate = swapRate(rest, previous, current);
+  if (rate) return rate;
   let question = hasPlaces ? replacePlaces(previous, current) : previous.cleaned;
   if (hasYears) question = replaceYears(question, previous, current);
   if (!hasPlaces && !hasYears) {

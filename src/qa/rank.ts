@@ -218,6 +218,32 @@ function exampleOnlyConcepts(doc: FactDoc): Set<string> {
   return found;
 }
 
+/** "$40 per state", "12 a day", "$9 for each person": the denominator a figure is stated per. */
+const STATED_RATE =
+  /^[^,;.]{0,40}?\b(?:per|each|every)\s+([a-z]+)|^[^,;.]{0,40}?(?<!\b(?:during|in|over|for|within|after|from|to|of|than|in)\s)\b(?:a|an)\s+(day|week|month|year|hour|night|quarter)\b(?!\s+(?:of|earlier|ago|before|later))/i;
+
+const rateCache = new WeakMap<FactDoc, string | null>();
+
+function statedRate(doc: FactDoc): string | null {
+  if (rateCache.has(doc)) return rateCache.get(doc) ?? null;
+  const { quote, text } = doc.fact;
+  const match = STATED_RATE.exec(quote.slice(quote.indexOf(text) + text.length));
+  const rate = match ? concept(match[1] ?? match[2] ?? "") : null;
+  rateCache.set(doc, rate);
+  return rate;
+}
+
+/** A rate asked for ("per state", "a day") favours figures stated per the same thing, and only those. */
+function rateFit(query: Query, doc: FactDoc, w: Weights): number {
+  const asked = query.measure.per;
+  const stated = statedRate(doc);
+  if (stated === null) return asked ? w.rateMissing : 0;
+  // With no rate asked, a figure per something may still be the only one for the thing asked.
+  if (asked === null || asked === undefined) return 0;
+  if (asked === "") return w.rateAverage;
+  return concept(asked) === stated ? w.rateMatch : w.rateOther;
+}
+
 /** How well one fact answers the query: concept overlap, verb, unit, target noun, scope, text match. */
 export function scoreFact(
   query: Query,
@@ -297,6 +323,7 @@ export function scoreFact(
   if (PART_OF.test(doc.lead)) score += w.partOf;
   score += w.verbatimWord * verbatimWords(query, doc);
   score += periodFit(query, doc, w);
+  score += rateFit(query, doc, w);
   return { fact, doc, score, coreHits, nearHits };
 }
 

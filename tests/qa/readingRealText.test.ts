@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { extractFacts } from "../../src/facts/extract.js";
 import { answer, reply } from "../../src/qa/answer.js";
 import { buildReportIndex } from "../../src/qa/reportIndex.js";
+import { understand } from "../../src/qa/understand.js";
 import { parseReport } from "../../src/report/parse.js";
 
 // Invented report in the shape of a briefing: quoted officials, a share, a rate, a figure that
@@ -26,7 +27,9 @@ Patrol boats covered 300 miles.
 
 Divers found 15 parcels of cocaine.
 
-Port police filed 80 reports.`;
+Port police filed 80 reports.
+
+The cuts would take an average of $20,000 per town and $2 million per county.`;
 
 const index = buildReportIndex(REPORT, { name: "invented.txt", version: null });
 
@@ -66,5 +69,18 @@ describe("reading figures the way briefings write them", () => {
     const first = reply("how many couriers were stopped", index);
     const next = answer("what about parcels of cocaine?", index, { previous: first.query });
     expect(next.facts[0]?.value).toBe(15);
+  });
+
+  it("answers a rate asked for with the figure stated per the same thing, and follows on per another", () => {
+    const first = reply("how much would each county lose on average", index);
+    expect(first.answer.facts[0]?.value).toBe(2_000_000);
+    const next = answer("and per town?", index, { previous: first.query });
+    expect(next.facts[0]?.value).toBe(20_000);
+  });
+
+  it("reads 'per the chief' as whose figure it is, not as a rate", () => {
+    expect(understand("how many couriers per the chief").measure.per).toBeNull();
+    expect(understand("how many boats a day").measure.per).toBe("day");
+    expect(understand("how many boats daily").measure.per).toBe("day");
   });
 });
