@@ -1,7 +1,8 @@
 // Which numbers in a sentence are figures, and the words that qualify them.
 import { type DateSpan, insideAny } from "./dates.js";
 import { QUALIFIERS } from "./lexicon.js";
-import type { NumberMatch } from "./numbers.js";
+import { type NumberMatch, smallNumber } from "./numbers.js";
+import { isShare } from "./readers/share.js";
 import { isBlank, tail } from "./window.js";
 
 const HYPHEN_ADJECTIVE = /^-(?!day|week|month|year|hour)[a-z]/i;
@@ -31,8 +32,12 @@ export function changeDirection(after: string, before: string): string | null {
 }
 
 /** "four out of", "one in": the number after is a share's denominator, not a figure. */
-const SHARE_OF =
-  /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+(?:out\s+of|in)\s+$/i;
+const SHARE_OF = /\b(\d{1,3}|[a-z]+)\s+(?:out\s+of|in)\s+$/i;
+
+function isDenominator(before: string, figure: string): boolean {
+  const numerator = smallNumber(SHARE_OF.exec(before)?.[1] ?? "");
+  return numerator !== null && isShare(numerator, figure.trim());
+}
 
 /** A short quoted span is a name or slogan ("Operation Two Rivers", "three lines of defense"),
  * unless it is a quoted sentence of lower-case words ("we stopped 40 boats."). */
@@ -78,7 +83,7 @@ export function isFigure(
   if (/[\w.]\($/.test(before)) return false; // "section 12.4(2)"
   if (/\bsections?\s+[\d.()]+\s*(?:,|and|or)\s*$/i.test(before)) return false; // "sections 4.2 and 18.1"
   if (LABEL_BEFORE.test(before)) return false;
-  if (SHARE_OF.test(before)) return false; // the "five" of "four out of five adults"
+  if (isDenominator(before, match.text)) return false; // the "five" of "four out of five adults"
   if (isHeading && atStart) return false; // "2. Closing supply routes"
   if (/^\s*[.)]\s/.test(after) && atStart) return false; // a list label
   if (!match.isWord) return true;

@@ -14,6 +14,7 @@ import { type Figure, type Reader, type Reading, tokenIndexAt } from "./readers/
 import { readDuration, readJoinedCount } from "./readers/joined.js";
 import { readMeasure } from "./readers/measure.js";
 import { readMoney } from "./readers/money.js";
+import { readNumberOf } from "./readers/numberOf.js";
 import { readRatio } from "./readers/ratio.js";
 import { readShare } from "./readers/share.js";
 import { tail } from "./window.js";
@@ -65,7 +66,10 @@ function isNamedSubject(subject: string): boolean {
   ) {
     return false;
   }
-  const places = findPlaces(subject.replace(/\b\w/g, (c) => c.toUpperCase()));
+  // "5,000 Americans": people named for their country are what is counted, not a place.
+  const places = findPlaces(subject.replace(/\b\w/g, (c) => c.toUpperCase())).filter(
+    (m) => !(/s$/i.test(m.text) && m.text.toLowerCase() !== m.place.name.toLowerCase()),
+  );
   return !(
     places.length > 0 &&
     places.map((m) => m.text.length).reduce((a, b) => a + b, 0) >= subject.length - 2
@@ -86,6 +90,7 @@ const READERS: readonly Reader[] = [
   readCountedNoun,
   readCountIn,
   readPeopleByVerb,
+  readNumberOf,
   readNounBefore,
 ];
 

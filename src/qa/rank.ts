@@ -74,8 +74,14 @@ export function weightOf(index: ReportIndex, queryConcept: string): number {
   return 1 + Math.log((index.sentences.length + 1) / (df + 1)) / 2;
 }
 
+/** "rose 2.7 times", "three times higher": a multiplier, which counts nothing. */
+const MULTIPLIER_UNITS = new Set(["time", "times", "fold"]);
+
 function unitFit(query: Query, fact: Fact, w: Weights): number {
   const { kind, unit } = query.measure.expected;
+  if (MULTIPLIER_UNITS.has(fact.unit ?? "") && !MULTIPLIER_UNITS.has(unit ?? "")) {
+    return w.multiplierUnasked;
+  }
   if (kind === "mass" || kind === "volume")
     return fact.base ? (unit && unit === fact.unit ? w.massExact : w.massGiven) : w.wrongUnitKind;
   if (kind === "currency") {

@@ -385,7 +385,11 @@ export function understand(question: string): Query {
     .reverse()
     .reduce((text, [start, end]) => `${text.slice(0, start)} ${text.slice(end)}`, lower);
   const wh = (WH.exec(lower)?.[1]?.toLowerCase() ?? null) as Query["wh"];
-  const target = targetNoun(withoutPlaces);
+  // "how many Americans": a people named for their country are still what is counted.
+  const people = mentions.find(
+    (mention) => /\bhow many\s+$/.test(lower.slice(0, mention.start)) && /s$/i.test(mention.text),
+  );
+  const target = people ? people.text.toLowerCase() : targetNoun(withoutPlaces);
   // "which province", "which customs district": the kind of place is one of the next two words.
   const afterWhich = /\b(?:which|what)\s+(\w+)(?:\s+(\w+))?/.exec(
     lower.replace(/\bmember states?\b/, "country"),

@@ -47,6 +47,24 @@ describe("reading figures the way briefings write them", () => {
     expect(facts(`Title\n\nFour out of five workers back the checks.`)).toEqual(["4 share"]);
   });
 
+  it("reads 'the number of X rose to N' as N of X, and a multiplier as no count", () => {
+    expect(
+      facts(`Title\n\nThe number of dock workers on strike rose by 3 times to 4,200 last year.`),
+    ).toEqual(["3 time", "4200 person"]);
+    const report = buildReportIndex(
+      `Title\n\nThe number of dock workers on strike rose by 3 times to 4,200 last year.\n\nThe port has 9 cranes.`,
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("how many dock workers are on strike", report).facts[0]?.value).toBe(4200);
+  });
+
+  it("counts people named for their country: 'how many Canadians'", () => {
+    expect(facts(`Title\n\nOfficers turned back 310 Canadians at the crossing.`)).toEqual([
+      "310 canadian",
+    ]);
+    expect(understand("how many canadians were turned back").measure.target).toBe("canadians");
+  });
+
   it("ends a counted noun at a determiner or a trailing adverb", () => {
     expect(facts(`Title\n\nThey stop 40 couriers a week.`)).toEqual(["40 person"]);
     expect(facts(`Title\n\nThey checked 900 containers already cleared.`)).toEqual([
