@@ -201,8 +201,14 @@ export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): Nou
     }
     if (isPhraseBreak(token)) break;
     if (!token.isWord) break;
-    if (words.length > 0 && (TRAILING_ADVERBS.has(token.lower) || COMMON_VERBS.has(token.lower)))
+    // "40 couriers a week", "9 boats this month": a determiner opens the next phrase.
+    // "12 of the defendants" reads on: a determiner after "of" is part of the phrase.
+    const afterOf = words[words.length - 1] === "of";
+    if (words.length > 0 && token.lower !== "of" && DETERMINERS.has(token.lower) && !afterOf) break;
+    // "4,200 last year", "40 already": an adverb right after the figure counts nothing.
+    if (TRAILING_ADVERBS.has(token.lower) && (words.length > 0 || !/^year/.test(token.lower)))
       break;
+    if (words.length > 0 && COMMON_VERBS.has(token.lower)) break;
     if (words.length > 0 && /[^-]ed$/.test(token.lower) && !token.lower.includes("-")) break;
     if (/ing$/.test(token.lower) && /[^s]s$/.test(words[words.length - 1] ?? "")) break;
     words.push(token.lower);

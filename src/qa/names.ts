@@ -1,6 +1,8 @@
 import { abbreviates, definedAcronyms, initialOf, NAME_RUN } from "../facts/acronyms.js";
 import { findPlacesInQuestion } from "../facts/places.js";
 import type { ParsedReport } from "../report/types.js";
+import { isEnglishWord } from "../text/english.js";
+import { words } from "../text/tokenize.js";
 import { STOP_WORDS } from "./vocabulary.js";
 
 /**
@@ -124,6 +126,9 @@ export function namesAsked(question: string, skip: string[], names: ReportNames)
  * safe neighbourhoods" for "Project Safe Neighbourhoods"), or an acronym it writes only in capitals
  * ("xyz" for "XYZ"). Each comes back spelled as the report spells it.
  */
+/** A lower-case word this short is too likely a common word to be read as a name. */
+const MIN_SURNAME_LENGTH = 4;
+
 function namesTypedLow(question: string, names: ReportNames): string[][] {
   const asked = ` ${question.toLowerCase().replace(/[^\w'’-]+/g, " ")} `;
   const typed = (name: string) =>
@@ -145,7 +150,26 @@ function namesTypedLow(question: string, names: ReportNames): string[][] {
       !runs.some((run) => run.toLowerCase().split(/\s+/).includes(word)) &&
       findPlacesInQuestion(word.toUpperCase()).length === 0,
   );
-  return [...runs.map((run) => [run]), ...acronyms.map((word) => [word.toUpperCase()])];
+  // "according to whitfield": a name the report always capitalises and no dictionary knows,
+  // typed in lower case.
+  const surnames = words(question).filter(
+    (word) =>
+      word.length >= MIN_SURNAME_LENGTH &&
+      names.words.has(word) &&
+      !names.common.has(word) &&
+      !names.capitals.has(word) &&
+      !STOP_WORDS.has(word) &&
+      !question.includes(word.charAt(0).toUpperCase() + word.slice(1)) &&
+      !isEnglishWord(word) &&
+      findPlacesInQuestion(word).length === 0,
+  );
+  return [
+    ...runs.map((run) => [run]),
+    ...acronyms.map((word) => [word.toUpperCase()]),
+    ...surnames
+      .filter((word) => !runs.some((run) => run.toLowerCase().split(/\s+/).includes(word)))
+      .map((word) => [word.charAt(0).toUpperCase() + word.slice(1)]),
+  ];
 }
 
 function escaped(text: string): string {

@@ -5,7 +5,7 @@ import { countUnit } from "../facts/units.js";
 import { words } from "../text/tokenize.js";
 import { type FactDoc, type ReportIndex, UNIT_KINDS } from "./reportIndex.js";
 import type { Query } from "./understand.js";
-import { concept, STOP_WORDS } from "./vocabulary.js";
+import { concept, conceptsOf, STOP_WORDS } from "./vocabulary.js";
 import { DEFAULT_WEIGHTS, type Weights } from "./weights.js";
 
 export interface ScoredFact {
@@ -79,8 +79,14 @@ export function weightOf(index: ReportIndex, queryConcept: string): number {
   return 1 + Math.log((index.sentences.length + 1) / (df + 1)) / 2;
 }
 
+/** "rose 2.7 times", "three times higher": a multiplier, which counts nothing. */
+const MULTIPLIER_UNITS = new Set(["time", "times", "fold"]);
+
 function unitFit(query: Query, fact: Fact, w: Weights): number {
   const { kind, unit } = query.measure.expected;
+  if (MULTIPLIER_UNITS.has(fact.unit ?? "") && !MULTIPLIER_UNITS.has(unit ?? "")) {
+    return w.multiplierUnasked;
+  }
   if (kind === "mass" || kind === "volume")
     return fact.base ? (unit && unit === fact.unit ? w.massExact : w.massGiven) : w.wrongUnitKind;
   if (kind === "currency") {
@@ -258,6 +264,66 @@ function docTerms(doc: FactDoc): DocTerms {
 
 const DURATION_UNITS: ReadonlySet<string> = new Set(["day", "week", "month", "year", "hour"]);
 
+/** "$9 billion for other costs such as fuel and rent": after the figure, examples of what it counts. */
+const EXAMPLES_AFTER = /\b(?:such as|including|like|for example|for instance|e\.g\.)\s/i;
+
+/** Worked out once per fact: the near concepts that only stand in the figure's list of examples. */
+const examplesCache = new WeakMap<FactDoc, Set<string>>();
+
+/**
+ * Concepts near a figure only as examples of what it counts: the figure is the whole of which
+ * they are parts, so "fuel" there is weak evidence that the figure counts fuel.
+ */
+function exampleOnlyConcepts(doc: FactDoc): Set<string> {
+  const cached = examplesCache.get(doc);
+  if (cached) return cached;
+  const { fact, nearText } = doc;
+  const at = nearText.indexOf(fact.text);
+  const after = at < 0 ? "" : nearText.slice(at + fact.text.length);
+  const marker = EXAMPLES_AFTER.exec(after);
+  let found = new Set<string>();
+  if (marker) {
+    const cut = at + fact.text.length + marker.index;
+    // The examples run to the end of the figure's own stretch of its sentence, not into the
+    // lead-in line or period the near text adds after it.
+    const inQuote = fact.quote.slice(fact.quote.indexOf(fact.text) + fact.text.length);
+    const quoted = inQuote.slice(EXAMPLES_AFTER.exec(inQuote)?.index ?? inQuote.length);
+    const rest = nearText.slice(cut);
+    let length = 0;
+    while (length < rest.length && rest[length] === quoted[length]) length++;
+    const outside = new Set(conceptsOf(`${nearText.slice(0, cut)} ${rest.slice(length)}`));
+    found = new Set(conceptsOf(rest.slice(0, length)).filter((c) => !outside.has(c)));
+  }
+  examplesCache.set(doc, found);
+  return found;
+}
+
+/** "$40 per state", "12 a day", "$9 for each person": the denominator a figure is stated per. */
+const STATED_RATE =
+  /^[^,;.]{0,40}?\b(?:per|each|every)\s+([a-z]+)|^[^,;.]{0,40}?(?<!\b(?:during|in|over|for|within|after|from|to|of|than|in)\s)\b(?:a|an)\s+(day|week|month|year|hour|night|quarter)\b(?!\s+(?:of|earlier|ago|before|later))/i;
+
+const rateCache = new WeakMap<FactDoc, string | null>();
+
+function statedRate(doc: FactDoc): string | null {
+  if (rateCache.has(doc)) return rateCache.get(doc) ?? null;
+  const { quote, text } = doc.fact;
+  const match = STATED_RATE.exec(quote.slice(quote.indexOf(text) + text.length));
+  const rate = match ? concept(match[1] ?? match[2] ?? "") : null;
+  rateCache.set(doc, rate);
+  return rate;
+}
+
+/** A rate asked for ("per state", "a day") favours figures stated per the same thing, and only those. */
+function rateFit(query: Query, doc: FactDoc, w: Weights): number {
+  const asked = query.measure.per;
+  const stated = statedRate(doc);
+  if (stated === null) return asked ? w.rateMissing : 0;
+  // With no rate asked, a figure per something may still be the only one for the thing asked.
+  if (asked === null || asked === undefined) return 0;
+  if (asked === "") return w.rateAverage;
+  return concept(asked) === stated ? w.rateMatch : w.rateOther;
+}
+
 /** How well one fact answers the query: concept overlap, verb, unit, target noun, scope, text match. */
 export function scoreFact(
   query: Query,
@@ -286,7 +352,7 @@ export function scoreFact(
       coreHits++;
     } else if (ACTION_CONCEPTS.has(c) && !fact.action) {
       score += w.missingVerbHit * weight; // the verb is left out, not contradicted
-    } else if (doc.near.has(c)) {
+    } else if (doc.near.has(c) && !exampleOnlyConcepts(doc).has(c)) {
       score += w.nearHit * weight;
       nearHits++;
     } else if (doc.context.has(c)) score += w.sentenceHit * weight;
@@ -332,6 +398,7 @@ export function scoreFact(
   if (own.partOf) score += w.partOf;
   score += w.verbatimWord * verbatimWords(query, doc);
   score += periodFit(terms, own, w);
+  score += rateFit(query, doc, w);
   return { fact, doc, score, coreHits, nearHits };
 }
 
