@@ -419,16 +419,39 @@ const FUZZY_INDEX: ReadonlyMap<string, readonly FuzzyKey[]> = (() => {
 /** Most edits any word typo may carry (`typoBudget`): first words further apart in length never match. */
 const MAX_TYPO_EDITS = 2;
 
-/** Names of as many words as typed, whose first word starts with the same letter and is about as long. */
-function* typoCandidates(typedWords: readonly string[]): Generator<FuzzyKey> {
+interface FirstWordMatch {
+  key: FuzzyKey;
+  /** Edits between the typed first word and the name's. */
+  edits: number;
+}
+
+/** Typed first words looked up already: questions share their words, and a look-up scans a bucket. */
+const FIRST_WORD_CACHE_SIZE = 20_000;
+const firstWordCache = new Map<string, FirstWordMatch[]>();
+
+/**
+ * Names of as many words as typed whose first word `wordTypo` accepts as the typed first word:
+ * only those of the same first letter and about as long are tried.
+ */
+function typoCandidates(typedWords: readonly string[]): FirstWordMatch[] {
   const first = typedWords[0] ?? "";
+  const cacheKey = `${typedWords.length}:${first}`;
+  let found = firstWordCache.get(cacheKey);
+  if (found) return found;
+  found = [];
   for (
     let length = first.length - MAX_TYPO_EDITS;
     length <= first.length + MAX_TYPO_EDITS;
     length++
   ) {
-    yield* FUZZY_INDEX.get(`${typedWords.length}:${first[0] ?? ""}:${length}`) ?? [];
+    for (const key of FUZZY_INDEX.get(`${typedWords.length}:${first[0] ?? ""}:${length}`) ?? []) {
+      const edits = wordTypo(first, key.words[0] ?? "", key.words.length > 1);
+      if (edits !== undefined) found.push({ key, edits });
+    }
   }
+  if (firstWordCache.size >= FIRST_WORD_CACHE_SIZE) firstWordCache.clear();
+  firstWordCache.set(cacheKey, found);
+  return found;
 }
 
 /** Every word that is, on its own, an exact place form: those never count as typos. */
@@ -463,10 +486,10 @@ function wordTypo(typed: string, placeWord: string, inPhrase: boolean): number |
 export function typoMatch(typedWords: readonly string[]): Place | undefined {
   let best = Number.POSITIVE_INFINITY;
   let found = new Set<Place>();
-  for (const key of typoCandidates(typedWords)) {
-    let total = 0;
-    let exactWords = 0;
-    for (let w = 0; w < key.words.length && total <= best; w++) {
+  for (const { key, edits: firstEdits } of typoCandidates(typedWords)) {
+    let total = firstEdits;
+    let exactWords = firstEdits === 0 ? 1 : 0;
+    for (let w = 1; w < key.words.length && total <= best; w++) {
       const edits = wordTypo(typedWords[w] ?? "", key.words[w] ?? "", key.words.length > 1);
       if (edits === undefined) total = Number.POSITIVE_INFINITY;
       else {

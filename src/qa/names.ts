@@ -95,8 +95,9 @@ export function namesAsked(question: string, skip: string[], names: ReportNames)
         run.every((w) => names.words.has(w.toLowerCase())) &&
         (!single || !names.common.has(word.toLowerCase())));
     // Places are filtered as places ("US dollars" names a currency, not a body).
-    const isPlace = [phrase, acronym ?? ""].some((name) => findPlacesInQuestion(name).length > 0);
-    if (isName && !isPlace && !skip.some((s) => s.toLowerCase().includes(phrase.toLowerCase()))) {
+    const isPlace = () =>
+      [phrase, acronym ?? ""].some((name) => findPlacesInQuestion(name).length > 0);
+    if (isName && !isPlace() && !skip.some((s) => s.toLowerCase().includes(phrase.toLowerCase()))) {
       found.push(acronym ? [phrase, acronym] : [phrase]);
     }
     run = [];
