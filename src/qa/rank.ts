@@ -204,6 +204,8 @@ interface QueryTerms {
   /** `weightOf` each concept, in the same order. */
   weights: number[];
   target: string | null;
+  /** The unit a figure counting the target noun is in ("cases" → "case"). */
+  targetUnit: string | null;
   counting: boolean;
   askedActions: string[];
   asksTotal: boolean;
@@ -223,6 +225,7 @@ function queryTerms(query: Query, index: ReportIndex): QueryTerms {
     conceptSet: new Set(concepts),
     weights: concepts.map((c) => weightOf(index, c)),
     target: query.measure.target ? concept(query.measure.target) : null,
+    targetUnit: query.measure.target ? countUnit(query.measure.target) : null,
     counting: query.measure.expected.kind === null,
     askedActions: concepts.filter((c) => ACTION_CONCEPTS.has(c)),
     asksTotal: TOTAL_WORDS.test(query.cleaned),
@@ -383,7 +386,7 @@ export function scoreFact(
     ) {
       score += w.targetHead;
       coreHits++;
-    } else if (fact.unit && fact.unit === countUnit(query.measure.target)) score += w.targetUnit;
+    } else if (fact.unit && fact.unit === terms.targetUnit) score += w.targetUnit;
     else score += w.targetMissing;
   }
   score += unitFit(query, fact, w);
