@@ -9,6 +9,7 @@ import { answer } from "../../src/qa/answer.js";
 import { buildReportIndex } from "../../src/qa/reportIndex.js";
 import { ReportError } from "../../src/report/errors.js";
 import { GOLDEN_DIR, loadGoldenSet, scoreQuestion } from "../../tests/golden/goldenSet.js";
+import { benchLimits } from "./benchLimits.js";
 import { median, nowMs, percentile, timeOnce } from "./stats.js";
 import { syntheticReport } from "./synthetic.js";
 
@@ -63,7 +64,7 @@ function run(scale: number, questionCount: number, passes: number, builds: numbe
   for (let i = 0; i < builds; i++) {
     const start = nowMs();
     try {
-      index = buildReportIndex(text, meta);
+      index = buildReportIndex(text, meta, { limits: benchLimits(scale) });
     } catch (err) {
       if (!(err instanceof ReportError)) throw err;
       const buildMs = nowMs() - start;

@@ -1,5 +1,6 @@
 /** The scaling table: synthetic reports ×1, ×10, ×100 (and ×1000 on request), one process each. */
 import { formatTable } from "../../tests/golden/goldenSet.js";
+import { LIMITS_FIT_SCALE } from "./benchLimits.js";
 import { runToEnd, tsxNode } from "./processes.js";
 import type { ScaleRow } from "./scaleChild.js";
 import { growthExponent, mebibytes, showMs } from "./stats.js";
@@ -71,8 +72,9 @@ export async function runScalingBench(options: ScalingOptions): Promise<ScaleOut
     "\n## Scaling: the seed verbatim as its first paragraphs, then paragraphs of the invented golden" +
       " reports and ../shared/corpus with places renamed and figures shifted; one process per size;" +
       " builds warm (after one build of the seed); the seed's golden questions asked after the build." +
-      "\nThe core takes no limits argument, so the caps of src/report/limits.ts apply as shipped;" +
-      " the byte cap (REPORT_MAX_BYTES) lives in the CLI and the bot, not in the core, so it does not apply here.",
+      `\nThe caps of src/report/limits.ts apply as shipped up to ×${LIMITS_FIT_SCALE}; above it the bench passes` +
+      " the core limits raised in proportion (figures and searched text; per paragraph and per table as shipped)." +
+      " The byte cap (REPORT_MAX_BYTES) lives in the CLI and the bot, not in the core, so it does not apply here.",
   );
   const outcomes: ScaleOutcome[] = [];
   for (const scale of options.scales) outcomes.push(await measure(scale, options));

@@ -1,4 +1,9 @@
-import { checkFigures, checkQuotedCharacters } from "../report/limits.js";
+import {
+  checkFigures,
+  checkQuotedCharacters,
+  REPORT_LIMITS,
+  type ReportLimits,
+} from "../report/limits.js";
 import type { Paragraph, ParsedReport } from "../report/types.js";
 import { tokenize } from "../text/tokenize.js";
 import { actionFor } from "./action.js";
@@ -51,12 +56,17 @@ function figuresOfParagraph(paragraph: Paragraph): SentenceFigures[] {
 }
 
 /** Refuse, before reading any figure, a report whose figures would not build in bounded time. */
-function checkLimits(report: ParsedReport, figures: SentenceFigures[][]): void {
+function checkLimits(
+  report: ParsedReport,
+  figures: SentenceFigures[][],
+  limits: ReportLimits,
+): void {
   checkFigures(
     report.paragraphs.map((paragraph, i) => ({
       paragraph: paragraph.number,
       figures: (figures[i] ?? []).reduce((sum, sentence) => sum + sentence.figureSpans.length, 0),
     })),
+    limits,
   );
   // Each figure is read, and later searched, through its whole sentence.
   let quoted = 0;
@@ -65,7 +75,7 @@ function checkLimits(report: ParsedReport, figures: SentenceFigures[][]): void {
       quoted += sentence.text.length * (figures[i]?.[j]?.figureSpans.length ?? 0);
     });
   });
-  checkQuotedCharacters(quoted);
+  checkQuotedCharacters(quoted, limits);
 }
 
 function factsOfParagraph(
@@ -181,9 +191,10 @@ export function extractFacts(
   report: ParsedReport,
   find: PlaceFinder = reportPlaces(report).find,
   home: Set<string> = homePlaces(report),
+  limits: ReportLimits = REPORT_LIMITS,
 ): FactTable {
   const figures = report.paragraphs.map(figuresOfParagraph);
-  checkLimits(report, figures);
+  checkLimits(report, figures, limits);
   let leadIn = NO_LEAD_IN;
   const facts: Fact[] = [];
   for (const [i, paragraph] of report.paragraphs.entries()) {

@@ -1,7 +1,8 @@
 // Which numbers in a sentence are figures, and the words that qualify them.
 import { type DateSpan, insideAny } from "./dates.js";
 import { QUALIFIERS } from "./lexicon.js";
-import type { NumberMatch } from "./numbers.js";
+import { type NumberMatch, smallNumber } from "./numbers.js";
+import { isShare } from "./readers/share.js";
 import { isBlank, tail } from "./window.js";
 
 const HYPHEN_ADJECTIVE = /^-(?!day|week|month|year|hour)[a-z]/i;
@@ -30,10 +31,30 @@ export function changeDirection(after: string, before: string): string | null {
   return null;
 }
 
+/** "four out of", "one in": the number after is a share's denominator, not a figure. */
+const SHARE_OF = /\b(\d{1,3}|[a-z]+)\s+(?:out\s+of|in)\s+$/i;
+
+function isDenominator(before: string, figure: string): boolean {
+  const numerator = smallNumber(SHARE_OF.exec(before)?.[1] ?? "");
+  return numerator !== null && isShare(numerator, figure.trim());
+}
+
+/** A short quoted span is a name or slogan ("Operation Two Rivers", "three lines of defense"),
+ * unless it is a quoted sentence of lower-case words ("we stopped 40 boats."). */
+function looksLikeName(quoted: string): boolean {
+  const words = quoted.split(/\s+/);
+  const lettered = words.filter((word) => /^[A-Za-z]/.test(word));
+  const capitalised = lettered.filter((word) => /^[A-Z]/.test(word)).length;
+  // A quoted sentence ends in its own punctuation (“We stopped 40 boats,” he said); a slogan
+  // spells its numbers out, a quoted result writes them in digits ("had “stopped 40 boats”").
+  const sentence = /[.,!?;]$/.test(quoted.trim()) || /\d/.test(quoted);
+  return words.length <= 8 && (capitalised * 2 >= lettered.length || !sentence);
+}
+
 /** Short quoted spans are names ("Operation Two Rivers"), not results. */
 function findQuotedNames(sentence: string): DateSpan[] {
   return [...sentence.matchAll(/["“]([^"”]{1,80})["”]/g)]
-    .filter((match) => (match[1] ?? "").split(/\s+/).length <= 8)
+    .filter((match) => looksLikeName(match[1] ?? ""))
     .map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }));
 }
 
@@ -62,6 +83,7 @@ export function isFigure(
   if (/[\w.]\($/.test(before)) return false; // "section 12.4(2)"
   if (/\bsections?\s+[\d.()]+\s*(?:,|and|or)\s*$/i.test(before)) return false; // "sections 4.2 and 18.1"
   if (LABEL_BEFORE.test(before)) return false;
+  if (isDenominator(before, match.text)) return false; // the "five" of "four out of five adults"
   if (isHeading && atStart) return false; // "2. Closing supply routes"
   if (/^\s*[.)]\s/.test(after) && atStart) return false; // a list label
   if (!match.isWord) return true;

@@ -35,6 +35,9 @@ export const DETERMINERS: ReadonlySet<string> = new Set(GRAMMAR.determiners);
 /** Words between a number and its noun that add nothing to what is counted. */
 export const FILLER_MODIFIERS: ReadonlySet<string> = new Set(GRAMMAR.fillerModifiers);
 
+/** Adverbs that end a counted phrase: "12,480 drug cases nationwide". */
+export const TRAILING_ADVERBS: ReadonlySet<string> = new Set(GRAMMAR.trailingAdverbs);
+
 /** Spelled-out numbers that read as prose rather than figures when not followed by a counted noun. */
 export const QUALIFIERS: [RegExp, string][] = [
   [/\b(?:more than|over|in excess of|upwards of|above)\s*$/i, "more than"],

@@ -87,6 +87,12 @@ export function isNumberWord(word: string): boolean {
   return UNITS_WORDS.has(word) || TENS_WORDS.has(word) || /^(?:hundred|dozen|half)$/.test(word);
 }
 
+/** A small whole number as written, in digits or words ("3", "five"); null for anything else. */
+export function smallNumber(text: string): number | null {
+  if (/^\d{1,3}$/.test(text)) return Number(text);
+  return isNumberWord(text.toLowerCase()) ? wordsToNumber(text) : null;
+}
+
 function wordsToNumber(words: string): number | null {
   let total = 0;
   let current = 0;

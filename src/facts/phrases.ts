@@ -5,6 +5,7 @@ import {
   DETERMINERS,
   FILLER_MODIFIERS,
   PREPOSITIONS,
+  TRAILING_ADVERBS,
 } from "./lexicon.js";
 import { isNumberWord } from "./numbers.js";
 
@@ -66,34 +67,6 @@ const COMMON_VERBS = new Set([
   "represents",
 ]);
 
-/** Adverbs that end a counted phrase: "12,480 drug cases nationwide". */
-const TRAILING_ADVERBS = new Set([
-  "nationwide",
-  "nationally",
-  "worldwide",
-  "globally",
-  "overall",
-  "respectively",
-  "alone",
-  "abroad",
-  "domestically",
-  "annually",
-  "altogether",
-  "combined",
-  "together",
-  "each",
-  "apiece",
-  "countrywide",
-  "statewide",
-  "citywide",
-  "province-wide",
-  "so",
-  "far",
-  "last",
-  "this",
-  "year",
-  "ago",
-]);
 /** Nouns that name a container of what is counted, so "of" continues the phrase: "cases of drug trafficking". */
 const OF_CONTINUES = new Set([
   "seizure",
@@ -228,8 +201,14 @@ export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): Nou
     }
     if (isPhraseBreak(token)) break;
     if (!token.isWord) break;
-    if (words.length > 0 && (TRAILING_ADVERBS.has(token.lower) || COMMON_VERBS.has(token.lower)))
+    // "40 couriers a week", "9 boats this month": a determiner opens the next phrase.
+    // "12 of the defendants" reads on: a determiner after "of" is part of the phrase.
+    const afterOf = words[words.length - 1] === "of";
+    if (words.length > 0 && token.lower !== "of" && DETERMINERS.has(token.lower) && !afterOf) break;
+    // "4,200 last year", "40 already": an adverb right after the figure counts nothing.
+    if (TRAILING_ADVERBS.has(token.lower) && (words.length > 0 || !/^year/.test(token.lower)))
       break;
+    if (words.length > 0 && COMMON_VERBS.has(token.lower)) break;
     if (words.length > 0 && /[^-]ed$/.test(token.lower) && !token.lower.includes("-")) break;
     if (/ing$/.test(token.lower) && /[^s]s$/.test(words[words.length - 1] ?? "")) break;
     words.push(token.lower);

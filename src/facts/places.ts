@@ -403,15 +403,56 @@ const FUZZY_KEYS: readonly FuzzyKey[] = (() => {
   return keys;
 })();
 
-/** Typo candidates grouped by word count and first letter, the two things a typo keeps. */
+/** Typo candidates by word count, first letter and first word's length: the things a typo keeps. */
 const FUZZY_INDEX: ReadonlyMap<string, readonly FuzzyKey[]> = (() => {
   const index = new Map<string, FuzzyKey[]>();
   for (const key of FUZZY_KEYS) {
-    const bucket = `${key.words.length}:${key.words[0]?.[0] ?? ""}`;
-    index.set(bucket, [...(index.get(bucket) ?? []), key]);
+    const first = key.words[0] ?? "";
+    const bucket = `${key.words.length}:${first[0] ?? ""}:${first.length}`;
+    const keys = index.get(bucket);
+    if (keys) keys.push(key);
+    else index.set(bucket, [key]);
   }
   return index;
 })();
+
+/** Most edits any word typo may carry (`typoBudget`): first words further apart in length never match. */
+const MAX_TYPO_EDITS = 2;
+
+interface FirstWordMatch {
+  key: FuzzyKey;
+  /** Edits between the typed first word and the name's. */
+  edits: number;
+}
+
+/** Typed first words looked up already: questions share their words, and a look-up scans a bucket. */
+const FIRST_WORD_CACHE_SIZE = 20_000;
+const firstWordCache = new Map<string, FirstWordMatch[]>();
+
+/**
+ * Names of as many words as typed whose first word `wordTypo` accepts as the typed first word:
+ * only those of the same first letter and about as long are tried.
+ */
+function typoCandidates(typedWords: readonly string[]): FirstWordMatch[] {
+  const first = typedWords[0] ?? "";
+  const cacheKey = `${typedWords.length}:${first}`;
+  let found = firstWordCache.get(cacheKey);
+  if (found) return found;
+  found = [];
+  for (
+    let length = first.length - MAX_TYPO_EDITS;
+    length <= first.length + MAX_TYPO_EDITS;
+    length++
+  ) {
+    for (const key of FUZZY_INDEX.get(`${typedWords.length}:${first[0] ?? ""}:${length}`) ?? []) {
+      const edits = wordTypo(first, key.words[0] ?? "", key.words.length > 1);
+      if (edits !== undefined) found.push({ key, edits });
+    }
+  }
+  if (firstWordCache.size >= FIRST_WORD_CACHE_SIZE) firstWordCache.clear();
+  firstWordCache.set(cacheKey, found);
+  return found;
+}
 
 /** Every word that is, on its own, an exact place form: those never count as typos. */
 const EXACT_WORDS: ReadonlySet<string> = new Set(
@@ -421,15 +462,11 @@ const EXACT_WORDS: ReadonlySet<string> = new Set(
 /** Two neighbouring letters swapped, the one typo short names are allowed. */
 function isSwap(typed: string, placeWord: string): boolean {
   if (typed.length !== placeWord.length || typed.length < 4) return false;
-  const diff = [...typed].flatMap((ch, i) => (ch === placeWord[i] ? [] : [i]));
-  const [i, j] = diff;
-  return (
-    diff.length === 2 &&
-    i !== undefined &&
-    j === i + 1 &&
-    typed[i] === placeWord[j] &&
-    typed[j] === placeWord[i]
-  );
+  let i = 0;
+  while (i < typed.length && typed[i] === placeWord[i]) i++;
+  if (i >= typed.length - 1) return false;
+  if (typed[i] !== placeWord[i + 1] || typed[i + 1] !== placeWord[i]) return false;
+  return typed.slice(i + 2) === placeWord.slice(i + 2);
 }
 
 /** Whether `typed` may be read as a typo of `placeWord`; returns the edit count or undefined. */
@@ -438,19 +475,22 @@ function wordTypo(typed: string, placeWord: string, inPhrase: boolean): number |
   if (isSwap(typed, placeWord) && !isCommonEnglishWord(typed)) return 1; // "loas" → Laos
   const budget = typoBudget(placeWord, inPhrase);
   if (budget === 0 || typed.length < 4 || typed[0] !== placeWord[0]) return undefined;
-  if (EXACT_WORDS.has(typed) || /\d/.test(typed) || isCommonEnglishWord(typed)) return;
+  if (EXACT_WORDS.has(typed) || /\d/.test(typed)) return undefined;
+  // The distance before the dictionary: most words are no typo of any place, and asking the
+  // dictionary the first time costs a cold start its parse.
   const distance = editDistance(typed, placeWord, budget);
-  return distance <= budget ? distance : undefined;
+  if (distance > budget || isCommonEnglishWord(typed)) return undefined;
+  return distance;
 }
 
 /** The place a typed phrase is a typo of, if exactly one is closest. */
 export function typoMatch(typedWords: readonly string[]): Place | undefined {
   let best = Number.POSITIVE_INFINITY;
   let found = new Set<Place>();
-  for (const key of FUZZY_INDEX.get(`${typedWords.length}:${typedWords[0]?.[0] ?? ""}`) ?? []) {
-    let total = 0;
-    let exactWords = 0;
-    for (let w = 0; w < key.words.length && total <= best; w++) {
+  for (const { key, edits: firstEdits } of typoCandidates(typedWords)) {
+    let total = firstEdits;
+    let exactWords = firstEdits === 0 ? 1 : 0;
+    for (let w = 1; w < key.words.length && total <= best; w++) {
       const edits = wordTypo(typedWords[w] ?? "", key.words[w] ?? "", key.words.length > 1);
       if (edits === undefined) total = Number.POSITIVE_INFINITY;
       else {

@@ -14,7 +14,9 @@ import { type Figure, type Reader, type Reading, tokenIndexAt } from "./readers/
 import { readDuration, readJoinedCount } from "./readers/joined.js";
 import { readMeasure } from "./readers/measure.js";
 import { readMoney } from "./readers/money.js";
+import { readNumberOf } from "./readers/numberOf.js";
 import { readRatio } from "./readers/ratio.js";
+import { readShare } from "./readers/share.js";
 import { tail } from "./window.js";
 
 /** "seized 5 tons of heroin and Greece 3 tons", "$1.2 billion, including $45 million": one verb for both. */
@@ -64,7 +66,10 @@ function isNamedSubject(subject: string): boolean {
   ) {
     return false;
   }
-  const places = findPlaces(subject.replace(/\b\w/g, (c) => c.toUpperCase()));
+  // "5,000 Americans": people named for their country are what is counted, not a place.
+  const places = findPlaces(subject.replace(/\b\w/g, (c) => c.toUpperCase())).filter(
+    (m) => !(/s$/i.test(m.text) && m.text.toLowerCase() !== m.place.name.toLowerCase()),
+  );
   return !(
     places.length > 0 &&
     places.map((m) => m.text.length).reduce((a, b) => a + b, 0) >= subject.length - 2
@@ -81,9 +86,11 @@ const READERS: readonly Reader[] = [
   readJoinedCount,
   readAgeAfterName,
   readRatio,
+  readShare,
   readCountedNoun,
   readCountIn,
   readPeopleByVerb,
+  readNumberOf,
   readNounBefore,
 ];
 

@@ -31,6 +31,8 @@ const Grammar = z.object({
   fillerModifiers: Words,
   /** After "which"/"what", nouns that ask for a person: "which official". */
   personNouns: Words,
+  /** Adverbs that end the noun a figure counts: "120 agents already deployed". */
+  trailingAdverbs: Words,
 });
 
 const WordNet = z.object({
@@ -40,13 +42,22 @@ const WordNet = z.object({
 });
 
 const synonyms = checked(Synonyms, synonymsJson, "synonyms.json");
+/**
+ * A group word written "=plane" stands for itself and its plural only: its stem ("plan") is
+ * another word, which must not fold into the group.
+ */
+const EXACT_MARK = "=";
 /** The verbs' question synonyms (verbs.json) come first, then the other groups. */
 export const SYNONYMS = {
   ...synonyms,
   groups: [
     ...VERBS.filter((v) => v.synonyms.length > 0).map((v) => [v.lemma, ...v.synonyms]),
-    ...synonyms.groups,
+    ...synonyms.groups.map((group) => group.map((word) => word.replace(EXACT_MARK, ""))),
   ],
 };
+/** Group words matched as whole words, never by their stem. */
+export const EXACT_SYNONYMS: ReadonlySet<string> = new Set(
+  synonyms.groups.flat().flatMap((word) => (word.startsWith(EXACT_MARK) ? [word.slice(1)] : [])),
+);
 export const GRAMMAR = checked(Grammar, grammarJson, "grammar.json");
 export const WORDNET = checked(WordNet, wordnetJson, "wordnet.json");

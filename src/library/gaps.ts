@@ -1,6 +1,8 @@
 import type { AnswerStatus } from "../qa/schema.js";
+import { STOP_WORDS } from "../qa/vocabulary.js";
 import type { Store } from "../store/index.js";
 import { wordOverlap } from "../text/similarity.js";
+import { stem } from "../text/stem.js";
 import { words } from "../text/tokenize.js";
 
 export interface UnansweredQuestion {
@@ -20,21 +22,11 @@ export interface GapGroup {
 /** Answers below this confidence are shown as gaps, like not_found ones. */
 export const LOW_CONFIDENCE = 0.5;
 
-const STOPWORDS = new Set(
-  (
-    "a an the how many much what which who whom whose when where why is are was were be been " +
-    "being did do does has have had in on at of for to by from and or with about there it its " +
-    "this that these those any me tell please you i can could would should will say said"
-  ).split(" "),
-);
-
-/** Content words of a question, case- and punctuation-folded, with plurals reduced. */
+/** Content words of a question, case- and punctuation-folded, each reduced to its stem. */
 export function questionTokens(question: string): string[] {
   return words(question.replace(/<[@#][!&]?\d+>/g, " "))
-    .filter((word) => !STOPWORDS.has(word))
-    .map((word) =>
-      word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word,
-    );
+    .filter((word) => !STOP_WORDS.has(word))
+    .map(stem);
 }
 
 /** Dice coefficient over content words, typos allowed: the one word-overlap measure. */

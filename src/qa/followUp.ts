@@ -10,7 +10,7 @@
 
 import { AUXILIARIES, actionLemma } from "../facts/lexicon.js";
 import { words } from "../text/tokenize.js";
-import type { Query } from "./understand.js";
+import { ASKED_RATE, type Query } from "./understand.js";
 import { concept, STOP_WORDS } from "./vocabulary.js";
 
 export interface FollowUp {
@@ -96,13 +96,34 @@ function firstNoun(previous: Query): string | null {
   return word && actionLemma(word) === null ? word : null;
 }
 
+/** "and per town?" after "how much per state": the previous question asked per the new thing. */
+function swapRate(rest: string, previous: Query, current: Query): FollowUp | null {
+  const asked = ASKED_RATE.exec(rest)?.[0];
+  const before = ASKED_RATE.exec(previous.cleaned)?.[0];
+  if (!asked || !current.measure.per) return null;
+  const question = before
+    ? previous.cleaned.replace(before, asked)
+    : `${previous.cleaned.replace(/[?.!\s]+$/, "")} ${asked}`;
+  return { question, kept: measureOf(previous) };
+}
+
+/** Content words a bare follow-up ("and meth?") may have, and one led in by "what about". */
+const MAX_BARE_THING = 2;
+const MAX_LED_IN_THING = 5;
+
 /** "and ontario?", "in 2021?", "and meth?": the previous question with its filter or thing swapped. */
-function newFilter(rest: string, previous: Query, current: Query): FollowUp | null {
+function newFilter(rest: string, previous: Query, current: Query, ledIn: boolean): FollowUp | null {
   const hasPlaces = current.filters.places.length > 0;
   const hasYears = current.filters.period.years.length > 0;
   const content = contentWords(rest, current);
   if (current.measure.target && !hasPlaces && !hasYears) return null;
-  if (content.length > 2) return null;
+  // "what about the harbour task force members?" names a longer thing than a bare "and meth?".
+  const verbless = content.every((word) => actionLemma(word) === null);
+  const swapsThing = ledIn && verbless && previous.measure.target !== null;
+  const longest = swapsThing ? MAX_LED_IN_THING : MAX_BARE_THING;
+  if (content.length > longest) return null;
+  const rate = swapRate(rest, previous, current);
+  if (rate) return rate;
   let question = hasPlaces ? replacePlaces(previous, current) : previous.cleaned;
   if (hasYears) question = replaceYears(question, previous, current);
   if (!hasPlaces && !hasYears) {
@@ -172,7 +193,7 @@ export function followUp(
       current.filters.places.length + current.filters.period.years.length > 0 &&
       !current.measure.target)
   ) {
-    return newFilter(rest, previous, current);
+    return newFilter(rest, previous, current, leadIn !== null);
   }
   if (pointsBack) return partOf(rest, previous, current) ?? newMeasure(rest, previous);
   // "and how many suspects?": a new measure under the previous filter.

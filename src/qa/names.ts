@@ -1,6 +1,8 @@
-import { abbreviates, definedAcronyms, NAME_RUN } from "../facts/acronyms.js";
+import { abbreviates, definedAcronyms, initialOf, NAME_RUN } from "../facts/acronyms.js";
 import { findPlacesInQuestion } from "../facts/places.js";
 import type { ParsedReport } from "../report/types.js";
+import { isEnglishWord } from "../text/english.js";
+import { words } from "../text/tokenize.js";
 import { STOP_WORDS } from "./vocabulary.js";
 
 /**
@@ -40,9 +42,17 @@ export function reportNames(report: ParsedReport): ReportNames {
       .flatMap((p) => p.text.match(/\b[A-Z]{2,7}\b/g) ?? [])
       .map((w) => w.toLowerCase()),
   );
+  // Runs by the letter an acronym of them starts with, so each acronym tries only those.
+  const runsByInitial = new Map<string, string[]>();
+  for (const run of runs) {
+    const initial = initialOf(run);
+    const bucket = runsByInitial.get(initial);
+    if (bucket) bucket.push(run);
+    else runsByInitial.set(initial, [run]);
+  }
   for (const acronym of capitals) {
     if (acronyms.has(acronym)) continue;
-    const name = [...runs].find((run) => abbreviates(acronym, run));
+    const name = runsByInitial.get(acronym[0] ?? "")?.find((run) => abbreviates(acronym, run));
     if (name) acronyms.set(acronym, name);
   }
   return { runs: [...runs], acronyms, words, common, capitals };
@@ -85,8 +95,9 @@ export function namesAsked(question: string, skip: string[], names: ReportNames)
         run.every((w) => names.words.has(w.toLowerCase())) &&
         (!single || !names.common.has(word.toLowerCase())));
     // Places are filtered as places ("US dollars" names a currency, not a body).
-    const isPlace = [phrase, acronym ?? ""].some((name) => findPlacesInQuestion(name).length > 0);
-    if (isName && !isPlace && !skip.some((s) => s.toLowerCase().includes(phrase.toLowerCase()))) {
+    const isPlace = () =>
+      [phrase, acronym ?? ""].some((name) => findPlacesInQuestion(name).length > 0);
+    if (isName && !isPlace() && !skip.some((s) => s.toLowerCase().includes(phrase.toLowerCase()))) {
       found.push(acronym ? [phrase, acronym] : [phrase]);
     }
     run = [];
@@ -116,6 +127,9 @@ export function namesAsked(question: string, skip: string[], names: ReportNames)
  * safe neighbourhoods" for "Project Safe Neighbourhoods"), or an acronym it writes only in capitals
  * ("xyz" for "XYZ"). Each comes back spelled as the report spells it.
  */
+/** A lower-case word this short is too likely a common word to be read as a name. */
+const MIN_SURNAME_LENGTH = 4;
+
 function namesTypedLow(question: string, names: ReportNames): string[][] {
   const asked = ` ${question.toLowerCase().replace(/[^\w'’-]+/g, " ")} `;
   const typed = (name: string) =>
@@ -137,7 +151,26 @@ function namesTypedLow(question: string, names: ReportNames): string[][] {
       !runs.some((run) => run.toLowerCase().split(/\s+/).includes(word)) &&
       findPlacesInQuestion(word.toUpperCase()).length === 0,
   );
-  return [...runs.map((run) => [run]), ...acronyms.map((word) => [word.toUpperCase()])];
+  // "according to whitfield": a name the report always capitalises and no dictionary knows,
+  // typed in lower case.
+  const surnames = words(question).filter(
+    (word) =>
+      word.length >= MIN_SURNAME_LENGTH &&
+      names.words.has(word) &&
+      !names.common.has(word) &&
+      !names.capitals.has(word) &&
+      !STOP_WORDS.has(word) &&
+      !question.includes(word.charAt(0).toUpperCase() + word.slice(1)) &&
+      !isEnglishWord(word) &&
+      findPlacesInQuestion(word).length === 0,
+  );
+  return [
+    ...runs.map((run) => [run]),
+    ...acronyms.map((word) => [word.toUpperCase()]),
+    ...surnames
+      .filter((word) => !runs.some((run) => run.toLowerCase().split(/\s+/).includes(word)))
+      .map((word) => [word.charAt(0).toUpperCase() + word.slice(1)]),
+  ];
 }
 
 function escaped(text: string): string {

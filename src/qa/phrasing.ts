@@ -34,11 +34,15 @@ export function formatFigure(fact: Fact): string {
 export function formatNumber(value: number): string {
   if (Math.abs(value) >= 1e9 && value % 1e7 === 0) return `${trim(value / 1e9)} billion`;
   if (Math.abs(value) >= 1e6 && value % 1e4 === 0) return `${trim(value / 1e6)} million`;
-  return value.toLocaleString("en-US", { maximumFractionDigits: 6 });
+  return PRECISE.format(value);
 }
 
+/** Made once: `toLocaleString` with options builds a formatter on every call. */
+const PRECISE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
+const ROUNDED = new Intl.NumberFormat("en-US", { maximumFractionDigits: 3 });
+
 function trim(value: number): string {
-  return value.toLocaleString("en-US", { maximumFractionDigits: 3 });
+  return ROUNDED.format(value);
 }
 
 /** Figure with its qualifier and what it counts: "more than 2,000 people". */

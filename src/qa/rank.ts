@@ -3,9 +3,9 @@ import { findNumbers } from "../facts/numbers.js";
 import type { Fact } from "../facts/schema.js";
 import { countUnit } from "../facts/units.js";
 import { words } from "../text/tokenize.js";
-import type { FactDoc, ReportIndex } from "./reportIndex.js";
+import { type FactDoc, type ReportIndex, UNIT_KINDS } from "./reportIndex.js";
 import type { Query } from "./understand.js";
-import { concept, STOP_WORDS } from "./vocabulary.js";
+import { concept, conceptsOf, STOP_WORDS } from "./vocabulary.js";
 import { DEFAULT_WEIGHTS, type Weights } from "./weights.js";
 
 export interface ScoredFact {
@@ -27,18 +27,23 @@ const EARLIER_AFTER =
 const EARLIER_SENTENCE = /\b(?:than|compared (?:with|to)|up from|down from)\b.*\b(?:19|20)\d{2}\b/i;
 const ASKS_EARLIER = /\b(?:previous|prior|earlier|before|a year ago|the year before|last year)\b/i;
 
-/** Earlier-period figures answer questions about the earlier period, and only those. */
-function periodFit(query: Query, doc: FactDoc, w: Weights): number {
+/** Whether a figure is stated for the period before the one reported. */
+function isEarlier(doc: FactDoc): boolean {
   const after = doc.fact.quote.slice(doc.fact.quote.indexOf(doc.fact.text) + doc.fact.text.length);
   const sentenceLead = doc.fact.quote.slice(0, doc.fact.quote.indexOf(doc.fact.text));
   // A percentage "down 20.3 percent from a year earlier" is this period's change, not last year's.
   const change = doc.fact.unit === "percent";
-  const earlier =
+  return (
     (!change && (EARLIER_BEFORE.test(doc.lead) || EARLIER_AFTER.test(after))) ||
-    EARLIER_SENTENCE.test(sentenceLead);
-  if (!earlier) return 0;
-  if (ASKS_EARLIER.test(query.cleaned)) return w.earlierAsked;
-  return query.filters.period.years.length === 0 ? w.earlierUnasked : 0;
+    EARLIER_SENTENCE.test(sentenceLead)
+  );
+}
+
+/** Earlier-period figures answer questions about the earlier period, and only those. */
+function periodFit(terms: QueryTerms, doc: DocTerms, w: Weights): number {
+  if (!doc.earlier) return 0;
+  if (terms.asksEarlier) return w.earlierAsked;
+  return terms.years.length === 0 ? w.earlierUnasked : 0;
 }
 const TOTAL_WORDS =
   /\b(?:in total|total|overall|altogether|combined|in all|nationwide|nationally|across the country)\b/i;
@@ -74,8 +79,14 @@ export function weightOf(index: ReportIndex, queryConcept: string): number {
   return 1 + Math.log((index.sentences.length + 1) / (df + 1)) / 2;
 }
 
+/** "rose 2.7 times", "three times higher": a multiplier, which counts nothing. */
+const MULTIPLIER_UNITS = new Set(["time", "times", "fold"]);
+
 function unitFit(query: Query, fact: Fact, w: Weights): number {
   const { kind, unit } = query.measure.expected;
+  if (MULTIPLIER_UNITS.has(fact.unit ?? "") && !MULTIPLIER_UNITS.has(unit ?? "")) {
+    return w.multiplierUnasked;
+  }
   if (kind === "mass" || kind === "volume")
     return fact.base ? (unit && unit === fact.unit ? w.massExact : w.massGiven) : w.wrongUnitKind;
   if (kind === "currency") {
@@ -96,13 +107,14 @@ function unitFit(query: Query, fact: Fact, w: Weights): number {
   return 0;
 }
 
+const YEAR = /\b(?:19|20)\d{2}\b/;
+
 /** A year named in the question favours figures stated next to it and disfavours those next to another. */
-function yearFit(years: string[], doc: FactDoc, w: Weights): number {
+function yearFit(years: string[], doc: FactDoc, terms: DocTerms, w: Weights): number {
   if (years.some((year) => doc.nearText.includes(year))) return w.yearNear;
-  // A figure for FY 2021 never answers a question about FY 2022.
-  if (/\b(?:19|20)\d{2}\b/.test(doc.fact.period ?? "")) return w.otherYear;
-  // "In 2022, 3,249 …" is about another year; "27,384 cases …, compared with 2022" is not.
-  return /\b(?:19|20)\d{2}\b/.test(doc.lead) ? w.otherYear : 0;
+  // A figure for FY 2021 never answers a question about FY 2022; "In 2022, 3,249 …" is about
+  // another year; "27,384 cases …, compared with 2022" is not.
+  return terms.otherYear ? w.otherYear : 0;
 }
 
 /** The question's words of at least `length` letters, numbers left out. */
@@ -110,17 +122,27 @@ function letterWords(text: string, length: number): string[] {
   return words(text).filter((word) => word.length >= length && !/^\d/.test(word));
 }
 
+/** The question's content words of four letters or more, worked out once per question. */
+const askedWordsCache = new WeakMap<Query, string[]>();
+
+function askedWords(query: Query): string[] {
+  let asked = askedWordsCache.get(query);
+  if (!asked) {
+    asked = [...new Set(letterWords(query.cleaned, 4))].filter((word) => !STOP_WORDS.has(word));
+    askedWordsCache.set(query, asked);
+  }
+  return asked;
+}
+
 /** Tie-breaker: the question's own word forms right around the figure ("rehabilitated" over "rehabilitation"). */
-function verbatimWords(query: Query, nearText: string): number {
-  const near = new Set(words(nearText));
-  const asked = new Set(letterWords(query.cleaned, 4));
-  return [...asked].filter((word) => !STOP_WORDS.has(word) && near.has(word)).length;
+function verbatimWords(query: Query, doc: FactDoc): number {
+  return askedWords(query).filter((word) => doc.nearWords.has(word)).length;
 }
 
 /** With no place asked, national figures, and above all the headline ones before the first section. */
-function placelessFit(fact: Fact, index: ReportIndex, query: Query, w: Weights): number {
+function placelessFit(fact: Fact, index: ReportIndex, terms: QueryTerms, w: Weights): number {
   const headline = fact.section === null && index.report.sections.length > 0 ? w.headline : 0;
-  const asksTotal = TOTAL_WORDS.test(query.cleaned) ? w.asksTotal : 0;
+  const asksTotal = terms.asksTotal ? w.asksTotal : 0;
   return fact.scope === "national"
     ? w.nationalWhenPlaceless + asksTotal + headline
     : w.localWhenPlaceless - asksTotal + headline;
@@ -128,8 +150,16 @@ function placelessFit(fact: Fact, index: ReportIndex, query: Query, w: Weights):
 
 /** "How many died in the 12 months to September?": the question's own figures are filters. */
 function statedInQuestion(query: Query, fact: Fact): boolean {
-  return findNumbers(query.cleaned).some((number) => number.value === fact.value);
+  let stated = statedCache.get(query);
+  if (!stated) {
+    stated = new Set(findNumbers(query.cleaned).map((number) => number.value));
+    statedCache.set(query, stated);
+  }
+  return stated.has(fact.value);
 }
+
+/** The question's own figures, worked out once per question, not once per fact. */
+const statedCache = new WeakMap<Query, Set<number>>();
 
 /** "in the harbour sweep", "during those raids": the words of a phrase a determiner opens. */
 const DETERMINED =
@@ -162,8 +192,139 @@ function namesAPart(query: Query, index: ReportIndex, c: string, w: Weights): bo
     sentences > 0 &&
     determinedConcepts(query).has(c) &&
     sentences <= w.rareConceptSentences &&
-    index.factDocs.some((doc) => doc.near.has(c))
+    index.retrieval.nearAnyFigure.has(c)
   );
+}
+
+/** What scoring needs of a question, worked out once per question rather than once per fact. */
+interface QueryTerms {
+  index: ReportIndex;
+  concepts: string[];
+  conceptSet: Set<string>;
+  /** `weightOf` each concept, in the same order. */
+  weights: number[];
+  target: string | null;
+  /** The unit a figure counting the target noun is in ("cases" → "case"). */
+  targetUnit: string | null;
+  counting: boolean;
+  askedActions: string[];
+  asksTotal: boolean;
+  asksEarlier: boolean;
+  years: string[];
+}
+
+const queryTermsCache = new WeakMap<Query, QueryTerms>();
+
+function queryTerms(query: Query, index: ReportIndex): QueryTerms {
+  const cached = queryTermsCache.get(query);
+  if (cached && cached.index === index) return cached;
+  const concepts = [...new Set(query.measure.concepts)].filter((c) => !STEERING.has(c));
+  const terms: QueryTerms = {
+    index,
+    concepts,
+    conceptSet: new Set(concepts),
+    weights: concepts.map((c) => weightOf(index, c)),
+    target: query.measure.target ? concept(query.measure.target) : null,
+    targetUnit: query.measure.target ? countUnit(query.measure.target) : null,
+    counting: query.measure.expected.kind === null,
+    askedActions: concepts.filter((c) => ACTION_CONCEPTS.has(c)),
+    asksTotal: TOTAL_WORDS.test(query.cleaned),
+    asksEarlier: ASKS_EARLIER.test(query.cleaned),
+    years: query.filters.period.years,
+  };
+  queryTermsCache.set(query, terms);
+  return terms;
+}
+
+/** What scoring reads of a fact beyond its concept sets, worked out on its first scoring and kept. */
+interface DocTerms {
+  earlier: boolean;
+  partOf: boolean;
+  /** Its period or the words before it name a year: a figure for another year than one asked. */
+  otherYear: boolean;
+  /** Its verb and the verbs before it, as concepts. */
+  verbs: string[];
+  duration: boolean;
+}
+
+const docTermsCache = new WeakMap<FactDoc, DocTerms>();
+
+function docTerms(doc: FactDoc): DocTerms {
+  let terms = docTermsCache.get(doc);
+  if (!terms) {
+    const { fact } = doc;
+    terms = {
+      earlier: isEarlier(doc),
+      partOf: PART_OF.test(doc.lead),
+      otherYear: YEAR.test(fact.period ?? "") || YEAR.test(doc.lead),
+      verbs: fact.action ? [concept(fact.action), ...doc.leadVerbs] : doc.leadVerbs,
+      duration: fact.unit !== null && DURATION_UNITS.has(fact.unit),
+    };
+    docTermsCache.set(doc, terms);
+  }
+  return terms;
+}
+
+const DURATION_UNITS: ReadonlySet<string> = new Set(["day", "week", "month", "year", "hour"]);
+
+/** "$9 billion for other costs such as fuel and rent": after the figure, examples of what it counts. */
+const EXAMPLES_AFTER = /\b(?:such as|including|like|for example|for instance|e\.g\.)\s/i;
+
+/** Worked out once per fact: the near concepts that only stand in the figure's list of examples. */
+const examplesCache = new WeakMap<FactDoc, Set<string>>();
+
+/**
+ * Concepts near a figure only as examples of what it counts: the figure is the whole of which
+ * they are parts, so "fuel" there is weak evidence that the figure counts fuel.
+ */
+function exampleOnlyConcepts(doc: FactDoc): Set<string> {
+  const cached = examplesCache.get(doc);
+  if (cached) return cached;
+  const { fact, nearText } = doc;
+  const at = nearText.indexOf(fact.text);
+  const after = at < 0 ? "" : nearText.slice(at + fact.text.length);
+  const marker = EXAMPLES_AFTER.exec(after);
+  let found = new Set<string>();
+  if (marker) {
+    const cut = at + fact.text.length + marker.index;
+    // The examples run to the end of the figure's own stretch of its sentence, not into the
+    // lead-in line or period the near text adds after it.
+    const inQuote = fact.quote.slice(fact.quote.indexOf(fact.text) + fact.text.length);
+    const quoted = inQuote.slice(EXAMPLES_AFTER.exec(inQuote)?.index ?? inQuote.length);
+    const rest = nearText.slice(cut);
+    let length = 0;
+    while (length < rest.length && rest[length] === quoted[length]) length++;
+    const outside = new Set(conceptsOf(`${nearText.slice(0, cut)} ${rest.slice(length)}`));
+    found = new Set(conceptsOf(rest.slice(0, length)).filter((c) => !outside.has(c)));
+  }
+  examplesCache.set(doc, found);
+  return found;
+}
+
+/** "$40 per state", "12 a day", "$9 for each person": the denominator a figure is stated per. */
+const STATED_RATE =
+  /^[^,;.]{0,40}?\b(?:per|each|every)\s+([a-z]+)|^[^,;.]{0,40}?(?<!\b(?:during|in|over|for|within|after|from|to|of|than|in)\s)\b(?:a|an)\s+(day|week|month|year|hour|night|quarter)\b(?!\s+(?:of|earlier|ago|before|later))/i;
+
+const rateCache = new WeakMap<FactDoc, string | null>();
+
+function statedRate(doc: FactDoc): string | null {
+  if (rateCache.has(doc)) return rateCache.get(doc) ?? null;
+  const { quote, text } = doc.fact;
+  const match = STATED_RATE.exec(quote.slice(quote.indexOf(text) + text.length));
+  const rate = match ? concept(match[1] ?? match[2] ?? "") : null;
+  rateCache.set(doc, rate);
+  return rate;
+}
+
+/** A rate asked for ("per state", "a day") favours figures stated per the same thing, and only those. */
+function rateFit(query: Query, doc: FactDoc, w: Weights): number {
+  const asked = query.measure.per;
+  const stated = statedRate(doc);
+  if (stated === null) return asked ? w.rateMissing : 0;
+  // With no rate asked, a figure per something may still be the only one for the thing asked.
+  if (asked === null || asked === undefined) return 0;
+  if (asked === "") return w.rateAverage;
+  return concept(asked) === stated ? w.rateMatch : w.rateOther;
 }
 
 /** How well one fact answers the query: concept overlap, verb, unit, target noun, scope, text match. */
@@ -175,15 +336,16 @@ export function scoreFact(
   w: Weights = DEFAULT_WEIGHTS,
 ): ScoredFact {
   const { fact } = doc;
-  const { places, period } = query.filters;
+  const { places } = query.filters;
+  const terms = queryTerms(query, index);
+  const own = docTerms(doc);
+  const { concepts, target, counting } = terms;
   let score = 0;
   let coreHits = 0;
   let nearHits = 0;
-  const concepts = [...new Set(query.measure.concepts)].filter((c) => !STEERING.has(c));
-  const target = query.measure.target ? concept(query.measure.target) : null;
-  const counting = query.measure.expected.kind === null;
-  for (const c of concepts) {
-    const weight = weightOf(index, c);
+  for (let i = 0; i < concepts.length; i++) {
+    const c = concepts[i] as string;
+    const weight = terms.weights[i] as number;
     // A counted noun only counts as the fact's own when it is the head ("12 million individual
     // street deals" counts deals, not individuals); a weighed substance may be a modifier
     // ("1,260 pounds of fentanyl powder").
@@ -193,7 +355,7 @@ export function scoreFact(
       coreHits++;
     } else if (ACTION_CONCEPTS.has(c) && !fact.action) {
       score += w.missingVerbHit * weight; // the verb is left out, not contradicted
-    } else if (doc.near.has(c)) {
+    } else if (doc.near.has(c) && !exampleOnlyConcepts(doc).has(c)) {
       score += w.nearHit * weight;
       nearHits++;
     } else if (doc.context.has(c)) score += w.sentenceHit * weight;
@@ -203,17 +365,17 @@ export function scoreFact(
     else if (fact.scope === "national" && namesAPart(query, index, c, w))
       score += w.missingConcept * weight;
   }
-  const extraModifiers = [...doc.subject].filter((c) => !concepts.includes(c)).length;
+  let extraModifiers = 0;
+  for (const c of doc.subject) if (!terms.conceptSet.has(c)) extraModifiers++;
   score -= Math.min(w.extraModifierCap, w.extraModifier * extraModifiers);
-  const askedActions = concepts.filter((c) => ACTION_CONCEPTS.has(c));
-  if (askedActions.length > 0) {
+  if (terms.askedActions.length > 0) {
     // A figure whose verb the report leaves out ("Heroin: 412 kg") is neither confirmed nor
     // contradicted; "detected and handled 27,384 cases" was detected too, though handled is nearer.
-    const verbs = doc.fact.action ? [concept(doc.fact.action), ...doc.leadVerbs] : doc.leadVerbs;
+    const { verbs } = own;
     score +=
       verbs.length === 0
         ? w.verbAbsent
-        : askedActions.some((a) => verbs.includes(a))
+        : terms.askedActions.some((a) => verbs.includes(a))
           ? w.verbAgrees
           : w.verbDisagrees;
   }
@@ -224,27 +386,22 @@ export function scoreFact(
     ) {
       score += w.targetHead;
       coreHits++;
-    } else if (fact.unit && fact.unit === countUnit(query.measure.target)) score += w.targetUnit;
+    } else if (fact.unit && fact.unit === terms.targetUnit) score += w.targetUnit;
     else score += w.targetMissing;
   }
   score += unitFit(query, fact, w);
-  if (places.length === 0) score += placelessFit(fact, index, query, w);
+  if (places.length === 0) score += placelessFit(fact, index, terms, w);
   // A figure for exactly the places asked about beats one they share with others.
   else score += (w.placeMatch * places.length) / Math.max(places.length, fact.places.length);
-  if (
-    fact.unit &&
-    ["day", "week", "month", "year", "hour"].includes(fact.unit) &&
-    query.measure.expected.unit !== fact.unit
-  ) {
-    score += w.unaskedDuration;
-  }
+  if (own.duration && query.measure.expected.unit !== fact.unit) score += w.unaskedDuration;
   if (statedInQuestion(query, fact)) score += w.statedInQuestion;
-  if (period.years.length > 0) score += yearFit(period.years, doc, w);
+  if (terms.years.length > 0) score += yearFit(terms.years, doc, own, w);
   score += textMatch * w.textMatch;
   score -= fact.paragraph * w.paragraphOrder;
-  if (PART_OF.test(doc.lead)) score += w.partOf;
-  score += w.verbatimWord * verbatimWords(query, doc.nearText);
-  score += periodFit(query, doc, w);
+  if (own.partOf) score += w.partOf;
+  score += w.verbatimWord * verbatimWords(query, doc);
+  score += periodFit(terms, own, w);
+  score += rateFit(query, doc, w);
   return { fact, doc, score, coreHits, nearHits };
 }
 
@@ -262,9 +419,58 @@ export function rankFacts(
   const top = hits[0]?.score ?? 1;
   const textMatch = new Map(hits.map((hit) => [hit.id as number, hit.score / top]));
   const asPlaces = { ...query, filters: { ...query.filters, places } };
-  return index.factDocs
-    .map((doc, id) => ({ doc, id }))
-    .filter(({ doc }) => places.every((place) => doc.fact.places.includes(place)))
-    .map(({ doc, id }) => scoreFact(asPlaces, doc, index, textMatch.get(id) ?? 0, w))
+  return candidates(query, index, places, textMatch.keys())
+    .map((id) =>
+      scoreFact(asPlaces, index.factDocs[id] as FactDoc, index, textMatch.get(id) ?? 0, w),
+    )
     .sort((a, b) => b.score - a.score);
+}
+
+/** The units (or kinds of unit) a question asks for, as `byUnit` keys: the facts `unitFit` favours. */
+function askedUnits(query: Query): string[] {
+  const { kind, unit } = query.measure.expected;
+  const units = unit ? [unit] : [];
+  if (kind === "mass" || kind === "volume" || kind === "amount") units.push(UNIT_KINDS.measure);
+  if (kind === "currency" || kind === "amount") units.push(UNIT_KINDS.currency);
+  if (kind === "percent") units.push("percent");
+  return units;
+}
+
+/** Ids in both ascending lists. */
+function intersect(a: readonly number[], b: readonly number[]): number[] {
+  const inB = new Set(b);
+  return a.filter((id) => inB.has(id));
+}
+
+/**
+ * The facts worth scoring, in factDocs order (so ties keep the report's order): with places named,
+ * exactly those places' facts; otherwise the facts the question's concepts, counted noun, unit and
+ * text match retrieve. A question that retrieves nothing scores every fact, as the best of
+ * nothing still decides what is said.
+ */
+function candidates(
+  query: Query,
+  index: ReportIndex,
+  places: readonly string[],
+  textMatched: Iterable<number>,
+): number[] {
+  const { byConcept, byPlace, byUnit } = index.retrieval;
+  if (places.length > 0) {
+    return places
+      .map((place) => byPlace.get(place) ?? [])
+      .reduce((kept, ids) => intersect(kept, ids));
+  }
+  const found = new Set<number>(textMatched);
+  const asked = [...query.measure.concepts];
+  if (query.measure.target) asked.push(concept(query.measure.target));
+  if (query.rankedThing) asked.push(concept(query.rankedThing));
+  // "Which province seized the most?" ranks every place's figures, whatever words they share.
+  if (query.op === "max" || query.op === "min") {
+    for (const ids of byPlace.values()) for (const id of ids) found.add(id);
+  }
+  for (const c of asked)
+    if (!STEERING.has(c)) for (const id of byConcept.get(c) ?? []) found.add(id);
+  for (const unit of askedUnits(query)) for (const id of byUnit.get(unit) ?? []) found.add(id);
+  if (found.size === 0) return index.factDocs.map((_, id) => id);
+  return [...found].sort((a, b) => a - b);
 }

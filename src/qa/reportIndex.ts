@@ -7,6 +7,7 @@ import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
 import { type PlaceFinder, reportPlaces } from "../facts/localPlaces.js";
 import { type Fact, FactTable } from "../facts/schema.js";
 import { ReportError } from "../report/errors.js";
+import { REPORT_LIMITS, type ReportLimits } from "../report/limits.js";
 import { parseReport } from "../report/parse.js";
 import type { ParsedReport } from "../report/types.js";
 import type { SpellIndex } from "../text/spelling.js";
@@ -49,6 +50,8 @@ export interface FactDoc {
   /** Concepts of the words between this figure and its neighbours in the sentence. */
   near: Set<string>;
   nearText: string;
+  /** The words of `nearText` as typed (lower-case), for the question's own word forms. */
+  nearWords: Set<string>;
   /** The words from the previous figure up to this one: "including", "up from" live here. */
   lead: string;
   /** Verbs in the lead, as concepts ("detected and handled" → crack, investigate). */
@@ -59,12 +62,28 @@ export interface FactDoc {
   paragraph: Set<string>;
 }
 
+/**
+ * Inverted indexes from what a question names to the facts (ids in factDocs order) that can
+ * answer it, so a question scores only the facts its words, places and units retrieve.
+ */
+export interface FactRetrieval {
+  /** Concept → facts whose own words, surroundings, sentence or paragraph use it. */
+  byConcept: Map<string, number[]>;
+  /** Canonical place name → facts about that place. */
+  byPlace: Map<string, number[]>;
+  /** Unit → facts in that unit; also "measure" (a mass or volume), "currency" and "percent". */
+  byUnit: Map<string, number[]>;
+  /** Concepts found right around some figure. */
+  nearAnyFigure: Set<string>;
+}
+
 /** Everything the answer path needs, built once per report version and then read-only. */
 export interface ReportIndex {
   meta: ReportMeta;
   report: ParsedReport;
   table: FactTable;
   factDocs: FactDoc[];
+  retrieval: FactRetrieval;
   sentences: SentenceDoc[];
   /** Concept → number of sentences that use it, for weighting rare words. */
   sentenceFrequency: Map<string, number>;
@@ -84,7 +103,6 @@ export interface ReportIndex {
   bodies: BodyFinder;
   /** BM25 over each fact's subject, verb and sentence, ids in factDocs order. */
   factSearch: MiniSearch<FactEntry>;
-  sentenceFuse: Fuse<SentenceDoc>;
   /** BM25 over sentences, terms folded to concepts: who/what/when answers come from here. */
   sentenceSearch: MiniSearch<SentenceEntry>;
   /** Questions this report can answer, for autocomplete and "did you mean". */
@@ -185,6 +203,7 @@ function factDocOf(
     heads: subjectHeads(fact.subject),
     near: new Set(conceptsOf(`${nearText} ${bodies.aliases(nearText)}`)),
     nearText,
+    nearWords: new Set(words(nearText)),
     lead,
     leadVerbs: words(lead)
       .map((word) => actionLemma(word))
@@ -193,6 +212,37 @@ function factDocOf(
     context: conceptsOfText(fact.quote),
     paragraph: conceptsOfText(report.paragraphs[fact.paragraph - 1]?.text ?? ""),
   };
+}
+
+/** Keys of `byUnit` for a kind of unit rather than one unit; no unit is written in capitals and a colon. */
+export const UNIT_KINDS = { measure: "KIND:measure", currency: "KIND:currency" } as const;
+const CURRENCY_CODE = /^[A-Z]{3}$/;
+
+function addTo<K>(map: Map<K, number[]>, key: K, id: number): void {
+  const ids = map.get(key);
+  if (ids === undefined) map.set(key, [id]);
+  else if (ids[ids.length - 1] !== id) ids.push(id);
+}
+
+/** The facts each concept, place and unit retrieves, each list in factDocs order. */
+function retrievalOf(docs: FactDoc[]): FactRetrieval {
+  const retrieval: FactRetrieval = {
+    byConcept: new Map(),
+    byPlace: new Map(),
+    byUnit: new Map(),
+    nearAnyFigure: new Set(),
+  };
+  docs.forEach((doc, id) => {
+    for (const concepts of [doc.core, doc.heads, doc.subject, doc.near, doc.context, doc.paragraph])
+      for (const c of concepts) addTo(retrieval.byConcept, c, id);
+    for (const place of doc.fact.places) addTo(retrieval.byPlace, place, id);
+    const { unit, base } = doc.fact;
+    if (unit) addTo(retrieval.byUnit, unit, id);
+    if (base) addTo(retrieval.byUnit, UNIT_KINDS.measure, id);
+    if (unit && CURRENCY_CODE.test(unit)) addTo(retrieval.byUnit, UNIT_KINDS.currency, id);
+    for (const c of doc.near) retrieval.nearAnyFigure.add(c);
+  });
+  return retrieval;
 }
 
 /** Words folded to the concepts questions use, so "confiscated" finds "seized". */
@@ -217,13 +267,6 @@ const FACT_SEARCH = {
   searchOptions: { boost: { subject: 3, action: 2 } },
 };
 
-const SENTENCE_FUSE = {
-  keys: ["text"],
-  includeScore: true,
-  ignoreLocation: true,
-  useExtendedSearch: true,
-  threshold: 0.4,
-};
 const SUGGESTION_FUSE = { ignoreLocation: true, threshold: 0.5, useExtendedSearch: true };
 
 function sentenceSearchOf(sentences: SentenceDoc[]): MiniSearch<SentenceEntry> {
@@ -239,8 +282,11 @@ function sentenceKey(fact: Fact): string {
 /** The facts of each sentence, grouped once rather than searched for every fact. */
 function groupBySentence(facts: Fact[]): Map<string, Fact[]> {
   const groups = new Map<string, Fact[]>();
-  for (const fact of facts)
-    groups.set(sentenceKey(fact), [...(groups.get(sentenceKey(fact)) ?? []), fact]);
+  for (const fact of facts) {
+    const group = groups.get(sentenceKey(fact));
+    if (group) group.push(fact);
+    else groups.set(sentenceKey(fact), [fact]);
+  }
   return groups;
 }
 
@@ -257,7 +303,7 @@ function factSearchOf(docs: FactDoc[]): MiniSearch<FactEntry> {
   return search;
 }
 
-type SearchField = "bodies" | "factSearch" | "sentenceSearch" | "sentenceFuse" | "suggestionFuse";
+type SearchField = "bodies" | "factSearch" | "sentenceSearch" | "suggestionFuse";
 
 /** The index without its search objects: plain data, Maps and Sets, which cross a thread boundary intact. */
 export type ReportIndexData = Omit<ReportIndex, SearchField>;
@@ -267,13 +313,24 @@ export interface SearchIndexes {
   /** MiniSearch's own JSON. */
   facts: string;
   sentences: string;
-  sentenceFuse: ReturnType<FuseIndex<SentenceDoc>["toJSON"]>;
   suggestions: ReturnType<FuseIndex<string>["toJSON"]>;
 }
 
-/** Parse, extract and index a report. Throws ReportError when it holds nothing to answer from. */
-export function buildReportIndex(text: string, meta: ReportMeta): ReportIndex {
-  return withSearch(buildReportIndexData(text, meta));
+export interface BuildOptions {
+  /** How much one report may hold; the bot keeps the defaults, a bench may raise them. */
+  limits?: ReportLimits;
+}
+
+/**
+ * Parse, extract and index a report. Throws ReportError when it holds nothing to answer from,
+ * or more than `options.limits` (default REPORT_LIMITS) allows.
+ */
+export function buildReportIndex(
+  text: string,
+  meta: ReportMeta,
+  options: BuildOptions = {},
+): ReportIndex {
+  return withSearch(buildReportIndexData(text, meta, options.limits ?? REPORT_LIMITS));
 }
 
 /** Split an index into what a structured clone carries: the data and the search indexes. */
@@ -281,20 +338,12 @@ export function toTransferable(index: ReportIndex): {
   data: ReportIndexData;
   search: SearchIndexes;
 } {
-  const {
-    bodies: _bodies,
-    factSearch,
-    sentenceSearch,
-    sentenceFuse,
-    suggestionFuse,
-    ...data
-  } = index;
+  const { bodies: _bodies, factSearch, sentenceSearch, suggestionFuse, ...data } = index;
   return {
     data,
     search: {
       facts: JSON.stringify(factSearch),
       sentences: JSON.stringify(sentenceSearch),
-      sentenceFuse: sentenceFuse.getIndex().toJSON(),
       suggestions: suggestionFuse.getIndex().toJSON(),
     },
   };
@@ -312,11 +361,6 @@ export function withSearch(data: ReportIndexData, prebuilt?: SearchIndexes): Rep
     sentenceSearch: prebuilt
       ? MiniSearch.loadJSON<SentenceEntry>(prebuilt.sentences, SENTENCE_SEARCH)
       : sentenceSearchOf(data.sentences),
-    sentenceFuse: new Fuse(
-      data.sentences,
-      SENTENCE_FUSE,
-      prebuilt && Fuse.parseIndex<SentenceDoc>(prebuilt.sentenceFuse),
-    ),
     suggestionFuse: new Fuse(
       data.suggestions,
       SUGGESTION_FUSE,
@@ -325,12 +369,16 @@ export function withSearch(data: ReportIndexData, prebuilt?: SearchIndexes): Rep
   };
 }
 
-function buildReportIndexData(text: string, meta: ReportMeta): ReportIndexData {
-  const report = parseReport(text);
+function buildReportIndexData(
+  text: string,
+  meta: ReportMeta,
+  limits: ReportLimits,
+): ReportIndexData {
+  const report = parseReport(text, limits);
   if (report.paragraphs.length === 0) throw new ReportError("no paragraphs found");
   const places = reportPlaces(report);
   const home = homePlaces(report);
-  const table = FactTable.parse(extractFacts(report, places.find, home));
+  const table = FactTable.parse(extractFacts(report, places.find, home, limits));
   if (table.facts.length === 0) throw new ReportError("no figures found");
   const suggestions = suggestionsFor(table.facts);
   const bodies = reportBodies(report);
@@ -360,6 +408,7 @@ function buildReportIndexData(text: string, meta: ReportMeta): ReportIndexData {
     report,
     table,
     factDocs,
+    retrieval: retrievalOf(factDocs),
     sentences,
     sentenceFrequency,
     vocabulary,

@@ -25,6 +25,8 @@ export interface Measure {
   /** The noun the question counts or measures ("suspects", "drugs"), as written. */
   target: string | null;
   expected: ExpectedUnit;
+  /** "per state", "a day", "on average": the denominator of the rate asked for, "" for an average. */
+  per: string | null;
 }
 
 /** What the figure must be about. */
@@ -183,6 +185,8 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   if (anywhere) return { kind: "mass", unit: measureAfter(` ${anywhere[1]}`)?.unit ?? null };
   if (/\b(?:percent|percentage|per cent|%|rate|share|proportion)\b/.test(lower))
     return { kind: "percent", unit: "percent" };
+  // "How many refugees does the budget resettle?" counts refugees, whatever else it names.
+  if (/\bhow many\b/.test(lower) && target) return { kind: null, unit: countUnit(target) };
   if (
     /\b(?:money|cash|dollars?|usd|euros?|yuan|worth|value|valued|\$|€|cost|proceeds|assets|budget|funding|funds|revenue|spending|fines?)\b/.test(
       lower,
@@ -243,6 +247,31 @@ function targetNoun(lower: string): string | null {
   };
   while (end + 1 < tokens.length && continues(end + 1)) end++;
   return tokens[end] ?? noun;
+}
+
+/** Time units a rate names with "a" or "an": "40 a day", "twice a year". */
+const RATE_TIME = "(?:day|week|month|year|hour|night|quarter)";
+export const ASKED_RATE = new RegExp(
+  `\\b(?:per|each|every)\\s+([a-z]+)|\\b(?:a|an)\\s+(${RATE_TIME})\\b(?!\\s+(?:earlier|ago|before|later))`,
+  "i",
+);
+const RATE_ADVERBS: Readonly<Record<string, string>> = {
+  daily: "day",
+  weekly: "week",
+  monthly: "month",
+  annually: "year",
+  yearly: "year",
+};
+
+/** The rate a question asks for: "per state" → "state", "daily" → "day", "on average" → "". */
+export function askedRate(lower: string): string | null {
+  const match = ASKED_RATE.exec(lower);
+  const per = (match?.[1] ?? match?.[2] ?? "").toLowerCase();
+  // "per the report", "per the chief": "per" as "according to" asks no rate.
+  if (match && !STOP_WORDS.has(per)) return per;
+  const adverb = words(lower).find((word) => word in RATE_ADVERBS);
+  if (adverb) return RATE_ADVERBS[adverb] ?? "";
+  return /\baverage\b/.test(lower) ? "" : null;
 }
 
 /** "What about meth?", "how about the FBI?": with no previous question, a bare topic to look up. */
@@ -356,7 +385,11 @@ export function understand(question: string): Query {
     .reverse()
     .reduce((text, [start, end]) => `${text.slice(0, start)} ${text.slice(end)}`, lower);
   const wh = (WH.exec(lower)?.[1]?.toLowerCase() ?? null) as Query["wh"];
-  const target = targetNoun(withoutPlaces);
+  // "how many Americans": a people named for their country are still what is counted.
+  const people = mentions.find(
+    (mention) => /\bhow many\s+$/.test(lower.slice(0, mention.start)) && /s$/i.test(mention.text),
+  );
+  const target = people ? people.text.toLowerCase() : targetNoun(withoutPlaces);
   // "which province", "which customs district": the kind of place is one of the next two words.
   const afterWhich = /\b(?:which|what)\s+(\w+)(?:\s+(\w+))?/.exec(
     lower.replace(/\bmember states?\b/, "country"),
@@ -406,6 +439,7 @@ export function understand(question: string): Query {
       concepts,
       target,
       expected: expectedUnit(lower, target),
+      per: askedRate(withoutPlaces),
     },
     filters: {
       places: placeNames,

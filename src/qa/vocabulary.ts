@@ -1,5 +1,5 @@
 import { actionLemma } from "../facts/lexicon.js";
-import { GRAMMAR, SYNONYMS } from "../lexicon/language.js";
+import { EXACT_SYNONYMS, GRAMMAR, SYNONYMS } from "../lexicon/language.js";
 import { stem } from "../text/stem.js";
 import { words } from "../text/tokenize.js";
 /** Question vocabulary: stop words, stemming and the domain's synonym groups. */
@@ -10,13 +10,37 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(GRAMMAR.questionStopWords
 const SYNONYM_GROUPS = SYNONYMS.groups;
 
 const CANONICAL = new Map<string, string>();
+/** Words (and their plurals) that fold into a group as written, not by stem. */
+const EXACT = new Map<string, string>();
 for (const group of SYNONYM_GROUPS) {
   const head = stem(group[0] ?? "");
-  for (const word of group) if (!CANONICAL.has(stem(word))) CANONICAL.set(stem(word), head);
+  for (const word of group) {
+    if (EXACT_SYNONYMS.has(word)) {
+      EXACT.set(word, head);
+      EXACT.set(`${word}s`, head);
+    } else if (!CANONICAL.has(stem(word))) CANONICAL.set(stem(word), head);
+  }
 }
 
 /** The concept a word stands for: its synonym group's head, else its own stem. */
 export function concept(word: string): string {
+  let found = conceptCache.get(word);
+  if (found === undefined) {
+    found = conceptOf(word);
+    // Bounded, so a long-running bot asked endless new words keeps a steady size.
+    if (conceptCache.size >= CONCEPT_CACHE_SIZE) conceptCache.clear();
+    conceptCache.set(word, found);
+  }
+  return found;
+}
+
+/** Words seen by `concept`: a report's and its questions' vocabulary fit many times over. */
+const CONCEPT_CACHE_SIZE = 100_000;
+const conceptCache = new Map<string, string>();
+
+function conceptOf(word: string): string {
+  const exact = EXACT.get(word.toLowerCase());
+  if (exact) return exact;
   const stemmed = stem(word);
   const canonical = CANONICAL.get(stemmed);
   if (canonical) return canonical;

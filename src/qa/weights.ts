@@ -69,6 +69,16 @@ export interface Weights {
   earlierAsked: number;
   /** An earlier period's figure when the question asks about no period. */
   earlierUnasked: number;
+  /** A multiplier ("rose 2.7 times") for a question that does not ask how many times. */
+  multiplierUnasked: number;
+  /** A figure stated per the thing the question asks a rate of ("per state" and "per state"). */
+  rateMatch: number;
+  /** A figure stated per something else than the rate asked ("per town" for "per state"). */
+  rateOther: number;
+  /** A figure stated per something when the question asks an average without saying per what. */
+  rateAverage: number;
+  /** A rate asked for and a figure stated per nothing: it may still be the average, weakly. */
+  rateMissing: number;
   /** Unit fit: a mass or volume asked and given (in the exact unit asked). */
   massGiven: number;
   massExact: number;
@@ -146,6 +156,11 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   verbatimWord: 0.15,
   earlierAsked: 1.5,
   earlierUnasked: -1,
+  multiplierUnasked: -3,
+  rateMatch: 2,
+  rateOther: -1,
+  rateAverage: 1,
+  rateMissing: -0.5,
   massGiven: 2,
   massExact: 2.5,
   wrongUnitKind: -3,

@@ -1,4 +1,4 @@
-import { checkTableCells } from "./limits.js";
+import { checkTableCells, REPORT_LIMITS, type ReportLimits } from "./limits.js";
 import {
   isListItemLine,
   isRule,
@@ -41,10 +41,10 @@ function cleanText(lines: string[]): string {
     .trim();
 }
 
-function splitBlock(lines: string[], markdown: boolean): RawParagraph[] {
+function splitBlock(lines: string[], markdown: boolean, limits: ReportLimits): RawParagraph[] {
   if (lines.every(isRule)) return [];
   if (isTableBlock(lines)) {
-    checkTableCells(tableCellCount(lines));
+    checkTableCells(tableCellCount(lines), limits);
     return [
       { text: tableToText(lines), markdownLevel: null, singleLine: false, isListItem: false },
     ];
@@ -121,10 +121,10 @@ function isDocumentTitle(raw: RawParagraph[], position: number): boolean {
 }
 
 /** Parse report text (plain or Markdown) into numbered paragraphs, sections and sentences. */
-export function parseReport(text: string): ParsedReport {
+export function parseReport(text: string, limits: ReportLimits = REPORT_LIMITS): ParsedReport {
   const markdown = looksLikeMarkdown(text);
   const raw = blocksOf(text)
-    .flatMap((block) => splitBlock(block, markdown))
+    .flatMap((block) => splitBlock(block, markdown, limits))
     .filter((p) => p.text.length > 0);
   const tracker = new SectionTracker();
   const paragraphs: Paragraph[] = [];

@@ -1,25 +1,52 @@
 /**
  * Whether a word is English, by the Hunspell en_US dictionary (dictionary-en, read by nspell).
- * The dictionary is parsed once per process, on the first question that needs it, never per report.
+ * The dictionary is read and parsed once per process, on the first question that needs it, never
+ * per report.
  */
-import dictionary from "dictionary-en";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import nspell from "nspell";
 
 let speller: ReturnType<typeof nspell> | null = null;
 
+/**
+ * The dictionary's files are read here, on first use, not when the module loads (as importing
+ * dictionary-en would): most questions never need them, and half a megabyte read and parsed
+ * is a fifth of a cold start.
+ */
 function english(): ReturnType<typeof nspell> {
-  speller ??= nspell({ aff: Buffer.from(dictionary.aff), dic: Buffer.from(dictionary.dic) });
+  if (speller) return speller;
+  const files = dirname(createRequire(import.meta.url).resolve("dictionary-en"));
+  speller = nspell({
+    aff: readFileSync(join(files, "index.aff")),
+    dic: readFileSync(join(files, "index.dic")),
+  });
   return speller;
+}
+
+/** Words looked up already, by form: the affix rules make each look-up cost microseconds. */
+const CHECKED_SIZE = 50_000;
+const checked = new Map<string, boolean>();
+
+/** Whether the dictionary holds this exact form, remembered (a bounded cache, cleared when full). */
+function correct(form: string): boolean {
+  let known = checked.get(form);
+  if (known === undefined) {
+    known = english().correct(form);
+    if (checked.size >= CHECKED_SIZE) checked.clear();
+    checked.set(form, known);
+  }
+  return known;
 }
 
 /** Lower-case words as the dictionary has them ("seized"), or names it knows ("Tasmania"). */
 export function isEnglishWord(word: string): boolean {
   const lower = word.toLowerCase();
-  const checker = english();
-  return checker.correct(lower) || checker.correct(lower.charAt(0).toUpperCase() + lower.slice(1));
+  return correct(lower) || correct(lower.charAt(0).toUpperCase() + lower.slice(1));
 }
 
 /** Lower-case common words only: "value" and "human" are, "tasmania" is not. */
 export function isCommonEnglishWord(word: string): boolean {
-  return english().correct(word.toLowerCase());
+  return correct(word.toLowerCase());
 }

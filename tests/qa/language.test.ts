@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { findPlacesInQuestion } from "../../src/facts/places.js";
 import { reply } from "../../src/qa/answer.js";
 import { buildReportIndex } from "../../src/qa/reportIndex.js";
+import { understand } from "../../src/qa/understand.js";
+import { concept } from "../../src/qa/vocabulary.js";
 
 // An invented report whose spokesman's surname is one letter away from a capital city.
 const REPORT = [
@@ -26,5 +28,16 @@ describe("the question's language", () => {
   it("answers slang and typos from the report's own words", () => {
     expect(reply("how much coke was siezed", index).answer.facts[0]?.value).toBe(48);
     expect(reply("how many ppl got charged", index).answer.facts[0]?.value).toBe(9);
+  });
+
+  it("folds a synonym marked as a whole word without folding the other word its stem spells", () => {
+    expect(concept("planes")).toBe(concept("aircraft"));
+    expect(concept("plan")).not.toBe(concept("aircraft"));
+    expect(concept("wanted")).not.toBe(concept("want"));
+  });
+
+  it("counts the noun after 'how many' even when the question names money elsewhere", () => {
+    const query = understand("how many nurses does the budget plan to hire");
+    expect(query.measure.expected).toEqual({ kind: null, unit: "nurse" });
   });
 });

@@ -146,4 +146,20 @@ describe("figure-dense reports", () => {
       /a table has 20,00\d cells; the limit is 20,000/,
     );
   });
+
+  it("take their caps from the caller when given, the shipped ones otherwise", () => {
+    const meta = { name: "x", version: null };
+    const text = "Officers seized 12 kg of heroin and 40 kg of cocaine.\n\nThey arrested 9 people.";
+    expect(buildReportIndex(text, meta).table.facts).toHaveLength(3);
+    const fewFigures = { ...REPORT_LIMITS, figures: 2 };
+    expect(() => buildReportIndex(text, meta, { limits: fewFigures })).toThrow(
+      /the report has 3 figures; the limit is 2$/,
+    );
+    const table = "| Drug | Kg |\n|---|---|\n| heroin | 12 |\n| cocaine | 40 |";
+    expect(buildReportIndex(table, meta).table.facts.length).toBeGreaterThan(0);
+    const smallTables = { ...REPORT_LIMITS, tableCells: 4 };
+    expect(() => buildReportIndex(table, meta, { limits: smallTables })).toThrow(
+      /a table has 8 cells; the limit is 4$/,
+    );
+  });
 });
