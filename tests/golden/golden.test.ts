@@ -87,6 +87,19 @@ const FLOORS: Record<string, number> = {
   "corpus-extra-2025-04-28_border_promises": 13 / 18,
   "corpus-extra-2025-08-11_dc_crime": 15 / 18,
   "corpus-extra-2026-07-29_crime_midyear_2026": 16 / 18,
+  // 120 more questions on the same 10 tuning-half reports (4 per report unanswerable), by a helper
+  // who never saw the engine. First sight, on this branch at be9c0a3: 92/120 = 76.7%, with 12
+  // figures given for questions the report cannot answer (91/120 at the session's start, 33390a2).
+  "corpus-blind2-2021-04-07_community_violence_intervention": 8 / 12,
+  "corpus-blind2-2022-03-01_addiction_overdose": 11 / 12,
+  "corpus-blind2-2023-03-20_freedom_caucus_public_safety": 10 / 12,
+  "corpus-blind2-2023-11-16_global_drug_trafficking": 12 / 12,
+  "corpus-blind2-2024-03-11_budget_border_fentanyl": 7 / 12,
+  "corpus-blind2-2024-09-24_synthetic_drug_coalition": 10 / 12,
+  "corpus-blind2-2025-03-26_opioid_epidemic_cost": 7 / 12,
+  "corpus-blind2-2025-04-28_border_promises": 9 / 12,
+  "corpus-blind2-2025-08-11_dc_crime": 10 / 12,
+  "corpus-blind2-2026-07-29_crime_midyear_2026": 8 / 12,
 };
 
 function floorFor(name: string): number {
