@@ -1,4 +1,5 @@
 import { bodiesInQuestion } from "../facts/bodies.js";
+import { yearsIn } from "../facts/dates.js";
 import { actionLemma, PREPOSITIONS } from "../facts/lexicon.js";
 import { measureAfter } from "../facts/units.js";
 import { GRAMMAR } from "../lexicon/language.js";
@@ -22,11 +23,16 @@ function namesAUnit(word: string, index: ReportIndex): boolean {
   return unit !== null && index.table.facts.some((fact) => fact.unit === unit);
 }
 
-function known(word: string, index: ReportIndex): boolean {
+/**
+ * Whether the report uses a word (or its concept). A word one letter off a report's word is known
+ * too, as a likely typo, unless `strict`: then an English word ("coast") is not a typo of another
+ * ("cost"), which matters where the word names the thing asked about.
+ */
+function known(word: string, index: ReportIndex, strict = false): boolean {
   const c = concept(word);
   if (index.vocabulary.has(c) || namesAUnit(word, index)) return true;
   if (expandAcronym(word, index.names)) return true;
-  if (c.length < 5) return false;
+  if (c.length < 5 || (strict && isCommonEnglishWord(word))) return false;
   for (const v of index.vocabulary) if (withinEdits(c, v, 1)) return true;
   return false;
 }
@@ -65,6 +71,8 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
   }
   const name = unknownName(query, index);
   if (name) return name;
+  const year = unknownYear(query, index);
+  if (year) return year;
   // "How many DEA agents …" in a report that never names the Drug Enforcement Administration.
   // A report writing "Cops Hiring Program" names what a question's "COPS" stands for, in its own case.
   const body = bodiesInQuestion(query.cleaned, isCommonEnglishWord).find(
@@ -94,7 +102,7 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
       !known(word, index),
   );
   if (verb) return verb;
-  const kind = unknownKind(query, index);
+  const kind = unknownKind(query, index) ?? unknownCompound(query, index);
   if (kind) return kind;
   if (query.measure.target && known(query.measure.target, index)) return null;
   const content = words(query.cleaned.toLowerCase()).filter(
@@ -108,6 +116,24 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
   const missing = content.filter((word) => !known(word, index));
   if (content.length > 0 && missing.length / content.length >= 0.5) return missing.join(" or ");
   return null;
+}
+
+const reportYears = new WeakMap<ReportIndex, Set<string>>();
+
+/** Every year the report names ("FY24" as 2024), and the year it was published. */
+function yearsOfReport(index: ReportIndex): Set<string> {
+  let years = reportYears.get(index);
+  if (!years) {
+    years = new Set(index.report.paragraphs.flatMap((p) => yearsIn(p.text)));
+    if (index.meta.date) years.add(index.meta.date.slice(0, 4));
+    reportYears.set(index, years);
+  }
+  return years;
+}
+
+/** A year the question asks about that the report never names: no figure of it is for that year. */
+function unknownYear(query: Query, index: ReportIndex): string | null {
+  return query.filters.period.years.find((year) => !yearsOfReport(index).has(year)) ?? null;
 }
 
 /** A word that could carry what a question asks about, not grammar, a number or a place. */
@@ -147,11 +173,30 @@ function unknownKind(query: Query, index: ReportIndex): string | null {
     const isNoun = head.length > 2 && actionLemma(head) === null;
     const headKnown = GENERIC.has(head) || known(head, index);
     const unknownModifiers = modifiers.every(
-      (word) => isContentWord(word, query) && !known(word, index),
+      (word) => isContentWord(word, query) && !known(word, index, true),
     );
     const countedFirst = i === 0 && counted.toLowerCase().startsWith(run.join(" "));
     const enough = countedFirst || modifiers.length >= 2;
     if (isNoun && headKnown && unknownModifiers && enough) return run.join(" ");
+  }
+  return null;
+}
+
+/**
+ * A compound that ends the question whose head noun the report never uses: "… the harbour guard?"
+ * in a report about the harbour, read strictly, so a real word one letter off another ("guard",
+ * "guards") is not taken for the report's word.
+ */
+function unknownCompound(query: Query, index: ReportIndex): string | null {
+  // Only the compound that ends the question: mid-question, "the budget plan to …" is a verb.
+  const last = words(query.cleaned).pop();
+  for (const run of phrases(query.cleaned).filter((r) => r[r.length - 1] === last)) {
+    const nouns = run.every(
+      (word) =>
+        isContentWord(word, query) && actionLemma(word) === null && !/(?:ed|ing)$/.test(word),
+    );
+    const head = run[run.length - 1] ?? "";
+    if (nouns && !known(head, index, true) && !known(head, index)) return run.join(" ");
   }
   return null;
 }
