@@ -188,7 +188,9 @@ function unknownKind(query: Query, index: ReportIndex): string | null {
  * "guards") is not taken for the report's word.
  */
 function unknownCompound(query: Query, index: ReportIndex): string | null {
-  // Only the compound that ends the question: mid-question, "the budget plan to …" is a verb.
+  // Only the compound that ends a figure question: mid-question, "the budget plan to …" is a
+  // verb, and "when did the board meet" ends on one.
+  if (query.intent !== "figure") return null;
   const last = words(query.cleaned).pop();
   for (const run of phrases(query.cleaned).filter((r) => r[r.length - 1] === last)) {
     const nouns = run.every(

@@ -70,4 +70,21 @@ describe("lists and follow-ups", () => {
     );
     expect(got.facts.map((fact) => fact.value)).toEqual([9_000_000, 4_000_000]);
   });
+
+  it("gives no figure for a year the report never names, reading 'fy23' as a year", () => {
+    const budget = buildReportIndex(
+      `Harbour Budget\n\nThe FY2024 budget provides $9 million for river patrols, up from the FY2023 level.\n\nIn 2022, patrols stopped 40 boats.`,
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("how much for river patrols in fy24", budget).facts[0]?.value).toBe(9_000_000);
+    const unnamed = answer("how much for river patrols in fy21", budget);
+    expect(unnamed.status).toBe("not_found");
+    expect(unnamed.facts).toEqual([]);
+  });
+
+  it("gives no figure for a compound whose head the report never uses", () => {
+    const got = answer("how much does the plan give the flood guard", index);
+    expect(got.status).toBe("not_found");
+    expect(got.facts).toEqual([]);
+  });
 });
