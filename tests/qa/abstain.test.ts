@@ -87,4 +87,24 @@ describe("lists and follow-ups", () => {
     expect(got.status).toBe("not_found");
     expect(got.facts).toEqual([]);
   });
+
+  it("never answers money asked with another kind, nor with a figure the question states", () => {
+    const works = buildReportIndex(
+      `Harbour Works\n\nThe new sea wall now runs 12 miles.\n\nThe plan sets aside $9 million, and $4 million of it goes to pumps.`,
+      { name: "invented.txt", version: null },
+    );
+    const cost = answer("how much has the sea wall cost", works);
+    expect(cost.facts).toEqual([]);
+    expect(answer("how much of the $9 million goes to pumps", works).facts[0]?.value).toBe(
+      4_000_000,
+    );
+  });
+
+  it("reads a currency by its sign: 'KSh 420 million'", () => {
+    const assets = buildReportIndex(`Assets\n\nThe agency froze assets worth KSh 420 million.`, {
+      name: "invented.txt",
+      version: null,
+    });
+    expect(answer("how much in assets was frozen", assets).facts[0]?.unit).toBe("KES");
+  });
 });
