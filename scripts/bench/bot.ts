@@ -44,10 +44,21 @@ async function withBot<T>(run: (fake: FakeDiscord, spawnedAt: number) => Promise
   const fake = await FakeDiscord.start();
   const dataDir = mkdtempSync(join(tmpdir(), "factdesk-bench-"));
   const spawnedAt = nowMs();
-  const child = start(process.execPath, ["scripts/run.mjs", "main"], botEnv(fake, dataDir));
+  // e.g. BENCH_BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the bot itself.
+  const nodeArgs = process.env.BENCH_BOT_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = start(
+    process.execPath,
+    [...nodeArgs, "scripts/run.mjs", "main"],
+    botEnv(fake, dataDir),
+  );
   try {
     return await run(fake, spawnedAt);
   } finally {
+    // A bot asked to profile itself writes its profile on a clean exit (SIGTERM), not on SIGKILL.
+    if (child.exitCode === null && nodeArgs.length > 0) {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    }
     if (child.exitCode === null) child.kill("SIGKILL");
     await fake.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -24,6 +24,11 @@ function initialsWords(name: string): string[] {
     .map((word) => word.toLowerCase());
 }
 
+/** The letter an acronym of this name must start with: its first word's ("" for none). */
+export function initialOf(name: string): string {
+  return initialsWords(name)[0]?.[0] ?? "";
+}
+
 /**
  * Whether an acronym abbreviates a name, each word giving a leading slice of itself:
  * "fbi" ← Federal Bureau (of) Investigation, "fincen" ← FINancial Crimes Enforcement Network.

@@ -4,6 +4,7 @@ import { z } from "zod";
 import agenciesJson from "../lexicon/agencies.json" with { type: "json" };
 import { checked } from "../lexicon/checked.js";
 import type { ParsedReport } from "../report/types.js";
+import { phraseFinder } from "../text/phraseFinder.js";
 import { definedAcronyms } from "./acronyms.js";
 
 const Agencies = z.object({
@@ -51,24 +52,28 @@ interface Form {
 /** One matcher for every body the gazetteer and the report itself name, built once per report. */
 export function reportBodies(report: ParsedReport): BodyFinder {
   const byKey = new Map<string, Form[]>();
-  const add = (key: string, form: Form) => byKey.set(key, [...(byKey.get(key) ?? []), form]);
+  const add = (key: string, form: Form) => {
+    const forms = byKey.get(key);
+    if (forms) forms.push(form);
+    else byKey.set(key, [form]);
+  };
   for (const body of [...KNOWN, ...definedIn(report)]) {
     add(keyOf(body.name), { body, exact: null });
     for (const acronym of body.acronyms) add(keyOf(acronym), { body, exact: acronym });
   }
-  const keys = [...byKey.keys()].sort((a, b) => b.length - a.length).map(namePattern);
-  const matcher = new RegExp(`\\b(?:${keys.join("|")})\\b`, "gi");
+  // One finder for every name: a report that defines many bodies of its own stays linear.
+  const matches = phraseFinder([...byKey.keys()], { ignoreCase: true, flexibleSpaces: true });
   const named = (text: string): Body[] =>
-    [...text.matchAll(matcher)].flatMap((match) =>
-      (byKey.get(keyOf(match[0])) ?? [])
-        .filter(({ exact }) => exact === null || exact === match[0])
+    matches(text).flatMap((match) =>
+      (byKey.get(keyOf(match.text)) ?? [])
+        .filter(({ exact }) => exact === null || exact === match.text)
         .map(({ body }) => body),
     );
   // For "the report never names it", any case will do: "Harbour Patrol Unit" in any case names HPU.
   const reportText = report.paragraphs.map((p) => p.text).join("\n\n");
   const inReport = new Set(
-    [...reportText.matchAll(matcher)].flatMap((match) =>
-      (byKey.get(keyOf(match[0])) ?? []).map(({ body }) => body.name),
+    matches(reportText).flatMap((match) =>
+      (byKey.get(keyOf(match.text)) ?? []).map(({ body }) => body.name),
     ),
   );
   return {
@@ -101,8 +106,10 @@ export function bodiesInQuestion(question: string, isWord: (word: string) => boo
   return QUESTION_FORMS.filter(
     (form) =>
       form.name.test(lower) ||
-      form.acronyms.some(({ acronym, exact, anyCase }) =>
-        (isWord(acronym) ? exact : anyCase).test(question),
+      // The dictionary is asked only about an acronym the question holds in some case.
+      form.acronyms.some(
+        ({ acronym, exact, anyCase }) =>
+          anyCase.test(question) && (!isWord(acronym) || exact.test(question)),
       ),
   ).map((form) => form.body);
 }

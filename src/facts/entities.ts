@@ -42,8 +42,14 @@ const ROLE_PHRASE = new RegExp(
 const NOT_A_NAME =
   /^(?:The|This|That|These|Since|In|At|On|For|From|With|By|And|But|News|Service|Ministry|Public|Security|National|State)\b/;
 
+/** Entities found so far, with the keys of those already kept: one look-up, not a scan, per find. */
+interface Found {
+  entities: Entity[];
+  seen: Set<string>;
+}
+
 function push(
-  into: Entity[],
+  into: Found,
   kind: Entity["kind"],
   name: string,
   paragraph: number,
@@ -55,23 +61,21 @@ function push(
     .replace(/[\s,.;:]+$/, "")
     .trim();
   if (cleaned.length < 2) return;
-  if (
-    into.some(
-      (entity) => entity.kind === kind && entity.name === cleaned && entity.paragraph === paragraph,
-    )
-  )
-    return;
-  into.push({ kind, name: cleaned, paragraph, sentence, quote });
+  // One entry per kind, name and paragraph.
+  const key = `${kind}\u0000${paragraph}\u0000${cleaned}`;
+  if (into.seen.has(key)) return;
+  into.seen.add(key);
+  into.entities.push({ kind, name: cleaned, paragraph, sentence, quote });
 }
 
 /** Non-numeric facts for who / what / which / when questions. */
 export function extractEntities(report: ParsedReport): Entity[] {
-  const entities: Entity[] = [];
+  const found: Found = { entities: [], seen: new Set() };
   for (const paragraph of report.paragraphs) {
     paragraph.sentences.forEach((sentence, index) => {
       const text = sentence.text;
       const add = (kind: Entity["kind"], name: string) =>
-        push(entities, kind, name, paragraph.number, index, text);
+        push(found, kind, name, paragraph.number, index, text);
       for (const pattern of [PERSON_AFTER_ROLE, PERSON_BEFORE_ROLE, PERSON_SAID]) {
         for (const match of text.matchAll(pattern)) {
           const name = match[1] ?? match[2];
@@ -86,5 +90,5 @@ export function extractEntities(report: ParsedReport): Entity[] {
       for (const date of findDates(text)) add("date", date.text);
     });
   }
-  return entities;
+  return found.entities;
 }

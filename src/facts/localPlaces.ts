@@ -1,5 +1,6 @@
 import type { ParsedReport } from "../report/types.js";
 import { editDistance } from "../text/editDistance.js";
+import { phraseFinder } from "../text/phraseFinder.js";
 import { tokenize } from "../text/tokenize.js";
 import { findPlaces, type Place, type PlaceMention } from "./places.js";
 
@@ -56,25 +57,19 @@ function asPlace(name: string): Place {
   return { name, kind: "province", country: "", aliases: [] };
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 /** The report's own place names, found by wording, as places the rest of the engine can use. */
 export function reportPlaces(report: ParsedReport): { names: string[]; find: PlaceFinder } {
   const names = localNames(report);
   const byName = new Map(names.map((name) => [name, asPlace(name)]));
-  // One matcher for all of the report's own names, longest first so "North Bay Port" beats "North Bay".
-  const alternatives = [...names].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const matcher =
-    alternatives.length > 0 ? new RegExp(`\\b(?:${alternatives.join("|")})\\b`, "g") : null;
+  // One finder for all of the report's own names, longest first so "North Bay Port" beats "North Bay".
+  const matches = phraseFinder(names, { ignoreCase: false, flexibleSpaces: false });
   const find: PlaceFinder = (text) => {
     const known = findPlaces(text);
-    if (!matcher) return known;
-    const local = [...text.matchAll(matcher)].flatMap((match) => {
-      const place = byName.get(match[0]);
+    if (names.length === 0) return known;
+    const local = matches(text).flatMap((match) => {
+      const place = byName.get(match.text);
       return place
-        ? [{ place, start: match.index, end: match.index + match[0].length, text: match[0] }]
+        ? [{ place, start: match.index, end: match.index + match.text.length, text: match.text }]
         : [];
     });
     const free = local.filter((m) => !known.some((k) => m.start < k.end && k.start < m.end));

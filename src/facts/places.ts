@@ -32,7 +32,6 @@ import {
 } from "../lexicon/gazetteer.js";
 import { editDistance } from "../text/editDistance.js";
 import { isCommonEnglishWord } from "../text/english.js";
-import { deletionsOf } from "../text/spelling.js";
 import { type Token, wordPieces } from "../text/tokenize.js";
 
 export type PlaceKind = "country" | "province" | "state" | "city";
@@ -404,51 +403,54 @@ const FUZZY_KEYS: readonly FuzzyKey[] = (() => {
   return keys;
 })();
 
-/**
- * Deletions a place word is indexed under and a typed word looked up by: together enough to meet
- * every pair `wordTypo` accepts (two edits need a place word of 9 letters and a typed one of 7).
- */
-function placeDeletions(word: string): Set<string> {
-  return deletionsOf(word, word.length < 4 ? 0 : word.length >= 9 ? 2 : 1);
-}
-
-function typedDeletions(word: string): Set<string> {
-  // A common English word is never read as a typo (`wordTypo`): only the exact name can match.
-  if (isCommonEnglishWord(word)) return new Set([word]);
-  return deletionsOf(word, word.length < 4 ? 0 : word.length >= 7 ? 2 : 1);
-}
-
-let fuzzyByDeletion: Map<string, FuzzyKey[]> | null = null;
-
-/**
- * Typo candidates by the deletions of their first word (SymSpell style): a typed word finds every
- * name whose first word is within its typo budget through its own deletions, with no scan of the
- * gazetteer. Built on the first question, so loading the module stays cheap.
- */
-function fuzzyIndex(): Map<string, FuzzyKey[]> {
-  if (fuzzyByDeletion) return fuzzyByDeletion;
+/** Typo candidates by word count, first letter and first word's length: the things a typo keeps. */
+const FUZZY_INDEX: ReadonlyMap<string, readonly FuzzyKey[]> = (() => {
   const index = new Map<string, FuzzyKey[]>();
   for (const key of FUZZY_KEYS) {
-    for (const deleted of placeDeletions(key.words[0] ?? "")) {
-      const bucket = index.get(deleted);
-      if (bucket) bucket.push(key);
-      else index.set(deleted, [key]);
-    }
+    const first = key.words[0] ?? "";
+    const bucket = `${key.words.length}:${first[0] ?? ""}:${first.length}`;
+    const keys = index.get(bucket);
+    if (keys) keys.push(key);
+    else index.set(bucket, [key]);
   }
-  fuzzyByDeletion = index;
   return index;
+})();
+
+/** Most edits any word typo may carry (`typoBudget`): first words further apart in length never match. */
+const MAX_TYPO_EDITS = 2;
+
+interface FirstWordMatch {
+  key: FuzzyKey;
+  /** Edits between the typed first word and the name's. */
+  edits: number;
 }
 
-/** Names of as many words as typed whose first word starts with the same letter and is a few edits away. */
-function typoCandidates(typedWords: readonly string[]): Set<FuzzyKey> {
+/** Typed first words looked up already: questions share their words, and a look-up scans a bucket. */
+const FIRST_WORD_CACHE_SIZE = 20_000;
+const firstWordCache = new Map<string, FirstWordMatch[]>();
+
+/**
+ * Names of as many words as typed whose first word `wordTypo` accepts as the typed first word:
+ * only those of the same first letter and about as long are tried.
+ */
+function typoCandidates(typedWords: readonly string[]): FirstWordMatch[] {
   const first = typedWords[0] ?? "";
-  const found = new Set<FuzzyKey>();
-  const index = fuzzyIndex();
-  for (const deleted of typedDeletions(first)) {
-    for (const key of index.get(deleted) ?? []) {
-      if (key.words.length === typedWords.length && key.words[0]?.[0] === first[0]) found.add(key);
+  const cacheKey = `${typedWords.length}:${first}`;
+  let found = firstWordCache.get(cacheKey);
+  if (found) return found;
+  found = [];
+  for (
+    let length = first.length - MAX_TYPO_EDITS;
+    length <= first.length + MAX_TYPO_EDITS;
+    length++
+  ) {
+    for (const key of FUZZY_INDEX.get(`${typedWords.length}:${first[0] ?? ""}:${length}`) ?? []) {
+      const edits = wordTypo(first, key.words[0] ?? "", key.words.length > 1);
+      if (edits !== undefined) found.push({ key, edits });
     }
   }
+  if (firstWordCache.size >= FIRST_WORD_CACHE_SIZE) firstWordCache.clear();
+  firstWordCache.set(cacheKey, found);
   return found;
 }
 
@@ -484,10 +486,10 @@ function wordTypo(typed: string, placeWord: string, inPhrase: boolean): number |
 export function typoMatch(typedWords: readonly string[]): Place | undefined {
   let best = Number.POSITIVE_INFINITY;
   let found = new Set<Place>();
-  for (const key of typoCandidates(typedWords)) {
-    let total = 0;
-    let exactWords = 0;
-    for (let w = 0; w < key.words.length && total <= best; w++) {
+  for (const { key, edits: firstEdits } of typoCandidates(typedWords)) {
+    let total = firstEdits;
+    let exactWords = firstEdits === 0 ? 1 : 0;
+    for (let w = 1; w < key.words.length && total <= best; w++) {
       const edits = wordTypo(typedWords[w] ?? "", key.words[w] ?? "", key.words.length > 1);
       if (edits === undefined) total = Number.POSITIVE_INFINITY;
       else {

@@ -1,4 +1,4 @@
-import { abbreviates, definedAcronyms, NAME_RUN } from "../facts/acronyms.js";
+import { abbreviates, definedAcronyms, initialOf, NAME_RUN } from "../facts/acronyms.js";
 import { findPlacesInQuestion } from "../facts/places.js";
 import type { ParsedReport } from "../report/types.js";
 import { isEnglishWord } from "../text/english.js";
@@ -42,9 +42,17 @@ export function reportNames(report: ParsedReport): ReportNames {
       .flatMap((p) => p.text.match(/\b[A-Z]{2,7}\b/g) ?? [])
       .map((w) => w.toLowerCase()),
   );
+  // Runs by the letter an acronym of them starts with, so each acronym tries only those.
+  const runsByInitial = new Map<string, string[]>();
+  for (const run of runs) {
+    const initial = initialOf(run);
+    const bucket = runsByInitial.get(initial);
+    if (bucket) bucket.push(run);
+    else runsByInitial.set(initial, [run]);
+  }
   for (const acronym of capitals) {
     if (acronyms.has(acronym)) continue;
-    const name = [...runs].find((run) => abbreviates(acronym, run));
+    const name = runsByInitial.get(acronym[0] ?? "")?.find((run) => abbreviates(acronym, run));
     if (name) acronyms.set(acronym, name);
   }
   return { runs: [...runs], acronyms, words, common, capitals };
@@ -87,8 +95,9 @@ export function namesAsked(question: string, skip: string[], names: ReportNames)
         run.every((w) => names.words.has(w.toLowerCase())) &&
         (!single || !names.common.has(word.toLowerCase())));
     // Places are filtered as places ("US dollars" names a currency, not a body).
-    const isPlace = [phrase, acronym ?? ""].some((name) => findPlacesInQuestion(name).length > 0);
-    if (isName && !isPlace && !skip.some((s) => s.toLowerCase().includes(phrase.toLowerCase()))) {
+    const isPlace = () =>
+      [phrase, acronym ?? ""].some((name) => findPlacesInQuestion(name).length > 0);
+    if (isName && !isPlace() && !skip.some((s) => s.toLowerCase().includes(phrase.toLowerCase()))) {
       found.push(acronym ? [phrase, acronym] : [phrase]);
     }
     run = [];

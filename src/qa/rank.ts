@@ -28,18 +28,23 @@ const EARLIER_AFTER =
 const EARLIER_SENTENCE = /\b(?:than|compared (?:with|to)|up from|down from)\b.*\b(?:19|20)\d{2}\b/i;
 const ASKS_EARLIER = /\b(?:previous|prior|earlier|before|a year ago|the year before|last year)\b/i;
 
-/** Earlier-period figures answer questions about the earlier period, and only those. */
-function periodFit(query: Query, doc: FactDoc, w: Weights): number {
+/** Whether a figure is stated for the period before the one reported. */
+function isEarlier(doc: FactDoc): boolean {
   const after = doc.fact.quote.slice(doc.fact.quote.indexOf(doc.fact.text) + doc.fact.text.length);
   const sentenceLead = doc.fact.quote.slice(0, doc.fact.quote.indexOf(doc.fact.text));
   // A percentage "down 20.3 percent from a year earlier" is this period's change, not last year's.
   const change = doc.fact.unit === "percent";
-  const earlier =
+  return (
     (!change && (EARLIER_BEFORE.test(doc.lead) || EARLIER_AFTER.test(after))) ||
-    EARLIER_SENTENCE.test(sentenceLead);
-  if (!earlier) return 0;
-  if (ASKS_EARLIER.test(query.cleaned)) return w.earlierAsked;
-  return query.filters.period.years.length === 0 ? w.earlierUnasked : 0;
+    EARLIER_SENTENCE.test(sentenceLead)
+  );
+}
+
+/** Earlier-period figures answer questions about the earlier period, and only those. */
+function periodFit(terms: QueryTerms, doc: DocTerms, w: Weights): number {
+  if (!doc.earlier) return 0;
+  if (terms.asksEarlier) return w.earlierAsked;
+  return terms.years.length === 0 ? w.earlierUnasked : 0;
 }
 const TOTAL_WORDS =
   /\b(?:in total|total|overall|altogether|combined|in all|nationwide|nationally|across the country)\b/i;
@@ -106,13 +111,18 @@ function unitFit(query: Query, fact: Fact, w: Weights): number {
 }
 
 /** A year named in the question favours figures stated next to it and disfavours those next to another. */
-function yearFit(years: string[], doc: FactDoc, index: ReportIndex, w: Weights): number {
+function yearFit(
+  years: string[],
+  doc: FactDoc,
+  index: ReportIndex,
+  terms: DocTerms,
+  w: Weights,
+): number {
   if (years.some((year) => doc.nearText.includes(year) || nearYears(doc, index).includes(year)))
     return w.yearNear;
-  // A figure for FY 2021 never answers a question about FY 2022.
-  if (yearsIn(doc.fact.period ?? "").length > 0) return w.otherYear;
-  // "In 2022, 3,249 …" is about another year; "27,384 cases …, compared with 2022" is not.
-  return yearsIn(doc.lead).length > 0 ? w.otherYear : 0;
+  // A figure for FY 2021 never answers a question about FY 2022; "In 2022, 3,249 …" is about
+  // another year; "27,384 cases …, compared with 2022" is not.
+  return terms.otherYear ? w.otherYear : 0;
 }
 
 const nearYearsCache = new WeakMap<FactDoc, string[]>();
@@ -155,9 +165,9 @@ function verbatimWords(query: Query, doc: FactDoc): number {
 }
 
 /** With no place asked, national figures, and above all the headline ones before the first section. */
-function placelessFit(fact: Fact, index: ReportIndex, query: Query, w: Weights): number {
+function placelessFit(fact: Fact, index: ReportIndex, terms: QueryTerms, w: Weights): number {
   const headline = fact.section === null && index.report.sections.length > 0 ? w.headline : 0;
-  const asksTotal = TOTAL_WORDS.test(query.cleaned) ? w.asksTotal : 0;
+  const asksTotal = terms.asksTotal ? w.asksTotal : 0;
   return fact.scope === "national"
     ? w.nationalWhenPlaceless + asksTotal + headline
     : w.localWhenPlaceless - asksTotal + headline;
@@ -210,6 +220,77 @@ function namesAPart(query: Query, index: ReportIndex, c: string, w: Weights): bo
     index.retrieval.nearAnyFigure.has(c)
   );
 }
+
+/** What scoring needs of a question, worked out once per question rather than once per fact. */
+interface QueryTerms {
+  index: ReportIndex;
+  concepts: string[];
+  conceptSet: Set<string>;
+  /** `weightOf` each concept, in the same order. */
+  weights: number[];
+  target: string | null;
+  /** The unit a figure counting the target noun is in ("cases" → "case"). */
+  targetUnit: string | null;
+  counting: boolean;
+  askedActions: string[];
+  asksTotal: boolean;
+  asksEarlier: boolean;
+  years: string[];
+}
+
+const queryTermsCache = new WeakMap<Query, QueryTerms>();
+
+function queryTerms(query: Query, index: ReportIndex): QueryTerms {
+  const cached = queryTermsCache.get(query);
+  if (cached && cached.index === index) return cached;
+  const concepts = [...new Set(query.measure.concepts)].filter((c) => !STEERING.has(c));
+  const terms: QueryTerms = {
+    index,
+    concepts,
+    conceptSet: new Set(concepts),
+    weights: concepts.map((c) => weightOf(index, c)),
+    target: query.measure.target ? concept(query.measure.target) : null,
+    targetUnit: query.measure.target ? countUnit(query.measure.target) : null,
+    counting: query.measure.expected.kind === null,
+    askedActions: concepts.filter((c) => ACTION_CONCEPTS.has(c)),
+    asksTotal: TOTAL_WORDS.test(query.cleaned),
+    asksEarlier: ASKS_EARLIER.test(query.cleaned),
+    years: query.filters.period.years,
+  };
+  queryTermsCache.set(query, terms);
+  return terms;
+}
+
+/** What scoring reads of a fact beyond its concept sets, worked out on its first scoring and kept. */
+interface DocTerms {
+  earlier: boolean;
+  partOf: boolean;
+  /** Its period or the words before it name a year: a figure for another year than one asked. */
+  otherYear: boolean;
+  /** Its verb and the verbs before it, as concepts. */
+  verbs: string[];
+  duration: boolean;
+}
+
+const docTermsCache = new WeakMap<FactDoc, DocTerms>();
+
+function docTerms(doc: FactDoc): DocTerms {
+  let terms = docTermsCache.get(doc);
+  if (!terms) {
+    const { fact } = doc;
+    terms = {
+      earlier: isEarlier(doc),
+      partOf: PART_OF.test(doc.lead),
+      otherYear: yearsIn(fact.period ?? "").length > 0 || yearsIn(doc.lead).length > 0,
+      verbs: fact.action ? [concept(fact.action), ...doc.leadVerbs] : doc.leadVerbs,
+      duration: fact.unit !== null && DURATION_UNITS.has(fact.unit),
+    };
+    docTermsCache.set(doc, terms);
+  }
+  return terms;
+}
+
+const DURATION_UNITS: ReadonlySet<string> = new Set(["day", "week", "month", "year", "hour"]);
 
 /** "$9 billion for other costs such as fuel and rent": after the figure, examples of what it counts. */
 const EXAMPLES_AFTER = /\b(?:such as|including|like|for example|for instance|e\.g\.)\s/i;
@@ -280,15 +361,16 @@ export function scoreFact(
   w: Weights = DEFAULT_WEIGHTS,
 ): ScoredFact {
   const { fact } = doc;
-  const { places, period } = query.filters;
+  const { places } = query.filters;
+  const terms = queryTerms(query, index);
+  const own = docTerms(doc);
+  const { concepts, target, counting } = terms;
   let score = 0;
   let coreHits = 0;
   let nearHits = 0;
-  const concepts = [...new Set(query.measure.concepts)].filter((c) => !STEERING.has(c));
-  const target = query.measure.target ? concept(query.measure.target) : null;
-  const counting = query.measure.expected.kind === null;
-  for (const c of concepts) {
-    const weight = weightOf(index, c);
+  for (let i = 0; i < concepts.length; i++) {
+    const c = concepts[i] as string;
+    const weight = terms.weights[i] as number;
     // A counted noun only counts as the fact's own when it is the head ("12 million individual
     // street deals" counts deals, not individuals); a weighed substance may be a modifier
     // ("1,260 pounds of fentanyl powder").
@@ -308,17 +390,17 @@ export function scoreFact(
     else if (fact.scope === "national" && namesAPart(query, index, c, w))
       score += w.missingConcept * weight;
   }
-  const extraModifiers = [...doc.subject].filter((c) => !concepts.includes(c)).length;
+  let extraModifiers = 0;
+  for (const c of doc.subject) if (!terms.conceptSet.has(c)) extraModifiers++;
   score -= Math.min(w.extraModifierCap, w.extraModifier * extraModifiers);
-  const askedActions = concepts.filter((c) => ACTION_CONCEPTS.has(c));
-  if (askedActions.length > 0) {
+  if (terms.askedActions.length > 0) {
     // A figure whose verb the report leaves out ("Heroin: 412 kg") is neither confirmed nor
     // contradicted; "detected and handled 27,384 cases" was detected too, though handled is nearer.
-    const verbs = doc.fact.action ? [concept(doc.fact.action), ...doc.leadVerbs] : doc.leadVerbs;
+    const { verbs } = own;
     score +=
       verbs.length === 0
         ? w.verbAbsent
-        : askedActions.some((a) => verbs.includes(a))
+        : terms.askedActions.some((a) => verbs.includes(a))
           ? w.verbAgrees
           : w.verbDisagrees;
   }
@@ -329,27 +411,21 @@ export function scoreFact(
     ) {
       score += w.targetHead;
       coreHits++;
-    } else if (fact.unit && fact.unit === countUnit(query.measure.target)) score += w.targetUnit;
+    } else if (fact.unit && fact.unit === terms.targetUnit) score += w.targetUnit;
     else score += w.targetMissing;
   }
   score += unitFit(query, fact, w);
-  if (places.length === 0) score += placelessFit(fact, index, query, w);
+  if (places.length === 0) score += placelessFit(fact, index, terms, w);
   // A figure for exactly the places asked about beats one they share with others.
   else score += (w.placeMatch * places.length) / Math.max(places.length, fact.places.length);
-  if (
-    fact.unit &&
-    ["day", "week", "month", "year", "hour"].includes(fact.unit) &&
-    query.measure.expected.unit !== fact.unit
-  ) {
-    score += w.unaskedDuration;
-  }
+  if (own.duration && query.measure.expected.unit !== fact.unit) score += w.unaskedDuration;
   if (statedInQuestion(query, fact)) score += w.statedInQuestion;
-  if (period.years.length > 0) score += yearFit(period.years, doc, index, w);
+  if (terms.years.length > 0) score += yearFit(terms.years, doc, index, own, w);
   score += textMatch * w.textMatch;
   score -= fact.paragraph * w.paragraphOrder;
-  if (PART_OF.test(doc.lead)) score += w.partOf;
+  if (own.partOf) score += w.partOf;
   score += w.verbatimWord * verbatimWords(query, doc);
-  score += periodFit(query, doc, w);
+  score += periodFit(terms, own, w);
   score += rateFit(query, doc, w);
   return { fact, doc, score, coreHits, nearHits };
 }

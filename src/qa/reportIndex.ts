@@ -103,7 +103,6 @@ export interface ReportIndex {
   bodies: BodyFinder;
   /** BM25 over each fact's subject, verb and sentence, ids in factDocs order. */
   factSearch: MiniSearch<FactEntry>;
-  sentenceFuse: Fuse<SentenceDoc>;
   /** BM25 over sentences, terms folded to concepts: who/what/when answers come from here. */
   sentenceSearch: MiniSearch<SentenceEntry>;
   /** Questions this report can answer, for autocomplete and "did you mean". */
@@ -268,13 +267,6 @@ const FACT_SEARCH = {
   searchOptions: { boost: { subject: 3, action: 2 } },
 };
 
-const SENTENCE_FUSE = {
-  keys: ["text"],
-  includeScore: true,
-  ignoreLocation: true,
-  useExtendedSearch: true,
-  threshold: 0.4,
-};
 const SUGGESTION_FUSE = { ignoreLocation: true, threshold: 0.5, useExtendedSearch: true };
 
 function sentenceSearchOf(sentences: SentenceDoc[]): MiniSearch<SentenceEntry> {
@@ -290,8 +282,11 @@ function sentenceKey(fact: Fact): string {
 /** The facts of each sentence, grouped once rather than searched for every fact. */
 function groupBySentence(facts: Fact[]): Map<string, Fact[]> {
   const groups = new Map<string, Fact[]>();
-  for (const fact of facts)
-    groups.set(sentenceKey(fact), [...(groups.get(sentenceKey(fact)) ?? []), fact]);
+  for (const fact of facts) {
+    const group = groups.get(sentenceKey(fact));
+    if (group) group.push(fact);
+    else groups.set(sentenceKey(fact), [fact]);
+  }
   return groups;
 }
 
@@ -308,7 +303,7 @@ function factSearchOf(docs: FactDoc[]): MiniSearch<FactEntry> {
   return search;
 }
 
-type SearchField = "bodies" | "factSearch" | "sentenceSearch" | "sentenceFuse" | "suggestionFuse";
+type SearchField = "bodies" | "factSearch" | "sentenceSearch" | "suggestionFuse";
 
 /** The index without its search objects: plain data, Maps and Sets, which cross a thread boundary intact. */
 export type ReportIndexData = Omit<ReportIndex, SearchField>;
@@ -318,7 +313,6 @@ export interface SearchIndexes {
   /** MiniSearch's own JSON. */
   facts: string;
   sentences: string;
-  sentenceFuse: ReturnType<FuseIndex<SentenceDoc>["toJSON"]>;
   suggestions: ReturnType<FuseIndex<string>["toJSON"]>;
 }
 
@@ -344,20 +338,12 @@ export function toTransferable(index: ReportIndex): {
   data: ReportIndexData;
   search: SearchIndexes;
 } {
-  const {
-    bodies: _bodies,
-    factSearch,
-    sentenceSearch,
-    sentenceFuse,
-    suggestionFuse,
-    ...data
-  } = index;
+  const { bodies: _bodies, factSearch, sentenceSearch, suggestionFuse, ...data } = index;
   return {
     data,
     search: {
       facts: JSON.stringify(factSearch),
       sentences: JSON.stringify(sentenceSearch),
-      sentenceFuse: sentenceFuse.getIndex().toJSON(),
       suggestions: suggestionFuse.getIndex().toJSON(),
     },
   };
@@ -375,11 +361,6 @@ export function withSearch(data: ReportIndexData, prebuilt?: SearchIndexes): Rep
     sentenceSearch: prebuilt
       ? MiniSearch.loadJSON<SentenceEntry>(prebuilt.sentences, SENTENCE_SEARCH)
       : sentenceSearchOf(data.sentences),
-    sentenceFuse: new Fuse(
-      data.sentences,
-      SENTENCE_FUSE,
-      prebuilt && Fuse.parseIndex<SentenceDoc>(prebuilt.sentenceFuse),
-    ),
     suggestionFuse: new Fuse(
       data.suggestions,
       SUGGESTION_FUSE,
