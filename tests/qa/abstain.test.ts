@@ -107,4 +107,13 @@ describe("lists and follow-ups", () => {
     });
     expect(answer("how much in assets was frozen", assets).facts[0]?.unit).toBe("KES");
   });
+
+  it("answers 'how much of the $X' only with a part stated beside X", () => {
+    const plan = buildReportIndex(
+      `Harbour Plan\n\nThe plan invests $9 million over 8 years.\n\nThe lifeboat fund gets $2 million.`,
+      { name: "invented.txt", version: null },
+    );
+    const part = answer("how much of the $9 million goes to lifeboats", plan);
+    expect(part.facts).toEqual([]);
+  });
 });

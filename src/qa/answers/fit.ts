@@ -37,9 +37,29 @@ function rightYear(query: Query, { fact, doc }: ScoredFact, index: ReportIndex):
   return asked.some((year) => dated.includes(year) || yearsIn(paragraph).includes(year));
 }
 
+/** "How much of the budget …": an amount is money, a weight or a share, never a count or a time. */
+function amountWhenAsked(query: Query, fact: Fact): boolean {
+  if (query.measure.expected.kind !== "amount") return true;
+  return CURRENCY.test(fact.unit ?? "") || fact.base !== null || fact.unit === "percent";
+}
+
+/** "How much of the $5 billion …": the question states the whole it asks a part of. */
+const PART_OF_STATED = /\bhow (?:much|many) of (?:the |this |that |its |their )?\$?\d/i;
+
+/** A part of a stated whole is stated beside it: a figure in a paragraph without the whole is not. */
+function besideStatedWhole(query: Query, fact: Fact, index: ReportIndex): boolean {
+  if (!PART_OF_STATED.test(query.cleaned)) return true;
+  const whole = new Set(findNumbers(query.cleaned).map((number) => number.value));
+  return index.table.facts.some(
+    (other) => other.paragraph === fact.paragraph && whole.has(other.value),
+  );
+}
+
 export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex): boolean {
   return (
+    amountWhenAsked(query, scored.fact) &&
     moneyWhenAsked(query, scored.fact) &&
+    besideStatedWhole(query, scored.fact, index) &&
     notStated(query, scored.fact) &&
     rightYear(query, scored, index)
   );
