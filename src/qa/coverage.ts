@@ -1,6 +1,6 @@
 import { bodiesInQuestion } from "../facts/bodies.js";
 import { yearsIn } from "../facts/dates.js";
-import { actionLemma, PREPOSITIONS } from "../facts/lexicon.js";
+import { AUXILIARIES, actionLemma, PREPOSITIONS } from "../facts/lexicon.js";
 import { measureAfter } from "../facts/units.js";
 import { GRAMMAR } from "../lexicon/language.js";
 import { withinEdits } from "../text/editDistance.js";
@@ -16,7 +16,12 @@ import { concept, STOP_WORDS } from "./vocabulary.js";
 const GENERIC: ReadonlySet<string> = new Set(GRAMMAR.genericQuestionWords);
 
 /** A unit word is known when some figure is in that unit ("percentage" for "35 per cent"). */
+const MONEY = concept("money");
+
 function namesAUnit(word: string, index: ReportIndex): boolean {
+  // "money", "funding": a report of dollar figures names money without the word.
+  if (concept(word) === MONEY)
+    return index.table.facts.some((f) => /^[A-Z]{3}$/.test(f.unit ?? ""));
   const unit =
     measureAfter(` ${word}`)?.unit ??
     (/^(?:percent|share|proportion|rate)/.test(word) ? "percent" : null);
@@ -104,7 +109,6 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
   if (verb) return verb;
   const kind = unknownKind(query, index) ?? unknownCompound(query, index);
   if (kind) return kind;
-  if (query.measure.target && known(query.measure.target, index)) return null;
   const content = words(query.cleaned.toLowerCase()).filter(
     (word) =>
       !STOP_WORDS.has(word) &&
@@ -113,7 +117,15 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
       !/^\d/.test(word) &&
       !query.filters.placeWords.some((p) => p.toLowerCase().includes(word)),
   );
-  const missing = content.filter((word) => !known(word, index));
+  // "When did the year start?", "what do these figures cover?": the word after a do-question's
+  // subject is its verb, which a report may well not use.
+  const endsOnVerb = query.intent === "sentence" && DO_QUESTION_ENDING_ON_VERB.test(query.cleaned);
+  const verbLast = endsOnVerb ? content.at(-1) : undefined;
+  // With the counted noun known, a past participle ("how much heroin was used") is the asker's verb,
+  // which the report may put otherwise ("heroin use"); the other words must still be the report's.
+  const targetKnown = query.measure.target !== null && known(query.measure.target, index);
+  const verbLike = (word: string) => word === verbLast || (targetKnown && /ed$/.test(word));
+  const missing = content.filter((word) => !verbLike(word) && !known(word, index, true));
   if (content.length > 0 && missing.length / content.length >= 0.5) return missing.join(" or ");
   return null;
 }
@@ -135,6 +147,10 @@ function yearsOfReport(index: ReportIndex): Set<string> {
 function unknownYear(query: Query, index: ReportIndex): string | null {
   return query.filters.period.years.find((year) => !yearsOfReport(index).has(year)) ?? null;
 }
+
+/** "What year do these figures cover?": a do-question with no preposition after its auxiliary. */
+const DO_QUESTION_ENDING_ON_VERB =
+  /^(?:\w+\s+){0,2}(?:do|does|did)\b(?:(?!\b(?:about|of|for|in|on|with|to|from|by|at)\b).)*$/i;
 
 /** A word that could carry what a question asks about, not grammar, a number or a place. */
 function isContentWord(word: string, query: Query): boolean {
@@ -191,14 +207,21 @@ function unknownCompound(query: Query, index: ReportIndex): string | null {
   // Only the compound that ends a figure question: mid-question, "the budget plan to …" is a
   // verb, and "when did the board meet" ends on one.
   if (query.intent !== "figure") return null;
-  const last = words(query.cleaned).pop();
-  for (const run of phrases(query.cleaned).filter((r) => r[r.length - 1] === last)) {
+  const asked = words(query.cleaned);
+  const last = asked[asked.length - 1];
+  // "… jobs would move abroad": after an auxiliary the run is a verb phrase, not a thing.
+  const afterAuxiliary = (run: string[]) =>
+    AUXILIARIES.has(asked[asked.length - run.length - 1] ?? "");
+  const endRuns = phrases(query.cleaned).filter((r) => r[r.length - 1] === last);
+  for (const run of endRuns.filter((r) => !afterAuxiliary(r))) {
     const nouns = run.every(
       (word) =>
         isContentWord(word, query) && actionLemma(word) === null && !/(?:ed|ing)$/.test(word),
     );
     const head = run[run.length - 1] ?? "";
-    if (nouns && !known(head, index, true) && !known(head, index)) return run.join(" ");
+    // "… the ghost nets?": a kind of a thing the report names, by words it never uses.
+    const unknownKindOf = run.slice(0, -1).every((word) => !known(word, index, true));
+    if (nouns && (!known(head, index) || unknownKindOf)) return run.join(" ");
   }
   return null;
 }

@@ -116,4 +116,18 @@ describe("lists and follow-ups", () => {
     const part = answer("how much of the $9 million goes to lifeboats", plan);
     expect(part.facts).toEqual([]);
   });
+
+  it("gives no figure for a thing the report never names, even after a known measure word", () => {
+    for (const question of [
+      "how much money went to submarines",
+      "how much did the plan give submarines",
+      "how much money went to ghost lifeguards",
+    ]) {
+      const got = answer(question, index);
+      expect(got.facts, question).toEqual([]);
+    }
+    expect(answer("how much money went to the flood watch network", index).facts[0]?.value).toBe(
+      9_000_000,
+    );
+  });
 });
