@@ -130,4 +130,29 @@ describe("lists and follow-ups", () => {
       9_000_000,
     );
   });
+
+  it("dates an undated paragraph by the period the paragraph before it opens on", () => {
+    const year = buildReportIndex(
+      `Harbour Crime\n\nIn 2023, the harbour saw 300 thefts.\n\nSo far in 2024, there have been 90 thefts.\n\nThere have been nearly 12 arsons.`,
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("how many arsons in 2024", year).facts[0]?.value).toBe(12);
+    expect(answer("how many arsons in 2023", year).facts).toEqual([]);
+  });
+
+  it("never answers a count with a time span, nor 'the actual number' with a percentage", () => {
+    const down = buildReportIndex(
+      `Harbour Crime\n\nThefts are down 18%, the lowest level in 40 years.\n\nThe port has 9 cranes.`,
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("how many thefts were there, actual number", down).facts).toEqual([]);
+  });
+
+  it("answers a part of a named whole only where the part is stated", () => {
+    const costs = buildReportIndex(
+      `Harbour Costs\n\nRepairs: $40 million. This amounts to $900 per boat. The costs were borne by owners and insurers.`,
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("how much of the repair cost is paid by insurers", costs).facts).toEqual([]);
+  });
 });
