@@ -1,3 +1,4 @@
+import { ownYearsIn, yearsIn } from "../facts/dates.js";
 import { AGREEING_VERBS } from "../facts/lexicon.js";
 import { findNumbers } from "../facts/numbers.js";
 import type { Fact } from "../facts/schema.js";
@@ -102,19 +103,43 @@ function unitFit(query: Query, fact: Fact, w: Weights): number {
   if (kind === "percent") return fact.unit === "percent" ? w.percentGiven : w.wrongUnitKind;
   if (unit) {
     if (fact.unit === unit) return w.countUnitGiven;
-    return fact.base || fact.unit === "percent" ? w.countAsMeasure : w.countOtherUnit;
+    return fact.base || fact.unit === "percent" || fact.unit === "share"
+      ? w.countAsMeasure
+      : w.countOtherUnit;
   }
   return 0;
 }
 
-const YEAR = /\b(?:19|20)\d{2}\b/;
-
 /** A year named in the question favours figures stated next to it and disfavours those next to another. */
-function yearFit(years: string[], doc: FactDoc, terms: DocTerms, w: Weights): number {
-  if (years.some((year) => doc.nearText.includes(year))) return w.yearNear;
+function yearFit(
+  years: string[],
+  doc: FactDoc,
+  index: ReportIndex,
+  terms: DocTerms,
+  w: Weights,
+): number {
+  if (years.some((year) => doc.nearText.includes(year) || nearYears(doc, index).includes(year)))
+    return w.yearNear;
   // A figure for FY 2021 never answers a question about FY 2022; "In 2022, 3,249 …" is about
   // another year; "27,384 cases …, compared with 2022" is not.
   return terms.otherYear ? w.otherYear : 0;
+}
+
+const nearYearsCache = new WeakMap<FactDoc, string[]>();
+
+/**
+ * The years named around a figure, else anywhere in its paragraph ("The FY24 budget provides: …"
+ * dates each figure after it), "FY24" read as 2024.
+ */
+function nearYears(doc: FactDoc, index: ReportIndex): string[] {
+  let years = nearYearsCache.get(doc);
+  if (!years) {
+    const paragraph = index.report.paragraphs[doc.fact.paragraph - 1]?.text ?? "";
+    const own = ownYearsIn(doc.nearText);
+    years = own.length > 0 ? own : ownYearsIn(paragraph);
+    nearYearsCache.set(doc, years);
+  }
+  return years;
 }
 
 /** The question's words of at least `length` letters, numbers left out. */
@@ -256,7 +281,7 @@ function docTerms(doc: FactDoc): DocTerms {
     terms = {
       earlier: isEarlier(doc),
       partOf: PART_OF.test(doc.lead),
-      otherYear: YEAR.test(fact.period ?? "") || YEAR.test(doc.lead),
+      otherYear: yearsIn(fact.period ?? "").length > 0 || yearsIn(doc.lead).length > 0,
       verbs: fact.action ? [concept(fact.action), ...doc.leadVerbs] : doc.leadVerbs,
       duration: fact.unit !== null && DURATION_UNITS.has(fact.unit),
     };
@@ -395,7 +420,7 @@ export function scoreFact(
   else score += (w.placeMatch * places.length) / Math.max(places.length, fact.places.length);
   if (own.duration && query.measure.expected.unit !== fact.unit) score += w.unaskedDuration;
   if (statedInQuestion(query, fact)) score += w.statedInQuestion;
-  if (terms.years.length > 0) score += yearFit(terms.years, doc, own, w);
+  if (terms.years.length > 0) score += yearFit(terms.years, doc, index, own, w);
   score += textMatch * w.textMatch;
   score -= fact.paragraph * w.paragraphOrder;
   if (own.partOf) score += w.partOf;

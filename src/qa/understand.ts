@@ -1,3 +1,4 @@
+import { yearsIn } from "../facts/dates.js";
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
 import { findPlacesInQuestion } from "../facts/places.js";
 import { countUnit, measureAfter } from "../facts/units.js";
@@ -446,7 +447,7 @@ export function understand(question: string): Query {
       placeWords: mentions.map((mention) => mention.text),
       entities: options,
       names: [],
-      period: { years: lower.match(/\b(?:19|20)\d{2}\b/g) ?? [] },
+      period: { years: yearsIn(lower) },
     },
     rankedPlaceKind:
       op === "max" || op === "min" ? (placeKind ?? (rankedThing ? null : "any")) : null,

@@ -11,6 +11,7 @@ import type { Query } from "../understand.js";
 import { concept } from "../vocabulary.js";
 import type { Weights } from "../weights.js";
 import type { AnswerContext } from "./context.js";
+import { canAnswer } from "./fit.js";
 
 export function confidenceOf(
   best: ScoredFact,
@@ -142,7 +143,9 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   const unfigured = unfiguredName(query, ctx);
   if (unfigured) return unfigured;
   const names = askedNames(query, ctx.index);
-  const ranked = rankedFor(query, ctx).filter((r) => statesNames(r.fact, names, ctx.index));
+  const ranked = rankedFor(query, ctx).filter(
+    (r) => statesNames(r.fact, names, ctx.index) && canAnswer(query, r, ctx.index),
+  );
   if (ranked[0] && countsListedItems(query, ranked[0])) return uncounted(query, ranked[0]);
   const best = ranked[0];
   if (!isUsable(best, w) || !fitsAskedTime(query, best)) return noFigure(query, ctx);
