@@ -37,9 +37,9 @@ const name = (node: ProfileNode) => {
 };
 
 const sampled = new Map<number, number>();
-profile.samples.forEach((id, i) =>
-  sampled.set(id, (sampled.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)),
-);
+for (const [i, id] of profile.samples.entries()) {
+  sampled.set(id, (sampled.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+}
 const self = new Map<string, number>();
 const total = new Map<string, number>();
 let all = 0;

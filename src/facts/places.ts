@@ -475,11 +475,12 @@ function wordTypo(typed: string, placeWord: string, inPhrase: boolean): number |
   if (isSwap(typed, placeWord) && !isCommonEnglishWord(typed)) return 1; // "loas" → Laos
   const budget = typoBudget(placeWord, inPhrase);
   if (budget === 0 || typed.length < 4 || typed[0] !== placeWord[0]) return undefined;
-  // Cheap before the dictionary: lengths further apart than the budget are never that close.
-  if (Math.abs(typed.length - placeWord.length) > budget) return undefined;
-  if (EXACT_WORDS.has(typed) || /\d/.test(typed) || isCommonEnglishWord(typed)) return;
+  if (EXACT_WORDS.has(typed) || /\d/.test(typed)) return undefined;
+  // The distance before the dictionary: most words are no typo of any place, and asking the
+  // dictionary the first time costs a cold start its parse.
   const distance = editDistance(typed, placeWord, budget);
-  return distance <= budget ? distance : undefined;
+  if (distance > budget || isCommonEnglishWord(typed)) return undefined;
+  return distance;
 }
 
 /** The place a typed phrase is a typo of, if exactly one is closest. */

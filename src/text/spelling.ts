@@ -18,8 +18,7 @@ export function editBudget(word: string): number {
   return word.length >= 8 ? 2 : 1;
 }
 
-/** The word and every string left after deleting up to `edits` of its letters. */
-export function deletionsOf(word: string, edits: number): Set<string> {
+function deletionsOf(word: string, edits: number): Set<string> {
   const found = new Set<string>([word]);
   let frontier = [word];
   for (let e = 0; e < edits; e++) {
