@@ -357,8 +357,10 @@ function rateFit(query: Query, doc: FactDoc, w: Weights): number {
   const asked = query.measure.per;
   const stated = statedRate(doc);
   if (stated === null) return asked ? w.rateMissing : 0;
-  // With no rate asked, a figure per something may still be the only one for the thing asked.
-  if (asked === null || asked === undefined) return 0;
+  // With no rate asked, a figure per something may still be the only one for the thing asked,
+  // unless the question asks the total ("how many in total").
+  if (asked === null || asked === undefined)
+    return TOTAL_WORDS.test(query.cleaned) ? w.rateForTotal : 0;
   if (asked === "") return w.rateAverage;
   return concept(asked) === stated ? w.rateMatch : w.rateOther;
 }
