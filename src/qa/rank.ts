@@ -353,14 +353,13 @@ function statedRate(doc: FactDoc): string | null {
 }
 
 /** A rate asked for ("per state", "a day") favours figures stated per the same thing, and only those. */
-function rateFit(query: Query, doc: FactDoc, w: Weights): number {
+function rateFit(query: Query, doc: FactDoc, terms: QueryTerms, w: Weights): number {
   const asked = query.measure.per;
   const stated = statedRate(doc);
   if (stated === null) return asked ? w.rateMissing : 0;
   // With no rate asked, a figure per something may still be the only one for the thing asked,
   // unless the question asks the total ("how many in total").
-  if (asked === null || asked === undefined)
-    return TOTAL_WORDS.test(query.cleaned) ? w.rateForTotal : 0;
+  if (asked === null || asked === undefined) return terms.asksTotal ? w.rateForTotal : 0;
   if (asked === "") return w.rateAverage;
   return concept(asked) === stated ? w.rateMatch : w.rateOther;
 }
@@ -439,7 +438,7 @@ export function scoreFact(
   if (own.partOf) score += w.partOf;
   score += w.verbatimWord * verbatimWords(query, doc);
   score += periodFit(terms, own, w);
-  score += rateFit(query, doc, w);
+  score += rateFit(query, doc, terms, w);
   return { fact, doc, score, coreHits, nearHits };
 }
 

@@ -24,16 +24,39 @@ function moneyWhenAsked(query: Query, fact: Fact): boolean {
 
 /** "How much of the $5 billion goes to …": a figure the question states is a filter, not the answer. */
 function notStated(query: Query, fact: Fact): boolean {
-  return !findNumbers(query.cleaned).some((number) => number.value === fact.value);
+  return !statedNumbers(query).has(fact.value);
+}
+
+/** The question's own figures, worked out once per question. */
+const statedCache = new WeakMap<Query, Set<number>>();
+
+function statedNumbers(query: Query): Set<number> {
+  let stated = statedCache.get(query);
+  if (!stated) {
+    stated = new Set(findNumbers(query.cleaned).map((number) => number.value));
+    statedCache.set(query, stated);
+  }
+  return stated;
 }
 
 /**
  * A figure for FY 2021 never answers a question about FY 2022: a figure its own words (else its
  * paragraph) date to other years than the one asked is ruled out. An undated figure may stand.
  */
-function rightYear(query: Query, { fact, doc }: ScoredFact, index: ReportIndex): boolean {
+function rightYear(query: Query, scored: ScoredFact, index: ReportIndex): boolean {
   const asked = query.filters.period.years;
   if (asked.length === 0) return true;
+  const { dated, inParagraph } = datedYears(scored, index);
+  if (dated.length === 0) return true;
+  return asked.some((year) => dated.includes(year) || inParagraph.includes(year));
+}
+
+/** A figure's years, worked out once per figure. */
+const datedCache = new WeakMap<ScoredFact["doc"], { dated: string[]; inParagraph: string[] }>();
+
+function datedYears({ fact, doc }: ScoredFact, index: ReportIndex) {
+  const cached = datedCache.get(doc);
+  if (cached) return cached;
   const paragraph = index.report.paragraphs[fact.paragraph - 1]?.text ?? "";
   const previous = index.report.paragraphs[fact.paragraph - 2]?.text ?? "";
   const own = ownYearsIn(`${doc.nearText} ${fact.period ?? ""}`);
@@ -42,8 +65,9 @@ function rightYear(query: Query, { fact, doc }: ScoredFact, index: ReportIndex):
   const inParagraph = ownYearsIn(paragraph);
   const opening = OPENING_PERIOD.exec(previous)?.[0] ?? "";
   const dated = own.length > 0 ? own : inParagraph.length > 0 ? inParagraph : yearsIn(opening);
-  if (dated.length === 0) return true;
-  return asked.some((year) => dated.includes(year) || yearsIn(paragraph).includes(year));
+  const years = { dated, inParagraph: yearsIn(paragraph) };
+  datedCache.set(doc, years);
+  return years;
 }
 
 /** "How many homicides, the actual number": a count asked in so many words is never a percentage. */
