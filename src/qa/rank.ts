@@ -80,10 +80,16 @@ export function weightOf(index: ReportIndex, queryConcept: string): number {
   return 1 + Math.log((index.sentences.length + 1) / (df + 1)) / 2;
 }
 
+const ASKS_RATE = /\brates?\b/i;
+const TIME_RATES: ReadonlySet<string> = new Set(
+  ["day", "week", "month", "year", "hour", "night", "quarter"].map(concept),
+);
+
 /** "rose 2.7 times", "three times higher": a multiplier, which counts nothing. */
 const MULTIPLIER_UNITS = new Set(["time", "times", "fold"]);
 
-function unitFit(query: Query, fact: Fact, w: Weights): number {
+function unitFit(query: Query, doc: FactDoc, w: Weights): number {
+  const { fact } = doc;
   const { kind, unit } = query.measure.expected;
   if (MULTIPLIER_UNITS.has(fact.unit ?? "") && !MULTIPLIER_UNITS.has(unit ?? "")) {
     return w.multiplierUnasked;
@@ -100,7 +106,12 @@ function unitFit(query: Query, fact: Fact, w: Weights): number {
       : fact.unit && CURRENCIES.test(fact.unit)
         ? w.amountMoney
         : w.wrongUnitKind;
-  if (kind === "percent") return fact.unit === "percent" ? w.percentGiven : w.wrongUnitKind;
+  // "the murder rate": a percentage, or a figure stated per so many people (not per day).
+  if (kind === "percent") {
+    const rate = statedRate(doc);
+    const perPeople = rate !== null && !TIME_RATES.has(rate) && ASKS_RATE.test(query.cleaned);
+    return fact.unit === "percent" || perPeople ? w.percentGiven : w.wrongUnitKind;
+  }
   if (unit) {
     if (fact.unit === unit) return w.countUnitGiven;
     return fact.base || fact.unit === "percent" || fact.unit === "share"
@@ -328,7 +339,7 @@ function exampleOnlyConcepts(doc: FactDoc): Set<string> {
 
 /** "$40 per state", "12 a day", "$9 for each person": the denominator a figure is stated per. */
 const STATED_RATE =
-  /^[^,;.]{0,40}?\b(?:per|each|every)\s+([a-z]+)|^[^,;.]{0,40}?(?<!\b(?:during|in|over|for|within|after|from|to|of|than|in)\s)\b(?:a|an)\s+(day|week|month|year|hour|night|quarter)\b(?!\s+(?:of|earlier|ago|before|later))/i;
+  /^[^,;.]{0,40}?\b(?:per|each|every)\s+(?:[\d,.]+\s+)?([a-z]+)|^[^,;.]{0,40}?(?<!\b(?:during|in|over|for|within|after|from|to|of|than|in)\s)\b(?:a|an)\s+(day|week|month|year|hour|night|quarter)\b(?!\s+(?:of|earlier|ago|before|later))/i;
 
 const rateCache = new WeakMap<FactDoc, string | null>();
 
@@ -346,8 +357,10 @@ function rateFit(query: Query, doc: FactDoc, w: Weights): number {
   const asked = query.measure.per;
   const stated = statedRate(doc);
   if (stated === null) return asked ? w.rateMissing : 0;
-  // With no rate asked, a figure per something may still be the only one for the thing asked.
-  if (asked === null || asked === undefined) return 0;
+  // With no rate asked, a figure per something may still be the only one for the thing asked,
+  // unless the question asks the total ("how many in total").
+  if (asked === null || asked === undefined)
+    return TOTAL_WORDS.test(query.cleaned) ? w.rateForTotal : 0;
   if (asked === "") return w.rateAverage;
   return concept(asked) === stated ? w.rateMatch : w.rateOther;
 }
@@ -414,7 +427,7 @@ export function scoreFact(
     } else if (fact.unit && fact.unit === terms.targetUnit) score += w.targetUnit;
     else score += w.targetMissing;
   }
-  score += unitFit(query, fact, w);
+  score += unitFit(query, doc, w);
   if (places.length === 0) score += placelessFit(fact, index, terms, w);
   // A figure for exactly the places asked about beats one they share with others.
   else score += (w.placeMatch * places.length) / Math.max(places.length, fact.places.length);

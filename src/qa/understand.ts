@@ -167,7 +167,7 @@ function namedCurrency(lower: string): string | null {
 
 function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   if (
-    /\bby how much\b|\b(?:down|up)\s+(?:by|how much)\b|\bhow (?:far|much)\b.*\b(?:down|up)\b|\b(?:rise|rose|risen|increase[ds]?|grow|grew|fall|fell|fallen|drop(?:ped)?|decline[ds]?|go up|went up|go down|went down|change[ds]?)\b/.test(
+    /\bby how much\b|\b(?:down|up)\s+(?:by|how much)\b|\bhow (?:far|much)\b.*\b(?:down|up)\b|\b(?:rise|rose|risen|increase[ds]?|decrease[ds]?|grow|grew|fall|fell|fallen|drop(?:ped)?|decline[ds]?|go up|went up|go down|went down|change[ds]?)\b/.test(
       lower,
     ) &&
     !/\bhow many\b/.test(lower)
@@ -184,7 +184,7 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
     lower,
   );
   if (anywhere) return { kind: "mass", unit: measureAfter(` ${anywhere[1]}`)?.unit ?? null };
-  if (/\b(?:percent|percentage|per cent|%|rate|share|proportion)\b/.test(lower))
+  if (/%|\b(?:percent|percentage|per cent|rate|share|proportion)\b/.test(lower))
     return { kind: "percent", unit: "percent" };
   // "How many refugees does the budget resettle?" counts refugees, whatever else it names.
   if (/\bhow many\b/.test(lower) && target) return { kind: null, unit: countUnit(target) };

@@ -77,6 +77,8 @@ export interface Weights {
   rateOther: number;
   /** A figure stated per something when the question asks an average without saying per what. */
   rateAverage: number;
+  /** A figure stated per something ("1,800 a day") when the question asks the total. */
+  rateForTotal: number;
   /** A rate asked for and a figure stated per nothing: it may still be the average, weakly. */
   rateMissing: number;
   /** Unit fit: a mass or volume asked and given (in the exact unit asked). */
@@ -160,6 +162,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   rateMatch: 2,
   rateOther: -1,
   rateAverage: 1,
+  rateForTotal: -2,
   rateMissing: -0.5,
   massGiven: 2,
   massExact: 2.5,

@@ -155,4 +155,14 @@ describe("lists and follow-ups", () => {
     );
     expect(answer("how much of the repair cost is paid by insurers", costs).facts).toEqual([]);
   });
+
+  it("cites where the report mentions the thing asked about when no figure answers", () => {
+    const trend = buildReportIndex(
+      `Harbour Crime\n\nOfficers stopped 40 boats.\n\nThe number of juveniles arrested at the harbour has gone up each year.`,
+      { name: "invented.txt", version: null },
+    );
+    const got = answer("how many juveniles were arrested at the harbour", trend);
+    expect(got.facts).toEqual([]);
+    expect(got.citations).toEqual([3]);
+  });
 });
