@@ -60,7 +60,7 @@ describe("reading figures the way briefings write them", () => {
 
   it("counts people named for their country: 'how many Canadians'", () => {
     expect(facts(`Title\n\nOfficers turned back 310 Canadians at the crossing.`)).toEqual([
-      "310 canadian",
+      "310 person",
     ]);
     expect(understand("how many canadians were turned back").measure.target).toBe("canadians");
   });
