@@ -40,8 +40,14 @@ function isEarlier(doc: FactDoc): boolean {
   );
 }
 
+/** "so far this year", "to date": the question asks the period the report is written in. */
+const ASKS_CURRENT = /\b(?:this year|so far|to date|year to date|currently|right now)\b/i;
+/** "… reported last year": a figure the report gives for the year before its own. */
+const LAST_YEAR = /\b(?:last year|the previous year|the year before|a year earlier)\b/i;
+
 /** Earlier-period figures answer questions about the earlier period, and only those. */
 function periodFit(terms: QueryTerms, doc: DocTerms, w: Weights): number {
+  if (terms.asksCurrent && doc.lastYear) return w.lastYearForCurrent;
   if (!doc.earlier) return 0;
   if (terms.asksEarlier) return w.earlierAsked;
   return terms.years.length === 0 ? w.earlierUnasked : 0;
@@ -246,6 +252,7 @@ interface QueryTerms {
   askedActions: string[];
   asksTotal: boolean;
   asksEarlier: boolean;
+  asksCurrent: boolean;
   years: string[];
 }
 
@@ -266,6 +273,7 @@ function queryTerms(query: Query, index: ReportIndex): QueryTerms {
     askedActions: concepts.filter((c) => ACTION_CONCEPTS.has(c)),
     asksTotal: TOTAL_WORDS.test(query.cleaned),
     asksEarlier: ASKS_EARLIER.test(query.cleaned),
+    asksCurrent: ASKS_CURRENT.test(query.cleaned),
     years: query.filters.period.years,
   };
   queryTermsCache.set(query, terms);
@@ -275,6 +283,8 @@ function queryTerms(query: Query, index: ReportIndex): QueryTerms {
 /** What scoring reads of a fact beyond its concept sets, worked out on its first scoring and kept. */
 interface DocTerms {
   earlier: boolean;
+  /** The words around it say "last year": the year before the report's own. */
+  lastYear: boolean;
   partOf: boolean;
   /** Its period or the words before it name a year: a figure for another year than one asked. */
   otherYear: boolean;
@@ -291,6 +301,7 @@ function docTerms(doc: FactDoc): DocTerms {
     const { fact } = doc;
     terms = {
       earlier: isEarlier(doc),
+      lastYear: LAST_YEAR.test(doc.nearText),
       partOf: PART_OF.test(doc.lead),
       otherYear: yearsIn(fact.period ?? "").length > 0 || yearsIn(doc.lead).length > 0,
       verbs: fact.action ? [concept(fact.action), ...doc.leadVerbs] : doc.leadVerbs,

@@ -69,6 +69,8 @@ export interface Weights {
   earlierAsked: number;
   /** An earlier period's figure when the question asks about no period. */
   earlierUnasked: number;
+  /** A figure stated for "last year" when the question asks "so far this year". */
+  lastYearForCurrent: number;
   /** A multiplier ("rose 2.7 times") for a question that does not ask how many times. */
   multiplierUnasked: number;
   /** A figure stated per the thing the question asks a rate of ("per state" and "per state"). */
@@ -158,6 +160,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   verbatimWord: 0.15,
   earlierAsked: 1.5,
   earlierUnasked: -1,
+  lastYearForCurrent: -2.5,
   multiplierUnasked: -3,
   rateMatch: 2,
   rateOther: -1,

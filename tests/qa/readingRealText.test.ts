@@ -101,4 +101,12 @@ describe("reading figures the way briefings write them", () => {
     expect(understand("how many boats a day").measure.per).toBe("day");
     expect(understand("how many boats daily").measure.per).toBe("day");
   });
+
+  it("answers 'so far this year' with this year's figure, not last year's", () => {
+    const years = buildReportIndex(
+      `Harbour Crime\n\nThere were 900 thefts reported at the harbour last year.\n\nSo far in 2025, there have been nearly 300 thefts reported at the harbour.`,
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("how many thefts reported so far this year", years).facts[0]?.value).toBe(300);
+  });
 });
