@@ -324,7 +324,7 @@ const examplesCache = new WeakMap<FactDoc, Set<string>>();
  * Concepts near a figure only as examples of what it counts: the figure is the whole of which
  * they are parts, so "fuel" there is weak evidence that the figure counts fuel.
  */
-function exampleOnlyConcepts(doc: FactDoc): Set<string> {
+export function exampleOnlyConcepts(doc: FactDoc): Set<string> {
   const cached = examplesCache.get(doc);
   if (cached) return cached;
   const { fact, nearText } = doc;

@@ -109,4 +109,13 @@ describe("reading figures the way briefings write them", () => {
     );
     expect(answer("how many thefts reported so far this year", years).facts[0]?.value).toBe(300);
   });
+
+  it("sets two options side by side on their own figures, not on a whole that lists both", () => {
+    const costs = buildReportIndex(
+      `Harbour Costs\n\nThe harbour spent $70 million on other costs such as fuel and dredging.\n\nDredging: $40 million.\n\nFuel: $9 million.`,
+      { name: "invented.txt", version: null },
+    );
+    const got = answer("which costs more, the dredging side or fuel", costs);
+    expect(got.facts.map((f) => f.value)).toEqual([40_000_000, 9_000_000]);
+  });
 });
