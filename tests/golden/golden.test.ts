@@ -66,7 +66,7 @@ const FLOORS: Record<string, number> = {
   "singapore-cnb-annual": 0.84, // 21/25
   "uk-nca-operation": 0.92, // 23/25
   "ukraine-customs-or-europol": 1.0, // 25/25
-  "un-human-trafficking-brief": 0.92, // 23/25
+  "un-human-trafficking-brief": 0.96, // 24/25
   "unodc-regional-brief": 0.92, // 23/25
   "vietnam-mps-report": 0.88, // 22/25
   "xinhua-ministry-briefing": 0.96, // 24/25
@@ -76,31 +76,31 @@ const FLOORS: Record<string, number> = {
   "seed-fresh": 59 / 60,
   // 180 questions on the tuning-half corpus reports by a helper who never saw the engine,
   // at first sight: 137/180 = 76.1%, with 5 figures given for questions the report cannot answer;
-  // then 151/180 = 83.9%; now 157/180 = 87.2%, none given.
+  // then 151/180 = 83.9%; now 162/180 = 90.0%, none given.
   "corpus-extra-2021-04-07_community_violence_intervention": 15 / 18,
   "corpus-extra-2022-03-01_addiction_overdose": 17 / 18,
   "corpus-extra-2023-03-20_freedom_caucus_public_safety": 17 / 18,
   "corpus-extra-2023-11-16_global_drug_trafficking": 18 / 18,
   "corpus-extra-2024-03-11_budget_border_fentanyl": 16 / 18,
-  "corpus-extra-2024-09-24_synthetic_drug_coalition": 14 / 18,
-  "corpus-extra-2025-03-26_opioid_epidemic_cost": 15 / 18,
+  "corpus-extra-2024-09-24_synthetic_drug_coalition": 15 / 18,
+  "corpus-extra-2025-03-26_opioid_epidemic_cost": 16 / 18,
   "corpus-extra-2025-04-28_border_promises": 15 / 18,
-  "corpus-extra-2025-08-11_dc_crime": 15 / 18,
+  "corpus-extra-2025-08-11_dc_crime": 17 / 18,
   "corpus-extra-2026-07-29_crime_midyear_2026": 16 / 18,
   // 120 more questions on the same 10 tuning-half reports (4 per report unanswerable), by a helper
   // who never saw the engine. First sight, on this branch at be9c0a3: 92/120 = 76.7%, with 12
   // figures given for questions the report cannot answer (91/120 at the session's start, 33390a2);
-  // now 104/120 = 86.7%, none given.
-  "corpus-blind2-2021-04-07_community_violence_intervention": 10 / 12,
-  "corpus-blind2-2022-03-01_addiction_overdose": 11 / 12,
-  "corpus-blind2-2023-03-20_freedom_caucus_public_safety": 11 / 12,
+  // now 113/120 = 94.2%, none given.
+  "corpus-blind2-2021-04-07_community_violence_intervention": 12 / 12,
+  "corpus-blind2-2022-03-01_addiction_overdose": 12 / 12,
+  "corpus-blind2-2023-03-20_freedom_caucus_public_safety": 12 / 12,
   "corpus-blind2-2023-11-16_global_drug_trafficking": 12 / 12,
   "corpus-blind2-2024-03-11_budget_border_fentanyl": 10 / 12,
   "corpus-blind2-2024-09-24_synthetic_drug_coalition": 11 / 12,
-  "corpus-blind2-2025-03-26_opioid_epidemic_cost": 9 / 12,
-  "corpus-blind2-2025-04-28_border_promises": 10 / 12,
-  "corpus-blind2-2025-08-11_dc_crime": 11 / 12,
-  "corpus-blind2-2026-07-29_crime_midyear_2026": 9 / 12,
+  "corpus-blind2-2025-03-26_opioid_epidemic_cost": 11 / 12,
+  "corpus-blind2-2025-04-28_border_promises": 11 / 12,
+  "corpus-blind2-2025-08-11_dc_crime": 12 / 12,
+  "corpus-blind2-2026-07-29_crime_midyear_2026": 10 / 12,
 };
 
 function floorFor(name: string): number {
