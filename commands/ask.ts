@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from "discord.js";
 import { MAX_QUESTION_LENGTH, replyWithAnswer } from "../src/bot/answering.js";
 import { toChoices } from "../src/bot/choices.js";
+import { reportForAutocomplete } from "../src/bot/coldReport.js";
 import { MEMBER_CONTEXTS, MEMBER_INSTALLS } from "../src/bot/registration.js";
 import { suggestQuestions } from "../src/qa/suggest.js";
 import type { Command } from "./types.js";
@@ -30,7 +31,9 @@ export default {
   },
 
   async autocomplete(interaction, context) {
-    const { index } = context.services.reports.active(interaction.guildId);
+    const report = await reportForAutocomplete(interaction, context.services);
+    if (!report) return interaction.respond([]);
+    const { index } = report;
     const partial = interaction.options.getFocused();
     await interaction.respond(toChoices(suggestQuestions(partial, index, 25)));
   },

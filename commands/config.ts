@@ -90,7 +90,7 @@ async function change(interaction: Interaction, context: CommandContext) {
     await interaction.reply(ephemeralNotice(patch, colors.error));
     return;
   }
-  const change = settings.update(guildId, interaction.user.id, patch);
+  const change = await settings.update(guildId, interaction.user.id, patch);
   const { before, after } = change;
   const intentNote =
     after.chat && context.config.CHAT === "off"

@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from "discord.js";
 import { rankNames, toChoices } from "../src/bot/choices.js";
+import { reportForAutocomplete, reportForReply, sendReply } from "../src/bot/coldReport.js";
 import { figuresView } from "../src/bot/figuresView.js";
 import { MEMBER_CONTEXTS, MEMBER_INSTALLS } from "../src/bot/registration.js";
 import { ephemeralNotice, noPings } from "../src/bot/replies.js";
@@ -22,17 +23,19 @@ export default {
 
   async execute(interaction, context) {
     const place = interaction.options.getString("place")?.trim() || null;
-    const { index } = context.services.reports.active(interaction.guildId);
+    const { index } = await reportForReply(interaction, context.services, "public");
     const shown = figuresView(place, index);
     if ("notice" in shown) {
-      await interaction.reply(ephemeralNotice(shown.notice));
+      await sendReply(interaction, ephemeralNotice(shown.notice));
       return;
     }
-    await interaction.reply({ ...shown.view, allowedMentions: noPings });
+    await sendReply(interaction, { ...shown.view, allowedMentions: noPings });
   },
 
   async autocomplete(interaction, context) {
-    const { index } = context.services.reports.active(interaction.guildId);
+    const report = await reportForAutocomplete(interaction, context.services);
+    if (!report) return interaction.respond([]);
+    const { index } = report;
     const partial = interaction.options.getFocused();
     await interaction.respond(toChoices(rankNames(partial, placesWithFigures(index))));
   },

@@ -3,7 +3,7 @@ import { escapeText } from "../src/bot/escape.js";
 import { isModerator } from "../src/bot/permissions.js";
 import { MEMBER_CONTEXTS, MEMBER_INSTALLS } from "../src/bot/registration.js";
 import { colors, ephemeral } from "../src/bot/replies.js";
-import type { ActiveReport } from "../src/services.js";
+import type { ActiveVersion } from "../src/services.js";
 import { type AnyCommand, type Command, type CommandContext, isMessageCommand } from "./types.js";
 
 const data = new SlashCommandBuilder()
@@ -34,8 +34,8 @@ function canModerate(interaction: ChatInputCommandInteraction, context: CommandC
 }
 
 /** "Harbour Patrol results (2031-03-02) · source: https://…": which report answers come from. */
-function activeReportLine(active: ActiveReport): string {
-  const { meta } = active.index;
+function activeReportLine(active: ActiveVersion): string {
+  const { meta } = active;
   const title = escapeText(meta.title ?? meta.name);
   const date = meta.date ? ` (${meta.date})` : "";
   const source = meta.url ?? active.source.replace(/^(file|upload):/, "");
@@ -47,7 +47,7 @@ export function createHelpCommand(listed: readonly AnyCommand[]): Command {
   return {
     data,
     async execute(interaction, context) {
-      const active = context.services.reports.active(interaction.guildId);
+      const active = context.services.reports.activeVersion(interaction.guildId);
       const moderator = canModerate(interaction, context);
       const shown = listed.filter((command) => moderator || !forModerators(command));
       const embed: APIEmbed = {

@@ -1,4 +1,5 @@
 import { SlashCommandBuilder } from "discord.js";
+import { reportForAutocomplete, reportForReply, sendReply } from "../src/bot/coldReport.js";
 import { truncate } from "../src/bot/embedLimits.js";
 import { MEMBER_CONTEXTS, MEMBER_INSTALLS } from "../src/bot/registration.js";
 import { renderParagraph } from "../src/bot/renderViews.js";
@@ -26,11 +27,12 @@ export default {
 
   async execute(interaction, context) {
     const number = interaction.options.getInteger("number", true);
-    const { index } = context.services.reports.active(interaction.guildId);
+    const { index } = await reportForReply(interaction, context.services, "public");
     const paragraph = index.report.paragraphs.find((p) => p.number === number);
     if (!paragraph) {
       const count = index.report.paragraphs.length;
-      await interaction.reply(
+      await sendReply(
+        interaction,
         ephemeralNotice(
           `There is no ¶${number}: the report has paragraphs ¶1 to ¶${count}.`,
           colors.error,
@@ -39,7 +41,7 @@ export default {
       return;
     }
     const facts = index.table.facts.filter((fact) => fact.paragraph === number);
-    await interaction.reply({
+    await sendReply(interaction, {
       ...renderParagraph(paragraph, facts, index.meta),
       allowedMentions: noPings,
     });
@@ -47,7 +49,9 @@ export default {
 
   /** "¶7 · Westvale police seized…": paragraphs whose number starts with, or text has, what was typed. */
   async autocomplete(interaction, context) {
-    const { index } = context.services.reports.active(interaction.guildId);
+    const report = await reportForAutocomplete(interaction, context.services);
+    if (!report) return interaction.respond([]);
+    const { index } = report;
     const typed = String(interaction.options.getFocused()).trim().toLowerCase();
     const matches = index.report.paragraphs.filter(
       (p) => !typed || String(p.number).startsWith(typed) || p.text.toLowerCase().includes(typed),

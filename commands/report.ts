@@ -4,6 +4,7 @@ import {
   MessageFlags,
   type SlashCommandIntegerOption,
 } from "discord.js";
+import { reportForAutocomplete, reportForReply, sendReply } from "../src/bot/coldReport.js";
 import { admitModerator, moderatorCommand } from "../src/bot/moderatorCommand.js";
 import { announce } from "../src/bot/modLog.js";
 import { colors, ephemeralNotice, noPings } from "../src/bot/replies.js";
@@ -106,7 +107,7 @@ async function runChange(
     committed = await change();
   } catch (error) {
     if (!(error instanceof ReportError)) throw error;
-    const version = library.active(interaction.guildId).version;
+    const version = library.activeVersion(interaction.guildId).version;
     context.logger.warn(
       {
         moderatorId: interaction.user.id,
@@ -168,10 +169,12 @@ async function refresh(interaction: Interaction, context: CommandContext, librar
       changed: outcome.kind === "changed",
       describe: () => {
         const text = describeRefresh(outcome, discordPresentation);
-        const own = library.status(interaction.guildId);
-        if (outcome.kind === "unchanged" || file || own.followsDefault) return text;
+        if (outcome.kind === "unchanged" || file || library.followsDefault(interaction.guildId)) {
+          return text;
+        }
+        const own = library.activeVersion(interaction.guildId);
         return (
-          `${text}\n\nThis server still answers from its own upload (version ${own.active.version}); ` +
+          `${text}\n\nThis server still answers from its own upload (version ${own.version}); ` +
           `\`/report rollback version:${outcome.version.id}\` switches it to the new default.`
         );
       },
@@ -182,7 +185,7 @@ async function refresh(interaction: Interaction, context: CommandContext, librar
 async function pin(interaction: Interaction, context: CommandContext, library: ReportLibrary) {
   const options = interaction.options;
   await runChange(interaction, context, library, async () => {
-    const pinned = library.pins.pin({
+    const pinned = await library.pins.pin({
       guildId: interaction.guildId,
       moderatorId: interaction.user.id,
       question: options.getString("question", true),
@@ -201,16 +204,21 @@ async function pin(interaction: Interaction, context: CommandContext, library: R
 async function unpin(interaction: Interaction, context: CommandContext, library: ReportLibrary) {
   const id = interaction.options.getInteger("id", true);
   await runChange(interaction, context, library, async () => {
-    const removed = library.pins.unpin(interaction.guildId, id, interaction.user.id);
+    const removed = await library.pins.unpin(interaction.guildId, id, interaction.user.id);
     const text = `Removed pin #${removed.id}: "${removed.question}".`;
     return { changed: true, fallback: text, describe: () => text };
   });
 }
 
-async function exportVersion(interaction: Interaction, library: ReportLibrary) {
-  const active = library.active(interaction.guildId);
+async function exportVersion(
+  interaction: Interaction,
+  context: CommandContext,
+  library: ReportLibrary,
+) {
+  const active = await reportForReply(interaction, context.services, "private");
+  const text = await library.text(interaction.guildId, active.version);
   const base = `factdesk-v${active.version}`;
-  await interaction.reply({
+  await sendReply(interaction, {
     embeds: [
       {
         description: `Version ${active.version}: the report's text as stored, and its ${active.index.table.facts.length} figures as CSV.`,
@@ -219,7 +227,7 @@ async function exportVersion(interaction: Interaction, library: ReportLibrary) {
     ],
     files: [
       {
-        attachment: Buffer.from(library.text(interaction.guildId, active.version)),
+        attachment: Buffer.from(text),
         name: `${base}.txt`,
       },
       { attachment: Buffer.from(factTableCsv(active.index.table)), name: `${base}-facts.csv` },
@@ -391,7 +399,7 @@ export default {
           ephemeralNotice(
             describeStatus(
               {
-                ...library.status(guildId),
+                ...(await library.status(guildId)),
                 shard: {
                   id: interaction.guild?.shardId ?? 0,
                   count: interaction.client.options.shardCount ?? 1,
@@ -404,25 +412,27 @@ export default {
         return;
       case "history":
         await interaction.reply(
-          ephemeralNotice(describeHistory(library.history(guildId), discordPresentation)),
+          ephemeralNotice(describeHistory(await library.history(guildId), discordPresentation)),
         );
         return;
       case "gaps": {
         const days = interaction.options.getInteger("days") ?? DEFAULT_GAP_DAYS;
-        await interaction.reply(ephemeralNotice(describeGaps(library.gaps(guildId, days), days)));
+        const gaps = await library.gaps(guildId, days);
+        await interaction.reply(ephemeralNotice(describeGaps(gaps, days)));
         return;
       }
       case "pin":
         return pin(interaction, context, library);
       case "pins": {
-        const version = library.active(guildId).version;
-        await interaction.reply(ephemeralNotice(describePins(library.pins.list(guildId), version)));
+        const version = library.activeVersion(guildId).version;
+        const pins = await library.pins.list(guildId);
+        await interaction.reply(ephemeralNotice(describePins(pins, version)));
         return;
       }
       case "unpin":
         return unpin(interaction, context, library);
       case "export":
-        return exportVersion(interaction, library);
+        return exportVersion(interaction, context, library);
       case "diff":
         return diff(interaction, library);
       default:
@@ -437,7 +447,9 @@ export default {
     if (!library) return interaction.respond([]);
     if (focused.name === "figure") {
       const paragraph = interaction.options.getInteger("paragraph");
-      const { index } = library.active(interaction.guildId);
+      const report = await reportForAutocomplete(interaction, context.services);
+      if (!report) return interaction.respond([]);
+      const { index } = report;
       const typed = String(focused.value).toLowerCase();
       const figures = paragraph === null ? [] : figuresIn(index, paragraph);
       const choices = figures
@@ -449,8 +461,7 @@ export default {
       return interaction.respond(choices.slice(0, MAX_CHOICES));
     }
     const typed = String(focused.value);
-    const choices = library
-      .history(interaction.guildId, MAX_CHOICES)
+    const choices = (await library.history(interaction.guildId, MAX_CHOICES))
       .filter(({ version }) => String(version.id).startsWith(typed))
       .map(({ version, active }) => ({
         name: `v${version.id}${active ? " (active)" : ""} · ${version.meta.title ?? publicSource(version.source)}`.slice(

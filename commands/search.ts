@@ -1,4 +1,5 @@
 import { SlashCommandBuilder } from "discord.js";
+import { reportForReply, sendReply } from "../src/bot/coldReport.js";
 import { escapeText } from "../src/bot/escape.js";
 import { MEMBER_CONTEXTS, MEMBER_INSTALLS } from "../src/bot/registration.js";
 import { renderSearch } from "../src/bot/renderViews.js";
@@ -23,16 +24,20 @@ export default {
 
   async execute(interaction, context) {
     const text = interaction.options.getString("text", true);
-    const { index } = context.services.reports.active(interaction.guildId);
+    const { index } = await reportForReply(interaction, context.services, "public");
     const hits = searchParagraphs(text, index, 3);
     if (hits.length === 0) {
-      await interaction.reply(
+      await sendReply(
+        interaction,
         ephemeralNotice(
           `No paragraph matches “${escapeText(text)}”. Try other words, or /ask a question.`,
         ),
       );
       return;
     }
-    await interaction.reply({ ...renderSearch(text, hits, index.meta), allowedMentions: noPings });
+    await sendReply(interaction, {
+      ...renderSearch(text, hits, index.meta),
+      allowedMentions: noPings,
+    });
   },
 } satisfies Command;

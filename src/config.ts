@@ -91,6 +91,14 @@ const shardIds = z
     return [...new Set(ids)].sort((a, b) => a - b);
   });
 
+/** postgres://user:password@host:port/database (or postgresql://): the store many hosts share. */
+const databaseUrl = z
+  .url({
+    protocol: /^postgres(ql)?$/,
+    error: "must be a PostgreSQL URL: postgres://user:password@host:5432/database",
+  })
+  .optional();
+
 const EnvSchema = z.object({
   DISCORD_TOKEN: z
     .string({ error: "is required: the bot token from the Discord developer portal" })
@@ -118,6 +126,8 @@ const EnvSchema = z.object({
   ASK_THREAD_WHEN_BUSY: busyChannel,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATA_DIR: z.string().min(1).default("data"),
+  /** Unset: SQLite in DATA_DIR. Set: every table lives in this PostgreSQL database instead. */
+  DATABASE_URL: databaseUrl,
   REPORT_REFRESH_INTERVAL: interval.optional(),
   QUESTION_LOG_DAYS: z.coerce.number().int().positive().default(90),
   HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
@@ -132,7 +142,23 @@ const EnvSchema = z.object({
 
 export type Config = z.infer<typeof EnvSchema>;
 
+/** Hosts sharing one PostgreSQL must tell one member's vote by the same key, so it counts once. */
+function requireSharedFeedbackKey(
+  config: { DATABASE_URL?: string | undefined; FEEDBACK_SECRET?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (config.DATABASE_URL && !config.FEEDBACK_SECRET) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["FEEDBACK_SECRET"],
+      message:
+        "is required with DATABASE_URL: the same secret on every host, so a member's vote counts once whichever host takes it",
+    });
+  }
+}
+
 const ShardedEnvSchema = EnvSchema.superRefine((config, ctx) => {
+  requireSharedFeedbackKey(config, ctx);
   if (config.SHARD_IDS && !config.SHARD_COUNT) {
     ctx.addIssue({
       code: "custom",
@@ -188,6 +214,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
 
 const StorageEnvSchema = EnvSchema.pick({
   DATA_DIR: true,
+  DATABASE_URL: true,
   REPORT_PATH: true,
   REPORT_URL: true,
   REPORT_MAX_BYTES: true,
@@ -196,7 +223,7 @@ const StorageEnvSchema = EnvSchema.pick({
   REPORT_BUILD_MEMORY_MB: true,
   FEEDBACK_SECRET: true,
   LOG_LEVEL: true,
-});
+}).superRefine(requireSharedFeedbackKey);
 export type StorageConfig = z.infer<typeof StorageEnvSchema>;
 
 /** What the operator CLI (`npm run report`) needs: no Discord credentials, same defaults as the bot. */

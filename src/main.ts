@@ -1,3 +1,4 @@
+import { warmAnswering } from "./bot/answering.js";
 import { connectBot, createBot } from "./bot/client.js";
 import { InFlight } from "./bot/inFlight.js";
 import { exitWith, loadConfigOrExit, reasonOf } from "./bot/startup.js";
@@ -8,6 +9,7 @@ import { ReportError } from "./report/errors.js";
 import { shardChanges } from "./shard/changes.js";
 import { shardIdsOf, shardLabel, shardPlan } from "./shard/plan.js";
 import { runShardingManager } from "./shard/runManager.js";
+import { describeDatabaseUrl } from "./store/postgres/store.js";
 
 const config = loadConfigOrExit({ offlineHint: true });
 const plan = shardPlan(config, process.env);
@@ -24,11 +26,15 @@ if (plan.kind === "manager") {
   await runBot();
 }
 
+function databaseName(): string {
+  return config.DATABASE_URL ? describeDatabaseUrl(config.DATABASE_URL) : config.DATA_DIR;
+}
+
 function openFailure(error: unknown): never {
   return exitWith([
     error instanceof ReportError
       ? `could not load the report: ${error.reason}`
-      : `could not open the database in ${config.DATA_DIR}: ${reasonOf(error)}`,
+      : `could not open the database (${databaseName()}): ${reasonOf(error)}`,
   ]);
 }
 
@@ -39,16 +45,18 @@ async function runBot(): Promise<void> {
   const services = await openServices(config, logger, options).catch((error: unknown) =>
     openFailure(error),
   );
+  warmAnswering((await services.reports.active(null)).index);
   const inFlight = new InFlight();
   const client = createBot(config, logger, services, {
     inFlight,
     // Discord will not take this bot back until the operator changes something: say what, and exit 1
     // so a supervisor shows the failure instead of restarting into the same refusal forever.
     onFatalClose: (line) => {
-      services.close?.();
-      exitWith([line]);
+      void services.close().finally(() => exitWith([line]));
     },
   });
+  // A version committed elsewhere for a guild this process serves is built as soon as it is heard.
+  services.library.serveGuilds((guildId) => client.guilds.cache.has(guildId));
   const operations = await startOperations(config, services, client, logger).catch(
     (error: unknown) => exitWith([`could not start the health endpoint: ${reasonOf(error)}`]),
   );
@@ -70,7 +78,7 @@ async function runBot(): Promise<void> {
     logger.info({ finished, abandoned }, "in-flight work done; disconnecting");
     await operations.stop();
     await client.destroy();
-    services.close?.();
+    await services.close();
     await flushLogs();
     process.exit(0);
   }

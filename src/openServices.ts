@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import { StoredSettings } from "./library/guildSettings.js";
@@ -9,7 +8,7 @@ import { createTelemetry } from "./library/telemetry.js";
 import type { LibraryOptions } from "./library/types.js";
 import { createMetrics, type Metrics } from "./ops/metrics.js";
 import type { Services } from "./services.js";
-import { DATABASE_FILE } from "./store/db.js";
+import type { StoreChange } from "./store/changes.js";
 import type { Store } from "./store/index.js";
 
 /** Services plus the handles the operator side needs: health, backup, retention, settings. */
@@ -18,15 +17,13 @@ export interface OpenedServices extends Services {
   library: ReportLibrary;
   settings: StoredSettings;
   metrics: Metrics;
-  close(): void;
+  close(): Promise<void>;
 }
 
-/** How often a running bot looks for changes made by the operator CLI. */
-const RELOAD_INTERVAL_MS = 5_000;
-
 /**
- * Open DATA_DIR/factdesk.db (creating and migrating it), import REPORT_PATH on a first start,
- * and load every active report version into memory.
+ * Open the store (PostgreSQL at DATABASE_URL, else DATA_DIR/factdesk.db; created and migrated),
+ * import REPORT_PATH on a first start, read which version every guild answers from, and build the
+ * default report's index (every other index is built on its guild's first question).
  */
 export async function openServices(
   config: Config,
@@ -41,7 +38,11 @@ export async function openServices(
       options.hooks?.changed?.(action);
     },
   };
-  const { store, library } = await openLibrary(config, logger, { ...options, hooks });
+  const { store, library } = await openLibrary(config, logger, {
+    watchOtherProcesses: true,
+    ...options,
+    hooks,
+  });
   const stored = createTelemetry(store, logger);
   const telemetry = {
     ...stored,
@@ -50,23 +51,27 @@ export async function openServices(
       stored.questionAnswered(event);
     },
   };
-  const settings = new StoredSettings(store, defaultSettings(config), logger, options.now);
-  const reloadReports = () => {
-    library.reloadIfChangedElsewhere().catch((error: unknown) => {
-      logger.error({ err: error }, "could not reload report versions changed by another process");
-    });
+  metrics.watchIndexes(() => library.cacheStats());
+  const settings = await StoredSettings.open(store, defaultSettings(config), logger, options.now);
+  // Every source of change is heard as an event (another shard over IPC, another host over
+  // PostgreSQL's NOTIFY, the operator CLI through the SQLite file): nothing is polled.
+  const takeIn = async (change: StoreChange) => {
+    if (change.kind === "settings" || change.kind === "all") await settings.reload();
+    await library.applyChange(change);
   };
   const stopListening = store.changes.onChange((change) => {
-    if (change.kind === "settings" || change.kind === "all") settings.reload();
-    if (change.kind !== "settings") reloadReports();
+    takeIn(change).then(
+      () => logger.debug({ change }, "change taken in"),
+      (error: unknown) => {
+        logger.error({ err: error, change }, "could not take in a change committed elsewhere");
+      },
+    );
   });
-  const reload = setInterval(reloadReports, RELOAD_INTERVAL_MS);
-  reload.unref();
 
-  const active = library.active(null);
+  const active = library.activeVersion(null);
   logger.info(
     {
-      database: join(config.DATA_DIR, DATABASE_FILE),
+      database: store.location,
       version: active.version,
       source: active.source,
     },
@@ -80,11 +85,10 @@ export async function openServices(
     metrics,
     store,
     library,
-    close() {
-      clearInterval(reload);
+    async close() {
       stopListening();
-      telemetry.flush();
-      store.close();
+      await telemetry.flush();
+      await store.close();
     },
   };
 }

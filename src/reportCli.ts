@@ -16,6 +16,7 @@ import { mergeMeta } from "./library/metadata.js";
 import { type OpenedLibrary, openLibrary } from "./library/open.js";
 import { createLogger } from "./logger.js";
 import { ReportError } from "./report/errors.js";
+import { BackupElsewhereError } from "./store/index.js";
 import type { VersionMeta } from "./store/reportVersions.js";
 
 const USAGE = `usage: npm run report -- <command>
@@ -25,7 +26,8 @@ const USAGE = `usage: npm run report -- <command>
   history [--guild ID]          the last 10 versions
   status [--guild ID]           the active version
   gaps [--days N] [--guild ID]  most asked questions without a good answer (all servers by default)
-  backup FILE                   a consistent copy of the database, safe while the bot runs`;
+  backup FILE                   a consistent copy of the SQLite database, safe while the bot runs
+                                (on PostgreSQL: pg_dump)`;
 
 const DEFAULT_GAP_DAYS = 30;
 
@@ -138,11 +140,11 @@ async function run(
       return describeChange(await library.rollback({ guildId, moderatorId: null, version }), plain);
     }
     case "history":
-      return describeHistory(library.history(guildId), plain);
+      return describeHistory(await library.history(guildId), plain);
     case "status":
-      return describeStatus(library.status(guildId), plain);
+      return describeStatus(await library.status(guildId), plain);
     case "gaps":
-      return describeGaps(library.gaps(guildId, command.days), command.days);
+      return describeGaps(await library.gaps(guildId, command.days), command.days);
   }
 }
 
@@ -150,13 +152,15 @@ async function main(): Promise<number> {
   const invocation = parseInvocation(process.argv.slice(2));
   loadDotenv({ quiet: true });
   const config = parseStorageConfig(process.env);
+  // PostgreSQL has its own backup tools; say which before connecting to anything.
+  if (invocation.command.name === "backup" && config.DATABASE_URL) throw new BackupElsewhereError();
   const logger = createLogger(config.LOG_LEVEL, { destination: pino.destination(2) });
   const opened = await openLibrary(config, logger);
   try {
     process.stdout.write(`${await run(opened, invocation)}\n`);
     return 0;
   } finally {
-    opened.store.close();
+    await opened.store.close();
   }
 }
 

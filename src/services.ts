@@ -2,12 +2,11 @@ import type { PinSource } from "./library/pins.js";
 import type { ReportLibrary } from "./library/reportLibrary.js";
 import type { SettingsSource } from "./library/settings.js";
 import type { Metrics } from "./ops/metrics.js";
-import type { ReportIndex } from "./qa/reportIndex.js";
+import type { ReportIndex, ReportMeta } from "./qa/reportIndex.js";
 import type { AnswerStatus } from "./qa/schema.js";
 
-/** The report version a guild currently answers from. */
-export interface ActiveReport {
-  index: ReportIndex;
+/** The report version a guild currently answers from, without its index: held for every guild. */
+export interface ActiveVersion {
   version: number;
   /** "file:data/report.txt", "url:https://…", "upload:name.md" */
   source: string;
@@ -15,11 +14,28 @@ export interface ActiveReport {
   loadedAt: Date;
   /** Discord user id of the moderator, or null for the operator / first start. */
   loadedBy: string | null;
+  /** Name, version and what the report says of itself: footers, /help, /report status. */
+  meta: ReportMeta;
+  paragraphs: number;
+  facts: number;
 }
 
-/** Read side of the report store: memory only, safe on the answer path. */
+/** That version with its index, which is built on the first question that needs it. */
+export interface ActiveReport extends ActiveVersion {
+  index: ReportIndex;
+}
+
+/** Read side of the report store, safe on the answer path. */
 export interface ReportSource {
-  active(guildId: string | null): ActiveReport;
+  /** Which version a guild answers from: memory only, never waits. */
+  activeVersion(guildId: string | null): ActiveVersion;
+  /**
+   * The same with its index: at once when the index is held (shared by every guild and version
+   * with the same bytes), else built off the event loop on this first question.
+   */
+  active(guildId: string | null): Promise<ActiveReport>;
+  /** Whether `active` would answer at once (the index is held), so a reply need not be deferred. */
+  isIndexed(guildId: string | null): boolean;
 }
 
 export interface QuestionEvent {
@@ -47,7 +63,7 @@ export type FeedbackOutcome = "counted" | "changed" | "unchanged";
 /** Fire-and-forget recording, kept off the reply path. */
 export interface Telemetry {
   questionAnswered(event: QuestionEvent): void;
-  feedback(event: FeedbackEvent): FeedbackOutcome;
+  feedback(event: FeedbackEvent): Promise<FeedbackOutcome>;
 }
 
 export interface Services {
@@ -62,5 +78,5 @@ export interface Services {
   /** Refresh, rollback, history and gaps, for /report; absent when nothing is persisted. */
   library?: ReportLibrary;
   /** Write what is queued and close the database (on shutdown). */
-  close?(): void;
+  close?(): Promise<void>;
 }

@@ -1,23 +1,26 @@
 /**
- * `npm run bench -- --memory`: the index cache with 10,000 guilds, 200 of them with their own
- * uploads. Every index is built in the build worker, as the bot builds them. First the size
- * estimate is calibrated against measured heap; then guilds ask in turn, each first question
- * taking the cache's path (shared index by sha256, else build and insert, evicting LRU beyond
- * INDEX_CACHE_MB), and RSS and first-question latency are recorded after eviction has begun.
+ * `npm run bench -- --memory`: the report library with 10,000 guilds, 200 of them with their own
+ * uploads, on a real SQLite store, every index built in the build worker as the bot builds them.
+ * First the index size estimate is calibrated against measured heap; then the uploads are made,
+ * the library is opened again (cold: only the default is built), every guild asks once (shared
+ * default, or its own upload built on that question, evicting LRU beyond INDEX_CACHE_MB), and the
+ * uploaders whose index was evicted ask again. RSS, indexes held and first-question latency.
  */
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import pino from "pino";
 import { workerIndexBuilder } from "../../src/library/buildIndex.js";
-import { estimateIndexBytes, IndexCache } from "../../src/library/indexCache.js";
-import { answer } from "../../src/qa/answer.js";
+import { estimateIndexBytes } from "../../src/library/indexCache.js";
+import { openLibrary } from "../../src/library/open.js";
 import type { ReportIndex } from "../../src/qa/reportIndex.js";
-import { median, nowMs, percentile } from "./stats.js";
+import { benchConfig, guildId } from "./memoryStore.js";
+import { runToEnd, tsxNode } from "./processes.js";
 import { SEED_PATH } from "./synthetic.js";
 
 const MB = 1024 * 1024;
-const QUESTION = "How many suspects were arrested?";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
@@ -33,7 +36,9 @@ function upload(seed: string, n: number): string {
   return seed.replace(/\d+/g, (digits) => String(Number(digits) + n));
 }
 
-const sha = (text: string) => createHash("sha256").update(text).digest("hex");
+const silent = pino({ level: "silent" });
+const CHILD = "scripts/bench/memoryChild.ts";
+const CHILD_TIMEOUT_MS = 20 * 60 * 1000;
 
 export interface MemoryOptions {
   guilds: number;
@@ -57,47 +62,39 @@ export async function runMemoryBench(options: MemoryOptions): Promise<void> {
     `index size: measured ${(measured / MB).toFixed(2)} MB of heap each, estimated ${(estimated / MB).toFixed(2)} MB (estimate/measured ${(estimated / measured).toFixed(2)})`,
   );
 
-  // 10,000 guilds: the first `uploads` have their own report, the rest answer from the default.
-  const texts = new Map<string, string>([[sha(seed), seed]]);
-  const guildSha: string[] = [];
-  for (let g = 0; g < options.guilds; g += 1) {
-    const text = g < options.uploads ? upload(seed, g + 1) : seed;
-    const key = sha(text);
-    texts.set(key, text);
-    guildSha.push(key);
+  // A store with `uploads` guilds on reports of their own, made as moderators make them; then a
+  // restart, so the library starts cold: only the default report's index is built.
+  const dir = mkdtempSync(join(tmpdir(), "factdesk-bench-memory-"));
+  try {
+    const config = benchConfig(dir, options.cacheMb);
+    const setup = await openLibrary(config, silent);
+    for (let g = 0; g < options.uploads; g += 1) {
+      const file = join(dir, `upload-${g}.txt`);
+      writeFileSync(file, upload(seed, g + 1));
+      await setup.library.refresh({
+        guildId: guildId(g),
+        moderatorId: null,
+        input: { kind: "file", path: file },
+      });
+    }
+    await setup.store.close();
+
+    // The measured part runs in a process of its own, so its RSS is the library's alone.
+    const run = await runToEnd(
+      ...tsxNode(
+        CHILD,
+        dir,
+        String(options.guilds),
+        String(options.uploads),
+        String(options.cacheMb),
+      ),
+      CHILD_TIMEOUT_MS,
+    );
+    if (run.code !== 0) {
+      throw new Error(`factdesk: bench: the memory run failed: ${run.stderr.trim() || run.code}`);
+    }
+    process.stdout.write(run.stdout);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  const cache = new IndexCache(options.cacheMb * MB);
-  const misses: number[] = [];
-  const hits: number[] = [];
-  const rssStart = process.memoryUsage().rss;
-  let peakRss = rssStart;
-  const firstQuestion = async (g: number) => {
-    const key = guildSha[g] ?? "";
-    const started = nowMs();
-    let index = cache.get(key);
-    const missed = index === undefined;
-    index ??= cache.put(key, await build(texts.get(key) ?? "", meta(g)));
-    answer(QUESTION, index);
-    (missed ? misses : hits).push(nowMs() - started);
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  };
-  // Every guild asks once, then the uploaders ask again: their indexes were evicted meanwhile.
-  for (let g = 0; g < options.guilds; g += 1) await firstQuestion(g);
-  const missesBefore = misses.length;
-  for (let g = 0; g < options.uploads; g += 1) await firstQuestion(g);
-  const again = misses.slice(missesBefore).sort((a, b) => a - b);
-  hits.sort((a, b) => a - b);
-  const rssEnd = heapAfterGc() && process.memoryUsage().rss;
-  console.log(
-    `${options.guilds} guilds, ${options.uploads} with their own upload, INDEX_CACHE_MB=${options.cacheMb}: ${texts.size} distinct reports, ${cache.size} indexes held (${(cache.heldBytes / MB).toFixed(1)} MB estimated)`,
-  );
-  console.log(
-    `RSS: ${(rssStart / MB).toFixed(0)} MB at start, ${(peakRss / MB).toFixed(0)} MB peak, ${(rssEnd / MB).toFixed(0)} MB at the end`,
-  );
-  console.log(
-    `first question, index shared and held: p50 ${median(hits).toFixed(2)} ms, p99 ${percentile(hits, 99).toFixed(2)} ms (${hits.length} guilds)`,
-  );
-  console.log(
-    `first question after eviction (built again in the worker): p50 ${median(again).toFixed(0)} ms, p99 ${percentile(again, 99).toFixed(0)} ms, max ${(again.at(-1) ?? 0).toFixed(0)} ms (${again.length} guilds)`,
-  );
 }

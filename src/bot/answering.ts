@@ -6,9 +6,13 @@ import {
 } from "discord.js";
 import type { CommandContext } from "../../commands/types.js";
 import { reply } from "../qa/answer.js";
+import type { ReportIndex } from "../qa/reportIndex.js";
 import type { Answer } from "../qa/schema.js";
+import { suggestQuestions } from "../qa/suggest.js";
 import type { Query } from "../qa/understand.js";
 import type { Services } from "../services.js";
+import { isEnglishWord } from "../text/english.js";
+import { reportForReply, sendReply } from "./coldReport.js";
 import { type PaceVerdict, paceKey, slowDownNotice } from "./rateLimit.js";
 import { type AnswerView, type RenderedMessage, renderAnswer } from "./render.js";
 import { ephemeral, ephemeralNotice, noPings } from "./replies.js";
@@ -24,21 +28,33 @@ export interface AnsweredQuestion {
 }
 
 /** Answers from the guild's active report (DMs use the default report). */
-export function answerQuestion(
+export async function answerQuestion(
   question: string,
   guildId: string | null,
   services: Services,
   view: AnswerView,
   previous: Query | null = null,
-): AnsweredQuestion {
+): Promise<AnsweredQuestion> {
   const started = performance.now();
-  const { index } = services.reports.active(guildId);
+  const { index } = await services.reports.active(guildId);
   const asked = question.slice(0, MAX_QUESTION_LENGTH);
   // A moderator's pin wins over the engine for the question and its close paraphrases.
-  const pinned = services.pins?.pinnedAnswer(asked, guildId);
+  const pinned = await services.pins?.pinnedAnswer(asked, guildId);
   const result = pinned ? { answer: pinned, query: null } : reply(asked, index, { previous });
   services.metrics?.answerLatency((performance.now() - started) / 1000);
   return { ...result, message: renderAnswer(result.answer, index.meta, view) };
+}
+
+/**
+ * The first answer in a process parses the English dictionary and compiles the engine and the
+ * renderer (about a quarter of a second here, several times that under load): paid at start, not
+ * by the first member to ask, nor by the first question after a change heard from another shard.
+ */
+export function warmAnswering(index: ReportIndex): void {
+  isEnglishWord("report");
+  for (const question of suggestQuestions("", index, 1)) {
+    renderAnswer(reply(question, index).answer, index.meta, { askerId: null });
+  }
 }
 
 /** Takes one of the member's question tokens, at the rate their server allows. */
@@ -113,12 +129,12 @@ export async function replyWithAnswer(
     return;
   }
   const view = { askerId: options.private ? null : interaction.user.id };
-  const asked = answerQuestion(question, interaction.guildId, context.services, view);
+  await reportForReply(interaction, context.services, options.private ? "private" : "public");
+  const asked = await answerQuestion(question, interaction.guildId, context.services, view);
   const body = options.private
     ? ephemeral(asked.message)
     : { ...asked.message, allowedMentions: noPings };
-  const response = await interaction.reply({ ...body, withResponse: true });
-  const messageId = response.resource?.message?.id;
+  const messageId = await sendReply(interaction, body);
   if (messageId) context.answers.set(messageId, { question: asked.answer.question });
   recordQuestion(context, interaction, asked.answer);
 }

@@ -68,7 +68,10 @@ export function createChatHandler(context: CommandContext) {
   const activity = new ChannelActivity();
   const conversationKey = (message: Message) => `${message.channelId}:${message.author.id}`;
 
-  function answerTo(message: Message, previous: Query | null): AnsweredQuestion | null {
+  async function answerTo(
+    message: Message,
+    previous: Query | null,
+  ): Promise<AnsweredQuestion | null> {
     const question = withoutMention(message.content, message.client.user.id);
     if (!question) return null;
     const view = { askerId: message.author.id };
@@ -85,7 +88,7 @@ export function createChatHandler(context: CommandContext) {
 
   async function respond(message: Message, direct: boolean, busy: boolean): Promise<void> {
     const previous = previousQuestions.get(conversationKey(message)) ?? null;
-    const asked = answerTo(message, previous);
+    const asked = await answerTo(message, previous);
     if (!direct && asked?.answer.status !== "answered") return;
 
     const verdict = takeQuestionToken(context, message.guildId, message.author.id);
@@ -96,7 +99,7 @@ export function createChatHandler(context: CommandContext) {
       return;
     }
     if (!asked) {
-      const { index } = context.services.reports.active(message.guildId);
+      const { index } = await context.services.reports.active(message.guildId);
       const examples = suggestQuestions("", index, 3).map((q) => `• ${q}`);
       const hint = ["Ask me a question about the report, for example:", ...examples].join("\n");
       await message.reply({ content: hint, allowedMentions: noPings });
@@ -125,7 +128,7 @@ export function createChatHandler(context: CommandContext) {
   async function reviseAnswer(message: Message): Promise<void> {
     const answer = answersTo.get(message.id);
     if (!answer) return;
-    const asked = answerTo(message, answer.previous);
+    const asked = await answerTo(message, answer.previous);
     if (!asked || (!answer.direct && asked.answer.status !== "answered")) {
       await forget(message.id, answer);
       return;

@@ -7,6 +7,7 @@ import {
   replyWithAnswer,
   takeQuestionToken,
 } from "./answering.js";
+import { reportForReply, reportForUpdate, sendReply, sendUpdate } from "./coldReport.js";
 import type { ComponentAction } from "./customIds.js";
 import { figuresView } from "./figuresView.js";
 import { renderParagraph } from "./renderViews.js";
@@ -17,15 +18,15 @@ async function showParagraph(
   number: number,
   context: CommandContext,
 ): Promise<void> {
-  const { index } = context.services.reports.active(interaction.guildId);
+  const { index } = await reportForReply(interaction, context.services, "private");
   const paragraph = index.report.paragraphs.find((p) => p.number === number);
   if (!paragraph) {
     const notice = `¶${number} is not in the current report (it has ${index.report.paragraphs.length} paragraphs); the report may have been updated since this answer.`;
-    await interaction.reply(ephemeralNotice(notice, colors.error));
+    await sendReply(interaction, ephemeralNotice(notice, colors.error));
     return;
   }
   const facts = index.table.facts.filter((fact) => fact.paragraph === number);
-  await interaction.reply(ephemeral(renderParagraph(paragraph, facts, index.meta)));
+  await sendReply(interaction, ephemeral(renderParagraph(paragraph, facts, index.meta)));
 }
 
 const voteThanks = {
@@ -40,7 +41,7 @@ async function recordFeedback(
   context: CommandContext,
 ): Promise<void> {
   const answerId = interaction.message.id;
-  const outcome = context.services.telemetry.feedback({
+  const outcome = await context.services.telemetry.feedback({
     guildId: interaction.guildId,
     answerId,
     userId: interaction.user.id,
@@ -76,8 +77,10 @@ async function answerSuggestion(
     return;
   }
   const view = { askerId };
-  const { answer, message } = answerQuestion(question, interaction.guildId, context.services, view);
-  await interaction.update({ ...message, allowedMentions: noPings });
+  await reportForUpdate(interaction, context.services);
+  const asked = await answerQuestion(question, interaction.guildId, context.services, view);
+  const { answer, message } = asked;
+  await sendUpdate(interaction, { ...message, allowedMentions: noPings });
   context.answers.set(interaction.message.id, { question: answer.question });
   recordQuestion(context, interaction, answer);
 }
@@ -102,13 +105,14 @@ async function turnFiguresPage(
   page: number,
   context: CommandContext,
 ): Promise<void> {
-  const { index } = context.services.reports.active(interaction.guildId);
+  const { index } = await reportForUpdate(interaction, context.services);
   const shown = figuresView(place, index, page);
   if ("notice" in shown) {
-    await interaction.reply(ephemeralNotice(shown.notice));
+    if (interaction.deferred) await interaction.followUp(ephemeralNotice(shown.notice));
+    else await interaction.reply(ephemeralNotice(shown.notice));
     return;
   }
-  await interaction.update({ ...shown.view, allowedMentions: noPings });
+  await sendUpdate(interaction, { ...shown.view, allowedMentions: noPings });
 }
 
 export async function runComponent(

@@ -47,74 +47,123 @@ function outOfMemory(mb: number): ReportError {
  * Parse, extract and index in a worker thread with a time and memory budget. The worker does all
  * of the work, Fuse's indexes included, and sends back plain data; the main thread only attaches
  * the search objects to prebuilt indexes, which costs a structured-clone read and no rebuild.
+ * One worker is kept warm between builds: starting one loads the whole engine and its lexicons
+ * (most of a second), which would otherwise be paid on every guild's first question.
  */
 export function workerIndexBuilder(budget: BuildBudget): IndexBuilder {
-  const slots = new BuildSlots(MAX_CONCURRENT_BUILDS);
-  return (text, meta) => slots.run(() => buildInWorker(text, meta, budget));
+  const key = `${budget.timeoutMs}:${budget.memoryMb}`;
+  let pool = pools.get(key);
+  if (!pool) {
+    pool = new BuildWorkers(budget);
+    pools.set(key, pool);
+  }
+  const shared = pool;
+  return (text, meta) => shared.build(text, meta);
 }
+
+/**
+ * One pool per budget in a process, whichever libraries use it (a process normally opens one; the
+ * tests open many), so at most one idle worker per budget is ever kept.
+ */
+const pools = new Map<string, BuildWorkers>();
 
 /** Builds at once; more wait their turn, so a burst of uploads cannot take every core and budget of memory. */
 const MAX_CONCURRENT_BUILDS = 2;
 
-class BuildSlots {
+class BuildWorkers {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
+  /** At most one: a worker that finished is kept for the next build, a second one is let go. */
+  private idle: Worker | null = null;
+  private nextId = 0;
 
-  constructor(private readonly size: number) {}
+  constructor(private readonly budget: BuildBudget) {}
 
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.running >= this.size) await new Promise<void>((go) => this.waiting.push(go));
+  async build(text: string, meta: ReportMeta): Promise<ReportIndex> {
+    if (this.running >= MAX_CONCURRENT_BUILDS) {
+      await new Promise<void>((go) => this.waiting.push(go));
+    }
     this.running += 1;
+    const worker = this.idle ?? startWorker(this.budget);
+    this.idle = null;
+    worker.ref();
     try {
-      return await work();
+      const index = await runBuild(worker, this.nextId++, text, meta, this.budget);
+      this.release(worker);
+      return index;
+    } catch (error) {
+      // Over time, out of memory or broken: this worker is not trusted with another build.
+      void worker.terminate();
+      throw error;
     } finally {
       this.running -= 1;
       this.waiting.shift()?.();
     }
   }
+
+  private release(worker: Worker): void {
+    if (this.idle) {
+      void worker.terminate();
+      return;
+    }
+    // An idle worker must not keep the process alive (the operator CLI exits when done).
+    worker.unref();
+    this.idle = worker;
+  }
 }
 
-function buildInWorker(text: string, meta: ReportMeta, budget: BuildBudget): Promise<ReportIndex> {
+function startWorker(budget: BuildBudget): Worker {
+  const entry = workerEntry();
+  return new Worker(entry.script, {
+    eval: entry.eval,
+    resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb },
+    stdout: false,
+    stderr: false,
+  });
+}
+
+function runBuild(
+  worker: Worker,
+  id: number,
+  text: string,
+  meta: ReportMeta,
+  budget: BuildBudget,
+): Promise<ReportIndex> {
   return new Promise<ReportIndex>((resolve, reject) => {
-    const entry = workerEntry();
-    const worker = new Worker(entry.script, {
-      eval: entry.eval,
-      workerData: { text, meta: { name: meta.name, version: meta.version } },
-      resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb },
-      stdout: false,
-      stderr: false,
-    });
-    let settled = false;
     const settle = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
       clearTimeout(timer);
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("exit", onExit);
       outcome();
-      void worker.terminate();
     };
     const timer = setTimeout(
       () => settle(() => reject(overTime(budget.timeoutMs))),
       budget.timeoutMs,
     );
-    worker.once("message", (message: unknown) =>
+    const onMessage = (message: unknown) => {
+      const envelope = BuildResultEnvelope.safeParse(message);
+      if (!envelope.success || envelope.data.id !== id) {
+        settle(() =>
+          reject(new Error("factdesk: the report build worker sent an unreadable result")),
+        );
+        return;
+      }
+      const result = (message as { result: BuildResult }).result;
       settle(() => {
-        const envelope = BuildResultEnvelope.safeParse(message);
-        if (!envelope.success) {
-          reject(new Error("factdesk: the report build worker sent an unreadable result"));
-          return;
-        }
-        const result = message as BuildResult;
         if (!result.ok) reject(new ReportError(result.reason));
         else resolve(withSearch({ ...result.data, meta }, result.search));
-      }),
-    );
-    worker.once("error", (error: Error & { code?: string }) =>
+      });
+    };
+    const onError = (error: Error & { code?: string }) =>
       settle(() =>
         reject(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? outOfMemory(budget.memoryMb) : error),
-      ),
-    );
-    worker.once("exit", (code) =>
-      settle(() => reject(new Error(`factdesk: the report build worker exited with code ${code}`))),
-    );
+      );
+    const onExit = (code: number) =>
+      settle(() => reject(new Error(`factdesk: the report build worker exited with code ${code}`)));
+    worker.on("message", onMessage);
+    worker.once("error", onError);
+    worker.once("exit", onExit);
+    worker.postMessage({ id, text, meta: { name: meta.name, version: meta.version } });
   });
 }

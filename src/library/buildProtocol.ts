@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { ReportIndexData, SearchIndexes } from "../qa/reportIndex.js";
 
-/** What the build worker is given. */
+/** What the build worker is given, one build at a time; `id` pairs the result with it. */
 export const BuildRequest = z.object({
+  id: z.number().int(),
   text: z.string(),
   meta: z.object({ name: z.string(), version: z.number().int().nullable() }),
 });
@@ -14,7 +15,10 @@ export type BuildResult =
   | { ok: false; reason: string };
 
 /** The envelope is checked; the index inside it was built by this same code, so it is trusted. */
-export const BuildResultEnvelope = z.union([
-  z.object({ ok: z.literal(true), data: z.object({}).loose(), search: z.object({}).loose() }),
-  z.object({ ok: z.literal(false), reason: z.string() }),
-]);
+export const BuildResultEnvelope = z.object({
+  id: z.number().int(),
+  result: z.union([
+    z.object({ ok: z.literal(true), data: z.object({}).loose(), search: z.object({}).loose() }),
+    z.object({ ok: z.literal(false), reason: z.string() }),
+  ]),
+});

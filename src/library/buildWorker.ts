@@ -1,12 +1,12 @@
-// Worker thread entry: build one report's index away from the event loop that answers questions.
-import { parentPort, workerData } from "node:worker_threads";
+// Worker thread entry: build report indexes, one request at a time, away from the event loop that
+// answers questions. The worker is kept between builds, so the engine is loaded once.
+import { parentPort } from "node:worker_threads";
 import { FactTable } from "../facts/schema.js";
 import { buildReportIndex, toTransferable } from "../qa/reportIndex.js";
 import { ReportError } from "../report/errors.js";
 import { BuildRequest, type BuildResult } from "./buildProtocol.js";
 
-function build(): BuildResult {
-  const request = BuildRequest.parse(workerData);
+function build(request: BuildRequest): BuildResult {
   try {
     const index = buildReportIndex(request.text, request.meta);
     const checked = FactTable.safeParse(index.table);
@@ -24,4 +24,7 @@ function build(): BuildResult {
   }
 }
 
-parentPort?.postMessage(build());
+parentPort?.on("message", (message: unknown) => {
+  const request = BuildRequest.parse(message);
+  parentPort?.postMessage({ id: request.id, result: build(request) });
+});

@@ -142,7 +142,7 @@ export function describeRefresh(outcome: VersionChange | AlreadyUpToDate, how: P
 export function describeStatus(status: ReportStatus, how: Presentation): string {
   const { active, feedback } = status;
   const loadedBy = active.loadedBy === null ? "the operator" : how.user(active.loadedBy);
-  const { title, publisher, date, url } = active.index.meta;
+  const { title, publisher, date, url } = active.meta;
   return [
     `**Version ${active.version}** · ${how.source(active.source)}` +
       (status.followsDefault ? " (the default report)" : " (this server's own upload)"),
@@ -150,7 +150,7 @@ export function describeStatus(status: ReportStatus, how: Presentation): string 
     ...(publisher || date ? [`Published: ${[publisher, date].filter(Boolean).join(", ")}`] : []),
     ...(url ? [`Source: ${url}`] : []),
     `sha256 \`${active.sha256.slice(0, 12)}\``,
-    `${count(active.index.report.paragraphs.length, "paragraph")} · ${count(active.index.table.facts.length, "fact")}`,
+    `${count(active.paragraphs, "paragraph")} · ${count(active.facts, "fact")}`,
     `Loaded ${how.time(active.loadedAt)} by ${loadedBy}`,
     `Feedback: 👍 ${feedback.up} · 👎 ${feedback.down}`,
     ...(status.shard ? [`Answered by shard ${status.shard.id} of ${status.shard.count}`] : []),

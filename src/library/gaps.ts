@@ -99,15 +99,19 @@ const DOWNVOTED_ROWS_CONSIDERED = 2_000;
  * Answers members gave a 👎, grouped like gaps (same question in other words), most down-voted
  * first: what /report gaps shows next to the unanswered questions. null: every guild.
  */
-export function downvotedGaps(
+export async function downvotedGaps(
   store: Pick<Store, "feedback">,
   guildId: string | null,
   days: number,
   limit = 10,
   now: Date = new Date(),
-): DownvotedGroup[] {
+): Promise<DownvotedGroup[]> {
   const since = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
-  const rows = store.feedback.downvoted({ guildId, since, limit: DOWNVOTED_ROWS_CONSIDERED });
+  const rows = await store.feedback.downvoted({
+    guildId,
+    since,
+    limit: DOWNVOTED_ROWS_CONSIDERED,
+  });
   const groups: { tokens: string[]; phrasings: Map<string, number>; group: DownvotedGroup }[] = [];
   for (const row of rows) {
     const tokens = questionTokens(row.question);

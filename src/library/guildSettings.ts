@@ -56,7 +56,7 @@ export interface EditableSettings extends SettingsSource {
     guildId: string,
     moderatorId: string | null,
     patch: SettingsOverrides | null,
-  ): SettingsChange;
+  ): Promise<SettingsChange>;
 }
 
 export function isEditable(settings: SettingsSource): settings is EditableSettings {
@@ -77,25 +77,31 @@ export function describeSettingsChange(
 const plainIds: SettingsPresentation = { channel: (id) => `#${id}`, role: (id) => `@${id}` };
 
 /**
- * Per-server settings kept in SQLite and held in memory: `forGuild` never touches the disk, and a
+ * Per-server settings kept in the store and held in memory: `forGuild` never touches the database, and a
  * change is written, audited and visible to the next message at once. The environment's values are
  * the defaults for whatever a server has not set.
  */
 export class StoredSettings implements EditableSettings {
-  private overrides: Map<string, SettingsOverrides>;
-
-  constructor(
+  private constructor(
     private readonly store: Store,
     private readonly defaults: GuildSettings,
     private readonly logger: Logger,
-    private readonly now: () => Date = () => new Date(),
-  ) {
-    this.overrides = store.settings.all();
+    private readonly now: () => Date,
+    private overrides: Map<string, SettingsOverrides>,
+  ) {}
+
+  static async open(
+    store: Store,
+    defaults: GuildSettings,
+    logger: Logger,
+    now: () => Date = () => new Date(),
+  ): Promise<StoredSettings> {
+    return new StoredSettings(store, defaults, logger, now, await store.settings.all());
   }
 
   /** Read the stored settings again (another process changed them). */
-  reload(): void {
-    this.overrides = this.store.settings.all();
+  async reload(): Promise<void> {
+    this.overrides = await this.store.settings.all();
   }
 
   forGuild(guildId: string | null): GuildSettings {
@@ -116,37 +122,46 @@ export class StoredSettings implements EditableSettings {
     });
   }
 
-  /** Set some settings, or (with null) go back to the environment's defaults for all of them. */
-  update(
+  /**
+   * Set some settings, or (with null) go back to the environment's defaults for all of them. The
+   * patch goes on top of the server's settings as stored, read under the server's settings lock,
+   * so a change made meanwhile through another host to another setting is kept.
+   */
+  async update(
     guildId: string,
     moderatorId: string | null,
     patch: SettingsOverrides | null,
-  ): SettingsChange {
-    const before = this.forGuild(guildId);
-    const next: SettingsOverrides =
-      patch === null ? {} : { ...(this.overrides.get(guildId) ?? {}), ...patch };
-    const after = { ...this.defaults, ...next };
-    const changed = (Object.keys(LABELS) as (keyof GuildSettings)[]).filter(
-      (setting) => showSetting(before, setting, plainIds) !== showSetting(after, setting, plainIds),
-    );
-    const change = { changed, before, after };
+  ): Promise<SettingsChange> {
     const at = this.now();
-    this.store.transaction(() => {
-      this.store.settings.save(guildId, next, moderatorId, at);
-      const detail = describeSettingsChange(change, plainIds).join("; ").replaceAll("**", "");
-      this.store.audit.record({
-        at,
-        guildId,
-        moderatorId,
-        action: "config",
-        versionId: null,
-        detail: detail || "no change",
-      });
-    });
+    const { change, next } = await this.store.transaction(
+      [`settings:${guildId}`],
+      async (tables) => {
+        const stored = await tables.settings.get(guildId);
+        const before = { ...this.defaults, ...stored };
+        const next: SettingsOverrides = patch === null ? {} : { ...stored, ...patch };
+        const after = { ...this.defaults, ...next };
+        const changed = (Object.keys(LABELS) as (keyof GuildSettings)[]).filter(
+          (setting) =>
+            showSetting(before, setting, plainIds) !== showSetting(after, setting, plainIds),
+        );
+        const change = { changed, before, after };
+        const detail = describeSettingsChange(change, plainIds).join("; ").replaceAll("**", "");
+        await tables.settings.save(guildId, next, moderatorId, at);
+        await tables.audit.record({
+          at,
+          guildId,
+          moderatorId,
+          action: "config",
+          versionId: null,
+          detail: detail || "no change",
+        });
+        return { change, next };
+      },
+      { kind: "settings", guildId },
+    );
     if (Object.keys(next).length === 0) this.overrides.delete(guildId);
     else this.overrides.set(guildId, next);
-    this.logger.info({ guildId, moderatorId, changed }, "server settings changed");
-    this.store.changes.notifyChange({ kind: "settings", guildId });
+    this.logger.info({ guildId, moderatorId, changed: change.changed }, "server settings changed");
     return change;
   }
 }

@@ -45,6 +45,11 @@ export class IndexCache {
     return entry.index;
   }
 
+  /** Whether these bytes' index is held, without counting as a use. */
+  has(sha256: string): boolean {
+    return this.entries.has(sha256);
+  }
+
   /** Keep `index` for these bytes (the one already held wins, so every user shares one object). */
   put(sha256: string, index: ReportIndex): ReportIndex {
     const held = this.get(sha256);

@@ -5,6 +5,8 @@ import { ReportError } from "../report/errors.js";
 import type { ReportSource } from "../services.js";
 import type { Store } from "../store/index.js";
 import type { StoredPin } from "../store/pins.js";
+import { DEFAULT_SCOPE } from "../store/scope.js";
+import type { StoreTables } from "../store/tables.js";
 import { PIN_MATCH, questionSimilarity } from "./pinMatch.js";
 
 const CHECKED_LABEL = "checked by the moderators";
@@ -23,7 +25,7 @@ export interface PinRequest {
 
 /** Answers moderators checked by hand, looked up before the engine is asked. */
 export interface PinSource {
-  pinnedAnswer(question: string, guildId: string | null): Answer | null;
+  pinnedAnswer(question: string, guildId: string | null): Promise<Answer | null>;
 }
 
 function paragraphText(index: ReportIndex, number: number): string | undefined {
@@ -63,12 +65,21 @@ function answerFrom(question: string, index: ReportIndex, pin: StoredPin): Answe
   };
 }
 
+/** What a refresh did to the pins of the version it replaced. */
+export interface CarriedPins {
+  /** Every pin copied to the new version: all the pins it has. */
+  carried: StoredPin[];
+  /** Those whose paragraph no longer reads as it did, for a moderator to check again. */
+  changed: StoredPin[];
+}
+
 /**
  * Pins belong to one server and one report version. A refresh carries them to the new version and
- * names the ones whose paragraph changed; a rollback finds the pins that version had.
+ * names the ones whose paragraph changed; a rollback finds the pins that version had. The pins of
+ * each version asked about are held in memory, read again when another process changes them.
  */
 export class PinBook implements PinSource {
-  private readonly byVersion = new Map<number, StoredPin[]>();
+  private byVersion = new Map<number, StoredPin[]>();
 
   constructor(
     private readonly store: Store,
@@ -76,34 +87,33 @@ export class PinBook implements PinSource {
     private readonly now: () => Date,
   ) {}
 
-  private onVersion(versionId: number): StoredPin[] {
-    let pins = this.byVersion.get(versionId);
-    if (!pins) {
-      pins = this.store.pins.forVersion(versionId);
-      this.byVersion.set(versionId, pins);
-    }
-    return pins;
-  }
-
   /** This server's pins on the version it answers from now. */
-  list(guildId: string): StoredPin[] {
-    const { version } = this.reports.active(guildId);
-    return this.onVersion(version).filter((pin) => pin.guildId === guildId);
+  async list(guildId: string): Promise<StoredPin[]> {
+    const { version } = this.reports.activeVersion(guildId);
+    let pins = this.byVersion.get(version);
+    if (!pins) {
+      pins = await this.store.pins.forVersion(version);
+      this.byVersion.set(version, pins);
+    }
+    return pins.filter((pin) => pin.guildId === guildId);
   }
 
-  pinnedAnswer(question: string, guildId: string | null): Answer | null {
+  async pinnedAnswer(question: string, guildId: string | null): Promise<Answer | null> {
     if (guildId === null) return null;
-    const { index } = this.reports.active(guildId);
+    const { version } = this.reports.activeVersion(guildId);
     let best: { pin: StoredPin; score: number } | null = null;
-    for (const pin of this.list(guildId)) {
+    for (const pin of await this.list(guildId)) {
       const score = questionSimilarity(question, pin.question);
       if (score >= PIN_MATCH && (!best || score > best.score)) best = { pin, score };
     }
-    return best ? answerFrom(question, index, best.pin) : null;
+    if (!best) return null;
+    // The pins are this version's: answer from its index, not from one that replaced it meanwhile.
+    const active = await this.reports.active(guildId);
+    return active.version === version ? answerFrom(question, active.index, best.pin) : null;
   }
 
-  pin(request: PinRequest): StoredPin {
-    const active = this.reports.active(request.guildId);
+  async pin(request: PinRequest): Promise<StoredPin> {
+    const active = await this.reports.active(request.guildId);
     const text = paragraphText(active.index, request.paragraph);
     if (text === undefined) {
       const count = active.index.report.paragraphs.length;
@@ -129,60 +139,104 @@ export class PinBook implements PinSource {
       createdBy: request.moderatorId,
       createdAt: at,
     };
-    const id = this.store.transaction(() => {
-      const inserted = this.store.pins.insert(pin);
-      this.audit("pin", pin.guildId, pin.createdBy, active.version, `#${inserted} ${question}`, at);
-      return inserted;
-    });
-    this.byVersion.delete(active.version);
-    this.store.changes.notifyChange({ kind: "pins", guildId: pin.guildId });
+    const { id, pins } = await this.inGuildScope(
+      request.guildId,
+      active.version,
+      async (tables) => {
+        const inserted = await tables.pins.insert(pin);
+        await tables.audit.record({
+          at,
+          guildId: pin.guildId,
+          moderatorId: pin.createdBy,
+          action: "pin",
+          versionId: active.version,
+          detail: `#${inserted} ${question}`,
+        });
+        return { id: inserted, pins: await tables.pins.forVersion(active.version) };
+      },
+    );
+    this.byVersion.set(active.version, pins);
     return { ...pin, id };
   }
 
-  unpin(guildId: string, id: number, moderatorId: string | null): StoredPin {
-    const pin = this.list(guildId).find((candidate) => candidate.id === id);
+  async unpin(guildId: string, id: number, moderatorId: string | null): Promise<StoredPin> {
+    const pin = (await this.list(guildId)).find((candidate) => candidate.id === id);
     if (!pin) throw new ReportError(`pin #${id} is not one of this server's pins`);
     const at = this.now();
-    this.store.transaction(() => {
-      this.store.pins.delete(id);
-      this.audit("unpin", guildId, moderatorId, pin.versionId, `#${id} ${pin.question}`, at);
+    const pins = await this.inGuildScope(guildId, pin.versionId, async (tables) => {
+      await tables.pins.delete(id);
+      await tables.audit.record({
+        at,
+        guildId,
+        moderatorId,
+        action: "unpin",
+        versionId: pin.versionId,
+        detail: `#${id} ${pin.question}`,
+      });
+      return tables.pins.forVersion(pin.versionId);
     });
-    this.byVersion.delete(pin.versionId);
-    this.store.changes.notifyChange({ kind: "pins", guildId });
+    this.byVersion.set(pin.versionId, pins);
     return pin;
   }
 
   /**
-   * Copy pins from the version a scope answered from to the one it answers from now (inside the
-   * caller's transaction). null moves every server's pins on a default version. Returns the pins
-   * whose paragraph no longer reads as it did, for a moderator to check again.
+   * A pin change in one transaction with the locks of the guild and of the default report (either
+   * may be carrying this guild's pins to a new version), refused if the guild no longer answers
+   * from `versionId`: a pin is never added to, or lost from, a version being replaced.
    */
-  carryOver(from: number, to: ReportIndex, toVersion: number, guildId: string | null): StoredPin[] {
+  private inGuildScope<T>(
+    guildId: string,
+    versionId: number,
+    work: (tables: StoreTables) => Promise<T>,
+  ): Promise<T> {
+    const announce = { kind: "pins", guildId } as const;
+    return this.store.transaction(
+      [DEFAULT_SCOPE, guildId],
+      async (tables) => {
+        const own = await tables.versions.pointer(guildId);
+        const current = (own ?? (await tables.versions.pointer(DEFAULT_SCOPE)))?.versionId;
+        if (current !== versionId) {
+          throw new ReportError(
+            `this server now answers from version ${current}; look at the report again and retry`,
+          );
+        }
+        return work(tables);
+      },
+      announce,
+    );
+  }
+
+  /**
+   * Copy pins from the version a scope answered from to the one it answers from now (inside the
+   * caller's transaction). null moves every server's pins on a default version.
+   */
+  async carryOver(
+    tables: StoreTables,
+    from: number,
+    to: ReportIndex,
+    toVersion: number,
+    guildId: string | null,
+  ): Promise<CarriedPins> {
+    const carried: StoredPin[] = [];
     const changed: StoredPin[] = [];
-    for (const pin of this.onVersion(from)) {
+    for (const pin of await tables.pins.forVersion(from)) {
       if (guildId !== null && pin.guildId !== guildId) continue;
       const text = paragraphText(to, pin.paragraph) ?? "";
       const { id: _old, ...copy } = { ...pin, versionId: toVersion };
-      const id = this.store.pins.insert(copy);
-      if (text !== pin.paragraphText) changed.push({ ...copy, id });
+      const moved = { ...copy, id: await tables.pins.insert(copy) };
+      carried.push(moved);
+      if (text !== pin.paragraphText) changed.push(moved);
     }
-    this.byVersion.delete(toVersion);
-    return changed;
+    return { carried, changed };
+  }
+
+  /** The pins a version has, as its transaction committed them. */
+  remember(versionId: number, pins: StoredPin[]): void {
+    this.byVersion.set(versionId, pins);
   }
 
   /** Forget cached pins (another process may have changed them). */
   reload(): void {
     this.byVersion.clear();
-  }
-
-  private audit(
-    action: "pin" | "unpin",
-    guildId: string,
-    moderatorId: string | null,
-    versionId: number,
-    detail: string,
-    at: Date,
-  ): void {
-    this.store.audit.record({ at, guildId, moderatorId, action, versionId, detail });
   }
 }

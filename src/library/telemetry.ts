@@ -4,8 +4,8 @@ import type { Store } from "../store/index.js";
 import type { LoggedQuestion } from "../store/questionLog.js";
 
 export interface StoreTelemetry extends Telemetry {
-  /** Write queued questions now (on shutdown). */
-  flush(): void;
+  /** Write queued questions now (on shutdown); resolves once they are written. */
+  flush(): Promise<void>;
 }
 
 /**
@@ -20,16 +20,18 @@ export function createTelemetry(
   let queue: LoggedQuestion[] = [];
   let scheduled = false;
 
+  let writing: Promise<void> = Promise.resolve();
   const flush = () => {
     scheduled = false;
-    if (queue.length === 0) return;
+    if (queue.length === 0) return writing;
     const batch = queue;
     queue = [];
-    try {
-      store.questions.record(batch);
-    } catch (error) {
-      logger.error({ err: error, dropped: batch.length }, "could not write the question log");
-    }
+    writing = writing
+      .then(() => store.questions.record(batch))
+      .catch((error: unknown) => {
+        logger.error({ err: error, dropped: batch.length }, "could not write the question log");
+      });
+    return writing;
   };
 
   return {
@@ -37,7 +39,7 @@ export function createTelemetry(
       queue.push({ ...event, askedAt: now() });
       if (!scheduled) {
         scheduled = true;
-        setImmediate(flush);
+        setImmediate(() => void flush());
       }
     },
     feedback: (event) => store.feedback.record(event),

@@ -1,8 +1,8 @@
 import type { Config } from "../config.js";
 import type { FactTableDiff } from "../facts/diff.js";
-import type { ActiveReport } from "../services.js";
+import type { ActiveVersion } from "../services.js";
 import type { AuditAction } from "../store/audit.js";
-import type { ChangeFeed } from "../store/changes.js";
+import type { ChangeFeed, StoreChange } from "../store/changes.js";
 import type { FeedbackTotals } from "../store/feedback.js";
 import type { StoredPin } from "../store/pins.js";
 import type { StoredVersion, VersionMeta } from "../store/reportVersions.js";
@@ -51,7 +51,7 @@ export interface VersionChange {
   action: AuditAction;
   guildId: string | null;
   version: StoredVersion;
-  previous: ActiveReport;
+  previous: ActiveVersion;
   paragraphs: { before: number; after: number };
   facts: { before: number; after: number };
   diff: FactTableDiff;
@@ -65,7 +65,7 @@ export interface AlreadyUpToDate {
 }
 
 export interface ReportStatus {
-  active: ActiveReport;
+  active: ActiveVersion;
   /** True when the guild has no upload of its own and answers from the default report. */
   followsDefault: boolean;
   feedback: FeedbackTotals;
@@ -83,6 +83,8 @@ export interface LibraryHooks {
   beforeCommit?(): void;
   /** After a refresh or rollback is committed (for metrics). */
   changed?(action: AuditAction): void;
+  /** After a change committed elsewhere (another shard, host or the CLI) is taken in here. */
+  applied?(change: StoreChange): void;
 }
 
 export interface LibraryOptions {
@@ -92,4 +94,6 @@ export interface LibraryOptions {
   now?: () => Date;
   /** How commits reach the other processes on the same store (IPC between shards, NOTIFY). */
   changes?: ChangeFeed;
+  /** Hear commits other processes make to the same SQLite file (a running bot, not the CLI). */
+  watchOtherProcesses?: boolean;
 }

@@ -4,10 +4,11 @@ import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { Metrics } from "./metrics.js";
 
-/** Each check says whether one part of the bot works right now; none may throw. */
+/** Each check says whether one part of the bot works right now; a check that throws says no. */
 export interface HealthChecks {
   gateway(): boolean;
-  database(): boolean;
+  /** Asks the database itself, so it may take a round trip (PostgreSQL). */
+  database(): Promise<boolean>;
   report(): boolean;
 }
 
@@ -16,12 +17,21 @@ export interface HealthServer {
   close(): Promise<void>;
 }
 
-function safely(check: () => boolean): boolean {
+async function safely(check: () => boolean | Promise<boolean>): Promise<boolean> {
   try {
-    return check();
+    return await check();
   } catch {
     return false;
   }
+}
+
+async function healthOf(checks: HealthChecks) {
+  const [gateway, database, report] = await Promise.all([
+    safely(checks.gateway),
+    safely(checks.database),
+    safely(checks.report),
+  ]);
+  return { ok: gateway && database && report, gateway, database, report };
 }
 
 /**
@@ -37,14 +47,10 @@ export async function startHealthServer(
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (req.method === "GET" && path === "/healthz") {
-      const result = {
-        gateway: safely(checks.gateway),
-        database: safely(checks.database),
-        report: safely(checks.report),
-      };
-      const ok = result.gateway && result.database && result.report;
-      res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
-      res.end(JSON.stringify({ ok, ...result }));
+      void healthOf(checks).then((result) => {
+        res.writeHead(result.ok ? 200 : 503, { "content-type": "application/json" });
+        res.end(JSON.stringify(result));
+      });
       return;
     }
     if (req.method === "GET" && path === "/metrics") {

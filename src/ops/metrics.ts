@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { AnswerStatus } from "../qa/schema.js";
 import type { AuditAction } from "../store/audit.js";
 
@@ -9,6 +9,8 @@ export interface Metrics {
   reportChanged(action: AuditAction): void;
   rateLimited(): void;
   gatewayReconnected(): void;
+  /** Where the report index cache's size is read from, at each scrape. */
+  watchIndexes(stats: () => { indexes: number; bytes: number }): void;
   /** The text exposition format, for GET /metrics. */
   render(): Promise<string>;
   readonly contentType: string;
@@ -48,6 +50,23 @@ export function createMetrics(): Metrics {
     help: "Times the Discord gateway connection was resumed or re-established",
     registers: [registry],
   });
+  let indexStats = () => ({ indexes: 0, bytes: 0 });
+  new Gauge({
+    name: "factdesk_report_indexes",
+    help: "Report indexes held in memory (one per distinct report in use, up to INDEX_CACHE_MB)",
+    registers: [registry],
+    collect() {
+      this.set(indexStats().indexes);
+    },
+  });
+  new Gauge({
+    name: "factdesk_report_index_bytes",
+    help: "Estimated heap of the report indexes held, in bytes",
+    registers: [registry],
+    collect() {
+      this.set(indexStats().bytes);
+    },
+  });
   for (const status of ["answered", "not_found"]) questions.inc({ status }, 0);
   return {
     questionAnswered: (status) => questions.inc({ status }),
@@ -55,6 +74,9 @@ export function createMetrics(): Metrics {
     reportChanged: (action) => changes.inc({ action }),
     rateLimited: () => refusals.inc(),
     gatewayReconnected: () => reconnects.inc(),
+    watchIndexes: (stats) => {
+      indexStats = stats;
+    },
     render: () => registry.metrics(),
     contentType: registry.contentType,
   };

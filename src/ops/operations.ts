@@ -24,7 +24,7 @@ async function announceDefaultChange(
 ): Promise<void> {
   const text = `Scheduled refresh of the default report:\n${describeChange(change, modLogPresentation)}`;
   for (const { guildId, channelId } of services.settings.modLogChannels()) {
-    if (!services.library.status(guildId).followsDefault) continue;
+    if (!services.library.followsDefault(guildId)) continue;
     await announce(client, channelId, text, logger);
   }
 }
@@ -72,8 +72,8 @@ export async function startOperations(
       { port: config.HEALTH_PORT, host: config.HEALTH_HOST },
       {
         gateway: () => client.ws.status === Status.Ready,
-        database: () => services.store.dataVersion() >= 0,
-        report: () => services.reports.active(null).index.table.facts.length > 0,
+        database: () => services.store.ping(),
+        report: () => services.reports.activeVersion(null).facts > 0,
       },
       services.metrics,
       logger,

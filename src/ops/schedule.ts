@@ -73,10 +73,10 @@ export function scheduleRetention(
   days: number,
   logger: Logger,
   now: () => Date = () => new Date(),
-): { runOnce(): number; stop(): void } {
-  const runOnce = () => {
+): { runOnce(): Promise<number>; stop(): void } {
+  const runOnce = async () => {
     try {
-      const deleted = store.questions.deleteBefore(new Date(now().getTime() - days * DAY_MS));
+      const deleted = await store.questions.deleteBefore(new Date(now().getTime() - days * DAY_MS));
       if (deleted > 0) logger.info({ deleted, days }, "old questions deleted from the log");
       return deleted;
     } catch (error) {
@@ -84,8 +84,8 @@ export function scheduleRetention(
       return 0;
     }
   };
-  runOnce();
-  const timer = setInterval(runOnce, DAY_MS);
+  void runOnce();
+  const timer = setInterval(() => void runOnce(), DAY_MS);
   timer.unref();
   return { runOnce, stop: () => clearInterval(timer) };
 }

@@ -1,4 +1,6 @@
+import type { ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import type { Worker } from "node:worker_threads";
 import {
   REST,
   type RESTGetAPIGatewayBotResult,
@@ -46,7 +48,16 @@ export async function createShardingManager(options: ManagerOptions): Promise<Sh
     respawn: true,
   });
   manager.on("shardCreate", (shard) => {
-    options.logger.info({ shardId: shard.id }, "shard started");
+    shard.on("spawn", (child) => {
+      options.logger.info({ shardId: shard.id, ...processOf(child) }, "shard started");
+    });
+    // Only an unexpected exit: a shard stopped by stopShards is not respawned and not reported.
+    shard.on("death", (child) => {
+      options.logger.warn(
+        { shardId: shard.id, ...processOf(child) },
+        "shard process died; starting it again",
+      );
+    });
     shard.on("message", (message: unknown) => {
       const change = shardMessage(message);
       if (!change) return;
@@ -56,6 +67,13 @@ export async function createShardingManager(options: ManagerOptions): Promise<Sh
     });
   });
   return manager;
+}
+
+/** The manager forks processes (its default mode): their pid, and how one ended. */
+function processOf(child: ChildProcess | Worker) {
+  return "threadId" in child
+    ? { threadId: child.threadId }
+    : { pid: child.pid, exitCode: child.exitCode, signal: child.signalCode };
 }
 
 async function relay(shard: Shard, message: ShardMessage, logger: Logger): Promise<void> {

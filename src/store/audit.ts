@@ -1,4 +1,5 @@
 import type { Database } from "better-sqlite3";
+import type { AuditTable } from "./tables.js";
 
 export type AuditAction = "import" | "refresh" | "upload" | "rollback" | "config" | "pin" | "unpin";
 
@@ -14,7 +15,7 @@ export interface AuditEntry {
 }
 
 /** Append-only record of every moderator action: report changes, pins and settings. */
-export class AuditTrail {
+export class AuditTrail implements AuditTable {
   private readonly insertStatement;
 
   constructor(db: Database) {
@@ -24,7 +25,7 @@ export class AuditTrail {
     );
   }
 
-  record(entry: AuditEntry): void {
+  async record(entry: AuditEntry): Promise<void> {
     this.insertStatement.run(
       entry.at.toISOString(),
       entry.guildId,

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { FeedbackOutcome } from "../services.js";
 import { storedQuestionText } from "./questionLog.js";
 import { scopeKey } from "./scope.js";
+import type { FeedbackTable } from "./tables.js";
 
 export interface Vote {
   guildId: string | null;
@@ -27,11 +28,52 @@ export const DownvotedAnswer = z.object({
 });
 export type DownvotedAnswer = z.infer<typeof DownvotedAnswer>;
 
-const StoredVote = z.enum(["up", "down"]).nullable();
+export const StoredVote = z.enum(["up", "down"]).nullable();
 
 /** How long a voter token is kept: long enough to stop double votes on a fresh answer, no longer. */
 export const VOTER_TOKEN_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Tokens cast before this moment have expired. */
+export function expiry(now: Date): string {
+  return new Date(now.getTime() - VOTER_TOKEN_DAYS * DAY_MS).toISOString();
+}
+
+/** Who voted, as only the holder of the key can tell: the same user gets another token per answer. */
+export function voterToken(key: Buffer, vote: Pick<Vote, "answerId" | "userId">): string {
+  return createHmac("sha256", key)
+    .update(`${vote.answerId}\u0000${vote.userId}`)
+    .digest("base64url");
+}
+
+/** What one vote changes, given the voter's earlier vote on that answer. */
+export interface VoteEffect {
+  outcome: FeedbackOutcome;
+  /** Added to the scope's totals (-1, 0 or 1 each). */
+  up: number;
+  down: number;
+  /** A 👎 counts against the question's text; taking one back uncounts it. */
+  downvote: "add" | "drop" | "none";
+}
+
+/**
+ * The one rule for a vote, used by both backends. `before` is the stored vote: undefined for none,
+ * null for one cast before votes were kept (which cannot be changed, only kept).
+ */
+export function voteEffect(before: "up" | "down" | null | undefined, vote: Vote): VoteEffect {
+  if (before === null || before === vote.vote) {
+    return { outcome: "unchanged", up: 0, down: 0, downvote: "none" };
+  }
+  const change = (kind: "up" | "down") => (vote.vote === kind ? 1 : before === kind ? -1 : 0);
+  const downvote =
+    vote.vote === "down" && vote.question !== null ? "add" : before === "down" ? "drop" : "none";
+  return {
+    outcome: before === undefined ? "counted" : "changed",
+    up: change("up"),
+    down: change("down"),
+    downvote,
+  };
+}
 
 /**
  * 👍/👎 counts, one vote per user per answer, which they may change, without storing who voted.
@@ -42,12 +84,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * them. The token keeps its vote so that it can be changed, and is deleted after VOTER_TOKEN_DAYS;
  * the totals stay. A 👎 is also counted against the question's text, with mentions removed.
  */
-/** Tokens cast before this moment have expired. */
-function expiry(now: Date): string {
-  return new Date(now.getTime() - VOTER_TOKEN_DAYS * DAY_MS).toISOString();
-}
-
-export class FeedbackStore {
+export class FeedbackStore implements FeedbackTable {
   private readonly castVote;
   private readonly purgeStatement;
   private readonly totalsStatement;
@@ -84,25 +121,22 @@ export class FeedbackStore {
     this.castVote = db.transaction((vote: Vote, voter: string, at: Date): FeedbackOutcome => {
       this.purgeStatement.run(expiry(at));
       const row: unknown = previousVote.get(vote.answerId, voter);
-      const known = row !== undefined;
-      const before = known ? StoredVote.parse(row) : null;
-      // A vote cast before votes were kept (null) cannot be changed, only kept.
-      if (known && (before === null || before === vote.vote)) return "unchanged";
+      const effect = voteEffect(row === undefined ? undefined : StoredVote.parse(row), vote);
+      if (effect.outcome === "unchanged") return effect.outcome;
       rememberVote.run(vote.answerId, voter, vote.vote, at.toISOString());
-      const change = (kind: "up" | "down") => (vote.vote === kind ? 1 : before === kind ? -1 : 0);
-      addTotal.run({ scope: scopeKey(vote.guildId), up: change("up"), down: change("down") });
-      if (vote.vote === "down" && vote.question !== null) {
+      addTotal.run({ scope: scopeKey(vote.guildId), up: effect.up, down: effect.down });
+      if (effect.downvote === "add") {
         addDownvote.run({
           answerId: vote.answerId,
           guildId: vote.guildId,
-          question: storedQuestionText(vote.question),
+          question: storedQuestionText(vote.question ?? ""),
           at: at.toISOString(),
         });
-      } else if (before === "down") {
+      } else if (effect.downvote === "drop") {
         dropDownvote.run(vote.answerId);
         clearEmpty.run(vote.answerId);
       }
-      return known ? "changed" : "counted";
+      return effect.outcome;
     });
     this.totalsStatement = db.prepare("SELECT up, down FROM feedback_totals WHERE scope = ?");
     const select = `SELECT question, down, voted_at AS votedAt FROM downvoted_answers
@@ -111,28 +145,28 @@ export class FeedbackStore {
     this.downvotedOne = db.prepare(
       `${select} AND guild_id = @guildId ORDER BY voted_at DESC LIMIT @limit`,
     );
-    this.purgeExpired();
   }
 
   /** Delete voter tokens older than VOTER_TOKEN_DAYS (also done on every vote). */
-  purgeExpired(): number {
+  async purgeExpired(): Promise<number> {
     return this.purgeStatement.run(expiry(this.now())).changes;
   }
 
-  record(vote: Vote, at: Date = this.now()): FeedbackOutcome {
-    const voter = createHmac("sha256", this.key)
-      .update(`${vote.answerId}\u0000${vote.userId}`)
-      .digest("base64url");
-    return this.castVote(vote, voter, at);
+  async record(vote: Vote, at: Date = this.now()): Promise<FeedbackOutcome> {
+    return this.castVote(vote, voterToken(this.key, vote), at);
   }
 
-  totals(guildId: string | null): FeedbackTotals {
+  async totals(guildId: string | null): Promise<FeedbackTotals> {
     const row = this.totalsStatement.get(scopeKey(guildId));
     return row === undefined ? { up: 0, down: 0 } : FeedbackTotals.parse(row);
   }
 
   /** Answers given a 👎 since `since`, newest first, with their question. null: every guild. */
-  downvoted(query: { guildId: string | null; since: Date; limit: number }): DownvotedAnswer[] {
+  async downvoted(query: {
+    guildId: string | null;
+    since: Date;
+    limit: number;
+  }): Promise<DownvotedAnswer[]> {
     const params = { since: query.since.toISOString(), limit: query.limit };
     const rows =
       query.guildId === null

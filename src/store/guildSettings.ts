@@ -1,5 +1,6 @@
 import type { Database } from "better-sqlite3";
 import { z } from "zod";
+import type { SettingsTable } from "./tables.js";
 
 const snowflake = z.string().regex(/^\d{15,22}$/);
 
@@ -19,17 +20,31 @@ export const SettingsOverrides = z
   .strict();
 export type SettingsOverrides = z.infer<typeof SettingsOverrides>;
 
-const Row = z.object({ guildId: snowflake, overrides: z.string() });
+export const SettingsRow = z.object({ guildId: snowflake, overrides: z.string() });
+
+/** Stored rows as a map of each server's overrides, each checked. */
+export function overridesByGuild(rows: unknown): Map<string, SettingsOverrides> {
+  return new Map(
+    z
+      .array(SettingsRow)
+      .parse(rows)
+      .map((row) => [row.guildId, SettingsOverrides.parse(JSON.parse(row.overrides))]),
+  );
+}
 
 /** One row per server that changed a setting with /config. */
-export class GuildSettingsStore {
+export class GuildSettingsStore implements SettingsTable {
   private readonly allStatement;
+  private readonly getStatement;
   private readonly upsertStatement;
   private readonly deleteStatement;
 
   constructor(db: Database) {
     this.allStatement = db.prepare(
       "SELECT guild_id AS guildId, overrides FROM guild_settings ORDER BY guild_id",
+    );
+    this.getStatement = db.prepare(
+      "SELECT guild_id AS guildId, overrides FROM guild_settings WHERE guild_id = ?",
     );
     this.upsertStatement = db.prepare(
       `INSERT INTO guild_settings (guild_id, overrides, updated_by, updated_at) VALUES (?, ?, ?, ?)
@@ -41,14 +56,20 @@ export class GuildSettingsStore {
     this.deleteStatement = db.prepare("DELETE FROM guild_settings WHERE guild_id = ?");
   }
 
-  all(): Map<string, SettingsOverrides> {
-    const rows = z.array(Row).parse(this.allStatement.all());
-    return new Map(
-      rows.map((row) => [row.guildId, SettingsOverrides.parse(JSON.parse(row.overrides))]),
-    );
+  async all(): Promise<Map<string, SettingsOverrides>> {
+    return overridesByGuild(this.allStatement.all());
   }
 
-  save(guildId: string, overrides: SettingsOverrides, by: string | null, at: Date): void {
+  async get(guildId: string): Promise<SettingsOverrides> {
+    return overridesByGuild(this.getStatement.all(guildId)).get(guildId) ?? {};
+  }
+
+  async save(
+    guildId: string,
+    overrides: SettingsOverrides,
+    by: string | null,
+    at: Date,
+  ): Promise<void> {
     const checked = SettingsOverrides.parse(overrides);
     if (Object.keys(checked).length === 0) this.deleteStatement.run(guildId);
     else this.upsertStatement.run(guildId, JSON.stringify(checked), by, at.toISOString());

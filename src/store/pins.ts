@@ -1,5 +1,6 @@
 import type { Database } from "better-sqlite3";
 import { z } from "zod";
+import type { PinTable } from "./tables.js";
 
 export const StoredPin = z.object({
   id: z.number().int().positive(),
@@ -22,7 +23,7 @@ const COLUMNS = `id, guild_id AS guildId, version_id AS versionId, question, par
   paragraph_text AS paragraphText, created_by AS createdBy, created_at AS createdAt`;
 
 /** Pinned answers, each for one server and one report version. */
-export class PinStore {
+export class PinStore implements PinTable {
   private readonly insertStatement;
   private readonly forVersionStatement;
   private readonly getStatement;
@@ -42,22 +43,21 @@ export class PinStore {
     this.deleteStatement = db.prepare("DELETE FROM pins WHERE id = ?");
   }
 
-  insert(pin: NewPin): number {
+  async insert(pin: NewPin): Promise<number> {
     const row = { ...pin, createdAt: pin.createdAt.toISOString() };
     return Number(this.insertStatement.run(row).lastInsertRowid);
   }
 
-  /** Every server's pins on one version, oldest first. */
-  forVersion(versionId: number): StoredPin[] {
+  async forVersion(versionId: number): Promise<StoredPin[]> {
     return z.array(StoredPin).parse(this.forVersionStatement.all(versionId));
   }
 
-  get(id: number): StoredPin | undefined {
+  async get(id: number): Promise<StoredPin | undefined> {
     const row = this.getStatement.get(id);
     return row === undefined ? undefined : StoredPin.parse(row);
   }
 
-  delete(id: number): void {
+  async delete(id: number): Promise<void> {
     this.deleteStatement.run(id);
   }
 }

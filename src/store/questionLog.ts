@@ -1,6 +1,7 @@
 import type { Database } from "better-sqlite3";
 import { z } from "zod";
 import { AnswerStatus } from "../qa/schema.js";
+import type { QuestionTable } from "./tables.js";
 
 /**
  * What is kept about an asked question. Deliberately no user id, no DM channel id and no
@@ -43,7 +44,7 @@ export function storedQuestionText(question: string): string {
   return question.replace(MENTION, " ").replace(/\s+/g, " ").trim().slice(0, MAX_STORED_QUESTION);
 }
 
-export class QuestionLog {
+export class QuestionLog implements QuestionTable {
   private readonly insertMany;
   private readonly allGuildsStatement;
   private readonly oneGuildStatement;
@@ -76,16 +77,15 @@ export class QuestionLog {
     this.deleteBeforeStatement = db.prepare("DELETE FROM question_log WHERE asked_at < ?");
   }
 
-  /** Retention: forget questions asked before `cutoff`. Returns how many were deleted. */
-  deleteBefore(cutoff: Date): number {
+  async deleteBefore(cutoff: Date): Promise<number> {
     return this.deleteBeforeStatement.run(cutoff.toISOString()).changes;
   }
 
-  record(entries: readonly LoggedQuestion[]): void {
+  async record(entries: readonly LoggedQuestion[]): Promise<void> {
     if (entries.length > 0) this.insertMany(entries);
   }
 
-  gapCandidates(query: GapQuery): GapCandidate[] {
+  async gapCandidates(query: GapQuery): Promise<GapCandidate[]> {
     const params = {
       since: query.since.toISOString(),
       lowConfidence: query.lowConfidence,

@@ -1,5 +1,6 @@
 import type { Database } from "better-sqlite3";
 import { z } from "zod";
+import type { VersionTable } from "./tables.js";
 
 const isoDate = z.iso.datetime().transform((value) => new Date(value));
 
@@ -59,13 +60,14 @@ const VERSION_COLUMNS = `id, guild_id AS guildId, sha256, source, byte_length AS
   paragraphs, facts, created_by AS createdBy, created_at AS createdAt, meta`;
 
 /** Report versions and the per-scope pointer to the active one. */
-export class ReportVersions {
+export class ReportVersions implements VersionTable {
   private readonly insertStatement;
   private readonly getStatement;
   private readonly textStatement;
   private readonly guildHistoryStatement;
   private readonly defaultHistoryStatement;
   private readonly pointersStatement;
+  private readonly pointerStatement;
   private readonly setPointerStatement;
   private readonly clearPointerStatement;
 
@@ -90,6 +92,10 @@ export class ReportVersions {
       `SELECT scope, version_id AS versionId, activated_by AS activatedBy, activated_at AS activatedAt
        FROM active_reports`,
     );
+    this.pointerStatement = db.prepare(
+      `SELECT scope, version_id AS versionId, activated_by AS activatedBy, activated_at AS activatedAt
+       FROM active_reports WHERE scope = ?`,
+    );
     this.setPointerStatement = db.prepare(
       `INSERT INTO active_reports (scope, version_id, activated_by, activated_at)
        VALUES (?, ?, ?, ?)
@@ -101,7 +107,7 @@ export class ReportVersions {
     this.clearPointerStatement = db.prepare("DELETE FROM active_reports WHERE scope = ?");
   }
 
-  insert(version: NewVersion): number {
+  async insert(version: NewVersion): Promise<number> {
     const result = this.insertStatement.run({
       ...version,
       createdAt: version.createdAt.toISOString(),
@@ -110,17 +116,16 @@ export class ReportVersions {
     return Number(result.lastInsertRowid);
   }
 
-  get(id: number): StoredVersion | undefined {
+  async get(id: number): Promise<StoredVersion | undefined> {
     const row = this.getStatement.get(id);
     return row === undefined ? undefined : StoredVersion.parse(row);
   }
 
-  text(id: number): string {
+  async text(id: number): Promise<string> {
     return z.string().parse(this.textStatement.get(id));
   }
 
-  /** Newest first: the guild's own versions and the default ones, or only the default ones for null. */
-  history(guildId: string | null, limit: number): StoredVersion[] {
+  async history(guildId: string | null, limit: number): Promise<StoredVersion[]> {
     const rows =
       guildId === null
         ? this.defaultHistoryStatement.all(limit)
@@ -128,15 +133,25 @@ export class ReportVersions {
     return z.array(StoredVersion).parse(rows);
   }
 
-  pointers(): ActivePointer[] {
+  async pointers(): Promise<ActivePointer[]> {
     return z.array(ActivePointer).parse(this.pointersStatement.all());
   }
 
-  setPointer(scope: string, versionId: number, activatedBy: string | null, at: Date): void {
+  async pointer(scope: string): Promise<ActivePointer | undefined> {
+    const row = this.pointerStatement.get(scope);
+    return row === undefined ? undefined : ActivePointer.parse(row);
+  }
+
+  async setPointer(
+    scope: string,
+    versionId: number,
+    activatedBy: string | null,
+    at: Date,
+  ): Promise<void> {
     this.setPointerStatement.run(scope, versionId, activatedBy, at.toISOString());
   }
 
-  clearPointer(scope: string): void {
+  async clearPointer(scope: string): Promise<void> {
     this.clearPointerStatement.run(scope);
   }
 }

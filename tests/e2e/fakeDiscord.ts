@@ -466,7 +466,8 @@ export class FakeDiscord {
     actor: Actor,
     message?: Json,
   ): Promise<InteractionHandle> {
-    await this.identified();
+    // A given shard is waited for below: another shard's connection may be gone (a host killed).
+    if (actor.shard === undefined) await this.identified();
     const userId = actor.userId ?? snowflake();
     const author = user(userId, actor.username ?? `user${userId.slice(-4)}`);
     const inGuild = actor.guildId !== null;

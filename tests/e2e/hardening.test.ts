@@ -47,7 +47,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await client?.destroy();
-  services?.close?.();
+  await services?.close?.();
   await fake?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -90,20 +90,20 @@ describe("a heavy upload", () => {
   });
 
   it("over a cap is refused with the number that is over, and the active report stays", async () => {
-    const before = services.reports.active(fake.guildId).version;
+    const before = services.reports.activeVersion(fake.guildId).version;
     // One paragraph of short sentences: under the total cap, over the per-paragraph one.
     const dense = Array.from({ length: 12_000 }, (_, i) => `Police seized ${i + 2} kg.`).join(" ");
     const reply = text(await (await refresh(fake.attachment("dense.txt", dense))).reply(20_000));
     expect(reply).toMatch(
       /^Refused: paragraph 1 has 1\d,\d{3} figures; the limit is 10,000\. Answers still come from version \d+\.$/m,
     );
-    expect(services.reports.active(fake.guildId).version).toBe(before);
+    expect(services.reports.activeVersion(fake.guildId).version).toBe(before);
   });
 });
 
 describe("a failure after the commit", () => {
   it("is reported as committed, in a follow-up when the reply cannot be edited", async () => {
-    const before = services.reports.active(fake.guildId).version;
+    const before = services.reports.activeVersion(fake.guildId).version;
     fake.failNext({
       method: "PATCH",
       path: /^\/api\/v10\/webhooks\/\d+\/[^/]+\/messages\/@original$/,
@@ -122,7 +122,7 @@ describe("a failure after the commit", () => {
     expect(text(followUp)).toMatch(/Updated to version \d+/);
     expect(followUp.ephemeral).toBe(true);
     expect(text(followUp)).not.toContain("Something went wrong");
-    expect(services.reports.active(fake.guildId).version).toBeGreaterThan(before);
+    expect(services.reports.activeVersion(fake.guildId).version).toBeGreaterThan(before);
   });
 });
 
@@ -150,7 +150,7 @@ describe("what the database keeps", () => {
         return count;
       })
       .toBeGreaterThanOrEqual(3);
-    services.close?.();
+    await services.close?.();
 
     const db = new BetterSqlite3(join(dataDir, DATABASE_FILE), { readonly: true });
     const rows = db.prepare("SELECT guild_id, channel_id, question FROM question_log").all() as {

@@ -65,21 +65,25 @@ export function recordingServices(
     votes: [],
     breakReports: false,
     reports: {
-      active: () => {
+      activeVersion: () => {
         if (services.breakReports) throw new Error("report store unavailable");
         return {
-          index,
           version: 1,
           source: "file:data/report.txt",
           sha256: "0".repeat(64),
           loadedAt: new Date(),
           loadedBy: null,
+          meta: index.meta,
+          paragraphs: index.report.paragraphs.length,
+          facts: index.table.facts.length,
         };
       },
+      active: async () => ({ ...services.reports.activeVersion(null), index }),
+      isIndexed: () => true,
     },
     telemetry: {
       questionAnswered: (event) => services.questions.push(event),
-      feedback: (event) => {
+      feedback: async (event) => {
         const same = (vote: FeedbackEvent) =>
           vote.answerId === event.answerId && vote.userId === event.userId;
         const before = services.votes.findIndex(same);

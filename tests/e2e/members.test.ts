@@ -43,8 +43,11 @@ const tons = () => figureInReport(/([\d.]+) tons of various/);
 
 beforeAll(async () => {
   services = recordingServices(seed);
-  const active = services.reports.active;
-  services.reports = { active: (guildId) => ({ ...active(guildId), index: current }) };
+  const reports = services.reports;
+  services.reports = {
+    ...reports,
+    active: async (guildId) => ({ ...(await reports.active(guildId)), index: current }),
+  };
   ({ fake, client, logs } = await startBotOnFake(
     { askChannelIds: 2 },
     services,

@@ -35,8 +35,8 @@ describe("a crash in the middle of a refresh", () => {
     it(`(${point}) leaves a consistent database with the old version active`, async () => {
       const dataDir = tempDir();
       const first = await open(testConfig(dataDir));
-      const before = topFigure(first, GUILD_A, QUESTION);
-      first.close();
+      const before = await topFigure(first, GUILD_A, QUESTION);
+      await first.close();
 
       await killRefreshAt(dataDir, point);
 
@@ -47,15 +47,15 @@ describe("a crash in the middle of a refresh", () => {
       db.close();
 
       const restarted = await open(testConfig(dataDir));
-      expect(restarted.reports.active(GUILD_A).version).toBe(1);
-      expect(topFigure(restarted, GUILD_A, QUESTION)).toEqual(before);
+      expect(restarted.reports.activeVersion(GUILD_A).version).toBe(1);
+      expect(await topFigure(restarted, GUILD_A, QUESTION)).toEqual(before);
       const retry = await restarted.library.refresh({
         guildId: GUILD_A,
         moderatorId: null,
         input: { kind: "file", path: FIXTURE_PATH },
       });
       expect(retry).toMatchObject({ kind: "changed", version: { id: 2 } });
-      restarted.close();
+      await restarted.close();
     });
   }
 });

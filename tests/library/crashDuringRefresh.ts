@@ -10,6 +10,7 @@ import { writeSync } from "node:fs";
 import { openLibrary } from "../../src/library/open.js";
 import { ReportLibrary } from "../../src/library/reportLibrary.js";
 import { openStore } from "../../src/store/index.js";
+import type { VersionTable } from "../../src/store/tables.js";
 import { SEED_PATH, silentLogger } from "./harness.js";
 
 const [dataDir, guildId, file, point] = process.argv.slice(2);
@@ -26,6 +27,8 @@ function freeze(): void {
 
 const config = {
   DATA_DIR: dataDir,
+  DATABASE_URL: undefined,
+  FEEDBACK_SECRET: undefined,
   REPORT_PATH: SEED_PATH,
   REPORT_URL: undefined,
   REPORT_MAX_BYTES: 1024 * 1024,
@@ -39,12 +42,17 @@ if (point === "before-commit") {
   ({ library } = await openLibrary(config, silentLogger, { hooks: { beforeCommit: freeze } }));
 } else {
   // Freeze inside the transaction: the version row is inserted, the pointer not yet switched.
-  const store = openStore(dataDir);
-  const setPointer = store.versions.setPointer.bind(store.versions);
+  const store = await openStore({ dataDir });
   library = await ReportLibrary.open(store, config, silentLogger);
-  store.versions.setPointer = (...args) => {
-    setPointer(...args);
-    freeze();
-  };
+  const transaction = store.transaction;
+  store.transaction = (locks, work) =>
+    transaction(locks, (tables) => {
+      const versions: VersionTable = Object.create(tables.versions);
+      versions.setPointer = async (...args) => {
+        await tables.versions.setPointer(...args);
+        freeze();
+      };
+      return work({ ...tables, versions });
+    });
 }
 await library.refresh({ guildId, moderatorId: null, input: { kind: "file", path: file } });

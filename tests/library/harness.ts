@@ -34,8 +34,8 @@ export async function open(config: Config, logger: Logger = silentLogger): Promi
 }
 
 /** The top figure and its paragraph, as a guild's members would get it. */
-export function topFigure(services: Services, guildId: string | null, question: string) {
-  const reply = answer(question, services.reports.active(guildId).index);
+export async function topFigure(services: Services, guildId: string | null, question: string) {
+  const reply = answer(question, (await services.reports.active(guildId)).index);
   const top = reply.facts[0];
   return { status: reply.status, value: top?.value, paragraph: top?.paragraph };
 }

@@ -9,9 +9,13 @@ import { FIXTURE_PATH, GUILD_A, open, testConfig, topFigure } from "./harness.js
 const tempDir = useTempDirs();
 
 function reportCli(dataDir: string, ...args: string[]) {
+  return reportCliWith({ DATA_DIR: dataDir }, ...args);
+}
+
+function reportCliWith(env: NodeJS.ProcessEnv, ...args: string[]) {
   const result = spawnSync(process.execPath, ["--import", "tsx", "src/reportCli.ts", ...args], {
     encoding: "utf8",
-    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent", DISCORD_TOKEN: "" },
+    env: { ...process.env, LOG_LEVEL: "silent", DISCORD_TOKEN: "", ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -36,15 +40,15 @@ describe("npm run report", () => {
 
     const services = await open(testConfig(dataDir));
     expect(
-      topFigure(services, GUILD_A, "How many drug cases were cracked in Zhejiang?").value,
+      (await topFigure(services, GUILD_A, "How many drug cases were cracked in Zhejiang?")).value,
     ).toBe(3412);
-    services.close();
+    await services.close();
 
     const rolledBack = reportCli(dataDir, "rollback", "1", "--guild", GUILD_A);
     expect(rolledBack.stdout).toContain("**Rolled back to version 1**");
     const reopened = await open(testConfig(dataDir));
-    expect(reopened.reports.active(GUILD_A).version).toBe(1);
-    reopened.close();
+    expect(reopened.reports.activeVersion(GUILD_A).version).toBe(1);
+    await reopened.close();
   });
 
   it("explains its usage when the command is wrong", () => {
@@ -81,11 +85,30 @@ describe("npm run report", () => {
       expect(metas).toHaveLength(2);
       expect(metas[1]).toMatchObject({ title: "Winter campaign" });
       expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
-      copy.close();
+      await copy.close();
 
       expect(reportCli(dataDir, "backup", file)).toMatchObject({ code: 2 });
     } finally {
-      services.close();
+      await services.close();
     }
+  });
+
+  it("points to pg_dump, in one line, for a backup of a PostgreSQL store", () => {
+    const backup = join(tempDir(), "backup.db");
+    const result = reportCliWith(
+      {
+        DATA_DIR: tempDir(),
+        // Nothing listens there: the answer comes before any connection is tried.
+        DATABASE_URL: "postgres://factdesk:secret@127.0.0.1:9/factdesk",
+        FEEDBACK_SECRET: "f".repeat(32),
+      },
+      "backup",
+      backup,
+    );
+    expect(result).toMatchObject({
+      code: 1,
+      stderr:
+        'factdesk: the store is PostgreSQL (DATABASE_URL); back it up with pg_dump --format=custom --file=FILE "$DATABASE_URL"\n',
+    });
   });
 });

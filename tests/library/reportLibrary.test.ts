@@ -43,7 +43,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  services.close();
+  await services.close();
   await server.close();
 });
 
@@ -56,18 +56,18 @@ function upload(guildId: string, path: string, size = 1000, contentType: string 
 }
 
 describe("first start", () => {
-  it("imports REPORT_PATH as version 1, the default for every guild", () => {
-    const active = services.reports.active(GUILD_A);
+  it("imports REPORT_PATH as version 1, the default for every guild", async () => {
+    const active = await services.reports.active(GUILD_A);
     expect(active).toMatchObject({ version: 1, source: `file:${SEED_PATH}`, loadedBy: null });
     expect(active.index.meta.version).toBe(1);
-    expect(services.reports.active(null).version).toBe(1);
-    expect(services.library.history(GUILD_A).map((entry) => entry.version.id)).toEqual([1]);
+    expect(services.reports.activeVersion(null).version).toBe(1);
+    expect((await services.library.history(GUILD_A)).map((entry) => entry.version.id)).toEqual([1]);
   });
 });
 
 describe("refresh with an uploaded file", () => {
   it("changes that guild's answers, reports the diff, and leaves other guilds alone", async () => {
-    const before = topFigure(services, GUILD_B, QUESTION);
+    const before = await topFigure(services, GUILD_B, QUESTION);
     const outcome = await upload(GUILD_A, "/zhejiang.txt");
     if (outcome.kind !== "changed") throw new Error("expected a new version");
 
@@ -76,8 +76,8 @@ describe("refresh with an uploaded file", () => {
       guildId: GUILD_A,
       source: "upload:zhejiang.txt",
     });
-    const newIndex = services.reports.active(GUILD_A).index;
-    const oldIndex = services.reports.active(GUILD_B).index;
+    const newIndex = (await services.reports.active(GUILD_A)).index;
+    const oldIndex = (await services.reports.active(GUILD_B)).index;
     expect(outcome.paragraphs).toEqual({
       before: oldIndex.report.paragraphs.length,
       after: newIndex.report.paragraphs.length,
@@ -93,13 +93,13 @@ describe("refresh with an uploaded file", () => {
       8657, 1,
     ]);
 
-    expect(topFigure(services, GUILD_A, QUESTION)).toEqual({
+    expect(await topFigure(services, GUILD_A, QUESTION)).toEqual({
       status: "answered",
       value: 3412,
       paragraph: 1,
     });
-    expect(topFigure(services, GUILD_B, QUESTION)).toEqual(before);
-    const meta = services.reports.active(GUILD_A).index.meta;
+    expect(await topFigure(services, GUILD_B, QUESTION)).toEqual(before);
+    const meta = (await services.reports.active(GUILD_A)).index.meta;
     expect(meta).toMatchObject({ name: "zhejiang.txt", version: 2 });
     // The dateline opens with a city, so it gives the date but no publisher.
     expect(meta.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -114,7 +114,7 @@ describe("refresh with an uploaded file", () => {
   it("says 'already up to date' for identical content and makes no version", async () => {
     await upload(GUILD_A, "/zhejiang.txt");
     expect(await upload(GUILD_A, "/zhejiang.txt")).toEqual({ kind: "unchanged", version: 2 });
-    expect(services.library.history(GUILD_A)).toHaveLength(2);
+    expect(await services.library.history(GUILD_A)).toHaveLength(2);
   });
 });
 
@@ -138,15 +138,15 @@ describe("refresh of the default report", () => {
       [8657, 8765, 1],
       [8657, 8765, 4],
     ]);
-    expect(services.reports.active(GUILD_B).version).toBe(3);
-    expect(topFigure(services, GUILD_B, "How many drug crime cases were cracked?").value).toBe(
-      8765,
-    );
-    expect(services.reports.active(GUILD_A).version).toBe(2);
+    expect(services.reports.activeVersion(GUILD_B).version).toBe(3);
+    expect(
+      (await topFigure(services, GUILD_B, "How many drug crime cases were cracked?")).value,
+    ).toBe(8765);
+    expect(services.reports.activeVersion(GUILD_A).version).toBe(2);
   });
 
   it("fetches REPORT_URL when it is set", async () => {
-    services.close();
+    await services.close();
     services = await open(testConfig(dataDir, { REPORT_URL: server.url("/zhejiang.txt") }));
     const outcome = await services.library.refresh({
       guildId: null,
@@ -157,18 +157,18 @@ describe("refresh of the default report", () => {
       kind: "changed",
       version: { id: 2, source: `url:${server.url("/zhejiang.txt")}` },
     });
-    expect(topFigure(services, GUILD_B, QUESTION).value).toBe(3412);
+    expect((await topFigure(services, GUILD_B, QUESTION)).value).toBe(3412);
   });
 });
 
 describe("refused refreshes leave the active report exactly as it was", () => {
   async function expectRefused(attempt: () => Promise<unknown>, reason: string) {
-    const before = services.reports.active(GUILD_A);
-    const answerBefore = topFigure(services, GUILD_A, QUESTION);
+    const before = services.reports.activeVersion(GUILD_A);
+    const answerBefore = await topFigure(services, GUILD_A, QUESTION);
     await expect(attempt()).rejects.toMatchObject({ reason });
-    expect(services.reports.active(GUILD_A)).toBe(before);
-    expect(topFigure(services, GUILD_A, QUESTION)).toEqual(answerBefore);
-    expect(services.library.history(GUILD_A)).toHaveLength(1);
+    expect(services.reports.activeVersion(GUILD_A)).toBe(before);
+    expect(await topFigure(services, GUILD_A, QUESTION)).toEqual(answerBefore);
+    expect(await services.library.history(GUILD_A)).toHaveLength(1);
   }
 
   it("a binary file", () =>
@@ -207,7 +207,7 @@ describe("refused refreshes leave the active report exactly as it was", () => {
   });
 
   it("a download that grows past the limit without announcing its size", async () => {
-    services.close();
+    await services.close();
     services = await open(testConfig(dataDir, { REPORT_MAX_BYTES: "100" }));
     await expectRefused(
       () => upload(GUILD_A, "/zhejiang.txt", 50),
@@ -216,7 +216,7 @@ describe("refused refreshes leave the active report exactly as it was", () => {
   });
 
   it("a URL that never answers", async () => {
-    services.close();
+    await services.close();
     services = await open(
       testConfig(dataDir, { REPORT_URL: server.url("/slow.txt"), REPORT_FETCH_TIMEOUT_MS: "300" }),
     );
@@ -234,9 +234,9 @@ describe("refused refreshes leave the active report exactly as it was", () => {
 
 describe("rollback", () => {
   it("brings the old answers back, within the guild's scope", async () => {
-    const original = topFigure(services, GUILD_A, QUESTION);
+    const original = await topFigure(services, GUILD_A, QUESTION);
     await upload(GUILD_A, "/zhejiang.txt");
-    expect(topFigure(services, GUILD_A, QUESTION).value).toBe(3412);
+    expect((await topFigure(services, GUILD_A, QUESTION)).value).toBe(3412);
 
     const change = await services.library.rollback({
       guildId: GUILD_A,
@@ -248,11 +248,11 @@ describe("rollback", () => {
       version: { id: 1 },
       previous: { version: 2 },
     });
-    expect(topFigure(services, GUILD_A, QUESTION)).toEqual(original);
-    expect(services.library.status(GUILD_A).followsDefault).toBe(true);
+    expect(await topFigure(services, GUILD_A, QUESTION)).toEqual(original);
+    expect((await services.library.status(GUILD_A)).followsDefault).toBe(true);
 
     await services.library.rollback({ guildId: GUILD_A, moderatorId: MODERATOR, version: 2 });
-    expect(topFigure(services, GUILD_A, QUESTION).value).toBe(3412);
+    expect((await topFigure(services, GUILD_A, QUESTION)).value).toBe(3412);
   });
 
   it("refuses another guild's upload, an unknown version and the active one", async () => {
@@ -262,7 +262,7 @@ describe("rollback", () => {
     await expect(attempt(GUILD_B, 2)).rejects.toThrow("version 2 is not in this server's history");
     await expect(attempt(GUILD_B, 9)).rejects.toThrow("version 9 does not exist");
     await expect(attempt(GUILD_A, 2)).rejects.toThrow("version 2 is already active");
-    expect(services.reports.active(GUILD_B).version).toBe(1);
+    expect(services.reports.activeVersion(GUILD_B).version).toBe(1);
   });
 });
 
@@ -271,20 +271,23 @@ describe("restart", () => {
     await upload(GUILD_A, "/zhejiang.txt");
     await upload(GUILD_B, "/zhejiang.txt");
     await services.library.rollback({ guildId: GUILD_B, moderatorId: MODERATOR, version: 1 });
-    const history = services.library.history(GUILD_A);
-    services.close();
+    const history = await services.library.history(GUILD_A);
+    await services.close();
 
     services = await open(testConfig(dataDir));
-    expect(services.reports.active(GUILD_A)).toMatchObject({ version: 2, loadedBy: MODERATOR });
-    expect(services.reports.active(GUILD_B).version).toBe(1);
-    expect(topFigure(services, GUILD_A, QUESTION).value).toBe(3412);
-    expect(services.library.history(GUILD_A)).toEqual(history);
+    expect(services.reports.activeVersion(GUILD_A)).toMatchObject({
+      version: 2,
+      loadedBy: MODERATOR,
+    });
+    expect(services.reports.activeVersion(GUILD_B).version).toBe(1);
+    expect((await topFigure(services, GUILD_A, QUESTION)).value).toBe(3412);
+    expect(await services.library.history(GUILD_A)).toEqual(history);
   });
 });
 
 describe("audit trail", () => {
   it("records and logs who changed what, in which guild, to which version", async () => {
-    services.close();
+    await services.close();
     const lines: Record<string, unknown>[] = [];
     const logger = pino(
       { level: "info" },
@@ -293,7 +296,7 @@ describe("audit trail", () => {
     services = await open(testConfig(dataDir), logger);
     await upload(GUILD_A, "/zhejiang.txt");
     await services.library.rollback({ guildId: GUILD_A, moderatorId: MODERATOR, version: 1 });
-    services.close();
+    await services.close();
 
     const rows = readDatabase(dataDir, (db) =>
       db
@@ -317,8 +320,8 @@ describe("audit trail", () => {
 
 describe("gaps", () => {
   it("lists repeated unanswered questions with their counts", async () => {
-    const ask = (guildId: string, question: string) => {
-      const reply = topFigure(services, guildId, question);
+    const ask = async (guildId: string, question: string) => {
+      const reply = await topFigure(services, guildId, question);
       services.telemetry.questionAnswered({
         guildId,
         channelId: "500000000000000001",
@@ -327,21 +330,21 @@ describe("gaps", () => {
         confidence: reply.status === "answered" ? 1 : 0,
       });
     };
-    ask(GUILD_A, "How many drugs were seized in Tibet?");
-    ask(GUILD_A, "Drugs seized in Tibbet?");
-    ask(GUILD_A, "how many drugs were seized in tibet");
-    ask(GUILD_A, "How many fentanyl pills were seized in Ohio?");
-    ask(GUILD_A, "How many fentanyl pills seized in Ohio");
-    ask(GUILD_A, "How many drug crime cases were cracked?");
-    ask(GUILD_B, "How many drugs were seized in Tibet?");
+    await ask(GUILD_A, "How many drugs were seized in Tibet?");
+    await ask(GUILD_A, "Drugs seized in Tibbet?");
+    await ask(GUILD_A, "how many drugs were seized in tibet");
+    await ask(GUILD_A, "How many fentanyl pills were seized in Ohio?");
+    await ask(GUILD_A, "How many fentanyl pills seized in Ohio");
+    await ask(GUILD_A, "How many drug crime cases were cracked?");
+    await ask(GUILD_B, "How many drugs were seized in Tibet?");
     await new Promise((resolve) => setImmediate(resolve));
 
-    const gaps = services.library.gaps(GUILD_A, 7);
+    const gaps = await services.library.gaps(GUILD_A, 7);
     expect(gaps.map(({ question, count }) => ({ question, count }))).toEqual([
       { question: "how many drugs were seized in tibet", count: 3 },
       { question: "How many fentanyl pills seized in Ohio", count: 2 },
     ]);
-    expect(services.library.gaps(null, 7)[0]?.count).toBe(4);
+    expect((await services.library.gaps(null, 7))[0]?.count).toBe(4);
   });
 });
 
@@ -353,10 +356,10 @@ describe("changes made by another process", () => {
       moderatorId: null,
       input: { kind: "file", path: FIXTURE_PATH },
     });
-    operator.close();
-    expect(services.reports.active(GUILD_A).version).toBe(1);
-    await services.library.reloadIfChangedElsewhere();
-    expect(services.reports.active(GUILD_A).version).toBe(2);
-    expect(topFigure(services, GUILD_A, QUESTION).value).toBe(3412);
+    await operator.close();
+    expect(services.reports.activeVersion(GUILD_A).version).toBe(1);
+    await services.library.applyChange({ kind: "report", guildId: GUILD_A });
+    expect(services.reports.activeVersion(GUILD_A).version).toBe(2);
+    expect((await topFigure(services, GUILD_A, QUESTION)).value).toBe(3412);
   });
 });

@@ -7,7 +7,9 @@ import { useTempDirs } from "../store/tempDir.js";
 const tempDir = useTempDirs();
 const DAY = 24 * 60 * 60 * 1000;
 let store: Store | null = null;
-afterEach(() => store?.close());
+afterEach(async () => {
+  await store?.close();
+});
 
 function asked(daysAgo: number, now: Date) {
   return {
@@ -21,13 +23,15 @@ function asked(daysAgo: number, now: Date) {
 }
 
 describe("question-log retention", () => {
-  it("deletes the questions older than QUESTION_LOG_DAYS and keeps the rest", () => {
+  it("deletes the questions older than QUESTION_LOG_DAYS and keeps the rest", async () => {
     const now = new Date("2030-06-30T12:00:00Z");
-    store = openStore(tempDir());
-    store.questions.record([asked(400, now), asked(91, now), asked(89, now), asked(1, now)]);
-    const retention = scheduleRetention(store, 90, silentLogger, () => now);
+    const opened = await openStore({ dataDir: tempDir() });
+    store = opened;
+    await opened.questions.record([asked(400, now), asked(91, now), asked(89, now), asked(1, now)]);
+    const retention = scheduleRetention(opened, 90, silentLogger, () => now);
     retention.stop();
-    const left = store.questions.gapCandidates({
+    expect(await retention.runOnce()).toBe(0);
+    const left = await opened.questions.gapCandidates({
       guildId: null,
       since: new Date(0),
       lowConfidence: 1,
@@ -37,6 +41,5 @@ describe("question-log retention", () => {
       "asked 1 days ago",
       "asked 89 days ago",
     ]);
-    expect(retention.runOnce()).toBe(0);
   });
 });

@@ -1,12 +1,20 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { once } from "node:events";
 import { createInterface } from "node:readline";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openServices } from "../../src/openServices.js";
 import type { StoreChange } from "../../src/store/changes.js";
 import { postgresChanges } from "../../src/store/postgres/changes.js";
-import { usePostgres } from "./server.js";
+import { FIXTURE_PATH, GUILD_A, silentLogger, testConfig, topFigure } from "../library/harness.js";
+import { TEST_FEEDBACK_SECRET } from "../store/backends.js";
+import { useTempDirs } from "../store/tempDir.js";
+import { createDatabase, dropDatabases, usePostgres } from "./server.js";
 
 const server = usePostgres();
+const tempDir = useTempDirs();
+const CLI_DATABASE = "factdesk_operator_cli";
+const QUESTION = "How many drug cases were cracked in Zhejiang?";
 /** The bound: a change reaches every process within a second. */
 const DELIVERY_MS = 1_000;
 
@@ -43,8 +51,9 @@ beforeAll(async () => {
   await waitFor(() => heard.some((entry) => entry.ready), 20_000);
 }, 30_000);
 
-afterAll(() => {
+afterAll(async () => {
   child.stdin.end();
+  await dropDatabases(server(), [CLI_DATABASE]);
 });
 
 describe("changes over LISTEN/NOTIFY", () => {
@@ -96,4 +105,42 @@ describe("changes over LISTEN/NOTIFY", () => {
     expect(heard[0]?.change).toEqual({ kind: "pins", guildId: "1" });
     await sql.end();
   });
+});
+
+// The operator CLI on another host: the same library calls as /report, heard by a running bot.
+describe("npm run report on PostgreSQL", () => {
+  it("imports through the same store, and a running bot elsewhere answers from it at once", async () => {
+    const databaseUrl = await createDatabase(server(), CLI_DATABASE);
+    const env = { DATABASE_URL: databaseUrl, FEEDBACK_SECRET: TEST_FEEDBACK_SECRET };
+    let heard = (_change: StoreChange) => {};
+    const services = await openServices(testConfig(tempDir(), env), silentLogger, {
+      hooks: { applied: (change) => heard(change) },
+    });
+    try {
+      expect((await topFigure(services, GUILD_A, QUESTION)).value).not.toBe(3412);
+      const taken = new Promise<void>((resolve) => {
+        heard = (change) => {
+          if (change.kind === "report" && change.guildId === GUILD_A) resolve();
+        };
+      });
+      const cli = spawn(
+        process.execPath,
+        ["--import", "tsx", "src/reportCli.ts", "import", FIXTURE_PATH, "--guild", GUILD_A],
+        {
+          env: { ...process.env, ...env, DATA_DIR: tempDir(), LOG_LEVEL: "silent" },
+          stdio: ["ignore", "pipe", "inherit"],
+        },
+      );
+      let stdout = "";
+      cli.stdout.on("data", (chunk) => (stdout += chunk));
+      const [code] = await once(cli, "exit");
+      expect(code).toBe(0);
+      expect(stdout).toContain("**Updated to version 2**");
+      await taken;
+      expect(services.reports.activeVersion(GUILD_A).version).toBe(2);
+      expect((await topFigure(services, GUILD_A, QUESTION)).value).toBe(3412);
+    } finally {
+      await services.close();
+    }
+  }, 60_000);
 });

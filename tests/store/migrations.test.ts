@@ -10,10 +10,10 @@ import { useTempDirs } from "./tempDir.js";
 const tempDir = useTempDirs();
 
 describe("upgrading a database written by the first schema", () => {
-  it("keeps its report versions, gives them empty metadata, and adds settings and pins", () => {
+  it("keeps its report versions, gives them empty metadata, and adds settings and pins", async () => {
     const dir = tempDir();
     const old = new BetterSqlite3(join(dir, DATABASE_FILE));
-    old.exec(MIGRATIONS[0] ?? "");
+    old.exec(MIGRATIONS[0]?.sqlite ?? "");
     old.pragma("user_version = 1");
     old
       .prepare(
@@ -23,13 +23,13 @@ describe("upgrading a database written by the first schema", () => {
       .run("a".repeat(64), new Date("2030-01-01T00:00:00Z").toISOString());
     old.close();
 
-    const store = openStore(dir);
+    const store = await openStore({ dataDir: dir });
     try {
-      expect(store.versions.get(1)).toMatchObject({ source: "file:old.txt", meta: {} });
-      expect(store.settings.all().size).toBe(0);
-      expect(store.pins.forVersion(1)).toEqual([]);
+      expect(await store.versions.get(1)).toMatchObject({ source: "file:old.txt", meta: {} });
+      expect((await store.settings.all()).size).toBe(0);
+      expect(await store.pins.forVersion(1)).toEqual([]);
     } finally {
-      store.close();
+      await store.close();
     }
     const version = readDatabase(dir, (db) => db.pragma("user_version", { simple: true }));
     expect(version).toBe(SCHEMA_VERSION);

@@ -1,16 +1,15 @@
 // A host that dies mid-refresh: opens the scope's transaction, inserts a version and points the
 // scope at it, says so on stdout and waits there, inside the transaction, until it is SIGKILLed.
-import { type Backend, openCatalog } from "./catalogs.js";
+import { openStore } from "../../src/store/index.js";
+import { TEST_FEEDBACK_SECRET } from "./backends.js";
 import { newVersion } from "./versions.js";
 
-const [backend, target, scope] = process.argv.slice(2);
-if ((backend !== "sqlite" && backend !== "postgres") || !target || !scope) {
-  throw new Error("usage: refreshChild.ts sqlite|postgres DATA_DIR|DATABASE_URL SCOPE");
-}
-const { catalog } = await openCatalog(backend as Backend, target);
-await catalog.inScope(scope, async (versions) => {
-  const id = await versions.insert(newVersion(scope, "half-done"));
-  await versions.setPointer(scope, id, null, new Date());
+const [dataDir, scope, databaseUrl] = process.argv.slice(2);
+if (!dataDir || !scope) throw new Error("usage: refreshChild.ts DATA_DIR SCOPE [DATABASE_URL]");
+const store = await openStore({ dataDir, databaseUrl, feedbackSecret: TEST_FEEDBACK_SECRET });
+await store.transaction([scope], async (tables) => {
+  const id = await tables.versions.insert(newVersion(scope, "half-done"));
+  await tables.versions.setPointer(scope, id, null, new Date());
   process.stdout.write("inserted\n");
   await new Promise(() => {});
 });

@@ -1,4 +1,4 @@
-import type { Sql } from "postgres";
+import type { Sql, TransactionSql } from "postgres";
 import { type ChangeFeed, type ChangeListener, StoreChange } from "../changes.js";
 
 /** The LISTEN/NOTIFY channel every factdesk process on one database shares. */
@@ -50,6 +50,15 @@ export async function postgresChanges(
     },
     close: () => subscription.unlisten(),
   };
+}
+
+/** NOTIFY from inside a transaction: PostgreSQL delivers it when, and only if, that commits. */
+export async function announceInTransaction(
+  tx: TransactionSql,
+  change: StoreChange,
+): Promise<void> {
+  const payload = JSON.stringify(StoreChange.parse(change));
+  await tx`SELECT pg_notify(${CHANGE_CHANNEL}, ${payload})`;
 }
 
 function safeJson(text: string): unknown {
