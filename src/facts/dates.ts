@@ -32,3 +32,25 @@ export function findDates(text: string): DateSpan[] {
 export function insideAny(spans: DateSpan[], start: number, end: number): boolean {
   return spans.some((span) => start >= span.start && end <= span.end);
 }
+
+/** "2023", "FY23", "FY 2023", "fiscal year '23": the four-digit years a text names. */
+const YEAR_FORMS =
+  /\b(?:fy|fiscal year|financial year)\s?'?(\d{4}|\d{2})\b|(?<![\d$.]|\d,)((?:19|20)\d{2})(?!\d|,\d)/gi;
+
+export function yearsIn(text: string): string[] {
+  const years = new Set<string>();
+  for (const match of text.matchAll(YEAR_FORMS)) {
+    const written = match[1] ?? match[2] ?? "";
+    years.add(written.length === 2 ? `20${written}` : written);
+  }
+  return [...years];
+}
+
+/** "up from the FY2021 level", "than in 2017", "compared with 2022": a baseline, not the figure's year. */
+const BASELINE_YEAR =
+  /\b(?:from|than|compared (?:with|to)|since|versus|vs\.?)\s+(?:in\s+)?(?:the\s+)?(?:(?:fy|fiscal year)\s?'?\d{2,4}|(?:19|20)\d{2})\b/gi;
+
+/** The years a figure's words date it to, baselines it is compared with left out. */
+export function ownYearsIn(text: string): string[] {
+  return yearsIn(text.replace(BASELINE_YEAR, " "));
+}

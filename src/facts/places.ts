@@ -115,6 +115,18 @@ const built = buildPlaces();
 
 export const PLACES: readonly Place[] = built.places;
 
+/** "americans", "canadians": plural demonyms, which count people. */
+const PEOPLE_DEMONYMS: ReadonlySet<string> = new Set(
+  [...built.demonyms.values()]
+    .flat()
+    .filter((form) => /s$/.test(form))
+    .map((form) => form.toLowerCase()),
+);
+
+export function isPeopleDemonym(word: string): boolean {
+  return PEOPLE_DEMONYMS.has(word.toLowerCase());
+}
+
 const BY_NAME: ReadonlyMap<string, Place> = (() => {
   const map = new Map<string, Place>();
   for (const place of PLACES) {

@@ -1,5 +1,6 @@
 /** Unit lexicon (src/lexicon/units.json): measures written after a number, and count nouns. */
 import { type MeasureKind, UNITS } from "../lexicon/units.js";
+import { isPeopleDemonym } from "./places.js";
 
 export type { MeasureKind };
 
@@ -41,6 +42,8 @@ const COUNT_UNITS: ReadonlyMap<string, string> = new Map(
 
 /** Unit for a counted head noun: "suspects" → person, "cases" → case, "laboratories" → laboratory. */
 export function countUnit(headNoun: string): string {
+  // "5,000 Canadians" counts people.
+  if (isPeopleDemonym(headNoun)) return "person";
   const singular = singularize(headNoun.toLowerCase());
   return COUNT_UNITS.get(singular) ?? singular;
 }

@@ -1,5 +1,6 @@
 import { bodiesInQuestion } from "../facts/bodies.js";
-import { actionLemma, PREPOSITIONS } from "../facts/lexicon.js";
+import { yearsIn } from "../facts/dates.js";
+import { AUXILIARIES, actionLemma, PREPOSITIONS } from "../facts/lexicon.js";
 import { measureAfter } from "../facts/units.js";
 import { GRAMMAR } from "../lexicon/language.js";
 import { withinEdits } from "../text/editDistance.js";
@@ -15,18 +16,28 @@ import { concept, STOP_WORDS } from "./vocabulary.js";
 const GENERIC: ReadonlySet<string> = new Set(GRAMMAR.genericQuestionWords);
 
 /** A unit word is known when some figure is in that unit ("percentage" for "35 per cent"). */
+const MONEY = concept("money");
+
 function namesAUnit(word: string, index: ReportIndex): boolean {
+  // "money", "funding": a report of dollar figures names money without the word.
+  if (concept(word) === MONEY)
+    return index.table.facts.some((f) => /^[A-Z]{3}$/.test(f.unit ?? ""));
   const unit =
     measureAfter(` ${word}`)?.unit ??
     (/^(?:percent|share|proportion|rate)/.test(word) ? "percent" : null);
   return unit !== null && index.table.facts.some((fact) => fact.unit === unit);
 }
 
-function known(word: string, index: ReportIndex): boolean {
+/**
+ * Whether the report uses a word (or its concept). A word one letter off a report's word is known
+ * too, as a likely typo, unless `strict`: then an English word ("coast") is not a typo of another
+ * ("cost"), which matters where the word names the thing asked about.
+ */
+function known(word: string, index: ReportIndex, strict = false): boolean {
   const c = concept(word);
   if (index.vocabulary.has(c) || namesAUnit(word, index)) return true;
   if (expandAcronym(word, index.names)) return true;
-  if (c.length < 5) return false;
+  if (c.length < 5 || (strict && isCommonEnglishWord(word))) return false;
   for (const v of index.vocabulary) if (withinEdits(c, v, 1)) return true;
   return false;
 }
@@ -65,6 +76,8 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
   }
   const name = unknownName(query, index);
   if (name) return name;
+  const year = unknownYear(query, index);
+  if (year) return year;
   // "How many DEA agents …" in a report that never names the Drug Enforcement Administration.
   // A report writing "Cops Hiring Program" names what a question's "COPS" stands for, in its own case.
   const body = bodiesInQuestion(query.cleaned, isCommonEnglishWord).find(
@@ -94,9 +107,8 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
       !known(word, index),
   );
   if (verb) return verb;
-  const kind = unknownKind(query, index);
+  const kind = unknownKind(query, index) ?? unknownCompound(query, index);
   if (kind) return kind;
-  if (query.measure.target && known(query.measure.target, index)) return null;
   const content = words(query.cleaned.toLowerCase()).filter(
     (word) =>
       !STOP_WORDS.has(word) &&
@@ -105,10 +117,40 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
       !/^\d/.test(word) &&
       !query.filters.placeWords.some((p) => p.toLowerCase().includes(word)),
   );
-  const missing = content.filter((word) => !known(word, index));
+  // "When did the year start?", "what do these figures cover?": the word after a do-question's
+  // subject is its verb, which a report may well not use.
+  const endsOnVerb = query.intent === "sentence" && DO_QUESTION_ENDING_ON_VERB.test(query.cleaned);
+  const verbLast = endsOnVerb ? content.at(-1) : undefined;
+  // With the counted noun known, a past participle ("how much heroin was used") is the asker's verb,
+  // which the report may put otherwise ("heroin use"); the other words must still be the report's.
+  const targetKnown = query.measure.target !== null && known(query.measure.target, index);
+  const verbLike = (word: string) => word === verbLast || (targetKnown && /ed$/.test(word));
+  const missing = content.filter((word) => !verbLike(word) && !known(word, index, true));
   if (content.length > 0 && missing.length / content.length >= 0.5) return missing.join(" or ");
   return null;
 }
+
+const reportYears = new WeakMap<ReportIndex, Set<string>>();
+
+/** Every year the report names ("FY24" as 2024), and the year it was published. */
+function yearsOfReport(index: ReportIndex): Set<string> {
+  let years = reportYears.get(index);
+  if (!years) {
+    years = new Set(index.report.paragraphs.flatMap((p) => yearsIn(p.text)));
+    if (index.meta.date) years.add(index.meta.date.slice(0, 4));
+    reportYears.set(index, years);
+  }
+  return years;
+}
+
+/** A year the question asks about that the report never names: no figure of it is for that year. */
+function unknownYear(query: Query, index: ReportIndex): string | null {
+  return query.filters.period.years.find((year) => !yearsOfReport(index).has(year)) ?? null;
+}
+
+/** "What year do these figures cover?": a do-question with no preposition after its auxiliary. */
+const DO_QUESTION_ENDING_ON_VERB =
+  /^(?:\w+\s+){0,2}(?:do|does|did)\b(?:(?!\b(?:about|of|for|in|on|with|to|from|by|at)\b).)*$/i;
 
 /** A word that could carry what a question asks about, not grammar, a number or a place. */
 function isContentWord(word: string, query: Query): boolean {
@@ -147,11 +189,39 @@ function unknownKind(query: Query, index: ReportIndex): string | null {
     const isNoun = head.length > 2 && actionLemma(head) === null;
     const headKnown = GENERIC.has(head) || known(head, index);
     const unknownModifiers = modifiers.every(
-      (word) => isContentWord(word, query) && !known(word, index),
+      (word) => isContentWord(word, query) && !known(word, index, true),
     );
     const countedFirst = i === 0 && counted.toLowerCase().startsWith(run.join(" "));
     const enough = countedFirst || modifiers.length >= 2;
     if (isNoun && headKnown && unknownModifiers && enough) return run.join(" ");
+  }
+  return null;
+}
+
+/**
+ * A compound that ends the question whose head noun the report never uses: "… the harbour guard?"
+ * in a report about the harbour, read strictly, so a real word one letter off another ("guard",
+ * "guards") is not taken for the report's word.
+ */
+function unknownCompound(query: Query, index: ReportIndex): string | null {
+  // Only the compound that ends a figure question: mid-question, "the budget plan to …" is a
+  // verb, and "when did the board meet" ends on one.
+  if (query.intent !== "figure") return null;
+  const asked = words(query.cleaned);
+  const last = asked[asked.length - 1];
+  // "… jobs would move abroad": after an auxiliary the run is a verb phrase, not a thing.
+  const afterAuxiliary = (run: string[]) =>
+    AUXILIARIES.has(asked[asked.length - run.length - 1] ?? "");
+  const endRuns = phrases(query.cleaned).filter((r) => r[r.length - 1] === last);
+  for (const run of endRuns.filter((r) => !afterAuxiliary(r))) {
+    const nouns = run.every(
+      (word) =>
+        isContentWord(word, query) && actionLemma(word) === null && !/(?:ed|ing)$/.test(word),
+    );
+    const head = run[run.length - 1] ?? "";
+    // "… the ghost nets?": a kind of a thing the report names, by words it never uses.
+    const unknownKindOf = run.slice(0, -1).every((word) => !known(word, index, true));
+    if (nouns && (!known(head, index) || unknownKindOf)) return run.join(" ");
   }
   return null;
 }

@@ -8,6 +8,7 @@
  * A question that stands on its own is left alone.
  */
 
+import { yearsIn } from "../facts/dates.js";
 import { AUXILIARIES, actionLemma } from "../facts/lexicon.js";
 import { words } from "../text/tokenize.js";
 import { ASKED_RATE, type Query } from "./understand.js";
@@ -62,7 +63,11 @@ function filterPhrase(previous: Query): string | null {
 function contentWords(text: string, current: Query): string[] {
   const places = current.filters.placeWords.join(" ").toLowerCase();
   return words(text).filter(
-    (word) => !STOP_WORDS.has(word) && !/^\d/.test(word) && !places.includes(word),
+    (word) =>
+      !STOP_WORDS.has(word) &&
+      !/^\d/.test(word) &&
+      yearsIn(word).length === 0 &&
+      !places.includes(word),
   );
 }
 
@@ -119,7 +124,8 @@ function newFilter(rest: string, previous: Query, current: Query, ledIn: boolean
   if (current.measure.target && !hasPlaces && !hasYears) return null;
   // "what about the harbour task force members?" names a longer thing than a bare "and meth?".
   const verbless = content.every((word) => actionLemma(word) === null);
-  const swapsThing = ledIn && verbless && previous.measure.target !== null;
+  const swapsThing =
+    ledIn && verbless && previous.measure.target !== null && !hasPlaces && !hasYears;
   const longest = swapsThing ? MAX_LED_IN_THING : MAX_BARE_THING;
   if (content.length > longest) return null;
   const rate = swapRate(rest, previous, current);

@@ -84,7 +84,14 @@ export function namesAsked(question: string, skip: string[], names: ReportNames)
   const found: string[][] = [];
   if (question === question.toUpperCase()) return found;
   let run: string[] = [];
-  const close = () => {
+  const close = (): void => {
+    // "DOJ School Safety Program": the body's acronym, then the name of its programme.
+    if (run.length >= 3 && /^[A-Z]{2,7}$/.test(run[0] ?? "")) {
+      const [acronym = "", ...name] = run;
+      run = [acronym];
+      close();
+      run = name;
+    }
     const phrase = run.join(" ");
     const single = run.length === 1;
     const word = run[0] ?? "";

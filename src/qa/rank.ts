@@ -1,3 +1,4 @@
+import { ownYearsIn, yearsIn } from "../facts/dates.js";
 import { AGREEING_VERBS } from "../facts/lexicon.js";
 import { findNumbers } from "../facts/numbers.js";
 import type { Fact } from "../facts/schema.js";
@@ -39,8 +40,14 @@ function isEarlier(doc: FactDoc): boolean {
   );
 }
 
+/** "so far this year", "to date": the question asks the period the report is written in. */
+const ASKS_CURRENT = /\b(?:this year|so far|to date|year to date|currently|right now)\b/i;
+/** "… reported last year": a figure the report gives for the year before its own. */
+const LAST_YEAR = /\b(?:last year|the previous year|the year before|a year earlier)\b/i;
+
 /** Earlier-period figures answer questions about the earlier period, and only those. */
 function periodFit(terms: QueryTerms, doc: DocTerms, w: Weights): number {
+  if (terms.asksCurrent && doc.lastYear) return w.lastYearForCurrent;
   if (!doc.earlier) return 0;
   if (terms.asksEarlier) return w.earlierAsked;
   return terms.years.length === 0 ? w.earlierUnasked : 0;
@@ -79,10 +86,16 @@ export function weightOf(index: ReportIndex, queryConcept: string): number {
   return 1 + Math.log((index.sentences.length + 1) / (df + 1)) / 2;
 }
 
+const ASKS_RATE = /\brates?\b/i;
+const TIME_RATES: ReadonlySet<string> = new Set(
+  ["day", "week", "month", "year", "hour", "night", "quarter"].map(concept),
+);
+
 /** "rose 2.7 times", "three times higher": a multiplier, which counts nothing. */
 const MULTIPLIER_UNITS = new Set(["time", "times", "fold"]);
 
-function unitFit(query: Query, fact: Fact, w: Weights): number {
+function unitFit(query: Query, doc: FactDoc, w: Weights): number {
+  const { fact } = doc;
   const { kind, unit } = query.measure.expected;
   if (MULTIPLIER_UNITS.has(fact.unit ?? "") && !MULTIPLIER_UNITS.has(unit ?? "")) {
     return w.multiplierUnasked;
@@ -99,22 +112,51 @@ function unitFit(query: Query, fact: Fact, w: Weights): number {
       : fact.unit && CURRENCIES.test(fact.unit)
         ? w.amountMoney
         : w.wrongUnitKind;
-  if (kind === "percent") return fact.unit === "percent" ? w.percentGiven : w.wrongUnitKind;
+  // "the murder rate": a percentage, or a figure stated per so many people (not per day).
+  if (kind === "percent") {
+    const rate = statedRate(doc);
+    const perPeople = rate !== null && !TIME_RATES.has(rate) && ASKS_RATE.test(query.cleaned);
+    return fact.unit === "percent" || perPeople ? w.percentGiven : w.wrongUnitKind;
+  }
   if (unit) {
     if (fact.unit === unit) return w.countUnitGiven;
-    return fact.base || fact.unit === "percent" ? w.countAsMeasure : w.countOtherUnit;
+    return fact.base || fact.unit === "percent" || fact.unit === "share"
+      ? w.countAsMeasure
+      : w.countOtherUnit;
   }
   return 0;
 }
 
-const YEAR = /\b(?:19|20)\d{2}\b/;
-
 /** A year named in the question favours figures stated next to it and disfavours those next to another. */
-function yearFit(years: string[], doc: FactDoc, terms: DocTerms, w: Weights): number {
-  if (years.some((year) => doc.nearText.includes(year))) return w.yearNear;
+function yearFit(
+  years: string[],
+  doc: FactDoc,
+  index: ReportIndex,
+  terms: DocTerms,
+  w: Weights,
+): number {
+  if (years.some((year) => doc.nearText.includes(year) || nearYears(doc, index).includes(year)))
+    return w.yearNear;
   // A figure for FY 2021 never answers a question about FY 2022; "In 2022, 3,249 …" is about
   // another year; "27,384 cases …, compared with 2022" is not.
   return terms.otherYear ? w.otherYear : 0;
+}
+
+const nearYearsCache = new WeakMap<FactDoc, string[]>();
+
+/**
+ * The years named around a figure, else anywhere in its paragraph ("The FY24 budget provides: …"
+ * dates each figure after it), "FY24" read as 2024.
+ */
+function nearYears(doc: FactDoc, index: ReportIndex): string[] {
+  let years = nearYearsCache.get(doc);
+  if (!years) {
+    const paragraph = index.report.paragraphs[doc.fact.paragraph - 1]?.text ?? "";
+    const own = ownYearsIn(doc.nearText);
+    years = own.length > 0 ? own : ownYearsIn(paragraph);
+    nearYearsCache.set(doc, years);
+  }
+  return years;
 }
 
 /** The question's words of at least `length` letters, numbers left out. */
@@ -210,6 +252,7 @@ interface QueryTerms {
   askedActions: string[];
   asksTotal: boolean;
   asksEarlier: boolean;
+  asksCurrent: boolean;
   years: string[];
 }
 
@@ -230,6 +273,7 @@ function queryTerms(query: Query, index: ReportIndex): QueryTerms {
     askedActions: concepts.filter((c) => ACTION_CONCEPTS.has(c)),
     asksTotal: TOTAL_WORDS.test(query.cleaned),
     asksEarlier: ASKS_EARLIER.test(query.cleaned),
+    asksCurrent: ASKS_CURRENT.test(query.cleaned),
     years: query.filters.period.years,
   };
   queryTermsCache.set(query, terms);
@@ -239,6 +283,8 @@ function queryTerms(query: Query, index: ReportIndex): QueryTerms {
 /** What scoring reads of a fact beyond its concept sets, worked out on its first scoring and kept. */
 interface DocTerms {
   earlier: boolean;
+  /** The words around it say "last year": the year before the report's own. */
+  lastYear: boolean;
   partOf: boolean;
   /** Its period or the words before it name a year: a figure for another year than one asked. */
   otherYear: boolean;
@@ -255,8 +301,9 @@ function docTerms(doc: FactDoc): DocTerms {
     const { fact } = doc;
     terms = {
       earlier: isEarlier(doc),
+      lastYear: LAST_YEAR.test(doc.nearText),
       partOf: PART_OF.test(doc.lead),
-      otherYear: YEAR.test(fact.period ?? "") || YEAR.test(doc.lead),
+      otherYear: yearsIn(fact.period ?? "").length > 0 || yearsIn(doc.lead).length > 0,
       verbs: fact.action ? [concept(fact.action), ...doc.leadVerbs] : doc.leadVerbs,
       duration: fact.unit !== null && DURATION_UNITS.has(fact.unit),
     };
@@ -277,7 +324,7 @@ const examplesCache = new WeakMap<FactDoc, Set<string>>();
  * Concepts near a figure only as examples of what it counts: the figure is the whole of which
  * they are parts, so "fuel" there is weak evidence that the figure counts fuel.
  */
-function exampleOnlyConcepts(doc: FactDoc): Set<string> {
+export function exampleOnlyConcepts(doc: FactDoc): Set<string> {
   const cached = examplesCache.get(doc);
   if (cached) return cached;
   const { fact, nearText } = doc;
@@ -303,7 +350,7 @@ function exampleOnlyConcepts(doc: FactDoc): Set<string> {
 
 /** "$40 per state", "12 a day", "$9 for each person": the denominator a figure is stated per. */
 const STATED_RATE =
-  /^[^,;.]{0,40}?\b(?:per|each|every)\s+([a-z]+)|^[^,;.]{0,40}?(?<!\b(?:during|in|over|for|within|after|from|to|of|than|in)\s)\b(?:a|an)\s+(day|week|month|year|hour|night|quarter)\b(?!\s+(?:of|earlier|ago|before|later))/i;
+  /^[^,;.]{0,40}?\b(?:per|each|every)\s+(?:[\d,.]+\s+)?([a-z]+)|^[^,;.]{0,40}?(?<!\b(?:during|in|over|for|within|after|from|to|of|than|in)\s)\b(?:a|an)\s+(day|week|month|year|hour|night|quarter)\b(?!\s+(?:of|earlier|ago|before|later))/i;
 
 const rateCache = new WeakMap<FactDoc, string | null>();
 
@@ -317,12 +364,13 @@ function statedRate(doc: FactDoc): string | null {
 }
 
 /** A rate asked for ("per state", "a day") favours figures stated per the same thing, and only those. */
-function rateFit(query: Query, doc: FactDoc, w: Weights): number {
+function rateFit(query: Query, doc: FactDoc, terms: QueryTerms, w: Weights): number {
   const asked = query.measure.per;
   const stated = statedRate(doc);
   if (stated === null) return asked ? w.rateMissing : 0;
-  // With no rate asked, a figure per something may still be the only one for the thing asked.
-  if (asked === null || asked === undefined) return 0;
+  // With no rate asked, a figure per something may still be the only one for the thing asked,
+  // unless the question asks the total ("how many in total").
+  if (asked === null || asked === undefined) return terms.asksTotal ? w.rateForTotal : 0;
   if (asked === "") return w.rateAverage;
   return concept(asked) === stated ? w.rateMatch : w.rateOther;
 }
@@ -389,19 +437,19 @@ export function scoreFact(
     } else if (fact.unit && fact.unit === terms.targetUnit) score += w.targetUnit;
     else score += w.targetMissing;
   }
-  score += unitFit(query, fact, w);
+  score += unitFit(query, doc, w);
   if (places.length === 0) score += placelessFit(fact, index, terms, w);
   // A figure for exactly the places asked about beats one they share with others.
   else score += (w.placeMatch * places.length) / Math.max(places.length, fact.places.length);
   if (own.duration && query.measure.expected.unit !== fact.unit) score += w.unaskedDuration;
   if (statedInQuestion(query, fact)) score += w.statedInQuestion;
-  if (terms.years.length > 0) score += yearFit(terms.years, doc, own, w);
+  if (terms.years.length > 0) score += yearFit(terms.years, doc, index, own, w);
   score += textMatch * w.textMatch;
   score -= fact.paragraph * w.paragraphOrder;
   if (own.partOf) score += w.partOf;
   score += w.verbatimWord * verbatimWords(query, doc);
   score += periodFit(terms, own, w);
-  score += rateFit(query, doc, w);
+  score += rateFit(query, doc, terms, w);
   return { fact, doc, score, coreHits, nearHits };
 }
 

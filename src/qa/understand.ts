@@ -1,3 +1,4 @@
+import { yearsIn } from "../facts/dates.js";
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
 import { findPlacesInQuestion } from "../facts/places.js";
 import { countUnit, measureAfter } from "../facts/units.js";
@@ -166,7 +167,7 @@ function namedCurrency(lower: string): string | null {
 
 function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   if (
-    /\bby how much\b|\b(?:down|up)\s+(?:by|how much)\b|\bhow (?:far|much)\b.*\b(?:down|up)\b|\b(?:rise|rose|risen|increase[ds]?|grow|grew|fall|fell|fallen|drop(?:ped)?|decline[ds]?|go up|went up|go down|went down|change[ds]?)\b/.test(
+    /\bby how much\b|\b(?:down|up)\s+(?:by|how much)\b|\bhow (?:far|much)\b.*\b(?:down|up)\b|\b(?:rise|rose|risen|increase[ds]?|decrease[ds]?|grow|grew|fall|fell|fallen|drop(?:ped)?|decline[ds]?|go up|went up|go down|went down|change[ds]?)\b/.test(
       lower,
     ) &&
     !/\bhow many\b/.test(lower)
@@ -183,12 +184,12 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
     lower,
   );
   if (anywhere) return { kind: "mass", unit: measureAfter(` ${anywhere[1]}`)?.unit ?? null };
-  if (/\b(?:percent|percentage|per cent|%|rate|share|proportion)\b/.test(lower))
+  if (/%|\b(?:percent|percentage|per cent|rate|share|proportion)\b/.test(lower))
     return { kind: "percent", unit: "percent" };
   // "How many refugees does the budget resettle?" counts refugees, whatever else it names.
   if (/\bhow many\b/.test(lower) && target) return { kind: null, unit: countUnit(target) };
   if (
-    /\b(?:money|cash|dollars?|usd|euros?|yuan|worth|value|valued|\$|€|cost|proceeds|assets|budget|funding|funds|revenue|spending|fines?)\b/.test(
+    /\b(?:money|cash|dollars?|usd|euros?|yuan|worth|value|valued|\$|€|costs?|costing|proceeds|assets|budget|funding|funds|revenue|spending|fines?)\b/.test(
       lower,
     )
   ) {
@@ -446,7 +447,7 @@ export function understand(question: string): Query {
       placeWords: mentions.map((mention) => mention.text),
       entities: options,
       names: [],
-      period: { years: lower.match(/\b(?:19|20)\d{2}\b/g) ?? [] },
+      period: { years: yearsIn(lower) },
     },
     rankedPlaceKind:
       op === "max" || op === "min" ? (placeKind ?? (rankedThing ? null : "any")) : null,

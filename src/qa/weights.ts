@@ -69,6 +69,8 @@ export interface Weights {
   earlierAsked: number;
   /** An earlier period's figure when the question asks about no period. */
   earlierUnasked: number;
+  /** A figure stated for "last year" when the question asks "so far this year". */
+  lastYearForCurrent: number;
   /** A multiplier ("rose 2.7 times") for a question that does not ask how many times. */
   multiplierUnasked: number;
   /** A figure stated per the thing the question asks a rate of ("per state" and "per state"). */
@@ -77,6 +79,8 @@ export interface Weights {
   rateOther: number;
   /** A figure stated per something when the question asks an average without saying per what. */
   rateAverage: number;
+  /** A figure stated per something ("1,800 a day") when the question asks the total. */
+  rateForTotal: number;
   /** A rate asked for and a figure stated per nothing: it may still be the average, weakly. */
   rateMissing: number;
   /** Unit fit: a mass or volume asked and given (in the exact unit asked). */
@@ -156,10 +160,12 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   verbatimWord: 0.15,
   earlierAsked: 1.5,
   earlierUnasked: -1,
+  lastYearForCurrent: -2.5,
   multiplierUnasked: -3,
   rateMatch: 2,
   rateOther: -1,
   rateAverage: 1,
+  rateForTotal: -2,
   rateMissing: -0.5,
   massGiven: 2,
   massExact: 2.5,

@@ -17,7 +17,7 @@ import {
  */
 const FLOORS: Record<CorpusHalf, { correct: number; leaks: number }> = {
   tuning: { correct: 113, leaks: 0 },
-  validation: { correct: 98, leaks: 0 },
+  validation: { correct: 99, leaks: 0 },
 };
 
 function scoreHalf(half: CorpusHalf) {

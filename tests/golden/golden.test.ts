@@ -38,7 +38,7 @@ const FLOORS: Record<string, number> = {
   "canada-cbsa-rcmp": 0.92, // 23/25
   "cbp-monthly-update": 0.92, // 23/25
   "china-customs-antismuggling": 1.0, // 25/25
-  "china-daily-drug-control": 0.92, // 23/25
+  "china-daily-drug-control": 0.96, // 24/25
   "china-mps-drug-report": 0.96, // 24/25
   "colombia-police-results": 0.96, // 24/25
   "dea-district-indictment": 0.92, // 23/25
@@ -49,7 +49,7 @@ const FLOORS: Record<string, number> = {
   "hk-customs": 0.84, // 21/25
   "interpol-lionfish": 1.0, // 31/31
   "interpol-trafficking-op": 0.84, // 21/25
-  "kenya-nacada-police": 0.84, // 21/25
+  "kenya-nacada-police": 0.88, // 22/25
   "maritime-centre-annual": 0.888, // 24/27
   "mexico-security-cabinet": 0.92, // 23/25
   "mps-hundred-days-followup": 0.92, // 23/25
@@ -62,11 +62,11 @@ const FLOORS: Record<string, number> = {
   "provincial-results": 0.968, // 31/32
   seed: 1.0, // 104/104
   "seed-heldout": 1.0, // 60/60
-  "sichuan-drug-report": 0.8, // 20/25
+  "sichuan-drug-report": 0.84, // 21/25
   "singapore-cnb-annual": 0.84, // 21/25
   "uk-nca-operation": 0.92, // 23/25
   "ukraine-customs-or-europol": 1.0, // 25/25
-  "un-human-trafficking-brief": 0.88, // 22/25
+  "un-human-trafficking-brief": 0.96, // 24/25
   "unodc-regional-brief": 0.92, // 23/25
   "vietnam-mps-report": 0.88, // 22/25
   "xinhua-ministry-briefing": 0.96, // 24/25
@@ -76,17 +76,31 @@ const FLOORS: Record<string, number> = {
   "seed-fresh": 59 / 60,
   // 180 questions on the tuning-half corpus reports by a helper who never saw the engine,
   // at first sight: 137/180 = 76.1%, with 5 figures given for questions the report cannot answer;
-  // now 151/180 = 83.9%, none given.
-  "corpus-extra-2021-04-07_community_violence_intervention": 14 / 18,
+  // then 151/180 = 83.9%; now 162/180 = 90.0%, none given.
+  "corpus-extra-2021-04-07_community_violence_intervention": 15 / 18,
   "corpus-extra-2022-03-01_addiction_overdose": 17 / 18,
-  "corpus-extra-2023-03-20_freedom_caucus_public_safety": 16 / 18,
+  "corpus-extra-2023-03-20_freedom_caucus_public_safety": 17 / 18,
   "corpus-extra-2023-11-16_global_drug_trafficking": 18 / 18,
-  "corpus-extra-2024-03-11_budget_border_fentanyl": 15 / 18,
-  "corpus-extra-2024-09-24_synthetic_drug_coalition": 14 / 18,
-  "corpus-extra-2025-03-26_opioid_epidemic_cost": 13 / 18,
-  "corpus-extra-2025-04-28_border_promises": 13 / 18,
-  "corpus-extra-2025-08-11_dc_crime": 15 / 18,
+  "corpus-extra-2024-03-11_budget_border_fentanyl": 16 / 18,
+  "corpus-extra-2024-09-24_synthetic_drug_coalition": 15 / 18,
+  "corpus-extra-2025-03-26_opioid_epidemic_cost": 16 / 18,
+  "corpus-extra-2025-04-28_border_promises": 15 / 18,
+  "corpus-extra-2025-08-11_dc_crime": 17 / 18,
   "corpus-extra-2026-07-29_crime_midyear_2026": 16 / 18,
+  // 120 more questions on the same 10 tuning-half reports (4 per report unanswerable), by a helper
+  // who never saw the engine. First sight, on this branch at be9c0a3: 92/120 = 76.7%, with 12
+  // figures given for questions the report cannot answer (91/120 at the session's start, 33390a2);
+  // now 113/120 = 94.2%, none given.
+  "corpus-blind2-2021-04-07_community_violence_intervention": 12 / 12,
+  "corpus-blind2-2022-03-01_addiction_overdose": 12 / 12,
+  "corpus-blind2-2023-03-20_freedom_caucus_public_safety": 12 / 12,
+  "corpus-blind2-2023-11-16_global_drug_trafficking": 12 / 12,
+  "corpus-blind2-2024-03-11_budget_border_fentanyl": 10 / 12,
+  "corpus-blind2-2024-09-24_synthetic_drug_coalition": 11 / 12,
+  "corpus-blind2-2025-03-26_opioid_epidemic_cost": 11 / 12,
+  "corpus-blind2-2025-04-28_border_promises": 11 / 12,
+  "corpus-blind2-2025-08-11_dc_crime": 12 / 12,
+  "corpus-blind2-2026-07-29_crime_midyear_2026": 10 / 12,
 };
 
 function floorFor(name: string): number {

@@ -70,4 +70,99 @@ describe("lists and follow-ups", () => {
     );
     expect(got.facts.map((fact) => fact.value)).toEqual([9_000_000, 4_000_000]);
   });
+
+  it("gives no figure for a year the report never names, reading 'fy23' as a year", () => {
+    const budget = buildReportIndex(
+      `Harbour Budget\n\nThe FY2024 budget provides $9 million for river patrols, up from the FY2023 level.\n\nIn 2022, patrols stopped 40 boats.`,
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("how much for river patrols in fy24", budget).facts[0]?.value).toBe(9_000_000);
+    const unnamed = answer("how much for river patrols in fy21", budget);
+    expect(unnamed.status).toBe("not_found");
+    expect(unnamed.facts).toEqual([]);
+  });
+
+  it("gives no figure for a compound whose head the report never uses", () => {
+    const got = answer("how much does the plan give the flood guard", index);
+    expect(got.status).toBe("not_found");
+    expect(got.facts).toEqual([]);
+  });
+
+  it("never answers money asked with another kind, nor with a figure the question states", () => {
+    const works = buildReportIndex(
+      `Harbour Works\n\nThe new sea wall now runs 12 miles.\n\nThe plan sets aside $9 million, and $4 million of it goes to pumps.`,
+      { name: "invented.txt", version: null },
+    );
+    const cost = answer("how much has the sea wall cost", works);
+    expect(cost.facts).toEqual([]);
+    expect(answer("how much of the $9 million goes to pumps", works).facts[0]?.value).toBe(
+      4_000_000,
+    );
+  });
+
+  it("reads a currency by its sign: 'KSh 420 million'", () => {
+    const assets = buildReportIndex(`Assets\n\nThe agency froze assets worth KSh 420 million.`, {
+      name: "invented.txt",
+      version: null,
+    });
+    expect(answer("how much in assets was frozen", assets).facts[0]?.unit).toBe("KES");
+  });
+
+  it("answers 'how much of the $X' only with a part stated beside X", () => {
+    const plan = buildReportIndex(
+      `Harbour Plan\n\nThe plan invests $9 million over 8 years.\n\nThe lifeboat fund gets $2 million.`,
+      { name: "invented.txt", version: null },
+    );
+    const part = answer("how much of the $9 million goes to lifeboats", plan);
+    expect(part.facts).toEqual([]);
+  });
+
+  it("gives no figure for a thing the report never names, even after a known measure word", () => {
+    for (const question of [
+      "how much money went to submarines",
+      "how much did the plan give submarines",
+      "how much money went to ghost lifeguards",
+    ]) {
+      const got = answer(question, index);
+      expect(got.facts, question).toEqual([]);
+    }
+    expect(answer("how much money went to the flood watch network", index).facts[0]?.value).toBe(
+      9_000_000,
+    );
+  });
+
+  it("dates an undated paragraph by the period the paragraph before it opens on", () => {
+    const year = buildReportIndex(
+      `Harbour Crime\n\nIn 2023, the harbour saw 300 thefts.\n\nSo far in 2024, there have been 90 thefts.\n\nThere have been nearly 12 arsons.`,
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("how many arsons in 2024", year).facts[0]?.value).toBe(12);
+    expect(answer("how many arsons in 2023", year).facts).toEqual([]);
+  });
+
+  it("never answers a count with a time span, nor 'the actual number' with a percentage", () => {
+    const down = buildReportIndex(
+      `Harbour Crime\n\nThefts are down 18%, the lowest level in 40 years.\n\nThe port has 9 cranes.`,
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("how many thefts were there, actual number", down).facts).toEqual([]);
+  });
+
+  it("answers a part of a named whole only where the part is stated", () => {
+    const costs = buildReportIndex(
+      `Harbour Costs\n\nRepairs: $40 million. This amounts to $900 per boat. The costs were borne by owners and insurers.`,
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("how much of the repair cost is paid by insurers", costs).facts).toEqual([]);
+  });
+
+  it("cites where the report mentions the thing asked about when no figure answers", () => {
+    const trend = buildReportIndex(
+      `Harbour Crime\n\nOfficers stopped 40 boats.\n\nThe number of juveniles arrested at the harbour has gone up each year.`,
+      { name: "invented.txt", version: null },
+    );
+    const got = answer("how many juveniles were arrested at the harbour", trend);
+    expect(got.facts).toEqual([]);
+    expect(got.citations).toEqual([3]);
+  });
 });

@@ -38,6 +38,6 @@ describe("the question's language", () => {
 
   it("counts the noun after 'how many' even when the question names money elsewhere", () => {
     const query = understand("how many nurses does the budget plan to hire");
-    expect(query.measure.expected).toEqual({ kind: null, unit: "nurse" });
+    expect(query.measure.expected).toEqual({ kind: null, unit: "person" });
   });
 });

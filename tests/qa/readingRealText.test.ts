@@ -60,7 +60,7 @@ describe("reading figures the way briefings write them", () => {
 
   it("counts people named for their country: 'how many Canadians'", () => {
     expect(facts(`Title\n\nOfficers turned back 310 Canadians at the crossing.`)).toEqual([
-      "310 canadian",
+      "310 person",
     ]);
     expect(understand("how many canadians were turned back").measure.target).toBe("canadians");
   });
@@ -100,5 +100,22 @@ describe("reading figures the way briefings write them", () => {
     expect(understand("how many couriers per the chief").measure.per).toBeNull();
     expect(understand("how many boats a day").measure.per).toBe("day");
     expect(understand("how many boats daily").measure.per).toBe("day");
+  });
+
+  it("answers 'so far this year' with this year's figure, not last year's", () => {
+    const years = buildReportIndex(
+      `Harbour Crime\n\nThere were 900 thefts reported at the harbour last year.\n\nSo far in 2025, there have been nearly 300 thefts reported at the harbour.`,
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("how many thefts reported so far this year", years).facts[0]?.value).toBe(300);
+  });
+
+  it("sets two options side by side on their own figures, not on a whole that lists both", () => {
+    const costs = buildReportIndex(
+      `Harbour Costs\n\nThe harbour spent $70 million on other costs such as fuel and dredging.\n\nDredging: $40 million.\n\nFuel: $9 million.`,
+      { name: "invented.txt", version: null },
+    );
+    const got = answer("which costs more, the dredging side or fuel", costs);
+    expect(got.facts.map((f) => f.value)).toEqual([40_000_000, 9_000_000]);
   });
 });

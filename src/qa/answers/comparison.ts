@@ -1,6 +1,6 @@
 import type { Fact } from "../../facts/schema.js";
 import { citeLine, quoteBlock, uniqueParagraphs } from "../compose.js";
-import { rankFacts, type ScoredFact } from "../rank.js";
+import { exampleOnlyConcepts, rankFacts, type ScoredFact } from "../rank.js";
 import type { Answer } from "../schema.js";
 import type { Query } from "../understand.js";
 import { conceptsOf } from "../vocabulary.js";
@@ -25,8 +25,19 @@ function size(fact: Fact): number {
 }
 
 /** The best figure for one option: the question's measure, with the option's words beside it. */
-function bestForOption(option: string, query: Query, ctx: AnswerContext): ScoredFact | undefined {
-  const own = new Set(conceptsOf(option));
+function bestForOption(
+  option: string,
+  query: Query,
+  ctx: AnswerContext,
+  taken: ReadonlySet<Fact>,
+): ScoredFact | undefined {
+  // "the crime cost or the healthcare cost": what every option shares ("cost") is the measure, and
+  // a word the report never uses ("the healthcare side") can stand beside no figure.
+  const inEvery = (c: string) =>
+    query.filters.entities.every((other) => conceptsOf(other).includes(c));
+  const written = conceptsOf(option);
+  const telling = written.filter((c) => !inEvery(c) && ctx.index.vocabulary.has(c));
+  const own = new Set(telling.length > 0 ? telling : written);
   const others = new Set(query.filters.entities.flatMap((other) => conceptsOf(other)));
   const shared = query.measure.concepts.filter((c) => !others.has(c));
   const asked: Query = {
@@ -36,15 +47,21 @@ function bestForOption(option: string, query: Query, ctx: AnswerContext): Scored
   };
   const share = (scored: ScoredFact, inSentence: boolean) => {
     const { doc } = scored;
+    // "other costs such as fuel and rent" names fuel as an example of what it counts, not its own.
+    const examples = exampleOnlyConcepts(doc);
     const beside = [...own].filter(
-      (c) => doc.near.has(c) || doc.core.has(c) || (inSentence && doc.context.has(c)),
+      (c) =>
+        doc.core.has(c) ||
+        (!examples.has(c) && (doc.near.has(c) || (inSentence && doc.context.has(c)))),
     );
     return beside.length / Math.max(1, own.size) >= MIN_OPTION_COVERAGE;
   };
   // "were more people arrested in A or B": a figure that counts what is asked (people, arrests)
   // with the option beside it, else in its sentence, beats one that only shares the option's words.
   const counts = (scored: ScoredFact) => shared.some((c) => scored.doc.core.has(c));
-  const ranked = rankFacts(asked, ctx.index, query.filters.places, ctx.weights);
+  const ranked = rankFacts(asked, ctx.index, query.filters.places, ctx.weights).filter(
+    (scored) => !taken.has(scored.fact),
+  );
   return (
     ranked.find((scored) => share(scored, false) && counts(scored)) ??
     ranked.find((scored) => share(scored, true) && counts(scored)) ??
@@ -94,11 +111,15 @@ function contest(sides: Side[], query: Query, ctx: AnswerContext): Answer {
 export function comparisonAnswer(query: Query, ctx: AnswerContext): Answer {
   const { entities, places } = query.filters;
   if (entities.length >= 2) {
-    return contest(
-      entities.map((name) => ({ name, best: bestForOption(name, query, ctx) })),
-      query,
-      ctx,
-    );
+    // Two options that resolve to one figure are not set side by side: the later option takes its
+    // best figure that no earlier option took.
+    const taken = new Set<Fact>();
+    const sides = entities.map((name) => {
+      const best = bestForOption(name, query, ctx, taken);
+      if (best) taken.add(best.fact);
+      return { name, best };
+    });
+    return contest(sides, query, ctx);
   }
   return contest(
     places.map((place) => ({

@@ -11,6 +11,7 @@ import type { Query } from "../understand.js";
 import { concept } from "../vocabulary.js";
 import type { Weights } from "../weights.js";
 import type { AnswerContext } from "./context.js";
+import { canAnswer } from "./fit.js";
 
 export function confidenceOf(
   best: ScoredFact,
@@ -142,7 +143,9 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   const unfigured = unfiguredName(query, ctx);
   if (unfigured) return unfigured;
   const names = askedNames(query, ctx.index);
-  const ranked = rankedFor(query, ctx).filter((r) => statesNames(r.fact, names, ctx.index));
+  const ranked = rankedFor(query, ctx).filter(
+    (r) => statesNames(r.fact, names, ctx.index) && canAnswer(query, r, ctx.index),
+  );
   if (ranked[0] && countsListedItems(query, ranked[0])) return uncounted(query, ranked[0]);
   const best = ranked[0];
   if (!isUsable(best, w) || !fitsAskedTime(query, best)) return noFigure(query, ctx);
@@ -211,5 +214,46 @@ export function noFigure(query: Query, { index }: AnswerContext): Answer {
       paragraphs,
     );
   }
+  const mentioned = mentionsOf(query, index);
+  if (mentioned) {
+    const where = mentioned.paragraphs.map((p) => `¶${p}`).join(", ");
+    return notFound(
+      query.question,
+      `The report mentions ${mentioned.name} (${where}) but gives no figure that answers this.`,
+      suggestions,
+      mentioned.paragraphs,
+    );
+  }
   return notFound(query.question, "The report does not give a figure for that.", suggestions);
+}
+
+/** Paragraphs cited for a thing mentioned without a figure: at most this many. */
+const MAX_MENTION_PARAGRAPHS = 2;
+
+/**
+ * Where the report mentions the counted thing asked about, when no figure answers: the sentences
+ * that use the counted noun and the most of the question's other words, so a member can read
+ * what the report does say.
+ */
+function mentionsOf(
+  query: Query,
+  index: ReportIndex,
+): { name: string; paragraphs: number[] } | null {
+  const target = query.measure.target;
+  if (!target) return null;
+  const counted = concept(target);
+  const asked = new Set(query.measure.concepts);
+  const using = index.sentences
+    .filter((sentence) => sentence.concepts.has(counted))
+    .map((sentence) => ({
+      sentence,
+      shared: [...asked].filter((c) => sentence.concepts.has(c)).length,
+    }))
+    .sort((a, b) => b.shared - a.shared);
+  const best = using[0]?.shared ?? 0;
+  if (using.length === 0 || best < Math.min(2, asked.size)) return null;
+  const paragraphs = [
+    ...new Set(using.filter((u) => u.shared === best).map((u) => u.sentence.paragraph)),
+  ].slice(0, MAX_MENTION_PARAGRAPHS);
+  return { name: target, paragraphs };
 }

@@ -1,0 +1,144 @@
+/**
+ * Whether a figure can answer the question at all, whatever it scores. Each check rules a figure
+ * out; the ranking decides among those left, and with none left the answer is an honest not_found.
+ * Softer evidence (a percentage for "how many", a weight for "how much") stays in the scoring:
+ * ruled out outright, it cost more right answers than it saved.
+ */
+import { ownYearsIn, yearsIn } from "../../facts/dates.js";
+import { actionLemma } from "../../facts/lexicon.js";
+import { findNumbers } from "../../facts/numbers.js";
+import type { Fact } from "../../facts/schema.js";
+import { TIME_UNITS } from "../../facts/units.js";
+import { words } from "../../text/tokenize.js";
+import type { ScoredFact } from "../rank.js";
+import type { ReportIndex } from "../reportIndex.js";
+import type { Query } from "../understand.js";
+import { conceptsOf } from "../vocabulary.js";
+
+const CURRENCY = /^[A-Z]{3}$/;
+
+/** "How much did the wall cost": money asked is never answered by miles or people. */
+function moneyWhenAsked(query: Query, fact: Fact): boolean {
+  return query.measure.expected.kind !== "currency" || CURRENCY.test(fact.unit ?? "");
+}
+
+/** "How much of the $5 billion goes to …": a figure the question states is a filter, not the answer. */
+function notStated(query: Query, fact: Fact): boolean {
+  return !statedNumbers(query).has(fact.value);
+}
+
+/** The question's own figures, worked out once per question. */
+const statedCache = new WeakMap<Query, Set<number>>();
+
+function statedNumbers(query: Query): Set<number> {
+  let stated = statedCache.get(query);
+  if (!stated) {
+    stated = new Set(findNumbers(query.cleaned).map((number) => number.value));
+    statedCache.set(query, stated);
+  }
+  return stated;
+}
+
+/**
+ * A figure for FY 2021 never answers a question about FY 2022: a figure its own words (else its
+ * paragraph) date to other years than the one asked is ruled out. An undated figure may stand.
+ */
+function rightYear(query: Query, scored: ScoredFact, index: ReportIndex): boolean {
+  const asked = query.filters.period.years;
+  if (asked.length === 0) return true;
+  const { dated, inParagraph } = datedYears(scored, index);
+  if (dated.length === 0) return true;
+  return asked.some((year) => dated.includes(year) || inParagraph.includes(year));
+}
+
+/** A figure's years, worked out once per figure. */
+const datedCache = new WeakMap<ScoredFact["doc"], { dated: string[]; inParagraph: string[] }>();
+
+function datedYears({ fact, doc }: ScoredFact, index: ReportIndex) {
+  const cached = datedCache.get(doc);
+  if (cached) return cached;
+  const paragraph = index.report.paragraphs[fact.paragraph - 1]?.text ?? "";
+  const previous = index.report.paragraphs[fact.paragraph - 2]?.text ?? "";
+  const own = ownYearsIn(`${doc.nearText} ${fact.period ?? ""}`);
+  // "So far in 2025, …" then "There have been nearly 100 homicides.": the period a paragraph
+  // opens on carries on into an undated paragraph after it.
+  const inParagraph = ownYearsIn(paragraph);
+  const opening = OPENING_PERIOD.exec(previous)?.[0] ?? "";
+  const dated = own.length > 0 ? own : inParagraph.length > 0 ? inParagraph : yearsIn(opening);
+  const years = { dated, inParagraph: yearsIn(paragraph) };
+  datedCache.set(doc, years);
+  return years;
+}
+
+/** "How many homicides, the actual number": a count asked in so many words is never a percentage. */
+const ASKS_NUMBER = /\b(?:actual|raw|exact|total|real) (?:number|count|figure)\b|\bnumber of\b/i;
+
+function countWhenNumberAsked(query: Query, fact: Fact): boolean {
+  if (!ASKS_NUMBER.test(query.cleaned) || query.measure.expected.kind !== null) return true;
+  return fact.unit !== "percent" && fact.unit !== "share";
+}
+
+/** "How many homicides" is never "126 years": a time span answers only a question about time. */
+function timeWhenAsked(query: Query, fact: Fact): boolean {
+  const { kind, unit } = query.measure.expected;
+  if (kind !== null || unit === null || TIME_UNITS.has(unit)) return true;
+  return !TIME_UNITS.has(fact.unit ?? "");
+}
+
+/** "How much of the budget …": an amount is money, a weight or a share, never a count or a time. */
+function amountWhenAsked(query: Query, fact: Fact): boolean {
+  if (query.measure.expected.kind !== "amount") return true;
+  return CURRENCY.test(fact.unit ?? "") || fact.base !== null || fact.unit === "percent";
+}
+
+/** "How much of the $5 billion …": the question states the whole it asks a part of. */
+const PART_OF_STATED = /\bhow (?:much|many) of (?:the |this |that |its |their )?\$?\d/i;
+
+/** A part of a stated whole is stated beside it: a figure in a paragraph without the whole is not. */
+function besideStatedWhole(query: Query, fact: Fact, index: ReportIndex): boolean {
+  if (!PART_OF_STATED.test(query.cleaned)) return true;
+  const whole = new Set(findNumbers(query.cleaned).map((number) => number.value));
+  return index.table.facts.some(
+    (other) => other.paragraph === fact.paragraph && whole.has(other.value),
+  );
+}
+
+/** A paragraph's opening clause that names its period: "So far in 2025,", "In FY 2024,". */
+const OPENING_PERIOD = /^[^,.;:]{0,40}?\b(?:(?:19|20)\d{2}|fy\s?'?\d{2,4})\b[^,.;:]{0,20}[,:]/i;
+
+/** "How much of the healthcare cost is …": the whole a question asks a part of, in words. */
+const PART_OF_NAMED =
+  /\bhow (?:much|many) of (?:the|this|that|its|their) ((?:[a-z-]+ ){0,3}?[a-z-]+) (?:is|are|was|were|goes|go|went|did|does|do|will|would|has|have|comes|came|got|gets)\b/i;
+
+/**
+ * A part of a whole the question names is stated where the whole is named, and the words that
+ * say which part ("… is paid by the insurers") stand in the figure's own sentence or the one
+ * before it.
+ */
+function besideNamedWhole(query: Query, { doc, fact }: ScoredFact, index: ReportIndex): boolean {
+  const match = PART_OF_NAMED.exec(query.cleaned);
+  if (!match) return true;
+  // "… the region": the sentence before may name the part the figure's own sentence points back to.
+  const before = index.report.paragraphs[fact.paragraph - 1]?.sentences[fact.sentence - 1]?.text;
+  const pointedAt = new Set(conceptsOf(before ?? ""));
+  const whole = conceptsOf(match[1] ?? "");
+  const part = words(query.cleaned.slice((match.index ?? 0) + match[0].length))
+    .filter((word) => !/(?:ed|ing)$/.test(word) && actionLemma(word) === null)
+    .flatMap(conceptsOf);
+  const inSentence = (c: string) => doc.context.has(c) || doc.near.has(c) || doc.core.has(c);
+  const stated = (c: string) => inSentence(c) || pointedAt.has(c);
+  return whole.every((c) => doc.paragraph.has(c) || inSentence(c)) && part.every(stated);
+}
+
+export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex): boolean {
+  return (
+    amountWhenAsked(query, scored.fact) &&
+    countWhenNumberAsked(query, scored.fact) &&
+    timeWhenAsked(query, scored.fact) &&
+    moneyWhenAsked(query, scored.fact) &&
+    besideStatedWhole(query, scored.fact, index) &&
+    besideNamedWhole(query, scored, index) &&
+    notStated(query, scored.fact) &&
+    rightYear(query, scored, index)
+  );
+}
