@@ -101,6 +101,19 @@ const FLOORS: Record<string, number> = {
   "corpus-blind2-2025-04-28_border_promises": 11 / 12,
   "corpus-blind2-2025-08-11_dc_crime": 12 / 12,
   "corpus-blind2-2026-07-29_crime_midyear_2026": 10 / 12,
+  // 100 chat-style questions on the same 10 tuning-half reports (4 per report unanswerable), by a
+  // helper who never saw the engine. First sight, on this branch at 52af544: 67/100 = 67.0%, with
+  // 14 figures given for questions the report cannot answer.
+  "corpus-blind3-2021-04-07_community_violence_intervention": 7 / 10,
+  "corpus-blind3-2022-03-01_addiction_overdose": 6 / 10,
+  "corpus-blind3-2023-03-20_freedom_caucus_public_safety": 8 / 10,
+  "corpus-blind3-2023-11-16_global_drug_trafficking": 7 / 10,
+  "corpus-blind3-2024-03-11_budget_border_fentanyl": 6 / 10,
+  "corpus-blind3-2024-09-24_synthetic_drug_coalition": 7 / 10,
+  "corpus-blind3-2025-03-26_opioid_epidemic_cost": 6 / 10,
+  "corpus-blind3-2025-04-28_border_promises": 5 / 10,
+  "corpus-blind3-2025-08-11_dc_crime": 9 / 10,
+  "corpus-blind3-2026-07-29_crime_midyear_2026": 6 / 10,
 };
 
 function floorFor(name: string): number {
