@@ -146,6 +146,24 @@ describe("lists and follow-ups", () => {
       { name: "invented.txt", version: null },
     );
     expect(answer("how many thefts were there, actual number", down).facts).toEqual([]);
+    expect(answer("theft count?", down).facts).toEqual([]);
+  });
+
+  it("never answers a count in so many words with money", () => {
+    const costs = buildReportIndex(
+      `Harbour Costs\n\nOf the total, $3 billion is attributed to deaths and $2 billion to injuries.`,
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("deaths #s", costs).facts).toEqual([]);
+  });
+
+  it("answers a question naming one drug only with a figure whose paragraph names it", () => {
+    const deaths = buildReportIndex(
+      `Harbour Health\n\nThe number of overdose deaths in 2030 was 4,100.\n\nHeroin seizures fell to 12 kilograms.`,
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("how many overdose deaths", deaths).facts[0]?.value).toBe(4100);
+    expect(answer("how many heroin overdose deaths", deaths).facts).toEqual([]);
   });
 
   it("answers a part of a named whole only where the part is stated", () => {

@@ -5,15 +5,16 @@
  * ruled out outright, it cost more right answers than it saved.
  */
 import { ownYearsIn, yearsIn } from "../../facts/dates.js";
-import { actionLemma } from "../../facts/lexicon.js";
+import { actionLemma, DRUG_NAMES } from "../../facts/lexicon.js";
 import { findNumbers } from "../../facts/numbers.js";
 import type { Fact } from "../../facts/schema.js";
 import { TIME_UNITS } from "../../facts/units.js";
+import { DRUGS } from "../../lexicon/drugs.js";
 import { words } from "../../text/tokenize.js";
 import type { ScoredFact } from "../rank.js";
 import type { ReportIndex } from "../reportIndex.js";
 import type { Query } from "../understand.js";
-import { conceptsOf } from "../vocabulary.js";
+import { concept, conceptsOf } from "../vocabulary.js";
 
 const CURRENCY = /^[A-Z]{3}$/;
 
@@ -70,12 +71,16 @@ function datedYears({ fact, doc }: ScoredFact, index: ReportIndex) {
   return years;
 }
 
-/** "How many homicides, the actual number": a count asked in so many words is never a percentage. */
-const ASKS_NUMBER = /\b(?:actual|raw|exact|total|real) (?:number|count|figure)\b|\bnumber of\b/i;
+/**
+ * "How many homicides, the actual number", "murder count?", "arrests #": a count asked in so many
+ * words is never a percentage, nor a sum of money.
+ */
+const ASKS_NUMBER =
+  /\b(?:actual|raw|exact|total|real) (?:number|count|figure)\b|\bnumber of\b|\bcount\b|#/i;
 
 function countWhenNumberAsked(query: Query, fact: Fact): boolean {
   if (!ASKS_NUMBER.test(query.cleaned) || query.measure.expected.kind !== null) return true;
-  return fact.unit !== "percent" && fact.unit !== "share";
+  return fact.unit !== "percent" && fact.unit !== "share" && !CURRENCY.test(fact.unit ?? "");
 }
 
 /** "How many homicides" is never "126 years": a time span answers only a question about time. */
@@ -130,6 +135,52 @@ function besideNamedWhole(query: Query, { doc, fact }: ScoredFact, index: Report
   return whole.every((c) => doc.paragraph.has(c) || inSentence(c)) && part.every(stated);
 }
 
+/** Substances by name, not a class ("drugs") nor one that is an everyday word ("ice", "crack"). */
+const NOT_ONE = new Set(DRUGS.notOneSubstance.map(concept));
+const SUBSTANCES: ReadonlySet<string> = new Set(
+  [...DRUG_NAMES].map(concept).filter((c) => !NOT_ONE.has(c)),
+);
+
+const paragraphConceptsCache = new WeakMap<ReportIndex, Map<number, Set<string>>>();
+
+/** The concepts of paragraph `n`, worked out once per report. */
+function paragraphConcepts(index: ReportIndex, n: number): Set<string> {
+  let byParagraph = paragraphConceptsCache.get(index);
+  if (!byParagraph) {
+    byParagraph = new Map();
+    paragraphConceptsCache.set(index, byParagraph);
+  }
+  let concepts = byParagraph.get(n);
+  if (!concepts) {
+    concepts = new Set(conceptsOf(index.report.paragraphs[n - 1]?.text ?? ""));
+    byParagraph.set(n, concepts);
+  }
+  return concepts;
+}
+
+/**
+ * "How many heroin deaths": a substance the question names is named in the figure's paragraph or
+ * the one before it (a follow-up paragraph on "the case"). A figure for all overdose deaths says
+ * nothing of one drug's share of them.
+ */
+function namedSubstanceStated(
+  query: Query,
+  { doc, fact }: ScoredFact,
+  index: ReportIndex,
+): boolean {
+  if (query.op !== "lookup") return true;
+  const named = query.measure.concepts.filter((c) => SUBSTANCES.has(c));
+  if (named.length === 0) return true;
+  const before = paragraphConcepts(index, fact.paragraph - 1);
+  const stated = (c: string) =>
+    doc.core.has(c) ||
+    doc.near.has(c) ||
+    doc.context.has(c) ||
+    doc.paragraph.has(c) ||
+    before.has(c);
+  return named.every(stated);
+}
+
 export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex): boolean {
   return (
     amountWhenAsked(query, scored.fact) &&
@@ -139,6 +190,7 @@ export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex):
     besideStatedWhole(query, scored.fact, index) &&
     besideNamedWhole(query, scored, index) &&
     notStated(query, scored.fact) &&
+    namedSubstanceStated(query, scored, index) &&
     rightYear(query, scored, index)
   );
 }
