@@ -126,6 +126,12 @@ async function runChange(
 }
 
 /** title:, url: and date: given with /report refresh; a date is read as dates in reports are. */
+/** The shard that answered, for /report status; a bot that is not sharded has nothing to say. */
+function answeringShard(interaction: Interaction): { shard?: { id: number; count: number } } {
+  const count = interaction.client.options.shardCount ?? 1;
+  return count > 1 ? { shard: { id: interaction.guild?.shardId ?? 0, count } } : {};
+}
+
 function metaOptions(interaction: Interaction): VersionMeta {
   const title = interaction.options.getString("title");
   const url = interaction.options.getString("url");
@@ -398,13 +404,7 @@ export default {
         await interaction.reply(
           ephemeralNotice(
             describeStatus(
-              {
-                ...(await library.status(guildId)),
-                shard: {
-                  id: interaction.guild?.shardId ?? 0,
-                  count: interaction.client.options.shardCount ?? 1,
-                },
-              },
+              { ...(await library.status(guildId)), ...answeringShard(interaction) },
               discordPresentation,
             ),
           ),

@@ -160,6 +160,7 @@ describe.each(BACKENDS)("/report on %s", (backend) => {
       expect(status).toContain("**Version 2** · upload:zhejiang.txt (this server's own upload)");
       expect(status).toContain("11 paragraphs");
       expect(status).toContain(`by <@${moderator.userId}>`);
+      expect(status).not.toContain("shard"); // one process: nothing sharded to report
 
       const history = visibleText(await report("history"));
       expect(history).toMatch(
