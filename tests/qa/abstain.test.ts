@@ -157,6 +157,17 @@ describe("lists and follow-ups", () => {
     expect(answer("deaths #s", costs).facts).toEqual([]);
   });
 
+  it("answers a weight asked by its unit only with a weight, and a count never with a percentage", () => {
+    const port = buildReportIndex(
+      `Harbour Seizures\n\nOfficers seized 3 million doses of heroin.\n\nOverdose deaths fell 14%.`,
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("how many lbs of heroin were seized", port).facts).toEqual([]);
+    expect(answer("how many doses of heroin were seized", port).facts[0]?.value).toBe(3_000_000);
+    expect(answer("overdose deaths how many", port).facts).toEqual([]);
+    expect(answer("by how much did overdose deaths fall", port).facts[0]?.value).toBe(14);
+  });
+
   it("answers a question naming one drug only with a figure whose paragraph names it", () => {
     const deaths = buildReportIndex(
       `Harbour Health\n\nThe number of overdose deaths in 2030 was 4,100.\n\nHeroin seizures fell to 12 kilograms.`,

@@ -1,14 +1,14 @@
 /**
  * Whether a figure can answer the question at all, whatever it scores. Each check rules a figure
  * out; the ranking decides among those left, and with none left the answer is an honest not_found.
- * Softer evidence (a percentage for "how many", a weight for "how much") stays in the scoring:
- * ruled out outright, it cost more right answers than it saved.
+ * Softer evidence (a weight for "how much") stays in the scoring: ruled out outright, it cost
+ * more right answers than it saved.
  */
 import { ownYearsIn, yearsIn } from "../../facts/dates.js";
 import { actionLemma, DRUG_NAMES } from "../../facts/lexicon.js";
 import { findNumbers } from "../../facts/numbers.js";
 import type { Fact } from "../../facts/schema.js";
-import { TIME_UNITS } from "../../facts/units.js";
+import { measureAfter, TIME_UNITS } from "../../facts/units.js";
 import { DRUGS } from "../../lexicon/drugs.js";
 import { words } from "../../text/tokenize.js";
 import type { ScoredFact } from "../rank.js";
@@ -81,6 +81,27 @@ const ASKS_NUMBER =
 function countWhenNumberAsked(query: Query, fact: Fact): boolean {
   if (!ASKS_NUMBER.test(query.cleaned) || query.measure.expected.kind !== null) return true;
   return fact.unit !== "percent" && fact.unit !== "share" && !CURRENCY.test(fact.unit ?? "");
+}
+
+/** "How many lbs of …", "… in tons?": the unit word the question asks the figure in. */
+const ASKED_IN_UNIT = /\bhow (?:many|much) ([a-z]+)\b|\bin ([a-z]+)\W*$/i;
+
+/**
+ * A weight or volume asked by its unit ("how many lbs of …", "… in tons?") is answered only by
+ * one; a unit named elsewhere ("cases of more than a kilogram", "price per kilogram") is not asked.
+ */
+function measureWhenAsked(query: Query, fact: Fact): boolean {
+  const { kind } = query.measure.expected;
+  if ((kind !== "mass" && kind !== "volume") || fact.base !== null) return true;
+  const match = ASKED_IN_UNIT.exec(query.cleaned);
+  const word = match?.[1] ?? match?.[2];
+  return !word || measureAfter(` ${word}`)?.kind !== kind;
+}
+
+/** "How many deaths": a count is never a sum of money nor a percentage, unless that is asked. */
+function noMoneyForHowMany(query: Query, fact: Fact): boolean {
+  if (!/\bhow many\b/i.test(query.cleaned) || query.measure.expected.kind !== null) return true;
+  return !CURRENCY.test(fact.unit ?? "") && fact.unit !== "percent";
 }
 
 /** "How many homicides" is never "126 years": a time span answers only a question about time. */
@@ -185,6 +206,8 @@ export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex):
   return (
     amountWhenAsked(query, scored.fact) &&
     countWhenNumberAsked(query, scored.fact) &&
+    measureWhenAsked(query, scored.fact) &&
+    noMoneyForHowMany(query, scored.fact) &&
     timeWhenAsked(query, scored.fact) &&
     moneyWhenAsked(query, scored.fact) &&
     besideStatedWhole(query, scored.fact, index) &&
