@@ -168,6 +168,15 @@ describe("lists and follow-ups", () => {
     expect(answer("by how much did overdose deaths fall", port).facts[0]?.value).toBe(14);
   });
 
+  it("never answers 'this year' with a figure given for last year, but keeps last year as a base", () => {
+    const town = buildReportIndex(
+      `Harbour Crime\n\nThefts are down 12% so far this year, after the town recorded 310 thefts last year.\n\nBurglaries are down 9% compared with the same period last year.`,
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("theft count so far this year", town).facts).toEqual([]);
+    expect(answer("how much are burglaries down this year", town).facts[0]?.value).toBe(9);
+  });
+
   it("answers a question naming one drug only with a figure whose paragraph names it", () => {
     const deaths = buildReportIndex(
       `Harbour Health\n\nThe number of overdose deaths in 2030 was 4,100.\n\nHeroin seizures fell to 12 kilograms.`,

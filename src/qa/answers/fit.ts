@@ -11,7 +11,7 @@ import type { Fact } from "../../facts/schema.js";
 import { measureAfter, TIME_UNITS } from "../../facts/units.js";
 import { DRUGS } from "../../lexicon/drugs.js";
 import { words } from "../../text/tokenize.js";
-import type { ScoredFact } from "../rank.js";
+import { ASKS_CURRENT, LAST_YEAR, type ScoredFact } from "../rank.js";
 import type { ReportIndex } from "../reportIndex.js";
 import type { Query } from "../understand.js";
 import { concept, conceptsOf } from "../vocabulary.js";
@@ -81,6 +81,16 @@ const ASKS_NUMBER =
 function countWhenNumberAsked(query: Query, fact: Fact): boolean {
   if (!ASKS_NUMBER.test(query.cleaned) || query.measure.expected.kind !== null) return true;
   return fact.unit !== "percent" && fact.unit !== "share" && !CURRENCY.test(fact.unit ?? "");
+}
+
+/** "… compared with the same period last year": last year as the base of a change, not its period. */
+const SINCE_LAST_YEAR =
+  /\b(?:vs\.?|versus|than|compared (?:with|to)|from|over|since|same period)\s+(?:the same period\s+)?last year\b/i;
+
+/** "Murders so far this year": a figure its own words give for last year never answers it. */
+function notLastYearForCurrent(query: Query, { doc }: ScoredFact): boolean {
+  if (!ASKS_CURRENT.test(query.cleaned)) return true;
+  return !LAST_YEAR.test(doc.nearText) || SINCE_LAST_YEAR.test(doc.nearText);
 }
 
 /** "How many lbs of …", "… in tons?": the unit word the question asks the figure in. */
@@ -214,6 +224,7 @@ export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex):
     besideNamedWhole(query, scored, index) &&
     notStated(query, scored.fact) &&
     namedSubstanceStated(query, scored, index) &&
+    notLastYearForCurrent(query, scored) &&
     rightYear(query, scored, index)
   );
 }
