@@ -177,6 +177,15 @@ describe("lists and follow-ups", () => {
     expect(answer("how much are burglaries down this year", town).facts[0]?.value).toBe(9);
   });
 
+  it("does not answer for one half of a whole with the other half's figure", () => {
+    const victims = buildReportIndex(
+      `Harbour Safety\n\nMen make up over 70% of drowning victims at the harbour. Women are also at risk.`,
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("what share of drowning victims are men", victims).facts[0]?.value).toBe(70);
+    expect(answer("what share of drowning victims are women", victims).facts).toEqual([]);
+  });
+
   it("answers a question naming one drug only with a figure whose paragraph names it", () => {
     const deaths = buildReportIndex(
       `Harbour Health\n\nThe number of overdose deaths in 2030 was 4,100.\n\nHeroin seizures fell to 12 kilograms.`,

@@ -10,6 +10,7 @@ import { findNumbers } from "../../facts/numbers.js";
 import type { Fact } from "../../facts/schema.js";
 import { measureAfter, TIME_UNITS } from "../../facts/units.js";
 import { DRUGS } from "../../lexicon/drugs.js";
+import { GRAMMAR } from "../../lexicon/language.js";
 import { words } from "../../text/tokenize.js";
 import { ASKS_CURRENT, LAST_YEAR, type ScoredFact } from "../rank.js";
 import type { ReportIndex } from "../reportIndex.js";
@@ -86,6 +87,28 @@ function countWhenNumberAsked(query: Query, fact: Fact): boolean {
 /** "… compared with the same period last year": last year as the base of a change, not its period. */
 const SINCE_LAST_YEAR =
   /\b(?:vs\.?|versus|than|compared (?:with|to)|from|over|since|same period)\s+(?:the same period\s+)?last year\b/i;
+
+/** Each contrast word's concept → the concept of the other half ("women" → "men"). */
+const OTHER_HALF = new Map(
+  GRAMMAR.contrasts.flatMap(([a, b]) => [
+    [concept(a), concept(b)],
+    [concept(b), concept(a)],
+  ]),
+);
+
+/**
+ * "What share of victims were women": a figure whose sentence names only the other half
+ * ("men make up over 50% of victims") does not answer for this half.
+ */
+function sameHalf(query: Query, { doc }: ScoredFact): boolean {
+  const asked = new Set(query.measure.concepts);
+  const named = (c: string) => doc.core.has(c) || doc.near.has(c) || doc.context.has(c);
+  for (const c of asked) {
+    const other = OTHER_HALF.get(c);
+    if (other && !asked.has(other) && named(other) && !named(c)) return false;
+  }
+  return true;
+}
 
 /** "Murders so far this year": a figure its own words give for last year never answers it. */
 function notLastYearForCurrent(query: Query, { doc }: ScoredFact): boolean {
@@ -225,6 +248,7 @@ export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex):
     notStated(query, scored.fact) &&
     namedSubstanceStated(query, scored, index) &&
     notLastYearForCurrent(query, scored) &&
+    sameHalf(query, scored) &&
     rightYear(query, scored, index)
   );
 }
