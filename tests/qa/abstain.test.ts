@@ -186,6 +186,24 @@ describe("lists and follow-ups", () => {
     expect(answer("what share of drowning victims are women", victims).facts).toEqual([]);
   });
 
+  it("does not take an everyday last word ('the Administration') for a body's name", () => {
+    const budget = buildReportIndex(
+      [
+        "Harbour Budget",
+        "The Administration will hire 300 more harbour wardens.",
+        "The Coastal Drug Administration (CDA) runs the port lab.",
+        "The ferry timetable changes in spring.",
+        "Anglers need a licence.",
+        "The lighthouse reopens in May.",
+      ].join("\n\n"),
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("how many wardens will the administration hire", budget).facts[0]?.value).toBe(
+      300,
+    );
+    expect(answer("how many cda wardens", budget).facts).toEqual([]);
+  });
+
   it("answers a question naming one drug only with a figure whose paragraph names it", () => {
     const deaths = buildReportIndex(
       `Harbour Health\n\nThe number of overdose deaths in 2030 was 4,100.\n\nHeroin seizures fell to 12 kilograms.`,
