@@ -34,7 +34,7 @@ const WORDNET_GROUPS: ReadonlyMap<string, readonly string[]> = new Map(
 const reportStems = new WeakMap<SpellIndex, ReadonlyMap<string, string>>();
 
 /** Stem → the report's most frequent word with that stem. */
-function stemsOf(report: SpellIndex): ReadonlyMap<string, string> {
+export function stemsOf(report: SpellIndex): ReadonlyMap<string, string> {
   let stems = reportStems.get(report);
   if (!stems) {
     const byCount = [...report.counts].sort((a, b) => b[1] - a[1]);

@@ -204,6 +204,16 @@ describe("lists and follow-ups", () => {
     expect(answer("how many cda wardens", budget).facts).toEqual([]);
   });
 
+  it("abstains on a chat-style opening naming a kind of thing the report never writes", () => {
+    const port = buildReportIndex(
+      `Harbour Seizures\n\nOfficers seized 40 boats at the harbour.\n\nThe news conference was held on Monday.`,
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("harbour drones seized #?", port).facts).toEqual([]);
+    expect(answer("harbour presses seized #?", port).facts).toEqual([]);
+    expect(answer("boats seized #?", port).facts[0]?.value).toBe(40);
+  });
+
   it("answers a question naming one drug only with a figure whose paragraph names it", () => {
     const deaths = buildReportIndex(
       `Harbour Health\n\nThe number of overdose deaths in 2030 was 4,100.\n\nHeroin seizures fell to 12 kilograms.`,
