@@ -379,11 +379,12 @@ function toMentions(text: string, spans: readonly Span[]): PlaceMention[] {
 
 /** Whole-word matches of place names, aliases and demonyms in report text, in text order. */
 export function findPlaces(text: string): readonly PlaceMention[] {
-  const known = RECENT_TEXTS.get(text);
+  const texts = buildTexts ?? RECENT_TEXTS;
+  const known = texts.get(text);
   if (known) return known;
   const mentions = Object.freeze(toMentions(text, exactSpans(text, wordPieces(text), "text")));
-  if (RECENT_TEXTS.size >= RECENT_LIMIT) RECENT_TEXTS.clear();
-  RECENT_TEXTS.set(text, mentions);
+  if (texts === RECENT_TEXTS && RECENT_TEXTS.size >= RECENT_LIMIT) RECENT_TEXTS.clear();
+  texts.set(text, mentions);
   return mentions;
 }
 
@@ -393,6 +394,22 @@ export function findPlaces(text: string): readonly PlaceMention[] {
  */
 const RECENT_TEXTS = new Map<string, readonly PlaceMention[]>();
 const RECENT_LIMIT = 4000;
+/**
+ * During one report's build, every text's answer is remembered until the build ends: each of its
+ * passes reads every paragraph or sentence in turn, which a bounded memory forgets before the next.
+ */
+let buildTexts: Map<string, readonly PlaceMention[]> | null = null;
+
+/** Runs one synchronous build with every text's places remembered for its length only. */
+export function withPlacesRemembered<T>(build: () => T): T {
+  if (buildTexts) return build();
+  buildTexts = new Map();
+  try {
+    return build();
+  } finally {
+    buildTexts = null;
+  }
+}
 
 // ---------- typo-tolerant matching for questions ----------
 

@@ -1,6 +1,7 @@
 import { bodiesInQuestion } from "../facts/bodies.js";
 import { yearsIn } from "../facts/dates.js";
 import { AUXILIARIES, actionLemma, PREPOSITIONS } from "../facts/lexicon.js";
+import type { Entity } from "../facts/schema.js";
 import { measureAfter } from "../facts/units.js";
 import { GRAMMAR } from "../lexicon/language.js";
 import { withinEdits } from "../text/editDistance.js";
@@ -255,14 +256,39 @@ export interface UnfiguredName {
   paragraphs: number[];
 }
 
+interface Figured {
+  /** The organisations and roles the report names. */
+  bodies: Entity[];
+  /** Paragraphs that give a figure. */
+  withFigures: Set<number>;
+  /** "paragraph:sentence" of each sentence that gives a figure. */
+  figured: Set<string>;
+}
+
+const reportFigured = new WeakMap<ReportIndex, Figured>();
+
+/** Worked out once per report, not once per question. */
+function figuredOf(index: ReportIndex): Figured {
+  let found = reportFigured.get(index);
+  if (!found) {
+    const { entities, facts } = index.table;
+    found = {
+      bodies: entities.filter((e) => e.kind === "organization" || e.kind === "role"),
+      withFigures: new Set(facts.map((fact) => fact.paragraph)),
+      figured: new Set(facts.map((fact) => `${fact.paragraph}:${fact.sentence}`)),
+    };
+    reportFigured.set(index, found);
+  }
+  return found;
+}
+
 /**
  * A proper name the question uses ("… did Shaoxing solve?") that the report mentions only in
  * sentences without figures: whatever figure ranks best would be about something else.
  */
 export function unfiguredName(query: Query, index: ReportIndex): UnfiguredName | null {
   const inPlaces = query.filters.placeWords.join(" ").toLowerCase();
-  const bodies = index.table.entities.filter((e) => e.kind === "organization" || e.kind === "role");
-  const withFigures = new Set(index.table.facts.map((fact) => fact.paragraph));
+  const { bodies, withFigures } = figuredOf(index);
   for (const [name] of query.cleaned.matchAll(/\b[A-Z][a-z][\w'’-]*\b/g)) {
     if (STOP_WORDS.has(name.toLowerCase()) || inPlaces.includes(name.toLowerCase())) continue;
     const word = new RegExp(`\\b${name}\\b`);
@@ -291,7 +317,7 @@ function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
   const isModifier = (word: string) =>
     !PREPOSITIONS.has(word) && actionLemma(word) === null && !/ed$/.test(word);
   if (modifiers.length === 0 || !modifiers.every(isModifier)) return null;
-  const figured = new Set(index.table.facts.map((fact) => `${fact.paragraph}:${fact.sentence}`));
+  const { figured } = figuredOf(index);
   for (const word of modifiers) {
     if (STOP_WORDS.has(word) || GENERIC.has(word) || word.length < 4) continue;
     // The word itself, not its synonyms: "driving" is not the report's "campaign drive".

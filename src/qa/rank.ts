@@ -467,7 +467,8 @@ export function rankFacts(
   const top = hits[0]?.score ?? 1;
   const textMatch = new Map(hits.map((hit) => [hit.id as number, hit.score / top]));
   const asPlaces = { ...query, filters: { ...query.filters, places } };
-  return candidates(query, index, places, textMatch.keys())
+  const found = candidates(query, index, places, textMatch.keys());
+  return shortlist(found, asPlaces, index, textMatch, w)
     .map((id) =>
       scoreFact(asPlaces, index.factDocs[id] as FactDoc, index, textMatch.get(id) ?? 0, w),
     )
@@ -482,6 +483,63 @@ function askedUnits(query: Query): string[] {
   if (kind === "currency" || kind === "amount") units.push(UNIT_KINDS.currency);
   if (kind === "percent") units.push("percent");
   return units;
+}
+
+/** The figure's verb, or one just before it, is a verb the question asks about. */
+function agreesOnVerb(asked: readonly string[], doc: FactDoc): boolean {
+  const { action } = doc.fact;
+  return (
+    (action !== null && asked.includes(concept(action))) ||
+    doc.leadVerbs.some((verb) => asked.includes(verb))
+  );
+}
+
+/**
+ * At most `w.fullScoreLimit` of the candidates, in factDocs order: all of them when there are no
+ * more, else the best by a cheap score: where the fact uses each question concept (its own words,
+ * around the figure, its sentence, its paragraph), the counted noun and verb asked, its unit,
+ * places, text match and place in the report, weighed as `scoreFact` weighs them. In a very large report a question's common words retrieve most of it,
+ * and full scoring is the costly part.
+ */
+function shortlist(
+  found: number[],
+  query: Query,
+  index: ReportIndex,
+  textMatch: ReadonlyMap<number, number>,
+  w: Weights,
+): number[] {
+  if (found.length <= w.fullScoreLimit) return found;
+  const terms = queryTerms(query, index);
+  const { places } = query.filters;
+  const cheap = found.map((id) => {
+    const doc = index.factDocs[id] as FactDoc;
+    let score = unitFit(query, doc, w) + (textMatch.get(id) ?? 0) * w.textMatch;
+    for (let i = 0; i < terms.concepts.length; i++) {
+      const c = terms.concepts[i] as string;
+      const level = doc.core.has(c)
+        ? w.coreHit
+        : doc.near.has(c)
+          ? w.nearHit
+          : doc.context.has(c)
+            ? w.sentenceHit
+            : doc.paragraph.has(c)
+              ? w.paragraphHit
+              : 0;
+      score += level * (terms.weights[i] as number);
+    }
+    if (terms.target && (doc.heads.has(terms.target) || doc.core.has(terms.target)))
+      score += w.targetHead;
+    if (terms.askedActions.length > 0 && agreesOnVerb(terms.askedActions, doc))
+      score += w.verbAgrees;
+    if (places.length === 0) score += placelessFit(doc.fact, index, terms, w);
+    else score += (w.placeMatch * places.length) / Math.max(places.length, doc.fact.places.length);
+    return score - doc.fact.paragraph * w.paragraphOrder;
+  });
+  const cut = Float64Array.from(cheap).sort()[found.length - w.fullScoreLimit] as number;
+  const kept = found.filter((_, i) => (cheap[i] as number) > cut);
+  for (let i = 0; i < found.length && kept.length < w.fullScoreLimit; i++)
+    if (cheap[i] === cut) kept.push(found[i] as number);
+  return kept.sort((a, b) => a - b);
 }
 
 /** Ids in both ascending lists. */

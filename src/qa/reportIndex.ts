@@ -5,6 +5,7 @@ import { extractFacts } from "../facts/extract.js";
 import { homePlaces } from "../facts/factPlaces.js";
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
 import { type PlaceFinder, reportPlaces } from "../facts/localPlaces.js";
+import { withPlacesRemembered } from "../facts/places.js";
 import { type Fact, FactTable } from "../facts/schema.js";
 import { ReportError } from "../report/errors.js";
 import { REPORT_LIMITS, type ReportLimits } from "../report/limits.js";
@@ -114,9 +115,7 @@ function placeParagraphsOf(report: ParsedReport, find: PlaceFinder): Map<string,
   const map = new Map<string, number[]>();
   for (const paragraph of report.paragraphs) {
     for (const mention of find(paragraph.text)) {
-      const list = map.get(mention.place.name) ?? [];
-      if (!list.includes(paragraph.number)) list.push(paragraph.number);
-      map.set(mention.place.name, list);
+      addTo(map, mention.place.name, paragraph.number);
     }
   }
   return map;
@@ -330,7 +329,9 @@ export function buildReportIndex(
   meta: ReportMeta,
   options: BuildOptions = {},
 ): ReportIndex {
-  return withSearch(buildReportIndexData(text, meta, options.limits ?? REPORT_LIMITS));
+  return withSearch(
+    withPlacesRemembered(() => buildReportIndexData(text, meta, options.limits ?? REPORT_LIMITS)),
+  );
 }
 
 /** Split an index into what a structured clone carries: the data and the search indexes. */

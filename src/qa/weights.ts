@@ -21,6 +21,11 @@ export interface Weights {
    * answered by the national total when another figure's paragraph names the sweep.
    */
   missingConcept: number;
+  /**
+   * The most retrieved facts a question scores in full, the best by a cheap score: a report of the
+   * genre retrieves far fewer for any question, one a thousand times its size most of its facts.
+   */
+  fullScoreLimit: number;
   /** A concept in this many sentences or fewer is rare enough to name a part of the report. */
   rareConceptSentences: number;
   /** Each word of what is counted that the question does not ask about ("juvenile cases" for "cases"). */
@@ -136,6 +141,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   sentenceHit: 1,
   paragraphHit: 0.4,
   missingConcept: -0.5,
+  fullScoreLimit: 300,
   rareConceptSentences: 3,
   extraModifier: 0.4,
   extraModifierCap: 1.2,

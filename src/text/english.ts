@@ -6,19 +6,22 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import nspell from "nspell";
+import type nspell from "nspell";
 
 let speller: ReturnType<typeof nspell> | null = null;
 
 /**
- * The dictionary's files are read here, on first use, not when the module loads (as importing
- * dictionary-en would): most questions never need them, and half a megabyte read and parsed
+ * The dictionary's files and nspell are read here, on first use, not when the module loads (as
+ * importing dictionary-en would): most questions never need them, and half a megabyte read and parsed
  * is a fifth of a cold start.
  */
 function english(): ReturnType<typeof nspell> {
   if (speller) return speller;
-  const files = dirname(createRequire(import.meta.url).resolve("dictionary-en"));
-  speller = nspell({
+  const require = createRequire(import.meta.url);
+  const files = dirname(require.resolve("dictionary-en"));
+  // nspell itself too: a question that never needs the dictionary never loads its code.
+  const load = require("nspell") as typeof nspell;
+  speller = load({
     aff: readFileSync(join(files, "index.aff")),
     dic: readFileSync(join(files, "index.dic")),
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { rankFacts, scoreFact } from "../../src/qa/rank.js";
 import { buildReportIndex } from "../../src/qa/reportIndex.js";
 import { understand } from "../../src/qa/understand.js";
+import { DEFAULT_WEIGHTS } from "../../src/qa/weights.js";
 
 // Invented: a national total, a province's part of it, a count, and a percentage change.
 const REPORT = `Police nationwide seized 12.5 tons of heroin during the campaign.
@@ -48,5 +49,14 @@ describe("rankFacts", () => {
         .score;
     });
     expect(province).toBeGreaterThan(shipment ?? Number.POSITIVE_INFINITY);
+  });
+
+  it("scores in full only the best retrieved facts by the cheap score, the answer unchanged", () => {
+    const question = understand("How many tons of heroin were seized?");
+    const all = rankFacts(question, index);
+    const limited = rankFacts(question, index, [], { ...DEFAULT_WEIGHTS, fullScoreLimit: 2 });
+    expect(all.length).toBeGreaterThan(2);
+    expect(limited).toHaveLength(2);
+    expect(limited[0]?.fact).toBe(all[0]?.fact);
   });
 });

@@ -200,6 +200,32 @@ function answerSpan(
   return null;
 }
 
+interface SentenceEntities {
+  /** "paragraph:sentence" → the entities that sentence names, in the table's order. */
+  bySentence: Map<string, Entity[]>;
+  /** The sentences that name a date. */
+  dated: Set<string>;
+}
+
+/** Worked out once per report, not once per matching sentence of every question. */
+const entitiesCache = new WeakMap<ReportIndex["table"], SentenceEntities>();
+
+function entitiesOf(index: ReportIndex): SentenceEntities {
+  let found = entitiesCache.get(index.table);
+  if (!found) {
+    found = { bySentence: new Map(), dated: new Set() };
+    for (const entity of index.table.entities) {
+      const key = `${entity.paragraph}:${entity.sentence}`;
+      const list = found.bySentence.get(key);
+      if (list) list.push(entity);
+      else found.bySentence.set(key, [entity]);
+      if (entity.kind === "date") found.dated.add(key);
+    }
+    entitiesCache.set(index.table, found);
+  }
+  return found;
+}
+
 /** Who / what / when / which questions: the best sentence by BM25, leading with the span that answers. */
 export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContext): Answer {
   const duration = ASKS_DURATION.test(query.cleaned);
@@ -210,11 +236,7 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     : query.cleaned;
   const asked = query.cleaned.toLowerCase();
   const wanted = wantedKinds(query, index);
-  const dated = new Set(
-    index.table.entities
-      .filter((e) => e.kind === "date")
-      .map((e) => `${e.paragraph}:${e.sentence}`),
-  );
+  const { bySentence, dated } = entitiesOf(index);
   const hits = index.sentenceSearch.search(searched, { combineWith: "OR" });
   const names = askedNames(query, index);
   // A name read off a capitalised question may be a misreading ("Its Director"): only a name some
@@ -244,14 +266,8 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     .map(({ hit, doc }) => {
       const overlap = concepts.filter((c) => doc.concepts.has(c));
       // The answer is an entity the question does not already name, of the kind it asks for.
-      const entities = index.table.entities
-        .filter(
-          (e) =>
-            e.paragraph === doc.paragraph &&
-            e.sentence === doc.sentence &&
-            wanted.includes(e.kind) &&
-            !asked.includes(e.name.toLowerCase()),
-        )
+      const entities = (bySentence.get(`${doc.paragraph}:${doc.sentence}`) ?? [])
+        .filter((e) => wanted.includes(e.kind) && !asked.includes(e.name.toLowerCase()))
         .sort((a, b) => wanted.indexOf(a.kind) - wanted.indexOf(b.kind));
       const first = entities.filter((e) => e.kind === entities[0]?.kind);
       // "How long …": a sentence giving a span of time holds the kind of answer asked for.

@@ -2,6 +2,7 @@ import { placeByName } from "../../facts/places.js";
 import type { Fact } from "../../facts/schema.js";
 import { citeLine, quoteBlock, uniqueParagraphs } from "../compose.js";
 import { rankFacts, type ScoredFact, STEERING } from "../rank.js";
+import type { ReportIndex } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import type { Query } from "../understand.js";
 import { concept } from "../vocabulary.js";
@@ -79,12 +80,24 @@ function podium(
     .sort((a, b) => direction * (comparable(a.fact) - comparable(b.fact)));
 }
 
+const countedCache = new WeakMap<ReportIndex, Set<string>>();
+
+/** The concepts of everything the report's figures count, worked out once per report. */
+function countedConcepts(index: ReportIndex): Set<string> {
+  let counted = countedCache.get(index);
+  if (!counted) {
+    counted = new Set(index.factDocs.flatMap((doc) => [...doc.subject]));
+    countedCache.set(index, counted);
+  }
+  return counted;
+}
+
 /**
  * Places ranked by their figure for what the question asks about ("which province seized the most drugs"),
  * one best-matching figure per place, compared in base units.
  */
 export function rankPlaces(query: Query, { index, weights }: AnswerContext): PlaceFigure[] {
-  const counted = new Set(index.factDocs.flatMap((doc) => [...doc.subject]));
+  const counted = countedConcepts(index);
   const subjectConcepts = query.measure.concepts.filter(
     // "Which province …": the kind of place ranked is not what is counted.
     (c) => !ACTION_WORDS.has(c) && !STEERING.has(c) && counted.has(c),
