@@ -83,6 +83,7 @@ export function isFigure(
   if (/[\w.]\($/.test(before)) return false; // "section 12.4(2)"
   if (/\bsections?\s+[\d.()]+\s*(?:,|and|or)\s*$/i.test(before)) return false; // "sections 4.2 and 18.1"
   if (LABEL_BEFORE.test(before)) return false;
+  if (/^\d{4}$/.test(match.text) && /\b[A-Z][a-z]+ of\s*$/.test(before)) return false; // "the Harbor Act of 1851"
   if (isDenominator(before, match.text)) return false; // the "five" of "four out of five adults"
   if (isHeading && atStart) return false; // "2. Closing supply routes"
   if (/^\s*[.)]\s/.test(after) && atStart) return false; // a list label

@@ -6,7 +6,8 @@
  * - Running text (findPlaces): single-word names and demonyms must be capitalised ("China", not
  *   "china" the material); multiword names match in any case; acronyms ("US", "UK", "NYC") and
  *   AP state abbreviations (", Calif.") only in their exact case.
- * - Questions (findPlacesInQuestion): any case, except "US" (the pronoun "us") and names that are
+ * - Questions (findPlacesInQuestion): any case, except "US" (the pronoun "us"), an acronym
+ *   typed in lower case that is an English word ("la", "me"), and names that are
  *   everyday words ("turkey", "chad", "jordan", "guinea", "polish", ...), which need a capital or
  *   a preceding "in"/"from"/"to"/... Then typo-tolerant matching (Damerau–Levenshtein, same first
  *   letter, names of ≥ 5 letters, 1 edit, 2 for ≥ 9 letters), never for a word of the English
@@ -242,7 +243,10 @@ function accepts(surface: Surface, text: string, start: number, end: number, mod
   const written = text.slice(start, end);
   switch (surface.rule) {
     case "exact":
-      return normalizeSpacing(written) === normalizeSpacing(surface.form);
+      return (
+        normalizeSpacing(written) === normalizeSpacing(surface.form) ||
+        (mode === "question" && chatAcronym(surface.form, written))
+      );
     case "afterComma":
       return (
         written === surface.form && /,\s{0,3}$/.test(text.slice(Math.max(0, start - 4), start))
@@ -258,6 +262,17 @@ function accepts(surface: Surface, text: string, start: number, end: number, mod
       return PLACE_CONTEXT_WORDS.has(previousWord(text, start));
     }
   }
+}
+
+/** "nyc", "uae": chat types an acronym in lower case; two letters ("us", "de") stay words. */
+function chatAcronym(form: string, written: string): boolean {
+  if (!isAcronym(form) || written !== written.toLowerCase()) return false;
+  const letters = written.replace(/[.\s]/g, "");
+  return (
+    letters.length >= 3 &&
+    normalizeForm(form).replace(/[.\s]/g, "") === letters &&
+    !isCommonEnglishWord(letters)
+  );
 }
 
 interface Span {

@@ -6,6 +6,7 @@ import drugsJson from "./drugs.json" with { type: "json" };
 const Drugs = z.object({
   $comment: z.string().optional(),
   substances: z.array(z.string().regex(/^[a-z0-9]+$/)).min(1),
+  notOneSubstance: z.array(z.string().regex(/^[a-z0-9]+$/)),
 });
 
 export const DRUGS = checked(Drugs, drugsJson, "drugs.json");

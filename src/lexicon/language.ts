@@ -33,6 +33,8 @@ const Grammar = z.object({
   personNouns: Words,
   /** Adverbs that end the noun a figure counts: "120 agents already deployed". */
   trailingAdverbs: Words,
+  /** The two halves of a whole ("men", "women"): a question about one is not the other's figure. */
+  contrasts: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
 });
 
 const WordNet = z.object({

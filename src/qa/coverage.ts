@@ -9,6 +9,7 @@ import { isCommonEnglishWord } from "../text/english.js";
 import { stem } from "../text/stem.js";
 import { words } from "../text/tokenize.js";
 import { expandAcronym } from "./names.js";
+import { stemsOf } from "./normalize.js";
 import type { ReportIndex } from "./reportIndex.js";
 import type { Query } from "./understand.js";
 import { concept, STOP_WORDS } from "./vocabulary.js";
@@ -108,7 +109,8 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
       !known(word, index),
   );
   if (verb) return verb;
-  const kind = unknownKind(query, index) ?? unknownCompound(query, index);
+  const kind =
+    unknownKind(query, index) ?? unknownCompound(query, index) ?? unknownOpening(query, index);
   if (kind) return kind;
   const content = words(query.cleaned.toLowerCase()).filter(
     (word) =>
@@ -225,6 +227,28 @@ function unknownCompound(query: Query, index: ReportIndex): string | null {
     if (nouns && (!known(head, index) || unknownKindOf)) return run.join(" ");
   }
   return null;
+}
+
+/**
+ * Chat puts the thing first: "harbour drones seized #?", "tidal floods count". A compound of
+ * nouns opening a figure question, up to its first verb, whose first word the report knows and
+ * whose head it never writes names a kind of thing the report does not cover.
+ */
+function unknownOpening(query: Query, index: ReportIndex): string | null {
+  if (query.intent !== "figure" || query.wh !== null) return null;
+  const asked = words(query.cleaned.toLowerCase());
+  const run: string[] = [];
+  for (const word of asked) {
+    const verbLike = actionLemma(word) !== null || /(?:ed|ing)$/.test(word);
+    if (!isContentWord(word, query) || verbLike || PREPOSITIONS.has(word)) break;
+    run.push(word);
+  }
+  const head = run[run.length - 1] ?? "";
+  if (run.length < 2 || GENERIC.has(head)) return null;
+  // "fentanyl lbs?", "harm reduction money": a unit names how it is measured, not a kind.
+  if (concept(head) === MONEY || measureAfter(` ${head}`) || namesAUnit(head, index)) return null;
+  // The head's own stem, not its synonym group: "presses" is not the report's "news conference".
+  return stemsOf(index.spelling).has(stem(head)) ? null : run.join(" ");
 }
 
 export interface UnfiguredName {

@@ -1,7 +1,7 @@
 import { abbreviates, definedAcronyms, initialOf, NAME_RUN } from "../facts/acronyms.js";
 import { findPlacesInQuestion } from "../facts/places.js";
 import type { ParsedReport } from "../report/types.js";
-import { isEnglishWord } from "../text/english.js";
+import { isCommonEnglishWord, isEnglishWord } from "../text/english.js";
 import { words } from "../text/tokenize.js";
 import { STOP_WORDS } from "./vocabulary.js";
 
@@ -187,12 +187,14 @@ function escaped(text: string): string {
 /**
  * Whether a text names what a question calls `spelling`: the whole name, or its last word standing
  * alone ("Marcus Whitfield" → "Whitfield, 38", but not "Choice Neighborhoods" for "Promise
- * Neighborhoods"). A last word typed with a capital is matched as the report writes it.
+ * Neighborhoods"). A last word typed with a capital is matched as the report writes it. A last
+ * word that is an everyday noun ("Administration", "Office") is no name on its own: "the
+ * Administration" is not the Drug Enforcement Administration.
  */
 export function mentions(text: string, spelling: string): boolean {
   if (new RegExp(`\\b${escaped(spelling)}\\b`, "i").test(text)) return true;
   const last = spelling.split(/\s+/).pop() ?? spelling;
-  if (last === spelling) return false;
+  if (last === spelling || (last !== last.toUpperCase() && isCommonEnglishWord(last))) return false;
   const flags = /[A-Z]/.test(last) ? "g" : "gi";
   return [...text.matchAll(new RegExp(`\\b${escaped(last)}\\b`, flags))].some(
     (match) => !/[A-Z][\w'’-]*\s+$/.test(text.slice(0, match.index ?? 0)),

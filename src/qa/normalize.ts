@@ -9,6 +9,7 @@
 import { DRUG_NAMES } from "../facts/lexicon.js";
 import { typoMatch } from "../facts/places.js";
 import { GRAMMAR, SYNONYMS, WORDNET } from "../lexicon/language.js";
+import { VERBS } from "../lexicon/verbs.js";
 import { isEnglishWord } from "../text/english.js";
 import {
   buildSpellIndex,
@@ -33,7 +34,7 @@ const WORDNET_GROUPS: ReadonlyMap<string, readonly string[]> = new Map(
 const reportStems = new WeakMap<SpellIndex, ReadonlyMap<string, string>>();
 
 /** Stem → the report's most frequent word with that stem. */
-function stemsOf(report: SpellIndex): ReadonlyMap<string, string> {
+export function stemsOf(report: SpellIndex): ReadonlyMap<string, string> {
   let stems = reportStems.get(report);
   if (!stems) {
     const byCount = [...report.counts].sort((a, b) => b[1] - a[1]);
@@ -51,6 +52,30 @@ function reportSynonym(word: string, report: SpellIndex): string | null {
   if (!group || stemsOf(report).has(stem(word))) return null;
   const member = group.find((word) => stemsOf(report).has(stem(word)));
   return member ? (stemsOf(report).get(stem(member)) ?? null) : null;
+}
+
+/** A verb word's stem → every verb row that lists it, in lexicon order ("bust": crack, arrest). */
+const VERB_SENSES = new Map<string, (typeof VERBS)[number][]>();
+for (const verb of VERBS) {
+  for (const word of new Set([verb.lemma, ...verb.forms, ...verb.synonyms].map(stem))) {
+    VERB_SENSES.set(word, [...(VERB_SENSES.get(word) ?? []), verb]);
+  }
+}
+
+/**
+ * A slang verb with several senses ("busted" a ring, or busted members) read as the one sense
+ * the report uses: the report's own most frequent form of it, when the report never uses the
+ * word itself nor any form of the word's other senses.
+ */
+function reportSense(word: string, report: SpellIndex): string | null {
+  const senses = VERB_SENSES.get(stem(word));
+  if (!senses || senses.length < 2 || stemsOf(report).has(stem(word))) return null;
+  const used = senses.filter((verb) => verb.forms.some((form) => report.counts.has(form)));
+  const [only] = used;
+  if (used.length !== 1 || !only) return null;
+  return only.forms.reduce((a, b) =>
+    (report.counts.get(b) ?? 0) > (report.counts.get(a) ?? 0) ? b : a,
+  );
 }
 
 /** Words any question may use, whatever the report: grammar, synonyms, substances. */
@@ -96,8 +121,11 @@ function correction(question: string, token: Token, report: SpellIndex): string 
   const typed = token.lower;
   const budget = editBudget(typed);
   if (!token.isWord || budget === 0 || !/^\p{L}+$/u.test(typed)) return null;
-  if (report.counts.has(typed) || LEXICON_WORDS.counts.has(typed)) return null;
+  if (report.counts.has(typed)) return null;
   if (isName(question, token)) return null;
+  const sense = reportSense(typed, report);
+  if (sense) return sense;
+  if (LEXICON_WORDS.counts.has(typed)) return null;
   if (isEnglishWord(typed)) return reportSynonym(typed, report);
   if (typoMatch([typed])) return null;
   return (

@@ -41,9 +41,9 @@ function isEarlier(doc: FactDoc): boolean {
 }
 
 /** "so far this year", "to date": the question asks the period the report is written in. */
-const ASKS_CURRENT = /\b(?:this year|so far|to date|year to date|currently|right now)\b/i;
+export const ASKS_CURRENT = /\b(?:this year|so far|to date|year to date|currently|right now)\b/i;
 /** "… reported last year": a figure the report gives for the year before its own. */
-const LAST_YEAR = /\b(?:last year|the previous year|the year before|a year earlier)\b/i;
+export const LAST_YEAR = /\b(?:last year|the previous year|the year before|a year earlier)\b/i;
 
 /** Earlier-period figures answer questions about the earlier period, and only those. */
 function periodFit(terms: QueryTerms, doc: DocTerms, w: Weights): number {

@@ -92,6 +92,8 @@ const COMMON_VERBS = new Set([
   "decrease",
   "drop",
   "get",
+  "gets",
+  "got",
   "take",
   "took",
   "happen",

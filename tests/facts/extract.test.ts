@@ -50,6 +50,13 @@ describe("extractFacts", () => {
     expect(() => FactTable.parse(table)).not.toThrow();
   });
 
+  it("reads the year in a law's name as no figure", () => {
+    const law = extractFacts(
+      parseReport("Officers used the Harbor Act of 1851 to detain 14 smugglers."),
+    );
+    expect(law.facts.map((f) => f.value)).toEqual([14]);
+  });
+
   it("converts tons and kilograms to a kg base", () => {
     expect(byValue(1.2)).toMatchObject({ unit: "t", base: { value: 1200, unit: "kg" } });
     expect(byValue(900)).toMatchObject({ unit: "kg", base: { value: 900, unit: "kg" } });

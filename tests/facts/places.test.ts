@@ -239,6 +239,12 @@ describe("findPlacesInQuestion", () => {
     expect(findPlacesInQuestion(question)).toEqual([]);
   });
 
+  it("reads an acronym typed in lower case, unless it is a short or everyday word", () => {
+    expect(names(findPlacesInQuestion("nyc murders?"))).toEqual(["New York City"]);
+    expect(names(findPlacesInQuestion("uae seizures"))).toEqual(["United Arab Emirates"]);
+    expect(findPlacesInQuestion("de minimis rules and us")).toEqual([]);
+  });
+
   it("prefers exact names to typos and keeps offsets", () => {
     expect(findPlacesInQuestion("hunan or human")).toEqual([
       { place: placeByName("Hunan"), start: 0, end: 5, text: "hunan" },

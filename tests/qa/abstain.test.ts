@@ -146,6 +146,81 @@ describe("lists and follow-ups", () => {
       { name: "invented.txt", version: null },
     );
     expect(answer("how many thefts were there, actual number", down).facts).toEqual([]);
+    expect(answer("theft count?", down).facts).toEqual([]);
+  });
+
+  it("never answers a count in so many words with money", () => {
+    const costs = buildReportIndex(
+      `Harbour Costs\n\nOf the total, $3 billion is attributed to deaths and $2 billion to injuries.`,
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("deaths #s", costs).facts).toEqual([]);
+  });
+
+  it("answers a weight asked by its unit only with a weight, and a count never with a percentage", () => {
+    const port = buildReportIndex(
+      `Harbour Seizures\n\nOfficers seized 3 million doses of heroin.\n\nOverdose deaths fell 14%.`,
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("how many lbs of heroin were seized", port).facts).toEqual([]);
+    expect(answer("how many doses of heroin were seized", port).facts[0]?.value).toBe(3_000_000);
+    expect(answer("overdose deaths how many", port).facts).toEqual([]);
+    expect(answer("by how much did overdose deaths fall", port).facts[0]?.value).toBe(14);
+  });
+
+  it("never answers 'this year' with a figure given for last year, but keeps last year as a base", () => {
+    const town = buildReportIndex(
+      `Harbour Crime\n\nThefts are down 12% so far this year, after the town recorded 310 thefts last year.\n\nBurglaries are down 9% compared with the same period last year.`,
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("theft count so far this year", town).facts).toEqual([]);
+    expect(answer("how much are burglaries down this year", town).facts[0]?.value).toBe(9);
+  });
+
+  it("does not answer for one half of a whole with the other half's figure", () => {
+    const victims = buildReportIndex(
+      `Harbour Safety\n\nMen make up over 70% of drowning victims at the harbour. Women are also at risk.`,
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("what share of drowning victims are men", victims).facts[0]?.value).toBe(70);
+    expect(answer("what share of drowning victims are women", victims).facts).toEqual([]);
+  });
+
+  it("does not take an everyday last word ('the Administration') for a body's name", () => {
+    const budget = buildReportIndex(
+      [
+        "Harbour Budget",
+        "The Administration will hire 300 more harbour wardens.",
+        "The Coastal Drug Administration (CDA) runs the port lab.",
+        "The ferry timetable changes in spring.",
+        "Anglers need a licence.",
+        "The lighthouse reopens in May.",
+      ].join("\n\n"),
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("how many wardens will the administration hire", budget).facts[0]?.value).toBe(
+      300,
+    );
+    expect(answer("how many cda wardens", budget).facts).toEqual([]);
+  });
+
+  it("abstains on a chat-style opening naming a kind of thing the report never writes", () => {
+    const port = buildReportIndex(
+      `Harbour Seizures\n\nOfficers seized 40 boats at the harbour.\n\nThe news conference was held on Monday.`,
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("harbour drones seized #?", port).facts).toEqual([]);
+    expect(answer("harbour presses seized #?", port).facts).toEqual([]);
+    expect(answer("boats seized #?", port).facts[0]?.value).toBe(40);
+  });
+
+  it("answers a question naming one drug only with a figure whose paragraph names it", () => {
+    const deaths = buildReportIndex(
+      `Harbour Health\n\nThe number of overdose deaths in 2030 was 4,100.\n\nHeroin seizures fell to 12 kilograms.`,
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("how many overdose deaths", deaths).facts[0]?.value).toBe(4100);
+    expect(answer("how many heroin overdose deaths", deaths).facts).toEqual([]);
   });
 
   it("answers a part of a named whole only where the part is stated", () => {

@@ -30,6 +30,21 @@ describe("the question's language", () => {
     expect(reply("how many ppl got charged", index).answer.facts[0]?.value).toBe(9);
   });
 
+  it("reads a slang verb with two senses as the one sense the report uses", () => {
+    const arrests = buildReportIndex("Officers arrested 31 members of the Harbor Kings crew.", {
+      name: "invented-arrests.txt",
+      version: null,
+    });
+    const cracked = buildReportIndex("Detectives cracked 12 smuggling rings in the spring.", {
+      name: "invented-rings.txt",
+      version: null,
+    });
+    expect(reply("how many harbor kings members got busted", arrests).answer.facts[0]?.value).toBe(
+      31,
+    );
+    expect(reply("how many rings were busted", cracked).answer.facts[0]?.value).toBe(12);
+  });
+
   it("folds a synonym marked as a whole word without folding the other word its stem spells", () => {
     expect(concept("planes")).toBe(concept("aircraft"));
     expect(concept("plan")).not.toBe(concept("aircraft"));

@@ -1,19 +1,21 @@
 /**
  * Whether a figure can answer the question at all, whatever it scores. Each check rules a figure
  * out; the ranking decides among those left, and with none left the answer is an honest not_found.
- * Softer evidence (a percentage for "how many", a weight for "how much") stays in the scoring:
- * ruled out outright, it cost more right answers than it saved.
+ * Softer evidence (a weight for "how much") stays in the scoring: ruled out outright, it cost
+ * more right answers than it saved.
  */
 import { ownYearsIn, yearsIn } from "../../facts/dates.js";
-import { actionLemma } from "../../facts/lexicon.js";
+import { actionLemma, DRUG_NAMES } from "../../facts/lexicon.js";
 import { findNumbers } from "../../facts/numbers.js";
 import type { Fact } from "../../facts/schema.js";
-import { TIME_UNITS } from "../../facts/units.js";
+import { measureAfter, TIME_UNITS } from "../../facts/units.js";
+import { DRUGS } from "../../lexicon/drugs.js";
+import { GRAMMAR } from "../../lexicon/language.js";
 import { words } from "../../text/tokenize.js";
-import type { ScoredFact } from "../rank.js";
+import { ASKS_CURRENT, LAST_YEAR, type ScoredFact } from "../rank.js";
 import type { ReportIndex } from "../reportIndex.js";
 import type { Query } from "../understand.js";
-import { conceptsOf } from "../vocabulary.js";
+import { concept, conceptsOf } from "../vocabulary.js";
 
 const CURRENCY = /^[A-Z]{3}$/;
 
@@ -70,12 +72,69 @@ function datedYears({ fact, doc }: ScoredFact, index: ReportIndex) {
   return years;
 }
 
-/** "How many homicides, the actual number": a count asked in so many words is never a percentage. */
-const ASKS_NUMBER = /\b(?:actual|raw|exact|total|real) (?:number|count|figure)\b|\bnumber of\b/i;
+/**
+ * "How many homicides, the actual number", "murder count?", "arrests #": a count asked in so many
+ * words is never a percentage, nor a sum of money.
+ */
+const ASKS_NUMBER =
+  /\b(?:actual|raw|exact|total|real) (?:number|count|figure)\b|\bnumber of\b|\bcount\b|#/i;
 
 function countWhenNumberAsked(query: Query, fact: Fact): boolean {
   if (!ASKS_NUMBER.test(query.cleaned) || query.measure.expected.kind !== null) return true;
-  return fact.unit !== "percent" && fact.unit !== "share";
+  return fact.unit !== "percent" && fact.unit !== "share" && !CURRENCY.test(fact.unit ?? "");
+}
+
+/** "… compared with the same period last year": last year as the base of a change, not its period. */
+const SINCE_LAST_YEAR =
+  /\b(?:vs\.?|versus|than|compared (?:with|to)|from|over|since|same period)\s+(?:the same period\s+)?last year\b/i;
+
+/** Each contrast word's concept → the concept of the other half ("women" → "men"). */
+const OTHER_HALF = new Map(
+  GRAMMAR.contrasts.flatMap(([a, b]) => [
+    [concept(a), concept(b)],
+    [concept(b), concept(a)],
+  ]),
+);
+
+/**
+ * "What share of victims were women": a figure whose sentence names only the other half
+ * ("men make up over 50% of victims") does not answer for this half.
+ */
+function sameHalf(query: Query, { doc }: ScoredFact): boolean {
+  const asked = new Set(query.measure.concepts);
+  const named = (c: string) => doc.core.has(c) || doc.near.has(c) || doc.context.has(c);
+  for (const c of asked) {
+    const other = OTHER_HALF.get(c);
+    if (other && !asked.has(other) && named(other) && !named(c)) return false;
+  }
+  return true;
+}
+
+/** "Murders so far this year": a figure its own words give for last year never answers it. */
+function notLastYearForCurrent(query: Query, { doc }: ScoredFact): boolean {
+  if (!ASKS_CURRENT.test(query.cleaned)) return true;
+  return !LAST_YEAR.test(doc.nearText) || SINCE_LAST_YEAR.test(doc.nearText);
+}
+
+/** "How many lbs of …", "… in tons?": the unit word the question asks the figure in. */
+const ASKED_IN_UNIT = /\bhow (?:many|much) ([a-z]+)\b|\bin ([a-z]+)\W*$/i;
+
+/**
+ * A weight or volume asked by its unit ("how many lbs of …", "… in tons?") is answered only by
+ * one; a unit named elsewhere ("cases of more than a kilogram", "price per kilogram") is not asked.
+ */
+function measureWhenAsked(query: Query, fact: Fact): boolean {
+  const { kind } = query.measure.expected;
+  if ((kind !== "mass" && kind !== "volume") || fact.base !== null) return true;
+  const match = ASKED_IN_UNIT.exec(query.cleaned);
+  const word = match?.[1] ?? match?.[2];
+  return !word || measureAfter(` ${word}`)?.kind !== kind;
+}
+
+/** "How many deaths": a count is never a sum of money nor a percentage, unless that is asked. */
+function noMoneyForHowMany(query: Query, fact: Fact): boolean {
+  if (!/\bhow many\b/i.test(query.cleaned) || query.measure.expected.kind !== null) return true;
+  return !CURRENCY.test(fact.unit ?? "") && fact.unit !== "percent";
 }
 
 /** "How many homicides" is never "126 years": a time span answers only a question about time. */
@@ -130,15 +189,66 @@ function besideNamedWhole(query: Query, { doc, fact }: ScoredFact, index: Report
   return whole.every((c) => doc.paragraph.has(c) || inSentence(c)) && part.every(stated);
 }
 
+/** Substances by name, not a class ("drugs") nor one that is an everyday word ("ice", "crack"). */
+const NOT_ONE = new Set(DRUGS.notOneSubstance.map(concept));
+const SUBSTANCES: ReadonlySet<string> = new Set(
+  [...DRUG_NAMES].map(concept).filter((c) => !NOT_ONE.has(c)),
+);
+
+const paragraphConceptsCache = new WeakMap<ReportIndex, Map<number, Set<string>>>();
+
+/** The concepts of paragraph `n`, worked out once per report. */
+function paragraphConcepts(index: ReportIndex, n: number): Set<string> {
+  let byParagraph = paragraphConceptsCache.get(index);
+  if (!byParagraph) {
+    byParagraph = new Map();
+    paragraphConceptsCache.set(index, byParagraph);
+  }
+  let concepts = byParagraph.get(n);
+  if (!concepts) {
+    concepts = new Set(conceptsOf(index.report.paragraphs[n - 1]?.text ?? ""));
+    byParagraph.set(n, concepts);
+  }
+  return concepts;
+}
+
+/**
+ * "How many heroin deaths": a substance the question names is named in the figure's paragraph or
+ * the one before it (a follow-up paragraph on "the case"). A figure for all overdose deaths says
+ * nothing of one drug's share of them.
+ */
+function namedSubstanceStated(
+  query: Query,
+  { doc, fact }: ScoredFact,
+  index: ReportIndex,
+): boolean {
+  if (query.op !== "lookup") return true;
+  const named = query.measure.concepts.filter((c) => SUBSTANCES.has(c));
+  if (named.length === 0) return true;
+  const before = paragraphConcepts(index, fact.paragraph - 1);
+  const stated = (c: string) =>
+    doc.core.has(c) ||
+    doc.near.has(c) ||
+    doc.context.has(c) ||
+    doc.paragraph.has(c) ||
+    before.has(c);
+  return named.every(stated);
+}
+
 export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex): boolean {
   return (
     amountWhenAsked(query, scored.fact) &&
     countWhenNumberAsked(query, scored.fact) &&
+    measureWhenAsked(query, scored.fact) &&
+    noMoneyForHowMany(query, scored.fact) &&
     timeWhenAsked(query, scored.fact) &&
     moneyWhenAsked(query, scored.fact) &&
     besideStatedWhole(query, scored.fact, index) &&
     besideNamedWhole(query, scored, index) &&
     notStated(query, scored.fact) &&
+    namedSubstanceStated(query, scored, index) &&
+    notLastYearForCurrent(query, scored) &&
+    sameHalf(query, scored) &&
     rightYear(query, scored, index)
   );
 }
