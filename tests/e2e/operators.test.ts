@@ -11,8 +11,7 @@ import { type Config, parseConfig } from "../../src/config.js";
 import { type OpenedServices, openServices } from "../../src/openServices.js";
 import { type Operations, startOperations } from "../../src/ops/operations.js";
 import { silentLogger } from "../library/harness.js";
-import { createDatabase, dropDatabases, usePostgres } from "../postgres/server.js";
-import { BACKENDS, TEST_FEEDBACK_SECRET } from "../store/backends.js";
+import { BACKENDS, useBotDatabase } from "../store/backends.js";
 import { type Actor, FakeDiscord, snowflake } from "./fakeDiscord.js";
 import { visibleText } from "./harness.js";
 
@@ -33,9 +32,7 @@ const SECOND = FIRST.replace("27 smuggling rings", "29 smuggling rings").replace
 const REWRITTEN_PARAGRAPH = 4;
 
 // The same operator paths on SQLite and on a real PostgreSQL (one server for the file).
-const postgresServer = usePostgres();
-const E2E_DATABASE = "factdesk_operators_e2e";
-afterAll(() => dropDatabases(postgresServer(), [E2E_DATABASE]));
+const backendEnv = useBotDatabase("factdesk_operators_e2e");
 
 describe.each(BACKENDS)("operators on %s", (backend) => {
   let fake: FakeDiscord;
@@ -78,12 +75,7 @@ describe.each(BACKENDS)("operators on %s", (backend) => {
       DISCORD_CLIENT_ID: fake.appId,
       DISCORD_API_URL: fake.apiUrl,
       DATA_DIR: dataDir,
-      ...(backend === "postgres"
-        ? {
-            DATABASE_URL: await createDatabase(postgresServer(), E2E_DATABASE),
-            FEEDBACK_SECRET: TEST_FEEDBACK_SECRET,
-          }
-        : {}),
+      ...(await backendEnv(backend)),
       REPORT_PATH: "data/report.txt",
       REPORT_URL: reportUrl,
       REPORT_REFRESH_INTERVAL: "60m",

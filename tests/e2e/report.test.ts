@@ -10,17 +10,14 @@ import { type Config, parseConfig } from "../../src/config.js";
 import { openServices } from "../../src/openServices.js";
 import type { Services } from "../../src/services.js";
 import { FIXTURE_PATH, silentLogger } from "../library/harness.js";
-import { createDatabase, dropDatabases, usePostgres } from "../postgres/server.js";
-import { BACKENDS, TEST_FEEDBACK_SECRET } from "../store/backends.js";
+import { BACKENDS, useBotDatabase } from "../store/backends.js";
 import { type Actor, FakeDiscord, type Json, snowflake } from "./fakeDiscord.js";
 import { visibleText } from "./harness.js";
 
 // The same suite on SQLite and on a real PostgreSQL (one server for the file, one database each).
 const ZHEJIANG = "How many drug cases were cracked in Zhejiang?";
 const fixture = readFileSync(FIXTURE_PATH, "utf8");
-const postgresServer = usePostgres();
-const E2E_DATABASE = "factdesk_report_e2e";
-afterAll(() => dropDatabases(postgresServer(), [E2E_DATABASE]));
+const backendEnv = useBotDatabase("factdesk_report_e2e");
 
 describe.each(BACKENDS)("/report on %s", (backend) => {
   let fake: FakeDiscord;
@@ -55,12 +52,7 @@ describe.each(BACKENDS)("/report on %s", (backend) => {
       DISCORD_GUILD_ID: fake.guildId,
       DISCORD_API_URL: fake.apiUrl,
       DATA_DIR: dataDir,
-      ...(backend === "postgres"
-        ? {
-            DATABASE_URL: await createDatabase(postgresServer(), E2E_DATABASE),
-            FEEDBACK_SECRET: TEST_FEEDBACK_SECRET,
-          }
-        : {}),
+      ...(await backendEnv(backend)),
       REPORT_PATH: "data/report.txt",
       MODERATOR_ROLE_IDS: moderatorRoleId,
       REPORT_FETCH_TIMEOUT_MS: "2000",

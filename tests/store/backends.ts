@@ -66,3 +66,21 @@ export function useStores(): StoreFactory {
   };
   return factory;
 }
+
+/**
+ * For an e2e file that runs the whole bot on each backend: one PostgreSQL for the file, and the
+ * environment a bot needs to use `database` on it (nothing extra on SQLite). Dropped at the end.
+ */
+export function useBotDatabase(
+  database: string,
+): (backend: Backend) => Promise<Record<string, string>> {
+  const server = usePostgres();
+  afterAll(() => dropDatabases(server(), [database]));
+  return async (backend): Promise<Record<string, string>> => {
+    if (backend === "sqlite") return {};
+    return {
+      DATABASE_URL: await createDatabase(server(), database),
+      FEEDBACK_SECRET: TEST_FEEDBACK_SECRET,
+    };
+  };
+}
