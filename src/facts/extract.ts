@@ -19,7 +19,7 @@ import {
   unique,
 } from "./factPlaces.js";
 import { changeDirection, isFigure, qualifierBefore } from "./figureSpans.js";
-import { actionLemma } from "./lexicon.js";
+import { actionLemma, DRUG_NAMES } from "./lexicon.js";
 import { type PlaceFinder, reportPlaces } from "./localPlaces.js";
 import { findNumbers, type NumberMatch } from "./numbers.js";
 import { tokenIndexAt } from "./readers/figure.js";
@@ -90,6 +90,7 @@ function factsOfParagraph(
     placesWhere(sentence.text, find),
   );
   const itemLabel = paragraph.isListItem ? labelOf(paragraph.text) : undefined;
+  let substance: string | null = null;
   paragraph.sentences.forEach((sentence, sentenceIndex) => {
     const text = sentence.text;
     const labelled = labelPlaces(labelOf(text) ?? itemLabel, find);
@@ -136,7 +137,11 @@ function factsOfParagraph(
         reading.unit === "percent"
           ? changeDirection(text.slice(reading.end, reading.end + 20), before)
           : null;
-      const { subject, unit } = carry(reading, previous);
+      const carried = carry(reading, previous);
+      const { unit } = carried;
+      // "… 14 tonnes of cocaine. Another 3 tonnes were found in Oakport.": the paragraph's substance.
+      const subject = carried.subject === "" && reading.base ? (substance ?? "") : carried.subject;
+      if (reading.base && DRUG_NAMES.has(reading.head ?? "")) substance = reading.head;
       previous = { subject, unit };
       const textStart = qualifier?.start ?? match.start;
       facts.push({

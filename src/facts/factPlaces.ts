@@ -32,10 +32,13 @@ export function placesFor(
 
 const ORIGIN =
   /\bfrom\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s*|\s+and\s+|\s+or\s+))*$/;
+const ROUTE =
+  /\b(?:through|via)\s+(?:[a-z][\w-]*\s+){0,3}(?:(?:in|at)\s+)?(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s*|\s+and\s+|\s+or\s+)(?:the\s+)?)*$/;
 /** "from Spain, Portugal, France and Italy": a list of origins can run longer than one qualifier. */
 const ORIGIN_LOOKBEHIND_CHARS = 400;
+/** "LIMA (Peru), 3 March 2024 - ", "OAKFIELD (AP) - ", and a wire's "OAKFIELD, Jan 5 (Agency) - ". */
 const DATELINE =
-  /^[^.]{0,40}?(?:\(|,)?[^.]{0,30}?\d{4}\)?\s*(?:--|[-–—])\s|^[A-Z][A-Z .,()]{2,40}\s(?:--|[-–—])\s/;
+  /^[^.]{0,40}?(?:\(|,)?[^.]{0,30}?\d{4}\)?\s*(?:--|[-–—])\s|^[A-Z][A-Z .,()]{2,40}\s(?:--|[-–—])\s|^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]{1,40}\))?\s*(?:--|[-–—])\s/;
 
 /** Places where things happened: not "the Durango Cartel" (a gang) nor "the Chile-Peru border" (a line). */
 export function placesWhere(text: string, find: PlaceFinder): PlaceMention[] {
@@ -45,6 +48,8 @@ export function placesWhere(text: string, find: PlaceFinder): PlaceMention[] {
     if (mention.start < 40 && DATELINE.test(text.slice(0, mention.start + 60))) return false;
     // "shipped from Peru", "nationals from Ghana, Togo and Benin": origins, not locations.
     if (ORIGIN.test(tail(text.slice(0, mention.start), ORIGIN_LOOKBEHIND_CHARS))) return false;
+    // "shipped through container ports in Spain and Italy": a route passes places, it is not set there.
+    if (ROUTE.test(tail(text.slice(0, mention.start), ORIGIN_LOOKBEHIND_CHARS))) return false;
     return (
       !/^\s+(?:cartels?|new generation|gangs?|clans?|syndicates?|brotherhood)\b/i.test(after) &&
       !/^(?:-[\w'’]+)*\s+(?:border|frontier)s?\b/i.test(after)
@@ -65,6 +70,10 @@ export function labelPlaces(label: string | undefined, find: PlaceFinder): strin
 export function labelOf(text: string): string | undefined {
   return /^([^:.]{2,40}):\s/.exec(text)?.[1];
 }
+
+/** The figure's own words, a passive verb and "in"/"at": "tonnes had been seized in the port of". */
+const CLAUSE_SETS_IN =
+  /^\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+(?:had|has|have|was|were|is|are)(?:\s+been)?\s+[a-z]+ed\s+(?:in|at)\s+(?:the\s+(?:port|city|province|state|region) of\s+|the\s+)?$/;
 
 const COMPARED_WITH =
   /^\s+(?:times\s+)?(?:higher|lower|more|less|fewer|greater|larger|smaller|bigger)\s+than\s+(?:that\s+(?:of|in)\s+|in\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
@@ -89,15 +98,23 @@ export function placesNear(
     /^\s+(?:in|at)\s+(?:the\s+)?$/i.test(text.slice(figure.end, m.start)),
   );
   if (own) return [own.place.name];
+  const i = figures.indexOf(figure);
+  const from = figures[i - 1]?.end ?? 0;
+  const to = figures[i + 1]?.start ?? Number.POSITIVE_INFINITY;
+  // "4 tonnes had been intercepted in Oakport": the place its own clause sets the figure in.
+  const setIn = mentions.find(
+    (m) => m.end <= to && CLAUSE_SETS_IN.test(text.slice(figure.end, m.start)),
+  );
+  if (setIn) {
+    const country = mentions.find((m) => m.place.name === setIn.place.country);
+    return unique([setIn.place.name, ...(country ? [country.place.name] : [])]);
+  }
   // "4 times higher than that of Lyon, France": the figure compares with the place after "than".
   const compared = mentions.find((m) => COMPARED_WITH.test(text.slice(figure.end, m.start)));
   if (compared) {
     const country = mentions.find((m) => m.place.name === compared.place.country);
     return unique([compared.place.name, ...(country ? [country.place.name] : [])]);
   }
-  const i = figures.indexOf(figure);
-  const from = figures[i - 1]?.end ?? 0;
-  const to = figures[i + 1]?.start ?? Number.POSITIVE_INFINITY;
   // "arrested 40 people in Chile (25) and Peru (15)": the 40 is the whole list's.
   const listed = mentions.filter((m) => /^\s*\(\s*[$€£]?\d/.test(text.slice(m.end)));
   const opensList = listed.length > 1 && (listed[0]?.start ?? 0) > figure.end;

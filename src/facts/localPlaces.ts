@@ -1,4 +1,5 @@
-import type { ParsedReport } from "../report/types.js";
+import { PLACE_WORDS } from "../lexicon/gazetteer.js";
+import type { Paragraph, ParsedReport } from "../report/types.js";
 import { editDistance } from "../text/editDistance.js";
 import { phraseFinder } from "../text/phraseFinder.js";
 import { tokenize } from "../text/tokenize.js";
@@ -25,9 +26,29 @@ const FORCE_AREA =
 const NOT_PLACE_WORDS =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Addition|Total|Particular|General|Short|Summary|Response|Practice|Fact|Contrast|Turn|Brief|Conclusion|Other|Recent|Operation|Police|Ministry|Office|Bureau|Agency|Department|Court|Customs|Force|Guard|Service|Addition|Line|Accordance|Order|Support|Cooperation|Partnership|Collaboration|Light|Spite|Terms|Case|Cases|Future|Total|Return|Exchange|National|Federal|State|Metropolitan|Transport|Military|Border|Royal|City|Armed|Traffic|Marine|Capitol|Railway|Tourist|Judicial|Criminal|People's|Public)\b/;
 
+const PLACE_COLUMNS = new Set(PLACE_WORDS.placeColumns);
+
+/** "District 3" in a column headed "District": a table's row labels are places when its header says so. */
+function rowLabelNames(paragraph: Paragraph): string[] {
+  return (paragraph.rowLabels ?? [])
+    .filter((label) =>
+      label.header
+        .toLowerCase()
+        .split(/\W+/)
+        .some((word) => PLACE_COLUMNS.has(word)),
+    )
+    .flatMap((label) => label.name.split(/\s*(?:,|\/|&|\band\b)\s*/).slice(0, 1))
+    .filter((name) => /^[A-Z]/.test(name));
+}
+
 function localNames(report: ParsedReport): string[] {
   const names = new Set<string>();
   for (const paragraph of report.paragraphs) {
+    for (const name of rowLabelNames(paragraph)) {
+      if (name.length >= 3 && !NOT_PLACE_WORDS.test(name) && findPlaces(name).length === 0) {
+        names.add(name);
+      }
+    }
     for (const pattern of [IN_NAME, ADMIN_NAME, FORCE_AREA, SITE_NAME]) {
       for (const match of paragraph.text.matchAll(pattern)) {
         const name = (match[1] ?? "")

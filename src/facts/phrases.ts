@@ -134,6 +134,7 @@ const QUALIFIER_WORDS = new Set([
 ]);
 
 /** "the budget for 2024 was €8.4m": words between a measured thing and its figure. */
+const REPORTING = /^(?:said|says|reported|reports|told|announced|estimated|added|noted|stated)$/;
 const LINKING =
   /^(?:was|were|is|are|totall?ed|totals|totall?ing|reached|stood|at|amounted|to|for|in|of|about|around|nearly|approximately|roughly|almost|some|estimated|over|worth|valued|by|rose|fell|increased|decreased|dropped|declined|grew|jumped|climbed|up|down|more|less|fewer|than|least|just|under|\d{4})$/;
 
@@ -166,6 +167,13 @@ export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): Nou
       i++; // "recently seized pills"
       continue;
     }
+    // "47 involved a firearm": a past verb before a determiner names no counted thing.
+    if (
+      words.length === 0 &&
+      /ed$/.test(token.lower) &&
+      DETERMINERS.has(tokens[i + 1]?.lower ?? "")
+    )
+      break;
     if (words.length === 0 && /ed$/.test(token.lower) && isModifierBefore(tokens[i + 1])) {
       words.push(token.lower); // "seized drugs", "dried leaves"
       i++;
@@ -282,6 +290,8 @@ export function readNounPhraseBefore(
     i--;
   }
   if (tokens[i]?.text === ":") i--; // "Heroin: 412 kg"
+  // "prosecutors said 4 tonnes …": the words before a reporting verb name who speaks, not what is counted.
+  if (REPORTING.test(tokens[i]?.lower ?? "")) return null;
   const words: string[] = [];
   while (i >= 0 && words.length < maxWords) {
     const token = tokens[i];

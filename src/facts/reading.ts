@@ -5,6 +5,7 @@ import type { NumberMatch } from "./numbers.js";
 import { findPlaces } from "./places.js";
 import { readAgeAdjective, readAgeAfterName, readYearsOld } from "./readers/age.js";
 import {
+  readBracketedCount,
   readCountedNoun,
   readCountIn,
   readNounBefore,
@@ -52,9 +53,11 @@ export function carry(reading: Reading, previous: Carried | null): Carried {
   // "3,000 cells; $20 million to cover costs": money is not more of the beds before it.
   const money = (unit: string | null | undefined) => /^[A-Z]{3}$/.test(unit ?? "");
   const otherMeasure = money(reading.unit) && previous !== null && !money(previous.unit);
+  // "down from 74 (-22%), of which 47 involved …": a bare count is no percentage; English repeats the sign.
+  const carriedUnit = previous?.unit === "percent" ? null : previous?.unit;
   return {
     subject: otherMeasure ? reading.subject : (previous?.subject ?? reading.subject),
-    unit: measured ? reading.unit : (previous?.unit ?? reading.unit),
+    unit: measured ? reading.unit : (carriedUnit ?? reading.unit),
   };
 }
 
@@ -88,6 +91,7 @@ const READERS: readonly Reader[] = [
   readRatio,
   readShare,
   readCountedNoun,
+  readBracketedCount,
   readCountIn,
   readPeopleByVerb,
   readNumberOf,

@@ -38,6 +38,7 @@ const Words = z.object({
   $comment: Comment,
   notPlaces: z.array(z.string().min(1)),
   wordLikeNames: z.array(z.string().min(1)),
+  placeColumns: z.array(z.string().min(1)),
 });
 
 export const COUNTRIES = checked(Countries, countriesJson, "gazetteer/countries.json").places;

@@ -9,8 +9,16 @@ import {
 } from "./markdown.js";
 import { detectHeading, SectionTracker } from "./sections.js";
 import { splitSentences } from "./sentences.js";
-import { isTableBlock, tableCellCount, tableToText } from "./table.js";
-import type { Paragraph, ParsedReport } from "./types.js";
+import {
+  cells,
+  isBodyRow,
+  isHeaderRow,
+  isTableBlock,
+  rowToText,
+  tableCellCount,
+  tableToText,
+} from "./table.js";
+import type { Paragraph, ParsedReport, RowLabel } from "./types.js";
 
 /** One numbered unit before sentence splitting: a blank-line block, or one list item of a block. */
 interface RawParagraph {
@@ -18,6 +26,7 @@ interface RawParagraph {
   isListItem: boolean;
   markdownLevel: number | null;
   singleLine: boolean;
+  rowLabels?: RowLabel[];
 }
 
 function blocksOf(text: string): string[][] {
@@ -45,8 +54,15 @@ function splitBlock(lines: string[], markdown: boolean, limits: ReportLimits): R
   if (lines.every(isRule)) return [];
   if (isTableBlock(lines)) {
     checkTableCells(tableCellCount(lines), limits);
+    const table = tableToText(lines);
     return [
-      { text: tableToText(lines), markdownLevel: null, singleLine: false, isListItem: false },
+      {
+        text: table.text,
+        rowLabels: table.labels,
+        markdownLevel: null,
+        singleLine: false,
+        isListItem: false,
+      },
     ];
   }
   const first = lines[0] ?? "";
@@ -102,6 +118,31 @@ function splitListBlock(lines: string[]): RawParagraph[] {
   }));
 }
 
+/**
+ * A table written one row per paragraph: a header row ("District | Cases | Seized (kg)") and the
+ * body rows below it with as many cells. Each body row keeps its own paragraph, read as a sentence.
+ */
+function readSplitTables(raw: RawParagraph[], limits: ReportLimits): RawParagraph[] {
+  const out = [...raw];
+  let cellCount = 0;
+  for (let i = 0; i < out.length; i++) {
+    const header = out[i];
+    if (!header?.singleLine || !isHeaderRow(header.text)) continue;
+    const headers = cells(header.text);
+    let j = i + 1;
+    for (; j < out.length; j++) {
+      const row = out[j];
+      if (!row?.singleLine || !isBodyRow(row.text, headers.length)) break;
+      cellCount += headers.length;
+      checkTableCells(cellCount, limits);
+      const read = rowToText(headers, cells(row.text));
+      out[j] = { ...row, text: read.text, rowLabels: read.label ? [read.label] : [] };
+    }
+    i = j - 1;
+  }
+  return out;
+}
+
 /** List items are separate paragraphs in Markdown; plain text keeps its bullet blocks whole. */
 function looksLikeMarkdown(text: string): boolean {
   return (
@@ -123,9 +164,12 @@ function isDocumentTitle(raw: RawParagraph[], position: number): boolean {
 /** Parse report text (plain or Markdown) into numbered paragraphs, sections and sentences. */
 export function parseReport(text: string, limits: ReportLimits = REPORT_LIMITS): ParsedReport {
   const markdown = looksLikeMarkdown(text);
-  const raw = blocksOf(text)
-    .flatMap((block) => splitBlock(block, markdown, limits))
-    .filter((p) => p.text.length > 0);
+  const raw = readSplitTables(
+    blocksOf(text)
+      .flatMap((block) => splitBlock(block, markdown, limits))
+      .filter((p) => p.text.length > 0),
+    limits,
+  );
   const tracker = new SectionTracker();
   const paragraphs: Paragraph[] = [];
   const sections: ParsedReport["sections"] = [];
@@ -145,6 +189,7 @@ export function parseReport(text: string, limits: ReportLimits = REPORT_LIMITS):
       isHeading: block.markdownLevel !== null || (opensSection && block.text.length <= 160),
       section,
       sentences,
+      ...(block.rowLabels?.length ? { rowLabels: block.rowLabels } : {}),
     });
   });
   return { paragraphs, sections };

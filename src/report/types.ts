@@ -22,6 +22,14 @@ export interface Paragraph {
   isListItem: boolean;
   section: SectionRef | null;
   sentences: Sentence[];
+  /** Labels of the table rows this paragraph reads ("Oakfield" under "District"), if any. */
+  rowLabels?: RowLabel[];
+}
+
+/** A table row's label and the header of its column. */
+export interface RowLabel {
+  header: string;
+  name: string;
 }
 
 export interface ParsedReport {

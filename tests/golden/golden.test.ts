@@ -52,7 +52,7 @@ const FLOORS: Record<string, number> = {
   "kenya-nacada-police": 0.88, // 22/25
   "maritime-centre-annual": 0.888, // 24/27
   "mexico-security-cabinet": 0.92, // 23/25
-  "mps-hundred-days-followup": 0.92, // 23/25
+  "mps-hundred-days-followup": 0.96, // 24/25
   "ncb-india": 0.96, // 24/25
   "nsw-police-strike-force": 0.909, // 20/22
   "oncb-thailand": 1.0, // 25/25
@@ -135,10 +135,10 @@ const FLOORS: Record<string, number> = {
   // Four invented reports of the genre (two US fact sheets, two news articles), written in session 3
   // by one helper, with 15 questions each written from the text alone by another; neither saw the
   // engine. First sight, on main at daf434a: 33/60 = 55.0%, 2 figures given where the report has none.
-  "invented6-fact-sheet-border": 9 / 15,
-  "invented6-fact-sheet-grants": 9 / 15,
-  "invented6-news-city-crime": 9 / 15,
-  "invented6-news-police-operation": 6 / 15,
+  "invented6-fact-sheet-border": 11 / 15,
+  "invented6-fact-sheet-grants": 11 / 15,
+  "invented6-news-city-crime": 11 / 15,
+  "invented6-news-police-operation": 9 / 15,
 };
 
 /**

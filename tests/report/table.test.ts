@@ -33,3 +33,64 @@ describe("Markdown tables", () => {
     expect(total).toMatchObject({ places: [], scope: "national" });
   });
 });
+
+const SPLIT = `Harbour results by area
+
+The force published this breakdown:
+
+Area | Thefts 2024 (Jan.-Mar.) | Thefts 2025 (Jan.-Mar.) | Funding (mln euros) | Change vs. 2024
+
+Zone 7 | 40 | 31 | 2.5 | -22%
+
+Westvale | 12 | 15 | 1.0 | +25%
+
+Officers also opened a new station.`;
+
+const BY_YEAR = `Seizures by year
+
+Harbour seizures | FY 2024 | FY 2025
+
+Cannabis (kg) | 310 | 275
+
+Boats stopped | 12 | 19`;
+
+describe("tables written one row per paragraph", () => {
+  const report = parseReport(SPLIT);
+  const facts = extractFacts(report).facts;
+
+  it("keep each row as its own numbered paragraph", () => {
+    expect(report.paragraphs.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(report.paragraphs[3]?.text.startsWith("Zone 7: ")).toBe(true);
+  });
+
+  it("give each cell its column's meaning and year, and the row's label as its place", () => {
+    const thefts2025 = facts.find((f) => f.paragraph === 4 && f.value === 31);
+    expect(thefts2025).toMatchObject({ subject: "thefts", places: ["Zone 7"], period: "2025" });
+    expect(facts.find((f) => f.paragraph === 4 && f.value === 40)?.period).toBe("2024");
+    expect(facts.find((f) => f.paragraph === 5 && f.value === 1_000_000)).toMatchObject({
+      unit: "EUR",
+      places: ["Westvale"],
+    });
+  });
+
+  it("read a signed change as the rise or fall it is, and a label's number as no figure", () => {
+    expect(facts.find((f) => f.paragraph === 4 && f.value === 22)?.action).toBe("decrease");
+    expect(facts.find((f) => f.paragraph === 5 && f.value === 25)?.action).toBe("increase");
+    expect(facts.some((f) => f.paragraph === 4 && f.value === 7)).toBe(false);
+  });
+
+  it("under columns headed only by years, take what is counted from the row's label", () => {
+    const byYear = extractFacts(parseReport(BY_YEAR)).facts;
+    expect(byYear.find((f) => f.value === 275)).toMatchObject({
+      unit: "kg",
+      subject: "cannabis",
+      period: "FY 2025",
+    });
+    expect(byYear.find((f) => f.value === 12)?.period).toBe("FY 2024");
+  });
+
+  it("leave a single line of pipes, such as a byline, as it is", () => {
+    const byline = parseReport("By A. Writer | The Daily | Updated today\n\nPolice seized 4 kg.");
+    expect(byline.paragraphs[0]?.text).toContain("|");
+  });
+});

@@ -1,18 +1,77 @@
 // A count and the noun it counts: "1,320 drug cases", "210 were minors", "12 arrested", "7 in Alberta".
-import { actionLemma } from "../lexicon.js";
+import { PLACE_WORDS } from "../../lexicon/gazetteer.js";
+import type { Token } from "../../text/tokenize.js";
+import { AUXILIARIES, actionLemma, DETERMINERS, PREPOSITIONS } from "../lexicon.js";
 import { readNounPhrase, readNounPhraseBefore } from "../phrases.js";
-import { countUnit } from "../units.js";
+import { countUnit, singularize } from "../units.js";
 import type { Reader } from "./figure.js";
 
-/** "1,320 drug cases", or past a copula, "210 were minors". */
+/** "were described as", "are considered to be": the words between a count and the class it is put in. */
+const CLASSED_AS =
+  /^(?:described|considered|identified|classified|classed|listed|deemed|regarded|labelled|labeled|designated|categorized|categorised|counted|flagged|recorded)$/;
+
+/** Past "were described as" / "are considered": the token where the class named starts, or -1. */
+function classStart(tokens: Token[], at: number): number {
+  if (!CLASSED_AS.test(tokens[at]?.lower ?? "")) return -1;
+  let i = at + 1;
+  if (tokens[i]?.lower === "as") i++;
+  else if (tokens[i]?.lower === "to" && tokens[i + 1]?.lower === "be") i += 2;
+  while (/^["“'‘]$/.test(tokens[i]?.text ?? "")) i++;
+  return i;
+}
+
+/** "1,320 drug cases", or past a copula, "210 were minors", "61 were described as leaders". */
 export const readCountedNoun: Reader = ({ match, tokens, after }) => {
   const copula = /^(?:were|was|are|is)$/.test(tokens[after]?.lower ?? "");
+  const classed = copula ? classStart(tokens, after + 1) : -1;
   const phrase =
-    readNounPhrase(tokens, after) ?? (copula ? readNounPhrase(tokens, after + 1) : null);
+    readNounPhrase(tokens, after) ??
+    (classed !== -1 ? readNounPhrase(tokens, classed) : null) ??
+    (copula ? readNounPhrase(tokens, after + 1) : null);
   if (!phrase) return null;
   const end = tokens[phrase.next - 1]?.end ?? match.end;
   const { text: subject, head, next: phraseEnd } = phrase;
   return { unit: countUnit(head), base: null, subject, head, phraseEnd, end };
+};
+
+const PEOPLE_VERBS = new Set(["arrest", "prosecute", "rescue", "rehabilitate"]);
+const GRAMMAR_WORDS = new Set([...AUXILIARIES, ...DETERMINERS, ...PREPOSITIONS]);
+
+/** Plural nouns that name the kind of thing a list's names are ("several countries"), not what is counted. */
+const LIST_KINDS = new Set([
+  ...PLACE_WORDS.placeColumns,
+  "nations",
+  "partners",
+  "agencies",
+  "others",
+]);
+
+/** The noun a sentence counts, nearest first before `from`: a plural noun, or people by their verb. */
+function countedBefore(tokens: Token[], from: number): string | null {
+  for (let i = from - 1; i >= 0; i--) {
+    const token = tokens[i];
+    if (!token?.isWord || /^\p{Lu}/u.test(token.text)) continue;
+    const plural = /[^su]s$/.test(token.lower) && token.lower.length > 3;
+    const kind = LIST_KINDS.has(token.lower) || LIST_KINDS.has(singularize(token.lower));
+    if (plural && !kind && !GRAMMAR_WORDS.has(token.lower)) return token.lower;
+    const peopleVerb = /ed$/.test(token.lower) && PEOPLE_VERBS.has(actionLemma(token.lower) ?? "");
+    if (token.lower === "people" || peopleVerb) return "people";
+  }
+  return null;
+}
+
+/**
+ * "most arrests were in Spain (118), then France (26)": a count in brackets after a name counts
+ * what the sentence counts, for that name.
+ */
+export const readBracketedCount: Reader = ({ match, tokens, at }) => {
+  const name = tokens[at - 2];
+  if (tokens[at - 1]?.text !== "(" || tokens[at + 1]?.text !== ")") return null;
+  if (!name?.isWord || !/^\p{Lu}/u.test(name.text)) return null;
+  const counted = countedBefore(tokens, at - 2);
+  if (!counted) return null;
+  const unit = countUnit(counted);
+  return { unit, base: null, subject: counted, head: counted, phraseEnd: at + 1, end: match.end };
 };
 
 /** "7 in Alberta, 3 in Manitoba": more of what the sentence already counts. */
@@ -20,8 +79,6 @@ export const readCountIn: Reader = ({ match, tokens, at, after }) =>
   /^(?:in|at)$/.test(tokens[after]?.lower ?? "")
     ? { unit: null, base: null, subject: "", head: null, phraseEnd: at + 1, end: match.end }
     : null;
-
-const PEOPLE_VERBS = new Set(["arrest", "prosecute", "rescue", "rehabilitate"]);
 
 /** "6 charged in state indictment", "12 arrested": people, by what happened to them. */
 export const readPeopleByVerb: Reader = ({ match, tokens, at, after }) =>
