@@ -151,3 +151,77 @@ describe("weights", () => {
     expect(answer("how many pounds of cocaine were seized?", index).facts[0]?.value).toBe(2400);
   });
 });
+
+// Invented city report: two programmes with a total and a per-family rate, two cities' falls.
+const CITIES = buildReportIndex(
+  [
+    "Riverbend and Westvale Safety Update",
+    "Shelter costs: $48 million. The shelter programme houses families across the region.",
+    "Transport costs: $31 million. Together these imply shelter costs of $2,900 for each family.",
+    "In Westvale, burglaries are down 31% so far this year.",
+    "In Riverbend, burglaries are down 22% so far this year.",
+    "Westvale recorded 410 robberies and 260 assaults with a weapon last year.",
+  ].join("\n\n"),
+  { name: "cities.txt", version: null },
+);
+
+describe("comparisons in chat's words", () => {
+  it("read two options either side of 'vs', the question proper after them", () => {
+    expect(contestOptions("harbour fund vs port fund which got more $$")).toEqual([
+      "harbour fund",
+      "port fund",
+    ]);
+    expect(contestOptions("budget: treatment $ vs prevention $ which bigger")).toEqual([
+      "treatment",
+      "prevention",
+    ]);
+    expect(contestOptions("DEA vs FBI $$ for fentanyl")).toEqual(["DEA", "FBI"]);
+  });
+
+  it("take a baseline in time after 'vs' for no option", () => {
+    expect(contestOptions("burglaries down by how much vs last year")).toEqual([]);
+    expect(contestOptions("burglaries vs the same period in 2023")).toEqual([]);
+  });
+
+  it("end the last 'or' option where a shared place or period begins", () => {
+    expect(
+      contestOptions("were there more robberies or assaults with a weapon in westvale last year"),
+    ).toEqual(["robberies", "assaults with a weapon"]);
+  });
+
+  it("set a total beside a total, not beside a figure per family", () => {
+    const a = answer("shelter vs transport which costs more", CITIES);
+    expect(a.facts.map((fact) => fact.value)).toEqual([48_000_000, 31_000_000]);
+  });
+
+  it("say what one option adds beyond its place of every option", () => {
+    const a = answer("riverbend vs westvale burglaries which dropped more", CITIES);
+    expect(a.facts.map((fact) => fact.value)).toEqual([31, 22]);
+    expect(a.text.startsWith("**westvale**")).toBe(true);
+  });
+
+  it("answer which of two listed things was more, each from its own figure", () => {
+    const a = answer(
+      "were there more robberies or assaults with a weapon in westvale last year",
+      CITIES,
+    );
+    expect(a.facts.map((fact) => fact.value)).toEqual([410, 260]);
+  });
+});
+
+describe("a two-letter acronym typed in lower case", () => {
+  const capital = buildReportIndex(
+    [
+      "Capital Crime Note",
+      "In Washington, D.C., burglaries are down 12% so far this year.",
+      "In Memphis, burglaries are down 19% so far this year.",
+    ].join("\n\n"),
+    { name: "capital.txt", version: null },
+  );
+
+  it("is a place the report names", () => {
+    const a = answer("how much did burglaries drop in dc", capital);
+    expect(a.facts[0]?.value).toBe(12);
+    expect(answer("dc vs memphis burglaries which fell more", capital).facts[0]?.value).toBe(19);
+  });
+});
