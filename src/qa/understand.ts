@@ -169,7 +169,7 @@ function namedCurrency(lower: string): string | null {
 
 function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   if (
-    /\bby how much\b|\b(?:down|up)\s+(?:by|how much)\b|\bhow (?:far|much)\b.*\b(?:down|up)\b|\b(?:rise|rose|risen|increase[ds]?|decrease[ds]?|grow|grew|fall|fell|fallen|drop(?:ped)?|decline[ds]?|go up|went up|go down|went down|change[ds]?)\b/.test(
+    /\bby how much\b|\bhow much (?:more|less|higher|lower|bigger|larger|greater|smaller)\b.*\bthan\b|\b(?:down|up)\s+(?:by|how much)\b|\bhow (?:far|much)\b.*\b(?:down|up)\b|\b(?:rise|rose|risen|increase[ds]?|decrease[ds]?|grow|grew|fall|fell|fallen|drop(?:ped)?|decline[ds]?|go up|went up|go down|went down|change[ds]?)\b/.test(
       lower,
     ) &&
     !/\bhow many\b/.test(lower)
@@ -217,10 +217,14 @@ function targetNoun(lower: string): string | null {
   if (!tail) return null;
   const tokens = words(tail);
   // "How much did the gang swindle?": no counted noun, the question goes straight to its verb.
-  if (/^(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)$/.test(tokens[0] ?? ""))
+  if (
+    /^(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could|being|been)$/.test(
+      tokens[0] ?? "",
+    )
+  )
     return null;
   const measures =
-    /^(?:tons?|tonnes?|kilograms?|kilos?|kg|pounds?|lbs?|grams?|ounces?|types?|kinds?|of|in|total|major|different|various|yuan|dollars?|euros?|usd|eur|worth|value)$/;
+    /^(?:tons?|tonnes?|kilograms?|kilos?|kg|pounds?|lbs?|grams?|ounces?|types?|kinds?|of|in|total|major|different|various|yuan|dollars?|euros?|usd|eur|worth|value|more|less|fewer)$/;
   const noun = tokens.find(
     (word) => !measures.test(word) && !/^(?:were|was|did|do|does|have|has|had|are|is)$/.test(word),
   );
@@ -327,12 +331,19 @@ const SHARED_FILTER =
  */
 /** "was A bigger than B", "did A get more money than B": two options either side of "than". */
 const THAN_CONTEST = new RegExp(
-  `^(?:was|were|is|are|did|does|do|has|have|had)\\s+(.+?)\\s+(?:${CONTEST.source})(?:\\s+[a-z]+)?\\s+than\\s+(.+?)[?.!]*$`,
+  `^(?:was|were|is|are|did|does|do|has|have|had)\\s+(.+?)\\s+(?:${CONTEST.source})(?:\\s+[\\w'-]+){0,4}?\\s+than\\s+(.+?)[?.!]*$`,
   "i",
 );
+/**
+ * "were more boats stopped at the pier than were turned back at sea": what is counted comes
+ * first, and the two options are what was done to it on either side of "than", the second
+ * opening on its own auxiliary.
+ */
+const COUNTED_THAN =
+  /^(?:was|were|are|did|had|have)\s+(?:more|fewer|less)\s+[\w'-]+\s+(.+?)\s+than\s+(?:was|were|are|is|did|had|have)\s+(.+?)[?.!]*$/i;
 /** The two named options of a "than" contest; none when either is only a year. */
 function thanOptions(cleaned: string): string[] {
-  const match = THAN_CONTEST.exec(cleaned);
+  const match = THAN_CONTEST.exec(cleaned) ?? COUNTED_THAN.exec(cleaned);
   const options = [match?.[1], match?.[2]].map((option) =>
     (option ?? "").trim().replace(LEADING_ARTICLE, ""),
   );

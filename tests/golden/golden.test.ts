@@ -94,8 +94,8 @@ const FLOORS: Record<string, number> = {
   "corpus-blind2-2021-04-07_community_violence_intervention": 12 / 12,
   // A third and fourth seed set (60 well-written, 40 typed as in chat), by a helper who never saw
   // the engine, written in session 3. First sight, on main at 1c86ac4 before any change for them.
-  "seed-fresh2": 54 / 60,
-  "seed-chat2": 33 / 40,
+  "seed-fresh2": 55 / 60,
+  "seed-chat2": 35 / 40,
   "corpus-blind2-2022-03-01_addiction_overdose": 12 / 12,
   "corpus-blind2-2023-03-20_freedom_caucus_public_safety": 12 / 12,
   "corpus-blind2-2023-11-16_global_drug_trafficking": 12 / 12,
@@ -127,7 +127,7 @@ const FLOORS: Record<string, number> = {
   "corpus-blind4-2023-03-20_freedom_caucus_public_safety": 9 / 12,
   "corpus-blind4-2023-11-16_global_drug_trafficking": 12 / 12,
   "corpus-blind4-2024-03-11_budget_border_fentanyl": 10 / 12,
-  "corpus-blind4-2024-09-24_synthetic_drug_coalition": 9 / 12,
+  "corpus-blind4-2024-09-24_synthetic_drug_coalition": 10 / 12,
   "corpus-blind4-2025-03-26_opioid_epidemic_cost": 11 / 12,
   "corpus-blind4-2025-04-28_border_promises": 10 / 12,
   "corpus-blind4-2025-08-11_dc_crime": 12 / 12,

@@ -225,3 +225,46 @@ describe("a two-letter acronym typed in lower case", () => {
     expect(answer("dc vs memphis burglaries which fell more", capital).facts[0]?.value).toBe(19);
   });
 });
+
+// Invented: one long sentence lists what was done to three groups of people, and a difference.
+const CENTRES = buildReportIndex(
+  [
+    "Recovery Centres Report",
+    "This year 4,100 people were forced into residential treatment in closed centres, more than 2,600 people were referred to outpatient care in clinics, and 900 people finished aftercare.",
+    "Attendance at the review was compulsory. Posters were placed in every clinic.",
+    "The programme has spent over $3 billion on aftercare – 25 percent more than the previous board.",
+    "The Dock Unit arrested 120 smugglers. The Coast Office charged 45 smugglers.",
+  ].join("\n\n"),
+  { name: "centres.txt", version: null },
+);
+
+describe("comparisons of two measures", () => {
+  it("read what is counted first and what was done to it either side of 'than'", () => {
+    expect(
+      contestOptions(
+        "Were more people sent to residential treatment than were referred to outpatient care?",
+      ),
+    ).toEqual(["sent to residential treatment", "referred to outpatient care"]);
+    expect(
+      contestOptions(
+        "did the Dock Unit arrest more harbour smugglers than the Coast Office charged?",
+      ),
+    ).toEqual(["Dock Unit arrest", "Coast Office charged"]);
+  });
+
+  it("give a side whose words the report puts otherwise the figure that says them after it", () => {
+    const a = answer(
+      "Were more people placed in compulsory closed treatment than were referred to outpatient care?",
+      CENTRES,
+    );
+    expect(a.facts.map((fact) => fact.value)).toEqual([4100, 2600]);
+  });
+
+  it("answer 'how much more … than' with the stated difference", () => {
+    const a = answer(
+      "How much more is being spent on aftercare than under the previous board?",
+      CENTRES,
+    );
+    expect(a.facts[0]?.value).toBe(25);
+  });
+});

@@ -52,7 +52,7 @@ function bestForOption(
     op: "lookup",
     measure: { ...query.measure, concepts: [...own, ...shared], target: null },
   };
-  const share = (scored: ScoredFact, inSentence: boolean) => {
+  const besideShare = (scored: ScoredFact, inSentence: boolean) => {
     const { doc } = scored;
     // "other costs such as fuel and rent" names fuel as an example of what it counts, not its own.
     const examples = exampleOnlyConcepts(doc);
@@ -61,8 +61,10 @@ function bestForOption(
         doc.core.has(c) ||
         (!examples.has(c) && (doc.near.has(c) || (inSentence && doc.context.has(c)))),
     );
-    return own.size === 0 || beside.length / own.size >= MIN_OPTION_COVERAGE;
+    return own.size === 0 ? 1 : beside.length / own.size;
   };
+  const share = (scored: ScoredFact, inSentence: boolean) =>
+    besideShare(scored, inSentence) >= MIN_OPTION_COVERAGE;
   // "were more people arrested in A or B": a figure that counts what is asked (people, arrests)
   // with the option beside it, else in its sentence, beats one that only shares the option's words.
   const counts = (scored: ScoredFact) => shared.some((c) => scored.doc.core.has(c));
@@ -81,6 +83,11 @@ function bestForOption(
     (scored: ScoredFact) => share(scored, true) && counts(scored),
     (scored: ScoredFact) => share(scored, false),
   ];
+  // In English what is said of a count follows it ("N people were sent to isolation").
+  const saidAfter = (scored: ScoredFact) => {
+    const after = conceptsOf(textAfter(scored.fact, scored.doc.nearText));
+    return [...own].filter((c) => after.includes(c)).length / Math.max(1, own.size);
+  };
   const alike = ranked.filter((scored) => likeAsked(scored) && isUsable(scored, ctx.weights));
   for (const candidates of [alike, ranked]) {
     for (const fit of fits) {
@@ -88,7 +95,25 @@ function bestForOption(
       if (best) return best;
     }
   }
-  return undefined;
+  // "placed in compulsory isolation" against "forced into isolation": when no figure has most of
+  // the option's words beside it, the one counting what is asked with some of them after it,
+  // those weighing as much again as the words beside it.
+  let best: ScoredFact | undefined;
+  let most = 0;
+  for (const scored of ranked) {
+    if (!counts(scored) || !isUsable(scored, ctx.weights)) continue;
+    const inTail = saidAfter(scored);
+    if (inTail === 0) continue;
+    const beside = besideShare(scored, false) + inTail;
+    if (beside > most) [best, most] = [scored, beside];
+  }
+  return best;
+}
+
+/** The words after a figure up to its neighbour: in English what is said of a count follows it. */
+function textAfter(fact: Fact, nearText: string): string {
+  const at = nearText.toLowerCase().indexOf(fact.text.toLowerCase());
+  return at < 0 ? "" : nearText.slice(at + fact.text.length);
 }
 
 /**
