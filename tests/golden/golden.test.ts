@@ -111,12 +111,12 @@ const FLOORS: Record<string, number> = {
   "corpus-blind3-2021-04-07_community_violence_intervention": 7 / 10,
   "corpus-blind3-2022-03-01_addiction_overdose": 8 / 10,
   "corpus-blind3-2023-03-20_freedom_caucus_public_safety": 9 / 10,
-  "corpus-blind3-2023-11-16_global_drug_trafficking": 8 / 10,
+  "corpus-blind3-2023-11-16_global_drug_trafficking": 9 / 10,
   "corpus-blind3-2024-03-11_budget_border_fentanyl": 8 / 10,
   "corpus-blind3-2024-09-24_synthetic_drug_coalition": 8 / 10,
   "corpus-blind3-2025-03-26_opioid_epidemic_cost": 10 / 10,
   "corpus-blind3-2025-04-28_border_promises": 7 / 10,
-  "corpus-blind3-2025-08-11_dc_crime": 9 / 10,
+  "corpus-blind3-2025-08-11_dc_crime": 10 / 10,
   "corpus-blind3-2026-07-29_crime_midyear_2026": 9 / 10,
   // 120 questions in the corpus's own style (7 figures, 2 sentences, 1 comparison, 1 never mentioned,
   // 1 mentioned without a figure per report) on the 10 tuning-half reports, by a helper who never saw
@@ -124,9 +124,9 @@ const FLOORS: Record<string, number> = {
   // given for questions the report cannot answer.
   "corpus-blind4-2021-04-07_community_violence_intervention": 11 / 12,
   "corpus-blind4-2022-03-01_addiction_overdose": 10 / 12,
-  "corpus-blind4-2023-03-20_freedom_caucus_public_safety": 9 / 12,
+  "corpus-blind4-2023-03-20_freedom_caucus_public_safety": 10 / 12,
   "corpus-blind4-2023-11-16_global_drug_trafficking": 12 / 12,
-  "corpus-blind4-2024-03-11_budget_border_fentanyl": 10 / 12,
+  "corpus-blind4-2024-03-11_budget_border_fentanyl": 11 / 12,
   "corpus-blind4-2024-09-24_synthetic_drug_coalition": 10 / 12,
   "corpus-blind4-2025-03-26_opioid_epidemic_cost": 11 / 12,
   "corpus-blind4-2025-04-28_border_promises": 10 / 12,
@@ -140,13 +140,9 @@ const FLOORS: Record<string, number> = {
  */
 const KNOWN_LEAKS: Record<string, number> = {
   "corpus-blind3-2021-04-07_community_violence_intervention": 1,
-  "corpus-blind4-2023-03-20_freedom_caucus_public_safety": 1,
-  "corpus-blind4-2024-03-11_budget_border_fentanyl": 1,
   "corpus-blind4-2024-09-24_synthetic_drug_coalition": 1,
-  "corpus-blind3-2023-11-16_global_drug_trafficking": 1,
   "corpus-blind3-2024-09-24_synthetic_drug_coalition": 1,
   "corpus-blind3-2025-04-28_border_promises": 2,
-  "corpus-blind3-2025-08-11_dc_crime": 1,
 };
 
 function floorFor(name: string): number {

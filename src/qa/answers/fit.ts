@@ -144,6 +144,18 @@ function timeWhenAsked(query: Query, fact: Fact): boolean {
   return !TIME_UNITS.has(fact.unit ?? "");
 }
 
+/** "How many times higher", "twice as likely … than", "how much more … compared with": a ratio is asked. */
+const ASKS_RATIO =
+  /\b(?:times|fold|twice|thrice|than|compared|ratio)\b|\bhow much (?:more|less|higher|lower|greater|bigger|larger|smaller|likelier)\b/i;
+
+/**
+ * "Three times higher than the city" counts nothing: a multiplier answers only a question that
+ * asks how many times, or compares, never "what is the city's murder rate".
+ */
+function ratioWhenAsked(query: Query, fact: Fact): boolean {
+  return fact.unit !== "times" || ASKS_RATIO.test(query.cleaned);
+}
+
 /** "How much of the budget …": an amount is money, a weight or a share, never a count or a time. */
 function amountWhenAsked(query: Query, fact: Fact): boolean {
   if (query.measure.expected.kind !== "amount") return true;
@@ -242,6 +254,7 @@ export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex):
     measureWhenAsked(query, scored.fact) &&
     noMoneyForHowMany(query, scored.fact) &&
     timeWhenAsked(query, scored.fact) &&
+    ratioWhenAsked(query, scored.fact) &&
     moneyWhenAsked(query, scored.fact) &&
     besideStatedWhole(query, scored.fact, index) &&
     besideNamedWhole(query, scored, index) &&

@@ -96,6 +96,9 @@ export function publicationDate(query: Query, index: ReportIndex): Answer | null
   };
 }
 
+/** "held a briefing on Tuesday": a weekday beside the words asked about says when. */
+const WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
+
 function asksDate(query: Query): boolean {
   return query.wh === "when" || ASKS_DATE.test(query.cleaned);
 }
@@ -196,7 +199,7 @@ function answerSpan(
     .map((e) => ({ e, at: doc.text.indexOf(e.name) }))
     .sort((a, b) => distance(a.at, positions) - distance(b.at, positions))[0];
   if (nearest) return nearest.e.name;
-  if (asksDate(query)) return YEAR.exec(doc.text)?.[0] ?? null;
+  if (asksDate(query)) return YEAR.exec(doc.text)?.[0] ?? WEEKDAY.exec(doc.text)?.[0] ?? null;
   return null;
 }
 
@@ -261,7 +264,8 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
         !asksDate(query) ||
         dated.size === 0 ||
         dated.has(`${doc.paragraph}:${doc.sentence}`) ||
-        YEAR.test(doc.text),
+        YEAR.test(doc.text) ||
+        WEEKDAY.test(doc.text),
     )
     .map(({ hit, doc }) => {
       const overlap = concepts.filter((c) => doc.concepts.has(c));
@@ -270,18 +274,26 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
         .filter((e) => wanted.includes(e.kind) && !asked.includes(e.name.toLowerCase()))
         .sort((a, b) => wanted.indexOf(a.kind) - wanted.indexOf(b.kind));
       const first = entities.filter((e) => e.kind === entities[0]?.kind);
+      // "said at the briefing on Tuesday": the date that answers stands by the words asked about,
+      // not at the far end of the sentence, where it dates something else.
+      const positions = matchedPositions(doc.text, new Set(overlap));
+      const within = (at: number) => at >= 0 && distance(at, positions) <= w.sentenceEntityReach;
+      const reaches = first.some((e) => within(doc.text.indexOf(e.name)));
+      const weekdayBeside = asksDate(query) && within(doc.text.search(WEEKDAY));
       // "How long …": a sentence giving a span of time holds the kind of answer asked for.
       const entityBonus = duration
         ? DURATION.test(doc.text)
           ? w.sentenceEntityFirst
           : w.sentenceNoEntity
-        : entities[0]
-          ? entities[0].kind === wanted[0]
-            ? w.sentenceEntityFirst
-            : w.sentenceEntityOther
-          : wanted.length > 0
-            ? w.sentenceNoEntity
-            : 0;
+        : weekdayBeside
+          ? w.sentenceEntityFirst
+          : entities[0]
+            ? entities[0].kind === wanted[0] && reaches
+              ? w.sentenceEntityFirst
+              : w.sentenceEntityOther
+            : wanted.length > 0
+              ? w.sentenceNoEntity
+              : 0;
       const quoted = quotedNames(query, doc, index, w.ownNameParagraphs);
       const nameBonus = quoted.length > 0 ? w.sentenceQuotedName : 0;
       const rest = (byParagraph.get(doc.paragraph) ?? 0) - hit.score;

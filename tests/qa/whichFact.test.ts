@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { bodiesInQuestion, reportBodies } from "../../src/facts/bodies.js";
+import { answer } from "../../src/qa/answer.js";
+import { buildReportIndex } from "../../src/qa/reportIndex.js";
+import { concept } from "../../src/qa/vocabulary.js";
+import { parseReport } from "../../src/report/parse.js";
+
+const invented = (text: string) => buildReportIndex(text, { name: "invented.txt", version: null });
+
+describe("which figure answers, and when none does", () => {
+  it("names a national body without its country, in the question and in the report", () => {
+    const bodies = reportBodies(parseReport("Title\n\nThe Coast Guard seized 9 boats.\n"));
+    const named = bodiesInQuestion("how much does the coast guard get", () => false);
+    expect(named.map((body) => body.name)).toEqual(["United States Coast Guard"]);
+    expect(named.map((body) => bodies.mentions(body))).toEqual([true]);
+    const port = invented(
+      "Harbour Budget\n\nThe budget gives $4 million to harbour patrols and $2 million to lifeboats.",
+    );
+    const got = answer("how much does the budget give the coast guard for patrols", port);
+    expect(got.status).toBe("not_found");
+    expect(got.facts).toEqual([]);
+  });
+
+  it("never answers with a multiplier unless the question asks how many times", () => {
+    const towns = invented(
+      "Town Crime\n\nThe town saw the third-highest theft rate in the region, nearly six times higher than New York City.\n\nThe port recorded 120 thefts.",
+    );
+    expect(answer("nyc theft rate?", towns).facts).toEqual([]);
+    expect(answer("how many times higher than nyc was the theft rate", towns).facts[0]?.value).toBe(
+      6,
+    );
+  });
+
+  it("keeps 'new' apart from 'news', and reads 'ops' as operations", () => {
+    expect(concept("new")).not.toBe(concept("news"));
+    expect(concept("news")).toBe(concept("press"));
+    const raids = invented(
+      "Harbour Raids\n\nThe two harbour operations led to 140 arrests.\n\nThe news conference was short.",
+    );
+    expect(answer("harbour ops how many arrests", raids).facts[0]?.value).toBe(140);
+  });
+
+  it("answers 'when' from the sentence whose date stands by the words asked about", () => {
+    const briefing = invented(
+      [
+        "Harbour Briefing",
+        "PORTVILLE -- Harbour police seized 40 boats over the year, officials said at a news conference held on Tuesday.",
+        "Also speaking at the news conference held at the port, the harbour master said arrests reached 300 by the end of 2025, and boat thefts fell.",
+      ].join("\n\n"),
+    );
+    expect(answer("when was the news conference held", briefing).citations[0]).toBe(2);
+  });
+});
