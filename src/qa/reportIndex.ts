@@ -329,9 +329,10 @@ export function buildReportIndex(
   meta: ReportMeta,
   options: BuildOptions = {},
 ): ReportIndex {
-  return withSearch(
-    withPlacesRemembered(() => buildReportIndexData(text, meta, options.limits ?? REPORT_LIMITS)),
+  const { data, bodies } = withPlacesRemembered(() =>
+    buildReportIndexData(text, meta, options.limits ?? REPORT_LIMITS),
   );
+  return searchOf(data, bodies);
 }
 
 /** Split an index into what a structured clone carries: the data and the search indexes. */
@@ -352,10 +353,18 @@ export function toTransferable(index: ReportIndex): {
 
 /** Attach the search objects, from prebuilt indexes when given (cheap), else built here. */
 export function withSearch(data: ReportIndexData, prebuilt?: SearchIndexes): ReportIndex {
+  // Matchers are functions, which no thread boundary carries; rebuilding them is cheap.
+  return searchOf(data, reportBodies(data.report), prebuilt);
+}
+
+function searchOf(
+  data: ReportIndexData,
+  bodies: BodyFinder,
+  prebuilt?: SearchIndexes,
+): ReportIndex {
   return {
     ...data,
-    // Matchers are functions, which no thread boundary carries; rebuilding them is cheap.
-    bodies: reportBodies(data.report),
+    bodies,
     factSearch: prebuilt
       ? MiniSearch.loadJSON<FactEntry>(prebuilt.facts, FACT_SEARCH)
       : factSearchOf(data.factDocs),
@@ -374,7 +383,7 @@ function buildReportIndexData(
   text: string,
   meta: ReportMeta,
   limits: ReportLimits,
-): ReportIndexData {
+): { data: ReportIndexData; bodies: BodyFinder } {
   const report = parseReport(text, limits);
   if (report.paragraphs.length === 0) throw new ReportError("no paragraphs found");
   const places = reportPlaces(report);
@@ -404,7 +413,7 @@ function buildReportIndexData(
     for (const c of sentence.concepts)
       sentenceFrequency.set(c, (sentenceFrequency.get(c) ?? 0) + 1);
   }
-  return {
+  const data: ReportIndexData = {
     meta,
     report,
     table,
@@ -420,4 +429,5 @@ function buildReportIndexData(
     home,
     suggestions,
   };
+  return { data, bodies };
 }
