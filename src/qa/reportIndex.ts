@@ -259,9 +259,21 @@ const SENTENCE_SEARCH = {
   processTerm: searchTerm,
 };
 
+/** The words of the quote tokenized last: a sentence's facts are indexed one after another. */
+const lastQuote = { text: "", words: [] as string[] };
+
+function factFieldWords(text: string, field?: string): string[] {
+  if (field !== "quote") return words(text);
+  if (text !== lastQuote.text) {
+    lastQuote.text = text;
+    lastQuote.words = words(text);
+  }
+  return lastQuote.words;
+}
+
 const FACT_SEARCH = {
   fields: ["subject", "action", "quote"],
-  tokenize: (text: string) => words(text),
+  tokenize: factFieldWords,
   processTerm: searchTerm,
   searchOptions: { boost: { subject: 3, action: 2 } },
 };
