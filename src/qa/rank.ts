@@ -4,7 +4,14 @@ import { findNumbers } from "../facts/numbers.js";
 import type { Fact } from "../facts/schema.js";
 import { countUnit } from "../facts/units.js";
 import { words } from "../text/tokenize.js";
-import { type FactDoc, type ReportIndex, UNIT_KINDS } from "./reportIndex.js";
+import { searchBm25 } from "./bm25.js";
+import {
+  FACT_FIELD_BOOST,
+  type FactDoc,
+  type ReportIndex,
+  SEARCH_TEXT,
+  UNIT_KINDS,
+} from "./reportIndex.js";
 import type { Query } from "./understand.js";
 import { concept, conceptsOf, STOP_WORDS } from "./vocabulary.js";
 import { DEFAULT_WEIGHTS, type Weights } from "./weights.js";
@@ -463,9 +470,12 @@ export function rankFacts(
   // "How many pills did Thailand seize?" in a Thai report asks for the national figures.
   const places = asked.filter((place) => !index.home.has(place));
   // BM25 over every fact's words, as a share of the best match: a tie-breaker, cheap per question.
-  const hits = index.factSearch.search(query.cleaned, { combineWith: "OR" });
+  const hits = searchBm25(index.factSearch, query.cleaned, SEARCH_TEXT, {
+    postingsRead: w.postingsRead,
+    boost: FACT_FIELD_BOOST,
+  });
   const top = hits[0]?.score ?? 1;
-  const textMatch = new Map(hits.map((hit) => [hit.id as number, hit.score / top]));
+  const textMatch = new Map(hits.map((hit) => [hit.id, hit.score / top]));
   const asPlaces = { ...query, filters: { ...query.filters, places } };
   const found = candidates(query, index, places, textMatch.keys());
   return shortlist(found, asPlaces, index, textMatch, w)

@@ -1,5 +1,4 @@
 import Fuse, { type FuseIndex } from "fuse.js";
-import MiniSearch from "minisearch";
 import { type BodyFinder, reportBodies } from "../facts/bodies.js";
 import { extractFacts } from "../facts/extract.js";
 import { homePlaces } from "../facts/factPlaces.js";
@@ -13,6 +12,7 @@ import { parseReport } from "../report/parse.js";
 import type { ParsedReport } from "../report/types.js";
 import type { SpellIndex } from "../text/spelling.js";
 import { words } from "../text/tokenize.js";
+import { type Bm25Index, type Bm25Text, buildBm25 } from "./bm25.js";
 import { type ReportNames, reportNames } from "./names.js";
 import { reportSpelling } from "./normalize.js";
 import { suggestionsFor } from "./suggestions.js";
@@ -102,10 +102,10 @@ export interface ReportIndex {
   placeParagraphs: Map<string, number[]>;
   /** Public bodies and programmes the report names, by name or acronym. */
   bodies: BodyFinder;
-  /** BM25 over each fact's subject, verb and sentence, ids in factDocs order. */
-  factSearch: MiniSearch<FactEntry>;
+  /** BM25 over each fact's subject, verb and sentence (FACT_FIELDS), ids in factDocs order. */
+  factSearch: Bm25Index;
   /** BM25 over sentences, terms folded to concepts: who/what/when answers come from here. */
-  sentenceSearch: MiniSearch<SentenceEntry>;
+  sentenceSearch: Bm25Index;
   /** Questions this report can answer, for autocomplete and "did you mean". */
   suggestions: string[];
   suggestionFuse: Fuse<string>;
@@ -250,28 +250,21 @@ export function searchTerm(term: string): string | null {
   return word.length === 0 || STOP_WORDS.has(word) ? null : concept(word);
 }
 
-type SentenceEntry = SentenceDoc & { id: number };
-type FactEntry = { id: number; subject: string; action: string; quote: string };
+/** How the BM25 searches read text: words folded to concepts, stop words left out. */
+export const SEARCH_TEXT: Bm25Text = { tokenize: (text) => words(text), processTerm: searchTerm };
 
-const SENTENCE_SEARCH = {
-  fields: ["text"],
-  tokenize: (text: string) => words(text),
-  processTerm: searchTerm,
-};
-
-const FACT_SEARCH = {
-  fields: ["subject", "action", "quote"],
-  tokenize: (text: string) => words(text),
-  processTerm: searchTerm,
-  searchOptions: { boost: { subject: 3, action: 2 } },
-};
+/** The fields of `factSearch`, and how much a match in each weighs. */
+export const FACT_FIELDS = ["subject", "action", "quote"] as const;
+export const FACT_FIELD_BOOST = { subject: 3, action: 2 } as const;
 
 const SUGGESTION_FUSE = { ignoreLocation: true, threshold: 0.5, useExtendedSearch: true };
 
-function sentenceSearchOf(sentences: SentenceDoc[]): MiniSearch<SentenceEntry> {
-  const search = new MiniSearch<SentenceEntry>(SENTENCE_SEARCH);
-  search.addAll(sentences.map((doc, id) => ({ ...doc, id })));
-  return search;
+function sentenceSearchOf(sentences: SentenceDoc[]): Bm25Index {
+  return buildBm25(
+    sentences.map((doc) => [doc.text]),
+    ["text"],
+    SEARCH_TEXT,
+  );
 }
 
 function sentenceKey(fact: Fact): string {
@@ -289,29 +282,21 @@ function groupBySentence(facts: Fact[]): Map<string, Fact[]> {
   return groups;
 }
 
-function factSearchOf(docs: FactDoc[]): MiniSearch<FactEntry> {
-  const search = new MiniSearch<FactEntry>(FACT_SEARCH);
-  search.addAll(
-    docs.map(({ fact }, id) => ({
-      id,
-      subject: fact.subject,
-      action: fact.action ?? "",
-      quote: fact.quote,
-    })),
+function factSearchOf(docs: FactDoc[]): Bm25Index {
+  return buildBm25(
+    docs.map(({ fact }) => [fact.subject, fact.action ?? "", fact.quote]),
+    FACT_FIELDS,
+    SEARCH_TEXT,
   );
-  return search;
 }
 
-type SearchField = "bodies" | "factSearch" | "sentenceSearch" | "suggestionFuse";
+type SearchField = "bodies" | "suggestionFuse";
 
 /** The index without its search objects: plain data, Maps and Sets, which cross a thread boundary intact. */
 export type ReportIndexData = Omit<ReportIndex, SearchField>;
 
 /** The search objects' prebuilt indexes as plain data, so the thread that receives them need not rebuild them. */
 export interface SearchIndexes {
-  /** MiniSearch's own JSON. */
-  facts: string;
-  sentences: string;
   suggestions: ReturnType<FuseIndex<string>["toJSON"]>;
 }
 
@@ -339,12 +324,10 @@ export function toTransferable(index: ReportIndex): {
   data: ReportIndexData;
   search: SearchIndexes;
 } {
-  const { bodies: _bodies, factSearch, sentenceSearch, suggestionFuse, ...data } = index;
+  const { bodies: _bodies, suggestionFuse, ...data } = index;
   return {
     data,
     search: {
-      facts: JSON.stringify(factSearch),
-      sentences: JSON.stringify(sentenceSearch),
       suggestions: suggestionFuse.getIndex().toJSON(),
     },
   };
@@ -356,12 +339,6 @@ export function withSearch(data: ReportIndexData, prebuilt?: SearchIndexes): Rep
     ...data,
     // Matchers are functions, which no thread boundary carries; rebuilding them is cheap.
     bodies: reportBodies(data.report),
-    factSearch: prebuilt
-      ? MiniSearch.loadJSON<FactEntry>(prebuilt.facts, FACT_SEARCH)
-      : factSearchOf(data.factDocs),
-    sentenceSearch: prebuilt
-      ? MiniSearch.loadJSON<SentenceEntry>(prebuilt.sentences, SENTENCE_SEARCH)
-      : sentenceSearchOf(data.sentences),
     suggestionFuse: new Fuse(
       data.suggestions,
       SUGGESTION_FUSE,
@@ -410,7 +387,9 @@ function buildReportIndexData(
     table,
     factDocs,
     retrieval: retrievalOf(factDocs),
+    factSearch: factSearchOf(factDocs),
     sentences,
+    sentenceSearch: sentenceSearchOf(sentences),
     sentenceFrequency,
     vocabulary,
     spelling: reportSpelling(text),
