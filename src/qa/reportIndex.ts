@@ -65,15 +65,23 @@ export interface FactDoc {
 
 /**
  * Inverted indexes from what a question names to the facts (ids in factDocs order) that can
- * answer it, so a question scores only the facts its words, places and units retrieve.
+ * answer it, so a question scores only the facts its words, places and units retrieve. Each list is
+ * ordered best first, so a question reads only the head of a long one (`Weights.postingsRead`);
+ * among equals, the report's order, as scoring prefers the earlier of two equal statements.
  */
 export interface FactRetrieval {
-  /** Concept → facts whose own words, surroundings, sentence or paragraph use it. */
+  /**
+   * Concept → facts that use it: first those whose own words do (what is counted, verb, unit), then
+   * those that use it right around the figure, in the sentence, in the paragraph, the order of the
+   * weight scoring gives each.
+   */
   byConcept: Map<string, number[]>;
-  /** Canonical place name → facts about that place. */
+  /** Canonical place name → facts about that place, first those about it alone. */
   byPlace: Map<string, number[]>;
   /** Unit → facts in that unit; also "measure" (a mass or volume), "currency" and "percent". */
   byUnit: Map<string, number[]>;
+  /** Facts about some place, for ranking places. */
+  located: number[];
   /** Concepts found right around some figure. */
   nearAnyFigure: Set<string>;
 }
@@ -223,24 +231,48 @@ function addTo<K>(map: Map<K, number[]>, key: K, id: number): void {
   else if (ids[ids.length - 1] !== id) ids.push(id);
 }
 
-/** The facts each concept, place and unit retrieves, each list in factDocs order. */
+/** Where a concept sits in a fact, best first, as `scoreFact` weighs it. */
+function conceptTiers(doc: FactDoc): Set<string>[][] {
+  return [[doc.core, doc.heads, doc.subject], [doc.near], [doc.context], [doc.paragraph]];
+}
+
+/** The facts each concept, place and unit retrieves, each list best first (see FactRetrieval). */
 function retrievalOf(docs: FactDoc[]): FactRetrieval {
   const retrieval: FactRetrieval = {
     byConcept: new Map(),
     byPlace: new Map(),
     byUnit: new Map(),
+    located: [],
     nearAnyFigure: new Set(),
   };
+  const tiers = new Map<string, number[][]>();
+  const lastFact = new Map<string, number>();
   docs.forEach((doc, id) => {
-    for (const concepts of [doc.core, doc.heads, doc.subject, doc.near, doc.context, doc.paragraph])
-      for (const c of concepts) addTo(retrieval.byConcept, c, id);
+    conceptTiers(doc).forEach((sets, tier) => {
+      for (const concepts of sets)
+        for (const c of concepts) {
+          if (lastFact.get(c) === id) continue;
+          lastFact.set(c, id);
+          let lists = tiers.get(c);
+          if (!lists) {
+            lists = [[], [], [], []];
+            tiers.set(c, lists);
+          }
+          lists[tier]?.push(id);
+        }
+    });
     for (const place of doc.fact.places) addTo(retrieval.byPlace, place, id);
+    if (doc.fact.places.length > 0) retrieval.located.push(id);
     const { unit, base } = doc.fact;
     if (unit) addTo(retrieval.byUnit, unit, id);
     if (base) addTo(retrieval.byUnit, UNIT_KINDS.measure, id);
     if (unit && CURRENCY_CODE.test(unit)) addTo(retrieval.byUnit, UNIT_KINDS.currency, id);
     for (const c of doc.near) retrieval.nearAnyFigure.add(c);
   });
+  for (const [c, lists] of tiers) retrieval.byConcept.set(c, lists.flat());
+  const placesOf = (id: number) => docs[id]?.fact.places.length ?? 0;
+  for (const ids of retrieval.byPlace.values())
+    ids.sort((a, b) => placesOf(a) - placesOf(b) || a - b);
   return retrieval;
 }
 
