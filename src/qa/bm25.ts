@@ -12,7 +12,10 @@ import SearchableMap from "minisearch/SearchableMap";
  * MiniSearch returns for the same documents and options (a test checks it).
  */
 
-/** One word's documents in one field: best first (higher impact, then lower id). */
+/**
+ * One word's documents in one field, best first: by the word's BM25 score there plus the
+ * document's static quality (`buildBm25`), then lower id.
+ */
 export interface Postings {
   ids: Uint32Array;
   /** The word's BM25 score in each document's field, in the order of `ids`. */
@@ -71,11 +74,16 @@ function bm25Score(
   );
 }
 
-/** Index documents given as one text per field (in `fields` order), ids in the order given. */
+/**
+ * Index documents given as one text per field (in `fields` order), ids in the order given.
+ * `quality` is what a document adds to the score its searcher gives it whatever the words (a later
+ * paragraph scores lower): postings are read best first by BM25 score plus quality.
+ */
 export function buildBm25(
   documents: readonly (readonly string[])[],
   fields: readonly string[],
   text: Bm25Text,
+  quality: (id: number) => number = () => 0,
 ): Bm25Index {
   const frequencies = new Map<string, Map<number, number>[]>();
   const lengths = fields.map(() => new Uint32Array(documents.length));
@@ -105,17 +113,17 @@ export function buildBm25(
       term,
       perField.map((counts, field) => {
         if (counts.size === 0) return null;
-        const scored = [...counts].map(([id, termFreq]) => ({
-          id,
-          impact: bm25Score(
+        const scored = [...counts].map(([id, termFreq]) => {
+          const impact = bm25Score(
             termFreq,
             counts.size,
             documents.length,
             (lengths[field] as Uint32Array)[id] as number,
             averages[field] as number,
-          ),
-        }));
-        scored.sort((a, b) => b.impact - a.impact || a.id - b.id);
+          );
+          return { id, impact, rank: impact + quality(id) };
+        });
+        scored.sort((a, b) => b.rank - a.rank || a.id - b.id);
         return {
           ids: Uint32Array.from(scored, (p) => p.id),
           impacts: Float64Array.from(scored, (p) => p.impact),

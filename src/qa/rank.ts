@@ -6,6 +6,7 @@ import { countUnit } from "../facts/units.js";
 import { words } from "../text/tokenize.js";
 import { searchBm25 } from "./bm25.js";
 import {
+  conceptWeight,
   FACT_FIELD_BOOST,
   type FactDoc,
   type ReportIndex,
@@ -89,8 +90,7 @@ export const STEERING = new Set(
 );
 
 export function weightOf(index: ReportIndex, queryConcept: string): number {
-  const df = index.sentenceFrequency.get(queryConcept) ?? 0;
-  return 1 + Math.log((index.sentences.length + 1) / (df + 1)) / 2;
+  return conceptWeight(index.sentenceFrequency.get(queryConcept) ?? 0, index.sentences.length);
 }
 
 const ASKS_RATE = /\brates?\b/i;

@@ -17,6 +17,7 @@ import { type ReportNames, reportNames } from "./names.js";
 import { reportSpelling } from "./normalize.js";
 import { suggestionsFor } from "./suggestions.js";
 import { concept, conceptsOf, STOP_WORDS } from "./vocabulary.js";
+import { DEFAULT_WEIGHTS } from "./weights.js";
 
 /** Where a report came from, shown in answer footers. */
 export interface ReportMeta {
@@ -236,8 +237,41 @@ function conceptTiers(doc: FactDoc): Set<string>[][] {
   return [[doc.core, doc.heads, doc.subject], [doc.near], [doc.context], [doc.paragraph]];
 }
 
+const TIER_WEIGHTS = [
+  DEFAULT_WEIGHTS.coreHit,
+  DEFAULT_WEIGHTS.nearHit,
+  DEFAULT_WEIGHTS.sentenceHit,
+  DEFAULT_WEIGHTS.paragraphHit,
+];
+
+/**
+ * One concept's facts best first: by what the concept adds to a fact's score where the fact uses
+ * it (its tier's weight times the concept's weight) plus the fact's paragraph quality. Each tier's
+ * list is in report order, so best first already, and the tiers merge in one pass.
+ */
+function mergeTiers(tiers: number[][], weight: number, docs: FactDoc[]): number[] {
+  const at = tiers.map(() => 0);
+  const value = (tier: number) => {
+    const id = tiers[tier]?.[at[tier] as number];
+    if (id === undefined) return Number.NEGATIVE_INFINITY;
+    return (
+      (TIER_WEIGHTS[tier] as number) * weight + paragraphQuality(docs[id]?.fact.paragraph ?? 0)
+    );
+  };
+  const merged: number[] = [];
+  for (;;) {
+    let best = -1;
+    for (let tier = 0; tier < tiers.length; tier++)
+      if (value(tier) > Number.NEGATIVE_INFINITY && (best < 0 || value(tier) > value(best)))
+        best = tier;
+    if (best < 0) return merged;
+    merged.push(tiers[best]?.[at[best] as number] as number);
+    at[best] = (at[best] as number) + 1;
+  }
+}
+
 /** The facts each concept, place and unit retrieves, each list best first (see FactRetrieval). */
-function retrievalOf(docs: FactDoc[]): FactRetrieval {
+function retrievalOf(docs: FactDoc[], conceptWeight: (c: string) => number): FactRetrieval {
   const retrieval: FactRetrieval = {
     byConcept: new Map(),
     byPlace: new Map(),
@@ -269,11 +303,25 @@ function retrievalOf(docs: FactDoc[]): FactRetrieval {
     if (unit && CURRENCY_CODE.test(unit)) addTo(retrieval.byUnit, UNIT_KINDS.currency, id);
     for (const c of doc.near) retrieval.nearAnyFigure.add(c);
   });
-  for (const [c, lists] of tiers) retrieval.byConcept.set(c, lists.flat());
-  const placesOf = (id: number) => docs[id]?.fact.places.length ?? 0;
+  for (const [c, lists] of tiers)
+    retrieval.byConcept.set(c, mergeTiers(lists, conceptWeight(c), docs));
+  // A fact about the place alone scores the whole place match, one about two places half of it.
+  const placeValue = (id: number) => {
+    const fact = docs[id]?.fact;
+    if (!fact) return Number.NEGATIVE_INFINITY;
+    return (
+      DEFAULT_WEIGHTS.placeMatch / Math.max(1, fact.places.length) +
+      paragraphQuality(fact.paragraph)
+    );
+  };
   for (const ids of retrieval.byPlace.values())
-    ids.sort((a, b) => placesOf(a) - placesOf(b) || a - b);
+    ids.sort((a, b) => placeValue(b) - placeValue(a) || a - b);
   return retrieval;
+}
+
+/** How much a question concept weighs: more the fewer of the report's sentences use it. */
+export function conceptWeight(sentencesUsing: number, sentences: number): number {
+  return 1 + Math.log((sentences + 1) / (sentencesUsing + 1)) / 2;
 }
 
 /** Words folded to the concepts questions use, so "confiscated" finds "seized". */
@@ -291,11 +339,17 @@ export const FACT_FIELD_BOOST = { subject: 3, action: 2 } as const;
 
 const SUGGESTION_FUSE = { ignoreLocation: true, threshold: 0.5, useExtendedSearch: true };
 
+/** What a later paragraph loses in every answer's score, whatever the words asked. */
+function paragraphQuality(paragraph: number): number {
+  return -paragraph * DEFAULT_WEIGHTS.paragraphOrder;
+}
+
 function sentenceSearchOf(sentences: SentenceDoc[]): Bm25Index {
   return buildBm25(
     sentences.map((doc) => [doc.text]),
     ["text"],
     SEARCH_TEXT,
+    (id) => paragraphQuality(sentences[id]?.paragraph ?? 0),
   );
 }
 
@@ -319,6 +373,7 @@ function factSearchOf(docs: FactDoc[]): Bm25Index {
     docs.map(({ fact }) => [fact.subject, fact.action ?? "", fact.quote]),
     FACT_FIELDS,
     SEARCH_TEXT,
+    (id) => paragraphQuality(docs[id]?.fact.paragraph ?? 0),
   );
 }
 
@@ -418,7 +473,9 @@ function buildReportIndexData(
     report,
     table,
     factDocs,
-    retrieval: retrievalOf(factDocs),
+    retrieval: retrievalOf(factDocs, (c) =>
+      conceptWeight(sentenceFrequency.get(c) ?? 0, sentences.length),
+    ),
     factSearch: factSearchOf(factDocs),
     sentences,
     sentenceSearch: sentenceSearchOf(sentences),
