@@ -93,6 +93,9 @@ export function placesNear(
   text: string,
 ): string[] {
   if (new Set(mentions.map((m) => m.place.name)).size < 2 || figures.length === 1) return all;
+  // "Chile (25), Peru (10)": a figure in brackets right after a place is that place's.
+  const named = mentions.find((m) => /^\s*\(\s*[$€£]?\s*$/.test(text.slice(m.end, figure.start)));
+  if (named) return [named.place.name];
   // "7 in Alberta, 3 in Manitoba": the place right after the figure is its own.
   const own = mentions.find((m) =>
     /^\s+(?:in|at)\s+(?:the\s+)?$/i.test(text.slice(figure.end, m.start)),
@@ -119,8 +122,14 @@ export function placesNear(
   const listed = mentions.filter((m) => /^\s*\(\s*[$€£]?\d/.test(text.slice(m.end)));
   const opensList = listed.length > 1 && (listed[0]?.start ?? 0) > figure.end;
   if (opensList && listed[0] && listed[0].end < to) return unique(listed.map((m) => m.place.name));
-  const before = mentions.filter((m) => m.start >= from && m.end <= figure.start);
-  if (before.length === 0 && previous) return previous;
+  // "made 85 arrests in Spain and 30 arrests in Chile": where no place comes before the first
+  // figure, each place follows the figure it is for.
+  const first = figures[0];
+  const placesFollow = first !== undefined && !mentions.some((m) => m.end <= first.start);
+  const before = placesFollow
+    ? []
+    : mentions.filter((m) => m.start >= from && m.end <= figure.start);
+  if (before.length === 0 && previous && !placesFollow) return previous;
   const chosen =
     before.length > 0 ? before : mentions.filter((m) => m.start >= figure.end && m.end <= to);
   if (chosen.length === 0) return all;

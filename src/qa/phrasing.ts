@@ -1,5 +1,6 @@
 import { participleOf } from "../facts/lexicon.js";
 import type { Fact } from "../facts/schema.js";
+import { PLACE_WORDS } from "../lexicon/gazetteer.js";
 
 const UNIT_WORDS: ReadonlyMap<string, string> = new Map(
   Object.entries({
@@ -14,6 +15,13 @@ const UNIT_WORDS: ReadonlyMap<string, string> = new Map(
     percent: "%",
   }),
 );
+
+const TAKES_THE: ReadonlySet<string> = new Set(PLACE_WORDS.takesThe);
+
+/** A place as a sentence names it: "the Netherlands", "Spain". */
+export function placeName(place: string): string {
+  return TAKES_THE.has(place) ? `the ${place}` : place;
+}
 
 export function pastParticiple(action: string | null): string | null {
   return action ? participleOf(action) : null;
