@@ -54,3 +54,36 @@ const BASELINE_YEAR =
 export function ownYearsIn(text: string): string[] {
   return yearsIn(text.replace(BASELINE_YEAR, " "));
 }
+
+const FULL_DATE = new RegExp(
+  `\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+((?:19|20)\\d{2})\\b`,
+  "i",
+);
+/** How far into a report its dateline is looked for. */
+const DATELINE_PARAGRAPHS = 4;
+
+/**
+ * The year a report speaks from: its dateline's ("Published March 3, 2026"), else the latest year
+ * its opening paragraphs name; null when they name none. "Last year" in it is the year before.
+ */
+export function reportYear(paragraphs: readonly { text: string }[]): number | null {
+  const opening = paragraphs.slice(0, DATELINE_PARAGRAPHS).map((p) => p.text);
+  for (const text of opening) {
+    const dated = FULL_DATE.exec(text);
+    if (dated) return Number(dated[1] ?? dated[2]);
+  }
+  const years = opening.flatMap((text) => yearsIn(text)).map(Number);
+  return years.length > 0 ? Math.max(...years) : null;
+}
+
+const RELATIVE_YEAR: readonly [RegExp, number][] = [
+  [/^(?:so far )?this year$/i, 0],
+  [/^(?:last year|a year earlier|the previous year)$/i, -1],
+];
+
+/** "last year" in a report of 2026 covers 2025: the period with its year, for the year filters. */
+export function withYear(period: string | null, year: number | null): string | null {
+  if (!period || year === null) return period;
+  const offset = RELATIVE_YEAR.find(([pattern]) => pattern.test(period))?.[1];
+  return offset === undefined ? period : `${period} (${year + offset})`;
+}

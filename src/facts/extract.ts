@@ -7,7 +7,7 @@ import {
 import type { Paragraph, ParsedReport } from "../report/types.js";
 import { tokenize } from "../text/tokenize.js";
 import { actionFor } from "./action.js";
-import { type DateSpan, findDates } from "./dates.js";
+import { type DateSpan, findDates, reportYear, withYear } from "./dates.js";
 import { extractEntities } from "./entities.js";
 import {
   homePlaces,
@@ -33,6 +33,9 @@ import {
 import { type Carried, carry, coordinatedWithPrevious, readFigure } from "./reading.js";
 import type { Fact, FactTable } from "./schema.js";
 import { TIME_UNITS } from "./units.js";
+
+const BASELINE_BEFORE =
+  /\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s*(?:about|around|roughly|nearly|some)?\s*$/i;
 
 /** A sentence's figures, found before any of them is read, so the limits can be checked first. */
 interface SentenceFigures {
@@ -84,6 +87,7 @@ function factsOfParagraph(
   home: Set<string>,
   leadIn: LeadIn,
   find: PlaceFinder,
+  year: number | null,
 ): Fact[] {
   const facts: Fact[] = [];
   const mentionsBySentence = paragraph.sentences.map((sentence) =>
@@ -132,7 +136,9 @@ function factsOfParagraph(
         actionFor(tokens, numberToken, reading.phraseEnd, reading.head) ??
         coordinated ??
         leadIn.action;
-      previousAction = action;
+      // "… up 3% from 52 pounds in 2024, and 30 pounds of heroin": a change or its baseline is no
+      // item of the list; the next item shares the verb of the item before them.
+      if (!BASELINE_BEFORE.test(lead) && reading.unit !== "percent") previousAction = action;
       const change =
         reading.unit === "percent"
           ? changeDirection(text.slice(reading.end, reading.end + 20), before)
@@ -163,7 +169,7 @@ function factsOfParagraph(
         sentence: sentenceIndex,
         quote: text,
         dates: dates.map((date) => date.text),
-        period: periodFor(match, text, periods, leadIn.period),
+        period: withYear(periodFor(match, text, periods, leadIn.period), year),
       });
     }
   });
@@ -202,8 +208,9 @@ export function extractFacts(
   checkLimits(report, figures, limits);
   let leadIn = NO_LEAD_IN;
   const facts: Fact[] = [];
+  const year = reportYear(report.paragraphs);
   for (const [i, paragraph] of report.paragraphs.entries()) {
-    facts.push(...factsOfParagraph(paragraph, figures[i] ?? [], home, leadIn, find));
+    facts.push(...factsOfParagraph(paragraph, figures[i] ?? [], home, leadIn, find, year));
     if (paragraph.text.endsWith(":")) {
       leadIn = { action: lastAction(paragraph.text), period: leadInPeriod(paragraph.text) };
     } else if (!paragraph.isListItem && !isShortItem(paragraph)) leadIn = NO_LEAD_IN;

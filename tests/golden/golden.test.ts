@@ -34,7 +34,7 @@ import {
 const FLOORS: Record<string, number> = {
   "australia-acic-wastewater": 0.791, // 19/24
   "australia-afp": 0.916, // 22/24
-  "brazil-federal-police": 0.84, // 21/25
+  "brazil-federal-police": 0.88, // 22/25
   "canada-cbsa-rcmp": 0.92, // 23/25
   "cbp-monthly-update": 0.92, // 23/25
   "china-customs-antismuggling": 1.0, // 25/25
@@ -135,10 +135,10 @@ const FLOORS: Record<string, number> = {
   // Four invented reports of the genre (two US fact sheets, two news articles), written in session 3
   // by one helper, with 15 questions each written from the text alone by another; neither saw the
   // engine. First sight, on main at daf434a: 33/60 = 55.0%, 2 figures given where the report has none.
-  "invented6-fact-sheet-border": 11 / 15,
-  "invented6-fact-sheet-grants": 11 / 15,
-  "invented6-news-city-crime": 11 / 15,
-  "invented6-news-police-operation": 9 / 15,
+  "invented6-fact-sheet-border": 13 / 15,
+  "invented6-fact-sheet-grants": 12 / 15,
+  "invented6-news-city-crime": 12 / 15,
+  "invented6-news-police-operation": 10 / 15,
 };
 
 /**
@@ -148,7 +148,6 @@ const FLOORS: Record<string, number> = {
 const KNOWN_LEAKS: Record<string, number> = {
   "corpus-blind3-2021-04-07_community_violence_intervention": 1,
   "invented6-fact-sheet-grants": 1,
-  "invented6-news-city-crime": 1,
   "corpus-blind4-2024-09-24_synthetic_drug_coalition": 1,
   "corpus-blind3-2024-09-24_synthetic_drug_coalition": 1,
   "corpus-blind3-2025-04-28_border_promises": 2,

@@ -25,7 +25,13 @@ export interface PeriodSpan {
   text: string;
   start: number;
   end: number;
+  /** "from 52 cases in 2024": where the baseline figure this period dates starts; it dates no other. */
+  baselineAt?: number;
 }
+
+/** "up 9% from 1,200 cases in 2024": the period of a baseline figure, which dates that figure only. */
+const BASELINE_FIGURE_BEFORE =
+  /\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?([$€£]?\d[\d,.]*(?:\s+(?:[a-z]+))?(?:\s+[a-z]+)?)\s+(?:in|during)\s+(?:the\s+)?$/i;
 
 /** "up 6% compared with 2022": the period compared against, not the one the figure covers. */
 const REFERENCE_BEFORE =
@@ -35,11 +41,20 @@ export function findPeriods(text: string): PeriodSpan[] {
   const spans = [...text.matchAll(PERIOD)].filter(
     (match) => !REFERENCE_BEFORE.test(text.slice(0, match.index)),
   );
-  return spans.map((match) => ({
-    text: normalisePeriod(match[0]),
-    start: match.index,
-    end: match.index + match[0].length,
-  }));
+  return spans.map((match) => {
+    const before = text.slice(Math.max(0, match.index - 80), match.index);
+    const baseline = BASELINE_FIGURE_BEFORE.exec(before);
+    const span: PeriodSpan = {
+      text: normalisePeriod(match[0]),
+      start: match.index,
+      end: match.index + match[0].length,
+    };
+    if (baseline?.[1]) {
+      span.baselineAt =
+        match.index - before.length + baseline.index + baseline[0].indexOf(baseline[1]);
+    }
+    return span;
+  });
 }
 
 /** "FY31" and "fiscal year 2031" name the same year as a question's "2031". */
@@ -73,11 +88,16 @@ export function periodFor(
   periods: PeriodSpan[],
   leadIn: string | null,
 ): string | null {
-  const own = periods.filter((p) => !(figure.start >= p.start && figure.end <= p.end));
+  const own = periods.filter(
+    (p) =>
+      !(figure.start >= p.start && figure.end <= p.end) &&
+      (p.baselineAt === undefined || p.baselineAt === figure.start),
+  );
   const clauseOf = (offset: number) =>
     sentence
       .slice(0, offset)
-      .split(/[;—–]|,\s(?:after|while|compared|following|up from|down from)\b/).length;
+      .split(/[;—–]|,\s(?:after|while|compared|following|(?:up|down)(?:\s+\w+ly)?\s+from)\b/)
+      .length;
   const clause = clauseOf(figure.start);
   const sameClause = own.filter((p) => clauseOf(p.start) === clause);
   const nearest = sameClause.sort((a, b) => distance(a, figure) - distance(b, figure))[0];

@@ -46,3 +46,28 @@ describe("the period a figure covers", () => {
     ]);
   });
 });
+
+describe("relative years and baselines", () => {
+  it("date 'last year' and 'this year' by the year the report speaks from", () => {
+    const facts = factsOf(
+      "Harbour crime at midyear\n\nPublished May 2, 2031\n\nThefts fell to 40 this year, down from 55 during the same period last year.\n",
+    );
+    expect(facts.map((f) => [f.value, f.period])).toEqual([
+      [40, "this year (2031)"],
+      [55, "last year (2030)"],
+    ]);
+  });
+
+  it("give a baseline's period to the baseline alone, and the list's verb to the next item", () => {
+    const facts = factsOf(
+      "Title\n\nAgents seized 900 pounds of cannabis in FY 2031, up 5 percent from 850 pounds in FY 2030, and 40 pounds of heroin, down sharply from 60 pounds.\n",
+    );
+    expect(facts.map((f) => [f.value, f.action, f.period])).toEqual([
+      [900, "seize", "FY 2031"],
+      [5, "increase", "FY 2031"],
+      [850, null, "FY 2030"],
+      [40, "seize", "FY 2031"],
+      [60, "decrease", null],
+    ]);
+  });
+});
