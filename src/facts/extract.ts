@@ -181,11 +181,14 @@ function isShortItem(paragraph: Paragraph): boolean {
   return paragraph.sentences.length === 1 && paragraph.text.length <= 120;
 }
 
+const CHANGE_LEMMAS = new Set(["increase", "decrease"]);
+
 /** "reported the following seizures:" gives its verb to the list that follows. */
 function lastAction(text: string): string | null {
   const lemmas = tokenize(text)
     .map((token) => actionLemma(token.lower))
-    .filter((lemma): lemma is string => lemma !== null);
+    // "… reported an increase. The breakdown:": a rise or fall is no verb for the list below.
+    .filter((lemma): lemma is string => lemma !== null && !CHANGE_LEMMAS.has(lemma));
   return lemmas[lemmas.length - 1] ?? null;
 }
 

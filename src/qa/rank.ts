@@ -142,6 +142,9 @@ function yearFit(
   terms: DocTerms,
   w: Weights,
 ): number {
+  // "18 thefts in 2025; 14 thefts in 2026": a figure's own period decides before the words near it.
+  const own = yearsIn(doc.fact.period ?? "");
+  if (own.length > 0) return years.some((year) => own.includes(year)) ? w.yearNear : w.otherYear;
   if (years.some((year) => doc.nearText.includes(year) || nearYears(doc, index).includes(year)))
     return w.yearNear;
   // A figure for FY 2021 never answers a question about FY 2022; "In 2022, 3,249 …" is about

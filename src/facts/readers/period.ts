@@ -35,7 +35,7 @@ const BASELINE_FIGURE_BEFORE =
 
 /** "up 6% compared with 2022": the period compared against, not the one the figure covers. */
 const REFERENCE_BEFORE =
-  /\b(?:compared (?:with|to)|than|vs\.?|versus|up from|down from)\s+(?:the\s+)?(?:same period (?:of|in)\s+)?$/i;
+  /\b(?:compared (?:with|to)|than|vs\.?|versus|(?:up|down|increases?|decreases?|rises?|drops?|falls?|declines?|jumps?|cuts?|reductions?) from)\s+(?:the\s+)?(?:same period (?:of|in)\s+)?$/i;
 
 export function findPeriods(text: string): PeriodSpan[] {
   const spans = [...text.matchAll(PERIOD)].filter(
