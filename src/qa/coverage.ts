@@ -236,19 +236,51 @@ function unknownCompound(query: Query, index: ReportIndex): string | null {
  */
 function unknownOpening(query: Query, index: ReportIndex): string | null {
   if (query.intent !== "figure" || query.wh !== null) return null;
-  const asked = words(query.cleaned.toLowerCase());
-  const run: string[] = [];
-  for (const word of asked) {
-    const verbLike = actionLemma(word) !== null || /(?:ed|ing)$/.test(word);
-    if (!isContentWord(word, query) || verbLike || PREPOSITIONS.has(word)) break;
-    run.push(word);
-  }
+  const run = openingRun(query);
   const head = run[run.length - 1] ?? "";
   if (run.length < 2 || GENERIC.has(head)) return null;
   // "fentanyl lbs?", "harm reduction money": a unit names how it is measured, not a kind.
   if (concept(head) === MONEY || measureAfter(` ${head}`) || namesAUnit(head, index)) return null;
   // The head's own stem, not its synonym group: "presses" is not the report's "news conference".
   return stemsOf(index.spelling).has(stem(head)) ? null : run.join(" ");
+}
+
+/** "How many", "the number of", "# of": the words that open what a question counts. */
+const COUNTING = String.raw`(?:how\s+(?:many|much)|(?:number|count|total|#)\s+of)`;
+
+/**
+ * The words before the counted noun: "how many harbour gulls", "exact # of harbour gulls" →
+ * ["harbour"]; in chat, which puts the thing first ("harbour gulls seen #?"), the nouns before
+ * its first verb.
+ */
+function countedModifiers(query: Query): string[] {
+  const target = query.measure.target;
+  if (target) {
+    const before = new RegExp(String.raw`${COUNTING}\s+(.*?)\b${target}\b`, "i");
+    return words(before.exec(query.cleaned)?.[1] ?? "");
+  }
+  if (query.intent !== "figure" || query.wh !== null) return [];
+  const counted = new RegExp(String.raw`${COUNTING}\s+(.*)$`, "i").exec(query.cleaned)?.[1];
+  const run = counted === undefined ? openingRun(query) : nounRun(counted, query);
+  // A name the report gives ("the Harbour Fund (HF)") is often figured a sentence after it.
+  const named = new Set(query.filters.names.flat().flatMap((name) => words(name.toLowerCase())));
+  return run.length >= 2 ? run.slice(0, -1).filter((word) => !named.has(word)) : [];
+}
+
+/** The nouns a chat question opens on, up to its first verb or grammar word. */
+function openingRun(query: Query): string[] {
+  return nounRun(query.cleaned, query);
+}
+
+/** The nouns a text opens on, up to its first verb or grammar word. */
+function nounRun(text: string, query: Query): string[] {
+  const run: string[] = [];
+  for (const word of words(text.toLowerCase())) {
+    const verbLike = actionLemma(word) !== null || /(?:ed|ing)$/.test(word);
+    if (!isContentWord(word, query) || verbLike || PREPOSITIONS.has(word)) break;
+    run.push(word);
+  }
+  return run;
 }
 
 export interface UnfiguredName {
@@ -308,12 +340,8 @@ export function unfiguredName(query: Query, index: ReportIndex): UnfiguredName |
  * sentences without figures: the figures it gives count other cases.
  */
 function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
-  const target = query.measure.target;
-  const counted = target
-    ? new RegExp(`\\bhow\\s+(?:many|much)\\s+(.*?)\\b${target}\\b`, "i").exec(query.cleaned)?.[1]
-    : undefined;
   // Only the modifiers right before the counted noun name a kind of it.
-  const modifiers = counted ? words(counted).slice(-2) : [];
+  const modifiers = countedModifiers(query).slice(-2);
   const isModifier = (word: string) =>
     !PREPOSITIONS.has(word) && actionLemma(word) === null && !/ed$/.test(word);
   if (modifiers.length === 0 || !modifiers.every(isModifier)) return null;

@@ -50,4 +50,30 @@ describe("which figure answers, and when none does", () => {
     );
     expect(answer("when was the news conference held", briefing).citations[0]).toBe(2);
   });
+
+  it("gives no stand-in figure when the best one is the other half's", () => {
+    const safety = invented(
+      "Harbour Safety\n\nMen make up over 70% of drowning victims at the harbour. Women are also at risk.\n\nLifeguard patrols have cut drownings by as much as 40% in areas where they run.",
+    );
+    expect(answer("women % of drowning victims", safety).facts).toEqual([]);
+    expect(answer("men % of drowning victims", safety).facts[0]?.value).toBe(70);
+  });
+
+  it("reads the kind counted after '# of' and in a chat opening, not only after 'how many'", () => {
+    const harbour = invented(
+      "Harbour Safety\n\nGull wardens met twice this year to plan the season.\n\nThe three patrol groups handed out 200 leaflets.",
+    );
+    for (const question of ["exact # of gull wardens fined", "gull wardens fined #?"]) {
+      const got = answer(question, harbour);
+      expect(got.facts, question).toEqual([]);
+      expect(got.citations, question).toEqual([2]);
+    }
+  });
+
+  it("leaves a name the report gives to be figured a sentence after it", () => {
+    const plan = invented(
+      "Harbour Plan\n\nThe Gull Watch Network (GWN) starts in May. It pays $4 million for lifeboats.\n\nOther harbour programs get $2 million.",
+    );
+    expect(answer("gull watch network program money?", plan).facts[0]?.value).toBe(4_000_000);
+  });
 });
