@@ -132,6 +132,13 @@ const FLOORS: Record<string, number> = {
   "corpus-blind4-2025-04-28_border_promises": 10 / 12,
   "corpus-blind4-2025-08-11_dc_crime": 12 / 12,
   "corpus-blind4-2026-07-29_crime_midyear_2026": 11 / 12,
+  // Four invented reports of the genre (two US fact sheets, two news articles), written in session 3
+  // by one helper, with 15 questions each written from the text alone by another; neither saw the
+  // engine. First sight, on main at daf434a: 33/60 = 55.0%, 2 figures given where the report has none.
+  "invented6-fact-sheet-border": 9 / 15,
+  "invented6-fact-sheet-grants": 9 / 15,
+  "invented6-news-city-crime": 9 / 15,
+  "invented6-news-police-operation": 6 / 15,
 };
 
 /**
@@ -140,6 +147,8 @@ const FLOORS: Record<string, number> = {
  */
 const KNOWN_LEAKS: Record<string, number> = {
   "corpus-blind3-2021-04-07_community_violence_intervention": 1,
+  "invented6-fact-sheet-grants": 1,
+  "invented6-news-city-crime": 1,
   "corpus-blind4-2024-09-24_synthetic_drug_coalition": 1,
   "corpus-blind3-2024-09-24_synthetic_drug_coalition": 1,
   "corpus-blind3-2025-04-28_border_promises": 2,
