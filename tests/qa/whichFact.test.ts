@@ -76,4 +76,19 @@ describe("which figure answers, and when none does", () => {
     );
     expect(answer("gull watch network program money?", plan).facts[0]?.value).toBe(4_000_000);
   });
+
+  it("meets 'died' on the report's 'deaths', and a numbered area by its number", () => {
+    const city = invented(
+      [
+        "Harbour City Safety",
+        "District | 2025 drowning deaths | 2026 drowning deaths",
+        "District 3 | 18 | 14",
+        "District 4 | 9 | 11",
+      ].join("\n\n"),
+    );
+    expect(
+      answer("how many people died of drowning in district 4 in 2026", city).facts[0]?.value,
+    ).toBe(11);
+    expect(answer("drowning deaths in district 3 in 2025?", city).facts[0]?.value).toBe(18);
+  });
 });
