@@ -64,6 +64,55 @@ function unknownName(query: Query, index: ReportIndex): string | null {
   return null;
 }
 
+/** A run of capitalised words, hyphenated ones too: "Harbour-Safe Families Grant Program". */
+const TITLE_RUN =
+  /(?<=\S\s+)(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*)(?:\s+(?:of|for|and|the|on)?\s*[A-Z][a-z]+(?:-[A-Z][a-z]+)*)+/g;
+
+const reportWords = new WeakMap<ReportIndex, string[]>();
+
+/** The report's words, stemmed, in order, worked out once per report. */
+function stemmedWords(index: ReportIndex): string[] {
+  let found = reportWords.get(index);
+  if (!found) {
+    found = index.report.paragraphs.flatMap((p) => words(p.text.toLowerCase()).map(stem));
+    reportWords.set(index, found);
+  }
+  return found;
+}
+
+/** The same word, or a typo of it one letter off ("Midlnads"). */
+function sameWord(a: string, b: string): boolean {
+  return a === b || (a.length >= 5 && withinEdits(a, b, 1));
+}
+
+/** Whether the report writes these words one after another. */
+function writesRun(index: ReportIndex, run: string[]): boolean {
+  const all = stemmedWords(index);
+  for (let i = 0; i + run.length <= all.length; i++) {
+    if (run.every((word, j) => sameWord(word, all[i + j] ?? ""))) return true;
+  }
+  return false;
+}
+
+/**
+ * A title the question gives in capitals mid-sentence ("… to the Harbour-Safe Families Grant
+ * Program?") that the report never writes names a programme or body it does not cover, even when
+ * each of its words stands somewhere in the report. A word the asker adds ("… Community …") or a
+ * typo is forgiven.
+ */
+function unknownTitle(query: Query, index: ReportIndex): string | null {
+  if (query.cleaned === query.cleaned.toUpperCase()) return null;
+  const inPlaces = query.filters.placeWords.join(" ").toLowerCase();
+  for (const [title] of query.cleaned.matchAll(TITLE_RUN)) {
+    const capitals = title.split(/[\s-]+/).filter((word) => /^[A-Z]/.test(word));
+    if (capitals.length < 3 || inPlaces.includes(title.toLowerCase())) continue;
+    const run = words(title.toLowerCase()).map(stem);
+    const variants = [run, ...run.map((_, i) => run.filter((_, j) => j !== i))];
+    if (!variants.some((variant) => writesRun(index, variant))) return title;
+  }
+  return null;
+}
+
 /**
  * What the question asks about that the report never mentions: an unknown place, the counted noun,
  * or most of its content words. Returns a phrase for "The report does not mention …", or null.
@@ -76,7 +125,7 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
   ) {
     return unknownPlaces.join(" or ");
   }
-  const name = unknownName(query, index);
+  const name = unknownName(query, index) ?? unknownTitle(query, index);
   if (name) return name;
   const year = unknownYear(query, index);
   if (year) return year;
@@ -332,7 +381,7 @@ export function unfiguredName(query: Query, index: ReportIndex): UnfiguredName |
     if (paragraphs.some((p) => withFigures.has(p))) continue;
     return { name, paragraphs };
   }
-  return unfiguredKind(query, index);
+  return unfiguredKind(query, index) ?? listedOnlyKind(query, index);
 }
 
 /**
@@ -357,4 +406,23 @@ function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
     return { name: word, paragraphs: [...new Set(using.map((sentence) => sentence.paragraph))] };
   }
   return null;
+}
+
+/** "…, which includes arson, theft and fraud": a list of the kinds a larger count covers. */
+const KINDS_LISTED =
+  /\b(?:includ(?:e|es|ed|ing)|such as|like|e\.g\.|for example|for instance)\s+((?:[a-z-]+(?:,\s*|\s+))*)$/i;
+
+/**
+ * "How many arsons?" where the report names arson only among the kinds a larger count covers
+ * ("Property crime, which includes arson and theft, fell to 900 incidents"): no figure counts it.
+ */
+function listedOnlyKind(query: Query, index: ReportIndex): UnfiguredName | null {
+  const target = query.measure.target;
+  if (!target || query.measure.expected.kind !== null) return null;
+  const form = new RegExp(`\\b${stem(target)}`, "i");
+  const using = index.sentences.filter((sentence) => form.test(sentence.text));
+  if (using.length === 0) return null;
+  const listed = (text: string) => KINDS_LISTED.test(text.slice(0, text.search(form)));
+  if (!using.every((sentence) => listed(sentence.text))) return null;
+  return { name: target, paragraphs: [...new Set(using.map((sentence) => sentence.paragraph))] };
 }

@@ -136,8 +136,8 @@ const FLOORS: Record<string, number> = {
   // by one helper, with 15 questions each written from the text alone by another; neither saw the
   // engine. First sight, on main at daf434a: 33/60 = 55.0%, 2 figures given where the report has none.
   "invented6-fact-sheet-border": 11 / 15,
-  "invented6-fact-sheet-grants": 12 / 15,
-  "invented6-news-city-crime": 11 / 15,
+  "invented6-fact-sheet-grants": 13 / 15,
+  "invented6-news-city-crime": 12 / 15,
   "invented6-news-police-operation": 9 / 15,
 };
 
@@ -146,8 +146,6 @@ const FLOORS: Record<string, number> = {
  * down. Every other set gives none. The third blind set's remaining cases are listed in the README.
  */
 const KNOWN_LEAKS: Record<string, number> = {
-  "invented6-fact-sheet-grants": 1,
-  "invented6-news-city-crime": 1,
   "corpus-blind4-2024-09-24_synthetic_drug_coalition": 1,
   "corpus-blind3-2025-04-28_border_promises": 1,
 };

@@ -91,4 +91,25 @@ describe("which figure answers, and when none does", () => {
     ).toBe(11);
     expect(answer("drowning deaths in district 3 in 2025?", city).facts[0]?.value).toBe(18);
   });
+
+  it("gives no figure for a programme title the report never writes, forgiving an added word", () => {
+    const plan = invented(
+      "Harbour Plan\n\nThe Harbour Learning Centers program gets $5 million for families in the community.\n\nThe National Harbour Support Fund gets $40 million.",
+    );
+    const unknown = answer("How much goes to the Harbour Families Support Program?", plan);
+    expect(unknown.status).toBe("not_found");
+    expect(unknown.facts).toEqual([]);
+    const known = answer("How much does the Harbour Community Learning Centers program get?", plan);
+    expect(known.facts[0]?.value).toBe(5_000_000);
+  });
+
+  it("gives no figure for a kind the report names only among those a larger count covers", () => {
+    const city = invented(
+      "City Crime\n\nProperty crime, which includes arson, burglary and theft, fell 9% to 900 incidents.\n\nPolice recorded 40 burglaries in May.",
+    );
+    const arson = answer("how many arsons were reported this year?", city);
+    expect(arson.facts).toEqual([]);
+    expect(arson.citations).toEqual([2]);
+    expect(answer("how many burglaries were recorded in may", city).facts[0]?.value).toBe(40);
+  });
 });
