@@ -12,7 +12,7 @@ import { yearsIn } from "../facts/dates.js";
 import { AUXILIARIES, actionLemma } from "../facts/lexicon.js";
 import { words } from "../text/tokenize.js";
 import { ASKED_RATE, type Query } from "./understand.js";
-import { concept, STOP_WORDS } from "./vocabulary.js";
+import { STOP_WORDS } from "./vocabulary.js";
 
 export interface FollowUp {
   /** The follow-up asked as a question of its own. */
