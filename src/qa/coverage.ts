@@ -117,6 +117,24 @@ function unknownTitle(query: Query, index: ReportIndex): string | null {
  * What the question asks about that the report never mentions: an unknown place, the counted noun,
  * or most of its content words. Returns a phrase for "The report does not mention …", or null.
  */
+/** Nouns naming the kind of words that answer ("what position", "which method"). */
+const ANSWER_KINDS: ReadonlySet<string> = new Set([
+  ...GRAMMAR.roleNouns,
+  ...GRAMMAR.operationNouns,
+  ...GRAMMAR.methodNouns,
+]);
+
+/** "what position …", "which method …": the noun naming the kind of words that answer, if any. */
+function answerKindAsked(query: Query): string | null {
+  if (query.intent !== "sentence") return null;
+  // "what testing method": the kind noun may follow one modifier.
+  const after = /\b(?:what|which)\s+([a-z-]+)(?:\s+([a-z]+))?/i.exec(query.cleaned);
+  const noun = [after?.[1], after?.[2]].find(
+    (word) => word && ANSWER_KINDS.has(word.toLowerCase()),
+  );
+  return noun?.toLowerCase() ?? null;
+}
+
 export function findMissing(query: Query, index: ReportIndex): string | null {
   const unknownPlaces = query.filters.places.filter((place) => !index.placeParagraphs.has(place));
   if (
@@ -148,7 +166,16 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
   const named = /^(?:what|which)\s+([a-z]{4,})\s+(?:was|were|is|are|did|does|do|has|have)\b/.exec(
     query.cleaned.toLowerCase(),
   )?.[1];
-  if (named && !STOP_WORDS.has(named) && !GENERIC.has(named) && !known(named, index)) return named;
+  // "What position does she hold?": a noun naming the kind of words that answer is no thing asked.
+  const answerKind = answerKindAsked(query);
+  if (
+    named &&
+    named !== answerKind &&
+    !STOP_WORDS.has(named) &&
+    !GENERIC.has(named) &&
+    !known(named, index)
+  )
+    return named;
   // "How many traffickers were extradited?" in a report that never extradites anyone.
   const verb = words(query.cleaned.toLowerCase()).find(
     (word) =>
@@ -167,6 +194,7 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
       !GENERIC.has(word) &&
       word.length > 2 &&
       !/^\d/.test(word) &&
+      word !== answerKind &&
       !query.filters.placeWords.some((p) => p.toLowerCase().includes(word)),
   );
   // "When did the year start?", "what do these figures cover?": the word after a do-question's
