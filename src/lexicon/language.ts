@@ -31,6 +31,12 @@ const Grammar = z.object({
   fillerModifiers: Words,
   /** After "which"/"what", nouns that ask for a person: "which official". */
   personNouns: Words,
+  /** After "which"/"what", nouns asking for a role: "what position". */
+  roleNouns: Words,
+  /** After "which"/"what", nouns asking for a named drive: "which campaign". */
+  operationNouns: Words,
+  /** After "which"/"what", nouns asking for a means: "what method". */
+  methodNouns: Words,
   /** Adverbs that end the noun a figure counts: "120 agents already deployed". */
   trailingAdverbs: Words,
   /** The two halves of a whole ("men", "women"): a question about one is not the other's figure. */

@@ -104,9 +104,12 @@ const COMMON_VERBS = new Set([
 /** "What was the daily average of …", "what is the value of …": a figure, not a sentence. */
 const ASKS_FOR_FIGURE =
   /\bwhat(?:'s| is| was| were| are)? the (?:\w+ )?(?:total|number|average|amount|value|share|rate|percentage|proportion|figure|count|tally|sum|size|weight|quantity|budget|cost|price)\b/;
-/** "By what year …", "in which month …": a preposition may lead the question word. */
+/**
+ * "By what year …", "under which campaign …": a preposition may lead the question word, and so may
+ * a clause set off by a comma ("Besides patrols, what method …").
+ */
 const WH =
-  /^(?:so\s+|and\s+|hey\s+|ok\s+|okay\s+)?(?:(?:by|in|on|at|for|from|since|until|to|over|during|within|across|throughout)\s+)?(who|what|when|where|which|why|how)\b/i;
+  /^(?:so\s+|and\s+|hey\s+|ok\s+|okay\s+)?(?:[^,?]{3,60},\s*)?(?:(?:by|in|on|at|for|from|since|until|to|over|during|within|across|throughout|under|with|through|against|after|before|about|among|into|between)\s+)?(who|what|when|where|which|why|how)\b/i;
 const SUPERLATIVE_MAX = /\b(?:most|highest|largest|biggest|greatest|top|leading|maximum|more)\b/i;
 const SUPERLATIVE_MIN = /\b(?:least|lowest|smallest|fewest|minimum)\b/i;
 const COMPARISON =

@@ -78,7 +78,8 @@ export function readColumn(header: string): Column {
     const inside = (parenthesis[1] ?? "").trim();
     if (UNIT_NOTE.test(inside) && inside !== "") unit = inside;
     else if (MONTH_NOTE.test(inside)) note = inside;
-    if (unit || note) rest = rest.slice(0, parenthesis.index);
+    // "(provisional)", "(people)": an aside on the column, not what its cells count.
+    rest = rest.slice(0, parenthesis.index);
   }
   let period: string | null = null;
   const year = YEAR.exec(rest);

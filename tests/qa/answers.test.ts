@@ -268,3 +268,38 @@ describe("comparisons of two measures", () => {
     expect(a.facts[0]?.value).toBe(25);
   });
 });
+
+// Invented: a named official with her role, a quoted drive, a list of means.
+const OFFICIALS = buildReportIndex(
+  [
+    "Harbour Board update",
+    "Mara Quell, deputy commissioner of the Harbour Board, said that the board had met twice.",
+    'Treat smuggling at sea as a priority, carry out the "clear channel" drive and curb night landings.',
+    "Inspectors used dock patrols, sniffer dog checks and other means to find 14 hidden cargoes.",
+  ].join("\n\n"),
+  { name: "officials.txt", version: null },
+);
+
+describe("sentence questions whose key noun names the kind of answer", () => {
+  it("answer 'what position' with the role the report gives, though it never says 'position'", () => {
+    const a = answer("What position does Mara Quell hold?", OFFICIALS);
+    expect(a.status).toBe("answered");
+    expect(a.text.startsWith("**deputy commissioner of the Harbour Board**")).toBe(true);
+  });
+
+  it("read a question word after a preposition or a clause set off by a comma", () => {
+    expect(understand("Under what drive did the board curb night landings?").wh).toBe("what");
+    expect(understand("Besides dock patrols, what means did inspectors use?").wh).toBe("what");
+  });
+
+  it("answer 'under what drive' with the drive's quoted name", () => {
+    const a = answer("Under what drive did the board curb night landings?", OFFICIALS);
+    expect(a.text.startsWith("**clear channel**")).toBe(true);
+  });
+
+  it("answer 'what method' from the sentence listing the means", () => {
+    const a = answer("Besides dock patrols, what checking method did inspectors use?", OFFICIALS);
+    expect(a.status).toBe("answered");
+    expect(a.citations).toEqual([4]);
+  });
+});

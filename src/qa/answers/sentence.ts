@@ -48,7 +48,8 @@ function quotedNames(
   index: ReportIndex,
   ownNameParagraphs: number,
 ): string[] {
-  if (!ASKS_NAME.test(query.cleaned)) return [];
+  const noun = askedNoun(query);
+  if (!ASKS_NAME.test(query.cleaned) && !(noun && OPERATION_NOUNS.has(noun))) return [];
   const asked = query.cleaned.toLowerCase();
   return [...doc.text.matchAll(QUOTED)]
     .map((match) => match[1]?.trim() ?? "")
@@ -105,6 +106,8 @@ function asksDate(query: Query): boolean {
 }
 
 const PERSON_NOUNS: ReadonlySet<string> = new Set(GRAMMAR.personNouns);
+const ROLE_NOUNS: ReadonlySet<string> = new Set(GRAMMAR.roleNouns);
+const OPERATION_NOUNS: ReadonlySet<string> = new Set(GRAMMAR.operationNouns);
 
 /** The kinds of entity that answer the question, the one asked for first. */
 function wantedKinds(query: Query, index: ReportIndex): Entity["kind"][] {
@@ -117,6 +120,9 @@ function wantedKinds(query: Query, index: ReportIndex): Entity["kind"][] {
   if (query.wh === "who" && namesPerson) return ["role"];
   const noun = askedNoun(query);
   if (noun && PERSON_NOUNS.has(noun)) return ["person", "role", "organization"];
+  // "What position does she hold?": a role; "under which campaign": a named operation.
+  if (noun && ROLE_NOUNS.has(noun)) return ["role"];
+  if (noun && OPERATION_NOUNS.has(noun)) return ["operation"];
   return (query.wh && ENTITY_KIND_FOR[query.wh]) ?? [];
 }
 
