@@ -325,3 +325,18 @@ describe("when-questions", () => {
     expect(a.text.startsWith("**October**")).toBe(true);
   });
 });
+
+describe("which-questions about a kind of thing", () => {
+  const gangs = buildReportIndex(
+    [
+      "River Unit budget",
+      "The budget adds $4 million for river task teams at the port. These teams will trace the payments that flow to the Harbour and Delta gangs.",
+    ].join("\n\n"),
+    { name: "gangs.txt", version: null },
+  );
+
+  it("prefer the sentence naming things of that kind, and lead with their names", () => {
+    const a = answer("which gangs are the river task teams going after?", gangs);
+    expect(a.text.startsWith("**Harbour and Delta**")).toBe(true);
+  });
+});

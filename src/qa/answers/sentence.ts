@@ -265,6 +265,7 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     : query.cleaned;
   const asked = query.cleaned.toLowerCase();
   const wanted = wantedKinds(query, index);
+  const askedKind = asksDate(query) ? null : askedNoun(query);
   const { bySentence, dated } = entitiesOf(index);
   const hits = index.sentenceSearch.search(searched, { combineWith: "OR" });
   const names = askedNames(query, index);
@@ -309,11 +310,14 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
       const reaches = first.some((e) => within(doc.text.indexOf(e.name)));
       const weekdayBeside = asksDate(query) && within(doc.text.search(WEEKDAY));
       // "How long …": a sentence giving a span of time holds the kind of answer asked for.
+      // "Which cartels …": a name right before the noun asked ("the Harbour and Delta cartels").
+      const named = askedKind ? nameBeside(askedKind, doc.text) : null;
+      const namesKind = named !== null && !asked.includes(named.toLowerCase());
       const entityBonus = duration
         ? DURATION.test(doc.text)
           ? w.sentenceEntityFirst
           : w.sentenceNoEntity
-        : weekdayBeside
+        : weekdayBeside || namesKind
           ? w.sentenceEntityFirst
           : entities[0]
             ? entities[0].kind === wanted[0] && reaches
