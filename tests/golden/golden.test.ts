@@ -123,11 +123,11 @@ const FLOORS: Record<string, number> = {
   // the engine, written in session 3. First sight, on main at 1c86ac4: 103/120 = 85.8%, 3 figures
   // given for questions the report cannot answer.
   "corpus-blind4-2021-04-07_community_violence_intervention": 11 / 12,
-  "corpus-blind4-2022-03-01_addiction_overdose": 11 / 12,
-  "corpus-blind4-2023-03-20_freedom_caucus_public_safety": 10 / 12,
+  "corpus-blind4-2022-03-01_addiction_overdose": 12 / 12,
+  "corpus-blind4-2023-03-20_freedom_caucus_public_safety": 11 / 12,
   "corpus-blind4-2023-11-16_global_drug_trafficking": 12 / 12,
-  "corpus-blind4-2024-03-11_budget_border_fentanyl": 11 / 12,
-  "corpus-blind4-2024-09-24_synthetic_drug_coalition": 10 / 12,
+  "corpus-blind4-2024-03-11_budget_border_fentanyl": 12 / 12,
+  "corpus-blind4-2024-09-24_synthetic_drug_coalition": 11 / 12,
   "corpus-blind4-2025-03-26_opioid_epidemic_cost": 11 / 12,
   "corpus-blind4-2025-04-28_border_promises": 11 / 12,
   "corpus-blind4-2025-08-11_dc_crime": 12 / 12,

@@ -303,3 +303,40 @@ describe("sentence questions whose key noun names the kind of answer", () => {
     expect(a.citations).toEqual([4]);
   });
 });
+
+// Invented: a dated programme name, a solicitation closing a sentence later, a bare month.
+const DATES = buildReportIndex(
+  [
+    "Harbour Grants Notice",
+    "The board will fund its FY24 Harbour Grants programme, a $9 million competitive programme. Ports that partner with schools will receive preference points. The solicitation was posted March 2, 2024 and will close on April 19, 2024.",
+    "In October, the board convened the first-ever Dock Safety Forum with 40 port towns.",
+  ].join("\n\n"),
+  { name: "dates.txt", version: null },
+);
+
+describe("when-questions", () => {
+  it("take a year labelling a name the question uses for part of that name", () => {
+    const a = answer("When does the Harbour Grants solicitation close?", DATES);
+    expect(a.text.startsWith("**April 19, 2024**")).toBe(true);
+  });
+
+  it("answer with a month named alone", () => {
+    const a = answer("when was the first dock safety forum held", DATES);
+    expect(a.text.startsWith("**October**")).toBe(true);
+  });
+});
+
+describe("which-questions about a kind of thing", () => {
+  const gangs = buildReportIndex(
+    [
+      "River Unit budget",
+      "The budget adds $4 million for river task teams at the port. These teams will trace the payments that flow to the Harbour and Delta gangs.",
+    ].join("\n\n"),
+    { name: "gangs.txt", version: null },
+  );
+
+  it("prefer the sentence naming things of that kind, and lead with their names", () => {
+    const a = answer("which gangs are the river task teams going after?", gangs);
+    expect(a.text.startsWith("**Harbour and Delta**")).toBe(true);
+  });
+});
