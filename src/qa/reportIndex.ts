@@ -497,7 +497,11 @@ function buildReportIndexData(
       concepts: new Set(conceptsOf(sentence.text)),
     })),
   );
-  const vocabulary = new Set(words(`${text} ${bodies.aliases(text)}`).map(concept));
+  const spelling = reportSpelling(text);
+  // Each distinct word once, in the order the text first uses it: the spelling index counted them.
+  const vocabulary = new Set<string>();
+  for (const word of spelling.counts.keys()) vocabulary.add(concept(word));
+  for (const word of words(bodies.aliases(text))) vocabulary.add(concept(word));
   // "drug" is the report's word when it counts cocaine and heroin, though it never says "drug".
   for (const doc of factDocs) for (const c of doc.heads) vocabulary.add(c);
   const sentenceFrequency = new Map<string, number>();
@@ -518,7 +522,7 @@ function buildReportIndexData(
     sentenceSearch: sentenceSearchOf(sentences),
     sentenceFrequency,
     vocabulary,
-    spelling: reportSpelling(text),
+    spelling,
     placeParagraphs: placeParagraphsOf(report, places.find),
     names: reportNames(report),
     localPlaces: places.names,
