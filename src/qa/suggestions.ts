@@ -2,6 +2,11 @@ import type { Fact } from "../facts/schema.js";
 import { pastParticiple } from "./phrasing.js";
 
 const MAX_SUGGESTION_LENGTH = 100;
+/**
+ * Questions kept, the first ones: more than any report of the genre yields (a few dozen), so only
+ * a very large report is cut, where every unanswered question would otherwise search thousands.
+ */
+export const MAX_SUGGESTIONS = 128;
 const MASS_WORDS = new Map<string, string>(
   Object.entries({ t: "tons", kg: "kilograms", lb: "pounds", g: "grams" }),
 );
@@ -31,9 +36,9 @@ export function suggestionsFor(facts: Fact[]): string[] {
     ),
   ];
   const placeQuestions = places.map((place) => `What are ${place}'s figures?`);
-  return [...new Set([...fromFacts, ...superlativeQuestions(facts), ...placeQuestions])].filter(
-    (q) => q.length <= MAX_SUGGESTION_LENGTH,
-  );
+  return [...new Set([...fromFacts, ...superlativeQuestions(facts), ...placeQuestions])]
+    .filter((q) => q.length <= MAX_SUGGESTION_LENGTH)
+    .slice(0, MAX_SUGGESTIONS);
 }
 
 /** "Which province seized the most drugs?" when several places report seizures by weight. */
