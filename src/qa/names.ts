@@ -1,9 +1,10 @@
 import { abbreviates, definedAcronyms, initialOf, NAME_RUN } from "../facts/acronyms.js";
 import { findPlacesInQuestion } from "../facts/places.js";
-import type { ParsedReport } from "../report/types.js";
+import type { Paragraph, ParsedReport } from "../report/types.js";
 import { isCommonEnglishWord, isEnglishWord } from "../text/english.js";
 import { words } from "../text/tokenize.js";
 import { STOP_WORDS } from "./vocabulary.js";
+import { paragraphsWithWords, type WordIndex } from "./wordIndex.js";
 
 /**
  * The report's proper names and the acronyms that stand for them, so that a question's "fbi" finds
@@ -268,10 +269,35 @@ export function mentions(text: string, spelling: string): boolean {
 /** Share of paragraphs naming a body above which it is the report's own subject (its publisher). */
 const HOME_NAME_SHARE = 0.2;
 
+/** The paragraphs holding each spelling's last word, which `mentions` needs; null where one has none. */
+export function paragraphsHoldingLastWords(spellings: string[], words: WordIndex): number[] | null {
+  const found = new Set<number>();
+  for (const spelling of spellings) {
+    const holding = paragraphsWithWords(words, spelling.split(/\s+/).pop() ?? spelling);
+    if (holding === null) return null;
+    for (const p of holding) found.add(p);
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/** The paragraphs that mention a name (any of its spellings), in order, testing only those that can. */
+export function paragraphsNaming(
+  spellings: string[],
+  report: ParsedReport,
+  words: WordIndex,
+): Paragraph[] {
+  const candidates = paragraphsHoldingLastWords(spellings, words);
+  const tested =
+    candidates === null
+      ? report.paragraphs
+      : candidates.flatMap((p) => report.paragraphs[p - 1] ?? []);
+  return tested.filter((p) => spellings.some((s) => mentions(p.text, s)));
+}
+
 /** The body a report is by or about (in its title, or all through it) need not be restated by each figure. */
-export function isHomeName(spellings: string[], report: ParsedReport): boolean {
+export function isHomeName(spellings: string[], report: ParsedReport, words: WordIndex): boolean {
   const paragraphs = report.paragraphs;
-  const naming = paragraphs.filter((p) => spellings.some((s) => mentions(p.text, s)));
+  const naming = paragraphsNaming(spellings, report, words);
   const title = paragraphs.slice(0, 2).some((p) => naming.includes(p));
   return title || naming.length >= HOME_NAME_SHARE * paragraphs.length;
 }
