@@ -10,7 +10,7 @@ import { stem } from "../text/stem.js";
 import { words } from "../text/tokenize.js";
 import { expandAcronym } from "./names.js";
 import { stemsOf } from "./normalize.js";
-import { type ReportIndex, sentencesIn } from "./reportIndex.js";
+import { type ReportIndex, type SentenceDoc, sentencesIn } from "./reportIndex.js";
 import type { Query } from "./understand.js";
 import { concept, STOP_WORDS } from "./vocabulary.js";
 import {
@@ -337,10 +337,15 @@ function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
     // Only the sentences of paragraphs holding a word that begins so can match.
     const holding = paragraphsWithPrefix(index.paragraphWords, stem(word));
     const tested = holding === null ? index.sentences : sentencesIn(index, holding);
-    const using = tested.filter((sentence) => form.test(sentence.text));
-    if (using.length === 0) continue;
-    if (using.some((sentence) => figured.has(`${sentence.paragraph}:${sentence.sentence}`)))
-      continue;
+    const using: SentenceDoc[] = [];
+    let usedWithFigure = false;
+    for (const sentence of tested) {
+      if (!form.test(sentence.text)) continue;
+      usedWithFigure = figured.has(`${sentence.paragraph}:${sentence.sentence}`);
+      if (usedWithFigure) break;
+      using.push(sentence);
+    }
+    if (using.length === 0 || usedWithFigure) continue;
     return { name: word, paragraphs: [...new Set(using.map((sentence) => sentence.paragraph))] };
   }
   return null;

@@ -497,7 +497,10 @@ function buildReportIndexData(
 const firstSentences = new WeakMap<SentenceDoc[], Map<number, number>>();
 
 /** The sentences of some paragraphs (ascending), in report order, found without a scan of them all. */
-export function sentencesIn(index: ReportIndex, paragraphs: readonly number[]): SentenceDoc[] {
+export function* sentencesIn(
+  index: ReportIndex,
+  paragraphs: readonly number[],
+): Generator<SentenceDoc> {
   let first = firstSentences.get(index.sentences);
   if (!first) {
     first = new Map();
@@ -505,15 +508,13 @@ export function sentencesIn(index: ReportIndex, paragraphs: readonly number[]): 
       if (!first.has(sentence.paragraph)) first.set(sentence.paragraph, i);
     firstSentences.set(index.sentences, first);
   }
-  const found: SentenceDoc[] = [];
   for (const paragraph of paragraphs) {
     for (let i = first.get(paragraph) ?? index.sentences.length; i < index.sentences.length; i++) {
       const sentence = index.sentences[i] as SentenceDoc;
       if (sentence.paragraph !== paragraph) break;
-      found.push(sentence);
+      yield sentence;
     }
   }
-  return found;
 }
 
 const factsByParagraph = new WeakMap<Fact[], Map<number, Fact[]>>();
