@@ -76,12 +76,21 @@ export function reportBodies(report: ParsedReport): BodyFinder {
       (byKey.get(keyOf(match.text)) ?? []).map(({ body }) => body.name),
     ),
   );
+  // The build asks for the aliases of every fact's words: each body's forms are lower-cased once.
+  const lowerForms = new Map<Body, string[]>();
+  const formsOf = (body: Body): string[] => {
+    let forms = lowerForms.get(body);
+    if (!forms) {
+      forms = [body.name, ...body.acronyms].map((f) => f.toLowerCase());
+      lowerForms.set(body, forms);
+    }
+    return forms;
+  };
   return {
     aliases(text) {
-      const found = new Set(
-        named(text).flatMap((body) => [body.name, ...body.acronyms].map((f) => f.toLowerCase())),
-      );
-      return [...found].join(" ");
+      const found = new Set<string>();
+      for (const body of named(text)) for (const form of formsOf(body)) found.add(form);
+      return found.size === 0 ? "" : [...found].join(" ");
     },
     mentions: (body) => inReport.has(body.name),
   };

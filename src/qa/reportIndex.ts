@@ -1,5 +1,4 @@
 import Fuse, { type FuseIndex } from "fuse.js";
-import MiniSearch from "minisearch";
 import { type BodyFinder, reportBodies } from "../facts/bodies.js";
 import { extractFacts } from "../facts/extract.js";
 import { homePlaces } from "../facts/factPlaces.js";
@@ -13,10 +12,12 @@ import { parseReport } from "../report/parse.js";
 import type { ParsedReport } from "../report/types.js";
 import type { SpellIndex } from "../text/spelling.js";
 import { words } from "../text/tokenize.js";
+import { type Bm25Index, type Bm25Text, buildBm25 } from "./bm25.js";
 import { type ReportNames, reportNames } from "./names.js";
 import { reportSpelling } from "./normalize.js";
 import { suggestionsFor } from "./suggestions.js";
 import { concept, conceptsOf, STOP_WORDS } from "./vocabulary.js";
+import { DEFAULT_WEIGHTS } from "./weights.js";
 
 /** Where a report came from, shown in answer footers. */
 export interface ReportMeta {
@@ -65,15 +66,23 @@ export interface FactDoc {
 
 /**
  * Inverted indexes from what a question names to the facts (ids in factDocs order) that can
- * answer it, so a question scores only the facts its words, places and units retrieve.
+ * answer it, so a question scores only the facts its words, places and units retrieve. Each list is
+ * ordered best first, so a question reads only the head of a long one (`Weights.postingsRead`);
+ * among equals, the report's order, as scoring prefers the earlier of two equal statements.
  */
 export interface FactRetrieval {
-  /** Concept → facts whose own words, surroundings, sentence or paragraph use it. */
+  /**
+   * Concept → facts that use it: first those whose own words do (what is counted, verb, unit), then
+   * those that use it right around the figure, in the sentence, in the paragraph, the order of the
+   * weight scoring gives each.
+   */
   byConcept: Map<string, number[]>;
-  /** Canonical place name → facts about that place. */
+  /** Canonical place name → facts about that place, first those about it alone. */
   byPlace: Map<string, number[]>;
   /** Unit → facts in that unit; also "measure" (a mass or volume), "currency" and "percent". */
   byUnit: Map<string, number[]>;
+  /** Facts about some place, for ranking places. */
+  located: number[];
   /** Concepts found right around some figure. */
   nearAnyFigure: Set<string>;
 }
@@ -102,10 +111,10 @@ export interface ReportIndex {
   placeParagraphs: Map<string, number[]>;
   /** Public bodies and programmes the report names, by name or acronym. */
   bodies: BodyFinder;
-  /** BM25 over each fact's subject, verb and sentence, ids in factDocs order. */
-  factSearch: MiniSearch<FactEntry>;
+  /** BM25 over each fact's subject, verb and sentence (FACT_FIELDS), ids in factDocs order. */
+  factSearch: Bm25Index;
   /** BM25 over sentences, terms folded to concepts: who/what/when answers come from here. */
-  sentenceSearch: MiniSearch<SentenceEntry>;
+  sentenceSearch: Bm25Index;
   /** Questions this report can answer, for autocomplete and "did you mean". */
   suggestions: string[];
   suggestionFuse: Fuse<string>;
@@ -223,25 +232,96 @@ function addTo<K>(map: Map<K, number[]>, key: K, id: number): void {
   else if (ids[ids.length - 1] !== id) ids.push(id);
 }
 
-/** The facts each concept, place and unit retrieves, each list in factDocs order. */
-function retrievalOf(docs: FactDoc[]): FactRetrieval {
+/** Where a concept sits in a fact, best first, as `scoreFact` weighs it. */
+function conceptTiers(doc: FactDoc): Set<string>[][] {
+  return [[doc.core, doc.heads, doc.subject], [doc.near], [doc.context], [doc.paragraph]];
+}
+
+const TIER_WEIGHTS = [
+  DEFAULT_WEIGHTS.coreHit,
+  DEFAULT_WEIGHTS.nearHit,
+  DEFAULT_WEIGHTS.sentenceHit,
+  DEFAULT_WEIGHTS.paragraphHit,
+];
+
+/**
+ * One concept's facts best first: by what the concept adds to a fact's score where the fact uses
+ * it (its tier's weight times the concept's weight) plus the fact's paragraph quality. Each tier's
+ * list is in report order, so best first already, and the tiers merge in one pass.
+ */
+function mergeTiers(tiers: number[][], weight: number, docs: FactDoc[]): number[] {
+  const at = tiers.map(() => 0);
+  const value = (tier: number) => {
+    const id = tiers[tier]?.[at[tier] as number];
+    if (id === undefined) return Number.NEGATIVE_INFINITY;
+    return (
+      (TIER_WEIGHTS[tier] as number) * weight + paragraphQuality(docs[id]?.fact.paragraph ?? 0)
+    );
+  };
+  const merged: number[] = [];
+  for (;;) {
+    let best = -1;
+    for (let tier = 0; tier < tiers.length; tier++)
+      if (value(tier) > Number.NEGATIVE_INFINITY && (best < 0 || value(tier) > value(best)))
+        best = tier;
+    if (best < 0) return merged;
+    merged.push(tiers[best]?.[at[best] as number] as number);
+    at[best] = (at[best] as number) + 1;
+  }
+}
+
+/** The facts each concept, place and unit retrieves, each list best first (see FactRetrieval). */
+function retrievalOf(docs: FactDoc[], conceptWeight: (c: string) => number): FactRetrieval {
   const retrieval: FactRetrieval = {
     byConcept: new Map(),
     byPlace: new Map(),
     byUnit: new Map(),
+    located: [],
     nearAnyFigure: new Set(),
   };
+  const tiers = new Map<string, number[][]>();
+  const lastFact = new Map<string, number>();
   docs.forEach((doc, id) => {
-    for (const concepts of [doc.core, doc.heads, doc.subject, doc.near, doc.context, doc.paragraph])
-      for (const c of concepts) addTo(retrieval.byConcept, c, id);
+    conceptTiers(doc).forEach((sets, tier) => {
+      for (const concepts of sets)
+        for (const c of concepts) {
+          if (lastFact.get(c) === id) continue;
+          lastFact.set(c, id);
+          let lists = tiers.get(c);
+          if (!lists) {
+            lists = [[], [], [], []];
+            tiers.set(c, lists);
+          }
+          lists[tier]?.push(id);
+        }
+    });
     for (const place of doc.fact.places) addTo(retrieval.byPlace, place, id);
+    if (doc.fact.places.length > 0) retrieval.located.push(id);
     const { unit, base } = doc.fact;
     if (unit) addTo(retrieval.byUnit, unit, id);
     if (base) addTo(retrieval.byUnit, UNIT_KINDS.measure, id);
     if (unit && CURRENCY_CODE.test(unit)) addTo(retrieval.byUnit, UNIT_KINDS.currency, id);
     for (const c of doc.near) retrieval.nearAnyFigure.add(c);
   });
+  for (const [c, lists] of tiers)
+    retrieval.byConcept.set(c, mergeTiers(lists, conceptWeight(c), docs));
+  // A fact about the place alone scores the whole place match, one about two places half of it.
+  const placeValue = (id: number) => {
+    const fact = docs[id]?.fact;
+    if (!fact) return Number.NEGATIVE_INFINITY;
+    return (
+      DEFAULT_WEIGHTS.placeMatch / Math.max(1, fact.places.length) +
+      paragraphQuality(fact.paragraph)
+    );
+  };
+  for (const ids of retrieval.byPlace.values())
+    ids.sort((a, b) => placeValue(b) - placeValue(a) || a - b);
   return retrieval;
+}
+
+/** How much a question concept weighs: more the fewer of the report's sentences use it. */
+export function conceptWeight(sentencesUsing: number, sentences: number): number {
+  return 1 + Math.log((sentences + 1) / (sentencesUsing + 1)) / 2;
 }
 
 /** Words folded to the concepts questions use, so "confiscated" finds "seized". */
@@ -250,28 +330,27 @@ export function searchTerm(term: string): string | null {
   return word.length === 0 || STOP_WORDS.has(word) ? null : concept(word);
 }
 
-type SentenceEntry = SentenceDoc & { id: number };
-type FactEntry = { id: number; subject: string; action: string; quote: string };
+/** How the BM25 searches read text: words folded to concepts, stop words left out. */
+export const SEARCH_TEXT: Bm25Text = { tokenize: (text) => words(text), processTerm: searchTerm };
 
-const SENTENCE_SEARCH = {
-  fields: ["text"],
-  tokenize: (text: string) => words(text),
-  processTerm: searchTerm,
-};
-
-const FACT_SEARCH = {
-  fields: ["subject", "action", "quote"],
-  tokenize: (text: string) => words(text),
-  processTerm: searchTerm,
-  searchOptions: { boost: { subject: 3, action: 2 } },
-};
+/** The fields of `factSearch`, and how much a match in each weighs. */
+export const FACT_FIELDS = ["subject", "action", "quote"] as const;
+export const FACT_FIELD_BOOST = { subject: 3, action: 2 } as const;
 
 const SUGGESTION_FUSE = { ignoreLocation: true, threshold: 0.5, useExtendedSearch: true };
 
-function sentenceSearchOf(sentences: SentenceDoc[]): MiniSearch<SentenceEntry> {
-  const search = new MiniSearch<SentenceEntry>(SENTENCE_SEARCH);
-  search.addAll(sentences.map((doc, id) => ({ ...doc, id })));
-  return search;
+/** What a later paragraph loses in every answer's score, whatever the words asked. */
+function paragraphQuality(paragraph: number): number {
+  return -paragraph * DEFAULT_WEIGHTS.paragraphOrder;
+}
+
+function sentenceSearchOf(sentences: SentenceDoc[]): Bm25Index {
+  return buildBm25(
+    sentences.map((doc) => [doc.text]),
+    ["text"],
+    SEARCH_TEXT,
+    (id) => paragraphQuality(sentences[id]?.paragraph ?? 0),
+  );
 }
 
 function sentenceKey(fact: Fact): string {
@@ -289,29 +368,22 @@ function groupBySentence(facts: Fact[]): Map<string, Fact[]> {
   return groups;
 }
 
-function factSearchOf(docs: FactDoc[]): MiniSearch<FactEntry> {
-  const search = new MiniSearch<FactEntry>(FACT_SEARCH);
-  search.addAll(
-    docs.map(({ fact }, id) => ({
-      id,
-      subject: fact.subject,
-      action: fact.action ?? "",
-      quote: fact.quote,
-    })),
+function factSearchOf(docs: FactDoc[]): Bm25Index {
+  return buildBm25(
+    docs.map(({ fact }) => [fact.subject, fact.action ?? "", fact.quote]),
+    FACT_FIELDS,
+    SEARCH_TEXT,
+    (id) => paragraphQuality(docs[id]?.fact.paragraph ?? 0),
   );
-  return search;
 }
 
-type SearchField = "bodies" | "factSearch" | "sentenceSearch" | "suggestionFuse";
+type SearchField = "bodies" | "suggestionFuse";
 
 /** The index without its search objects: plain data, Maps and Sets, which cross a thread boundary intact. */
 export type ReportIndexData = Omit<ReportIndex, SearchField>;
 
 /** The search objects' prebuilt indexes as plain data, so the thread that receives them need not rebuild them. */
 export interface SearchIndexes {
-  /** MiniSearch's own JSON. */
-  facts: string;
-  sentences: string;
   suggestions: ReturnType<FuseIndex<string>["toJSON"]>;
 }
 
@@ -329,9 +401,10 @@ export function buildReportIndex(
   meta: ReportMeta,
   options: BuildOptions = {},
 ): ReportIndex {
-  return withSearch(
-    withPlacesRemembered(() => buildReportIndexData(text, meta, options.limits ?? REPORT_LIMITS)),
+  const { data, bodies } = withPlacesRemembered(() =>
+    buildReportIndexData(text, meta, options.limits ?? REPORT_LIMITS),
   );
+  return searchOf(data, bodies);
 }
 
 /** Split an index into what a structured clone carries: the data and the search indexes. */
@@ -339,12 +412,10 @@ export function toTransferable(index: ReportIndex): {
   data: ReportIndexData;
   search: SearchIndexes;
 } {
-  const { bodies: _bodies, factSearch, sentenceSearch, suggestionFuse, ...data } = index;
+  const { bodies: _bodies, suggestionFuse, ...data } = index;
   return {
     data,
     search: {
-      facts: JSON.stringify(factSearch),
-      sentences: JSON.stringify(sentenceSearch),
       suggestions: suggestionFuse.getIndex().toJSON(),
     },
   };
@@ -352,16 +423,18 @@ export function toTransferable(index: ReportIndex): {
 
 /** Attach the search objects, from prebuilt indexes when given (cheap), else built here. */
 export function withSearch(data: ReportIndexData, prebuilt?: SearchIndexes): ReportIndex {
+  // Matchers are functions, which no thread boundary carries; rebuilding them is cheap.
+  return searchOf(data, reportBodies(data.report), prebuilt);
+}
+
+function searchOf(
+  data: ReportIndexData,
+  bodies: BodyFinder,
+  prebuilt?: SearchIndexes,
+): ReportIndex {
   return {
     ...data,
-    // Matchers are functions, which no thread boundary carries; rebuilding them is cheap.
-    bodies: reportBodies(data.report),
-    factSearch: prebuilt
-      ? MiniSearch.loadJSON<FactEntry>(prebuilt.facts, FACT_SEARCH)
-      : factSearchOf(data.factDocs),
-    sentenceSearch: prebuilt
-      ? MiniSearch.loadJSON<SentenceEntry>(prebuilt.sentences, SENTENCE_SEARCH)
-      : sentenceSearchOf(data.sentences),
+    bodies,
     suggestionFuse: new Fuse(
       data.suggestions,
       SUGGESTION_FUSE,
@@ -374,7 +447,7 @@ function buildReportIndexData(
   text: string,
   meta: ReportMeta,
   limits: ReportLimits,
-): ReportIndexData {
+): { data: ReportIndexData; bodies: BodyFinder } {
   const report = parseReport(text, limits);
   if (report.paragraphs.length === 0) throw new ReportError("no paragraphs found");
   const places = reportPlaces(report);
@@ -404,13 +477,17 @@ function buildReportIndexData(
     for (const c of sentence.concepts)
       sentenceFrequency.set(c, (sentenceFrequency.get(c) ?? 0) + 1);
   }
-  return {
+  const data: ReportIndexData = {
     meta,
     report,
     table,
     factDocs,
-    retrieval: retrievalOf(factDocs),
+    retrieval: retrievalOf(factDocs, (c) =>
+      conceptWeight(sentenceFrequency.get(c) ?? 0, sentences.length),
+    ),
+    factSearch: factSearchOf(factDocs),
     sentences,
+    sentenceSearch: sentenceSearchOf(sentences),
     sentenceFrequency,
     vocabulary,
     spelling: reportSpelling(text),
@@ -420,4 +497,5 @@ function buildReportIndexData(
     home,
     suggestions,
   };
+  return { data, bodies };
 }

@@ -20,13 +20,20 @@ const STARTS_WITH_DIGIT = /^\d/;
 const POSSESSIVE = /['’]s\b/g;
 
 export function tokenize(text: string): Token[] {
-  return [...text.matchAll(TOKEN)].map((match) => ({
-    text: match[0],
-    lower: match[0].toLowerCase(),
-    start: match.index,
-    end: match.index + match[0].length,
-    isWord: STARTS_WITH_LETTER.test(match[0]),
-  }));
+  const tokens: Token[] = [];
+  // An exec loop, not matchAll: the build tokenizes every sentence several times.
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
+    const token = match[0];
+    tokens.push({
+      text: token,
+      lower: token.toLowerCase(),
+      start: match.index,
+      end: match.index + token.length,
+      isWord: STARTS_WITH_LETTER.test(token),
+    });
+  }
+  return tokens;
 }
 
 /**
@@ -56,14 +63,24 @@ export function wordPieces(text: string): Token[] {
   return pieces;
 }
 
+/** Words and numbers: TOKEN without its punctuation tokens, which `words` drops. */
+const WORD_OR_NUMBER = /\p{L}[\p{L}\p{M}]*(?:['’-][\p{L}\p{M}]+)*|\d[\d,.]*\d|\d/gu;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 /** Lower-case words and numbers of a text, possessive "'s" dropped: the grain concepts are read at. */
 export function words(text: string): string[] {
   // The same pieces as `wordPieces`, without building a token object for each.
   const found: string[] = [];
-  for (const [token] of text.replace(POSSESSIVE, "").matchAll(TOKEN)) {
-    if (STARTS_WITH_LETTER.test(token)) {
-      for (const part of token.split(INNER_JOINER)) found.push(part.toLowerCase());
-    } else if (STARTS_WITH_DIGIT.test(token)) found.push(token);
+  const plain = text.replace(POSSESSIVE, "");
+  WORD_OR_NUMBER.lastIndex = 0;
+  for (let match = WORD_OR_NUMBER.exec(plain); match !== null; match = WORD_OR_NUMBER.exec(plain)) {
+    const token = match[0];
+    if (isDigit(token.charCodeAt(0))) found.push(token);
+    else if (!INNER_JOINER.test(token)) found.push(token.toLowerCase());
+    else for (const part of token.split(INNER_JOINER)) found.push(part.toLowerCase());
   }
   return found;
 }

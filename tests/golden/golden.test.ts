@@ -92,6 +92,10 @@ const FLOORS: Record<string, number> = {
   // figures given for questions the report cannot answer (91/120 at the session's start, 33390a2);
   // then 113/120 = 94.2%; now 114/120 = 95.0%, none given.
   "corpus-blind2-2021-04-07_community_violence_intervention": 12 / 12,
+  // A third and fourth seed set (60 well-written, 40 typed as in chat), by a helper who never saw
+  // the engine, written in session 3. First sight, on main at 1c86ac4 before any change for them.
+  "seed-fresh2": 54 / 60,
+  "seed-chat2": 33 / 40,
   "corpus-blind2-2022-03-01_addiction_overdose": 12 / 12,
   "corpus-blind2-2023-03-20_freedom_caucus_public_safety": 12 / 12,
   "corpus-blind2-2023-11-16_global_drug_trafficking": 12 / 12,
@@ -114,6 +118,27 @@ const FLOORS: Record<string, number> = {
   "corpus-blind3-2025-04-28_border_promises": 7 / 10,
   "corpus-blind3-2025-08-11_dc_crime": 9 / 10,
   "corpus-blind3-2026-07-29_crime_midyear_2026": 8 / 10,
+  // 120 questions in the corpus's own style (7 figures, 2 sentences, 1 comparison, 1 never mentioned,
+  // 1 mentioned without a figure per report) on the 10 tuning-half reports, by a helper who never saw
+  // the engine, written in session 3. First sight, on main at 1c86ac4: 103/120 = 85.8%, 3 figures
+  // given for questions the report cannot answer.
+  "corpus-blind4-2021-04-07_community_violence_intervention": 11 / 12,
+  "corpus-blind4-2022-03-01_addiction_overdose": 10 / 12,
+  "corpus-blind4-2023-03-20_freedom_caucus_public_safety": 9 / 12,
+  "corpus-blind4-2023-11-16_global_drug_trafficking": 12 / 12,
+  "corpus-blind4-2024-03-11_budget_border_fentanyl": 10 / 12,
+  "corpus-blind4-2024-09-24_synthetic_drug_coalition": 9 / 12,
+  "corpus-blind4-2025-03-26_opioid_epidemic_cost": 10 / 12,
+  "corpus-blind4-2025-04-28_border_promises": 10 / 12,
+  "corpus-blind4-2025-08-11_dc_crime": 11 / 12,
+  "corpus-blind4-2026-07-29_crime_midyear_2026": 11 / 12,
+  // Four invented reports of the genre (two US fact sheets, two news articles), written in session 3
+  // by one helper, with 15 questions each written from the text alone by another; neither saw the
+  // engine. First sight, on main at daf434a: 33/60 = 55.0%, 2 figures given where the report has none.
+  "invented6-fact-sheet-border": 9 / 15,
+  "invented6-fact-sheet-grants": 9 / 15,
+  "invented6-news-city-crime": 9 / 15,
+  "invented6-news-police-operation": 6 / 15,
 };
 
 /**
@@ -122,6 +147,11 @@ const FLOORS: Record<string, number> = {
  */
 const KNOWN_LEAKS: Record<string, number> = {
   "corpus-blind3-2021-04-07_community_violence_intervention": 1,
+  "invented6-fact-sheet-grants": 1,
+  "invented6-news-city-crime": 1,
+  "corpus-blind4-2023-03-20_freedom_caucus_public_safety": 1,
+  "corpus-blind4-2024-03-11_budget_border_fentanyl": 1,
+  "corpus-blind4-2024-09-24_synthetic_drug_coalition": 1,
   "corpus-blind3-2023-11-16_global_drug_trafficking": 1,
   "corpus-blind3-2024-09-24_synthetic_drug_coalition": 1,
   "corpus-blind3-2025-04-28_border_promises": 2,

@@ -1,9 +1,10 @@
 import type { Entity } from "../../facts/schema.js";
 import { GRAMMAR } from "../../lexicon/language.js";
 import { words } from "../../text/tokenize.js";
+import { searchBm25 } from "../bm25.js";
 import { notFound } from "../compose.js";
 import { mentions } from "../names.js";
-import type { ReportIndex, SentenceDoc } from "../reportIndex.js";
+import { type ReportIndex, SEARCH_TEXT, type SentenceDoc } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
 import type { Query } from "../understand.js";
@@ -237,23 +238,25 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   const asked = query.cleaned.toLowerCase();
   const wanted = wantedKinds(query, index);
   const { bySentence, dated } = entitiesOf(index);
-  const hits = index.sentenceSearch.search(searched, { combineWith: "OR" });
+  const hits = searchBm25(index.sentenceSearch, searched, SEARCH_TEXT, {
+    postingsRead: w.postingsRead,
+  });
   const names = askedNames(query, index);
   // A name read off a capitalised question may be a misreading ("Its Director"): only a name some
   // matching sentence's paragraph states narrows the answer to those sentences.
   const namesMentioned = hits.some((hit) =>
-    mentionsNames(index, index.sentences[hit.id as number] as SentenceDoc, names),
+    mentionsNames(index, index.sentences[hit.id] as SentenceDoc, names),
   );
   const top = hits[0]?.score ?? 0;
   // "The solicitation … will close on June 22": the answer may stand a sentence after the one
   // naming what is asked about, so the rest of the paragraph lends a share of its score.
   const byParagraph = new Map<number, number>();
   for (const hit of hits) {
-    const paragraph = (index.sentences[hit.id as number] as SentenceDoc).paragraph;
+    const paragraph = (index.sentences[hit.id] as SentenceDoc).paragraph;
     byParagraph.set(paragraph, (byParagraph.get(paragraph) ?? 0) + hit.score);
   }
   const scored = hits
-    .map((hit) => ({ hit, doc: index.sentences[hit.id as number] as SentenceDoc }))
+    .map((hit) => ({ hit, doc: index.sentences[hit.id] as SentenceDoc }))
     .filter(({ doc }) => mentionsPlaces(index, doc, query.filters.places))
     .filter(({ doc }) => !namesMentioned || mentionsNames(index, doc, names))
     .filter(
