@@ -541,7 +541,7 @@ const firstSentences = new WeakMap<SentenceDoc[], Map<number, number>>();
 /** The sentences of some paragraphs (ascending), in report order, found without a scan of them all. */
 export function* sentencesIn(
   index: ReportIndex,
-  paragraphs: readonly number[],
+  paragraphs: Iterable<number>,
 ): Generator<SentenceDoc> {
   let first = firstSentences.get(index.sentences);
   if (!first) {

@@ -59,21 +59,44 @@ function lowerBound(sorted: readonly string[], prefix: string): number {
   return low;
 }
 
+/** Ascending lists merged into one ascending run without repeats, read only as far as it is read. */
+function* merged(lists: readonly (readonly number[])[]): Generator<number> {
+  const at = lists.map(() => 0);
+  let last = -1;
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < lists.length; i++) {
+      const value = lists[i]?.[at[i] as number];
+      if (value !== undefined && (best < 0 || value < (lists[best]?.[at[best] as number] ?? 0)))
+        best = i;
+    }
+    if (best < 0) return;
+    const value = lists[best]?.[at[best] as number] as number;
+    at[best] = (at[best] as number) + 1;
+    if (value !== last) yield value;
+    last = value;
+  }
+}
+
 /**
- * The paragraphs a match of `\b<text>` (a prefix, `i` flag) can be in, ascending: every word of
- * `text` but the last whole, the last one beginning a word. Null when `text` has no word.
+ * The paragraphs a match of `\b<text>` (a prefix, `i` flag) can be in, ascending and read lazily,
+ * so a caller that stops at the first match reads little: every word of `text` but the last
+ * whole, the last one beginning a word. Null when `text` has no word.
  */
-export function paragraphsWithPrefix(index: WordIndex, text: string): number[] | null {
+export function paragraphsWithPrefix(index: WordIndex, text: string): Iterable<number> | null {
   const runs = wordRuns(text);
   const last = runs.pop();
   if (last === undefined) return null;
-  const found = new Set<number>();
+  const lists: number[][] = [];
   for (let i = lowerBound(index.sorted, last); i < index.sorted.length; i++) {
     const word = index.sorted[i] as string;
     if (!word.startsWith(last)) break;
-    for (const p of index.paragraphs.get(word) ?? []) found.add(p);
+    lists.push(index.paragraphs.get(word) ?? []);
   }
-  const whole = runs.length > 0 ? paragraphsWithWords(index, runs.join(" ")) : null;
-  const kept = whole === null ? [...found] : whole.filter((p) => found.has(p));
-  return kept.sort((a, b) => a - b);
+  const whole = runs.length > 0 ? new Set(paragraphsWithWords(index, runs.join(" "))) : null;
+  const all = merged(lists);
+  if (whole === null) return all;
+  return (function* () {
+    for (const p of all) if (whole.has(p)) yield p;
+  })();
 }
