@@ -22,8 +22,8 @@ export interface Weights {
    */
   missingConcept: number;
   /**
-   * The most retrieved facts a question scores in full, the best by a cheap score: no report of the
-   * genre holds this many facts, so it cuts only a very large report's candidates.
+   * The most retrieved facts a question scores in full, the best by a cheap score: a report of the
+   * genre retrieves far fewer for any question, one a thousand times its size most of its facts.
    */
   fullScoreLimit: number;
   /**
@@ -147,7 +147,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   sentenceHit: 1,
   paragraphHit: 0.4,
   missingConcept: -0.5,
-  fullScoreLimit: 128,
+  fullScoreLimit: 300,
   postingsRead: 128,
   rareConceptSentences: 3,
   extraModifier: 0.4,
