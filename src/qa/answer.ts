@@ -115,9 +115,15 @@ function composePart(
   ctx: AnswerContext,
   previous: Query | null,
 ): Reply {
+  // A part that is no follow-up is read once, not once to check and again to answer.
+  const readings = new Map<string, Query>();
   const read = (asked: string) => {
+    const known = readings.get(asked);
+    if (known) return known;
     const understood = withoutTyposOfReportWords({ ...understand(asked), question }, ctx.index);
-    return withReportNames(withLocalPlaces(understood, ctx.index), ctx.index);
+    const query = withReportNames(withLocalPlaces(understood, ctx.index), ctx.index);
+    readings.set(asked, query);
+    return query;
   };
   const follow = followUp(text, previous, read);
   const query = read(follow?.question ?? text);

@@ -290,3 +290,11 @@ export function searchBm25(
     .sort((a, b) => b.score - a.score || a.first - b.first || a.id - b.id)
     .map(({ id, score, terms }) => ({ id, score, terms }));
 }
+
+/** Every document that uses an indexed word in any field, ascending: the whole lists, not their heads. */
+export function documentsWith(index: Bm25Index, term: string): number[] {
+  const ids = new Set<number>();
+  for (const postings of index.terms.get(term) ?? [])
+    for (const id of postings?.ids ?? []) ids.add(id);
+  return [...ids].sort((a, b) => a - b);
+}

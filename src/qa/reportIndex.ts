@@ -18,6 +18,7 @@ import { reportSpelling } from "./normalize.js";
 import { suggestionsFor } from "./suggestions.js";
 import { concept, conceptsOf, conceptsOfWords, STOP_WORDS } from "./vocabulary.js";
 import { DEFAULT_WEIGHTS } from "./weights.js";
+import { buildWordIndex, type WordIndex } from "./wordIndex.js";
 
 /** Where a report came from, shown in answer footers. */
 export interface ReportMeta {
@@ -109,6 +110,8 @@ export interface ReportIndex {
   names: ReportNames;
   /** Canonical place name → paragraphs that mention it. */
   placeParagraphs: Map<string, number[]>;
+  /** Word → paragraphs that hold it, so a question tests a name only where it can match. */
+  paragraphWords: WordIndex;
   /** Public bodies and programmes the report names, by name or acronym. */
   bodies: BodyFinder;
   /** BM25 over each fact's subject, verb and sentence (FACT_FIELDS), ids in factDocs order. */
@@ -583,10 +586,52 @@ function buildReportIndexData(
     vocabulary,
     spelling,
     placeParagraphs: placeParagraphsOf(report, places.find),
+    paragraphWords: buildWordIndex(report.paragraphs),
     names: reportNames(report),
     localPlaces: places.names,
     home,
     suggestions,
   };
   return { data, bodies };
+}
+
+const firstSentences = new WeakMap<SentenceDoc[], Map<number, number>>();
+
+/** The sentences of some paragraphs (ascending), in report order, found without a scan of them all. */
+export function* sentencesIn(
+  index: ReportIndex,
+  paragraphs: Iterable<number>,
+): Generator<SentenceDoc> {
+  let first = firstSentences.get(index.sentences);
+  if (!first) {
+    first = new Map();
+    for (const [i, sentence] of index.sentences.entries())
+      if (!first.has(sentence.paragraph)) first.set(sentence.paragraph, i);
+    firstSentences.set(index.sentences, first);
+  }
+  for (const paragraph of paragraphs) {
+    for (let i = first.get(paragraph) ?? index.sentences.length; i < index.sentences.length; i++) {
+      const sentence = index.sentences[i] as SentenceDoc;
+      if (sentence.paragraph !== paragraph) break;
+      yield sentence;
+    }
+  }
+}
+
+const factsByParagraph = new WeakMap<Fact[], Map<number, Fact[]>>();
+
+/** The facts of some paragraphs, found without a scan of every fact. */
+export function factsIn(index: ReportIndex, paragraphs: readonly number[]): Fact[] {
+  let byParagraph = factsByParagraph.get(index.table.facts);
+  if (!byParagraph) {
+    byParagraph = new Map();
+    for (const fact of index.table.facts) {
+      const list = byParagraph.get(fact.paragraph);
+      if (list) list.push(fact);
+      else byParagraph.set(fact.paragraph, [fact]);
+    }
+    factsByParagraph.set(index.table.facts, byParagraph);
+  }
+  const found = byParagraph;
+  return paragraphs.flatMap((p) => found.get(p) ?? []);
 }
