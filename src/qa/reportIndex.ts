@@ -425,7 +425,12 @@ export const SEARCH_TEXT: Bm25Text = { tokenize: (text) => words(text), processT
 export const FACT_FIELDS = ["subject", "action", "quote"] as const;
 export const FACT_FIELD_BOOST = { subject: 3, action: 2 } as const;
 
-const SUGGESTION_FUSE = { ignoreLocation: true, threshold: 0.5, useExtendedSearch: true };
+const SUGGESTION_FUSE = {
+  ignoreLocation: true,
+  threshold: 0.5,
+  useExtendedSearch: true,
+  includeScore: true,
+};
 
 /** What a later paragraph loses in every answer's score, whatever the words asked. */
 function paragraphQuality(paragraph: number): number {
