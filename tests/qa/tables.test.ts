@@ -24,20 +24,20 @@ Spain | 118 | 14.2 | 71.5
 Portugal | 87 | 8.9 | 46.0`;
 
 const index = buildReportIndex(REPORT, { name: "invented.txt", version: null });
-const valueOf = (question: string) => answer(question, index).facts[0]?.value;
+const answered = (question: string) => answer(question, index).facts[0]?.value;
 
 describe("questions about a table's cells", () => {
   it("give the cell of the row asked and the column of the year asked", () => {
-    expect(valueOf("how many thefts in zone 7 in 2031")).toBe(31);
-    expect(valueOf("how many thefts in zone 7 in 2030")).toBe(40);
+    expect(answered("how many thefts in zone 7 in 2031")).toBe(31);
+    expect(answered("how many thefts in zone 7 in 2030")).toBe(40);
   });
 
   it("take a unit and a scale from the column's header", () => {
-    expect(valueOf("how much in assets was seized in portugal?")).toBe(46_000_000);
-    expect(valueOf("how many tonnes of cannabis were seized in spain")).toBe(14.2);
+    expect(answered("how much in assets was seized in portugal?")).toBe(46_000_000);
+    expect(answered("how many tonnes of cannabis were seized in spain")).toBe(14.2);
   });
 
   it("date 'last year' by the report's year", () => {
-    expect(valueOf("how many thefts were there in the first half of 2030 in Harbourton")).toBe(150);
+    expect(answered("how many thefts were there in the first half of 2030 in Harbourton")).toBe(150);
   });
 });
