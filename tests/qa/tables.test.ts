@@ -38,6 +38,8 @@ describe("questions about a table's cells", () => {
   });
 
   it("date 'last year' by the report's year", () => {
-    expect(answered("how many thefts were there in the first half of 2030 in Harbourton")).toBe(150);
+    expect(answered("how many thefts were there in the first half of 2030 in Harbourton")).toBe(
+      150,
+    );
   });
 });

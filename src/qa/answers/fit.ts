@@ -24,6 +24,16 @@ function moneyWhenAsked(query: Query, fact: Fact): boolean {
   return query.measure.expected.kind !== "currency" || CURRENCY.test(fact.unit ?? "");
 }
 
+/**
+ * "… in euros?" of "4 million euros ($4.3 million)": the currency asked decides, wherever the report
+ * states a figure in it; a report with none in that currency may still answer in its own.
+ */
+function currencyWhenNamed(query: Query, fact: Fact, index: ReportIndex): boolean {
+  const asked = query.measure.expected.kind === "currency" ? query.measure.expected.unit : null;
+  if (!asked || fact.unit === asked || !CURRENCY.test(fact.unit ?? "")) return true;
+  return !index.table.facts.some((other) => other.unit === asked);
+}
+
 /** "How much of the $5 billion goes to …": a figure the question states is a filter, not the answer. */
 function notStated(query: Query, fact: Fact): boolean {
   return !statedNumbers(query).has(fact.value);
@@ -254,6 +264,7 @@ export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex):
     timeWhenAsked(query, scored.fact) &&
     ratioWhenAsked(query, scored.fact) &&
     moneyWhenAsked(query, scored.fact) &&
+    currencyWhenNamed(query, scored.fact, index) &&
     besideStatedWhole(query, scored.fact, index) &&
     besideNamedWhole(query, scored, index) &&
     notStated(query, scored.fact) &&
