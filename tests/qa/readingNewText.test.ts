@@ -14,7 +14,7 @@ describe("figures of new text shapes", () => {
       value: 40_000_000,
       unit: "EUR",
     });
-    expect(answer("how much cash was seized in US dollars?", wire).facts[0]).toMatchObject({
+    expect(answer("how much cash was seized, in usd?", wire).facts[0]).toMatchObject({
       value: 43_000_000,
       unit: "USD",
     });
