@@ -194,7 +194,8 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   // "How many refugees does the budget resettle?" counts refugees, whatever else it names.
   if (/\bhow many\b/.test(lower) && target) return { kind: null, unit: countUnit(target) };
   if (
-    /\b(?:money|cash|dollars?|usd|euros?|yuan|worth|value|valued|costs?|costing|proceeds|assets|budget|funding|funds|revenue|spending|fines?)\b|[$€£]/.test(
+    // "high-value targets", "low-cost kits": a word inside a compound modifies; it asks no money.
+    /(?<!-)\b(?:money|cash|dollars?|usd|euros?|yuan|worth|value|valued|costs?|costing|proceeds|assets|budget|funding|funds|revenue|spending|fines?)\b(?!-)|[$€£]/.test(
       lower,
     )
   ) {

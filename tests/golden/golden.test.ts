@@ -138,7 +138,7 @@ const FLOORS: Record<string, number> = {
   "invented6-fact-sheet-border": 13 / 15,
   "invented6-fact-sheet-grants": 13 / 15,
   "invented6-news-city-crime": 13 / 15,
-  "invented6-news-police-operation": 10 / 15,
+  "invented6-news-police-operation": 12 / 15,
 };
 
 /**

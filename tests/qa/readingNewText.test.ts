@@ -20,3 +20,14 @@ describe("figures of new text shapes", () => {
     });
   });
 });
+
+describe("parts of a whole", () => {
+  it("read a count put in a class ('were described as') and a compound's word as no money", () => {
+    const wire = invented(
+      'Harbour raid\n\nPolice held 80 people and seized 3 million euros. Of those held, 12 were described as "low-value couriers".\n',
+    );
+    expect(
+      answer("of everyone held, how many were considered low-value couriers?", wire).facts[0],
+    ).toMatchObject({ value: 12 });
+  });
+});
