@@ -124,7 +124,7 @@ const FLOORS: Record<string, number> = {
   // given for questions the report cannot answer.
   "corpus-blind4-2021-04-07_community_violence_intervention": 11 / 12,
   "corpus-blind4-2022-03-01_addiction_overdose": 12 / 12,
-  "corpus-blind4-2023-03-20_freedom_caucus_public_safety": 11 / 12,
+  "corpus-blind4-2023-03-20_freedom_caucus_public_safety": 12 / 12,
   "corpus-blind4-2023-11-16_global_drug_trafficking": 12 / 12,
   "corpus-blind4-2024-03-11_budget_border_fentanyl": 12 / 12,
   "corpus-blind4-2024-09-24_synthetic_drug_coalition": 11 / 12,
@@ -136,7 +136,7 @@ const FLOORS: Record<string, number> = {
   // by one helper, with 15 questions each written from the text alone by another; neither saw the
   // engine. First sight, on main at daf434a: 33/60 = 55.0%, 2 figures given where the report has none.
   "invented6-fact-sheet-border": 13 / 15,
-  "invented6-fact-sheet-grants": 13 / 15,
+  "invented6-fact-sheet-grants": 14 / 15,
   "invented6-news-city-crime": 13 / 15,
   "invented6-news-police-operation": 12 / 15,
 };

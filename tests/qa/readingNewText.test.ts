@@ -31,3 +31,17 @@ describe("parts of a whole", () => {
     ).toMatchObject({ value: 12 });
   });
 });
+
+describe("a fact sheet's awards", () => {
+  const sheet = invented(
+    "Harbour safety awards\n\nState | Total FY 2031 awards | Drownings 2030\n\nMaine | $4.2 million | 31\n\nVermont | $3.9 million | 12\n",
+  );
+
+  it("are money a question asks for in its own words", () => {
+    expect(answer("how much money did maine get?", sheet).facts[0]?.value).toBe(4_200_000);
+    const compared = answer("did vermont get more money than maine?", sheet).facts.map(
+      (f) => f.value,
+    );
+    expect(compared.sort()).toEqual([3_900_000, 4_200_000]);
+  });
+});
