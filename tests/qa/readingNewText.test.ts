@@ -45,3 +45,13 @@ describe("a fact sheet's awards", () => {
     expect(compared.sort()).toEqual([3_900_000, 4_200_000]);
   });
 });
+
+describe("superlatives over countries", () => {
+  it("leave out the home country's own places, and rank the counts in brackets", () => {
+    const sheet = invented(
+      "Harbor patrol results\n\nThe Coast Guard made 300 stops in Texas, Ohio and Maine, the agency said. In Texas and Ohio, crews trained 40 officers. Partner nations helped with many stops, including Chile (31), Peru (12) and Brazil (5).\n",
+    );
+    const got = answer("which partner country helped with the most stops?", sheet);
+    expect(got.facts[0]).toMatchObject({ value: 31, places: ["Chile"] });
+  });
+});

@@ -29,7 +29,7 @@ function comparable(fact: Fact): number {
  * The one place of the wanted kind a fact is about: a city and its country count as the country
  * when countries are ranked; two places of that kind make it a shared figure, which is left out.
  */
-function placeOfKind(fact: Fact, wanted: string | null): string | null {
+function placeOfKind(fact: Fact, wanted: string | null, home: ReadonlySet<string>): string | null {
   if (!wanted || wanted === "any") return mostSpecific(fact.places);
   const candidates = new Set<string>();
   for (const name of fact.places) {
@@ -37,7 +37,10 @@ function placeOfKind(fact: Fact, wanted: string | null): string | null {
     if (!place) continue;
     if (place.kind === wanted || (SUBNATIONAL.has(wanted) && SUBNATIONAL.has(place.kind))) {
       candidates.add(place.name);
-    } else if (wanted === "country") candidates.add(place.country);
+    } else if (wanted === "country" && !home.has(place.country)) {
+      // A US report's Florida figure is the home country's own, not one of the countries ranked.
+      candidates.add(place.country);
+    }
   }
   return candidates.size === 1 ? ([...candidates][0] ?? null) : null;
 }
@@ -114,7 +117,9 @@ export function rankPlaces(query: Query, { index, weights }: AnswerContext): Pla
           return doc?.heads.has(c) || (doc?.near.has(c) && doc.heads.has(concept("seizure")));
         })),
   );
-  return podium(ranked, query, weights, (fact) => placeOfKind(fact, query.rankedPlaceKind));
+  return podium(ranked, query, weights, (fact) =>
+    placeOfKind(fact, query.rankedPlaceKind, index.home),
+  );
 }
 
 /**
