@@ -29,7 +29,7 @@ const ROLE_ANY_CASE = ROLE_WORDS.replace(
 );
 const PERSON_AFTER_ROLE = new RegExp(`\\b(?:${ROLE_ANY_CASE})\\s+(${NAME})\\b`, "g");
 const PERSON_BEFORE_ROLE = new RegExp(
-  `\\b(${NAME}),\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,3}(?:${ROLE_ANY_CASE})\\b`,
+  `\\b(${NAME}),\\s+(?:the\\s+)?(?:[\\w-]+['’]s\\s+)?(?:[a-z-]+\\s+){0,3}(?:${ROLE_ANY_CASE})\\b`,
   "g",
 );
 const PERSON_SAID = new RegExp(
@@ -40,6 +40,8 @@ const ROLE_PHRASE = new RegExp(
   `\\b(?:[A-Za-z-]+\\s+){0,2}(?:${ROLE_ANY_CASE})\\b(?:\\s+of(?:\\s+the)?(?:\\s+${CAPITALISED})+)?`,
   "g",
 );
+/** "Harbour Police Chief Ann Lee": a role and a name end the body's name; they are a person. */
+const TITLED_PERSON_TAIL = new RegExp(`\\s+(?:${ROLE_ANY_CASE})\\s+${NAME}.*$`);
 const NOT_A_NAME =
   /^(?:The|This|That|These|Since|In|At|On|For|From|With|By|And|But|News|Service|Ministry|Public|Security|National|State)\b/;
 
@@ -84,7 +86,9 @@ export function extractEntities(report: ParsedReport): Entity[] {
         }
       }
       for (const match of matchesOf(ROLE_PHRASE, text)) add("role", match[0]);
-      for (const match of matchesOf(ORGANIZATION, text)) add("organization", match[0]);
+      for (const match of matchesOf(ORGANIZATION, text)) {
+        add("organization", match[0].replace(TITLED_PERSON_TAIL, ""));
+      }
       for (const match of matchesOf(ACRONYM_ORG, text)) add("organization", match[0]);
       for (const match of matchesOf(OPERATION, text)) add("operation", match[1] ?? match[0]);
       for (const mention of findPlaces(text)) add("place", mention.place.name);

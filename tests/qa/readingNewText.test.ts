@@ -55,3 +55,18 @@ describe("superlatives over countries", () => {
     expect(got.facts[0]).toMatchObject({ value: 31, places: ["Chile"] });
   });
 });
+
+describe("who holds a role", () => {
+  const paper = invented(
+    'Spokane crime at midyear\n\nSpokane recorded 40 burglaries, according to the Spokane Police Department.\n\n"We are not done," Police Chief Ann M. Lowry said at a news conference.\n\nDana Pike, the harbour board\'s director of safety, added that patrols would grow.\n',
+  );
+
+  it("is the person named with the role, not a body, even where the home city is asked", () => {
+    const got = answer("who is the police chief in spokane", paper);
+    expect(got.text).toContain("Ann M. Lowry");
+  });
+
+  it("is the person named before a body's role", () => {
+    expect(answer("who is the director of safety?", paper).text).toContain("Dana Pike");
+  });
+});

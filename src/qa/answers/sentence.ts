@@ -160,6 +160,10 @@ function wantedKinds(query: Query, index: ReportIndex): Entity["kind"][] {
   if (query.wh === "who" && namesPerson) return ["role"];
   const noun = askedNoun(query);
   if (noun && PERSON_NOUNS.has(noun)) return ["person", "role", "organization"];
+  // "Who is the police chief?": a role asked after "who" is held by a person, not a body.
+  if (query.wh === "who" && words(asked).some((word) => PERSON_NOUNS.has(word))) {
+    return ["person", "role", "organization"];
+  }
   // "What position does she hold?": a role; "under which campaign": a named operation.
   if (noun && ROLE_NOUNS.has(noun)) return ["role"];
   if (noun && OPERATION_NOUNS.has(noun)) return ["operation"];
@@ -308,9 +312,11 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     const paragraph = (index.sentences[hit.id] as SentenceDoc).paragraph;
     byParagraph.set(paragraph, (byParagraph.get(paragraph) ?? 0) + hit.score);
   }
+  const awayPlaces = query.filters.places.filter((place) => !index.home.has(place));
   const scored = hits
     .map((hit) => ({ hit, doc: index.sentences[hit.id] as SentenceDoc }))
-    .filter(({ doc }) => mentionsPlaces(index, doc, query.filters.places))
+    // "the police chief in Oakport" of Oakport's own paper: its home need not be named again.
+    .filter(({ doc }) => mentionsPlaces(index, doc, awayPlaces))
     .filter(({ doc }) => !namesMentioned || mentionsNames(index, doc, names))
     .filter(
       ({ doc }) =>
