@@ -74,7 +74,19 @@ export function expandAcronym(word: string, names: ReportNames): string | null {
     !STOP_WORDS.has(word);
   if (!capitals && !typedLow) return null;
   const runs = lookupsOf(names).runsByInitial.get(lower[0] ?? "") ?? [];
-  return runs.find((run) => abbreviates(lower, run)) ?? null;
+  return runs.find((run) => abbreviates(lower, run)) ?? leadingName(lower, runs);
+}
+
+/** "UN" of "United Nations Office on Drugs and Crime": a name its first words make up. */
+function leadingName(acronym: string, runs: readonly string[]): string | null {
+  for (const run of runs) {
+    const words = run.split(/\s+/);
+    for (let take = 2; take < words.length; take++) {
+      const lead = words.slice(0, take).join(" ");
+      if (abbreviates(acronym, lead)) return lead;
+    }
+  }
+  return null;
 }
 
 /**

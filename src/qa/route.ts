@@ -36,6 +36,10 @@ function sentenceOrFigure(query: Query, ctx: AnswerContext): Answer {
   return sentence.status === "answered" ? sentence : figureAnswer(query, ctx);
 }
 
+/** "How did it start?", not "how does that compare?", which asks for figures side by side. */
+const ASKS_MANNER =
+  /^\s*how\s+(?:did|does|do|was|were|is|are|has|have|had|could|can)\b(?!.*\b(?:compare|compared|stack up)\b)/i;
+
 function lookup(query: Query, ctx: AnswerContext): Answer {
   const { expected } = query.measure;
   if (query.intent === "sentence") {
@@ -43,6 +47,10 @@ function lookup(query: Query, ctx: AnswerContext): Answer {
       return sentenceAnswer(query, ctx);
     return asksForAName(query) ? sentenceOrFigure(query, ctx) : figureOrSentence(query, ctx);
   }
+  // "How did the inquiry start?" asks how, in words: no "how many", "how much" or the like.
+  const measured = expected.kind !== null || expected.unit !== null;
+  if (query.wh === "how" && !measured && ASKS_MANNER.test(query.cleaned))
+    return sentenceOrFigure(query, ctx);
   // "How long was he sentenced?" may be answered by a span of words ("27 months") in a sentence.
   return (query.wh && query.wh !== "how") || ASKS_DURATION.test(query.cleaned)
     ? figureOrSentence(query, ctx)

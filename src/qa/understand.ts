@@ -170,6 +170,9 @@ function namedCurrency(lower: string): string | null {
   return CURRENCY_WORDS.find(([pattern]) => pattern.test(lower))?.[1] ?? null;
 }
 
+const QUANTITY_NOUN_ASKED =
+  /\b(?:production|output|consumption)\b(?=\s*(?:$|[?,.]|(?:in|of|for|by|at|during|according|last|this|from|over|per|was|were|is|are)\b))/;
+
 function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   if (
     /\bby how much\b|\bhow much (?:more|less|higher|lower|bigger|larger|greater|smaller)\b.*\bthan\b|\b(?:down|up)\s+(?:by|how much)\b|\bhow (?:far|much)\b.*\b(?:down|up)\b|\b(?:rise|rose|risen|increase[ds]?|decrease[ds]?|grow|grew|fall|fell|fallen|drop(?:ped)?|decline[ds]?|go up|went up|go down|went down|change[ds]?)\b/.test(
@@ -201,7 +204,12 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   ) {
     return { kind: "currency", unit: namedCurrency(lower) };
   }
-  if (/\b(?:amount|quantity|volume)\b/.test(lower) && !/\bhow many\b/.test(lower)) {
+  // "What was global cocaine production in 2024?": a noun naming a quantity, as the noun asked
+  // (not "the production campaign"), asks for its amount.
+  if (
+    (/\b(?:amount|quantity|volume)\b/.test(lower) || QUANTITY_NOUN_ASKED.test(lower)) &&
+    !/\bhow many\b/.test(lower)
+  ) {
     return { kind: target && DRUG_NAMES.has(target) ? "mass" : "amount", unit: null };
   }
   // "How much cocaine" asks for a weight; a bare "how much" for a weight or money ("how much did

@@ -138,7 +138,7 @@ const FLOORS: Record<string, number> = {
   "invented6-fact-sheet-border": 14 / 15,
   "invented6-fact-sheet-grants": 14 / 15,
   "invented6-news-city-crime": 14 / 15,
-  "invented6-news-police-operation": 12 / 15,
+  "invented6-news-police-operation": 14 / 15,
 };
 
 /**

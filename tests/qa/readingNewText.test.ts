@@ -70,3 +70,20 @@ describe("who holds a role", () => {
     expect(answer("who is the director of safety?", paper).text).toContain("Dana Pike");
   });
 });
+
+describe("a wire story's background", () => {
+  const wire = invented(
+    "Harbour raid\n\nThe inquiry began in 2029 after police read messages on a hidden phone network, the agency said.\n\nThe World Harbour Organisation on Smuggling (WHOS) estimated that global cannabis production rose to 900 tonnes in 2030.\n",
+  );
+
+  it("answers how something started with the sentence that says so", () => {
+    const got = answer("how did the inquiry get started", wire);
+    expect(got.status).toBe("answered");
+    expect(got.text).toContain("hidden phone network");
+  });
+
+  it("reads an acronym of a body's first words, and production as an amount", () => {
+    const got = answer("what was global cannabis production in 2030 according to the WH?", wire);
+    expect(got.facts[0]?.value).toBe(900);
+  });
+});
