@@ -94,7 +94,7 @@ const FLOORS: Record<string, number> = {
   "corpus-blind2-2021-04-07_community_violence_intervention": 12 / 12,
   // A third and fourth seed set (60 well-written, 40 typed as in chat), by a helper who never saw
   // the engine, written in session 3. First sight, on main at 1c86ac4 before any change for them.
-  "seed-fresh2": 58 / 60,
+  "seed-fresh2": 59 / 60,
   "seed-chat2": 37 / 40,
   "corpus-blind2-2022-03-01_addiction_overdose": 12 / 12,
   "corpus-blind2-2023-03-20_freedom_caucus_public_safety": 12 / 12,
@@ -115,7 +115,7 @@ const FLOORS: Record<string, number> = {
   "corpus-blind3-2024-03-11_budget_border_fentanyl": 8 / 10,
   "corpus-blind3-2024-09-24_synthetic_drug_coalition": 9 / 10,
   "corpus-blind3-2025-03-26_opioid_epidemic_cost": 10 / 10,
-  "corpus-blind3-2025-04-28_border_promises": 8 / 10,
+  "corpus-blind3-2025-04-28_border_promises": 9 / 10,
   "corpus-blind3-2025-08-11_dc_crime": 10 / 10,
   "corpus-blind3-2026-07-29_crime_midyear_2026": 9 / 10,
   // 120 questions in the corpus's own style (7 figures, 2 sentences, 1 comparison, 1 never mentioned,

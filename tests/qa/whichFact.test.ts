@@ -112,4 +112,19 @@ describe("which figure answers, and when none does", () => {
     expect(arson.citations).toEqual([2]);
     expect(answer("how many burglaries were recorded in may", city).facts[0]?.value).toBe(40);
   });
+
+  it("reads 'since the drive began' as the period the report's own opening gives, not unknown words", () => {
+    const drive = invented(
+      [
+        "Harbour Drive",
+        'Since the "Clean Harbour Drive", 1,300 people were ordered into drug treatment in custody, and more than 840 people were rehabilitated in the community.',
+        "Since taking office, the council has arrested 1,500 traffickers, deported 1,390 smugglers, and released 9 suspects.",
+      ].join("\n\n"),
+    );
+    const asked = "How many people were rehabilitated in the community since the drive began?";
+    expect(answer(asked, drive).facts[0]?.value).toBe(840);
+    expect(answer("how many deported since the council took office", drive).facts[0]?.value).toBe(
+      1390,
+    );
+  });
 });
