@@ -127,4 +127,15 @@ describe("which figure answers, and when none does", () => {
       1390,
     );
   });
+
+  it("lets what each figure of one sentence counts decide between them", () => {
+    const drives = invented(
+      "Harbour Drives\n\nCommanded ten towns including Oakfield, Riverton and Lakeside to launch two cluster drives against 21 county-level target cases, arrested 230 traffickers, and seized 56 kg of drugs.",
+    );
+    const towns =
+      "How many towns were directed to launch the cluster drives against county-level target cases?";
+    expect(answer(towns, drives).facts[0]?.value).toBe(10);
+    const cases = "how many county-level target cases did the cluster drives go after";
+    expect(answer(cases, drives).facts[0]?.value).toBe(21);
+  });
 });
