@@ -124,7 +124,7 @@ const FLOORS: Record<string, number> = {
   // given for questions the report cannot answer.
   "corpus-blind4-2021-04-07_community_violence_intervention": 11 / 12,
   "corpus-blind4-2022-03-01_addiction_overdose": 11 / 12,
-  "corpus-blind4-2023-03-20_freedom_caucus_public_safety": 10 / 12,
+  "corpus-blind4-2023-03-20_freedom_caucus_public_safety": 11 / 12,
   "corpus-blind4-2023-11-16_global_drug_trafficking": 12 / 12,
   "corpus-blind4-2024-03-11_budget_border_fentanyl": 11 / 12,
   "corpus-blind4-2024-09-24_synthetic_drug_coalition": 10 / 12,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { bodiesInQuestion, reportBodies } from "../../src/facts/bodies.js";
-import { answer } from "../../src/qa/answer.js";
+import { answer, reply } from "../../src/qa/answer.js";
+import { canAnswer } from "../../src/qa/answers/fit.js";
+import { rankFacts } from "../../src/qa/rank.js";
 import { buildReportIndex } from "../../src/qa/reportIndex.js";
 import { concept } from "../../src/qa/vocabulary.js";
 import { parseReport } from "../../src/report/parse.js";
@@ -137,5 +139,19 @@ describe("which figure answers, and when none does", () => {
     expect(answer(towns, drives).facts[0]?.value).toBe(10);
     const cases = "how many county-level target cases did the cluster drives go after";
     expect(answer(cases, drives).facts[0]?.value).toBe(21);
+  });
+
+  it("answers an average asked per something only with a figure stated per it or as an average", () => {
+    const cuts = invented(
+      "Harbour Cuts\n\nTheir plan would cut support to 12 harbour stations, eliminating 300 harbour warden posts, slash harbour safety, rescue and lifeboat grants to town and county governments by an average of $20,000 per town and $2 million per county.",
+    );
+    const query = reply("what's the average cut in lifeboat grants per county", cuts).query;
+    if (!query) throw new Error("the question was not understood");
+    const fits = rankFacts(query, cuts)
+      .filter((scored) => canAnswer(query, scored, cuts))
+      .map((scored) => scored.fact.value);
+    expect(fits).toContain(2_000_000);
+    expect(fits).not.toContain(300);
+    expect(fits).not.toContain(12);
   });
 });
