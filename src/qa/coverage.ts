@@ -350,6 +350,17 @@ function countedModifiers(query: Query): string[] {
   return run.length >= 2 ? run.slice(0, -1).filter((word) => !named.has(word)) : [];
 }
 
+/**
+ * The noun a question counts: its counted noun, else the head of the nouns a chat question opens
+ * on ("harbour patrol days?" counts days).
+ */
+export function countedNoun(query: Query): string | null {
+  if (query.measure.target) return query.measure.target;
+  if (query.intent !== "figure" || query.wh !== null) return null;
+  const run = openingRun(query);
+  return run.length >= 2 ? (run[run.length - 1] ?? null) : null;
+}
+
 /** The nouns a chat question opens on, up to its first verb or grammar word. */
 function openingRun(query: Query): string[] {
   return nounRun(query.cleaned, query);

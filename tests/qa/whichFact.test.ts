@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bodiesInQuestion, reportBodies } from "../../src/facts/bodies.js";
 import { answer, reply } from "../../src/qa/answer.js";
 import { canAnswer } from "../../src/qa/answers/fit.js";
+import { countedNoun } from "../../src/qa/coverage.js";
 import { rankFacts } from "../../src/qa/rank.js";
 import { buildReportIndex } from "../../src/qa/reportIndex.js";
 import { concept } from "../../src/qa/vocabulary.js";
@@ -153,5 +154,16 @@ describe("which figure answers, and when none does", () => {
     expect(fits).toContain(2_000_000);
     expect(fits).not.toContain(300);
     expect(fits).not.toContain(12);
+  });
+
+  it("reads what a chat question counts from the nouns it opens on", () => {
+    const port = invented("Harbour Cuts\n\nThe wardens face up to 36 furlough days.");
+    const counted = (q: string) => {
+      const query = reply(q, port).query;
+      return query ? countedNoun(query) : undefined;
+    };
+    expect(counted("warden furlough days?")).toBe("days");
+    expect(counted("how many wardens were furloughed")).toBe("wardens");
+    expect(counted("when do the furloughs start")).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import type { Fact } from "../../facts/schema.js";
 import { countUnit } from "../../facts/units.js";
 import { words } from "../../text/tokenize.js";
 import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "../compose.js";
+import { countedNoun } from "../coverage.js";
 import { isHomeName, mentions } from "../names.js";
 import { rankFacts, type ScoredFact } from "../rank.js";
 import type { ReportIndex } from "../reportIndex.js";
@@ -144,7 +145,7 @@ function unfiguredName(query: Query, { index }: AnswerContext): Answer | null {
  */
 function countingAsked(query: Query, ranked: ScoredFact[]): ScoredFact | undefined {
   const best = ranked[0];
-  const target = query.measure.target;
+  const target = countedNoun(query);
   if (!best || !target || query.measure.expected.kind !== null) return best;
   const asked = concept(target);
   const counts = (r: ScoredFact) => r.doc.heads.has(asked);
