@@ -33,7 +33,7 @@ import {
  */
 const FLOORS: Record<string, number> = {
   "australia-acic-wastewater": 0.791, // 19/24
-  "australia-afp": 0.916, // 22/24
+  "australia-afp": 0.958, // 23/24
   "brazil-federal-police": 0.84, // 21/25
   "canada-cbsa-rcmp": 0.92, // 23/25
   "cbp-monthly-update": 0.92, // 23/25
@@ -94,7 +94,7 @@ const FLOORS: Record<string, number> = {
   "corpus-blind2-2021-04-07_community_violence_intervention": 12 / 12,
   // A third and fourth seed set (60 well-written, 40 typed as in chat), by a helper who never saw
   // the engine, written in session 3. First sight, on main at 1c86ac4 before any change for them.
-  "seed-fresh2": 58 / 60,
+  "seed-fresh2": 59 / 60,
   "seed-chat2": 37 / 40,
   "corpus-blind2-2022-03-01_addiction_overdose": 12 / 12,
   "corpus-blind2-2023-03-20_freedom_caucus_public_safety": 12 / 12,

@@ -340,3 +340,21 @@ describe("which-questions about a kind of thing", () => {
     expect(a.text.startsWith("**Harbour and Delta**")).toBe(true);
   });
 });
+
+describe("a count of a list's members", () => {
+  const provinces = buildReportIndex(
+    [
+      "Coastal Command note",
+      "Ordered six provinces including Hunan, Hubei, Anhui, Fujian, Hainan and Jilin to launch two joint inquiries against 14 ministry-level smuggling target cases, and arrested 230 couriers.",
+    ].join("\n\n"),
+    { name: "provinces.txt", version: null },
+  );
+
+  it("answers how many members with the figure counting them, not a neighbour in its sentence", () => {
+    const a = answer(
+      "How many provinces were directed to launch the joint inquiries against ministry-level target cases?",
+      provinces,
+    );
+    expect(a.facts[0]?.value).toBe(6);
+  });
+});

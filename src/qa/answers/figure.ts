@@ -21,7 +21,7 @@ export function confidenceOf(
   const strength = 1 / (1 + Math.exp(-(best.score - w.minFactScore - 2) / 2));
   const margin =
     runnerUp && runnerUp.fact.value !== best.fact.value
-      ? Math.min(1, (best.score - runnerUp.score) / 3)
+      ? Math.min(1, Math.max(0, (best.score - runnerUp.score) / 3))
       : 1;
   return Number(Math.min(1, strength * (0.6 + 0.4 * margin)).toFixed(3));
 }
@@ -99,6 +99,26 @@ export function rankedFor(query: Query, { index, weights }: AnswerContext): Scor
   return query.filters.places.length === 0 ? preferTotals(ranked, weights) : ranked;
 }
 
+/**
+ * "How many provinces were told to open 21 cases?": in the sentence that answers best, a figure
+ * counting the noun asked ("ten provinces") answers, not its neighbour counting another thing the
+ * question's clause names.
+ */
+function countedNounFirst(query: Query, ranked: ScoredFact[], w: Weights): ScoredFact[] {
+  const asked = query.measure.expected.unit;
+  const [best] = ranked;
+  if (!asked || query.measure.expected.kind !== null || !best || best.fact.unit === asked)
+    return ranked;
+  const counted = ranked.find(
+    (r) =>
+      r.fact.unit === asked &&
+      r.fact.paragraph === best.fact.paragraph &&
+      r.fact.sentence === best.fact.sentence &&
+      isUsable(r, w),
+  );
+  return counted ? [counted, ...ranked.filter((r) => r !== counted)] : ranked;
+}
+
 /** The names a question uses that are not the report's own subject: the answer must be about them. */
 export function askedNames(query: Query, index: ReportIndex): string[][] {
   return query.filters.names.filter((spellings) => !isHomeName(spellings, index.report));
@@ -143,8 +163,12 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   const unfigured = unfiguredName(query, ctx);
   if (unfigured) return unfigured;
   const names = askedNames(query, ctx.index);
-  const ranked = rankedFor(query, ctx).filter(
-    (r) => statesNames(r.fact, names, ctx.index) && canAnswer(query, r, ctx.index),
+  const ranked = countedNounFirst(
+    query,
+    rankedFor(query, ctx).filter(
+      (r) => statesNames(r.fact, names, ctx.index) && canAnswer(query, r, ctx.index),
+    ),
+    w,
   );
   if (ranked[0] && countsListedItems(query, ranked[0])) return uncounted(query, ranked[0]);
   const best = ranked[0];
