@@ -108,14 +108,14 @@ const FLOORS: Record<string, number> = {
   // 100 chat-style questions on the same 10 tuning-half reports (4 per report unanswerable), by a
   // helper who never saw the engine. First sight, on this branch at 52af544: 67/100 = 67.0%, with
   // 14 figures given for questions the report cannot answer; now 79/100 = 79.0%, with 6 given.
-  "corpus-blind3-2021-04-07_community_violence_intervention": 7 / 10,
+  "corpus-blind3-2021-04-07_community_violence_intervention": 8 / 10,
   "corpus-blind3-2022-03-01_addiction_overdose": 8 / 10,
   "corpus-blind3-2023-03-20_freedom_caucus_public_safety": 9 / 10,
   "corpus-blind3-2023-11-16_global_drug_trafficking": 9 / 10,
   "corpus-blind3-2024-03-11_budget_border_fentanyl": 8 / 10,
-  "corpus-blind3-2024-09-24_synthetic_drug_coalition": 8 / 10,
+  "corpus-blind3-2024-09-24_synthetic_drug_coalition": 9 / 10,
   "corpus-blind3-2025-03-26_opioid_epidemic_cost": 10 / 10,
-  "corpus-blind3-2025-04-28_border_promises": 7 / 10,
+  "corpus-blind3-2025-04-28_border_promises": 8 / 10,
   "corpus-blind3-2025-08-11_dc_crime": 10 / 10,
   "corpus-blind3-2026-07-29_crime_midyear_2026": 9 / 10,
   // 120 questions in the corpus's own style (7 figures, 2 sentences, 1 comparison, 1 never mentioned,
@@ -135,10 +135,10 @@ const FLOORS: Record<string, number> = {
   // Four invented reports of the genre (two US fact sheets, two news articles), written in session 3
   // by one helper, with 15 questions each written from the text alone by another; neither saw the
   // engine. First sight, on main at daf434a: 33/60 = 55.0%, 2 figures given where the report has none.
-  "invented6-fact-sheet-border": 9 / 15,
-  "invented6-fact-sheet-grants": 9 / 15,
-  "invented6-news-city-crime": 9 / 15,
-  "invented6-news-police-operation": 6 / 15,
+  "invented6-fact-sheet-border": 11 / 15,
+  "invented6-fact-sheet-grants": 13 / 15,
+  "invented6-news-city-crime": 12 / 15,
+  "invented6-news-police-operation": 9 / 15,
 };
 
 /**
@@ -146,12 +146,8 @@ const FLOORS: Record<string, number> = {
  * down. Every other set gives none. The third blind set's remaining cases are listed in the README.
  */
 const KNOWN_LEAKS: Record<string, number> = {
-  "corpus-blind3-2021-04-07_community_violence_intervention": 1,
-  "invented6-fact-sheet-grants": 1,
-  "invented6-news-city-crime": 1,
   "corpus-blind4-2024-09-24_synthetic_drug_coalition": 1,
-  "corpus-blind3-2024-09-24_synthetic_drug_coalition": 1,
-  "corpus-blind3-2025-04-28_border_promises": 2,
+  "corpus-blind3-2025-04-28_border_promises": 1,
 };
 
 function floorFor(name: string): number {

@@ -50,4 +50,66 @@ describe("which figure answers, and when none does", () => {
     );
     expect(answer("when was the news conference held", briefing).citations[0]).toBe(2);
   });
+
+  it("gives no stand-in figure when the best one is the other half's", () => {
+    const safety = invented(
+      "Harbour Safety\n\nMen make up over 70% of drowning victims at the harbour. Women are also at risk.\n\nLifeguard patrols have cut drownings by as much as 40% in areas where they run.",
+    );
+    expect(answer("women % of drowning victims", safety).facts).toEqual([]);
+    expect(answer("men % of drowning victims", safety).facts[0]?.value).toBe(70);
+  });
+
+  it("reads the kind counted after '# of' and in a chat opening, not only after 'how many'", () => {
+    const harbour = invented(
+      "Harbour Safety\n\nGull wardens met twice this year to plan the season.\n\nThe three patrol groups handed out 200 leaflets.",
+    );
+    for (const question of ["exact # of gull wardens fined", "gull wardens fined #?"]) {
+      const got = answer(question, harbour);
+      expect(got.facts, question).toEqual([]);
+      expect(got.citations, question).toEqual([2]);
+    }
+  });
+
+  it("leaves a name the report gives to be figured a sentence after it", () => {
+    const plan = invented(
+      "Harbour Plan\n\nThe Gull Watch Network (GWN) starts in May. It pays $4 million for lifeboats.\n\nOther harbour programs get $2 million.",
+    );
+    expect(answer("gull watch network program money?", plan).facts[0]?.value).toBe(4_000_000);
+  });
+
+  it("meets 'died' on the report's 'deaths', and a numbered area by its number", () => {
+    const city = invented(
+      [
+        "Harbour City Safety",
+        "District | 2025 drowning deaths | 2026 drowning deaths",
+        "District 3 | 18 | 14",
+        "District 4 | 9 | 11",
+      ].join("\n\n"),
+    );
+    expect(
+      answer("how many people died of drowning in district 4 in 2026", city).facts[0]?.value,
+    ).toBe(11);
+    expect(answer("drowning deaths in district 3 in 2025?", city).facts[0]?.value).toBe(18);
+  });
+
+  it("gives no figure for a programme title the report never writes, forgiving an added word", () => {
+    const plan = invented(
+      "Harbour Plan\n\nThe Harbour Learning Centers program gets $5 million for families in the community.\n\nThe National Harbour Support Fund gets $40 million.",
+    );
+    const unknown = answer("How much goes to the Harbour Families Support Program?", plan);
+    expect(unknown.status).toBe("not_found");
+    expect(unknown.facts).toEqual([]);
+    const known = answer("How much does the Harbour Community Learning Centers program get?", plan);
+    expect(known.facts[0]?.value).toBe(5_000_000);
+  });
+
+  it("gives no figure for a kind the report names only among those a larger count covers", () => {
+    const city = invented(
+      "City Crime\n\nProperty crime, which includes arson, burglary and theft, fell 9% to 900 incidents.\n\nPolice recorded 40 burglaries in May.",
+    );
+    const arson = answer("how many arsons were reported this year?", city);
+    expect(arson.facts).toEqual([]);
+    expect(arson.citations).toEqual([2]);
+    expect(answer("how many burglaries were recorded in may", city).facts[0]?.value).toBe(40);
+  });
 });

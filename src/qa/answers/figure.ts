@@ -11,7 +11,7 @@ import type { Query } from "../understand.js";
 import { concept } from "../vocabulary.js";
 import type { Weights } from "../weights.js";
 import type { AnswerContext } from "./context.js";
-import { canAnswer } from "./fit.js";
+import { canAnswer, sameHalf } from "./fit.js";
 
 export function confidenceOf(
   best: ScoredFact,
@@ -163,11 +163,13 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   const unfigured = unfiguredName(query, ctx);
   if (unfigured) return unfigured;
   const names = askedNames(query, ctx.index);
+  const all = rankedFor(query, ctx).filter((r) => statesNames(r.fact, names, ctx.index));
+  // "What share of victims are women" where the best figure is the men's share: the report
+  // states the thing for the other half only, and a weaker figure would be about something else.
+  if (all[0] && !sameHalf(query, all[0])) return noFigure(query, ctx);
   const ranked = countedNounFirst(
     query,
-    rankedFor(query, ctx).filter(
-      (r) => statesNames(r.fact, names, ctx.index) && canAnswer(query, r, ctx.index),
-    ),
+    all.filter((r) => canAnswer(query, r, ctx.index)),
     w,
   );
   if (ranked[0] && countsListedItems(query, ranked[0])) return uncounted(query, ranked[0]);

@@ -100,7 +100,7 @@ const OTHER_HALF = new Map(
  * "What share of victims were women": a figure whose sentence names only the other half
  * ("men make up over 50% of victims") does not answer for this half.
  */
-function sameHalf(query: Query, { doc }: ScoredFact): boolean {
+export function sameHalf(query: Query, { doc }: ScoredFact): boolean {
   const asked = new Set(query.measure.concepts);
   const named = (c: string) => doc.core.has(c) || doc.near.has(c) || doc.context.has(c);
   for (const c of asked) {
