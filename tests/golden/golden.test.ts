@@ -131,12 +131,12 @@ const FLOORS: Record<string, number> = {
   "corpus-blind4-2025-03-26_opioid_epidemic_cost": 11 / 12,
   "corpus-blind4-2025-04-28_border_promises": 11 / 12,
   "corpus-blind4-2025-08-11_dc_crime": 12 / 12,
-  "corpus-blind4-2026-07-29_crime_midyear_2026": 11 / 12,
+  "corpus-blind4-2026-07-29_crime_midyear_2026": 12 / 12,
   // Four invented reports of the genre (two US fact sheets, two news articles), written in session 3
   // by one helper, with 15 questions each written from the text alone by another; neither saw the
   // engine. First sight, on main at daf434a: 33/60 = 55.0%, 2 figures given where the report has none.
   "invented6-fact-sheet-border": 11 / 15,
-  "invented6-fact-sheet-grants": 13 / 15,
+  "invented6-fact-sheet-grants": 14 / 15,
   "invented6-news-city-crime": 12 / 15,
   "invented6-news-police-operation": 9 / 15,
 };

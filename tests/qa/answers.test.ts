@@ -358,3 +358,37 @@ describe("a count of a list's members", () => {
     expect(a.facts[0]?.value).toBe(6);
   });
 });
+
+describe("a contest among listed places", () => {
+  const falls = buildReportIndex(
+    [
+      "City crime note",
+      "In Memphis, burglaries are down 18% so far this year.",
+      "In Denver, burglaries are down 27% so far this year.",
+      "In Boston, burglaries are down 9% so far this year.",
+    ].join("\n\n"),
+    { name: "falls.txt", version: null },
+  );
+
+  it("names the winner among the places a superlative lists", () => {
+    const a = answer(
+      "out of memphis, denver and boston which had the biggest burglary drop",
+      falls,
+    );
+    expect(a.facts.map((fact) => fact.value)).toEqual([27, 18, 9]);
+  });
+
+  it("reads a grant award as money", () => {
+    const awards = buildReportIndex(
+      [
+        "State grant awards",
+        "The table below shows total FY 2026 awards.",
+        "State | Total FY 2026 awards | Deaths",
+        "Ohio | $12.5 million | 3,100",
+        "Iowa | $8.1 million | 410",
+      ].join("\n\n"),
+      { name: "awards.txt", version: null },
+    );
+    expect(answer("did ohio get more money than iowa?", awards).facts[0]?.value).toBe(12_500_000);
+  });
+});
