@@ -392,3 +392,20 @@ describe("a contest among listed places", () => {
     expect(answer("did ohio get more money than iowa?", awards).facts[0]?.value).toBe(12_500_000);
   });
 });
+
+describe("who holds a title", () => {
+  const city = buildReportIndex(
+    [
+      "Denver homicides fall by a fifth",
+      "Denver recorded 40 homicides in the first half of the year, according to the Denver Police Department.",
+      '"The trend is real," Police Chief Dana R. Whitfield said at a news conference.',
+      "Denver council members backed the plan, and Denver residents welcomed it.",
+    ].join("\n\n"),
+    { name: "city.txt", version: null },
+  );
+
+  it("is a person, found in the report's home city without the city named beside it", () => {
+    const a = answer("who is the police chief in denver", city);
+    expect(a.text.startsWith("**Dana R. Whitfield**")).toBe(true);
+  });
+});
