@@ -7,7 +7,7 @@ import type { ReportIndex, SentenceDoc } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
 import type { Query } from "../understand.js";
-import { concept, conceptsOf } from "../vocabulary.js";
+import { concept, conceptsOf, STOP_WORDS } from "../vocabulary.js";
 import type { AnswerContext } from "./context.js";
 import { askedNames } from "./figure.js";
 
@@ -66,8 +66,12 @@ function frameWords(cleaned: string, duration: boolean): string {
   return [...name, ...time].join(" ");
 }
 
+/** A sentence is about the places asked where its paragraph names them; the report's home is everywhere. */
 function mentionsPlaces(index: ReportIndex, doc: SentenceDoc, places: string[]): boolean {
-  return places.every((place) => (index.placeParagraphs.get(place) ?? []).includes(doc.paragraph));
+  return places.every(
+    (place) =>
+      index.home.has(place) || (index.placeParagraphs.get(place) ?? []).includes(doc.paragraph),
+  );
 }
 
 /** A sentence answers about a name the question uses only where its paragraph names it. */
@@ -97,6 +101,30 @@ export function publicationDate(query: Query, index: ReportIndex): Answer | null
   };
 }
 
+/**
+ * "its FY24 Harbour Grants programme": a date right before a name the question uses is part of
+ * that name, not when anything happened.
+ */
+function labelsAName(date: string, text: string, asked: Set<string>): boolean {
+  const at = text.indexOf(date);
+  if (at < 0) return false;
+  // Only a name ("FY24 Harbour Grants"): "during their May 3 meeting" dates the meeting asked about.
+  const next = /^\s+([A-Z][\w'’-]*)/.exec(text.slice(at + date.length))?.[1];
+  const [word] = words(next ?? "");
+  return word !== undefined && asked.has(concept(word));
+}
+
+/** "In July, the board met": a month named alone, capitalised, dates what the sentence says. */
+const MONTH_NAME =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
+/** An entity whose every word the question already uses names what is asked, not the answer. */
+function alreadyAsked(name: string, asked: string): boolean {
+  const used = new Set(words(asked));
+  const own = words(name).filter((word) => !STOP_WORDS.has(word) && word.length > 1);
+  return asked.includes(name.toLowerCase()) || (own.length > 0 && own.every((w) => used.has(w)));
+}
+
 /** "held a briefing on Tuesday": a weekday beside the words asked about says when. */
 const WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 
@@ -117,6 +145,9 @@ function wantedKinds(query: Query, index: ReportIndex): Entity["kind"][] {
   );
   // "Who is Wang Hua?" asks for a role; "Who held the conference?" for a person or body.
   if (query.wh === "who" && namesPerson) return ["role"];
+  // "Who is the police chief?": a title the question names is held by a person.
+  if (query.wh === "who" && words(asked).some((word) => PERSON_NOUNS.has(word)))
+    return ["person", "role", "organization"];
   const noun = askedNoun(query);
   if (noun && PERSON_NOUNS.has(noun)) return ["person", "role", "organization"];
   // "What position does she hold?": a role; "under which campaign": a named operation.
@@ -205,7 +236,10 @@ function answerSpan(
     .map((e) => ({ e, at: doc.text.indexOf(e.name) }))
     .sort((a, b) => distance(a.at, positions) - distance(b.at, positions))[0];
   if (nearest) return nearest.e.name;
-  if (asksDate(query)) return YEAR.exec(doc.text)?.[0] ?? WEEKDAY.exec(doc.text)?.[0] ?? null;
+  if (asksDate(query)) {
+    const when = YEAR.exec(doc.text) ?? MONTH_NAME.exec(doc.text) ?? WEEKDAY.exec(doc.text);
+    return when?.[0] ?? null;
+  }
   return null;
 }
 
@@ -245,6 +279,7 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     : query.cleaned;
   const asked = query.cleaned.toLowerCase();
   const wanted = wantedKinds(query, index);
+  const askedKind = asksDate(query) ? null : askedNoun(query);
   const { bySentence, dated } = entitiesOf(index);
   const hits = index.sentenceSearch.search(searched, { combineWith: "OR" });
   const names = askedNames(query, index);
@@ -271,13 +306,15 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
         dated.size === 0 ||
         dated.has(`${doc.paragraph}:${doc.sentence}`) ||
         YEAR.test(doc.text) ||
+        MONTH_NAME.test(doc.text) ||
         WEEKDAY.test(doc.text),
     )
     .map(({ hit, doc }) => {
       const overlap = concepts.filter((c) => doc.concepts.has(c));
       // The answer is an entity the question does not already name, of the kind it asks for.
       const entities = (bySentence.get(`${doc.paragraph}:${doc.sentence}`) ?? [])
-        .filter((e) => wanted.includes(e.kind) && !asked.includes(e.name.toLowerCase()))
+        .filter((e) => wanted.includes(e.kind) && !alreadyAsked(e.name, asked))
+        .filter((e) => e.kind !== "date" || !labelsAName(e.name, doc.text, new Set(overlap)))
         .sort((a, b) => wanted.indexOf(a.kind) - wanted.indexOf(b.kind));
       const first = entities.filter((e) => e.kind === entities[0]?.kind);
       // "said at the briefing on Tuesday": the date that answers stands by the words asked about,
@@ -287,11 +324,14 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
       const reaches = first.some((e) => within(doc.text.indexOf(e.name)));
       const weekdayBeside = asksDate(query) && within(doc.text.search(WEEKDAY));
       // "How long …": a sentence giving a span of time holds the kind of answer asked for.
+      // "Which cartels …": a name right before the noun asked ("the Harbour and Delta cartels").
+      const named = askedKind ? nameBeside(askedKind, doc.text) : null;
+      const namesKind = named !== null && !asked.includes(named.toLowerCase());
       const entityBonus = duration
         ? DURATION.test(doc.text)
           ? w.sentenceEntityFirst
           : w.sentenceNoEntity
-        : weekdayBeside
+        : weekdayBeside || namesKind
           ? w.sentenceEntityFirst
           : entities[0]
             ? entities[0].kind === wanted[0] && reaches
