@@ -166,4 +166,11 @@ describe("which figure answers, and when none does", () => {
     expect(counted("how many wardens were furloughed")).toBe("wardens");
     expect(counted("when do the furloughs start")).toBeNull();
   });
+
+  it("takes the noun a figure is 'of' as what it measures ('the backlog of 240,000 cases')", () => {
+    const courts = invented(
+      "Harbour Courts\n\nThe plan invests $98 million, an increase of $12 million, in the harbour courts to cut the backlog of more than 240,000 pending cases.",
+    );
+    expect(answer("how big is the harbour court backlog rn", courts).facts[0]?.value).toBe(240_000);
+  });
 });
