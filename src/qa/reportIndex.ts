@@ -187,6 +187,10 @@ function listLeadIn(report: ParsedReport, paragraph: number): string | null {
   return null;
 }
 
+/** "the backlog of", "a budget of more than": the noun right before a figure that it is "of". */
+const NAMED_BY_OF =
+  /\b([a-z]{4,})\s+of\s+(?:(?:more than|over|nearly|about|almost|roughly|approximately|some|up to|at least|an estimated)\s+)?$/i;
+
 /** A sentence's words (`words`) and the concepts of its content words, in text order. */
 interface Reading {
   words: string[];
@@ -285,6 +289,9 @@ function factDocsOf(
     for (const c of label ? plainConcepts(label) : []) core.add(c);
     const sentenceFacts = bySentence.get(sentenceKey(fact)) ?? [];
     const { near: nearWithin, lead } = nearWords(fact, sentenceFacts, at);
+    // "a backlog of 2.4 million pending cases": the noun the figure is "of" names it too.
+    const named = NAMED_BY_OF.exec(lead)?.[1];
+    for (const c of named ? plainConcepts(named) : []) core.add(c);
     // The period a lead-in line gives its list ("In the first half of 2024:") counts as near the
     // figure, and so does the rest of that line ("… vs. the same period last year:").
     const withPeriod =

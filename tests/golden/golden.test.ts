@@ -33,7 +33,7 @@ import {
  */
 const FLOORS: Record<string, number> = {
   "australia-acic-wastewater": 0.791, // 19/24
-  "australia-afp": 0.916, // 22/24
+  "australia-afp": 0.958, // 23/24
   "brazil-federal-police": 0.88, // 22/25
   "canada-cbsa-rcmp": 0.92, // 23/25
   "cbp-monthly-update": 0.92, // 23/25
@@ -94,12 +94,12 @@ const FLOORS: Record<string, number> = {
   "corpus-blind2-2021-04-07_community_violence_intervention": 12 / 12,
   // A third and fourth seed set (60 well-written, 40 typed as in chat), by a helper who never saw
   // the engine, written in session 3. First sight, on main at 1c86ac4 before any change for them.
-  "seed-fresh2": 58 / 60,
+  "seed-fresh2": 60 / 60,
   "seed-chat2": 37 / 40,
   "corpus-blind2-2022-03-01_addiction_overdose": 12 / 12,
   "corpus-blind2-2023-03-20_freedom_caucus_public_safety": 12 / 12,
   "corpus-blind2-2023-11-16_global_drug_trafficking": 12 / 12,
-  "corpus-blind2-2024-03-11_budget_border_fentanyl": 10 / 12,
+  "corpus-blind2-2024-03-11_budget_border_fentanyl": 11 / 12,
   "corpus-blind2-2024-09-24_synthetic_drug_coalition": 11 / 12,
   "corpus-blind2-2025-03-26_opioid_epidemic_cost": 11 / 12,
   "corpus-blind2-2025-04-28_border_promises": 12 / 12,
@@ -110,12 +110,12 @@ const FLOORS: Record<string, number> = {
   // 14 figures given for questions the report cannot answer; now 79/100 = 79.0%, with 6 given.
   "corpus-blind3-2021-04-07_community_violence_intervention": 8 / 10,
   "corpus-blind3-2022-03-01_addiction_overdose": 8 / 10,
-  "corpus-blind3-2023-03-20_freedom_caucus_public_safety": 9 / 10,
+  "corpus-blind3-2023-03-20_freedom_caucus_public_safety": 10 / 10,
   "corpus-blind3-2023-11-16_global_drug_trafficking": 9 / 10,
-  "corpus-blind3-2024-03-11_budget_border_fentanyl": 8 / 10,
+  "corpus-blind3-2024-03-11_budget_border_fentanyl": 10 / 10,
   "corpus-blind3-2024-09-24_synthetic_drug_coalition": 9 / 10,
   "corpus-blind3-2025-03-26_opioid_epidemic_cost": 10 / 10,
-  "corpus-blind3-2025-04-28_border_promises": 8 / 10,
+  "corpus-blind3-2025-04-28_border_promises": 9 / 10,
   "corpus-blind3-2025-08-11_dc_crime": 10 / 10,
   "corpus-blind3-2026-07-29_crime_midyear_2026": 9 / 10,
   // 120 questions in the corpus's own style (7 figures, 2 sentences, 1 comparison, 1 never mentioned,
@@ -131,7 +131,7 @@ const FLOORS: Record<string, number> = {
   "corpus-blind4-2025-03-26_opioid_epidemic_cost": 11 / 12,
   "corpus-blind4-2025-04-28_border_promises": 11 / 12,
   "corpus-blind4-2025-08-11_dc_crime": 12 / 12,
-  "corpus-blind4-2026-07-29_crime_midyear_2026": 11 / 12,
+  "corpus-blind4-2026-07-29_crime_midyear_2026": 12 / 12,
   // Four invented reports of the genre (two US fact sheets, two news articles), written in session 3
   // by one helper, with 15 questions each written from the text alone by another; neither saw the
   // engine. First sight, on main at daf434a: 33/60 = 55.0%, 2 figures given where the report has none.

@@ -340,3 +340,72 @@ describe("which-questions about a kind of thing", () => {
     expect(a.text.startsWith("**Harbour and Delta**")).toBe(true);
   });
 });
+
+describe("a count of a list's members", () => {
+  const provinces = buildReportIndex(
+    [
+      "Coastal Command note",
+      "Ordered six provinces including Hunan, Hubei, Anhui, Fujian, Hainan and Jilin to launch two joint inquiries against 14 ministry-level smuggling target cases, and arrested 230 couriers.",
+    ].join("\n\n"),
+    { name: "provinces.txt", version: null },
+  );
+
+  it("answers how many members with the figure counting them, not a neighbour in its sentence", () => {
+    const a = answer(
+      "How many provinces were directed to launch the joint inquiries against ministry-level target cases?",
+      provinces,
+    );
+    expect(a.facts[0]?.value).toBe(6);
+  });
+});
+
+describe("a contest among listed places", () => {
+  const falls = buildReportIndex(
+    [
+      "City crime note",
+      "In Memphis, burglaries are down 18% so far this year.",
+      "In Denver, burglaries are down 27% so far this year.",
+      "In Boston, burglaries are down 9% so far this year.",
+    ].join("\n\n"),
+    { name: "falls.txt", version: null },
+  );
+
+  it("names the winner among the places a superlative lists", () => {
+    const a = answer(
+      "out of memphis, denver and boston which had the biggest burglary drop",
+      falls,
+    );
+    expect(a.facts.map((fact) => fact.value)).toEqual([27, 18, 9]);
+  });
+
+  it("reads a grant award as money", () => {
+    const awards = buildReportIndex(
+      [
+        "State grant awards",
+        "The table below shows total FY 2026 awards.",
+        "State | Total FY 2026 awards | Deaths",
+        "Ohio | $12.5 million | 3,100",
+        "Iowa | $8.1 million | 410",
+      ].join("\n\n"),
+      { name: "awards.txt", version: null },
+    );
+    expect(answer("did ohio get more money than iowa?", awards).facts[0]?.value).toBe(12_500_000);
+  });
+});
+
+describe("who holds a title", () => {
+  const city = buildReportIndex(
+    [
+      "Denver homicides fall by a fifth",
+      "Denver recorded 40 homicides in the first half of the year, according to the Denver Police Department.",
+      '"The trend is real," Police Chief Dana R. Whitfield said at a news conference.',
+      "Denver council members backed the plan, and Denver residents welcomed it.",
+    ].join("\n\n"),
+    { name: "city.txt", version: null },
+  );
+
+  it("is a person, found in the report's home city without the city named beside it", () => {
+    const a = answer("who is the police chief in denver", city);
+    expect(a.text.startsWith("**Dana R. Whitfield**")).toBe(true);
+  });
+});

@@ -3,6 +3,7 @@ import { countUnit } from "../../facts/units.js";
 import { words } from "../../text/tokenize.js";
 import { documentsWith } from "../bm25.js";
 import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "../compose.js";
+import { countedNoun } from "../coverage.js";
 import { isHomeName, mentions, paragraphsHoldingLastWords, paragraphsNaming } from "../names.js";
 import { rankFacts, type ScoredFact } from "../rank.js";
 import { factsIn, type ReportIndex, type SentenceDoc } from "../reportIndex.js";
@@ -22,7 +23,7 @@ export function confidenceOf(
   const strength = 1 / (1 + Math.exp(-(best.score - w.minFactScore - 2) / 2));
   const margin =
     runnerUp && runnerUp.fact.value !== best.fact.value
-      ? Math.min(1, (best.score - runnerUp.score) / 3)
+      ? Math.min(1, Math.max(0, (best.score - runnerUp.score) / 3))
       : 1;
   return Number(Math.min(1, strength * (0.6 + 0.4 * margin)).toFixed(3));
 }
@@ -100,6 +101,30 @@ export function rankedFor(query: Query, { index, weights }: AnswerContext): Scor
   return query.filters.places.length === 0 ? preferTotals(ranked, weights) : ranked;
 }
 
+/**
+ * "How many provinces were told to open 21 cases?": in the sentence that answers best, a figure
+ * counting the noun asked ("ten provinces") answers, not its neighbour counting another thing the
+ * question's clause names.
+ */
+function countedNounFirst(query: Query, ranked: ScoredFact[], w: Weights): ScoredFact[] {
+  const [best] = ranked;
+  const noun = countedNoun(query);
+  const asked = query.measure.expected.unit;
+  if (!best || query.measure.expected.kind !== null || (!noun && !asked)) return ranked;
+  // A chat question counts the head of the nouns it opens on ("<agency> furlough days?").
+  const counts = (r: ScoredFact) =>
+    (noun !== null && r.doc.heads.has(concept(noun))) || (asked !== null && r.fact.unit === asked);
+  if (counts(best)) return ranked;
+  const counted = ranked.find(
+    (r) =>
+      counts(r) &&
+      r.fact.paragraph === best.fact.paragraph &&
+      r.fact.sentence === best.fact.sentence &&
+      isUsable(r, w),
+  );
+  return counted ? [counted, ...ranked.filter((r) => r !== counted)] : ranked;
+}
+
 /** The names a question uses that are not the report's own subject: the answer must be about them. */
 export function askedNames(query: Query, index: ReportIndex): string[][] {
   return query.filters.names.filter(
@@ -153,7 +178,11 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   // "What share of victims are women" where the best figure is the men's share: the report
   // states the thing for the other half only, and a weaker figure would be about something else.
   if (all[0] && !sameHalf(query, all[0])) return noFigure(query, ctx);
-  const ranked = all.filter((r) => canAnswer(query, r, ctx.index));
+  const ranked = countedNounFirst(
+    query,
+    all.filter((r) => canAnswer(query, r, ctx.index)),
+    w,
+  );
   if (ranked[0] && countsListedItems(query, ranked[0])) return uncounted(query, ranked[0]);
   const best = ranked[0];
   if (!isUsable(best, w) || !fitsAskedTime(query, best)) return noFigure(query, ctx);

@@ -12,7 +12,7 @@ import { measureAfter, TIME_UNITS } from "../../facts/units.js";
 import { DRUGS } from "../../lexicon/drugs.js";
 import { GRAMMAR } from "../../lexicon/language.js";
 import { words } from "../../text/tokenize.js";
-import { ASKS_CURRENT, LAST_YEAR, type ScoredFact } from "../rank.js";
+import { ASKS_CURRENT, LAST_YEAR, type ScoredFact, statedRate } from "../rank.js";
 import { factsIn, type ReportIndex } from "../reportIndex.js";
 import type { Query } from "../understand.js";
 import { concept, conceptsOf } from "../vocabulary.js";
@@ -154,6 +154,20 @@ function timeWhenAsked(query: Query, fact: Fact): boolean {
   return !TIME_UNITS.has(fact.unit ?? "");
 }
 
+/** "The average cut per state", "the mean award for each town": an average rate is asked. */
+const ASKS_AVERAGE = /\b(?:average|mean|on average|avg)\b/i;
+
+/**
+ * "What's the average cut per state" is not answered by a count of positions cut: asked for an
+ * average per something, a figure answers only when it is stated per that thing or as an average.
+ */
+function averageWhenAsked(query: Query, { doc }: ScoredFact): boolean {
+  const per = query.measure.per;
+  if (!per || !ASKS_AVERAGE.test(query.cleaned)) return true;
+  // "by an average of $30,000": the words just before the figure call it an average.
+  return statedRate(doc) === concept(per) || ASKS_AVERAGE.test(doc.lead.slice(-30));
+}
+
 /** "How many times higher", "twice as likely … than", "how much more … compared with": a ratio is asked. */
 const ASKS_RATIO =
   /\b(?:times|fold|twice|thrice|than|compared|ratio)\b|\bhow much (?:more|less|higher|lower|greater|bigger|larger|smaller|likelier)\b/i;
@@ -263,6 +277,7 @@ export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex):
     noMoneyForHowMany(query, scored.fact) &&
     timeWhenAsked(query, scored.fact) &&
     ratioWhenAsked(query, scored.fact) &&
+    averageWhenAsked(query, scored) &&
     moneyWhenAsked(query, scored.fact) &&
     currencyWhenNamed(query, scored.fact, index) &&
     besideStatedWhole(query, scored.fact, index) &&

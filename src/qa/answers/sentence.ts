@@ -8,7 +8,7 @@ import { type ReportIndex, SEARCH_TEXT, type SentenceDoc } from "../reportIndex.
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
 import type { Query } from "../understand.js";
-import { concept, conceptsOf } from "../vocabulary.js";
+import { concept, conceptsOf, STOP_WORDS } from "../vocabulary.js";
 import type { AnswerContext } from "./context.js";
 import { askedNames } from "./figure.js";
 
@@ -67,8 +67,12 @@ function frameWords(cleaned: string, duration: boolean): string {
   return [...name, ...time].join(" ");
 }
 
+/** A sentence is about the places asked where its paragraph names them; the report's home is everywhere. */
 function mentionsPlaces(index: ReportIndex, doc: SentenceDoc, places: string[]): boolean {
-  return places.every((place) => (index.placeParagraphs.get(place) ?? []).includes(doc.paragraph));
+  return places.every(
+    (place) =>
+      index.home.has(place) || (index.placeParagraphs.get(place) ?? []).includes(doc.paragraph),
+  );
 }
 
 /** A sentence answers about a name the question uses only where its paragraph names it. */
@@ -115,6 +119,13 @@ function labelsAName(date: string, text: string, asked: Set<string>): boolean {
 const MONTH_NAME =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
+/** An entity whose every word the question already uses names what is asked, not the answer. */
+function alreadyAsked(name: string, asked: string): boolean {
+  const used = new Set(words(asked));
+  const own = words(name).filter((word) => !STOP_WORDS.has(word) && word.length > 1);
+  return asked.includes(name.toLowerCase()) || (own.length > 0 && own.every((w) => used.has(w)));
+}
+
 /** "held a briefing on Tuesday": a weekday beside the words asked about says when. */
 const WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 
@@ -158,6 +169,9 @@ function wantedKinds(query: Query, index: ReportIndex): Entity["kind"][] {
   const namesPerson = personsNamedIn(asked, index);
   // "Who is Wang Hua?" asks for a role; "Who held the conference?" for a person or body.
   if (query.wh === "who" && namesPerson) return ["role"];
+  // "Who is the police chief?": a title the question names is held by a person.
+  if (query.wh === "who" && words(asked).some((word) => PERSON_NOUNS.has(word)))
+    return ["person", "role", "organization"];
   const noun = askedNoun(query);
   if (noun && PERSON_NOUNS.has(noun)) return ["person", "role", "organization"];
   // "Who is the police chief?": a role asked after "who" is held by a person, not a body.
@@ -331,7 +345,7 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
       const overlap = concepts.filter((c) => doc.concepts.has(c));
       // The answer is an entity the question does not already name, of the kind it asks for.
       const entities = (bySentence.get(`${doc.paragraph}:${doc.sentence}`) ?? [])
-        .filter((e) => wanted.includes(e.kind) && !asked.includes(e.name.toLowerCase()))
+        .filter((e) => wanted.includes(e.kind) && !alreadyAsked(e.name, asked))
         .filter((e) => e.kind !== "date" || !labelsAName(e.name, doc.text, new Set(overlap)))
         .sort((a, b) => wanted.indexOf(a.kind) - wanted.indexOf(b.kind));
       const first = entities.filter((e) => e.kind === entities[0]?.kind);
