@@ -16,6 +16,7 @@ import { concept, STOP_WORDS } from "./vocabulary.js";
 
 /** Words a question may use that no report needs to contain. */
 const GENERIC: ReadonlySet<string> = new Set(GRAMMAR.genericQuestionWords);
+const COMMON_VERBS: ReadonlySet<string> = new Set(GRAMMAR.commonVerbs);
 
 /** A unit word is known when some figure is in that unit ("percentage" for "35 per cent"). */
 const MONEY = concept("money");
@@ -360,7 +361,8 @@ function openingRun(query: Query): string[] {
 function nounRun(text: string, query: Query): string[] {
   const run: string[] = [];
   for (const word of words(text.toLowerCase())) {
-    const verbLike = actionLemma(word) !== null || /(?:ed|ing)$/.test(word);
+    const verbLike =
+      actionLemma(word) !== null || COMMON_VERBS.has(word) || /(?:ed|ing)$/.test(word);
     if (!isContentWord(word, query) || verbLike || PREPOSITIONS.has(word)) break;
     run.push(word);
   }
