@@ -1,8 +1,8 @@
 import { yearsIn } from "../facts/dates.js";
-import { GRAMMAR } from "../lexicon/language.js";
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
 import { findPlacesInQuestion } from "../facts/places.js";
 import { countUnit, measureAfter } from "../facts/units.js";
+import { GRAMMAR } from "../lexicon/language.js";
 import { words } from "../text/tokenize.js";
 import { concept, STOP_WORDS } from "./vocabulary.js";
 
@@ -209,7 +209,9 @@ function targetNoun(lower: string): string | null {
   const measures =
     /^(?:tons?|tonnes?|kilograms?|kilos?|kg|pounds?|lbs?|grams?|ounces?|types?|kinds?|of|in|total|major|different|various|yuan|dollars?|euros?|usd|eur|worth|value|more|less|fewer)$/;
   const noun = tokens.find(
-    (word) => !measures.test(word) && !/^(?:were|was|did|do|does|have|has|had|are|is)$/.test(word),
+    (word) =>
+      !measures.test(word) &&
+      !/^(?:were|was|did|do|does|have|has|had|are|is|being|been)$/.test(word),
   );
   if (!noun) return null;
   // "how many drug crime cases": the counted noun is the last of the run of non-verbs.
