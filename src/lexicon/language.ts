@@ -31,6 +31,8 @@ const Grammar = z.object({
   fillerModifiers: Words,
   /** After "which"/"what", nouns that ask for a person: "which official". */
   personNouns: Words,
+  /** Everyday verbs ("gets", "took") that end a counted noun, outside the report verbs' list. */
+  commonVerbs: Words,
   /** After "which"/"what", nouns asking for a role: "what position". */
   roleNouns: Words,
   /** After "which"/"what", nouns asking for a named drive: "which campaign". */

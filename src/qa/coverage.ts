@@ -25,11 +25,17 @@ const IRREGULAR_PAST: ReadonlySet<string> = new Set(GRAMMAR.irregularPastForms);
 
 /** A verb form: a verb the lexicon knows, an "-ed" or "-ing" form, or an irregular past. */
 function isVerbForm(word: string): boolean {
-  return actionLemma(word) !== null || /(?:ed|ing)$/.test(word) || IRREGULAR_PAST.has(word);
+  return (
+    actionLemma(word) !== null ||
+    /(?:ed|ing)$/.test(word) ||
+    IRREGULAR_PAST.has(word) ||
+    COMMON_VERBS.has(word)
+  );
 }
 
 /** Words a question may use that no report needs to contain. */
 const GENERIC: ReadonlySet<string> = new Set(GRAMMAR.genericQuestionWords);
+const COMMON_VERBS: ReadonlySet<string> = new Set(GRAMMAR.commonVerbs);
 
 /** A unit word is known when some figure is in that unit ("percentage" for "35 per cent"). */
 const MONEY = concept("money");
