@@ -187,21 +187,69 @@ function listLeadIn(report: ParsedReport, paragraph: number): string | null {
   return null;
 }
 
+/** A sentence's words (`words`) and the concepts of its content words, in text order. */
+interface Reading {
+  words: string[];
+  concepts: string[];
+}
+
+/**
+ * Every sentence's words and concepts, split once for the whole build: the sentence list, both
+ * searches and the fact docs all read them. A paragraph's words are its sentences' words, since
+ * sentences split a paragraph only at spaces, which no word spans.
+ */
+function sentenceReadings(report: ParsedReport): {
+  known: (text: string) => Reading | undefined;
+  of: (text: string) => Reading;
+  paragraphConcepts: (paragraph: ParsedReport["paragraphs"][number]) => string[];
+} {
+  const readings = new Map<string, Reading>();
+  const of = (text: string): Reading => {
+    let reading = readings.get(text);
+    if (!reading) {
+      const split = words(text);
+      reading = { words: split, concepts: conceptsOfWords(split) };
+      readings.set(text, reading);
+    }
+    return reading;
+  };
+  for (const paragraph of report.paragraphs)
+    for (const sentence of paragraph.sentences) of(sentence.text);
+  return {
+    known: (text) => readings.get(text),
+    of,
+    paragraphConcepts: (paragraph) =>
+      paragraph.sentences.flatMap((sentence) => of(sentence.text).concepts),
+  };
+}
+
 /**
  * The fact docs of a report. What they are made of is worked out once per distinct text: facts
  * repeat a report's few subjects, actions and units, and a sentence's facts share its quote and
  * paragraph. Sets made once are shared by the docs that have them; nothing changes them after.
  */
-function factDocsOf(facts: Fact[], report: ParsedReport, bodies: BodyFinder): FactDoc[] {
+function factDocsOf(
+  facts: Fact[],
+  report: ParsedReport,
+  bodies: BodyFinder,
+  readings: ReturnType<typeof sentenceReadings>,
+): FactDoc[] {
   const bySentence = groupBySentence(facts);
   const starts = new Map(facts.map((fact) => [fact, fact.quote.indexOf(fact.text)]));
   const at = (fact: Fact) => starts.get(fact) ?? -1;
   const plainConcepts = oncePerText(conceptsOf);
   // "$4 million for the DEA" is about the Drug Enforcement Administration too, and the other way round.
   const aliasConcepts = oncePerText((text) => conceptsOf(bodies.aliases(text)));
-  const withAliases = oncePerText(
-    (text) => new Set([...plainConcepts(text), ...aliasConcepts(text)]),
-  );
+  // A sentence's or paragraph's concepts, its bodies' other names included; one set per text.
+  const contexts = new Map<string, Set<string>>();
+  const withAliases = (text: string, concepts: () => string[]) => {
+    let context = contexts.get(text);
+    if (!context) {
+      context = new Set([...concepts(), ...aliasConcepts(text)]);
+      contexts.set(text, context);
+    }
+    return context;
+  };
   const subjects = oncePerText((subject) => ({
     concepts: new Set(conceptsOf(subject)),
     heads: subjectHeads(subject),
@@ -213,6 +261,11 @@ function factDocsOf(facts: Fact[], report: ParsedReport, bodies: BodyFinder): Fa
       .filter((lemma): lemma is string => lemma !== null)
       .map(concept),
   );
+  const paragraphContext = (number: number) => {
+    const paragraph = report.paragraphs[number - 1];
+    if (!paragraph) return withAliases("", () => []);
+    return withAliases(paragraph.text, () => readings.paragraphConcepts(paragraph));
+  };
   const leadIns = new Map<number, string | null>();
   const leadInOf = (paragraph: number) => {
     if (!leadIns.has(paragraph)) leadIns.set(paragraph, listLeadIn(report, paragraph));
@@ -251,8 +304,8 @@ function factDocsOf(facts: Fact[], report: ParsedReport, bodies: BodyFinder): Fa
       nearWords: new Set(nearSplit),
       lead,
       leadVerbs: leadVerbs(lead),
-      context: withAliases(fact.quote),
-      paragraph: withAliases(report.paragraphs[fact.paragraph - 1]?.text ?? ""),
+      context: withAliases(fact.quote, () => readings.of(fact.quote).concepts),
+      paragraph: paragraphContext(fact.paragraph),
     };
   });
 }
@@ -285,6 +338,8 @@ const TIER_WEIGHTS = [
  * list is in report order, so best first already, and the tiers merge in one pass.
  */
 function mergeTiers(tiers: number[][], weight: number, docs: FactDoc[]): number[] {
+  const filled = tiers.filter((list) => list.length > 0);
+  if (filled.length === 1) return [...(filled[0] as number[])];
   const at = tiers.map(() => 0);
   const value = (tier: number) => {
     const id = tiers[tier]?.[at[tier] as number];
@@ -293,15 +348,20 @@ function mergeTiers(tiers: number[][], weight: number, docs: FactDoc[]): number[
       (TIER_WEIGHTS[tier] as number) * weight + paragraphQuality(docs[id]?.fact.paragraph ?? 0)
     );
   };
+  // Each list's next value, worked out when the list moves on, not at every comparison.
+  const heads = tiers.map((_, tier) => value(tier));
   const merged: number[] = [];
   for (;;) {
     let best = -1;
-    for (let tier = 0; tier < tiers.length; tier++)
-      if (value(tier) > Number.NEGATIVE_INFINITY && (best < 0 || value(tier) > value(best)))
+    for (let tier = 0; tier < tiers.length; tier++) {
+      const head = heads[tier] as number;
+      if (head > Number.NEGATIVE_INFINITY && (best < 0 || head > (heads[best] as number)))
         best = tier;
+    }
     if (best < 0) return merged;
     merged.push(tiers[best]?.[at[best] as number] as number);
     at[best] = (at[best] as number) + 1;
+    heads[best] = value(best);
   }
 }
 
@@ -315,18 +375,17 @@ function retrievalOf(docs: FactDoc[], conceptWeight: (c: string) => number): Fac
     nearAnyFigure: new Set(),
   };
   const tiers = new Map<string, number[][]>();
-  const lastFact = new Map<string, number>();
   docs.forEach((doc, id) => {
     conceptTiers(doc).forEach((sets, tier) => {
       for (const concepts of sets)
         for (const c of concepts) {
-          if (lastFact.get(c) === id) continue;
-          lastFact.set(c, id);
           let lists = tiers.get(c);
           if (!lists) {
             lists = [[], [], [], []];
             tiers.set(c, lists);
           }
+          // A concept counts in the best tier that uses it: this fact is listed once.
+          if (lists.some((list) => list[list.length - 1] === id)) continue;
           lists[tier]?.push(id);
         }
     });
@@ -372,18 +431,23 @@ export const SEARCH_TEXT: Bm25Text = { tokenize: (text) => words(text), processT
 export const FACT_FIELDS = ["subject", "action", "quote"] as const;
 export const FACT_FIELD_BOOST = { subject: 3, action: 2 } as const;
 
-const SUGGESTION_FUSE = { ignoreLocation: true, threshold: 0.5, useExtendedSearch: true };
+const SUGGESTION_FUSE = {
+  ignoreLocation: true,
+  threshold: 0.5,
+  useExtendedSearch: true,
+  includeScore: true,
+};
 
 /** What a later paragraph loses in every answer's score, whatever the words asked. */
 function paragraphQuality(paragraph: number): number {
   return -paragraph * DEFAULT_WEIGHTS.paragraphOrder;
 }
 
-function sentenceSearchOf(sentences: SentenceDoc[]): Bm25Index {
+function sentenceSearchOf(sentences: SentenceDoc[], text: Bm25Text): Bm25Index {
   return buildBm25(
     sentences.map((doc) => [doc.text]),
     ["text"],
-    SEARCH_TEXT,
+    text,
     (id) => paragraphQuality(sentences[id]?.paragraph ?? 0),
   );
 }
@@ -403,11 +467,11 @@ function groupBySentence(facts: Fact[]): Map<string, Fact[]> {
   return groups;
 }
 
-function factSearchOf(docs: FactDoc[]): Bm25Index {
+function factSearchOf(docs: FactDoc[], text: Bm25Text): Bm25Index {
   return buildBm25(
     docs.map(({ fact }) => [fact.subject, fact.action ?? "", fact.quote]),
     FACT_FIELDS,
-    SEARCH_TEXT,
+    text,
     (id) => paragraphQuality(docs[id]?.fact.paragraph ?? 0),
   );
 }
@@ -491,15 +555,21 @@ function buildReportIndexData(
   if (table.facts.length === 0) throw new ReportError("no figures found");
   const suggestions = suggestionsFor(table.facts);
   const bodies = reportBodies(report);
-  const factDocs = factDocsOf(table.facts, report, bodies);
+  const readings = sentenceReadings(report);
+  const factDocs = factDocsOf(table.facts, report, bodies, readings);
   const sentences = report.paragraphs.flatMap((paragraph) =>
     paragraph.sentences.map((sentence, index) => ({
       paragraph: paragraph.number,
       sentence: index,
       text: sentence.text,
-      concepts: new Set(conceptsOf(sentence.text)),
+      concepts: new Set(readings.of(sentence.text).concepts),
     })),
   );
+  // SEARCH_TEXT, reading a sentence's words from what was split already.
+  const searchText: Bm25Text = {
+    tokenize: (text) => readings.known(text)?.words ?? words(text),
+    processTerm: searchTerm,
+  };
   const spelling = reportSpelling(text);
   // Each distinct word once, in the order the text first uses it: the spelling index counted them.
   const vocabulary = new Set<string>();
@@ -520,9 +590,9 @@ function buildReportIndexData(
     retrieval: retrievalOf(factDocs, (c) =>
       conceptWeight(sentenceFrequency.get(c) ?? 0, sentences.length),
     ),
-    factSearch: factSearchOf(factDocs),
+    factSearch: factSearchOf(factDocs, searchText),
     sentences,
-    sentenceSearch: sentenceSearchOf(sentences),
+    sentenceSearch: sentenceSearchOf(sentences, searchText),
     sentenceFrequency,
     vocabulary,
     spelling,
