@@ -85,53 +85,114 @@ export function buildBm25(
   text: Bm25Text,
   quality: (id: number) => number = () => 0,
 ): Bm25Index {
-  const frequencies = new Map<string, Map<number, number>[]>();
+  // Each word's documents per field, as parallel lists in id order: appended to, never looked up.
+  const postings = new Map<string, (Counted | null)[]>();
   const lengths = fields.map(() => new Uint32Array(documents.length));
   const averages = fields.map(() => 0);
+  const termOf = rememberedTerms(text);
+  // A field's text repeats in the next document (a sentence's facts share its quote): read once.
+  const read = fields.map(() => ({ value: "", length: 0, termFreqs: new Map<string, number>() }));
   documents.forEach((values, id) => {
     fields.forEach((_, field) => {
-      const tokens = text.tokenize(values[field] ?? "");
-      const length = new Set(tokens).size;
-      (lengths[field] as Uint32Array)[id] = length;
-      averages[field] = ((averages[field] as number) * id + length) / (id + 1);
-      for (const token of tokens) {
-        const term = text.processTerm(token);
-        if (!term) continue;
-        let perField = frequencies.get(term);
-        if (!perField) {
-          perField = fields.map(() => new Map<number, number>());
-          frequencies.set(term, perField);
+      const value = values[field] ?? "";
+      const last = read[field] as { value: string; length: number; termFreqs: Map<string, number> };
+      if (id === 0 || value !== last.value) {
+        const tokens = text.tokenize(value);
+        last.value = value;
+        last.length = new Set(tokens).size;
+        last.termFreqs = new Map();
+        for (const token of tokens) {
+          const term = termOf(token);
+          if (term) last.termFreqs.set(term, (last.termFreqs.get(term) ?? 0) + 1);
         }
-        const counts = perField[field] as Map<number, number>;
-        counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      (lengths[field] as Uint32Array)[id] = last.length;
+      averages[field] = ((averages[field] as number) * id + last.length) / (id + 1);
+      for (const [term, termFreq] of last.termFreqs) {
+        let perField = postings.get(term);
+        if (!perField) {
+          perField = fields.map(() => null);
+          postings.set(term, perField);
+        }
+        let counted = perField[field];
+        if (!counted) {
+          counted = { ids: [], termFreqs: [] };
+          perField[field] = counted;
+        }
+        counted.ids.push(id);
+        counted.termFreqs.push(termFreq);
       }
     });
   });
   const terms = new Map<string, (Postings | null)[]>();
-  for (const [term, perField] of frequencies) {
+  for (const [term, perField] of postings) {
     terms.set(
       term,
-      perField.map((counts, field) => {
-        if (counts.size === 0) return null;
-        const scored = [...counts].map(([id, termFreq]) => {
-          const impact = bm25Score(
-            termFreq,
-            counts.size,
-            documents.length,
-            (lengths[field] as Uint32Array)[id] as number,
-            averages[field] as number,
-          );
-          return { id, impact, rank: impact + quality(id) };
-        });
-        scored.sort((a, b) => b.rank - a.rank || a.id - b.id);
-        return {
-          ids: Uint32Array.from(scored, (p) => p.id),
-          impacts: Float64Array.from(scored, (p) => p.impact),
-        };
-      }),
+      perField.map((counted, field) =>
+        counted
+          ? ranked(
+              counted,
+              (termFreq, id) =>
+                bm25Score(
+                  termFreq,
+                  counted.ids.length,
+                  documents.length,
+                  (lengths[field] as Uint32Array)[id] as number,
+                  averages[field] as number,
+                ),
+              quality,
+            )
+          : null,
+      ),
     );
   }
   return { fields, documentCount: documents.length, terms };
+}
+
+/** One word's documents in one field while the index is built, in id order. */
+interface Counted {
+  ids: number[];
+  termFreqs: number[];
+}
+
+/** `text.processTerm`, worked out once per distinct token for one build. */
+function rememberedTerms(text: Bm25Text): (token: string) => string | null {
+  const terms = new Map<string, string | null>();
+  return (token) => {
+    let term = terms.get(token);
+    if (term === undefined) {
+      term = text.processTerm(token);
+      terms.set(token, term);
+    }
+    return term;
+  };
+}
+
+/** A word's postings best first: by impact plus the document's quality, then lower id. */
+function ranked(
+  counted: Counted,
+  impactOf: (termFreq: number, id: number) => number,
+  quality: (id: number) => number,
+): Postings {
+  const count = counted.ids.length;
+  const impacts = new Float64Array(count);
+  const ranks = new Float64Array(count);
+  const order: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = counted.ids[i] as number;
+    impacts[i] = impactOf(counted.termFreqs[i] as number, id);
+    ranks[i] = (impacts[i] as number) + quality(id);
+    order.push(i);
+  }
+  order.sort(
+    (a, b) =>
+      (ranks[b] as number) - (ranks[a] as number) ||
+      (counted.ids[a] as number) - (counted.ids[b] as number),
+  );
+  return {
+    ids: Uint32Array.from(order, (i) => counted.ids[i] as number),
+    impacts: Float64Array.from(order, (i) => impacts[i] as number),
+  };
 }
 
 /** The index's words in a prefix tree, built on the first prefix or fuzzy search and kept. */
@@ -228,4 +289,12 @@ export function searchBm25(
     }))
     .sort((a, b) => b.score - a.score || a.first - b.first || a.id - b.id)
     .map(({ id, score, terms }) => ({ id, score, terms }));
+}
+
+/** Every document that uses an indexed word in any field, ascending: the whole lists, not their heads. */
+export function documentsWith(index: Bm25Index, term: string): number[] {
+  const ids = new Set<number>();
+  for (const postings of index.terms.get(term) ?? [])
+    for (const id of postings?.ids ?? []) ids.add(id);
+  return [...ids].sort((a, b) => a - b);
 }

@@ -16,8 +16,9 @@ import { type Bm25Index, type Bm25Text, buildBm25 } from "./bm25.js";
 import { type ReportNames, reportNames } from "./names.js";
 import { reportSpelling } from "./normalize.js";
 import { suggestionsFor } from "./suggestions.js";
-import { concept, conceptsOf, STOP_WORDS } from "./vocabulary.js";
+import { concept, conceptsOf, conceptsOfWords, STOP_WORDS } from "./vocabulary.js";
 import { DEFAULT_WEIGHTS } from "./weights.js";
+import { buildWordIndex, type WordIndex } from "./wordIndex.js";
 
 /** Where a report came from, shown in answer footers. */
 export interface ReportMeta {
@@ -109,6 +110,8 @@ export interface ReportIndex {
   names: ReportNames;
   /** Canonical place name → paragraphs that mention it. */
   placeParagraphs: Map<string, number[]>;
+  /** Word → paragraphs that hold it, so a question tests a name only where it can match. */
+  paragraphWords: WordIndex;
   /** Public bodies and programmes the report names, by name or acronym. */
   bodies: BodyFinder;
   /** BM25 over each fact's subject, verb and sentence (FACT_FIELDS), ids in factDocs order. */
@@ -138,28 +141,33 @@ function subjectHeads(subject: string): Set<string> {
 }
 
 /** The stretch of the sentence that belongs to this figure: from the previous figure to the next. */
-function nearWords(fact: Fact, siblings: Fact[]): { near: string; lead: string } {
-  const at = (f: Fact) => f.quote.indexOf(f.text);
+function nearWords(
+  fact: Fact,
+  sentenceFacts: Fact[],
+  at: (f: Fact) => number,
+): { near: string; lead: string } {
   const start = at(fact);
-  const previous = siblings.filter((f) => at(f) < start).map((f) => at(f) + f.text.length);
-  const next = siblings.filter((f) => at(f) > start).map(at);
-  const from = Math.max(0, ...previous);
-  return {
-    near: fact.quote.slice(from, Math.min(fact.quote.length, ...next)),
-    lead: fact.quote.slice(from, Math.max(from, start)),
-  };
+  let from = 0;
+  let to = fact.quote.length;
+  for (const f of sentenceFacts) {
+    if (f === fact) continue;
+    const fStart = at(f);
+    if (fStart < start) from = Math.max(from, fStart + f.text.length);
+    else if (fStart > start) to = Math.min(to, fStart);
+  }
+  return { near: fact.quote.slice(from, to), lead: fact.quote.slice(from, Math.max(from, start)) };
 }
 
-/** Concepts of a text, worked out once per text: a sentence's facts share its words. */
-function conceptCache(bodies: BodyFinder): (text: string) => Set<string> {
-  const cache = new Map<string, Set<string>>();
+/** `make` remembered per text for one build. */
+function oncePerText<T>(make: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
   return (text) => {
-    let concepts = cache.get(text);
-    if (!concepts) {
-      concepts = new Set(conceptsOf(`${text} ${bodies.aliases(text)}`));
-      cache.set(text, concepts);
+    let made = cache.get(text);
+    if (made === undefined) {
+      made = make(text);
+      cache.set(text, made);
     }
-    return concepts;
+    return made;
   };
 }
 
@@ -179,47 +187,74 @@ function listLeadIn(report: ParsedReport, paragraph: number): string | null {
   return null;
 }
 
-function factDocOf(
-  fact: Fact,
-  sentenceFacts: Fact[],
-  report: ParsedReport,
-  bodies: BodyFinder,
-  conceptsOfText: (text: string) => Set<string>,
-): FactDoc {
+/**
+ * The fact docs of a report. What they are made of is worked out once per distinct text: facts
+ * repeat a report's few subjects, actions and units, and a sentence's facts share its quote and
+ * paragraph. Sets made once are shared by the docs that have them; nothing changes them after.
+ */
+function factDocsOf(facts: Fact[], report: ParsedReport, bodies: BodyFinder): FactDoc[] {
+  const bySentence = groupBySentence(facts);
+  const starts = new Map(facts.map((fact) => [fact, fact.quote.indexOf(fact.text)]));
+  const at = (fact: Fact) => starts.get(fact) ?? -1;
+  const plainConcepts = oncePerText(conceptsOf);
   // "$4 million for the DEA" is about the Drug Enforcement Administration too, and the other way round.
-  const core = new Set(
-    conceptsOf(
-      `${fact.subject} ${bodies.aliases(fact.subject)} ${fact.action ?? ""} ${fact.unit ?? ""}`,
-    ),
+  const aliasConcepts = oncePerText((text) => conceptsOf(bodies.aliases(text)));
+  const withAliases = oncePerText(
+    (text) => new Set([...plainConcepts(text), ...aliasConcepts(text)]),
   );
-  if (words(fact.subject).some((word) => DRUG_NAMES.has(word))) core.add(concept("drug"));
-  // "Cash: ₹45 lakh in suspected drug money": the line's label says what is counted too.
-  const label = /^([^:.]{2,40}):\s/.exec(fact.quote)?.[1];
-  for (const c of label ? conceptsOf(label) : []) core.add(c);
-  const siblings = sentenceFacts.filter((f) => f !== fact);
-  const { near: nearWithin, lead } = nearWords(fact, siblings);
-  // The period a lead-in line gives its list ("In the first half of 2024:") counts as near the
-  // figure, and so does the rest of that line ("… vs. the same period last year:").
-  const withPeriod =
-    fact.period && !fact.quote.includes(fact.period) ? `${nearWithin} ${fact.period}` : nearWithin;
-  const heading = listLeadIn(report, fact.paragraph);
-  const nearText = heading ? `${withPeriod} ${heading}` : withPeriod;
-  return {
-    fact,
-    core,
-    subject: new Set(conceptsOf(fact.subject)),
-    heads: subjectHeads(fact.subject),
-    near: new Set(conceptsOf(`${nearText} ${bodies.aliases(nearText)}`)),
-    nearText,
-    nearWords: new Set(words(nearText)),
-    lead,
-    leadVerbs: words(lead)
+  const subjects = oncePerText((subject) => ({
+    concepts: new Set(conceptsOf(subject)),
+    heads: subjectHeads(subject),
+    namesDrug: words(subject).some((word) => DRUG_NAMES.has(word)),
+  }));
+  const leadVerbs = oncePerText((lead) =>
+    words(lead)
       .map((word) => actionLemma(word))
       .filter((lemma): lemma is string => lemma !== null)
       .map(concept),
-    context: conceptsOfText(fact.quote),
-    paragraph: conceptsOfText(report.paragraphs[fact.paragraph - 1]?.text ?? ""),
+  );
+  const leadIns = new Map<number, string | null>();
+  const leadInOf = (paragraph: number) => {
+    if (!leadIns.has(paragraph)) leadIns.set(paragraph, listLeadIn(report, paragraph));
+    return leadIns.get(paragraph) ?? null;
   };
+  return facts.map((fact) => {
+    const subject = subjects(fact.subject);
+    const core = new Set([
+      ...subject.concepts,
+      ...aliasConcepts(fact.subject),
+      ...plainConcepts(fact.action ?? ""),
+      ...plainConcepts(fact.unit ?? ""),
+    ]);
+    if (subject.namesDrug) core.add(concept("drug"));
+    // "Cash: ₹45 lakh in suspected drug money": the line's label says what is counted too.
+    const label = /^([^:.]{2,40}):\s/.exec(fact.quote)?.[1];
+    for (const c of label ? plainConcepts(label) : []) core.add(c);
+    const sentenceFacts = bySentence.get(sentenceKey(fact)) ?? [];
+    const { near: nearWithin, lead } = nearWords(fact, sentenceFacts, at);
+    // The period a lead-in line gives its list ("In the first half of 2024:") counts as near the
+    // figure, and so does the rest of that line ("… vs. the same period last year:").
+    const withPeriod =
+      fact.period && !fact.quote.includes(fact.period)
+        ? `${nearWithin} ${fact.period}`
+        : nearWithin;
+    const heading = leadInOf(fact.paragraph);
+    const nearText = heading ? `${withPeriod} ${heading}` : withPeriod;
+    const nearSplit = words(nearText);
+    return {
+      fact,
+      core,
+      subject: subject.concepts,
+      heads: subject.heads,
+      near: new Set([...conceptsOfWords(nearSplit), ...aliasConcepts(nearText)]),
+      nearText,
+      nearWords: new Set(nearSplit),
+      lead,
+      leadVerbs: leadVerbs(lead),
+      context: withAliases(fact.quote),
+      paragraph: withAliases(report.paragraphs[fact.paragraph - 1]?.text ?? ""),
+    };
+  });
 }
 
 /** Keys of `byUnit` for a kind of unit rather than one unit; no unit is written in capitals and a colon. */
@@ -461,11 +496,7 @@ function buildReportIndexData(
   if (table.facts.length === 0) throw new ReportError("no figures found");
   const suggestions = suggestionsFor(table.facts);
   const bodies = reportBodies(report);
-  const bySentence = groupBySentence(table.facts);
-  const conceptsOfText = conceptCache(bodies);
-  const factDocs = table.facts.map((fact) =>
-    factDocOf(fact, bySentence.get(sentenceKey(fact)) ?? [], report, bodies, conceptsOfText),
-  );
+  const factDocs = factDocsOf(table.facts, report, bodies);
   const sentences = report.paragraphs.flatMap((paragraph) =>
     paragraph.sentences.map((sentence, index) => ({
       paragraph: paragraph.number,
@@ -474,7 +505,11 @@ function buildReportIndexData(
       concepts: new Set(conceptsOf(sentence.text)),
     })),
   );
-  const vocabulary = new Set(words(`${text} ${bodies.aliases(text)}`).map(concept));
+  const spelling = reportSpelling(text);
+  // Each distinct word once, in the order the text first uses it: the spelling index counted them.
+  const vocabulary = new Set<string>();
+  for (const word of spelling.counts.keys()) vocabulary.add(concept(word));
+  for (const word of words(bodies.aliases(text))) vocabulary.add(concept(word));
   // "drug" is the report's word when it counts cocaine and heroin, though it never says "drug".
   for (const doc of factDocs) for (const c of doc.heads) vocabulary.add(c);
   const sentenceFrequency = new Map<string, number>();
@@ -495,12 +530,54 @@ function buildReportIndexData(
     sentenceSearch: sentenceSearchOf(sentences),
     sentenceFrequency,
     vocabulary,
-    spelling: reportSpelling(text),
+    spelling,
     placeParagraphs: placeParagraphsOf(report, places.find),
+    paragraphWords: buildWordIndex(report.paragraphs),
     names: reportNames(report),
     localPlaces: places.names,
     home,
     suggestions,
   };
   return { data, bodies };
+}
+
+const firstSentences = new WeakMap<SentenceDoc[], Map<number, number>>();
+
+/** The sentences of some paragraphs (ascending), in report order, found without a scan of them all. */
+export function* sentencesIn(
+  index: ReportIndex,
+  paragraphs: Iterable<number>,
+): Generator<SentenceDoc> {
+  let first = firstSentences.get(index.sentences);
+  if (!first) {
+    first = new Map();
+    for (const [i, sentence] of index.sentences.entries())
+      if (!first.has(sentence.paragraph)) first.set(sentence.paragraph, i);
+    firstSentences.set(index.sentences, first);
+  }
+  for (const paragraph of paragraphs) {
+    for (let i = first.get(paragraph) ?? index.sentences.length; i < index.sentences.length; i++) {
+      const sentence = index.sentences[i] as SentenceDoc;
+      if (sentence.paragraph !== paragraph) break;
+      yield sentence;
+    }
+  }
+}
+
+const factsByParagraph = new WeakMap<Fact[], Map<number, Fact[]>>();
+
+/** The facts of some paragraphs, found without a scan of every fact. */
+export function factsIn(index: ReportIndex, paragraphs: readonly number[]): Fact[] {
+  let byParagraph = factsByParagraph.get(index.table.facts);
+  if (!byParagraph) {
+    byParagraph = new Map();
+    for (const fact of index.table.facts) {
+      const list = byParagraph.get(fact.paragraph);
+      if (list) list.push(fact);
+      else byParagraph.set(fact.paragraph, [fact]);
+    }
+    factsByParagraph.set(index.table.facts, byParagraph);
+  }
+  const found = byParagraph;
+  return paragraphs.flatMap((p) => found.get(p) ?? []);
 }

@@ -1,10 +1,11 @@
 import type { Fact } from "../../facts/schema.js";
 import { countUnit } from "../../facts/units.js";
 import { words } from "../../text/tokenize.js";
+import { documentsWith } from "../bm25.js";
 import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "../compose.js";
-import { isHomeName, mentions } from "../names.js";
+import { isHomeName, mentions, paragraphsHoldingLastWords, paragraphsNaming } from "../names.js";
 import { rankFacts, type ScoredFact } from "../rank.js";
-import type { ReportIndex } from "../reportIndex.js";
+import { factsIn, type ReportIndex, type SentenceDoc } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
 import type { Query } from "../understand.js";
@@ -101,7 +102,9 @@ export function rankedFor(query: Query, { index, weights }: AnswerContext): Scor
 
 /** The names a question uses that are not the report's own subject: the answer must be about them. */
 export function askedNames(query: Query, index: ReportIndex): string[][] {
-  return query.filters.names.filter((spellings) => !isHomeName(spellings, index.report));
+  return query.filters.names.filter(
+    (spellings) => !isHomeName(spellings, index.report, index.paragraphWords),
+  );
 }
 
 /**
@@ -122,10 +125,13 @@ function statesNames(fact: Fact, names: string[][], index: ReportIndex): boolean
 /** A name the question uses that no figure's sentence states: the report gives no figure for it. */
 function unfiguredName(query: Query, { index }: AnswerContext): Answer | null {
   for (const spellings of askedNames(query, index)) {
-    if (index.table.facts.some((fact) => statesNames(fact, [spellings], index))) continue;
-    const paragraphs = index.report.paragraphs
-      .filter((p) => spellings.some((s) => mentions(p.text, s)))
-      .map((p) => p.number);
+    // A figure's sentences can state the name only where its paragraph holds its last word.
+    const holding = paragraphsHoldingLastWords(spellings, index.paragraphWords);
+    const candidates = holding === null ? index.table.facts : factsIn(index, holding);
+    if (candidates.some((fact) => statesNames(fact, [spellings], index))) continue;
+    const paragraphs = paragraphsNaming(spellings, index.report, index.paragraphWords).map(
+      (p) => p.number,
+    );
     const where = paragraphs.map((p) => `¶${p}`).join(", ");
     return notFound(
       query.question,
@@ -243,8 +249,9 @@ function mentionsOf(
   if (!target) return null;
   const counted = concept(target);
   const asked = new Set(query.measure.concepts);
-  const using = index.sentences
-    .filter((sentence) => sentence.concepts.has(counted))
+  // The sentences whose concepts hold the counted noun are those its search postings list.
+  const using = documentsWith(index.sentenceSearch, counted)
+    .map((id) => index.sentences[id] as SentenceDoc)
     .map((sentence) => ({
       sentence,
       shared: [...asked].filter((c) => sentence.concepts.has(c)).length,

@@ -103,13 +103,36 @@ function asksDate(query: Query): boolean {
 
 const PERSON_NOUNS: ReadonlySet<string> = new Set(GRAMMAR.personNouns);
 
+const personNames = new WeakMap<ReportIndex["table"], Map<number, Set<string>>>();
+
+/**
+ * Whether a lower-cased question holds the name of a person the report names: each stretch of the
+ * question as long as some name is looked up, rather than every name searched for.
+ */
+function personsNamedIn(asked: string, index: ReportIndex): boolean {
+  let byLength = personNames.get(index.table);
+  if (!byLength) {
+    byLength = new Map();
+    for (const entity of index.table.entities) {
+      if (entity.kind !== "person") continue;
+      const name = entity.name.toLowerCase();
+      const names = byLength.get(name.length) ?? new Set();
+      names.add(name);
+      byLength.set(name.length, names);
+    }
+    personNames.set(index.table, byLength);
+  }
+  for (const [length, names] of byLength)
+    for (let at = 0; at + length <= asked.length; at++)
+      if (names.has(asked.slice(at, at + length))) return true;
+  return false;
+}
+
 /** The kinds of entity that answer the question, the one asked for first. */
 function wantedKinds(query: Query, index: ReportIndex): Entity["kind"][] {
   if (asksDate(query)) return ["date"];
   const asked = query.cleaned.toLowerCase();
-  const namesPerson = index.table.entities.some(
-    (e) => e.kind === "person" && asked.includes(e.name.toLowerCase()),
-  );
+  const namesPerson = personsNamedIn(asked, index);
   // "Who is Wang Hua?" asks for a role; "Who held the conference?" for a person or body.
   if (query.wh === "who" && namesPerson) return ["role"];
   const noun = askedNoun(query);
