@@ -291,10 +291,10 @@ export function searchBm25(
     .map(({ id, score, terms }) => ({ id, score, terms }));
 }
 
-/** Every document that uses an indexed word in any field, ascending: the whole lists, not their heads. */
-export function documentsWith(index: Bm25Index, term: string): number[] {
+/** The documents that use an indexed word in any field, ascending: the best `read` of each list. */
+export function documentsWith(index: Bm25Index, term: string, read: number): number[] {
   const ids = new Set<number>();
   for (const postings of index.terms.get(term) ?? [])
-    for (const id of postings?.ids ?? []) ids.add(id);
+    for (const id of postings?.ids.subarray(0, read) ?? []) ids.add(id);
   return [...ids].sort((a, b) => a - b);
 }
