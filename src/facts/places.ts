@@ -291,8 +291,12 @@ function longestAt(
   mode: Mode,
 ): Span | undefined {
   const first = tokens[i];
-  const maxWords = first && MAX_WORDS.get(normalizeForm(text.slice(first.start, first.end)));
-  if (!first || !maxWords) return;
+  if (!first) return;
+  // A piece holds no space, so a plain ASCII one normalizes to its lower case: no second pass.
+  const maxWords = MAX_WORDS.get(
+    PLAIN_ASCII.test(first.text) ? first.lower : normalizeForm(first.text),
+  );
+  if (!maxWords) return;
   for (let n = Math.min(maxWords, tokens.length - i); n >= 1; n--) {
     const last = tokens[i + n - 1];
     if (!last) continue;

@@ -287,10 +287,10 @@ export function searchBm25(
   return matches.map(({ id, score, matched }) => ({ id, score, terms: matched }));
 }
 
-/** Every document that uses an indexed word in any field, ascending: the whole lists, not their heads. */
-export function documentsWith(index: Bm25Index, term: string): number[] {
+/** The documents that use an indexed word in any field, ascending: the best `read` of each list. */
+export function documentsWith(index: Bm25Index, term: string, read: number): number[] {
   const ids = new Set<number>();
   for (const postings of index.terms.get(term) ?? [])
-    for (const id of postings?.ids ?? []) ids.add(id);
+    for (const id of postings?.ids.subarray(0, read) ?? []) ids.add(id);
   return [...ids].sort((a, b) => a - b);
 }

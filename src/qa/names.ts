@@ -212,7 +212,7 @@ export function namesAsked(question: string, skip: string[], names: ReportNames)
 /** A lower-case word this short is too likely a common word to be read as a name. */
 const MIN_SURNAME_LENGTH = 4;
 
-function namesTypedLow(question: string, names: ReportNames): string[][] {
+export function namesTypedLow(question: string, names: ReportNames): string[][] {
   const asked = ` ${question.toLowerCase().replace(/[^\w'’-]+/g, " ")} `;
   const typed = (name: string) =>
     asked.includes(` ${name.toLowerCase()} `) && !question.includes(name);
