@@ -108,11 +108,18 @@ export function reportBodies(report: ParsedReport): BodyFinder {
   };
 }
 
+/** A form's first word, lower-cased: a question that does not hold it cannot match the form. */
+const firstWord = (form: string) => form.toLowerCase().split(/[\s-]+/)[0] ?? "";
+
 const QUESTION_FORMS = KNOWN.map((body) => ({
   body,
-  names: namesOf(body).map((name) => new RegExp(`\\b${namePattern(name.toLowerCase())}\\b`)),
+  names: namesOf(body).map((name) => ({
+    lead: firstWord(name),
+    pattern: new RegExp(`\\b${namePattern(name.toLowerCase())}\\b`),
+  })),
   acronyms: body.acronyms.map((acronym) => ({
     acronym,
+    lead: firstWord(acronym),
     exact: new RegExp(`\\b${namePattern(acronym)}\\b`),
     anyCase: new RegExp(`\\b${namePattern(acronym)}\\b`, "i"),
   })),
@@ -126,11 +133,13 @@ export function bodiesInQuestion(question: string, isWord: (word: string) => boo
   const lower = question.toLowerCase();
   return QUESTION_FORMS.filter(
     (form) =>
-      form.names.some((name) => name.test(lower)) ||
+      form.names.some((name) => lower.includes(name.lead) && name.pattern.test(lower)) ||
       // The dictionary is asked only about an acronym the question holds in some case.
       form.acronyms.some(
-        ({ acronym, exact, anyCase }) =>
-          anyCase.test(question) && (!isWord(acronym) || exact.test(question)),
+        ({ acronym, lead, exact, anyCase }) =>
+          lower.includes(lead) &&
+          anyCase.test(question) &&
+          (!isWord(acronym) || exact.test(question)),
       ),
   ).map((form) => form.body);
 }

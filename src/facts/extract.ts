@@ -48,9 +48,12 @@ const NO_FIGURES: SentenceFigures = { dates: [], periods: [], figureSpans: [] };
 
 function figuresOfParagraph(paragraph: Paragraph): SentenceFigures[] {
   return paragraph.sentences.map(({ text }) => {
+    const numbers = findNumbers(text);
+    // Dates and periods only sort a sentence's numbers and date its figures.
+    if (numbers.length === 0) return NO_FIGURES;
     const dates = findDates(text);
     const periods = findPeriods(text);
-    const figureSpans = findNumbers(text).filter(
+    const figureSpans = numbers.filter(
       (match) =>
         isFigure(match, text, dates, paragraph.isHeading) && !isPeriodFigure(match, periods),
     );

@@ -480,7 +480,9 @@ export function rankFacts(
   const top = hits[0]?.score ?? 1;
   const textMatch = new Map(hits.map((hit) => [hit.id, hit.score / top]));
   const asPlaces = { ...query, filters: { ...query.filters, places } };
-  const found = candidates(query, index, places, textMatch.keys(), w.postingsRead);
+  // The text matches retrieve like any other list: the best of them, at most postingsRead.
+  const textMatched = hits.slice(0, w.postingsRead).map((hit) => hit.id);
+  const found = candidates(query, index, places, textMatched, w.postingsRead);
   return shortlist(found, asPlaces, index, textMatch, w)
     .map((id) =>
       scoreFact(asPlaces, index.factDocs[id] as FactDoc, index, textMatch.get(id) ?? 0, w),
@@ -524,6 +526,7 @@ function shortlist(
   if (found.length <= w.fullScoreLimit) return found;
   const terms = queryTerms(query, index);
   const { places } = query.filters;
+  const ranksPlaces = (query.op === "max" || query.op === "min") && !query.rankedThing;
   const cheap = found.map((id) => {
     const doc = index.factDocs[id] as FactDoc;
     let score = unitFit(query, doc, w) + (textMatch.get(id) ?? 0) * w.textMatch;
@@ -544,8 +547,10 @@ function shortlist(
       score += w.targetHead;
     if (terms.askedActions.length > 0 && agreesOnVerb(terms.askedActions, doc))
       score += w.verbAgrees;
-    if (places.length === 0) score += placelessFit(doc.fact, index, terms, w);
-    else score += (w.placeMatch * places.length) / Math.max(places.length, doc.fact.places.length);
+    // A question ranking places reads their local figures: national ones do not come first.
+    if (places.length === 0 && !ranksPlaces) score += placelessFit(doc.fact, index, terms, w);
+    else if (places.length > 0)
+      score += (w.placeMatch * places.length) / Math.max(places.length, doc.fact.places.length);
     return score - doc.fact.paragraph * w.paragraphOrder;
   });
   const cut = Float64Array.from(cheap).sort()[found.length - w.fullScoreLimit] as number;

@@ -345,6 +345,8 @@ const TIER_WEIGHTS = [
  * list is in report order, so best first already, and the tiers merge in one pass.
  */
 function mergeTiers(tiers: number[][], weight: number, docs: FactDoc[]): number[] {
+  const filled = tiers.filter((list) => list.length > 0);
+  if (filled.length === 1) return [...(filled[0] as number[])];
   const at = tiers.map(() => 0);
   const value = (tier: number) => {
     const id = tiers[tier]?.[at[tier] as number];
@@ -353,15 +355,20 @@ function mergeTiers(tiers: number[][], weight: number, docs: FactDoc[]): number[
       (TIER_WEIGHTS[tier] as number) * weight + paragraphQuality(docs[id]?.fact.paragraph ?? 0)
     );
   };
+  // Each list's next value, worked out when the list moves on, not at every comparison.
+  const heads = tiers.map((_, tier) => value(tier));
   const merged: number[] = [];
   for (;;) {
     let best = -1;
-    for (let tier = 0; tier < tiers.length; tier++)
-      if (value(tier) > Number.NEGATIVE_INFINITY && (best < 0 || value(tier) > value(best)))
+    for (let tier = 0; tier < tiers.length; tier++) {
+      const head = heads[tier] as number;
+      if (head > Number.NEGATIVE_INFINITY && (best < 0 || head > (heads[best] as number)))
         best = tier;
+    }
     if (best < 0) return merged;
     merged.push(tiers[best]?.[at[best] as number] as number);
     at[best] = (at[best] as number) + 1;
+    heads[best] = value(best);
   }
 }
 
@@ -375,18 +382,17 @@ function retrievalOf(docs: FactDoc[], conceptWeight: (c: string) => number): Fac
     nearAnyFigure: new Set(),
   };
   const tiers = new Map<string, number[][]>();
-  const lastFact = new Map<string, number>();
   docs.forEach((doc, id) => {
     conceptTiers(doc).forEach((sets, tier) => {
       for (const concepts of sets)
         for (const c of concepts) {
-          if (lastFact.get(c) === id) continue;
-          lastFact.set(c, id);
           let lists = tiers.get(c);
           if (!lists) {
             lists = [[], [], [], []];
             tiers.set(c, lists);
           }
+          // A concept counts in the best tier that uses it: this fact is listed once.
+          if (lists.some((list) => list[list.length - 1] === id)) continue;
           lists[tier]?.push(id);
         }
     });

@@ -13,7 +13,7 @@ const MAX_SUGGESTION_LENGTH = 100;
  * yields (a few dozen in all), so only a very large report is cut, where every unanswered question
  * would otherwise search thousands.
  */
-export const MAX_SUGGESTIONS = 128;
+export const MAX_SUGGESTIONS = 64;
 const MASS_WORDS = new Map<string, string>(
   Object.entries({ t: "tons", kg: "kilograms", lb: "pounds", g: "grams" }),
 );

@@ -152,7 +152,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   sentenceHit: 1,
   paragraphHit: 0.4,
   missingConcept: -0.5,
-  fullScoreLimit: 300,
+  fullScoreLimit: 128,
   postingsRead: 128,
   rareConceptSentences: 3,
   extraModifier: 0.4,

@@ -238,7 +238,7 @@ function preferTotals(ranked: ScoredFact[], w: Weights): ScoredFact[] {
 }
 
 /** No figure answers this: say so, naming the place asked about where the report mentions it. */
-export function noFigure(query: Query, { index }: AnswerContext): Answer {
+export function noFigure(query: Query, { index, weights }: AnswerContext): Answer {
   const suggestions = relatedSuggestions(query.cleaned, index);
   const [place] = query.filters.places;
   if (place) {
@@ -251,7 +251,7 @@ export function noFigure(query: Query, { index }: AnswerContext): Answer {
       paragraphs,
     );
   }
-  const mentioned = mentionsOf(query, index);
+  const mentioned = mentionsOf(query, index, weights.postingsRead);
   if (mentioned) {
     const where = mentioned.paragraphs.map((p) => `¶${p}`).join(", ");
     return notFound(
@@ -275,13 +275,14 @@ const MAX_MENTION_PARAGRAPHS = 2;
 function mentionsOf(
   query: Query,
   index: ReportIndex,
+  read: number,
 ): { name: string; paragraphs: number[] } | null {
   const target = query.measure.target;
   if (!target) return null;
   const counted = concept(target);
   const asked = new Set(query.measure.concepts);
-  // The sentences whose concepts hold the counted noun are those its search postings list.
-  const using = documentsWith(index.sentenceSearch, counted)
+  // The sentences whose concepts hold the counted noun are those its search postings list, best first.
+  const using = documentsWith(index.sentenceSearch, counted, read)
     .map((id) => index.sentences[id] as SentenceDoc)
     .map((sentence) => ({
       sentence,
