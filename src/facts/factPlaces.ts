@@ -3,6 +3,7 @@ import type { Paragraph, ParsedReport } from "../report/types.js";
 import type { PlaceFinder } from "./localPlaces.js";
 import type { NumberMatch } from "./numbers.js";
 import { findPlaces, type PlaceMention } from "./places.js";
+import { measureAfter } from "./units.js";
 import { tail } from "./window.js";
 
 /** Sentences that carry their own scope: a table row's label ("Total: …") or a national summing-up. */
@@ -97,8 +98,10 @@ export function placesNear(
   const named = mentions.find((m) => /^\s*\(\s*[$€£]?\s*$/.test(text.slice(m.end, figure.start)));
   if (named) return [named.place.name];
   // "7 in Alberta, 3 in Manitoba": the place right after the figure is its own.
+  // "8 tonnes in Oakport": a unit of measure may stand between them.
+  const unitEnd = figure.end + (measureAfter(text.slice(figure.end))?.length ?? 0);
   const own = mentions.find((m) =>
-    /^\s+(?:in|at)\s+(?:the\s+)?$/i.test(text.slice(figure.end, m.start)),
+    /^\s+(?:in|at)\s+(?:the\s+)?$/i.test(text.slice(unitEnd, m.start)),
   );
   if (own) return [own.place.name];
   const i = figures.indexOf(figure);

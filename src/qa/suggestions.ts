@@ -56,7 +56,7 @@ function isActedOn(fact: Fact, action: string): boolean {
   const at = fact.quote.indexOf(fact.text);
   if (at === -1) return false;
   const isVerb = (word: string | undefined) =>
-    word !== undefined && PAST_FORM.test(word) && actionLemma(word) === action;
+    word !== undefined && VERB_FORM.test(word) && actionLemma(word) === action;
   const before = tokenize(fact.quote.slice(Math.max(0, at - 60), at)).slice(-5);
   // A verb, not the noun ("arrests were made in 39 of the cases" arrests no cases).
   if (before.some((token) => isVerb(token.lower))) return true;
@@ -67,7 +67,8 @@ function isActedOn(fact: Fact, action: string): boolean {
   return passive !== -1 && passive <= 2 && isVerb(after[passive + 1]?.lower);
 }
 
-const PAST_FORM = /(?:ed|ught|ken|und)$/;
+/** A verb form: "seized", "destroying", "caught", "taken", "found"; never a noun such as "arrests". */
+const VERB_FORM = /(?:ed|ing|ught|ken|und)$/;
 
 /** "How many arrests were arrested?": a subject that names the action itself is asked as "made". */
 function namesTheAction(subject: string, action: string): boolean {

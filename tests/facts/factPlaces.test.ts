@@ -29,4 +29,12 @@ describe("where a figure happened", () => {
     );
     expect(facts[0]).toEqual([4, ["Valencia"]]);
   });
+
+  it("is the place right after a measure ('8 tonnes in Valencia'), not the one before", () => {
+    const facts = placesOf("Chilean officers found 6 tonnes in Valencia and 2 tonnes in Lima.");
+    expect(facts).toEqual([
+      [6, ["Valencia"]],
+      [2, ["Lima"]],
+    ]);
+  });
 });

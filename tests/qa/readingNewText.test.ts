@@ -87,3 +87,15 @@ describe("a wire story's background", () => {
     expect(got.facts[0]?.value).toBe(900);
   });
 });
+
+describe("a headline's rounded figure", () => {
+  it("gives way to the precise figure of the body it restates", () => {
+    const sheet = invented(
+      "FACT SHEET: Harbour Board Announces More Than $2.3 Billion in New Safety Grants\n\nToday the Harbour Board is announcing $2,341,500,000 in new safety grants to ports and towns.\n",
+    );
+    expect(
+      answer("how much money in total is the board announcing in new grants?", sheet).facts[0]
+        ?.value,
+    ).toBe(2_341_500_000);
+  });
+});

@@ -125,6 +125,50 @@ function countedNounFirst(query: Query, ranked: ScoredFact[], w: Weights): Score
   return counted ? [counted, ...ranked.filter((r) => r !== counted)] : ranked;
 }
 
+/** The step a rounded figure is given to: 1.6 billion to the hundred million, 40 to the ten. */
+function roundingStep(value: number): number {
+  const digits = String(Math.abs(value)).replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
+  const exponent = Math.floor(Math.log10(Math.abs(value)));
+  return 10 ** (exponent - Math.max(digits.length, 1) + 1);
+}
+
+/** Whether `precise` is what a qualified, rounded figure ("more than $1.6 billion") stands for. */
+function roundsTo(qualified: Fact, precise: number): boolean {
+  const rounded = qualified.value;
+  if (rounded <= 0 || precise === rounded) return false;
+  const step = roundingStep(rounded);
+  switch (qualified.qualifier) {
+    case "more than":
+    case "at least":
+      return precise > rounded && precise < rounded + step;
+    case "nearly":
+    case "less than":
+    case "up to":
+      return precise < rounded && precise > rounded - step;
+    case "about":
+      return Math.abs(precise - rounded) < step;
+    default:
+      return false;
+  }
+}
+
+/**
+ * "More than $1.6 billion" in a headline and "$1,614,280,000" in the body are one figure: the
+ * precise one answers, as close in score as a restatement.
+ */
+function preciseFirst(ranked: ScoredFact[], w: Weights): ScoredFact[] {
+  const [best] = ranked;
+  if (!best?.fact.qualifier) return ranked;
+  const precise = ranked.find(
+    (r) =>
+      r.fact.qualifier === null &&
+      r.fact.unit === best.fact.unit &&
+      r.score >= best.score - w.restatementMargin &&
+      roundsTo(best.fact, r.fact.value),
+  );
+  return precise ? [precise, ...ranked.filter((r) => r !== precise)] : ranked;
+}
+
 /** The names a question uses that are not the report's own subject: the answer must be about them. */
 export function askedNames(query: Query, index: ReportIndex): string[][] {
   return query.filters.names.filter(
@@ -178,9 +222,12 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   // "What share of victims are women" where the best figure is the men's share: the report
   // states the thing for the other half only, and a weaker figure would be about something else.
   if (all[0] && !sameHalf(query, all[0])) return noFigure(query, ctx);
-  const ranked = countedNounFirst(
-    query,
-    all.filter((r) => canAnswer(query, r, ctx.index)),
+  const ranked = preciseFirst(
+    countedNounFirst(
+      query,
+      all.filter((r) => canAnswer(query, r, ctx.index)),
+      w,
+    ),
     w,
   );
   if (ranked[0] && countsListedItems(query, ranked[0])) return uncounted(query, ranked[0]);
