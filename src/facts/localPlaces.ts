@@ -1,5 +1,6 @@
 import type { ParsedReport } from "../report/types.js";
 import { editDistance } from "../text/editDistance.js";
+import { matchesOf } from "../text/matches.js";
 import { phraseFinder } from "../text/phraseFinder.js";
 import { tokenize } from "../text/tokenize.js";
 import { findPlaces, type Place, type PlaceMention } from "./places.js";
@@ -29,7 +30,7 @@ function localNames(report: ParsedReport): string[] {
   const names = new Set<string>();
   for (const paragraph of report.paragraphs) {
     for (const pattern of [IN_NAME, ADMIN_NAME, FORCE_AREA, SITE_NAME]) {
-      for (const match of paragraph.text.matchAll(pattern)) {
+      for (const match of matchesOf(pattern, paragraph.text)) {
         const name = (match[1] ?? "")
           .trim()
           .replace(/^(?:The|A|An|This|That|Its|Their|In|At|From)\s+/, "");

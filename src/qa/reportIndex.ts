@@ -187,21 +187,69 @@ function listLeadIn(report: ParsedReport, paragraph: number): string | null {
   return null;
 }
 
+/** A sentence's words (`words`) and the concepts of its content words, in text order. */
+interface Reading {
+  words: string[];
+  concepts: string[];
+}
+
+/**
+ * Every sentence's words and concepts, split once for the whole build: the sentence list, both
+ * searches and the fact docs all read them. A paragraph's words are its sentences' words, since
+ * sentences split a paragraph only at spaces, which no word spans.
+ */
+function sentenceReadings(report: ParsedReport): {
+  known: (text: string) => Reading | undefined;
+  of: (text: string) => Reading;
+  paragraphConcepts: (paragraph: ParsedReport["paragraphs"][number]) => string[];
+} {
+  const readings = new Map<string, Reading>();
+  const of = (text: string): Reading => {
+    let reading = readings.get(text);
+    if (!reading) {
+      const split = words(text);
+      reading = { words: split, concepts: conceptsOfWords(split) };
+      readings.set(text, reading);
+    }
+    return reading;
+  };
+  for (const paragraph of report.paragraphs)
+    for (const sentence of paragraph.sentences) of(sentence.text);
+  return {
+    known: (text) => readings.get(text),
+    of,
+    paragraphConcepts: (paragraph) =>
+      paragraph.sentences.flatMap((sentence) => of(sentence.text).concepts),
+  };
+}
+
 /**
  * The fact docs of a report. What they are made of is worked out once per distinct text: facts
  * repeat a report's few subjects, actions and units, and a sentence's facts share its quote and
  * paragraph. Sets made once are shared by the docs that have them; nothing changes them after.
  */
-function factDocsOf(facts: Fact[], report: ParsedReport, bodies: BodyFinder): FactDoc[] {
+function factDocsOf(
+  facts: Fact[],
+  report: ParsedReport,
+  bodies: BodyFinder,
+  readings: ReturnType<typeof sentenceReadings>,
+): FactDoc[] {
   const bySentence = groupBySentence(facts);
   const starts = new Map(facts.map((fact) => [fact, fact.quote.indexOf(fact.text)]));
   const at = (fact: Fact) => starts.get(fact) ?? -1;
   const plainConcepts = oncePerText(conceptsOf);
   // "$4 million for the DEA" is about the Drug Enforcement Administration too, and the other way round.
   const aliasConcepts = oncePerText((text) => conceptsOf(bodies.aliases(text)));
-  const withAliases = oncePerText(
-    (text) => new Set([...plainConcepts(text), ...aliasConcepts(text)]),
-  );
+  // A sentence's or paragraph's concepts, its bodies' other names included; one set per text.
+  const contexts = new Map<string, Set<string>>();
+  const withAliases = (text: string, concepts: () => string[]) => {
+    let context = contexts.get(text);
+    if (!context) {
+      context = new Set([...concepts(), ...aliasConcepts(text)]);
+      contexts.set(text, context);
+    }
+    return context;
+  };
   const subjects = oncePerText((subject) => ({
     concepts: new Set(conceptsOf(subject)),
     heads: subjectHeads(subject),
@@ -213,6 +261,11 @@ function factDocsOf(facts: Fact[], report: ParsedReport, bodies: BodyFinder): Fa
       .filter((lemma): lemma is string => lemma !== null)
       .map(concept),
   );
+  const paragraphContext = (number: number) => {
+    const paragraph = report.paragraphs[number - 1];
+    if (!paragraph) return withAliases("", () => []);
+    return withAliases(paragraph.text, () => readings.paragraphConcepts(paragraph));
+  };
   const leadIns = new Map<number, string | null>();
   const leadInOf = (paragraph: number) => {
     if (!leadIns.has(paragraph)) leadIns.set(paragraph, listLeadIn(report, paragraph));
@@ -251,8 +304,8 @@ function factDocsOf(facts: Fact[], report: ParsedReport, bodies: BodyFinder): Fa
       nearWords: new Set(nearSplit),
       lead,
       leadVerbs: leadVerbs(lead),
-      context: withAliases(fact.quote),
-      paragraph: withAliases(report.paragraphs[fact.paragraph - 1]?.text ?? ""),
+      context: withAliases(fact.quote, () => readings.of(fact.quote).concepts),
+      paragraph: paragraphContext(fact.paragraph),
     };
   });
 }
@@ -372,18 +425,23 @@ export const SEARCH_TEXT: Bm25Text = { tokenize: (text) => words(text), processT
 export const FACT_FIELDS = ["subject", "action", "quote"] as const;
 export const FACT_FIELD_BOOST = { subject: 3, action: 2 } as const;
 
-const SUGGESTION_FUSE = { ignoreLocation: true, threshold: 0.5, useExtendedSearch: true };
+const SUGGESTION_FUSE = {
+  ignoreLocation: true,
+  threshold: 0.5,
+  useExtendedSearch: true,
+  includeScore: true,
+};
 
 /** What a later paragraph loses in every answer's score, whatever the words asked. */
 function paragraphQuality(paragraph: number): number {
   return -paragraph * DEFAULT_WEIGHTS.paragraphOrder;
 }
 
-function sentenceSearchOf(sentences: SentenceDoc[]): Bm25Index {
+function sentenceSearchOf(sentences: SentenceDoc[], text: Bm25Text): Bm25Index {
   return buildBm25(
     sentences.map((doc) => [doc.text]),
     ["text"],
-    SEARCH_TEXT,
+    text,
     (id) => paragraphQuality(sentences[id]?.paragraph ?? 0),
   );
 }
@@ -403,11 +461,11 @@ function groupBySentence(facts: Fact[]): Map<string, Fact[]> {
   return groups;
 }
 
-function factSearchOf(docs: FactDoc[]): Bm25Index {
+function factSearchOf(docs: FactDoc[], text: Bm25Text): Bm25Index {
   return buildBm25(
     docs.map(({ fact }) => [fact.subject, fact.action ?? "", fact.quote]),
     FACT_FIELDS,
-    SEARCH_TEXT,
+    text,
     (id) => paragraphQuality(docs[id]?.fact.paragraph ?? 0),
   );
 }
@@ -491,15 +549,21 @@ function buildReportIndexData(
   if (table.facts.length === 0) throw new ReportError("no figures found");
   const suggestions = suggestionsFor(table.facts);
   const bodies = reportBodies(report);
-  const factDocs = factDocsOf(table.facts, report, bodies);
+  const readings = sentenceReadings(report);
+  const factDocs = factDocsOf(table.facts, report, bodies, readings);
   const sentences = report.paragraphs.flatMap((paragraph) =>
     paragraph.sentences.map((sentence, index) => ({
       paragraph: paragraph.number,
       sentence: index,
       text: sentence.text,
-      concepts: new Set(conceptsOf(sentence.text)),
+      concepts: new Set(readings.of(sentence.text).concepts),
     })),
   );
+  // SEARCH_TEXT, reading a sentence's words from what was split already.
+  const searchText: Bm25Text = {
+    tokenize: (text) => readings.known(text)?.words ?? words(text),
+    processTerm: searchTerm,
+  };
   const spelling = reportSpelling(text);
   // Each distinct word once, in the order the text first uses it: the spelling index counted them.
   const vocabulary = new Set<string>();
@@ -520,9 +584,9 @@ function buildReportIndexData(
     retrieval: retrievalOf(factDocs, (c) =>
       conceptWeight(sentenceFrequency.get(c) ?? 0, sentences.length),
     ),
-    factSearch: factSearchOf(factDocs),
+    factSearch: factSearchOf(factDocs, searchText),
     sentences,
-    sentenceSearch: sentenceSearchOf(sentences),
+    sentenceSearch: sentenceSearchOf(sentences, searchText),
     sentenceFrequency,
     vocabulary,
     spelling,

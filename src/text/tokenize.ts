@@ -14,6 +14,10 @@ export interface Token {
 // ("years'"); numbers keep their grouping and decimal marks ("1,250.5"); anything else is one
 // punctuation token.
 const TOKEN = /\p{L}[\p{L}\p{M}]*(?:['’-][\p{L}\p{M}]+)*|\d[\d,.]*\d|\d|[^\s\p{L}\p{M}\d]/gu;
+// The same for a text that is all ASCII, where \p{L} is [A-Za-z] and \p{M} matches nothing: the same
+// tokens, matched without Unicode's tables, about twice as fast. Most report text is all ASCII.
+const ASCII_TOKEN = /[A-Za-z]+(?:['-][A-Za-z]+)*|\d[\d,.]*\d|\d|[^\sA-Za-z\d]/g;
+const NOT_ASCII = /[\u0080-\uffff]/;
 const STARTS_WITH_LETTER = /^\p{L}/u;
 const INNER_JOINER = /['’-]/;
 const STARTS_WITH_DIGIT = /^\d/;
@@ -22,8 +26,9 @@ const POSSESSIVE = /['’]s\b/g;
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   // An exec loop, not matchAll: the build tokenizes every sentence several times.
-  TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
+  const pattern = NOT_ASCII.test(text) ? TOKEN : ASCII_TOKEN;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const token = match[0];
     tokens.push({
       text: token,
@@ -65,6 +70,7 @@ export function wordPieces(text: string): Token[] {
 
 /** Words and numbers: TOKEN without its punctuation tokens, which `words` drops. */
 const WORD_OR_NUMBER = /\p{L}[\p{L}\p{M}]*(?:['’-][\p{L}\p{M}]+)*|\d[\d,.]*\d|\d/gu;
+const ASCII_WORD_OR_NUMBER = /[A-Za-z]+(?:['-][A-Za-z]+)*|\d[\d,.]*\d|\d/g;
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -75,8 +81,9 @@ export function words(text: string): string[] {
   // The same pieces as `wordPieces`, without building a token object for each.
   const found: string[] = [];
   const plain = text.replace(POSSESSIVE, "");
-  WORD_OR_NUMBER.lastIndex = 0;
-  for (let match = WORD_OR_NUMBER.exec(plain); match !== null; match = WORD_OR_NUMBER.exec(plain)) {
+  const pattern = NOT_ASCII.test(plain) ? WORD_OR_NUMBER : ASCII_WORD_OR_NUMBER;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(plain); match !== null; match = pattern.exec(plain)) {
     const token = match[0];
     if (isDigit(token.charCodeAt(0))) found.push(token);
     else if (!INNER_JOINER.test(token)) found.push(token.toLowerCase());
