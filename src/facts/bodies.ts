@@ -96,11 +96,16 @@ export function reportBodies(report: ParsedReport): BodyFinder {
   };
 }
 
+/** A form's first word, lower-cased: a question that does not hold it cannot match the form. */
+const firstWord = (form: string) => form.toLowerCase().split(/[\s-]+/)[0] ?? "";
+
 const QUESTION_FORMS = KNOWN.map((body) => ({
   body,
+  nameLead: firstWord(body.name),
   name: new RegExp(`\\b${namePattern(body.name.toLowerCase())}\\b`),
   acronyms: body.acronyms.map((acronym) => ({
     acronym,
+    lead: firstWord(acronym),
     exact: new RegExp(`\\b${namePattern(acronym)}\\b`),
     anyCase: new RegExp(`\\b${namePattern(acronym)}\\b`, "i"),
   })),
@@ -114,11 +119,13 @@ export function bodiesInQuestion(question: string, isWord: (word: string) => boo
   const lower = question.toLowerCase();
   return QUESTION_FORMS.filter(
     (form) =>
-      form.name.test(lower) ||
+      (lower.includes(form.nameLead) && form.name.test(lower)) ||
       // The dictionary is asked only about an acronym the question holds in some case.
       form.acronyms.some(
-        ({ acronym, exact, anyCase }) =>
-          anyCase.test(question) && (!isWord(acronym) || exact.test(question)),
+        ({ acronym, lead, exact, anyCase }) =>
+          lower.includes(lead) &&
+          anyCase.test(question) &&
+          (!isWord(acronym) || exact.test(question)),
       ),
   ).map((form) => form.body);
 }

@@ -59,8 +59,27 @@ export function reportNames(report: ParsedReport): ReportNames {
   return { runs: [...runs], acronyms, words, common, capitals };
 }
 
+/** Each word's expansion, per report: a word not spelled out is tried against every name run. */
+const expansions = new WeakMap<ReportNames, Map<string, string | null>>();
+const EXPANSIONS_KEPT = 5_000;
+
 /** What an acronym a question uses stands for in this report, typed in any case ("fincen"). */
 export function expandAcronym(word: string, names: ReportNames): string | null {
+  let known = expansions.get(names);
+  if (!known) {
+    known = new Map();
+    expansions.set(names, known);
+  }
+  let expanded = known.get(word);
+  if (expanded === undefined) {
+    expanded = expansionOf(word, names);
+    if (known.size >= EXPANSIONS_KEPT) known.clear();
+    known.set(word, expanded);
+  }
+  return expanded;
+}
+
+function expansionOf(word: string, names: ReportNames): string | null {
   const lower = word.toLowerCase();
   const spelled = names.acronyms.get(lower);
   if (spelled) return spelled;
