@@ -48,7 +48,8 @@ function quotedNames(
   index: ReportIndex,
   ownNameParagraphs: number,
 ): string[] {
-  if (!ASKS_NAME.test(query.cleaned)) return [];
+  const noun = askedNoun(query);
+  if (!ASKS_NAME.test(query.cleaned) && !(noun && OPERATION_NOUNS.has(noun))) return [];
   const asked = query.cleaned.toLowerCase();
   return [...doc.text.matchAll(QUOTED)]
     .map((match) => match[1]?.trim() ?? "")
@@ -97,11 +98,16 @@ export function publicationDate(query: Query, index: ReportIndex): Answer | null
   };
 }
 
+/** "held a briefing on Tuesday": a weekday beside the words asked about says when. */
+const WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
+
 function asksDate(query: Query): boolean {
   return query.wh === "when" || ASKS_DATE.test(query.cleaned);
 }
 
 const PERSON_NOUNS: ReadonlySet<string> = new Set(GRAMMAR.personNouns);
+const ROLE_NOUNS: ReadonlySet<string> = new Set(GRAMMAR.roleNouns);
+const OPERATION_NOUNS: ReadonlySet<string> = new Set(GRAMMAR.operationNouns);
 
 const personNames = new WeakMap<ReportIndex["table"], Map<number, Set<string>>>();
 
@@ -137,6 +143,9 @@ function wantedKinds(query: Query, index: ReportIndex): Entity["kind"][] {
   if (query.wh === "who" && namesPerson) return ["role"];
   const noun = askedNoun(query);
   if (noun && PERSON_NOUNS.has(noun)) return ["person", "role", "organization"];
+  // "What position does she hold?": a role; "under which campaign": a named operation.
+  if (noun && ROLE_NOUNS.has(noun)) return ["role"];
+  if (noun && OPERATION_NOUNS.has(noun)) return ["operation"];
   return (query.wh && ENTITY_KIND_FOR[query.wh]) ?? [];
 }
 
@@ -220,7 +229,7 @@ function answerSpan(
     .map((e) => ({ e, at: doc.text.indexOf(e.name) }))
     .sort((a, b) => distance(a.at, positions) - distance(b.at, positions))[0];
   if (nearest) return nearest.e.name;
-  if (asksDate(query)) return YEAR.exec(doc.text)?.[0] ?? null;
+  if (asksDate(query)) return YEAR.exec(doc.text)?.[0] ?? WEEKDAY.exec(doc.text)?.[0] ?? null;
   return null;
 }
 
@@ -287,7 +296,8 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
         !asksDate(query) ||
         dated.size === 0 ||
         dated.has(`${doc.paragraph}:${doc.sentence}`) ||
-        YEAR.test(doc.text),
+        YEAR.test(doc.text) ||
+        WEEKDAY.test(doc.text),
     )
     .map(({ hit, doc }) => {
       const overlap = concepts.filter((c) => doc.concepts.has(c));
@@ -296,18 +306,26 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
         .filter((e) => wanted.includes(e.kind) && !asked.includes(e.name.toLowerCase()))
         .sort((a, b) => wanted.indexOf(a.kind) - wanted.indexOf(b.kind));
       const first = entities.filter((e) => e.kind === entities[0]?.kind);
+      // "said at the briefing on Tuesday": the date that answers stands by the words asked about,
+      // not at the far end of the sentence, where it dates something else.
+      const positions = matchedPositions(doc.text, new Set(overlap));
+      const within = (at: number) => at >= 0 && distance(at, positions) <= w.sentenceEntityReach;
+      const reaches = first.some((e) => within(doc.text.indexOf(e.name)));
+      const weekdayBeside = asksDate(query) && within(doc.text.search(WEEKDAY));
       // "How long …": a sentence giving a span of time holds the kind of answer asked for.
       const entityBonus = duration
         ? DURATION.test(doc.text)
           ? w.sentenceEntityFirst
           : w.sentenceNoEntity
-        : entities[0]
-          ? entities[0].kind === wanted[0]
-            ? w.sentenceEntityFirst
-            : w.sentenceEntityOther
-          : wanted.length > 0
-            ? w.sentenceNoEntity
-            : 0;
+        : weekdayBeside
+          ? w.sentenceEntityFirst
+          : entities[0]
+            ? entities[0].kind === wanted[0] && reaches
+              ? w.sentenceEntityFirst
+              : w.sentenceEntityOther
+            : wanted.length > 0
+              ? w.sentenceNoEntity
+              : 0;
       const quoted = quotedNames(query, doc, index, w.ownNameParagraphs);
       const nameBonus = quoted.length > 0 ? w.sentenceQuotedName : 0;
       const rest = (byParagraph.get(doc.paragraph) ?? 0) - hit.score;
