@@ -190,9 +190,13 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
     !known(named, index)
   )
     return named;
-  // "How many traffickers were extradited?" in a report that never extradites anyone.
-  const verb = words(query.cleaned.toLowerCase()).find(
+  // "How many traffickers were extradited?" in a report that never extradites anyone. "When was
+  // the forum held?" ends on the asker's verb for what the report may put otherwise ("convened").
+  const asked = words(query.cleaned.toLowerCase());
+  const askersVerb = WHEN_PASSIVE.test(query.cleaned) ? asked.at(-1) : undefined;
+  const verb = asked.find(
     (word) =>
+      word !== askersVerb &&
       actionLemma(word) !== null &&
       !STOP_WORDS.has(word) &&
       !GENERIC.has(word) &&
@@ -244,6 +248,9 @@ function unknownYear(query: Query, index: ReportIndex): string | null {
 }
 
 /** "What year do these figures cover?": a do-question with no preposition after its auxiliary. */
+/** "When was the forum held?", "where were they caught?": a passive when/where question. */
+const WHEN_PASSIVE = /^(?:when|where)\s+(?:was|were|is|are|will)\b/i;
+
 const DO_QUESTION_ENDING_ON_VERB =
   /^(?:\w+\s+){0,2}(?:do|does|did)\b(?:(?!\b(?:about|of|for|in|on|with|to|from|by|at)\b).)*$/i;
 

@@ -421,7 +421,8 @@ function opOf(
 ): Op {
   if (options.length >= 2) return "compare";
   if (isSuperlative) return superlative ?? "max";
-  if (places.length >= 2 && COMPARISON.test(lower)) return "compare";
+  // "of westvale, oakfield and riverbend, which fell most": a contest among the places listed.
+  if (places.length >= 2 && (COMPARISON.test(lower) || superlative !== null)) return "compare";
   if (places.length === 1 && FIGURES_FOR.test(lower) && !/\bhow (?:many|much)\b/.test(lower))
     return "list";
   // "westvale?", "and oakfield?": a bare place name asks for its figures.

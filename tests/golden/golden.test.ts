@@ -33,7 +33,7 @@ import {
  */
 const FLOORS: Record<string, number> = {
   "australia-acic-wastewater": 0.791, // 19/24
-  "australia-afp": 0.916, // 22/24
+  "australia-afp": 0.958, // 23/24
   "brazil-federal-police": 0.84, // 21/25
   "canada-cbsa-rcmp": 0.92, // 23/25
   "cbp-monthly-update": 0.92, // 23/25
@@ -123,20 +123,20 @@ const FLOORS: Record<string, number> = {
   // the engine, written in session 3. First sight, on main at 1c86ac4: 103/120 = 85.8%, 3 figures
   // given for questions the report cannot answer.
   "corpus-blind4-2021-04-07_community_violence_intervention": 11 / 12,
-  "corpus-blind4-2022-03-01_addiction_overdose": 11 / 12,
-  "corpus-blind4-2023-03-20_freedom_caucus_public_safety": 10 / 12,
+  "corpus-blind4-2022-03-01_addiction_overdose": 12 / 12,
+  "corpus-blind4-2023-03-20_freedom_caucus_public_safety": 11 / 12,
   "corpus-blind4-2023-11-16_global_drug_trafficking": 12 / 12,
-  "corpus-blind4-2024-03-11_budget_border_fentanyl": 11 / 12,
-  "corpus-blind4-2024-09-24_synthetic_drug_coalition": 10 / 12,
+  "corpus-blind4-2024-03-11_budget_border_fentanyl": 12 / 12,
+  "corpus-blind4-2024-09-24_synthetic_drug_coalition": 11 / 12,
   "corpus-blind4-2025-03-26_opioid_epidemic_cost": 11 / 12,
   "corpus-blind4-2025-04-28_border_promises": 11 / 12,
   "corpus-blind4-2025-08-11_dc_crime": 12 / 12,
-  "corpus-blind4-2026-07-29_crime_midyear_2026": 11 / 12,
+  "corpus-blind4-2026-07-29_crime_midyear_2026": 12 / 12,
   // Four invented reports of the genre (two US fact sheets, two news articles), written in session 3
   // by one helper, with 15 questions each written from the text alone by another; neither saw the
   // engine. First sight, on main at daf434a: 33/60 = 55.0%, 2 figures given where the report has none.
   "invented6-fact-sheet-border": 11 / 15,
-  "invented6-fact-sheet-grants": 13 / 15,
+  "invented6-fact-sheet-grants": 14 / 15,
   "invented6-news-city-crime": 12 / 15,
   "invented6-news-police-operation": 9 / 15,
 };

@@ -303,3 +303,92 @@ describe("sentence questions whose key noun names the kind of answer", () => {
     expect(a.citations).toEqual([4]);
   });
 });
+
+// Invented: a dated programme name, a solicitation closing a sentence later, a bare month.
+const DATES = buildReportIndex(
+  [
+    "Harbour Grants Notice",
+    "The board will fund its FY24 Harbour Grants programme, a $9 million competitive programme. Ports that partner with schools will receive preference points. The solicitation was posted March 2, 2024 and will close on April 19, 2024.",
+    "In October, the board convened the first-ever Dock Safety Forum with 40 port towns.",
+  ].join("\n\n"),
+  { name: "dates.txt", version: null },
+);
+
+describe("when-questions", () => {
+  it("take a year labelling a name the question uses for part of that name", () => {
+    const a = answer("When does the Harbour Grants solicitation close?", DATES);
+    expect(a.text.startsWith("**April 19, 2024**")).toBe(true);
+  });
+
+  it("answer with a month named alone", () => {
+    const a = answer("when was the first dock safety forum held", DATES);
+    expect(a.text.startsWith("**October**")).toBe(true);
+  });
+});
+
+describe("which-questions about a kind of thing", () => {
+  const gangs = buildReportIndex(
+    [
+      "River Unit budget",
+      "The budget adds $4 million for river task teams at the port. These teams will trace the payments that flow to the Harbour and Delta gangs.",
+    ].join("\n\n"),
+    { name: "gangs.txt", version: null },
+  );
+
+  it("prefer the sentence naming things of that kind, and lead with their names", () => {
+    const a = answer("which gangs are the river task teams going after?", gangs);
+    expect(a.text.startsWith("**Harbour and Delta**")).toBe(true);
+  });
+});
+
+describe("a count of a list's members", () => {
+  const provinces = buildReportIndex(
+    [
+      "Coastal Command note",
+      "Ordered six provinces including Hunan, Hubei, Anhui, Fujian, Hainan and Jilin to launch two joint inquiries against 14 ministry-level smuggling target cases, and arrested 230 couriers.",
+    ].join("\n\n"),
+    { name: "provinces.txt", version: null },
+  );
+
+  it("answers how many members with the figure counting them, not a neighbour in its sentence", () => {
+    const a = answer(
+      "How many provinces were directed to launch the joint inquiries against ministry-level target cases?",
+      provinces,
+    );
+    expect(a.facts[0]?.value).toBe(6);
+  });
+});
+
+describe("a contest among listed places", () => {
+  const falls = buildReportIndex(
+    [
+      "City crime note",
+      "In Memphis, burglaries are down 18% so far this year.",
+      "In Denver, burglaries are down 27% so far this year.",
+      "In Boston, burglaries are down 9% so far this year.",
+    ].join("\n\n"),
+    { name: "falls.txt", version: null },
+  );
+
+  it("names the winner among the places a superlative lists", () => {
+    const a = answer(
+      "out of memphis, denver and boston which had the biggest burglary drop",
+      falls,
+    );
+    expect(a.facts.map((fact) => fact.value)).toEqual([27, 18, 9]);
+  });
+
+  it("reads a grant award as money", () => {
+    const awards = buildReportIndex(
+      [
+        "State grant awards",
+        "The table below shows total FY 2026 awards.",
+        "State | Total FY 2026 awards | Deaths",
+        "Ohio | $12.5 million | 3,100",
+        "Iowa | $8.1 million | 410",
+      ].join("\n\n"),
+      { name: "awards.txt", version: null },
+    );
+    expect(answer("did ohio get more money than iowa?", awards).facts[0]?.value).toBe(12_500_000);
+  });
+});

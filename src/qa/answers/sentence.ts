@@ -98,6 +98,23 @@ export function publicationDate(query: Query, index: ReportIndex): Answer | null
   };
 }
 
+/**
+ * "its FY24 Harbour Grants programme": a date right before a name the question uses is part of
+ * that name, not when anything happened.
+ */
+function labelsAName(date: string, text: string, asked: Set<string>): boolean {
+  const at = text.indexOf(date);
+  if (at < 0) return false;
+  // Only a name ("FY24 Harbour Grants"): "during their May 3 meeting" dates the meeting asked about.
+  const next = /^\s+([A-Z][\w'’-]*)/.exec(text.slice(at + date.length))?.[1];
+  const [word] = words(next ?? "");
+  return word !== undefined && asked.has(concept(word));
+}
+
+/** "In July, the board met": a month named alone, capitalised, dates what the sentence says. */
+const MONTH_NAME =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
 /** "held a briefing on Tuesday": a weekday beside the words asked about says when. */
 const WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 
@@ -229,7 +246,10 @@ function answerSpan(
     .map((e) => ({ e, at: doc.text.indexOf(e.name) }))
     .sort((a, b) => distance(a.at, positions) - distance(b.at, positions))[0];
   if (nearest) return nearest.e.name;
-  if (asksDate(query)) return YEAR.exec(doc.text)?.[0] ?? WEEKDAY.exec(doc.text)?.[0] ?? null;
+  if (asksDate(query)) {
+    const when = YEAR.exec(doc.text) ?? MONTH_NAME.exec(doc.text) ?? WEEKDAY.exec(doc.text);
+    return when?.[0] ?? null;
+  }
   return null;
 }
 
@@ -269,6 +289,7 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     : query.cleaned;
   const asked = query.cleaned.toLowerCase();
   const wanted = wantedKinds(query, index);
+  const askedKind = asksDate(query) ? null : askedNoun(query);
   const { bySentence, dated } = entitiesOf(index);
   const hits = searchBm25(index.sentenceSearch, searched, SEARCH_TEXT, {
     postingsRead: w.postingsRead,
@@ -297,6 +318,7 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
         dated.size === 0 ||
         dated.has(`${doc.paragraph}:${doc.sentence}`) ||
         YEAR.test(doc.text) ||
+        MONTH_NAME.test(doc.text) ||
         WEEKDAY.test(doc.text),
     )
     .map(({ hit, doc }) => {
@@ -304,6 +326,7 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
       // The answer is an entity the question does not already name, of the kind it asks for.
       const entities = (bySentence.get(`${doc.paragraph}:${doc.sentence}`) ?? [])
         .filter((e) => wanted.includes(e.kind) && !asked.includes(e.name.toLowerCase()))
+        .filter((e) => e.kind !== "date" || !labelsAName(e.name, doc.text, new Set(overlap)))
         .sort((a, b) => wanted.indexOf(a.kind) - wanted.indexOf(b.kind));
       const first = entities.filter((e) => e.kind === entities[0]?.kind);
       // "said at the briefing on Tuesday": the date that answers stands by the words asked about,
@@ -313,11 +336,14 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
       const reaches = first.some((e) => within(doc.text.indexOf(e.name)));
       const weekdayBeside = asksDate(query) && within(doc.text.search(WEEKDAY));
       // "How long …": a sentence giving a span of time holds the kind of answer asked for.
+      // "Which cartels …": a name right before the noun asked ("the Harbour and Delta cartels").
+      const named = askedKind ? nameBeside(askedKind, doc.text) : null;
+      const namesKind = named !== null && !asked.includes(named.toLowerCase());
       const entityBonus = duration
         ? DURATION.test(doc.text)
           ? w.sentenceEntityFirst
           : w.sentenceNoEntity
-        : weekdayBeside
+        : weekdayBeside || namesKind
           ? w.sentenceEntityFirst
           : entities[0]
             ? entities[0].kind === wanted[0] && reaches
