@@ -133,7 +133,7 @@ export function bodiesInQuestion(question: string, isWord: (word: string) => boo
   const lower = question.toLowerCase();
   return QUESTION_FORMS.filter(
     (form) =>
-      form.names.some((name) => lower.includes(name.lead) && name.pattern.test(lower)) ||
+      form.names.some(({ lead, pattern }) => lower.includes(lead) && pattern.test(lower)) ||
       // The dictionary is asked only about an acronym the question holds in some case.
       form.acronyms.some(
         ({ acronym, lead, exact, anyCase }) =>

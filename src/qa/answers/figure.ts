@@ -3,7 +3,6 @@ import { countUnit } from "../../facts/units.js";
 import { words } from "../../text/tokenize.js";
 import { documentsWith } from "../bm25.js";
 import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "../compose.js";
-import { countedNoun } from "../coverage.js";
 import { isHomeName, mentions, paragraphsHoldingLastWords, paragraphsNaming } from "../names.js";
 import { rankFacts, type ScoredFact } from "../rank.js";
 import { factsIn, type ReportIndex, type SentenceDoc } from "../reportIndex.js";
@@ -23,7 +22,7 @@ export function confidenceOf(
   const strength = 1 / (1 + Math.exp(-(best.score - w.minFactScore - 2) / 2));
   const margin =
     runnerUp && runnerUp.fact.value !== best.fact.value
-      ? Math.min(1, Math.max(0, (best.score - runnerUp.score) / 3))
+      ? Math.max(0, Math.min(1, (best.score - runnerUp.score) / 3))
       : 1;
   return Number(Math.min(1, strength * (0.6 + 0.4 * margin)).toFixed(3));
 }
@@ -99,30 +98,6 @@ function uncounted(query: Query, best: ScoredFact): Answer {
 export function rankedFor(query: Query, { index, weights }: AnswerContext): ScoredFact[] {
   const ranked = rankFacts(query, index, query.filters.places, weights);
   return query.filters.places.length === 0 ? preferTotals(ranked, weights) : ranked;
-}
-
-/**
- * "How many provinces were told to open 21 cases?": in the sentence that answers best, a figure
- * counting the noun asked ("ten provinces") answers, not its neighbour counting another thing the
- * question's clause names.
- */
-function countedNounFirst(query: Query, ranked: ScoredFact[], w: Weights): ScoredFact[] {
-  const [best] = ranked;
-  const noun = countedNoun(query);
-  const asked = query.measure.expected.unit;
-  if (!best || query.measure.expected.kind !== null || (!noun && !asked)) return ranked;
-  // A chat question counts the head of the nouns it opens on ("<agency> furlough days?").
-  const counts = (r: ScoredFact) =>
-    (noun !== null && r.doc.heads.has(concept(noun))) || (asked !== null && r.fact.unit === asked);
-  if (counts(best)) return ranked;
-  const counted = ranked.find(
-    (r) =>
-      counts(r) &&
-      r.fact.paragraph === best.fact.paragraph &&
-      r.fact.sentence === best.fact.sentence &&
-      isUsable(r, w),
-  );
-  return counted ? [counted, ...ranked.filter((r) => r !== counted)] : ranked;
 }
 
 /** The step a rounded figure is given to: 1.6 billion to the hundred million, 40 to the ten. */
@@ -212,6 +187,23 @@ function unfiguredName(query: Query, { index }: AnswerContext): Answer | null {
   return null;
 }
 
+/**
+ * "How many towns were told to open drives against 21 gangs?": figures of one sentence share its
+ * words, so what each counts decides. The best figure gives way to one in its own sentence that
+ * counts the noun asked about, when it counts something else.
+ */
+function countingAsked(query: Query, ranked: ScoredFact[]): ScoredFact | undefined {
+  const best = ranked[0];
+  const target = query.measure.target;
+  if (!best || !target || query.measure.expected.kind !== null) return best;
+  const asked = concept(target);
+  const counts = (r: ScoredFact) => r.doc.heads.has(asked);
+  if (counts(best)) return best;
+  const sameSentence = (r: ScoredFact) =>
+    r.fact.paragraph === best.fact.paragraph && r.fact.sentence === best.fact.sentence;
+  return ranked.find((r) => sameSentence(r) && counts(r)) ?? best;
+}
+
 /** One figure: the best fact for the query, quoted and cited. */
 export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   const w = ctx.weights;
@@ -223,15 +215,11 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   // states the thing for the other half only, and a weaker figure would be about something else.
   if (all[0] && !sameHalf(query, all[0])) return noFigure(query, ctx);
   const ranked = preciseFirst(
-    countedNounFirst(
-      query,
-      all.filter((r) => canAnswer(query, r, ctx.index)),
-      w,
-    ),
+    all.filter((r) => canAnswer(query, r, ctx.index)),
     w,
   );
   if (ranked[0] && countsListedItems(query, ranked[0])) return uncounted(query, ranked[0]);
-  const best = ranked[0];
+  const best = countingAsked(query, ranked);
   if (!isUsable(best, w) || !fitsAskedTime(query, best)) return noFigure(query, ctx);
   const again = restatements(best, ranked, w);
   const facts = [best.fact, ...again];
