@@ -173,4 +173,26 @@ describe("which figure answers, and when none does", () => {
     );
     expect(answer("how big is the harbour court backlog rn", courts).facts[0]?.value).toBe(240_000);
   });
+
+  it("reads chat's 'rn' as now, meeting a report's 'now part of'", () => {
+    const fleet = invented(
+      "Harbour Fleet\n\nThe 40 lifeboats that are now part of the fleet patrol the coast.\n\nAt the launch, 6 core fleet lifeboats announced new routes.",
+    );
+    expect(answer("how many lifeboats in the fleet rn", fleet).facts[0]?.value).toBe(40);
+  });
+
+  it("does not read 'vs. the same period last year' as a figure for last year", () => {
+    const town = invented(
+      [
+        "Harbour Crime",
+        "In the first half of 2026 vs. the same period last year:",
+        "Thefts are down 12%.",
+        "Compared to the peaks of the past nine years:",
+        "Thefts are down 40%.",
+      ].join("\n\n"),
+    );
+    const query = reply("thefts down how much this year", town).query;
+    if (!query) throw new Error("the question was not understood");
+    expect(rankFacts(query, town)[0]?.fact.value).toBe(12);
+  });
 });
