@@ -196,8 +196,11 @@ function targetNoun(lower: string): string | null {
   const tail = after ?? /\b(?:number|amount|quantity|total) of\s+(.*)$/.exec(lower)?.[1];
   if (!tail) return null;
   const tokens = words(tail);
-  // "how much a year", "how many per town": a rate follows, not a counted noun.
-  if (/^(?:a|an|per|each|every)$/.test(tokens[0] ?? "") && RATE_TIME_WORD.test(tokens[1] ?? ""))
+  // "how much a year", "how much this year": a rate or a period follows, not a counted noun.
+  if (
+    /^(?:a|an|per|each|every|this|last|next)$/.test(tokens[0] ?? "") &&
+    RATE_TIME_WORD.test(tokens[1] ?? "")
+  )
     return null;
   // "How much did the gang swindle?": no counted noun, the question goes straight to its verb.
   if (
