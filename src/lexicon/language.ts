@@ -41,6 +41,8 @@ const Grammar = z.object({
   methodNouns: Words,
   /** Adverbs that end the noun a figure counts: "120 agents already deployed". */
   trailingAdverbs: Words,
+  /** English verbs' irregular past forms ("began", "taken"): verbs, never a noun asked about. */
+  irregularPastForms: Words,
   /** The two halves of a whole ("men", "women"): a question about one is not the other's figure. */
   contrasts: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
 });

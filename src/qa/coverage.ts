@@ -14,6 +14,14 @@ import type { ReportIndex } from "./reportIndex.js";
 import type { Query } from "./understand.js";
 import { concept, STOP_WORDS } from "./vocabulary.js";
 
+/** "began", "taken": past forms no "-ed" marks. */
+const IRREGULAR_PAST: ReadonlySet<string> = new Set(GRAMMAR.irregularPastForms);
+
+/** A verb form: a verb the lexicon knows, an "-ed" or "-ing" form, or an irregular past. */
+function isVerbForm(word: string): boolean {
+  return actionLemma(word) !== null || /(?:ed|ing)$/.test(word) || IRREGULAR_PAST.has(word);
+}
+
 /** Words a question may use that no report needs to contain. */
 const GENERIC: ReadonlySet<string> = new Set(GRAMMAR.genericQuestionWords);
 const COMMON_VERBS: ReadonlySet<string> = new Set(GRAMMAR.commonVerbs);
@@ -209,7 +217,8 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
   // With the counted noun known, a past participle ("how much heroin was used") is the asker's verb,
   // which the report may put otherwise ("heroin use"); the other words must still be the report's.
   const targetKnown = query.measure.target !== null && known(query.measure.target, index);
-  const verbLike = (word: string) => word === verbLast || (targetKnown && /ed$/.test(word));
+  const verbLike = (word: string) =>
+    word === verbLast || (targetKnown && (/ed$/.test(word) || IRREGULAR_PAST.has(word)));
   const missing = content.filter((word) => !verbLike(word) && !known(word, index, true));
   if (content.length > 0 && missing.length / content.length >= 0.5) return missing.join(" or ");
   return null;
@@ -274,7 +283,7 @@ function unknownKind(query: Query, index: ReportIndex): string | null {
   for (const [i, run] of phrases(counted).entries()) {
     const head = run[run.length - 1] ?? "";
     const modifiers = run.slice(0, -1);
-    const isNoun = head.length > 2 && actionLemma(head) === null;
+    const isNoun = head.length > 2 && actionLemma(head) === null && !IRREGULAR_PAST.has(head);
     const headKnown = GENERIC.has(head) || known(head, index);
     const unknownModifiers = modifiers.every(
       (word) => isContentWord(word, query) && !known(word, index, true),
@@ -302,10 +311,7 @@ function unknownCompound(query: Query, index: ReportIndex): string | null {
     AUXILIARIES.has(asked[asked.length - run.length - 1] ?? "");
   const endRuns = phrases(query.cleaned).filter((r) => r[r.length - 1] === last);
   for (const run of endRuns.filter((r) => !afterAuxiliary(r))) {
-    const nouns = run.every(
-      (word) =>
-        isContentWord(word, query) && actionLemma(word) === null && !/(?:ed|ing)$/.test(word),
-    );
+    const nouns = run.every((word) => isContentWord(word, query) && !isVerbForm(word));
     const head = run[run.length - 1] ?? "";
     // "… the ghost nets?": a kind of a thing the report names, by words it never uses.
     const unknownKindOf = run.slice(0, -1).every((word) => !known(word, index, true));
@@ -352,6 +358,17 @@ function countedModifiers(query: Query): string[] {
   return run.length >= 2 ? run.slice(0, -1).filter((word) => !named.has(word)) : [];
 }
 
+/**
+ * The noun a question counts: its counted noun, else the head of the nouns a chat question opens
+ * on ("harbour patrol days?" counts days).
+ */
+export function countedNoun(query: Query): string | null {
+  if (query.measure.target) return query.measure.target;
+  if (query.intent !== "figure" || query.wh !== null) return null;
+  const run = openingRun(query);
+  return run.length >= 2 ? (run[run.length - 1] ?? null) : null;
+}
+
 /** The nouns a chat question opens on, up to its first verb or grammar word. */
 function openingRun(query: Query): string[] {
   return nounRun(query.cleaned, query);
@@ -361,8 +378,7 @@ function openingRun(query: Query): string[] {
 function nounRun(text: string, query: Query): string[] {
   const run: string[] = [];
   for (const word of words(text.toLowerCase())) {
-    const verbLike =
-      actionLemma(word) !== null || COMMON_VERBS.has(word) || /(?:ed|ing)$/.test(word);
+    const verbLike = isVerbForm(word) || COMMON_VERBS.has(word);
     if (!isContentWord(word, query) || verbLike || PREPOSITIONS.has(word)) break;
     run.push(word);
   }
@@ -429,7 +445,10 @@ function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
   // Only the modifiers right before the counted noun name a kind of it.
   const modifiers = countedModifiers(query).slice(-2);
   const isModifier = (word: string) =>
-    !PREPOSITIONS.has(word) && actionLemma(word) === null && !/ed$/.test(word);
+    !PREPOSITIONS.has(word) &&
+    actionLemma(word) === null &&
+    !/ed$/.test(word) &&
+    !IRREGULAR_PAST.has(word);
   if (modifiers.length === 0 || !modifiers.every(isModifier)) return null;
   const { figured } = figuredOf(index);
   for (const word of modifiers) {

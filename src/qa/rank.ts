@@ -44,6 +44,9 @@ function isEarlier(doc: FactDoc): boolean {
 export const ASKS_CURRENT = /\b(?:this year|so far|to date|year to date|currently|right now)\b/i;
 /** "… reported last year": a figure the report gives for the year before its own. */
 export const LAST_YEAR = /\b(?:last year|the previous year|the year before|a year earlier)\b/i;
+/** "… compared with the same period last year": last year as the base of a change, not its period. */
+export const SINCE_LAST_YEAR =
+  /\b(?:vs\.?|versus|than|compared (?:with|to)|from|over|since|same period)\s+(?:the same period\s+)?last year\b/i;
 
 /** Earlier-period figures answer questions about the earlier period, and only those. */
 function periodFit(terms: QueryTerms, doc: DocTerms, w: Weights): number {
@@ -301,7 +304,7 @@ function docTerms(doc: FactDoc): DocTerms {
     const { fact } = doc;
     terms = {
       earlier: isEarlier(doc),
-      lastYear: LAST_YEAR.test(doc.nearText),
+      lastYear: LAST_YEAR.test(doc.nearText) && !SINCE_LAST_YEAR.test(doc.nearText),
       partOf: PART_OF.test(doc.lead),
       otherYear: yearsIn(fact.period ?? "").length > 0 || yearsIn(doc.lead).length > 0,
       verbs: fact.action ? [concept(fact.action), ...doc.leadVerbs] : doc.leadVerbs,

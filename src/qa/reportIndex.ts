@@ -170,6 +170,10 @@ function listLeadIn(report: ParsedReport, paragraph: number): string | null {
   return null;
 }
 
+/** "the backlog of", "a budget of more than": the noun right before a figure that it is "of". */
+const NAMED_BY_OF =
+  /\b([a-z]{4,})\s+of\s+(?:(?:more than|over|nearly|about|almost|roughly|approximately|some|up to|at least|an estimated)\s+)?$/i;
+
 function factDocOf(
   fact: Fact,
   sentenceFacts: Fact[],
@@ -189,6 +193,9 @@ function factDocOf(
   for (const c of label ? conceptsOf(label) : []) core.add(c);
   const siblings = sentenceFacts.filter((f) => f !== fact);
   const { near: nearWithin, lead } = nearWords(fact, siblings);
+  // "a backlog of 2.4 million pending cases": the noun the figure is "of" names it too.
+  const named = NAMED_BY_OF.exec(lead)?.[1];
+  for (const c of named ? conceptsOf(named) : []) core.add(c);
   // The period a lead-in line gives its list ("In the first half of 2024:") counts as near the
   // figure, and so does the rest of that line ("… vs. the same period last year:").
   const withPeriod =

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { bodiesInQuestion, reportBodies } from "../../src/facts/bodies.js";
-import { answer } from "../../src/qa/answer.js";
+import { answer, reply } from "../../src/qa/answer.js";
+import { canAnswer } from "../../src/qa/answers/fit.js";
+import { countedNoun } from "../../src/qa/coverage.js";
+import { rankFacts } from "../../src/qa/rank.js";
 import { buildReportIndex } from "../../src/qa/reportIndex.js";
 import { concept } from "../../src/qa/vocabulary.js";
 import { parseReport } from "../../src/report/parse.js";
@@ -111,5 +114,85 @@ describe("which figure answers, and when none does", () => {
     expect(arson.facts).toEqual([]);
     expect(arson.citations).toEqual([2]);
     expect(answer("how many burglaries were recorded in may", city).facts[0]?.value).toBe(40);
+  });
+
+  it("reads 'since the drive began' as the period the report's own opening gives, not unknown words", () => {
+    const drive = invented(
+      [
+        "Harbour Drive",
+        'Since the "Clean Harbour Drive", 1,300 people were ordered into drug treatment in custody, and more than 840 people were rehabilitated in the community.',
+        "Since taking office, the council has arrested 1,500 traffickers, deported 1,390 smugglers, and released 9 suspects.",
+      ].join("\n\n"),
+    );
+    const asked = "How many people were rehabilitated in the community since the drive began?";
+    expect(answer(asked, drive).facts[0]?.value).toBe(840);
+    expect(answer("how many deported since the council took office", drive).facts[0]?.value).toBe(
+      1390,
+    );
+  });
+
+  it("lets what each figure of one sentence counts decide between them", () => {
+    const drives = invented(
+      "Harbour Drives\n\nCommanded ten towns including Oakfield, Riverton and Lakeside to launch two cluster drives against 21 county-level target cases, arrested 230 traffickers, and seized 56 kg of drugs.",
+    );
+    const towns =
+      "How many towns were directed to launch the cluster drives against county-level target cases?";
+    expect(answer(towns, drives).facts[0]?.value).toBe(10);
+    const cases = "how many county-level target cases did the cluster drives go after";
+    expect(answer(cases, drives).facts[0]?.value).toBe(21);
+  });
+
+  it("answers an average asked per something only with a figure stated per it or as an average", () => {
+    const cuts = invented(
+      "Harbour Cuts\n\nTheir plan would cut support to 12 harbour stations, eliminating 300 harbour warden posts, slash harbour safety, rescue and lifeboat grants to town and county governments by an average of $20,000 per town and $2 million per county.",
+    );
+    const query = reply("what's the average cut in lifeboat grants per county", cuts).query;
+    if (!query) throw new Error("the question was not understood");
+    const fits = rankFacts(query, cuts)
+      .filter((scored) => canAnswer(query, scored, cuts))
+      .map((scored) => scored.fact.value);
+    expect(fits).toContain(2_000_000);
+    expect(fits).not.toContain(300);
+    expect(fits).not.toContain(12);
+  });
+
+  it("reads what a chat question counts from the nouns it opens on", () => {
+    const port = invented("Harbour Cuts\n\nThe wardens face up to 36 furlough days.");
+    const counted = (q: string) => {
+      const query = reply(q, port).query;
+      return query ? countedNoun(query) : undefined;
+    };
+    expect(counted("warden furlough days?")).toBe("days");
+    expect(counted("how many wardens were furloughed")).toBe("wardens");
+    expect(counted("when do the furloughs start")).toBeNull();
+  });
+
+  it("takes the noun a figure is 'of' as what it measures ('the backlog of 240,000 cases')", () => {
+    const courts = invented(
+      "Harbour Courts\n\nThe plan invests $98 million, an increase of $12 million, in the harbour courts to cut the backlog of more than 240,000 pending cases.",
+    );
+    expect(answer("how big is the harbour court backlog rn", courts).facts[0]?.value).toBe(240_000);
+  });
+
+  it("reads chat's 'rn' as now, meeting a report's 'now part of'", () => {
+    const fleet = invented(
+      "Harbour Fleet\n\nThe 40 lifeboats that are now part of the fleet patrol the coast.\n\nAt the launch, 6 core fleet lifeboats announced new routes.",
+    );
+    expect(answer("how many lifeboats in the fleet rn", fleet).facts[0]?.value).toBe(40);
+  });
+
+  it("does not read 'vs. the same period last year' as a figure for last year", () => {
+    const town = invented(
+      [
+        "Harbour Crime",
+        "In the first half of 2026 vs. the same period last year:",
+        "Thefts are down 12%.",
+        "Compared to the peaks of the past nine years:",
+        "Thefts are down 40%.",
+      ].join("\n\n"),
+    );
+    const query = reply("thefts down how much this year", town).query;
+    if (!query) throw new Error("the question was not understood");
+    expect(rankFacts(query, town)[0]?.fact.value).toBe(12);
   });
 });

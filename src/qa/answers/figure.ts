@@ -2,6 +2,7 @@ import type { Fact } from "../../facts/schema.js";
 import { countUnit } from "../../facts/units.js";
 import { words } from "../../text/tokenize.js";
 import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "../compose.js";
+import { countedNoun } from "../coverage.js";
 import { isHomeName, mentions } from "../names.js";
 import { rankFacts, type ScoredFact } from "../rank.js";
 import type { ReportIndex } from "../reportIndex.js";
@@ -105,13 +106,17 @@ export function rankedFor(query: Query, { index, weights }: AnswerContext): Scor
  * question's clause names.
  */
 function countedNounFirst(query: Query, ranked: ScoredFact[], w: Weights): ScoredFact[] {
-  const asked = query.measure.expected.unit;
   const [best] = ranked;
-  if (!asked || query.measure.expected.kind !== null || !best || best.fact.unit === asked)
-    return ranked;
+  const noun = countedNoun(query);
+  const asked = query.measure.expected.unit;
+  if (!best || query.measure.expected.kind !== null || (!noun && !asked)) return ranked;
+  // A chat question counts the head of the nouns it opens on ("<agency> furlough days?").
+  const counts = (r: ScoredFact) =>
+    (noun !== null && r.doc.heads.has(concept(noun))) || (asked !== null && r.fact.unit === asked);
+  if (counts(best)) return ranked;
   const counted = ranked.find(
     (r) =>
-      r.fact.unit === asked &&
+      counts(r) &&
       r.fact.paragraph === best.fact.paragraph &&
       r.fact.sentence === best.fact.sentence &&
       isUsable(r, w),

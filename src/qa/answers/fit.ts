@@ -12,7 +12,7 @@ import { measureAfter, TIME_UNITS } from "../../facts/units.js";
 import { DRUGS } from "../../lexicon/drugs.js";
 import { GRAMMAR } from "../../lexicon/language.js";
 import { words } from "../../text/tokenize.js";
-import { ASKS_CURRENT, LAST_YEAR, type ScoredFact } from "../rank.js";
+import { ASKS_CURRENT, LAST_YEAR, type ScoredFact, SINCE_LAST_YEAR, statedRate } from "../rank.js";
 import type { ReportIndex } from "../reportIndex.js";
 import type { Query } from "../understand.js";
 import { concept, conceptsOf } from "../vocabulary.js";
@@ -84,10 +84,6 @@ function countWhenNumberAsked(query: Query, fact: Fact): boolean {
   return fact.unit !== "percent" && fact.unit !== "share" && !CURRENCY.test(fact.unit ?? "");
 }
 
-/** "… compared with the same period last year": last year as the base of a change, not its period. */
-const SINCE_LAST_YEAR =
-  /\b(?:vs\.?|versus|than|compared (?:with|to)|from|over|since|same period)\s+(?:the same period\s+)?last year\b/i;
-
 /** Each contrast word's concept → the concept of the other half ("women" → "men"). */
 const OTHER_HALF = new Map(
   GRAMMAR.contrasts.flatMap(([a, b]) => [
@@ -142,6 +138,20 @@ function timeWhenAsked(query: Query, fact: Fact): boolean {
   const { kind, unit } = query.measure.expected;
   if (kind !== null || unit === null || TIME_UNITS.has(unit)) return true;
   return !TIME_UNITS.has(fact.unit ?? "");
+}
+
+/** "The average cut per state", "the mean award for each town": an average rate is asked. */
+const ASKS_AVERAGE = /\b(?:average|mean|on average|avg)\b/i;
+
+/**
+ * "What's the average cut per state" is not answered by a count of positions cut: asked for an
+ * average per something, a figure answers only when it is stated per that thing or as an average.
+ */
+function averageWhenAsked(query: Query, { doc }: ScoredFact): boolean {
+  const per = query.measure.per;
+  if (!per || !ASKS_AVERAGE.test(query.cleaned)) return true;
+  // "by an average of $30,000": the words just before the figure call it an average.
+  return statedRate(doc) === concept(per) || ASKS_AVERAGE.test(doc.lead.slice(-30));
 }
 
 /** "How many times higher", "twice as likely … than", "how much more … compared with": a ratio is asked. */
@@ -255,6 +265,7 @@ export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex):
     noMoneyForHowMany(query, scored.fact) &&
     timeWhenAsked(query, scored.fact) &&
     ratioWhenAsked(query, scored.fact) &&
+    averageWhenAsked(query, scored) &&
     moneyWhenAsked(query, scored.fact) &&
     besideStatedWhole(query, scored.fact, index) &&
     besideNamedWhole(query, scored, index) &&
