@@ -39,7 +39,10 @@ const Grammar = z.object({
   methodNouns: Words,
   /** Adverbs that end the noun a figure counts: "120 agents already deployed". */
   trailingAdverbs: Words,
-  /** Everyday verbs' forms no "-ed"/"-ing" marks ("began", "gets"): never a noun asked about. */
+  /**
+   * Everyday verbs' forms outside the report verbs' list and unmarked by "-ed"/"-ing" ("gets",
+   * "took", "began"): they end a counted noun, and are never the thing a question names.
+   */
   verbForms: Words,
   /** The two halves of a whole ("men", "women"): a question about one is not the other's figure. */
   contrasts: z.array(z.tuple([z.string().min(1), z.string().min(1)])),

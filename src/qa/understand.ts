@@ -2,6 +2,7 @@ import { yearsIn } from "../facts/dates.js";
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
 import { findPlacesInQuestion } from "../facts/places.js";
 import { countUnit, measureAfter } from "../facts/units.js";
+import { GRAMMAR } from "../lexicon/language.js";
 import { words } from "../text/tokenize.js";
 import { concept, STOP_WORDS } from "./vocabulary.js";
 
@@ -74,33 +75,7 @@ export function cleanQuestion(raw: string): string {
     .trim();
 }
 
-const COMMON_VERBS = new Set([
-  "took",
-  "part",
-  "make",
-  "made",
-  "have",
-  "go",
-  "went",
-  "come",
-  "came",
-  "rise",
-  "rose",
-  "fall",
-  "fell",
-  "increase",
-  "decrease",
-  "drop",
-  "get",
-  "gets",
-  "got",
-  "take",
-  "took",
-  "happen",
-  "become",
-  "receive",
-  "reach",
-]);
+const COMMON_VERBS: ReadonlySet<string> = new Set(GRAMMAR.verbForms);
 /** "What was the daily average of …", "what is the value of …": a figure, not a sentence. */
 const ASKS_FOR_FIGURE =
   /\bwhat(?:'s| is| was| were| are)? the (?:\w+ )?(?:total|number|average|amount|value|share|rate|percentage|proportion|figure|count|tally|sum|size|weight|quantity|budget|cost|price)\b/;
@@ -213,12 +188,20 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   return { kind: null, unit: null };
 }
 
+const RATE_TIME_WORD = /^(?:day|week|month|year|hour|night|quarter)$/;
+
 /** The noun after "how many"/"how much", skipping measure words: "how many tons of drugs" → "drugs". */
 function targetNoun(lower: string): string | null {
   const after = /\bhow (?:many|much)\s+(.*)$/.exec(lower)?.[1];
   const tail = after ?? /\b(?:number|amount|quantity|total) of\s+(.*)$/.exec(lower)?.[1];
   if (!tail) return null;
   const tokens = words(tail);
+  // "how much a year", "how much this year": a rate or a period follows, not a counted noun.
+  if (
+    /^(?:a|an|per|each|every|this|last|next)$/.test(tokens[0] ?? "") &&
+    RATE_TIME_WORD.test(tokens[1] ?? "")
+  )
+    return null;
   // "How much did the gang swindle?": no counted noun, the question goes straight to its verb.
   if (
     /^(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could|being|been)$/.test(
@@ -229,7 +212,9 @@ function targetNoun(lower: string): string | null {
   const measures =
     /^(?:tons?|tonnes?|kilograms?|kilos?|kg|pounds?|lbs?|grams?|ounces?|types?|kinds?|of|in|total|major|different|various|yuan|dollars?|euros?|usd|eur|worth|value|more|less|fewer)$/;
   const noun = tokens.find(
-    (word) => !measures.test(word) && !/^(?:were|was|did|do|does|have|has|had|are|is)$/.test(word),
+    (word) =>
+      !measures.test(word) &&
+      !/^(?:were|was|did|do|does|have|has|had|are|is|being|been)$/.test(word),
   );
   if (!noun) return null;
   // "how many drug crime cases": the counted noun is the last of the run of non-verbs.

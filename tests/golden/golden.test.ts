@@ -111,7 +111,7 @@ const FLOORS: Record<string, number> = {
   "corpus-blind3-2021-04-07_community_violence_intervention": 9 / 10,
   "corpus-blind3-2022-03-01_addiction_overdose": 10 / 10,
   "corpus-blind3-2023-03-20_freedom_caucus_public_safety": 10 / 10,
-  "corpus-blind3-2023-11-16_global_drug_trafficking": 9 / 10,
+  "corpus-blind3-2023-11-16_global_drug_trafficking": 10 / 10,
   "corpus-blind3-2024-03-11_budget_border_fentanyl": 10 / 10,
   "corpus-blind3-2024-09-24_synthetic_drug_coalition": 10 / 10,
   "corpus-blind3-2025-03-26_opioid_epidemic_cost": 10 / 10,

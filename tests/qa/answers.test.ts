@@ -409,3 +409,21 @@ describe("who holds a title", () => {
     expect(a.text.startsWith("**Dana R. Whitfield**")).toBe(true);
   });
 });
+
+describe("a contest whose option is named a sentence before its figure", () => {
+  const supplemental = buildReportIndex(
+    [
+      "Harbour budget",
+      "The board has worked to widen access to treatment for port workers. In addition, the board is requesting $3.2 million in its supplemental budget request to strengthen these services.",
+      "The supplemental funding request includes more than $2.4 million to stop smuggling at the docks.",
+      "Summary: the supplemental funding request includes more than $2.4 million to stop smuggling.",
+    ].join("\n\n"),
+    { name: "supplemental.txt", version: null },
+  );
+
+  it("takes the figure in that paragraph, and cites every paragraph stating each figure", () => {
+    const a = answer("supplemental: treatment $ vs stop smuggling $ which bigger", supplemental);
+    expect(a.facts.map((fact) => fact.value)).toEqual([3_200_000, 2_400_000]);
+    expect(a.citations).toEqual(expect.arrayContaining([2, 3, 4]));
+  });
+});

@@ -30,6 +30,15 @@ describe("the question's language", () => {
     expect(reply("how many ppl got charged", index).answer.facts[0]?.value).toBe(9);
   });
 
+  it("reads chat that puts the programme first and the rate after 'how much'", () => {
+    const grants = buildReportIndex(
+      "The budget includes DockBuild, a harbour training programme, which provides $14 million a year for apprentices.",
+      { name: "invented-grants.txt", version: null },
+    );
+    expect(understand("how much a year for dockbuild").measure.target).toBeNull();
+    expect(reply("dockbuild gets how much a yr", grants).answer.facts[0]?.value).toBe(14_000_000);
+  });
+
   it("reads chat's 'od' as overdose and 'ops' as operations", () => {
     const chat = buildReportIndex(
       "Overdose deaths fell 14% in the county. The harbour operations made 62 arrests.",

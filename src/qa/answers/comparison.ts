@@ -88,8 +88,9 @@ function bestForOption(
     const after = conceptsOf(textAfter(scored.fact, scored.doc.nearText));
     return [...own].filter((c) => after.includes(c)).length / Math.max(1, own.size);
   };
-  const alike = ranked.filter((scored) => likeAsked(scored) && isUsable(scored, ctx.weights));
-  for (const candidates of [alike, ranked]) {
+  const usable = ranked.filter((scored) => isUsable(scored, ctx.weights));
+  const alike = usable.filter(likeAsked);
+  for (const candidates of [alike, usable]) {
     for (const fit of fits) {
       const best = candidates.find(fit);
       if (best) return best;
@@ -107,7 +108,17 @@ function bestForOption(
     const beside = besideShare(scored, false) + inTail;
     if (beside > most) [best, most] = [scored, beside];
   }
-  return best;
+  // "… for treatment. In addition, $1.5 billion to strengthen these services": the option named
+  // only a sentence before, in the paragraph of a figure counting what is asked.
+  return (
+    best ??
+    ranked.find(
+      (scored) =>
+        counts(scored) &&
+        isUsable(scored, ctx.weights) &&
+        [...own].every((c) => scored.doc.paragraph.has(c) || scored.doc.context.has(c)),
+    )
+  );
 }
 
 /** The words after a figure up to its neighbour: in English what is said of a count follows it. */
@@ -141,6 +152,19 @@ function optionPlaces(option: string, query: Query, index: ReportIndex): string[
   return query.filters.places.filter((place) => !others.some((set) => set.has(place)));
 }
 
+/** The same figures stated again elsewhere (a summary and its section): cited there too. */
+function restated(facts: Fact[], index: ReportIndex): Fact[] {
+  return index.table.facts.filter((other) =>
+    facts.some(
+      (fact) =>
+        other !== fact &&
+        other.value === fact.value &&
+        other.unit === fact.unit &&
+        other.subject === fact.subject,
+    ),
+  );
+}
+
 /** Sides ordered winner first; a side with no figure goes last. */
 function contest(sides: Side[], query: Query, ctx: AnswerContext): Answer {
   const w = ctx.weights;
@@ -169,7 +193,7 @@ function contest(sides: Side[], query: Query, ctx: AnswerContext): Answer {
     question: query.question,
     status: "answered",
     text: `${lead}${citeLine(winner.best.fact)}\n${quoteBlock(winner.best.fact)}\n${lines.join("\n")}`,
-    citations: uniqueParagraphs(facts),
+    citations: uniqueParagraphs([...facts, ...restated(facts, ctx.index)]),
     facts,
     confidence:
       Math.min(...found.map((side) => confidenceOf(side.best as ScoredFact, undefined, w))) *
