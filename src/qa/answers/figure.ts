@@ -1,11 +1,12 @@
 import type { Fact } from "../../facts/schema.js";
 import { countUnit } from "../../facts/units.js";
 import { words } from "../../text/tokenize.js";
+import { documentsWith } from "../bm25.js";
 import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "../compose.js";
 import { countedNoun } from "../coverage.js";
-import { isHomeName, mentions } from "../names.js";
+import { isHomeName, mentions, paragraphsHoldingLastWords, paragraphsNaming } from "../names.js";
 import { rankFacts, type ScoredFact } from "../rank.js";
-import type { ReportIndex } from "../reportIndex.js";
+import { factsIn, type ReportIndex, type SentenceDoc } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
 import type { Query } from "../understand.js";
@@ -22,7 +23,7 @@ export function confidenceOf(
   const strength = 1 / (1 + Math.exp(-(best.score - w.minFactScore - 2) / 2));
   const margin =
     runnerUp && runnerUp.fact.value !== best.fact.value
-      ? Math.min(1, Math.max(0, (best.score - runnerUp.score) / 3))
+      ? Math.max(0, Math.min(1, (best.score - runnerUp.score) / 3))
       : 1;
   return Number(Math.min(1, strength * (0.6 + 0.4 * margin)).toFixed(3));
 }
@@ -126,7 +127,9 @@ function countedNounFirst(query: Query, ranked: ScoredFact[], w: Weights): Score
 
 /** The names a question uses that are not the report's own subject: the answer must be about them. */
 export function askedNames(query: Query, index: ReportIndex): string[][] {
-  return query.filters.names.filter((spellings) => !isHomeName(spellings, index.report));
+  return query.filters.names.filter(
+    (spellings) => !isHomeName(spellings, index.report, index.paragraphWords),
+  );
 }
 
 /**
@@ -147,10 +150,13 @@ function statesNames(fact: Fact, names: string[][], index: ReportIndex): boolean
 /** A name the question uses that no figure's sentence states: the report gives no figure for it. */
 function unfiguredName(query: Query, { index }: AnswerContext): Answer | null {
   for (const spellings of askedNames(query, index)) {
-    if (index.table.facts.some((fact) => statesNames(fact, [spellings], index))) continue;
-    const paragraphs = index.report.paragraphs
-      .filter((p) => spellings.some((s) => mentions(p.text, s)))
-      .map((p) => p.number);
+    // A figure's sentences can state the name only where its paragraph holds its last word.
+    const holding = paragraphsHoldingLastWords(spellings, index.paragraphWords);
+    const candidates = holding === null ? index.table.facts : factsIn(index, holding);
+    if (candidates.some((fact) => statesNames(fact, [spellings], index))) continue;
+    const paragraphs = paragraphsNaming(spellings, index.report, index.paragraphWords).map(
+      (p) => p.number,
+    );
     // A name as typed ("DOJ's COPS") that no paragraph writes is left to the other checks.
     if (paragraphs.length === 0) continue;
     const where = paragraphs.map((p) => `¶${p}`).join(", ");
@@ -170,8 +176,9 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   const unfigured = unfiguredName(query, ctx);
   if (unfigured) return unfigured;
   // A name as typed that the report never writes ("DOJ's COPS") cannot narrow the figures.
-  const names = askedNames(query, ctx.index).filter((spellings) =>
-    ctx.index.report.paragraphs.some((p) => spellings.some((s) => mentions(p.text, s))),
+  const names = askedNames(query, ctx.index).filter(
+    (spellings) =>
+      paragraphsNaming(spellings, ctx.index.report, ctx.index.paragraphWords).length > 0,
   );
   const all = rankedFor(query, ctx).filter((r) => statesNames(r.fact, names, ctx.index));
   // "What share of victims are women" where the best figure is the men's share: the report
@@ -237,7 +244,7 @@ function preferTotals(ranked: ScoredFact[], w: Weights): ScoredFact[] {
 }
 
 /** No figure answers this: say so, naming the place asked about where the report mentions it. */
-export function noFigure(query: Query, { index }: AnswerContext): Answer {
+export function noFigure(query: Query, { index, weights }: AnswerContext): Answer {
   const suggestions = relatedSuggestions(query.cleaned, index);
   const [place] = query.filters.places;
   if (place) {
@@ -250,7 +257,7 @@ export function noFigure(query: Query, { index }: AnswerContext): Answer {
       paragraphs,
     );
   }
-  const mentioned = mentionsOf(query, index);
+  const mentioned = mentionsOf(query, index, weights.postingsRead);
   if (mentioned) {
     const where = mentioned.paragraphs.map((p) => `¶${p}`).join(", ");
     return notFound(
@@ -274,13 +281,15 @@ const MAX_MENTION_PARAGRAPHS = 2;
 function mentionsOf(
   query: Query,
   index: ReportIndex,
+  read: number,
 ): { name: string; paragraphs: number[] } | null {
   const target = query.measure.target;
   if (!target) return null;
   const counted = concept(target);
   const asked = new Set(query.measure.concepts);
-  const using = index.sentences
-    .filter((sentence) => sentence.concepts.has(counted))
+  // The sentences whose concepts hold the counted noun are those its search postings list, best first.
+  const using = documentsWith(index.sentenceSearch, counted, read)
+    .map((id) => index.sentences[id] as SentenceDoc)
     .map((sentence) => ({
       sentence,
       shared: [...asked].filter((c) => sentence.concepts.has(c)).length,
