@@ -28,8 +28,9 @@ export interface ScoredFact {
 }
 
 const ACTION_CONCEPTS = new Set([...AGREEING_VERBS].map(concept));
-/** "up from 26.1 tonnes a year earlier": a figure for the period before the one reported. */
-const EARLIER_BEFORE = /\b(?:up from|down from|compared (?:with|to)|than|previous|prior)\b[^,;]*$/i;
+/** "up from 26.1 tonnes a year earlier", "down sharply from": a figure for the period before. */
+const EARLIER_BEFORE =
+  /\b(?:(?:up|down)\s+(?:\w+ly\s+)?from|compared (?:with|to)|than|previous|prior)\b[^,;]*$/i;
 const EARLIER_AFTER =
   /^[^,;.]{0,25}\b(?:a year earlier|the year before|the previous year|in the same period last year|a year ago)\b/i;
 /** "This was lower than the 1,109 arrested in 2022, who formed 34.1 per cent": a comparison sentence. */
@@ -61,7 +62,7 @@ function periodFit(terms: QueryTerms, doc: DocTerms, w: Weights): number {
   if (terms.asksCurrent && doc.lastYear) return w.lastYearForCurrent;
   if (!doc.earlier) return 0;
   if (terms.asksEarlier) return w.earlierAsked;
-  return terms.years.length === 0 ? w.earlierUnasked : 0;
+  return w.earlierUnasked;
 }
 const TOTAL_WORDS =
   /\b(?:in total|total|overall|altogether|combined|in all|nationwide|nationally|across the country)\b/i;

@@ -135,7 +135,7 @@ const FLOORS: Record<string, number> = {
   // Four invented reports of the genre (two US fact sheets, two news articles), written in session 3
   // by one helper, with 15 questions each written from the text alone by another; neither saw the
   // engine. First sight, on main at daf434a: 33/60 = 55.0%, 2 figures given where the report has none.
-  "invented6-fact-sheet-border": 11 / 15,
+  "invented6-fact-sheet-border": 12 / 15,
   "invented6-fact-sheet-grants": 14 / 15,
   "invented6-news-city-crime": 13 / 15,
   "invented6-news-police-operation": 9 / 15,

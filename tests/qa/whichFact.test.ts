@@ -215,4 +215,11 @@ describe("which figure answers, and when none does", () => {
       15_000_000,
     );
   });
+
+  it("weighs the substance asked, typed 'heroine', never the earlier figure it fell from", () => {
+    const port = invented(
+      "Harbour Seizures\n\nThe Harbour Customs Office (HCO) seized 5,430 pounds of cocaine at the docks in FY 2026, up 3.1 percent from 5,266 pounds in FY 2025, and 187 pounds of heroin, down sharply from 314 pounds.",
+    );
+    expect(answer("how much heroine did hco grab in fy 2026", port).facts[0]?.value).toBe(187);
+  });
 });

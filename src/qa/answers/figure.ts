@@ -13,7 +13,7 @@ import type { Query } from "../understand.js";
 import { concept } from "../vocabulary.js";
 import type { Weights } from "../weights.js";
 import type { AnswerContext } from "./context.js";
-import { canAnswer, sameHalf } from "./fit.js";
+import { canAnswer, isSubstance, sameHalf } from "./fit.js";
 
 export function confidenceOf(
   best: ScoredFact,
@@ -110,7 +110,10 @@ function countedNounFirst(query: Query, ranked: ScoredFact[], w: Weights): Score
   const [best] = ranked;
   const noun = countedNoun(query);
   const asked = query.measure.expected.unit;
-  if (!best || query.measure.expected.kind !== null || (!noun && !asked)) return ranked;
+  const { kind } = query.measure.expected;
+  // A count, or a weight of a substance named ("how much heroin"): what the figure is of decides.
+  const weighed = (kind === "mass" || kind === "amount") && noun !== null && isSubstance(noun);
+  if (!best || (kind !== null && !weighed) || (!noun && !asked)) return ranked;
   // A chat question counts the head of the nouns it opens on ("<agency> furlough days?").
   const counts = (r: ScoredFact) =>
     (noun !== null && r.doc.heads.has(concept(noun))) || (asked !== null && r.fact.unit === asked);

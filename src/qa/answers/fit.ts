@@ -215,6 +215,11 @@ const SUBSTANCES: ReadonlySet<string> = new Set(
   [...DRUG_NAMES].map(concept).filter((c) => !NOT_ONE.has(c)),
 );
 
+/** One substance by name ("heroin", or "heroine" as typed): not a class of drugs. */
+export function isSubstance(word: string): boolean {
+  return SUBSTANCES.has(concept(word));
+}
+
 const paragraphConceptsCache = new WeakMap<ReportIndex, Map<number, Set<string>>>();
 
 /** The concepts of paragraph `n`, worked out once per report. */
