@@ -4,6 +4,7 @@
  *
  *   npm run bench -- [--golden] [--scaling] [--bot] [--cold]       pick sub-benches (default: all)
  *                    [--runs 15] [--warmup 3] [--passes 10] [--failures]   golden sets
+ *                    [--seed-warmup 10] [--seed-passes 30]   the seed, asked first (cold JIT)
  *                    [--scale N]... [--full] [--scale-questions 10]   rows above ×100 (--full: ×1000),
  *                                                                     asking that many seed questions
  *                    [--burst 1000] [--starts 3] [--cold-runs 5]           the bot, cold start
@@ -26,7 +27,9 @@ const { values: args } = parseArgs({
     cold: { type: "boolean", default: false },
     runs: { type: "string", default: "15" },
     warmup: { type: "string", default: "3" },
+    "seed-warmup": { type: "string", default: "10" },
     passes: { type: "string", default: "10" },
+    "seed-passes": { type: "string", default: "30" },
     failures: { type: "boolean", default: false },
     scale: { type: "string", multiple: true },
     full: { type: "boolean", default: false },
@@ -83,10 +86,12 @@ async function main(): Promise<number> {
   console.log(`factdesk bench · ${machineLine()}`);
   let failed = false;
   if (all || args.golden) {
-    const golden = runGoldenBench({
+    const golden = await runGoldenBench({
       runs: positiveInt("runs", args.runs),
       warmup: positiveInt("warmup", args.warmup),
       passes: positiveInt("passes", args.passes),
+      seedWarmup: positiveInt("seed-warmup", args["seed-warmup"]),
+      seedPasses: positiveInt("seed-passes", args["seed-passes"]),
       failures: args.failures,
     });
     if (golden.errors.length > 0) {

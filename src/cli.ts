@@ -1,8 +1,10 @@
 import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
 import { type CliArgs, parseCliArgs, USAGE, UsageError } from "./cli/args.js";
 import { chat } from "./cli/chat.js";
 import { loadReportFile } from "./cli/loadReport.js";
 import { answerToJson, answerToText, factsToText, type TextStyle } from "./cli/output.js";
+import { BUILT_ENGINE, type SavedIndexes } from "./cli/savedIndex.js";
 import { ConfigError, parseReportMaxBytes } from "./config.js";
 import { answer } from "./qa/answer.js";
 import type { ReportIndex } from "./qa/reportIndex.js";
@@ -10,6 +12,13 @@ import { ReportError } from "./report/errors.js";
 
 const DEFAULT_REPORT = process.env.REPORT_PATH || "data/report.txt";
 const style: TextStyle = process.stdout.isTTY ? "ansi" : "plain";
+/**
+ * The built CLI (dist/cli.js) keeps the indexes it builds in dist/.cache/index, which goes with
+ * dist/ when it is rebuilt; under tsx nothing is saved.
+ */
+const saved: SavedIndexes | null = BUILT_ENGINE
+  ? { dir: fileURLToPath(new URL("./.cache/index", import.meta.url)), engine: BUILT_ENGINE }
+  : null;
 
 function printAnswer(question: string, index: ReportIndex, json: boolean): void {
   const result = answer(question, index);
@@ -27,7 +36,7 @@ async function run(args: CliArgs): Promise<void> {
   // Nobody types a batch at a terminal by accident: waiting silently on stdin looks like a hang.
   const batchFromTerminal = args.mode === "ask" && !args.facts && args.question === null;
   if (batchFromTerminal && process.stdin.isTTY) throw new UsageError(USAGE);
-  const index = await loadReportFile(args.report, args.maxBytes);
+  const index = await loadReportFile(args.report, args.maxBytes, saved);
   if (args.facts) {
     process.stdout.write(
       `${args.json ? JSON.stringify(index.table, null, 2) : factsToText(index.table.facts)}\n`,

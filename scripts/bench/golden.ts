@@ -1,9 +1,13 @@
 /**
  * Golden sets: index build time per report, then factdesk, plain fuse.js and BM25 (MiniSearch)
  * over sentences, each scored by the golden test's own function, with warm in-process latency.
+ * factdesk is timed as the bot runs it: the code `npm run build` compiles to dist/ (tsx's own
+ * transform of the sources adds a helper call to every closure, several percent of an answer).
  */
-import { answer, reply } from "../../src/qa/answer.js";
-import { buildReportIndex, type ReportIndex } from "../../src/qa/reportIndex.js";
+import { join } from "node:path";
+import { type PerformanceEntry, PerformanceObserver } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+import type { ReportIndex } from "../../src/qa/reportIndex.js";
 import type { Answer } from "../../src/qa/schema.js";
 import {
   type Ask,
@@ -12,6 +16,7 @@ import {
   type GoldenSet,
   loadGoldenSets,
   percent,
+  REPO_ROOT,
   readReportText,
   reportMeta,
   runGoldenSet,
@@ -19,7 +24,27 @@ import {
 } from "../../tests/golden/goldenSet.js";
 import { BASELINE_NOT_FOUND_SCORE, buildBaseline } from "../baseline.js";
 import { BM25_NOT_FOUND_SCORE, buildBm25 } from "./bm25.js";
+import { ensureBuilt } from "./processes.js";
 import { ms, percentile, ratio, timeOnce, us } from "./stats.js";
+
+type AnswerModule = typeof import("../../src/qa/answer.js");
+type IndexModule = typeof import("../../src/qa/reportIndex.js");
+interface Engine {
+  answer: AnswerModule["answer"];
+  reply: AnswerModule["reply"];
+  buildReportIndex: IndexModule["buildReportIndex"];
+}
+
+const BUILD_TIMEOUT_MS = 5 * 60_000;
+
+/** The compiled engine in dist/, built first when it is missing or older than the sources. */
+async function compiledEngine(): Promise<Engine> {
+  await ensureBuilt(BUILD_TIMEOUT_MS);
+  const load = (file: string) => import(pathToFileURL(join(REPO_ROOT, "dist", file)).href);
+  const { answer, reply } = (await load("src/qa/answer.js")) as AnswerModule;
+  const { buildReportIndex } = (await load("src/qa/reportIndex.js")) as IndexModule;
+  return { answer, reply, buildReportIndex };
+}
 
 export const SEED_REPORT = "data/report.txt";
 
@@ -27,6 +52,9 @@ export interface GoldenOptions {
   runs: number;
   warmup: number;
   passes: number;
+  /** The seed is benched first, on a cold JIT, and its p99 needs thousands of samples. */
+  seedWarmup: number;
+  seedPasses: number;
   failures: boolean;
 }
 
@@ -35,7 +63,16 @@ type ContenderName = (typeof CONTENDERS)[number];
 
 interface Contender {
   result: SetResult;
+  /** Sorted. */
   latencyNs: number[];
+  /** Every timed answer in the order asked: pass after pass over the set's questions. */
+  samples: Sample[];
+}
+
+interface Sample {
+  question: number;
+  startMs: number;
+  ns: number;
 }
 
 interface SetBench {
@@ -70,18 +107,20 @@ function contend(set: GoldenSet, ask: Ask, options: GoldenOptions): Contender {
     }
   };
   for (let i = 0; i < options.warmup; i++) for (const q of set.questions) timed(q);
-  const latencyNs: number[] = [];
+  const samples: Sample[] = [];
   for (let i = 0; i < options.passes; i++) {
-    for (const q of set.questions) latencyNs.push(timeOnce(() => timed(q)));
+    set.questions.forEach((q, question) => {
+      const startMs = performance.now();
+      samples.push({ question, startMs, ns: timeOnce(() => timed(q)) });
+    });
   }
-  return { result, latencyNs: latencyNs.sort((a, b) => a - b) };
+  return { result, latencyNs: samples.map((s) => s.ns).sort((a, b) => a - b), samples };
 }
 
-function answerAfter(q: string, after: string | undefined, index: ReportIndex): Answer {
-  return answer(q, index, { previous: after === undefined ? null : reply(after, index).query });
-}
-
-function benchSet(set: GoldenSet, options: GoldenOptions): SetBench {
+function benchSet(set: GoldenSet, options: GoldenOptions, engine: Engine): SetBench {
+  const { answer, reply, buildReportIndex } = engine;
+  const answerAfter = (q: string, after: string | undefined, index: ReportIndex): Answer =>
+    answer(q, index, { previous: after === undefined ? null : reply(after, index).query });
   const text = readReportText(set);
   const meta = reportMeta(set);
   const index = buildReportIndex(text, meta);
@@ -164,22 +203,96 @@ function summaryTable(rows: GoldenSummary["rows"]): string {
   return formatTable(table);
 }
 
-export function runGoldenBench(options: GoldenOptions): GoldenSummary {
+interface Collections {
+  /** Stop listening, once the collections seen so far are all reported. */
+  stop(): Promise<void>;
+  /** In milliseconds of performance.now(). */
+  spans: { startMs: number; endMs: number }[];
+}
+
+/** Every garbage collection from now until stop(), to tell a slow answer from a collection. */
+function garbageCollections(): Collections {
+  const spans: Collections["spans"] = [];
+  const add = (entries: PerformanceEntry[]) => {
+    for (const e of entries) spans.push({ startMs: e.startTime, endMs: e.startTime + e.duration });
+  };
+  const observer = new PerformanceObserver((list) => add(list.getEntries()));
+  observer.observe({ entryTypes: ["gc"] });
+  return {
+    spans,
+    async stop() {
+      // Node reports a collection from the event loop: a synchronous run hears of none until it yields.
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      add(observer.takeRecords());
+      observer.disconnect();
+    },
+  };
+}
+
+const SLOWEST_SHOWN = 5;
+
+/**
+ * What the seed's slowest answers are: how many of the samples at or above p99 overlapped a
+ * garbage collection, how many questions they come from, and the questions slowest by median
+ * (the same question slow on every pass is real work, not noise).
+ */
+function tailLine(set: GoldenSet, contender: Contender, collections: Collections): string {
+  const { samples, latencyNs } = contender;
+  const p99 = percentile(latencyNs, 99);
+  const tail = samples.filter((s) => s.ns >= p99);
+  const overlapsCollection = (s: Sample) => {
+    const endMs = s.startMs + s.ns / 1e6;
+    return collections.spans.some((gc) => gc.startMs < endMs && gc.endMs > s.startMs);
+  };
+  const collected = tail.filter(overlapsCollection).length;
+  const withCollection = samples.filter(overlapsCollection).length;
+  const byQuestion = new Map<number, number[]>();
+  for (const s of samples)
+    byQuestion.set(s.question, [...(byQuestion.get(s.question) ?? []), s.ns]);
+  const medians = [...byQuestion].map(([question, ns]) => ({
+    question,
+    medianNs: percentile(
+      ns.sort((a, b) => a - b),
+      50,
+    ),
+  }));
+  const slowest = medians.sort((a, b) => b.medianNs - a.medianNs).slice(0, SLOWEST_SHOWN);
+  return (
+    `Seed tail: ${tail.length} samples at or above p99 (${us(p99)} µs), ${collected} of them during a garbage collection` +
+    ` (${withCollection} of all ${samples.length} samples were), from ${new Set(tail.map((s) => s.question)).size} questions.` +
+    `\nSlowest seed questions by median over ${samples.length / set.questions.length} passes:` +
+    slowest
+      .map(({ question, medianNs }) => {
+        const q = set.questions[question];
+        return `\n  ${us(medianNs).padStart(7)} µs  ${q?.q}${q?.after ? `  (after: ${q.after})` : ""}`;
+      })
+      .join("")
+  );
+}
+
+export async function runGoldenBench(options: GoldenOptions): Promise<GoldenSummary> {
   // The seed report first: it is the one the acceptance run measures.
   const seedFirst = (set: GoldenSet) => (set.report === SEED_REPORT ? 0 : 1);
   const sets = loadGoldenSets().sort((a, b) => seedFirst(a) - seedFirst(b));
+  const engine = await compiledEngine();
   console.log(
-    `\n## Golden sets · ${options.runs} index builds · ${options.warmup} warm-up + ${options.passes} timed passes per set and contender`,
+    `\n## Golden sets · ${options.runs} index builds · ${options.warmup} warm-up + ${options.passes} timed passes per set and contender (${options.seedWarmup} + ${options.seedPasses} on the seed) · factdesk compiled (dist/)`,
   );
   const benches: SetBench[] = [];
   const errors: string[] = [];
+  const collections = garbageCollections();
   for (const set of sets) {
     try {
-      benches.push(benchSet(set, options));
+      const seed = set.name === "seed";
+      const warmup = seed ? options.seedWarmup : options.warmup;
+      const passes = seed ? options.seedPasses : options.passes;
+      benches.push(benchSet(set, { ...options, warmup, passes }, engine));
     } catch (err) {
       errors.push(`${set.name}: ${(err as Error).message}`);
     }
   }
+  await collections.stop();
   console.log(`\n${buildTable(benches, options.runs)}`);
   console.log(
     "\nAccuracy (correct) by the golden test's scoring; answer latency warm, in-process." +
@@ -208,6 +321,7 @@ export function runGoldenBench(options: GoldenOptions): GoldenSummary {
       `\nSeed answer latency (factdesk, warm, in-process, ${seedNs.length} samples): p50 ${(seed.p50Ms * 1000).toFixed(0)} µs · p99 ${(seed.p99Ms * 1000).toFixed(0)} µs · max ${(seed.maxMs * 1000).toFixed(0)} µs` +
         ` · factdesk p50 ÷ fuse.js p50 ${ratio(percentile(seedNs, 50) / percentile(fuse, 50))} · ÷ BM25 p50 ${ratio(percentile(seedNs, 50) / percentile(bm25, 50))}`,
     );
+    console.log(tailLine(seedBench.set, seedBench.contenders.factdesk, collections));
   }
   if (options.failures) {
     for (const b of benches) {

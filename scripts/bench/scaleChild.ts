@@ -27,6 +27,8 @@ export interface ScaleRow {
   wrongFromAdded: number;
   questions: string[];
   correct: boolean[];
+  /** What each answer says (status, figures, citations, text), to tell whether it is ×1's. */
+  answers: string[];
   p50Ms: number;
   p99Ms: number;
 }
@@ -47,6 +49,7 @@ function run(scale: number, questionCount: number, passes: number, builds: numbe
     chars: text.length,
     questions: [] as string[],
     correct: [] as boolean[],
+    answers: [] as string[],
     p50Ms: Number.NaN,
     p99Ms: Number.NaN,
     wrongFromAdded: 0,
@@ -82,6 +85,7 @@ function run(scale: number, questionCount: number, passes: number, builds: numbe
   const questions = spread(standalone, questionCount);
   const samples: number[] = [];
   let wrongFromAdded = 0;
+  const answers: string[] = [];
   const correct = questions.map((q) => {
     let got: ReturnType<typeof answer> | undefined;
     samples.push(
@@ -90,6 +94,7 @@ function run(scale: number, questionCount: number, passes: number, builds: numbe
       }),
     );
     const right = got !== undefined && scoreQuestion(q, got).correct;
+    answers.push(JSON.stringify(got && { ...got, question: undefined }));
     const cited = got?.facts[0]?.paragraph ?? got?.citations[0] ?? 0;
     if (!right && cited > seedParagraphs) wrongFromAdded++;
     return right;
@@ -108,6 +113,7 @@ function run(scale: number, questionCount: number, passes: number, builds: numbe
     refused: null,
     questions: questions.map((q) => q.q),
     correct,
+    answers,
     p50Ms: percentile(samples, 50) / 1e6,
     p99Ms: percentile(samples, 99) / 1e6,
   };

@@ -50,7 +50,10 @@ function comparedToFirst(row: ScaleRow, first: ScaleRow | undefined): string {
     changed === 0
       ? "same as ×1"
       : `${changed} changed vs ×1; ${row.wrongFromAdded} wrong answers from an added ¶`;
-  return `${correct}/${asked} correct, ${verdict}`;
+  // The same answer word for word, not only as right or wrong: speed bought with other answers shows.
+  const saidAtFirst = new Map(first.questions.map((q, i) => [q, first.answers[i]]));
+  const same = row.questions.filter((q, i) => saidAtFirst.get(q) === row.answers[i]).length;
+  return `${correct}/${asked} correct, ${verdict}; ${same}/${asked} answers word for word as ×1`;
 }
 
 const slope = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "-");

@@ -4,12 +4,18 @@ import { readFileCapped, tooLargeError } from "../library/readReport.js";
 import { buildReportIndex, type ReportIndex } from "../qa/reportIndex.js";
 import { decodeReportBytes } from "../report/decode.js";
 import { ReportError } from "../report/errors.js";
+import { readSavedIndex, type SavedIndexes, saveIndex } from "./savedIndex.js";
 
 /**
  * Read and index a report file, refusing one over `maxBytes` before reading it (the bot's cap);
- * every way it can fail becomes a ReportError with one readable line.
+ * every way it can fail becomes a ReportError with one readable line. With `saved`, the index
+ * saved for the same bytes by the same build is read instead of built, and a built one is saved.
  */
-export async function loadReportFile(path: string, maxBytes: number): Promise<ReportIndex> {
+export async function loadReportFile(
+  path: string,
+  maxBytes: number,
+  saved: SavedIndexes | null = null,
+): Promise<ReportIndex> {
   let bytes: Uint8Array;
   try {
     const { size } = await stat(path);
@@ -28,8 +34,13 @@ export async function loadReportFile(path: string, maxBytes: number): Promise<Re
             : "cannot be read";
     throw new ReportError(`${path}: ${why}`);
   }
+  const meta = { name: basename(path), version: null };
+  const kept = saved && readSavedIndex(saved, bytes, meta);
+  if (kept) return kept;
   try {
-    return buildReportIndex(decodeReportBytes(bytes), { name: basename(path), version: null });
+    const index = buildReportIndex(decodeReportBytes(bytes), meta);
+    if (saved) saveIndex(saved, bytes, index);
+    return index;
   } catch (error) {
     if (error instanceof ReportError) throw new ReportError(`${path}: ${error.reason}`);
     throw error;

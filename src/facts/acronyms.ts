@@ -2,6 +2,8 @@
 // question's "fbi" abbreviates "Federal Bureau of Investigation". One reading of both, used by the
 // extraction side (bodies) and the answering side (names).
 
+import { matchesOf } from "../text/matches.js";
+
 /** Small words a name may hold inside it: "Bureau of Alcohol, Tobacco and Firearms". */
 const NAME_JOINERS = "of|and|for|the|on|to|in|&";
 const JOINER = new RegExp(`^(?:${NAME_JOINERS})$`, "i");
@@ -69,10 +71,10 @@ export interface DefinedAcronym {
 /** Every "Full Name (ACR)" a text spells out. */
 export function definedAcronyms(text: string): DefinedAcronym[] {
   const defined: DefinedAcronym[] = [];
-  for (const match of text.matchAll(SPELLED_OUT)) {
+  for (const match of matchesOf(SPELLED_OUT, text)) {
     const acronym = match[1] ?? "";
     const before = text.slice(0, match.index ?? 0);
-    const run = [...before.matchAll(NAME_RUN)].pop()?.[0];
+    const run = matchesOf(NAME_RUN, before).pop()?.[0];
     if (run && ACRONYM.test(acronym) && before.trimEnd().endsWith(run)) {
       defined.push({ acronym, name: spelledOut(acronym, run.replace(/^The\s+/, "")) });
     }

@@ -88,22 +88,38 @@ export function reportBodies(report: ParsedReport): BodyFinder {
       (byKey.get(keyOf(match.text)) ?? []).map(({ body }) => body.name),
     ),
   );
+  // The build asks for the aliases of every fact's words: each body's forms are lower-cased once.
+  const lowerForms = new Map<Body, string[]>();
+  const formsOf = (body: Body): string[] => {
+    let forms = lowerForms.get(body);
+    if (!forms) {
+      forms = [body.name, ...body.acronyms].map((f) => f.toLowerCase());
+      lowerForms.set(body, forms);
+    }
+    return forms;
+  };
   return {
     aliases(text) {
-      const found = new Set(
-        named(text).flatMap((body) => [body.name, ...body.acronyms].map((f) => f.toLowerCase())),
-      );
-      return [...found].join(" ");
+      const found = new Set<string>();
+      for (const body of named(text)) for (const form of formsOf(body)) found.add(form);
+      return found.size === 0 ? "" : [...found].join(" ");
     },
     mentions: (body) => inReport.has(body.name),
   };
 }
 
+/** A form's first word, lower-cased: a question that does not hold it cannot match the form. */
+const firstWord = (form: string) => form.toLowerCase().split(/[\s-]+/)[0] ?? "";
+
 const QUESTION_FORMS = KNOWN.map((body) => ({
   body,
-  names: namesOf(body).map((name) => new RegExp(`\\b${namePattern(name.toLowerCase())}\\b`)),
+  names: namesOf(body).map((name) => ({
+    lead: firstWord(name),
+    pattern: new RegExp(`\\b${namePattern(name.toLowerCase())}\\b`),
+  })),
   acronyms: body.acronyms.map((acronym) => ({
     acronym,
+    lead: firstWord(acronym),
     exact: new RegExp(`\\b${namePattern(acronym)}\\b`),
     anyCase: new RegExp(`\\b${namePattern(acronym)}\\b`, "i"),
   })),
@@ -117,11 +133,13 @@ export function bodiesInQuestion(question: string, isWord: (word: string) => boo
   const lower = question.toLowerCase();
   return QUESTION_FORMS.filter(
     (form) =>
-      form.names.some((name) => name.test(lower)) ||
+      form.names.some(({ lead, pattern }) => lower.includes(lead) && pattern.test(lower)) ||
       // The dictionary is asked only about an acronym the question holds in some case.
       form.acronyms.some(
-        ({ acronym, exact, anyCase }) =>
-          anyCase.test(question) && (!isWord(acronym) || exact.test(question)),
+        ({ acronym, lead, exact, anyCase }) =>
+          lower.includes(lead) &&
+          anyCase.test(question) &&
+          (!isWord(acronym) || exact.test(question)),
       ),
   ).map((form) => form.body);
 }

@@ -1,5 +1,7 @@
 /** Dates and years: kept on facts as context, never counted as figures. */
 
+import { matchesOf } from "../text/matches.js";
+
 const MONTH =
   "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 const DATE_PATTERNS = [
@@ -23,7 +25,7 @@ export interface DateSpan {
 
 export function findDates(text: string): DateSpan[] {
   const spans: DateSpan[] = [];
-  for (const match of text.matchAll(DATE_REGEX)) {
+  for (const match of matchesOf(DATE_REGEX, text)) {
     spans.push({ text: match[0], start: match.index, end: match.index + match[0].length });
   }
   return spans;
@@ -39,7 +41,7 @@ const YEAR_FORMS =
 
 export function yearsIn(text: string): string[] {
   const years = new Set<string>();
-  for (const match of text.matchAll(YEAR_FORMS)) {
+  for (const match of matchesOf(YEAR_FORMS, text)) {
     const written = match[1] ?? match[2] ?? "";
     years.add(written.length === 2 ? `20${written}` : written);
   }

@@ -1,4 +1,5 @@
 import type { ParsedReport } from "../report/types.js";
+import { matchesOf } from "../text/matches.js";
 import { findDates } from "./dates.js";
 import { findPlaces } from "./places.js";
 import type { Entity } from "./schema.js";
@@ -77,15 +78,15 @@ export function extractEntities(report: ParsedReport): Entity[] {
       const add = (kind: Entity["kind"], name: string) =>
         push(found, kind, name, paragraph.number, index, text);
       for (const pattern of [PERSON_AFTER_ROLE, PERSON_BEFORE_ROLE, PERSON_SAID]) {
-        for (const match of text.matchAll(pattern)) {
+        for (const match of matchesOf(pattern, text)) {
           const name = match[1] ?? match[2];
           if (name && !NOT_A_NAME.test(name) && findPlaces(name).length === 0) add("person", name);
         }
       }
-      for (const match of text.matchAll(ROLE_PHRASE)) add("role", match[0]);
-      for (const match of text.matchAll(ORGANIZATION)) add("organization", match[0]);
-      for (const match of text.matchAll(ACRONYM_ORG)) add("organization", match[0]);
-      for (const match of text.matchAll(OPERATION)) add("operation", match[1] ?? match[0]);
+      for (const match of matchesOf(ROLE_PHRASE, text)) add("role", match[0]);
+      for (const match of matchesOf(ORGANIZATION, text)) add("organization", match[0]);
+      for (const match of matchesOf(ACRONYM_ORG, text)) add("organization", match[0]);
+      for (const match of matchesOf(OPERATION, text)) add("operation", match[1] ?? match[0]);
       for (const mention of findPlaces(text)) add("place", mention.place.name);
       for (const date of findDates(text)) add("date", date.text);
     });

@@ -45,9 +45,12 @@ const NO_FIGURES: SentenceFigures = { dates: [], periods: [], figureSpans: [] };
 
 function figuresOfParagraph(paragraph: Paragraph): SentenceFigures[] {
   return paragraph.sentences.map(({ text }) => {
+    const numbers = findNumbers(text);
+    // Dates and periods only sort a sentence's numbers and date its figures.
+    if (numbers.length === 0) return NO_FIGURES;
     const dates = findDates(text);
     const periods = findPeriods(text);
-    const figureSpans = findNumbers(text).filter(
+    const figureSpans = numbers.filter(
       (match) =>
         isFigure(match, text, dates, paragraph.isHeading) && !isPeriodFigure(match, periods),
     );
@@ -86,15 +89,19 @@ function factsOfParagraph(
   find: PlaceFinder,
 ): Fact[] {
   const facts: Fact[] = [];
+  // Half a report's sentences hold no figure: their places and tokens are never needed.
+  if (figures.every((sentence) => sentence.figureSpans.length === 0)) return facts;
   const mentionsBySentence = paragraph.sentences.map((sentence) =>
     placesWhere(sentence.text, find),
   );
   const itemLabel = paragraph.isListItem ? labelOf(paragraph.text) : undefined;
   paragraph.sentences.forEach((sentence, sentenceIndex) => {
+    const { dates, periods, figureSpans } = figures[sentenceIndex] ?? NO_FIGURES;
+    if (figureSpans.length === 0) return;
     const text = sentence.text;
     const labelled = labelPlaces(labelOf(text) ?? itemLabel, find);
-    const { dates, periods, figureSpans } = figures[sentenceIndex] ?? NO_FIGURES;
     const tokens = tokenize(text);
+    const sentencePlaces = placesFor(paragraph, sentenceIndex, mentionsBySentence, find);
     let previousAction: string | null = leadIn.action;
     let previousPlaces: string[] | null = null;
     let previous: Carried | null = null;
@@ -110,7 +117,7 @@ function factsOfParagraph(
       }
       const numberToken = tokenIndexAt(tokens, match.start);
       const near: string[] = placesNear(
-        placesFor(paragraph, sentenceIndex, mentionsBySentence, find),
+        sentencePlaces,
         mentionsBySentence[sentenceIndex] ?? [],
         figureSpans,
         match,

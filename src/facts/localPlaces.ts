@@ -1,5 +1,6 @@
 import type { ParsedReport } from "../report/types.js";
 import { editDistance } from "../text/editDistance.js";
+import { matchesOf } from "../text/matches.js";
 import { phraseFinder } from "../text/phraseFinder.js";
 import { tokenize } from "../text/tokenize.js";
 import { findPlaces, type Place, type PlaceMention } from "./places.js";
@@ -31,7 +32,7 @@ function localNames(report: ParsedReport): string[] {
   const names = new Set<string>();
   for (const paragraph of report.paragraphs) {
     for (const pattern of [IN_NAME, ADMIN_NAME, FORCE_AREA, SITE_NAME, NUMBERED_AREA]) {
-      for (const match of paragraph.text.matchAll(pattern)) {
+      for (const match of matchesOf(pattern, paragraph.text)) {
         const name = (match[1] ?? "")
           .trim()
           .replace(/^(?:The|A|An|This|That|Its|Their|In|At|From)\s+/, "");
@@ -80,12 +81,50 @@ export function reportPlaces(report: ParsedReport): { names: string[]; find: Pla
   return { names, find };
 }
 
+/** A word within one edit of another shares with it the word itself or one of its one-letter deletions. */
+function deletions(word: string): string[] {
+  return [word, ...Array.from(word, (_, i) => word.slice(0, i) + word.slice(i + 1))];
+}
+
+/** Where each name stands in the list, by its first word's forms: what a question's word looks up. */
+const firstWordIndex = new WeakMap<readonly string[], Map<string, number[]>>();
+
+function namesByFirstWord(names: readonly string[]): Map<string, number[]> {
+  let index = firstWordIndex.get(names);
+  if (index) return index;
+  index = new Map();
+  for (const [i, name] of names.entries()) {
+    const bare = name.replace(ADMIN_SUFFIX, "").trim();
+    const keys = new Set<string>();
+    for (const form of [name, bare]) {
+      const first = form.toLowerCase().split(/\s+/)[0] ?? "";
+      for (const key of first.length >= 5 ? deletions(first) : [first]) keys.add(key);
+    }
+    for (const key of keys) {
+      const at = index.get(key);
+      if (at) at.push(i);
+      else index.set(key, [i]);
+    }
+  }
+  firstWordIndex.set(names, index);
+  return index;
+}
+
+/** The names whose first word a question's word may be (itself, or one typo away), in list order. */
+function namesFirstTyped(words: string[], names: readonly string[]): string[] {
+  const index = namesByFirstWord(names);
+  const found = new Set<number>();
+  for (const word of words)
+    for (const key of deletions(word)) for (const i of index.get(key) ?? []) found.add(i);
+  return [...found].sort((a, b) => a - b).map((i) => names[i] as string);
+}
+
 /** Report-specific place names in a question, in any case and with one typo per long word. */
-export function localPlacesInQuestion(question: string, names: string[]): PlaceMention[] {
+export function localPlacesInQuestion(question: string, names: readonly string[]): PlaceMention[] {
   const words = tokenize(question)
     .filter((token) => token.isWord || /^\d/.test(token.text))
     .map((token) => token.lower);
-  return names.flatMap((name) => {
+  return namesFirstTyped(words, names).flatMap((name) => {
     // "Kisumu County" is also asked about as "Kisumu".
     const bare = name.replace(ADMIN_SUFFIX, "").trim();
     const parts = (bare.length >= 4 && !questionHas(words, name) ? bare : name)

@@ -1,5 +1,6 @@
 /** Finds numeric expressions in prose: digits, grouped digits, scale words and number words. */
 import { UNITS } from "../lexicon/units.js";
+import { matchesOf } from "../text/matches.js";
 
 export interface NumberMatch {
   value: number;
@@ -127,7 +128,7 @@ function scaleOf(raw: string | undefined, hasCurrency: boolean): number | null {
 
 export function findNumbers(sentence: string): NumberMatch[] {
   const matches: NumberMatch[] = [];
-  for (const match of sentence.matchAll(NUMBER_PATTERN)) {
+  for (const match of matchesOf(NUMBER_PATTERN, sentence)) {
     const [whole, sign, digits, words, scaleWord] = match;
     const currency = currencyCode(sign);
     const base = digits

@@ -557,24 +557,40 @@ export function typoMatch(typedWords: readonly string[]): Place | undefined {
 
 const MAX_TYPO_WORDS = 3;
 
-/** The longest run of free tokens from `i`, up to a few words, that is a typo of a place name. */
-function typoSpanAt(
+const WORD_GAP = /^[\s-]+$/;
+
+/** Tokens i … i + n - 1 are all free and joined only by spaces or hyphens. */
+function freeRun(
   question: string,
   tokens: readonly Token[],
   free: readonly boolean[],
   i: number,
+  n: number,
+): boolean {
+  for (let k = i; k < i + n; k++) {
+    if (!free[k]) return false;
+    const before = tokens[k - 1];
+    if (k > i && !WORD_GAP.test(question.slice(before?.end ?? 0, tokens[k]?.start))) return false;
+  }
+  return true;
+}
+
+/**
+ * The longest run of free tokens from `i`, up to a few words, that is a typo of a place name.
+ * `forms` are the tokens' normalised forms, worked out once per question.
+ */
+function typoSpanAt(
+  question: string,
+  tokens: readonly Token[],
+  forms: readonly string[],
+  free: readonly boolean[],
+  i: number,
 ): Span | undefined {
   for (let n = Math.min(MAX_TYPO_WORDS, tokens.length - i); n >= 1; n--) {
-    const group = tokens.slice(i, i + n);
-    const first = group[0];
-    const last = group[group.length - 1];
-    if (!first || !last || !free.slice(i, i + n).every(Boolean)) continue;
-    const gapsOk = group.every(
-      (t, k) => k === 0 || /^[\s-]+$/.test(question.slice(group[k - 1]?.end ?? 0, t.start)),
-    );
-    if (!gapsOk) continue;
-    const words = group.map((t) => normalizeForm(question.slice(t.start, t.end)));
-    const place = typoMatch(words);
+    const first = tokens[i];
+    const last = tokens[i + n - 1];
+    if (!first || !last || !freeRun(question, tokens, free, i, n)) continue;
+    const place = typoMatch(forms.slice(i, i + n));
     if (place) return { start: first.start, end: last.end, next: i + n, place };
   }
   return undefined;
@@ -582,7 +598,10 @@ function typoSpanAt(
 
 function typoSpans(question: string, tokens: readonly Token[], claimed: readonly Span[]): Span[] {
   const free = tokens.map((t) => !claimed.some((s) => t.start < s.end && s.start < t.end));
-  return scanSpans(tokens.length, (i) => typoSpanAt(question, tokens, free, i));
+  const forms = tokens.map((t, i) =>
+    free[i] ? normalizeForm(question.slice(t.start, t.end)) : "",
+  );
+  return scanSpans(tokens.length, (i) => typoSpanAt(question, tokens, forms, free, i));
 }
 
 /** For user questions: any case, tolerant of typos in place names, never of English words. */

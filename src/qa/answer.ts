@@ -143,10 +143,16 @@ function composePart(
   ctx: AnswerContext,
   previous: Query | null,
 ): Reply {
+  // A part that is no follow-up is read once, not once to check and again to answer.
+  const readings = new Map<string, Query>();
   const read = (asked: string) => {
+    const known = readings.get(asked);
+    if (known) return known;
     const understood = withoutTyposOfReportWords({ ...understand(asked), question }, ctx.index);
     const placed = withShortAcronymPlaces(withLocalPlaces(understood, ctx.index), ctx.index);
-    return withReportNames(placed, ctx.index);
+    const query = withReportNames(placed, ctx.index);
+    readings.set(asked, query);
+    return query;
   };
   const follow = followUp(text, previous, read);
   const query = read(follow?.question ?? text);

@@ -24,6 +24,18 @@ const VERB_PAIR =
  * figure; the lexicon's participle only when the sentence never uses the verb.
  */
 export function reportVerb(fact: Fact): string | null {
+  let verb = reportVerbs.get(fact);
+  if (verb === undefined) {
+    verb = reportVerbOf(fact);
+    reportVerbs.set(fact, verb);
+  }
+  return verb;
+}
+
+/** A fact's verb as worded, found once per fact: a sentence scan each time it is cited is not needed. */
+const reportVerbs = new WeakMap<Fact, string | null>();
+
+function reportVerbOf(fact: Fact): string | null {
   if (!fact.action) return null;
   const at = Math.max(0, fact.quote.indexOf(fact.text));
   let best: { text: string; distance: number } | null = null;

@@ -10,9 +10,15 @@ import { stem } from "../text/stem.js";
 import { words } from "../text/tokenize.js";
 import { expandAcronym } from "./names.js";
 import { stemsOf } from "./normalize.js";
-import type { ReportIndex } from "./reportIndex.js";
+import { type ReportIndex, type SentenceDoc, sentencesIn } from "./reportIndex.js";
 import type { Query } from "./understand.js";
 import { concept, STOP_WORDS } from "./vocabulary.js";
+import {
+  buildWordIndex,
+  paragraphsWithPrefix,
+  paragraphsWithWords,
+  type WordIndex,
+} from "./wordIndex.js";
 
 /** "began", "taken": past forms no "-ed" marks. */
 const IRREGULAR_PAST: ReadonlySet<string> = new Set(GRAMMAR.irregularPastForms);
@@ -393,6 +399,8 @@ export interface UnfiguredName {
 interface Figured {
   /** The organisations and roles the report names. */
   bodies: Entity[];
+  /** Word → the bodies (numbered from 1 in `bodies` order) whose names hold it. */
+  bodyWords: WordIndex;
   /** Paragraphs that give a figure. */
   withFigures: Set<number>;
   /** "paragraph:sentence" of each sentence that gives a figure. */
@@ -406,8 +414,10 @@ function figuredOf(index: ReportIndex): Figured {
   let found = reportFigured.get(index);
   if (!found) {
     const { entities, facts } = index.table;
+    const bodies = entities.filter((e) => e.kind === "organization" || e.kind === "role");
     found = {
-      bodies: entities.filter((e) => e.kind === "organization" || e.kind === "role"),
+      bodies,
+      bodyWords: buildWordIndex(bodies.map((body, i) => ({ number: i + 1, text: body.name }))),
       withFigures: new Set(facts.map((fact) => fact.paragraph)),
       figured: new Set(facts.map((fact) => `${fact.paragraph}:${fact.sentence}`)),
     };
@@ -422,14 +432,16 @@ function figuredOf(index: ReportIndex): Figured {
  */
 export function unfiguredName(query: Query, index: ReportIndex): UnfiguredName | null {
   const inPlaces = query.filters.placeWords.join(" ").toLowerCase();
-  const { bodies, withFigures } = figuredOf(index);
+  const { bodies, bodyWords, withFigures } = figuredOf(index);
   for (const [name] of query.cleaned.matchAll(/\b[A-Z][a-z][\w'’-]*\b/g)) {
     if (STOP_WORDS.has(name.toLowerCase()) || inPlaces.includes(name.toLowerCase())) continue;
     const word = new RegExp(`\\b${name}\\b`);
-    if (bodies.some((e) => word.test(e.name))) continue;
-    const paragraphs = index.report.paragraphs
-      .filter((p) => word.test(p.text))
-      .map((p) => p.number);
+    // Only bodies and paragraphs holding the name's words can match it.
+    const named = (paragraphsWithWords(bodyWords, name) ?? []).map((i) => bodies[i - 1]);
+    if (named.some((e) => e !== undefined && word.test(e.name))) continue;
+    const paragraphs = (paragraphsWithWords(index.paragraphWords, name) ?? []).filter((p) =>
+      word.test(index.report.paragraphs[p - 1]?.text ?? ""),
+    );
     if (paragraphs.length === 0) continue;
     if (paragraphs.some((p) => withFigures.has(p))) continue;
     return { name, paragraphs };
@@ -455,10 +467,18 @@ function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
     if (STOP_WORDS.has(word) || GENERIC.has(word) || word.length < 4) continue;
     // The word itself, not its synonyms: "driving" is not the report's "campaign drive".
     const form = new RegExp(`\\b${stem(word)}`, "i");
-    const using = index.sentences.filter((sentence) => form.test(sentence.text));
-    if (using.length === 0) continue;
-    if (using.some((sentence) => figured.has(`${sentence.paragraph}:${sentence.sentence}`)))
-      continue;
+    // Only the sentences of paragraphs holding a word that begins so can match.
+    const holding = paragraphsWithPrefix(index.paragraphWords, stem(word));
+    const tested = holding === null ? index.sentences : sentencesIn(index, holding);
+    const using: SentenceDoc[] = [];
+    let usedWithFigure = false;
+    for (const sentence of tested) {
+      if (!form.test(sentence.text)) continue;
+      usedWithFigure = figured.has(`${sentence.paragraph}:${sentence.sentence}`);
+      if (usedWithFigure) break;
+      using.push(sentence);
+    }
+    if (using.length === 0 || usedWithFigure) continue;
     return { name: word, paragraphs: [...new Set(using.map((sentence) => sentence.paragraph))] };
   }
   return null;

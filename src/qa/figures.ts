@@ -9,23 +9,40 @@ export function figuresFor(place: string | null, index: ReportIndex): Fact[] {
   if (place) {
     const wanted = resolvePlace(place).toLowerCase();
     // The place's own figures first, then those it shares with other places.
-    return index.table.facts
-      .filter((fact) => fact.places.some((p) => p.toLowerCase() === wanted))
-      .sort(
-        (a, b) =>
-          Number(a.places.length > 1) - Number(b.places.length > 1) || a.paragraph - b.paragraph,
-      );
+    return factsOfPlace(index, wanted).sort(
+      (a, b) =>
+        Number(a.places.length > 1) - Number(b.places.length > 1) || a.paragraph - b.paragraph,
+    );
   }
   const seen = new Set<string>();
-  return index.table.facts
-    .filter((fact) => fact.scope === "national" && fact.action !== null)
-    .filter((fact) => {
-      const key = `${fact.value}|${fact.unit}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .slice(0, HEADLINE_COUNT);
+  const headline: Fact[] = [];
+  for (const fact of index.table.facts) {
+    if (headline.length === HEADLINE_COUNT) break;
+    if (fact.scope !== "national" || fact.action === null) continue;
+    const key = `${fact.value}|${fact.unit}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    headline.push(fact);
+  }
+  return headline;
+}
+
+const placesByLowerCase = new WeakMap<Map<string, number[]>, Map<string, string[]>>();
+
+/** The facts about a place named in any case, in report order, from the place index. */
+function factsOfPlace(index: ReportIndex, lowerCased: string): Fact[] {
+  const { byPlace } = index.retrieval;
+  let names = placesByLowerCase.get(byPlace);
+  if (!names) {
+    names = new Map();
+    for (const place of byPlace.keys()) {
+      const key = place.toLowerCase();
+      names.set(key, [...(names.get(key) ?? []), place]);
+    }
+    placesByLowerCase.set(byPlace, names);
+  }
+  const ids = new Set((names.get(lowerCased) ?? []).flatMap((place) => byPlace.get(place) ?? []));
+  return [...ids].sort((a, b) => a - b).flatMap((id) => index.table.facts[id] ?? []);
 }
 
 /** "oakfeild" → "Oakfield": the same typo-tolerant matching questions get. */

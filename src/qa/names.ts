@@ -1,9 +1,10 @@
 import { abbreviates, definedAcronyms, initialOf, NAME_RUN } from "../facts/acronyms.js";
 import { findPlacesInQuestion } from "../facts/places.js";
-import type { ParsedReport } from "../report/types.js";
+import type { Paragraph, ParsedReport } from "../report/types.js";
 import { isCommonEnglishWord, isEnglishWord } from "../text/english.js";
 import { words } from "../text/tokenize.js";
 import { STOP_WORDS } from "./vocabulary.js";
+import { paragraphsWithWords, type WordIndex } from "./wordIndex.js";
 
 /**
  * The report's proper names and the acronyms that stand for them, so that a question's "fbi" finds
@@ -58,8 +59,27 @@ export function reportNames(report: ParsedReport): ReportNames {
   return { runs: [...runs], acronyms, words, common, capitals };
 }
 
+/** Each word's expansion, per report: a word not spelled out is tried against every name run. */
+const expansions = new WeakMap<ReportNames, Map<string, string | null>>();
+const EXPANSIONS_KEPT = 5_000;
+
 /** What an acronym a question uses stands for in this report, typed in any case ("fincen"). */
 export function expandAcronym(word: string, names: ReportNames): string | null {
+  let known = expansions.get(names);
+  if (!known) {
+    known = new Map();
+    expansions.set(names, known);
+  }
+  let expanded = known.get(word);
+  if (expanded === undefined) {
+    expanded = expansionOf(word, names);
+    if (known.size >= EXPANSIONS_KEPT) known.clear();
+    known.set(word, expanded);
+  }
+  return expanded;
+}
+
+function expansionOf(word: string, names: ReportNames): string | null {
   const lower = word.toLowerCase();
   const spelled = names.acronyms.get(lower);
   if (spelled) return spelled;
@@ -72,7 +92,62 @@ export function expandAcronym(word: string, names: ReportNames): string | null {
     !names.words.has(word) &&
     !STOP_WORDS.has(word);
   if (!capitals && !typedLow) return null;
-  return names.runs.find((run) => abbreviates(lower, run)) ?? null;
+  const runs = lookupsOf(names).runsByInitial.get(lower[0] ?? "") ?? [];
+  return runs.find((run) => abbreviates(lower, run)) ?? null;
+}
+
+/**
+ * The report's names arranged for a question's words to look up, rather than each question
+ * scanning every name: in a very large report that scan is most of an answer.
+ */
+interface NameLookups {
+  /** Runs by the letter an acronym of them starts with (`abbreviates` needs it to match). */
+  runsByInitial: Map<string, string[]>;
+  /** Lower-cased run → where it stands in `runs`. */
+  runsByLowerCase: Map<string, number[]>;
+  /** Words in the longest run. */
+  longestRun: number;
+  /** Where each all-capitals word stands in `capitals`. */
+  capitalOrder: Map<string, number>;
+}
+
+const lookupsCache = new WeakMap<ReportNames, NameLookups>();
+
+function lookupsOf(names: ReportNames): NameLookups {
+  let lookups = lookupsCache.get(names);
+  if (lookups) return lookups;
+  lookups = {
+    runsByInitial: new Map(),
+    runsByLowerCase: new Map(),
+    longestRun: 0,
+    capitalOrder: new Map([...names.capitals].map((word, i) => [word, i])),
+  };
+  for (const [i, run] of names.runs.entries()) {
+    const initial = initialOf(run);
+    const bucket = lookups.runsByInitial.get(initial);
+    if (bucket) bucket.push(run);
+    else lookups.runsByInitial.set(initial, [run]);
+    const lower = run.toLowerCase();
+    const at = lookups.runsByLowerCase.get(lower);
+    if (at) at.push(i);
+    else lookups.runsByLowerCase.set(lower, [i]);
+    lookups.longestRun = Math.max(lookups.longestRun, lower.split(" ").length);
+  }
+  lookupsCache.set(names, lookups);
+  return lookups;
+}
+
+/** Where the report's runs that `asked` (words between single spaces) holds stand in `runs`, in order. */
+function runsTyped(asked: string, lookups: NameLookups): number[] {
+  const tokens = asked.split(" ").filter(Boolean);
+  const found = new Set<number>();
+  for (let start = 0; start < tokens.length; start++) {
+    for (let end = start + 2; end <= Math.min(tokens.length, start + lookups.longestRun); end++) {
+      for (const i of lookups.runsByLowerCase.get(tokens.slice(start, end).join(" ")) ?? [])
+        found.add(i);
+    }
+  }
+  return [...found].sort((a, b) => a - b);
 }
 
 /**
@@ -141,23 +216,32 @@ function namesTypedLow(question: string, names: ReportNames): string[][] {
   const asked = ` ${question.toLowerCase().replace(/[^\w'’-]+/g, " ")} `;
   const typed = (name: string) =>
     asked.includes(` ${name.toLowerCase()} `) && !question.includes(name);
-  const runs = names.runs.filter(
-    (run) =>
-      /\s/.test(run) &&
-      !STOP_WORDS.has(run.split(/\s+/)[0]?.toLowerCase() ?? "") &&
-      typed(run) &&
-      findPlacesInQuestion(run).length === 0,
-  );
-  const acronyms = [...names.capitals].filter(
-    (word) =>
-      word.length >= 2 &&
-      !names.common.has(word) &&
-      !names.acronyms.has(word) &&
-      !STOP_WORDS.has(word) &&
-      typed(word.toUpperCase()) &&
-      !runs.some((run) => run.toLowerCase().split(/\s+/).includes(word)) &&
-      findPlacesInQuestion(word.toUpperCase()).length === 0,
-  );
+  const lookups = lookupsOf(names);
+  // A run is typed when its lower-cased words stand together among the question's.
+  const runs = runsTyped(asked, lookups)
+    .map((i) => names.runs[i] as string)
+    .filter(
+      (run) =>
+        /\s/.test(run) &&
+        !STOP_WORDS.has(run.split(/\s+/)[0]?.toLowerCase() ?? "") &&
+        typed(run) &&
+        findPlacesInQuestion(run).length === 0,
+    );
+  // An all-capitals word is typed when it is one of the question's words.
+  const questionWords = new Set(asked.split(" "));
+  const acronyms = [...questionWords]
+    .filter((word) => lookups.capitalOrder.has(word))
+    .sort((a, b) => (lookups.capitalOrder.get(a) ?? 0) - (lookups.capitalOrder.get(b) ?? 0))
+    .filter(
+      (word) =>
+        word.length >= 2 &&
+        !names.common.has(word) &&
+        !names.acronyms.has(word) &&
+        !STOP_WORDS.has(word) &&
+        typed(word.toUpperCase()) &&
+        !runs.some((run) => run.toLowerCase().split(/\s+/).includes(word)) &&
+        findPlacesInQuestion(word.toUpperCase()).length === 0,
+    );
   // "according to whitfield": a name the report always capitalises and no dictionary knows,
   // typed in lower case.
   const surnames = words(question).filter(
@@ -204,10 +288,35 @@ export function mentions(text: string, spelling: string): boolean {
 /** Share of paragraphs naming a body above which it is the report's own subject (its publisher). */
 const HOME_NAME_SHARE = 0.2;
 
+/** The paragraphs holding each spelling's last word, which `mentions` needs; null where one has none. */
+export function paragraphsHoldingLastWords(spellings: string[], words: WordIndex): number[] | null {
+  const found = new Set<number>();
+  for (const spelling of spellings) {
+    const holding = paragraphsWithWords(words, spelling.split(/\s+/).pop() ?? spelling);
+    if (holding === null) return null;
+    for (const p of holding) found.add(p);
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/** The paragraphs that mention a name (any of its spellings), in order, testing only those that can. */
+export function paragraphsNaming(
+  spellings: string[],
+  report: ParsedReport,
+  words: WordIndex,
+): Paragraph[] {
+  const candidates = paragraphsHoldingLastWords(spellings, words);
+  const tested =
+    candidates === null
+      ? report.paragraphs
+      : candidates.flatMap((p) => report.paragraphs[p - 1] ?? []);
+  return tested.filter((p) => spellings.some((s) => mentions(p.text, s)));
+}
+
 /** The body a report is by or about (in its title, or all through it) need not be restated by each figure. */
-export function isHomeName(spellings: string[], report: ParsedReport): boolean {
+export function isHomeName(spellings: string[], report: ParsedReport, words: WordIndex): boolean {
   const paragraphs = report.paragraphs;
-  const naming = paragraphs.filter((p) => spellings.some((s) => mentions(p.text, s)));
+  const naming = paragraphsNaming(spellings, report, words);
   const title = paragraphs.slice(0, 2).some((p) => naming.includes(p));
   return title || naming.length >= HOME_NAME_SHARE * paragraphs.length;
 }

@@ -123,6 +123,29 @@ function correction(question: string, token: Token, report: SpellIndex): string 
   if (!token.isWord || budget === 0 || !/^\p{L}+$/u.test(typed)) return null;
   if (report.counts.has(typed)) return null;
   if (isName(question, token)) return null;
+  return wordCorrection(typed, budget, report);
+}
+
+/** Each word's correction, per report: whatever the question, a word is corrected the same way. */
+const corrections = new WeakMap<SpellIndex, Map<string, string | null>>();
+const CORRECTIONS_KEPT = 5_000;
+
+function wordCorrection(typed: string, budget: number, report: SpellIndex): string | null {
+  let known = corrections.get(report);
+  if (!known) {
+    known = new Map();
+    corrections.set(report, known);
+  }
+  let corrected = known.get(typed);
+  if (corrected === undefined) {
+    corrected = correctionOf(typed, budget, report);
+    if (known.size >= CORRECTIONS_KEPT) known.clear();
+    known.set(typed, corrected);
+  }
+  return corrected;
+}
+
+function correctionOf(typed: string, budget: number, report: SpellIndex): string | null {
   const sense = reportSense(typed, report);
   if (sense) return sense;
   if (LEXICON_WORDS.counts.has(typed)) return null;

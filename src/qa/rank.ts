@@ -4,7 +4,15 @@ import { findNumbers } from "../facts/numbers.js";
 import type { Fact } from "../facts/schema.js";
 import { countUnit } from "../facts/units.js";
 import { words } from "../text/tokenize.js";
-import { type FactDoc, type ReportIndex, UNIT_KINDS } from "./reportIndex.js";
+import { searchBm25 } from "./bm25.js";
+import {
+  conceptWeight,
+  FACT_FIELD_BOOST,
+  type FactDoc,
+  type ReportIndex,
+  SEARCH_TEXT,
+  UNIT_KINDS,
+} from "./reportIndex.js";
 import type { Query } from "./understand.js";
 import { concept, conceptsOf, STOP_WORDS } from "./vocabulary.js";
 import { DEFAULT_WEIGHTS, type Weights } from "./weights.js";
@@ -85,8 +93,7 @@ export const STEERING = new Set(
 );
 
 export function weightOf(index: ReportIndex, queryConcept: string): number {
-  const df = index.sentenceFrequency.get(queryConcept) ?? 0;
-  return 1 + Math.log((index.sentences.length + 1) / (df + 1)) / 2;
+  return conceptWeight(index.sentenceFrequency.get(queryConcept) ?? 0, index.sentences.length);
 }
 
 const ASKS_RATE = /\brates?\b/i;
@@ -466,11 +473,16 @@ export function rankFacts(
   // "How many pills did Thailand seize?" in a Thai report asks for the national figures.
   const places = asked.filter((place) => !index.home.has(place));
   // BM25 over every fact's words, as a share of the best match: a tie-breaker, cheap per question.
-  const hits = index.factSearch.search(query.cleaned, { combineWith: "OR" });
+  const hits = searchBm25(index.factSearch, query.cleaned, SEARCH_TEXT, {
+    postingsRead: w.postingsRead,
+    boost: FACT_FIELD_BOOST,
+  });
   const top = hits[0]?.score ?? 1;
-  const textMatch = new Map(hits.map((hit) => [hit.id as number, hit.score / top]));
+  const textMatch = new Map(hits.map((hit) => [hit.id, hit.score / top]));
   const asPlaces = { ...query, filters: { ...query.filters, places } };
-  const found = candidates(query, index, places, textMatch.keys());
+  // The text matches retrieve like any other list: the best of them, at most postingsRead.
+  const textMatched = hits.slice(0, w.postingsRead).map((hit) => hit.id);
+  const found = candidates(query, index, places, textMatched, w.postingsRead);
   return shortlist(found, asPlaces, index, textMatch, w)
     .map((id) =>
       scoreFact(asPlaces, index.factDocs[id] as FactDoc, index, textMatch.get(id) ?? 0, w),
@@ -514,6 +526,7 @@ function shortlist(
   if (found.length <= w.fullScoreLimit) return found;
   const terms = queryTerms(query, index);
   const { places } = query.filters;
+  const ranksPlaces = (query.op === "max" || query.op === "min") && !query.rankedThing;
   const cheap = found.map((id) => {
     const doc = index.factDocs[id] as FactDoc;
     let score = unitFit(query, doc, w) + (textMatch.get(id) ?? 0) * w.textMatch;
@@ -534,8 +547,10 @@ function shortlist(
       score += w.targetHead;
     if (terms.askedActions.length > 0 && agreesOnVerb(terms.askedActions, doc))
       score += w.verbAgrees;
-    if (places.length === 0) score += placelessFit(doc.fact, index, terms, w);
-    else score += (w.placeMatch * places.length) / Math.max(places.length, doc.fact.places.length);
+    // A question ranking places reads their local figures: national ones do not come first.
+    if (places.length === 0 && !ranksPlaces) score += placelessFit(doc.fact, index, terms, w);
+    else if (places.length > 0)
+      score += (w.placeMatch * places.length) / Math.max(places.length, doc.fact.places.length);
     return score - doc.fact.paragraph * w.paragraphOrder;
   });
   const cut = Float64Array.from(cheap).sort()[found.length - w.fullScoreLimit] as number;
@@ -545,41 +560,52 @@ function shortlist(
   return kept.sort((a, b) => a - b);
 }
 
-/** Ids in both ascending lists. */
-function intersect(a: readonly number[], b: readonly number[]): number[] {
+/** Ids in both lists, in the first one's order. */
+function intersect(a: readonly number[], b: readonly number[]): readonly number[] {
   const inB = new Set(b);
   return a.filter((id) => inB.has(id));
+}
+
+/** The first `read` ids of a list, best first. */
+function head(ids: readonly number[] | undefined, read: number): readonly number[] {
+  if (ids === undefined) return [];
+  return ids.length <= read ? ids : ids.slice(0, read);
 }
 
 /**
  * The facts worth scoring, in factDocs order (so ties keep the report's order): with places named,
  * exactly those places' facts; otherwise the facts the question's concepts, counted noun, unit and
- * text match retrieve. A question that retrieves nothing scores every fact, as the best of
- * nothing still decides what is said.
+ * text match retrieve. Each list is read at most `read` deep, best first. A question that
+ * retrieves nothing scores every fact, as the best of nothing still decides what is said.
  */
 function candidates(
   query: Query,
   index: ReportIndex,
   places: readonly string[],
   textMatched: Iterable<number>,
+  read: number,
 ): number[] {
-  const { byConcept, byPlace, byUnit } = index.retrieval;
+  const { byConcept, byPlace, byUnit, located } = index.retrieval;
   if (places.length > 0) {
-    return places
-      .map((place) => byPlace.get(place) ?? [])
+    const kept = places
+      .map((place) => head(byPlace.get(place), read))
       .reduce((kept, ids) => intersect(kept, ids));
+    return [...kept].sort((a, b) => a - b);
   }
   const found = new Set<number>(textMatched);
   const asked = [...query.measure.concepts];
   if (query.measure.target) asked.push(concept(query.measure.target));
   if (query.rankedThing) asked.push(concept(query.rankedThing));
   // "Which province seized the most?" ranks every place's figures, whatever words they share.
-  if (query.op === "max" || query.op === "min") {
-    for (const ids of byPlace.values()) for (const id of ids) found.add(id);
-  }
+  if (query.op === "max" || query.op === "min") for (const id of head(located, read)) found.add(id);
   for (const c of asked)
-    if (!STEERING.has(c)) for (const id of byConcept.get(c) ?? []) found.add(id);
-  for (const unit of askedUnits(query)) for (const id of byUnit.get(unit) ?? []) found.add(id);
-  if (found.size === 0) return index.factDocs.map((_, id) => id);
+    if (!STEERING.has(c)) for (const id of head(byConcept.get(c), read)) found.add(id);
+  for (const unit of askedUnits(query))
+    for (const id of head(byUnit.get(unit), read)) found.add(id);
+  if (found.size === 0)
+    return head(
+      index.factDocs.map((_, id) => id),
+      read,
+    ).slice();
   return [...found].sort((a, b) => a - b);
 }

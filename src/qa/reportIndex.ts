@@ -1,5 +1,4 @@
 import Fuse, { type FuseIndex } from "fuse.js";
-import MiniSearch from "minisearch";
 import { type BodyFinder, reportBodies } from "../facts/bodies.js";
 import { extractFacts } from "../facts/extract.js";
 import { homePlaces } from "../facts/factPlaces.js";
@@ -13,10 +12,13 @@ import { parseReport } from "../report/parse.js";
 import type { ParsedReport } from "../report/types.js";
 import type { SpellIndex } from "../text/spelling.js";
 import { words } from "../text/tokenize.js";
+import { type Bm25Index, type Bm25Text, buildBm25 } from "./bm25.js";
 import { type ReportNames, reportNames } from "./names.js";
 import { reportSpelling } from "./normalize.js";
 import { suggestionsFor } from "./suggestions.js";
-import { concept, conceptsOf, STOP_WORDS } from "./vocabulary.js";
+import { concept, conceptsOf, conceptsOfWords, STOP_WORDS } from "./vocabulary.js";
+import { DEFAULT_WEIGHTS } from "./weights.js";
+import { buildWordIndex, type WordIndex } from "./wordIndex.js";
 
 /** Where a report came from, shown in answer footers. */
 export interface ReportMeta {
@@ -65,15 +67,23 @@ export interface FactDoc {
 
 /**
  * Inverted indexes from what a question names to the facts (ids in factDocs order) that can
- * answer it, so a question scores only the facts its words, places and units retrieve.
+ * answer it, so a question scores only the facts its words, places and units retrieve. Each list is
+ * ordered best first, so a question reads only the head of a long one (`Weights.postingsRead`);
+ * among equals, the report's order, as scoring prefers the earlier of two equal statements.
  */
 export interface FactRetrieval {
-  /** Concept → facts whose own words, surroundings, sentence or paragraph use it. */
+  /**
+   * Concept → facts that use it: first those whose own words do (what is counted, verb, unit), then
+   * those that use it right around the figure, in the sentence, in the paragraph, the order of the
+   * weight scoring gives each.
+   */
   byConcept: Map<string, number[]>;
-  /** Canonical place name → facts about that place. */
+  /** Canonical place name → facts about that place, first those about it alone. */
   byPlace: Map<string, number[]>;
   /** Unit → facts in that unit; also "measure" (a mass or volume), "currency" and "percent". */
   byUnit: Map<string, number[]>;
+  /** Facts about some place, for ranking places. */
+  located: number[];
   /** Concepts found right around some figure. */
   nearAnyFigure: Set<string>;
 }
@@ -100,12 +110,14 @@ export interface ReportIndex {
   names: ReportNames;
   /** Canonical place name → paragraphs that mention it. */
   placeParagraphs: Map<string, number[]>;
+  /** Word → paragraphs that hold it, so a question tests a name only where it can match. */
+  paragraphWords: WordIndex;
   /** Public bodies and programmes the report names, by name or acronym. */
   bodies: BodyFinder;
-  /** BM25 over each fact's subject, verb and sentence, ids in factDocs order. */
-  factSearch: MiniSearch<FactEntry>;
+  /** BM25 over each fact's subject, verb and sentence (FACT_FIELDS), ids in factDocs order. */
+  factSearch: Bm25Index;
   /** BM25 over sentences, terms folded to concepts: who/what/when answers come from here. */
-  sentenceSearch: MiniSearch<SentenceEntry>;
+  sentenceSearch: Bm25Index;
   /** Questions this report can answer, for autocomplete and "did you mean". */
   suggestions: string[];
   suggestionFuse: Fuse<string>;
@@ -129,28 +141,33 @@ function subjectHeads(subject: string): Set<string> {
 }
 
 /** The stretch of the sentence that belongs to this figure: from the previous figure to the next. */
-function nearWords(fact: Fact, siblings: Fact[]): { near: string; lead: string } {
-  const at = (f: Fact) => f.quote.indexOf(f.text);
+function nearWords(
+  fact: Fact,
+  sentenceFacts: Fact[],
+  at: (f: Fact) => number,
+): { near: string; lead: string } {
   const start = at(fact);
-  const previous = siblings.filter((f) => at(f) < start).map((f) => at(f) + f.text.length);
-  const next = siblings.filter((f) => at(f) > start).map(at);
-  const from = Math.max(0, ...previous);
-  return {
-    near: fact.quote.slice(from, Math.min(fact.quote.length, ...next)),
-    lead: fact.quote.slice(from, Math.max(from, start)),
-  };
+  let from = 0;
+  let to = fact.quote.length;
+  for (const f of sentenceFacts) {
+    if (f === fact) continue;
+    const fStart = at(f);
+    if (fStart < start) from = Math.max(from, fStart + f.text.length);
+    else if (fStart > start) to = Math.min(to, fStart);
+  }
+  return { near: fact.quote.slice(from, to), lead: fact.quote.slice(from, Math.max(from, start)) };
 }
 
-/** Concepts of a text, worked out once per text: a sentence's facts share its words. */
-function conceptCache(bodies: BodyFinder): (text: string) => Set<string> {
-  const cache = new Map<string, Set<string>>();
+/** `make` remembered per text for one build. */
+function oncePerText<T>(make: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
   return (text) => {
-    let concepts = cache.get(text);
-    if (!concepts) {
-      concepts = new Set(conceptsOf(`${text} ${bodies.aliases(text)}`));
-      cache.set(text, concepts);
+    let made = cache.get(text);
+    if (made === undefined) {
+      made = make(text);
+      cache.set(text, made);
     }
-    return concepts;
+    return made;
   };
 }
 
@@ -174,50 +191,130 @@ function listLeadIn(report: ParsedReport, paragraph: number): string | null {
 const NAMED_BY_OF =
   /\b([a-z]{4,})\s+of\s+(?:(?:more than|over|nearly|about|almost|roughly|approximately|some|up to|at least|an estimated)\s+)?$/i;
 
-function factDocOf(
-  fact: Fact,
-  sentenceFacts: Fact[],
+/** A sentence's words (`words`) and the concepts of its content words, in text order. */
+interface Reading {
+  words: string[];
+  concepts: string[];
+}
+
+/**
+ * Every sentence's words and concepts, split once for the whole build: the sentence list, both
+ * searches and the fact docs all read them. A paragraph's words are its sentences' words, since
+ * sentences split a paragraph only at spaces, which no word spans.
+ */
+function sentenceReadings(report: ParsedReport): {
+  known: (text: string) => Reading | undefined;
+  of: (text: string) => Reading;
+  paragraphConcepts: (paragraph: ParsedReport["paragraphs"][number]) => string[];
+} {
+  const readings = new Map<string, Reading>();
+  const of = (text: string): Reading => {
+    let reading = readings.get(text);
+    if (!reading) {
+      const split = words(text);
+      reading = { words: split, concepts: conceptsOfWords(split) };
+      readings.set(text, reading);
+    }
+    return reading;
+  };
+  for (const paragraph of report.paragraphs)
+    for (const sentence of paragraph.sentences) of(sentence.text);
+  return {
+    known: (text) => readings.get(text),
+    of,
+    paragraphConcepts: (paragraph) =>
+      paragraph.sentences.flatMap((sentence) => of(sentence.text).concepts),
+  };
+}
+
+/**
+ * The fact docs of a report. What they are made of is worked out once per distinct text: facts
+ * repeat a report's few subjects, actions and units, and a sentence's facts share its quote and
+ * paragraph. Sets made once are shared by the docs that have them; nothing changes them after.
+ */
+function factDocsOf(
+  facts: Fact[],
   report: ParsedReport,
   bodies: BodyFinder,
-  conceptsOfText: (text: string) => Set<string>,
-): FactDoc {
+  readings: ReturnType<typeof sentenceReadings>,
+): FactDoc[] {
+  const bySentence = groupBySentence(facts);
+  const starts = new Map(facts.map((fact) => [fact, fact.quote.indexOf(fact.text)]));
+  const at = (fact: Fact) => starts.get(fact) ?? -1;
+  const plainConcepts = oncePerText(conceptsOf);
   // "$4 million for the DEA" is about the Drug Enforcement Administration too, and the other way round.
-  const core = new Set(
-    conceptsOf(
-      `${fact.subject} ${bodies.aliases(fact.subject)} ${fact.action ?? ""} ${fact.unit ?? ""}`,
-    ),
-  );
-  if (words(fact.subject).some((word) => DRUG_NAMES.has(word))) core.add(concept("drug"));
-  // "Cash: ₹45 lakh in suspected drug money": the line's label says what is counted too.
-  const label = /^([^:.]{2,40}):\s/.exec(fact.quote)?.[1];
-  for (const c of label ? conceptsOf(label) : []) core.add(c);
-  const siblings = sentenceFacts.filter((f) => f !== fact);
-  const { near: nearWithin, lead } = nearWords(fact, siblings);
-  // "a backlog of 2.4 million pending cases": the noun the figure is "of" names it too.
-  const named = NAMED_BY_OF.exec(lead)?.[1];
-  for (const c of named ? conceptsOf(named) : []) core.add(c);
-  // The period a lead-in line gives its list ("In the first half of 2024:") counts as near the
-  // figure, and so does the rest of that line ("… vs. the same period last year:").
-  const withPeriod =
-    fact.period && !fact.quote.includes(fact.period) ? `${nearWithin} ${fact.period}` : nearWithin;
-  const heading = listLeadIn(report, fact.paragraph);
-  const nearText = heading ? `${withPeriod} ${heading}` : withPeriod;
-  return {
-    fact,
-    core,
-    subject: new Set(conceptsOf(fact.subject)),
-    heads: subjectHeads(fact.subject),
-    near: new Set(conceptsOf(`${nearText} ${bodies.aliases(nearText)}`)),
-    nearText,
-    nearWords: new Set(words(nearText)),
-    lead,
-    leadVerbs: words(lead)
+  const aliasConcepts = oncePerText((text) => conceptsOf(bodies.aliases(text)));
+  // A sentence's or paragraph's concepts, its bodies' other names included; one set per text.
+  const contexts = new Map<string, Set<string>>();
+  const withAliases = (text: string, concepts: () => string[]) => {
+    let context = contexts.get(text);
+    if (!context) {
+      context = new Set([...concepts(), ...aliasConcepts(text)]);
+      contexts.set(text, context);
+    }
+    return context;
+  };
+  const subjects = oncePerText((subject) => ({
+    concepts: new Set(conceptsOf(subject)),
+    heads: subjectHeads(subject),
+    namesDrug: words(subject).some((word) => DRUG_NAMES.has(word)),
+  }));
+  const leadVerbs = oncePerText((lead) =>
+    words(lead)
       .map((word) => actionLemma(word))
       .filter((lemma): lemma is string => lemma !== null)
       .map(concept),
-    context: conceptsOfText(fact.quote),
-    paragraph: conceptsOfText(report.paragraphs[fact.paragraph - 1]?.text ?? ""),
+  );
+  const paragraphContext = (number: number) => {
+    const paragraph = report.paragraphs[number - 1];
+    if (!paragraph) return withAliases("", () => []);
+    return withAliases(paragraph.text, () => readings.paragraphConcepts(paragraph));
   };
+  const leadIns = new Map<number, string | null>();
+  const leadInOf = (paragraph: number) => {
+    if (!leadIns.has(paragraph)) leadIns.set(paragraph, listLeadIn(report, paragraph));
+    return leadIns.get(paragraph) ?? null;
+  };
+  return facts.map((fact) => {
+    const subject = subjects(fact.subject);
+    const core = new Set([
+      ...subject.concepts,
+      ...aliasConcepts(fact.subject),
+      ...plainConcepts(fact.action ?? ""),
+      ...plainConcepts(fact.unit ?? ""),
+    ]);
+    if (subject.namesDrug) core.add(concept("drug"));
+    // "Cash: ₹45 lakh in suspected drug money": the line's label says what is counted too.
+    const label = /^([^:.]{2,40}):\s/.exec(fact.quote)?.[1];
+    for (const c of label ? plainConcepts(label) : []) core.add(c);
+    const sentenceFacts = bySentence.get(sentenceKey(fact)) ?? [];
+    const { near: nearWithin, lead } = nearWords(fact, sentenceFacts, at);
+    // "a backlog of 2.4 million pending cases": the noun the figure is "of" names it too.
+    const named = NAMED_BY_OF.exec(lead)?.[1];
+    for (const c of named ? plainConcepts(named) : []) core.add(c);
+    // The period a lead-in line gives its list ("In the first half of 2024:") counts as near the
+    // figure, and so does the rest of that line ("… vs. the same period last year:").
+    const withPeriod =
+      fact.period && !fact.quote.includes(fact.period)
+        ? `${nearWithin} ${fact.period}`
+        : nearWithin;
+    const heading = leadInOf(fact.paragraph);
+    const nearText = heading ? `${withPeriod} ${heading}` : withPeriod;
+    const nearSplit = words(nearText);
+    return {
+      fact,
+      core,
+      subject: subject.concepts,
+      heads: subject.heads,
+      near: new Set([...conceptsOfWords(nearSplit), ...aliasConcepts(nearText)]),
+      nearText,
+      nearWords: new Set(nearSplit),
+      lead,
+      leadVerbs: leadVerbs(lead),
+      context: withAliases(fact.quote, () => readings.of(fact.quote).concepts),
+      paragraph: paragraphContext(fact.paragraph),
+    };
+  });
 }
 
 /** Keys of `byUnit` for a kind of unit rather than one unit; no unit is written in capitals and a colon. */
@@ -230,25 +327,96 @@ function addTo<K>(map: Map<K, number[]>, key: K, id: number): void {
   else if (ids[ids.length - 1] !== id) ids.push(id);
 }
 
-/** The facts each concept, place and unit retrieves, each list in factDocs order. */
-function retrievalOf(docs: FactDoc[]): FactRetrieval {
+/** Where a concept sits in a fact, best first, as `scoreFact` weighs it. */
+function conceptTiers(doc: FactDoc): Set<string>[][] {
+  return [[doc.core, doc.heads, doc.subject], [doc.near], [doc.context], [doc.paragraph]];
+}
+
+const TIER_WEIGHTS = [
+  DEFAULT_WEIGHTS.coreHit,
+  DEFAULT_WEIGHTS.nearHit,
+  DEFAULT_WEIGHTS.sentenceHit,
+  DEFAULT_WEIGHTS.paragraphHit,
+];
+
+/**
+ * One concept's facts best first: by what the concept adds to a fact's score where the fact uses
+ * it (its tier's weight times the concept's weight) plus the fact's paragraph quality. Each tier's
+ * list is in report order, so best first already, and the tiers merge in one pass.
+ */
+function mergeTiers(tiers: number[][], weight: number, docs: FactDoc[]): number[] {
+  const at = tiers.map(() => 0);
+  const value = (tier: number) => {
+    const id = tiers[tier]?.[at[tier] as number];
+    if (id === undefined) return Number.NEGATIVE_INFINITY;
+    return (
+      (TIER_WEIGHTS[tier] as number) * weight + paragraphQuality(docs[id]?.fact.paragraph ?? 0)
+    );
+  };
+  const merged: number[] = [];
+  for (;;) {
+    let best = -1;
+    for (let tier = 0; tier < tiers.length; tier++)
+      if (value(tier) > Number.NEGATIVE_INFINITY && (best < 0 || value(tier) > value(best)))
+        best = tier;
+    if (best < 0) return merged;
+    merged.push(tiers[best]?.[at[best] as number] as number);
+    at[best] = (at[best] as number) + 1;
+  }
+}
+
+/** The facts each concept, place and unit retrieves, each list best first (see FactRetrieval). */
+function retrievalOf(docs: FactDoc[], conceptWeight: (c: string) => number): FactRetrieval {
   const retrieval: FactRetrieval = {
     byConcept: new Map(),
     byPlace: new Map(),
     byUnit: new Map(),
+    located: [],
     nearAnyFigure: new Set(),
   };
+  const tiers = new Map<string, number[][]>();
+  const lastFact = new Map<string, number>();
   docs.forEach((doc, id) => {
-    for (const concepts of [doc.core, doc.heads, doc.subject, doc.near, doc.context, doc.paragraph])
-      for (const c of concepts) addTo(retrieval.byConcept, c, id);
+    conceptTiers(doc).forEach((sets, tier) => {
+      for (const concepts of sets)
+        for (const c of concepts) {
+          if (lastFact.get(c) === id) continue;
+          lastFact.set(c, id);
+          let lists = tiers.get(c);
+          if (!lists) {
+            lists = [[], [], [], []];
+            tiers.set(c, lists);
+          }
+          lists[tier]?.push(id);
+        }
+    });
     for (const place of doc.fact.places) addTo(retrieval.byPlace, place, id);
+    if (doc.fact.places.length > 0) retrieval.located.push(id);
     const { unit, base } = doc.fact;
     if (unit) addTo(retrieval.byUnit, unit, id);
     if (base) addTo(retrieval.byUnit, UNIT_KINDS.measure, id);
     if (unit && CURRENCY_CODE.test(unit)) addTo(retrieval.byUnit, UNIT_KINDS.currency, id);
     for (const c of doc.near) retrieval.nearAnyFigure.add(c);
   });
+  for (const [c, lists] of tiers)
+    retrieval.byConcept.set(c, mergeTiers(lists, conceptWeight(c), docs));
+  // A fact about the place alone scores the whole place match, one about two places half of it.
+  const placeValue = (id: number) => {
+    const fact = docs[id]?.fact;
+    if (!fact) return Number.NEGATIVE_INFINITY;
+    return (
+      DEFAULT_WEIGHTS.placeMatch / Math.max(1, fact.places.length) +
+      paragraphQuality(fact.paragraph)
+    );
+  };
+  for (const ids of retrieval.byPlace.values())
+    ids.sort((a, b) => placeValue(b) - placeValue(a) || a - b);
   return retrieval;
+}
+
+/** How much a question concept weighs: more the fewer of the report's sentences use it. */
+export function conceptWeight(sentencesUsing: number, sentences: number): number {
+  return 1 + Math.log((sentences + 1) / (sentencesUsing + 1)) / 2;
 }
 
 /** Words folded to the concepts questions use, so "confiscated" finds "seized". */
@@ -257,28 +425,32 @@ export function searchTerm(term: string): string | null {
   return word.length === 0 || STOP_WORDS.has(word) ? null : concept(word);
 }
 
-type SentenceEntry = SentenceDoc & { id: number };
-type FactEntry = { id: number; subject: string; action: string; quote: string };
+/** How the BM25 searches read text: words folded to concepts, stop words left out. */
+export const SEARCH_TEXT: Bm25Text = { tokenize: (text) => words(text), processTerm: searchTerm };
 
-const SENTENCE_SEARCH = {
-  fields: ["text"],
-  tokenize: (text: string) => words(text),
-  processTerm: searchTerm,
+/** The fields of `factSearch`, and how much a match in each weighs. */
+export const FACT_FIELDS = ["subject", "action", "quote"] as const;
+export const FACT_FIELD_BOOST = { subject: 3, action: 2 } as const;
+
+const SUGGESTION_FUSE = {
+  ignoreLocation: true,
+  threshold: 0.5,
+  useExtendedSearch: true,
+  includeScore: true,
 };
 
-const FACT_SEARCH = {
-  fields: ["subject", "action", "quote"],
-  tokenize: (text: string) => words(text),
-  processTerm: searchTerm,
-  searchOptions: { boost: { subject: 3, action: 2 } },
-};
+/** What a later paragraph loses in every answer's score, whatever the words asked. */
+function paragraphQuality(paragraph: number): number {
+  return -paragraph * DEFAULT_WEIGHTS.paragraphOrder;
+}
 
-const SUGGESTION_FUSE = { ignoreLocation: true, threshold: 0.5, useExtendedSearch: true };
-
-function sentenceSearchOf(sentences: SentenceDoc[]): MiniSearch<SentenceEntry> {
-  const search = new MiniSearch<SentenceEntry>(SENTENCE_SEARCH);
-  search.addAll(sentences.map((doc, id) => ({ ...doc, id })));
-  return search;
+function sentenceSearchOf(sentences: SentenceDoc[], text: Bm25Text): Bm25Index {
+  return buildBm25(
+    sentences.map((doc) => [doc.text]),
+    ["text"],
+    text,
+    (id) => paragraphQuality(sentences[id]?.paragraph ?? 0),
+  );
 }
 
 function sentenceKey(fact: Fact): string {
@@ -296,29 +468,22 @@ function groupBySentence(facts: Fact[]): Map<string, Fact[]> {
   return groups;
 }
 
-function factSearchOf(docs: FactDoc[]): MiniSearch<FactEntry> {
-  const search = new MiniSearch<FactEntry>(FACT_SEARCH);
-  search.addAll(
-    docs.map(({ fact }, id) => ({
-      id,
-      subject: fact.subject,
-      action: fact.action ?? "",
-      quote: fact.quote,
-    })),
+function factSearchOf(docs: FactDoc[], text: Bm25Text): Bm25Index {
+  return buildBm25(
+    docs.map(({ fact }) => [fact.subject, fact.action ?? "", fact.quote]),
+    FACT_FIELDS,
+    text,
+    (id) => paragraphQuality(docs[id]?.fact.paragraph ?? 0),
   );
-  return search;
 }
 
-type SearchField = "bodies" | "factSearch" | "sentenceSearch" | "suggestionFuse";
+type SearchField = "bodies" | "suggestionFuse";
 
 /** The index without its search objects: plain data, Maps and Sets, which cross a thread boundary intact. */
 export type ReportIndexData = Omit<ReportIndex, SearchField>;
 
 /** The search objects' prebuilt indexes as plain data, so the thread that receives them need not rebuild them. */
 export interface SearchIndexes {
-  /** MiniSearch's own JSON. */
-  facts: string;
-  sentences: string;
   suggestions: ReturnType<FuseIndex<string>["toJSON"]>;
 }
 
@@ -336,9 +501,10 @@ export function buildReportIndex(
   meta: ReportMeta,
   options: BuildOptions = {},
 ): ReportIndex {
-  return withSearch(
-    withPlacesRemembered(() => buildReportIndexData(text, meta, options.limits ?? REPORT_LIMITS)),
+  const { data, bodies } = withPlacesRemembered(() =>
+    buildReportIndexData(text, meta, options.limits ?? REPORT_LIMITS),
   );
+  return searchOf(data, bodies);
 }
 
 /** Split an index into what a structured clone carries: the data and the search indexes. */
@@ -346,12 +512,10 @@ export function toTransferable(index: ReportIndex): {
   data: ReportIndexData;
   search: SearchIndexes;
 } {
-  const { bodies: _bodies, factSearch, sentenceSearch, suggestionFuse, ...data } = index;
+  const { bodies: _bodies, suggestionFuse, ...data } = index;
   return {
     data,
     search: {
-      facts: JSON.stringify(factSearch),
-      sentences: JSON.stringify(sentenceSearch),
       suggestions: suggestionFuse.getIndex().toJSON(),
     },
   };
@@ -359,16 +523,18 @@ export function toTransferable(index: ReportIndex): {
 
 /** Attach the search objects, from prebuilt indexes when given (cheap), else built here. */
 export function withSearch(data: ReportIndexData, prebuilt?: SearchIndexes): ReportIndex {
+  // Matchers are functions, which no thread boundary carries; rebuilding them is cheap.
+  return searchOf(data, reportBodies(data.report), prebuilt);
+}
+
+function searchOf(
+  data: ReportIndexData,
+  bodies: BodyFinder,
+  prebuilt?: SearchIndexes,
+): ReportIndex {
   return {
     ...data,
-    // Matchers are functions, which no thread boundary carries; rebuilding them is cheap.
-    bodies: reportBodies(data.report),
-    factSearch: prebuilt
-      ? MiniSearch.loadJSON<FactEntry>(prebuilt.facts, FACT_SEARCH)
-      : factSearchOf(data.factDocs),
-    sentenceSearch: prebuilt
-      ? MiniSearch.loadJSON<SentenceEntry>(prebuilt.sentences, SENTENCE_SEARCH)
-      : sentenceSearchOf(data.sentences),
+    bodies,
     suggestionFuse: new Fuse(
       data.suggestions,
       SUGGESTION_FUSE,
@@ -381,7 +547,7 @@ function buildReportIndexData(
   text: string,
   meta: ReportMeta,
   limits: ReportLimits,
-): ReportIndexData {
+): { data: ReportIndexData; bodies: BodyFinder } {
   const report = parseReport(text, limits);
   if (report.paragraphs.length === 0) throw new ReportError("no paragraphs found");
   const places = reportPlaces(report);
@@ -390,20 +556,26 @@ function buildReportIndexData(
   if (table.facts.length === 0) throw new ReportError("no figures found");
   const suggestions = suggestionsFor(table.facts);
   const bodies = reportBodies(report);
-  const bySentence = groupBySentence(table.facts);
-  const conceptsOfText = conceptCache(bodies);
-  const factDocs = table.facts.map((fact) =>
-    factDocOf(fact, bySentence.get(sentenceKey(fact)) ?? [], report, bodies, conceptsOfText),
-  );
+  const readings = sentenceReadings(report);
+  const factDocs = factDocsOf(table.facts, report, bodies, readings);
   const sentences = report.paragraphs.flatMap((paragraph) =>
     paragraph.sentences.map((sentence, index) => ({
       paragraph: paragraph.number,
       sentence: index,
       text: sentence.text,
-      concepts: new Set(conceptsOf(sentence.text)),
+      concepts: new Set(readings.of(sentence.text).concepts),
     })),
   );
-  const vocabulary = new Set(words(`${text} ${bodies.aliases(text)}`).map(concept));
+  // SEARCH_TEXT, reading a sentence's words from what was split already.
+  const searchText: Bm25Text = {
+    tokenize: (text) => readings.known(text)?.words ?? words(text),
+    processTerm: searchTerm,
+  };
+  const spelling = reportSpelling(text);
+  // Each distinct word once, in the order the text first uses it: the spelling index counted them.
+  const vocabulary = new Set<string>();
+  for (const word of spelling.counts.keys()) vocabulary.add(concept(word));
+  for (const word of words(bodies.aliases(text))) vocabulary.add(concept(word));
   // "drug" is the report's word when it counts cocaine and heroin, though it never says "drug".
   for (const doc of factDocs) for (const c of doc.heads) vocabulary.add(c);
   const sentenceFrequency = new Map<string, number>();
@@ -411,20 +583,67 @@ function buildReportIndexData(
     for (const c of sentence.concepts)
       sentenceFrequency.set(c, (sentenceFrequency.get(c) ?? 0) + 1);
   }
-  return {
+  const data: ReportIndexData = {
     meta,
     report,
     table,
     factDocs,
-    retrieval: retrievalOf(factDocs),
+    retrieval: retrievalOf(factDocs, (c) =>
+      conceptWeight(sentenceFrequency.get(c) ?? 0, sentences.length),
+    ),
+    factSearch: factSearchOf(factDocs, searchText),
     sentences,
+    sentenceSearch: sentenceSearchOf(sentences, searchText),
     sentenceFrequency,
     vocabulary,
-    spelling: reportSpelling(text),
+    spelling,
     placeParagraphs: placeParagraphsOf(report, places.find),
+    paragraphWords: buildWordIndex(report.paragraphs),
     names: reportNames(report),
     localPlaces: places.names,
     home,
     suggestions,
   };
+  return { data, bodies };
+}
+
+const firstSentences = new WeakMap<SentenceDoc[], Map<number, number>>();
+
+/** The sentences of some paragraphs (ascending), in report order, found without a scan of them all. */
+export function* sentencesIn(
+  index: ReportIndex,
+  paragraphs: Iterable<number>,
+): Generator<SentenceDoc> {
+  let first = firstSentences.get(index.sentences);
+  if (!first) {
+    first = new Map();
+    for (const [i, sentence] of index.sentences.entries())
+      if (!first.has(sentence.paragraph)) first.set(sentence.paragraph, i);
+    firstSentences.set(index.sentences, first);
+  }
+  for (const paragraph of paragraphs) {
+    for (let i = first.get(paragraph) ?? index.sentences.length; i < index.sentences.length; i++) {
+      const sentence = index.sentences[i] as SentenceDoc;
+      if (sentence.paragraph !== paragraph) break;
+      yield sentence;
+    }
+  }
+}
+
+const factsByParagraph = new WeakMap<Fact[], Map<number, Fact[]>>();
+
+/** The facts of some paragraphs, found without a scan of every fact. */
+export function factsIn(index: ReportIndex, paragraphs: readonly number[]): Fact[] {
+  let byParagraph = factsByParagraph.get(index.table.facts);
+  if (!byParagraph) {
+    byParagraph = new Map();
+    for (const fact of index.table.facts) {
+      const list = byParagraph.get(fact.paragraph);
+      if (list) list.push(fact);
+      else byParagraph.set(fact.paragraph, [fact]);
+    }
+    factsByParagraph.set(index.table.facts, byParagraph);
+  }
+  const found = byParagraph;
+  return paragraphs.flatMap((p) => found.get(p) ?? []);
 }

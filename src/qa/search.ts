@@ -1,7 +1,9 @@
-import MiniSearch, { type SearchResult } from "minisearch";
+import MiniSearch from "minisearch";
 import type { Paragraph } from "../report/types.js";
 import { words } from "../text/tokenize.js";
-import { type ReportIndex, searchTerm } from "./reportIndex.js";
+import { type Bm25Hit, searchBm25 } from "./bm25.js";
+import { type ReportIndex, SEARCH_TEXT, searchTerm } from "./reportIndex.js";
+import { DEFAULT_WEIGHTS } from "./weights.js";
 
 export interface ParagraphHit {
   paragraph: Paragraph;
@@ -50,10 +52,14 @@ function matchedWord(text: string, terms: string[]): string {
  * words, each with its best sentence.
  */
 export function searchParagraphs(query: string, index: ReportIndex, limit = 3): ParagraphHit[] {
-  const best = new Map<number, SearchResult>();
-  for (const hit of index.sentenceSearch.search(query, searchOptions())) {
+  const best = new Map<number, Bm25Hit>();
+  const hits = searchBm25(index.sentenceSearch, query, SEARCH_TEXT, {
+    ...searchOptions(),
+    postingsRead: DEFAULT_WEIGHTS.postingsRead,
+  });
+  for (const hit of hits) {
     if (hit.score < SEARCH_WEIGHTS.minScore) continue;
-    const doc = index.sentences[hit.id as number];
+    const doc = index.sentences[hit.id];
     if (doc && !best.has(doc.paragraph)) best.set(doc.paragraph, hit);
   }
   return [...best.entries()]
@@ -61,7 +67,7 @@ export function searchParagraphs(query: string, index: ReportIndex, limit = 3): 
     .slice(0, limit)
     .flatMap(([number, hit]) => {
       const paragraph = index.report.paragraphs[number - 1];
-      const text = index.sentences[hit.id as number]?.text ?? "";
+      const text = index.sentences[hit.id]?.text ?? "";
       const match = matchedWord(text, hit.terms);
       return paragraph ? [{ paragraph, snippet: text, match, score: hit.score }] : [];
     });

@@ -3,9 +3,6 @@ import type { ReportIndex } from "./reportIndex.js";
 import { rankQuestions } from "./search.js";
 
 const MAX_CHOICE_LENGTH = 100;
-function orPattern(text: string): string {
-  return [...new Set(words(text).filter((word) => word.length >= 3))].join(" | ");
-}
 
 /**
  * Autocomplete: known good questions that start with what has been typed, then by BM25 ("how many
@@ -19,9 +16,44 @@ export function suggestQuestions(partial: string, index: ReportIndex, limit = 25
   return [...new Set(choices)].filter((q) => q.length <= MAX_CHOICE_LENGTH).slice(0, limit);
 }
 
+/** Suggestion → Fuse's score, for each word looked for, per index. */
+const wordMatches = new WeakMap<ReportIndex, Map<string, ReadonlyMap<number, number>>>();
+const WORDS_KEPT = 5_000;
+
+/** The suggestions one word matches, by position, with Fuse's score: worked out once per index. */
+function matchesOf(word: string, index: ReportIndex): ReadonlyMap<number, number> {
+  let known = wordMatches.get(index);
+  if (!known) {
+    known = new Map();
+    wordMatches.set(index, known);
+  }
+  let matches = known.get(word);
+  if (!matches) {
+    matches = new Map(
+      index.suggestionFuse.search(word).map((hit) => [hit.refIndex, hit.score ?? 1] as const),
+    );
+    if (known.size >= WORDS_KEPT) known.clear();
+    known.set(word, matches);
+  }
+  return matches;
+}
+
+/**
+ * Fuse's extended search for "word | word | …", put together from each word's own matches: a
+ * suggestion scores as the first word it matches, in the order asked (as Fuse scores the first
+ * alternative that matches), best score first, then in the order the suggestions are kept.
+ */
+function relatedTo(question: string, index: ReportIndex): string[] {
+  const scored = new Map<number, number>();
+  for (const word of new Set(words(question).filter((w) => w.length >= 3))) {
+    for (const [at, score] of matchesOf(word, index)) if (!scored.has(at)) scored.set(at, score);
+  }
+  return [...scored]
+    .sort(([a, scoreA], [b, scoreB]) => scoreA - scoreB || a - b)
+    .map(([at]) => index.suggestions[at] as string);
+}
+
 /** Up to five answerable questions close to one that could not be answered. */
 export function relatedSuggestions(question: string, index: ReportIndex): string[] {
-  const pattern = orPattern(question);
-  const related = pattern ? index.suggestionFuse.search(pattern).map((hit) => hit.item) : [];
-  return [...new Set([...related, ...index.suggestions])].slice(0, 5);
+  return [...new Set([...relatedTo(question, index), ...index.suggestions])].slice(0, 5);
 }

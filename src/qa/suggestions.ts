@@ -2,6 +2,12 @@ import type { Fact } from "../facts/schema.js";
 import { pastParticiple } from "./phrasing.js";
 
 const MAX_SUGGESTION_LENGTH = 100;
+/**
+ * Questions kept of each kind (figures, places), the first ones: more than any report of the genre
+ * yields (a few dozen in all), so only a very large report is cut, where every unanswered question
+ * would otherwise search thousands.
+ */
+export const MAX_SUGGESTIONS = 64;
 const MASS_WORDS = new Map<string, string>(
   Object.entries({ t: "tons", kg: "kilograms", lb: "pounds", g: "grams" }),
 );
@@ -31,9 +37,13 @@ export function suggestionsFor(facts: Fact[]): string[] {
     ),
   ];
   const placeQuestions = places.map((place) => `What are ${place}'s figures?`);
-  return [...new Set([...fromFacts, ...superlativeQuestions(facts), ...placeQuestions])].filter(
-    (q) => q.length <= MAX_SUGGESTION_LENGTH,
-  );
+  const kept = (questions: string[]) =>
+    [...new Set(questions)]
+      .filter((q) => q.length <= MAX_SUGGESTION_LENGTH)
+      .slice(0, MAX_SUGGESTIONS);
+  return [
+    ...new Set([...kept(fromFacts), ...superlativeQuestions(facts), ...kept(placeQuestions)]),
+  ].filter((q) => q.length <= MAX_SUGGESTION_LENGTH);
 }
 
 /** "Which province seized the most drugs?" when several places report seizures by weight. */

@@ -51,7 +51,10 @@ function conceptOf(word: string): string {
 
 /** Concepts of the content words of a text. */
 export function conceptsOf(text: string): string[] {
-  return words(text)
-    .filter((word) => !STOP_WORDS.has(word))
-    .map(concept);
+  return conceptsOfWords(words(text));
+}
+
+/** Concepts of the content words among words already split (`words`). */
+export function conceptsOfWords(split: readonly string[]): string[] {
+  return split.filter((word) => !STOP_WORDS.has(word)).map(concept);
 }

@@ -26,6 +26,12 @@ export interface Weights {
    * genre retrieves far fewer for any question, one a thousand times its size most of its facts.
    */
   fullScoreLimit: number;
+  /**
+   * The most postings read of any one word, concept, place or unit, best first (champion lists):
+   * above the longest list of any report of the genre, so it only ever cuts a very large report,
+   * whose common words would otherwise cost a posting per fact or sentence.
+   */
+  postingsRead: number;
   /** A concept in this many sentences or fewer is rare enough to name a part of the report. */
   rareConceptSentences: number;
   /** Each word of what is counted that the question does not ask about ("juvenile cases" for "cases"). */
@@ -146,7 +152,8 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   sentenceHit: 1,
   paragraphHit: 0.4,
   missingConcept: -0.5,
-  fullScoreLimit: 300,
+  fullScoreLimit: 128,
+  postingsRead: 128,
   rareConceptSentences: 3,
   extraModifier: 0.4,
   extraModifierCap: 1.2,

@@ -1,3 +1,4 @@
+import { matchesOf } from "../text/matches.js";
 import type { Sentence } from "./types.js";
 
 const ABBREVIATIONS = new Set(
@@ -24,7 +25,7 @@ function isAbbreviation(text: string, periodAt: number): boolean {
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
-  for (const match of text.matchAll(BOUNDARY)) {
+  for (const match of matchesOf(BOUNDARY, text)) {
     if (isAbbreviation(text, match.index)) continue;
     const end = match.index + match[0].length;
     pushTrimmed(sentences, text, start, end);

@@ -8,7 +8,8 @@ import { editDistance } from "./editDistance.js";
 export interface SpellIndex {
   /** Known word → how often it occurs (ties go to the more frequent word). */
   readonly counts: ReadonlyMap<string, number>;
-  readonly deletions: ReadonlyMap<string, readonly string[]>;
+  /** A deletion → the word, or words, it comes from: most deletions come from one word. */
+  readonly deletions: ReadonlyMap<string, string | readonly string[]>;
   readonly maxEdits: number;
 }
 
@@ -40,13 +41,14 @@ function deletionsOf(word: string, edits: number): Set<string> {
 export function buildSpellIndex(words: Iterable<string>, maxEdits = 2): SpellIndex {
   const counts = new Map<string, number>();
   for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
-  const deletions = new Map<string, string[]>();
+  const deletions = new Map<string, string | string[]>();
   for (const word of counts.keys()) {
     if (word.length < 4) continue;
     for (const deleted of deletionsOf(word, Math.min(maxEdits, editBudget(word)))) {
       const bucket = deletions.get(deleted);
-      if (bucket) bucket.push(word);
-      else deletions.set(deleted, [word]);
+      if (bucket === undefined) deletions.set(deleted, word);
+      else if (typeof bucket === "string") deletions.set(deleted, [bucket, word]);
+      else bucket.push(word);
     }
   }
   return { counts, deletions, maxEdits };
@@ -76,7 +78,8 @@ export function candidates(index: SpellIndex, typed: string, budget: number): Co
   const limit = Math.min(budget, index.maxEdits);
   const seen = new Map<string, number>();
   for (const deleted of deletionsOf(typed, limit)) {
-    for (const word of index.deletions.get(deleted) ?? []) {
+    const bucket = index.deletions.get(deleted);
+    for (const word of typeof bucket === "string" ? [bucket] : (bucket ?? [])) {
       if (seen.has(word)) continue;
       const edits = editDistance(typed, word, Math.min(limit, editBudget(word)));
       if (edits <= Math.min(limit, editBudget(word))) seen.set(word, edits);

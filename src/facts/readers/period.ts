@@ -1,4 +1,6 @@
 // The span of time a figure covers: "in FY 2031", "the first half of 2030", "since 2027".
+
+import { matchesOf } from "../../text/matches.js";
 import type { NumberMatch } from "../numbers.js";
 
 const MONTH =
@@ -32,7 +34,7 @@ const REFERENCE_BEFORE =
   /\b(?:compared (?:with|to)|than|vs\.?|versus|up from|down from)\s+(?:the\s+)?(?:same period (?:of|in)\s+)?$/i;
 
 export function findPeriods(text: string): PeriodSpan[] {
-  const spans = [...text.matchAll(PERIOD)].filter(
+  const spans = matchesOf(PERIOD, text).filter(
     (match) => !REFERENCE_BEFORE.test(text.slice(0, match.index)),
   );
   return spans.map((match) => ({

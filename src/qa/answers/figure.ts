@@ -1,11 +1,12 @@
 import type { Fact } from "../../facts/schema.js";
 import { countUnit } from "../../facts/units.js";
 import { words } from "../../text/tokenize.js";
+import { documentsWith } from "../bm25.js";
 import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "../compose.js";
 import { countedNoun } from "../coverage.js";
-import { isHomeName, mentions } from "../names.js";
+import { isHomeName, mentions, paragraphsHoldingLastWords, paragraphsNaming } from "../names.js";
 import { rankFacts, type ScoredFact } from "../rank.js";
-import type { ReportIndex } from "../reportIndex.js";
+import { factsIn, type ReportIndex, type SentenceDoc } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
 import type { Query } from "../understand.js";
@@ -22,7 +23,7 @@ export function confidenceOf(
   const strength = 1 / (1 + Math.exp(-(best.score - w.minFactScore - 2) / 2));
   const margin =
     runnerUp && runnerUp.fact.value !== best.fact.value
-      ? Math.min(1, Math.max(0, (best.score - runnerUp.score) / 3))
+      ? Math.max(0, Math.min(1, (best.score - runnerUp.score) / 3))
       : 1;
   return Number(Math.min(1, strength * (0.6 + 0.4 * margin)).toFixed(3));
 }
@@ -100,33 +101,11 @@ export function rankedFor(query: Query, { index, weights }: AnswerContext): Scor
   return query.filters.places.length === 0 ? preferTotals(ranked, weights) : ranked;
 }
 
-/**
- * "How many provinces were told to open 21 cases?": in the sentence that answers best, a figure
- * counting the noun asked ("ten provinces") answers, not its neighbour counting another thing the
- * question's clause names.
- */
-function countedNounFirst(query: Query, ranked: ScoredFact[], w: Weights): ScoredFact[] {
-  const [best] = ranked;
-  const noun = countedNoun(query);
-  const asked = query.measure.expected.unit;
-  if (!best || query.measure.expected.kind !== null || (!noun && !asked)) return ranked;
-  // A chat question counts the head of the nouns it opens on ("<agency> furlough days?").
-  const counts = (r: ScoredFact) =>
-    (noun !== null && r.doc.heads.has(concept(noun))) || (asked !== null && r.fact.unit === asked);
-  if (counts(best)) return ranked;
-  const counted = ranked.find(
-    (r) =>
-      counts(r) &&
-      r.fact.paragraph === best.fact.paragraph &&
-      r.fact.sentence === best.fact.sentence &&
-      isUsable(r, w),
-  );
-  return counted ? [counted, ...ranked.filter((r) => r !== counted)] : ranked;
-}
-
 /** The names a question uses that are not the report's own subject: the answer must be about them. */
 export function askedNames(query: Query, index: ReportIndex): string[][] {
-  return query.filters.names.filter((spellings) => !isHomeName(spellings, index.report));
+  return query.filters.names.filter(
+    (spellings) => !isHomeName(spellings, index.report, index.paragraphWords),
+  );
 }
 
 /**
@@ -147,10 +126,13 @@ function statesNames(fact: Fact, names: string[][], index: ReportIndex): boolean
 /** A name the question uses that no figure's sentence states: the report gives no figure for it. */
 function unfiguredName(query: Query, { index }: AnswerContext): Answer | null {
   for (const spellings of askedNames(query, index)) {
-    if (index.table.facts.some((fact) => statesNames(fact, [spellings], index))) continue;
-    const paragraphs = index.report.paragraphs
-      .filter((p) => spellings.some((s) => mentions(p.text, s)))
-      .map((p) => p.number);
+    // A figure's sentences can state the name only where its paragraph holds its last word.
+    const holding = paragraphsHoldingLastWords(spellings, index.paragraphWords);
+    const candidates = holding === null ? index.table.facts : factsIn(index, holding);
+    if (candidates.some((fact) => statesNames(fact, [spellings], index))) continue;
+    const paragraphs = paragraphsNaming(spellings, index.report, index.paragraphWords).map(
+      (p) => p.number,
+    );
     const where = paragraphs.map((p) => `¶${p}`).join(", ");
     return notFound(
       query.question,
@@ -160,6 +142,24 @@ function unfiguredName(query: Query, { index }: AnswerContext): Answer | null {
     );
   }
   return null;
+}
+
+/**
+ * "How many towns were told to open drives against 21 gangs?": figures of one sentence share its
+ * words, so what each counts decides. The best figure gives way to one in its own sentence that
+ * counts the noun asked about, when it counts something else.
+ */
+function countingAsked(query: Query, ranked: ScoredFact[]): ScoredFact | undefined {
+  const best = ranked[0];
+  // A chat question counts the head of the nouns it opens on ("<agency> furlough days?").
+  const counted = countedNoun(query);
+  if (!best || !counted || query.measure.expected.kind !== null) return best;
+  const asked = concept(counted);
+  const counts = (r: ScoredFact) => r.doc.heads.has(asked);
+  if (counts(best)) return best;
+  const sameSentence = (r: ScoredFact) =>
+    r.fact.paragraph === best.fact.paragraph && r.fact.sentence === best.fact.sentence;
+  return ranked.find((r) => sameSentence(r) && counts(r)) ?? best;
 }
 
 /** One figure: the best fact for the query, quoted and cited. */
@@ -172,13 +172,9 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   // "What share of victims are women" where the best figure is the men's share: the report
   // states the thing for the other half only, and a weaker figure would be about something else.
   if (all[0] && !sameHalf(query, all[0])) return noFigure(query, ctx);
-  const ranked = countedNounFirst(
-    query,
-    all.filter((r) => canAnswer(query, r, ctx.index)),
-    w,
-  );
+  const ranked = all.filter((r) => canAnswer(query, r, ctx.index));
   if (ranked[0] && countsListedItems(query, ranked[0])) return uncounted(query, ranked[0]);
-  const best = ranked[0];
+  const best = countingAsked(query, ranked);
   if (!isUsable(best, w) || !fitsAskedTime(query, best)) return noFigure(query, ctx);
   const again = restatements(best, ranked, w);
   const facts = [best.fact, ...again];
@@ -232,7 +228,7 @@ function preferTotals(ranked: ScoredFact[], w: Weights): ScoredFact[] {
 }
 
 /** No figure answers this: say so, naming the place asked about where the report mentions it. */
-export function noFigure(query: Query, { index }: AnswerContext): Answer {
+export function noFigure(query: Query, { index, weights }: AnswerContext): Answer {
   const suggestions = relatedSuggestions(query.cleaned, index);
   const [place] = query.filters.places;
   if (place) {
@@ -245,7 +241,7 @@ export function noFigure(query: Query, { index }: AnswerContext): Answer {
       paragraphs,
     );
   }
-  const mentioned = mentionsOf(query, index);
+  const mentioned = mentionsOf(query, index, weights.postingsRead);
   if (mentioned) {
     const where = mentioned.paragraphs.map((p) => `¶${p}`).join(", ");
     return notFound(
@@ -269,13 +265,15 @@ const MAX_MENTION_PARAGRAPHS = 2;
 function mentionsOf(
   query: Query,
   index: ReportIndex,
+  read: number,
 ): { name: string; paragraphs: number[] } | null {
   const target = query.measure.target;
   if (!target) return null;
   const counted = concept(target);
   const asked = new Set(query.measure.concepts);
-  const using = index.sentences
-    .filter((sentence) => sentence.concepts.has(counted))
+  // The sentences whose concepts hold the counted noun are those its search postings list, best first.
+  const using = documentsWith(index.sentenceSearch, counted, read)
+    .map((id) => index.sentences[id] as SentenceDoc)
     .map((sentence) => ({
       sentence,
       shared: [...asked].filter((c) => sentence.concepts.has(c)).length,

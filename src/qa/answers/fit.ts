@@ -13,7 +13,7 @@ import { DRUGS } from "../../lexicon/drugs.js";
 import { GRAMMAR } from "../../lexicon/language.js";
 import { words } from "../../text/tokenize.js";
 import { ASKS_CURRENT, LAST_YEAR, type ScoredFact, SINCE_LAST_YEAR, statedRate } from "../rank.js";
-import type { ReportIndex } from "../reportIndex.js";
+import { factsIn, type ReportIndex } from "../reportIndex.js";
 import type { Query } from "../understand.js";
 import { concept, conceptsOf } from "../vocabulary.js";
 
@@ -179,9 +179,7 @@ const PART_OF_STATED = /\bhow (?:much|many) of (?:the |this |that |its |their )?
 function besideStatedWhole(query: Query, fact: Fact, index: ReportIndex): boolean {
   if (!PART_OF_STATED.test(query.cleaned)) return true;
   const whole = new Set(findNumbers(query.cleaned).map((number) => number.value));
-  return index.table.facts.some(
-    (other) => other.paragraph === fact.paragraph && whole.has(other.value),
-  );
+  return factsIn(index, [fact.paragraph]).some((other) => whole.has(other.value));
 }
 
 /** A paragraph's opening clause that names its period: "So far in 2025,", "In FY 2024,". */

@@ -1,9 +1,10 @@
 import type { Entity } from "../../facts/schema.js";
 import { GRAMMAR } from "../../lexicon/language.js";
 import { words } from "../../text/tokenize.js";
+import { searchBm25 } from "../bm25.js";
 import { notFound } from "../compose.js";
 import { mentions } from "../names.js";
-import type { ReportIndex, SentenceDoc } from "../reportIndex.js";
+import { type ReportIndex, SEARCH_TEXT, type SentenceDoc } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
 import type { Query } from "../understand.js";
@@ -136,13 +137,36 @@ const PERSON_NOUNS: ReadonlySet<string> = new Set(GRAMMAR.personNouns);
 const ROLE_NOUNS: ReadonlySet<string> = new Set(GRAMMAR.roleNouns);
 const OPERATION_NOUNS: ReadonlySet<string> = new Set(GRAMMAR.operationNouns);
 
+const personNames = new WeakMap<ReportIndex["table"], Map<number, Set<string>>>();
+
+/**
+ * Whether a lower-cased question holds the name of a person the report names: each stretch of the
+ * question as long as some name is looked up, rather than every name searched for.
+ */
+function personsNamedIn(asked: string, index: ReportIndex): boolean {
+  let byLength = personNames.get(index.table);
+  if (!byLength) {
+    byLength = new Map();
+    for (const entity of index.table.entities) {
+      if (entity.kind !== "person") continue;
+      const name = entity.name.toLowerCase();
+      const names = byLength.get(name.length) ?? new Set();
+      names.add(name);
+      byLength.set(name.length, names);
+    }
+    personNames.set(index.table, byLength);
+  }
+  for (const [length, names] of byLength)
+    for (let at = 0; at + length <= asked.length; at++)
+      if (names.has(asked.slice(at, at + length))) return true;
+  return false;
+}
+
 /** The kinds of entity that answer the question, the one asked for first. */
 function wantedKinds(query: Query, index: ReportIndex): Entity["kind"][] {
   if (asksDate(query)) return ["date"];
   const asked = query.cleaned.toLowerCase();
-  const namesPerson = index.table.entities.some(
-    (e) => e.kind === "person" && asked.includes(e.name.toLowerCase()),
-  );
+  const namesPerson = personsNamedIn(asked, index);
   // "Who is Wang Hua?" asks for a role; "Who held the conference?" for a person or body.
   if (query.wh === "who" && namesPerson) return ["role"];
   // "Who is the police chief?": a title the question names is held by a person.
@@ -281,23 +305,25 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   const wanted = wantedKinds(query, index);
   const askedKind = asksDate(query) ? null : askedNoun(query);
   const { bySentence, dated } = entitiesOf(index);
-  const hits = index.sentenceSearch.search(searched, { combineWith: "OR" });
+  const hits = searchBm25(index.sentenceSearch, searched, SEARCH_TEXT, {
+    postingsRead: w.postingsRead,
+  });
   const names = askedNames(query, index);
   // A name read off a capitalised question may be a misreading ("Its Director"): only a name some
   // matching sentence's paragraph states narrows the answer to those sentences.
   const namesMentioned = hits.some((hit) =>
-    mentionsNames(index, index.sentences[hit.id as number] as SentenceDoc, names),
+    mentionsNames(index, index.sentences[hit.id] as SentenceDoc, names),
   );
   const top = hits[0]?.score ?? 0;
   // "The solicitation … will close on June 22": the answer may stand a sentence after the one
   // naming what is asked about, so the rest of the paragraph lends a share of its score.
   const byParagraph = new Map<number, number>();
   for (const hit of hits) {
-    const paragraph = (index.sentences[hit.id as number] as SentenceDoc).paragraph;
+    const paragraph = (index.sentences[hit.id] as SentenceDoc).paragraph;
     byParagraph.set(paragraph, (byParagraph.get(paragraph) ?? 0) + hit.score);
   }
   const scored = hits
-    .map((hit) => ({ hit, doc: index.sentences[hit.id as number] as SentenceDoc }))
+    .map((hit) => ({ hit, doc: index.sentences[hit.id] as SentenceDoc }))
     .filter(({ doc }) => mentionsPlaces(index, doc, query.filters.places))
     .filter(({ doc }) => !namesMentioned || mentionsNames(index, doc, names))
     .filter(
