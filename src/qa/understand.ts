@@ -75,7 +75,7 @@ export function cleanQuestion(raw: string): string {
     .trim();
 }
 
-const COMMON_VERBS: ReadonlySet<string> = new Set(GRAMMAR.commonVerbs);
+const COMMON_VERBS: ReadonlySet<string> = new Set(GRAMMAR.verbForms);
 /** "What was the daily average of …", "what is the value of …": a figure, not a sentence. */
 const ASKS_FOR_FIGURE =
   /\bwhat(?:'s| is| was| were| are)? the (?:\w+ )?(?:total|number|average|amount|value|share|rate|percentage|proportion|figure|count|tally|sum|size|weight|quantity|budget|cost|price)\b/;

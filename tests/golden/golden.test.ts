@@ -109,7 +109,7 @@ const FLOORS: Record<string, number> = {
   // helper who never saw the engine. First sight, on this branch at 52af544: 67/100 = 67.0%, with
   // 14 figures given for questions the report cannot answer; now 79/100 = 79.0%, with 6 given.
   "corpus-blind3-2021-04-07_community_violence_intervention": 9 / 10,
-  "corpus-blind3-2022-03-01_addiction_overdose": 8 / 10,
+  "corpus-blind3-2022-03-01_addiction_overdose": 10 / 10,
   "corpus-blind3-2023-03-20_freedom_caucus_public_safety": 10 / 10,
   "corpus-blind3-2023-11-16_global_drug_trafficking": 10 / 10,
   "corpus-blind3-2024-03-11_budget_border_fentanyl": 10 / 10,
@@ -122,7 +122,7 @@ const FLOORS: Record<string, number> = {
   // 1 mentioned without a figure per report) on the 10 tuning-half reports, by a helper who never saw
   // the engine, written in session 3. First sight, on main at 1c86ac4: 103/120 = 85.8%, 3 figures
   // given for questions the report cannot answer.
-  "corpus-blind4-2021-04-07_community_violence_intervention": 11 / 12,
+  "corpus-blind4-2021-04-07_community_violence_intervention": 12 / 12,
   "corpus-blind4-2022-03-01_addiction_overdose": 12 / 12,
   "corpus-blind4-2023-03-20_freedom_caucus_public_safety": 12 / 12,
   "corpus-blind4-2023-11-16_global_drug_trafficking": 12 / 12,

@@ -195,4 +195,24 @@ describe("which figure answers, and when none does", () => {
     if (!query) throw new Error("the question was not understood");
     expect(rankFacts(query, town)[0]?.fact.value).toBe(12);
   });
+
+  it("reads everyday verbs, budget 'asks', shorthand and a name as typed the report never writes", () => {
+    const budget = invented(
+      [
+        "Harbour Budget",
+        "LifeWorks, a harbour jobs program, provides $8 million each year for apprenticeships.",
+        "A proposed investment of $5 million for harbour patrols, up from FY2021.",
+        "According to the 2020 Harbour Survey, 4.1 million people had a past-year substance use disorder.",
+        "The HBR will make safety a focus of its FY21 Dock Hiring Program, a $15 million grant program.",
+      ].join("\n\n"),
+    );
+    expect(answer("lifeworks gets how much a yr", budget).facts[0]?.value).toBe(8_000_000);
+    expect(answer("harbour patrols fy21 ask?", budget).facts[0]?.value).toBe(5_000_000);
+    expect(answer("how many ppl had a SUD in the 2020 survey", budget).facts[0]?.value).toBe(
+      4_100_000,
+    );
+    expect(answer("How big is HBR's DOCK hiring program in FY21?", budget).facts[0]?.value).toBe(
+      15_000_000,
+    );
+  });
 });

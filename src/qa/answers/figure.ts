@@ -133,6 +133,8 @@ function unfiguredName(query: Query, { index }: AnswerContext): Answer | null {
     const paragraphs = paragraphsNaming(spellings, index.report, index.paragraphWords).map(
       (p) => p.number,
     );
+    // A name as typed ("DOJ's COPS") that no paragraph writes is left to the other checks.
+    if (paragraphs.length === 0) continue;
     const where = paragraphs.map((p) => `¶${p}`).join(", ");
     return notFound(
       query.question,
@@ -167,7 +169,10 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   const w = ctx.weights;
   const unfigured = unfiguredName(query, ctx);
   if (unfigured) return unfigured;
-  const names = askedNames(query, ctx.index);
+  // A name as typed that the report never writes ("DOJ's COPS") cannot narrow the figures.
+  const names = askedNames(query, ctx.index).filter((spellings) =>
+    ctx.index.report.paragraphs.some((p) => spellings.some((s) => mentions(p.text, s))),
+  );
   const all = rankedFor(query, ctx).filter((r) => statesNames(r.fact, names, ctx.index));
   // "What share of victims are women" where the best figure is the men's share: the report
   // states the thing for the other half only, and a weaker figure would be about something else.
