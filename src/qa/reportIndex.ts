@@ -187,10 +187,6 @@ function listLeadIn(report: ParsedReport, paragraph: number): string | null {
   return null;
 }
 
-/** "the backlog of", "a budget of more than": the noun right before a figure that it is "of". */
-const NAMED_BY_OF =
-  /\b([a-z]{4,})\s+of\s+(?:(?:more than|over|nearly|about|almost|roughly|approximately|some|up to|at least|an estimated)\s+)?$/i;
-
 /** A sentence's words (`words`) and the concepts of its content words, in text order. */
 interface Reading {
   words: string[];
@@ -226,6 +222,10 @@ function sentenceReadings(report: ParsedReport): {
       paragraph.sentences.flatMap((sentence) => of(sentence.text).concepts),
   };
 }
+
+/** "the backlog of", "a budget of more than": the noun right before a figure that it is "of". */
+const NAMED_BY_OF =
+  /\b([a-z]{4,})\s+of\s+(?:(?:more than|over|nearly|about|almost|roughly|approximately|some|up to|at least|an estimated)\s+)?$/i;
 
 /**
  * The fact docs of a report. What they are made of is worked out once per distinct text: facts

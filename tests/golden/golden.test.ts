@@ -33,7 +33,7 @@ import {
  */
 const FLOORS: Record<string, number> = {
   "australia-acic-wastewater": 0.791, // 19/24
-  "australia-afp": 0.916, // 22/24
+  "australia-afp": 0.958, // 23/24
   "brazil-federal-police": 0.84, // 21/25
   "canada-cbsa-rcmp": 0.92, // 23/25
   "cbp-monthly-update": 0.92, // 23/25

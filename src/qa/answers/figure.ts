@@ -101,6 +101,30 @@ export function rankedFor(query: Query, { index, weights }: AnswerContext): Scor
   return query.filters.places.length === 0 ? preferTotals(ranked, weights) : ranked;
 }
 
+/**
+ * "How many provinces were told to open 21 cases?": in the sentence that answers best, a figure
+ * counting the noun asked ("ten provinces") answers, not its neighbour counting another thing the
+ * question's clause names.
+ */
+function countedNounFirst(query: Query, ranked: ScoredFact[], w: Weights): ScoredFact[] {
+  const [best] = ranked;
+  const noun = countedNoun(query);
+  const asked = query.measure.expected.unit;
+  if (!best || query.measure.expected.kind !== null || (!noun && !asked)) return ranked;
+  // A chat question counts the head of the nouns it opens on ("<agency> furlough days?").
+  const counts = (r: ScoredFact) =>
+    (noun !== null && r.doc.heads.has(concept(noun))) || (asked !== null && r.fact.unit === asked);
+  if (counts(best)) return ranked;
+  const counted = ranked.find(
+    (r) =>
+      counts(r) &&
+      r.fact.paragraph === best.fact.paragraph &&
+      r.fact.sentence === best.fact.sentence &&
+      isUsable(r, w),
+  );
+  return counted ? [counted, ...ranked.filter((r) => r !== counted)] : ranked;
+}
+
 /** The names a question uses that are not the report's own subject: the answer must be about them. */
 export function askedNames(query: Query, index: ReportIndex): string[][] {
   return query.filters.names.filter(
@@ -146,40 +170,27 @@ function unfiguredName(query: Query, { index }: AnswerContext): Answer | null {
   return null;
 }
 
-/**
- * "How many towns were told to open drives against 21 gangs?": figures of one sentence share its
- * words, so what each counts decides. The best figure gives way to one in its own sentence that
- * counts the noun asked about, when it counts something else.
- */
-function countingAsked(query: Query, ranked: ScoredFact[]): ScoredFact | undefined {
-  const best = ranked[0];
-  // A chat question counts the head of the nouns it opens on ("<agency> furlough days?").
-  const counted = countedNoun(query);
-  if (!best || !counted || query.measure.expected.kind !== null) return best;
-  const asked = concept(counted);
-  const counts = (r: ScoredFact) => r.doc.heads.has(asked);
-  if (counts(best)) return best;
-  const sameSentence = (r: ScoredFact) =>
-    r.fact.paragraph === best.fact.paragraph && r.fact.sentence === best.fact.sentence;
-  return ranked.find((r) => sameSentence(r) && counts(r)) ?? best;
-}
-
 /** One figure: the best fact for the query, quoted and cited. */
 export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   const w = ctx.weights;
   const unfigured = unfiguredName(query, ctx);
   if (unfigured) return unfigured;
   // A name as typed that the report never writes ("DOJ's COPS") cannot narrow the figures.
-  const names = askedNames(query, ctx.index).filter((spellings) =>
-    ctx.index.report.paragraphs.some((p) => spellings.some((s) => mentions(p.text, s))),
+  const names = askedNames(query, ctx.index).filter(
+    (spellings) =>
+      paragraphsNaming(spellings, ctx.index.report, ctx.index.paragraphWords).length > 0,
   );
   const all = rankedFor(query, ctx).filter((r) => statesNames(r.fact, names, ctx.index));
   // "What share of victims are women" where the best figure is the men's share: the report
   // states the thing for the other half only, and a weaker figure would be about something else.
   if (all[0] && !sameHalf(query, all[0])) return noFigure(query, ctx);
-  const ranked = all.filter((r) => canAnswer(query, r, ctx.index));
+  const ranked = countedNounFirst(
+    query,
+    all.filter((r) => canAnswer(query, r, ctx.index)),
+    w,
+  );
   if (ranked[0] && countsListedItems(query, ranked[0])) return uncounted(query, ranked[0]);
-  const best = countingAsked(query, ranked);
+  const best = ranked[0];
   if (!isUsable(best, w) || !fitsAskedTime(query, best)) return noFigure(query, ctx);
   const again = restatements(best, ranked, w);
   const facts = [best.fact, ...again];
