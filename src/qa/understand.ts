@@ -376,8 +376,13 @@ function versusOptions(cleaned: string): string[] {
 const PERIOD_OPTION =
   /^(?:the\s+)?(?:same\s+(?:period|time|months?)|last\b|this\b|previous\b|prior\b|a year\b|year\b|\d{4}\b|fy\s?\d)/i;
 const WH_WORD = /^(?:how|what|which|who|when|where|why)\b/i;
+/** The words that set two years against each other once a contest word is there. */
+const YEAR_CONTEST = /\b(?:than|or|vs\.?|versus)\b/i;
 
 export function contestOptions(cleaned: string): string[] {
+  // "did arrests rise more in 2024 than in 2023": two years set against each other.
+  const years = yearsIn(cleaned.toLowerCase());
+  if (years.length === 2 && CONTEST.test(cleaned) && YEAR_CONTEST.test(cleaned)) return years;
   const paired = thanOptions(cleaned);
   if (paired.length === 2) return paired;
   const versus = versusOptions(cleaned);

@@ -33,7 +33,7 @@ import {
  */
 const FLOORS: Record<string, number> = {
   "australia-acic-wastewater": 0.791, // 19/24
-  "australia-afp": 0.916, // 22/24
+  "australia-afp": 0.958, // 23/24
   "brazil-federal-police": 0.84, // 21/25
   "canada-cbsa-rcmp": 0.92, // 23/25
   "cbp-monthly-update": 0.92, // 23/25
@@ -83,7 +83,7 @@ const FLOORS: Record<string, number> = {
   "corpus-extra-2023-11-16_global_drug_trafficking": 18 / 18,
   "corpus-extra-2024-03-11_budget_border_fentanyl": 16 / 18,
   "corpus-extra-2024-09-24_synthetic_drug_coalition": 15 / 18,
-  "corpus-extra-2025-03-26_opioid_epidemic_cost": 16 / 18,
+  "corpus-extra-2025-03-26_opioid_epidemic_cost": 17 / 18,
   "corpus-extra-2025-04-28_border_promises": 16 / 18,
   "corpus-extra-2025-08-11_dc_crime": 17 / 18,
   "corpus-extra-2026-07-29_crime_midyear_2026": 16 / 18,

@@ -1,3 +1,4 @@
+import { yearsIn } from "../../facts/dates.js";
 import { localPlacesInQuestion } from "../../facts/localPlaces.js";
 import { findPlacesInQuestion } from "../../facts/places.js";
 import type { Fact } from "../../facts/schema.js";
@@ -9,6 +10,7 @@ import type { Query } from "../understand.js";
 import { conceptsOf } from "../vocabulary.js";
 import type { AnswerContext } from "./context.js";
 import { confidenceOf, isUsable, noFigure } from "./figure.js";
+import { canAnswer } from "./fit.js";
 
 /** "Which got less", "the smaller": the contest is won by the lowest figure. */
 const WANTS_LOWEST = /\b(?:less|least|fewer|fewest|smaller|smallest|lower|lowest)\b/i;
@@ -42,15 +44,18 @@ function bestForOption(
   const placeWords = new Set(
     query.filters.placeWords.flatMap((word) => conceptsOf(word)).filter((c) => !inEvery(c)),
   );
-  const written = conceptsOf(option).filter((c) => !placeWords.has(c));
+  const written = conceptsOf(option).filter((c) => !placeWords.has(c) && yearsIn(c).length === 0);
   const telling = written.filter((c) => !inEvery(c) && ctx.index.vocabulary.has(c));
   const own = new Set(telling.length > 0 ? telling : written);
   const others = new Set(query.filters.entities.flatMap((other) => conceptsOf(other)));
   const shared = query.measure.concepts.filter((c) => !others.has(c));
+  // "in 2015 or 2023": an option that is a year is the period its side's figure is for.
+  const years = yearsIn(option);
   const asked: Query = {
     ...query,
     op: "lookup",
     measure: { ...query.measure, concepts: [...own, ...shared], target: null },
+    filters: years.length > 0 ? { ...query.filters, period: { years } } : query.filters,
   };
   const besideShare = (scored: ScoredFact, inSentence: boolean) => {
     const { doc } = scored;
@@ -88,7 +93,11 @@ function bestForOption(
     const after = conceptsOf(textAfter(scored.fact, scored.doc.nearText));
     return [...own].filter((c) => after.includes(c)).length / Math.max(1, own.size);
   };
-  const usable = ranked.filter((scored) => isUsable(scored, ctx.weights));
+  // A side asked of a year takes only a figure for that year (and the other rule-outs of fit.ts).
+  const usable = ranked.filter(
+    (scored) =>
+      isUsable(scored, ctx.weights) && (years.length === 0 || canAnswer(asked, scored, ctx.index)),
+  );
   const alike = usable.filter(likeAsked);
   for (const candidates of [alike, usable]) {
     for (const fit of fits) {
