@@ -31,8 +31,6 @@ const Grammar = z.object({
   fillerModifiers: Words,
   /** After "which"/"what", nouns that ask for a person: "which official". */
   personNouns: Words,
-  /** Everyday verbs ("gets", "took") that end a counted noun, outside the report verbs' list. */
-  commonVerbs: Words,
   /** After "which"/"what", nouns asking for a role: "what position". */
   roleNouns: Words,
   /** After "which"/"what", nouns asking for a named drive: "which campaign". */
@@ -41,8 +39,11 @@ const Grammar = z.object({
   methodNouns: Words,
   /** Adverbs that end the noun a figure counts: "120 agents already deployed". */
   trailingAdverbs: Words,
-  /** English verbs' irregular past forms ("began", "taken"): verbs, never a noun asked about. */
-  irregularPastForms: Words,
+  /**
+   * Everyday verbs' forms outside the report verbs' list and unmarked by "-ed"/"-ing" ("gets",
+   * "took", "began"): they end a counted noun, and are never the thing a question names.
+   */
+  verbForms: Words,
   /** The two halves of a whole ("men", "women"): a question about one is not the other's figure. */
   contrasts: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
 });

@@ -20,22 +20,16 @@ import {
   type WordIndex,
 } from "./wordIndex.js";
 
-/** "began", "taken": past forms no "-ed" marks. */
-const IRREGULAR_PAST: ReadonlySet<string> = new Set(GRAMMAR.irregularPastForms);
+/** "began", "taken", "gets": verb forms no "-ed" or "-ing" marks. */
+const VERB_FORMS: ReadonlySet<string> = new Set(GRAMMAR.verbForms);
 
-/** A verb form: a verb the lexicon knows, an "-ed" or "-ing" form, or an irregular past. */
+/** A verb form: a verb the lexicon knows, an "-ed" or "-ing" form, or an everyday verb's form. */
 function isVerbForm(word: string): boolean {
-  return (
-    actionLemma(word) !== null ||
-    /(?:ed|ing)$/.test(word) ||
-    IRREGULAR_PAST.has(word) ||
-    COMMON_VERBS.has(word)
-  );
+  return actionLemma(word) !== null || /(?:ed|ing)$/.test(word) || VERB_FORMS.has(word);
 }
 
 /** Words a question may use that no report needs to contain. */
 const GENERIC: ReadonlySet<string> = new Set(GRAMMAR.genericQuestionWords);
-const COMMON_VERBS: ReadonlySet<string> = new Set(GRAMMAR.commonVerbs);
 
 /** A unit word is known when some figure is in that unit ("percentage" for "35 per cent"). */
 const MONEY = concept("money");
@@ -229,7 +223,7 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
   // which the report may put otherwise ("heroin use"); the other words must still be the report's.
   const targetKnown = query.measure.target !== null && known(query.measure.target, index);
   const verbLike = (word: string) =>
-    word === verbLast || (targetKnown && (/ed$/.test(word) || IRREGULAR_PAST.has(word)));
+    word === verbLast || (targetKnown && (/ed$/.test(word) || VERB_FORMS.has(word)));
   const missing = content.filter((word) => !verbLike(word) && !known(word, index, true));
   if (content.length > 0 && missing.length / content.length >= 0.5) return missing.join(" or ");
   return null;
@@ -294,7 +288,7 @@ function unknownKind(query: Query, index: ReportIndex): string | null {
   for (const [i, run] of phrases(counted).entries()) {
     const head = run[run.length - 1] ?? "";
     const modifiers = run.slice(0, -1);
-    const isNoun = head.length > 2 && actionLemma(head) === null && !IRREGULAR_PAST.has(head);
+    const isNoun = head.length > 2 && actionLemma(head) === null && !VERB_FORMS.has(head);
     const headKnown = GENERIC.has(head) || known(head, index);
     const unknownModifiers = modifiers.every(
       (word) => isContentWord(word, query) && !known(word, index, true),
@@ -465,7 +459,7 @@ function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
     !PREPOSITIONS.has(word) &&
     actionLemma(word) === null &&
     !/ed$/.test(word) &&
-    !IRREGULAR_PAST.has(word);
+    !VERB_FORMS.has(word);
   if (modifiers.length === 0 || !modifiers.every(isModifier)) return null;
   const { figured } = figuredOf(index);
   for (const word of modifiers) {

@@ -28,8 +28,9 @@ export interface ScoredFact {
 }
 
 const ACTION_CONCEPTS = new Set([...AGREEING_VERBS].map(concept));
-/** "up from 26.1 tonnes a year earlier": a figure for the period before the one reported. */
-const EARLIER_BEFORE = /\b(?:up from|down from|compared (?:with|to)|than|previous|prior)\b[^,;]*$/i;
+/** "up from 26.1 tonnes a year earlier", "down sharply from": a figure for the period before. */
+const EARLIER_BEFORE =
+  /\b(?:(?:up|down)\s+(?:\w+ly\s+)?from|compared (?:with|to)|than|previous|prior)\b[^,;]*$/i;
 const EARLIER_AFTER =
   /^[^,;.]{0,25}\b(?:a year earlier|the year before|the previous year|in the same period last year|a year ago)\b/i;
 /** "This was lower than the 1,109 arrested in 2022, who formed 34.1 per cent": a comparison sentence. */
@@ -52,13 +53,16 @@ function isEarlier(doc: FactDoc): boolean {
 export const ASKS_CURRENT = /\b(?:this year|so far|to date|year to date|currently|right now)\b/i;
 /** "… reported last year": a figure the report gives for the year before its own. */
 export const LAST_YEAR = /\b(?:last year|the previous year|the year before|a year earlier)\b/i;
+/** "… compared with the same period last year": last year as the base of a change, not its period. */
+export const SINCE_LAST_YEAR =
+  /\b(?:vs\.?|versus|than|compared (?:with|to)|from|over|since|same period)\s+(?:the same period\s+)?last year\b/i;
 
 /** Earlier-period figures answer questions about the earlier period, and only those. */
 function periodFit(terms: QueryTerms, doc: DocTerms, w: Weights): number {
   if (terms.asksCurrent && doc.lastYear) return w.lastYearForCurrent;
   if (!doc.earlier) return 0;
   if (terms.asksEarlier) return w.earlierAsked;
-  return terms.years.length === 0 ? w.earlierUnasked : 0;
+  return w.earlierUnasked;
 }
 const TOTAL_WORDS =
   /\b(?:in total|total|overall|altogether|combined|in all|nationwide|nationally|across the country)\b/i;
@@ -311,7 +315,7 @@ function docTerms(doc: FactDoc): DocTerms {
     const { fact } = doc;
     terms = {
       earlier: isEarlier(doc),
-      lastYear: LAST_YEAR.test(doc.nearText),
+      lastYear: LAST_YEAR.test(doc.nearText) && !SINCE_LAST_YEAR.test(doc.nearText),
       partOf: PART_OF.test(doc.lead),
       otherYear: yearsIn(fact.period ?? "").length > 0 || yearsIn(doc.lead).length > 0,
       verbs: fact.action ? [concept(fact.action), ...doc.leadVerbs] : doc.leadVerbs,

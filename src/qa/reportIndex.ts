@@ -187,10 +187,6 @@ function listLeadIn(report: ParsedReport, paragraph: number): string | null {
   return null;
 }
 
-/** "the backlog of", "a budget of more than": the noun right before a figure that it is "of". */
-const NAMED_BY_OF =
-  /\b([a-z]{4,})\s+of\s+(?:(?:more than|over|nearly|about|almost|roughly|approximately|some|up to|at least|an estimated)\s+)?$/i;
-
 /** A sentence's words (`words`) and the concepts of its content words, in text order. */
 interface Reading {
   words: string[];
@@ -226,6 +222,10 @@ function sentenceReadings(report: ParsedReport): {
       paragraph.sentences.flatMap((sentence) => of(sentence.text).concepts),
   };
 }
+
+/** "the backlog of", "a budget of more than": the noun right before a figure that it is "of". */
+const NAMED_BY_OF =
+  /\b([a-z]{4,})\s+of\s+(?:(?:more than|over|nearly|about|almost|roughly|approximately|some|up to|at least|an estimated)\s+)?$/i;
 
 /**
  * The fact docs of a report. What they are made of is worked out once per distinct text: facts
@@ -345,8 +345,6 @@ const TIER_WEIGHTS = [
  * list is in report order, so best first already, and the tiers merge in one pass.
  */
 function mergeTiers(tiers: number[][], weight: number, docs: FactDoc[]): number[] {
-  const filled = tiers.filter((list) => list.length > 0);
-  if (filled.length === 1) return [...(filled[0] as number[])];
   const at = tiers.map(() => 0);
   const value = (tier: number) => {
     const id = tiers[tier]?.[at[tier] as number];
@@ -355,20 +353,15 @@ function mergeTiers(tiers: number[][], weight: number, docs: FactDoc[]): number[
       (TIER_WEIGHTS[tier] as number) * weight + paragraphQuality(docs[id]?.fact.paragraph ?? 0)
     );
   };
-  // Each list's next value, worked out when the list moves on, not at every comparison.
-  const heads = tiers.map((_, tier) => value(tier));
   const merged: number[] = [];
   for (;;) {
     let best = -1;
-    for (let tier = 0; tier < tiers.length; tier++) {
-      const head = heads[tier] as number;
-      if (head > Number.NEGATIVE_INFINITY && (best < 0 || head > (heads[best] as number)))
+    for (let tier = 0; tier < tiers.length; tier++)
+      if (value(tier) > Number.NEGATIVE_INFINITY && (best < 0 || value(tier) > value(best)))
         best = tier;
-    }
     if (best < 0) return merged;
     merged.push(tiers[best]?.[at[best] as number] as number);
     at[best] = (at[best] as number) + 1;
-    heads[best] = value(best);
   }
 }
 
@@ -382,17 +375,18 @@ function retrievalOf(docs: FactDoc[], conceptWeight: (c: string) => number): Fac
     nearAnyFigure: new Set(),
   };
   const tiers = new Map<string, number[][]>();
+  const lastFact = new Map<string, number>();
   docs.forEach((doc, id) => {
     conceptTiers(doc).forEach((sets, tier) => {
       for (const concepts of sets)
         for (const c of concepts) {
+          if (lastFact.get(c) === id) continue;
+          lastFact.set(c, id);
           let lists = tiers.get(c);
           if (!lists) {
             lists = [[], [], [], []];
             tiers.set(c, lists);
           }
-          // A concept counts in the best tier that uses it: this fact is listed once.
-          if (lists.some((list) => list[list.length - 1] === id)) continue;
           lists[tier]?.push(id);
         }
     });

@@ -75,7 +75,7 @@ export function cleanQuestion(raw: string): string {
     .trim();
 }
 
-const COMMON_VERBS: ReadonlySet<string> = new Set(GRAMMAR.commonVerbs);
+const COMMON_VERBS: ReadonlySet<string> = new Set(GRAMMAR.verbForms);
 /** "What was the daily average of …", "what is the value of …": a figure, not a sentence. */
 const ASKS_FOR_FIGURE =
   /\bwhat(?:'s| is| was| were| are)? the (?:\w+ )?(?:total|number|average|amount|value|share|rate|percentage|proportion|figure|count|tally|sum|size|weight|quantity|budget|cost|price)\b/;
@@ -205,8 +205,11 @@ function targetNoun(lower: string): string | null {
   const tail = after ?? /\b(?:number|amount|quantity|total) of\s+(.*)$/.exec(lower)?.[1];
   if (!tail) return null;
   const tokens = words(tail);
-  // "how much a year", "how many per town": a rate follows, not a counted noun.
-  if (/^(?:a|an|per|each|every)$/.test(tokens[0] ?? "") && RATE_TIME_WORD.test(tokens[1] ?? ""))
+  // "how much a year", "how much this year": a rate or a period follows, not a counted noun.
+  if (
+    /^(?:a|an|per|each|every|this|last|next)$/.test(tokens[0] ?? "") &&
+    RATE_TIME_WORD.test(tokens[1] ?? "")
+  )
     return null;
   // "How much did the gang swindle?": no counted noun, the question goes straight to its verb.
   if (
@@ -382,8 +385,13 @@ function versusOptions(cleaned: string): string[] {
 const PERIOD_OPTION =
   /^(?:the\s+)?(?:same\s+(?:period|time|months?)|last\b|this\b|previous\b|prior\b|a year\b|year\b|\d{4}\b|fy\s?\d)/i;
 const WH_WORD = /^(?:how|what|which|who|when|where|why)\b/i;
+/** The words that set two years against each other once a contest word is there. */
+const YEAR_CONTEST = /\b(?:than|or|vs\.?|versus)\b/i;
 
 export function contestOptions(cleaned: string): string[] {
+  // "did arrests rise more in 2024 than in 2023": two years set against each other.
+  const years = yearsIn(cleaned.toLowerCase());
+  if (years.length === 2 && CONTEST.test(cleaned) && YEAR_CONTEST.test(cleaned)) return years;
   const paired = thanOptions(cleaned);
   if (paired.length === 2) return paired;
   const versus = versusOptions(cleaned);

@@ -17,11 +17,13 @@ import {
  * validation half is measured once at the end of a round and never used to choose a change (that
  * would tune on it): its floor records that measurement. It was 99 after a round whose changes were
  * dropped when they cost a validation answer (tuning on it, by mistake); 98 is the measurement after
- * the next round, decided on the tuning half and the golden sets alone, and is the honest one.
+ * the next round, decided on the tuning half and the golden sets alone, and is the honest one. 100 is
+ * session 3's measurement (acc1 and acc2 merged), its changes decided on the tuning half and the
+ * golden sets alone.
  */
 const FLOORS: Record<CorpusHalf, { correct: number; leaks: number }> = {
   tuning: { correct: 117, leaks: 0 },
-  validation: { correct: 98, leaks: 0 },
+  validation: { correct: 100, leaks: 0 },
 };
 
 function scoreHalf(half: CorpusHalf) {

@@ -33,8 +33,8 @@ import {
  */
 const FLOORS: Record<string, number> = {
   "australia-acic-wastewater": 0.791, // 19/24
-  "australia-afp": 0.916, // 22/24
-  "brazil-federal-police": 0.88, // 22/25
+  "australia-afp": 0.958, // 23/24
+  "brazil-federal-police": 0.84, // 21/25: acc1's earlier-figure rule (rank.ts) costs the 2024 marijuana total this branch had gained
   "canada-cbsa-rcmp": 0.92, // 23/25
   "cbp-monthly-update": 0.92, // 23/25
   "china-customs-antismuggling": 1.0, // 25/25
@@ -83,7 +83,7 @@ const FLOORS: Record<string, number> = {
   "corpus-extra-2023-11-16_global_drug_trafficking": 18 / 18,
   "corpus-extra-2024-03-11_budget_border_fentanyl": 16 / 18,
   "corpus-extra-2024-09-24_synthetic_drug_coalition": 15 / 18,
-  "corpus-extra-2025-03-26_opioid_epidemic_cost": 16 / 18,
+  "corpus-extra-2025-03-26_opioid_epidemic_cost": 17 / 18,
   "corpus-extra-2025-04-28_border_promises": 16 / 18,
   "corpus-extra-2025-08-11_dc_crime": 17 / 18,
   "corpus-extra-2026-07-29_crime_midyear_2026": 16 / 18,
@@ -109,11 +109,11 @@ const FLOORS: Record<string, number> = {
   // helper who never saw the engine. First sight, on this branch at 52af544: 67/100 = 67.0%, with
   // 14 figures given for questions the report cannot answer; now 79/100 = 79.0%, with 6 given.
   "corpus-blind3-2021-04-07_community_violence_intervention": 9 / 10,
-  "corpus-blind3-2022-03-01_addiction_overdose": 8 / 10,
-  "corpus-blind3-2023-03-20_freedom_caucus_public_safety": 9 / 10,
-  "corpus-blind3-2023-11-16_global_drug_trafficking": 9 / 10,
+  "corpus-blind3-2022-03-01_addiction_overdose": 10 / 10,
+  "corpus-blind3-2023-03-20_freedom_caucus_public_safety": 10 / 10,
+  "corpus-blind3-2023-11-16_global_drug_trafficking": 10 / 10,
   "corpus-blind3-2024-03-11_budget_border_fentanyl": 10 / 10,
-  "corpus-blind3-2024-09-24_synthetic_drug_coalition": 9 / 10,
+  "corpus-blind3-2024-09-24_synthetic_drug_coalition": 10 / 10,
   "corpus-blind3-2025-03-26_opioid_epidemic_cost": 10 / 10,
   "corpus-blind3-2025-04-28_border_promises": 9 / 10,
   "corpus-blind3-2025-08-11_dc_crime": 10 / 10,
@@ -122,7 +122,7 @@ const FLOORS: Record<string, number> = {
   // 1 mentioned without a figure per report) on the 10 tuning-half reports, by a helper who never saw
   // the engine, written in session 3. First sight, on main at 1c86ac4: 103/120 = 85.8%, 3 figures
   // given for questions the report cannot answer.
-  "corpus-blind4-2021-04-07_community_violence_intervention": 11 / 12,
+  "corpus-blind4-2021-04-07_community_violence_intervention": 12 / 12,
   "corpus-blind4-2022-03-01_addiction_overdose": 12 / 12,
   "corpus-blind4-2023-03-20_freedom_caucus_public_safety": 12 / 12,
   "corpus-blind4-2023-11-16_global_drug_trafficking": 12 / 12,

@@ -409,3 +409,44 @@ describe("who holds a title", () => {
     expect(a.text.startsWith("**Dana R. Whitfield**")).toBe(true);
   });
 });
+
+describe("a contest whose option is named a sentence before its figure", () => {
+  const supplemental = buildReportIndex(
+    [
+      "Harbour budget",
+      "The board has worked to widen access to treatment for port workers. In addition, the board is requesting $3.2 million in its supplemental budget request to strengthen these services.",
+      "The supplemental funding request includes more than $2.4 million to stop smuggling at the docks.",
+      "Summary: the supplemental funding request includes more than $2.4 million to stop smuggling.",
+    ].join("\n\n"),
+    { name: "supplemental.txt", version: null },
+  );
+
+  it("takes the figure in that paragraph, and cites every paragraph stating each figure", () => {
+    const a = answer("supplemental: treatment $ vs stop smuggling $ which bigger", supplemental);
+    expect(a.facts.map((fact) => fact.value)).toEqual([3_200_000, 2_400_000]);
+    expect(a.citations).toEqual(expect.arrayContaining([2, 3, 4]));
+  });
+});
+
+describe("comparisons across two years", () => {
+  const years = buildReportIndex(
+    [
+      "Harbour arrests note",
+      "In 2024, harbour arrests rose 18% on the year before.",
+      "In 2023, harbour arrests rose 7%.",
+      "In 2016, 210 people died of overdoses in the port towns. In 2023, about 480 people died.",
+    ].join("\n\n"),
+    { name: "years.txt", version: null },
+  );
+
+  it("set two years against each other", () => {
+    expect(contestOptions("did arrests rise more in 2024 than in 2023")).toEqual(["2024", "2023"]);
+    const a = answer("did arrests rise more in 2024 than in 2023", years);
+    expect(a.facts.map((fact) => fact.value)).toEqual([18, 7]);
+  });
+
+  it("give each year's side only a figure for that year", () => {
+    const a = answer("were more people dying of overdoses in 2016 or 2023", years);
+    expect(a.facts.map((fact) => fact.value)).toEqual([480, 210]);
+  });
+});

@@ -173,4 +173,53 @@ describe("which figure answers, and when none does", () => {
     );
     expect(answer("how big is the harbour court backlog rn", courts).facts[0]?.value).toBe(240_000);
   });
+
+  it("reads chat's 'rn' as now, meeting a report's 'now part of'", () => {
+    const fleet = invented(
+      "Harbour Fleet\n\nThe 40 lifeboats that are now part of the fleet patrol the coast.\n\nAt the launch, 6 core fleet lifeboats announced new routes.",
+    );
+    expect(answer("how many lifeboats in the fleet rn", fleet).facts[0]?.value).toBe(40);
+  });
+
+  it("does not read 'vs. the same period last year' as a figure for last year", () => {
+    const town = invented(
+      [
+        "Harbour Crime",
+        "In the first half of 2026 vs. the same period last year:",
+        "Thefts are down 12%.",
+        "Compared to the peaks of the past nine years:",
+        "Thefts are down 40%.",
+      ].join("\n\n"),
+    );
+    const query = reply("thefts down how much this year", town).query;
+    if (!query) throw new Error("the question was not understood");
+    expect(rankFacts(query, town)[0]?.fact.value).toBe(12);
+  });
+
+  it("reads everyday verbs, budget 'asks', shorthand and a name as typed the report never writes", () => {
+    const budget = invented(
+      [
+        "Harbour Budget",
+        "LifeWorks, a harbour jobs program, provides $8 million each year for apprenticeships.",
+        "A proposed investment of $5 million for harbour patrols, up from FY2021.",
+        "According to the 2020 Harbour Survey, 4.1 million people had a past-year substance use disorder.",
+        "The HBR will make safety a focus of its FY21 Dock Hiring Program, a $15 million grant program.",
+      ].join("\n\n"),
+    );
+    expect(answer("lifeworks gets how much a yr", budget).facts[0]?.value).toBe(8_000_000);
+    expect(answer("harbour patrols fy21 ask?", budget).facts[0]?.value).toBe(5_000_000);
+    expect(answer("how many ppl had a SUD in the 2020 survey", budget).facts[0]?.value).toBe(
+      4_100_000,
+    );
+    expect(answer("How big is HBR's DOCK hiring program in FY21?", budget).facts[0]?.value).toBe(
+      15_000_000,
+    );
+  });
+
+  it("weighs the substance asked, typed 'heroine', never the earlier figure it fell from", () => {
+    const port = invented(
+      "Harbour Seizures\n\nThe Harbour Customs Office (HCO) seized 5,430 pounds of cocaine at the docks in FY 2026, up 3.1 percent from 5,266 pounds in FY 2025, and 187 pounds of heroin, down sharply from 314 pounds.",
+    );
+    expect(answer("how much heroine did hco grab in fy 2026", port).facts[0]?.value).toBe(187);
+  });
 });

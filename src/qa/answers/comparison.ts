@@ -1,3 +1,4 @@
+import { yearsIn } from "../../facts/dates.js";
 import { localPlacesInQuestion } from "../../facts/localPlaces.js";
 import { findPlacesInQuestion } from "../../facts/places.js";
 import type { Fact } from "../../facts/schema.js";
@@ -9,6 +10,7 @@ import type { Query } from "../understand.js";
 import { conceptsOf } from "../vocabulary.js";
 import type { AnswerContext } from "./context.js";
 import { confidenceOf, isUsable, noFigure } from "./figure.js";
+import { canAnswer } from "./fit.js";
 
 /** "Which got less", "the smaller": the contest is won by the lowest figure. */
 const WANTS_LOWEST = /\b(?:less|least|fewer|fewest|smaller|smallest|lower|lowest)\b/i;
@@ -42,15 +44,18 @@ function bestForOption(
   const placeWords = new Set(
     query.filters.placeWords.flatMap((word) => conceptsOf(word)).filter((c) => !inEvery(c)),
   );
-  const written = conceptsOf(option).filter((c) => !placeWords.has(c));
+  const written = conceptsOf(option).filter((c) => !placeWords.has(c) && yearsIn(c).length === 0);
   const telling = written.filter((c) => !inEvery(c) && ctx.index.vocabulary.has(c));
   const own = new Set(telling.length > 0 ? telling : written);
   const others = new Set(query.filters.entities.flatMap((other) => conceptsOf(other)));
   const shared = query.measure.concepts.filter((c) => !others.has(c));
+  // "in 2015 or 2023": an option that is a year is the period its side's figure is for.
+  const years = yearsIn(option);
   const asked: Query = {
     ...query,
     op: "lookup",
     measure: { ...query.measure, concepts: [...own, ...shared], target: null },
+    filters: years.length > 0 ? { ...query.filters, period: { years } } : query.filters,
   };
   const besideShare = (scored: ScoredFact, inSentence: boolean) => {
     const { doc } = scored;
@@ -88,8 +93,13 @@ function bestForOption(
     const after = conceptsOf(textAfter(scored.fact, scored.doc.nearText));
     return [...own].filter((c) => after.includes(c)).length / Math.max(1, own.size);
   };
-  const alike = ranked.filter((scored) => likeAsked(scored) && isUsable(scored, ctx.weights));
-  for (const candidates of [alike, ranked]) {
+  // A side asked of a year takes only a figure for that year (and the other rule-outs of fit.ts).
+  const usable = ranked.filter(
+    (scored) =>
+      isUsable(scored, ctx.weights) && (years.length === 0 || canAnswer(asked, scored, ctx.index)),
+  );
+  const alike = usable.filter(likeAsked);
+  for (const candidates of [alike, usable]) {
     for (const fit of fits) {
       const best = candidates.find(fit);
       if (best) return best;
@@ -107,7 +117,17 @@ function bestForOption(
     const beside = besideShare(scored, false) + inTail;
     if (beside > most) [best, most] = [scored, beside];
   }
-  return best;
+  // "… for treatment. In addition, $1.5 billion to strengthen these services": the option named
+  // only a sentence before, in the paragraph of a figure counting what is asked.
+  return (
+    best ??
+    ranked.find(
+      (scored) =>
+        counts(scored) &&
+        isUsable(scored, ctx.weights) &&
+        [...own].every((c) => scored.doc.paragraph.has(c) || scored.doc.context.has(c)),
+    )
+  );
 }
 
 /** The words after a figure up to its neighbour: in English what is said of a count follows it. */
@@ -141,6 +161,19 @@ function optionPlaces(option: string, query: Query, index: ReportIndex): string[
   return query.filters.places.filter((place) => !others.some((set) => set.has(place)));
 }
 
+/** The same figures stated again elsewhere (a summary and its section): cited there too. */
+function restated(facts: Fact[], index: ReportIndex): Fact[] {
+  return index.table.facts.filter((other) =>
+    facts.some(
+      (fact) =>
+        other !== fact &&
+        other.value === fact.value &&
+        other.unit === fact.unit &&
+        other.subject === fact.subject,
+    ),
+  );
+}
+
 /** Sides ordered winner first; a side with no figure goes last. */
 function contest(sides: Side[], query: Query, ctx: AnswerContext): Answer {
   const w = ctx.weights;
@@ -169,7 +202,7 @@ function contest(sides: Side[], query: Query, ctx: AnswerContext): Answer {
     question: query.question,
     status: "answered",
     text: `${lead}${citeLine(winner.best.fact)}\n${quoteBlock(winner.best.fact)}\n${lines.join("\n")}`,
-    citations: uniqueParagraphs(facts),
+    citations: uniqueParagraphs([...facts, ...restated(facts, ctx.index)]),
     facts,
     confidence:
       Math.min(...found.map((side) => confidenceOf(side.best as ScoredFact, undefined, w))) *

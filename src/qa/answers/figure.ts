@@ -3,6 +3,7 @@ import { countUnit } from "../../facts/units.js";
 import { words } from "../../text/tokenize.js";
 import { documentsWith } from "../bm25.js";
 import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "../compose.js";
+import { countedNoun } from "../coverage.js";
 import { isHomeName, mentions, paragraphsHoldingLastWords, paragraphsNaming } from "../names.js";
 import { rankFacts, type ScoredFact } from "../rank.js";
 import { factsIn, type ReportIndex, type SentenceDoc } from "../reportIndex.js";
@@ -12,7 +13,7 @@ import type { Query } from "../understand.js";
 import { concept } from "../vocabulary.js";
 import type { Weights } from "../weights.js";
 import type { AnswerContext } from "./context.js";
-import { canAnswer, sameHalf } from "./fit.js";
+import { canAnswer, isSubstance, sameHalf } from "./fit.js";
 
 export function confidenceOf(
   best: ScoredFact,
@@ -100,6 +101,33 @@ export function rankedFor(query: Query, { index, weights }: AnswerContext): Scor
   return query.filters.places.length === 0 ? preferTotals(ranked, weights) : ranked;
 }
 
+/**
+ * "How many provinces were told to open 21 cases?": in the sentence that answers best, a figure
+ * counting the noun asked ("ten provinces") answers, not its neighbour counting another thing the
+ * question's clause names.
+ */
+function countedNounFirst(query: Query, ranked: ScoredFact[], w: Weights): ScoredFact[] {
+  const [best] = ranked;
+  const noun = countedNoun(query);
+  const asked = query.measure.expected.unit;
+  const { kind } = query.measure.expected;
+  // A count, or a weight of a substance named ("how much heroin"): what the figure is of decides.
+  const weighed = (kind === "mass" || kind === "amount") && noun !== null && isSubstance(noun);
+  if (!best || (kind !== null && !weighed) || (!noun && !asked)) return ranked;
+  // A chat question counts the head of the nouns it opens on ("<agency> furlough days?").
+  const counts = (r: ScoredFact) =>
+    (noun !== null && r.doc.heads.has(concept(noun))) || (asked !== null && r.fact.unit === asked);
+  if (counts(best)) return ranked;
+  const counted = ranked.find(
+    (r) =>
+      counts(r) &&
+      r.fact.paragraph === best.fact.paragraph &&
+      r.fact.sentence === best.fact.sentence &&
+      isUsable(r, w),
+  );
+  return counted ? [counted, ...ranked.filter((r) => r !== counted)] : ranked;
+}
+
 /** The step a rounded figure is given to: 1.6 billion to the hundred million, 40 to the ten. */
 function roundingStep(value: number): number {
   const digits = String(Math.abs(value)).replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
@@ -176,6 +204,8 @@ function unfiguredName(query: Query, { index }: AnswerContext): Answer | null {
     const paragraphs = paragraphsNaming(spellings, index.report, index.paragraphWords).map(
       (p) => p.number,
     );
+    // A name as typed ("DOJ's COPS") that no paragraph writes is left to the other checks.
+    if (paragraphs.length === 0) continue;
     const where = paragraphs.map((p) => `¶${p}`).join(", ");
     return notFound(
       query.question,
@@ -187,39 +217,30 @@ function unfiguredName(query: Query, { index }: AnswerContext): Answer | null {
   return null;
 }
 
-/**
- * "How many towns were told to open drives against 21 gangs?": figures of one sentence share its
- * words, so what each counts decides. The best figure gives way to one in its own sentence that
- * counts the noun asked about, when it counts something else.
- */
-function countingAsked(query: Query, ranked: ScoredFact[]): ScoredFact | undefined {
-  const best = ranked[0];
-  const target = query.measure.target;
-  if (!best || !target || query.measure.expected.kind !== null) return best;
-  const asked = concept(target);
-  const counts = (r: ScoredFact) => r.doc.heads.has(asked);
-  if (counts(best)) return best;
-  const sameSentence = (r: ScoredFact) =>
-    r.fact.paragraph === best.fact.paragraph && r.fact.sentence === best.fact.sentence;
-  return ranked.find((r) => sameSentence(r) && counts(r)) ?? best;
-}
-
 /** One figure: the best fact for the query, quoted and cited. */
 export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   const w = ctx.weights;
   const unfigured = unfiguredName(query, ctx);
   if (unfigured) return unfigured;
-  const names = askedNames(query, ctx.index);
+  // A name as typed that the report never writes ("DOJ's COPS") cannot narrow the figures.
+  const names = askedNames(query, ctx.index).filter(
+    (spellings) =>
+      paragraphsNaming(spellings, ctx.index.report, ctx.index.paragraphWords).length > 0,
+  );
   const all = rankedFor(query, ctx).filter((r) => statesNames(r.fact, names, ctx.index));
   // "What share of victims are women" where the best figure is the men's share: the report
   // states the thing for the other half only, and a weaker figure would be about something else.
   if (all[0] && !sameHalf(query, all[0])) return noFigure(query, ctx);
   const ranked = preciseFirst(
-    all.filter((r) => canAnswer(query, r, ctx.index)),
+    countedNounFirst(
+      query,
+      all.filter((r) => canAnswer(query, r, ctx.index)),
+      w,
+    ),
     w,
   );
   if (ranked[0] && countsListedItems(query, ranked[0])) return uncounted(query, ranked[0]);
-  const best = countingAsked(query, ranked);
+  const best = ranked[0];
   if (!isUsable(best, w) || !fitsAskedTime(query, best)) return noFigure(query, ctx);
   const again = restatements(best, ranked, w);
   const facts = [best.fact, ...again];

@@ -12,7 +12,7 @@ import { measureAfter, TIME_UNITS } from "../../facts/units.js";
 import { DRUGS } from "../../lexicon/drugs.js";
 import { GRAMMAR } from "../../lexicon/language.js";
 import { words } from "../../text/tokenize.js";
-import { ASKS_CURRENT, LAST_YEAR, type ScoredFact, statedRate } from "../rank.js";
+import { ASKS_CURRENT, LAST_YEAR, type ScoredFact, SINCE_LAST_YEAR, statedRate } from "../rank.js";
 import { factsIn, type ReportIndex } from "../reportIndex.js";
 import type { Query } from "../understand.js";
 import { concept, conceptsOf } from "../vocabulary.js";
@@ -93,10 +93,6 @@ function countWhenNumberAsked(query: Query, fact: Fact): boolean {
   if (!ASKS_NUMBER.test(query.cleaned) || query.measure.expected.kind !== null) return true;
   return fact.unit !== "percent" && fact.unit !== "share" && !CURRENCY.test(fact.unit ?? "");
 }
-
-/** "… compared with the same period last year": last year as the base of a change, not its period. */
-const SINCE_LAST_YEAR =
-  /\b(?:vs\.?|versus|than|compared (?:with|to)|from|over|since|same period)\s+(?:the same period\s+)?last year\b/i;
 
 /** Each contrast word's concept → the concept of the other half ("women" → "men"). */
 const OTHER_HALF = new Map(
@@ -228,6 +224,11 @@ const NOT_ONE = new Set(DRUGS.notOneSubstance.map(concept));
 const SUBSTANCES: ReadonlySet<string> = new Set(
   [...DRUG_NAMES].map(concept).filter((c) => !NOT_ONE.has(c)),
 );
+
+/** One substance by name ("heroin", or "heroine" as typed): not a class of drugs. */
+export function isSubstance(word: string): boolean {
+  return SUBSTANCES.has(concept(word));
+}
 
 const paragraphConceptsCache = new WeakMap<ReportIndex, Map<number, Set<string>>>();
 
