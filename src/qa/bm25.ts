@@ -209,6 +209,7 @@ function wordTree(index: Bm25Index): SearchableMap<true> {
 }
 
 interface Match {
+  id: number;
   score: number;
   /** Query words matched, which multiply the score. */
   asked: string[];
@@ -269,7 +270,7 @@ export function searchBm25(
           const sum = own.get(id);
           own.set(id, sum === undefined ? score : sum + score);
           const match = all.get(id);
-          if (!match) all.set(id, { score: 0, asked: [], matched: [term], first: list });
+          if (!match) all.set(id, { id, score: 0, asked: [], matched: [term], first: list });
           else if (!match.matched.includes(term)) match.matched.push(term);
         }
       });
@@ -280,15 +281,10 @@ export function searchBm25(
       if (!match.asked.includes(asked)) match.asked.push(asked);
     }
   }
-  return [...all]
-    .map(([id, match]) => ({
-      id,
-      score: match.score * (match.asked.length || 1),
-      terms: match.matched,
-      first: match.first,
-    }))
-    .sort((a, b) => b.score - a.score || a.first - b.first || a.id - b.id)
-    .map(({ id, score, terms }) => ({ id, score, terms }));
+  const matches = [...all.values()];
+  for (const match of matches) match.score *= match.asked.length || 1;
+  matches.sort((a, b) => b.score - a.score || a.first - b.first || a.id - b.id);
+  return matches.map(({ id, score, matched }) => ({ id, score, terms: matched }));
 }
 
 /** The documents that use an indexed word in any field, ascending: the best `read` of each list. */

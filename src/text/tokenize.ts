@@ -76,18 +76,49 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+/**
+ * The last few texts read into words, in a ring: answering one question reads its text this way
+ * a dozen times, over several steps, and a miss (a build reads every sentence once) costs a few
+ * comparisons. Each caller gets its own copy.
+ */
+const RECENT_TEXTS = 8;
+const recentTexts: (string | null)[] = new Array(RECENT_TEXTS).fill(null);
+const recentWords: (readonly string[])[] = new Array(RECENT_TEXTS).fill([]);
+let nextRecent = 0;
+
 /** Lower-case words and numbers of a text, possessive "'s" dropped: the grain concepts are read at. */
 export function words(text: string): string[] {
+  for (let i = 0; i < RECENT_TEXTS; i++) {
+    if (recentTexts[i] === text) return (recentWords[i] as readonly string[]).slice();
+  }
+  const found = wordsOf(text);
+  recentTexts[nextRecent] = text;
+  recentWords[nextRecent] = found;
+  nextRecent = (nextRecent + 1) % RECENT_TEXTS;
+  return found.slice();
+}
+
+function wordsOf(text: string): string[] {
   // The same pieces as `wordPieces`, without building a token object for each.
   const found: string[] = [];
   const plain = text.replace(POSSESSIVE, "");
-  const pattern = NOT_ASCII.test(plain) ? WORD_OR_NUMBER : ASCII_WORD_OR_NUMBER;
+  if (!NOT_ASCII.test(plain)) wordsInto(found, plain, ASCII_WORD_OR_NUMBER);
+  else {
+    // No word spans a line: in a long text with a curly quote somewhere, only the lines that
+    // hold one are read with Unicode's tables.
+    for (const line of plain.split("\n")) {
+      wordsInto(found, line, NOT_ASCII.test(line) ? WORD_OR_NUMBER : ASCII_WORD_OR_NUMBER);
+    }
+  }
+  return found;
+}
+
+function wordsInto(found: string[], text: string, pattern: RegExp): void {
   pattern.lastIndex = 0;
-  for (let match = pattern.exec(plain); match !== null; match = pattern.exec(plain)) {
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const token = match[0];
     if (isDigit(token.charCodeAt(0))) found.push(token);
     else if (!INNER_JOINER.test(token)) found.push(token.toLowerCase());
     else for (const part of token.split(INNER_JOINER)) found.push(part.toLowerCase());
   }
-  return found;
 }
