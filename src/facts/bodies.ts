@@ -21,6 +21,18 @@ export interface Body {
 
 const KNOWN: readonly Body[] = checked(Agencies, agenciesJson, "agencies.json").bodies;
 
+/** "United States Coast Guard" or "U.S. Coast Guard": the country a national body is named after. */
+const COUNTRY_PREFIX = /^(?:United States|U\.S\.)\s+/;
+
+/**
+ * The names a body goes by in full: its own, and for a national body the same without its
+ * country ("the Coast Guard", "the Marshals Service"), which is how reports and members name it.
+ */
+function namesOf(body: Body): string[] {
+  const short = body.name.replace(COUNTRY_PREFIX, "");
+  return short === body.name ? [body.name] : [body.name, short];
+}
+
 function definedIn(report: ParsedReport): Body[] {
   return report.paragraphs.flatMap((paragraph) =>
     definedAcronyms(paragraph.text).map(({ acronym, name }) => ({ name, acronyms: [acronym] })),
@@ -58,7 +70,7 @@ export function reportBodies(report: ParsedReport): BodyFinder {
     else byKey.set(key, [form]);
   };
   for (const body of [...KNOWN, ...definedIn(report)]) {
-    add(keyOf(body.name), { body, exact: null });
+    for (const name of namesOf(body)) add(keyOf(name), { body, exact: null });
     for (const acronym of body.acronyms) add(keyOf(acronym), { body, exact: acronym });
   }
   // One finder for every name: a report that defines many bodies of its own stays linear.
@@ -101,8 +113,10 @@ const firstWord = (form: string) => form.toLowerCase().split(/[\s-]+/)[0] ?? "";
 
 const QUESTION_FORMS = KNOWN.map((body) => ({
   body,
-  nameLead: firstWord(body.name),
-  name: new RegExp(`\\b${namePattern(body.name.toLowerCase())}\\b`),
+  names: namesOf(body).map((name) => ({
+    lead: firstWord(name),
+    pattern: new RegExp(`\\b${namePattern(name.toLowerCase())}\\b`),
+  })),
   acronyms: body.acronyms.map((acronym) => ({
     acronym,
     lead: firstWord(acronym),
@@ -119,7 +133,7 @@ export function bodiesInQuestion(question: string, isWord: (word: string) => boo
   const lower = question.toLowerCase();
   return QUESTION_FORMS.filter(
     (form) =>
-      (lower.includes(form.nameLead) && form.name.test(lower)) ||
+      form.names.some(({ lead, pattern }) => lower.includes(lead) && pattern.test(lower)) ||
       // The dictionary is asked only about an acronym the question holds in some case.
       form.acronyms.some(
         ({ acronym, lead, exact, anyCase }) =>

@@ -7,7 +7,7 @@ import { isBlank, tail } from "./window.js";
 
 const HYPHEN_ADJECTIVE = /^-(?!day|week|month|year|hour)[a-z]/i;
 const LABEL_BEFORE =
-  /\b(?:no|nos|article|articles|section|chapter|part|phase|level|grade|class|item|paragraph|page|room|line|route|highway|interstate|flight|unit|edition|version|sections|i)\.?[\s-]*$/i;
+  /\b(?:no|nos|article|articles|section|chapter|part|phase|level|grade|class|item|paragraph|page|room|line|route|highway|interstate|flight|unit|edition|version|sections|district|zone|precinct|ward|sector|borough|i)\.?[\s-]*$/i;
 
 const RISE_AFTER =
   /^\s*(?:more|higher|up|increase|increases|greater|above|rise|jump|surge|spike|growth|hike)\b/i;

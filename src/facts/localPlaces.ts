@@ -20,6 +20,8 @@ const ADMIN_NAME =
 /** "Ridgeway Port", "Oakfield Village", "North Gate Control Point": a named site. */
 const SITE_NAME =
   /\b((?:[A-Z][\w'’-]+\s+){1,3}(?:Port|Airport|Village|Terminal|Checkpoint|Control Point|Station|Harbour|Harbor|Township|Town|District|Prefecture|Border Crossing))\b/g;
+/** "District 4", "Precinct 12": an area a city numbers rather than names. */
+const NUMBERED_AREA = /\b((?:District|Zone|Precinct|Ward|Sector|Borough)\s+\d{1,3})\b/g;
 /** "Westvale Police", "Harbour East Police": a force named after the area it polices. */
 const FORCE_AREA =
   /\b((?:[A-Z][\w'’-]+\s+){1,3})(?:Police|Constabulary|Police Force|Police Department)\b/g;
@@ -29,7 +31,7 @@ const NOT_PLACE_WORDS =
 function localNames(report: ParsedReport): string[] {
   const names = new Set<string>();
   for (const paragraph of report.paragraphs) {
-    for (const pattern of [IN_NAME, ADMIN_NAME, FORCE_AREA, SITE_NAME]) {
+    for (const pattern of [IN_NAME, ADMIN_NAME, FORCE_AREA, SITE_NAME, NUMBERED_AREA]) {
       for (const match of matchesOf(pattern, paragraph.text)) {
         const name = (match[1] ?? "")
           .trim()

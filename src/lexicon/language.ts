@@ -31,8 +31,16 @@ const Grammar = z.object({
   fillerModifiers: Words,
   /** After "which"/"what", nouns that ask for a person: "which official". */
   personNouns: Words,
+  /** After "which"/"what", nouns asking for a role: "what position". */
+  roleNouns: Words,
+  /** After "which"/"what", nouns asking for a named drive: "which campaign". */
+  operationNouns: Words,
+  /** After "which"/"what", nouns asking for a means: "what method". */
+  methodNouns: Words,
   /** Adverbs that end the noun a figure counts: "120 agents already deployed". */
   trailingAdverbs: Words,
+  /** English verbs' irregular past forms ("began", "taken"): verbs, never a noun asked about. */
+  irregularPastForms: Words,
   /** The two halves of a whole ("men", "women"): a question about one is not the other's figure. */
   contrasts: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
 });

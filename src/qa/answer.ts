@@ -1,5 +1,6 @@
 import { localPlacesInQuestion } from "../facts/localPlaces.js";
-import { typoMatch } from "../facts/places.js";
+import { findPlacesInQuestion, typoMatch } from "../facts/places.js";
+import { words } from "../text/tokenize.js";
 import type { AnswerContext } from "./answers/context.js";
 import { notFound } from "./compose.js";
 import { followUp } from "./followUp.js";
@@ -10,7 +11,7 @@ import { answerQuery } from "./route.js";
 import { type Answer, Answer as AnswerSchema } from "./schema.js";
 import { splitQuestions } from "./split.js";
 import { MAX_QUESTION_LENGTH, type Query, understand } from "./understand.js";
-import { conceptsOf } from "./vocabulary.js";
+import { conceptsOf, STOP_WORDS } from "./vocabulary.js";
 import { type Weights, weightsWith } from "./weights.js";
 
 /**
@@ -36,6 +37,33 @@ function withoutTyposOfReportWords(query: Query, index: ReportIndex): Query {
       ...query.filters,
       places: places.filter((place) => !dropped.has(place)),
       placeWords: placeWords.filter((word) => !misread.includes(word)),
+    },
+  };
+}
+
+/**
+ * "dc vs memphis": a two-letter acronym typed in lower case is a word in general ("us", "de"), but
+ * a place when it stands for one the report names and the report never writes it as a word.
+ */
+function withShortAcronymPlaces(query: Query, index: ReportIndex): Query {
+  const { places, placeWords } = query.filters;
+  const found = words(query.cleaned)
+    .filter(
+      (word) => /^[a-z]{2}$/.test(word) && !STOP_WORDS.has(word) && !index.names.common.has(word),
+    )
+    .flatMap((word) => {
+      const place = findPlacesInQuestion(word.toUpperCase())[0]?.place.name;
+      return place && index.placeParagraphs.has(place) && !places.includes(place)
+        ? [{ word, place }]
+        : [];
+    });
+  if (found.length === 0) return query;
+  return {
+    ...query,
+    filters: {
+      ...query.filters,
+      places: [...places, ...found.map((f) => f.place)],
+      placeWords: [...placeWords, ...found.map((f) => f.word)],
     },
   };
 }
@@ -121,7 +149,8 @@ function composePart(
     const known = readings.get(asked);
     if (known) return known;
     const understood = withoutTyposOfReportWords({ ...understand(asked), question }, ctx.index);
-    const query = withReportNames(withLocalPlaces(understood, ctx.index), ctx.index);
+    const placed = withShortAcronymPlaces(withLocalPlaces(understood, ctx.index), ctx.index);
+    const query = withReportNames(placed, ctx.index);
     readings.set(asked, query);
     return query;
   };

@@ -20,6 +20,14 @@ import {
   type WordIndex,
 } from "./wordIndex.js";
 
+/** "began", "taken": past forms no "-ed" marks. */
+const IRREGULAR_PAST: ReadonlySet<string> = new Set(GRAMMAR.irregularPastForms);
+
+/** A verb form: a verb the lexicon knows, an "-ed" or "-ing" form, or an irregular past. */
+function isVerbForm(word: string): boolean {
+  return actionLemma(word) !== null || /(?:ed|ing)$/.test(word) || IRREGULAR_PAST.has(word);
+}
+
 /** Words a question may use that no report needs to contain. */
 const GENERIC: ReadonlySet<string> = new Set(GRAMMAR.genericQuestionWords);
 
@@ -70,10 +78,77 @@ function unknownName(query: Query, index: ReportIndex): string | null {
   return null;
 }
 
+/** A run of capitalised words, hyphenated ones too: "Harbour-Safe Families Grant Program". */
+const TITLE_RUN =
+  /(?<=\S\s+)(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*)(?:\s+(?:of|for|and|the|on)?\s*[A-Z][a-z]+(?:-[A-Z][a-z]+)*)+/g;
+
+const reportWords = new WeakMap<ReportIndex, string[]>();
+
+/** The report's words, stemmed, in order, worked out once per report. */
+function stemmedWords(index: ReportIndex): string[] {
+  let found = reportWords.get(index);
+  if (!found) {
+    found = index.report.paragraphs.flatMap((p) => words(p.text.toLowerCase()).map(stem));
+    reportWords.set(index, found);
+  }
+  return found;
+}
+
+/** The same word, or a typo of it one letter off ("Midlnads"). */
+function sameWord(a: string, b: string): boolean {
+  return a === b || (a.length >= 5 && withinEdits(a, b, 1));
+}
+
+/** Whether the report writes these words one after another. */
+function writesRun(index: ReportIndex, run: string[]): boolean {
+  const all = stemmedWords(index);
+  for (let i = 0; i + run.length <= all.length; i++) {
+    if (run.every((word, j) => sameWord(word, all[i + j] ?? ""))) return true;
+  }
+  return false;
+}
+
+/**
+ * A title the question gives in capitals mid-sentence ("… to the Harbour-Safe Families Grant
+ * Program?") that the report never writes names a programme or body it does not cover, even when
+ * each of its words stands somewhere in the report. A word the asker adds ("… Community …") or a
+ * typo is forgiven.
+ */
+function unknownTitle(query: Query, index: ReportIndex): string | null {
+  if (query.cleaned === query.cleaned.toUpperCase()) return null;
+  const inPlaces = query.filters.placeWords.join(" ").toLowerCase();
+  for (const [title] of query.cleaned.matchAll(TITLE_RUN)) {
+    const capitals = title.split(/[\s-]+/).filter((word) => /^[A-Z]/.test(word));
+    if (capitals.length < 3 || inPlaces.includes(title.toLowerCase())) continue;
+    const run = words(title.toLowerCase()).map(stem);
+    const variants = [run, ...run.map((_, i) => run.filter((_, j) => j !== i))];
+    if (!variants.some((variant) => writesRun(index, variant))) return title;
+  }
+  return null;
+}
+
 /**
  * What the question asks about that the report never mentions: an unknown place, the counted noun,
  * or most of its content words. Returns a phrase for "The report does not mention …", or null.
  */
+/** Nouns naming the kind of words that answer ("what position", "which method"). */
+const ANSWER_KINDS: ReadonlySet<string> = new Set([
+  ...GRAMMAR.roleNouns,
+  ...GRAMMAR.operationNouns,
+  ...GRAMMAR.methodNouns,
+]);
+
+/** "what position …", "which method …": the noun naming the kind of words that answer, if any. */
+function answerKindAsked(query: Query): string | null {
+  if (query.intent !== "sentence") return null;
+  // "what testing method": the kind noun may follow one modifier.
+  const after = /\b(?:what|which)\s+([a-z-]+)(?:\s+([a-z]+))?/i.exec(query.cleaned);
+  const noun = [after?.[1], after?.[2]].find(
+    (word) => word && ANSWER_KINDS.has(word.toLowerCase()),
+  );
+  return noun?.toLowerCase() ?? null;
+}
+
 export function findMissing(query: Query, index: ReportIndex): string | null {
   const unknownPlaces = query.filters.places.filter((place) => !index.placeParagraphs.has(place));
   if (
@@ -82,7 +157,7 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
   ) {
     return unknownPlaces.join(" or ");
   }
-  const name = unknownName(query, index);
+  const name = unknownName(query, index) ?? unknownTitle(query, index);
   if (name) return name;
   const year = unknownYear(query, index);
   if (year) return year;
@@ -105,10 +180,23 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
   const named = /^(?:what|which)\s+([a-z]{4,})\s+(?:was|were|is|are|did|does|do|has|have)\b/.exec(
     query.cleaned.toLowerCase(),
   )?.[1];
-  if (named && !STOP_WORDS.has(named) && !GENERIC.has(named) && !known(named, index)) return named;
-  // "How many traffickers were extradited?" in a report that never extradites anyone.
-  const verb = words(query.cleaned.toLowerCase()).find(
+  // "What position does she hold?": a noun naming the kind of words that answer is no thing asked.
+  const answerKind = answerKindAsked(query);
+  if (
+    named &&
+    named !== answerKind &&
+    !STOP_WORDS.has(named) &&
+    !GENERIC.has(named) &&
+    !known(named, index)
+  )
+    return named;
+  // "How many traffickers were extradited?" in a report that never extradites anyone. "When was
+  // the forum held?" ends on the asker's verb for what the report may put otherwise ("convened").
+  const asked = words(query.cleaned.toLowerCase());
+  const askersVerb = WHEN_PASSIVE.test(query.cleaned) ? asked.at(-1) : undefined;
+  const verb = asked.find(
     (word) =>
+      word !== askersVerb &&
       actionLemma(word) !== null &&
       !STOP_WORDS.has(word) &&
       !GENERIC.has(word) &&
@@ -124,6 +212,7 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
       !GENERIC.has(word) &&
       word.length > 2 &&
       !/^\d/.test(word) &&
+      word !== answerKind &&
       !query.filters.placeWords.some((p) => p.toLowerCase().includes(word)),
   );
   // "When did the year start?", "what do these figures cover?": the word after a do-question's
@@ -133,7 +222,8 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
   // With the counted noun known, a past participle ("how much heroin was used") is the asker's verb,
   // which the report may put otherwise ("heroin use"); the other words must still be the report's.
   const targetKnown = query.measure.target !== null && known(query.measure.target, index);
-  const verbLike = (word: string) => word === verbLast || (targetKnown && /ed$/.test(word));
+  const verbLike = (word: string) =>
+    word === verbLast || (targetKnown && (/ed$/.test(word) || IRREGULAR_PAST.has(word)));
   const missing = content.filter((word) => !verbLike(word) && !known(word, index, true));
   if (content.length > 0 && missing.length / content.length >= 0.5) return missing.join(" or ");
   return null;
@@ -158,6 +248,9 @@ function unknownYear(query: Query, index: ReportIndex): string | null {
 }
 
 /** "What year do these figures cover?": a do-question with no preposition after its auxiliary. */
+/** "When was the forum held?", "where were they caught?": a passive when/where question. */
+const WHEN_PASSIVE = /^(?:when|where)\s+(?:was|were|is|are|will)\b/i;
+
 const DO_QUESTION_ENDING_ON_VERB =
   /^(?:\w+\s+){0,2}(?:do|does|did)\b(?:(?!\b(?:about|of|for|in|on|with|to|from|by|at)\b).)*$/i;
 
@@ -195,7 +288,7 @@ function unknownKind(query: Query, index: ReportIndex): string | null {
   for (const [i, run] of phrases(counted).entries()) {
     const head = run[run.length - 1] ?? "";
     const modifiers = run.slice(0, -1);
-    const isNoun = head.length > 2 && actionLemma(head) === null;
+    const isNoun = head.length > 2 && actionLemma(head) === null && !IRREGULAR_PAST.has(head);
     const headKnown = GENERIC.has(head) || known(head, index);
     const unknownModifiers = modifiers.every(
       (word) => isContentWord(word, query) && !known(word, index, true),
@@ -223,10 +316,7 @@ function unknownCompound(query: Query, index: ReportIndex): string | null {
     AUXILIARIES.has(asked[asked.length - run.length - 1] ?? "");
   const endRuns = phrases(query.cleaned).filter((r) => r[r.length - 1] === last);
   for (const run of endRuns.filter((r) => !afterAuxiliary(r))) {
-    const nouns = run.every(
-      (word) =>
-        isContentWord(word, query) && actionLemma(word) === null && !/(?:ed|ing)$/.test(word),
-    );
+    const nouns = run.every((word) => isContentWord(word, query) && !isVerbForm(word));
     const head = run[run.length - 1] ?? "";
     // "… the ghost nets?": a kind of a thing the report names, by words it never uses.
     const unknownKindOf = run.slice(0, -1).every((word) => !known(word, index, true));
@@ -242,19 +332,51 @@ function unknownCompound(query: Query, index: ReportIndex): string | null {
  */
 function unknownOpening(query: Query, index: ReportIndex): string | null {
   if (query.intent !== "figure" || query.wh !== null) return null;
-  const asked = words(query.cleaned.toLowerCase());
-  const run: string[] = [];
-  for (const word of asked) {
-    const verbLike = actionLemma(word) !== null || /(?:ed|ing)$/.test(word);
-    if (!isContentWord(word, query) || verbLike || PREPOSITIONS.has(word)) break;
-    run.push(word);
-  }
+  const run = openingRun(query);
   const head = run[run.length - 1] ?? "";
   if (run.length < 2 || GENERIC.has(head)) return null;
   // "fentanyl lbs?", "harm reduction money": a unit names how it is measured, not a kind.
   if (concept(head) === MONEY || measureAfter(` ${head}`) || namesAUnit(head, index)) return null;
   // The head's own stem, not its synonym group: "presses" is not the report's "news conference".
   return stemsOf(index.spelling).has(stem(head)) ? null : run.join(" ");
+}
+
+/** "How many", "the number of", "# of": the words that open what a question counts. */
+const COUNTING = String.raw`(?:how\s+(?:many|much)|(?:number|count|total|#)\s+of)`;
+
+/**
+ * The words before the counted noun: "how many harbour gulls", "exact # of harbour gulls" →
+ * ["harbour"]; in chat, which puts the thing first ("harbour gulls seen #?"), the nouns before
+ * its first verb.
+ */
+function countedModifiers(query: Query): string[] {
+  const target = query.measure.target;
+  if (target) {
+    const before = new RegExp(String.raw`${COUNTING}\s+(.*?)\b${target}\b`, "i");
+    return words(before.exec(query.cleaned)?.[1] ?? "");
+  }
+  if (query.intent !== "figure" || query.wh !== null) return [];
+  const counted = new RegExp(String.raw`${COUNTING}\s+(.*)$`, "i").exec(query.cleaned)?.[1];
+  const run = counted === undefined ? openingRun(query) : nounRun(counted, query);
+  // A name the report gives ("the Harbour Fund (HF)") is often figured a sentence after it.
+  const named = new Set(query.filters.names.flat().flatMap((name) => words(name.toLowerCase())));
+  return run.length >= 2 ? run.slice(0, -1).filter((word) => !named.has(word)) : [];
+}
+
+/** The nouns a chat question opens on, up to its first verb or grammar word. */
+function openingRun(query: Query): string[] {
+  return nounRun(query.cleaned, query);
+}
+
+/** The nouns a text opens on, up to its first verb or grammar word. */
+function nounRun(text: string, query: Query): string[] {
+  const run: string[] = [];
+  for (const word of words(text.toLowerCase())) {
+    const verbLike = isVerbForm(word);
+    if (!isContentWord(word, query) || verbLike || PREPOSITIONS.has(word)) break;
+    run.push(word);
+  }
+  return run;
 }
 
 export interface UnfiguredName {
@@ -312,7 +434,7 @@ export function unfiguredName(query: Query, index: ReportIndex): UnfiguredName |
     if (paragraphs.some((p) => withFigures.has(p))) continue;
     return { name, paragraphs };
   }
-  return unfiguredKind(query, index);
+  return unfiguredKind(query, index) ?? listedOnlyKind(query, index);
 }
 
 /**
@@ -320,14 +442,13 @@ export function unfiguredName(query: Query, index: ReportIndex): UnfiguredName |
  * sentences without figures: the figures it gives count other cases.
  */
 function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
-  const target = query.measure.target;
-  const counted = target
-    ? new RegExp(`\\bhow\\s+(?:many|much)\\s+(.*?)\\b${target}\\b`, "i").exec(query.cleaned)?.[1]
-    : undefined;
   // Only the modifiers right before the counted noun name a kind of it.
-  const modifiers = counted ? words(counted).slice(-2) : [];
+  const modifiers = countedModifiers(query).slice(-2);
   const isModifier = (word: string) =>
-    !PREPOSITIONS.has(word) && actionLemma(word) === null && !/ed$/.test(word);
+    !PREPOSITIONS.has(word) &&
+    actionLemma(word) === null &&
+    !/ed$/.test(word) &&
+    !IRREGULAR_PAST.has(word);
   if (modifiers.length === 0 || !modifiers.every(isModifier)) return null;
   const { figured } = figuredOf(index);
   for (const word of modifiers) {
@@ -349,4 +470,23 @@ function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
     return { name: word, paragraphs: [...new Set(using.map((sentence) => sentence.paragraph))] };
   }
   return null;
+}
+
+/** "…, which includes arson, theft and fraud": a list of the kinds a larger count covers. */
+const KINDS_LISTED =
+  /\b(?:includ(?:e|es|ed|ing)|such as|like|e\.g\.|for example|for instance)\s+((?:[a-z-]+(?:,\s*|\s+))*)$/i;
+
+/**
+ * "How many arsons?" where the report names arson only among the kinds a larger count covers
+ * ("Property crime, which includes arson and theft, fell to 900 incidents"): no figure counts it.
+ */
+function listedOnlyKind(query: Query, index: ReportIndex): UnfiguredName | null {
+  const target = query.measure.target;
+  if (!target || query.measure.expected.kind !== null) return null;
+  const form = new RegExp(`\\b${stem(target)}`, "i");
+  const using = index.sentences.filter((sentence) => form.test(sentence.text));
+  if (using.length === 0) return null;
+  const listed = (text: string) => KINDS_LISTED.test(text.slice(0, text.search(form)));
+  if (!using.every((sentence) => listed(sentence.text))) return null;
+  return { name: target, paragraphs: [...new Set(using.map((sentence) => sentence.paragraph))] };
 }

@@ -12,7 +12,7 @@ import { yearsIn } from "../facts/dates.js";
 import { AUXILIARIES, actionLemma } from "../facts/lexicon.js";
 import { words } from "../text/tokenize.js";
 import { ASKED_RATE, type Query } from "./understand.js";
-import { concept, STOP_WORDS } from "./vocabulary.js";
+import { STOP_WORDS } from "./vocabulary.js";
 
 export interface FollowUp {
   /** The follow-up asked as a question of its own. */
@@ -32,7 +32,7 @@ const COUNT_OF_THAT =
 const FILTER_PHRASE = /\b(?:in|during|under|at|across|within|through|for|on)\s+[^?]+/i;
 
 function measureOf(previous: Query): string {
-  return previous.measure.target ?? previous.measure.concepts[0] ?? "that";
+  return previous.measure.target ?? firstNoun(previous) ?? previous.measure.concepts[0] ?? "that";
 }
 
 /**
@@ -92,13 +92,22 @@ function replaceYears(text: string, previous: Query, current: Query): string {
 
 /**
  * The thing a previous question without a counted noun was about: "how much are burglaries down"
- * → "burglaries", the first content word after "how much" when it is not a verb.
+ * → "burglaries", "by how much are illegal border crossings down" → "illegal border crossings":
+ * the run of content words after "how much" and the grammar words that follow it, up to a verb or
+ * the next grammar word.
  */
 function firstNoun(previous: Query): string | null {
-  const [first] = previous.measure.concepts;
-  if (!/^how\s+(?:many|much)\b/i.test(previous.cleaned)) return null;
-  const word = words(previous.cleaned).find((w) => first !== undefined && concept(w) === first);
-  return word && actionLemma(word) === null ? word : null;
+  const after = /\bhow\s+(?:many|much)\s+(.*)$/i.exec(previous.cleaned)?.[1];
+  if (!after) return null;
+  const tokens = words(after);
+  let start = 0;
+  while (start < tokens.length && STOP_WORDS.has(tokens[start] ?? "")) start++;
+  const run: string[] = [];
+  for (const word of tokens.slice(start)) {
+    if (STOP_WORDS.has(word) || actionLemma(word) !== null || /ed$/.test(word)) break;
+    run.push(word);
+  }
+  return run.length > 0 ? run.join(" ") : null;
 }
 
 /** "and per town?" after "how much per state": the previous question asked per the new thing. */
@@ -122,6 +131,11 @@ function newFilter(rest: string, previous: Query, current: Query, ledIn: boolean
   const hasYears = current.filters.period.years.length > 0;
   const content = contentWords(rest, current);
   if (current.measure.target && !hasPlaces && !hasYears) return null;
+  const thing = thingAsked(rest);
+  if (ledIn && thing && !hasPlaces && !hasYears && content.length <= MAX_LED_IN_THING) {
+    const swapped = swapTopic(previous, thing);
+    if (swapped) return { question: swapped, kept: measureOf(previous) };
+  }
   // "what about the harbour task force members?" names a longer thing than a bare "and meth?".
   const verbless = content.every((word) => actionLemma(word) === null);
   const swapsThing =
@@ -138,6 +152,48 @@ function newFilter(rest: string, previous: Query, current: Query, ledIn: boolean
     question = question.replace(new RegExp(`\\b${target}\\b`, "i"), content.join(" "));
   }
   return { question, kept: measureOf(previous) };
+}
+
+/** "the listed cases?" → "the listed cases": the follow-up's words without its punctuation. */
+function thingAsked(rest: string): string | null {
+  const thing = rest.replace(/[?.!\s]+$/, "").trim();
+  return /\p{L}/u.test(thing) ? thing : null;
+}
+
+/**
+ * "how many arrests in the harbour sweep?" then "what about the border sweep?": when what the
+ * previous question counted is a measure (an action such as arrests, or money) rather than a thing,
+ * the new words name what it is measured for: its filter phrase, else its opening topic, is swapped.
+ */
+function swapTopic(previous: Query, thing: string): string | null {
+  const target = previous.measure.target;
+  if (!target) return null;
+  const currency = previous.measure.expected.kind === "currency";
+  if (actionLemma(target) === null && !currency) return null;
+  const asked = previous.cleaned.replace(/[?.!\s]+$/, "");
+  const after = asked.slice(asked.toLowerCase().indexOf(target.toLowerCase()) + target.length);
+  const phrase = FILTER_PHRASE.exec(after);
+  if (phrase) {
+    const opener = phrase[0].split(/\s+/)[0] ?? "in";
+    const tail = after.slice((phrase.index ?? 0) + phrase[0].length);
+    // The measure's own modifiers ("discretionary money") may belong to the old topic: its head
+    // stays, and money is asked by "how much" alone, so a figure is not sought for the word "money".
+    const head = currency ? "" : ` ${target}`;
+    const kept = asked
+      .slice(0, asked.length - after.length)
+      .replace(/\b(how\s+(?:many|much))\s+.*$/i, `$1${head}`);
+    const rest = after.slice(0, phrase.index ?? 0);
+    // "for HHS is proposed": the filter's object ends where a verb phrase begins.
+    const verbAt = phrase[0].search(
+      /\s(?:is|are|was|were|be|been|being|has|have|had|will|would)\b/i,
+    );
+    const trailing = verbAt > 0 ? phrase[0].slice(verbAt) : "";
+    return `${kept}${rest}${opener} ${thing}${trailing}${tail}`;
+  }
+  // "harbour ops how many arrests": a topic before the question words.
+  const opening = /^(.+?)\s+(how\s+(?:many|much)\b.*)$/i.exec(asked);
+  if (opening?.[2]) return `${thing} ${opening[2]}`;
+  return `${asked} in ${thing}`;
 }
 
 /** "how much was seized in those", "how many did they arrest": the pointer made explicit. */

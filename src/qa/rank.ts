@@ -361,7 +361,7 @@ const STATED_RATE =
 
 const rateCache = new WeakMap<FactDoc, string | null>();
 
-function statedRate(doc: FactDoc): string | null {
+export function statedRate(doc: FactDoc): string | null {
   if (rateCache.has(doc)) return rateCache.get(doc) ?? null;
   const { quote, text } = doc.fact;
   const match = STATED_RATE.exec(quote.slice(quote.indexOf(text) + text.length));

@@ -104,9 +104,12 @@ const COMMON_VERBS = new Set([
 /** "What was the daily average of …", "what is the value of …": a figure, not a sentence. */
 const ASKS_FOR_FIGURE =
   /\bwhat(?:'s| is| was| were| are)? the (?:\w+ )?(?:total|number|average|amount|value|share|rate|percentage|proportion|figure|count|tally|sum|size|weight|quantity|budget|cost|price)\b/;
-/** "By what year …", "in which month …": a preposition may lead the question word. */
+/**
+ * "By what year …", "under which campaign …": a preposition may lead the question word, and so may
+ * a clause set off by a comma ("Besides patrols, what method …").
+ */
 const WH =
-  /^(?:so\s+|and\s+|hey\s+|ok\s+|okay\s+)?(?:(?:by|in|on|at|for|from|since|until|to|over|during|within|across|throughout)\s+)?(who|what|when|where|which|why|how)\b/i;
+  /^(?:so\s+|and\s+|hey\s+|ok\s+|okay\s+)?(?:[^,?]{3,60},\s*)?(?:(?:by|in|on|at|for|from|since|until|to|over|during|within|across|throughout|under|with|through|against|after|before|about|among|into|between)\s+)?(who|what|when|where|which|why|how)\b/i;
 const SUPERLATIVE_MAX = /\b(?:most|highest|largest|biggest|greatest|top|leading|maximum|more)\b/i;
 const SUPERLATIVE_MIN = /\b(?:least|lowest|smallest|fewest|minimum)\b/i;
 const COMPARISON =
@@ -169,7 +172,7 @@ function namedCurrency(lower: string): string | null {
 
 function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   if (
-    /\bby how much\b|\b(?:down|up)\s+(?:by|how much)\b|\bhow (?:far|much)\b.*\b(?:down|up)\b|\b(?:rise|rose|risen|increase[ds]?|decrease[ds]?|grow|grew|fall|fell|fallen|drop(?:ped)?|decline[ds]?|go up|went up|go down|went down|change[ds]?)\b/.test(
+    /\bby how much\b|\bhow much (?:more|less|higher|lower|bigger|larger|greater|smaller)\b.*\bthan\b|\b(?:down|up)\s+(?:by|how much)\b|\bhow (?:far|much)\b.*\b(?:down|up)\b|\b(?:rise|rose|risen|increase[ds]?|decrease[ds]?|grow|grew|fall|fell|fallen|drop(?:ped)?|decline[ds]?|go up|went up|go down|went down|change[ds]?)\b/.test(
       lower,
     ) &&
     !/\bhow many\b/.test(lower)
@@ -191,7 +194,7 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   // "How many refugees does the budget resettle?" counts refugees, whatever else it names.
   if (/\bhow many\b/.test(lower) && target) return { kind: null, unit: countUnit(target) };
   if (
-    /\b(?:money|cash|dollars?|usd|euros?|yuan|worth|value|valued|\$|€|costs?|costing|proceeds|assets|budget|funding|funds|revenue|spending|fines?)\b/.test(
+    /\b(?:money|cash|dollars?|usd|euros?|yuan|worth|value|valued|costs?|costing|proceeds|assets|budget|funding|funds|revenue|spending|fines?)\b|[$€£]/.test(
       lower,
     )
   ) {
@@ -217,10 +220,14 @@ function targetNoun(lower: string): string | null {
   if (!tail) return null;
   const tokens = words(tail);
   // "How much did the gang swindle?": no counted noun, the question goes straight to its verb.
-  if (/^(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)$/.test(tokens[0] ?? ""))
+  if (
+    /^(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could|being|been)$/.test(
+      tokens[0] ?? "",
+    )
+  )
     return null;
   const measures =
-    /^(?:tons?|tonnes?|kilograms?|kilos?|kg|pounds?|lbs?|grams?|ounces?|types?|kinds?|of|in|total|major|different|various|yuan|dollars?|euros?|usd|eur|worth|value)$/;
+    /^(?:tons?|tonnes?|kilograms?|kilos?|kg|pounds?|lbs?|grams?|ounces?|types?|kinds?|of|in|total|major|different|various|yuan|dollars?|euros?|usd|eur|worth|value|more|less|fewer)$/;
   const noun = tokens.find(
     (word) => !measures.test(word) && !/^(?:were|was|did|do|does|have|has|had|are|is)$/.test(word),
   );
@@ -306,13 +313,20 @@ function twoOptions(cleaned: string, contestAt: number): string[] {
   const [before = "", after = ""] = parts;
   const opener = [...before.matchAll(OPTION_OPENER)].pop();
   const first = opener ? before.slice((opener.index ?? 0) + opener[0].length) : "";
-  const options = [first, after.trim().replace(REPEATED_OPENER, "")].map((option) =>
-    option.trim().replace(LEADING_ARTICLE, ""),
-  );
   const fits = (option: string) =>
     option.length > 0 && option.split(/\s+/).length <= MAX_OPTION_WORDS;
+  // "… robberies or assaults with a knife in westvale last year": a too-long last option ends where
+  // a place or a period both options share begins.
+  const second = after.trim().replace(REPEATED_OPENER, "");
+  const options = [first, fits(second) ? second : second.replace(SHARED_FILTER, "")].map((option) =>
+    option.trim().replace(LEADING_ARTICLE, ""),
+  );
   return options.every(fits) ? options : [];
 }
+
+/** A phrase that filters every option, from its opener to the end: "in 2024", "last year". */
+const SHARED_FILTER =
+  /\s+(?:in|during|since|over|across|last|this|so far|to date|per|for the)\s.*$|\s+(?:last|this) (?:year|month|week)$/i;
 
 /**
  * The options a contest sets side by side, after its last colon or comma: "which drug came in the
@@ -320,21 +334,69 @@ function twoOptions(cleaned: string, contestAt: number): string[] {
  */
 /** "was A bigger than B", "did A get more money than B": two options either side of "than". */
 const THAN_CONTEST = new RegExp(
-  `^(?:was|were|is|are|did|does|do|has|have|had)\\s+(.+?)\\s+(?:${CONTEST.source})(?:\\s+[a-z]+)?\\s+than\\s+(.+?)[?.!]*$`,
+  `^(?:was|were|is|are|did|does|do|has|have|had)\\s+(.+?)\\s+(?:${CONTEST.source})(?:\\s+[\\w'-]+){0,4}?\\s+than\\s+(.+?)[?.!]*$`,
   "i",
 );
+/**
+ * "were more boats stopped at the pier than were turned back at sea": what is counted comes
+ * first, and the two options are what was done to it on either side of "than", the second
+ * opening on its own auxiliary.
+ */
+const COUNTED_THAN =
+  /^(?:was|were|are|did|had|have)\s+(?:more|fewer|less)\s+[\w'-]+\s+(.+?)\s+than\s+(?:was|were|are|is|did|had|have)\s+(.+?)[?.!]*$/i;
 /** The two named options of a "than" contest; none when either is only a year. */
 function thanOptions(cleaned: string): string[] {
-  const match = THAN_CONTEST.exec(cleaned);
+  const match = THAN_CONTEST.exec(cleaned) ?? COUNTED_THAN.exec(cleaned);
   const options = [match?.[1], match?.[2]].map((option) =>
     (option ?? "").trim().replace(LEADING_ARTICLE, ""),
   );
   return options.every((option) => /[a-z]{3}/i.test(option)) ? options : [];
 }
 
+/**
+ * "harbour fund vs port fund which got more $$": chat sets two options either side of "vs", the
+ * question proper ("which got more") after them. A topic before a colon is no option.
+ */
+const VERSUS = /\s+(?:vs\.?|versus)\s+/i;
+/** After "vs", where the second option ends: the question proper, or a phrase both options share. */
+const VERSUS_TAIL =
+  /\s+(?:(?:which|who|what|whose|how)\b|(?:for|in|on|during|since|from|last|this|so far|per)\s|[$€£%#]).*$/i;
+function versusOptions(cleaned: string): string[] {
+  const asked = cleaned.replace(/^[^:]*:\s*/, "").replace(/[?.!]+\s*$/, "");
+  const parts = asked.split(VERSUS);
+  if (parts.length !== 2) return [];
+  const tidy = (option: string) =>
+    option
+      .replace(/[$€£%#]+/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(LEADING_ARTICLE, "");
+  // "harbour fund % biden peak vs …": a measure symbol inside the first part ends what it measures.
+  const first = parts[0] ?? "";
+  const symbol = /[$€£%#]+(?=[^$€£%#]*$)/.exec(first);
+  const after = symbol ? first.slice(symbol.index + symbol[0].length) : "";
+  const options = [
+    tidy(/\p{L}/u.test(after) ? after : first),
+    tidy((parts[1] ?? "").replace(VERSUS_TAIL, "")),
+  ];
+  const fits = (option: string) =>
+    /[a-z]{2}/i.test(option) &&
+    option.split(/\s+/).length <= MAX_OPTION_WORDS &&
+    !WH_WORD.test(option) &&
+    !PERIOD_OPTION.test(option);
+  return options.every(fits) ? options : [];
+}
+
+/** "… vs last year", "… vs the same period in 2023": a baseline in time, not a thing to contest. */
+const PERIOD_OPTION =
+  /^(?:the\s+)?(?:same\s+(?:period|time|months?)|last\b|this\b|previous\b|prior\b|a year\b|year\b|\d{4}\b|fy\s?\d)/i;
+const WH_WORD = /^(?:how|what|which|who|when|where|why)\b/i;
+
 export function contestOptions(cleaned: string): string[] {
   const paired = thanOptions(cleaned);
   if (paired.length === 2) return paired;
+  const versus = versusOptions(cleaned);
+  if (versus.length === 2) return versus;
   const contestAt = cleaned.search(CONTEST);
   if (contestAt < 0 || !/\bor\b/i.test(cleaned)) return [];
   // The list starts at the first colon or comma after the contest word: "largest: A, B or C".
@@ -359,7 +421,8 @@ function opOf(
 ): Op {
   if (options.length >= 2) return "compare";
   if (isSuperlative) return superlative ?? "max";
-  if (places.length >= 2 && COMPARISON.test(lower)) return "compare";
+  // "of westvale, oakfield and riverbend, which fell most": a contest among the places listed.
+  if (places.length >= 2 && (COMPARISON.test(lower) || superlative !== null)) return "compare";
   if (places.length === 1 && FIGURES_FOR.test(lower) && !/\bhow (?:many|much)\b/.test(lower))
     return "list";
   // "westvale?", "and oakfield?": a bare place name asks for its figures.

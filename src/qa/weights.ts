@@ -126,6 +126,11 @@ export interface Weights {
   sentenceEntityFirst: number;
   sentenceEntityOther: number;
   sentenceNoEntity: number;
+  /**
+   * Sentence answers: an entity of the kind asked counts as the answer only this many characters
+   * or fewer from a word the question asks about; farther off it is about another clause.
+   */
+  sentenceEntityReach: number;
   /** Sentence answers: share of the rest of its paragraph's BM25 score a sentence borrows. */
   sentenceParagraphContext: number;
   /** Sentence answers: least share of the question's concepts (up to two) a sentence must hold. */
@@ -198,6 +203,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   sentenceEntityFirst: 1,
   sentenceEntityOther: 0.3,
   sentenceNoEntity: -0.15,
+  sentenceEntityReach: 80,
   sentenceMinCoverage: 0.5,
   sentenceParagraphContext: 0.3,
   sentenceQuotedName: 1,

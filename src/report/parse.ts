@@ -9,7 +9,7 @@ import {
 } from "./markdown.js";
 import { detectHeading, SectionTracker } from "./sections.js";
 import { splitSentences } from "./sentences.js";
-import { isTableBlock, tableCellCount, tableToText } from "./table.js";
+import { isTableBlock, readLooseRows, tableCellCount, tableToText } from "./table.js";
 import type { Paragraph, ParsedReport } from "./types.js";
 
 /** One numbered unit before sentence splitting: a blank-line block, or one list item of a block. */
@@ -123,9 +123,11 @@ function isDocumentTitle(raw: RawParagraph[], position: number): boolean {
 /** Parse report text (plain or Markdown) into numbered paragraphs, sections and sentences. */
 export function parseReport(text: string, limits: ReportLimits = REPORT_LIMITS): ParsedReport {
   const markdown = looksLikeMarkdown(text);
-  const raw = blocksOf(text)
+  const blocks = blocksOf(text)
     .flatMap((block) => splitBlock(block, markdown, limits))
     .filter((p) => p.text.length > 0);
+  const rows = readLooseRows(blocks.map((block) => block.text));
+  const raw = blocks.map((block, i) => ({ ...block, text: rows[i] ?? block.text }));
   const tracker = new SectionTracker();
   const paragraphs: Paragraph[] = [];
   const sections: ParsedReport["sections"] = [];

@@ -20,7 +20,7 @@ import {
  * the next round, decided on the tuning half and the golden sets alone, and is the honest one.
  */
 const FLOORS: Record<CorpusHalf, { correct: number; leaks: number }> = {
-  tuning: { correct: 113, leaks: 0 },
+  tuning: { correct: 116, leaks: 0 },
   validation: { correct: 98, leaks: 0 },
 };
 

@@ -48,7 +48,7 @@ const FLOORS: Record<string, number> = {
   "guangdong-police-briefing": 0.96, // 24/25
   "hk-customs": 0.84, // 21/25
   "interpol-lionfish": 1.0, // 31/31
-  "interpol-trafficking-op": 0.84, // 21/25
+  "interpol-trafficking-op": 0.88, // 22/25
   "kenya-nacada-police": 0.88, // 22/25
   "maritime-centre-annual": 0.888, // 24/27
   "mexico-security-cabinet": 0.92, // 23/25
@@ -63,7 +63,7 @@ const FLOORS: Record<string, number> = {
   seed: 1.0, // 104/104
   "seed-heldout": 1.0, // 60/60
   "sichuan-drug-report": 0.84, // 21/25
-  "singapore-cnb-annual": 0.84, // 21/25
+  "singapore-cnb-annual": 0.88, // 22/25
   "uk-nca-operation": 0.92, // 23/25
   "ukraine-customs-or-europol": 1.0, // 25/25
   "un-human-trafficking-brief": 0.96, // 24/25
@@ -78,13 +78,13 @@ const FLOORS: Record<string, number> = {
   // at first sight: 137/180 = 76.1%, with 5 figures given for questions the report cannot answer;
   // then 151/180 = 83.9%; now 162/180 = 90.0%, none given.
   "corpus-extra-2021-04-07_community_violence_intervention": 15 / 18,
-  "corpus-extra-2022-03-01_addiction_overdose": 17 / 18,
+  "corpus-extra-2022-03-01_addiction_overdose": 18 / 18,
   "corpus-extra-2023-03-20_freedom_caucus_public_safety": 17 / 18,
   "corpus-extra-2023-11-16_global_drug_trafficking": 18 / 18,
   "corpus-extra-2024-03-11_budget_border_fentanyl": 16 / 18,
   "corpus-extra-2024-09-24_synthetic_drug_coalition": 15 / 18,
   "corpus-extra-2025-03-26_opioid_epidemic_cost": 16 / 18,
-  "corpus-extra-2025-04-28_border_promises": 15 / 18,
+  "corpus-extra-2025-04-28_border_promises": 16 / 18,
   "corpus-extra-2025-08-11_dc_crime": 17 / 18,
   "corpus-extra-2026-07-29_crime_midyear_2026": 16 / 18,
   // 120 more questions on the same 10 tuning-half reports (4 per report unanswerable), by a helper
@@ -94,8 +94,8 @@ const FLOORS: Record<string, number> = {
   "corpus-blind2-2021-04-07_community_violence_intervention": 12 / 12,
   // A third and fourth seed set (60 well-written, 40 typed as in chat), by a helper who never saw
   // the engine, written in session 3. First sight, on main at 1c86ac4 before any change for them.
-  "seed-fresh2": 54 / 60,
-  "seed-chat2": 33 / 40,
+  "seed-fresh2": 60 / 60,
+  "seed-chat2": 37 / 40,
   "corpus-blind2-2022-03-01_addiction_overdose": 12 / 12,
   "corpus-blind2-2023-03-20_freedom_caucus_public_safety": 12 / 12,
   "corpus-blind2-2023-11-16_global_drug_trafficking": 12 / 12,
@@ -108,37 +108,37 @@ const FLOORS: Record<string, number> = {
   // 100 chat-style questions on the same 10 tuning-half reports (4 per report unanswerable), by a
   // helper who never saw the engine. First sight, on this branch at 52af544: 67/100 = 67.0%, with
   // 14 figures given for questions the report cannot answer; now 79/100 = 79.0%, with 6 given.
-  "corpus-blind3-2021-04-07_community_violence_intervention": 7 / 10,
-  "corpus-blind3-2022-03-01_addiction_overdose": 7 / 10,
+  "corpus-blind3-2021-04-07_community_violence_intervention": 8 / 10,
+  "corpus-blind3-2022-03-01_addiction_overdose": 8 / 10,
   "corpus-blind3-2023-03-20_freedom_caucus_public_safety": 9 / 10,
-  "corpus-blind3-2023-11-16_global_drug_trafficking": 8 / 10,
-  "corpus-blind3-2024-03-11_budget_border_fentanyl": 7 / 10,
-  "corpus-blind3-2024-09-24_synthetic_drug_coalition": 8 / 10,
-  "corpus-blind3-2025-03-26_opioid_epidemic_cost": 9 / 10,
-  "corpus-blind3-2025-04-28_border_promises": 7 / 10,
-  "corpus-blind3-2025-08-11_dc_crime": 9 / 10,
-  "corpus-blind3-2026-07-29_crime_midyear_2026": 8 / 10,
+  "corpus-blind3-2023-11-16_global_drug_trafficking": 9 / 10,
+  "corpus-blind3-2024-03-11_budget_border_fentanyl": 8 / 10,
+  "corpus-blind3-2024-09-24_synthetic_drug_coalition": 9 / 10,
+  "corpus-blind3-2025-03-26_opioid_epidemic_cost": 10 / 10,
+  "corpus-blind3-2025-04-28_border_promises": 9 / 10,
+  "corpus-blind3-2025-08-11_dc_crime": 10 / 10,
+  "corpus-blind3-2026-07-29_crime_midyear_2026": 9 / 10,
   // 120 questions in the corpus's own style (7 figures, 2 sentences, 1 comparison, 1 never mentioned,
   // 1 mentioned without a figure per report) on the 10 tuning-half reports, by a helper who never saw
   // the engine, written in session 3. First sight, on main at 1c86ac4: 103/120 = 85.8%, 3 figures
   // given for questions the report cannot answer.
   "corpus-blind4-2021-04-07_community_violence_intervention": 11 / 12,
-  "corpus-blind4-2022-03-01_addiction_overdose": 10 / 12,
-  "corpus-blind4-2023-03-20_freedom_caucus_public_safety": 9 / 12,
+  "corpus-blind4-2022-03-01_addiction_overdose": 12 / 12,
+  "corpus-blind4-2023-03-20_freedom_caucus_public_safety": 11 / 12,
   "corpus-blind4-2023-11-16_global_drug_trafficking": 12 / 12,
-  "corpus-blind4-2024-03-11_budget_border_fentanyl": 10 / 12,
-  "corpus-blind4-2024-09-24_synthetic_drug_coalition": 9 / 12,
-  "corpus-blind4-2025-03-26_opioid_epidemic_cost": 10 / 12,
-  "corpus-blind4-2025-04-28_border_promises": 10 / 12,
-  "corpus-blind4-2025-08-11_dc_crime": 11 / 12,
-  "corpus-blind4-2026-07-29_crime_midyear_2026": 11 / 12,
+  "corpus-blind4-2024-03-11_budget_border_fentanyl": 12 / 12,
+  "corpus-blind4-2024-09-24_synthetic_drug_coalition": 11 / 12,
+  "corpus-blind4-2025-03-26_opioid_epidemic_cost": 11 / 12,
+  "corpus-blind4-2025-04-28_border_promises": 11 / 12,
+  "corpus-blind4-2025-08-11_dc_crime": 12 / 12,
+  "corpus-blind4-2026-07-29_crime_midyear_2026": 12 / 12,
   // Four invented reports of the genre (two US fact sheets, two news articles), written in session 3
   // by one helper, with 15 questions each written from the text alone by another; neither saw the
   // engine. First sight, on main at daf434a: 33/60 = 55.0%, 2 figures given where the report has none.
-  "invented6-fact-sheet-border": 9 / 15,
-  "invented6-fact-sheet-grants": 9 / 15,
-  "invented6-news-city-crime": 9 / 15,
-  "invented6-news-police-operation": 6 / 15,
+  "invented6-fact-sheet-border": 11 / 15,
+  "invented6-fact-sheet-grants": 14 / 15,
+  "invented6-news-city-crime": 12 / 15,
+  "invented6-news-police-operation": 9 / 15,
 };
 
 /**
@@ -146,16 +146,8 @@ const FLOORS: Record<string, number> = {
  * down. Every other set gives none. The third blind set's remaining cases are listed in the README.
  */
 const KNOWN_LEAKS: Record<string, number> = {
-  "corpus-blind3-2021-04-07_community_violence_intervention": 1,
-  "invented6-fact-sheet-grants": 1,
-  "invented6-news-city-crime": 1,
-  "corpus-blind4-2023-03-20_freedom_caucus_public_safety": 1,
-  "corpus-blind4-2024-03-11_budget_border_fentanyl": 1,
   "corpus-blind4-2024-09-24_synthetic_drug_coalition": 1,
-  "corpus-blind3-2023-11-16_global_drug_trafficking": 1,
-  "corpus-blind3-2024-09-24_synthetic_drug_coalition": 1,
-  "corpus-blind3-2025-04-28_border_promises": 2,
-  "corpus-blind3-2025-08-11_dc_crime": 1,
+  "corpus-blind3-2025-04-28_border_promises": 1,
 };
 
 function floorFor(name: string): number {

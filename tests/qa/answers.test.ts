@@ -151,3 +151,244 @@ describe("weights", () => {
     expect(answer("how many pounds of cocaine were seized?", index).facts[0]?.value).toBe(2400);
   });
 });
+
+// Invented city report: two programmes with a total and a per-family rate, two cities' falls.
+const CITIES = buildReportIndex(
+  [
+    "Riverbend and Westvale Safety Update",
+    "Shelter costs: $48 million. The shelter programme houses families across the region.",
+    "Transport costs: $31 million. Together these imply shelter costs of $2,900 for each family.",
+    "In Westvale, burglaries are down 31% so far this year.",
+    "In Riverbend, burglaries are down 22% so far this year.",
+    "Westvale recorded 410 robberies and 260 assaults with a weapon last year.",
+  ].join("\n\n"),
+  { name: "cities.txt", version: null },
+);
+
+describe("comparisons in chat's words", () => {
+  it("read two options either side of 'vs', the question proper after them", () => {
+    expect(contestOptions("harbour fund vs port fund which got more $$")).toEqual([
+      "harbour fund",
+      "port fund",
+    ]);
+    expect(contestOptions("budget: treatment $ vs prevention $ which bigger")).toEqual([
+      "treatment",
+      "prevention",
+    ]);
+    expect(contestOptions("DEA vs FBI $$ for fentanyl")).toEqual(["DEA", "FBI"]);
+  });
+
+  it("take a baseline in time after 'vs' for no option", () => {
+    expect(contestOptions("burglaries down by how much vs last year")).toEqual([]);
+    expect(contestOptions("burglaries vs the same period in 2023")).toEqual([]);
+  });
+
+  it("end the last 'or' option where a shared place or period begins", () => {
+    expect(
+      contestOptions("were there more robberies or assaults with a weapon in westvale last year"),
+    ).toEqual(["robberies", "assaults with a weapon"]);
+  });
+
+  it("set a total beside a total, not beside a figure per family", () => {
+    const a = answer("shelter vs transport which costs more", CITIES);
+    expect(a.facts.map((fact) => fact.value)).toEqual([48_000_000, 31_000_000]);
+  });
+
+  it("say what one option adds beyond its place of every option", () => {
+    const a = answer("riverbend vs westvale burglaries which dropped more", CITIES);
+    expect(a.facts.map((fact) => fact.value)).toEqual([31, 22]);
+    expect(a.text.startsWith("**westvale**")).toBe(true);
+  });
+
+  it("answer which of two listed things was more, each from its own figure", () => {
+    const a = answer(
+      "were there more robberies or assaults with a weapon in westvale last year",
+      CITIES,
+    );
+    expect(a.facts.map((fact) => fact.value)).toEqual([410, 260]);
+  });
+});
+
+describe("a two-letter acronym typed in lower case", () => {
+  const capital = buildReportIndex(
+    [
+      "Capital Crime Note",
+      "In Washington, D.C., burglaries are down 12% so far this year.",
+      "In Memphis, burglaries are down 19% so far this year.",
+    ].join("\n\n"),
+    { name: "capital.txt", version: null },
+  );
+
+  it("is a place the report names", () => {
+    const a = answer("how much did burglaries drop in dc", capital);
+    expect(a.facts[0]?.value).toBe(12);
+    expect(answer("dc vs memphis burglaries which fell more", capital).facts[0]?.value).toBe(19);
+  });
+});
+
+// Invented: one long sentence lists what was done to three groups of people, and a difference.
+const CENTRES = buildReportIndex(
+  [
+    "Recovery Centres Report",
+    "This year 4,100 people were forced into residential treatment in closed centres, more than 2,600 people were referred to outpatient care in clinics, and 900 people finished aftercare.",
+    "Attendance at the review was compulsory. Posters were placed in every clinic.",
+    "The programme has spent over $3 billion on aftercare – 25 percent more than the previous board.",
+    "The Dock Unit arrested 120 smugglers. The Coast Office charged 45 smugglers.",
+  ].join("\n\n"),
+  { name: "centres.txt", version: null },
+);
+
+describe("comparisons of two measures", () => {
+  it("read what is counted first and what was done to it either side of 'than'", () => {
+    expect(
+      contestOptions(
+        "Were more people sent to residential treatment than were referred to outpatient care?",
+      ),
+    ).toEqual(["sent to residential treatment", "referred to outpatient care"]);
+    expect(
+      contestOptions(
+        "did the Dock Unit arrest more harbour smugglers than the Coast Office charged?",
+      ),
+    ).toEqual(["Dock Unit arrest", "Coast Office charged"]);
+  });
+
+  it("give a side whose words the report puts otherwise the figure that says them after it", () => {
+    const a = answer(
+      "Were more people placed in compulsory closed treatment than were referred to outpatient care?",
+      CENTRES,
+    );
+    expect(a.facts.map((fact) => fact.value)).toEqual([4100, 2600]);
+  });
+
+  it("answer 'how much more … than' with the stated difference", () => {
+    const a = answer(
+      "How much more is being spent on aftercare than under the previous board?",
+      CENTRES,
+    );
+    expect(a.facts[0]?.value).toBe(25);
+  });
+});
+
+// Invented: a named official with her role, a quoted drive, a list of means.
+const OFFICIALS = buildReportIndex(
+  [
+    "Harbour Board update",
+    "Mara Quell, deputy commissioner of the Harbour Board, said that the board had met twice.",
+    'Treat smuggling at sea as a priority, carry out the "clear channel" drive and curb night landings.',
+    "Inspectors used dock patrols, sniffer dog checks and other means to find 14 hidden cargoes.",
+  ].join("\n\n"),
+  { name: "officials.txt", version: null },
+);
+
+describe("sentence questions whose key noun names the kind of answer", () => {
+  it("answer 'what position' with the role the report gives, though it never says 'position'", () => {
+    const a = answer("What position does Mara Quell hold?", OFFICIALS);
+    expect(a.status).toBe("answered");
+    expect(a.text.startsWith("**deputy commissioner of the Harbour Board**")).toBe(true);
+  });
+
+  it("read a question word after a preposition or a clause set off by a comma", () => {
+    expect(understand("Under what drive did the board curb night landings?").wh).toBe("what");
+    expect(understand("Besides dock patrols, what means did inspectors use?").wh).toBe("what");
+  });
+
+  it("answer 'under what drive' with the drive's quoted name", () => {
+    const a = answer("Under what drive did the board curb night landings?", OFFICIALS);
+    expect(a.text.startsWith("**clear channel**")).toBe(true);
+  });
+
+  it("answer 'what method' from the sentence listing the means", () => {
+    const a = answer("Besides dock patrols, what checking method did inspectors use?", OFFICIALS);
+    expect(a.status).toBe("answered");
+    expect(a.citations).toEqual([4]);
+  });
+});
+
+// Invented: a dated programme name, a solicitation closing a sentence later, a bare month.
+const DATES = buildReportIndex(
+  [
+    "Harbour Grants Notice",
+    "The board will fund its FY24 Harbour Grants programme, a $9 million competitive programme. Ports that partner with schools will receive preference points. The solicitation was posted March 2, 2024 and will close on April 19, 2024.",
+    "In October, the board convened the first-ever Dock Safety Forum with 40 port towns.",
+  ].join("\n\n"),
+  { name: "dates.txt", version: null },
+);
+
+describe("when-questions", () => {
+  it("take a year labelling a name the question uses for part of that name", () => {
+    const a = answer("When does the Harbour Grants solicitation close?", DATES);
+    expect(a.text.startsWith("**April 19, 2024**")).toBe(true);
+  });
+
+  it("answer with a month named alone", () => {
+    const a = answer("when was the first dock safety forum held", DATES);
+    expect(a.text.startsWith("**October**")).toBe(true);
+  });
+});
+
+describe("which-questions about a kind of thing", () => {
+  const gangs = buildReportIndex(
+    [
+      "River Unit budget",
+      "The budget adds $4 million for river task teams at the port. These teams will trace the payments that flow to the Harbour and Delta gangs.",
+    ].join("\n\n"),
+    { name: "gangs.txt", version: null },
+  );
+
+  it("prefer the sentence naming things of that kind, and lead with their names", () => {
+    const a = answer("which gangs are the river task teams going after?", gangs);
+    expect(a.text.startsWith("**Harbour and Delta**")).toBe(true);
+  });
+});
+
+describe("a count of a list's members", () => {
+  const provinces = buildReportIndex(
+    [
+      "Coastal Command note",
+      "Ordered six provinces including Hunan, Hubei, Anhui, Fujian, Hainan and Jilin to launch two joint inquiries against 14 ministry-level smuggling target cases, and arrested 230 couriers.",
+    ].join("\n\n"),
+    { name: "provinces.txt", version: null },
+  );
+
+  it("answers how many members with the figure counting them, not a neighbour in its sentence", () => {
+    const a = answer(
+      "How many provinces were directed to launch the joint inquiries against ministry-level target cases?",
+      provinces,
+    );
+    expect(a.facts[0]?.value).toBe(6);
+  });
+});
+
+describe("a contest among listed places", () => {
+  const falls = buildReportIndex(
+    [
+      "City crime note",
+      "In Memphis, burglaries are down 18% so far this year.",
+      "In Denver, burglaries are down 27% so far this year.",
+      "In Boston, burglaries are down 9% so far this year.",
+    ].join("\n\n"),
+    { name: "falls.txt", version: null },
+  );
+
+  it("names the winner among the places a superlative lists", () => {
+    const a = answer(
+      "out of memphis, denver and boston which had the biggest burglary drop",
+      falls,
+    );
+    expect(a.facts.map((fact) => fact.value)).toEqual([27, 18, 9]);
+  });
+
+  it("reads a grant award as money", () => {
+    const awards = buildReportIndex(
+      [
+        "State grant awards",
+        "The table below shows total FY 2026 awards.",
+        "State | Total FY 2026 awards | Deaths",
+        "Ohio | $12.5 million | 3,100",
+        "Iowa | $8.1 million | 410",
+      ].join("\n\n"),
+      { name: "awards.txt", version: null },
+    );
+    expect(answer("did ohio get more money than iowa?", awards).facts[0]?.value).toBe(12_500_000);
+  });
+});

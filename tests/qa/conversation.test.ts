@@ -79,3 +79,45 @@ describe("several questions in one", () => {
     expect(got.text).toContain("12");
   });
 });
+
+// Invented: arrests and money measured for several operations, falls in two kinds of crossing.
+const OPERATIONS = buildReportIndex(
+  [
+    "The river operations made 64 arrests. The listed priority cases led to 410 arrests.",
+    "A proposed investment of $7.5 million in discretionary funding for the Port Authority. A proposed investment of $2.1 million for coastal patrols.",
+    "Unlawful river crossings are down 61%. Canoe landings are down 88%.",
+    "In Lakeshire, patrols ran for five days and stopped 320 boats.",
+  ].join("\n\n"),
+  { name: "operations.txt", version: null },
+);
+
+function followedBy(previousQuestion: string, question: string) {
+  const previous = reply(previousQuestion, OPERATIONS).query;
+  return answer(question, OPERATIONS, { previous });
+}
+
+describe("follow-ups that keep a measure", () => {
+  it("swap the topic, not the measure, when what was counted is an action", () => {
+    const got = followedBy("river ops how many arrests", "what about the listed priority cases?");
+    expect(got.facts[0]?.value).toBe(410);
+    expect(got.followsOn).toBe("arrests");
+  });
+
+  it("swap what money is for, keeping the money", () => {
+    const got = followedBy(
+      "how much money for the Port Authority is proposed",
+      "what about coastal patrols?",
+    );
+    expect(got.facts[0]?.value).toBe(2_100_000);
+  });
+
+  it("swap the whole thing a change was asked of", () => {
+    const got = followedBy("by how much are unlawful river crossings down?", "and canoe landings?");
+    expect(got.facts[0]?.value).toBe(88);
+  });
+
+  it("lead a place's figures with its results, not how long something lasted", () => {
+    const got = followedBy("how many boats were stopped in the river ops", "lakeshire?");
+    expect(got.facts[0]?.value).toBe(320);
+  });
+});

@@ -30,6 +30,15 @@ describe("the question's language", () => {
     expect(reply("how many ppl got charged", index).answer.facts[0]?.value).toBe(9);
   });
 
+  it("reads chat's 'od' as overdose and 'ops' as operations", () => {
+    const chat = buildReportIndex(
+      "Overdose deaths fell 14% in the county. The harbour operations made 62 arrests.",
+      { name: "invented-chat.txt", version: null },
+    );
+    expect(reply("od deaths down how much", chat).answer.facts[0]?.value).toBe(14);
+    expect(reply("harbour ops how many arrests", chat).answer.facts[0]?.value).toBe(62);
+  });
+
   it("reads a slang verb with two senses as the one sense the report uses", () => {
     const arrests = buildReportIndex("Officers arrested 31 members of the Harbor Kings crew.", {
       name: "invented-arrests.txt",

@@ -1,6 +1,9 @@
+import { localPlacesInQuestion } from "../../facts/localPlaces.js";
+import { findPlacesInQuestion } from "../../facts/places.js";
 import type { Fact } from "../../facts/schema.js";
 import { citeLine, quoteBlock, uniqueParagraphs } from "../compose.js";
-import { exampleOnlyConcepts, rankFacts, type ScoredFact } from "../rank.js";
+import { exampleOnlyConcepts, rankFacts, type ScoredFact, statedRate } from "../rank.js";
+import type { ReportIndex } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import type { Query } from "../understand.js";
 import { conceptsOf } from "../vocabulary.js";
@@ -35,7 +38,11 @@ function bestForOption(
   // a word the report never uses ("the healthcare side") can stand beside no figure.
   const inEvery = (c: string) =>
     query.filters.entities.every((other) => conceptsOf(other).includes(c));
-  const written = conceptsOf(option);
+  // A place an option names is its filter, not words its figure must stand beside.
+  const placeWords = new Set(
+    query.filters.placeWords.flatMap((word) => conceptsOf(word)).filter((c) => !inEvery(c)),
+  );
+  const written = conceptsOf(option).filter((c) => !placeWords.has(c));
   const telling = written.filter((c) => !inEvery(c) && ctx.index.vocabulary.has(c));
   const own = new Set(telling.length > 0 ? telling : written);
   const others = new Set(query.filters.entities.flatMap((other) => conceptsOf(other)));
@@ -45,7 +52,7 @@ function bestForOption(
     op: "lookup",
     measure: { ...query.measure, concepts: [...own, ...shared], target: null },
   };
-  const share = (scored: ScoredFact, inSentence: boolean) => {
+  const besideShare = (scored: ScoredFact, inSentence: boolean) => {
     const { doc } = scored;
     // "other costs such as fuel and rent" names fuel as an example of what it counts, not its own.
     const examples = exampleOnlyConcepts(doc);
@@ -54,19 +61,84 @@ function bestForOption(
         doc.core.has(c) ||
         (!examples.has(c) && (doc.near.has(c) || (inSentence && doc.context.has(c)))),
     );
-    return beside.length / Math.max(1, own.size) >= MIN_OPTION_COVERAGE;
+    return own.size === 0 ? 1 : beside.length / own.size;
   };
+  const share = (scored: ScoredFact, inSentence: boolean) =>
+    besideShare(scored, inSentence) >= MIN_OPTION_COVERAGE;
   // "were more people arrested in A or B": a figure that counts what is asked (people, arrests)
   // with the option beside it, else in its sentence, beats one that only shares the option's words.
   const counts = (scored: ScoredFact) => shared.some((c) => scored.doc.core.has(c));
-  const ranked = rankFacts(asked, ctx.index, query.filters.places, ctx.weights).filter(
-    (scored) => !taken.has(scored.fact),
-  );
-  return (
-    ranked.find((scored) => share(scored, false) && counts(scored)) ??
-    ranked.find((scored) => share(scored, true) && counts(scored)) ??
-    ranked.find((scored) => share(scored, false))
-  );
+  // Like is set beside like: with no rate asked, a total ("$40 million") beats a figure stated per
+  // something ("$900 for each family") that fits the option as well.
+  const likeAsked = (scored: ScoredFact) =>
+    (statedRate(scored.doc) === null) === !query.measure.per;
+  const ranked = rankFacts(
+    asked,
+    ctx.index,
+    optionPlaces(option, query, ctx.index),
+    ctx.weights,
+  ).filter((scored) => !taken.has(scored.fact));
+  const fits = [
+    (scored: ScoredFact) => share(scored, false) && counts(scored),
+    (scored: ScoredFact) => share(scored, true) && counts(scored),
+    (scored: ScoredFact) => share(scored, false),
+  ];
+  // In English what is said of a count follows it ("N people were sent to isolation").
+  const saidAfter = (scored: ScoredFact) => {
+    const after = conceptsOf(textAfter(scored.fact, scored.doc.nearText));
+    return [...own].filter((c) => after.includes(c)).length / Math.max(1, own.size);
+  };
+  const alike = ranked.filter((scored) => likeAsked(scored) && isUsable(scored, ctx.weights));
+  for (const candidates of [alike, ranked]) {
+    for (const fit of fits) {
+      const best = candidates.find(fit);
+      if (best) return best;
+    }
+  }
+  // "placed in compulsory isolation" against "forced into isolation": when no figure has most of
+  // the option's words beside it, the one counting what is asked with some of them after it,
+  // those weighing as much again as the words beside it.
+  let best: ScoredFact | undefined;
+  let most = 0;
+  for (const scored of ranked) {
+    if (!counts(scored) || !isUsable(scored, ctx.weights)) continue;
+    const inTail = saidAfter(scored);
+    if (inTail === 0) continue;
+    const beside = besideShare(scored, false) + inTail;
+    if (beside > most) [best, most] = [scored, beside];
+  }
+  return best;
+}
+
+/** The words after a figure up to its neighbour: in English what is said of a count follows it. */
+function textAfter(fact: Fact, nearText: string): string {
+  const at = nearText.toLowerCase().indexOf(fact.text.toLowerCase());
+  return at < 0 ? "" : nearText.slice(at + fact.text.length);
+}
+
+/**
+ * The places one option names ("Westvale" in "Westvale vs Oakfield murders"), else the question's
+ * places that no option names: a place named by the other option is not this option's filter.
+ */
+function optionPlaces(option: string, query: Query, index: ReportIndex): string[] {
+  const named = (text: string) => {
+    const lower = ` ${text.toLowerCase()} `;
+    const typed = query.filters.placeWords.filter((word) =>
+      lower.includes(` ${word.toLowerCase()} `),
+    );
+    const mentions = [
+      ...findPlacesInQuestion(text),
+      ...localPlacesInQuestion(text, index.localPlaces),
+      // "dc": a short acronym typed in lower case, taken as a place against this report.
+      ...typed.flatMap((word) => findPlacesInQuestion(word.toUpperCase())),
+    ];
+    return new Set(mentions.map((mention) => mention.place.name));
+  };
+  const own = named(option);
+  const mine = query.filters.places.filter((place) => own.has(place));
+  if (mine.length > 0) return mine;
+  const others = query.filters.entities.map(named);
+  return query.filters.places.filter((place) => !others.some((set) => set.has(place)));
 }
 
 /** Sides ordered winner first; a side with no figure goes last. */
@@ -107,17 +179,60 @@ function contest(sides: Side[], query: Query, ctx: AnswerContext): Answer {
   };
 }
 
+/**
+ * "westvale vs oakfield murders": when one option is only a place, what another option says
+ * beyond its place ("murders") is said of every option.
+ */
+function withSharedMeasure(query: Query): string[] {
+  const { entities, placeWords } = query.filters;
+  const typed = new Set(placeWords.flatMap((word) => word.toLowerCase().split(/\s+/)));
+  const beyondPlace = (option: string) =>
+    option
+      .split(/\s+/)
+      .filter((word) => !typed.has(word.toLowerCase()))
+      .join(" ");
+  const rests = entities.map(beyondPlace);
+  const said = rests.find((rest) => rest.length > 0);
+  if (!said || rests.every((rest) => rest.length > 0)) return entities;
+  return entities.map((option, i) => (rests[i] ? option : `${option} ${said}`));
+}
+
+/**
+ * How each option is named in the answer: the place alone when every option names one
+ * ("Westvale vs Oakfield arrests"), else without a place they share ("car thefts westvale").
+ */
+function namesShown(query: Query): string[] {
+  const { entities, placeWords } = query.filters;
+  const typed = placeWords.map((word) => word.toLowerCase());
+  const placesIn = (option: string) =>
+    typed.filter((word) => ` ${option.toLowerCase()} `.includes(` ${word} `));
+  const everyNamesOne = entities.every((option) => placesIn(option).length > 0);
+  return entities.map((option) => {
+    const places = placesIn(option);
+    if (everyNamesOne) return places.join(" and ");
+    const typedSet = new Set(typed.flatMap((word) => word.split(/\s+/)));
+    const rest = option
+      .split(/\s+/)
+      .filter((word) => !typedSet.has(word.toLowerCase()))
+      .join(" ");
+    return rest || option;
+  });
+}
+
 /** "Did Oakfield seize more than Westvale?", "which got more, the DEA or the FBI?": side by side. */
 export function comparisonAnswer(query: Query, ctx: AnswerContext): Answer {
-  const { entities, places } = query.filters;
+  const { places } = query.filters;
+  const entities = withSharedMeasure(query);
   if (entities.length >= 2) {
     // Two options that resolve to one figure are not set side by side: the later option takes its
     // best figure that no earlier option took.
     const taken = new Set<Fact>();
-    const sides = entities.map((name) => {
-      const best = bestForOption(name, query, ctx, taken);
+    const asked = { ...query, filters: { ...query.filters, entities } };
+    const shownNames = namesShown(query);
+    const sides = entities.map((name, i) => {
+      const best = bestForOption(name, asked, ctx, taken);
       if (best) taken.add(best.fact);
-      return { name, best };
+      return { name: shownNames[i] ?? name, best };
     });
     return contest(sides, query, ctx);
   }

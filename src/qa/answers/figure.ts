@@ -12,7 +12,7 @@ import type { Query } from "../understand.js";
 import { concept } from "../vocabulary.js";
 import type { Weights } from "../weights.js";
 import type { AnswerContext } from "./context.js";
-import { canAnswer } from "./fit.js";
+import { canAnswer, sameHalf } from "./fit.js";
 
 export function confidenceOf(
   best: ScoredFact,
@@ -22,7 +22,7 @@ export function confidenceOf(
   const strength = 1 / (1 + Math.exp(-(best.score - w.minFactScore - 2) / 2));
   const margin =
     runnerUp && runnerUp.fact.value !== best.fact.value
-      ? Math.min(1, (best.score - runnerUp.score) / 3)
+      ? Math.max(0, Math.min(1, (best.score - runnerUp.score) / 3))
       : 1;
   return Number(Math.min(1, strength * (0.6 + 0.4 * margin)).toFixed(3));
 }
@@ -143,17 +143,36 @@ function unfiguredName(query: Query, { index }: AnswerContext): Answer | null {
   return null;
 }
 
+/**
+ * "How many towns were told to open drives against 21 gangs?": figures of one sentence share its
+ * words, so what each counts decides. The best figure gives way to one in its own sentence that
+ * counts the noun asked about, when it counts something else.
+ */
+function countingAsked(query: Query, ranked: ScoredFact[]): ScoredFact | undefined {
+  const best = ranked[0];
+  const target = query.measure.target;
+  if (!best || !target || query.measure.expected.kind !== null) return best;
+  const asked = concept(target);
+  const counts = (r: ScoredFact) => r.doc.heads.has(asked);
+  if (counts(best)) return best;
+  const sameSentence = (r: ScoredFact) =>
+    r.fact.paragraph === best.fact.paragraph && r.fact.sentence === best.fact.sentence;
+  return ranked.find((r) => sameSentence(r) && counts(r)) ?? best;
+}
+
 /** One figure: the best fact for the query, quoted and cited. */
 export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   const w = ctx.weights;
   const unfigured = unfiguredName(query, ctx);
   if (unfigured) return unfigured;
   const names = askedNames(query, ctx.index);
-  const ranked = rankedFor(query, ctx).filter(
-    (r) => statesNames(r.fact, names, ctx.index) && canAnswer(query, r, ctx.index),
-  );
+  const all = rankedFor(query, ctx).filter((r) => statesNames(r.fact, names, ctx.index));
+  // "What share of victims are women" where the best figure is the men's share: the report
+  // states the thing for the other half only, and a weaker figure would be about something else.
+  if (all[0] && !sameHalf(query, all[0])) return noFigure(query, ctx);
+  const ranked = all.filter((r) => canAnswer(query, r, ctx.index));
   if (ranked[0] && countsListedItems(query, ranked[0])) return uncounted(query, ranked[0]);
-  const best = ranked[0];
+  const best = countingAsked(query, ranked);
   if (!isUsable(best, w) || !fitsAskedTime(query, best)) return noFigure(query, ctx);
   const again = restatements(best, ranked, w);
   const facts = [best.fact, ...again];

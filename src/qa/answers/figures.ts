@@ -1,3 +1,4 @@
+import type { Fact } from "../../facts/schema.js";
 import { citeLine, uniqueParagraphs } from "../compose.js";
 import { figuresFor } from "../figures.js";
 import type { Answer } from "../schema.js";
@@ -6,11 +7,19 @@ import type { AnswerContext } from "./context.js";
 import { noFigure } from "./figure.js";
 
 const MAX_LISTED = 15;
+/** Units that say how long something lasted: context for a place's results, not a result. */
+const DURATIONS = new Set(["hour", "day", "week", "month", "year"]);
+
+/** "launched patrols for three days, cracked 40 cases": the results first, the durations after. */
+function resultsFirst(facts: Fact[]): Fact[] {
+  const isDuration = (fact: Fact) => fact.unit !== null && DURATIONS.has(fact.unit);
+  return [...facts.filter((fact) => !isDuration(fact)), ...facts.filter(isDuration)];
+}
 
 /** "Westvale's figures": every figure for one place, its own first. */
 export function figuresAnswer(query: Query, ctx: AnswerContext): Answer {
   const place = query.filters.places[0] ?? "";
-  const facts = figuresFor(place, ctx.index);
+  const facts = resultsFirst(figuresFor(place, ctx.index));
   if (facts.length === 0) return noFigure(query, ctx);
   const lines = facts.slice(0, MAX_LISTED).map((fact) => `• ${citeLine(fact)}`);
   return {

@@ -100,7 +100,7 @@ const OTHER_HALF = new Map(
  * "What share of victims were women": a figure whose sentence names only the other half
  * ("men make up over 50% of victims") does not answer for this half.
  */
-function sameHalf(query: Query, { doc }: ScoredFact): boolean {
+export function sameHalf(query: Query, { doc }: ScoredFact): boolean {
   const asked = new Set(query.measure.concepts);
   const named = (c: string) => doc.core.has(c) || doc.near.has(c) || doc.context.has(c);
   for (const c of asked) {
@@ -142,6 +142,18 @@ function timeWhenAsked(query: Query, fact: Fact): boolean {
   const { kind, unit } = query.measure.expected;
   if (kind !== null || unit === null || TIME_UNITS.has(unit)) return true;
   return !TIME_UNITS.has(fact.unit ?? "");
+}
+
+/** "How many times higher", "twice as likely … than", "how much more … compared with": a ratio is asked. */
+const ASKS_RATIO =
+  /\b(?:times|fold|twice|thrice|than|compared|ratio)\b|\bhow much (?:more|less|higher|lower|greater|bigger|larger|smaller|likelier)\b/i;
+
+/**
+ * "Three times higher than the city" counts nothing: a multiplier answers only a question that
+ * asks how many times, or compares, never "what is the city's murder rate".
+ */
+function ratioWhenAsked(query: Query, fact: Fact): boolean {
+  return fact.unit !== "times" || ASKS_RATIO.test(query.cleaned);
 }
 
 /** "How much of the budget …": an amount is money, a weight or a share, never a count or a time. */
@@ -240,6 +252,7 @@ export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex):
     measureWhenAsked(query, scored.fact) &&
     noMoneyForHowMany(query, scored.fact) &&
     timeWhenAsked(query, scored.fact) &&
+    ratioWhenAsked(query, scored.fact) &&
     moneyWhenAsked(query, scored.fact) &&
     besideStatedWhole(query, scored.fact, index) &&
     besideNamedWhole(query, scored, index) &&

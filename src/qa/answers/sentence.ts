@@ -48,7 +48,8 @@ function quotedNames(
   index: ReportIndex,
   ownNameParagraphs: number,
 ): string[] {
-  if (!ASKS_NAME.test(query.cleaned)) return [];
+  const noun = askedNoun(query);
+  if (!ASKS_NAME.test(query.cleaned) && !(noun && OPERATION_NOUNS.has(noun))) return [];
   const asked = query.cleaned.toLowerCase();
   return [...doc.text.matchAll(QUOTED)]
     .map((match) => match[1]?.trim() ?? "")
@@ -97,11 +98,33 @@ export function publicationDate(query: Query, index: ReportIndex): Answer | null
   };
 }
 
+/**
+ * "its FY24 Harbour Grants programme": a date right before a name the question uses is part of
+ * that name, not when anything happened.
+ */
+function labelsAName(date: string, text: string, asked: Set<string>): boolean {
+  const at = text.indexOf(date);
+  if (at < 0) return false;
+  // Only a name ("FY24 Harbour Grants"): "during their May 3 meeting" dates the meeting asked about.
+  const next = /^\s+([A-Z][\w'’-]*)/.exec(text.slice(at + date.length))?.[1];
+  const [word] = words(next ?? "");
+  return word !== undefined && asked.has(concept(word));
+}
+
+/** "In July, the board met": a month named alone, capitalised, dates what the sentence says. */
+const MONTH_NAME =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
+/** "held a briefing on Tuesday": a weekday beside the words asked about says when. */
+const WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
+
 function asksDate(query: Query): boolean {
   return query.wh === "when" || ASKS_DATE.test(query.cleaned);
 }
 
 const PERSON_NOUNS: ReadonlySet<string> = new Set(GRAMMAR.personNouns);
+const ROLE_NOUNS: ReadonlySet<string> = new Set(GRAMMAR.roleNouns);
+const OPERATION_NOUNS: ReadonlySet<string> = new Set(GRAMMAR.operationNouns);
 
 const personNames = new WeakMap<ReportIndex["table"], Map<number, Set<string>>>();
 
@@ -137,6 +160,9 @@ function wantedKinds(query: Query, index: ReportIndex): Entity["kind"][] {
   if (query.wh === "who" && namesPerson) return ["role"];
   const noun = askedNoun(query);
   if (noun && PERSON_NOUNS.has(noun)) return ["person", "role", "organization"];
+  // "What position does she hold?": a role; "under which campaign": a named operation.
+  if (noun && ROLE_NOUNS.has(noun)) return ["role"];
+  if (noun && OPERATION_NOUNS.has(noun)) return ["operation"];
   return (query.wh && ENTITY_KIND_FOR[query.wh]) ?? [];
 }
 
@@ -220,7 +246,10 @@ function answerSpan(
     .map((e) => ({ e, at: doc.text.indexOf(e.name) }))
     .sort((a, b) => distance(a.at, positions) - distance(b.at, positions))[0];
   if (nearest) return nearest.e.name;
-  if (asksDate(query)) return YEAR.exec(doc.text)?.[0] ?? null;
+  if (asksDate(query)) {
+    const when = YEAR.exec(doc.text) ?? MONTH_NAME.exec(doc.text) ?? WEEKDAY.exec(doc.text);
+    return when?.[0] ?? null;
+  }
   return null;
 }
 
@@ -260,6 +289,7 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     : query.cleaned;
   const asked = query.cleaned.toLowerCase();
   const wanted = wantedKinds(query, index);
+  const askedKind = asksDate(query) ? null : askedNoun(query);
   const { bySentence, dated } = entitiesOf(index);
   const hits = searchBm25(index.sentenceSearch, searched, SEARCH_TEXT, {
     postingsRead: w.postingsRead,
@@ -287,27 +317,41 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
         !asksDate(query) ||
         dated.size === 0 ||
         dated.has(`${doc.paragraph}:${doc.sentence}`) ||
-        YEAR.test(doc.text),
+        YEAR.test(doc.text) ||
+        MONTH_NAME.test(doc.text) ||
+        WEEKDAY.test(doc.text),
     )
     .map(({ hit, doc }) => {
       const overlap = concepts.filter((c) => doc.concepts.has(c));
       // The answer is an entity the question does not already name, of the kind it asks for.
       const entities = (bySentence.get(`${doc.paragraph}:${doc.sentence}`) ?? [])
         .filter((e) => wanted.includes(e.kind) && !asked.includes(e.name.toLowerCase()))
+        .filter((e) => e.kind !== "date" || !labelsAName(e.name, doc.text, new Set(overlap)))
         .sort((a, b) => wanted.indexOf(a.kind) - wanted.indexOf(b.kind));
       const first = entities.filter((e) => e.kind === entities[0]?.kind);
+      // "said at the briefing on Tuesday": the date that answers stands by the words asked about,
+      // not at the far end of the sentence, where it dates something else.
+      const positions = matchedPositions(doc.text, new Set(overlap));
+      const within = (at: number) => at >= 0 && distance(at, positions) <= w.sentenceEntityReach;
+      const reaches = first.some((e) => within(doc.text.indexOf(e.name)));
+      const weekdayBeside = asksDate(query) && within(doc.text.search(WEEKDAY));
       // "How long …": a sentence giving a span of time holds the kind of answer asked for.
+      // "Which cartels …": a name right before the noun asked ("the Harbour and Delta cartels").
+      const named = askedKind ? nameBeside(askedKind, doc.text) : null;
+      const namesKind = named !== null && !asked.includes(named.toLowerCase());
       const entityBonus = duration
         ? DURATION.test(doc.text)
           ? w.sentenceEntityFirst
           : w.sentenceNoEntity
-        : entities[0]
-          ? entities[0].kind === wanted[0]
-            ? w.sentenceEntityFirst
-            : w.sentenceEntityOther
-          : wanted.length > 0
-            ? w.sentenceNoEntity
-            : 0;
+        : weekdayBeside || namesKind
+          ? w.sentenceEntityFirst
+          : entities[0]
+            ? entities[0].kind === wanted[0] && reaches
+              ? w.sentenceEntityFirst
+              : w.sentenceEntityOther
+            : wanted.length > 0
+              ? w.sentenceNoEntity
+              : 0;
       const quoted = quotedNames(query, doc, index, w.ownNameParagraphs);
       const nameBonus = quoted.length > 0 ? w.sentenceQuotedName : 0;
       const rest = (byParagraph.get(doc.paragraph) ?? 0) - hit.score;
