@@ -102,13 +102,23 @@ function wordsOf(text: string): string[] {
   // The same pieces as `wordPieces`, without building a token object for each.
   const found: string[] = [];
   const plain = text.replace(POSSESSIVE, "");
-  const pattern = NOT_ASCII.test(plain) ? WORD_OR_NUMBER : ASCII_WORD_OR_NUMBER;
+  if (!NOT_ASCII.test(plain)) wordsInto(found, plain, ASCII_WORD_OR_NUMBER);
+  else {
+    // No word spans a line: in a long text with a curly quote somewhere, only the lines that
+    // hold one are read with Unicode's tables.
+    for (const line of plain.split("\n")) {
+      wordsInto(found, line, NOT_ASCII.test(line) ? WORD_OR_NUMBER : ASCII_WORD_OR_NUMBER);
+    }
+  }
+  return found;
+}
+
+function wordsInto(found: string[], text: string, pattern: RegExp): void {
   pattern.lastIndex = 0;
-  for (let match = pattern.exec(plain); match !== null; match = pattern.exec(plain)) {
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const token = match[0];
     if (isDigit(token.charCodeAt(0))) found.push(token);
     else if (!INNER_JOINER.test(token)) found.push(token.toLowerCase());
     else for (const part of token.split(INNER_JOINER)) found.push(part.toLowerCase());
   }
-  return found;
 }
