@@ -50,10 +50,11 @@ function comparedToFirst(row: ScaleRow, first: ScaleRow | undefined): string {
     changed === 0
       ? "same as ×1"
       : `${changed} changed vs ×1; ${row.wrongFromAdded} wrong answers from an added ¶`;
-  // The same answer word for word, not only as right or wrong: speed bought with other answers shows.
+  // The same answer (the figure and paragraph it gives), not only as right or wrong: speed bought
+  // with other answers shows.
   const saidAtFirst = new Map(first.questions.map((q, i) => [q, first.answers[i]]));
   const same = row.questions.filter((q, i) => saidAtFirst.get(q) === row.answers[i]).length;
-  return `${correct}/${asked} correct, ${verdict}; ${same}/${asked} answers word for word as ×1`;
+  return `${correct}/${asked} correct, ${verdict}; ${same}/${asked} give ×1's answer`;
 }
 
 const slope = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "-");

@@ -1,6 +1,6 @@
 import type { ParsedReport } from "../report/types.js";
 import { matchesOf } from "../text/matches.js";
-import { findDates } from "./dates.js";
+import { type DateSpan, findDates } from "./dates.js";
 import { findPlaces } from "./places.js";
 import type { Entity } from "./schema.js";
 
@@ -72,7 +72,10 @@ function push(
 }
 
 /** Non-numeric facts for who / what / which / when questions. */
-export function extractEntities(report: ParsedReport): Entity[] {
+export function extractEntities(
+  report: ParsedReport,
+  datesIn: (text: string) => readonly DateSpan[] = findDates,
+): Entity[] {
   const found: Found = { entities: [], seen: new Set() };
   for (const paragraph of report.paragraphs) {
     paragraph.sentences.forEach((sentence, index) => {
@@ -92,7 +95,7 @@ export function extractEntities(report: ParsedReport): Entity[] {
       for (const match of matchesOf(ACRONYM_ORG, text)) add("organization", match[0]);
       for (const match of matchesOf(OPERATION, text)) add("operation", match[1] ?? match[0]);
       for (const mention of findPlaces(text)) add("place", mention.place.name);
-      for (const date of findDates(text)) add("date", date.text);
+      for (const date of datesIn(text)) add("date", date.text);
     });
   }
   return found.entities;

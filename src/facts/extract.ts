@@ -61,6 +61,21 @@ function figuresOfParagraph(paragraph: Paragraph): SentenceFigures[] {
   });
 }
 
+/** The dates of a sentence, read already where it holds a number. */
+function datesFoundIn(
+  report: ParsedReport,
+  figures: SentenceFigures[][],
+): (text: string) => readonly DateSpan[] {
+  const found = new Map<string, DateSpan[]>();
+  report.paragraphs.forEach((paragraph, i) => {
+    paragraph.sentences.forEach((sentence, j) => {
+      const read = figures[i]?.[j];
+      if (read && read !== NO_FIGURES) found.set(sentence.text, read.dates);
+    });
+  });
+  return (text) => found.get(text) ?? findDates(text);
+}
+
 /** Refuse, before reading any figure, a report whose figures would not build in bounded time. */
 function checkLimits(
   report: ParsedReport,
@@ -227,6 +242,6 @@ export function extractFacts(
   }
   return {
     facts,
-    entities: extractEntities(report),
+    entities: extractEntities(report, datesFoundIn(report, figures)),
   };
 }

@@ -531,8 +531,23 @@ function wordTypo(typed: string, placeWord: string, inPhrase: boolean): number |
   return distance;
 }
 
+/** Each typed phrase's typo match (null: none), remembered: questions share most of their phrases. */
+const TYPO_MATCHES_KEPT = 20_000;
+const typoMatches = new Map<string, Place | null>();
+
 /** The place a typed phrase is a typo of, if exactly one is closest. */
 export function typoMatch(typedWords: readonly string[]): Place | undefined {
+  const key = typedWords.join("\u0000");
+  let place = typoMatches.get(key);
+  if (place === undefined) {
+    place = closestTypo(typedWords) ?? null;
+    if (typoMatches.size >= TYPO_MATCHES_KEPT) typoMatches.clear();
+    typoMatches.set(key, place);
+  }
+  return place ?? undefined;
+}
+
+function closestTypo(typedWords: readonly string[]): Place | undefined {
   let best = Number.POSITIVE_INFINITY;
   let found = new Set<Place>();
   for (const { key, edits: firstEdits } of typoCandidates(typedWords)) {

@@ -184,15 +184,15 @@ function ranked(
     ranks[i] = (impacts[i] as number) + quality(id);
     order.push(i);
   }
-  order.sort(
-    (a, b) =>
-      (ranks[b] as number) - (ranks[a] as number) ||
-      (counted.ids[a] as number) - (counted.ids[b] as number),
-  );
-  return {
-    ids: Uint32Array.from(order, (i) => counted.ids[i] as number),
-    impacts: Float64Array.from(order, (i) => impacts[i] as number),
-  };
+  // Ids were appended in order, so a lower index is a lower id.
+  if (count > 1) order.sort((a, b) => (ranks[b] as number) - (ranks[a] as number) || a - b);
+  const ids = new Uint32Array(count);
+  const best = new Float64Array(count);
+  order.forEach((i, k) => {
+    ids[k] = counted.ids[i] as number;
+    best[k] = impacts[i] as number;
+  });
+  return { ids, impacts: best };
 }
 
 /** The index's words in a prefix tree, built on the first prefix or fuzzy search and kept. */

@@ -19,22 +19,32 @@ export function editBudget(word: string): number {
   return word.length >= 8 ? 2 : 1;
 }
 
-function deletionsOf(word: string, edits: number): Set<string> {
-  const found = new Set<string>([word]);
+/**
+ * The strings left after deleting up to `edits` letters, the word itself first, each passed to
+ * `fresh` once it is found; `fresh` says whether it is new (another order of deleting finds it again).
+ */
+function forEachDeletion(word: string, edits: number, fresh: (deleted: string) => boolean): void {
+  fresh(word);
   let frontier = [word];
   for (let e = 0; e < edits; e++) {
     const next: string[] = [];
     for (const w of frontier) {
       for (let i = 0; i < w.length; i++) {
         const shorter = w.slice(0, i) + w.slice(i + 1);
-        if (!found.has(shorter)) {
-          found.add(shorter);
-          next.push(shorter);
-        }
+        if (fresh(shorter)) next.push(shorter);
       }
     }
     frontier = next;
   }
+}
+
+function deletionsOf(word: string, edits: number): Set<string> {
+  const found = new Set<string>();
+  forEachDeletion(word, edits, (deleted) => {
+    if (found.has(deleted)) return false;
+    found.add(deleted);
+    return true;
+  });
   return found;
 }
 
@@ -42,14 +52,23 @@ export function buildSpellIndex(words: Iterable<string>, maxEdits = 2): SpellInd
   const counts = new Map<string, number>();
   for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
   const deletions = new Map<string, string | string[]>();
+  // Files the word under a deletion; false when it is there already, by another order of deleting.
+  const file = (deleted: string, word: string): boolean => {
+    const bucket = deletions.get(deleted);
+    if (bucket === undefined) deletions.set(deleted, word);
+    else if (typeof bucket === "string") {
+      if (bucket === word) return false;
+      deletions.set(deleted, [bucket, word]);
+    } else {
+      if (bucket[bucket.length - 1] === word) return false;
+      bucket.push(word);
+    }
+    return true;
+  };
+  // Each word's deletions filed as they are found: no set of its own per word.
   for (const word of counts.keys()) {
     if (word.length < 4) continue;
-    for (const deleted of deletionsOf(word, Math.min(maxEdits, editBudget(word)))) {
-      const bucket = deletions.get(deleted);
-      if (bucket === undefined) deletions.set(deleted, word);
-      else if (typeof bucket === "string") deletions.set(deleted, [bucket, word]);
-      else bucket.push(word);
-    }
+    forEachDeletion(word, Math.min(maxEdits, editBudget(word)), (deleted) => file(deleted, word));
   }
   return { counts, deletions, maxEdits };
 }

@@ -52,6 +52,11 @@ export function wordPieces(text: string): Token[] {
       if (STARTS_WITH_DIGIT.test(token.text)) pieces.push(token);
       continue;
     }
+    // Most words hold no joiner: such a word is its own one piece.
+    if (!INNER_JOINER.test(token.text)) {
+      pieces.push(token);
+      continue;
+    }
     let offset = 0;
     for (const part of token.text.split(INNER_JOINER)) {
       const start = token.start + offset;

@@ -184,13 +184,36 @@ function wantedKinds(query: Query, index: ReportIndex): Entity["kind"][] {
   return (query.wh && ENTITY_KIND_FOR[query.wh]) ?? [];
 }
 
+/** What a sentence's words are, read once per sentence text: every question asking of it reuses it. */
+const TEXTS_KEPT = 20_000;
+const wordConcepts = new Map<string, readonly (readonly [number, string])[]>();
+const namesWithNext = new Map<string, readonly (readonly [string, string | null])[]>();
+
+function remembered<T>(kept: Map<string, T>, text: string, read: (text: string) => T): T {
+  let value = kept.get(text);
+  if (value === undefined) {
+    value = read(text);
+    if (kept.size >= TEXTS_KEPT) kept.clear();
+    kept.set(text, value);
+  }
+  return value;
+}
+
+/** Each word's position and concept. */
+function conceptPositions(text: string): (readonly [number, string])[] {
+  const found: (readonly [number, string])[] = [];
+  for (const match of text.matchAll(/[A-Za-z][\w'’-]*/g)) {
+    const [word] = words(match[0]);
+    if (word) found.push([match.index ?? 0, concept(word)]);
+  }
+  return found;
+}
+
 /** Where in the sentence the question's own words stand, to find the span nearest them. */
 function matchedPositions(text: string, concepts: Set<string>): number[] {
   const positions: number[] = [];
-  for (const match of text.matchAll(/[A-Za-z][\w'’-]*/g)) {
-    const [word] = words(match[0]);
-    if (word && concepts.has(concept(word))) positions.push(match.index ?? 0);
-  }
+  for (const [at, c] of remembered(wordConcepts, text, conceptPositions))
+    if (concepts.has(c)) positions.push(at);
   return positions;
 }
 
@@ -198,14 +221,22 @@ function distance(at: number, positions: number[]): number {
   return positions.length === 0 ? 0 : Math.min(...positions.map((p) => Math.abs(p - at)));
 }
 
-/** "Which cartels …?" → "Sinaloa and Jalisco": the name the sentence puts right before the noun asked. */
-function nameBeside(noun: string, text: string): string | null {
-  const stemmed = concept(noun);
+/** Each run of names with the concept of the word right after it (null at the end). */
+function runsWithNext(text: string): (readonly [string, string | null])[] {
+  const found: (readonly [string, string | null])[] = [];
   for (const match of text.matchAll(NAME_RUN)) {
     const after = text.slice((match.index ?? 0) + match[0].length).trimStart();
     const [next] = words(after);
-    if (next && concept(next) === stemmed) return match[0];
+    found.push([match[0], next ? concept(next) : null]);
   }
+  return found;
+}
+
+/** "Which cartels …?" → "Sinaloa and Jalisco": the name the sentence puts right before the noun asked. */
+function nameBeside(noun: string, text: string): string | null {
+  const stemmed = concept(noun);
+  for (const [run, next] of remembered(namesWithNext, text, runsWithNext))
+    if (next !== null && next === stemmed) return run;
   return null;
 }
 
