@@ -1,4 +1,5 @@
 import { escapeMarkdown } from "discord.js";
+import { BoundedMemory } from "../text/memory.js";
 
 /** Numbered lists are left alone: "3.5 tons" must not become "3\.5 tons", and a stray list is harmless. */
 const everything = {
@@ -13,16 +14,12 @@ const everything = {
  * `<@id>` rendering as a name and `@everyone` looking like an announcement.
  */
 export function escapeText(text: string): string {
-  let escaped = escapedCache.get(text);
-  if (escaped === undefined) {
-    // "<\@id>": the backslash breaks the mention pattern, and Discord shows the rest as typed.
-    escaped = escapeMarkdown(text, everything)
+  // "<\@id>": the backslash breaks the mention pattern, and Discord shows the rest as typed.
+  return escaped.recall(text, (raw) =>
+    escapeMarkdown(raw, everything)
       .replace(/<(@[!&]?|#)(\d+)>/g, "<\\$1$2>")
-      .replace(/@(everyone|here)\b/g, "@\u200b$1");
-    if (escapedCache.size >= ESCAPED_CACHE_SIZE) escapedCache.clear();
-    escapedCache.set(text, escaped);
-  }
-  return escaped;
+      .replace(/@(everyone|here)\b/g, "@\u200b$1"),
+  );
 }
 
 /**
@@ -30,7 +27,7 @@ export function escapeText(text: string): string {
  * escapeMarkdown's patterns cost a tenth of an answer in a burst. Bounded, cleared when full.
  */
 const ESCAPED_CACHE_SIZE = 10_000;
-const escapedCache = new Map<string, string>();
+const escaped = new BoundedMemory<string>(ESCAPED_CACHE_SIZE);
 
 /** Engine text that marks figures with **…**: the bold survives, everything inside is escaped. */
 export function escapeKeepingBold(text: string): string {

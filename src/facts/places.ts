@@ -33,6 +33,7 @@ import {
 } from "../lexicon/gazetteer.js";
 import { editDistance } from "../text/editDistance.js";
 import { isCommonEnglishWord } from "../text/english.js";
+import { BoundedMemory } from "../text/memory.js";
 import { type Token, wordPieces } from "../text/tokenize.js";
 
 export type PlaceKind = "country" | "province" | "state" | "city";
@@ -475,7 +476,7 @@ interface FirstWordMatch {
 
 /** Typed first words looked up already: questions share their words, and a look-up scans a bucket. */
 const FIRST_WORD_CACHE_SIZE = 20_000;
-const firstWordCache = new Map<string, FirstWordMatch[]>();
+const firstWordMatches = new BoundedMemory<FirstWordMatch[]>(FIRST_WORD_CACHE_SIZE);
 
 /**
  * Names of as many words as typed whose first word `wordTypo` accepts as the typed first word:
@@ -483,23 +484,20 @@ const firstWordCache = new Map<string, FirstWordMatch[]>();
  */
 function typoCandidates(typedWords: readonly string[]): FirstWordMatch[] {
   const first = typedWords[0] ?? "";
-  const cacheKey = `${typedWords.length}:${first}`;
-  let found = firstWordCache.get(cacheKey);
-  if (found) return found;
-  found = [];
-  for (
-    let length = first.length - MAX_TYPO_EDITS;
-    length <= first.length + MAX_TYPO_EDITS;
-    length++
-  ) {
-    for (const key of FUZZY_INDEX.get(`${typedWords.length}:${first[0] ?? ""}:${length}`) ?? []) {
-      const edits = wordTypo(first, key.words[0] ?? "", key.words.length > 1);
-      if (edits !== undefined) found.push({ key, edits });
+  return firstWordMatches.recall(`${typedWords.length}:${first}`, () => {
+    const found: FirstWordMatch[] = [];
+    for (
+      let length = first.length - MAX_TYPO_EDITS;
+      length <= first.length + MAX_TYPO_EDITS;
+      length++
+    ) {
+      for (const key of FUZZY_INDEX.get(`${typedWords.length}:${first[0] ?? ""}:${length}`) ?? []) {
+        const edits = wordTypo(first, key.words[0] ?? "", key.words.length > 1);
+        if (edits !== undefined) found.push({ key, edits });
+      }
     }
-  }
-  if (firstWordCache.size >= FIRST_WORD_CACHE_SIZE) firstWordCache.clear();
-  firstWordCache.set(cacheKey, found);
-  return found;
+    return found;
+  });
 }
 
 /** Every word that is, on its own, an exact place form: those never count as typos. */
@@ -533,18 +531,12 @@ function wordTypo(typed: string, placeWord: string, inPhrase: boolean): number |
 
 /** Each typed phrase's typo match (null: none), remembered: questions share most of their phrases. */
 const TYPO_MATCHES_KEPT = 20_000;
-const typoMatches = new Map<string, Place | null>();
+const typoMatches = new BoundedMemory<Place | null>(TYPO_MATCHES_KEPT);
 
 /** The place a typed phrase is a typo of, if exactly one is closest. */
 export function typoMatch(typedWords: readonly string[]): Place | undefined {
   const key = typedWords.join("\u0000");
-  let place = typoMatches.get(key);
-  if (place === undefined) {
-    place = closestTypo(typedWords) ?? null;
-    if (typoMatches.size >= TYPO_MATCHES_KEPT) typoMatches.clear();
-    typoMatches.set(key, place);
-  }
-  return place ?? undefined;
+  return typoMatches.recall(key, () => closestTypo(typedWords) ?? null) ?? undefined;
 }
 
 function closestTypo(typedWords: readonly string[]): Place | undefined {

@@ -2,6 +2,7 @@ import { abbreviates, definedAcronyms, initialOf, NAME_RUN } from "../facts/acro
 import { findPlacesInQuestion } from "../facts/places.js";
 import type { Paragraph, ParsedReport } from "../report/types.js";
 import { isCommonEnglishWord, isEnglishWord } from "../text/english.js";
+import { memoryPer } from "../text/memory.js";
 import { words } from "../text/tokenize.js";
 import { STOP_WORDS } from "./vocabulary.js";
 import { paragraphsWithWords, type WordIndex } from "./wordIndex.js";
@@ -60,23 +61,12 @@ export function reportNames(report: ParsedReport): ReportNames {
 }
 
 /** Each word's expansion, per report: a word not spelled out is tried against every name run. */
-const expansions = new WeakMap<ReportNames, Map<string, string | null>>();
 const EXPANSIONS_KEPT = 5_000;
+const expansions = memoryPer<ReportNames, string | null>(EXPANSIONS_KEPT);
 
 /** What an acronym a question uses stands for in this report, typed in any case ("fincen"). */
 export function expandAcronym(word: string, names: ReportNames): string | null {
-  let known = expansions.get(names);
-  if (!known) {
-    known = new Map();
-    expansions.set(names, known);
-  }
-  let expanded = known.get(word);
-  if (expanded === undefined) {
-    expanded = expansionOf(word, names);
-    if (known.size >= EXPANSIONS_KEPT) known.clear();
-    known.set(word, expanded);
-  }
-  return expanded;
+  return expansions(names).recall(word, (typed) => expansionOf(typed, names));
 }
 
 function expansionOf(word: string, names: ReportNames): string | null {

@@ -11,6 +11,7 @@ import { typoMatch } from "../facts/places.js";
 import { GRAMMAR, SYNONYMS, WORDNET } from "../lexicon/language.js";
 import { VERBS } from "../lexicon/verbs.js";
 import { isEnglishWord } from "../text/english.js";
+import { memoryPer } from "../text/memory.js";
 import {
   buildSpellIndex,
   type Correction,
@@ -127,22 +128,11 @@ function correction(question: string, token: Token, report: SpellIndex): string 
 }
 
 /** Each word's correction, per report: whatever the question, a word is corrected the same way. */
-const corrections = new WeakMap<SpellIndex, Map<string, string | null>>();
 const CORRECTIONS_KEPT = 5_000;
+const corrections = memoryPer<SpellIndex, string | null>(CORRECTIONS_KEPT);
 
 function wordCorrection(typed: string, budget: number, report: SpellIndex): string | null {
-  let known = corrections.get(report);
-  if (!known) {
-    known = new Map();
-    corrections.set(report, known);
-  }
-  let corrected = known.get(typed);
-  if (corrected === undefined) {
-    corrected = correctionOf(typed, budget, report);
-    if (known.size >= CORRECTIONS_KEPT) known.clear();
-    known.set(typed, corrected);
-  }
-  return corrected;
+  return corrections(report).recall(typed, (word) => correctionOf(word, budget, report));
 }
 
 function correctionOf(typed: string, budget: number, report: SpellIndex): string | null {

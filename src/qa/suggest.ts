@@ -1,3 +1,4 @@
+import { memoryPer } from "../text/memory.js";
 import { words } from "../text/tokenize.js";
 import type { ReportIndex } from "./reportIndex.js";
 import { rankQuestions } from "./search.js";
@@ -17,25 +18,18 @@ export function suggestQuestions(partial: string, index: ReportIndex, limit = 25
 }
 
 /** Suggestion → Fuse's score, for each word looked for, per index. */
-const wordMatches = new WeakMap<ReportIndex, Map<string, ReadonlyMap<number, number>>>();
 const WORDS_KEPT = 5_000;
+const wordMatches = memoryPer<ReportIndex, ReadonlyMap<number, number>>(WORDS_KEPT);
 
 /** The suggestions one word matches, by position, with Fuse's score: worked out once per index. */
 function matchesOf(word: string, index: ReportIndex): ReadonlyMap<number, number> {
-  let known = wordMatches.get(index);
-  if (!known) {
-    known = new Map();
-    wordMatches.set(index, known);
-  }
-  let matches = known.get(word);
-  if (!matches) {
-    matches = new Map(
-      index.suggestionFuse.search(word).map((hit) => [hit.refIndex, hit.score ?? 1] as const),
-    );
-    if (known.size >= WORDS_KEPT) known.clear();
-    known.set(word, matches);
-  }
-  return matches;
+  return wordMatches(index).recall(
+    word,
+    (typed) =>
+      new Map(
+        index.suggestionFuse.search(typed).map((hit) => [hit.refIndex, hit.score ?? 1] as const),
+      ),
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { actionLemma } from "../facts/lexicon.js";
 import { EXACT_SYNONYMS, GRAMMAR, SYNONYMS } from "../lexicon/language.js";
+import { BoundedMemory } from "../text/memory.js";
 import { stem } from "../text/stem.js";
 import { words } from "../text/tokenize.js";
 /** Question vocabulary: stop words, stemming and the domain's synonym groups. */
@@ -24,19 +25,12 @@ for (const group of SYNONYM_GROUPS) {
 
 /** The concept a word stands for: its synonym group's head, else its own stem. */
 export function concept(word: string): string {
-  let found = conceptCache.get(word);
-  if (found === undefined) {
-    found = conceptOf(word);
-    // Bounded, so a long-running bot asked endless new words keeps a steady size.
-    if (conceptCache.size >= CONCEPT_CACHE_SIZE) conceptCache.clear();
-    conceptCache.set(word, found);
-  }
-  return found;
+  return concepts.recall(word, conceptOf);
 }
 
 /** Words seen by `concept`: a report's and its questions' vocabulary fit many times over. */
 const CONCEPT_CACHE_SIZE = 100_000;
-const conceptCache = new Map<string, string>();
+const concepts = new BoundedMemory<string>(CONCEPT_CACHE_SIZE);
 
 function conceptOf(word: string): string {
   const exact = EXACT.get(word.toLowerCase());

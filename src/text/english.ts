@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type nspell from "nspell";
+import { BoundedMemory } from "./memory.js";
 
 let speller: ReturnType<typeof nspell> | null = null;
 
@@ -30,17 +31,11 @@ function english(): ReturnType<typeof nspell> {
 
 /** Words looked up already, by form: the affix rules make each look-up cost microseconds. */
 const CHECKED_SIZE = 50_000;
-const checked = new Map<string, boolean>();
+const checked = new BoundedMemory<boolean>(CHECKED_SIZE);
 
-/** Whether the dictionary holds this exact form, remembered (a bounded cache, cleared when full). */
+/** Whether the dictionary holds this exact form, remembered. */
 function correct(form: string): boolean {
-  let known = checked.get(form);
-  if (known === undefined) {
-    known = english().correct(form);
-    if (checked.size >= CHECKED_SIZE) checked.clear();
-    checked.set(form, known);
-  }
-  return known;
+  return checked.recall(form, (word) => english().correct(word));
 }
 
 /** Lower-case words as the dictionary has them ("seized"), or names it knows ("Tasmania"). */

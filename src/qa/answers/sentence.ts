@@ -1,5 +1,6 @@
 import type { Entity } from "../../facts/schema.js";
 import { GRAMMAR } from "../../lexicon/language.js";
+import { BoundedMemory } from "../../text/memory.js";
 import { words } from "../../text/tokenize.js";
 import { searchBm25 } from "../bm25.js";
 import { notFound } from "../compose.js";
@@ -186,18 +187,8 @@ function wantedKinds(query: Query, index: ReportIndex): Entity["kind"][] {
 
 /** What a sentence's words are, read once per sentence text: every question asking of it reuses it. */
 const TEXTS_KEPT = 20_000;
-const wordConcepts = new Map<string, readonly (readonly [number, string])[]>();
-const namesWithNext = new Map<string, readonly (readonly [string, string | null])[]>();
-
-function remembered<T>(kept: Map<string, T>, text: string, read: (text: string) => T): T {
-  let value = kept.get(text);
-  if (value === undefined) {
-    value = read(text);
-    if (kept.size >= TEXTS_KEPT) kept.clear();
-    kept.set(text, value);
-  }
-  return value;
-}
+const wordConcepts = new BoundedMemory<readonly (readonly [number, string])[]>(TEXTS_KEPT);
+const namesWithNext = new BoundedMemory<readonly (readonly [string, string | null])[]>(TEXTS_KEPT);
 
 /** Each word's position and concept. */
 function conceptPositions(text: string): (readonly [number, string])[] {
@@ -212,7 +203,7 @@ function conceptPositions(text: string): (readonly [number, string])[] {
 /** Where in the sentence the question's own words stand, to find the span nearest them. */
 function matchedPositions(text: string, concepts: Set<string>): number[] {
   const positions: number[] = [];
-  for (const [at, c] of remembered(wordConcepts, text, conceptPositions))
+  for (const [at, c] of wordConcepts.recall(text, conceptPositions))
     if (concepts.has(c)) positions.push(at);
   return positions;
 }
@@ -235,7 +226,7 @@ function runsWithNext(text: string): (readonly [string, string | null])[] {
 /** "Which cartels …?" → "Sinaloa and Jalisco": the name the sentence puts right before the noun asked. */
 function nameBeside(noun: string, text: string): string | null {
   const stemmed = concept(noun);
-  for (const [run, next] of remembered(namesWithNext, text, runsWithNext))
+  for (const [run, next] of namesWithNext.recall(text, runsWithNext))
     if (next !== null && next === stemmed) return run;
   return null;
 }
