@@ -141,6 +141,12 @@ const FLOORS: Record<string, number> = {
   "invented6-fact-sheet-grants": 15 / 15,
   "invented6-news-city-crime": 14 / 15,
   "invented6-news-police-operation": 14 / 15,
+  "invented7-news-national-stats-bulletin": 11 / 16, // first sight (session 4)
+  "invented7-news-provincial-police-results": 13 / 16, // first sight (session 4)
+  "invented7-news-wire-customs-haul": 11 / 16, // first sight (session 4)
+  "invented7-wh-article-crime-results": 12 / 15, // first sight (session 4)
+  "invented7-wh-by-the-numbers-enforcement": 10 / 15, // first sight (session 4)
+  "invented7-wh-fact-sheet-fentanyl-border": 10 / 15, // first sight (session 4)
 };
 
 /**
@@ -148,6 +154,11 @@ const FLOORS: Record<string, number> = {
  * down. Every other set gives none. The third blind set's remaining cases are listed in the README.
  */
 const KNOWN_LEAKS: Record<string, number> = {
+  "invented7-news-national-stats-bulletin": 2,
+  "invented7-news-provincial-police-results": 1,
+  "invented7-news-wire-customs-haul": 1,
+  "invented7-wh-by-the-numbers-enforcement": 1,
+  "invented7-wh-fact-sheet-fentanyl-border": 2,
   "seed-fresh3": 4,
   "seed-chat3": 1,
   "corpus-blind4-2024-09-24_synthetic_drug_coalition": 1,
