@@ -35,6 +35,10 @@ const Grammar = z.object({
   roleNouns: Words,
   /** After "which"/"what", nouns asking for a named drive: "which campaign". */
   operationNouns: Words,
+  /** Words a report names something with: "the operation, codenamed KESTREL". */
+  namingWords: Words,
+  /** Capitalised words a name starts with: "Project Tidewater", "Strike Force Alder". */
+  nameHeads: Words,
   /** After "which"/"what", nouns asking for a means: "what method". */
   methodNouns: Words,
   /** Adverbs that end the noun a figure counts: "120 agents already deployed". */

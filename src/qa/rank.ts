@@ -326,7 +326,13 @@ function docTerms(doc: FactDoc): DocTerms {
   return terms;
 }
 
-const DURATION_UNITS: ReadonlySet<string> = new Set(["day", "week", "month", "year", "hour"]);
+export const DURATION_UNITS: ReadonlySet<string> = new Set([
+  "day",
+  "week",
+  "month",
+  "year",
+  "hour",
+]);
 
 /** "$9 billion for other costs such as fuel and rent": after the figure, examples of what it counts. */
 const EXAMPLES_AFTER = /\b(?:such as|including|like|for example|for instance|e\.g\.)\s/i;

@@ -2,10 +2,12 @@ import { comparisonAnswer } from "./answers/comparison.js";
 import type { AnswerContext } from "./answers/context.js";
 import { figureAnswer } from "./answers/figure.js";
 import { figuresAnswer } from "./answers/figures.js";
-import { ASKS_DURATION, publicationDate, sentenceAnswer } from "./answers/sentence.js";
+import { publicationDate, sentenceAnswer } from "./answers/sentence.js";
+import { ASKS_DURATION } from "./answers/spans/duration.js";
 import { superlativeAnswer } from "./answers/superlative.js";
 import { notFound } from "./compose.js";
 import { findMissing, unfiguredName } from "./coverage.js";
+import { DURATION_UNITS } from "./rank.js";
 import type { Answer } from "./schema.js";
 import { relatedSuggestions } from "./suggest.js";
 import type { Query } from "./understand.js";
@@ -31,6 +33,15 @@ function asksForAName(query: Query): boolean {
   return noun !== undefined && !FIGURE_WORD.test(noun);
 }
 
+/** "How long …": a figure answers only when it is itself a span of time ("27 months"). */
+function durationAnswer(query: Query, ctx: AnswerContext): Answer {
+  const figure = figureAnswer(query, ctx);
+  const unit = figure.facts[0]?.unit;
+  if (figure.status === "answered" && unit && DURATION_UNITS.has(unit)) return figure;
+  const sentence = sentenceAnswer(query, ctx);
+  return sentence.status === "answered" ? sentence : figure;
+}
+
 function sentenceOrFigure(query: Query, ctx: AnswerContext): Answer {
   const sentence = sentenceAnswer(query, ctx);
   return sentence.status === "answered" ? sentence : figureAnswer(query, ctx);
@@ -52,9 +63,8 @@ function lookup(query: Query, ctx: AnswerContext): Answer {
   if (query.wh === "how" && !measured && ASKS_MANNER.test(query.cleaned))
     return sentenceOrFigure(query, ctx);
   // "How long was he sentenced?" may be answered by a span of words ("27 months") in a sentence.
-  return (query.wh && query.wh !== "how") || ASKS_DURATION.test(query.cleaned)
-    ? figureOrSentence(query, ctx)
-    : figureAnswer(query, ctx);
+  if (ASKS_DURATION.test(query.cleaned)) return durationAnswer(query, ctx);
+  return query.wh && query.wh !== "how" ? figureOrSentence(query, ctx) : figureAnswer(query, ctx);
 }
 
 /** Sends an understood question to the answer that handles its operation. */

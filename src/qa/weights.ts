@@ -140,6 +140,11 @@ export interface Weights {
    * quotes a name ("the \"Clean Harbour\" drive") the question does not already use.
    */
   sentenceQuotedName: number;
+  /**
+   * Sentence answers to who/when/where: a sentence holding the question's own verb ("who led")
+   * states the event asked about; one without it only shares its topic ("a ring that sold").
+   */
+  sentenceEventVerb: number;
   /** A quoted name in this many paragraphs or more is the report's own subject, not an answer. */
   ownNameParagraphs: number;
 }
@@ -207,6 +212,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   sentenceMinCoverage: 0.5,
   sentenceParagraphContext: 0.3,
   sentenceQuotedName: 1,
+  sentenceEventVerb: 1,
   ownNameParagraphs: 3,
 });
 

@@ -11,7 +11,11 @@ import { relatedSuggestions } from "../suggest.js";
 import type { Query } from "../understand.js";
 import { concept, conceptsOf, STOP_WORDS } from "../vocabulary.js";
 import type { AnswerContext } from "./context.js";
+import { eventVerbs } from "./eventVerb.js";
 import { askedNames } from "./figure.js";
+import { ASKS_DURATION, DURATION_FRAME, durationSpan } from "./spans/duration.js";
+import { givenNames } from "./spans/name.js";
+import { personRuns } from "./spans/person.js";
 
 const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, Entity["kind"][]>> = {
   who: ["person", "organization", "role"],
@@ -20,16 +24,7 @@ const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, Entity["kind"][]
   which: ["organization", "operation", "place"],
 };
 
-/** "27 months", "three years": the span a how-long question asks for. */
-const DURATION =
-  /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty)(?:[\s-]+(?:and a half|more))?[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?)\b/i;
 const YEAR = /\b(?:19|20)\d{2}\b/;
-/** "How long …", "over what period …": the answer is a span of time ("two months"). */
-export const ASKS_DURATION =
-  /\bhow long\b|\b(?:what|which)\s+(?:period|length of time|duration|time ?frame|time span)\b|\bhow many (?:days|weeks|months|years) (?:has|have|did|was|were)\b/i;
-/** The words that only frame a duration question: "how long" and "period" say nothing of what lasted. */
-const DURATION_FRAME =
-  /\b(?:how long|long|period|length of time|duration|time ?frame|time span|going|lasted?|run)\b/gi;
 /** "by what year", "in which month": asks for a date though it does not say "when". */
 const ASKS_DATE = /\b(?:what|which)\s+(?:year|month|day|date)\b/i;
 /** A run of capitalised words, "of"/"and" inside it: a name the report uses. */
@@ -42,8 +37,12 @@ const ASKS_NAME =
 const NAME_FRAME = /\b(?:called|name of|dubbed|known as|nicknamed)\b/gi;
 const QUOTED = /["“]([^"“”\n]{3,80})["”]/g;
 
-/** Names a sentence quotes that the question does not use and the report does not repeat throughout. */
-function quotedNames(
+/**
+ * The names a sentence offers for "what was it called": those it quotes that the report does not
+ * repeat throughout, then those it gives after a naming word or a name's head ("codenamed
+ * KESTREL", "Project Tidewater"), which name something even where the report is about it.
+ */
+function offeredNames(
   query: Query,
   doc: SentenceDoc,
   index: ReportIndex,
@@ -52,13 +51,14 @@ function quotedNames(
   const noun = askedNoun(query);
   if (!ASKS_NAME.test(query.cleaned) && !(noun && OPERATION_NOUNS.has(noun))) return [];
   const asked = query.cleaned.toLowerCase();
-  return [...doc.text.matchAll(QUOTED)]
+  const quoted = [...doc.text.matchAll(QUOTED)]
     .map((match) => match[1]?.trim() ?? "")
-    .filter((name) => name.length > 0 && !asked.includes(name.toLowerCase()))
     .filter(
       (name) =>
+        name.length > 0 &&
         index.report.paragraphs.filter((p) => p.text.includes(name)).length < ownNameParagraphs,
     );
+  return [...quoted, ...givenNames(doc.text)].filter((name) => !asked.includes(name.toLowerCase()));
 }
 
 /** The words of a question that only say what kind of answer it wants ("called", "how long"). */
@@ -208,6 +208,19 @@ function matchedPositions(text: string, concepts: Set<string>): number[] {
   return positions;
 }
 
+/** The words an answer's span stands beside: the event's verb where the sentence has it. */
+function anchorConcepts(verbsHeld: string[], overlap: string[]): Set<string> {
+  return new Set(verbsHeld.length > 0 ? verbsHeld : overlap);
+}
+
+function monthConcepts(question: string): Set<string> {
+  return new Set(
+    words(question)
+      .filter((word) => MONTH.test(word))
+      .map(concept),
+  );
+}
+
 function distance(at: number, positions: number[]): number {
   return positions.length === 0 ? 0 : Math.min(...positions.map((p) => Math.abs(p - at)));
 }
@@ -275,17 +288,15 @@ function nearest(text: string, spans: string[], positions: number[]): string | n
 function answerSpan(
   query: Query,
   doc: SentenceDoc,
-  entities: Entity[],
+  names: string[],
   positions: number[],
 ): string | null {
-  if (ASKS_DURATION.test(query.cleaned)) return DURATION.exec(doc.text)?.[0] ?? null;
+  if (ASKS_DURATION.test(query.cleaned)) return durationSpan(doc.text);
   const noun = askedNoun(query);
   const beside = noun && !asksDate(query) ? nameBeside(noun, doc.text) : null;
   if (beside) return beside;
-  const nearest = entities
-    .map((e) => ({ e, at: doc.text.indexOf(e.name) }))
-    .sort((a, b) => distance(a.at, positions) - distance(b.at, positions))[0];
-  if (nearest) return nearest.e.name;
+  const near = nearest(doc.text, names, positions);
+  if (near) return near;
   if (asksDate(query)) {
     const when = YEAR.exec(doc.text) ?? MONTH_NAME.exec(doc.text) ?? WEEKDAY.exec(doc.text);
     return when?.[0] ?? null;
@@ -298,6 +309,8 @@ interface SentenceEntities {
   bySentence: Map<string, Entity[]>;
   /** The sentences that name a date. */
   dated: Set<string>;
+  /** The names, lower-cased, of what the report names that is not a person: places, bodies, dates. */
+  otherNames: Set<string>;
 }
 
 /** Worked out once per report, not once per matching sentence of every question. */
@@ -306,13 +319,18 @@ const entitiesCache = new WeakMap<ReportIndex["table"], SentenceEntities>();
 function entitiesOf(index: ReportIndex): SentenceEntities {
   let found = entitiesCache.get(index.table);
   if (!found) {
-    found = { bySentence: new Map(), dated: new Set() };
+    found = {
+      bySentence: new Map(),
+      dated: new Set(),
+      otherNames: new Set(index.placeParagraphs.keys()),
+    };
     for (const entity of index.table.entities) {
       const key = `${entity.paragraph}:${entity.sentence}`;
       const list = found.bySentence.get(key);
       if (list) list.push(entity);
       else found.bySentence.set(key, [entity]);
       if (entity.kind === "date") found.dated.add(key);
+      if (entity.kind !== "person") found.otherNames.add(entity.name.toLowerCase());
     }
     entitiesCache.set(index.table, found);
   }
@@ -330,7 +348,7 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   const asked = query.cleaned.toLowerCase();
   const wanted = wantedKinds(query, index);
   const askedKind = asksDate(query) ? null : askedNoun(query);
-  const { bySentence, dated } = entitiesOf(index);
+  const { bySentence, dated, otherNames } = entitiesOf(index);
   const hits = searchBm25(index.sentenceSearch, searched, SEARCH_TEXT, {
     postingsRead: w.postingsRead,
   });
@@ -349,6 +367,14 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     byParagraph.set(paragraph, (byParagraph.get(paragraph) ?? 0) + hit.score);
   }
   const awayPlaces = query.filters.places.filter((place) => !index.home.has(place));
+  const verbs = eventVerbs(query);
+  // "When are the May figures out?": the month asked about names what is dated, not a match.
+  const dateWords = asksDate(query) ? monthConcepts(query.cleaned) : new Set<string>();
+  // Where some sentence states the event asked about, a name elsewhere did something else.
+  const eventStated = hits.some((hit) => {
+    const held = (index.sentences[hit.id] as SentenceDoc).concepts;
+    return [...verbs].some((c) => held.has(c));
+  });
   const scored = hits
     .map((hit) => ({ hit, doc: index.sentences[hit.id] as SentenceDoc }))
     // "the police chief in Oakport" of Oakport's own paper: its home need not be named again.
@@ -364,42 +390,54 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
         WEEKDAY.test(doc.text),
     )
     .map(({ hit, doc }) => {
-      const overlap = concepts.filter((c) => doc.concepts.has(c));
+      const overlap = concepts.filter((c) => doc.concepts.has(c) && !dateWords.has(c));
+      const verbsHeld = [...verbs].filter((c) => doc.concepts.has(c));
       // The answer is an entity the question does not already name, of the kind it asks for.
       const entities = (bySentence.get(`${doc.paragraph}:${doc.sentence}`) ?? [])
         .filter((e) => wanted.includes(e.kind) && !alreadyAsked(e.name, asked))
         .filter((e) => e.kind !== "date" || !labelsAName(e.name, doc.text, new Set(overlap)))
         .sort((a, b) => wanted.indexOf(a.kind) - wanted.indexOf(b.kind));
       const first = entities.filter((e) => e.kind === entities[0]?.kind);
+      // "Prosecutors say Owen T. Marsh, 44, led the ring": a who-question's event may be done by
+      // someone the table does not list; a name-shaped run beside its verb answers.
+      const people =
+        first.length === 0 && query.wh === "who" && verbsHeld.length > 0
+          ? personRuns(doc.text, otherNames)
+          : [];
+      const names = first.length > 0 ? first.map((e) => e.name) : people;
       // "said at the briefing on Tuesday": the date that answers stands by the words asked about,
       // not at the far end of the sentence, where it dates something else.
-      const positions = matchedPositions(doc.text, new Set(overlap));
+      const positions = matchedPositions(doc.text, anchorConcepts(verbsHeld, overlap));
       const within = (at: number) => at >= 0 && distance(at, positions) <= w.sentenceEntityReach;
-      const reaches = first.some((e) => within(doc.text.indexOf(e.name)));
+      const reaches = names.some((name) => within(doc.text.indexOf(name)));
       const weekdayBeside = asksDate(query) && within(doc.text.search(WEEKDAY));
       // "How long …": a sentence giving a span of time holds the kind of answer asked for.
       // "Which cartels …": a name right before the noun asked ("the Harbour and Delta cartels").
       const named = askedKind ? nameBeside(askedKind, doc.text) : null;
       const namesKind = named !== null && !asked.includes(named.toLowerCase());
       const entityBonus = duration
-        ? DURATION.test(doc.text)
+        ? durationSpan(doc.text) !== null
           ? w.sentenceEntityFirst
           : w.sentenceNoEntity
         : weekdayBeside || namesKind
           ? w.sentenceEntityFirst
-          : entities[0]
-            ? entities[0].kind === wanted[0] && reaches
+          : names.length > 0
+            ? (entities[0]?.kind ?? wanted[0]) === wanted[0] &&
+              reaches &&
+              (!eventStated || verbsHeld.length > 0)
               ? w.sentenceEntityFirst
               : w.sentenceEntityOther
             : wanted.length > 0
               ? w.sentenceNoEntity
               : 0;
-      const quoted = quotedNames(query, doc, index, w.ownNameParagraphs);
+      const quoted = offeredNames(query, doc, index, w.ownNameParagraphs);
       const nameBonus = quoted.length > 0 ? w.sentenceQuotedName : 0;
+      const verbBonus = verbsHeld.length > 0 ? w.sentenceEventVerb : 0;
       const rest = (byParagraph.get(doc.paragraph) ?? 0) - hit.score;
       const relevance = (hit.score + w.sentenceParagraphContext * rest) / Math.max(top, 1e-9);
-      const score = relevance * (1 + entityBonus + nameBonus) - doc.paragraph * w.paragraphOrder;
-      return { doc, overlap: overlap.length, score, entities: first, quoted };
+      const score =
+        relevance * (1 + entityBonus + nameBonus + verbBonus) - doc.paragraph * w.paragraphOrder;
+      return { doc, overlap: overlap.length, score, names, quoted, verbsHeld };
     })
     .sort((a, b) => b.score - a.score);
   const best = scored[0];
@@ -415,10 +453,13 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
       relatedSuggestions(query.cleaned, index),
     );
   }
-  const positions = matchedPositions(best.doc.text, new Set(concepts));
+  const positions = matchedPositions(
+    best.doc.text,
+    best.verbsHeld.length > 0 ? new Set(best.verbsHeld) : new Set(concepts),
+  );
   const span =
     nearest(best.doc.text, namesFirst(best.quoted), positions) ??
-    answerSpan(query, best.doc, best.entities, positions);
+    answerSpan(query, best.doc, best.names, positions);
   const lead = span ? `**${fullDate(span, index)}** ` : "";
   const coverage = best.overlap / Math.max(1, concepts.length);
   return {

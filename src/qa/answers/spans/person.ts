@@ -1,0 +1,29 @@
+import { isCommonEnglishWord } from "../../../text/english.js";
+import { STOP_WORDS } from "../../vocabulary.js";
+
+/** "Owen T. Marsh", "Ana Ruiz-Vega": two or more capitalised words, initials among them. */
+const CAPITALISED_RUN =
+  /(?<![\p{L}])\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?))+/gu;
+const INITIAL = /^\p{Lu}\.$/u;
+
+/**
+ * "Regional Director Dana Whitcomb" → "Dana Whitcomb": a capitalised run read as a person's name,
+ * its leading title words dropped. Most of a name's words are no everyday English word, which
+ * "Harm Reduction Summit" or a headline's "Mom Says Trump" are; null when the run is not a name.
+ */
+function personIn(run: string): string | null {
+  const parts = run.split(/\s+/);
+  while (parts.length > 0 && STOP_WORDS.has(parts[0]?.toLowerCase() ?? "")) parts.shift();
+  while (parts.length > 2 && isCommonEnglishWord(parts[0] ?? "")) parts.shift();
+  if (parts.length < 2) return null;
+  const named = parts.filter((part) => !INITIAL.test(part));
+  const unusual = named.filter((part) => !isCommonEnglishWord(part.replace(/['’]s$/, "")));
+  return unusual.length * 2 >= named.length ? parts.join(" ") : null;
+}
+
+/** The runs of a sentence shaped like a person's name, not names the report gives other things. */
+export function personRuns(text: string, otherNames: ReadonlySet<string>): string[] {
+  return [...text.matchAll(CAPITALISED_RUN)]
+    .map((match) => personIn(match[0]))
+    .filter((name): name is string => name !== null && !otherNames.has(name.toLowerCase()));
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { answer } from "../../src/qa/answer.js";
+import { buildReportIndex } from "../../src/qa/reportIndex.js";
+
+// Invented report: a county drug ring, its prosecutor, a codenamed operation, a named
+// investigation, an extended programme and a dated crackdown.
+const REPORT = `Nine Charged in Riverbend Heroin Ring
+
+RIVERBEND - A grand jury has returned an indictment charging nine people in a heroin ring that allegedly sold drugs across the valley, District Attorney Paula Grange announced on Monday, May 5, 2025.
+
+The operation, codenamed KESTREL, was carried out by the county police with the state patrol.
+
+Prosecutors say that Owen T. Marsh, 44, of Riverbend, led the ring, directing couriers and storing cash in a bakery.
+
+Project Tidewater, a joint investigation by the port police and customs, began in 2023.
+
+The family support programme was extended through June 30, 2026. About 1,200 families received support from the programme in 2024.
+
+The county crackdown on street dealing began in the spring. Since the crackdown was launched on April 2, officers have arrested 85 people.`;
+
+const index = buildReportIndex(REPORT, { name: "invented.txt", version: null });
+
+function lead(question: string): string {
+  const reply = answer(question, index);
+  expect(reply.status).toBe("answered");
+  return /^\*\*(.+?)\*\*/.exec(reply.text)?.[1] ?? "";
+}
+
+describe("who did what: the sentence holding the question's own verb", () => {
+  it("answers with the one who led, not the one who announced", () => {
+    expect(lead("Who allegedly led the heroin ring?")).toBe("Owen T. Marsh");
+    expect(answer("Who allegedly led the heroin ring?", index).citations).toEqual([4]);
+  });
+
+  it("still answers who announced it from the announcing sentence", () => {
+    expect(lead("who announced the indictment?")).toMatch(/Paula Grange$/);
+  });
+});
+
+describe("what something was called: a name after a naming word or a name's head", () => {
+  it("gives the codename, not the headline", () => {
+    expect(lead("what was the operation called")).toBe("KESTREL");
+  });
+
+  it("gives the name an investigation goes by", () => {
+    expect(lead("What was the name of the joint investigation?")).toBe("Project Tidewater");
+  });
+});
+
+describe("when and how long", () => {
+  it("dates the event the question's verb names", () => {
+    expect(lead("When was the crackdown launched?")).toBe("April 2");
+  });
+
+  it("answers how long something was extended with the date it runs to", () => {
+    const reply = answer("how long was the family support programme extended", index);
+    expect(reply.facts).toEqual([]);
+    expect(reply.text).toMatch(/^\*\*through June 30, 2026\*\*/);
+  });
+});
