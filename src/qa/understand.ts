@@ -91,43 +91,7 @@ const COMPARISON =
   /\b(?:vs\.?|versus|compared? (?:to|with)|compare|against|or|than)\b|\bdifference between\b/i;
 const FIGURES_FOR =
   /(?:'s|’s)?\s+(?:figures|numbers|stats|statistics|results|data)\b|\b(?:figures|numbers|stats|statistics|results|data)\s+(?:for|of|on|in)\b/i;
-const PLACE_KINDS = new Map<string, string>(
-  Object.entries({
-    province: "province",
-    provinces: "province",
-    region: "province",
-    state: "state",
-    states: "state",
-    country: "country",
-    countries: "country",
-    nation: "country",
-    city: "city",
-    cities: "city",
-    place: "any",
-    port: "any",
-    force: "any",
-    forces: "any",
-    agency: "any",
-    agencies: "any",
-    unit: "any",
-    units: "any",
-    ports: "any",
-    crossing: "any",
-    airport: "any",
-    district: "any",
-    locality: "any",
-    prefecture: "any",
-    prefectures: "any",
-    county: "any",
-    localities: "any",
-    municipality: "any",
-    department: "province",
-    departments: "province",
-    division: "any",
-    area: "any",
-    where: "any",
-  }),
-);
+const PLACE_KINDS: ReadonlyMap<string, string> = new Map(Object.entries(GRAMMAR.placeKinds));
 
 /** "the airport", "the county": a word naming a kind of place, which may stand for a place itself. */
 export function namesAKindOfPlace(word: string): boolean {

@@ -44,11 +44,11 @@ const FLOORS: Record<string, number> = {
   "dea-district-indictment": 0.96, // 24/25
   "dea-fentanyl": 1.0, // 32/32
   "eu-drug-markets-summary": 0.8, // 20/25
-  "fbi-operation-summary": 0.96, // 24/25
+  "fbi-operation-summary": 1.0, // 25/25
   "guangdong-police-briefing": 0.96, // 24/25
   "hk-customs": 0.88, // 22/25
   "interpol-lionfish": 1.0, // 31/31
-  "interpol-trafficking-op": 0.88, // 22/25
+  "interpol-trafficking-op": 0.92, // 23/25
   "kenya-nacada-police": 0.92, // 23/25
   "maritime-centre-annual": 0.888, // 24/27
   "mexico-security-cabinet": 0.92, // 23/25
@@ -64,7 +64,7 @@ const FLOORS: Record<string, number> = {
   "seed-heldout": 1.0, // 60/60
   "sichuan-drug-report": 0.84, // 21/25
   "singapore-cnb-annual": 0.88, // 22/25
-  "uk-nca-operation": 0.92, // 23/25
+  "uk-nca-operation": 0.96, // 24/25
   "ukraine-customs-or-europol": 1.0, // 25/25
   "un-human-trafficking-brief": 0.96, // 24/25
   "unodc-regional-brief": 0.92, // 23/25

@@ -98,6 +98,44 @@ describe("comparisons and superlatives over things", () => {
   });
 });
 
+describe("superlatives over the rows of a list", () => {
+  // Invented: a headline with a colon, results by force (each named for its area), by region
+  // (regions no gazetteer knows), and by field office (cities).
+  const rows = buildReportIndex(
+    [
+      "Operation Sandpiper: 1,240 arrests in a week",
+      "Results by force:",
+      "Harbour Police (Boston): 212 arrests and 14 firearms seized",
+      "Valley Constabulary (Denver): 340 arrests and 9 firearms seized",
+      "Total: 552 arrests",
+      "Results by region:",
+      "Northern Reach: 410 arrests.",
+      "Southern Reach: 295 arrests.",
+      "Field offices reporting the most arrests:",
+      "Chicago: 96 arrests",
+      "Houston: 121 arrests",
+    ].join("\n\n"),
+    { name: "rows.txt", version: null },
+  );
+
+  it("ranks a kind that is no kind of place by the rows' labels", () => {
+    const a = answer("Which force made the most arrests?", rows);
+    expect(a.facts[0]?.value).toBe(340);
+    expect(a.text.startsWith("**Valley Constabulary**")).toBe(true);
+  });
+
+  it("ranks regions no gazetteer knows by their rows, never the headline or the total", () => {
+    const a = answer("Which region had the most arrests?", rows);
+    expect(a.facts[0]?.value).toBe(410);
+    expect(a.text.startsWith("**Northern Reach**")).toBe(true);
+  });
+
+  it("reads a two-word kind of place", () => {
+    expect(understand("Which field office made the most arrests?").rankedPlaceKind).toBe("any");
+    expect(answer("Which field office made the most arrests?", rows).facts[0]?.value).toBe(121);
+  });
+});
+
 describe("sentence answers", () => {
   it("lead with the span that answers", () => {
     expect(answer("how long was the smuggler sentenced to?", index).text).toMatch(/27 months/);
