@@ -64,7 +64,7 @@ function periodFit(terms: QueryTerms, doc: DocTerms, w: Weights): number {
   if (terms.asksEarlier) return w.earlierAsked;
   return w.earlierUnasked;
 }
-const TOTAL_WORDS =
+export const TOTAL_WORDS =
   /\b(?:in total|total|overall|altogether|combined|in all|nationwide|nationally|across the country)\b/i;
 
 /** A figure introduced as a part or an example of another: the total is the better answer. */

@@ -222,4 +222,24 @@ describe("which figure answers, and when none does", () => {
     );
     expect(answer("how much heroine did hco grab in fy 2026", port).facts[0]?.value).toBe(187);
   });
+
+  it("gives no total where the report counts one place's part and adds another", () => {
+    const raids = invented(
+      "Harbour Raids\n\nOfficers arrested five smugglers of the Red Gull crew in Portsmouth, and another senior Red Gull smuggler in Dover.\n\nThe harbour police recorded 90 thefts.",
+    );
+    const total = answer("total red gull smugglers arrested #", raids);
+    expect(total.status).toBe("not_found");
+    expect(total.facts).toEqual([]);
+    expect(answer("how many red gull smugglers were arrested in portsmouth", raids).facts[0]?.value).toBe(5);
+  });
+
+  it("gives the report's own words where it counts the thing asked only as 'dozens'", () => {
+    const port = invented(
+      "Harbour Upgrades\n\nThe port authority installed dozens of new scanners along the east quay, with dozens more coming online next year.\n\nThe authority has since fined over 300 firms and shipping agents under its new system of penalties.",
+    );
+    const got = answer("how many new scanners were installed on the east quay", port);
+    expect(got.facts).toEqual([]);
+    expect(got.citations).toEqual([2]);
+    expect(got.text).toContain("dozens of new scanners");
+  });
 });

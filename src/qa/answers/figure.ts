@@ -3,7 +3,7 @@ import { countUnit } from "../../facts/units.js";
 import { words } from "../../text/tokenize.js";
 import { documentsWith } from "../bm25.js";
 import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "../compose.js";
-import { countedNoun } from "../coverage.js";
+import { type CountInWords, countedNoun, countInWords } from "../coverage.js";
 import { isHomeName, mentions, paragraphsHoldingLastWords, paragraphsNaming } from "../names.js";
 import { rankFacts, type ScoredFact } from "../rank.js";
 import { factsIn, type ReportIndex, type SentenceDoc } from "../reportIndex.js";
@@ -92,6 +92,41 @@ function uncounted(query: Query, best: ScoredFact): Answer {
     `The report mentions ${query.measure.target} (¶${best.fact.paragraph}) but gives no figure counting them.`,
     [],
     [best.fact.paragraph],
+  );
+}
+
+/** What a figure counts is the noun asked about: its head, its own words, or its count unit. */
+function countsNoun(noun: string, { doc, fact }: ScoredFact): boolean {
+  const asked = concept(noun);
+  return doc.heads.has(asked) || doc.core.has(asked) || fact.unit === countUnit(noun);
+}
+
+/**
+ * "How many new scanners" where the report says "dozens of new scanners": the words answer, not a
+ * figure counting something else, when their sentence shares as much of the question as it does.
+ */
+function countedInWordsOnly(
+  query: Query,
+  inWords: CountInWords,
+  best: ScoredFact | undefined,
+): boolean {
+  const noun = countedNoun(query);
+  if (!noun || inWords.shared < Math.min(2, query.measure.concepts.length)) return false;
+  if (!best) return true;
+  const { doc } = best;
+  const shared = query.measure.concepts.filter(
+    (c) => doc.core.has(c) || doc.near.has(c) || doc.context.has(c),
+  ).length;
+  return !countsNoun(noun, best) && inWords.shared >= shared;
+}
+
+/** The report counts the thing only in words: say what it says, and cite it. */
+function givenInWords(query: Query, inWords: CountInWords): Answer {
+  return notFound(
+    query.question,
+    `The report gives no exact figure: it says “${inWords.words}” (¶${inWords.paragraph}).`,
+    [],
+    [inWords.paragraph],
   );
 }
 
@@ -241,6 +276,9 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   );
   if (ranked[0] && countsListedItems(query, ranked[0])) return uncounted(query, ranked[0]);
   const best = ranked[0];
+  const inWords = countInWords(query, ctx.index);
+  if (inWords && countedInWordsOnly(query, inWords, isUsable(best, w) ? best : undefined))
+    return givenInWords(query, inWords);
   if (!isUsable(best, w) || !fitsAskedTime(query, best)) return noFigure(query, ctx);
   const again = restatements(best, ranked, w);
   const facts = [best.fact, ...again];

@@ -12,7 +12,14 @@ import { measureAfter, TIME_UNITS } from "../../facts/units.js";
 import { DRUGS } from "../../lexicon/drugs.js";
 import { GRAMMAR } from "../../lexicon/language.js";
 import { words } from "../../text/tokenize.js";
-import { ASKS_CURRENT, LAST_YEAR, type ScoredFact, SINCE_LAST_YEAR, statedRate } from "../rank.js";
+import {
+  ASKS_CURRENT,
+  LAST_YEAR,
+  type ScoredFact,
+  SINCE_LAST_YEAR,
+  statedRate,
+  TOTAL_WORDS,
+} from "../rank.js";
 import { factsIn, type ReportIndex } from "../reportIndex.js";
 import type { Query } from "../understand.js";
 import { concept, conceptsOf } from "../vocabulary.js";
@@ -270,6 +277,21 @@ function namedSubstanceStated(
   return named.every(stated);
 }
 
+/** "… five in Portsmouth, and another in Dover": the sentence goes on to add to the figure. */
+const ADDED_AFTER = /^[^.;]*?\b(?:and|plus|as well as)\s+(?:another|a further|an additional)\b/i;
+/** "… and another five in Dover": the figure is itself added to one before it. */
+const ADDED_BEFORE = /\b(?:another|a further|an additional)\s*$/i;
+
+/**
+ * "How many in total": a figure its own sentence adds to ("and another … in Dover"), or that is
+ * itself added, is one part of a total the report does not state.
+ */
+function wholeWhenTotalAsked(query: Query, { doc, fact }: ScoredFact): boolean {
+  if (!TOTAL_WORDS.test(query.cleaned)) return true;
+  const after = fact.quote.slice(fact.quote.indexOf(fact.text) + fact.text.length);
+  return !ADDED_AFTER.test(after) && !ADDED_BEFORE.test(doc.lead);
+}
+
 export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex): boolean {
   return (
     amountWhenAsked(query, scored.fact) &&
@@ -287,6 +309,7 @@ export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex):
     namedSubstanceStated(query, scored, index) &&
     notLastYearForCurrent(query, scored) &&
     sameHalf(query, scored) &&
+    wholeWhenTotalAsked(query, scored) &&
     rightYear(query, scored, index)
   );
 }
