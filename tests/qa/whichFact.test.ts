@@ -230,7 +230,9 @@ describe("which figure answers, and when none does", () => {
     const total = answer("total red gull smugglers arrested #", raids);
     expect(total.status).toBe("not_found");
     expect(total.facts).toEqual([]);
-    expect(answer("how many red gull smugglers were arrested in portsmouth", raids).facts[0]?.value).toBe(5);
+    expect(
+      answer("how many red gull smugglers were arrested in portsmouth", raids).facts[0]?.value,
+    ).toBe(5);
   });
 
   it("gives the report's own words where it counts the thing asked only as 'dozens'", () => {
@@ -241,5 +243,37 @@ describe("which figure answers, and when none does", () => {
     expect(got.facts).toEqual([]);
     expect(got.citations).toEqual([2]);
     expect(got.text).toContain("dozens of new scanners");
+  });
+
+  it("answers with the report's own total, not one district's row, when no place is asked", () => {
+    const city = invented(
+      [
+        "Leeds burglaries fall at midyear",
+        "Leeds recorded 310 burglaries in the first half of 2026, down from 402 in the same period last year, police in Leeds said. Leeds officers made 95 arrests.",
+        "The force gave this breakdown:",
+        "District | Burglaries 2025 (Jan.-June) | Burglaries 2026 (Jan.-June)",
+        "North District | 120 | 101",
+        "South District | 95 | 70",
+        "East District | 102 | 84",
+        "West District | 85 | 55",
+      ].join("\n\n"),
+    );
+    expect(
+      answer("How many burglaries were there from January through June 2025?", city).facts[0]
+        ?.value,
+    ).toBe(402);
+    expect(answer("how many burglaries in south district in 2025", city).facts[0]?.value).toBe(95);
+  });
+
+  it("never answers a count with a rate per so many residents", () => {
+    const town = invented(
+      "Harbour Thefts\n\nThe harbour district recorded 240 thefts over the year, police said.\n\nOver the first six months, the harbour's rate of 8.4 thefts per 1,000 residents stayed above the regional average.",
+    );
+    expect(
+      answer("how many thefts were there over the first six months", town).facts.map(
+        (f) => f.value,
+      ),
+    ).not.toContain(8.4);
+    expect(answer("what was the theft rate per 1,000 residents", town).facts[0]?.value).toBe(8.4);
   });
 });

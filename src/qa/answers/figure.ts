@@ -130,6 +130,66 @@ function givenInWords(query: Query, inWords: CountInWords): Answer {
   );
 }
 
+/** A breakdown gives the same thing for at least this many places ("North District | 120", …). */
+const BREAKDOWN_PLACES = 3;
+
+const breakdownsCache = new WeakMap<ReportIndex, Map<string, Set<string>>>();
+
+/** What is counted, in what: one line of a breakdown by place. */
+function measureKey(fact: Fact): string {
+  return `${fact.subject.toLowerCase()}|${fact.unit}`;
+}
+
+/** Whether the report gives this figure's thing, in its unit, for several places: one of their rows. */
+function isBreakdownRow(fact: Fact, index: ReportIndex): boolean {
+  let byMeasure = breakdownsCache.get(index);
+  if (!byMeasure) {
+    byMeasure = new Map();
+    for (const other of index.table.facts) {
+      if (other.scope !== "local" || other.places.length !== 1) continue;
+      const places = byMeasure.get(measureKey(other)) ?? new Set();
+      places.add(other.places[0] as string);
+      byMeasure.set(measureKey(other), places);
+    }
+    breakdownsCache.set(index, byMeasure);
+  }
+  return (byMeasure.get(measureKey(fact))?.size ?? 0) >= BREAKDOWN_PLACES;
+}
+
+/** "11 people: 5 in Ontario, 4 in Quebec and 2 in Manitoba": the sentence's sum over its rows. */
+function sumOfRows(fact: Fact, index: ReportIndex): boolean {
+  if (fact.places.length < 2) return false;
+  const sentence = factsIn(index, [fact.paragraph]).filter((f) => f.sentence === fact.sentence);
+  return fact.places.every((place) =>
+    sentence.some((f) => f !== fact && f.places.length === 1 && f.places[0] === place),
+  );
+}
+
+/**
+ * Asked with no place, a row of a breakdown by district ("North District | 120") gives way to the
+ * report's own figure for the same thing, in the same unit, when that one scores near it: the
+ * rows match the question's words (their header's period) better, but each is a part.
+ */
+function wholeBeforeRows(
+  query: Query,
+  ranked: ScoredFact[],
+  index: ReportIndex,
+  w: Weights,
+): ScoredFact[] {
+  const [best] = ranked;
+  if (!best || query.filters.places.length > 0 || best.fact.scope !== "local") return ranked;
+  if (sumOfRows(best.fact, index) || !isBreakdownRow(best.fact, index)) return ranked;
+  const whole = ranked.find(
+    (r) =>
+      r.fact.scope === "national" &&
+      r.fact.unit === best.fact.unit &&
+      [...r.doc.heads].some((head) => best.doc.heads.has(head)) &&
+      r.score >= best.score - w.breakdownMargin &&
+      isUsable(r, w),
+  );
+  return whole ? [whole, ...ranked.filter((r) => r !== whole)] : ranked;
+}
+
 /** The best-ranked facts for the query, a total first when no place is asked about. */
 export function rankedFor(query: Query, { index, weights }: AnswerContext): ScoredFact[] {
   const ranked = rankFacts(query, index, query.filters.places, weights);
@@ -269,7 +329,12 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   const ranked = preciseFirst(
     countedNounFirst(
       query,
-      all.filter((r) => canAnswer(query, r, ctx.index)),
+      wholeBeforeRows(
+        query,
+        all.filter((r) => canAnswer(query, r, ctx.index)),
+        ctx.index,
+        w,
+      ),
       w,
     ),
     w,

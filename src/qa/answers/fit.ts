@@ -292,6 +292,21 @@ function wholeWhenTotalAsked(query: Query, { doc, fact }: ScoredFact): boolean {
   return !ADDED_AFTER.test(after) && !ADDED_BEFORE.test(doc.lead);
 }
 
+/** "10.1 homicides per 100,000 residents", "$300 per capita": a rate over a population. */
+const PER_POPULATION =
+  /^[^,;.]{0,40}?\b(?:per|for every)\s+(?:\d[\d,.]*\s+(?:[a-z]+\s+)?[a-z]+|capita|head)\b/i;
+/** "the murder rate", "per capita", "per 1,000 people": the question asks for a rate. */
+const ASKS_RATE_PER = /\b(?:rates?|per|capita|ratio|every|each)\b/i;
+
+/**
+ * "How many homicides" is not "10.1 homicides per 100,000 residents": a rate over a population
+ * answers only a question that asks for a rate.
+ */
+function countNotRate(query: Query, { fact }: ScoredFact): boolean {
+  const after = fact.quote.slice(fact.quote.indexOf(fact.text) + fact.text.length);
+  return !PER_POPULATION.test(after) || ASKS_RATE_PER.test(query.cleaned) || !!query.measure.per;
+}
+
 export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex): boolean {
   return (
     amountWhenAsked(query, scored.fact) &&
@@ -310,6 +325,7 @@ export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex):
     notLastYearForCurrent(query, scored) &&
     sameHalf(query, scored) &&
     wholeWhenTotalAsked(query, scored) &&
+    countNotRate(query, scored) &&
     rightYear(query, scored, index)
   );
 }
