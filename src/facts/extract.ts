@@ -19,7 +19,7 @@ import {
   unique,
 } from "./factPlaces.js";
 import { changeDirection, isFigure, qualifierBefore } from "./figureSpans.js";
-import { actionLemma, DRUG_NAMES } from "./lexicon.js";
+import { actionLemma, DRUG_NAMES, ONE_SUBSTANCE } from "./lexicon.js";
 import { type PlaceFinder, reportPlaces } from "./localPlaces.js";
 import { findNumbers, type NumberMatch } from "./numbers.js";
 import { tokenIndexAt } from "./readers/figure.js";
@@ -167,8 +167,12 @@ function factsOfParagraph(
           : null;
       const carried = carry(reading, previous);
       const { unit } = carried;
-      // "… 14 tonnes of cocaine. Another 3 tonnes were found in Oakport.": the paragraph's substance.
-      const subject = carried.subject === "" && reading.base ? (substance ?? "") : carried.subject;
+      // "… 14 tonnes of cocaine. Another 3 tonnes were found in Oakport.": the paragraph's substance,
+      // else the one it last names ("Officers seized cocaine in three ports. Spain reported 6 tonnes").
+      const subject =
+        carried.subject === "" && reading.base
+          ? (substance ?? lastSubstanceIn(paragraph, sentenceIndex, match.start))
+          : carried.subject;
       if (reading.base && DRUG_NAMES.has(reading.head ?? "")) substance = reading.head;
       previous = { subject, unit };
       const textStart = qualifier?.start ?? match.start;
@@ -196,6 +200,16 @@ function factsOfParagraph(
     }
   });
   return facts;
+}
+
+/** The last one substance a paragraph names before a point in one of its sentences, or "". */
+function lastSubstanceIn(paragraph: Paragraph, sentenceIndex: number, end: number): string {
+  const before = paragraph.sentences
+    .slice(0, sentenceIndex)
+    .map((sentence) => sentence.text)
+    .concat(paragraph.sentences[sentenceIndex]?.text.slice(0, end) ?? "");
+  const named = tokenize(before.join(" ")).filter((token) => ONE_SUBSTANCE.has(token.lower));
+  return named.at(-1)?.lower ?? "";
 }
 
 /** A one-sentence line under a lead-in ("Burglaries are down 9%.") continues its list. */

@@ -1,6 +1,7 @@
 import { ownYearsIn, yearsIn } from "../facts/dates.js";
 import { AGREEING_VERBS } from "../facts/lexicon.js";
 import { findNumbers } from "../facts/numbers.js";
+import { placeByName } from "../facts/places.js";
 import type { Fact } from "../facts/schema.js";
 import { countUnit } from "../facts/units.js";
 import { words } from "../text/tokenize.js";
@@ -389,6 +390,23 @@ function rateFit(query: Query, doc: FactDoc, terms: QueryTerms, w: Weights): num
   return concept(asked) === stated ? w.rateMatch : w.rateOther;
 }
 
+const distinctCache = new WeakMap<Fact, number>();
+
+/**
+ * How many places a figure is for, a country left out where a place in it is named too: "in
+ * Antwerp" by "Belgian prosecutors" is one place, not two.
+ */
+function distinctPlaces(fact: Fact): number {
+  let count = distinctCache.get(fact);
+  if (count === undefined) {
+    const places = fact.places.map((name) => placeByName(name));
+    const within = new Set(places.flatMap((p) => (p && p.kind !== "country" ? [p.country] : [])));
+    count = fact.places.filter((name) => !within.has(name)).length;
+    distinctCache.set(fact, count);
+  }
+  return count;
+}
+
 /** How well one fact answers the query: concept overlap, verb, unit, target noun, scope, text match. */
 export function scoreFact(
   query: Query,
@@ -454,7 +472,7 @@ export function scoreFact(
   score += unitFit(query, doc, w);
   if (places.length === 0) score += placelessFit(fact, index, terms, w);
   // A figure for exactly the places asked about beats one they share with others.
-  else score += (w.placeMatch * places.length) / Math.max(places.length, fact.places.length);
+  else score += (w.placeMatch * places.length) / Math.max(places.length, distinctPlaces(fact));
   if (own.duration && query.measure.expected.unit !== fact.unit) score += w.unaskedDuration;
   if (statedInQuestion(query, fact)) score += w.statedInQuestion;
   if (terms.years.length > 0) score += yearFit(terms.years, doc, index, own, w);
@@ -554,7 +572,7 @@ function shortlist(
     // A question ranking places reads their local figures: national ones do not come first.
     if (places.length === 0 && !ranksPlaces) score += placelessFit(doc.fact, index, terms, w);
     else if (places.length > 0)
-      score += (w.placeMatch * places.length) / Math.max(places.length, doc.fact.places.length);
+      score += (w.placeMatch * places.length) / Math.max(places.length, distinctPlaces(doc.fact));
     return score - doc.fact.paragraph * w.paragraphOrder;
   });
   const cut = Float64Array.from(cheap).sort()[found.length - w.fullScoreLimit] as number;

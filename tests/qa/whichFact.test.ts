@@ -276,4 +276,20 @@ describe("which figure answers, and when none does", () => {
     ).not.toContain(8.4);
     expect(answer("what was the theft rate per 1,000 residents", town).facts[0]?.value).toBe(8.4);
   });
+
+  it("counts a city and the country it lies in as one place", () => {
+    const port = invented(
+      "Harbour Sweep\n\nDuring the operation, Spanish police reported 6 tonnes of cocaine in Valencia. Portuguese customs said 3.5 tonnes of cocaine had been intercepted in Lisbon.\n\nLisbon, a busy port, reported seizures of 20 tonnes of cocaine in 2025.",
+    );
+    const asked = "how much cocaine was intercepted in lisbon during the operation";
+    expect(answer(asked, port).facts[0]?.value).toBe(3.5);
+  });
+
+  it("gives a weight the substance its paragraph last names", () => {
+    const port = invented(
+      "Harbour Sweep\n\nOfficers seized cocaine in three countries. Spanish police reported 6 tonnes in Valencia.\n\nThe harbour police recorded 90 thefts and 12 kilograms of stolen copper.",
+    );
+    expect(port.table.facts.find((f) => f.value === 6)?.subject).toBe("cocaine");
+    expect(answer("how much cocaine was seized in valencia", port).facts[0]?.value).toBe(6);
+  });
 });
