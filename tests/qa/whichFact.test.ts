@@ -292,4 +292,13 @@ describe("which figure answers, and when none does", () => {
     expect(port.table.facts.find((f) => f.value === 6)?.subject).toBe("cocaine");
     expect(answer("how much cocaine was seized in valencia", port).facts[0]?.value).toBe(6);
   });
+
+  it("answers an adjusted figure asked for with the result, not the figure adjusted", () => {
+    const costs = invented(
+      "Harbour Costs\n\nWe adjusted the $2 million cost of a new lifeboat reported in 2015 to 2025 dollars ($2.6 million per boat).",
+    );
+    expect(
+      answer("what is the cost of a lifeboat after adjusting for inflation", costs).facts[0]?.value,
+    ).toBe(2600000);
+  });
 });

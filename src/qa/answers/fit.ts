@@ -307,6 +307,17 @@ function countNotRate(query: Query, { fact }: ScoredFact): boolean {
   return !PER_POPULATION.test(after) || ASKS_RATE_PER.test(query.cleaned) || !!query.measure.per;
 }
 
+/** "after adjusting for inflation", "inflation-adjusted", "in 2025 dollars": the adjusted figure is asked. */
+const ASKS_ADJUSTED =
+  /\b(?:adjust(?:ed|ing|ment)?|inflation|convert(?:ed|ing)?|in (?:today's|current|(?:19|20)\d{2}) dollars)\b/i;
+/** "We adjusted the $10.1 million value … to 2025 dollars ($13 million)": the figure adjusted. */
+const ADJUSTED_FROM = /\b(?:adjusted|converted|updated|restated)\s+(?:the|this|that|a|an)?\s*$/i;
+
+/** Asked for an adjusted figure, the figure a sentence adjusts is the one it starts from. */
+function adjustedWhenAsked(query: Query, { doc }: ScoredFact): boolean {
+  return !ASKS_ADJUSTED.test(query.cleaned) || !ADJUSTED_FROM.test(doc.lead);
+}
+
 export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex): boolean {
   return (
     amountWhenAsked(query, scored.fact) &&
@@ -326,6 +337,7 @@ export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex):
     sameHalf(query, scored) &&
     wholeWhenTotalAsked(query, scored) &&
     countNotRate(query, scored) &&
+    adjustedWhenAsked(query, scored) &&
     rightYear(query, scored, index)
   );
 }
