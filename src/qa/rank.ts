@@ -71,6 +71,13 @@ export const TOTAL_WORDS =
 /** A figure introduced as a part or an example of another: the total is the better answer. */
 const PART_OF =
   /\b(?:including|of which|of whom|of these|among them|single|for example|such as|accounting for|account for|mostly from|most of it|largely from)\b/i;
+/** "46.5 tonnes of the 51.2 tonnes seized": a figure stated as a part of the next one. */
+const PART_OF_NEXT = /^\s*(?:of|out of)\s+(?:the|a|an|some)?\s*(?:total\s+of\s+)?[$€£]?\d/i;
+
+/** The words of a figure's sentence after the figure. */
+function textAfter(fact: Fact): string {
+  return fact.quote.slice(fact.quote.indexOf(fact.text) + fact.text.length);
+}
 const CURRENCIES = /^[A-Z]{3}$/;
 /** Words that steer the question but say nothing about what is counted. */
 export const STEERING = new Set(
@@ -317,7 +324,7 @@ function docTerms(doc: FactDoc): DocTerms {
     terms = {
       earlier: isEarlier(doc),
       lastYear: LAST_YEAR.test(doc.nearText) && !SINCE_LAST_YEAR.test(doc.nearText),
-      partOf: PART_OF.test(doc.lead),
+      partOf: PART_OF.test(doc.lead) || PART_OF_NEXT.test(textAfter(fact)),
       otherYear: yearsIn(fact.period ?? "").length > 0 || yearsIn(doc.lead).length > 0,
       verbs: fact.action ? [concept(fact.action), ...doc.leadVerbs] : doc.leadVerbs,
       duration: fact.unit !== null && DURATION_UNITS.has(fact.unit),
