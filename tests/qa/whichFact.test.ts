@@ -301,4 +301,28 @@ describe("which figure answers, and when none does", () => {
       answer("what is the cost of a lifeboat after adjusting for inflation", costs).facts[0]?.value,
     ).toBe(2600000);
   });
+
+  it("gives no place alone the figure of a group that lists it, or of places 'together'", () => {
+    const bulletin = invented(
+      [
+        "Harbour Deaths Bulletin",
+        "Ontario: 900 drownings in 2025, a decrease of 4%.",
+        "Northern provinces (Manitoba, Saskatchewan and Alberta): 310 drownings in 2025.",
+        "Quebec and New Brunswick together accounted for 18% of all drownings in 2025.",
+      ].join("\n\n"),
+    );
+    expect(answer("how many drownings were there in manitoba in 2025", bulletin).facts).toEqual([]);
+    expect(answer("what share of drownings were in quebec in 2025", bulletin).facts).toEqual([]);
+    expect(answer("how many drownings in ontario in 2025", bulletin).facts[0]?.value).toBe(900);
+  });
+
+  it("answers a rate asked with no change, and reads 'made up 63 per cent' as no rise", () => {
+    const bulletin = invented(
+      "Harbour Safety\n\nOntario: 900 drownings in 2025, a decrease of 4%.\n\nChildren made up 63 per cent of those rescued in the harbour.",
+    );
+    expect(answer("what was ontario's drowning rate", bulletin).facts).toEqual([]);
+    expect(answer("how much did drownings in ontario fall", bulletin).facts[0]?.value).toBe(4);
+    const share = bulletin.table.facts.find((fact) => fact.value === 63);
+    expect(share?.action).not.toBe("increase");
+  });
 });

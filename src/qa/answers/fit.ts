@@ -8,6 +8,7 @@ import { ownYearsIn, yearsIn } from "../../facts/dates.js";
 import { actionLemma, DRUG_NAMES } from "../../facts/lexicon.js";
 import { findNumbers } from "../../facts/numbers.js";
 import type { Fact } from "../../facts/schema.js";
+import { findPlaces, placeByName } from "../../facts/places.js";
 import { measureAfter, TIME_UNITS } from "../../facts/units.js";
 import { DRUGS } from "../../lexicon/drugs.js";
 import { GRAMMAR } from "../../lexicon/language.js";
@@ -318,6 +319,47 @@ function adjustedWhenAsked(query: Query, { doc }: ScoredFact): boolean {
   return !ASKS_ADJUSTED.test(query.cleaned) || !ADJUSTED_FROM.test(doc.lead);
 }
 
+/** "the death rate", "what share of": a level asked for, not how it changed. */
+const ASKS_LEVEL = /\b(?:rates?|share|proportion|percentage of|per ?cent of|fraction)\b/i;
+/** "how much did it fall", "the drop in", "up or down": a change asked for. */
+const ASKS_CHANGE =
+  /\b(?:change[ds]?|increase[ds]?|decrease[ds]?|rise|rose|risen|fall|fell|fallen|drop(?:ped|s)?|decline[ds]?|grow|grew|growth|jump(?:ed)?|cut|up|down|more|less|fewer|higher|lower|reduc\w*|improv\w*|worse)\b/i;
+
+/** "Alberta's death rate" is not "a decrease of 17.7%": a change answers only a question about change. */
+function levelNotChange(query: Query, fact: Fact): boolean {
+  if (fact.unit !== "percent" || (fact.action !== "increase" && fact.action !== "decrease"))
+    return true;
+  return !ASKS_LEVEL.test(query.cleaned) || ASKS_CHANGE.test(query.cleaned);
+}
+
+/** "Atlantic provinces (New Brunswick, Nova Scotia and …)": the members a group's name lists. */
+const GROUP_MEMBERS = /\(([^()]*(?:,|\band\b)[^()]*)\)/g;
+
+const TOGETHER = /\b(?:together|combined)\b/i;
+
+/** How many places of the asked place's kind a figure's places hold besides it. */
+function siblings(asked: string, places: readonly string[]): number {
+  const kind = placeByName(asked)?.kind;
+  return places.filter((name) => name !== asked && placeByName(name)?.kind === kind).length;
+}
+
+/**
+ * "Atlantic provinces (New Brunswick, Nova Scotia, …): 218 deaths": a figure for a group whose
+ * members its sentence lists in brackets, or that it gives places "together", is none of theirs alone.
+ */
+function notAGroupsFigure(query: Query, fact: Fact): boolean {
+  const [asked, ...more] = query.filters.places;
+  if (!asked || more.length > 0 || fact.places.length < 2 || !fact.places.includes(asked))
+    return true;
+  // "British Columbia and Alberta together accounting for 44%": the pair's figure, not one's.
+  if (TOGETHER.test(fact.quote) && siblings(asked, fact.places) > 0) return false;
+  for (const [, members] of fact.quote.matchAll(GROUP_MEMBERS)) {
+    const named = findPlaces(members ?? "").map((mention) => mention.place.name);
+    if (named.includes(asked) && new Set(named).size >= 2) return false;
+  }
+  return true;
+}
+
 export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex): boolean {
   return (
     amountWhenAsked(query, scored.fact) &&
@@ -338,6 +380,8 @@ export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex):
     wholeWhenTotalAsked(query, scored) &&
     countNotRate(query, scored) &&
     adjustedWhenAsked(query, scored) &&
+    levelNotChange(query, scored.fact) &&
+    notAGroupsFigure(query, scored.fact) &&
     rightYear(query, scored, index)
   );
 }
