@@ -1,6 +1,6 @@
 import { yearsIn } from "../facts/dates.js";
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
-import { findPlacesInQuestion } from "../facts/places.js";
+import { findPlacesInQuestion, type PlaceMention } from "../facts/places.js";
 import { countUnit, measureAfter } from "../facts/units.js";
 import { GRAMMAR } from "../lexicon/language.js";
 import { words } from "../text/tokenize.js";
@@ -128,6 +128,11 @@ const PLACE_KINDS = new Map<string, string>(
     where: "any",
   }),
 );
+
+/** "the airport", "the county": a word naming a kind of place, which may stand for a place itself. */
+export function namesAKindOfPlace(word: string): boolean {
+  return PLACE_KINDS.has(word.toLowerCase());
+}
 
 const CURRENCY_WORDS: [RegExp, string][] = [
   [/\b(?:us dollars?|usd|us\$|american dollars?)\b/, "USD"],
@@ -356,7 +361,9 @@ const VERSUS = /\s+(?:vs\.?|versus)\s+/i;
 const VERSUS_TAIL =
   /\s+(?:(?:which|who|what|whose|how)\b|(?:for|in|on|during|since|from|last|this|so far|per)\s|[$€£%#]).*$/i;
 function versusOptions(cleaned: string): string[] {
-  const asked = cleaned.replace(/^[^:]*:\s*/, "").replace(/[?.!]+\s*$/, "");
+  const [topic, rest] = splitAtColon(cleaned.replace(/[?.!]+\s*$/, ""));
+  // "A vs B: how old are they?": the options may stand before the colon, the question after it.
+  const asked = rest !== null && (VERSUS.test(rest) || !VERSUS.test(topic)) ? rest : topic;
   const parts = asked.split(VERSUS);
   if (parts.length !== 2) return [];
   const tidy = (option: string) =>
@@ -370,7 +377,7 @@ function versusOptions(cleaned: string): string[] {
   const symbol = /[$€£%#]+(?=[^$€£%#]*$)/.exec(first);
   const after = symbol ? first.slice(symbol.index + symbol[0].length) : "";
   const options = [
-    tidy(/\p{L}/u.test(after) ? after : first),
+    tidy(lastPhrase(/\p{L}/u.test(after) ? after : first)),
     tidy((parts[1] ?? "").replace(VERSUS_TAIL, "")),
   ];
   const fits = (option: string) =>
@@ -379,6 +386,22 @@ function versusOptions(cleaned: string): string[] {
     !WH_WORD.test(option) &&
     !PERIOD_OPTION.test(option);
   return options.every(fits) ? options : [];
+}
+
+/** The text before a colon and after it (null with no colon). */
+function splitAtColon(text: string): [string, string | null] {
+  const at = text.indexOf(":");
+  return at < 0 ? [text, null] : [text.slice(0, at), text.slice(at + 1)];
+}
+
+/**
+ * "how many kilograms were seized at the port vs the airport": a first option too long to be one
+ * thing is the phrase after its last opener ("the port").
+ */
+function lastPhrase(option: string): string {
+  if (option.trim().split(/\s+/).length <= MAX_OPTION_WORDS) return option;
+  const opener = [...option.matchAll(OPTION_OPENER)].pop();
+  return opener ? option.slice((opener.index ?? 0) + opener[0].length) : option;
 }
 
 /** "… vs last year", "… vs the same period in 2023": a baseline in time, not a thing to contest. */
@@ -436,13 +459,16 @@ function intentOf(lower: string, wh: Query["wh"]): Intent {
   return !asksFigure && wh && wh !== "how" ? "sentence" : "figure";
 }
 
-export function understand(question: string): Query {
+/** Finds the places a cleaned question names; against a report it also knows the report's own. */
+export type PlaceReader = (cleaned: string) => PlaceMention[];
+
+export function understand(question: string, placesIn: PlaceReader = findPlacesInQuestion): Query {
   const cleaned = cleanQuestion(question).replace(WHAT_ABOUT, "");
   const lower = cleaned
     .toLowerCase()
     .replace(/\b(?:go|goes|went|gone)\s+up\b/g, "increase")
     .replace(/\b(?:go|goes|went|gone)\s+down\b/g, "decrease");
-  const mentions = findPlacesInQuestion(cleaned);
+  const mentions = placesIn(cleaned);
   const placeNames = [...new Set(mentions.map((mention) => mention.place.name))];
   const placeSpans = mentions.map((mention) => [mention.start, mention.end] as const);
   const withoutPlaces = placeSpans

@@ -41,15 +41,15 @@ const FLOORS: Record<string, number> = {
   "china-daily-drug-control": 0.96, // 24/25
   "china-mps-drug-report": 0.96, // 24/25
   "colombia-police-results": 0.96, // 24/25
-  "dea-district-indictment": 0.92, // 23/25
+  "dea-district-indictment": 0.96, // 24/25
   "dea-fentanyl": 1.0, // 32/32
   "eu-drug-markets-summary": 0.8, // 20/25
   "fbi-operation-summary": 0.96, // 24/25
   "guangdong-police-briefing": 0.96, // 24/25
-  "hk-customs": 0.84, // 21/25
+  "hk-customs": 0.88, // 22/25
   "interpol-lionfish": 1.0, // 31/31
   "interpol-trafficking-op": 0.88, // 22/25
-  "kenya-nacada-police": 0.88, // 22/25
+  "kenya-nacada-police": 0.92, // 23/25
   "maritime-centre-annual": 0.888, // 24/27
   "mexico-security-cabinet": 0.92, // 23/25
   "mps-hundred-days-followup": 0.96, // 24/25

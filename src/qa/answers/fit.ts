@@ -360,16 +360,23 @@ function notAGroupsFigure(query: Query, fact: Fact): boolean {
   return true;
 }
 
+/** Whether a figure is of the kind asked (money, a weight, a count, a time), whatever it counts. */
+export function ofKindAsked(query: Query, fact: Fact): boolean {
+  return (
+    amountWhenAsked(query, fact) &&
+    countWhenNumberAsked(query, fact) &&
+    measureWhenAsked(query, fact) &&
+    noMoneyForHowMany(query, fact) &&
+    timeWhenAsked(query, fact) &&
+    ratioWhenAsked(query, fact) &&
+    moneyWhenAsked(query, fact)
+  );
+}
+
 export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex): boolean {
   return (
-    amountWhenAsked(query, scored.fact) &&
-    countWhenNumberAsked(query, scored.fact) &&
-    measureWhenAsked(query, scored.fact) &&
-    noMoneyForHowMany(query, scored.fact) &&
-    timeWhenAsked(query, scored.fact) &&
-    ratioWhenAsked(query, scored.fact) &&
+    ofKindAsked(query, scored.fact) &&
     averageWhenAsked(query, scored) &&
-    moneyWhenAsked(query, scored.fact) &&
     currencyWhenNamed(query, scored.fact, index) &&
     besideStatedWhole(query, scored.fact, index) &&
     besideNamedWhole(query, scored, index) &&
