@@ -134,9 +134,10 @@ const QUALIFIER_WORDS = new Set([
 ]);
 
 /** "the budget for 2024 was €8.4m": words between a measured thing and its figure. */
-const REPORTING = /^(?:said|says|reported|reports|told|announced|estimated|added|noted|stated)$/;
+const REPORTING =
+  /^(?:said|says|reported|reports|recorded|records|registered|logged|told|announced|estimated|added|noted|stated)$/;
 const LINKING =
-  /^(?:was|were|is|are|totall?ed|totals|totall?ing|reached|stood|at|amounted|to|for|in|of|about|around|nearly|approximately|roughly|almost|some|estimated|over|worth|valued|by|rose|fell|increased|decreased|dropped|declined|grew|jumped|climbed|up|down|more|less|fewer|than|least|just|under|\d{4})$/;
+  /^(?:was|were|is|are|accounted|alone|represented|totall?ed|totals|totall?ing|reached|stood|at|amounted|to|for|in|of|about|around|nearly|approximately|roughly|almost|some|estimated|over|worth|valued|by|rose|fell|increased|decreased|dropped|declined|grew|jumped|climbed|up|down|more|less|fewer|than|least|just|under|\d{4})$/;
 
 function isPhraseBreak(token: Token): boolean {
   if (!token.isWord) return STOP_PUNCTUATION.test(token.text) || /^\d/.test(token.text);

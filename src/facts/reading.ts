@@ -42,22 +42,30 @@ export function coordinatedWithPrevious(
 export interface Carried {
   subject: string;
   unit: string | null;
+  /** Whether it is a weight or volume. */
+  weighed: boolean;
 }
 
 /** "questioned 300 of them … and charged 45 …": an unnamed count is more of the same. */
 export function carry(reading: Reading, previous: Carried | null): Carried {
-  if (isNamedSubject(reading.subject)) return { subject: reading.subject, unit: reading.unit };
+  if (isNamedSubject(reading.subject))
+    return { subject: reading.subject, unit: reading.unit, weighed: reading.base !== null };
   // "solved 12 of them": a pronoun is no unit either; measures keep their own.
   const measured =
     reading.base !== null || reading.unit === "percent" || /^[A-Z]{3}$/.test(reading.unit ?? "");
   // "3,000 cells; $20 million to cover costs": money is not more of the beds before it.
   const money = (unit: string | null | undefined) => /^[A-Z]{3}$/.test(unit ?? "");
-  const otherMeasure = money(reading.unit) && previous !== null && !money(previous.unit);
+  // "12.9 tonnes in 38 containers, while Hamburg seized 5.6 tonnes": a weight is not more containers.
+  const otherMeasure =
+    previous !== null &&
+    ((money(reading.unit) && !money(previous.unit)) ||
+      (reading.base !== null && !previous.weighed));
   // "down from 74 (-22%), of which 47 involved …": a bare count is no percentage; English repeats the sign.
   const carriedUnit = previous?.unit === "percent" ? null : previous?.unit;
   return {
     subject: otherMeasure ? reading.subject : (previous?.subject ?? reading.subject),
     unit: measured ? reading.unit : (carriedUnit ?? reading.unit),
+    weighed: reading.base !== null,
   };
 }
 

@@ -114,3 +114,32 @@ describe("extractFacts", () => {
     expect(byValue(12480)?.unit).not.toBe("nationwide");
   });
 });
+
+describe("reading a wire article's figures", () => {
+  const facts = (text: string) => extractFacts(parseReport(`Harbour Sweep\n\n${text}\n`)).facts;
+  const of = (text: string, value: number) => facts(text).find((fact) => fact.value === value);
+
+  it("counts what a sentence opens on for the bracketed figures after each name", () => {
+    const arrests = of("Arrests were made in Spain (31), France (12) and Italy (7).", 12);
+    expect([arrests?.subject, arrests?.unit, arrests?.places]).toEqual([
+      "arrests",
+      "person",
+      ["France"],
+    ]);
+  });
+
+  it("gives a weight the substance named before it, never the count before it", () => {
+    const text =
+      "Lisbon alone accounted for 9.5 tonnes of heroin.\n\nOporto reported 4.2 tonnes in 18 containers, while Vigo seized 1.6 tonnes.\n\nSmaller quantities were found at Marseille in France (300 kg).";
+    expect(of(text, 1.6)?.subject).toBe("heroin");
+    expect(of(text, 300)?.subject).toBe("heroin");
+    expect(of(text, 300)?.places).toEqual(["Marseille"]);
+  });
+
+  it("sets a figure called nationwide in its country, and places figures 'respectively'", () => {
+    const text =
+      "In Spain, officers at the port of Valencia seized 3.1 tonnes of the 8.4 tonnes of heroin seized nationally. Police in Ghana and Togo seized 40 kilograms and 25 kilograms of heroin respectively.";
+    expect(of(text, 8.4)?.places).toEqual(["Spain"]);
+    expect(of(text, 25)?.places).toEqual(["Togo"]);
+  });
+});
