@@ -50,6 +50,8 @@ const Grammar = z.object({
   placeKinds: z.record(z.string().min(1), z.enum(["province", "state", "country", "city", "any"])),
   /** List-row labels that name the whole, not one of the things ranked: "Total: 1,146". */
   wholeLabels: Words,
+  /** With operationNouns, words naming the report's whole effort: "the headline figures". */
+  wholeReportWords: Words,
 });
 
 const WordNet = z.object({

@@ -177,6 +177,30 @@ describe("sentence answers in the question's own terms", () => {
     const span = answer("over what period did the patrols check boats?", BRIEFING);
     expect(span.text.startsWith("**six weeks**")).toBe(true);
   });
+
+  it("answer how long the report's whole effort has run with the span up to the report", () => {
+    // Invented: the effort is named at the top; the span elapsed stands in a sentence that names
+    // none of it; a 10-day course is last year's, and not the effort's.
+    const effort = buildReportIndex(
+      [
+        "Harbour Light results",
+        'The ministry briefed reporters on the "Harbour Light" campaign on Friday.',
+        "In the past three months, officers seized 40 kilograms of heroin and arrested 210 suspects.",
+        "A 10-day training course for boat crews ran last year.",
+      ].join("\n\n"),
+      { name: "effort.txt", version: null },
+    );
+    for (const question of [
+      "how long has the campaign been goin",
+      "How long had the campaign been running when the results were reported?",
+      "Over what period were the headline figures achieved?",
+    ]) {
+      expect(answer(question, effort).text.startsWith("**three months** (¶3)")).toBe(true);
+    }
+    expect(answer("how long did the training course run?", effort).text).not.toContain(
+      "three months",
+    );
+  });
 });
 
 describe("weights", () => {
