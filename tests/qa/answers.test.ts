@@ -381,6 +381,15 @@ describe("comparisons of two measures", () => {
     ).toEqual(["Dock Unit arrest", "Coast Office charged"]);
   });
 
+  it("read the second side without its auxiliary, and a preposition both sides open on", () => {
+    expect(
+      contestOptions("Were more people referred to outpatient care than forced into treatment?"),
+    ).toEqual(["referred to outpatient care", "forced into treatment"]);
+    expect(
+      contestOptions("Were more people arrested in the spring sweeps than in the autumn raids?"),
+    ).toEqual(["spring sweeps", "autumn raids"]);
+  });
+
   it("give a side whose words the report puts otherwise the figure that says them after it", () => {
     const a = answer(
       "Were more people placed in compulsory closed treatment than were referred to outpatient care?",
