@@ -178,6 +178,20 @@ describe("sentence answers in the question's own terms", () => {
     expect(span.text.startsWith("**six weeks**")).toBe(true);
   });
 
+  it("answer when the results were announced with the report's dateline", () => {
+    // Invented: a dateline, then a date inside the text that dates something else.
+    const dated = buildReportIndex(
+      [
+        "Harbour Light results",
+        "Port News Service, June 3rd. The ministry gave the results of the campaign.",
+        "Four patrol boats were bought on March 9th.",
+      ].join("\n\n"),
+      { name: "dated.txt", version: null },
+    );
+    const a = answer("On what date were the campaign results announced?", dated);
+    expect(a.text.startsWith("**June 3rd** (¶2)")).toBe(true);
+  });
+
   it("answer how long the report's whole effort has run with the span up to the report", () => {
     // Invented: the effort is named at the top; the span elapsed stands in a sentence that names
     // none of it; a 10-day course is last year's, and not the effort's.
