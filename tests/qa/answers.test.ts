@@ -130,6 +130,23 @@ describe("superlatives over the rows of a list", () => {
     expect(a.text.startsWith("**Northern Reach**")).toBe(true);
   });
 
+  it("ranks by what the report most often says is done when only the action is asked", () => {
+    // Invented: two provinces' drug seizures, and a larger seizure of something else.
+    const provinces = buildReportIndex(
+      [
+        "Drug control results",
+        "Hunan police seized 1.2 tons of drugs.",
+        "Hubei police seized 0.8 tons of drugs.",
+        "Henan police seized 3 tons of precursor chemicals.",
+        "Across the country, police seized 9 tons of drugs.",
+      ].join("\n\n"),
+      { name: "provinces.txt", version: null },
+    );
+    const a = answer("which provnce siezed the most", provinces);
+    expect(a.text.startsWith("**Hunan**")).toBe(true);
+    expect(answer("which province seized the most chemicals", provinces).facts[0]?.value).toBe(3);
+  });
+
   it("reads a two-word kind of place", () => {
     expect(understand("Which field office made the most arrests?").rankedPlaceKind).toBe("any");
     expect(answer("Which field office made the most arrests?", rows).facts[0]?.value).toBe(121);

@@ -96,6 +96,19 @@ function countedConcepts(index: ReportIndex): Set<string> {
   return counted;
 }
 
+/** The head noun the report's figures for the question's action ("seized") most often count. */
+function mostDoneTo(query: Query, index: ReportIndex): string[] {
+  const actions = new Set(query.measure.concepts.filter((c) => ACTION_WORDS.has(c)));
+  if (actions.size === 0) return [];
+  const heads = new Map<string, number>();
+  for (const doc of index.factDocs) {
+    if (!doc.fact.action || !actions.has(concept(doc.fact.action))) continue;
+    for (const head of doc.heads) heads.set(head, (heads.get(head) ?? 0) + 1);
+  }
+  const [top] = [...heads].sort((a, b) => b[1] - a[1]);
+  return top ? [top[0]] : [];
+}
+
 /**
  * Places ranked by their figure for what the question asks about ("which province seized the most drugs"),
  * one best-matching figure per place, compared in base units.
@@ -103,10 +116,16 @@ function countedConcepts(index: ReportIndex): Set<string> {
 export function rankPlaces(query: Query, { index, weights }: AnswerContext): PlaceFigure[] {
   const counted = countedConcepts(index);
   const kindWords = new Set(conceptsOf(rankedKindWords(query.cleaned)));
-  const subjectConcepts = query.measure.concepts.filter(
+  const named = query.measure.concepts.filter(
     // "Which force made the most arrests": the kind of place ranked is not what is counted.
     (c) => !ACTION_WORDS.has(c) && !STEERING.has(c) && !kindWords.has(c) && counted.has(c),
   );
+  // "Which province seized the most?": with nothing but the action, what the report most often
+  // says is seized.
+  const onlyAction = query.measure.concepts.every(
+    (c) => ACTION_WORDS.has(c) || STEERING.has(c) || kindWords.has(c),
+  );
+  const subjectConcepts = onlyAction ? mostDoneTo(query, index) : named;
   let ranked = rankFacts(query, index, [], weights).filter(
     (scored) =>
       scored.score > 0 &&
