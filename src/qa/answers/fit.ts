@@ -7,8 +7,8 @@
 import { ownYearsIn, yearsIn } from "../../facts/dates.js";
 import { actionLemma, DRUG_NAMES } from "../../facts/lexicon.js";
 import { findNumbers } from "../../facts/numbers.js";
-import type { Fact } from "../../facts/schema.js";
 import { findPlaces, placeByName } from "../../facts/places.js";
+import type { Fact } from "../../facts/schema.js";
 import { measureAfter, TIME_UNITS } from "../../facts/units.js";
 import { DRUGS } from "../../lexicon/drugs.js";
 import { GRAMMAR } from "../../lexicon/language.js";
