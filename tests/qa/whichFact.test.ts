@@ -325,4 +325,12 @@ describe("which figure answers, and when none does", () => {
     const share = bulletin.table.facts.find((fact) => fact.value === 63);
     expect(share?.action).not.toBe("increase");
   });
+
+  it("answers a percentage asked only with a percentage, and dates a figure by a period near it", () => {
+    const drive = invented(
+      'Harbour Drive\n\nBuilding on the "harbour watch" drive of last year, the police deepened the watch, added patrols and night checks on every quay and pier, trained volunteers, worked with the port authority, and solved a total of 320 theft cases over 100 days.',
+    );
+    expect(answer("by what percentage did theft cases rise", drive).facts).toEqual([]);
+    expect(drive.table.facts.find((fact) => fact.value === 320)?.period).not.toBe("last year");
+  });
 });

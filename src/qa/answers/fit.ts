@@ -360,6 +360,15 @@ function notAGroupsFigure(query: Query, fact: Fact): boolean {
   return true;
 }
 
+/** "By what percentage", "what % of", "what share": a percentage asked in so many words. */
+const ASKS_PERCENT = /\b(?:percent(?:age)?|per cent|share|proportion)\b|%/i;
+
+/** "By what percentage did cases rise" is never "100 days": a percentage asked is one, or a share. */
+function percentWhenAsked(query: Query, fact: Fact): boolean {
+  if (query.measure.expected.kind !== "percent" || !ASKS_PERCENT.test(query.cleaned)) return true;
+  return fact.unit === "percent" || fact.unit === "share";
+}
+
 /** Whether a figure is of the kind asked (money, a weight, a count, a time), whatever it counts. */
 export function ofKindAsked(query: Query, fact: Fact): boolean {
   return (
@@ -369,6 +378,7 @@ export function ofKindAsked(query: Query, fact: Fact): boolean {
     noMoneyForHowMany(query, fact) &&
     timeWhenAsked(query, fact) &&
     ratioWhenAsked(query, fact) &&
+    percentWhenAsked(query, fact) &&
     moneyWhenAsked(query, fact)
   );
 }
