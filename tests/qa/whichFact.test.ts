@@ -333,4 +333,17 @@ describe("which figure answers, and when none does", () => {
     expect(answer("by what percentage did theft cases rise", drive).facts).toEqual([]);
     expect(drive.table.facts.find((fact) => fact.value === 320)?.period).not.toBe("last year");
   });
+
+  it("takes an undated figure as the year the report's opening speaks of", () => {
+    const sheet = invented(
+      "FACT SHEET: Harbour Safety in FY 2026\n\nSeized 900 pounds of cocaine at the harbour in FY 2026, up from 700 pounds in FY 2025.\n\nSeized 310 pounds at the north quay and 120 pounds at the south quay.",
+    );
+    expect(
+      answer("how many pounds of cocaine were seized at the north quay in fy 2023", sheet).facts,
+    ).toEqual([]);
+    expect(
+      answer("how many pounds of cocaine were seized at the north quay in fy 2026", sheet).facts[0]
+        ?.value,
+    ).toBe(310);
+  });
 });
