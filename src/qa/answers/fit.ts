@@ -4,7 +4,7 @@
  * Softer evidence (a weight for "how much") stays in the scoring: ruled out outright, it cost
  * more right answers than it saved.
  */
-import { ownYearsIn, reportYear, yearsIn } from "../../facts/dates.js";
+import { openingYears, ownYearsIn, yearsIn } from "../../facts/dates.js";
 import { actionLemma, DRUG_NAMES } from "../../facts/lexicon.js";
 import { findNumbers } from "../../facts/numbers.js";
 import { findPlaces, placeByName } from "../../facts/places.js";
@@ -69,28 +69,10 @@ function rightYear(query: Query, scored: ScoredFact, index: ReportIndex): boolea
   const { dated, inParagraph } = datedYears(scored, index);
   // An undated figure is the report's own: of the years its opening speaks of, if it names any.
   if (dated.length === 0) {
-    const own = openingYears(index);
+    const own = openingYears(index.report.paragraphs);
     return own.size === 0 || asked.some((year) => own.has(year));
   }
   return asked.some((year) => dated.includes(year) || inParagraph.includes(year));
-}
-
-/** How many of a report's first paragraphs say which years it speaks of (title, dateline, lead). */
-const OPENING_PARAGRAPHS = 4;
-
-const openingCache = new WeakMap<ReportIndex, Set<string>>();
-
-/** The years a report's opening names, and the year it speaks from, worked out once per report. */
-function openingYears(index: ReportIndex): Set<string> {
-  let years = openingCache.get(index);
-  if (!years) {
-    const { paragraphs } = index.report;
-    years = new Set(paragraphs.slice(0, OPENING_PARAGRAPHS).flatMap((p) => yearsIn(p.text)));
-    const year = reportYear(paragraphs);
-    if (year !== null) years.add(String(year));
-    openingCache.set(index, years);
-  }
-  return years;
 }
 
 /** A figure's years, worked out once per figure. */
