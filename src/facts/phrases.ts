@@ -21,6 +21,7 @@ const COMMON_VERBS = new Set([
   "shows",
   "make",
   "makes",
+  "made",
   "take",
   "takes",
   "come",
@@ -149,6 +150,17 @@ function isModifierBefore(next: Token | undefined): boolean {
   return next?.isWord === true && !isPhraseBreak(next) && !DETERMINERS.has(next.lower);
 }
 
+/**
+ * "cocaine seizures amounted to 168 kg": what a weight is of, a counted action ("seizures") after
+ * it left off.
+ */
+export function weighedThing(phrase: NounPhrase): NounPhrase {
+  const words = phrase.text.split(" ");
+  if (words.length < 2 || !NOMINAL_ACTIONS.test(words[words.length - 1] ?? "")) return phrase;
+  const kept = words.slice(0, -1);
+  return { ...phrase, text: kept.join(" "), head: kept[kept.length - 1] ?? phrase.head };
+}
+
 /** Reads the noun phrase starting at `from`: "couriers and dealers", "cases of money laundering". */
 export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): NounPhrase | null {
   const words: string[] = [];
@@ -189,7 +201,8 @@ export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): Nou
       i++;
       continue;
     }
-    if (words.length === 0 && NOMINAL_ACTIONS.test(token.lower)) {
+    // "118,900 administrative arrests": a plural one may follow its modifier too.
+    if (NOMINAL_ACTIONS.test(token.lower) && (words.length === 0 || /s$/.test(token.lower))) {
       words.push(token.lower);
       i++;
       continue;

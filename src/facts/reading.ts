@@ -2,6 +2,7 @@
 
 import type { Token } from "../text/tokenize.js";
 import type { NumberMatch } from "./numbers.js";
+import { readNounPhrase } from "./phrases.js";
 import { findPlaces } from "./places.js";
 import { readAgeAdjective, readAgeAfterName, readYearsOld } from "./readers/age.js";
 import {
@@ -18,6 +19,7 @@ import { readMoney } from "./readers/money.js";
 import { readNumberOf } from "./readers/numberOf.js";
 import { readRatio } from "./readers/ratio.js";
 import { readShare } from "./readers/share.js";
+import { countUnit } from "./units.js";
 import { tail } from "./window.js";
 
 /** "seized 5 tons of heroin and Greece 3 tons", "$1.2 billion, including $45 million": one verb for both. */
@@ -87,6 +89,29 @@ function isNamedSubject(subject: string): boolean {
   );
 }
 
+/** "More than 3,200", "$2.1 billion": the words a figure that opens its line may start with. */
+const OPENING =
+  /^\W*(?:(?:more|fewer|less) than|over|nearly|almost|about|roughly|some|approximately|up to)?\s*\W*$/i;
+
+/**
+ * "412,600: Administrative arrests made in FY 2026", "$2.1 billion: Funding for new boats": a line
+ * that opens on its figure and a colon names what the figure counts after the colon.
+ */
+function labelledAfter(reading: Reading, { match, sentence, tokens }: Figure): Reading | null {
+  if (!OPENING.test(sentence.slice(0, match.start))) return null;
+  const colon = /^\s*:\s*/.exec(sentence.slice(reading.end));
+  if (!colon) return null;
+  const phrase = readNounPhrase(tokens, tokenIndexAt(tokens, reading.end + colon[0].length));
+  if (!phrase) return null;
+  return {
+    ...reading,
+    unit: reading.unit ?? countUnit(phrase.head),
+    subject: phrase.text,
+    head: phrase.head,
+    phraseEnd: phrase.next,
+  };
+}
+
 /** The readers, most specific shape first; the last always reads something. */
 const READERS: readonly Reader[] = [
   readMoney,
@@ -118,7 +143,7 @@ export function readFigure(match: NumberMatch, sentence: string, tokens: Token[]
   };
   for (const reader of READERS) {
     const reading = reader(figure);
-    if (reading) return reading;
+    if (reading) return labelledAfter(reading, figure) ?? reading;
   }
   throw new Error("factdesk: readNounBefore reads every figure");
 }

@@ -143,3 +143,30 @@ describe("reading a wire article's figures", () => {
     expect(of(text, 25)?.places).toEqual(["Togo"]);
   });
 });
+
+describe("reading a by-the-numbers list", () => {
+  const facts = extractFacts(
+    parseReport(
+      [
+        "BY THE NUMBERS: A Year of Harbour Enforcement",
+        "412,600: Administrative arrests made by the Harbour Police in FY 2026, an average of about 1,130 arrests per day.",
+        "That is nearly 3.5 times the 118,900 administrative arrests made in FY 2024.",
+        "$2.1 billion: Funding for new patrol boats.",
+        "More than 3,200: Gang members arrested, including 410 members of the Red Gulls.",
+        "Cocaine seizures in the first two months amounted to 168 kilograms.",
+      ].join("\n\n"),
+    ),
+  ).facts;
+  const of = (value: number) => facts.find((fact) => fact.value === value);
+
+  it("reads what a figure that opens its line counts after the colon", () => {
+    expect([of(412600)?.subject, of(412600)?.unit]).toEqual(["administrative arrests", "person"]);
+    expect(of(2.1e9)?.subject).toBe("funding");
+    expect(of(3200)?.subject).toBe("gang members");
+  });
+
+  it("reads a counted action after its modifier, and a weight as of its substance", () => {
+    expect(of(118900)?.subject).toBe("administrative arrests");
+    expect(of(168)?.subject).toBe("cocaine");
+  });
+});

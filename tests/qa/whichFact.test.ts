@@ -325,4 +325,25 @@ describe("which figure answers, and when none does", () => {
     const share = bulletin.table.facts.find((fact) => fact.value === 63);
     expect(share?.action).not.toBe("increase");
   });
+
+  it("answers a percentage asked only with a percentage, and dates a figure by a period near it", () => {
+    const drive = invented(
+      'Harbour Drive\n\nBuilding on the "harbour watch" drive of last year, the police deepened the watch, added patrols and night checks on every quay and pier, trained volunteers, worked with the port authority, and solved a total of 320 theft cases over 100 days.',
+    );
+    expect(answer("by what percentage did theft cases rise", drive).facts).toEqual([]);
+    expect(drive.table.facts.find((fact) => fact.value === 320)?.period).not.toBe("last year");
+  });
+
+  it("takes an undated figure as the year the report's opening speaks of", () => {
+    const sheet = invented(
+      "FACT SHEET: Harbour Safety in FY 2026\n\nSeized 900 pounds of cocaine at the harbour in FY 2026, up from 700 pounds in FY 2025.\n\nSeized 310 pounds at the north quay and 120 pounds at the south quay.",
+    );
+    expect(
+      answer("how many pounds of cocaine were seized at the north quay in fy 2023", sheet).facts,
+    ).toEqual([]);
+    expect(
+      answer("how many pounds of cocaine were seized at the north quay in fy 2026", sheet).facts[0]
+        ?.value,
+    ).toBe(310);
+  });
 });

@@ -4,7 +4,7 @@
  * Softer evidence (a weight for "how much") stays in the scoring: ruled out outright, it cost
  * more right answers than it saved.
  */
-import { ownYearsIn, yearsIn } from "../../facts/dates.js";
+import { openingYears, ownYearsIn, yearsIn } from "../../facts/dates.js";
 import { actionLemma, DRUG_NAMES } from "../../facts/lexicon.js";
 import { findNumbers } from "../../facts/numbers.js";
 import { findPlaces, placeByName } from "../../facts/places.js";
@@ -67,7 +67,11 @@ function rightYear(query: Query, scored: ScoredFact, index: ReportIndex): boolea
   const asked = query.filters.period.years;
   if (asked.length === 0) return true;
   const { dated, inParagraph } = datedYears(scored, index);
-  if (dated.length === 0) return true;
+  // An undated figure is the report's own: of the years its opening speaks of, if it names any.
+  if (dated.length === 0) {
+    const own = openingYears(index.report.paragraphs);
+    return own.size === 0 || asked.some((year) => own.has(year));
+  }
   return asked.some((year) => dated.includes(year) || inParagraph.includes(year));
 }
 
@@ -360,6 +364,15 @@ function notAGroupsFigure(query: Query, fact: Fact): boolean {
   return true;
 }
 
+/** "By what percentage", "what % of", "what share": a percentage asked in so many words. */
+const ASKS_PERCENT = /\b(?:percent(?:age)?|per cent|share|proportion)\b|%/i;
+
+/** "By what percentage did cases rise" is never "100 days": a percentage asked is one, or a share. */
+function percentWhenAsked(query: Query, fact: Fact): boolean {
+  if (query.measure.expected.kind !== "percent" || !ASKS_PERCENT.test(query.cleaned)) return true;
+  return fact.unit === "percent" || fact.unit === "share";
+}
+
 /** Whether a figure is of the kind asked (money, a weight, a count, a time), whatever it counts. */
 export function ofKindAsked(query: Query, fact: Fact): boolean {
   return (
@@ -369,6 +382,7 @@ export function ofKindAsked(query: Query, fact: Fact): boolean {
     noMoneyForHowMany(query, fact) &&
     timeWhenAsked(query, fact) &&
     ratioWhenAsked(query, fact) &&
+    percentWhenAsked(query, fact) &&
     moneyWhenAsked(query, fact)
   );
 }
