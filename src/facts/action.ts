@@ -34,11 +34,22 @@ function passiveAfter(tokens: Token[], from: number): string | null {
   return null;
 }
 
+/** "made up", "took up", "set up": a verb whose "up" is part of it, not a rise. */
+const PHRASAL_UP =
+  /^(?:made|make|makes|making|took|take|takes|taking|set|sets|setting|end|ended|ends)$/;
+
+/** The verb a token is, "up" after a verb it belongs to ("made up 63%") being none. */
+function lemmaAt(tokens: Token[], i: number): string | null {
+  const token = tokens[i];
+  if (token?.lower === "up" && PHRASAL_UP.test(tokens[i - 1]?.lower ?? "")) return null;
+  return actionLemma(token?.lower ?? "");
+}
+
 function verbBefore(tokens: Token[], numberIndex: number, limit = 9): string | null {
   for (let i = numberIndex - 1; i >= Math.max(0, numberIndex - limit); i--) {
     const token = tokens[i];
     if (!token || CLAUSE_BREAK.test(token.text) || /^\d/.test(token.text)) return null;
-    const lemma = actionLemma(token.lower);
+    const lemma = lemmaAt(tokens, i);
     if (lemma) return lemma;
   }
   return null;
@@ -50,7 +61,7 @@ function verbAfterInClause(tokens: Token[], from: number, limit = 8): string | n
     if (!token || CLAUSE_BREAK.test(token.text) || token.text === "." || /^\d/.test(token.text)) {
       return null;
     }
-    const lemma = actionLemma(token.lower);
+    const lemma = lemmaAt(tokens, i);
     if (lemma) return lemma;
   }
   return null;

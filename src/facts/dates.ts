@@ -78,6 +78,24 @@ export function reportYear(paragraphs: readonly { text: string }[]): number | nu
   return years.length > 0 ? Math.max(...years) : null;
 }
 
+const openingCache = new WeakMap<readonly { text: string }[], ReadonlySet<string>>();
+
+/**
+ * The years a report's opening (title, dateline, lead) names, and the year it speaks from: the
+ * period its undated figures are for. Worked out once per report.
+ */
+export function openingYears(paragraphs: readonly { text: string }[]): ReadonlySet<string> {
+  let years = openingCache.get(paragraphs);
+  if (!years) {
+    const named = new Set(paragraphs.slice(0, DATELINE_PARAGRAPHS).flatMap((p) => yearsIn(p.text)));
+    const year = reportYear(paragraphs);
+    if (year !== null) named.add(String(year));
+    years = named;
+    openingCache.set(paragraphs, years);
+  }
+  return years;
+}
+
 const RELATIVE_YEAR: readonly [RegExp, number][] = [
   [/^(?:so far )?this year$/i, 0],
   [/^(?:last year|a year earlier|the previous year)$/i, -1],

@@ -19,9 +19,10 @@ import {
   unique,
 } from "./factPlaces.js";
 import { changeDirection, isFigure, qualifierBefore } from "./figureSpans.js";
-import { actionLemma, DRUG_NAMES } from "./lexicon.js";
+import { actionLemma, DRUG_NAMES, ONE_SUBSTANCE } from "./lexicon.js";
 import { type PlaceFinder, reportPlaces } from "./localPlaces.js";
 import { findNumbers, type NumberMatch } from "./numbers.js";
+import { placeByName } from "./places.js";
 import { tokenIndexAt } from "./readers/figure.js";
 import {
   findPeriods,
@@ -106,6 +107,7 @@ function factsOfParagraph(
   leadIn: LeadIn,
   find: PlaceFinder,
   year: number | null,
+  named: string,
 ): Fact[] {
   const facts: Fact[] = [];
   // Half a report's sentences hold no figure: their places and tokens are never needed.
@@ -145,7 +147,10 @@ function factsOfParagraph(
         text,
       );
       previousPlaces = near;
-      const allPlaces = unique([...(labelled ?? []), ...near]);
+      const allPlaces = countryWhenNationwide(
+        unique([...(labelled ?? []), ...near]),
+        text.slice(reading.end, figureSpans[figureSpans.indexOf(match) + 1]?.start),
+      );
       const localPlaces = allPlaces.filter((place) => !home.has(place));
       const places = localPlaces.length > 0 ? localPlaces : allPlaces;
       const before = text.slice(0, match.start);
@@ -167,10 +172,15 @@ function factsOfParagraph(
           : null;
       const carried = carry(reading, previous);
       const { unit } = carried;
-      // "… 14 tonnes of cocaine. Another 3 tonnes were found in Oakport.": the paragraph's substance.
-      const subject = carried.subject === "" && reading.base ? (substance ?? "") : carried.subject;
+      // "… 14 tonnes of cocaine. Another 3 tonnes were found in Oakport.": the paragraph's substance,
+      // else the one it, or the paragraph before it, last names ("Officers seized cocaine in three
+      // ports. Spain reported 6 tonnes").
+      const subject =
+        carried.subject === "" && reading.base
+          ? (substance ?? (lastSubstanceIn(paragraph, sentenceIndex, match.start) || named))
+          : carried.subject;
       if (reading.base && DRUG_NAMES.has(reading.head ?? "")) substance = reading.head;
-      previous = { subject, unit };
+      previous = { subject, unit, weighed: reading.base !== null };
       const textStart = qualifier?.start ?? match.start;
       facts.push({
         id: `p${paragraph.number}-${facts.length + 1}`,
@@ -196,6 +206,31 @@ function factsOfParagraph(
     }
   });
   return facts;
+}
+
+/** "51.2 tonnes of cocaine seized nationally": the figure is the whole country's. */
+const NATIONWIDE = /^[^.;]{0,40}?\b(?:nationally|nationwide|countrywide|across the country)\b/i;
+
+/** A figure its clause calls nationwide is for the country alone, not a city its sentence names. */
+function countryWhenNationwide(places: string[], after: string): string[] {
+  if (!NATIONWIDE.test(after)) return places;
+  const countries = places.filter((name) => placeByName(name)?.kind === "country");
+  return countries.length > 0 ? countries : places;
+}
+
+/** The last one substance a text names, or "". */
+function lastSubstance(text: string): string {
+  const named = tokenize(text).filter((token) => ONE_SUBSTANCE.has(token.lower));
+  return named.at(-1)?.lower ?? "";
+}
+
+/** The last one substance a paragraph names before a point in one of its sentences, or "". */
+function lastSubstanceIn(paragraph: Paragraph, sentenceIndex: number, end: number): string {
+  const before = paragraph.sentences
+    .slice(0, sentenceIndex)
+    .map((sentence) => sentence.text)
+    .concat(paragraph.sentences[sentenceIndex]?.text.slice(0, end) ?? "");
+  return lastSubstance(before.join(" "));
 }
 
 /** A one-sentence line under a lead-in ("Burglaries are down 9%.") continues its list. */
@@ -234,8 +269,13 @@ export function extractFacts(
   let leadIn = NO_LEAD_IN;
   const facts: Fact[] = [];
   const year = reportYear(report.paragraphs);
+  // The substance weights run on in: named last, in a paragraph or a run of paragraphs of weights.
+  let named = "";
   for (const [i, paragraph] of report.paragraphs.entries()) {
-    facts.push(...factsOfParagraph(paragraph, figures[i] ?? [], home, leadIn, find, year));
+    const found = factsOfParagraph(paragraph, figures[i] ?? [], home, leadIn, find, year, named);
+    facts.push(...found);
+    const weighs = found.some((fact) => fact.base !== null);
+    named = lastSubstance(paragraph.text) || (weighs && !paragraph.isHeading ? named : "");
     if (paragraph.text.endsWith(":")) {
       leadIn = { action: lastAction(paragraph.text), period: leadInPeriod(paragraph.text) };
     } else if (!paragraph.isListItem && !isShortItem(paragraph)) leadIn = NO_LEAD_IN;

@@ -80,6 +80,22 @@ const COMPARED_WITH =
   /^\s+(?:times\s+)?(?:higher|lower|more|less|fewer|greater|larger|smaller|bigger)\s+than\s+(?:that\s+(?:of|in)\s+|in\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
 
 /**
+ * "Ghana and Senegal seized 410 kg and 350 kg respectively": as many places before the figures as
+ * there are figures, taken in order.
+ */
+function respectivePlace(
+  mentions: PlaceMention[],
+  figures: NumberMatch[],
+  figure: NumberMatch,
+  text: string,
+): string | null {
+  const first = figures[0];
+  if (!first || !/\brespectively\b/i.test(text)) return null;
+  const listed = unique(mentions.filter((m) => m.end <= first.start).map((m) => m.place.name));
+  return listed.length === figures.length ? (listed[figures.indexOf(figure)] ?? null) : null;
+}
+
+/**
  * With several places in one sentence, a figure belongs to those named between it and the previous
  * figure ("Spain seized 4 tonnes and Portugal 2 tonnes"); with none there, it shares the previous
  * figure's places ("Lyon solved 300 cases and arrested 420 suspects"); the first figure
@@ -94,9 +110,17 @@ export function placesNear(
   text: string,
 ): string[] {
   if (new Set(mentions.map((m) => m.place.name)).size < 2 || figures.length === 1) return all;
+  const respective = respectivePlace(mentions, figures, figure, text);
+  if (respective) return [respective];
   // "Chile (25), Peru (10)": a figure in brackets right after a place is that place's.
   const named = mentions.find((m) => /^\s*\(\s*[$€£]?\s*$/.test(text.slice(m.end, figure.start)));
-  if (named) return [named.place.name];
+  if (named) {
+    // "Le Havre in France (1.3 tonnes)": the place the bracket's country holds is named first.
+    const within = mentions.find((m) =>
+      /^\s+in\s+(?:the\s+)?$/i.test(text.slice(m.end, named.start)),
+    );
+    return within ? [within.place.name, named.place.name] : [named.place.name];
+  }
   // "7 in Alberta, 3 in Manitoba": the place right after the figure is its own.
   // "8 tonnes in Oakport": a unit of measure may stand between them.
   const unitEnd = figure.end + (measureAfter(text.slice(figure.end))?.length ?? 0);

@@ -51,3 +51,8 @@ export const QUALIFIERS: [RegExp, string][] = [
 
 /** Substances (src/lexicon/drugs.json), so that "drugs" in a question reaches "70 kilograms of methamphetamine". */
 export const DRUG_NAMES: ReadonlySet<string> = new Set(DRUGS.substances);
+
+/** Substances named by one word that is no class of drugs nor an everyday word ("cocaine", not "ice"). */
+export const ONE_SUBSTANCE: ReadonlySet<string> = new Set(
+  DRUGS.substances.filter((name) => !DRUGS.notOneSubstance.includes(name)),
+);

@@ -142,9 +142,8 @@ function namesFirstTyped(words: string[], names: readonly string[]): string[] {
 
 /** Report-specific place names in a question, in any case and with one typo per long word. */
 export function localPlacesInQuestion(question: string, names: readonly string[]): PlaceMention[] {
-  const words = tokenize(question)
-    .filter((token) => token.isWord || /^\d/.test(token.text))
-    .map((token) => token.lower);
+  const tokens = tokenize(question).filter((token) => token.isWord || /^\d/.test(token.text));
+  const words = tokens.map((token) => token.lower);
   return namesFirstTyped(words, names).flatMap((name) => {
     // "Kisumu County" is also asked about as "Kisumu".
     const bare = name.replace(ADMIN_SUFFIX, "").trim();
@@ -157,7 +156,11 @@ export function localPlacesInQuestion(question: string, names: readonly string[]
         const part = parts[j] ?? "";
         return word === part || (part.length >= 5 && editDistance(word, part, 1) <= 1);
       });
-      if (matches) return [{ place: asPlace(name), start: 0, end: 0, text: window.join(" ") }];
+      if (matches) {
+        const start = tokens[i]?.start ?? 0;
+        const end = tokens[i + parts.length - 1]?.end ?? start;
+        return [{ place: asPlace(name), start, end, text: question.slice(start, end) }];
+      }
     }
     return [];
   });

@@ -21,6 +21,7 @@ const COMMON_VERBS = new Set([
   "shows",
   "make",
   "makes",
+  "made",
   "take",
   "takes",
   "come",
@@ -134,9 +135,10 @@ const QUALIFIER_WORDS = new Set([
 ]);
 
 /** "the budget for 2024 was €8.4m": words between a measured thing and its figure. */
-const REPORTING = /^(?:said|says|reported|reports|told|announced|estimated|added|noted|stated)$/;
+const REPORTING =
+  /^(?:said|says|reported|reports|recorded|records|registered|logged|told|announced|estimated|added|noted|stated)$/;
 const LINKING =
-  /^(?:was|were|is|are|totall?ed|totals|totall?ing|reached|stood|at|amounted|to|for|in|of|about|around|nearly|approximately|roughly|almost|some|estimated|over|worth|valued|by|rose|fell|increased|decreased|dropped|declined|grew|jumped|climbed|up|down|more|less|fewer|than|least|just|under|\d{4})$/;
+  /^(?:was|were|is|are|accounted|alone|represented|totall?ed|totals|totall?ing|reached|stood|at|amounted|to|for|in|of|about|around|nearly|approximately|roughly|almost|some|estimated|over|worth|valued|by|rose|fell|increased|decreased|dropped|declined|grew|jumped|climbed|up|down|more|less|fewer|than|least|just|under|\d{4})$/;
 
 function isPhraseBreak(token: Token): boolean {
   if (!token.isWord) return STOP_PUNCTUATION.test(token.text) || /^\d/.test(token.text);
@@ -146,6 +148,17 @@ function isPhraseBreak(token: Token): boolean {
 
 function isModifierBefore(next: Token | undefined): boolean {
   return next?.isWord === true && !isPhraseBreak(next) && !DETERMINERS.has(next.lower);
+}
+
+/**
+ * "cocaine seizures amounted to 168 kg": what a weight is of, a counted action ("seizures") after
+ * it left off.
+ */
+export function weighedThing(phrase: NounPhrase): NounPhrase {
+  const words = phrase.text.split(" ");
+  if (words.length < 2 || !NOMINAL_ACTIONS.test(words[words.length - 1] ?? "")) return phrase;
+  const kept = words.slice(0, -1);
+  return { ...phrase, text: kept.join(" "), head: kept[kept.length - 1] ?? phrase.head };
 }
 
 /** Reads the noun phrase starting at `from`: "couriers and dealers", "cases of money laundering". */
@@ -188,7 +201,8 @@ export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): Nou
       i++;
       continue;
     }
-    if (words.length === 0 && NOMINAL_ACTIONS.test(token.lower)) {
+    // "118,900 administrative arrests": a plural one may follow its modifier too.
+    if (NOMINAL_ACTIONS.test(token.lower) && (words.length === 0 || /s$/.test(token.lower))) {
       words.push(token.lower);
       i++;
       continue;

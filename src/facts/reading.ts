@@ -2,6 +2,7 @@
 
 import type { Token } from "../text/tokenize.js";
 import type { NumberMatch } from "./numbers.js";
+import { readNounPhrase } from "./phrases.js";
 import { findPlaces } from "./places.js";
 import { readAgeAdjective, readAgeAfterName, readYearsOld } from "./readers/age.js";
 import {
@@ -18,6 +19,7 @@ import { readMoney } from "./readers/money.js";
 import { readNumberOf } from "./readers/numberOf.js";
 import { readRatio } from "./readers/ratio.js";
 import { readShare } from "./readers/share.js";
+import { countUnit } from "./units.js";
 import { tail } from "./window.js";
 
 /** "seized 5 tons of heroin and Greece 3 tons", "$1.2 billion, including $45 million": one verb for both. */
@@ -42,22 +44,30 @@ export function coordinatedWithPrevious(
 export interface Carried {
   subject: string;
   unit: string | null;
+  /** Whether it is a weight or volume. */
+  weighed: boolean;
 }
 
 /** "questioned 300 of them … and charged 45 …": an unnamed count is more of the same. */
 export function carry(reading: Reading, previous: Carried | null): Carried {
-  if (isNamedSubject(reading.subject)) return { subject: reading.subject, unit: reading.unit };
+  if (isNamedSubject(reading.subject))
+    return { subject: reading.subject, unit: reading.unit, weighed: reading.base !== null };
   // "solved 12 of them": a pronoun is no unit either; measures keep their own.
   const measured =
     reading.base !== null || reading.unit === "percent" || /^[A-Z]{3}$/.test(reading.unit ?? "");
   // "3,000 cells; $20 million to cover costs": money is not more of the beds before it.
   const money = (unit: string | null | undefined) => /^[A-Z]{3}$/.test(unit ?? "");
-  const otherMeasure = money(reading.unit) && previous !== null && !money(previous.unit);
+  // "12.9 tonnes in 38 containers, while Hamburg seized 5.6 tonnes": a weight is not more containers.
+  const otherMeasure =
+    previous !== null &&
+    ((money(reading.unit) && !money(previous.unit)) ||
+      (reading.base !== null && !previous.weighed));
   // "down from 74 (-22%), of which 47 involved …": a bare count is no percentage; English repeats the sign.
   const carriedUnit = previous?.unit === "percent" ? null : previous?.unit;
   return {
     subject: otherMeasure ? reading.subject : (previous?.subject ?? reading.subject),
     unit: measured ? reading.unit : (carriedUnit ?? reading.unit),
+    weighed: reading.base !== null,
   };
 }
 
@@ -77,6 +87,29 @@ function isNamedSubject(subject: string): boolean {
     places.length > 0 &&
     places.map((m) => m.text.length).reduce((a, b) => a + b, 0) >= subject.length - 2
   );
+}
+
+/** "More than 3,200", "$2.1 billion": the words a figure that opens its line may start with. */
+const OPENING =
+  /^\W*(?:(?:more|fewer|less) than|over|nearly|almost|about|roughly|some|approximately|up to)?\s*\W*$/i;
+
+/**
+ * "412,600: Administrative arrests made in FY 2026", "$2.1 billion: Funding for new boats": a line
+ * that opens on its figure and a colon names what the figure counts after the colon.
+ */
+function labelledAfter(reading: Reading, { match, sentence, tokens }: Figure): Reading | null {
+  if (!OPENING.test(sentence.slice(0, match.start))) return null;
+  const colon = /^\s*:\s*/.exec(sentence.slice(reading.end));
+  if (!colon) return null;
+  const phrase = readNounPhrase(tokens, tokenIndexAt(tokens, reading.end + colon[0].length));
+  if (!phrase) return null;
+  return {
+    ...reading,
+    unit: reading.unit ?? countUnit(phrase.head),
+    subject: phrase.text,
+    head: phrase.head,
+    phraseEnd: phrase.next,
+  };
 }
 
 /** The readers, most specific shape first; the last always reads something. */
@@ -110,7 +143,7 @@ export function readFigure(match: NumberMatch, sentence: string, tokens: Token[]
   };
   for (const reader of READERS) {
     const reading = reader(figure);
-    if (reading) return reading;
+    if (reading) return labelledAfter(reading, figure) ?? reading;
   }
   throw new Error("factdesk: readNounBefore reads every figure");
 }

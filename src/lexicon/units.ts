@@ -22,6 +22,8 @@ const Units = z.object({
   ),
   countNouns: z.record(z.string().min(1), z.array(z.string().min(1))),
   scales: z.record(z.string().min(1), z.number().positive()),
+  /** Words that count without a figure: "dozens of new scanners". */
+  vagueCounts: z.array(z.string().min(1)).min(1),
 });
 
 export const UNITS = checked(Units, unitsJson, "units.json");

@@ -1,6 +1,5 @@
 import { localPlacesInQuestion } from "../facts/localPlaces.js";
-import { findPlacesInQuestion, typoMatch } from "../facts/places.js";
-import { words } from "../text/tokenize.js";
+import { findPlacesInQuestion, type PlaceMention, typoMatch } from "../facts/places.js";
 import type { AnswerContext } from "./answers/context.js";
 import { notFound } from "./compose.js";
 import { followUp } from "./followUp.js";
@@ -10,83 +9,68 @@ import type { ReportIndex } from "./reportIndex.js";
 import { answerQuery } from "./route.js";
 import { type Answer, Answer as AnswerSchema } from "./schema.js";
 import { splitQuestions } from "./split.js";
-import { MAX_QUESTION_LENGTH, type Query, understand } from "./understand.js";
+import { MAX_QUESTION_LENGTH, type PlaceReader, type Query, understand } from "./understand.js";
 import { conceptsOf, STOP_WORDS } from "./vocabulary.js";
 import { type Weights, weightsWith } from "./weights.js";
+
+/**
+ * The places a question names, read against the report before anything else is decided, so that
+ * "kisumu vs nakuru" is a comparison and "kisumu?" a bare place for a report that names them:
+ * the gazetteer's places, the report's own place names, and short acronyms of its places.
+ */
+function placesAgainst(index: ReportIndex): PlaceReader {
+  return (cleaned) => {
+    const gazetteer = findPlacesInQuestion(cleaned).filter(
+      (mention) => !misreadReportWord(mention.text, index),
+    );
+    const local = localPlacesInQuestion(cleaned, index.localPlaces).filter(
+      (mention) => !gazetteer.some((known) => known.place.name === mention.place.name),
+    );
+    // "Yantian Port" in a report beats a guessed typo of a gazetteer city the report never names.
+    const asked = cleaned.toLowerCase();
+    const guessed = (place: string) =>
+      !index.placeParagraphs.has(place) && !asked.includes(place.toLowerCase());
+    const kept =
+      local.length > 0 ? gazetteer.filter((mention) => !guessed(mention.place.name)) : gazetteer;
+    const found = [...kept, ...local];
+    return [...found, ...shortAcronymPlaces(cleaned, index, found)].sort(
+      (a, b) => a.start - b.start,
+    );
+  };
+}
 
 /**
  * A word the report itself uses is not a misspelt place: a surname such as "Brisbin" in a report
  * stays a surname, not a typo of a city.
  */
-function withoutTyposOfReportWords(query: Query, index: ReportIndex): Query {
-  const { places, placeWords } = query.filters;
-  const misread = placeWords.filter((word) => {
-    const lower = word.toLowerCase();
-    const place = typoMatch([lower]);
-    return (
-      place !== undefined &&
-      index.spelling.counts.has(lower) &&
-      !index.placeParagraphs.has(place.name)
-    );
-  });
-  if (misread.length === 0) return query;
-  const dropped = new Set(misread.map((word) => typoMatch([word.toLowerCase()])?.name));
-  return {
-    ...query,
-    filters: {
-      ...query.filters,
-      places: places.filter((place) => !dropped.has(place)),
-      placeWords: placeWords.filter((word) => !misread.includes(word)),
-    },
-  };
+function misreadReportWord(text: string, index: ReportIndex): boolean {
+  const lower = text.toLowerCase();
+  const place = typoMatch([lower]);
+  return (
+    place !== undefined &&
+    index.spelling.counts.has(lower) &&
+    !index.placeParagraphs.has(place.name)
+  );
 }
 
 /**
  * "dc vs memphis": a two-letter acronym typed in lower case is a word in general ("us", "de"), but
  * a place when it stands for one the report names and the report never writes it as a word.
  */
-function withShortAcronymPlaces(query: Query, index: ReportIndex): Query {
-  const { places, placeWords } = query.filters;
-  const found = words(query.cleaned)
-    .filter(
-      (word) => /^[a-z]{2}$/.test(word) && !STOP_WORDS.has(word) && !index.names.common.has(word),
-    )
-    .flatMap((word) => {
-      const place = findPlacesInQuestion(word.toUpperCase())[0]?.place.name;
-      return place && index.placeParagraphs.has(place) && !places.includes(place)
-        ? [{ word, place }]
-        : [];
-    });
-  if (found.length === 0) return query;
-  return {
-    ...query,
-    filters: {
-      ...query.filters,
-      places: [...places, ...found.map((f) => f.place)],
-      placeWords: [...placeWords, ...found.map((f) => f.word)],
-    },
-  };
-}
-
-/** Adds the report's own place names (those outside the gazetteer) that the question uses. */
-function withLocalPlaces(query: Query, index: ReportIndex): Query {
-  const { places, placeWords } = query.filters;
-  const local = localPlacesInQuestion(query.cleaned, index.localPlaces).filter(
-    (mention) => !places.includes(mention.place.name),
-  );
-  if (local.length === 0) return query;
-  // "Yantian Port" in a report beats a guessed typo of a gazetteer city the report never names.
-  const asked = query.cleaned.toLowerCase();
-  const guessed = (place: string) =>
-    !index.placeParagraphs.has(place) && !asked.includes(place.toLowerCase());
-  return {
-    ...query,
-    filters: {
-      ...query.filters,
-      places: [...places.filter((place) => !guessed(place)), ...local.map((m) => m.place.name)],
-      placeWords: [...placeWords, ...local.map((m) => m.text)],
-    },
-  };
+function shortAcronymPlaces(
+  cleaned: string,
+  index: ReportIndex,
+  found: readonly PlaceMention[],
+): PlaceMention[] {
+  return [...cleaned.matchAll(/\b[a-z]{2}\b/gi)].flatMap((match) => {
+    const word = match[0].toLowerCase();
+    if (STOP_WORDS.has(word) || index.names.common.has(word)) return [];
+    const place = findPlacesInQuestion(word.toUpperCase())[0]?.place;
+    if (!place || !index.placeParagraphs.has(place.name)) return [];
+    if (found.some((mention) => mention.place.name === place.name)) return [];
+    const start = match.index ?? 0;
+    return [{ place, start, end: start + word.length, text: word }];
+  });
 }
 
 /** The report's names the question uses, their spelled-out words added to what is looked for. */
@@ -148,9 +132,8 @@ function composePart(
   const read = (asked: string) => {
     const known = readings.get(asked);
     if (known) return known;
-    const understood = withoutTyposOfReportWords({ ...understand(asked), question }, ctx.index);
-    const placed = withShortAcronymPlaces(withLocalPlaces(understood, ctx.index), ctx.index);
-    const query = withReportNames(placed, ctx.index);
+    const understood = { ...understand(asked, placesAgainst(ctx.index)), question };
+    const query = withReportNames(understood, ctx.index);
     readings.set(asked, query);
     return query;
   };

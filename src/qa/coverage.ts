@@ -4,6 +4,7 @@ import { AUXILIARIES, actionLemma, PREPOSITIONS } from "../facts/lexicon.js";
 import type { Entity } from "../facts/schema.js";
 import { measureAfter } from "../facts/units.js";
 import { GRAMMAR } from "../lexicon/language.js";
+import { UNITS } from "../lexicon/units.js";
 import { withinEdits } from "../text/editDistance.js";
 import { isCommonEnglishWord } from "../text/english.js";
 import { stem } from "../text/stem.js";
@@ -500,4 +501,40 @@ function listedOnlyKind(query: Query, index: ReportIndex): UnfiguredName | null 
   const listed = (text: string) => KINDS_LISTED.test(text.slice(0, text.search(form)));
   if (!using.every((sentence) => listed(sentence.text))) return null;
   return { name: target, paragraphs: [...new Set(using.map((sentence) => sentence.paragraph))] };
+}
+
+/** Where a report counts a thing in words only: "dozens of new cargo scanners" in ¶2. */
+export interface CountInWords {
+  words: string;
+  paragraph: number;
+  /** The question's concepts its sentence holds. */
+  shared: number;
+}
+
+/** "dozens", "a handful": longest first, so "hundreds of thousands" is read whole. */
+const VAGUE_COUNTS = [...UNITS.vagueCounts].sort((a, b) => b.length - a.length).join("|");
+
+/**
+ * The sentence that counts the noun a question counts in words ("dozens of new cargo scanners"),
+ * sharing the most of the question's concepts, if the report has one.
+ */
+export function countInWords(query: Query, index: ReportIndex): CountInWords | null {
+  const noun = countedNoun(query);
+  if (!noun || noun.length < 3) return null;
+  const root = stem(noun.toLowerCase());
+  const form = new RegExp(
+    String.raw`\b(?:${VAGUE_COUNTS})\s+(?:of\s+)?(?:[a-z-]+\s+){0,3}?${root}[a-z]*`,
+    "i",
+  );
+  const holding = paragraphsWithPrefix(index.paragraphWords, root);
+  const tested = holding === null ? index.sentences : sentencesIn(index, holding);
+  let found: CountInWords | null = null;
+  for (const sentence of tested) {
+    const match = form.exec(sentence.text);
+    if (!match) continue;
+    const shared = query.measure.concepts.filter((c) => sentence.concepts.has(c)).length;
+    if (!found || shared > found.shared)
+      found = { words: match[0], paragraph: sentence.paragraph, shared };
+  }
+  return found;
 }

@@ -1,6 +1,7 @@
 import { ownYearsIn, yearsIn } from "../facts/dates.js";
 import { AGREEING_VERBS } from "../facts/lexicon.js";
 import { findNumbers } from "../facts/numbers.js";
+import { placeByName } from "../facts/places.js";
 import type { Fact } from "../facts/schema.js";
 import { countUnit } from "../facts/units.js";
 import { words } from "../text/tokenize.js";
@@ -64,12 +65,19 @@ function periodFit(terms: QueryTerms, doc: DocTerms, w: Weights): number {
   if (terms.asksEarlier) return w.earlierAsked;
   return w.earlierUnasked;
 }
-const TOTAL_WORDS =
+export const TOTAL_WORDS =
   /\b(?:in total|total|overall|altogether|combined|in all|nationwide|nationally|across the country)\b/i;
 
 /** A figure introduced as a part or an example of another: the total is the better answer. */
 const PART_OF =
   /\b(?:including|of which|of whom|of these|among them|single|for example|such as|accounting for|account for|mostly from|most of it|largely from)\b/i;
+/** "46.5 tonnes of the 51.2 tonnes seized": a figure stated as a part of the next one. */
+const PART_OF_NEXT = /^\s*(?:of|out of)\s+(?:the|a|an|some)?\s*(?:total\s+of\s+)?[$€£]?\d/i;
+
+/** The words of a figure's sentence after the figure. */
+function textAfter(fact: Fact): string {
+  return fact.quote.slice(fact.quote.indexOf(fact.text) + fact.text.length);
+}
 const CURRENCIES = /^[A-Z]{3}$/;
 /** Words that steer the question but say nothing about what is counted. */
 export const STEERING = new Set(
@@ -316,7 +324,7 @@ function docTerms(doc: FactDoc): DocTerms {
     terms = {
       earlier: isEarlier(doc),
       lastYear: LAST_YEAR.test(doc.nearText) && !SINCE_LAST_YEAR.test(doc.nearText),
-      partOf: PART_OF.test(doc.lead),
+      partOf: PART_OF.test(doc.lead) || PART_OF_NEXT.test(textAfter(fact)),
       otherYear: yearsIn(fact.period ?? "").length > 0 || yearsIn(doc.lead).length > 0,
       verbs: fact.action ? [concept(fact.action), ...doc.leadVerbs] : doc.leadVerbs,
       duration: fact.unit !== null && DURATION_UNITS.has(fact.unit),
@@ -395,6 +403,23 @@ function rateFit(query: Query, doc: FactDoc, terms: QueryTerms, w: Weights): num
   return concept(asked) === stated ? w.rateMatch : w.rateOther;
 }
 
+const distinctCache = new WeakMap<Fact, number>();
+
+/**
+ * How many places a figure is for, a country left out where a place in it is named too: "in
+ * Antwerp" by "Belgian prosecutors" is one place, not two.
+ */
+function distinctPlaces(fact: Fact): number {
+  let count = distinctCache.get(fact);
+  if (count === undefined) {
+    const places = fact.places.map((name) => placeByName(name));
+    const within = new Set(places.flatMap((p) => (p && p.kind !== "country" ? [p.country] : [])));
+    count = fact.places.filter((name) => !within.has(name)).length;
+    distinctCache.set(fact, count);
+  }
+  return count;
+}
+
 /** How well one fact answers the query: concept overlap, verb, unit, target noun, scope, text match. */
 export function scoreFact(
   query: Query,
@@ -460,7 +485,7 @@ export function scoreFact(
   score += unitFit(query, doc, w);
   if (places.length === 0) score += placelessFit(fact, index, terms, w);
   // A figure for exactly the places asked about beats one they share with others.
-  else score += (w.placeMatch * places.length) / Math.max(places.length, fact.places.length);
+  else score += (w.placeMatch * places.length) / Math.max(places.length, distinctPlaces(fact));
   if (own.duration && query.measure.expected.unit !== fact.unit) score += w.unaskedDuration;
   if (statedInQuestion(query, fact)) score += w.statedInQuestion;
   if (terms.years.length > 0) score += yearFit(terms.years, doc, index, own, w);
@@ -560,7 +585,7 @@ function shortlist(
     // A question ranking places reads their local figures: national ones do not come first.
     if (places.length === 0 && !ranksPlaces) score += placelessFit(doc.fact, index, terms, w);
     else if (places.length > 0)
-      score += (w.placeMatch * places.length) / Math.max(places.length, doc.fact.places.length);
+      score += (w.placeMatch * places.length) / Math.max(places.length, distinctPlaces(doc.fact));
     return score - doc.fact.paragraph * w.paragraphOrder;
   });
   const cut = Float64Array.from(cheap).sort()[found.length - w.fullScoreLimit] as number;

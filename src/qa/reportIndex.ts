@@ -140,6 +140,9 @@ function subjectHeads(subject: string): Set<string> {
   return new Set(heads.filter(Boolean).map(concept));
 }
 
+/** Where one row of a list run into one quote ends: a full stop, then the next row's dash. */
+const ROW_BREAK = /[.;]\s+[-–•*]\s/;
+
 /** The stretch of the sentence that belongs to this figure: from the previous figure to the next. */
 function nearWords(
   fact: Fact,
@@ -155,6 +158,10 @@ function nearWords(
     if (fStart < start) from = Math.max(from, fStart + f.text.length);
     else if (fStart > start) to = Math.min(to, fStart);
   }
+  // "… worth $3 million. - Westport filed …": a list's rows run on in one quote, and a figure's
+  // stretch ends with its own row.
+  const rowEnd = ROW_BREAK.exec(fact.quote.slice(start + fact.text.length, to));
+  if (rowEnd) to = start + fact.text.length + rowEnd.index;
   return { near: fact.quote.slice(from, to), lead: fact.quote.slice(from, Math.max(from, start)) };
 }
 

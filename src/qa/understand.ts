@@ -1,6 +1,6 @@
 import { yearsIn } from "../facts/dates.js";
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
-import { findPlacesInQuestion } from "../facts/places.js";
+import { findPlacesInQuestion, type PlaceMention } from "../facts/places.js";
 import { countUnit, measureAfter } from "../facts/units.js";
 import { GRAMMAR } from "../lexicon/language.js";
 import { words } from "../text/tokenize.js";
@@ -91,43 +91,12 @@ const COMPARISON =
   /\b(?:vs\.?|versus|compared? (?:to|with)|compare|against|or|than)\b|\bdifference between\b/i;
 const FIGURES_FOR =
   /(?:'s|’s)?\s+(?:figures|numbers|stats|statistics|results|data)\b|\b(?:figures|numbers|stats|statistics|results|data)\s+(?:for|of|on|in)\b/i;
-const PLACE_KINDS = new Map<string, string>(
-  Object.entries({
-    province: "province",
-    provinces: "province",
-    region: "province",
-    state: "state",
-    states: "state",
-    country: "country",
-    countries: "country",
-    nation: "country",
-    city: "city",
-    cities: "city",
-    place: "any",
-    port: "any",
-    force: "any",
-    forces: "any",
-    agency: "any",
-    agencies: "any",
-    unit: "any",
-    units: "any",
-    ports: "any",
-    crossing: "any",
-    airport: "any",
-    district: "any",
-    locality: "any",
-    prefecture: "any",
-    prefectures: "any",
-    county: "any",
-    localities: "any",
-    municipality: "any",
-    department: "province",
-    departments: "province",
-    division: "any",
-    area: "any",
-    where: "any",
-  }),
-);
+const PLACE_KINDS: ReadonlyMap<string, string> = new Map(Object.entries(GRAMMAR.placeKinds));
+
+/** "the airport", "the county": a word naming a kind of place, which may stand for a place itself. */
+export function namesAKindOfPlace(word: string): boolean {
+  return PLACE_KINDS.has(word.toLowerCase());
+}
 
 const CURRENCY_WORDS: [RegExp, string][] = [
   [/\b(?:us dollars?|usd|us\$|american dollars?)\b/, "USD"],
@@ -337,14 +306,30 @@ const THAN_CONTEST = new RegExp(
  * opening on its own auxiliary.
  */
 const COUNTED_THAN =
-  /^(?:was|were|are|did|had|have)\s+(?:more|fewer|less)\s+[\w'-]+\s+(.+?)\s+than\s+(?:was|were|are|is|did|had|have)\s+(.+?)[?.!]*$/i;
+  /^(?:was|were|are|did|had|have)\s+(?:more|fewer|less)\s+[\w'-]+\s+(.+?)\s+than\s+(?:(?:was|were|are|is|did|had|have)\s+)?(.+?)[?.!]*$/i;
 /** The two named options of a "than" contest; none when either is only a year. */
 function thanOptions(cleaned: string): string[] {
-  const match = THAN_CONTEST.exec(cleaned) ?? COUNTED_THAN.exec(cleaned);
-  const options = [match?.[1], match?.[2]].map((option) =>
-    (option ?? "").trim().replace(LEADING_ARTICLE, ""),
+  const paired = THAN_CONTEST.exec(cleaned);
+  const counted = paired ? null : COUNTED_THAN.exec(cleaned);
+  const match = paired ?? counted;
+  const [first, second] = [match?.[1], match?.[2]].map((option) => (option ?? "").trim());
+  const options = (counted ? sharedOpener(first ?? "", second ?? "") : [first, second]).map(
+    (option) => (option ?? "").trim().replace(LEADING_ARTICLE, ""),
   );
   return options.every((option) => /[a-z]{3}/i.test(option)) ? options : [];
+}
+
+/**
+ * "were more people arrested in the spring sweeps than in the autumn ones": when the second side
+ * opens on a preposition the first holds too, the options are what follows it on either side,
+ * what was done to them ("arrested") being what is counted.
+ */
+function sharedOpener(first: string, second: string): [string, string] {
+  const opener = REPEATED_OPENER.exec(second)?.[0];
+  if (!opener) return [first, second];
+  const at = first.toLowerCase().lastIndexOf(` ${opener.toLowerCase()}`);
+  if (at < 0) return [first, second];
+  return [first.slice(at + opener.length + 1), second.slice(opener.length)];
 }
 
 /**
@@ -356,7 +341,9 @@ const VERSUS = /\s+(?:vs\.?|versus)\s+/i;
 const VERSUS_TAIL =
   /\s+(?:(?:which|who|what|whose|how)\b|(?:for|in|on|during|since|from|last|this|so far|per)\s|[$€£%#]).*$/i;
 function versusOptions(cleaned: string): string[] {
-  const asked = cleaned.replace(/^[^:]*:\s*/, "").replace(/[?.!]+\s*$/, "");
+  const [topic, rest] = splitAtColon(cleaned.replace(/[?.!]+\s*$/, ""));
+  // "A vs B: how old are they?": the options may stand before the colon, the question after it.
+  const asked = rest !== null && (VERSUS.test(rest) || !VERSUS.test(topic)) ? rest : topic;
   const parts = asked.split(VERSUS);
   if (parts.length !== 2) return [];
   const tidy = (option: string) =>
@@ -370,7 +357,7 @@ function versusOptions(cleaned: string): string[] {
   const symbol = /[$€£%#]+(?=[^$€£%#]*$)/.exec(first);
   const after = symbol ? first.slice(symbol.index + symbol[0].length) : "";
   const options = [
-    tidy(/\p{L}/u.test(after) ? after : first),
+    tidy(lastPhrase(/\p{L}/u.test(after) ? after : first)),
     tidy((parts[1] ?? "").replace(VERSUS_TAIL, "")),
   ];
   const fits = (option: string) =>
@@ -379,6 +366,22 @@ function versusOptions(cleaned: string): string[] {
     !WH_WORD.test(option) &&
     !PERIOD_OPTION.test(option);
   return options.every(fits) ? options : [];
+}
+
+/** The text before a colon and after it (null with no colon). */
+function splitAtColon(text: string): [string, string | null] {
+  const at = text.indexOf(":");
+  return at < 0 ? [text, null] : [text.slice(0, at), text.slice(at + 1)];
+}
+
+/**
+ * "how many kilograms were seized at the port vs the airport": a first option too long to be one
+ * thing is the phrase after its last opener ("the port").
+ */
+function lastPhrase(option: string): string {
+  if (option.trim().split(/\s+/).length <= MAX_OPTION_WORDS) return option;
+  const opener = [...option.matchAll(OPTION_OPENER)].pop();
+  return opener ? option.slice((opener.index ?? 0) + opener[0].length) : option;
 }
 
 /** "… vs last year", "… vs the same period in 2023": a baseline in time, not a thing to contest. */
@@ -436,13 +439,16 @@ function intentOf(lower: string, wh: Query["wh"]): Intent {
   return !asksFigure && wh && wh !== "how" ? "sentence" : "figure";
 }
 
-export function understand(question: string): Query {
+/** Finds the places a cleaned question names; against a report it also knows the report's own. */
+export type PlaceReader = (cleaned: string) => PlaceMention[];
+
+export function understand(question: string, placesIn: PlaceReader = findPlacesInQuestion): Query {
   const cleaned = cleanQuestion(question).replace(WHAT_ABOUT, "");
   const lower = cleaned
     .toLowerCase()
     .replace(/\b(?:go|goes|went|gone)\s+up\b/g, "increase")
     .replace(/\b(?:go|goes|went|gone)\s+down\b/g, "decrease");
-  const mentions = findPlacesInQuestion(cleaned);
+  const mentions = placesIn(cleaned);
   const placeNames = [...new Set(mentions.map((mention) => mention.place.name))];
   const placeSpans = mentions.map((mention) => [mention.start, mention.end] as const);
   const withoutPlaces = placeSpans

@@ -116,6 +116,11 @@ export interface Weights {
   restatementMargin: number;
   /** National figures this close to the best are one total and its parts. */
   totalMargin: number;
+  /**
+   * Asked with no place, the report's own figure this close to a breakdown row's (one of several
+   * districts' figures for the same thing) answers instead: the rows are its parts.
+   */
+  breakdownMargin: number;
   /** Superlatives keep places whose best figure is within this of the leader. */
   superlativeMargin: number;
   /**
@@ -204,6 +209,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   countOtherUnit: -0.75,
   restatementMargin: 4,
   totalMargin: 1,
+  breakdownMargin: 6,
   superlativeMargin: 8,
   sentenceEntityFirst: 1,
   sentenceEntityOther: 0.3,

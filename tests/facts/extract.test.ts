@@ -114,3 +114,59 @@ describe("extractFacts", () => {
     expect(byValue(12480)?.unit).not.toBe("nationwide");
   });
 });
+
+describe("reading a wire article's figures", () => {
+  const facts = (text: string) => extractFacts(parseReport(`Harbour Sweep\n\n${text}\n`)).facts;
+  const of = (text: string, value: number) => facts(text).find((fact) => fact.value === value);
+
+  it("counts what a sentence opens on for the bracketed figures after each name", () => {
+    const arrests = of("Arrests were made in Spain (31), France (12) and Italy (7).", 12);
+    expect([arrests?.subject, arrests?.unit, arrests?.places]).toEqual([
+      "arrests",
+      "person",
+      ["France"],
+    ]);
+  });
+
+  it("gives a weight the substance named before it, never the count before it", () => {
+    const text =
+      "Lisbon alone accounted for 9.5 tonnes of heroin.\n\nOporto reported 4.2 tonnes in 18 containers, while Vigo seized 1.6 tonnes.\n\nSmaller quantities were found at Marseille in France (300 kg).";
+    expect(of(text, 1.6)?.subject).toBe("heroin");
+    expect(of(text, 300)?.subject).toBe("heroin");
+    expect(of(text, 300)?.places).toEqual(["Marseille"]);
+  });
+
+  it("sets a figure called nationwide in its country, and places figures 'respectively'", () => {
+    const text =
+      "In Spain, officers at the port of Valencia seized 3.1 tonnes of the 8.4 tonnes of heroin seized nationally. Police in Ghana and Togo seized 40 kilograms and 25 kilograms of heroin respectively.";
+    expect(of(text, 8.4)?.places).toEqual(["Spain"]);
+    expect(of(text, 25)?.places).toEqual(["Togo"]);
+  });
+});
+
+describe("reading a by-the-numbers list", () => {
+  const facts = extractFacts(
+    parseReport(
+      [
+        "BY THE NUMBERS: A Year of Harbour Enforcement",
+        "412,600: Administrative arrests made by the Harbour Police in FY 2026, an average of about 1,130 arrests per day.",
+        "That is nearly 3.5 times the 118,900 administrative arrests made in FY 2024.",
+        "$2.1 billion: Funding for new patrol boats.",
+        "More than 3,200: Gang members arrested, including 410 members of the Red Gulls.",
+        "Cocaine seizures in the first two months amounted to 168 kilograms.",
+      ].join("\n\n"),
+    ),
+  ).facts;
+  const of = (value: number) => facts.find((fact) => fact.value === value);
+
+  it("reads what a figure that opens its line counts after the colon", () => {
+    expect([of(412600)?.subject, of(412600)?.unit]).toEqual(["administrative arrests", "person"]);
+    expect(of(2.1e9)?.subject).toBe("funding");
+    expect(of(3200)?.subject).toBe("gang members");
+  });
+
+  it("reads a counted action after its modifier, and a weight as of its substance", () => {
+    expect(of(118900)?.subject).toBe("administrative arrests");
+    expect(of(168)?.subject).toBe("cocaine");
+  });
+});

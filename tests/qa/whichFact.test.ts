@@ -222,4 +222,128 @@ describe("which figure answers, and when none does", () => {
     );
     expect(answer("how much heroine did hco grab in fy 2026", port).facts[0]?.value).toBe(187);
   });
+
+  it("gives no total where the report counts one place's part and adds another", () => {
+    const raids = invented(
+      "Harbour Raids\n\nOfficers arrested five smugglers of the Red Gull crew in Portsmouth, and another senior Red Gull smuggler in Dover.\n\nThe harbour police recorded 90 thefts.",
+    );
+    const total = answer("total red gull smugglers arrested #", raids);
+    expect(total.status).toBe("not_found");
+    expect(total.facts).toEqual([]);
+    expect(
+      answer("how many red gull smugglers were arrested in portsmouth", raids).facts[0]?.value,
+    ).toBe(5);
+  });
+
+  it("gives the report's own words where it counts the thing asked only as 'dozens'", () => {
+    const port = invented(
+      "Harbour Upgrades\n\nThe port authority installed dozens of new scanners along the east quay, with dozens more coming online next year.\n\nThe authority has since fined over 300 firms and shipping agents under its new system of penalties.",
+    );
+    const got = answer("how many new scanners were installed on the east quay", port);
+    expect(got.facts).toEqual([]);
+    expect(got.citations).toEqual([2]);
+    expect(got.text).toContain("dozens of new scanners");
+  });
+
+  it("answers with the report's own total, not one district's row, when no place is asked", () => {
+    const city = invented(
+      [
+        "Leeds burglaries fall at midyear",
+        "Leeds recorded 310 burglaries in the first half of 2026, down from 402 in the same period last year, police in Leeds said. Leeds officers made 95 arrests.",
+        "The force gave this breakdown:",
+        "District | Burglaries 2025 (Jan.-June) | Burglaries 2026 (Jan.-June)",
+        "North District | 120 | 101",
+        "South District | 95 | 70",
+        "East District | 102 | 84",
+        "West District | 85 | 55",
+      ].join("\n\n"),
+    );
+    expect(
+      answer("How many burglaries were there from January through June 2025?", city).facts[0]
+        ?.value,
+    ).toBe(402);
+    expect(answer("how many burglaries in south district in 2025", city).facts[0]?.value).toBe(95);
+  });
+
+  it("never answers a count with a rate per so many residents", () => {
+    const town = invented(
+      "Harbour Thefts\n\nThe harbour district recorded 240 thefts over the year, police said.\n\nOver the first six months, the harbour's rate of 8.4 thefts per 1,000 residents stayed above the regional average.",
+    );
+    expect(
+      answer("how many thefts were there over the first six months", town).facts.map(
+        (f) => f.value,
+      ),
+    ).not.toContain(8.4);
+    expect(answer("what was the theft rate per 1,000 residents", town).facts[0]?.value).toBe(8.4);
+  });
+
+  it("counts a city and the country it lies in as one place", () => {
+    const port = invented(
+      "Harbour Sweep\n\nDuring the operation, Spanish police reported 6 tonnes of cocaine in Valencia. Portuguese customs said 3.5 tonnes of cocaine had been intercepted in Lisbon.\n\nLisbon, a busy port, reported seizures of 20 tonnes of cocaine in 2025.",
+    );
+    const asked = "how much cocaine was intercepted in lisbon during the operation";
+    expect(answer(asked, port).facts[0]?.value).toBe(3.5);
+  });
+
+  it("gives a weight the substance its paragraph last names", () => {
+    const port = invented(
+      "Harbour Sweep\n\nOfficers seized cocaine in three countries. Spanish police reported 6 tonnes in Valencia.\n\nThe harbour police recorded 90 thefts and 12 kilograms of stolen copper.",
+    );
+    expect(port.table.facts.find((f) => f.value === 6)?.subject).toBe("cocaine");
+    expect(answer("how much cocaine was seized in valencia", port).facts[0]?.value).toBe(6);
+  });
+
+  it("answers an adjusted figure asked for with the result, not the figure adjusted", () => {
+    const costs = invented(
+      "Harbour Costs\n\nWe adjusted the $2 million cost of a new lifeboat reported in 2015 to 2025 dollars ($2.6 million per boat).",
+    );
+    expect(
+      answer("what is the cost of a lifeboat after adjusting for inflation", costs).facts[0]?.value,
+    ).toBe(2600000);
+  });
+
+  it("gives no place alone the figure of a group that lists it, or of places 'together'", () => {
+    const bulletin = invented(
+      [
+        "Harbour Deaths Bulletin",
+        "Ontario: 900 drownings in 2025, a decrease of 4%.",
+        "Northern provinces (Manitoba, Saskatchewan and Alberta): 310 drownings in 2025.",
+        "Quebec and New Brunswick together accounted for 18% of all drownings in 2025.",
+      ].join("\n\n"),
+    );
+    expect(answer("how many drownings were there in manitoba in 2025", bulletin).facts).toEqual([]);
+    expect(answer("what share of drownings were in quebec in 2025", bulletin).facts).toEqual([]);
+    expect(answer("how many drownings in ontario in 2025", bulletin).facts[0]?.value).toBe(900);
+  });
+
+  it("answers a rate asked with no change, and reads 'made up 63 per cent' as no rise", () => {
+    const bulletin = invented(
+      "Harbour Safety\n\nOntario: 900 drownings in 2025, a decrease of 4%.\n\nChildren made up 63 per cent of those rescued in the harbour.",
+    );
+    expect(answer("what was ontario's drowning rate", bulletin).facts).toEqual([]);
+    expect(answer("how much did drownings in ontario fall", bulletin).facts[0]?.value).toBe(4);
+    const share = bulletin.table.facts.find((fact) => fact.value === 63);
+    expect(share?.action).not.toBe("increase");
+  });
+
+  it("answers a percentage asked only with a percentage, and dates a figure by a period near it", () => {
+    const drive = invented(
+      'Harbour Drive\n\nBuilding on the "harbour watch" drive of last year, the police deepened the watch, added patrols and night checks on every quay and pier, trained volunteers, worked with the port authority, and solved a total of 320 theft cases over 100 days.',
+    );
+    expect(answer("by what percentage did theft cases rise", drive).facts).toEqual([]);
+    expect(drive.table.facts.find((fact) => fact.value === 320)?.period).not.toBe("last year");
+  });
+
+  it("takes an undated figure as the year the report's opening speaks of", () => {
+    const sheet = invented(
+      "FACT SHEET: Harbour Safety in FY 2026\n\nSeized 900 pounds of cocaine at the harbour in FY 2026, up from 700 pounds in FY 2025.\n\nSeized 310 pounds at the north quay and 120 pounds at the south quay.",
+    );
+    expect(
+      answer("how many pounds of cocaine were seized at the north quay in fy 2023", sheet).facts,
+    ).toEqual([]);
+    expect(
+      answer("how many pounds of cocaine were seized at the north quay in fy 2026", sheet).facts[0]
+        ?.value,
+    ).toBe(310);
+  });
 });

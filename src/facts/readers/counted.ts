@@ -50,7 +50,9 @@ const LIST_KINDS = new Set([
 function countedBefore(tokens: Token[], from: number): string | null {
   for (let i = from - 1; i >= 0; i--) {
     const token = tokens[i];
-    if (!token?.isWord || /^\p{Lu}/u.test(token.text)) continue;
+    // A capital marks a name, except on the sentence's first word ("Arrests were made in …").
+    const opens = tokens.slice(0, i).every((before) => !before.isWord);
+    if (!token?.isWord || (/^\p{Lu}/u.test(token.text) && !opens)) continue;
     const plural = /[^su]s$/.test(token.lower) && token.lower.length > 3;
     const kind = LIST_KINDS.has(token.lower) || LIST_KINDS.has(singularize(token.lower));
     if (plural && !kind && !GRAMMAR_WORDS.has(token.lower)) return token.lower;

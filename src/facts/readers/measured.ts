@@ -1,7 +1,7 @@
 // What a weight, a share or a sum measures: "4.2 tons of heroin", "drugs 312.5 kg", "$3 million in cash".
 import type { Token } from "../../text/tokenize.js";
 import { DRUG_NAMES } from "../lexicon.js";
-import { type NounPhrase, readNounPhrase, readNounPhraseBefore } from "../phrases.js";
+import { type NounPhrase, readNounPhrase, readNounPhraseBefore, weighedThing } from "../phrases.js";
 import type { Fact } from "../schema.js";
 import { clauseStart, type Reading } from "./figure.js";
 import { recipientAfter } from "./recipient.js";
@@ -51,7 +51,7 @@ export function measuredThing(
   const before = readNounPhraseBefore(tokens, at);
   // "Cocaine seizures in the first two months amounted to 168 kg": the clause's own subject.
   if (before?.linked && base)
-    return of(readNounPhrase(tokens, clauseStart(tokens, at)) ?? before, unitEnd);
+    return of(weighedThing(readNounPhrase(tokens, clauseStart(tokens, at)) ?? before), unitEnd);
   const recipient = unit !== null && base === null ? recipientAfter(tokens, unitEnd) : null;
   if (recipient) return of(recipient, recipient.next);
   const after = phraseAfterConnector(tokens, unitEnd, base);

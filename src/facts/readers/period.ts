@@ -101,7 +101,11 @@ export function periodFor(
       .split(/[;—–]|,\s(?:after|while|compared|following|(?:up|down)(?:\s+\w+ly)?\s+from)\b/)
       .length;
   const clause = clauseOf(figure.start);
-  const sameClause = own.filter((p) => clauseOf(p.start) === clause);
+  // "… on the basis of last year's drive, deepen the campaign …, and cracked 1,121 cases": a
+  // period far back in a long clause frames another verb.
+  const sameClause = own.filter(
+    (p) => clauseOf(p.start) === clause && distance(p, figure) <= PERIOD_REACH,
+  );
   const nearest = sameClause.sort((a, b) => distance(a, figure) - distance(b, figure))[0];
   if (nearest) return nearest.text;
   // "In FY 2031, agents seized 35 kg; they also arrested 9": a period opening the sentence frames it.
@@ -109,6 +113,9 @@ export function periodFor(
   if (opening && opening.start < figure.start && opening.start < 12) return opening.text;
   return own.length === 0 ? leadIn : null;
 }
+
+/** A period this many characters or more from a figure in its clause is another verb's. */
+const PERIOD_REACH = 150;
 
 function distance(period: PeriodSpan, figure: NumberMatch): number {
   return period.end <= figure.start ? figure.start - period.end : period.start - figure.end;

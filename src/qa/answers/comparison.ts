@@ -2,15 +2,16 @@ import { yearsIn } from "../../facts/dates.js";
 import { localPlacesInQuestion } from "../../facts/localPlaces.js";
 import { findPlacesInQuestion } from "../../facts/places.js";
 import type { Fact } from "../../facts/schema.js";
+import { words } from "../../text/tokenize.js";
 import { citeLine, quoteBlock, uniqueParagraphs } from "../compose.js";
 import { exampleOnlyConcepts, rankFacts, type ScoredFact, statedRate } from "../rank.js";
 import type { ReportIndex } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
-import type { Query } from "../understand.js";
+import { namesAKindOfPlace, type Query } from "../understand.js";
 import { conceptsOf } from "../vocabulary.js";
 import type { AnswerContext } from "./context.js";
 import { confidenceOf, isUsable, noFigure } from "./figure.js";
-import { canAnswer } from "./fit.js";
+import { canAnswer, ofKindAsked } from "./fit.js";
 
 /** "Which got less", "the smaller": the contest is won by the lowest figure. */
 const WANTS_LOWEST = /\b(?:less|least|fewer|fewest|smaller|smallest|lower|lowest)\b/i;
@@ -93,15 +94,21 @@ function bestForOption(
     const after = conceptsOf(textAfter(scored.fact, scored.doc.nearText));
     return [...own].filter((c) => after.includes(c)).length / Math.max(1, own.size);
   };
-  // A side asked of a year takes only a figure for that year (and the other rule-outs of fit.ts).
+  // A side takes only a figure of the kind asked ("how many kilograms" is never money); a side
+  // asked of a year only a figure for that year (and the other rule-outs of fit.ts).
   const usable = ranked.filter(
     (scored) =>
-      isUsable(scored, ctx.weights) && (years.length === 0 || canAnswer(asked, scored, ctx.index)),
+      isUsable(scored, ctx.weights) &&
+      ofKindAsked(asked, scored.fact) &&
+      (years.length === 0 || canAnswer(asked, scored, ctx.index)),
   );
   const alike = usable.filter(likeAsked);
+  const gap = (scored: ScoredFact) => namedBefore(option, scored.fact, ctx.index);
+  // The best ranked; of figures ranked alike (a list's rows "- Eastport filed 12 cases worth
+  // $3 million"), the one the option's name stands nearest before.
   for (const candidates of [alike, usable]) {
     for (const fit of fits) {
-      const best = candidates.find(fit);
+      const best = nearestNamed(tiedWithFirst(candidates.filter(fit)), gap);
       if (best) return best;
     }
   }
@@ -119,15 +126,41 @@ function bestForOption(
   }
   // "… for treatment. In addition, $1.5 billion to strengthen these services": the option named
   // only a sentence before, in the paragraph of a figure counting what is asked.
-  return (
-    best ??
-    ranked.find(
-      (scored) =>
-        counts(scored) &&
-        isUsable(scored, ctx.weights) &&
-        [...own].every((c) => scored.doc.paragraph.has(c) || scored.doc.context.has(c)),
-    )
+  if (best) return best;
+  const inParagraph = ranked.filter(
+    (scored) =>
+      counts(scored) &&
+      isUsable(scored, ctx.weights) &&
+      [...own].every((c) => scored.doc.paragraph.has(c) || scored.doc.context.has(c)),
   );
+  return nearestNamed(tiedWithFirst(inParagraph), gap);
+}
+
+/** The figures ranked as high as the first. */
+function tiedWithFirst(ranked: ScoredFact[]): ScoredFact[] {
+  const top = ranked[0]?.score;
+  return ranked.filter((scored) => scored.score === top);
+}
+
+/** The first of the figures with the smallest gap. */
+function nearestNamed(
+  candidates: ScoredFact[],
+  gap: (scored: ScoredFact) => number,
+): ScoredFact | undefined {
+  return candidates.reduce<ScoredFact | undefined>(
+    (nearest, scored) => (nearest && gap(nearest) <= gap(scored) ? nearest : scored),
+    undefined,
+  );
+}
+
+/** How far before a figure, in its paragraph, the option's first word last stands (∞ if not). */
+function namedBefore(option: string, fact: Fact, index: ReportIndex): number {
+  const text = (index.report.paragraphs[fact.paragraph - 1]?.text ?? "").toLowerCase();
+  const at = text.indexOf(fact.text.toLowerCase());
+  const [word] = words(option);
+  if (at < 0 || !word) return Number.POSITIVE_INFINITY;
+  const named = text.lastIndexOf(word, at);
+  return named < 0 ? Number.POSITIVE_INFINITY : at - named;
 }
 
 /** The words after a figure up to its neighbour: in English what is said of a count follows it. */
@@ -224,7 +257,8 @@ function withSharedMeasure(query: Query): string[] {
       .split(/\s+/)
       .filter((word) => !typed.has(word.toLowerCase()))
       .join(" ");
-  const rests = entities.map(beyondPlace);
+  // "the terminal vs the airport": a kind of place is an option of its own, not a shared measure.
+  const rests = entities.map(beyondPlace).map((rest) => (namesAKindOfPlace(rest) ? "" : rest));
   const said = rests.find((rest) => rest.length > 0);
   if (!said || rests.every((rest) => rest.length > 0)) return entities;
   return entities.map((option, i) => (rests[i] ? option : `${option} ${said}`));
@@ -252,6 +286,30 @@ function namesShown(query: Query): string[] {
   });
 }
 
+/** A comparison in words: "than" in the figure's own sentence ("six times higher than Westvale"). */
+const SETS_AGAINST = /\bthan\b/i;
+
+/**
+ * "Is Oakfield's rate higher than Westvale's?" where the report says "Oakfield's rate is twice
+ * Westvale's": a side's figure that already sets every side against the others, each named in it
+ * or the report's own home, answers alone, and is not set beside a figure of another kind.
+ */
+function statedComparison(
+  sides: Side[],
+  placesOf: string[][],
+  index: ReportIndex,
+): Side | undefined {
+  return sides.find((side) => {
+    const fact = side.best?.fact;
+    if (!fact || !SETS_AGAINST.test(fact.quote)) return false;
+    return placesOf.every(
+      (places) =>
+        places.length > 0 &&
+        places.every((place) => fact.places.includes(place) || index.home.has(place)),
+    );
+  });
+}
+
 /** "Did Oakfield seize more than Westvale?", "which got more, the DEA or the FBI?": side by side. */
 export function comparisonAnswer(query: Query, ctx: AnswerContext): Answer {
   const { places } = query.filters;
@@ -267,14 +325,18 @@ export function comparisonAnswer(query: Query, ctx: AnswerContext): Answer {
       if (best) taken.add(best.fact);
       return { name: shownNames[i] ?? name, best };
     });
-    return contest(sides, query, ctx);
+    const placesOf = entities.map((name) => optionPlaces(name, asked, ctx.index));
+    const stated = statedComparison(sides, placesOf, ctx.index);
+    return contest(stated ? [stated] : sides, query, ctx);
   }
-  return contest(
-    places.map((place) => ({
-      name: place,
-      best: rankFacts(query, ctx.index, [place], ctx.weights)[0],
-    })),
-    query,
-    ctx,
+  const sides = places.map((place) => ({
+    name: place,
+    best: rankFacts(query, ctx.index, [place], ctx.weights)[0],
+  }));
+  const stated = statedComparison(
+    sides,
+    places.map((place) => [place]),
+    ctx.index,
   );
+  return contest(stated ? [stated] : sides, query, ctx);
 }

@@ -3,7 +3,7 @@ import { countUnit } from "../../facts/units.js";
 import { words } from "../../text/tokenize.js";
 import { documentsWith } from "../bm25.js";
 import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "../compose.js";
-import { countedNoun } from "../coverage.js";
+import { type CountInWords, countedNoun, countInWords } from "../coverage.js";
 import { isHomeName, mentions, paragraphsHoldingLastWords, paragraphsNaming } from "../names.js";
 import { rankFacts, type ScoredFact } from "../rank.js";
 import { factsIn, type ReportIndex, type SentenceDoc } from "../reportIndex.js";
@@ -93,6 +93,101 @@ function uncounted(query: Query, best: ScoredFact): Answer {
     [],
     [best.fact.paragraph],
   );
+}
+
+/** What a figure counts is the noun asked about: its head, its own words, or its count unit. */
+function countsNoun(noun: string, { doc, fact }: ScoredFact): boolean {
+  const asked = concept(noun);
+  return doc.heads.has(asked) || doc.core.has(asked) || fact.unit === countUnit(noun);
+}
+
+/**
+ * "How many new scanners" where the report says "dozens of new scanners": the words answer, not a
+ * figure counting something else, when their sentence shares as much of the question as it does.
+ */
+function countedInWordsOnly(
+  query: Query,
+  inWords: CountInWords,
+  best: ScoredFact | undefined,
+): boolean {
+  const noun = countedNoun(query);
+  if (!noun || inWords.shared < Math.min(2, query.measure.concepts.length)) return false;
+  if (!best) return true;
+  const { doc } = best;
+  const shared = query.measure.concepts.filter(
+    (c) => doc.core.has(c) || doc.near.has(c) || doc.context.has(c),
+  ).length;
+  return !countsNoun(noun, best) && inWords.shared >= shared;
+}
+
+/** The report counts the thing only in words: say what it says, and cite it. */
+function givenInWords(query: Query, inWords: CountInWords): Answer {
+  return notFound(
+    query.question,
+    `The report gives no exact figure: it says “${inWords.words}” (¶${inWords.paragraph}).`,
+    [],
+    [inWords.paragraph],
+  );
+}
+
+/** A breakdown gives the same thing for at least this many places ("North District | 120", …). */
+const BREAKDOWN_PLACES = 3;
+
+const breakdownsCache = new WeakMap<ReportIndex, Map<string, Set<string>>>();
+
+/** What is counted, in what: one line of a breakdown by place. */
+function measureKey(fact: Fact): string {
+  return `${fact.subject.toLowerCase()}|${fact.unit}`;
+}
+
+/** Whether the report gives this figure's thing, in its unit, for several places: one of their rows. */
+function isBreakdownRow(fact: Fact, index: ReportIndex): boolean {
+  let byMeasure = breakdownsCache.get(index);
+  if (!byMeasure) {
+    byMeasure = new Map();
+    for (const other of index.table.facts) {
+      if (other.scope !== "local" || other.places.length !== 1) continue;
+      const places = byMeasure.get(measureKey(other)) ?? new Set();
+      places.add(other.places[0] as string);
+      byMeasure.set(measureKey(other), places);
+    }
+    breakdownsCache.set(index, byMeasure);
+  }
+  return (byMeasure.get(measureKey(fact))?.size ?? 0) >= BREAKDOWN_PLACES;
+}
+
+/** "11 people: 5 in Ontario, 4 in Quebec and 2 in Manitoba": the sentence's sum over its rows. */
+function sumOfRows(fact: Fact, index: ReportIndex): boolean {
+  if (fact.places.length < 2) return false;
+  const sentence = factsIn(index, [fact.paragraph]).filter((f) => f.sentence === fact.sentence);
+  return fact.places.every((place) =>
+    sentence.some((f) => f !== fact && f.places.length === 1 && f.places[0] === place),
+  );
+}
+
+/**
+ * Asked with no place, a row of a breakdown by district ("North District | 120") gives way to the
+ * report's own figure for the same thing, in the same unit, when that one scores near it: the
+ * rows match the question's words (their header's period) better, but each is a part.
+ */
+function wholeBeforeRows(
+  query: Query,
+  ranked: ScoredFact[],
+  index: ReportIndex,
+  w: Weights,
+): ScoredFact[] {
+  const [best] = ranked;
+  if (!best || query.filters.places.length > 0 || best.fact.scope !== "local") return ranked;
+  if (sumOfRows(best.fact, index) || !isBreakdownRow(best.fact, index)) return ranked;
+  const whole = ranked.find(
+    (r) =>
+      r.fact.scope === "national" &&
+      r.fact.unit === best.fact.unit &&
+      [...r.doc.heads].some((head) => best.doc.heads.has(head)) &&
+      r.score >= best.score - w.breakdownMargin &&
+      isUsable(r, w),
+  );
+  return whole ? [whole, ...ranked.filter((r) => r !== whole)] : ranked;
 }
 
 /** The best-ranked facts for the query, a total first when no place is asked about. */
@@ -234,13 +329,21 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   const ranked = preciseFirst(
     countedNounFirst(
       query,
-      all.filter((r) => canAnswer(query, r, ctx.index)),
+      wholeBeforeRows(
+        query,
+        all.filter((r) => canAnswer(query, r, ctx.index)),
+        ctx.index,
+        w,
+      ),
       w,
     ),
     w,
   );
   if (ranked[0] && countsListedItems(query, ranked[0])) return uncounted(query, ranked[0]);
   const best = ranked[0];
+  const inWords = countInWords(query, ctx.index);
+  if (inWords && countedInWordsOnly(query, inWords, isUsable(best, w) ? best : undefined))
+    return givenInWords(query, inWords);
   if (!isUsable(best, w) || !fitsAskedTime(query, best)) return noFigure(query, ctx);
   const again = restatements(best, ranked, w);
   const facts = [best.fact, ...again];

@@ -4,15 +4,23 @@
  * Softer evidence (a weight for "how much") stays in the scoring: ruled out outright, it cost
  * more right answers than it saved.
  */
-import { ownYearsIn, yearsIn } from "../../facts/dates.js";
+import { openingYears, ownYearsIn, yearsIn } from "../../facts/dates.js";
 import { actionLemma, DRUG_NAMES } from "../../facts/lexicon.js";
 import { findNumbers } from "../../facts/numbers.js";
+import { findPlaces, placeByName } from "../../facts/places.js";
 import type { Fact } from "../../facts/schema.js";
 import { measureAfter, TIME_UNITS } from "../../facts/units.js";
 import { DRUGS } from "../../lexicon/drugs.js";
 import { GRAMMAR } from "../../lexicon/language.js";
 import { words } from "../../text/tokenize.js";
-import { ASKS_CURRENT, LAST_YEAR, type ScoredFact, SINCE_LAST_YEAR, statedRate } from "../rank.js";
+import {
+  ASKS_CURRENT,
+  LAST_YEAR,
+  type ScoredFact,
+  SINCE_LAST_YEAR,
+  statedRate,
+  TOTAL_WORDS,
+} from "../rank.js";
 import { factsIn, type ReportIndex } from "../reportIndex.js";
 import type { Query } from "../understand.js";
 import { concept, conceptsOf } from "../vocabulary.js";
@@ -59,7 +67,11 @@ function rightYear(query: Query, scored: ScoredFact, index: ReportIndex): boolea
   const asked = query.filters.period.years;
   if (asked.length === 0) return true;
   const { dated, inParagraph } = datedYears(scored, index);
-  if (dated.length === 0) return true;
+  // An undated figure is the report's own: of the years its opening speaks of, if it names any.
+  if (dated.length === 0) {
+    const own = openingYears(index.report.paragraphs);
+    return own.size === 0 || asked.some((year) => own.has(year));
+  }
   return asked.some((year) => dated.includes(year) || inParagraph.includes(year));
 }
 
@@ -270,16 +282,115 @@ function namedSubstanceStated(
   return named.every(stated);
 }
 
+/** "… five in Portsmouth, and another in Dover": the sentence goes on to add to the figure. */
+const ADDED_AFTER = /^[^.;]*?\b(?:and|plus|as well as)\s+(?:another|a further|an additional)\b/i;
+/** "… and another five in Dover": the figure is itself added to one before it. */
+const ADDED_BEFORE = /\b(?:another|a further|an additional)\s*$/i;
+
+/**
+ * "How many in total": a figure its own sentence adds to ("and another … in Dover"), or that is
+ * itself added, is one part of a total the report does not state.
+ */
+function wholeWhenTotalAsked(query: Query, { doc, fact }: ScoredFact): boolean {
+  if (!TOTAL_WORDS.test(query.cleaned)) return true;
+  const after = fact.quote.slice(fact.quote.indexOf(fact.text) + fact.text.length);
+  return !ADDED_AFTER.test(after) && !ADDED_BEFORE.test(doc.lead);
+}
+
+/** "10.1 homicides per 100,000 residents", "$300 per capita": a rate over a population. */
+const PER_POPULATION =
+  /^[^,;.]{0,40}?\b(?:per|for every)\s+(?:\d[\d,.]*\s+(?:[a-z]+\s+)?[a-z]+|capita|head)\b/i;
+/** "the murder rate", "per capita", "per 1,000 people": the question asks for a rate. */
+const ASKS_RATE_PER = /\b(?:rates?|per|capita|ratio|every|each)\b/i;
+
+/**
+ * "How many homicides" is not "10.1 homicides per 100,000 residents": a rate over a population
+ * answers only a question that asks for a rate.
+ */
+function countNotRate(query: Query, { fact }: ScoredFact): boolean {
+  const after = fact.quote.slice(fact.quote.indexOf(fact.text) + fact.text.length);
+  return !PER_POPULATION.test(after) || ASKS_RATE_PER.test(query.cleaned) || !!query.measure.per;
+}
+
+/** "after adjusting for inflation", "inflation-adjusted", "in 2025 dollars": the adjusted figure is asked. */
+const ASKS_ADJUSTED =
+  /\b(?:adjust(?:ed|ing|ment)?|inflation|convert(?:ed|ing)?|in (?:today's|current|(?:19|20)\d{2}) dollars)\b/i;
+/** "We adjusted the $10.1 million value … to 2025 dollars ($13 million)": the figure adjusted. */
+const ADJUSTED_FROM = /\b(?:adjusted|converted|updated|restated)\s+(?:the|this|that|a|an)?\s*$/i;
+
+/** Asked for an adjusted figure, the figure a sentence adjusts is the one it starts from. */
+function adjustedWhenAsked(query: Query, { doc }: ScoredFact): boolean {
+  return !ASKS_ADJUSTED.test(query.cleaned) || !ADJUSTED_FROM.test(doc.lead);
+}
+
+/** "the death rate", "what share of": a level asked for, not how it changed. */
+const ASKS_LEVEL = /\b(?:rates?|share|proportion|percentage of|per ?cent of|fraction)\b/i;
+/** "how much did it fall", "the drop in", "up or down": a change asked for. */
+const ASKS_CHANGE =
+  /\b(?:change[ds]?|increase[ds]?|decrease[ds]?|rise|rose|risen|fall|fell|fallen|drop(?:ped|s)?|decline[ds]?|grow|grew|growth|jump(?:ed)?|cut|up|down|more|less|fewer|higher|lower|reduc\w*|improv\w*|worse)\b/i;
+
+/** "Alberta's death rate" is not "a decrease of 17.7%": a change answers only a question about change. */
+function levelNotChange(query: Query, fact: Fact): boolean {
+  if (fact.unit !== "percent" || (fact.action !== "increase" && fact.action !== "decrease"))
+    return true;
+  return !ASKS_LEVEL.test(query.cleaned) || ASKS_CHANGE.test(query.cleaned);
+}
+
+/** "Atlantic provinces (New Brunswick, Nova Scotia and …)": the members a group's name lists. */
+const GROUP_MEMBERS = /\(([^()]*(?:,|\band\b)[^()]*)\)/g;
+
+const TOGETHER = /\b(?:together|combined)\b/i;
+
+/** How many places of the asked place's kind a figure's places hold besides it. */
+function siblings(asked: string, places: readonly string[]): number {
+  const kind = placeByName(asked)?.kind;
+  return places.filter((name) => name !== asked && placeByName(name)?.kind === kind).length;
+}
+
+/**
+ * "Atlantic provinces (New Brunswick, Nova Scotia, …): 218 deaths": a figure for a group whose
+ * members its sentence lists in brackets, or that it gives places "together", is none of theirs alone.
+ */
+function notAGroupsFigure(query: Query, fact: Fact): boolean {
+  const [asked, ...more] = query.filters.places;
+  if (!asked || more.length > 0 || fact.places.length < 2 || !fact.places.includes(asked))
+    return true;
+  // "British Columbia and Alberta together accounting for 44%": the pair's figure, not one's.
+  if (TOGETHER.test(fact.quote) && siblings(asked, fact.places) > 0) return false;
+  for (const [, members] of fact.quote.matchAll(GROUP_MEMBERS)) {
+    const named = findPlaces(members ?? "").map((mention) => mention.place.name);
+    if (named.includes(asked) && new Set(named).size >= 2) return false;
+  }
+  return true;
+}
+
+/** "By what percentage", "what % of", "what share": a percentage asked in so many words. */
+const ASKS_PERCENT = /\b(?:percent(?:age)?|per cent|share|proportion)\b|%/i;
+
+/** "By what percentage did cases rise" is never "100 days": a percentage asked is one, or a share. */
+function percentWhenAsked(query: Query, fact: Fact): boolean {
+  if (query.measure.expected.kind !== "percent" || !ASKS_PERCENT.test(query.cleaned)) return true;
+  return fact.unit === "percent" || fact.unit === "share";
+}
+
+/** Whether a figure is of the kind asked (money, a weight, a count, a time), whatever it counts. */
+export function ofKindAsked(query: Query, fact: Fact): boolean {
+  return (
+    amountWhenAsked(query, fact) &&
+    countWhenNumberAsked(query, fact) &&
+    measureWhenAsked(query, fact) &&
+    noMoneyForHowMany(query, fact) &&
+    timeWhenAsked(query, fact) &&
+    ratioWhenAsked(query, fact) &&
+    percentWhenAsked(query, fact) &&
+    moneyWhenAsked(query, fact)
+  );
+}
+
 export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex): boolean {
   return (
-    amountWhenAsked(query, scored.fact) &&
-    countWhenNumberAsked(query, scored.fact) &&
-    measureWhenAsked(query, scored.fact) &&
-    noMoneyForHowMany(query, scored.fact) &&
-    timeWhenAsked(query, scored.fact) &&
-    ratioWhenAsked(query, scored.fact) &&
+    ofKindAsked(query, scored.fact) &&
     averageWhenAsked(query, scored) &&
-    moneyWhenAsked(query, scored.fact) &&
     currencyWhenNamed(query, scored.fact, index) &&
     besideStatedWhole(query, scored.fact, index) &&
     besideNamedWhole(query, scored, index) &&
@@ -287,6 +398,11 @@ export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex):
     namedSubstanceStated(query, scored, index) &&
     notLastYearForCurrent(query, scored) &&
     sameHalf(query, scored) &&
+    wholeWhenTotalAsked(query, scored) &&
+    countNotRate(query, scored) &&
+    adjustedWhenAsked(query, scored) &&
+    levelNotChange(query, scored.fact) &&
+    notAGroupsFigure(query, scored.fact) &&
     rightYear(query, scored, index)
   );
 }

@@ -6,7 +6,7 @@ export const ASKS_DURATION =
   /\bhow long\b|\b(?:what|which)\s+(?:period|length of time|duration|time ?frame|time span)\b|\bhow many (?:days|weeks|months|years) (?:has|have|did|was|were)\b/i;
 /** The words that only frame a duration question: "how long" and "period" say nothing of what lasted. */
 export const DURATION_FRAME =
-  /\b(?:how long|long|period|length of time|duration|time ?frame|time span|going|lasted?|run)\b/gi;
+  /\b(?:how long|long|period|length of time|duration|time ?frame|time span|going|goin|lasted?|lasting|run|running)\b/gi;
 
 const MONTHS =
   "January|February|March|April|May|June|July|August|September|October|November|December";
