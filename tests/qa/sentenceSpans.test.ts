@@ -58,3 +58,26 @@ describe("when and how long", () => {
     expect(reply.text).toMatch(/^\*\*through June 30, 2026\*\*/);
   });
 });
+
+describe("a dateline dates the release, not the events it reports", () => {
+  const briefing = buildReportIndex(
+    `Harbour Police Report Spring Results
+
+Port Ellis, June 9, 2025 -- The harbour police held a briefing this morning on the results of the "Clear Water" campaign against smuggling.
+
+Since the Clear Water campaign was launched on March 3, officers have seized 40 boats.
+
+Port Ellis, June 9, 2025 -- The coast guard held a press conference on Monday to present its own figures.`,
+    { name: "invented-briefing.txt", version: null },
+  );
+
+  it("dates a launch from the sentence that states it", () => {
+    expect(answer("When was the Clear Water campaign launched?", briefing).text).toMatch(
+      /^\*\*March 3\*\*/,
+    );
+  });
+
+  it("keeps the dateline where the sentence tells of the release's own day", () => {
+    expect(answer("When was the press conference held?", briefing).text).toMatch(/June 9, 2025/);
+  });
+});

@@ -1,8 +1,9 @@
 import { AUXILIARIES, actionLemma } from "../../facts/lexicon.js";
 import { GRAMMAR } from "../../lexicon/language.js";
+import { stem } from "../../text/stem.js";
 import { words } from "../../text/tokenize.js";
 import type { Query } from "../understand.js";
-import { concept, STOP_WORDS } from "../vocabulary.js";
+import { STOP_WORDS } from "../vocabulary.js";
 
 const VERB_FORMS: ReadonlySet<string> = new Set(GRAMMAR.verbForms);
 /** The questions whose answer is a part of the event a verb names: who did it, when, where. */
@@ -13,8 +14,8 @@ function isVerb(word: string): boolean {
 }
 
 /**
- * "Who allegedly led the ring?", "when was the crackdown launched?": the concepts of the verbs
- * naming the event asked about. The sentence stating that event holds them; one that only shares
+ * "Who allegedly led the ring?", "when was the crackdown launched?": the stems of the verbs
+ * naming the event asked about, as the report would write them (a synonym may be another event). The sentence stating that event holds them; one that only shares
  * the topic ("a ring that allegedly sold drugs, the prosecutor announced") does not.
  */
 export function eventVerbs(query: Query): Set<string> {
@@ -27,5 +28,5 @@ export function eventVerbs(query: Query): Set<string> {
   // "who heads the unit": the word after "who", past an adverb, is its verb whatever its form.
   const next = query.wh === "who" ? rest.find((word) => !/ly$/.test(word)) : undefined;
   if (next && content(next)) verbs.push(next);
-  return new Set(verbs.map(concept));
+  return new Set(verbs.map(stem));
 }

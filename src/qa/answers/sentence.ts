@@ -1,6 +1,7 @@
 import type { Entity } from "../../facts/schema.js";
 import { GRAMMAR } from "../../lexicon/language.js";
 import { BoundedMemory } from "../../text/memory.js";
+import { stem } from "../../text/stem.js";
 import { words } from "../../text/tokenize.js";
 import { searchBm25 } from "../bm25.js";
 import { notFound } from "../compose.js";
@@ -159,6 +160,20 @@ function labelsAName(date: string, text: string, asked: Set<string>): boolean {
   return word !== undefined && asked.has(concept(word));
 }
 
+/** "this morning", "on Thursday": the sentence speaks of the day it was written. */
+const RELEASE_DAY =
+  /\b(?:today|this (?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
+
+/**
+ * "Riverbend, May 5, 2025 -- Police said": a dateline's date dates the release, not the event,
+ * unless the sentence tells of the release's own day ("held a briefing on Thursday").
+ */
+function opensDateline(date: string, text: string): boolean {
+  const at = text.indexOf(date);
+  const after = text.slice(at + date.length);
+  return at >= 0 && at < 40 && /^[\s,)]*(?:--|—|–|-)\s/.test(after) && !RELEASE_DAY.test(after);
+}
+
 /** "In July, the board met": a month named alone, capitalised, dates what the sentence says. */
 const MONTH_NAME =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
@@ -230,25 +245,33 @@ function wantedKinds(query: Query, index: ReportIndex): Entity["kind"][] {
 
 /** What a sentence's words are, read once per sentence text: every question asking of it reuses it. */
 const TEXTS_KEPT = 20_000;
-const wordConcepts = new BoundedMemory<readonly (readonly [number, string])[]>(TEXTS_KEPT);
+const wordConcepts = new BoundedMemory<readonly (readonly [number, string, string])[]>(TEXTS_KEPT);
 const namesWithNext = new BoundedMemory<readonly (readonly [string, string | null])[]>(TEXTS_KEPT);
 
-/** Each word's position and concept. */
-function conceptPositions(text: string): (readonly [number, string])[] {
-  const found: (readonly [number, string])[] = [];
+/** Each word's position, concept and stem. */
+function conceptPositions(text: string): (readonly [number, string, string])[] {
+  const found: (readonly [number, string, string])[] = [];
   for (const match of text.matchAll(/[A-Za-z][\w'’-]*/g)) {
     const [word] = words(match[0]);
-    if (word) found.push([match.index ?? 0, concept(word)]);
+    if (word) found.push([match.index ?? 0, concept(word), stem(word)]);
   }
   return found;
 }
 
-/** Where in the sentence the question's own words stand, to find the span nearest them. */
+/** Where in the sentence the question's own words (concepts, or stems) stand, to find the span nearest them. */
 function matchedPositions(text: string, concepts: Set<string>): number[] {
   const positions: number[] = [];
-  for (const [at, c] of wordConcepts.recall(text, conceptPositions))
-    if (concepts.has(c)) positions.push(at);
+  for (const [at, c, s] of wordConcepts.recall(text, conceptPositions))
+    if (concepts.has(c) || concepts.has(s)) positions.push(at);
   return positions;
+}
+
+/** The stems of the event's verbs that a sentence writes itself. */
+function verbsIn(text: string, verbs: Set<string>): string[] {
+  if (verbs.size === 0) return [];
+  const held = new Set<string>();
+  for (const [, , s] of wordConcepts.recall(text, conceptPositions)) if (verbs.has(s)) held.add(s);
+  return [...held];
 }
 
 /** The words an answer's span stands beside: the event's verb where the sentence has it. */
@@ -414,10 +437,9 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   // "When are the May figures out?": the month asked about names what is dated, not a match.
   const dateWords = asksDate(query) ? monthConcepts(query.cleaned) : new Set<string>();
   // Where some sentence states the event asked about, a name elsewhere did something else.
-  const eventStated = hits.some((hit) => {
-    const held = (index.sentences[hit.id] as SentenceDoc).concepts;
-    return [...verbs].some((c) => held.has(c));
-  });
+  const eventStated = hits.some(
+    (hit) => verbsIn((index.sentences[hit.id] as SentenceDoc).text, verbs).length > 0,
+  );
   const scored = hits
     .map((hit) => ({ hit, doc: index.sentences[hit.id] as SentenceDoc }))
     // "the police chief in Oakport" of Oakport's own paper: its home need not be named again.
@@ -434,11 +456,12 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     )
     .map(({ hit, doc }) => {
       const overlap = concepts.filter((c) => doc.concepts.has(c) && !dateWords.has(c));
-      const verbsHeld = [...verbs].filter((c) => doc.concepts.has(c));
+      const verbsHeld = verbsIn(doc.text, verbs);
       // The answer is an entity the question does not already name, of the kind it asks for.
       const entities = (bySentence.get(`${doc.paragraph}:${doc.sentence}`) ?? [])
         .filter((e) => wanted.includes(e.kind) && !alreadyAsked(e.name, asked))
         .filter((e) => e.kind !== "date" || !labelsAName(e.name, doc.text, new Set(overlap)))
+        .filter((e) => e.kind !== "date" || !opensDateline(e.name, doc.text))
         .sort((a, b) => wanted.indexOf(a.kind) - wanted.indexOf(b.kind));
       const first = entities.filter((e) => e.kind === entities[0]?.kind);
       // "Prosecutors say Owen T. Marsh, 44, led the ring": a who-question's event may be done by
@@ -475,7 +498,9 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
               : 0;
       const quoted = offeredNames(query, doc, index, w.ownNameParagraphs);
       const nameBonus = quoted.length > 0 ? w.sentenceQuotedName : 0;
-      const verbBonus = verbsHeld.length > 0 ? w.sentenceEventVerb : 0;
+      // The event's verb counts where the sentence also holds the kind of answer asked for.
+      const answers = names.length > 0 || wanted.length === 0 || entityBonus > 0;
+      const verbBonus = verbsHeld.length > 0 && answers ? w.sentenceEventVerb : 0;
       const rest = (byParagraph.get(doc.paragraph) ?? 0) - hit.score;
       const relevance = (hit.score + w.sentenceParagraphContext * rest) / Math.max(top, 1e-9);
       const score =
@@ -483,7 +508,10 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
       return { doc, overlap: overlap.length, score, names, quoted, verbsHeld };
     })
     .sort((a, b) => b.score - a.score);
-  const best = scored[0];
+  // "When was it launched?": a sentence giving a date beats one that only names what is asked,
+  // and one stating the event asked about beats one dating something else.
+  const dating = asksDate(query) ? scored.filter((x) => x.names.length > 0) : [];
+  const best = dating.find((x) => !eventStated || x.verbsHeld.length > 0) ?? dating[0] ?? scored[0];
   const weak =
     !best ||
     best.overlap === 0 ||
