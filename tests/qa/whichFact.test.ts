@@ -346,4 +346,17 @@ describe("which figure answers, and when none does", () => {
         ?.value,
     ).toBe(310);
   });
+
+  it("takes a whole over a figure for one case 'alone', and a percentage 'down from' as the earlier one", () => {
+    const year = invented(
+      [
+        "Harbour Police Annual Results",
+        'In the "7·21" case alone, Leeds police seized 61.5 kilograms of heroin and arrested 9 suspects.',
+        "Among the drugs seized over the year, there were 390.2 kilograms of heroin and 12 kilograms of cocaine.",
+        "Thefts fell 12.5% in 2025. In 2025, 64% of thefts involved boats, down from 71% in 2024.",
+      ].join("\n\n"),
+    );
+    expect(answer("how much heroin was seized over the year", year).facts[0]?.value).toBe(390.2);
+    expect(answer("whats the percent decrease in thefts", year).facts[0]?.value).toBe(12.5);
+  });
 });
