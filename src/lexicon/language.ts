@@ -46,6 +46,12 @@ const Grammar = z.object({
   verbForms: Words,
   /** The two halves of a whole ("men", "women"): a question about one is not the other's figure. */
   contrasts: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
+  /** After "which"/"what", words naming the kind of place ranked, and that kind ("any" for any). */
+  placeKinds: z.record(z.string().min(1), z.enum(["province", "state", "country", "city", "any"])),
+  /** List-row labels that name the whole, not one of the things ranked: "Total: 1,146". */
+  wholeLabels: Words,
+  /** With operationNouns, words naming the report's whole effort: "the headline figures". */
+  wholeReportWords: Words,
 });
 
 const WordNet = z.object({

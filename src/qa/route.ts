@@ -2,7 +2,12 @@ import { comparisonAnswer } from "./answers/comparison.js";
 import type { AnswerContext } from "./answers/context.js";
 import { figureAnswer } from "./answers/figure.js";
 import { figuresAnswer } from "./answers/figures.js";
-import { ASKS_DURATION, publicationDate, sentenceAnswer } from "./answers/sentence.js";
+import {
+  ASKS_DURATION,
+  elapsedAnswer,
+  publicationDate,
+  sentenceAnswer,
+} from "./answers/sentence.js";
 import { superlativeAnswer } from "./answers/superlative.js";
 import { notFound } from "./compose.js";
 import { findMissing, unfiguredName } from "./coverage.js";
@@ -98,7 +103,15 @@ export function unanswerable(query: Query, { index }: AnswerContext): Answer | n
   return null;
 }
 
-/** The answer to an understood question: a dateline, an honest not-found, or the routed answer. */
+/**
+ * The answer to an understood question: a dateline or the time the report's effort has run (asked
+ * in words no report need use), an honest not-found, or the routed answer.
+ */
 export function answerQuery(query: Query, ctx: AnswerContext): Answer {
-  return publicationDate(query, ctx.index) ?? unanswerable(query, ctx) ?? route(query, ctx);
+  return (
+    publicationDate(query, ctx.index) ??
+    elapsedAnswer(query, ctx.index) ??
+    unanswerable(query, ctx) ??
+    route(query, ctx)
+  );
 }

@@ -91,43 +91,7 @@ const COMPARISON =
   /\b(?:vs\.?|versus|compared? (?:to|with)|compare|against|or|than)\b|\bdifference between\b/i;
 const FIGURES_FOR =
   /(?:'s|’s)?\s+(?:figures|numbers|stats|statistics|results|data)\b|\b(?:figures|numbers|stats|statistics|results|data)\s+(?:for|of|on|in)\b/i;
-const PLACE_KINDS = new Map<string, string>(
-  Object.entries({
-    province: "province",
-    provinces: "province",
-    region: "province",
-    state: "state",
-    states: "state",
-    country: "country",
-    countries: "country",
-    nation: "country",
-    city: "city",
-    cities: "city",
-    place: "any",
-    port: "any",
-    force: "any",
-    forces: "any",
-    agency: "any",
-    agencies: "any",
-    unit: "any",
-    units: "any",
-    ports: "any",
-    crossing: "any",
-    airport: "any",
-    district: "any",
-    locality: "any",
-    prefecture: "any",
-    prefectures: "any",
-    county: "any",
-    localities: "any",
-    municipality: "any",
-    department: "province",
-    departments: "province",
-    division: "any",
-    area: "any",
-    where: "any",
-  }),
-);
+const PLACE_KINDS: ReadonlyMap<string, string> = new Map(Object.entries(GRAMMAR.placeKinds));
 
 /** "the airport", "the county": a word naming a kind of place, which may stand for a place itself. */
 export function namesAKindOfPlace(word: string): boolean {
@@ -342,14 +306,30 @@ const THAN_CONTEST = new RegExp(
  * opening on its own auxiliary.
  */
 const COUNTED_THAN =
-  /^(?:was|were|are|did|had|have)\s+(?:more|fewer|less)\s+[\w'-]+\s+(.+?)\s+than\s+(?:was|were|are|is|did|had|have)\s+(.+?)[?.!]*$/i;
+  /^(?:was|were|are|did|had|have)\s+(?:more|fewer|less)\s+[\w'-]+\s+(.+?)\s+than\s+(?:(?:was|were|are|is|did|had|have)\s+)?(.+?)[?.!]*$/i;
 /** The two named options of a "than" contest; none when either is only a year. */
 function thanOptions(cleaned: string): string[] {
-  const match = THAN_CONTEST.exec(cleaned) ?? COUNTED_THAN.exec(cleaned);
-  const options = [match?.[1], match?.[2]].map((option) =>
-    (option ?? "").trim().replace(LEADING_ARTICLE, ""),
+  const paired = THAN_CONTEST.exec(cleaned);
+  const counted = paired ? null : COUNTED_THAN.exec(cleaned);
+  const match = paired ?? counted;
+  const [first, second] = [match?.[1], match?.[2]].map((option) => (option ?? "").trim());
+  const options = (counted ? sharedOpener(first ?? "", second ?? "") : [first, second]).map(
+    (option) => (option ?? "").trim().replace(LEADING_ARTICLE, ""),
   );
   return options.every((option) => /[a-z]{3}/i.test(option)) ? options : [];
+}
+
+/**
+ * "were more people arrested in the spring sweeps than in the autumn ones": when the second side
+ * opens on a preposition the first holds too, the options are what follows it on either side,
+ * what was done to them ("arrested") being what is counted.
+ */
+function sharedOpener(first: string, second: string): [string, string] {
+  const opener = REPEATED_OPENER.exec(second)?.[0];
+  if (!opener) return [first, second];
+  const at = first.toLowerCase().lastIndexOf(` ${opener.toLowerCase()}`);
+  if (at < 0) return [first, second];
+  return [first.slice(at + opener.length + 1), second.slice(opener.length)];
 }
 
 /**

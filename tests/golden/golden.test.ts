@@ -44,11 +44,11 @@ const FLOORS: Record<string, number> = {
   "dea-district-indictment": 0.96, // 24/25
   "dea-fentanyl": 1.0, // 32/32
   "eu-drug-markets-summary": 0.8, // 20/25
-  "fbi-operation-summary": 0.96, // 24/25
+  "fbi-operation-summary": 1.0, // 25/25
   "guangdong-police-briefing": 0.96, // 24/25
   "hk-customs": 0.88, // 22/25
   "interpol-lionfish": 1.0, // 31/31
-  "interpol-trafficking-op": 0.88, // 22/25
+  "interpol-trafficking-op": 0.92, // 23/25
   "kenya-nacada-police": 0.92, // 23/25
   "maritime-centre-annual": 0.888, // 24/27
   "mexico-security-cabinet": 0.92, // 23/25
@@ -64,7 +64,7 @@ const FLOORS: Record<string, number> = {
   "seed-heldout": 1.0, // 60/60
   "sichuan-drug-report": 0.84, // 21/25
   "singapore-cnb-annual": 0.88, // 22/25
-  "uk-nca-operation": 0.92, // 23/25
+  "uk-nca-operation": 0.96, // 24/25
   "ukraine-customs-or-europol": 1.0, // 25/25
   "un-human-trafficking-brief": 0.96, // 24/25
   "unodc-regional-brief": 0.92, // 23/25
@@ -72,8 +72,8 @@ const FLOORS: Record<string, number> = {
   "xinhua-ministry-briefing": 0.96, // 24/25
   "yunnan-border-police": 0.96, // 24/25
   // Chat-style and fresh seed sets by a helper who never saw the engine: 55.7% and 71.7% on sight.
-  "seed-chat": 68 / 70,
-  "seed-fresh": 59 / 60,
+  "seed-chat": 69 / 70,
+  "seed-fresh": 60 / 60,
   // 180 questions on the tuning-half corpus reports by a helper who never saw the engine,
   // at first sight: 137/180 = 76.1%, with 5 figures given for questions the report cannot answer;
   // then 151/180 = 83.9%; now 162/180 = 90.0%, none given.
@@ -96,8 +96,8 @@ const FLOORS: Record<string, number> = {
   // the engine, written in session 3. First sight, on main at 1c86ac4 before any change for them.
   "seed-fresh2": 60 / 60,
   "seed-chat2": 37 / 40,
-  "seed-chat3": 33 / 40, // first sight (session 4), before any change for it
-  "seed-fresh3": 52 / 60, // first sight (session 4), before any change for it
+  "seed-chat3": 35 / 40, // first sight (session 4) 33/40, before any change for it
+  "seed-fresh3": 56 / 60, // first sight (session 4) 52/60, before any change for it
   "corpus-blind2-2022-03-01_addiction_overdose": 12 / 12,
   "corpus-blind2-2023-03-20_freedom_caucus_public_safety": 12 / 12,
   "corpus-blind2-2023-11-16_global_drug_trafficking": 12 / 12,
@@ -148,7 +148,7 @@ const FLOORS: Record<string, number> = {
   "invented7-wh-by-the-numbers-enforcement": 10 / 15, // first sight (session 4)
   "invented7-wh-fact-sheet-fentanyl-border": 10 / 15, // first sight (session 4)
   "invented8-news-asia-meth-golden-triangle": 9 / 15, // first sight (session 4)
-  "invented8-news-australia-police-media-release": 12 / 15, // first sight (session 4)
+  "invented8-news-australia-police-media-release": 13 / 15, // first sight (session 4) 12/15
   "invented8-news-europe-europol-operation": 12 / 15, // first sight (session 4)
   "invented8-news-us-attorney-indictment": 10 / 15, // first sight (session 4)
   "invented8-wh-bilateral-readout-security": 8 / 15, // first sight (session 4)

@@ -98,6 +98,61 @@ describe("comparisons and superlatives over things", () => {
   });
 });
 
+describe("superlatives over the rows of a list", () => {
+  // Invented: a headline with a colon, results by force (each named for its area), by region
+  // (regions no gazetteer knows), and by field office (cities).
+  const rows = buildReportIndex(
+    [
+      "Operation Sandpiper: 1,240 arrests in a week",
+      "Results by force:",
+      "Harbour Police (Boston): 212 arrests and 14 firearms seized",
+      "Valley Constabulary (Denver): 340 arrests and 9 firearms seized",
+      "Total: 552 arrests",
+      "Results by region:",
+      "Northern Reach: 410 arrests.",
+      "Southern Reach: 295 arrests.",
+      "Field offices reporting the most arrests:",
+      "Chicago: 96 arrests",
+      "Houston: 121 arrests",
+    ].join("\n\n"),
+    { name: "rows.txt", version: null },
+  );
+
+  it("ranks a kind that is no kind of place by the rows' labels", () => {
+    const a = answer("Which force made the most arrests?", rows);
+    expect(a.facts[0]?.value).toBe(340);
+    expect(a.text.startsWith("**Valley Constabulary**")).toBe(true);
+  });
+
+  it("ranks regions no gazetteer knows by their rows, never the headline or the total", () => {
+    const a = answer("Which region had the most arrests?", rows);
+    expect(a.facts[0]?.value).toBe(410);
+    expect(a.text.startsWith("**Northern Reach**")).toBe(true);
+  });
+
+  it("ranks by what the report most often says is done when only the action is asked", () => {
+    // Invented: two provinces' drug seizures, and a larger seizure of something else.
+    const provinces = buildReportIndex(
+      [
+        "Drug control results",
+        "Hunan police seized 1.2 tons of drugs.",
+        "Hubei police seized 0.8 tons of drugs.",
+        "Henan police seized 3 tons of precursor chemicals.",
+        "Across the country, police seized 9 tons of drugs.",
+      ].join("\n\n"),
+      { name: "provinces.txt", version: null },
+    );
+    const a = answer("which provnce siezed the most", provinces);
+    expect(a.text.startsWith("**Hunan**")).toBe(true);
+    expect(answer("which province seized the most chemicals", provinces).facts[0]?.value).toBe(3);
+  });
+
+  it("reads a two-word kind of place", () => {
+    expect(understand("Which field office made the most arrests?").rankedPlaceKind).toBe("any");
+    expect(answer("Which field office made the most arrests?", rows).facts[0]?.value).toBe(121);
+  });
+});
+
 describe("sentence answers", () => {
   it("lead with the span that answers", () => {
     expect(answer("how long was the smuggler sentenced to?", index).text).toMatch(/27 months/);
@@ -138,6 +193,44 @@ describe("sentence answers in the question's own terms", () => {
   it("answer 'over what period' with a span of time", () => {
     const span = answer("over what period did the patrols check boats?", BRIEFING);
     expect(span.text.startsWith("**six weeks**")).toBe(true);
+  });
+
+  it("answer when the results were announced with the report's dateline", () => {
+    // Invented: a dateline, then a date inside the text that dates something else.
+    const dated = buildReportIndex(
+      [
+        "Harbour Light results",
+        "Port News Service, June 3rd. The ministry gave the results of the campaign.",
+        "Four patrol boats were bought on March 9th.",
+      ].join("\n\n"),
+      { name: "dated.txt", version: null },
+    );
+    const a = answer("On what date were the campaign results announced?", dated);
+    expect(a.text.startsWith("**June 3rd** (¶2)")).toBe(true);
+  });
+
+  it("answer how long the report's whole effort has run with the span up to the report", () => {
+    // Invented: the effort is named at the top; the span elapsed stands in a sentence that names
+    // none of it; a 10-day course is last year's, and not the effort's.
+    const effort = buildReportIndex(
+      [
+        "Harbour Light results",
+        'The ministry briefed reporters on the "Harbour Light" campaign on Friday.',
+        "In the past three months, officers seized 40 kilograms of heroin and arrested 210 suspects.",
+        "A 10-day training course for boat crews ran last year.",
+      ].join("\n\n"),
+      { name: "effort.txt", version: null },
+    );
+    for (const question of [
+      "how long has the campaign been goin",
+      "How long had the campaign been running when the results were reported?",
+      "Over what period were the headline figures achieved?",
+    ]) {
+      expect(answer(question, effort).text.startsWith("**three months** (¶3)")).toBe(true);
+    }
+    expect(answer("how long did the training course run?", effort).text).not.toContain(
+      "three months",
+    );
   });
 });
 
@@ -317,6 +410,15 @@ describe("comparisons of two measures", () => {
         "did the Dock Unit arrest more harbour smugglers than the Coast Office charged?",
       ),
     ).toEqual(["Dock Unit arrest", "Coast Office charged"]);
+  });
+
+  it("read the second side without its auxiliary, and a preposition both sides open on", () => {
+    expect(
+      contestOptions("Were more people referred to outpatient care than forced into treatment?"),
+    ).toEqual(["referred to outpatient care", "forced into treatment"]);
+    expect(
+      contestOptions("Were more people arrested in the spring sweeps than in the autumn raids?"),
+    ).toEqual(["spring sweeps", "autumn raids"]);
   });
 
   it("give a side whose words the report puts otherwise the figure that says them after it", () => {

@@ -29,9 +29,52 @@ export const ASKS_DURATION =
   /\bhow long\b|\b(?:what|which)\s+(?:period|length of time|duration|time ?frame|time span)\b|\bhow many (?:days|weeks|months|years) (?:has|have|did|was|were)\b/i;
 /** The words that only frame a duration question: "how long" and "period" say nothing of what lasted. */
 const DURATION_FRAME =
-  /\b(?:how long|long|period|length of time|duration|time ?frame|time span|going|lasted?|run)\b/gi;
+  /\b(?:how long|long|period|length of time|duration|time ?frame|time span|going|goin|lasted?|lasting|run|running)\b/gi;
 /** "by what year", "in which month": asks for a date though it does not say "when". */
 const ASKS_DATE = /\b(?:what|which)\s+(?:year|month|day|date)\b/i;
+/** "in the past two months", "over the last 10 weeks": a span of time up to the report. */
+const ELAPSED = new RegExp(
+  String.raw`\b(?:in|over|during|for|within)\s+the\s+(?:past|last|first)\s+${DURATION.source.slice(2)}`,
+  "i",
+);
+/** "How long has it been running", "over what period were …": the time elapsed is asked. */
+const ASKS_ELAPSED =
+  /\bhow long\s+(?:has|have|had)\b|\b(?:what|which)\s+(?:period|length of time|time ?frame|time span)\b|\bhow long\b.*\b(?:been|so far|running|going|goin|lasted)\b/i;
+const WHOLE_REPORT: ReadonlySet<string> = new Set(
+  [...GRAMMAR.operationNouns, ...GRAMMAR.wholeReportWords, ...GRAMMAR.genericQuestionWords].map(
+    concept,
+  ),
+);
+const elapsedCache = new WeakMap<ReportIndex, SentenceDoc | null>();
+
+/**
+ * "How long has the campaign been running?" asked of the report's whole effort: the first span of
+ * time up to the report it gives ("In the past two months, police …"), wherever the campaign is
+ * named. Null when the question names a part of the effort, or the report gives no such span.
+ */
+export function elapsedAnswer(query: Query, index: ReportIndex): Answer | null {
+  if (!ASKS_ELAPSED.test(query.cleaned)) return null;
+  const frame = new Set(conceptsOf(frameWords(query.cleaned, true)));
+  const named = query.measure.concepts.filter((c) => !frame.has(c));
+  if (query.filters.places.length > 0 || !named.every((c) => WHOLE_REPORT.has(c))) return null;
+  let doc = elapsedCache.get(index);
+  if (doc === undefined) {
+    doc = index.sentences.find((sentence) => ELAPSED.test(sentence.text)) ?? null;
+    elapsedCache.set(index, doc);
+  }
+  if (!doc) return null;
+  const span = DURATION.exec(doc.text)?.[0] ?? "";
+  return {
+    question: query.question,
+    status: "answered",
+    text: `**${span}** (¶${doc.paragraph})\n> ${doc.text}`,
+    citations: [doc.paragraph],
+    facts: [],
+    confidence: 0.6,
+    suggestions: [],
+  };
+}
+
 /** A run of capitalised words, "of"/"and" inside it: a name the report uses. */
 const NAME_RUN = /[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|for|the|de|del)\s+)*[A-Z][\w'’.-]*)*/g;
 
@@ -83,11 +126,11 @@ function mentionsNames(index: ReportIndex, doc: SentenceDoc, names: string[][]):
 }
 
 const ABOUT_THE_RELEASE =
-  /\b(?:press release|this release|the release|this report|the report|statement|announcement|published|released|issued|dated|posted|put out)\b/i;
+  /\b(?:press release|this release|the release|this report|the report|statement|announcement|announced|published|released|issued|dated|posted|put out|results (?:were|was) (?:reported|given|presented))\b/i;
 
 /** "When was this press release published?": the report's first date, usually its dateline. */
 export function publicationDate(query: Query, index: ReportIndex): Answer | null {
-  if (query.wh !== "when" || !ABOUT_THE_RELEASE.test(query.cleaned)) return null;
+  if (!asksDate(query) || !ABOUT_THE_RELEASE.test(query.cleaned)) return null;
   // A dateline gives the day ("April 15, 2025"); a title's "March 2025" names the period covered.
   const dates = index.table.entities.filter((e) => e.kind === "date");
   const date = dates.find((e) => /\b\d{1,2}\b/.test(e.name.replace(/\b\d{4}\b/g, ""))) ?? dates[0];

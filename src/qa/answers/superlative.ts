@@ -1,11 +1,12 @@
 import { placeByName } from "../../facts/places.js";
 import type { Fact } from "../../facts/schema.js";
+import { GRAMMAR } from "../../lexicon/language.js";
 import { citeLine, quoteBlock, uniqueParagraphs } from "../compose.js";
 import { rankFacts, type ScoredFact, STEERING } from "../rank.js";
 import type { ReportIndex } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
-import type { Query } from "../understand.js";
-import { concept } from "../vocabulary.js";
+import { namesAKindOfPlace, type Query } from "../understand.js";
+import { concept, conceptsOf } from "../vocabulary.js";
 import type { Weights } from "../weights.js";
 import type { AnswerContext } from "./context.js";
 import { figureAnswer } from "./figure.js";
@@ -95,20 +96,38 @@ function countedConcepts(index: ReportIndex): Set<string> {
   return counted;
 }
 
+/** The head noun the report's figures for the question's action ("seized") most often count. */
+function mostDoneTo(query: Query, index: ReportIndex): string[] {
+  const actions = new Set(query.measure.concepts.filter((c) => ACTION_WORDS.has(c)));
+  if (actions.size === 0) return [];
+  const heads = new Map<string, number>();
+  for (const doc of index.factDocs) {
+    if (!doc.fact.action || !actions.has(concept(doc.fact.action))) continue;
+    for (const head of doc.heads) heads.set(head, (heads.get(head) ?? 0) + 1);
+  }
+  const [top] = [...heads].sort((a, b) => b[1] - a[1]);
+  return top ? [top[0]] : [];
+}
+
 /**
  * Places ranked by their figure for what the question asks about ("which province seized the most drugs"),
  * one best-matching figure per place, compared in base units.
  */
 export function rankPlaces(query: Query, { index, weights }: AnswerContext): PlaceFigure[] {
   const counted = countedConcepts(index);
-  const subjectConcepts = query.measure.concepts.filter(
-    // "Which province …": the kind of place ranked is not what is counted.
-    (c) => !ACTION_WORDS.has(c) && !STEERING.has(c) && counted.has(c),
+  const kindWords = new Set(conceptsOf(rankedKindWords(query.cleaned)));
+  const named = query.measure.concepts.filter(
+    // "Which force made the most arrests": the kind of place ranked is not what is counted.
+    (c) => !ACTION_WORDS.has(c) && !STEERING.has(c) && !kindWords.has(c) && counted.has(c),
   );
-  const ranked = rankFacts(query, index, [], weights).filter(
+  // "Which province seized the most?": with nothing but the action, what the report most often
+  // says is seized.
+  const onlyAction = query.measure.concepts.every(
+    (c) => ACTION_WORDS.has(c) || STEERING.has(c) || kindWords.has(c),
+  );
+  const subjectConcepts = onlyAction ? mostDoneTo(query, index) : named;
+  let ranked = rankFacts(query, index, [], weights).filter(
     (scored) =>
-      // The report's own country or province is the whole being ranked, not one of its places.
-      scored.fact.places.some((place) => !index.home.has(place)) &&
       scored.score > 0 &&
       (subjectConcepts.length === 0 ||
         subjectConcepts.some((c) => {
@@ -117,9 +136,61 @@ export function rankPlaces(query: Query, { index, weights }: AnswerContext): Pla
           return doc?.heads.has(c) || (doc?.near.has(c) && doc.heads.has(concept("seizure")));
         })),
   );
-  return podium(ranked, query, weights, (fact) =>
-    placeOfKind(fact, query.rankedPlaceKind, index.home),
+  // "Results by force:" then its rows: where a list's lead-in names the kind asked, its rows are
+  // the things ranked, not the rows of the report's other lists nor its other figures.
+  const inNamedList = ranked.filter(
+    ({ fact }) => rowLabel(fact, query, index) !== null && leadInNames(fact, kindWords, index),
   );
+  if (inNamedList.length > 0) ranked = inNamedList;
+  const place = (fact: Fact) =>
+    // The report's own country or province is the whole being ranked, not one of its places.
+    fact.places.some((name) => !index.home.has(name))
+      ? placeOfKind(fact, query.rankedPlaceKind, index.home)
+      : null;
+  const label = (fact: Fact) => rowLabel(fact, query, index);
+  // "Which force": a kind that is no kind of place ranks list rows by their labels first
+  // ("Harbour Police (Eastport): 312 arrests"); "which region", with no figure for one, by the
+  // labels of the rows ("Africa: 812 arrests").
+  if (query.rankedPlaceKind === "any")
+    return podium(ranked, query, weights, (fact) => label(fact) ?? place(fact));
+  const byPlace = podium(ranked, query, weights, place);
+  return byPlace.length > 0 ? byPlace : podium(ranked, query, weights, label);
+}
+
+/** Whether the paragraph leading a figure's list of labelled rows names the kind asked. */
+function leadInNames(fact: Fact, kindWords: Set<string>, index: ReportIndex): boolean {
+  let n = fact.paragraph - 1;
+  while (n > 0 && ROW_LABEL.test(index.report.paragraphs[n - 1]?.text ?? "")) n--;
+  const lead = index.report.paragraphs[n - 1]?.text ?? "";
+  return conceptsOf(lead).some((c) => kindWords.has(c));
+}
+
+/**
+ * "which force made", "which field office": the words naming the kind of thing ranked, the word
+ * after "which" and, when that is no kind of place, a kind of place after it.
+ */
+function rankedKindWords(cleaned: string): string {
+  const [, first = "", second = ""] = /\b(?:which|what)\s+(\w+)(?:\s+(\w+))?/i.exec(cleaned) ?? [];
+  return !namesAKindOfPlace(first) && namesAKindOfPlace(second) ? `${first} ${second}` : first;
+}
+
+/** "Northern Region (Ashby): 812 arrests": the label a list row opens on, before its colon. */
+const ROW_LABEL = /^\s*(\p{Lu}[\p{L}'’. -]{1,48}?)\s*(?:\([^)]*\))?:\s/u;
+const WHOLE_LABELS: ReadonlySet<string> = new Set(GRAMMAR.wholeLabels);
+
+/**
+ * The label of the list row a figure stands in, unless it names the whole ("Total") or what the
+ * question counts: a paragraph opening on a label beside another that does, not a headline's
+ * "Operation Sandpiper: 40 held".
+ */
+function rowLabel(fact: Fact, query: Query, index: ReportIndex): string | null {
+  const labelOf = (n: number) =>
+    ROW_LABEL.exec(index.report.paragraphs[n - 1]?.text ?? "")?.[1]?.trim() ?? null;
+  const label = labelOf(fact.paragraph);
+  if (!label || WHOLE_LABELS.has(label.toLowerCase())) return null;
+  // "Heroin: 412 kg" to "which state seized the most heroin": the row names what is counted.
+  if (conceptsOf(label).every((c) => query.measure.concepts.includes(c))) return null;
+  return labelOf(fact.paragraph - 1) || labelOf(fact.paragraph + 1) ? label : null;
 }
 
 /**
