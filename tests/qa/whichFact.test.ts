@@ -359,4 +359,13 @@ describe("which figure answers, and when none does", () => {
     expect(answer("how much heroin was seized over the year", year).facts[0]?.value).toBe(390.2);
     expect(answer("whats the percent decrease in thefts", year).facts[0]?.value).toBe(12.5);
   });
+
+  it("answers a part of a stated whole only where its sentence says which part, and 'alone' only alone", () => {
+    const port = invented(
+      "Harbour Budget\n\nThe city pledged $40 million to the harbour over three years. Of that amount, $12 million will support new lifeboats and $6 million will fund dock lighting.\n\nPolice seized 90 tonnes of cocaine at the ports of Dover and Folkestone, and 12 tonnes at Harwich.",
+    );
+    expect(answer("how much of the 40 million goes to training", port).facts).toEqual([]);
+    expect(answer("how much of the 40 million goes to lifeboats", port).facts[0]?.value).toBe(12e6);
+    expect(answer("how much cocaine was seized at dover alone", port).facts).toEqual([]);
+  });
 });
