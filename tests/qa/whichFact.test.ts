@@ -346,4 +346,26 @@ describe("which figure answers, and when none does", () => {
         ?.value,
     ).toBe(310);
   });
+
+  it("takes a whole over a figure for one case 'alone', and a percentage 'down from' as the earlier one", () => {
+    const year = invented(
+      [
+        "Harbour Police Annual Results",
+        'In the "7·21" case alone, Leeds police seized 61.5 kilograms of heroin and arrested 9 suspects.',
+        "Among the drugs seized over the year, there were 390.2 kilograms of heroin and 12 kilograms of cocaine.",
+        "Thefts fell 12.5% in 2025. In 2025, 64% of thefts involved boats, down from 71% in 2024.",
+      ].join("\n\n"),
+    );
+    expect(answer("how much heroin was seized over the year", year).facts[0]?.value).toBe(390.2);
+    expect(answer("whats the percent decrease in thefts", year).facts[0]?.value).toBe(12.5);
+  });
+
+  it("answers a part of a stated whole only where its sentence says which part, and 'alone' only alone", () => {
+    const port = invented(
+      "Harbour Budget\n\nThe city pledged $40 million to the harbour over three years. Of that amount, $12 million will support new lifeboats and $6 million will fund dock lighting.\n\nPolice seized 90 tonnes of cocaine at the ports of Dover and Folkestone, and 12 tonnes at Harwich.",
+    );
+    expect(answer("how much of the 40 million goes to training", port).facts).toEqual([]);
+    expect(answer("how much of the 40 million goes to lifeboats", port).facts[0]?.value).toBe(12e6);
+    expect(answer("how much cocaine was seized at dover alone", port).facts).toEqual([]);
+  });
 });
