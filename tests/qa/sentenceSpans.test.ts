@@ -81,3 +81,34 @@ Port Ellis, June 9, 2025 -- The coast guard held a press conference on Monday to
     expect(answer("When was the press conference held?", briefing).text).toMatch(/June 9, 2025/);
   });
 });
+
+describe("dates in a title, a did-question's verb, a range, and names the report never gives", () => {
+  const results = buildReportIndex(
+    `Coast Guard Presents 2024 Results of the "Blue Line" Drive
+
+Port Ellis, February 3 -- The Coast Guard presented on Tuesday the results of its operations in 2024.
+
+The "Blue Line" drive ran for eight months from March to October 2024, officers said.
+
+Two smugglers were charged, and one remains at large.`,
+    { name: "invented-results.txt", version: null },
+  );
+
+  it("answers a did-question from the sentence writing its verb in the past, not the title", () => {
+    const reply = answer("When did the Coast Guard present its results?", results);
+    expect(reply.citations).toEqual([2]);
+    expect(reply.text).toMatch(/^\*\*February 3\*\*/);
+  });
+
+  it("gives a span of dates start to end", () => {
+    expect(answer("When did the Blue Line drive run?", results).text).toMatch(
+      /^\*\*from March to October 2024\*\*/,
+    );
+  });
+
+  it("says the report does not say where the sentence asked about names no one", () => {
+    expect(answer("What is the name of the smuggler who remains at large?", results).status).toBe(
+      "not_found",
+    );
+  });
+});

@@ -14,6 +14,7 @@ import { concept, conceptsOf, STOP_WORDS } from "../vocabulary.js";
 import type { AnswerContext } from "./context.js";
 import { eventVerbs } from "./eventVerb.js";
 import { askedNames } from "./figure.js";
+import { dateRange } from "./spans/date.js";
 import { ASKS_DURATION, DURATION, DURATION_FRAME, durationSpan } from "./spans/duration.js";
 import { givenNames } from "./spans/name.js";
 import { personRuns } from "./spans/person.js";
@@ -160,6 +161,11 @@ function labelsAName(date: string, text: string, asked: Set<string>): boolean {
   return word !== undefined && asked.has(concept(word));
 }
 
+/** "Harbour Police Report 2024 Results": a report's title; a year in it names the period covered. */
+function isTitle(doc: SentenceDoc): boolean {
+  return doc.paragraph === 1 && doc.sentence === 0 && !/[.!?]["”’)]?$/.test(doc.text);
+}
+
 /** "this morning", "on Thursday": the sentence speaks of the day it was written. */
 const RELEASE_DAY =
   /\b(?:today|this (?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
@@ -245,15 +251,16 @@ function wantedKinds(query: Query, index: ReportIndex): Entity["kind"][] {
 
 /** What a sentence's words are, read once per sentence text: every question asking of it reuses it. */
 const TEXTS_KEPT = 20_000;
-const wordConcepts = new BoundedMemory<readonly (readonly [number, string, string])[]>(TEXTS_KEPT);
+/** A word's position, concept, stem and whether it is written in the past ("presented"). */
+type WordAt = readonly [number, string, string, boolean];
+const wordConcepts = new BoundedMemory<readonly WordAt[]>(TEXTS_KEPT);
 const namesWithNext = new BoundedMemory<readonly (readonly [string, string | null])[]>(TEXTS_KEPT);
 
-/** Each word's position, concept and stem. */
-function conceptPositions(text: string): (readonly [number, string, string])[] {
-  const found: (readonly [number, string, string])[] = [];
+function conceptPositions(text: string): WordAt[] {
+  const found: WordAt[] = [];
   for (const match of text.matchAll(/[A-Za-z][\w'’-]*/g)) {
     const [word] = words(match[0]);
-    if (word) found.push([match.index ?? 0, concept(word), stem(word)]);
+    if (word) found.push([match.index ?? 0, concept(word), stem(word), /ed$/.test(word)]);
   }
   return found;
 }
@@ -267,10 +274,13 @@ function matchedPositions(text: string, concepts: Set<string>): number[] {
 }
 
 /** The stems of the event's verbs that a sentence writes itself. */
-function verbsIn(text: string, verbs: Set<string>): string[] {
+function verbsIn(text: string, verbs: ReturnType<typeof eventVerbs>): string[] {
   if (verbs.size === 0) return [];
   const held = new Set<string>();
-  for (const [, , s] of wordConcepts.recall(text, conceptPositions)) if (verbs.has(s)) held.add(s);
+  for (const [, , s, past] of wordConcepts.recall(text, conceptPositions)) {
+    const verb = verbs.get(s);
+    if (verb && (past || !verb.pastOnly)) held.add(s);
+  }
   return [...held];
 }
 
@@ -361,13 +371,29 @@ function answerSpan(
   const noun = askedNoun(query);
   const beside = noun && !asksDate(query) ? nameBeside(noun, doc.text) : null;
   if (beside) return beside;
-  const near = nearest(doc.text, names, positions);
+  const range = asksDate(query) ? dateRange(doc.text) : null;
+  const near = nearest(doc.text, range ? [...names, range] : names, positions);
   if (near) return near;
   if (asksDate(query)) {
     const when = YEAR.exec(doc.text) ?? MONTH_NAME.exec(doc.text) ?? WEEKDAY.exec(doc.text);
     return when?.[0] ?? null;
   }
   return null;
+}
+
+/** The kinds of entity that are names of something. */
+const NAMED_KINDS: ReadonlySet<Entity["kind"]> = new Set(["person", "organization", "operation"]);
+
+/** Whether a sentence names anything at all: a quotation, a given name, a person or a body. */
+function holdsAName(doc: SentenceDoc, index: ReportIndex): boolean {
+  const { bySentence, otherNames } = entitiesOf(index);
+  const entities = bySentence.get(`${doc.paragraph}:${doc.sentence}`) ?? [];
+  return (
+    entities.some((e) => NAMED_KINDS.has(e.kind)) ||
+    new RegExp(QUOTED.source).test(doc.text) ||
+    givenNames(doc.text).length > 0 ||
+    personRuns(doc.text, otherNames).length > 0
+  );
 }
 
 interface SentenceEntities {
@@ -461,7 +487,7 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
       const entities = (bySentence.get(`${doc.paragraph}:${doc.sentence}`) ?? [])
         .filter((e) => wanted.includes(e.kind) && !alreadyAsked(e.name, asked))
         .filter((e) => e.kind !== "date" || !labelsAName(e.name, doc.text, new Set(overlap)))
-        .filter((e) => e.kind !== "date" || !opensDateline(e.name, doc.text))
+        .filter((e) => e.kind !== "date" || !(isTitle(doc) || opensDateline(e.name, doc.text)))
         .sort((a, b) => wanted.indexOf(a.kind) - wanted.indexOf(b.kind));
       const first = entities.filter((e) => e.kind === entities[0]?.kind);
       // "Prosecutors say Owen T. Marsh, 44, led the ring": a who-question's event may be done by
@@ -517,7 +543,10 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     best.overlap === 0 ||
     best.overlap < Math.min(2, concepts.length) * w.sentenceMinCoverage;
   if (weak && query.filters.places.length > 0) return aboutPlace(query, index);
-  if (weak || !best) {
+  // "What is the name of the one who fled?" of a report that never names them.
+  const nameless =
+    best !== undefined && ASKS_NAME.test(query.cleaned) && !holdsAName(best.doc, index);
+  if (weak || !best || nameless) {
     return notFound(
       query.question,
       "The report does not say.",

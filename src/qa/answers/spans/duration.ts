@@ -1,3 +1,5 @@
+import { MONTHS } from "./date.js";
+
 /** "27 months", "three years": a span of time. */
 export const DURATION =
   /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty)(?:[\s-]+(?:and a half|more))?[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?)\b/i;
@@ -8,8 +10,6 @@ export const ASKS_DURATION =
 export const DURATION_FRAME =
   /\b(?:how long|long|period|length of time|duration|time ?frame|time span|going|goin|lasted?|lasting|run|running)\b/gi;
 
-const MONTHS =
-  "January|February|March|April|May|June|July|August|September|October|November|December";
 /**
  * "extended through June 30, 2026", "runs until March 2027": how long something lasts, told by the
  * date it lasts to.
