@@ -112,3 +112,36 @@ Two smugglers were charged, and one remains at large.`,
     );
   });
 });
+
+describe("who is the oldest or youngest", () => {
+  const charged = buildReportIndex(
+    `Five Charged After Harbour Raids
+
+Police charged five people after raids in Port Ellis. The defendants are:
+
+Owen T. Marsh, 44, of Riverbend: drug conspiracy;
+
+Lena Ortiz, 29, of Port Ellis: drug conspiracy;
+
+Walter "Doc" Brandt, 61, of Eastham: money laundering;
+
+A 19-year-old Riverbend woman was also charged with possession.
+
+The oldest drug treatment programme in the county opened in 1971.`,
+    { name: "invented-charged.txt", version: null },
+  );
+
+  it("gives the greatest age the report states, a quoted nickname and all", () => {
+    const reply = answer("who's the oldest defendant", charged);
+    expect(reply.facts[0]?.value).toBe(61);
+    expect(reply.text).toMatch(/Brandt/);
+  });
+
+  it("keeps to the kind of person asked about", () => {
+    expect(answer("who is the youngest woman charged", charged).facts[0]?.value).toBe(19);
+  });
+
+  it("leaves the oldest thing that is no person to the rest of the engine", () => {
+    expect(answer("what is the oldest programme", charged).facts[0]?.unit).not.toBe("year");
+  });
+});

@@ -30,7 +30,8 @@ export const readYearsOld: Reader = ({ match, rest, tokens, at }) => {
   };
 };
 
-const NAME_WORD = "(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*|[A-Z]\\.)";
+/** A name's word, an initial or a quoted nickname ("Samuel “Sam” Reed"). */
+const NAME_WORD = "(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*|[A-Z]\\.|[\"“][A-Z][\\w'’]*[\"”])";
 const AGED_NAME = new RegExp(`(${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}),\\s*$`);
 
 /** "Jane Doe, 38, of Dayton": a number under 120 between commas right after a person's name. */
@@ -40,3 +41,8 @@ export const readAgeAfterName: Reader = ({ match, rest, sentence, at }) => {
   if (!name || findPlaces(name).length > 0) return null;
   return { ...AGE, subject: `age of ${name}`, phraseEnd: at + 1, end: match.end };
 };
+
+/** Whether a fact is one of these readers' ages. */
+export function isAge(fact: { subject: string }): boolean {
+  return fact.subject.startsWith("age of ");
+}
