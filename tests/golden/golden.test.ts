@@ -150,7 +150,7 @@ const FLOORS: Record<string, number> = {
   "invented8-news-asia-meth-golden-triangle": 9 / 15, // first sight (session 4)
   "invented8-news-australia-police-media-release": 13 / 15, // first sight (session 4) 12/15
   "invented8-news-europe-europol-operation": 12 / 15, // first sight (session 4)
-  "invented8-news-us-attorney-indictment": 10 / 15, // first sight (session 4)
+  "invented8-news-us-attorney-indictment": 11 / 15, // first sight (session 4) 10/15
   "invented8-wh-bilateral-readout-security": 8 / 15, // first sight (session 4)
   "invented8-wh-hidta-funding-fact-sheet": 8 / 15, // first sight (session 4)
   "invented8-wh-monthly-border-update": 9 / 15, // first sight (session 4)
