@@ -23,8 +23,14 @@ function placesAgainst(index: ReportIndex): PlaceReader {
     const gazetteer = findPlacesInQuestion(cleaned).filter(
       (mention) => !misreadReportWord(mention.text, index),
     );
+    // "St. Louis" is one place, not also a local "Louis" inside it.
     const local = localPlacesInQuestion(cleaned, index.localPlaces).filter(
-      (mention) => !gazetteer.some((known) => known.place.name === mention.place.name),
+      (mention) =>
+        !gazetteer.some(
+          (known) =>
+            known.place.name === mention.place.name ||
+            (mention.start < known.end && known.start < mention.end),
+        ),
     );
     // "Yantian Port" in a report beats a guessed typo of a gazetteer city the report never names.
     const asked = cleaned.toLowerCase();

@@ -248,7 +248,12 @@ export function followUp(
   const pointsBack =
     POINTER_PHRASE.test(rest) || SUBJECT_POINTER.test(rest) || COUNT_OF_THAT.test(rest);
   if (!leadIn && !pointsBack && (current.measure.target || current.wh)) return null;
-  const asksNewThing = current.measure.target !== null || /\bhow\s+(?:many|much)\b/i.test(rest);
+  // "and kg seized?": a unit asked names a new measure as well as "how many" does.
+  const { expected } = current.measure;
+  const asksNewThing =
+    current.measure.target !== null ||
+    /\bhow\s+(?:many|much)\b/i.test(rest) ||
+    (leadIn !== null && (expected.kind !== null || expected.unit !== null));
   if (
     !asksNewThing ||
     (!pointsBack &&

@@ -442,8 +442,27 @@ function intentOf(lower: string, wh: Query["wh"]): Intent {
 /** Finds the places a cleaned question names; against a report it also knows the report's own. */
 export type PlaceReader = (cleaned: string) => PlaceMention[];
 
+/**
+ * "harbour sweep how many arrested": chat may name the topic first; read as "how many arrested in
+ * the harbour sweep", the topic a filter, not the thing counted. A topic of a few words with no
+ * verb only: "seizures rose how much" states its own measure.
+ */
+const TOPIC_FIRST =
+  /^((?:[\p{L}\d'’-]+\s+){0,3}[\p{L}\d'’-]+)\s+(how\s+(?:many|much)\b.*?)[?.!]*$/iu;
+function topicLast(cleaned: string): string {
+  const match = TOPIC_FIRST.exec(cleaned);
+  const [, topic = "", asked = ""] = match ?? [];
+  if (!match || /\b(?:in|at|on|of|for|during)\b/i.test(asked)) return cleaned;
+  const topicWords = words(topic);
+  const verbless = topicWords.every(
+    (word) => !COMMON_VERBS.has(word) && actionLemma(word) === null && !/(?:ed|ing)$/.test(word),
+  );
+  if (!verbless || topicWords.some((word) => STOP_WORDS.has(word))) return cleaned;
+  return `${asked} in the ${topic}`;
+}
+
 export function understand(question: string, placesIn: PlaceReader = findPlacesInQuestion): Query {
-  const cleaned = cleanQuestion(question).replace(WHAT_ABOUT, "");
+  const cleaned = topicLast(cleanQuestion(question).replace(WHAT_ABOUT, ""));
   const lower = cleaned
     .toLowerCase()
     .replace(/\b(?:go|goes|went|gone)\s+up\b/g, "increase")

@@ -318,6 +318,17 @@ describe("comparisons whatever their shape", () => {
     { name: "lakeland.txt", version: null },
   );
 
+  it("read a gazetteer place as one place, not also a report's own name inside it", () => {
+    // Invented: "St. Louis Police" makes the report's own names hold a bare "Louis".
+    const city = buildReportIndex(
+      "Crime note\n\nIn St. Louis, police made 40 arrests.\n\nSt. Louis Police seized 12 guns.\n\nMemphis police made 30 arrests.",
+      { name: "city.txt", version: null },
+    );
+    const a = answer("What are the figures for St. Louis?", city);
+    expect(a.status).toBe("answered");
+    expect(a.facts.map((fact) => fact.value)).toContain(40);
+  });
+
   it("set two places only the report names side by side", () => {
     const a = answer("marrow county vs tallis county: how much cannabis was seized?", COUNTIES);
     expect(a.facts.map((fact) => fact.value)).toEqual([640, 910]);

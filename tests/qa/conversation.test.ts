@@ -43,6 +43,17 @@ describe("follow-ups", () => {
     expect(got.followsOn).toBeUndefined();
   });
 
+  it("a unit asked after 'and' is a new measure under the previous filter", () => {
+    const got = askedAfter("harbour campaign how many gangs", "n how many fugitives?");
+    expect(got.facts[0]?.value).toBe(12);
+    const weight = askedAfter("hunan how many cases", "n kg siezed?");
+    expect(weight.facts[0]?.value).toBe(95);
+  });
+
+  it("a topic typed before 'how many' is a filter, not the thing counted", () => {
+    expect(answer("harbour campaign how many caught", index).facts[0]?.value).toBe(12);
+  });
+
   it("without a previous question a bare place is not guessed into one", () => {
     expect(answer("and hubei?", index).followsOn).toBeUndefined();
   });
