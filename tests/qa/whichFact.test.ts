@@ -368,4 +368,18 @@ describe("which figure answers, and when none does", () => {
     expect(answer("how much of the 40 million goes to lifeboats", port).facts[0]?.value).toBe(12e6);
     expect(answer("how much cocaine was seized at dover alone", port).facts).toEqual([]);
   });
+
+  it("never counts things with a weight, nor weighs with a share", () => {
+    const port = invented(
+      "Harbour Report\n\nThe north quay, which reported 2.4 tonnes of heroin in 2025, has become a transit point for heroin.\n\nMore than 80 percent of heroin seized in January was intercepted at the north quay.",
+    );
+    expect(
+      answer("how many heroin warehouses are still operating at the north quay", port).facts,
+    ).toEqual([]);
+    expect(
+      answer("how much heroin got seized at the north quay in january", port).facts.map(
+        (f) => f.unit,
+      ),
+    ).not.toContain("percent");
+  });
 });

@@ -152,7 +152,21 @@ function measureWhenAsked(query: Query, fact: Fact): boolean {
 /** "How many deaths": a count is never a sum of money nor a percentage, unless that is asked. */
 function noMoneyForHowMany(query: Query, fact: Fact): boolean {
   if (!/\bhow many\b/i.test(query.cleaned) || query.measure.expected.kind !== null) return true;
-  return !CURRENCY.test(fact.unit ?? "") && fact.unit !== "percent";
+  // "How many ketamine sites" is not "2.4 tonnes of ketamine": a count of things is no weight
+  // either, though "how many drugs" may ask one.
+  const target = query.measure.target;
+  const weighable = target === null || DRUG_NAMES.has(target) || concept(target) === DRUGS_CONCEPT;
+  return (
+    !CURRENCY.test(fact.unit ?? "") && fact.unit !== "percent" && (fact.base === null || weighable)
+  );
+}
+
+const DRUGS_CONCEPT = concept("drugs");
+
+/** "How much fentanyl was seized at the port" is not "80 percent of fentanyl …": a weight asked is no share. */
+function noShareForWeight(query: Query, fact: Fact): boolean {
+  const { kind } = query.measure.expected;
+  return (kind !== "mass" && kind !== "volume") || fact.unit !== "percent";
 }
 
 /** "How many homicides" is never "126 years": a time span answers only a question about time. */
@@ -409,6 +423,7 @@ export function ofKindAsked(query: Query, fact: Fact): boolean {
     countWhenNumberAsked(query, fact) &&
     measureWhenAsked(query, fact) &&
     noMoneyForHowMany(query, fact) &&
+    noShareForWeight(query, fact) &&
     timeWhenAsked(query, fact) &&
     ratioWhenAsked(query, fact) &&
     percentWhenAsked(query, fact) &&
