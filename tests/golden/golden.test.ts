@@ -34,8 +34,8 @@ import {
 const FLOORS: Record<string, number> = {
   "australia-acic-wastewater": 0.791, // 19/24
   "australia-afp": 0.958, // 23/24
-  "brazil-federal-police": 0.84, // 21/25: acc1's earlier-figure rule (rank.ts) costs the 2024 marijuana total this branch had gained
-  "canada-cbsa-rcmp": 0.92, // 23/25
+  "brazil-federal-police": 0.88, // 22/25
+  "canada-cbsa-rcmp": 0.96, // 24/25
   "cbp-monthly-update": 0.92, // 23/25
   "china-customs-antismuggling": 1.0, // 25/25
   "china-daily-drug-control": 0.96, // 24/25
@@ -45,7 +45,7 @@ const FLOORS: Record<string, number> = {
   "dea-fentanyl": 1.0, // 32/32
   "eu-drug-markets-summary": 0.84, // 21/25
   "fbi-operation-summary": 1.0, // 25/25
-  "guangdong-police-briefing": 0.96, // 24/25
+  "guangdong-police-briefing": 1.0, // 25/25
   "hk-customs": 0.88, // 22/25
   "interpol-lionfish": 1.0, // 31/31
   "interpol-trafficking-op": 0.92, // 23/25
@@ -59,7 +59,7 @@ const FLOORS: Record<string, number> = {
   "pdea-philippines": 1.0, // 25/25
   "philippine-bucor-report": 0.88, // 22/25
   "provincial-bureau-report": 0.96, // 24/25
-  "provincial-results": 0.968, // 31/32
+  "provincial-results": 1.0, // 32/32
   seed: 1.0, // 104/104
   "seed-heldout": 1.0, // 60/60
   "sichuan-drug-report": 0.84, // 21/25
@@ -147,12 +147,12 @@ const FLOORS: Record<string, number> = {
   "invented7-wh-article-crime-results": 12 / 15, // first sight (session 4)
   "invented7-wh-by-the-numbers-enforcement": 11 / 15, // first sight (session 4) 10/15
   "invented7-wh-fact-sheet-fentanyl-border": 11 / 15, // first sight (session 4) 10/15
-  "invented8-news-asia-meth-golden-triangle": 9 / 15, // first sight (session 4)
-  "invented8-news-australia-police-media-release": 13 / 15, // first sight (session 4) 12/15
-  "invented8-news-europe-europol-operation": 12 / 15, // first sight (session 4)
-  "invented8-news-us-attorney-indictment": 11 / 15, // first sight (session 4) 10/15
+  "invented8-news-asia-meth-golden-triangle": 11 / 15, // first sight (session 4) 9/15
+  "invented8-news-australia-police-media-release": 14 / 15, // first sight (session 4) 12/15
+  "invented8-news-europe-europol-operation": 13 / 15, // first sight (session 4) 12/15
+  "invented8-news-us-attorney-indictment": 14 / 15, // first sight (session 4) 10/15
   "invented8-wh-bilateral-readout-security": 10 / 15, // first sight (session 4) 8/15
-  "invented8-wh-hidta-funding-fact-sheet": 8 / 15, // first sight (session 4)
+  "invented8-wh-hidta-funding-fact-sheet": 9 / 15, // first sight (session 4) 8/15
   "invented8-wh-monthly-border-update": 10 / 15, // first sight (session 4) 9/15
   "invented8-wh-ten-things-safer-communities": 14 / 15, // first sight (session 4)
 };
