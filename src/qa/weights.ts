@@ -141,8 +141,9 @@ export interface Weights {
   /** Sentence answers: least share of the question's concepts (up to two) a sentence must hold. */
   sentenceMinCoverage: number;
   /**
-   * Sentence answers to "what is it called": like an entity of the kind asked for, a sentence that
-   * quotes a name ("the \"Clean Harbour\" drive") the question does not already use.
+   * Sentence answers to "what is it called" or "which cartels": like an entity of the kind asked
+   * for, a sentence that quotes a name ("the \"Clean Harbour\" drive") the question does not
+   * already use, or puts one right before the noun asked ("the Harbour and Delta cartels").
    */
   sentenceQuotedName: number;
   /**

@@ -145,3 +145,24 @@ The oldest drug treatment programme in the county opened in 1971.`,
     expect(answer("what is the oldest programme", charged).facts[0]?.unit).not.toBe("year");
   });
 });
+
+describe("which of a kind: a name right before the noun asked", () => {
+  const budget = buildReportIndex(
+    `Harbour Budget Fact Sheet
+
+The Budget adds $9 million for Harbour Targeting Teams at the Coast Agency. These teams will build cases against the Marlin and Tarpon cartels.
+
+Five agencies will share the remaining funds.`,
+    { name: "invented-budget.txt", version: null },
+  );
+
+  it("answers from the sentence naming the kind, not a body named beside the question's words", () => {
+    expect(
+      answer("which cartels are the harbour targeting teams going after", budget).text,
+    ).toMatch(/^\*\*Marlin and Tarpon\*\*/);
+  });
+
+  it("does not read a count as a name", () => {
+    expect(answer("which agencies will share the funds", budget).text).not.toMatch(/^\*\*Five\*\*/);
+  });
+});

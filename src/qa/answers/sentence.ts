@@ -1,3 +1,4 @@
+import { isNumberWord } from "../../facts/numbers.js";
 import type { Entity } from "../../facts/schema.js";
 import { GRAMMAR } from "../../lexicon/language.js";
 import { BoundedMemory } from "../../text/memory.js";
@@ -315,8 +316,9 @@ function runsWithNext(text: string): (readonly [string, string | null])[] {
 /** "Which cartels …?" → "Sinaloa and Jalisco": the name the sentence puts right before the noun asked. */
 function nameBeside(noun: string, text: string): string | null {
   const stemmed = concept(noun);
+  // "Five agencies": a count, not a name.
   for (const [run, next] of namesWithNext.recall(text, runsWithNext))
-    if (next !== null && next === stemmed) return run;
+    if (next !== null && next === stemmed && !isNumberWord(run.toLowerCase())) return run;
   return null;
 }
 
@@ -463,6 +465,14 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   // "When are the May figures out?": the month asked about names what is dated, not a match.
   const dateWords = asksDate(query) ? monthConcepts(query.cleaned) : new Set<string>();
   // Where some sentence states the event asked about, a name elsewhere did something else.
+  // "Which cartels …": where some sentence names cartels ("the Harbour and Delta cartels"), a name
+  // of another kind elsewhere ("at the DEA") is no answer.
+  const kindNamed =
+    askedKind !== null &&
+    hits.some((hit) => {
+      const named = nameBeside(askedKind, (index.sentences[hit.id] as SentenceDoc).text);
+      return named !== null && !asked.includes(named.toLowerCase());
+    });
   const eventStated = hits.some(
     (hit) => verbsIn((index.sentences[hit.id] as SentenceDoc).text, verbs).length > 0,
   );
@@ -516,14 +526,15 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
           : names.length > 0
             ? (entities[0]?.kind ?? wanted[0]) === wanted[0] &&
               reaches &&
-              (!eventStated || verbsHeld.length > 0)
+              (!eventStated || verbsHeld.length > 0) &&
+              !kindNamed
               ? w.sentenceEntityFirst
               : w.sentenceEntityOther
             : wanted.length > 0
               ? w.sentenceNoEntity
               : 0;
       const quoted = offeredNames(query, doc, index, w.ownNameParagraphs);
-      const nameBonus = quoted.length > 0 ? w.sentenceQuotedName : 0;
+      const nameBonus = quoted.length > 0 || namesKind ? w.sentenceQuotedName : 0;
       // The event's verb counts where the sentence also holds the kind of answer asked for.
       const answers = names.length > 0 || wanted.length === 0 || entityBonus > 0;
       const verbBonus = verbsHeld.length > 0 && answers ? w.sentenceEventVerb : 0;
