@@ -166,3 +166,26 @@ Five agencies will share the remaining funds.`,
     expect(answer("which agencies will share the funds", budget).text).not.toMatch(/^\*\*Five\*\*/);
   });
 });
+
+describe("a release still to come is not this one", () => {
+  const monthly = buildReportIndex(
+    `Harbour Arrivals Fell Again in May
+
+PORT ELLIS — June 10, 2025
+
+Arrivals at the harbour fell to 1,240 in May, the fourth monthly fall in a row.
+
+June figures are expected to be released on or about July 9, 2025.`,
+    { name: "invented-monthly.txt", version: null },
+  );
+
+  it("dates next month's figures from the sentence saying when they come out", () => {
+    expect(answer("when r the june numbers coming out", monthly).text).toMatch(
+      /^\*\*July 9, 2025\*\*/,
+    );
+  });
+
+  it("still dates this release from its dateline", () => {
+    expect(answer("When was this statement released?", monthly).text).toMatch(/June 10, 2025/);
+  });
+});

@@ -131,9 +131,13 @@ function mentionsNames(index: ReportIndex, doc: SentenceDoc, names: string[][]):
 const ABOUT_THE_RELEASE =
   /\b(?:press release|this release|the release|this report|the report|statement|announcement|announced|published|released|issued|dated|posted|put out|results (?:were|was) (?:reported|given|presented))\b/i;
 
+const ASKS_AHEAD = /\b(?:will|are|next|expected|coming|upcoming|due)\b/i;
+
 /** "When was this press release published?": the report's first date, usually its dateline. */
 export function publicationDate(query: Query, index: ReportIndex): Answer | null {
   if (!asksDate(query) || !ABOUT_THE_RELEASE.test(query.cleaned)) return null;
+  // "When will next month's figures be released?" asks of a release still to come.
+  if (ASKS_AHEAD.test(query.cleaned)) return null;
   // A dateline gives the day ("April 15, 2025"); a title's "March 2025" names the period covered.
   const dates = index.table.entities.filter((e) => e.kind === "date");
   const date = dates.find((e) => /\b\d{1,2}\b/.test(e.name.replace(/\b\d{4}\b/g, ""))) ?? dates[0];
