@@ -153,7 +153,7 @@ const FLOORS: Record<string, number> = {
   "invented8-news-us-attorney-indictment": 14 / 15, // first sight (session 4) 10/15
   "invented8-wh-bilateral-readout-security": 10 / 15, // first sight (session 4) 8/15
   "invented8-wh-hidta-funding-fact-sheet": 9 / 15, // first sight (session 4) 8/15
-  "invented8-wh-monthly-border-update": 10 / 15, // first sight (session 4) 9/15
+  "invented8-wh-monthly-border-update": 11 / 15, // first sight (session 4) 9/15
   "invented8-wh-ten-things-safer-communities": 14 / 15, // first sight (session 4)
 };
 
