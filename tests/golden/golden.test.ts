@@ -144,7 +144,7 @@ const FLOORS: Record<string, number> = {
   "invented7-news-national-stats-bulletin": 11 / 16, // first sight (session 4)
   "invented7-news-provincial-police-results": 13 / 16, // first sight (session 4)
   "invented7-news-wire-customs-haul": 11 / 16, // first sight (session 4)
-  "invented7-wh-article-crime-results": 12 / 15, // first sight (session 4)
+  "invented7-wh-article-crime-results": 13 / 15, // first sight (session 4) 12/15
   "invented7-wh-by-the-numbers-enforcement": 10 / 15, // first sight (session 4)
   "invented7-wh-fact-sheet-fentanyl-border": 10 / 15, // first sight (session 4)
   "invented8-news-asia-meth-golden-triangle": 9 / 15, // first sight (session 4)
