@@ -329,6 +329,20 @@ describe("comparisons whatever their shape", () => {
     expect(a.facts.map((fact) => fact.value)).toContain(40);
   });
 
+  it("set places' counts now side by side, not the percentages or counts they changed from", () => {
+    // Invented: each city's carjackings as a change from one count to another.
+    const cities = buildReportIndex(
+      [
+        "Crime at midyear",
+        "In Denver, carjackings fell 42 percent, from 689 to 402.",
+        "In Boston, carjackings fell 45 percent, from 128 to 70.",
+      ].join("\n\n"),
+      { name: "carjackings.txt", version: null },
+    );
+    const a = answer("did denver have more carjackings than boston", cities);
+    expect(a.facts.map((fact) => fact.value)).toEqual([402, 70]);
+  });
+
   it("set two places only the report names side by side", () => {
     const a = answer("marrow county vs tallis county: how much cannabis was seized?", COUNTIES);
     expect(a.facts.map((fact) => fact.value)).toEqual([640, 910]);
