@@ -72,6 +72,10 @@ function rightYear(query: Query, scored: ScoredFact, index: ReportIndex): boolea
     const own = openingYears(index.report.paragraphs);
     return own.size === 0 || asked.some((year) => own.has(year));
   }
+  // "Of the fiscal year 2024 total, $28.5 million …": a figure with a period of its own is dated by
+  // its own words, not by another year its paragraph names.
+  const period = yearsIn(scored.fact.period ?? "");
+  if (period.length > 0) return asked.some((y) => period.includes(y) || dated.includes(y));
   return asked.some((year) => dated.includes(year) || inParagraph.includes(year));
 }
 
