@@ -396,4 +396,13 @@ describe("which figure answers, and when none does", () => {
     const other = query && rankFacts(query, grants).find((r) => r.fact.value === 8.5e6);
     expect(query && other && canAnswer(query, other, grants)).toBe(false);
   });
+
+  it("reads 'during the same period' as the period before, months as dates, not names", () => {
+    const sweep = invented(
+      "Harbour Sweep\n\nBetween January and September 2025, harbour police seized 46 boats.\n\nPort officers dismantled 41 smuggling workshops during the same period, compared with 29 in all of 2024.",
+    );
+    const asked =
+      "How many smuggling workshops were dismantled between January and September 2025?";
+    expect(answer(asked, sweep).facts[0]?.value).toBe(41);
+  });
 });
