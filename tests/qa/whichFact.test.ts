@@ -382,4 +382,27 @@ describe("which figure answers, and when none does", () => {
       ),
     ).not.toContain("percent");
   });
+
+  it("dates a figure with a period of its own by it, not by another year its paragraph names", () => {
+    const grants = invented(
+      "Harbour Grants\n\nOf the fiscal year 2026 total, $8.5 million is dedicated to the National Lifeboat Fund, which pays for new boats. That figure is nearly double the $4.4 million dedicated to the fund in fiscal year 2024.",
+    );
+    const ask = (q: string) => answer(q, grants).facts[0]?.value;
+    expect(ask("how much was dedicated to the national lifeboat fund in fiscal year 2024")).toBe(
+      4.4e6,
+    );
+    expect(ask("how much went to the lifeboat fund in fiscal year 2026")).toBe(8.5e6);
+    const query = reply("how much went to the lifeboat fund in fiscal year 2024", grants).query;
+    const other = query && rankFacts(query, grants).find((r) => r.fact.value === 8.5e6);
+    expect(query && other && canAnswer(query, other, grants)).toBe(false);
+  });
+
+  it("reads 'during the same period' as the period before, months as dates, not names", () => {
+    const sweep = invented(
+      "Harbour Sweep\n\nBetween January and September 2025, harbour police seized 46 boats.\n\nPort officers dismantled 41 smuggling workshops during the same period, compared with 29 in all of 2024.",
+    );
+    const asked =
+      "How many smuggling workshops were dismantled between January and September 2025?";
+    expect(answer(asked, sweep).facts[0]?.value).toBe(41);
+  });
 });

@@ -72,7 +72,25 @@ function rightYear(query: Query, scored: ScoredFact, index: ReportIndex): boolea
     const own = openingYears(index.report.paragraphs);
     return own.size === 0 || asked.some((year) => own.has(year));
   }
+  // "Of the fiscal year 2024 total, $28.5 million …": a figure with a period of its own is dated by
+  // its own words, not by another year its paragraph names.
+  const period = yearsIn(scored.fact.period ?? "");
+  if (period.length > 0) return asked.some((y) => period.includes(y) || dated.includes(y));
   return asked.some((year) => dated.includes(year) || inParagraph.includes(year));
+}
+
+/** "during the same period", "over that period": a period named before. */
+const SAME_PERIOD = /\b(?:the same|that|this) period\b/i;
+/** "…, compared with 287 in all of 2024": what follows is the baseline's, not the figure's. */
+const BASELINE_AFTER = /\b(?:compared (?:with|to)|than|versus|vs\.?|(?:up|down) from)\b/i;
+
+/** The words around a figure up to a baseline its sentence sets it against after it. */
+function beforeBaseline(nearText: string, figure: string): string {
+  const at = nearText.indexOf(figure);
+  if (at < 0) return nearText;
+  const after = nearText.slice(at + figure.length);
+  const baseline = BASELINE_AFTER.exec(after);
+  return baseline ? nearText.slice(0, at + figure.length + baseline.index) : nearText;
 }
 
 /** A figure's years, worked out once per figure. */
@@ -83,10 +101,12 @@ function datedYears({ fact, doc }: ScoredFact, index: ReportIndex) {
   if (cached) return cached;
   const paragraph = index.report.paragraphs[fact.paragraph - 1]?.text ?? "";
   const previous = index.report.paragraphs[fact.paragraph - 2]?.text ?? "";
-  const own = ownYearsIn(`${doc.nearText} ${fact.period ?? ""}`);
+  const near = beforeBaseline(doc.nearText, fact.text);
+  const own = ownYearsIn(`${near} ${fact.period ?? ""}`);
   // "So far in 2025, …" then "There have been nearly 100 homicides.": the period a paragraph
-  // opens on carries on into an undated paragraph after it.
-  const inParagraph = ownYearsIn(paragraph);
+  // opens on carries on into an undated paragraph after it; "during the same period" points back
+  // to the paragraph before.
+  const inParagraph = SAME_PERIOD.test(near) ? ownYearsIn(previous) : ownYearsIn(paragraph);
   const opening = OPENING_PERIOD.exec(previous)?.[0] ?? "";
   const dated = own.length > 0 ? own : inParagraph.length > 0 ? inParagraph : yearsIn(opening);
   const years = { dated, inParagraph: yearsIn(paragraph) };
