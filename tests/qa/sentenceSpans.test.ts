@@ -189,3 +189,22 @@ June figures are expected to be released on or about July 9, 2025.`,
     expect(answer("When was this statement released?", monthly).text).toMatch(/June 10, 2025/);
   });
 });
+
+describe("who a place teamed up with", () => {
+  const joint = buildReportIndex(
+    `Border Drug Work Results
+
+Officers in Hunan, Fujian and Anhui seized 3 tonnes of drugs this year as cross-border cooperation grew.
+
+Hunan and Laotian police dismantled a drug lab in Laos, seizing 900 kg of precursors.`,
+    { name: "invented-joint.txt", version: null },
+  );
+
+  it("names the partner beside the place", () => {
+    expect(answer("who did hunan team up with", joint).text).toMatch(/^\*\*Laotian police\*\*/);
+  });
+
+  it("reads no partner into a list of places", () => {
+    expect(answer("who did anhui team up with", joint).text).not.toMatch(/^\*\*/);
+  });
+});

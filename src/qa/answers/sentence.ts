@@ -18,6 +18,7 @@ import { askedNames } from "./figure.js";
 import { dateRange } from "./spans/date.js";
 import { ASKS_DURATION, DURATION, DURATION_FRAME, durationSpan } from "./spans/duration.js";
 import { givenNames } from "./spans/name.js";
+import { partnerOf } from "./spans/partner.js";
 import { personRuns } from "./spans/person.js";
 
 const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, Entity["kind"][]>> = {
@@ -437,6 +438,8 @@ function entitiesOf(index: ReportIndex): SentenceEntities {
 
 /** Who / what / when / which questions: the best sentence by BM25, leading with the span that answers. */
 export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContext): Answer {
+  const partner = partnerAnswer(query, index);
+  if (partner) return partner;
   const duration = ASKS_DURATION.test(query.cleaned);
   const frame = new Set(conceptsOf(frameWords(query.cleaned, duration)));
   const concepts = [...new Set(query.measure.concepts)].filter((c) => !frame.has(c));
@@ -586,6 +589,34 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     confidence: Number(Math.min(0.95, 0.3 + 0.6 * coverage).toFixed(3)),
     suggestions: [],
   };
+}
+
+const COOPERATE = concept("cooperate");
+
+/**
+ * "Who did Harbourshire team up with?": the one the place is named beside in the sentences of its
+ * own paragraphs ("Harbourshire and Lusan police dismantled …").
+ */
+function partnerAnswer(query: Query, index: ReportIndex): Answer | null {
+  const [place] = query.filters.places;
+  if (!place || query.filters.places.length > 1 || !query.measure.concepts.includes(COOPERATE))
+    return null;
+  for (const number of index.placeParagraphs.get(place) ?? []) {
+    for (const { text } of index.report.paragraphs[number - 1]?.sentences ?? []) {
+      const partner = partnerOf(place, text);
+      if (partner)
+        return {
+          question: query.question,
+          status: "answered",
+          text: `**${partner}** (¶${number})\n> ${text}`,
+          citations: [number],
+          facts: [],
+          confidence: 0.6,
+          suggestions: [],
+        };
+    }
+  }
+  return null;
 }
 
 /** "What happened in Hunan?": the first sentence that names the place, cited. */
