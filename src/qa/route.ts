@@ -21,7 +21,12 @@ function figureOrSentence(query: Query, ctx: AnswerContext): Answer {
   const figure = figureAnswer(query, ctx);
   if (figure.status === "answered") return figure;
   const sentence = sentenceAnswer(query, ctx);
-  return sentence.status === "answered" ? sentence : figure;
+  return sentence.status === "answered" && givesKindAsked(query, sentence) ? sentence : figure;
+}
+
+/** "By what percentage …": a sentence answers in words only where it states a percentage at all. */
+function givesKindAsked(query: Query, sentence: Answer): boolean {
+  return query.measure.expected.kind !== "percent" || /%|\bper ?cent\b/i.test(sentence.text);
 }
 
 /** After "what"/"which", a word that asks for a figure, not a name: "what value", "which share". */

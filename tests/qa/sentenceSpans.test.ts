@@ -208,3 +208,18 @@ Hunan and Laotian police dismantled a drug lab in Laos, seizing 900 kg of precur
     expect(answer("who did anhui team up with", joint).text).not.toMatch(/^\*\*/);
   });
 });
+
+describe("a percentage asked is not answered by a sentence without one", () => {
+  const counts = buildReportIndex(
+    `Harbour Police Half-Year Figures
+
+Officers made 412 arrests in the first half of the year, building on last year's drive against smuggling.`,
+    { name: "invented-counts.txt", version: null },
+  );
+
+  it("says the report does not say rather than quote a sentence", () => {
+    const reply = answer("By what percentage did arrests rise compared with last year?", counts);
+    expect(reply.status).toBe("not_found");
+    expect(reply.facts).toEqual([]);
+  });
+});
