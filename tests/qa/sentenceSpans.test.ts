@@ -223,3 +223,21 @@ Officers made 412 arrests in the first half of the year, building on last year's
     expect(reply.facts).toEqual([]);
   });
 });
+
+describe("what is the X for Y: the sentence stating X", () => {
+  const charges = buildReportIndex(
+    `Four Charged Over Harbour Cocaine Import
+
+All four have been charged with importing a commercial quantity of cocaine, contrary to the Customs Act, and with conspiring to import a commercial quantity of cocaine. The maximum penalty for each offence is life imprisonment.
+
+Police seized 320 kilograms of cocaine.`,
+    { name: "invented-charges.txt", version: null },
+  );
+
+  it("answers from the sentence giving the maximum penalty", () => {
+    expect(
+      answer("What is the maximum penalty for importing a commercial quantity of cocaine?", charges)
+        .text,
+    ).toMatch(/^\(¶2\)\n> The maximum penalty for each offence is life imprisonment\./);
+  });
+});

@@ -327,6 +327,20 @@ function nameBeside(noun: string, text: string): string | null {
   return null;
 }
 
+const GENERIC_WORDS: ReadonlySet<string> = new Set(GRAMMAR.genericQuestionWords);
+/** "What is the maximum penalty for …", "what was the purpose of …": the thing asked, before its "for"/"of". */
+const THING_ASKED =
+  /^(?:what|which)(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:for|of|on|against|under)\b/;
+
+/** The concepts of the thing a what-question asks for, without the words that only frame it. */
+function askedThing(query: Query, frame: ReadonlySet<string>): string[] {
+  // "What is the drive against fugitives called?": the naming sentence need not say "drive".
+  if (ASKS_NAME.test(query.cleaned)) return [];
+  const thing = THING_ASKED.exec(query.cleaned.toLowerCase())?.[1] ?? "";
+  const own = words(thing).filter((word) => !STOP_WORDS.has(word) && !GENERIC_WORDS.has(word));
+  return conceptsOf(own.join(" ")).filter((c) => !frame.has(c));
+}
+
 /** The noun after "which"/"what" when it is not a date word: "which cartels" → "cartels". */
 function askedNoun(query: Query): string | null {
   const noun = /\b(?:which|what)\s+([a-z]+)\b/i.exec(query.cleaned)?.[1]?.toLowerCase();
@@ -480,6 +494,14 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
       const named = nameBeside(askedKind, (index.sentences[hit.id] as SentenceDoc).text);
       return named !== null && !asked.includes(named.toLowerCase());
     });
+  // "What is the maximum penalty for importing …": a sentence stating a maximum penalty answers,
+  // though the one before it says more of the importing.
+  const thing = askedThing(query, frame);
+  const thingStated =
+    thing.length > 0 &&
+    hits.some((hit) =>
+      thing.every((c) => (index.sentences[hit.id] as SentenceDoc).concepts.has(c)),
+    );
   const eventStated = hits.some(
     (hit) => verbsIn((index.sentences[hit.id] as SentenceDoc).text, verbs).length > 0,
   );
@@ -487,6 +509,7 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     .map((hit) => ({ hit, doc: index.sentences[hit.id] as SentenceDoc }))
     // "the police chief in Oakport" of Oakport's own paper: its home need not be named again.
     .filter(({ doc }) => mentionsPlaces(index, doc, awayPlaces))
+    .filter(({ doc }) => !thingStated || thing.every((c) => doc.concepts.has(c)))
     .filter(({ doc }) => !namesMentioned || mentionsNames(index, doc, names))
     .filter(
       ({ doc }) =>
