@@ -241,3 +241,22 @@ Police seized 320 kilograms of cocaine.`,
     ).toMatch(/^\(¶2\)\n> The maximum penalty for each offence is life imprisonment\./);
   });
 });
+
+describe("where an event happened", () => {
+  const seizure = buildReportIndex(
+    `Customs Seize Cannabis at Harbour Terminal
+
+Customs officers seized 40 kilograms of cannabis at the harbour terminal on Monday.
+
+After a follow-up investigation, officers arrested a 31-year-old man and a 27-year-old woman, suspected to be linked to the case, in Kellow Vale the same day.
+
+The two arrested persons have been jointly charged with one count of trafficking.`,
+    { name: "invented-seizure.txt", version: null },
+  );
+
+  it("answers from the sentence placing the arrest, a place no gazetteer knows", () => {
+    expect(answer("Where were the two suspects arrested?", seizure).text).toMatch(
+      /^\*\*Kellow Vale\*\* \(¶3\)/,
+    );
+  });
+});

@@ -20,6 +20,7 @@ import { ASKS_DURATION, DURATION, DURATION_FRAME, durationSpan } from "./spans/d
 import { givenNames } from "./spans/name.js";
 import { partnerOf } from "./spans/partner.js";
 import { personRuns } from "./spans/person.js";
+import { locatedRuns } from "./spans/place.js";
 
 const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, Entity["kind"][]>> = {
   who: ["person", "organization", "role"],
@@ -536,7 +537,12 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
         first.length === 0 && query.wh === "who" && verbsHeld.length > 0
           ? personRuns(doc.text, otherNames)
           : [];
-      const names = first.length > 0 ? first.map((e) => e.name) : people;
+      // "arrested … in Sham Shui Po": likewise a where-question's place the gazetteer does not know.
+      const located =
+        first.length === 0 && query.wh === "where" && verbsHeld.length > 0
+          ? locatedRuns(doc.text)
+          : [];
+      const names = first.length > 0 ? first.map((e) => e.name) : [...people, ...located];
       // "said at the briefing on Tuesday": the date that answers stands by the words asked about,
       // not at the far end of the sentence, where it dates something else.
       const positions = matchedPositions(doc.text, anchorConcepts(verbsHeld, overlap));
@@ -575,9 +581,11 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
       return { doc, overlap: overlap.length, score, names, quoted, verbsHeld };
     })
     .sort((a, b) => b.score - a.score);
-  // "When was it launched?": a sentence giving a date beats one that only names what is asked,
-  // and one stating the event asked about beats one dating something else.
-  const dating = asksDate(query) ? scored.filter((x) => x.names.length > 0) : [];
+  // "When was it launched?", "where were they arrested?": a sentence giving a date (a place) beats
+  // one that only names what is asked, and one stating the event asked about beats one dating
+  // (placing) something else.
+  const dating =
+    asksDate(query) || query.wh === "where" ? scored.filter((x) => x.names.length > 0) : [];
   const best = dating.find((x) => !eventStated || x.verbsHeld.length > 0) ?? dating[0] ?? scored[0];
   const weak =
     !best ||
