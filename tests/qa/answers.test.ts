@@ -195,6 +195,25 @@ describe("sentence answers in the question's own terms", () => {
     expect(span.text.startsWith("**six weeks**")).toBe(true);
   });
 
+  it("answer who a body teamed up with by the body its sentence names beside it", () => {
+    // Invented: a list naming the city among others, then two joint operations.
+    const joint = buildReportIndex(
+      [
+        "Harbour results",
+        "Denver, Boston and other cities strengthened their patrols.",
+        "Denver and Mexican police dismantled a lab, seizing 40 kilograms of cocaine.",
+        "Boston officers, together with the Coast Guard, stopped 12 boats.",
+      ].join("\n\n"),
+      { name: "joint.txt", version: null },
+    );
+    expect(
+      answer("who did denver team up with", joint).text.startsWith("**Mexican police** (¶3)"),
+    ).toBe(true);
+    expect(answer("who did boston work with?", joint).text.startsWith("**Coast Guard** (¶4)")).toBe(
+      true,
+    );
+  });
+
   it("answer when the results were announced with the report's dateline", () => {
     // Invented: a dateline, then a date inside the text that dates something else.
     const dated = buildReportIndex(
