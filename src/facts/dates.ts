@@ -4,6 +4,13 @@ import { matchesOf } from "../text/matches.js";
 
 const MONTH =
   "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+const MONTH_OR_DAY = new RegExp(`^(?:${MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$`, "i");
+
+/** "January", "Sept.", "Tuesday": a word that names a month or a day of the week. */
+export function isMonthOrDay(word: string): boolean {
+  return MONTH_OR_DAY.test(word);
+}
+
 const DATE_PATTERNS = [
   `\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b`,
   `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+\\d{4})?\\b`,

@@ -103,6 +103,46 @@ function respectivePlace(
  */
 export function placesNear(
   all: string[],
+  sentenceMentions: PlaceMention[],
+  figures: NumberMatch[],
+  figure: NumberMatch,
+  previous: string[] | null,
+  text: string,
+): string[] {
+  const { mentions, dropped } = beforeLaterClause(sentenceMentions, figures, figure, text);
+  const places = all.filter((place) => !dropped.has(place));
+  const near = placesAmong(places, mentions, figures, figure, previous, text);
+  return near.length > 0 || places.length === all.length ? near : places;
+}
+
+/** ", as production in Shan State grew": a clause after every figure that sets something else. */
+const LATER_CLAUSE =
+  /,\s+(?:as|while|because|although|though|amid|despite|even as|with)\s(?![^,;]*\d)/i;
+
+/**
+ * "… seized 318 tonnes in 2024, up from 267 tonnes, as production in Myanmar's Shan State grew":
+ * a place named only in a clause after the sentence's last figure is not where its figures are.
+ */
+function beforeLaterClause(
+  mentions: PlaceMention[],
+  figures: NumberMatch[],
+  figure: NumberMatch,
+  text: string,
+): { mentions: PlaceMention[]; dropped: Set<string> } {
+  const last = figures[figures.length - 1] ?? figure;
+  const clause = LATER_CLAUSE.exec(text.slice(last.end));
+  if (!clause) return { mentions, dropped: new Set() };
+  const cut = last.end + clause.index;
+  const kept = mentions.filter((m) => m.start < cut);
+  const keptNames = new Set(kept.map((m) => m.place.name));
+  const dropped = new Set(
+    mentions.filter((m) => m.start >= cut && !keptNames.has(m.place.name)).map((m) => m.place.name),
+  );
+  return { mentions: kept, dropped };
+}
+
+function placesAmong(
+  all: string[],
   mentions: PlaceMention[],
   figures: NumberMatch[],
   figure: NumberMatch,

@@ -1,4 +1,5 @@
 import { abbreviates, definedAcronyms, initialOf, NAME_RUN } from "../facts/acronyms.js";
+import { isMonthOrDay } from "../facts/dates.js";
 import { findPlacesInQuestion } from "../facts/places.js";
 import type { Paragraph, ParsedReport } from "../report/types.js";
 import { isCommonEnglishWord, isEnglishWord } from "../text/english.js";
@@ -181,7 +182,14 @@ export function namesAsked(question: string, skip: string[], names: ReportNames)
     // Places are filtered as places ("US dollars" names a currency, not a body).
     const isPlace = () =>
       [phrase, acronym ?? ""].some((name) => findPlacesInQuestion(name).length > 0);
-    if (isName && !isPlace() && !skip.some((s) => s.toLowerCase().includes(phrase.toLowerCase()))) {
+    // "between January and September": a month or weekday dates, it names nothing.
+    const isDate = run.every((w) => isMonthOrDay(w));
+    if (
+      isName &&
+      !isDate &&
+      !isPlace() &&
+      !skip.some((s) => s.toLowerCase().includes(phrase.toLowerCase()))
+    ) {
       found.push(acronym ? [phrase, acronym] : [phrase]);
     }
     run = [];

@@ -34,6 +34,8 @@ const EARLIER_BEFORE =
   /\b(?:(?:up|down)\s+(?:\w+ly\s+)?from|compared (?:with|to)|than|previous|prior)\b[^,;]*$/i;
 const EARLIER_AFTER =
   /^[^,;.]{0,25}\b(?:a year earlier|the year before|the previous year|in the same period last year|a year ago)\b/i;
+/** "74% of deaths, down from 79% in 2024": a percentage right after "from" is the one before. */
+const FROM_BEFORE = /\b(?:up|down|rose|fell|dropped|climbed)\s+(?:\w+ly\s+)?from\s*$/i;
 /** "This was lower than the 1,109 arrested in 2022, who formed 34.1 per cent": a comparison sentence. */
 const EARLIER_SENTENCE = /\b(?:than|compared (?:with|to)|up from|down from)\b.*\b(?:19|20)\d{2}\b/i;
 const ASKS_EARLIER = /\b(?:previous|prior|earlier|before|a year ago|the year before|last year)\b/i;
@@ -46,6 +48,7 @@ function isEarlier(doc: FactDoc): boolean {
   const change = doc.fact.unit === "percent";
   return (
     (!change && (EARLIER_BEFORE.test(doc.lead) || EARLIER_AFTER.test(after))) ||
+    (change && FROM_BEFORE.test(doc.lead)) ||
     EARLIER_SENTENCE.test(sentenceLead)
   );
 }
@@ -68,9 +71,12 @@ function periodFit(terms: QueryTerms, doc: DocTerms, w: Weights): number {
 export const TOTAL_WORDS =
   /\b(?:in total|total|overall|altogether|combined|in all|nationwide|nationally|across the country)\b/i;
 
-/** A figure introduced as a part or an example of another: the total is the better answer. */
+/**
+ * A figure introduced as a part or an example of another ("including", "in one case alone,"): the
+ * total is the better answer.
+ */
 const PART_OF =
-  /\b(?:including|of which|of whom|of these|among them|single|for example|such as|accounting for|account for|mostly from|most of it|largely from)\b/i;
+  /\b(?:including|of which|of whom|of these|among them|single|(?<!\b(?:19|20)\d{2}\s)alone(?=,)|for example|such as|accounting for|account for|mostly from|most of it|largely from)\b/i;
 /** "46.5 tonnes of the 51.2 tonnes seized": a figure stated as a part of the next one. */
 const PART_OF_NEXT = /^\s*(?:of|out of)\s+(?:the|a|an|some)?\s*(?:total\s+of\s+)?[$€£]?\d/i;
 
@@ -316,6 +322,11 @@ interface DocTerms {
 }
 
 const docTermsCache = new WeakMap<FactDoc, DocTerms>();
+
+/** Whether a figure is stated for the period before the one reported ("down from 79% in 2024"). */
+export function isEarlierFigure(doc: FactDoc): boolean {
+  return docTerms(doc).earlier;
+}
 
 function docTerms(doc: FactDoc): DocTerms {
   let terms = docTermsCache.get(doc);

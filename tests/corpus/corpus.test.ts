@@ -19,11 +19,11 @@ import {
  * dropped when they cost a validation answer (tuning on it, by mistake); 98 is the measurement after
  * the next round, decided on the tuning half and the golden sets alone, and is the honest one. 100 is
  * session 3's measurement (acc1 and acc2 merged), its changes decided on the tuning half and the
- * golden sets alone.
+ * golden sets alone; 103 is session 4's (accf with accs merged), decided the same way.
  */
 const FLOORS: Record<CorpusHalf, { correct: number; leaks: number }> = {
-  tuning: { correct: 117, leaks: 0 },
-  validation: { correct: 100, leaks: 0 },
+  tuning: { correct: 118, leaks: 0 },
+  validation: { correct: 103, leaks: 0 },
 };
 
 function scoreHalf(half: CorpusHalf) {

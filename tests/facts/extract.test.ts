@@ -170,3 +170,14 @@ describe("reading a by-the-numbers list", () => {
     expect(of(168)?.subject).toBe("cocaine");
   });
 });
+
+describe("places in a clause after a sentence's figures", () => {
+  it("does not set a figure where only a later 'as …' clause names a place", () => {
+    const text =
+      "Authorities across the region seized a record 40 tonnes of heroin in 2025, up 9 percent from 36 tonnes a year earlier, as production in Afghanistan's Helmand province continued to grow.";
+    const facts = extractFacts(
+      parseReport(`Harbour Report\n\n${text}\n\nPolice in Pakistan seized 3 tonnes.\n`),
+    ).facts;
+    expect(facts.find((fact) => fact.value === 40)?.places).not.toContain("Afghanistan");
+  });
+});

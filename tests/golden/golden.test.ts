@@ -43,27 +43,27 @@ const FLOORS: Record<string, number> = {
   "colombia-police-results": 0.96, // 24/25
   "dea-district-indictment": 0.96, // 24/25
   "dea-fentanyl": 1.0, // 32/32
-  "eu-drug-markets-summary": 0.8, // 20/25
+  "eu-drug-markets-summary": 0.84, // 21/25
   "fbi-operation-summary": 1.0, // 25/25
   "guangdong-police-briefing": 0.96, // 24/25
   "hk-customs": 0.88, // 22/25
   "interpol-lionfish": 1.0, // 31/31
   "interpol-trafficking-op": 0.92, // 23/25
-  "kenya-nacada-police": 0.92, // 23/25
+  "kenya-nacada-police": 0.96, // 24/25
   "maritime-centre-annual": 0.888, // 24/27
-  "mexico-security-cabinet": 0.92, // 23/25
+  "mexico-security-cabinet": 0.96, // 24/25
   "mps-hundred-days-followup": 0.96, // 24/25
   "ncb-india": 0.96, // 24/25
   "nsw-police-strike-force": 0.909, // 20/22
   "oncb-thailand": 1.0, // 25/25
-  "pdea-philippines": 0.96, // 24/25
-  "philippine-bucor-report": 0.84, // 21/25
+  "pdea-philippines": 1.0, // 25/25
+  "philippine-bucor-report": 0.88, // 22/25
   "provincial-bureau-report": 0.96, // 24/25
   "provincial-results": 0.968, // 31/32
   seed: 1.0, // 104/104
   "seed-heldout": 1.0, // 60/60
   "sichuan-drug-report": 0.84, // 21/25
-  "singapore-cnb-annual": 0.88, // 22/25
+  "singapore-cnb-annual": 0.92, // 23/25
   "uk-nca-operation": 0.96, // 24/25
   "ukraine-customs-or-europol": 1.0, // 25/25
   "un-human-trafficking-brief": 0.96, // 24/25
@@ -103,7 +103,7 @@ const FLOORS: Record<string, number> = {
   "corpus-blind2-2023-11-16_global_drug_trafficking": 12 / 12,
   "corpus-blind2-2024-03-11_budget_border_fentanyl": 11 / 12,
   "corpus-blind2-2024-09-24_synthetic_drug_coalition": 11 / 12,
-  "corpus-blind2-2025-03-26_opioid_epidemic_cost": 11 / 12,
+  "corpus-blind2-2025-03-26_opioid_epidemic_cost": 12 / 12,
   "corpus-blind2-2025-04-28_border_promises": 12 / 12,
   "corpus-blind2-2025-08-11_dc_crime": 12 / 12,
   "corpus-blind2-2026-07-29_crime_midyear_2026": 10 / 12,
@@ -129,7 +129,7 @@ const FLOORS: Record<string, number> = {
   "corpus-blind4-2023-03-20_freedom_caucus_public_safety": 12 / 12,
   "corpus-blind4-2023-11-16_global_drug_trafficking": 12 / 12,
   "corpus-blind4-2024-03-11_budget_border_fentanyl": 12 / 12,
-  "corpus-blind4-2024-09-24_synthetic_drug_coalition": 11 / 12,
+  "corpus-blind4-2024-09-24_synthetic_drug_coalition": 12 / 12,
   "corpus-blind4-2025-03-26_opioid_epidemic_cost": 11 / 12,
   "corpus-blind4-2025-04-28_border_promises": 11 / 12,
   "corpus-blind4-2025-08-11_dc_crime": 12 / 12,
@@ -139,22 +139,22 @@ const FLOORS: Record<string, number> = {
   // engine. First sight, on main at daf434a: 33/60 = 55.0%, 2 figures given where the report has none.
   "invented6-fact-sheet-border": 14 / 15,
   "invented6-fact-sheet-grants": 15 / 15,
-  "invented6-news-city-crime": 14 / 15,
-  "invented6-news-police-operation": 14 / 15,
-  "invented7-news-national-stats-bulletin": 11 / 16, // first sight (session 4)
-  "invented7-news-provincial-police-results": 13 / 16, // first sight (session 4)
-  "invented7-news-wire-customs-haul": 11 / 16, // first sight (session 4)
+  "invented6-news-city-crime": 15 / 15,
+  "invented6-news-police-operation": 15 / 15,
+  "invented7-news-national-stats-bulletin": 14 / 16, // first sight (session 4) 11/16
+  "invented7-news-provincial-police-results": 15 / 16, // first sight (session 4) 13/16
+  "invented7-news-wire-customs-haul": 13 / 16, // first sight (session 4) 11/16
   "invented7-wh-article-crime-results": 13 / 15, // first sight (session 4) 12/15
-  "invented7-wh-by-the-numbers-enforcement": 10 / 15, // first sight (session 4)
-  "invented7-wh-fact-sheet-fentanyl-border": 10 / 15, // first sight (session 4)
-  "invented8-news-asia-meth-golden-triangle": 9 / 15, // first sight (session 4)
+  "invented7-wh-by-the-numbers-enforcement": 11 / 15, // first sight (session 4) 10/15
+  "invented7-wh-fact-sheet-fentanyl-border": 11 / 15, // first sight (session 4) 10/15
+  "invented8-news-asia-meth-golden-triangle": 11 / 15, // first sight (session 4) 9/15
   "invented8-news-australia-police-media-release": 13 / 15, // first sight (session 4) 12/15
   "invented8-news-europe-europol-operation": 12 / 15, // first sight (session 4)
   "invented8-news-us-attorney-indictment": 11 / 15, // first sight (session 4) 10/15
-  "invented8-wh-bilateral-readout-security": 8 / 15, // first sight (session 4)
-  "invented8-wh-hidta-funding-fact-sheet": 8 / 15, // first sight (session 4)
-  "invented8-wh-monthly-border-update": 9 / 15, // first sight (session 4)
-  "invented8-wh-ten-things-safer-communities": 14 / 15, // first sight (session 4)
+  "invented8-wh-bilateral-readout-security": 12 / 15, // first sight (session 4) 8/15
+  "invented8-wh-hidta-funding-fact-sheet": 9 / 15, // first sight (session 4) 8/15
+  "invented8-wh-monthly-border-update": 10 / 15, // first sight (session 4) 9/15
+  "invented8-wh-ten-things-safer-communities": 15 / 15, // first sight (session 4) 14/15
 };
 
 /**
@@ -163,17 +163,11 @@ const FLOORS: Record<string, number> = {
  */
 const KNOWN_LEAKS: Record<string, number> = {
   "invented8-news-asia-meth-golden-triangle": 1,
-  "invented8-wh-bilateral-readout-security": 3,
-  "invented8-wh-hidta-funding-fact-sheet": 1,
-  "invented8-wh-monthly-border-update": 1,
-  "invented7-news-national-stats-bulletin": 2,
-  "invented7-news-provincial-police-results": 1,
+  "invented8-wh-bilateral-readout-security": 1,
   "invented7-news-wire-customs-haul": 1,
   "invented7-wh-by-the-numbers-enforcement": 1,
-  "invented7-wh-fact-sheet-fentanyl-border": 2,
-  "seed-fresh3": 4,
-  "seed-chat3": 1,
-  "corpus-blind4-2024-09-24_synthetic_drug_coalition": 1,
+  "invented7-wh-fact-sheet-fentanyl-border": 1,
+  "seed-fresh3": 3,
   "corpus-blind3-2025-04-28_border_promises": 1,
 };
 

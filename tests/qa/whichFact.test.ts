@@ -346,4 +346,63 @@ describe("which figure answers, and when none does", () => {
         ?.value,
     ).toBe(310);
   });
+
+  it("takes a whole over a figure for one case 'alone', and a percentage 'down from' as the earlier one", () => {
+    const year = invented(
+      [
+        "Harbour Police Annual Results",
+        'In the "7·21" case alone, Leeds police seized 61.5 kilograms of heroin and arrested 9 suspects.',
+        "Among the drugs seized over the year, there were 390.2 kilograms of heroin and 12 kilograms of cocaine.",
+        "Thefts fell 12.5% in 2025. In 2025, 64% of thefts involved boats, down from 71% in 2024.",
+      ].join("\n\n"),
+    );
+    expect(answer("how much heroin was seized over the year", year).facts[0]?.value).toBe(390.2);
+    expect(answer("whats the percent decrease in thefts", year).facts[0]?.value).toBe(12.5);
+  });
+
+  it("answers a part of a stated whole only where its sentence says which part, and 'alone' only alone", () => {
+    const port = invented(
+      "Harbour Budget\n\nThe city pledged $40 million to the harbour over three years. Of that amount, $12 million will support new lifeboats and $6 million will fund dock lighting.\n\nPolice seized 90 tonnes of cocaine at the ports of Dover and Folkestone, and 12 tonnes at Harwich.",
+    );
+    expect(answer("how much of the 40 million goes to training", port).facts).toEqual([]);
+    expect(answer("how much of the 40 million goes to lifeboats", port).facts[0]?.value).toBe(12e6);
+    expect(answer("how much cocaine was seized at dover alone", port).facts).toEqual([]);
+  });
+
+  it("never counts things with a weight, nor weighs with a share", () => {
+    const port = invented(
+      "Harbour Report\n\nThe north quay, which reported 2.4 tonnes of heroin in 2025, has become a transit point for heroin.\n\nMore than 80 percent of heroin seized in January was intercepted at the north quay.",
+    );
+    expect(
+      answer("how many heroin warehouses are still operating at the north quay", port).facts,
+    ).toEqual([]);
+    expect(
+      answer("how much heroin got seized at the north quay in january", port).facts.map(
+        (f) => f.unit,
+      ),
+    ).not.toContain("percent");
+  });
+
+  it("dates a figure with a period of its own by it, not by another year its paragraph names", () => {
+    const grants = invented(
+      "Harbour Grants\n\nOf the fiscal year 2026 total, $8.5 million is dedicated to the National Lifeboat Fund, which pays for new boats. That figure is nearly double the $4.4 million dedicated to the fund in fiscal year 2024.",
+    );
+    const ask = (q: string) => answer(q, grants).facts[0]?.value;
+    expect(ask("how much was dedicated to the national lifeboat fund in fiscal year 2024")).toBe(
+      4.4e6,
+    );
+    expect(ask("how much went to the lifeboat fund in fiscal year 2026")).toBe(8.5e6);
+    const query = reply("how much went to the lifeboat fund in fiscal year 2024", grants).query;
+    const other = query && rankFacts(query, grants).find((r) => r.fact.value === 8.5e6);
+    expect(query && other && canAnswer(query, other, grants)).toBe(false);
+  });
+
+  it("reads 'during the same period' as the period before, months as dates, not names", () => {
+    const sweep = invented(
+      "Harbour Sweep\n\nBetween January and September 2025, harbour police seized 46 boats.\n\nPort officers dismantled 41 smuggling workshops during the same period, compared with 29 in all of 2024.",
+    );
+    const asked =
+      "How many smuggling workshops were dismantled between January and September 2025?";
+    expect(answer(asked, sweep).facts[0]?.value).toBe(41);
+  });
 });

@@ -8,6 +8,8 @@ import { recipientAfter } from "./recipient.js";
 
 type Measured = Omit<Reading, "end">;
 
+const EXISTENTIAL = /^(?:there|it|this|that)$/;
+
 /** "$3 million in cash" names what the money is; "96 kg in the same period" does not. */
 function phraseAfterConnector(
   tokens: Token[],
@@ -50,7 +52,8 @@ export function measuredThing(
   const unitEnd = threshold ? measureEnd + 2 : measureEnd;
   const before = readNounPhraseBefore(tokens, at);
   // "Cocaine seizures in the first two months amounted to 168 kg": the clause's own subject.
-  if (before?.linked && base)
+  // "there were 390 kilograms of heroin": an existential "there" names nothing weighed.
+  if (before?.linked && base && !EXISTENTIAL.test(before.text))
     return of(weighedThing(readNounPhrase(tokens, clauseStart(tokens, at)) ?? before), unitEnd);
   const recipient = unit !== null && base === null ? recipientAfter(tokens, unitEnd) : null;
   if (recipient) return of(recipient, recipient.next);

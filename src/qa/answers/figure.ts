@@ -5,7 +5,7 @@ import { documentsWith } from "../bm25.js";
 import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "../compose.js";
 import { type CountInWords, countedNoun, countInWords } from "../coverage.js";
 import { isHomeName, mentions, paragraphsHoldingLastWords, paragraphsNaming } from "../names.js";
-import { rankFacts, type ScoredFact } from "../rank.js";
+import { isEarlierFigure, rankFacts, type ScoredFact } from "../rank.js";
 import { factsIn, type ReportIndex, type SentenceDoc } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
@@ -390,7 +390,8 @@ function preferTotals(ranked: ScoredFact[], w: Weights): ScoredFact[] {
       (r) =>
         r.score >= best.score - w.totalMargin &&
         sameThing(r.fact) &&
-        r.fact.paragraph !== best.fact.paragraph,
+        r.fact.paragraph !== best.fact.paragraph &&
+        !isEarlierFigure(r.doc),
     )
     .reduce((a, b) => (size(b.fact) > size(a.fact) ? b : a), best);
   return total === best ? ranked : [total, ...ranked.filter((r) => r !== total)];

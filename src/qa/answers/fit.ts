@@ -72,7 +72,25 @@ function rightYear(query: Query, scored: ScoredFact, index: ReportIndex): boolea
     const own = openingYears(index.report.paragraphs);
     return own.size === 0 || asked.some((year) => own.has(year));
   }
+  // "Of the fiscal year 2024 total, $28.5 million …": a figure with a period of its own is dated by
+  // its own words, not by another year its paragraph names.
+  const period = yearsIn(scored.fact.period ?? "");
+  if (period.length > 0) return asked.some((y) => period.includes(y) || dated.includes(y));
   return asked.some((year) => dated.includes(year) || inParagraph.includes(year));
+}
+
+/** "during the same period", "over that period": a period named before. */
+const SAME_PERIOD = /\b(?:the same|that|this) period\b/i;
+/** "…, compared with 287 in all of 2024": what follows is the baseline's, not the figure's. */
+const BASELINE_AFTER = /\b(?:compared (?:with|to)|than|versus|vs\.?|(?:up|down) from)\b/i;
+
+/** The words around a figure up to a baseline its sentence sets it against after it. */
+function beforeBaseline(nearText: string, figure: string): string {
+  const at = nearText.indexOf(figure);
+  if (at < 0) return nearText;
+  const after = nearText.slice(at + figure.length);
+  const baseline = BASELINE_AFTER.exec(after);
+  return baseline ? nearText.slice(0, at + figure.length + baseline.index) : nearText;
 }
 
 /** A figure's years, worked out once per figure. */
@@ -83,10 +101,12 @@ function datedYears({ fact, doc }: ScoredFact, index: ReportIndex) {
   if (cached) return cached;
   const paragraph = index.report.paragraphs[fact.paragraph - 1]?.text ?? "";
   const previous = index.report.paragraphs[fact.paragraph - 2]?.text ?? "";
-  const own = ownYearsIn(`${doc.nearText} ${fact.period ?? ""}`);
+  const near = beforeBaseline(doc.nearText, fact.text);
+  const own = ownYearsIn(`${near} ${fact.period ?? ""}`);
   // "So far in 2025, …" then "There have been nearly 100 homicides.": the period a paragraph
-  // opens on carries on into an undated paragraph after it.
-  const inParagraph = ownYearsIn(paragraph);
+  // opens on carries on into an undated paragraph after it; "during the same period" points back
+  // to the paragraph before.
+  const inParagraph = SAME_PERIOD.test(near) ? ownYearsIn(previous) : ownYearsIn(paragraph);
   const opening = OPENING_PERIOD.exec(previous)?.[0] ?? "";
   const dated = own.length > 0 ? own : inParagraph.length > 0 ? inParagraph : yearsIn(opening);
   const years = { dated, inParagraph: yearsIn(paragraph) };
@@ -152,7 +172,21 @@ function measureWhenAsked(query: Query, fact: Fact): boolean {
 /** "How many deaths": a count is never a sum of money nor a percentage, unless that is asked. */
 function noMoneyForHowMany(query: Query, fact: Fact): boolean {
   if (!/\bhow many\b/i.test(query.cleaned) || query.measure.expected.kind !== null) return true;
-  return !CURRENCY.test(fact.unit ?? "") && fact.unit !== "percent";
+  // "How many ketamine sites" is not "2.4 tonnes of ketamine": a count of things is no weight
+  // either, though "how many drugs" may ask one.
+  const target = query.measure.target;
+  const weighable = target === null || DRUG_NAMES.has(target) || concept(target) === DRUGS_CONCEPT;
+  return (
+    !CURRENCY.test(fact.unit ?? "") && fact.unit !== "percent" && (fact.base === null || weighable)
+  );
+}
+
+const DRUGS_CONCEPT = concept("drugs");
+
+/** "How much fentanyl was seized at the port" is not "80 percent of fentanyl …": a weight asked is no share. */
+function noShareForWeight(query: Query, fact: Fact): boolean {
+  const { kind } = query.measure.expected;
+  return (kind !== "mass" && kind !== "volume") || fact.unit !== "percent";
 }
 
 /** "How many homicides" is never "126 years": a time span answers only a question about time. */
@@ -197,11 +231,20 @@ function amountWhenAsked(query: Query, fact: Fact): boolean {
 /** "How much of the $5 billion …": the question states the whole it asks a part of. */
 const PART_OF_STATED = /\bhow (?:much|many) of (?:the |this |that |its |their )?\$?\d/i;
 
-/** A part of a stated whole is stated beside it: a figure in a paragraph without the whole is not. */
-function besideStatedWhole(query: Query, fact: Fact, index: ReportIndex): boolean {
+/** "… of the 215 million goes to training": the words after the whole's verb say which part. */
+const STATED_WHOLE_PART =
+  /\bhow (?:much|many) of (?:the |this |that |its |their )?\$?[\d.,]+(?:\s+(?:million|billion|thousand|trillion))?(?:\s+[a-z]+)?\s+(?:is|are|was|were|goes|go|went|did|does|do|will|would|has|have|comes|came|got|gets)\b(.*)$/i;
+
+/**
+ * A part of a stated whole is stated beside it: a figure in a paragraph without the whole is not,
+ * nor one whose sentence leaves out the words that say which part ("… goes to training").
+ */
+function besideStatedWhole(query: Query, scored: ScoredFact, index: ReportIndex): boolean {
   if (!PART_OF_STATED.test(query.cleaned)) return true;
   const whole = new Set(findNumbers(query.cleaned).map((number) => number.value));
-  return factsIn(index, [fact.paragraph]).some((other) => whole.has(other.value));
+  if (!factsIn(index, [scored.fact.paragraph]).some((other) => whole.has(other.value)))
+    return false;
+  return partStated(STATED_WHOLE_PART.exec(query.cleaned)?.[1] ?? "", scored, index);
 }
 
 /** A paragraph's opening clause that names its period: "So far in 2025,", "In FY 2024,". */
@@ -216,19 +259,36 @@ const PART_OF_NAMED =
  * say which part ("… is paid by the insurers") stand in the figure's own sentence or the one
  * before it.
  */
-function besideNamedWhole(query: Query, { doc, fact }: ScoredFact, index: ReportIndex): boolean {
+function besideNamedWhole(query: Query, scored: ScoredFact, index: ReportIndex): boolean {
   const match = PART_OF_NAMED.exec(query.cleaned);
   if (!match) return true;
-  // "… the region": the sentence before may name the part the figure's own sentence points back to.
+  const { doc } = scored;
+  const whole = conceptsOf(match[1] ?? "");
+  const inSentence = (c: string) => doc.context.has(c) || doc.near.has(c) || doc.core.has(c);
+  const rest = query.cleaned.slice((match.index ?? 0) + match[0].length);
+  return (
+    whole.every((c) => doc.paragraph.has(c) || inSentence(c)) && partStated(rest, scored, index)
+  );
+}
+
+/**
+ * The words that say which part a question asks ("… is paid by the insurers") stand in the
+ * figure's own sentence, or in the one before it, which the figure's sentence may point back to.
+ */
+function partStated(
+  asked: string,
+  { doc, fact }: Pick<ScoredFact, "doc" | "fact">,
+  index: ReportIndex,
+): boolean {
   const before = index.report.paragraphs[fact.paragraph - 1]?.sentences[fact.sentence - 1]?.text;
   const pointedAt = new Set(conceptsOf(before ?? ""));
-  const whole = conceptsOf(match[1] ?? "");
-  const part = words(query.cleaned.slice((match.index ?? 0) + match[0].length))
-    .filter((word) => !/(?:ed|ing)$/.test(word) && actionLemma(word) === null)
+  // "… is going to training": an "-ing" word is the asker's verb where it opens the part.
+  const part = words(asked)
+    .filter((word, i) => !/ed$/.test(word) && !(i === 0 && /ing$/.test(word)))
+    .filter((word) => actionLemma(word) === null)
     .flatMap(conceptsOf);
   const inSentence = (c: string) => doc.context.has(c) || doc.near.has(c) || doc.core.has(c);
-  const stated = (c: string) => inSentence(c) || pointedAt.has(c);
-  return whole.every((c) => doc.paragraph.has(c) || inSentence(c)) && part.every(stated);
+  return part.every((c) => inSentence(c) || pointedAt.has(c));
 }
 
 /** Substances by name, not a class ("drugs") nor one that is an everyday word ("ice", "crack"). */
@@ -340,6 +400,7 @@ function levelNotChange(query: Query, fact: Fact): boolean {
 const GROUP_MEMBERS = /\(([^()]*(?:,|\band\b)[^()]*)\)/g;
 
 const TOGETHER = /\b(?:together|combined)\b/i;
+const ASKS_ALONE = /\b(?:alone|by itself|on its own)\b/i;
 
 /** How many places of the asked place's kind a figure's places hold besides it. */
 function siblings(asked: string, places: readonly string[]): number {
@@ -355,8 +416,10 @@ function notAGroupsFigure(query: Query, fact: Fact): boolean {
   const [asked, ...more] = query.filters.places;
   if (!asked || more.length > 0 || fact.places.length < 2 || !fact.places.includes(asked))
     return true;
-  // "British Columbia and Alberta together accounting for 44%": the pair's figure, not one's.
-  if (TOGETHER.test(fact.quote) && siblings(asked, fact.places) > 0) return false;
+  // "British Columbia and Alberta together accounting for 44%": the pair's figure, not one's; nor
+  // a figure for two ports when one is asked "alone".
+  const shared = siblings(asked, fact.places) > 0;
+  if (shared && (TOGETHER.test(fact.quote) || ASKS_ALONE.test(query.cleaned))) return false;
   for (const [, members] of fact.quote.matchAll(GROUP_MEMBERS)) {
     const named = findPlaces(members ?? "").map((mention) => mention.place.name);
     if (named.includes(asked) && new Set(named).size >= 2) return false;
@@ -380,6 +443,7 @@ export function ofKindAsked(query: Query, fact: Fact): boolean {
     countWhenNumberAsked(query, fact) &&
     measureWhenAsked(query, fact) &&
     noMoneyForHowMany(query, fact) &&
+    noShareForWeight(query, fact) &&
     timeWhenAsked(query, fact) &&
     ratioWhenAsked(query, fact) &&
     percentWhenAsked(query, fact) &&
@@ -392,7 +456,7 @@ export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex):
     ofKindAsked(query, scored.fact) &&
     averageWhenAsked(query, scored) &&
     currencyWhenNamed(query, scored.fact, index) &&
-    besideStatedWhole(query, scored.fact, index) &&
+    besideStatedWhole(query, scored, index) &&
     besideNamedWhole(query, scored, index) &&
     notStated(query, scored.fact) &&
     namedSubstanceStated(query, scored, index) &&
