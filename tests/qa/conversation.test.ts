@@ -68,6 +68,20 @@ describe("follow-ups", () => {
     expect(answer("and ada?", people, { previous }).facts[0]?.value).toBe(29);
   });
 
+  it("'how many cases was that' counts what the previous question asked in a new unit", () => {
+    // Invented: the national count of cases, and the cases a ketamine haul came from.
+    const labs = buildReportIndex(
+      [
+        "Drug results",
+        "Police cracked 4,000 drug cases in all.",
+        "A total of 9 drug-making cases were cracked, and 300 kg of ketamine were seized.",
+      ].join("\n\n"),
+      { name: "labs.txt", version: null },
+    );
+    const previous = reply("how much ketamine from the drug making", labs).query;
+    expect(answer("n how many cases was that", labs, { previous }).facts[0]?.value).toBe(9);
+  });
+
   it("without a previous question a bare place is not guessed into one", () => {
     expect(answer("and hubei?", index).followsOn).toBeUndefined();
   });
