@@ -182,6 +182,14 @@ function newFilter(
   if (content.length > longest) return null;
   const rate = swapRate(rest, previous, current);
   if (rate) return rate;
+  // "westvale?" answered with one figure, then "and oakfield?": that figure's measure for the new place.
+  if (previous.listedAs && hasPlaces && content.length === 0) {
+    const place = current.filters.placeWords.join(" and ");
+    return {
+      question: `${previous.listedAs.question} in ${place}`,
+      kept: previous.listedAs.measure,
+    };
+  }
   let question = hasPlaces ? replacePlaces(previous, current) : previous.cleaned;
   if (hasYears) question = replaceYears(question, previous, current);
   if (!hasPlaces && !hasYears) {

@@ -82,6 +82,22 @@ describe("follow-ups", () => {
     expect(answer("n how many cases was that", labs, { previous }).facts[0]?.value).toBe(9);
   });
 
+  it("a bare place after a bare place answered with one figure asks that figure's measure", () => {
+    // Invented: one province with a single figure, another with two.
+    const two = buildReportIndex(
+      [
+        "Drug results",
+        "In Hunan, police seized 95 kilograms of drugs.",
+        "In Hubei, police cracked 180 drug cases and seized 61 kilograms of drugs.",
+      ].join("\n\n"),
+      { name: "two.txt", version: null },
+    );
+    const previous = reply("hunan?", two).query;
+    const got = answer("and hubei?", two, { previous });
+    expect(got.facts.map((fact) => fact.value)).toEqual([61]);
+    expect(got.followsOn).toBe("drugs");
+  });
+
   it("without a previous question a bare place is not guessed into one", () => {
     expect(answer("and hubei?", index).followsOn).toBeUndefined();
   });
