@@ -3,7 +3,12 @@ import { comparisonAnswer } from "./answers/comparison.js";
 import type { AnswerContext } from "./answers/context.js";
 import { figureAnswer } from "./answers/figure.js";
 import { figuresAnswer } from "./answers/figures.js";
-import { elapsedAnswer, publicationDate, sentenceAnswer } from "./answers/sentence.js";
+import {
+  elapsedAnswer,
+  partnerAnswer,
+  publicationDate,
+  sentenceAnswer,
+} from "./answers/sentence.js";
 import { ASKS_DURATION } from "./answers/spans/duration.js";
 import { superlativeAnswer } from "./answers/superlative.js";
 import { notFound } from "./compose.js";
@@ -19,14 +24,10 @@ const WORDS_ONLY = new Set<Query["wh"]>(["who", "when", "where"]);
 /** "What is the maximum penalty?" may be answered in words ("life imprisonment") rather than a figure. */
 function figureOrSentence(query: Query, ctx: AnswerContext): Answer {
   const figure = figureAnswer(query, ctx);
-  if (figure.status === "answered") return figure;
+  // "By what percentage …": only a figure says by how much; a sentence without one does not.
+  if (figure.status === "answered" || query.measure.expected.kind === "percent") return figure;
   const sentence = sentenceAnswer(query, ctx);
-  return sentence.status === "answered" && givesKindAsked(query, sentence) ? sentence : figure;
-}
-
-/** "By what percentage …": a sentence answers in words only where it states a percentage at all. */
-function givesKindAsked(query: Query, sentence: Answer): boolean {
-  return query.measure.expected.kind !== "percent" || /%|\bper ?cent\b/i.test(sentence.text);
+  return sentence.status === "answered" ? sentence : figure;
 }
 
 /** After "what"/"which", a word that asks for a figure, not a name: "what value", "which share". */
@@ -115,14 +116,16 @@ export function unanswerable(query: Query, { index }: AnswerContext): Answer | n
 }
 
 /**
- * The answer to an understood question: a dateline or the time the report's effort has run (asked
- * in words no report need use), an honest not-found, or the routed answer.
+ * The answer to an understood question: a dateline, the time the report's effort has run or a
+ * partner (asked in words no report need use: "running", "team up"), an honest not-found, or the
+ * routed answer.
  */
 export function answerQuery(query: Query, ctx: AnswerContext): Answer {
   return (
     publicationDate(query, ctx.index) ??
     elapsedAnswer(query, ctx.index) ??
     extremeAgeAnswer(query, ctx.index) ??
+    partnerAnswer(query, ctx.index) ??
     unanswerable(query, ctx) ??
     route(query, ctx)
   );

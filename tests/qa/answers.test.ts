@@ -195,6 +195,25 @@ describe("sentence answers in the question's own terms", () => {
     expect(span.text.startsWith("**six weeks**")).toBe(true);
   });
 
+  it("answer who a body teamed up with by the body its sentence names beside it", () => {
+    // Invented: a list naming the city among others, then two joint operations.
+    const joint = buildReportIndex(
+      [
+        "Harbour results",
+        "Denver, Boston and other cities strengthened their patrols.",
+        "Denver and Mexican police dismantled a lab, seizing 40 kilograms of cocaine.",
+        "Boston officers, together with the Coast Guard, stopped 12 boats.",
+      ].join("\n\n"),
+      { name: "joint.txt", version: null },
+    );
+    expect(
+      answer("who did denver team up with", joint).text.startsWith("**Mexican police** (¶3)"),
+    ).toBe(true);
+    expect(answer("who did boston work with?", joint).text.startsWith("**Coast Guard** (¶4)")).toBe(
+      true,
+    );
+  });
+
   it("answer when the results were announced with the report's dateline", () => {
     // Invented: a dateline, then a date inside the text that dates something else.
     const dated = buildReportIndex(
@@ -231,6 +250,23 @@ describe("sentence answers in the question's own terms", () => {
     expect(answer("how long did the training course run?", effort).text).not.toContain(
       "three months",
     );
+  });
+});
+
+describe("a percentage asked", () => {
+  it("is answered by a percentage or honestly not at all, never by a sentence without one", () => {
+    // Invented: a rise said in words, and figures of other kinds.
+    const rise = buildReportIndex(
+      [
+        "Port results",
+        "Cocaine seizures rose sharply compared with last year, officials said.",
+        "Officers seized 2,400 pounds of cocaine and arrested 31 people.",
+      ].join("\n\n"),
+      { name: "rise.txt", version: null },
+    );
+    const a = answer("By what percentage did cocaine seizures rise compared with last year?", rise);
+    expect(a.status).toBe("not_found");
+    expect(a.facts).toEqual([]);
   });
 });
 

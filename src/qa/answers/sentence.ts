@@ -18,7 +18,6 @@ import { askedNames } from "./figure.js";
 import { dateRange } from "./spans/date.js";
 import { ASKS_DURATION, DURATION, DURATION_FRAME, durationSpan } from "./spans/duration.js";
 import { givenNames } from "./spans/name.js";
-import { partnerOf } from "./spans/partner.js";
 import { personRuns } from "./spans/person.js";
 import { locatedRuns } from "./spans/place.js";
 
@@ -451,10 +450,65 @@ function entitiesOf(index: ReportIndex): SentenceEntities {
   return found;
 }
 
+/** "Who did Westvale team up with?", "who helped the port police": a partner is asked. */
+const ASKS_PARTNER =
+  /\b(?:team(?:ed)?\s+up|partner(?:ed)?|work(?:ed)?|cooperat(?:e|ed)|collaborat(?:e|ed)|join(?:ed)?\s+forces|joined|teamed)\s+with\b|\bwho\s+helped\b|\bwith\s+whom\b/i;
+/** A partner's name: capitalised words, then perhaps the kind of body ("Cambodian police"). */
+const PARTNER_NAME = String.raw`((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,4}(?:\s+(?:${GRAMMAR.bodyNouns.join("|")}))?)`;
+
+/**
+ * "Who did Westvale team up with?": in the first sentence that names Westvale beside another
+ * body ("Westvale and Oakfield police dismantled …", "Westvale, together with the Coast Guard, …",
+ * "… in cooperation with Oakfield"), that other body, leading the sentence.
+ */
+export function partnerAnswer(query: Query, index: ReportIndex): Answer | null {
+  if (!ASKS_PARTNER.test(query.cleaned)) return null;
+  const [typed] = [...query.filters.placeWords, ...query.filters.names.map(([name]) => name ?? "")];
+  if (!typed) return null;
+  const lower = typed.toLowerCase();
+  for (const doc of index.sentences) {
+    const at = doc.text.toLowerCase().indexOf(lower);
+    if (at < 0) continue;
+    const partner = partnerIn(doc.text, doc.text.slice(at, at + typed.length));
+    if (!partner) continue;
+    return {
+      question: query.question,
+      status: "answered",
+      text: `**${partner}** (¶${doc.paragraph})\n> ${doc.text}`,
+      citations: [doc.paragraph],
+      facts: [],
+      confidence: 0.6,
+      suggestions: [],
+    };
+  }
+  return null;
+}
+
+/** The body a sentence names beside `name` ("Oakfield police" in "Westvale and Oakfield police"). */
+function partnerIn(text: string, name: string): string | null {
+  const written = escapeForPattern(name);
+  const patterns = [
+    // "Hunan, Fujian and Anhui": places listed together acted with no one.
+    new RegExp(String.raw`(?<!,\s*)\b${written}\s+and\s+${PARTNER_NAME}`, "u"),
+    new RegExp(String.raw`(?<!,\s*)${PARTNER_NAME}\s+and\s+${written}\b`, "u"),
+    new RegExp(
+      String.raw`\b${written}\b[^.;]*?\b(?:together with|with the help of|in cooperation with|jointly with|alongside)\s+${PARTNER_NAME}`,
+      "u",
+    ),
+  ];
+  for (const pattern of patterns) {
+    const partner = pattern.exec(text)?.[1]?.replace(/^the\s+/, "");
+    if (partner && partner !== name) return partner;
+  }
+  return null;
+}
+
+function escapeForPattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, String.raw`\s+`);
+}
+
 /** Who / what / when / which questions: the best sentence by BM25, leading with the span that answers. */
 export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContext): Answer {
-  const partner = partnerAnswer(query, index);
-  if (partner) return partner;
   const duration = ASKS_DURATION.test(query.cleaned);
   const frame = new Set(conceptsOf(frameWords(query.cleaned, duration)));
   const concepts = [...new Set(query.measure.concepts)].filter((c) => !frame.has(c));
@@ -578,14 +632,14 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
       const relevance = (hit.score + w.sentenceParagraphContext * rest) / Math.max(top, 1e-9);
       const score =
         relevance * (1 + entityBonus + nameBonus + verbBonus) - doc.paragraph * w.paragraphOrder;
-      return { doc, overlap: overlap.length, score, names, quoted, verbsHeld };
+      const givesKind = names.length > 0 || weekdayBeside;
+      return { doc, overlap: overlap.length, score, names, quoted, verbsHeld, givesKind };
     })
     .sort((a, b) => b.score - a.score);
   // "When was it launched?", "where were they arrested?": a sentence giving a date (a place) beats
   // one that only names what is asked, and one stating the event asked about beats one dating
   // (placing) something else.
-  const dating =
-    asksDate(query) || query.wh === "where" ? scored.filter((x) => x.names.length > 0) : [];
+  const dating = asksDate(query) || query.wh === "where" ? scored.filter((x) => x.givesKind) : [];
   const best = dating.find((x) => !eventStated || x.verbsHeld.length > 0) ?? dating[0] ?? scored[0];
   const weak =
     !best ||
@@ -620,34 +674,6 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     confidence: Number(Math.min(0.95, 0.3 + 0.6 * coverage).toFixed(3)),
     suggestions: [],
   };
-}
-
-const COOPERATE = concept("cooperate");
-
-/**
- * "Who did Harbourshire team up with?": the one the place is named beside in the sentences of its
- * own paragraphs ("Harbourshire and Lusan police dismantled …").
- */
-function partnerAnswer(query: Query, index: ReportIndex): Answer | null {
-  const [place] = query.filters.places;
-  if (!place || query.filters.places.length > 1 || !query.measure.concepts.includes(COOPERATE))
-    return null;
-  for (const number of index.placeParagraphs.get(place) ?? []) {
-    for (const { text } of index.report.paragraphs[number - 1]?.sentences ?? []) {
-      const partner = partnerOf(place, text);
-      if (partner)
-        return {
-          question: query.question,
-          status: "answered",
-          text: `**${partner}** (¶${number})\n> ${text}`,
-          citations: [number],
-          facts: [],
-          confidence: 0.6,
-          suggestions: [],
-        };
-    }
-  }
-  return null;
 }
 
 /** "What happened in Hunan?": the first sentence that names the place, cited. */
