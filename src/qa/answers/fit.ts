@@ -172,13 +172,19 @@ function measureWhenAsked(query: Query, fact: Fact): boolean {
 /** "How many deaths": a count is never a sum of money nor a percentage, unless that is asked. */
 function noMoneyForHowMany(query: Query, fact: Fact): boolean {
   if (!/\bhow many\b/i.test(query.cleaned) || query.measure.expected.kind !== null) return true;
-  // "How many ketamine sites" is not "2.4 tonnes of ketamine": a count of things is no weight
-  // either, though "how many drugs" may ask one.
+  return !CURRENCY.test(fact.unit ?? "") && fact.unit !== "percent";
+}
+
+/**
+ * "How many ketamine sites" is not "2.4 tonnes of ketamine": a count of things is answered by a
+ * weight only when the weight is of the thing counted ("how many drugs", "how many chemicals").
+ */
+function noWeightForCount(query: Query, { doc, fact }: ScoredFact): boolean {
   const target = query.measure.target;
-  const weighable = target === null || DRUG_NAMES.has(target) || concept(target) === DRUGS_CONCEPT;
-  return (
-    !CURRENCY.test(fact.unit ?? "") && fact.unit !== "percent" && (fact.base === null || weighable)
-  );
+  if (!/\bhow many\b/i.test(query.cleaned) || query.measure.expected.kind !== null) return true;
+  if (fact.base === null || target === null) return true;
+  const c = concept(target);
+  return DRUG_NAMES.has(target) || c === DRUGS_CONCEPT || doc.core.has(c);
 }
 
 const DRUGS_CONCEPT = concept("drugs");
@@ -462,6 +468,7 @@ export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex):
     namedSubstanceStated(query, scored, index) &&
     notLastYearForCurrent(query, scored) &&
     sameHalf(query, scored) &&
+    noWeightForCount(query, scored) &&
     wholeWhenTotalAsked(query, scored) &&
     countNotRate(query, scored) &&
     adjustedWhenAsked(query, scored) &&
