@@ -79,6 +79,11 @@ function shortAcronymPlaces(
   });
 }
 
+/** "tanisha": a word the report writes only capitalised is one of its names. */
+function namesInReport(word: string, index: ReportIndex): boolean {
+  return index.names.words.has(word) && !index.names.common.has(word);
+}
+
 /** The report's names the question uses, their spelled-out words added to what is looked for. */
 function withReportNames(query: Query, index: ReportIndex): Query {
   const names = namesAsked(query.cleaned, query.filters.placeWords, index.names);
@@ -143,7 +148,7 @@ function composePart(
     readings.set(asked, query);
     return query;
   };
-  const follow = followUp(text, previous, read);
+  const follow = followUp(text, previous, read, (word) => namesInReport(word, ctx.index));
   const query = read(follow?.question ?? text);
   const answer = composeFor(query, question, ctx);
   return { query, answer: follow ? { ...answer, followsOn: follow.kept } : answer };

@@ -121,16 +121,51 @@ function swapRate(rest: string, previous: Query, current: Query): FollowUp | nul
   return { question, kept: measureOf(previous) };
 }
 
+/**
+ * "how old is Rowan Pike?" then "and ada?": the name the previous question used, swapped for the
+ * report's name used now. The typed name is found in the previous question whatever its punctuation.
+ */
+function swapName(
+  content: string[],
+  previous: Query,
+  isReportName: (word: string) => boolean,
+): FollowUp | null {
+  const [named] = previous.filters.names;
+  const typed = named?.[0];
+  if (!typed || content.length === 0 || !content.every(isReportName)) return null;
+  const pattern = new RegExp(
+    `\\b${words(typed).map(escapeRegExp).join(String.raw`\W+`)}\\b\\.?`,
+    "i",
+  );
+  if (!pattern.test(previous.cleaned)) return null;
+  return {
+    question: previous.cleaned.replace(pattern, content.join(" ")),
+    kept: measureOf(previous),
+  };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 /** Content words a bare follow-up ("and meth?") may have, and one led in by "what about". */
 const MAX_BARE_THING = 2;
 const MAX_LED_IN_THING = 5;
 
 /** "and ontario?", "in 2021?", "and meth?": the previous question with its filter or thing swapped. */
-function newFilter(rest: string, previous: Query, current: Query, ledIn: boolean): FollowUp | null {
+function newFilter(
+  rest: string,
+  previous: Query,
+  current: Query,
+  ledIn: boolean,
+  isReportName: (word: string) => boolean,
+): FollowUp | null {
   const hasPlaces = current.filters.places.length > 0;
   const hasYears = current.filters.period.years.length > 0;
   const content = contentWords(rest, current);
   if (current.measure.target && !hasPlaces && !hasYears) return null;
+  const person = hasPlaces || hasYears ? null : swapName(content, previous, isReportName);
+  if (person) return person;
   const thing = thingAsked(rest);
   if (ledIn && thing && !hasPlaces && !hasYears && content.length <= MAX_LED_IN_THING) {
     const swapped = swapTopic(previous, thing);
@@ -234,12 +269,14 @@ function partOf(rest: string, previous: Query, current: Query): FollowUp | null 
 
 /**
  * The follow-up rewritten to stand alone, or null when the question stands on its own.
- * `read` understands a text the way the answer path does (places the report names included).
+ * `read` understands a text the way the answer path does (places the report names included);
+ * `isReportName` says whether a word is one of the report's own names ("tanisha").
  */
 export function followUp(
   text: string,
   previous: Query | null | undefined,
   read: (text: string) => Query,
+  isReportName: (word: string) => boolean = () => false,
 ): FollowUp | null {
   if (!previous) return null;
   const leadIn = LEAD_IN.exec(text);
@@ -260,7 +297,7 @@ export function followUp(
       current.filters.places.length + current.filters.period.years.length > 0 &&
       !current.measure.target)
   ) {
-    return newFilter(rest, previous, current, leadIn !== null);
+    return newFilter(rest, previous, current, leadIn !== null, isReportName);
   }
   if (pointsBack) return partOf(rest, previous, current) ?? newMeasure(rest, previous);
   // "and how many suspects?": a new measure under the previous filter.

@@ -5,6 +5,7 @@ import { figuresAnswer } from "./answers/figures.js";
 import {
   ASKS_DURATION,
   elapsedAnswer,
+  partnerAnswer,
   publicationDate,
   sentenceAnswer,
 } from "./answers/sentence.js";
@@ -104,13 +105,15 @@ export function unanswerable(query: Query, { index }: AnswerContext): Answer | n
 }
 
 /**
- * The answer to an understood question: a dateline or the time the report's effort has run (asked
- * in words no report need use), an honest not-found, or the routed answer.
+ * The answer to an understood question: a dateline, the time the report's effort has run or a
+ * partner (asked in words no report need use: "running", "team up"), an honest not-found, or the
+ * routed answer.
  */
 export function answerQuery(query: Query, ctx: AnswerContext): Answer {
   return (
     publicationDate(query, ctx.index) ??
     elapsedAnswer(query, ctx.index) ??
+    partnerAnswer(query, ctx.index) ??
     unanswerable(query, ctx) ??
     route(query, ctx)
   );

@@ -72,7 +72,7 @@ const FLOORS: Record<string, number> = {
   "xinhua-ministry-briefing": 0.96, // 24/25
   "yunnan-border-police": 0.96, // 24/25
   // Chat-style and fresh seed sets by a helper who never saw the engine: 55.7% and 71.7% on sight.
-  "seed-chat": 69 / 70,
+  "seed-chat": 70 / 70,
   "seed-fresh": 60 / 60,
   // 180 questions on the tuning-half corpus reports by a helper who never saw the engine,
   // at first sight: 137/180 = 76.1%, with 5 figures given for questions the report cannot answer;
@@ -95,7 +95,7 @@ const FLOORS: Record<string, number> = {
   // A third and fourth seed set (60 well-written, 40 typed as in chat), by a helper who never saw
   // the engine, written in session 3. First sight, on main at 1c86ac4 before any change for them.
   "seed-fresh2": 60 / 60,
-  "seed-chat2": 37 / 40,
+  "seed-chat2": 38 / 40,
   "seed-chat3": 37 / 40, // first sight (session 4) 33/40, before any change for it
   "seed-fresh3": 56 / 60, // first sight (session 4) 52/60, before any change for it
   "corpus-blind2-2022-03-01_addiction_overdose": 12 / 12,
@@ -144,13 +144,13 @@ const FLOORS: Record<string, number> = {
   "invented7-news-national-stats-bulletin": 13 / 16, // first sight (session 4) 11/16
   "invented7-news-provincial-police-results": 15 / 16, // first sight (session 4) 13/16
   "invented7-news-wire-customs-haul": 13 / 16, // first sight (session 4) 11/16
-  "invented7-wh-article-crime-results": 12 / 15, // first sight (session 4)
+  "invented7-wh-article-crime-results": 13 / 15, // first sight (session 4) 12/15
   "invented7-wh-by-the-numbers-enforcement": 11 / 15, // first sight (session 4) 10/15
   "invented7-wh-fact-sheet-fentanyl-border": 11 / 15, // first sight (session 4) 10/15
   "invented8-news-asia-meth-golden-triangle": 9 / 15, // first sight (session 4)
   "invented8-news-australia-police-media-release": 13 / 15, // first sight (session 4) 12/15
   "invented8-news-europe-europol-operation": 12 / 15, // first sight (session 4)
-  "invented8-news-us-attorney-indictment": 10 / 15, // first sight (session 4)
+  "invented8-news-us-attorney-indictment": 11 / 15, // first sight (session 4) 10/15
   "invented8-wh-bilateral-readout-security": 10 / 15, // first sight (session 4) 8/15
   "invented8-wh-hidta-funding-fact-sheet": 8 / 15, // first sight (session 4)
   "invented8-wh-monthly-border-update": 10 / 15, // first sight (session 4) 9/15

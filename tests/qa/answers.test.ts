@@ -195,6 +195,25 @@ describe("sentence answers in the question's own terms", () => {
     expect(span.text.startsWith("**six weeks**")).toBe(true);
   });
 
+  it("answer who a body teamed up with by the body its sentence names beside it", () => {
+    // Invented: a list naming the city among others, then two joint operations.
+    const joint = buildReportIndex(
+      [
+        "Harbour results",
+        "Denver, Boston and other cities strengthened their patrols.",
+        "Denver and Mexican police dismantled a lab, seizing 40 kilograms of cocaine.",
+        "Boston officers, together with the Coast Guard, stopped 12 boats.",
+      ].join("\n\n"),
+      { name: "joint.txt", version: null },
+    );
+    expect(
+      answer("who did denver team up with", joint).text.startsWith("**Mexican police** (¶3)"),
+    ).toBe(true);
+    expect(answer("who did boston work with?", joint).text.startsWith("**Coast Guard** (¶4)")).toBe(
+      true,
+    );
+  });
+
   it("answer when the results were announced with the report's dateline", () => {
     // Invented: a dateline, then a date inside the text that dates something else.
     const dated = buildReportIndex(
@@ -327,6 +346,20 @@ describe("comparisons whatever their shape", () => {
     const a = answer("What are the figures for St. Louis?", city);
     expect(a.status).toBe("answered");
     expect(a.facts.map((fact) => fact.value)).toContain(40);
+  });
+
+  it("set places' counts now side by side, not the percentages or counts they changed from", () => {
+    // Invented: each city's carjackings as a change from one count to another.
+    const cities = buildReportIndex(
+      [
+        "Crime at midyear",
+        "In Denver, carjackings fell 42 percent, from 689 to 402.",
+        "In Boston, carjackings fell 45 percent, from 128 to 70.",
+      ].join("\n\n"),
+      { name: "carjackings.txt", version: null },
+    );
+    const a = answer("did denver have more carjackings than boston", cities);
+    expect(a.facts.map((fact) => fact.value)).toEqual([402, 70]);
   });
 
   it("set two places only the report names side by side", () => {

@@ -54,6 +54,20 @@ describe("follow-ups", () => {
     expect(answer("harbour campaign how many caught", index).facts[0]?.value).toBe(12);
   });
 
+  it("a bare name after a question about a person asks the same of that person", () => {
+    // Invented: two defendants with their ages.
+    const people = buildReportIndex(
+      [
+        "Indictment unsealed",
+        "Rowan T. Pike, 41, of Dover, was charged with conspiracy.",
+        "Ada M. Lund, 29, of Dover, was charged with money laundering.",
+      ].join("\n\n"),
+      { name: "people.txt", version: null },
+    );
+    const previous = reply("How old is Rowan T. Pike?", people).query;
+    expect(answer("and ada?", people, { previous }).facts[0]?.value).toBe(29);
+  });
+
   it("without a previous question a bare place is not guessed into one", () => {
     expect(answer("and hubei?", index).followsOn).toBeUndefined();
   });

@@ -103,10 +103,11 @@ function bestForOption(
       (years.length === 0 || canAnswer(asked, scored, ctx.index)),
   );
   const alike = usable.filter(likeAsked);
+  const counted = (scored: ScoredFact) => asCounted(query, scored);
   const gap = (scored: ScoredFact) => namedBefore(option, scored.fact, ctx.index);
   // The best ranked; of figures ranked alike (a list's rows "- Eastport filed 12 cases worth
   // $3 million"), the one the option's name stands nearest before.
-  for (const candidates of [alike, usable]) {
+  for (const candidates of [alike.filter(counted), alike, usable.filter(counted), usable]) {
     for (const fit of fits) {
       const best = nearestNamed(tiedWithFirst(candidates.filter(fit)), gap);
       if (best) return best;
@@ -286,6 +287,35 @@ function namesShown(query: Query): string[] {
   });
 }
 
+/**
+ * One place's figure for what is asked: the best ranked of the kind asked, and a count now rather
+ * than the percentage it changed by (unless a change is asked) or the count it changed from.
+ */
+function bestForPlace(place: string, query: Query, ctx: AnswerContext): ScoredFact | undefined {
+  const ranked = rankFacts(query, ctx.index, [place], ctx.weights);
+  const usable = ranked.filter(
+    (scored) => isUsable(scored, ctx.weights) && ofKindAsked(query, scored.fact),
+  );
+  return (
+    usable.find((scored) => asCounted(query, scored) && !isBaseline(scored)) ??
+    usable[0] ??
+    ranked[0]
+  );
+}
+
+/** "fell 42 percent, from 689 to 402": the figure a change starts from is not the one now. */
+function isBaseline({ doc }: ScoredFact): boolean {
+  return /\bfrom\s*$/i.test(doc.lead);
+}
+
+/**
+ * "did Westvale have more carjackings than Oakfield": with no change nor share asked, a count
+ * ("fell 42 percent, from 689 to 402": 402) beats the percentage it changed by.
+ */
+function asCounted(query: Query, scored: ScoredFact): boolean {
+  return query.measure.expected.kind === "percent" || scored.fact.unit !== "percent";
+}
+
 /** A comparison in words: "than" in the figure's own sentence ("six times higher than Westvale"). */
 const SETS_AGAINST = /\bthan\b/i;
 
@@ -329,10 +359,7 @@ export function comparisonAnswer(query: Query, ctx: AnswerContext): Answer {
     const stated = statedComparison(sides, placesOf, ctx.index);
     return contest(stated ? [stated] : sides, query, ctx);
   }
-  const sides = places.map((place) => ({
-    name: place,
-    best: rankFacts(query, ctx.index, [place], ctx.weights)[0],
-  }));
+  const sides = places.map((place) => ({ name: place, best: bestForPlace(place, query, ctx) }));
   const stated = statedComparison(
     sides,
     places.map((place) => [place]),

@@ -362,6 +362,62 @@ function entitiesOf(index: ReportIndex): SentenceEntities {
   return found;
 }
 
+/** "Who did Westvale team up with?", "who helped the port police": a partner is asked. */
+const ASKS_PARTNER =
+  /\b(?:team(?:ed)?\s+up|partner(?:ed)?|work(?:ed)?|cooperat(?:e|ed)|collaborat(?:e|ed)|join(?:ed)?\s+forces|joined|teamed)\s+with\b|\bwho\s+helped\b|\bwith\s+whom\b/i;
+/** A partner's name: capitalised words, then perhaps the kind of body ("Cambodian police"). */
+const PARTNER_NAME = String.raw`((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,4}(?:\s+(?:police|authorities|customs|officers|agents|forces|counterparts|prosecutors))?)`;
+
+/**
+ * "Who did Westvale team up with?": in the first sentence that names Westvale beside another
+ * body ("Westvale and Oakfield police dismantled …", "Westvale, together with the Coast Guard, …",
+ * "… in cooperation with Oakfield"), that other body, leading the sentence.
+ */
+export function partnerAnswer(query: Query, index: ReportIndex): Answer | null {
+  if (!ASKS_PARTNER.test(query.cleaned)) return null;
+  const [typed] = [...query.filters.placeWords, ...query.filters.names.map(([name]) => name ?? "")];
+  if (!typed) return null;
+  const lower = typed.toLowerCase();
+  for (const doc of index.sentences) {
+    const at = doc.text.toLowerCase().indexOf(lower);
+    if (at < 0) continue;
+    const partner = partnerIn(doc.text, doc.text.slice(at, at + typed.length));
+    if (!partner) continue;
+    return {
+      question: query.question,
+      status: "answered",
+      text: `**${partner}** (¶${doc.paragraph})\n> ${doc.text}`,
+      citations: [doc.paragraph],
+      facts: [],
+      confidence: 0.6,
+      suggestions: [],
+    };
+  }
+  return null;
+}
+
+/** The body a sentence names beside `name` ("Oakfield police" in "Westvale and Oakfield police"). */
+function partnerIn(text: string, name: string): string | null {
+  const written = escapeForPattern(name);
+  const patterns = [
+    new RegExp(String.raw`\b${written}\s+and\s+${PARTNER_NAME}`, "u"),
+    new RegExp(String.raw`${PARTNER_NAME}\s+and\s+${written}\b`, "u"),
+    new RegExp(
+      String.raw`\b${written}\b[^.;]*?\b(?:together with|with the help of|in cooperation with|jointly with|alongside)\s+${PARTNER_NAME}`,
+      "u",
+    ),
+  ];
+  for (const pattern of patterns) {
+    const partner = pattern.exec(text)?.[1]?.replace(/^the\s+/, "");
+    if (partner && partner !== name) return partner;
+  }
+  return null;
+}
+
+function escapeForPattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, String.raw`\s+`);
+}
+
 /** Who / what / when / which questions: the best sentence by BM25, leading with the span that answers. */
 export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContext): Answer {
   const duration = ASKS_DURATION.test(query.cleaned);
