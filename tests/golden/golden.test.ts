@@ -141,20 +141,20 @@ const FLOORS: Record<string, number> = {
   "invented6-fact-sheet-grants": 15 / 15,
   "invented6-news-city-crime": 15 / 15,
   "invented6-news-police-operation": 15 / 15,
-  "invented7-news-national-stats-bulletin": 13 / 16, // first sight (session 4) 11/16
+  "invented7-news-national-stats-bulletin": 14 / 16, // first sight (session 4) 11/16
   "invented7-news-provincial-police-results": 15 / 16, // first sight (session 4) 13/16
   "invented7-news-wire-customs-haul": 13 / 16, // first sight (session 4) 11/16
   "invented7-wh-article-crime-results": 13 / 15, // first sight (session 4) 12/15
   "invented7-wh-by-the-numbers-enforcement": 11 / 15, // first sight (session 4) 10/15
   "invented7-wh-fact-sheet-fentanyl-border": 11 / 15, // first sight (session 4) 10/15
-  "invented8-news-asia-meth-golden-triangle": 9 / 15, // first sight (session 4)
+  "invented8-news-asia-meth-golden-triangle": 11 / 15, // first sight (session 4) 9/15
   "invented8-news-australia-police-media-release": 13 / 15, // first sight (session 4) 12/15
   "invented8-news-europe-europol-operation": 12 / 15, // first sight (session 4)
   "invented8-news-us-attorney-indictment": 11 / 15, // first sight (session 4) 10/15
-  "invented8-wh-bilateral-readout-security": 10 / 15, // first sight (session 4) 8/15
-  "invented8-wh-hidta-funding-fact-sheet": 8 / 15, // first sight (session 4)
+  "invented8-wh-bilateral-readout-security": 12 / 15, // first sight (session 4) 8/15
+  "invented8-wh-hidta-funding-fact-sheet": 9 / 15, // first sight (session 4) 8/15
   "invented8-wh-monthly-border-update": 10 / 15, // first sight (session 4) 9/15
-  "invented8-wh-ten-things-safer-communities": 14 / 15, // first sight (session 4)
+  "invented8-wh-ten-things-safer-communities": 15 / 15, // first sight (session 4) 14/15
 };
 
 /**
