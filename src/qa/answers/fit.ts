@@ -151,8 +151,14 @@ export function sameHalf(query: Query, { doc }: ScoredFact): boolean {
 /** "Murders so far this year": a figure its own words give for last year never answers it. */
 function notLastYearForCurrent(query: Query, { doc }: ScoredFact): boolean {
   if (!ASKS_CURRENT.test(query.cleaned)) return true;
+  // "an increase over last year's level of $297.8 million": the figure is last year's own.
+  if (LAST_YEARS_OWN.test(doc.lead)) return false;
   return !LAST_YEAR.test(doc.nearText) || SINCE_LAST_YEAR.test(doc.nearText);
 }
+
+/** "last year's level of", "the previous year's total of": the words just before last year's figure. */
+const LAST_YEARS_OWN =
+  /\b(?:last|the previous|the prior) year's(?:\s+[a-z]+){0,2}\s+(?:of|was|at)\s*(?:about|nearly|some)?\s*$/i;
 
 /** "How many lbs of …", "… in tons?": the unit word the question asks the figure in. */
 const ASKED_IN_UNIT = /\bhow (?:many|much) ([a-z]+)\b|\bin ([a-z]+)\W*$/i;
@@ -395,11 +401,19 @@ const ASKS_LEVEL = /\b(?:rates?|share|proportion|percentage of|per ?cent of|frac
 const ASKS_CHANGE =
   /\b(?:change[ds]?|increase[ds]?|decrease[ds]?|rise|rose|risen|fall|fell|fallen|drop(?:ped|s)?|decline[ds]?|grow|grew|growth|jump(?:ed)?|cut|up|down|more|less|fewer|higher|lower|reduc\w*|improv\w*|worse)\b/i;
 
-/** "Alberta's death rate" is not "a decrease of 17.7%": a change answers only a question about change. */
-function levelNotChange(query: Query, fact: Fact): boolean {
-  if (fact.unit !== "percent" || (fact.action !== "increase" && fact.action !== "decrease"))
-    return true;
-  return !ASKS_LEVEL.test(query.cleaned) || ASKS_CHANGE.test(query.cleaned);
+/** "an increase of $14.6 million", "a drop of 300": the words before a figure that is a change's size. */
+const SIZE_OF_CHANGE =
+  /\b(?:an?\s+)?(?:[\w-]+\s+)?(?:increase|decrease|rise|drop|decline|fall|cut|reduction|jump|gain)\s+of\s*(?:about|nearly|some|more than|roughly|almost)?\s*$/i;
+
+/**
+ * "Alberta's death rate" is not "a decrease of 17.7%", and "how much is going to it" not "an
+ * increase of $14.6 million": a change answers only a question about change.
+ */
+function levelNotChange(query: Query, { doc, fact }: ScoredFact): boolean {
+  if (ASKS_CHANGE.test(query.cleaned)) return true;
+  if (fact.unit !== "percent") return !SIZE_OF_CHANGE.test(doc.lead);
+  if (fact.action !== "increase" && fact.action !== "decrease") return true;
+  return !ASKS_LEVEL.test(query.cleaned);
 }
 
 /** "Atlantic provinces (New Brunswick, Nova Scotia and …)": the members a group's name lists. */
@@ -472,7 +486,7 @@ export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex):
     wholeWhenTotalAsked(query, scored) &&
     countNotRate(query, scored) &&
     adjustedWhenAsked(query, scored) &&
-    levelNotChange(query, scored.fact) &&
+    levelNotChange(query, scored) &&
     notAGroupsFigure(query, scored.fact) &&
     rightYear(query, scored, index)
   );
