@@ -167,6 +167,10 @@ describe("reading a by-the-numbers list", () => {
 
   it("reads a counted action after its modifier, and a weight as of its substance", () => {
     expect(of(118900)?.subject).toBe("administrative arrests");
+    const acronymAfter = extractFacts(
+      parseReport("Harbour Report\n\nThat is twice the 9,400 boardings HPD made in FY 2024.\n"),
+    ).facts[0];
+    expect([acronymAfter?.subject, acronymAfter?.unit]).toEqual(["boardings", "boarding"]);
     expect(of(168)?.subject).toBe("cocaine");
   });
 });
