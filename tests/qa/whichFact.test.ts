@@ -417,4 +417,16 @@ describe("which figure answers, and when none does", () => {
     expect(got).not.toContain(2.5e6);
     expect(answer("how much did patrol funding increase", grants).facts[0]?.value).toBe(2.5e6);
   });
+
+  it("gives no total of all kinds from a figure for one kind", () => {
+    const harbour = invented(
+      "Harbour Police Report\n\nArrested 420 individuals on smuggling-related charges through harbour investigations.\n\nThe harbour recorded 90 thefts.",
+    );
+    expect(
+      answer("how many ppl were arrested for all harbour charges combined", harbour).facts,
+    ).toEqual([]);
+    expect(
+      answer("how many people were arrested on smuggling charges", harbour).facts[0]?.value,
+    ).toBe(420);
+  });
 });

@@ -12,6 +12,7 @@ import type { Fact } from "../../facts/schema.js";
 import { measureAfter, TIME_UNITS } from "../../facts/units.js";
 import { DRUGS } from "../../lexicon/drugs.js";
 import { GRAMMAR } from "../../lexicon/language.js";
+import { stem } from "../../text/stem.js";
 import { words } from "../../text/tokenize.js";
 import {
   ASKS_CURRENT,
@@ -471,6 +472,42 @@ export function ofKindAsked(query: Query, fact: Fact): boolean {
   );
 }
 
+/** "for all drug charges combined", "all kinds of cases together": every kind of a thing asked. */
+const ALL_KINDS =
+  /\ball\s+(?:([a-z-]+)\s+)?([a-z]{3,})\s+(?:combined|together|altogether|in total|put together)\b/i;
+/** Words before a noun that name no kind of it. */
+const NO_KIND = new Set([
+  "all",
+  "the",
+  "these",
+  "those",
+  "of",
+  "on",
+  "for",
+  "and",
+  "or",
+  "other",
+  "such",
+  "its",
+  "their",
+]);
+
+/**
+ * "How many were arrested for all drug charges combined" is not "arrested 4,215 on
+ * fentanyl-related charges": a figure for one kind of the thing is no total of all its kinds.
+ */
+function allKindsWhenAsked(query: Query, { fact }: ScoredFact): boolean {
+  const asked = ALL_KINDS.exec(query.cleaned);
+  if (!asked) return true;
+  const [, modifier, noun = ""] = asked;
+  const kinds = new RegExp(String.raw`\b([a-z-]+)\s+${stem(noun.toLowerCase())}[a-z]*\b`, "gi");
+  for (const [, word = ""] of fact.quote.matchAll(kinds)) {
+    const lower = word.toLowerCase();
+    if (!NO_KIND.has(lower) && lower !== modifier?.toLowerCase()) return false;
+  }
+  return true;
+}
+
 export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex): boolean {
   return (
     ofKindAsked(query, scored.fact) &&
@@ -484,6 +521,7 @@ export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex):
     sameHalf(query, scored) &&
     noWeightForCount(query, scored) &&
     wholeWhenTotalAsked(query, scored) &&
+    allKindsWhenAsked(query, scored) &&
     countNotRate(query, scored) &&
     adjustedWhenAsked(query, scored) &&
     levelNotChange(query, scored) &&
