@@ -151,7 +151,20 @@ function composePart(
   const follow = followUp(text, previous, read, (word) => namesInReport(word, ctx.index));
   const query = read(follow?.question ?? text);
   const answer = composeFor(query, question, ctx);
-  return { query, answer: follow ? { ...answer, followsOn: follow.kept } : answer };
+  const listedAs = query.op === "list" ? loneFigureAsked(answer) : null;
+  return {
+    query: listedAs ? { ...query, listedAs } : query,
+    answer: follow ? { ...answer, followsOn: follow.kept } : answer,
+  };
+}
+
+/** A place's figures that came to one ("40 kilograms of heroin seized"), asked as a question. */
+function loneFigureAsked(answer: Answer): Query["listedAs"] | null {
+  const [fact, ...more] = answer.facts;
+  if (!fact || more.length > 0) return null;
+  const how = fact.base || /^[A-Z]{3}$/.test(fact.unit ?? "") ? "how much" : "how many";
+  const question = [how, fact.subject, fact.action].filter(Boolean).join(" ");
+  return { question, measure: fact.subject };
 }
 
 /** One answer covering every part, each part's figures and citations in the order asked. */

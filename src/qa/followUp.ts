@@ -28,6 +28,9 @@ const POINTER_PHRASE =
 const SUBJECT_POINTER = /\b(?:they|them|their|those|these)\b/i;
 const COUNT_OF_THAT =
   /^how\s+(?:many|much)\s+(?:was|were|is|are)\s+(?:that|those|these|they|it)\b/i;
+/** "how many cases was that": the count, in a new unit, of what the previous question asked. */
+const UNITS_OF_THAT =
+  /^how\s+(many|much)\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:was|were|is|are)\s+(?:that|those|these|they|it)\b/iu;
 /** Where a question's filter starts: its first prepositional phrase after the measure. */
 const FILTER_PHRASE = /\b(?:in|during|under|at|across|within|through|for|on)\s+[^?]+/i;
 
@@ -179,6 +182,14 @@ function newFilter(
   if (content.length > longest) return null;
   const rate = swapRate(rest, previous, current);
   if (rate) return rate;
+  // "westvale?" answered with one figure, then "and oakfield?": that figure's measure for the new place.
+  if (previous.listedAs && hasPlaces && content.length === 0) {
+    const place = current.filters.placeWords.join(" and ");
+    return {
+      question: `${previous.listedAs.question} in ${place}`,
+      kept: previous.listedAs.measure,
+    };
+  }
   let question = hasPlaces ? replacePlaces(previous, current) : previous.cleaned;
   if (hasYears) question = replaceYears(question, previous, current);
   if (!hasPlaces && !hasYears) {
@@ -233,6 +244,12 @@ function swapTopic(previous: Query, thing: string): string | null {
 
 /** "how much was seized in those", "how many did they arrest": the pointer made explicit. */
 function newMeasure(rest: string, previous: Query): FollowUp | null {
+  const units = UNITS_OF_THAT.exec(rest);
+  const asked = countedPhrase(previous);
+  if (units && asked) {
+    // "how much heroin came from the labs" then "how many cases was that": how many cases of it.
+    return { question: `how ${units[1]} ${units[2]} of ${asked}`, kept: measureOf(previous) };
+  }
   if (COUNT_OF_THAT.test(rest)) {
     const counted = previous.cleaned.replace(/^(?:which|what)\b/i, "how many");
     return counted === previous.cleaned ? null : { question: counted, kept: measureOf(previous) };
@@ -283,7 +300,10 @@ export function followUp(
   const rest = leadIn ? text.slice(leadIn[0].length) : text;
   const current = read(rest);
   const pointsBack =
-    POINTER_PHRASE.test(rest) || SUBJECT_POINTER.test(rest) || COUNT_OF_THAT.test(rest);
+    POINTER_PHRASE.test(rest) ||
+    SUBJECT_POINTER.test(rest) ||
+    COUNT_OF_THAT.test(rest) ||
+    UNITS_OF_THAT.test(rest);
   if (!leadIn && !pointsBack && (current.measure.target || current.wh)) return null;
   // "and kg seized?": a unit asked names a new measure as well as "how many" does.
   const { expected } = current.measure;

@@ -22,7 +22,8 @@ const WORDS_ONLY = new Set<Query["wh"]>(["who", "when", "where"]);
 /** "What is the maximum penalty?" may be answered in words ("life imprisonment") rather than a figure. */
 function figureOrSentence(query: Query, ctx: AnswerContext): Answer {
   const figure = figureAnswer(query, ctx);
-  if (figure.status === "answered") return figure;
+  // "By what percentage …": only a figure says by how much; a sentence without one does not.
+  if (figure.status === "answered" || query.measure.expected.kind === "percent") return figure;
   const sentence = sentenceAnswer(query, ctx);
   return sentence.status === "answered" ? sentence : figure;
 }

@@ -62,6 +62,12 @@ export interface Query {
   rankedPlaceKind: string | null;
   /** "which drug was seized most" → "drug": the kind of thing, not place, a superlative ranks. */
   rankedThing: string | null;
+  /**
+   * "westvale?" answered with one figure ("40 kilograms of heroin seized"): that figure asked as a
+   * question ("how much heroin seized"), so that "and oakfield?" after it asks the same. Set once
+   * the question is answered; absent otherwise.
+   */
+  listedAs?: { question: string; measure: string };
 }
 
 /** Discord mentions, custom emoji, links and Markdown markup carry no meaning for the question. */

@@ -96,8 +96,8 @@ const FLOORS: Record<string, number> = {
   // the engine, written in session 3. First sight, on main at 1c86ac4 before any change for them.
   "seed-fresh2": 60 / 60,
   "seed-chat2": 38 / 40,
-  "seed-chat3": 37 / 40, // first sight (session 4) 33/40, before any change for it
-  "seed-fresh3": 56 / 60, // first sight (session 4) 52/60, before any change for it
+  "seed-chat3": 40 / 40, // first sight (session 4) 33/40, before any change for it
+  "seed-fresh3": 57 / 60, // first sight (session 4) 52/60, before any change for it
   "corpus-blind2-2022-03-01_addiction_overdose": 12 / 12,
   "corpus-blind2-2023-03-20_freedom_caucus_public_safety": 12 / 12,
   "corpus-blind2-2023-11-16_global_drug_trafficking": 12 / 12,
@@ -141,10 +141,10 @@ const FLOORS: Record<string, number> = {
   "invented6-fact-sheet-grants": 15 / 15,
   "invented6-news-city-crime": 15 / 15,
   "invented6-news-police-operation": 15 / 15,
-  "invented7-news-national-stats-bulletin": 14 / 16, // first sight (session 4) 11/16
+  "invented7-news-national-stats-bulletin": 15 / 16, // first sight (session 4) 11/16
   "invented7-news-provincial-police-results": 15 / 16, // first sight (session 4) 13/16
   "invented7-news-wire-customs-haul": 13 / 16, // first sight (session 4) 11/16
-  "invented7-wh-article-crime-results": 13 / 15, // first sight (session 4) 12/15
+  "invented7-wh-article-crime-results": 14 / 15, // first sight (session 4) 12/15
   "invented7-wh-by-the-numbers-enforcement": 11 / 15, // first sight (session 4) 10/15
   "invented7-wh-fact-sheet-fentanyl-border": 11 / 15, // first sight (session 4) 10/15
   "invented8-news-asia-meth-golden-triangle": 11 / 15, // first sight (session 4) 9/15

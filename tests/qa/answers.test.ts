@@ -253,6 +253,23 @@ describe("sentence answers in the question's own terms", () => {
   });
 });
 
+describe("a percentage asked", () => {
+  it("is answered by a percentage or honestly not at all, never by a sentence without one", () => {
+    // Invented: a rise said in words, and figures of other kinds.
+    const rise = buildReportIndex(
+      [
+        "Port results",
+        "Cocaine seizures rose sharply compared with last year, officials said.",
+        "Officers seized 2,400 pounds of cocaine and arrested 31 people.",
+      ].join("\n\n"),
+      { name: "rise.txt", version: null },
+    );
+    const a = answer("By what percentage did cocaine seizures rise compared with last year?", rise);
+    expect(a.status).toBe("not_found");
+    expect(a.facts).toEqual([]);
+  });
+});
+
 describe("weights", () => {
   it("are named defaults a caller can override", () => {
     expect(DEFAULT_WEIGHTS.minFactScore).toBeGreaterThan(0);

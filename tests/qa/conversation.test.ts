@@ -68,6 +68,36 @@ describe("follow-ups", () => {
     expect(answer("and ada?", people, { previous }).facts[0]?.value).toBe(29);
   });
 
+  it("'how many cases was that' counts what the previous question asked in a new unit", () => {
+    // Invented: the national count of cases, and the cases a ketamine haul came from.
+    const labs = buildReportIndex(
+      [
+        "Drug results",
+        "Police cracked 4,000 drug cases in all.",
+        "A total of 9 drug-making cases were cracked, and 300 kg of ketamine were seized.",
+      ].join("\n\n"),
+      { name: "labs.txt", version: null },
+    );
+    const previous = reply("how much ketamine from the drug making", labs).query;
+    expect(answer("n how many cases was that", labs, { previous }).facts[0]?.value).toBe(9);
+  });
+
+  it("a bare place after a bare place answered with one figure asks that figure's measure", () => {
+    // Invented: one province with a single figure, another with two.
+    const two = buildReportIndex(
+      [
+        "Drug results",
+        "In Hunan, police seized 95 kilograms of drugs.",
+        "In Hubei, police cracked 180 drug cases and seized 61 kilograms of drugs.",
+      ].join("\n\n"),
+      { name: "two.txt", version: null },
+    );
+    const previous = reply("hunan?", two).query;
+    const got = answer("and hubei?", two, { previous });
+    expect(got.facts.map((fact) => fact.value)).toEqual([61]);
+    expect(got.followsOn).toBe("drugs");
+  });
+
   it("without a previous question a bare place is not guessed into one", () => {
     expect(answer("and hubei?", index).followsOn).toBeUndefined();
   });
