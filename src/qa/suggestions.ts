@@ -15,7 +15,7 @@ const MAX_SUGGESTION_LENGTH = 100;
  */
 export const MAX_SUGGESTIONS = 64;
 const MASS_WORDS = new Map<string, string>(
-  Object.entries({ t: "tons", kg: "kilograms", lb: "pounds", g: "grams" }),
+  Object.entries({ t: "tons", kg: "kilograms", lb: "pounds", g: "grams", L: "litres" }),
 );
 /** A rise or fall is what a figure did, not something done to what it counts. */
 const CHANGES = new Set(["increase", "decrease"]);
