@@ -33,7 +33,7 @@ import {
  */
 const FLOORS: Record<string, number> = {
   "australia-acic-wastewater": 0.791, // 19/24
-  "australia-afp": 0.958, // 23/24
+  "australia-afp": 1.0, // 24/24
   "brazil-federal-police": 0.88, // 22/25
   "canada-cbsa-rcmp": 0.96, // 24/25
   "cbp-monthly-update": 0.92, // 23/25
@@ -46,7 +46,7 @@ const FLOORS: Record<string, number> = {
   "eu-drug-markets-summary": 0.84, // 21/25
   "fbi-operation-summary": 1.0, // 25/25
   "guangdong-police-briefing": 1.0, // 25/25
-  "hk-customs": 0.88, // 22/25
+  "hk-customs": 0.92, // 23/25
   "interpol-lionfish": 1.0, // 31/31
   "interpol-trafficking-op": 0.92, // 23/25
   "kenya-nacada-police": 0.96, // 24/25
@@ -152,7 +152,7 @@ const FLOORS: Record<string, number> = {
   "invented8-news-europe-europol-operation": 13 / 15, // first sight (session 4) 12/15
   "invented8-news-us-attorney-indictment": 14 / 15, // first sight (session 4) 10/15
   "invented8-wh-bilateral-readout-security": 12 / 15, // first sight (session 4) 8/15
-  "invented8-wh-hidta-funding-fact-sheet": 10 / 15, // first sight (session 4) 8/15
+  "invented8-wh-hidta-funding-fact-sheet": 11 / 15, // first sight (session 4) 8/15
   "invented8-wh-monthly-border-update": 11 / 15, // first sight (session 4) 9/15
   "invented8-wh-ten-things-safer-communities": 15 / 15, // first sight (session 4) 14/15
 };
