@@ -569,6 +569,18 @@ describe("which-questions about a kind of thing", () => {
     const a = answer("which gangs are the river task teams going after?", gangs);
     expect(a.text.startsWith("**Harbour and Delta**")).toBe(true);
   });
+
+  it("take the names from the next sentence of the paragraph when the best one names none", () => {
+    const teams = buildReportIndex(
+      [
+        "River Unit budget",
+        "The budget adds $4 million for the River Smuggling Threat Targeting Teams at the Port Authority to fight river smuggling. These units of agents will build cases against the Harbour and Delta gangs.",
+      ].join("\n\n"),
+      { name: "teams.txt", version: null },
+    );
+    const a = answer("which gangs are the River Smuggling Threat Targeting Teams aimed at?", teams);
+    expect(a.text.startsWith("**Harbour and Delta**")).toBe(true);
+  });
 });
 
 describe("a count of a list's members", () => {
