@@ -41,7 +41,7 @@ const FLOORS: Record<string, number> = {
   "china-daily-drug-control": 0.96, // 24/25
   "china-mps-drug-report": 0.96, // 24/25
   "colombia-police-results": 0.96, // 24/25
-  "dea-district-indictment": 0.96, // 24/25
+  "dea-district-indictment": 1.0, // 25/25
   "dea-fentanyl": 1.0, // 32/32
   "eu-drug-markets-summary": 0.84, // 21/25
   "fbi-operation-summary": 1.0, // 25/25

@@ -147,6 +147,22 @@ describe("superlatives over the rows of a list", () => {
     expect(answer("which province seized the most chemicals", provinces).facts[0]?.value).toBe(3);
   });
 
+  it("ranks people by the ages the report gives them", () => {
+    // Invented: three defendants, one named twice.
+    const people = buildReportIndex(
+      [
+        "Indictment unsealed",
+        "Three defendants were charged: Rowan T. Pike, 41, of Dover; Ada M. Lund, 29, of Dover; and Cole B. Marsh, 57, of Salem.",
+        "Rowan T. Pike, 41, is said to have led the group.",
+      ].join("\n\n"),
+      { name: "ages.txt", version: null },
+    );
+    expect(answer("who's the oldest defendant", people).text.startsWith("**Cole B. Marsh**")).toBe(
+      true,
+    );
+    expect(answer("Which defendant is the youngest?", people).facts[0]?.value).toBe(29);
+  });
+
   it("reads a two-word kind of place", () => {
     expect(understand("Which field office made the most arrests?").rankedPlaceKind).toBe("any");
     expect(answer("Which field office made the most arrests?", rows).facts[0]?.value).toBe(121);
