@@ -223,6 +223,8 @@ export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): Nou
     }
     if (isPhraseBreak(token)) break;
     if (!token.isWord) break;
+    // "118,900 administrative arrests ICE made": an acronym after a plural head opens the next clause.
+    if (/^[A-Z]{2,6}$/.test(token.text) && /s$/.test(words[words.length - 1] ?? "")) break;
     // "40 couriers a week", "9 boats this month": a determiner opens the next phrase.
     // "12 of the defendants" reads on: a determiner after "of" is part of the phrase.
     const afterOf = words[words.length - 1] === "of";

@@ -167,6 +167,10 @@ describe("reading a by-the-numbers list", () => {
 
   it("reads a counted action after its modifier, and a weight as of its substance", () => {
     expect(of(118900)?.subject).toBe("administrative arrests");
+    const acronymAfter = extractFacts(
+      parseReport("Harbour Report\n\nThat is twice the 9,400 boardings HPD made in FY 2024.\n"),
+    ).facts[0];
+    expect([acronymAfter?.subject, acronymAfter?.unit]).toEqual(["boardings", "boarding"]);
     expect(of(168)?.subject).toBe("cocaine");
   });
 });
@@ -179,5 +183,16 @@ describe("places in a clause after a sentence's figures", () => {
       parseReport(`Harbour Report\n\n${text}\n\nPolice in Pakistan seized 3 tonnes.\n`),
     ).facts;
     expect(facts.find((fact) => fact.value === 40)?.places).not.toContain("Afghanistan");
+  });
+});
+
+describe("a count set to its figure", () => {
+  it("reads 'bringing the total number of … to 63' as a count of what it names", () => {
+    const text =
+      "The harbour board is also designating 4 new ports, bringing the total number of harbour-designated ports nationwide to 63.";
+    const fact = extractFacts(parseReport(`Harbour Report\n\n${text}\n`)).facts.find(
+      (f) => f.value === 63,
+    );
+    expect([fact?.subject, fact?.unit]).toEqual(["harbour-designated ports", "port"]);
   });
 });

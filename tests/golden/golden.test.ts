@@ -152,7 +152,7 @@ const FLOORS: Record<string, number> = {
   "invented8-news-europe-europol-operation": 12 / 15, // first sight (session 4)
   "invented8-news-us-attorney-indictment": 11 / 15, // first sight (session 4) 10/15
   "invented8-wh-bilateral-readout-security": 12 / 15, // first sight (session 4) 8/15
-  "invented8-wh-hidta-funding-fact-sheet": 9 / 15, // first sight (session 4) 8/15
+  "invented8-wh-hidta-funding-fact-sheet": 10 / 15, // first sight (session 4) 8/15
   "invented8-wh-monthly-border-update": 10 / 15, // first sight (session 4) 9/15
   "invented8-wh-ten-things-safer-communities": 15 / 15, // first sight (session 4) 14/15
 };
@@ -164,7 +164,6 @@ const FLOORS: Record<string, number> = {
 const KNOWN_LEAKS: Record<string, number> = {
   "invented8-news-asia-meth-golden-triangle": 1,
   "invented8-wh-bilateral-readout-security": 1,
-  "invented7-news-wire-customs-haul": 1,
   "invented7-wh-by-the-numbers-enforcement": 1,
   "invented7-wh-fact-sheet-fentanyl-border": 1,
   "seed-fresh3": 3,

@@ -405,4 +405,36 @@ describe("which figure answers, and when none does", () => {
       "How many smuggling workshops were dismantled between January and September 2025?";
     expect(answer(asked, sweep).facts[0]?.value).toBe(41);
   });
+
+  it("gives this year's amount neither last year's level nor the size of the change", () => {
+    const grants = invented(
+      "Harbour Grants 2026\n\nThe board is awarding $40.5 million to harbour patrols in 2026, an increase of $2.5 million over last year's level of $38 million.",
+    );
+    const got = answer("how much $$ is going to harbour patrols this yr", grants).facts.map(
+      (f) => f.value,
+    );
+    expect(got).not.toContain(38e6);
+    expect(got).not.toContain(2.5e6);
+    expect(answer("how much did patrol funding increase", grants).facts[0]?.value).toBe(2.5e6);
+  });
+
+  it("gives no total of all kinds from a figure for one kind", () => {
+    const harbour = invented(
+      "Harbour Police Report\n\nArrested 420 individuals on smuggling-related charges through harbour investigations.\n\nThe harbour recorded 90 thefts.",
+    );
+    expect(
+      answer("how many ppl were arrested for all harbour charges combined", harbour).facts,
+    ).toEqual([]);
+    expect(
+      answer("how many people were arrested on smuggling charges", harbour).facts[0]?.value,
+    ).toBe(420);
+  });
+
+  it("gives no place alone the figure a sentence sets in it and another", () => {
+    const sweep = invented(
+      "Harbour Sweep\n\nArrests were made in Spain (31) and France (12). A further seven suspects were detained in Peru and Chile.",
+    );
+    expect(answer("how many suspects were detained in peru", sweep).facts).toEqual([]);
+    expect(answer("how many arrests were made in france", sweep).facts[0]?.value).toBe(12);
+  });
 });

@@ -12,7 +12,9 @@ import type { Fact } from "../../facts/schema.js";
 import { measureAfter, TIME_UNITS } from "../../facts/units.js";
 import { DRUGS } from "../../lexicon/drugs.js";
 import { GRAMMAR } from "../../lexicon/language.js";
+import { stem } from "../../text/stem.js";
 import { words } from "../../text/tokenize.js";
+import { mentions } from "../names.js";
 import {
   ASKS_CURRENT,
   LAST_YEAR,
@@ -151,8 +153,14 @@ export function sameHalf(query: Query, { doc }: ScoredFact): boolean {
 /** "Murders so far this year": a figure its own words give for last year never answers it. */
 function notLastYearForCurrent(query: Query, { doc }: ScoredFact): boolean {
   if (!ASKS_CURRENT.test(query.cleaned)) return true;
+  // "an increase over last year's level of $297.8 million": the figure is last year's own.
+  if (LAST_YEARS_OWN.test(doc.lead)) return false;
   return !LAST_YEAR.test(doc.nearText) || SINCE_LAST_YEAR.test(doc.nearText);
 }
+
+/** "last year's level of", "the previous year's total of": the words just before last year's figure. */
+const LAST_YEARS_OWN =
+  /\b(?:last|the previous|the prior) year's(?:\s+[a-z]+){0,2}\s+(?:of|was|at)\s*(?:about|nearly|some)?\s*$/i;
 
 /** "How many lbs of …", "… in tons?": the unit word the question asks the figure in. */
 const ASKED_IN_UNIT = /\bhow (?:many|much) ([a-z]+)\b|\bin ([a-z]+)\W*$/i;
@@ -172,13 +180,19 @@ function measureWhenAsked(query: Query, fact: Fact): boolean {
 /** "How many deaths": a count is never a sum of money nor a percentage, unless that is asked. */
 function noMoneyForHowMany(query: Query, fact: Fact): boolean {
   if (!/\bhow many\b/i.test(query.cleaned) || query.measure.expected.kind !== null) return true;
-  // "How many ketamine sites" is not "2.4 tonnes of ketamine": a count of things is no weight
-  // either, though "how many drugs" may ask one.
+  return !CURRENCY.test(fact.unit ?? "") && fact.unit !== "percent";
+}
+
+/**
+ * "How many ketamine sites" is not "2.4 tonnes of ketamine": a count of things is answered by a
+ * weight only when the weight is of the thing counted ("how many drugs", "how many chemicals").
+ */
+function noWeightForCount(query: Query, { doc, fact }: ScoredFact): boolean {
   const target = query.measure.target;
-  const weighable = target === null || DRUG_NAMES.has(target) || concept(target) === DRUGS_CONCEPT;
-  return (
-    !CURRENCY.test(fact.unit ?? "") && fact.unit !== "percent" && (fact.base === null || weighable)
-  );
+  if (!/\bhow many\b/i.test(query.cleaned) || query.measure.expected.kind !== null) return true;
+  if (fact.base === null || target === null) return true;
+  const c = concept(target);
+  return DRUG_NAMES.has(target) || c === DRUGS_CONCEPT || doc.core.has(c);
 }
 
 const DRUGS_CONCEPT = concept("drugs");
@@ -389,17 +403,39 @@ const ASKS_LEVEL = /\b(?:rates?|share|proportion|percentage of|per ?cent of|frac
 const ASKS_CHANGE =
   /\b(?:change[ds]?|increase[ds]?|decrease[ds]?|rise|rose|risen|fall|fell|fallen|drop(?:ped|s)?|decline[ds]?|grow|grew|growth|jump(?:ed)?|cut|up|down|more|less|fewer|higher|lower|reduc\w*|improv\w*|worse)\b/i;
 
-/** "Alberta's death rate" is not "a decrease of 17.7%": a change answers only a question about change. */
-function levelNotChange(query: Query, fact: Fact): boolean {
-  if (fact.unit !== "percent" || (fact.action !== "increase" && fact.action !== "decrease"))
-    return true;
-  return !ASKS_LEVEL.test(query.cleaned) || ASKS_CHANGE.test(query.cleaned);
+/** "an increase of $14.6 million", "a drop of 300": the words before a figure that is a change's size. */
+const SIZE_OF_CHANGE =
+  /\b(?:an?\s+)?(?:[\w-]+\s+)?(?:increase|decrease|rise|drop|decline|fall|cut|reduction|jump|gain)\s+of\s*(?:about|nearly|some|more than|roughly|almost)?\s*$/i;
+
+/**
+ * "Alberta's death rate" is not "a decrease of 17.7%", and "how much is going to it" not "an
+ * increase of $14.6 million": a change answers only a question about change.
+ */
+function levelNotChange(query: Query, { doc, fact }: ScoredFact): boolean {
+  if (ASKS_CHANGE.test(query.cleaned)) return true;
+  if (fact.unit !== "percent") return !SIZE_OF_CHANGE.test(doc.lead);
+  if (fact.action !== "increase" && fact.action !== "decrease") return true;
+  return !ASKS_LEVEL.test(query.cleaned);
 }
 
 /** "Atlantic provinces (New Brunswick, Nova Scotia and …)": the members a group's name lists. */
 const GROUP_MEMBERS = /\(([^()]*(?:,|\band\b)[^()]*)\)/g;
 
 const TOGETHER = /\b(?:together|combined)\b/i;
+
+/** "seven suspects were detained in Ecuador and Colombia": the pair of places a figure is set in. */
+function setInPair(asked: string, quote: string): boolean {
+  const mentions = findPlaces(quote);
+  return mentions.some((first, i) => {
+    const second = mentions[i + 1];
+    if (!second || (first.place.name !== asked && second.place.name !== asked)) return false;
+    const before = quote.slice(Math.max(0, first.start - 8), first.start);
+    return (
+      /\b(?:in|at)\s+(?:the\s+)?$/i.test(before) &&
+      /^\s+and\s+(?:the\s+)?$/i.test(quote.slice(first.end, second.start))
+    );
+  });
+}
 const ASKS_ALONE = /\b(?:alone|by itself|on its own)\b/i;
 
 /** How many places of the asked place's kind a figure's places hold besides it. */
@@ -420,6 +456,12 @@ function notAGroupsFigure(query: Query, fact: Fact): boolean {
   // a figure for two ports when one is asked "alone".
   const shared = siblings(asked, fact.places) > 0;
   if (shared && (TOGETHER.test(fact.quote) || ASKS_ALONE.test(query.cleaned))) return false;
+  // "… in Leeds and Bradford?" asks the pair, though each part of it is asked in turn.
+  const kind = placeByName(asked)?.kind;
+  const pairAsked = fact.places
+    .filter((place) => placeByName(place)?.kind === kind)
+    .every((place) => mentions(query.question, place));
+  if (shared && !pairAsked && setInPair(asked, fact.quote)) return false;
   for (const [, members] of fact.quote.matchAll(GROUP_MEMBERS)) {
     const named = findPlaces(members ?? "").map((mention) => mention.place.name);
     if (named.includes(asked) && new Set(named).size >= 2) return false;
@@ -451,6 +493,42 @@ export function ofKindAsked(query: Query, fact: Fact): boolean {
   );
 }
 
+/** "for all drug charges combined", "all kinds of cases together": every kind of a thing asked. */
+const ALL_KINDS =
+  /\ball\s+(?:([a-z-]+)\s+)?([a-z]{3,})\s+(?:combined|together|altogether|in total|put together)\b/i;
+/** Words before a noun that name no kind of it. */
+const NO_KIND = new Set([
+  "all",
+  "the",
+  "these",
+  "those",
+  "of",
+  "on",
+  "for",
+  "and",
+  "or",
+  "other",
+  "such",
+  "its",
+  "their",
+]);
+
+/**
+ * "How many were arrested for all drug charges combined" is not "arrested 4,215 on
+ * fentanyl-related charges": a figure for one kind of the thing is no total of all its kinds.
+ */
+function allKindsWhenAsked(query: Query, { fact }: ScoredFact): boolean {
+  const asked = ALL_KINDS.exec(query.cleaned);
+  if (!asked) return true;
+  const [, modifier, noun = ""] = asked;
+  const kinds = new RegExp(String.raw`\b([a-z-]+)\s+${stem(noun.toLowerCase())}[a-z]*\b`, "gi");
+  for (const [, word = ""] of fact.quote.matchAll(kinds)) {
+    const lower = word.toLowerCase();
+    if (!NO_KIND.has(lower) && lower !== modifier?.toLowerCase()) return false;
+  }
+  return true;
+}
+
 export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex): boolean {
   return (
     ofKindAsked(query, scored.fact) &&
@@ -462,10 +540,12 @@ export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex):
     namedSubstanceStated(query, scored, index) &&
     notLastYearForCurrent(query, scored) &&
     sameHalf(query, scored) &&
+    noWeightForCount(query, scored) &&
     wholeWhenTotalAsked(query, scored) &&
+    allKindsWhenAsked(query, scored) &&
     countNotRate(query, scored) &&
     adjustedWhenAsked(query, scored) &&
-    levelNotChange(query, scored.fact) &&
+    levelNotChange(query, scored) &&
     notAGroupsFigure(query, scored.fact) &&
     rightYear(query, scored, index)
   );
