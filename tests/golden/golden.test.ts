@@ -143,7 +143,7 @@ const FLOORS: Record<string, number> = {
   "invented6-news-police-operation": 15 / 15,
   "invented7-news-national-stats-bulletin": 15 / 16, // first sight (session 4) 11/16
   "invented7-news-provincial-police-results": 15 / 16, // first sight (session 4) 13/16
-  "invented7-news-wire-customs-haul": 13 / 16, // first sight (session 4) 11/16
+  "invented7-news-wire-customs-haul": 14 / 16, // first sight (session 4) 11/16
   "invented7-wh-article-crime-results": 14 / 15, // first sight (session 4) 12/15
   "invented7-wh-by-the-numbers-enforcement": 11 / 15, // first sight (session 4) 10/15
   "invented7-wh-fact-sheet-fentanyl-border": 11 / 15, // first sight (session 4) 10/15
