@@ -41,7 +41,7 @@ const FLOORS: Record<string, number> = {
   "china-daily-drug-control": 0.96, // 24/25
   "china-mps-drug-report": 0.96, // 24/25
   "colombia-police-results": 0.96, // 24/25
-  "dea-district-indictment": 0.96, // 24/25
+  "dea-district-indictment": 1.0, // 25/25
   "dea-fentanyl": 1.0, // 32/32
   "eu-drug-markets-summary": 0.84, // 21/25
   "fbi-operation-summary": 1.0, // 25/25
@@ -81,7 +81,7 @@ const FLOORS: Record<string, number> = {
   "corpus-extra-2022-03-01_addiction_overdose": 18 / 18,
   "corpus-extra-2023-03-20_freedom_caucus_public_safety": 17 / 18,
   "corpus-extra-2023-11-16_global_drug_trafficking": 18 / 18,
-  "corpus-extra-2024-03-11_budget_border_fentanyl": 16 / 18,
+  "corpus-extra-2024-03-11_budget_border_fentanyl": 17 / 18,
   "corpus-extra-2024-09-24_synthetic_drug_coalition": 15 / 18,
   "corpus-extra-2025-03-26_opioid_epidemic_cost": 17 / 18,
   "corpus-extra-2025-04-28_border_promises": 16 / 18,
@@ -101,7 +101,7 @@ const FLOORS: Record<string, number> = {
   "corpus-blind2-2022-03-01_addiction_overdose": 12 / 12,
   "corpus-blind2-2023-03-20_freedom_caucus_public_safety": 12 / 12,
   "corpus-blind2-2023-11-16_global_drug_trafficking": 12 / 12,
-  "corpus-blind2-2024-03-11_budget_border_fentanyl": 11 / 12,
+  "corpus-blind2-2024-03-11_budget_border_fentanyl": 12 / 12,
   "corpus-blind2-2024-09-24_synthetic_drug_coalition": 11 / 12,
   "corpus-blind2-2025-03-26_opioid_epidemic_cost": 12 / 12,
   "corpus-blind2-2025-04-28_border_promises": 12 / 12,
@@ -143,7 +143,7 @@ const FLOORS: Record<string, number> = {
   "invented6-news-police-operation": 15 / 15,
   "invented7-news-national-stats-bulletin": 15 / 16, // first sight (session 4) 11/16
   "invented7-news-provincial-police-results": 15 / 16, // first sight (session 4) 13/16
-  "invented7-news-wire-customs-haul": 13 / 16, // first sight (session 4) 11/16
+  "invented7-news-wire-customs-haul": 14 / 16, // first sight (session 4) 11/16
   "invented7-wh-article-crime-results": 14 / 15, // first sight (session 4) 12/15
   "invented7-wh-by-the-numbers-enforcement": 11 / 15, // first sight (session 4) 10/15
   "invented7-wh-fact-sheet-fentanyl-border": 11 / 15, // first sight (session 4) 10/15

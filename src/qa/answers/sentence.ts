@@ -498,10 +498,16 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
       const rest = (byParagraph.get(doc.paragraph) ?? 0) - hit.score;
       const relevance = (hit.score + w.sentenceParagraphContext * rest) / Math.max(top, 1e-9);
       const score = relevance * (1 + entityBonus + nameBonus) - doc.paragraph * w.paragraphOrder;
-      return { doc, overlap: overlap.length, score, entities: first, quoted };
+      return { doc, overlap: overlap.length, score, entities: first, quoted, namesKind };
     })
     .sort((a, b) => b.score - a.score);
-  const best = scored[0];
+  // "Which cartels …": where the best sentence names no cartel, a sentence of its paragraph that
+  // names some ("the Harbour and Delta cartels") answers ("These teams will target …").
+  const first = scored[0];
+  const best =
+    first && askedKind && !first.namesKind
+      ? (scored.find((s) => s.namesKind && s.doc.paragraph === first.doc.paragraph) ?? first)
+      : first;
   const weak =
     !best ||
     best.overlap === 0 ||
