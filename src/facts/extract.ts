@@ -117,12 +117,17 @@ function factsOfParagraph(
   );
   const itemLabel = paragraph.isListItem ? labelOf(paragraph.text) : undefined;
   let substance: string | null = null;
+  // The one substance the paragraph (or the run of paragraphs before it) last named so far.
+  let namedBefore = named;
   paragraph.sentences.forEach((sentence, sentenceIndex) => {
     const { dates, periods, figureSpans } = figures[sentenceIndex] ?? NO_FIGURES;
-    if (figureSpans.length === 0) return;
     const text = sentence.text;
-    const labelled = labelPlaces(labelOf(text) ?? itemLabel, find);
     const tokens = tokenize(text);
+    const substances = tokens.filter((token) => ONE_SUBSTANCE.has(token.lower));
+    const namedAt = namedBefore;
+    namedBefore = substances.at(-1)?.lower ?? namedBefore;
+    if (figureSpans.length === 0) return;
+    const labelled = labelPlaces(labelOf(text) ?? itemLabel, find);
     const sentencePlaces = placesFor(paragraph, sentenceIndex, mentionsBySentence, find);
     let previousAction: string | null = leadIn.action;
     let previousPlaces: string[] | null = null;
@@ -177,7 +182,9 @@ function factsOfParagraph(
       // ports. Spain reported 6 tonnes").
       const subject =
         carried.subject === "" && reading.base
-          ? (substance ?? (lastSubstanceIn(paragraph, sentenceIndex, match.start) || named))
+          ? (substance ??
+            substances.filter((token) => token.end <= match.start).at(-1)?.lower ??
+            namedAt)
           : carried.subject;
       if (reading.base && DRUG_NAMES.has(reading.head ?? "")) substance = reading.head;
       previous = { subject, unit, weighed: reading.base !== null };
@@ -222,15 +229,6 @@ function countryWhenNationwide(places: string[], after: string): string[] {
 function lastSubstance(text: string): string {
   const named = tokenize(text).filter((token) => ONE_SUBSTANCE.has(token.lower));
   return named.at(-1)?.lower ?? "";
-}
-
-/** The last one substance a paragraph names before a point in one of its sentences, or "". */
-function lastSubstanceIn(paragraph: Paragraph, sentenceIndex: number, end: number): string {
-  const before = paragraph.sentences
-    .slice(0, sentenceIndex)
-    .map((sentence) => sentence.text)
-    .concat(paragraph.sentences[sentenceIndex]?.text.slice(0, end) ?? "");
-  return lastSubstance(before.join(" "));
 }
 
 /** A one-sentence line under a lead-in ("Burglaries are down 9%.") continues its list. */

@@ -1,4 +1,3 @@
-import { extremeAgeAnswer } from "./answers/ageExtreme.js";
 import { comparisonAnswer } from "./answers/comparison.js";
 import type { AnswerContext } from "./answers/context.js";
 import { figureAnswer } from "./answers/figure.js";
@@ -124,7 +123,6 @@ export function answerQuery(query: Query, ctx: AnswerContext): Answer {
   return (
     publicationDate(query, ctx.index) ??
     elapsedAnswer(query, ctx.index) ??
-    extremeAgeAnswer(query, ctx.index) ??
     partnerAnswer(query, ctx.index) ??
     unanswerable(query, ctx) ??
     route(query, ctx)

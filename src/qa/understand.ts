@@ -253,6 +253,9 @@ export function askedRate(lower: string): string | null {
   return /\baverage\b/.test(lower) ? "" : null;
 }
 
+/** "the oldest defendant", "the youngest suspect": people ranked by age. */
+const AGE_RANK = /\b(?:oldest|eldest|youngest)\b/;
+
 /** "What about meth?", "how about the FBI?": with no previous question, a bare topic to look up. */
 const WHAT_ABOUT = /^(?:(?:and|so|ok|okay)\s+)?(?:what|how)\s+about\s+/i;
 /** Words that make a list of options a contest: "which is bigger, A or B?". */
@@ -517,7 +520,9 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
   const concepts = words(withoutPlaces)
     .filter((word) => !STOP_WORDS.has(word) && !/^\d/.test(word))
     .map(concept);
-  const op = opOf(
+  // "who is the oldest defendant": people ranked by the ages the report gives them.
+  const byAge = AGE_RANK.exec(lower)?.[0];
+  const opAsked = opOf(
     lower,
     concepts.length === 0,
     placeNames,
@@ -525,6 +530,7 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
     isSuperlative || rankedThing !== null,
     superlative,
   );
+  const op = byAge && options.length === 0 ? (byAge === "youngest" ? "min" : "max") : opAsked;
   return {
     question,
     cleaned,
@@ -545,7 +551,7 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
       period: { years: yearsIn(lower) },
     },
     rankedPlaceKind:
-      op === "max" || op === "min" ? (placeKind ?? (rankedThing ? null : "any")) : null,
-    rankedThing,
+      !byAge && (op === "max" || op === "min") ? (placeKind ?? (rankedThing ? null : "any")) : null,
+    rankedThing: byAge && options.length === 0 ? "age" : rankedThing,
   };
 }

@@ -22,7 +22,7 @@ import {
  * golden sets alone; 103 is session 4's (accf with accs merged), decided the same way.
  */
 const FLOORS: Record<CorpusHalf, { correct: number; leaks: number }> = {
-  tuning: { correct: 118, leaks: 0 },
+  tuning: { correct: 119, leaks: 0 },
   validation: { correct: 103, leaks: 0 },
 };
 

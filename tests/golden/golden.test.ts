@@ -41,7 +41,7 @@ const FLOORS: Record<string, number> = {
   "china-daily-drug-control": 0.96, // 24/25
   "china-mps-drug-report": 0.96, // 24/25
   "colombia-police-results": 0.96, // 24/25
-  "dea-district-indictment": 0.96, // 24/25
+  "dea-district-indictment": 1.0, // 25/25
   "dea-fentanyl": 1.0, // 32/32
   "eu-drug-markets-summary": 0.84, // 21/25
   "fbi-operation-summary": 1.0, // 25/25
@@ -143,7 +143,7 @@ const FLOORS: Record<string, number> = {
   "invented6-news-police-operation": 15 / 15,
   "invented7-news-national-stats-bulletin": 15 / 16, // first sight (session 4) 11/16
   "invented7-news-provincial-police-results": 15 / 16, // first sight (session 4) 13/16
-  "invented7-news-wire-customs-haul": 13 / 16, // first sight (session 4) 11/16
+  "invented7-news-wire-customs-haul": 14 / 16, // first sight (session 4) 11/16
   "invented7-wh-article-crime-results": 14 / 15, // first sight (session 4) 12/15
   "invented7-wh-by-the-numbers-enforcement": 11 / 15, // first sight (session 4) 10/15
   "invented7-wh-fact-sheet-fentanyl-border": 11 / 15, // first sight (session 4) 10/15
@@ -164,7 +164,6 @@ const FLOORS: Record<string, number> = {
 const KNOWN_LEAKS: Record<string, number> = {
   "invented8-news-asia-meth-golden-triangle": 1,
   "invented8-wh-bilateral-readout-security": 1,
-  "invented7-news-wire-customs-haul": 1,
   "invented7-wh-by-the-numbers-enforcement": 1,
   "invented7-wh-fact-sheet-fentanyl-border": 1,
   "seed-fresh3": 3,

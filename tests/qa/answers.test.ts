@@ -147,6 +147,22 @@ describe("superlatives over the rows of a list", () => {
     expect(answer("which province seized the most chemicals", provinces).facts[0]?.value).toBe(3);
   });
 
+  it("ranks people by the ages the report gives them", () => {
+    // Invented: three defendants, one named twice.
+    const people = buildReportIndex(
+      [
+        "Indictment unsealed",
+        "Three defendants were charged: Rowan T. Pike, 41, of Dover; Ada M. Lund, 29, of Dover; and Cole B. Marsh, 57, of Salem.",
+        "Rowan T. Pike, 41, is said to have led the group.",
+      ].join("\n\n"),
+      { name: "ages.txt", version: null },
+    );
+    expect(answer("who's the oldest defendant", people).text.startsWith("**Cole B. Marsh**")).toBe(
+      true,
+    );
+    expect(answer("Which defendant is the youngest?", people).facts[0]?.value).toBe(29);
+  });
+
   it("reads a two-word kind of place", () => {
     expect(understand("Which field office made the most arrests?").rankedPlaceKind).toBe("any");
     expect(answer("Which field office made the most arrests?", rows).facts[0]?.value).toBe(121);
@@ -567,6 +583,18 @@ describe("which-questions about a kind of thing", () => {
 
   it("prefer the sentence naming things of that kind, and lead with their names", () => {
     const a = answer("which gangs are the river task teams going after?", gangs);
+    expect(a.text.startsWith("**Harbour and Delta**")).toBe(true);
+  });
+
+  it("take the names from the next sentence of the paragraph when the best one names none", () => {
+    const teams = buildReportIndex(
+      [
+        "River Unit budget",
+        "The budget adds $4 million for the River Smuggling Threat Targeting Teams at the Port Authority to fight river smuggling. These units of agents will build cases against the Harbour and Delta gangs.",
+      ].join("\n\n"),
+      { name: "teams.txt", version: null },
+    );
+    const a = answer("which gangs are the River Smuggling Threat Targeting Teams aimed at?", teams);
     expect(a.text.startsWith("**Harbour and Delta**")).toBe(true);
   });
 });

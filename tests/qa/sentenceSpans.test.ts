@@ -125,9 +125,7 @@ Lena Ortiz, 29, of Port Ellis: drug conspiracy;
 
 Walter "Doc" Brandt, 61, of Eastham: money laundering;
 
-A 19-year-old Riverbend woman was also charged with possession.
-
-The oldest drug treatment programme in the county opened in 1971.`,
+A 19-year-old Riverbend woman was also charged with possession.`,
     { name: "invented-charged.txt", version: null },
   );
 
@@ -139,10 +137,6 @@ The oldest drug treatment programme in the county opened in 1971.`,
 
   it("keeps to the kind of person asked about", () => {
     expect(answer("who is the youngest woman charged", charged).facts[0]?.value).toBe(19);
-  });
-
-  it("leaves the oldest thing that is no person to the rest of the engine", () => {
-    expect(answer("what is the oldest programme", charged).facts[0]?.unit).not.toBe("year");
   });
 });
 

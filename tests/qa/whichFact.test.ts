@@ -429,4 +429,12 @@ describe("which figure answers, and when none does", () => {
       answer("how many people were arrested on smuggling charges", harbour).facts[0]?.value,
     ).toBe(420);
   });
+
+  it("gives no place alone the figure a sentence sets in it and another", () => {
+    const sweep = invented(
+      "Harbour Sweep\n\nArrests were made in Spain (31) and France (12). A further seven suspects were detained in Peru and Chile.",
+    );
+    expect(answer("how many suspects were detained in peru", sweep).facts).toEqual([]);
+    expect(answer("how many arrests were made in france", sweep).facts[0]?.value).toBe(12);
+  });
 });

@@ -41,8 +41,3 @@ export const readAgeAfterName: Reader = ({ match, rest, sentence, at }) => {
   if (!name || findPlaces(name).length > 0) return null;
   return { ...AGE, subject: `age of ${name}`, phraseEnd: at + 1, end: match.end };
 };
-
-/** Whether a fact is one of these readers' ages. */
-export function isAge(fact: { subject: string }): boolean {
-  return fact.subject.startsWith("age of ");
-}

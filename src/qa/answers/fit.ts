@@ -14,6 +14,7 @@ import { DRUGS } from "../../lexicon/drugs.js";
 import { GRAMMAR } from "../../lexicon/language.js";
 import { stem } from "../../text/stem.js";
 import { words } from "../../text/tokenize.js";
+import { mentions } from "../names.js";
 import {
   ASKS_CURRENT,
   LAST_YEAR,
@@ -421,6 +422,20 @@ function levelNotChange(query: Query, { doc, fact }: ScoredFact): boolean {
 const GROUP_MEMBERS = /\(([^()]*(?:,|\band\b)[^()]*)\)/g;
 
 const TOGETHER = /\b(?:together|combined)\b/i;
+
+/** "seven suspects were detained in Ecuador and Colombia": the pair of places a figure is set in. */
+function setInPair(asked: string, quote: string): boolean {
+  const mentions = findPlaces(quote);
+  return mentions.some((first, i) => {
+    const second = mentions[i + 1];
+    if (!second || (first.place.name !== asked && second.place.name !== asked)) return false;
+    const before = quote.slice(Math.max(0, first.start - 8), first.start);
+    return (
+      /\b(?:in|at)\s+(?:the\s+)?$/i.test(before) &&
+      /^\s+and\s+(?:the\s+)?$/i.test(quote.slice(first.end, second.start))
+    );
+  });
+}
 const ASKS_ALONE = /\b(?:alone|by itself|on its own)\b/i;
 
 /** How many places of the asked place's kind a figure's places hold besides it. */
@@ -441,6 +456,12 @@ function notAGroupsFigure(query: Query, fact: Fact): boolean {
   // a figure for two ports when one is asked "alone".
   const shared = siblings(asked, fact.places) > 0;
   if (shared && (TOGETHER.test(fact.quote) || ASKS_ALONE.test(query.cleaned))) return false;
+  // "… in Leeds and Bradford?" asks the pair, though each part of it is asked in turn.
+  const kind = placeByName(asked)?.kind;
+  const pairAsked = fact.places
+    .filter((place) => placeByName(place)?.kind === kind)
+    .every((place) => mentions(query.question, place));
+  if (shared && !pairAsked && setInPair(asked, fact.quote)) return false;
   for (const [, members] of fact.quote.matchAll(GROUP_MEMBERS)) {
     const named = findPlaces(members ?? "").map((mention) => mention.place.name);
     if (named.includes(asked) && new Set(named).size >= 2) return false;

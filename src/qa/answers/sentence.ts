@@ -633,14 +633,30 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
       const score =
         relevance * (1 + entityBonus + nameBonus + verbBonus) - doc.paragraph * w.paragraphOrder;
       const givesKind = names.length > 0 || weekdayBeside;
-      return { doc, overlap: overlap.length, score, names, quoted, verbsHeld, givesKind };
+      return {
+        doc,
+        overlap: overlap.length,
+        score,
+        names,
+        quoted,
+        verbsHeld,
+        givesKind,
+        namesKind,
+      };
     })
     .sort((a, b) => b.score - a.score);
   // "When was it launched?", "where were they arrested?": a sentence giving a date (a place) beats
   // one that only names what is asked, and one stating the event asked about beats one dating
   // (placing) something else.
   const dating = asksDate(query) || query.wh === "where" ? scored.filter((x) => x.givesKind) : [];
-  const best = dating.find((x) => !eventStated || x.verbsHeld.length > 0) ?? dating[0] ?? scored[0];
+  const first =
+    dating.find((x) => !eventStated || x.verbsHeld.length > 0) ?? dating[0] ?? scored[0];
+  // "Which cartels …": where the best sentence names no cartel, a sentence of its paragraph that
+  // names some ("the Harbour and Delta cartels") answers ("These teams will target …").
+  const best =
+    first && askedKind && !first.namesKind
+      ? (scored.find((s) => s.namesKind && s.doc.paragraph === first.doc.paragraph) ?? first)
+      : first;
   const weak =
     !best ||
     best.overlap === 0 ||

@@ -205,9 +205,30 @@ export function rankThings(query: Query, { index, weights }: AnswerContext): Pla
   return podium(ranked, query, weights, (fact) => fact.subject.toLowerCase());
 }
 
+/** "Rowan Pike, 41": an age the report gives a person, its subject naming them. */
+const AGE_OF = /^age of (.+)$/i;
+
+/** "Who is the oldest defendant?": the people the report gives ages, ranked by age. */
+function rankByAge(query: Query, { index }: AnswerContext): PlaceFigure[] {
+  // One entry per person and age: a person whose age the report repeats is ranked once.
+  const ages = new Map<string, PlaceFigure>();
+  for (const { fact } of index.factDocs) {
+    const person = AGE_OF.exec(fact.subject)?.[1];
+    const key = `${person}\u0000${fact.value}`;
+    if (person && !ages.has(key)) ages.set(key, { place: person, fact });
+  }
+  const direction = query.op === "min" ? 1 : -1;
+  return [...ages.values()].sort((a, b) => direction * (a.fact.value - b.fact.value));
+}
+
 /** "Which province seized the most?", "which drug?": the leader, then the podium. */
 export function superlativeAnswer(query: Query, ctx: AnswerContext): Answer {
-  const podium = query.rankedThing ? rankThings(query, ctx) : rankPlaces(query, ctx);
+  const podium =
+    query.rankedThing === "age"
+      ? rankByAge(query, ctx)
+      : query.rankedThing
+        ? rankThings(query, ctx)
+        : rankPlaces(query, ctx);
   const [top] = podium;
   if (!top) {
     return query.rankedThing
