@@ -95,7 +95,7 @@ const FLOORS: Record<string, number> = {
   // A third and fourth seed set (60 well-written, 40 typed as in chat), by a helper who never saw
   // the engine, written in session 3. First sight, on main at 1c86ac4 before any change for them.
   "seed-fresh2": 60 / 60,
-  "seed-chat2": 38 / 40,
+  "seed-chat2": 39 / 40,
   "seed-chat3": 40 / 40, // first sight (session 4) 33/40, before any change for it
   "seed-fresh3": 57 / 60, // first sight (session 4) 52/60, before any change for it
   "corpus-blind2-2022-03-01_addiction_overdose": 12 / 12,

@@ -269,6 +269,14 @@ describe("sentence answers in the question's own terms", () => {
   });
 });
 
+describe("chat's filler", () => {
+  it("reads 'etc' as no thing asked", () => {
+    const a = answer("how much heroin etc was seized", index);
+    expect(a.status).toBe("answered");
+    expect(a.facts[0]?.value).toBe(310);
+  });
+});
+
 describe("a percentage asked", () => {
   it("is answered by a percentage or honestly not at all, never by a sentence without one", () => {
     // Invented: a rise said in words, and figures of other kinds.
