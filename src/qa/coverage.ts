@@ -10,15 +10,10 @@ import { stem } from "../text/stem.js";
 import { words } from "../text/tokenize.js";
 import { expandAcronym } from "./names.js";
 import { stemsOf } from "./normalize.js";
-import { type ReportIndex, type SentenceDoc, sentencesIn } from "./reportIndex.js";
+import { type ReportIndex, type SentenceDoc, sentencesWithPrefix } from "./reportIndex.js";
 import type { Query } from "./understand.js";
 import { concept, STOP_WORDS } from "./vocabulary.js";
-import {
-  buildWordIndex,
-  paragraphsWithPrefix,
-  paragraphsWithWords,
-  type WordIndex,
-} from "./wordIndex.js";
+import { buildWordIndex, paragraphsWithWords, type WordIndex } from "./wordIndex.js";
 
 /** "began", "taken", "gets": verb forms no "-ed" or "-ing" marks. */
 const VERB_FORMS: ReadonlySet<string> = new Set(GRAMMAR.verbForms);
@@ -466,12 +461,9 @@ function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
     if (STOP_WORDS.has(word) || GENERIC.has(word) || word.length < 4) continue;
     // The word itself, not its synonyms: "driving" is not the report's "campaign drive".
     const form = new RegExp(`\\b${stem(word)}`, "i");
-    // Only the sentences of paragraphs holding a word that begins so can match.
-    const holding = paragraphsWithPrefix(index.paragraphWords, stem(word));
-    const tested = holding === null ? index.sentences : sentencesIn(index, holding);
     const using: SentenceDoc[] = [];
     let usedWithFigure = false;
-    for (const sentence of tested) {
+    for (const sentence of sentencesWithPrefix(index, stem(word))) {
       if (!form.test(sentence.text)) continue;
       usedWithFigure = figured.has(`${sentence.paragraph}:${sentence.sentence}`);
       if (usedWithFigure) break;
@@ -495,9 +487,13 @@ function listedOnlyKind(query: Query, index: ReportIndex): UnfiguredName | null 
   const target = query.measure.target;
   if (!target || query.measure.expected.kind !== null) return null;
   const form = new RegExp(`\\b${stem(target)}`, "i");
-  const using = index.sentences.filter((sentence) => form.test(sentence.text));
-  if (using.length === 0) return null;
   const listed = (text: string) => KINDS_LISTED.test(text.slice(0, text.search(form)));
-  if (!using.every((sentence) => listed(sentence.text))) return null;
+  const using: SentenceDoc[] = [];
+  for (const sentence of sentencesWithPrefix(index, stem(target))) {
+    if (!form.test(sentence.text)) continue;
+    if (!listed(sentence.text)) return null;
+    using.push(sentence);
+  }
+  if (using.length === 0) return null;
   return { name: target, paragraphs: [...new Set(using.map((sentence) => sentence.paragraph))] };
 }

@@ -4,7 +4,7 @@ import { findNumbers } from "../facts/numbers.js";
 import type { Fact } from "../facts/schema.js";
 import { countUnit } from "../facts/units.js";
 import { words } from "../text/tokenize.js";
-import { searchBm25 } from "./bm25.js";
+import { rankBm25 } from "./bm25.js";
 import {
   conceptWeight,
   FACT_FIELD_BOOST,
@@ -477,20 +477,19 @@ export function rankFacts(
   // "How many pills did Thailand seize?" in a Thai report asks for the national figures.
   const places = asked.filter((place) => !index.home.has(place));
   // BM25 over every fact's words, as a share of the best match: a tie-breaker, cheap per question.
-  const hits = searchBm25(index.factSearch, query.cleaned, SEARCH_TEXT, {
-    postingsRead: w.postingsRead,
-    boost: FACT_FIELD_BOOST,
-  });
-  const top = hits[0]?.score ?? 1;
-  const textMatch = new Map(hits.map((hit) => [hit.id, hit.score / top]));
-  const asPlaces = { ...query, filters: { ...query.filters, places } };
   // The text matches retrieve like any other list: the best of them, at most postingsRead.
-  const textMatched = hits.slice(0, w.postingsRead).map((hit) => hit.id);
-  const found = candidates(query, index, places, textMatched, w.postingsRead);
+  const text = rankBm25(
+    index.factSearch,
+    query.cleaned,
+    SEARCH_TEXT,
+    { postingsRead: w.postingsRead, boost: FACT_FIELD_BOOST },
+    w.postingsRead,
+  );
+  const textMatch = (id: number) => (text.top > 0 ? text.scoreOf(id) / text.top : 0);
+  const asPlaces = { ...query, filters: { ...query.filters, places } };
+  const found = candidates(query, index, places, text.best, w.postingsRead);
   return shortlist(found, asPlaces, index, textMatch, w)
-    .map((id) =>
-      scoreFact(asPlaces, index.factDocs[id] as FactDoc, index, textMatch.get(id) ?? 0, w),
-    )
+    .map((id) => scoreFact(asPlaces, index.factDocs[id] as FactDoc, index, textMatch(id), w))
     .sort((a, b) => b.score - a.score);
 }
 
@@ -524,7 +523,7 @@ function shortlist(
   found: number[],
   query: Query,
   index: ReportIndex,
-  textMatch: ReadonlyMap<number, number>,
+  textMatch: (id: number) => number,
   w: Weights,
 ): number[] {
   if (found.length <= w.fullScoreLimit) return found;
@@ -533,7 +532,7 @@ function shortlist(
   const ranksPlaces = (query.op === "max" || query.op === "min") && !query.rankedThing;
   const cheap = found.map((id) => {
     const doc = index.factDocs[id] as FactDoc;
-    let score = unitFit(query, doc, w) + (textMatch.get(id) ?? 0) * w.textMatch;
+    let score = unitFit(query, doc, w) + textMatch(id) * w.textMatch;
     for (let i = 0; i < terms.concepts.length; i++) {
       const c = terms.concepts[i] as string;
       const level = doc.core.has(c)

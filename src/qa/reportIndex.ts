@@ -18,7 +18,7 @@ import { reportSpelling } from "./normalize.js";
 import { suggestionsFor } from "./suggestions.js";
 import { concept, conceptsOf, conceptsOfWords, STOP_WORDS } from "./vocabulary.js";
 import { DEFAULT_WEIGHTS } from "./weights.js";
-import { buildWordIndex, type WordIndex } from "./wordIndex.js";
+import { buildWordIndex, paragraphsWithPrefix, type WordIndex } from "./wordIndex.js";
 
 /** Where a report came from, shown in answer footers. */
 export interface ReportMeta {
@@ -628,6 +628,15 @@ export function* sentencesIn(
       yield sentence;
     }
   }
+}
+
+/**
+ * The sentences a match of `\b<prefix>` (`i` flag) can be in, in report order: those of the
+ * paragraphs holding a word that begins so, read lazily.
+ */
+export function sentencesWithPrefix(index: ReportIndex, prefix: string): Iterable<SentenceDoc> {
+  const holding = paragraphsWithPrefix(index.paragraphWords, prefix);
+  return holding === null ? index.sentences : sentencesIn(index, holding);
 }
 
 const factsByParagraph = new WeakMap<Fact[], Map<number, Fact[]>>();
