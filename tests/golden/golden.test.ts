@@ -96,6 +96,8 @@ const FLOORS: Record<string, number> = {
   // the engine, written in session 3. First sight, on main at 1c86ac4 before any change for them.
   "seed-fresh2": 60 / 60,
   "seed-chat2": 37 / 40,
+  "seed-chat3": 33 / 40, // first sight (session 4), before any change for it
+  "seed-fresh3": 52 / 60, // first sight (session 4), before any change for it
   "corpus-blind2-2022-03-01_addiction_overdose": 12 / 12,
   "corpus-blind2-2023-03-20_freedom_caucus_public_safety": 12 / 12,
   "corpus-blind2-2023-11-16_global_drug_trafficking": 12 / 12,
@@ -139,6 +141,12 @@ const FLOORS: Record<string, number> = {
   "invented6-fact-sheet-grants": 15 / 15,
   "invented6-news-city-crime": 14 / 15,
   "invented6-news-police-operation": 14 / 15,
+  "invented7-news-national-stats-bulletin": 11 / 16, // first sight (session 4)
+  "invented7-news-provincial-police-results": 13 / 16, // first sight (session 4)
+  "invented7-news-wire-customs-haul": 11 / 16, // first sight (session 4)
+  "invented7-wh-article-crime-results": 12 / 15, // first sight (session 4)
+  "invented7-wh-by-the-numbers-enforcement": 10 / 15, // first sight (session 4)
+  "invented7-wh-fact-sheet-fentanyl-border": 10 / 15, // first sight (session 4)
 };
 
 /**
@@ -146,6 +154,13 @@ const FLOORS: Record<string, number> = {
  * down. Every other set gives none. The third blind set's remaining cases are listed in the README.
  */
 const KNOWN_LEAKS: Record<string, number> = {
+  "invented7-news-national-stats-bulletin": 2,
+  "invented7-news-provincial-police-results": 1,
+  "invented7-news-wire-customs-haul": 1,
+  "invented7-wh-by-the-numbers-enforcement": 1,
+  "invented7-wh-fact-sheet-fentanyl-border": 2,
+  "seed-fresh3": 4,
+  "seed-chat3": 1,
   "corpus-blind4-2024-09-24_synthetic_drug_coalition": 1,
   "corpus-blind3-2025-04-28_border_promises": 1,
 };
