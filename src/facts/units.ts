@@ -1,5 +1,6 @@
 /** Unit lexicon (src/lexicon/units.json): measures written after a number, and count nouns. */
 import { type MeasureKind, UNITS } from "../lexicon/units.js";
+import { BoundedMemory } from "../text/memory.js";
 import { isPeopleDemonym } from "./places.js";
 
 export type { MeasureKind };
@@ -28,6 +29,15 @@ export function measureAfter(rest: string): Measure | null {
     return { unit: word.unit, kind: word.kind, toBase: word.toBase, length: match[0].length };
   }
   return null;
+}
+
+/** Words looked up already: questions share them, and a look-up tries every unit's pattern. */
+const NAMED_MEASURES_KEPT = 20_000;
+const namedMeasures = new BoundedMemory<Measure | null>(NAMED_MEASURES_KEPT);
+
+/** The measure a word or phrase names as if written after a number: "tons" → t. */
+export function measureNamedBy(words: string): Measure | null {
+  return namedMeasures.recall(words, (named) => measureAfter(` ${named}`));
 }
 
 export function baseOf(value: number, measure: Pick<Measure, "kind" | "toBase">) {

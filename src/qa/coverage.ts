@@ -2,10 +2,11 @@ import { bodiesInQuestion } from "../facts/bodies.js";
 import { yearsIn } from "../facts/dates.js";
 import { AUXILIARIES, actionLemma, PREPOSITIONS } from "../facts/lexicon.js";
 import type { Entity } from "../facts/schema.js";
-import { measureAfter } from "../facts/units.js";
+import { measureNamedBy } from "../facts/units.js";
 import { GRAMMAR } from "../lexicon/language.js";
 import { withinEdits } from "../text/editDistance.js";
 import { isCommonEnglishWord } from "../text/english.js";
+import { memoryPer } from "../text/memory.js";
 import { stem } from "../text/stem.js";
 import { words } from "../text/tokenize.js";
 import { expandAcronym } from "./names.js";
@@ -34,7 +35,7 @@ function namesAUnit(word: string, index: ReportIndex): boolean {
   if (concept(word) === MONEY)
     return index.table.facts.some((f) => /^[A-Z]{3}$/.test(f.unit ?? ""));
   const unit =
-    measureAfter(` ${word}`)?.unit ??
+    measureNamedBy(word)?.unit ??
     (/^(?:percent|share|proportion|rate)/.test(word) ? "percent" : null);
   return unit !== null && index.table.facts.some((fact) => fact.unit === unit);
 }
@@ -45,6 +46,16 @@ function namesAUnit(word: string, index: ReportIndex): boolean {
  * ("cost"), which matters where the word names the thing asked about.
  */
 function known(word: string, index: ReportIndex, strict = false): boolean {
+  return knownWords(index).recall(strict ? `\u0000${word}` : word, () =>
+    knownNow(word, index, strict),
+  );
+}
+
+/** Words looked up already, per report: questions share their words, and a look-up may scan. */
+const KNOWN_WORDS_KEPT = 20_000;
+const knownWords = memoryPer<ReportIndex, boolean>(KNOWN_WORDS_KEPT);
+
+function knownNow(word: string, index: ReportIndex, strict: boolean): boolean {
   const c = concept(word);
   if (index.vocabulary.has(c) || namesAUnit(word, index)) return true;
   if (expandAcronym(word, index.names)) return true;
@@ -331,7 +342,7 @@ function unknownOpening(query: Query, index: ReportIndex): string | null {
   const head = run[run.length - 1] ?? "";
   if (run.length < 2 || GENERIC.has(head)) return null;
   // "fentanyl lbs?", "harm reduction money": a unit names how it is measured, not a kind.
-  if (concept(head) === MONEY || measureAfter(` ${head}`) || namesAUnit(head, index)) return null;
+  if (concept(head) === MONEY || measureNamedBy(head) || namesAUnit(head, index)) return null;
   // The head's own stem, not its synonym group: "presses" is not the report's "news conference".
   return stemsOf(index.spelling).has(stem(head)) ? null : run.join(" ");
 }

@@ -107,8 +107,8 @@ interface NameLookups {
   runsByInitial: Map<string, string[]>;
   /** Lower-cased run → where it stands in `runs`. */
   runsByLowerCase: Map<string, number[]>;
-  /** Words in the longest run. */
-  longestRun: number;
+  /** First word of a lower-cased run → words in the longest run it starts. */
+  longestRunFrom: Map<string, number>;
   /** Where each all-capitals word stands in `capitals`. */
   capitalOrder: Map<string, number>;
 }
@@ -121,7 +121,7 @@ function lookupsOf(names: ReportNames): NameLookups {
   lookups = {
     runsByInitial: new Map(),
     runsByLowerCase: new Map(),
-    longestRun: 0,
+    longestRunFrom: new Map(),
     capitalOrder: new Map([...names.capitals].map((word, i) => [word, i])),
   };
   for (const [i, run] of names.runs.entries()) {
@@ -133,7 +133,10 @@ function lookupsOf(names: ReportNames): NameLookups {
     const at = lookups.runsByLowerCase.get(lower);
     if (at) at.push(i);
     else lookups.runsByLowerCase.set(lower, [i]);
-    lookups.longestRun = Math.max(lookups.longestRun, lower.split(" ").length);
+    const runWords = lower.split(" ");
+    const first = runWords[0] ?? "";
+    const longest = lookups.longestRunFrom.get(first) ?? 0;
+    lookups.longestRunFrom.set(first, Math.max(longest, runWords.length));
   }
   lookupsCache.set(names, lookups);
   return lookups;
@@ -144,7 +147,8 @@ function runsTyped(asked: string, lookups: NameLookups): number[] {
   const tokens = asked.split(" ").filter(Boolean);
   const found = new Set<number>();
   for (let start = 0; start < tokens.length; start++) {
-    for (let end = start + 2; end <= Math.min(tokens.length, start + lookups.longestRun); end++) {
+    const longest = lookups.longestRunFrom.get(tokens[start] as string) ?? 0;
+    for (let end = start + 2; end <= Math.min(tokens.length, start + longest); end++) {
       for (const i of lookups.runsByLowerCase.get(tokens.slice(start, end).join(" ")) ?? [])
         found.add(i);
     }

@@ -8,7 +8,7 @@ import { ownYearsIn, yearsIn } from "../../facts/dates.js";
 import { actionLemma, DRUG_NAMES } from "../../facts/lexicon.js";
 import { findNumbers } from "../../facts/numbers.js";
 import type { Fact } from "../../facts/schema.js";
-import { measureAfter, TIME_UNITS } from "../../facts/units.js";
+import { measureNamedBy, TIME_UNITS } from "../../facts/units.js";
 import { DRUGS } from "../../lexicon/drugs.js";
 import { GRAMMAR } from "../../lexicon/language.js";
 import { words } from "../../text/tokenize.js";
@@ -134,7 +134,7 @@ function measureWhenAsked(query: Query, fact: Fact): boolean {
   if ((kind !== "mass" && kind !== "volume") || fact.base !== null) return true;
   const match = ASKED_IN_UNIT.exec(query.cleaned);
   const word = match?.[1] ?? match?.[2];
-  return !word || measureAfter(` ${word}`)?.kind !== kind;
+  return !word || measureNamedBy(word)?.kind !== kind;
 }
 
 /** "How many deaths": a count is never a sum of money nor a percentage, unless that is asked. */
