@@ -11,7 +11,12 @@ import { stem } from "../text/stem.js";
 import { words } from "../text/tokenize.js";
 import { expandAcronym } from "./names.js";
 import { stemsOf } from "./normalize.js";
-import { type ReportIndex, type SentenceDoc, sentencesWithPrefix } from "./reportIndex.js";
+import {
+  type ReportIndex,
+  type SentenceDoc,
+  sentencesWithPrefix,
+  UNIT_KINDS,
+} from "./reportIndex.js";
 import type { Query } from "./understand.js";
 import { concept, STOP_WORDS } from "./vocabulary.js";
 import { buildWordIndex, paragraphsWithWords, type WordIndex } from "./wordIndex.js";
@@ -32,12 +37,11 @@ const MONEY = concept("money");
 
 function namesAUnit(word: string, index: ReportIndex): boolean {
   // "money", "funding": a report of dollar figures names money without the word.
-  if (concept(word) === MONEY)
-    return index.table.facts.some((f) => /^[A-Z]{3}$/.test(f.unit ?? ""));
+  if (concept(word) === MONEY) return index.retrieval.byUnit.has(UNIT_KINDS.currency);
   const unit =
     measureNamedBy(word)?.unit ??
     (/^(?:percent|share|proportion|rate)/.test(word) ? "percent" : null);
-  return unit !== null && index.table.facts.some((fact) => fact.unit === unit);
+  return unit !== null && index.retrieval.byUnit.has(unit);
 }
 
 /**

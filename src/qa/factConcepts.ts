@@ -73,21 +73,26 @@ export function factConceptsOf(docs: readonly ConceptSets[]): FactConcepts {
   };
   const sentenceSet = new Uint32Array(docs.length);
   const paragraphSet = new Uint32Array(docs.length);
+  // A fact's own bits by concept, gathered across its Sets and cleared after it.
+  const bits: number[] = [];
   docs.forEach((doc, f) => {
-    const own = new Map<number, number>();
+    const mine: number[] = [];
     const mark = (concepts: Iterable<string>, flag: number) => {
       for (const c of concepts) {
         const id = idOf(c);
-        own.set(id, (own.get(id) ?? 0) | flag);
+        while (bits.length <= id) bits.push(0);
+        if (bits[id] === 0) mine.push(id);
+        bits[id] = (bits[id] as number) | flag;
       }
     };
     mark(doc.core, OWN.core);
     mark(doc.near, OWN.near);
     mark(doc.heads, OWN.head);
     mark(verbsOf(doc), OWN.verb);
-    for (const [id, flags] of own) {
+    for (const id of mine) {
       ownConcept.push(id);
-      ownFlags.push(flags);
+      ownFlags.push(bits[id] as number);
+      bits[id] = 0;
     }
     ownStart[f + 1] = ownConcept.length;
     sentenceSet[f] = setOf(doc.context);

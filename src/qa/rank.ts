@@ -608,9 +608,6 @@ function candidates(
   for (const unit of askedUnits(query))
     for (const id of head(byUnit.get(unit), read)) found.add(id);
   if (found.size === 0)
-    return head(
-      index.factDocs.map((_, id) => id),
-      read,
-    ).slice();
-  return [...found].sort((a, b) => a - b);
+    return Array.from({ length: Math.min(read, index.factDocs.length) }, (_, id) => id);
+  return Array.from(Int32Array.from(found).sort());
 }

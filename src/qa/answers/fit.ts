@@ -31,7 +31,7 @@ function moneyWhenAsked(query: Query, fact: Fact): boolean {
 function currencyWhenNamed(query: Query, fact: Fact, index: ReportIndex): boolean {
   const asked = query.measure.expected.kind === "currency" ? query.measure.expected.unit : null;
   if (!asked || fact.unit === asked || !CURRENCY.test(fact.unit ?? "")) return true;
-  return !index.table.facts.some((other) => other.unit === asked);
+  return !index.retrieval.byUnit.has(asked);
 }
 
 /** "How much of the $5 billion goes to …": a figure the question states is a filter, not the answer. */
