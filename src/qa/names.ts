@@ -310,6 +310,20 @@ export function paragraphsNaming(
   spellings: string[],
   report: ParsedReport,
   words: WordIndex,
+): readonly Paragraph[] {
+  return namingParagraphs(report).recall(spellings.join("\u0000"), () =>
+    paragraphsNamingNow(spellings, report, words),
+  );
+}
+
+/** Names looked up already, per report: questions share them, and each look-up tests paragraphs. */
+const NAMINGS_KEPT = 5_000;
+const namingParagraphs = memoryPer<ParsedReport, readonly Paragraph[]>(NAMINGS_KEPT);
+
+function paragraphsNamingNow(
+  spellings: string[],
+  report: ParsedReport,
+  words: WordIndex,
 ): Paragraph[] {
   const candidates = paragraphsHoldingLastWords(spellings, words);
   const tested =
