@@ -5,6 +5,7 @@ import type { Fact } from "../facts/schema.js";
 import { countUnit } from "../facts/units.js";
 import { words } from "../text/tokenize.js";
 import { rankBm25 } from "./bm25.js";
+import { conceptIds, inParagraph, inSentence, OWN, ownFlagsOf } from "./factConcepts.js";
 import {
   conceptWeight,
   FACT_FIELD_BOOST,
@@ -503,15 +504,6 @@ function askedUnits(query: Query): string[] {
   return units;
 }
 
-/** The figure's verb, or one just before it, is a verb the question asks about. */
-function agreesOnVerb(asked: readonly string[], doc: FactDoc): boolean {
-  const { action } = doc.fact;
-  return (
-    (action !== null && asked.includes(concept(action))) ||
-    doc.leadVerbs.some((verb) => asked.includes(verb))
-  );
-}
-
 /**
  * At most `w.fullScoreLimit` of the candidates, in factDocs order: all of them when there are no
  * more, else the best by a cheap score: where the fact uses each question concept (its own words,
@@ -530,26 +522,36 @@ function shortlist(
   const terms = queryTerms(query, index);
   const { places } = query.filters;
   const ranksPlaces = (query.op === "max" || query.op === "min") && !query.rankedThing;
+  const { factConcepts } = index;
+  // The concepts asked, then the counted noun, then the verbs asked: one look-up of each per fact.
+  const asked = conceptIds(factConcepts, [
+    ...terms.concepts,
+    terms.target ?? "",
+    ...terms.askedActions,
+  ]);
+  const targetAt = terms.concepts.length;
+  const own = new Uint8Array(asked.length);
   const cheap = found.map((id) => {
     const doc = index.factDocs[id] as FactDoc;
     let score = unitFit(query, doc, w) + textMatch(id) * w.textMatch;
-    for (let i = 0; i < terms.concepts.length; i++) {
-      const c = terms.concepts[i] as string;
-      const level = doc.core.has(c)
-        ? w.coreHit
-        : doc.near.has(c)
-          ? w.nearHit
-          : doc.context.has(c)
-            ? w.sentenceHit
-            : doc.paragraph.has(c)
-              ? w.paragraphHit
-              : 0;
+    ownFlagsOf(factConcepts, id, asked, own);
+    for (let i = 0; i < targetAt; i++) {
+      const c = asked[i] as number;
+      const flags = own[i] as number;
+      const level =
+        flags & OWN.core
+          ? w.coreHit
+          : flags & OWN.near
+            ? w.nearHit
+            : inSentence(factConcepts, id, c)
+              ? w.sentenceHit
+              : inParagraph(factConcepts, id, c)
+                ? w.paragraphHit
+                : 0;
       score += level * (terms.weights[i] as number);
     }
-    if (terms.target && (doc.heads.has(terms.target) || doc.core.has(terms.target)))
-      score += w.targetHead;
-    if (terms.askedActions.length > 0 && agreesOnVerb(terms.askedActions, doc))
-      score += w.verbAgrees;
+    if (terms.target && (own[targetAt] as number) & (OWN.head | OWN.core)) score += w.targetHead;
+    if (own.subarray(targetAt + 1).some((flags) => flags & OWN.verb)) score += w.verbAgrees;
     // A question ranking places reads their local figures: national ones do not come first.
     if (places.length === 0 && !ranksPlaces) score += placelessFit(doc.fact, index, terms, w);
     else if (places.length > 0)

@@ -13,6 +13,7 @@ import type { ParsedReport } from "../report/types.js";
 import type { SpellIndex } from "../text/spelling.js";
 import { words } from "../text/tokenize.js";
 import { type Bm25Index, type Bm25Text, buildBm25 } from "./bm25.js";
+import { type FactConcepts, factConceptsOf } from "./factConcepts.js";
 import { type ReportNames, reportNames } from "./names.js";
 import { reportSpelling } from "./normalize.js";
 import { suggestionsFor } from "./suggestions.js";
@@ -95,6 +96,8 @@ export interface ReportIndex {
   table: FactTable;
   factDocs: FactDoc[];
   retrieval: FactRetrieval;
+  /** Where each fact uses each concept, compactly, for the shortlist of a very large report. */
+  factConcepts: FactConcepts;
   sentences: SentenceDoc[];
   /** Concept → number of sentences that use it, for weighting rare words. */
   sentenceFrequency: Map<string, number>;
@@ -591,6 +594,7 @@ function buildReportIndexData(
     retrieval: retrievalOf(factDocs, (c) =>
       conceptWeight(sentenceFrequency.get(c) ?? 0, sentences.length),
     ),
+    factConcepts: factConceptsOf(factDocs),
     factSearch: factSearchOf(factDocs, searchText),
     sentences,
     sentenceSearch: sentenceSearchOf(sentences, searchText),

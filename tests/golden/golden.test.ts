@@ -147,6 +147,14 @@ const FLOORS: Record<string, number> = {
   "invented7-wh-article-crime-results": 12 / 15, // first sight (session 4)
   "invented7-wh-by-the-numbers-enforcement": 10 / 15, // first sight (session 4)
   "invented7-wh-fact-sheet-fentanyl-border": 10 / 15, // first sight (session 4)
+  "invented8-news-asia-meth-golden-triangle": 9 / 15, // first sight (session 4)
+  "invented8-news-australia-police-media-release": 12 / 15, // first sight (session 4)
+  "invented8-news-europe-europol-operation": 12 / 15, // first sight (session 4)
+  "invented8-news-us-attorney-indictment": 10 / 15, // first sight (session 4)
+  "invented8-wh-bilateral-readout-security": 8 / 15, // first sight (session 4)
+  "invented8-wh-hidta-funding-fact-sheet": 8 / 15, // first sight (session 4)
+  "invented8-wh-monthly-border-update": 9 / 15, // first sight (session 4)
+  "invented8-wh-ten-things-safer-communities": 14 / 15, // first sight (session 4)
 };
 
 /**
@@ -154,6 +162,10 @@ const FLOORS: Record<string, number> = {
  * down. Every other set gives none. The third blind set's remaining cases are listed in the README.
  */
 const KNOWN_LEAKS: Record<string, number> = {
+  "invented8-news-asia-meth-golden-triangle": 1,
+  "invented8-wh-bilateral-readout-security": 3,
+  "invented8-wh-hidta-funding-fact-sheet": 1,
+  "invented8-wh-monthly-border-update": 1,
   "invented7-news-national-stats-bulletin": 2,
   "invented7-news-provincial-police-results": 1,
   "invented7-news-wire-customs-haul": 1,
