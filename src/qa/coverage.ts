@@ -6,6 +6,7 @@ import { measureNamedBy } from "../facts/units.js";
 import { GRAMMAR } from "../lexicon/language.js";
 import { withinEdits } from "../text/editDistance.js";
 import { isCommonEnglishWord } from "../text/english.js";
+import { matchesOf } from "../text/matches.js";
 import { memoryPer } from "../text/memory.js";
 import { stem } from "../text/stem.js";
 import { words } from "../text/tokenize.js";
@@ -68,6 +69,10 @@ function knownNow(word: string, index: ReportIndex, strict: boolean): boolean {
   return false;
 }
 
+const MID_QUESTION_NAME = /(?<=[a-z,]\s+)([A-Z][a-z]{2,})\b/g;
+const ACRONYM = /\b[A-Z]{2,7}\b/g;
+const CAPITALISED = /\b[A-Z][a-z][\w'’-]*\b/g;
+
 /**
  * A capitalised word mid-question that the report never uses ("… arrested in Tasmania?") names a place,
  * body or person the report does not cover, even when the gazetteer does not know it.
@@ -75,12 +80,12 @@ function knownNow(word: string, index: ReportIndex, strict: boolean): boolean {
 function unknownName(query: Query, index: ReportIndex): string | null {
   if (query.cleaned === query.cleaned.toUpperCase()) return null;
   const inPlaces = query.filters.placeWords.join(" ").toLowerCase();
-  for (const match of query.cleaned.matchAll(/(?<=[a-z,]\s+)([A-Z][a-z]{2,})\b/g)) {
+  for (const match of matchesOf(MID_QUESTION_NAME, query.cleaned)) {
     const word = match[1] ?? "";
     if (!inPlaces.includes(word.toLowerCase()) && !known(word.toLowerCase(), index)) return word;
   }
   // "How many DEA agents …?" in a report that never names the DEA, nor spells out a name it abbreviates.
-  for (const [word] of query.cleaned.matchAll(/\b[A-Z]{2,7}\b/g)) {
+  for (const [word] of matchesOf(ACRONYM, query.cleaned)) {
     if (inPlaces.includes(word.toLowerCase()) || expandAcronym(word, index.names)) continue;
     if (!index.names.words.has(word.toLowerCase()) && !known(word.toLowerCase(), index))
       return word;
@@ -127,7 +132,7 @@ function writesRun(index: ReportIndex, run: string[]): boolean {
 function unknownTitle(query: Query, index: ReportIndex): string | null {
   if (query.cleaned === query.cleaned.toUpperCase()) return null;
   const inPlaces = query.filters.placeWords.join(" ").toLowerCase();
-  for (const [title] of query.cleaned.matchAll(TITLE_RUN)) {
+  for (const [title] of matchesOf(TITLE_RUN, query.cleaned)) {
     const capitals = title.split(/[\s-]+/).filter((word) => /^[A-Z]/.test(word));
     if (capitals.length < 3 || inPlaces.includes(title.toLowerCase())) continue;
     const run = words(title.toLowerCase()).map(stem);
@@ -442,7 +447,7 @@ function figuredOf(index: ReportIndex): Figured {
 export function unfiguredName(query: Query, index: ReportIndex): UnfiguredName | null {
   const inPlaces = query.filters.placeWords.join(" ").toLowerCase();
   const { bodies, bodyWords, withFigures } = figuredOf(index);
-  for (const [name] of query.cleaned.matchAll(/\b[A-Z][a-z][\w'’-]*\b/g)) {
+  for (const [name] of matchesOf(CAPITALISED, query.cleaned)) {
     if (STOP_WORDS.has(name.toLowerCase()) || inPlaces.includes(name.toLowerCase())) continue;
     const word = new RegExp(`\\b${name}\\b`);
     // Only bodies and paragraphs holding the name's words can match it.

@@ -2,6 +2,7 @@ import { abbreviates, definedAcronyms, initialOf, NAME_RUN } from "../facts/acro
 import { findPlacesInQuestion } from "../facts/places.js";
 import type { Paragraph, ParsedReport } from "../report/types.js";
 import { isCommonEnglishWord, isEnglishWord } from "../text/english.js";
+import { matchesOf } from "../text/matches.js";
 import { memoryPer } from "../text/memory.js";
 import { words } from "../text/tokenize.js";
 import { STOP_WORDS } from "./vocabulary.js";
@@ -156,6 +157,8 @@ function runsTyped(asked: string, lookups: NameLookups): number[] {
   return [...found].sort((a, b) => a - b);
 }
 
+const WORD_TOKEN = /[A-Za-z][\w'’-]*/g;
+
 /**
  * The report's names a question uses, each with its other spellings: "the FBI" → [FBI, Federal
  * Bureau of Investigation], "Promise Neighborhoods" → [Promise Neighborhoods]. A lone capitalised
@@ -192,7 +195,7 @@ export function namesAsked(question: string, skip: string[], names: ReportNames)
   };
   const skipped = (name: string) => skip.some((s) => s.toLowerCase().includes(name.toLowerCase()));
   found.push(...namesTypedLow(question, names).filter(([name]) => !skipped(name ?? "")));
-  const tokens = [...question.matchAll(/[A-Za-z][\w'’-]*/g)];
+  const tokens = matchesOf(WORD_TOKEN, question);
   for (const [i, match] of tokens.entries()) {
     const token = match[0].replace(/['’]s$/, "");
     if (/\d/.test(token)) {
@@ -307,6 +310,20 @@ export function paragraphsHoldingLastWords(spellings: string[], words: WordIndex
 
 /** The paragraphs that mention a name (any of its spellings), in order, testing only those that can. */
 export function paragraphsNaming(
+  spellings: string[],
+  report: ParsedReport,
+  words: WordIndex,
+): readonly Paragraph[] {
+  return namingParagraphs(report).recall(spellings.join("\u0000"), () =>
+    paragraphsNamingNow(spellings, report, words),
+  );
+}
+
+/** Names looked up already, per report: questions share them, and each look-up tests paragraphs. */
+const NAMINGS_KEPT = 5_000;
+const namingParagraphs = memoryPer<ParsedReport, readonly Paragraph[]>(NAMINGS_KEPT);
+
+function paragraphsNamingNow(
   spellings: string[],
   report: ParsedReport,
   words: WordIndex,

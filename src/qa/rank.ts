@@ -193,7 +193,10 @@ function askedWords(query: Query): string[] {
 
 /** Tie-breaker: the question's own word forms right around the figure ("rehabilitated" over "rehabilitation"). */
 function verbatimWords(query: Query, doc: FactDoc): number {
-  return askedWords(query).filter((word) => doc.nearWords.has(word)).length;
+  // Counted, not filtered into a list: every scored figure asks.
+  let count = 0;
+  for (const word of askedWords(query)) if (doc.nearWords.has(word)) count++;
+  return count;
 }
 
 /** With no place asked, national figures, and above all the headline ones before the first section. */

@@ -107,11 +107,12 @@ const OTHER_HALF = new Map(
  * ("men make up over 50% of victims") does not answer for this half.
  */
 export function sameHalf(query: Query, { doc }: ScoredFact): boolean {
-  const asked = new Set(query.measure.concepts);
+  // Checked for every ranked figure: the question's few concepts are read as they are, not copied.
+  const asked = query.measure.concepts;
   const named = (c: string) => doc.core.has(c) || doc.near.has(c) || doc.context.has(c);
   for (const c of asked) {
     const other = OTHER_HALF.get(c);
-    if (other && !asked.has(other) && named(other) && !named(c)) return false;
+    if (other && !asked.includes(other) && named(other) && !named(c)) return false;
   }
   return true;
 }
@@ -257,9 +258,8 @@ function namedSubstanceStated(
   { doc, fact }: ScoredFact,
   index: ReportIndex,
 ): boolean {
-  if (query.op !== "lookup") return true;
+  if (query.op !== "lookup" || !query.measure.concepts.some((c) => SUBSTANCES.has(c))) return true;
   const named = query.measure.concepts.filter((c) => SUBSTANCES.has(c));
-  if (named.length === 0) return true;
   const before = paragraphConcepts(index, fact.paragraph - 1);
   const stated = (c: string) =>
     doc.core.has(c) ||
