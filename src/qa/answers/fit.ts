@@ -90,7 +90,7 @@ const ASKS_NUMBER =
   /\b(?:actual|raw|exact|total|real) (?:number|count|figure)\b|\bnumber of\b|\bcount\b|#/i;
 
 function countWhenNumberAsked(query: Query, fact: Fact): boolean {
-  if (!ASKS_NUMBER.test(query.cleaned) || query.measure.expected.kind !== null) return true;
+  if (query.measure.expected.kind !== null || !ASKS_NUMBER.test(query.cleaned)) return true;
   return fact.unit !== "percent" && fact.unit !== "share" && !CURRENCY.test(fact.unit ?? "");
 }
 
@@ -140,7 +140,7 @@ function measureWhenAsked(query: Query, fact: Fact): boolean {
 
 /** "How many deaths": a count is never a sum of money nor a percentage, unless that is asked. */
 function noMoneyForHowMany(query: Query, fact: Fact): boolean {
-  if (!/\bhow many\b/i.test(query.cleaned) || query.measure.expected.kind !== null) return true;
+  if (query.measure.expected.kind !== null || !/\bhow many\b/i.test(query.cleaned)) return true;
   return !CURRENCY.test(fact.unit ?? "") && fact.unit !== "percent";
 }
 
