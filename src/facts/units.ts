@@ -19,8 +19,18 @@ const MEASURE_PATTERNS = UNITS.units.map((word) => ({
   regex: new RegExp(`^(?:\\s?-?\\s?)(?:${word.pattern})(?![\\w%])`, "i"),
 }));
 
+/**
+ * Matches where any one unit's pattern does: most texts after a number, and most question words,
+ * name no unit, and one failed match costs less than one per unit.
+ */
+const ANY_MEASURE = new RegExp(
+  `^(?:\\s?-?\\s?)(?:${UNITS.units.map((word) => `(?:${word.pattern})`).join("|")})(?![\\w%])`,
+  "i",
+);
+
 /** A measure unit right after a number ("6.35 tons", "12%", "$3 million dollars"). */
 export function measureAfter(rest: string): Measure | null {
+  if (!ANY_MEASURE.test(rest)) return null;
   for (const word of MEASURE_PATTERNS) {
     const match = word.regex.exec(rest);
     if (!match) continue;
