@@ -131,15 +131,37 @@ const QUESTION_FORMS = KNOWN.map((body) => ({
  */
 export function bodiesInQuestion(question: string, isWord: (word: string) => boolean): Body[] {
   const lower = question.toLowerCase();
-  return QUESTION_FORMS.filter(
-    (form) =>
-      form.names.some(({ lead, pattern }) => lower.includes(lead) && pattern.test(lower)) ||
-      // The dictionary is asked only about an acronym the question holds in some case.
-      form.acronyms.some(
-        ({ acronym, lead, exact, anyCase }) =>
-          lower.includes(lead) &&
-          anyCase.test(question) &&
-          (!isWord(acronym) || exact.test(question)),
-      ),
-  ).map((form) => form.body);
+  // Loops, not callbacks: every answer tests every body of the gazetteer, mostly in vain.
+  const found: Body[] = [];
+  for (const form of QUESTION_FORMS) {
+    if (namesForm(form, lower) || writesAcronym(form, question, lower, isWord))
+      found.push(form.body);
+  }
+  return found;
+}
+
+type QuestionForm = (typeof QUESTION_FORMS)[number];
+
+function namesForm(form: QuestionForm, lower: string): boolean {
+  for (const { lead, pattern } of form.names)
+    if (lower.includes(lead) && pattern.test(lower)) return true;
+  return false;
+}
+
+/** The dictionary is asked only about an acronym the question holds in some case. */
+function writesAcronym(
+  form: QuestionForm,
+  question: string,
+  lower: string,
+  isWord: (word: string) => boolean,
+): boolean {
+  for (const { acronym, lead, exact, anyCase } of form.acronyms) {
+    if (
+      lower.includes(lead) &&
+      anyCase.test(question) &&
+      (!isWord(acronym) || exact.test(question))
+    )
+      return true;
+  }
+  return false;
 }

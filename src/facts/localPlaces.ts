@@ -2,6 +2,7 @@ import { PLACE_WORDS } from "../lexicon/gazetteer.js";
 import type { Paragraph, ParsedReport } from "../report/types.js";
 import { editDistance } from "../text/editDistance.js";
 import { matchesOf } from "../text/matches.js";
+import { memoryPer } from "../text/memory.js";
 import { phraseFinder } from "../text/phraseFinder.js";
 import { tokenize } from "../text/tokenize.js";
 import { findPlaces, type Place, type PlaceMention } from "./places.js";
@@ -131,12 +132,24 @@ function namesByFirstWord(names: readonly string[]): Map<string, number[]> {
   return index;
 }
 
+/** Typed words looked up already, per list of names: questions share their words. */
+const TYPED_WORDS_KEPT = 20_000;
+const typedWordMemory = memoryPer<readonly string[], readonly number[]>(TYPED_WORDS_KEPT);
+
+/** Where the names stand whose first word `word` may be typed as (itself, or one typo away). */
+function namesFirstTypedAs(word: string, names: readonly string[]): readonly number[] {
+  return typedWordMemory(names).recall(word, () => {
+    const index = namesByFirstWord(names);
+    const found = new Set<number>();
+    for (const key of deletions(word)) for (const i of index.get(key) ?? []) found.add(i);
+    return [...found];
+  });
+}
+
 /** The names whose first word a question's word may be (itself, or one typo away), in list order. */
 function namesFirstTyped(words: string[], names: readonly string[]): string[] {
-  const index = namesByFirstWord(names);
   const found = new Set<number>();
-  for (const word of words)
-    for (const key of deletions(word)) for (const i of index.get(key) ?? []) found.add(i);
+  for (const word of words) for (const i of namesFirstTypedAs(word, names)) found.add(i);
   return [...found].sort((a, b) => a - b).map((i) => names[i] as string);
 }
 

@@ -505,9 +505,12 @@ const EXACT_WORDS: ReadonlySet<string> = new Set(
   FUZZY_KEYS.filter((k) => k.words.length === 1).map((k) => k.words[0] ?? ""),
 );
 
+/** The shortest word `wordTypo` reads as a typo (a swap or an edit alike). */
+const MIN_TYPO_LETTERS = 4;
+
 /** Two neighbouring letters swapped, the one typo short names are allowed. */
 function isSwap(typed: string, placeWord: string): boolean {
-  if (typed.length !== placeWord.length || typed.length < 4) return false;
+  if (typed.length !== placeWord.length || typed.length < MIN_TYPO_LETTERS) return false;
   let i = 0;
   while (i < typed.length && typed[i] === placeWord[i]) i++;
   if (i >= typed.length - 1) return false;
@@ -520,7 +523,8 @@ function wordTypo(typed: string, placeWord: string, inPhrase: boolean): number |
   if (typed === placeWord) return 0;
   if (isSwap(typed, placeWord) && !isCommonEnglishWord(typed)) return 1; // "loas" → Laos
   const budget = typoBudget(placeWord, inPhrase);
-  if (budget === 0 || typed.length < 4 || typed[0] !== placeWord[0]) return undefined;
+  if (budget === 0 || typed.length < MIN_TYPO_LETTERS || typed[0] !== placeWord[0])
+    return undefined;
   if (EXACT_WORDS.has(typed) || /\d/.test(typed)) return undefined;
   // The distance before the dictionary: most words are no typo of any place, and asking the
   // dictionary the first time costs a cold start its parse.
@@ -587,6 +591,15 @@ function freeRun(
 }
 
 /**
+ * Whether words i … i + n - 1 may be a typo of a place: `wordTypo` finds a typo only in a word of
+ * 4 letters or more, so a run of shorter words ("how", "in the") is not looked up at all.
+ */
+function mayHoldTypo(forms: readonly string[], i: number, n: number): boolean {
+  for (let k = i; k < i + n; k++) if ((forms[k] ?? "").length >= MIN_TYPO_LETTERS) return true;
+  return false;
+}
+
+/**
  * The longest run of free tokens from `i`, up to a few words, that is a typo of a place name.
  * `forms` are the tokens' normalised forms, worked out once per question.
  */
@@ -600,7 +613,8 @@ function typoSpanAt(
   for (let n = Math.min(MAX_TYPO_WORDS, tokens.length - i); n >= 1; n--) {
     const first = tokens[i];
     const last = tokens[i + n - 1];
-    if (!first || !last || !freeRun(question, tokens, free, i, n)) continue;
+    if (!first || !last || !mayHoldTypo(forms, i, n) || !freeRun(question, tokens, free, i, n))
+      continue;
     const place = typoMatch(forms.slice(i, i + n));
     if (place) return { start: first.start, end: last.end, next: i + n, place };
   }

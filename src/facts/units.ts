@@ -1,5 +1,6 @@
 /** Unit lexicon (src/lexicon/units.json): measures written after a number, and count nouns. */
 import { type MeasureKind, UNITS } from "../lexicon/units.js";
+import { BoundedMemory } from "../text/memory.js";
 import { isPeopleDemonym } from "./places.js";
 
 export type { MeasureKind };
@@ -18,8 +19,18 @@ const MEASURE_PATTERNS = UNITS.units.map((word) => ({
   regex: new RegExp(`^(?:\\s?-?\\s?)(?:${word.pattern})(?![\\w%])`, "i"),
 }));
 
+/**
+ * Matches where any one unit's pattern does: most texts after a number, and most question words,
+ * name no unit, and one failed match costs less than one per unit.
+ */
+const ANY_MEASURE = new RegExp(
+  `^(?:\\s?-?\\s?)(?:${UNITS.units.map((word) => `(?:${word.pattern})`).join("|")})(?![\\w%])`,
+  "i",
+);
+
 /** A measure unit right after a number ("6.35 tons", "12%", "$3 million dollars"). */
 export function measureAfter(rest: string): Measure | null {
+  if (!ANY_MEASURE.test(rest)) return null;
   for (const word of MEASURE_PATTERNS) {
     const match = word.regex.exec(rest);
     if (!match) continue;
@@ -28,6 +39,15 @@ export function measureAfter(rest: string): Measure | null {
     return { unit: word.unit, kind: word.kind, toBase: word.toBase, length: match[0].length };
   }
   return null;
+}
+
+/** Words looked up already: questions share them, and a look-up tries every unit's pattern. */
+const NAMED_MEASURES_KEPT = 20_000;
+const namedMeasures = new BoundedMemory<Measure | null>(NAMED_MEASURES_KEPT);
+
+/** The measure a word or phrase names as if written after a number: "tons" → t. */
+export function measureNamedBy(words: string): Measure | null {
+  return namedMeasures.recall(words, (named) => measureAfter(` ${named}`));
 }
 
 export function baseOf(value: number, measure: Pick<Measure, "kind" | "toBase">) {

@@ -208,16 +208,6 @@ function wordTree(index: Bm25Index): SearchableMap<true> {
   return tree;
 }
 
-interface Match {
-  id: number;
-  score: number;
-  /** Query words matched, which multiply the score. */
-  asked: string[];
-  matched: string[];
-  /** Which list first reached the document: ties keep that order, as MiniSearch's do. */
-  first: number;
-}
-
 /** The indexed words a query word reaches, with the weight of each: itself, prefixes, near misses. */
 function derivedTerms(index: Bm25Index, term: string, options: Bm25Search): [string, number][] {
   const derived: [string, number][] = [[term, 1]];
@@ -239,23 +229,84 @@ function derivedTerms(index: Bm25Index, term: string, options: Bm25Search): [str
 }
 
 /**
- * The documents matching any word of `query`, best first, each word's list in each field read at
- * most `options.postingsRead` deep.
+ * One search's sums, by document id, kept per index and reused: a search touches a few thousand
+ * documents of a report that may hold a hundred thousand, and typed arrays hold no pointers, so
+ * reusing them neither allocates per search nor gives the collector old-to-new references to scan.
+ * They are cleared at the start of the next search, so a ranking reads them until then.
  */
-export function searchBm25(
+interface Sums {
+  /** The sum so far of the query word being read, and which word (from 1) last reached it. */
+  own: Float64Array;
+  ownWord: Int32Array;
+  /** The sum over the query words read, multiplied at the end by how many matched. */
+  score: Float64Array;
+  /** Which list first reached the document (0: none yet): ties keep that order, as MiniSearch's do. */
+  first: Int32Array;
+  /** How many distinct query words matched. */
+  asked: Uint16Array;
+  /** Documents touched by this search, in the order first touched; `count` of them. */
+  touched: Int32Array;
+  count: number;
+  /** Documents the query word being read touched; `ownCount` of them. */
+  ownTouched: Int32Array;
+  ownCount: number;
+}
+
+const sumsOf = new WeakMap<Bm25Index, Sums>();
+
+function clearedSums(index: Bm25Index): Sums {
+  const n = index.documentCount;
+  let sums = sumsOf.get(index);
+  if (!sums) {
+    sums = {
+      own: new Float64Array(n),
+      ownWord: new Int32Array(n),
+      score: new Float64Array(n),
+      first: new Int32Array(n),
+      asked: new Uint16Array(n),
+      touched: new Int32Array(n),
+      count: 0,
+      ownTouched: new Int32Array(n),
+      ownCount: 0,
+    };
+    sumsOf.set(index, sums);
+  }
+  for (let i = 0; i < sums.count; i++) {
+    const id = sums.touched[i] as number;
+    sums.score[id] = 0;
+    sums.first[id] = 0;
+    sums.asked[id] = 0;
+    sums.ownWord[id] = 0;
+  }
+  sums.count = 0;
+  return sums;
+}
+
+/**
+ * Sum every matching document's score into the index's `Sums`, each word's list in each field read
+ * at most `options.postingsRead` deep; `matched` hears of each indexed word reaching a document.
+ * The sums are MiniSearch's, added in its order: per query word, then across words.
+ */
+function sumScores(
   index: Bm25Index,
   query: string,
   text: Bm25Text,
   options: Bm25Search,
-): Bm25Hit[] {
+  matched?: (id: number, term: string) => void,
+): Sums {
+  const sums = clearedSums(index);
   const boosts = index.fields.map((field) => options.boost?.[field] ?? 1);
-  const all = new Map<number, Match>();
+  const seen = new Set<string>();
   let list = 0;
+  let word = 0;
   for (const token of text.tokenize(query)) {
     const asked = text.processTerm(token);
     if (!asked) continue;
-    // Each query word is summed on its own, then added, as MiniSearch combines words with OR.
-    const own = new Map<number, number>();
+    word++;
+    // A word asked again reaches the same documents again: its score adds, its count does not.
+    const again = seen.has(asked);
+    seen.add(asked);
+    sums.ownCount = 0;
     for (const [term, weight] of derivedTerms(index, asked, options)) {
       const perField = index.terms.get(term);
       if (!perField) continue;
@@ -266,25 +317,94 @@ export function searchBm25(
         const read = Math.min(options.postingsRead, postings.ids.length);
         for (let i = 0; i < read; i++) {
           const id = postings.ids[i] as number;
-          const score = scale * (postings.impacts[i] as number);
-          const sum = own.get(id);
-          own.set(id, sum === undefined ? score : sum + score);
-          const match = all.get(id);
-          if (!match) all.set(id, { id, score: 0, asked: [], matched: [term], first: list });
-          else if (!match.matched.includes(term)) match.matched.push(term);
+          if (sums.first[id] === 0) {
+            sums.first[id] = list;
+            sums.touched[sums.count++] = id;
+          }
+          if (sums.ownWord[id] !== word) {
+            sums.ownWord[id] = word;
+            sums.ownTouched[sums.ownCount++] = id;
+          }
+          sums.own[id] = (sums.own[id] as number) + scale * (postings.impacts[i] as number);
+          matched?.(id, term);
         }
       });
     }
-    for (const [id, score] of own) {
-      const match = all.get(id) as Match;
-      match.score = match.asked.length === 0 ? score : match.score + score;
-      if (!match.asked.includes(asked)) match.asked.push(asked);
+    for (let i = 0; i < sums.ownCount; i++) {
+      const id = sums.ownTouched[i] as number;
+      sums.score[id] = (sums.score[id] as number) + (sums.own[id] as number);
+      sums.own[id] = 0;
+      if (!again) sums.asked[id] = (sums.asked[id] as number) + 1;
     }
   }
-  const matches = [...all.values()];
-  for (const match of matches) match.score *= match.asked.length || 1;
-  matches.sort((a, b) => b.score - a.score || a.first - b.first || a.id - b.id);
-  return matches.map(({ id, score, matched }) => ({ id, score, terms: matched }));
+  for (let i = 0; i < sums.count; i++) {
+    const id = sums.touched[i] as number;
+    sums.score[id] = (sums.score[id] as number) * (sums.asked[id] as number);
+  }
+  return sums;
+}
+
+/** Best first: by score, then the list that reached it first, then id. */
+function byRank(sums: Sums): (a: number, b: number) => number {
+  return (a, b) =>
+    (sums.score[b] as number) - (sums.score[a] as number) ||
+    (sums.first[a] as number) - (sums.first[b] as number) ||
+    a - b;
+}
+
+/**
+ * The documents matching any word of `query`, best first, each word's list in each field read at
+ * most `options.postingsRead` deep.
+ */
+export function searchBm25(
+  index: Bm25Index,
+  query: string,
+  text: Bm25Text,
+  options: Bm25Search,
+): Bm25Hit[] {
+  const terms = new Map<number, string[]>();
+  const sums = sumScores(index, query, text, options, (id, term) => {
+    const known = terms.get(id);
+    if (!known) terms.set(id, [term]);
+    else if (!known.includes(term)) known.push(term);
+  });
+  const ids = sums.touched.slice(0, sums.count).sort(byRank(sums));
+  return Array.from(ids, (id) => ({
+    id,
+    score: sums.score[id] as number,
+    terms: terms.get(id) ?? [],
+  }));
+}
+
+/** A search's best documents and every matching document's score, without the words matched. */
+export interface Bm25Ranking {
+  /** The best `limit` documents, best first. */
+  best: Int32Array;
+  /** The best score, or 0 when nothing matched. */
+  top: number;
+  /** A document's score (0 when it did not match); read it before the next search of the index. */
+  scoreOf: (id: number) => number;
+}
+
+/**
+ * What `searchBm25` finds, ranked only as far as its best `limit`: a search over a very large
+ * report matches thousands of documents, of which a caller reads a few in order.
+ */
+export function rankBm25(
+  index: Bm25Index,
+  query: string,
+  text: Bm25Text,
+  options: Bm25Search,
+  limit: number,
+): Bm25Ranking {
+  const sums = sumScores(index, query, text, options);
+  const matching = sums.touched.subarray(0, sums.count);
+  const scores = Float64Array.from(matching, (id) => sums.score[id] as number).sort();
+  const top = scores[scores.length - 1] ?? 0;
+  // Every document above the limit's score is among the best; ties at it are ranked in full.
+  const cut = scores[Math.max(0, scores.length - limit)] ?? 0;
+  const best = matching.filter((id) => (sums.score[id] as number) >= cut).sort(byRank(sums));
+  return { best: best.subarray(0, limit), top, scoreOf: (id) => sums.score[id] as number };
 }
 
 /** The documents that use an indexed word in any field, ascending: the best `read` of each list. */

@@ -2,24 +2,26 @@ import { bodiesInQuestion } from "../facts/bodies.js";
 import { yearsIn } from "../facts/dates.js";
 import { AUXILIARIES, actionLemma, PREPOSITIONS } from "../facts/lexicon.js";
 import type { Entity } from "../facts/schema.js";
-import { measureAfter } from "../facts/units.js";
+import { measureNamedBy } from "../facts/units.js";
 import { GRAMMAR } from "../lexicon/language.js";
 import { UNITS } from "../lexicon/units.js";
 import { withinEdits } from "../text/editDistance.js";
 import { isCommonEnglishWord } from "../text/english.js";
+import { matchesOf } from "../text/matches.js";
+import { memoryPer } from "../text/memory.js";
 import { stem } from "../text/stem.js";
 import { words } from "../text/tokenize.js";
 import { expandAcronym } from "./names.js";
 import { stemsOf } from "./normalize.js";
-import { type ReportIndex, type SentenceDoc, sentencesIn } from "./reportIndex.js";
+import {
+  type ReportIndex,
+  type SentenceDoc,
+  sentencesWithPrefix,
+  UNIT_KINDS,
+} from "./reportIndex.js";
 import type { Query } from "./understand.js";
 import { concept, STOP_WORDS } from "./vocabulary.js";
-import {
-  buildWordIndex,
-  paragraphsWithPrefix,
-  paragraphsWithWords,
-  type WordIndex,
-} from "./wordIndex.js";
+import { buildWordIndex, paragraphsWithWords, type WordIndex } from "./wordIndex.js";
 
 /** "began", "taken", "gets": verb forms no "-ed" or "-ing" marks. */
 const VERB_FORMS: ReadonlySet<string> = new Set(GRAMMAR.verbForms);
@@ -37,12 +39,11 @@ const MONEY = concept("money");
 
 function namesAUnit(word: string, index: ReportIndex): boolean {
   // "money", "funding": a report of dollar figures names money without the word.
-  if (concept(word) === MONEY)
-    return index.table.facts.some((f) => /^[A-Z]{3}$/.test(f.unit ?? ""));
+  if (concept(word) === MONEY) return index.retrieval.byUnit.has(UNIT_KINDS.currency);
   const unit =
-    measureAfter(` ${word}`)?.unit ??
+    measureNamedBy(word)?.unit ??
     (/^(?:percent|share|proportion|rate)/.test(word) ? "percent" : null);
-  return unit !== null && index.table.facts.some((fact) => fact.unit === unit);
+  return unit !== null && index.retrieval.byUnit.has(unit);
 }
 
 /**
@@ -51,6 +52,16 @@ function namesAUnit(word: string, index: ReportIndex): boolean {
  * ("cost"), which matters where the word names the thing asked about.
  */
 function known(word: string, index: ReportIndex, strict = false): boolean {
+  return knownWords(index).recall(strict ? `\u0000${word}` : word, () =>
+    knownNow(word, index, strict),
+  );
+}
+
+/** Words looked up already, per report: questions share their words, and a look-up may scan. */
+const KNOWN_WORDS_KEPT = 20_000;
+const knownWords = memoryPer<ReportIndex, boolean>(KNOWN_WORDS_KEPT);
+
+function knownNow(word: string, index: ReportIndex, strict: boolean): boolean {
   const c = concept(word);
   if (index.vocabulary.has(c) || namesAUnit(word, index)) return true;
   if (expandAcronym(word, index.names)) return true;
@@ -59,6 +70,10 @@ function known(word: string, index: ReportIndex, strict = false): boolean {
   return false;
 }
 
+const MID_QUESTION_NAME = /(?<=[a-z,]\s+)([A-Z][a-z]{2,})\b/g;
+const ACRONYM = /\b[A-Z]{2,7}\b/g;
+const CAPITALISED = /\b[A-Z][a-z][\w'’-]*\b/g;
+
 /**
  * A capitalised word mid-question that the report never uses ("… arrested in Tasmania?") names a place,
  * body or person the report does not cover, even when the gazetteer does not know it.
@@ -66,12 +81,12 @@ function known(word: string, index: ReportIndex, strict = false): boolean {
 function unknownName(query: Query, index: ReportIndex): string | null {
   if (query.cleaned === query.cleaned.toUpperCase()) return null;
   const inPlaces = query.filters.placeWords.join(" ").toLowerCase();
-  for (const match of query.cleaned.matchAll(/(?<=[a-z,]\s+)([A-Z][a-z]{2,})\b/g)) {
+  for (const match of matchesOf(MID_QUESTION_NAME, query.cleaned)) {
     const word = match[1] ?? "";
     if (!inPlaces.includes(word.toLowerCase()) && !known(word.toLowerCase(), index)) return word;
   }
   // "How many DEA agents …?" in a report that never names the DEA, nor spells out a name it abbreviates.
-  for (const [word] of query.cleaned.matchAll(/\b[A-Z]{2,7}\b/g)) {
+  for (const [word] of matchesOf(ACRONYM, query.cleaned)) {
     if (inPlaces.includes(word.toLowerCase()) || expandAcronym(word, index.names)) continue;
     if (!index.names.words.has(word.toLowerCase()) && !known(word.toLowerCase(), index))
       return word;
@@ -118,7 +133,7 @@ function writesRun(index: ReportIndex, run: string[]): boolean {
 function unknownTitle(query: Query, index: ReportIndex): string | null {
   if (query.cleaned === query.cleaned.toUpperCase()) return null;
   const inPlaces = query.filters.placeWords.join(" ").toLowerCase();
-  for (const [title] of query.cleaned.matchAll(TITLE_RUN)) {
+  for (const [title] of matchesOf(TITLE_RUN, query.cleaned)) {
     const capitals = title.split(/[\s-]+/).filter((word) => /^[A-Z]/.test(word));
     if (capitals.length < 3 || inPlaces.includes(title.toLowerCase())) continue;
     const run = words(title.toLowerCase()).map(stem);
@@ -337,7 +352,7 @@ function unknownOpening(query: Query, index: ReportIndex): string | null {
   const head = run[run.length - 1] ?? "";
   if (run.length < 2 || GENERIC.has(head)) return null;
   // "fentanyl lbs?", "harm reduction money": a unit names how it is measured, not a kind.
-  if (concept(head) === MONEY || measureAfter(` ${head}`) || namesAUnit(head, index)) return null;
+  if (concept(head) === MONEY || measureNamedBy(head) || namesAUnit(head, index)) return null;
   // The head's own stem, not its synonym group: "presses" is not the report's "news conference".
   return stemsOf(index.spelling).has(stem(head)) ? null : run.join(" ");
 }
@@ -433,7 +448,7 @@ function figuredOf(index: ReportIndex): Figured {
 export function unfiguredName(query: Query, index: ReportIndex): UnfiguredName | null {
   const inPlaces = query.filters.placeWords.join(" ").toLowerCase();
   const { bodies, bodyWords, withFigures } = figuredOf(index);
-  for (const [name] of query.cleaned.matchAll(/\b[A-Z][a-z][\w'’-]*\b/g)) {
+  for (const [name] of matchesOf(CAPITALISED, query.cleaned)) {
     if (STOP_WORDS.has(name.toLowerCase()) || inPlaces.includes(name.toLowerCase())) continue;
     const word = new RegExp(`\\b${name}\\b`);
     // Only bodies and paragraphs holding the name's words can match it.
@@ -467,12 +482,9 @@ function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
     if (STOP_WORDS.has(word) || GENERIC.has(word) || word.length < 4) continue;
     // The word itself, not its synonyms: "driving" is not the report's "campaign drive".
     const form = new RegExp(`\\b${stem(word)}`, "i");
-    // Only the sentences of paragraphs holding a word that begins so can match.
-    const holding = paragraphsWithPrefix(index.paragraphWords, stem(word));
-    const tested = holding === null ? index.sentences : sentencesIn(index, holding);
     const using: SentenceDoc[] = [];
     let usedWithFigure = false;
-    for (const sentence of tested) {
+    for (const sentence of sentencesWithPrefix(index, stem(word))) {
       if (!form.test(sentence.text)) continue;
       usedWithFigure = figured.has(`${sentence.paragraph}:${sentence.sentence}`);
       if (usedWithFigure) break;
@@ -496,10 +508,14 @@ function listedOnlyKind(query: Query, index: ReportIndex): UnfiguredName | null 
   const target = query.measure.target;
   if (!target || query.measure.expected.kind !== null) return null;
   const form = new RegExp(`\\b${stem(target)}`, "i");
-  const using = index.sentences.filter((sentence) => form.test(sentence.text));
-  if (using.length === 0) return null;
   const listed = (text: string) => KINDS_LISTED.test(text.slice(0, text.search(form)));
-  if (!using.every((sentence) => listed(sentence.text))) return null;
+  const using: SentenceDoc[] = [];
+  for (const sentence of sentencesWithPrefix(index, stem(target))) {
+    if (!form.test(sentence.text)) continue;
+    if (!listed(sentence.text)) return null;
+    using.push(sentence);
+  }
+  if (using.length === 0) return null;
   return { name: target, paragraphs: [...new Set(using.map((sentence) => sentence.paragraph))] };
 }
 
@@ -526,10 +542,8 @@ export function countInWords(query: Query, index: ReportIndex): CountInWords | n
     String.raw`\b(?:${VAGUE_COUNTS})\s+(?:of\s+)?(?:[a-z-]+\s+){0,3}?${root}[a-z]*`,
     "i",
   );
-  const holding = paragraphsWithPrefix(index.paragraphWords, root);
-  const tested = holding === null ? index.sentences : sentencesIn(index, holding);
   let found: CountInWords | null = null;
-  for (const sentence of tested) {
+  for (const sentence of sentencesWithPrefix(index, root)) {
     const match = form.exec(sentence.text);
     if (!match) continue;
     const shared = query.measure.concepts.filter((c) => sentence.concepts.has(c)).length;

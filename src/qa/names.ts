@@ -3,6 +3,7 @@ import { isMonthOrDay } from "../facts/dates.js";
 import { findPlacesInQuestion } from "../facts/places.js";
 import type { Paragraph, ParsedReport } from "../report/types.js";
 import { isCommonEnglishWord, isEnglishWord } from "../text/english.js";
+import { matchesOf } from "../text/matches.js";
 import { memoryPer } from "../text/memory.js";
 import { words } from "../text/tokenize.js";
 import { STOP_WORDS } from "./vocabulary.js";
@@ -108,8 +109,8 @@ interface NameLookups {
   runsByInitial: Map<string, string[]>;
   /** Lower-cased run → where it stands in `runs`. */
   runsByLowerCase: Map<string, number[]>;
-  /** Words in the longest run. */
-  longestRun: number;
+  /** First word of a lower-cased run → words in the longest run it starts. */
+  longestRunFrom: Map<string, number>;
   /** Where each all-capitals word stands in `capitals`. */
   capitalOrder: Map<string, number>;
 }
@@ -122,7 +123,7 @@ function lookupsOf(names: ReportNames): NameLookups {
   lookups = {
     runsByInitial: new Map(),
     runsByLowerCase: new Map(),
-    longestRun: 0,
+    longestRunFrom: new Map(),
     capitalOrder: new Map([...names.capitals].map((word, i) => [word, i])),
   };
   for (const [i, run] of names.runs.entries()) {
@@ -134,7 +135,10 @@ function lookupsOf(names: ReportNames): NameLookups {
     const at = lookups.runsByLowerCase.get(lower);
     if (at) at.push(i);
     else lookups.runsByLowerCase.set(lower, [i]);
-    lookups.longestRun = Math.max(lookups.longestRun, lower.split(" ").length);
+    const runWords = lower.split(" ");
+    const first = runWords[0] ?? "";
+    const longest = lookups.longestRunFrom.get(first) ?? 0;
+    lookups.longestRunFrom.set(first, Math.max(longest, runWords.length));
   }
   lookupsCache.set(names, lookups);
   return lookups;
@@ -145,13 +149,16 @@ function runsTyped(asked: string, lookups: NameLookups): number[] {
   const tokens = asked.split(" ").filter(Boolean);
   const found = new Set<number>();
   for (let start = 0; start < tokens.length; start++) {
-    for (let end = start + 2; end <= Math.min(tokens.length, start + lookups.longestRun); end++) {
+    const longest = lookups.longestRunFrom.get(tokens[start] as string) ?? 0;
+    for (let end = start + 2; end <= Math.min(tokens.length, start + longest); end++) {
       for (const i of lookups.runsByLowerCase.get(tokens.slice(start, end).join(" ")) ?? [])
         found.add(i);
     }
   }
   return [...found].sort((a, b) => a - b);
 }
+
+const WORD_TOKEN = /[A-Za-z][\w'’-]*/g;
 
 /**
  * The report's names a question uses, each with its other spellings: "the FBI" → [FBI, Federal
@@ -196,7 +203,7 @@ export function namesAsked(question: string, skip: string[], names: ReportNames)
   };
   const skipped = (name: string) => skip.some((s) => s.toLowerCase().includes(name.toLowerCase()));
   found.push(...namesTypedLow(question, names).filter(([name]) => !skipped(name ?? "")));
-  const tokens = [...question.matchAll(/[A-Za-z][\w'’-]*/g)];
+  const tokens = matchesOf(WORD_TOKEN, question);
   for (const [i, match] of tokens.entries()) {
     const token = match[0].replace(/['’]s$/, "");
     if (/\d/.test(token)) {
@@ -311,6 +318,20 @@ export function paragraphsHoldingLastWords(spellings: string[], words: WordIndex
 
 /** The paragraphs that mention a name (any of its spellings), in order, testing only those that can. */
 export function paragraphsNaming(
+  spellings: string[],
+  report: ParsedReport,
+  words: WordIndex,
+): readonly Paragraph[] {
+  return namingParagraphs(report).recall(spellings.join("\u0000"), () =>
+    paragraphsNamingNow(spellings, report, words),
+  );
+}
+
+/** Names looked up already, per report: questions share them, and each look-up tests paragraphs. */
+const NAMINGS_KEPT = 5_000;
+const namingParagraphs = memoryPer<ParsedReport, readonly Paragraph[]>(NAMINGS_KEPT);
+
+function paragraphsNamingNow(
   spellings: string[],
   report: ParsedReport,
   words: WordIndex,

@@ -5,7 +5,8 @@ import { placeByName } from "../facts/places.js";
 import type { Fact } from "../facts/schema.js";
 import { countUnit } from "../facts/units.js";
 import { words } from "../text/tokenize.js";
-import { searchBm25 } from "./bm25.js";
+import { rankBm25 } from "./bm25.js";
+import { conceptIds, inParagraph, inSentence, OWN, ownFlagsOf } from "./factConcepts.js";
 import {
   conceptWeight,
   FACT_FIELD_BOOST,
@@ -206,7 +207,10 @@ function askedWords(query: Query): string[] {
 
 /** Tie-breaker: the question's own word forms right around the figure ("rehabilitated" over "rehabilitation"). */
 function verbatimWords(query: Query, doc: FactDoc): number {
-  return askedWords(query).filter((word) => doc.nearWords.has(word)).length;
+  // Counted, not filtered into a list: every scored figure asks.
+  let count = 0;
+  for (const word of askedWords(query)) if (doc.nearWords.has(word)) count++;
+  return count;
 }
 
 /** With no place asked, national figures, and above all the headline ones before the first section. */
@@ -519,20 +523,19 @@ export function rankFacts(
   // "How many pills did Thailand seize?" in a Thai report asks for the national figures.
   const places = asked.filter((place) => !index.home.has(place));
   // BM25 over every fact's words, as a share of the best match: a tie-breaker, cheap per question.
-  const hits = searchBm25(index.factSearch, query.cleaned, SEARCH_TEXT, {
-    postingsRead: w.postingsRead,
-    boost: FACT_FIELD_BOOST,
-  });
-  const top = hits[0]?.score ?? 1;
-  const textMatch = new Map(hits.map((hit) => [hit.id, hit.score / top]));
-  const asPlaces = { ...query, filters: { ...query.filters, places } };
   // The text matches retrieve like any other list: the best of them, at most postingsRead.
-  const textMatched = hits.slice(0, w.postingsRead).map((hit) => hit.id);
-  const found = candidates(query, index, places, textMatched, w.postingsRead);
+  const text = rankBm25(
+    index.factSearch,
+    query.cleaned,
+    SEARCH_TEXT,
+    { postingsRead: w.postingsRead, boost: FACT_FIELD_BOOST },
+    w.postingsRead,
+  );
+  const textMatch = (id: number) => (text.top > 0 ? text.scoreOf(id) / text.top : 0);
+  const asPlaces = { ...query, filters: { ...query.filters, places } };
+  const found = candidates(query, index, places, text.best, w.postingsRead);
   return shortlist(found, asPlaces, index, textMatch, w)
-    .map((id) =>
-      scoreFact(asPlaces, index.factDocs[id] as FactDoc, index, textMatch.get(id) ?? 0, w),
-    )
+    .map((id) => scoreFact(asPlaces, index.factDocs[id] as FactDoc, index, textMatch(id), w))
     .sort((a, b) => b.score - a.score);
 }
 
@@ -546,15 +549,6 @@ function askedUnits(query: Query): string[] {
   return units;
 }
 
-/** The figure's verb, or one just before it, is a verb the question asks about. */
-function agreesOnVerb(asked: readonly string[], doc: FactDoc): boolean {
-  const { action } = doc.fact;
-  return (
-    (action !== null && asked.includes(concept(action))) ||
-    doc.leadVerbs.some((verb) => asked.includes(verb))
-  );
-}
-
 /**
  * At most `w.fullScoreLimit` of the candidates, in factDocs order: all of them when there are no
  * more, else the best by a cheap score: where the fact uses each question concept (its own words,
@@ -566,33 +560,43 @@ function shortlist(
   found: number[],
   query: Query,
   index: ReportIndex,
-  textMatch: ReadonlyMap<number, number>,
+  textMatch: (id: number) => number,
   w: Weights,
 ): number[] {
   if (found.length <= w.fullScoreLimit) return found;
   const terms = queryTerms(query, index);
   const { places } = query.filters;
   const ranksPlaces = (query.op === "max" || query.op === "min") && !query.rankedThing;
+  const { factConcepts } = index;
+  // The concepts asked, then the counted noun, then the verbs asked: one look-up of each per fact.
+  const asked = conceptIds(factConcepts, [
+    ...terms.concepts,
+    terms.target ?? "",
+    ...terms.askedActions,
+  ]);
+  const targetAt = terms.concepts.length;
+  const own = new Uint8Array(asked.length);
   const cheap = found.map((id) => {
     const doc = index.factDocs[id] as FactDoc;
-    let score = unitFit(query, doc, w) + (textMatch.get(id) ?? 0) * w.textMatch;
-    for (let i = 0; i < terms.concepts.length; i++) {
-      const c = terms.concepts[i] as string;
-      const level = doc.core.has(c)
-        ? w.coreHit
-        : doc.near.has(c)
-          ? w.nearHit
-          : doc.context.has(c)
-            ? w.sentenceHit
-            : doc.paragraph.has(c)
-              ? w.paragraphHit
-              : 0;
+    let score = unitFit(query, doc, w) + textMatch(id) * w.textMatch;
+    ownFlagsOf(factConcepts, id, asked, own);
+    for (let i = 0; i < targetAt; i++) {
+      const c = asked[i] as number;
+      const flags = own[i] as number;
+      const level =
+        flags & OWN.core
+          ? w.coreHit
+          : flags & OWN.near
+            ? w.nearHit
+            : inSentence(factConcepts, id, c)
+              ? w.sentenceHit
+              : inParagraph(factConcepts, id, c)
+                ? w.paragraphHit
+                : 0;
       score += level * (terms.weights[i] as number);
     }
-    if (terms.target && (doc.heads.has(terms.target) || doc.core.has(terms.target)))
-      score += w.targetHead;
-    if (terms.askedActions.length > 0 && agreesOnVerb(terms.askedActions, doc))
-      score += w.verbAgrees;
+    if (terms.target && (own[targetAt] as number) & (OWN.head | OWN.core)) score += w.targetHead;
+    if (own.subarray(targetAt + 1).some((flags) => flags & OWN.verb)) score += w.verbAgrees;
     // A question ranking places reads their local figures: national ones do not come first.
     if (places.length === 0 && !ranksPlaces) score += placelessFit(doc.fact, index, terms, w);
     else if (places.length > 0)
@@ -649,9 +653,6 @@ function candidates(
   for (const unit of askedUnits(query))
     for (const id of head(byUnit.get(unit), read)) found.add(id);
   if (found.size === 0)
-    return head(
-      index.factDocs.map((_, id) => id),
-      read,
-    ).slice();
-  return [...found].sort((a, b) => a - b);
+    return Array.from({ length: Math.min(read, index.factDocs.length) }, (_, id) => id);
+  return Array.from(Int32Array.from(found).sort());
 }

@@ -13,12 +13,13 @@ import type { ParsedReport } from "../report/types.js";
 import type { SpellIndex } from "../text/spelling.js";
 import { words } from "../text/tokenize.js";
 import { type Bm25Index, type Bm25Text, buildBm25 } from "./bm25.js";
+import { type FactConcepts, factConceptsOf } from "./factConcepts.js";
 import { type ReportNames, reportNames } from "./names.js";
 import { reportSpelling } from "./normalize.js";
 import { suggestionsFor } from "./suggestions.js";
 import { concept, conceptsOf, conceptsOfWords, STOP_WORDS } from "./vocabulary.js";
 import { DEFAULT_WEIGHTS } from "./weights.js";
-import { buildWordIndex, type WordIndex } from "./wordIndex.js";
+import { buildWordIndex, paragraphsWithPrefix, type WordIndex } from "./wordIndex.js";
 
 /** Where a report came from, shown in answer footers. */
 export interface ReportMeta {
@@ -95,6 +96,8 @@ export interface ReportIndex {
   table: FactTable;
   factDocs: FactDoc[];
   retrieval: FactRetrieval;
+  /** Where each fact uses each concept, compactly, for the shortlist of a very large report. */
+  factConcepts: FactConcepts;
   sentences: SentenceDoc[];
   /** Concept → number of sentences that use it, for weighting rare words. */
   sentenceFrequency: Map<string, number>;
@@ -598,6 +601,7 @@ function buildReportIndexData(
     retrieval: retrievalOf(factDocs, (c) =>
       conceptWeight(sentenceFrequency.get(c) ?? 0, sentences.length),
     ),
+    factConcepts: factConceptsOf(factDocs),
     factSearch: factSearchOf(factDocs, searchText),
     sentences,
     sentenceSearch: sentenceSearchOf(sentences, searchText),
@@ -635,6 +639,15 @@ export function* sentencesIn(
       yield sentence;
     }
   }
+}
+
+/**
+ * The sentences a match of `\b<prefix>` (`i` flag) can be in, in report order: those of the
+ * paragraphs holding a word that begins so, read lazily.
+ */
+export function sentencesWithPrefix(index: ReportIndex, prefix: string): Iterable<SentenceDoc> {
+  const holding = paragraphsWithPrefix(index.paragraphWords, prefix);
+  return holding === null ? index.sentences : sentencesIn(index, holding);
 }
 
 const factsByParagraph = new WeakMap<Fact[], Map<number, Fact[]>>();

@@ -1,7 +1,7 @@
 import { yearsIn } from "../facts/dates.js";
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
 import { findPlacesInQuestion, type PlaceMention } from "../facts/places.js";
-import { countUnit, measureAfter } from "../facts/units.js";
+import { countUnit, measureAfter, measureNamedBy } from "../facts/units.js";
 import { GRAMMAR } from "../lexicon/language.js";
 import { words } from "../text/tokenize.js";
 import { concept, STOP_WORDS } from "./vocabulary.js";
@@ -141,7 +141,7 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   const anywhere = /\b(tons?|tonnes?|kilograms?|kilos?|kg|pounds?|lbs?|grams?|ounces?)\b/.exec(
     lower,
   );
-  if (anywhere) return { kind: "mass", unit: measureAfter(` ${anywhere[1]}`)?.unit ?? null };
+  if (anywhere) return { kind: "mass", unit: measureNamedBy(anywhere[1] ?? "")?.unit ?? null };
   if (/%|\b(?:percent|percentage|per cent|rate|share|proportion)\b/.test(lower))
     return { kind: "percent", unit: "percent" };
   // "How many refugees does the budget resettle?" counts refugees, whatever else it names.

@@ -223,6 +223,9 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   ownNameParagraphs: 3,
 });
 
-export function weightsWith(overrides: Partial<Weights> = {}): Weights {
-  return { ...DEFAULT_WEIGHTS, ...overrides };
+/** The defaults themselves when nothing is overridden: an answer copies no 126-field object. */
+export function weightsWith(overrides: Partial<Weights> = {}): Readonly<Weights> {
+  return Object.keys(overrides).length === 0
+    ? DEFAULT_WEIGHTS
+    : { ...DEFAULT_WEIGHTS, ...overrides };
 }

@@ -10,7 +10,8 @@ export class BoundedMemory<T> {
 
   /** What `make` gives for `key`, made once while remembered. */
   recall(key: string, make: (key: string) => T): T {
-    if (this.kept.has(key)) return this.kept.get(key) as T;
+    const known = this.kept.get(key);
+    if (known !== undefined || this.kept.has(key)) return known as T;
     const value = make(key);
     if (this.kept.size >= this.limit) this.kept.clear();
     this.kept.set(key, value);

@@ -119,9 +119,8 @@ function wordsOf(text: string): string[] {
 }
 
 function wordsInto(found: string[], text: string, pattern: RegExp): void {
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    const token = match[0];
+  // `match` with a global pattern gives the matched texts alone, not an array per match.
+  for (const token of text.match(pattern) ?? []) {
     if (isDigit(token.charCodeAt(0))) found.push(token);
     else if (!INNER_JOINER.test(token)) found.push(token.toLowerCase());
     else for (const part of token.split(INNER_JOINER)) found.push(part.toLowerCase());

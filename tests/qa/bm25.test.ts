@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
-import { type Bm25Search, type Bm25Text, buildBm25, searchBm25 } from "../../src/qa/bm25.js";
+import {
+  type Bm25Search,
+  type Bm25Text,
+  buildBm25,
+  rankBm25,
+  searchBm25,
+} from "../../src/qa/bm25.js";
 
 /** A small vocabulary, so words repeat across documents and prefixes and near misses exist. */
 const WORDS = ["the", "seize", "seized", "seizure", "arrest", "arrests", "raid", "raids", "port"];
@@ -74,6 +80,32 @@ describe("searchBm25", () => {
           const all = searchBm25(index, word, TEXT, { postingsRead: longest(docs) });
           const capped = searchBm25(index, word, TEXT, { postingsRead: r });
           expect(capped).toEqual(all.slice(0, r));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("ranked only as far as a limit, gives the full search's head and every document's score", () => {
+    fc.assert(
+      fc.property(
+        documents,
+        query,
+        fc.constantFrom(...Object.values(OPTION_SETS)),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 1, max: 6 }),
+        (docs, words, options, r, limit) => {
+          const q = words.join(" ");
+          const index = buildBm25(docs, FIELDS, TEXT);
+          const all = searchBm25(index, q, TEXT, { ...options, postingsRead: r });
+          // Another search first leaves its sums in the index's arrays: the ranking must clear them.
+          searchBm25(index, "port raid", TEXT, { postingsRead: r });
+          const ranking = rankBm25(index, q, TEXT, { ...options, postingsRead: r }, limit);
+          expect([...ranking.best]).toEqual(all.slice(0, limit).map((hit) => hit.id));
+          expect(ranking.top).toBe(all[0]?.score ?? 0);
+          const scores = new Map(all.map((hit) => [hit.id, hit.score]));
+          for (let id = 0; id < docs.length; id++)
+            expect(ranking.scoreOf(id)).toBe(scores.get(id) ?? 0);
         },
       ),
       { numRuns: 300 },

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { searchBm25 } from "../../src/qa/bm25.js";
+import { conceptIds, inParagraph, inSentence, OWN, ownFlagsOf } from "../../src/qa/factConcepts.js";
 import { rankFacts } from "../../src/qa/rank.js";
 import {
   buildReportIndex,
@@ -150,6 +151,51 @@ describe("fact retrieval lists", () => {
         const ranked = rankFacts(query, index, [], weightsWith({ postingsRead: r }));
         if (heads.size === 0) return;
         for (const scored of ranked) expect(heads).toContain(index.factDocs.indexOf(scored.doc));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe("compact fact concepts", () => {
+  it("say for every fact and concept what the fact doc's own Sets say", () => {
+    fc.assert(
+      fc.property(report, (text) => {
+        const index = built(text);
+        if (index === null) return;
+        const { factConcepts } = index;
+        const everyConcept = new Set(["never-used"]);
+        for (const doc of index.factDocs)
+          for (const set of [doc.core, doc.near, doc.heads, doc.context, doc.paragraph])
+            for (const c of set) everyConcept.add(c);
+        const asked = [...everyConcept];
+        const ids = conceptIds(factConcepts, asked);
+        const flags = new Uint8Array(asked.length);
+        index.factDocs.forEach((doc, f) => {
+          ownFlagsOf(factConcepts, f, ids, flags);
+          const verbs = [
+            ...(doc.fact.action !== null ? [concept(doc.fact.action)] : []),
+            ...doc.leadVerbs,
+          ];
+          asked.forEach((c, i) => {
+            const id = ids[i] as number;
+            expect([
+              Boolean((flags[i] as number) & OWN.core),
+              Boolean((flags[i] as number) & OWN.near),
+              Boolean((flags[i] as number) & OWN.head),
+              Boolean((flags[i] as number) & OWN.verb),
+              inSentence(factConcepts, f, id),
+              inParagraph(factConcepts, f, id),
+            ]).toEqual([
+              doc.core.has(c),
+              doc.near.has(c),
+              doc.heads.has(c),
+              verbs.includes(c),
+              doc.context.has(c),
+              doc.paragraph.has(c),
+            ]);
+          });
+        });
       }),
       { numRuns: 40 },
     );

@@ -280,6 +280,7 @@ export function askedNames(query: Query, index: ReportIndex): string[][] {
  * name first given after a figure is about something else.
  */
 function statesNames(fact: Fact, names: string[][], index: ReportIndex): boolean {
+  if (names.length === 0) return true;
   const sentences = index.report.paragraphs[fact.paragraph - 1]?.sentences ?? [];
   const upToFigure = sentences
     .slice(0, fact.sentence + 1)

@@ -9,7 +9,7 @@ import { actionLemma, DRUG_NAMES } from "../../facts/lexicon.js";
 import { findNumbers } from "../../facts/numbers.js";
 import { findPlaces, placeByName } from "../../facts/places.js";
 import type { Fact } from "../../facts/schema.js";
-import { measureAfter, TIME_UNITS } from "../../facts/units.js";
+import { measureNamedBy, TIME_UNITS } from "../../facts/units.js";
 import { DRUGS } from "../../lexicon/drugs.js";
 import { GRAMMAR } from "../../lexicon/language.js";
 import { stem } from "../../text/stem.js";
@@ -41,7 +41,7 @@ function moneyWhenAsked(query: Query, fact: Fact): boolean {
 function currencyWhenNamed(query: Query, fact: Fact, index: ReportIndex): boolean {
   const asked = query.measure.expected.kind === "currency" ? query.measure.expected.unit : null;
   if (!asked || fact.unit === asked || !CURRENCY.test(fact.unit ?? "")) return true;
-  return !index.table.facts.some((other) => other.unit === asked);
+  return !index.retrieval.byUnit.has(asked);
 }
 
 /** "How much of the $5 billion goes to …": a figure the question states is a filter, not the answer. */
@@ -124,7 +124,7 @@ const ASKS_NUMBER =
   /\b(?:actual|raw|exact|total|real) (?:number|count|figure)\b|\bnumber of\b|\bcount\b|#/i;
 
 function countWhenNumberAsked(query: Query, fact: Fact): boolean {
-  if (!ASKS_NUMBER.test(query.cleaned) || query.measure.expected.kind !== null) return true;
+  if (query.measure.expected.kind !== null || !ASKS_NUMBER.test(query.cleaned)) return true;
   return fact.unit !== "percent" && fact.unit !== "share" && !CURRENCY.test(fact.unit ?? "");
 }
 
@@ -141,11 +141,12 @@ const OTHER_HALF = new Map(
  * ("men make up over 50% of victims") does not answer for this half.
  */
 export function sameHalf(query: Query, { doc }: ScoredFact): boolean {
-  const asked = new Set(query.measure.concepts);
+  // Checked for every ranked figure: the question's few concepts are read as they are, not copied.
+  const asked = query.measure.concepts;
   const named = (c: string) => doc.core.has(c) || doc.near.has(c) || doc.context.has(c);
   for (const c of asked) {
     const other = OTHER_HALF.get(c);
-    if (other && !asked.has(other) && named(other) && !named(c)) return false;
+    if (other && !asked.includes(other) && named(other) && !named(c)) return false;
   }
   return true;
 }
@@ -174,12 +175,12 @@ function measureWhenAsked(query: Query, fact: Fact): boolean {
   if ((kind !== "mass" && kind !== "volume") || fact.base !== null) return true;
   const match = ASKED_IN_UNIT.exec(query.cleaned);
   const word = match?.[1] ?? match?.[2];
-  return !word || measureAfter(` ${word}`)?.kind !== kind;
+  return !word || measureNamedBy(word)?.kind !== kind;
 }
 
 /** "How many deaths": a count is never a sum of money nor a percentage, unless that is asked. */
 function noMoneyForHowMany(query: Query, fact: Fact): boolean {
-  if (!/\bhow many\b/i.test(query.cleaned) || query.measure.expected.kind !== null) return true;
+  if (query.measure.expected.kind !== null || !/\bhow many\b/i.test(query.cleaned)) return true;
   return !CURRENCY.test(fact.unit ?? "") && fact.unit !== "percent";
 }
 
@@ -343,9 +344,8 @@ function namedSubstanceStated(
   { doc, fact }: ScoredFact,
   index: ReportIndex,
 ): boolean {
-  if (query.op !== "lookup") return true;
+  if (query.op !== "lookup" || !query.measure.concepts.some((c) => SUBSTANCES.has(c))) return true;
   const named = query.measure.concepts.filter((c) => SUBSTANCES.has(c));
-  if (named.length === 0) return true;
   const before = paragraphConcepts(index, fact.paragraph - 1);
   const stated = (c: string) =>
     doc.core.has(c) ||
