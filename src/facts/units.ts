@@ -78,3 +78,9 @@ export function singularize(word: string): string {
 }
 
 export const TIME_UNITS = new Set(["day", "week", "month", "year", "hour"]);
+
+/** What a rate is stated per ("40 a day", "twice a quarter"): the time units, and two that measure no span. */
+export const RATE_PERIODS: readonly string[] = [...TIME_UNITS, "night", "quarter"];
+
+/** `RATE_PERIODS` as one alternation for the patterns that read rates. */
+export const RATE_PERIOD_PATTERN = `(?:${RATE_PERIODS.join("|")})`;

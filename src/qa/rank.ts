@@ -3,7 +3,7 @@ import { AGREEING_VERBS } from "../facts/lexicon.js";
 import { findNumbers } from "../facts/numbers.js";
 import { placeByName } from "../facts/places.js";
 import type { Fact } from "../facts/schema.js";
-import { countUnit } from "../facts/units.js";
+import { countUnit, RATE_PERIOD_PATTERN, RATE_PERIODS } from "../facts/units.js";
 import { words } from "../text/tokenize.js";
 import { rankBm25 } from "./bm25.js";
 import { conceptIds, inParagraph, inSentence, OWN, ownFlagsOf } from "./factConcepts.js";
@@ -113,9 +113,7 @@ export function weightOf(index: ReportIndex, queryConcept: string): number {
 }
 
 const ASKS_RATE = /\brates?\b/i;
-const TIME_RATES: ReadonlySet<string> = new Set(
-  ["day", "week", "month", "year", "hour", "night", "quarter"].map(concept),
-);
+const TIME_RATES: ReadonlySet<string> = new Set(RATE_PERIODS.map(concept));
 
 /** "rose 2.7 times", "three times higher": a multiplier, which counts nothing. */
 const MULTIPLIER_UNITS = new Set(["time", "times", "fold"]);
@@ -392,8 +390,10 @@ export function exampleOnlyConcepts(doc: FactDoc): Set<string> {
 }
 
 /** "$40 per state", "12 a day", "$9 for each person": the denominator a figure is stated per. */
-const STATED_RATE =
-  /^[^,;.]{0,40}?\b(?:per|each|every)\s+(?:[\d,.]+\s+)?([a-z]+)|^[^,;.]{0,40}?(?<!\b(?:during|in|over|for|within|after|from|to|of|than|in)\s)\b(?:a|an)\s+(day|week|month|year|hour|night|quarter)\b(?!\s+(?:of|earlier|ago|before|later))/i;
+const STATED_RATE = new RegExp(
+  String.raw`^[^,;.]{0,40}?\b(?:per|each|every)\s+(?:[\d,.]+\s+)?([a-z]+)|^[^,;.]{0,40}?(?<!\b(?:during|in|over|for|within|after|from|to|of|than|in)\s)\b(?:a|an)\s+(${RATE_PERIOD_PATTERN})\b(?!\s+(?:of|earlier|ago|before|later))`,
+  "i",
+);
 
 const rateCache = new WeakMap<FactDoc, string | null>();
 

@@ -1,7 +1,7 @@
 import { yearsIn } from "../facts/dates.js";
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
 import { findPlacesInQuestion, type PlaceMention } from "../facts/places.js";
-import { countUnit, measureAfter, measureNamedBy } from "../facts/units.js";
+import { countUnit, measureAfter, measureNamedBy, RATE_PERIOD_PATTERN } from "../facts/units.js";
 import { GRAMMAR } from "../lexicon/language.js";
 import { words } from "../text/tokenize.js";
 import { concept, STOP_WORDS } from "./vocabulary.js";
@@ -172,7 +172,7 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   return { kind: null, unit: null };
 }
 
-const RATE_TIME_WORD = /^(?:day|week|month|year|hour|night|quarter)$/;
+const RATE_TIME_WORD = new RegExp(`^${RATE_PERIOD_PATTERN}$`);
 
 /** The noun after "how many"/"how much", skipping measure words: "how many tons of drugs" → "drugs". */
 function targetNoun(lower: string): string | null {
@@ -228,10 +228,8 @@ function targetNoun(lower: string): string | null {
   return tokens[end] ?? noun;
 }
 
-/** Time units a rate names with "a" or "an": "40 a day", "twice a year". */
-const RATE_TIME = "(?:day|week|month|year|hour|night|quarter)";
 export const ASKED_RATE = new RegExp(
-  `\\b(?:per|each|every)\\s+([a-z]+)|\\b(?:a|an)\\s+(${RATE_TIME})\\b(?!\\s+(?:earlier|ago|before|later))`,
+  `\\b(?:per|each|every)\\s+([a-z]+)|\\b(?:a|an)\\s+(${RATE_PERIOD_PATTERN})\\b(?!\\s+(?:earlier|ago|before|later))`,
   "i",
 );
 const RATE_ADVERBS: Readonly<Record<string, string>> = {

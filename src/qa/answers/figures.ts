@@ -1,4 +1,5 @@
 import type { Fact } from "../../facts/schema.js";
+import { TIME_UNITS } from "../../facts/units.js";
 import { citeLine, uniqueParagraphs } from "../compose.js";
 import { figuresFor } from "../figures.js";
 import type { Answer } from "../schema.js";
@@ -7,12 +8,10 @@ import type { AnswerContext } from "./context.js";
 import { noFigure } from "./figure.js";
 
 const MAX_LISTED = 15;
-/** Units that say how long something lasted: context for a place's results, not a result. */
-const DURATIONS = new Set(["hour", "day", "week", "month", "year"]);
 
 /** "launched patrols for three days, cracked 40 cases": the results first, the durations after. */
 function resultsFirst(facts: Fact[]): Fact[] {
-  const isDuration = (fact: Fact) => fact.unit !== null && DURATIONS.has(fact.unit);
+  const isDuration = (fact: Fact) => fact.unit !== null && TIME_UNITS.has(fact.unit);
   return [...facts.filter((fact) => !isDuration(fact)), ...facts.filter(isDuration)];
 }
 
