@@ -63,15 +63,7 @@ export function elapsedAnswer(query: Query, index: ReportIndex): Answer | null {
   }
   if (!doc) return null;
   const span = DURATION.exec(doc.text)?.[0] ?? "";
-  return {
-    question: query.question,
-    status: "answered",
-    text: `**${span}** (¶${doc.paragraph})\n> ${doc.text}`,
-    citations: [doc.paragraph],
-    facts: [],
-    confidence: 0.6,
-    suggestions: [],
-  };
+  return citedSentence(query.question, doc, span, 0.6);
 }
 
 /** A run of capitalised words, "of"/"and" inside it: a name the report uses. */
@@ -143,15 +135,12 @@ export function publicationDate(query: Query, index: ReportIndex): Answer | null
   const dates = index.table.entities.filter((e) => e.kind === "date");
   const date = dates.find((e) => /\b\d{1,2}\b/.test(e.name.replace(/\b\d{4}\b/g, ""))) ?? dates[0];
   if (!date) return null;
-  return {
-    question: query.question,
-    status: "answered",
-    text: `**${date.name}** (¶${date.paragraph})\n> ${date.quote}`,
-    citations: [date.paragraph],
-    facts: [],
-    confidence: 0.7,
-    suggestions: [],
-  };
+  return citedSentence(
+    query.question,
+    { paragraph: date.paragraph, text: date.quote },
+    date.name,
+    0.7,
+  );
 }
 
 /**
@@ -471,15 +460,7 @@ export function partnerAnswer(query: Query, index: ReportIndex): Answer | null {
     if (at < 0) continue;
     const partner = partnerIn(doc.text, doc.text.slice(at, at + typed.length));
     if (!partner) continue;
-    return {
-      question: query.question,
-      status: "answered",
-      text: `**${partner}** (¶${doc.paragraph})\n> ${doc.text}`,
-      citations: [doc.paragraph],
-      facts: [],
-      confidence: 0.6,
-      suggestions: [],
-    };
+    return citedSentence(query.question, doc, partner, 0.6);
   }
   return null;
 }
@@ -679,17 +660,9 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   const span =
     nearest(best.doc.text, namesFirst(best.quoted), positions) ??
     answerSpan(query, best.doc, best.names, positions);
-  const lead = span ? `**${fullDate(span, index)}** ` : "";
   const coverage = best.overlap / Math.max(1, concepts.length);
-  return {
-    question: query.question,
-    status: "answered",
-    text: `${lead}(¶${best.doc.paragraph})\n> ${best.doc.text}`,
-    citations: [best.doc.paragraph],
-    facts: [],
-    confidence: Number(Math.min(0.95, 0.3 + 0.6 * coverage).toFixed(3)),
-    suggestions: [],
-  };
+  const confidence = Number(Math.min(0.95, 0.3 + 0.6 * coverage).toFixed(3));
+  return citedSentence(query.question, best.doc, span ? fullDate(span, index) : null, confidence);
 }
 
 /** "What happened in Hunan?": the first sentence that names the place, cited. */
@@ -701,13 +674,24 @@ function aboutPlace(query: Query, index: ReportIndex): Answer {
       "The report does not say.",
       relatedSuggestions(query.cleaned, index),
     );
+  return citedSentence(query.question, doc, null, 0.4, relatedSuggestions(query.cleaned, index));
+}
+
+/** A sentence answer: the span that answers, if one was found, in bold, then the sentence it is in, cited. */
+function citedSentence(
+  question: string,
+  sentence: { paragraph: number; text: string },
+  span: string | null,
+  confidence: number,
+  suggestions: Answer["suggestions"] = [],
+): Answer {
   return {
-    question: query.question,
+    question,
     status: "answered",
-    text: `(¶${doc.paragraph})\n> ${doc.text}`,
-    citations: [doc.paragraph],
+    text: `${span ? `**${span}** ` : ""}(¶${sentence.paragraph})\n> ${sentence.text}`,
+    citations: [sentence.paragraph],
     facts: [],
-    confidence: 0.4,
-    suggestions: relatedSuggestions(query.cleaned, index),
+    confidence,
+    suggestions,
   };
 }
