@@ -215,7 +215,7 @@ function factsOfParagraph(
   return facts;
 }
 
-/** "51.2 tonnes of cocaine seized nationally": the figure is the whole country's. */
+/** "9.6 tonnes of heroin seized nationally": the figure is the whole country's. */
 const NATIONWIDE = /^[^.;]{0,40}?\b(?:nationally|nationwide|countrywide|across the country)\b/i;
 
 /** A figure its clause calls nationwide is for the country alone, not a city its sentence names. */

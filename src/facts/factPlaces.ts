@@ -155,7 +155,7 @@ function placesAmong(
   // "Chile (25), Peru (10)": a figure in brackets right after a place is that place's.
   const named = mentions.find((m) => /^\s*\(\s*[$€£]?\s*$/.test(text.slice(m.end, figure.start)));
   if (named) {
-    // "Le Havre in France (1.3 tonnes)": the place the bracket's country holds is named first.
+    // "Eastport in Westland (2.2 tonnes)": the place the bracket's country holds is named first.
     const within = mentions.find((m) =>
       /^\s+in\s+(?:the\s+)?$/i.test(text.slice(m.end, named.start)),
     );

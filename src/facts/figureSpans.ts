@@ -13,7 +13,7 @@ const RISE_AFTER =
   /^\s*(?:more|higher|up|increase|increases|greater|above|rise|jump|surge|spike|growth|hike)\b/i;
 const FALL_AFTER =
   /^\s*(?:less|lower|down|fewer|decrease|decreases|below|drop|plunge|decline|fall|reduction|cut)\b/i;
-/** "up 12%", "rose by 3%"; "made up 63 per cent", "took up 5%" say how big a part is, not a rise. */
+/** "up 12%", "rose by 3%"; "made up 41 per cent", "took up 5%" say how big a part is, not a rise. */
 const RISE_BEFORE =
   /\b(?:(?<!\b(?:made|make|makes|making|took|take|takes|taking|end|ended|ends|ending|set|sets)\s)up|rose|risen|increased|grew|jumped|climbed|surged|(?:an?\s+)?(?:[\w-]+\s+)?(?:increase|rise|growth|jump|surge) of)(?: by)?\s*$/i;
 const FALL_BEFORE =

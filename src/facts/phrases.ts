@@ -201,7 +201,7 @@ export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): Nou
       i++;
       continue;
     }
-    // "118,900 administrative arrests": a plural one may follow its modifier too.
+    // "4,310 administrative arrests": a plural one may follow its modifier too.
     if (NOMINAL_ACTIONS.test(token.lower) && (words.length === 0 || /s$/.test(token.lower))) {
       words.push(token.lower);
       i++;
@@ -223,7 +223,7 @@ export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): Nou
     }
     if (isPhraseBreak(token)) break;
     if (!token.isWord) break;
-    // "118,900 administrative arrests ICE made": an acronym after a plural head opens the next clause.
+    // "4,310 administrative arrests HSI made": an acronym after a plural head opens the next clause.
     if (/^[A-Z]{2,6}$/.test(token.text) && /s$/.test(words[words.length - 1] ?? "")) break;
     // "40 couriers a week", "9 boats this month": a determiner opens the next phrase.
     // "12 of the defendants" reads on: a determiner after "of" is part of the phrase.

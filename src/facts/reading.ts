@@ -57,7 +57,7 @@ export function carry(reading: Reading, previous: Carried | null): Carried {
     reading.base !== null || reading.unit === "percent" || /^[A-Z]{3}$/.test(reading.unit ?? "");
   // "3,000 cells; $20 million to cover costs": money is not more of the beds before it.
   const money = (unit: string | null | undefined) => /^[A-Z]{3}$/.test(unit ?? "");
-  // "12.9 tonnes in 38 containers, while Hamburg seized 5.6 tonnes": a weight is not more containers.
+  // "3.1 tonnes in 12 crates, while Eastport seized 1.4 tonnes": a weight is not more containers.
   const otherMeasure =
     previous !== null &&
     ((money(reading.unit) && !money(previous.unit)) ||
@@ -89,7 +89,7 @@ function isNamedSubject(subject: string): boolean {
   );
 }
 
-/** "More than 3,200", "$2.1 billion": the words a figure that opens its line may start with. */
+/** "More than 4,700", "$3.8 billion": the words a figure that opens its line may start with. */
 const OPENING =
   /^\W*(?:(?:more|fewer|less) than|over|nearly|almost|about|roughly|some|approximately|up to)?\s*\W*$/i;
 

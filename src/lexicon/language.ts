@@ -39,7 +39,7 @@ const Grammar = z.object({
   namingWords: Words,
   /** Capitalised words a name starts with: "Project Tidewater", "Strike Force Alder". */
   nameHeads: Words,
-  /** Nouns that make the capitalised word before them a body of people: "Cambodian police". */
+  /** Nouns that make the capitalised word before them a body of people: "Oakfield police". */
   bodyNouns: Words,
   /** After "which"/"what", nouns asking for a means: "what method". */
   methodNouns: Words,

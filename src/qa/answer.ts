@@ -32,7 +32,7 @@ function placesAgainst(index: ReportIndex): PlaceReader {
             (mention.start < known.end && known.start < mention.end),
         ),
     );
-    // "Yantian Port" in a report beats a guessed typo of a gazetteer city the report never names.
+    // "Kelby Port" in a report beats a guessed typo of a gazetteer city the report never names.
     const asked = cleaned.toLowerCase();
     const guessed = (place: string) =>
       !index.placeParagraphs.has(place) && !asked.includes(place.toLowerCase());

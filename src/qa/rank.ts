@@ -30,12 +30,12 @@ export interface ScoredFact {
 }
 
 const ACTION_CONCEPTS = new Set([...AGREEING_VERBS].map(concept));
-/** "up from 26.1 tonnes a year earlier", "down sharply from": a figure for the period before. */
+/** "up from 14.3 tonnes a year earlier", "down sharply from": a figure for the period before. */
 const EARLIER_BEFORE =
   /\b(?:(?:up|down)\s+(?:\w+ly\s+)?from|compared (?:with|to)|than|previous|prior)\b[^,;]*$/i;
 const EARLIER_AFTER =
   /^[^,;.]{0,25}\b(?:a year earlier|the year before|the previous year|in the same period last year|a year ago)\b/i;
-/** "74% of deaths, down from 79% in 2024": a percentage right after "from" is the one before. */
+/** "61% of arrests, down from 66% in 2030": a percentage right after "from" is the one before. */
 const FROM_BEFORE = /\b(?:up|down|rose|fell|dropped|climbed)\s+(?:\w+ly\s+)?from\s*$/i;
 /** "This was lower than the 1,109 arrested in 2022, who formed 34.1 per cent": a comparison sentence. */
 const EARLIER_SENTENCE = /\b(?:than|compared (?:with|to)|up from|down from)\b.*\b(?:19|20)\d{2}\b/i;
@@ -325,7 +325,7 @@ interface DocTerms {
 
 const docTermsCache = new WeakMap<FactDoc, DocTerms>();
 
-/** Whether a figure is stated for the period before the one reported ("down from 79% in 2024"). */
+/** Whether a figure is stated for the period before the one reported ("down from 66% in 2030"). */
 export function isEarlierFigure(doc: FactDoc): boolean {
   return docTerms(doc).earlier;
 }

@@ -187,11 +187,11 @@ describe("places in a clause after a sentence's figures", () => {
 });
 
 describe("a count set to its figure", () => {
-  it("reads 'bringing the total number of … to 63' as a count of what it names", () => {
+  it("reads 'bringing the total number of … to 48' as a count of what it names", () => {
     const text =
-      "The harbour board is also designating 4 new ports, bringing the total number of harbour-designated ports nationwide to 63.";
+      "The harbour board is also designating 4 new ports, bringing the total number of harbour-designated ports nationwide to 48.";
     const fact = extractFacts(parseReport(`Harbour Report\n\n${text}\n`)).facts.find(
-      (f) => f.value === 63,
+      (f) => f.value === 48,
     );
     expect([fact?.subject, fact?.unit]).toEqual(["harbour-designated ports", "port"]);
   });

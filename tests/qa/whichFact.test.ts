@@ -316,13 +316,13 @@ describe("which figure answers, and when none does", () => {
     expect(answer("how many drownings in ontario in 2025", bulletin).facts[0]?.value).toBe(900);
   });
 
-  it("answers a rate asked with no change, and reads 'made up 63 per cent' as no rise", () => {
+  it("answers a rate asked with no change, and reads 'made up 41 per cent' as no rise", () => {
     const bulletin = invented(
-      "Harbour Safety\n\nOntario: 900 drownings in 2025, a decrease of 4%.\n\nChildren made up 63 per cent of those rescued in the harbour.",
+      "Harbour Safety\n\nOntario: 900 drownings in 2025, a decrease of 4%.\n\nChildren made up 41 per cent of those rescued in the harbour.",
     );
     expect(answer("what was ontario's drowning rate", bulletin).facts).toEqual([]);
     expect(answer("how much did drownings in ontario fall", bulletin).facts[0]?.value).toBe(4);
-    const share = bulletin.table.facts.find((fact) => fact.value === 63);
+    const share = bulletin.table.facts.find((fact) => fact.value === 41);
     expect(share?.action).not.toBe("increase");
   });
 

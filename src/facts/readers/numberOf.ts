@@ -9,7 +9,7 @@ const NUMBER_OF = /\bthe (?:total |overall )?(?:number|total|count) of\s+/gi;
 const LEVEL_VERB =
   /^[^;:]*?\b(?:rose|increased|grew|climbed|jumped|fell|dropped|declined|decreased|reached|hit|stood|was|were|is|are|totall?ed)\b[^;:]*?(?:\bto|\bat|\bof)?\s+(?:about|around|nearly|almost|roughly|more than|over|some|an estimated|approximately)?\s*$/i;
 
-/** "bringing the total number of … to 63": a verb before the count that sets it to the figure. */
+/** "bringing the total number of … to 48": a verb before the count that sets it to the figure. */
 const SETTING_VERB =
   /\b(?:bringing|brings|brought|raising|raises|raised|taking|takes|took|pushing|pushed)\s+$/i;
 const TO_FIGURE =

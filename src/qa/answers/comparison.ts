@@ -303,14 +303,14 @@ function bestForPlace(place: string, query: Query, ctx: AnswerContext): ScoredFa
   );
 }
 
-/** "fell 42 percent, from 689 to 402": the figure a change starts from is not the one now. */
+/** "fell 30 percent, from 510 to 357": the figure a change starts from is not the one now. */
 function isBaseline({ doc }: ScoredFact): boolean {
   return /\bfrom\s*$/i.test(doc.lead);
 }
 
 /**
  * "did Westvale have more carjackings than Oakfield": with no change nor share asked, a count
- * ("fell 42 percent, from 689 to 402": 402) beats the percentage it changed by.
+ * ("fell 30 percent, from 510 to 357": 357) beats the percentage it changed by.
  */
 function asCounted(query: Query, scored: ScoredFact): boolean {
   return query.measure.expected.kind === "percent" || scored.fact.unit !== "percent";

@@ -230,7 +230,7 @@ function roundingStep(value: number): number {
   return 10 ** (exponent - Math.max(digits.length, 1) + 1);
 }
 
-/** Whether `precise` is what a qualified, rounded figure ("more than $1.6 billion") stands for. */
+/** Whether `precise` is what a qualified, rounded figure ("more than $2.3 billion") stands for. */
 function roundsTo(qualified: Fact, precise: number): boolean {
   const rounded = qualified.value;
   if (rounded <= 0 || precise === rounded) return false;
@@ -251,7 +251,7 @@ function roundsTo(qualified: Fact, precise: number): boolean {
 }
 
 /**
- * "More than $1.6 billion" in a headline and "$1,614,280,000" in the body are one figure: the
+ * "More than $2.3 billion" in a headline and "$2,318,400,000" in the body are one figure: the
  * precise one answers, as close in score as a restatement.
  */
 function preciseFirst(ranked: ScoredFact[], w: Weights): ScoredFact[] {

@@ -74,7 +74,7 @@ function rightYear(query: Query, scored: ScoredFact, index: ReportIndex): boolea
     const own = openingYears(index.report.paragraphs);
     return own.size === 0 || asked.some((year) => own.has(year));
   }
-  // "Of the fiscal year 2024 total, $28.5 million …": a figure with a period of its own is dated by
+  // "Of the fiscal year 2031 total, $12.5 million …": a figure with a period of its own is dated by
   // its own words, not by another year its paragraph names.
   const period = yearsIn(scored.fact.period ?? "");
   if (period.length > 0) return asked.some((y) => period.includes(y) || dated.includes(y));
@@ -83,7 +83,7 @@ function rightYear(query: Query, scored: ScoredFact, index: ReportIndex): boolea
 
 /** "during the same period", "over that period": a period named before. */
 const SAME_PERIOD = /\b(?:the same|that|this) period\b/i;
-/** "…, compared with 287 in all of 2024": what follows is the baseline's, not the figure's. */
+/** "…, compared with 140 in all of 2030": what follows is the baseline's, not the figure's. */
 const BASELINE_AFTER = /\b(?:compared (?:with|to)|than|versus|vs\.?|(?:up|down) from)\b/i;
 
 /** The words around a figure up to a baseline its sentence sets it against after it. */
@@ -185,7 +185,7 @@ function noMoneyForHowMany(query: Query, fact: Fact): boolean {
 }
 
 /**
- * "How many ketamine sites" is not "2.4 tonnes of ketamine": a count of things is answered by a
+ * "How many opium farms" is not "1.7 tonnes of opium": a count of things is answered by a
  * weight only when the weight is of the thing counted ("how many drugs", "how many chemicals").
  */
 function noWeightForCount(query: Query, { doc, fact }: ScoredFact): boolean {
@@ -198,7 +198,7 @@ function noWeightForCount(query: Query, { doc, fact }: ScoredFact): boolean {
 
 const DRUGS_CONCEPT = concept("drugs");
 
-/** "How much fentanyl was seized at the port" is not "80 percent of fentanyl …": a weight asked is no share. */
+/** "How much fentanyl was seized at the port" is not "70 percent of heroin …": a weight asked is no share. */
 function noShareForWeight(query: Query, fact: Fact): boolean {
   const { kind } = query.measure.expected;
   return (kind !== "mass" && kind !== "volume") || fact.unit !== "percent";
@@ -221,7 +221,7 @@ const ASKS_AVERAGE = /\b(?:average|mean|on average|avg)\b/i;
 function averageWhenAsked(query: Query, { doc }: ScoredFact): boolean {
   const per = query.measure.per;
   if (!per || !ASKS_AVERAGE.test(query.cleaned)) return true;
-  // "by an average of $30,000": the words just before the figure call it an average.
+  // "by an average of $12,000": the words just before the figure call it an average.
   return statedRate(doc) === concept(per) || ASKS_AVERAGE.test(doc.lead.slice(-30));
 }
 
@@ -371,14 +371,14 @@ function wholeWhenTotalAsked(query: Query, { doc, fact }: ScoredFact): boolean {
   return !ADDED_AFTER.test(after) && !ADDED_BEFORE.test(doc.lead);
 }
 
-/** "10.1 homicides per 100,000 residents", "$300 per capita": a rate over a population. */
+/** "8.4 robberies per 100,000 residents", "$300 per capita": a rate over a population. */
 const PER_POPULATION =
   /^[^,;.]{0,40}?\b(?:per|for every)\s+(?:\d[\d,.]*\s+(?:[a-z]+\s+)?[a-z]+|capita|head)\b/i;
 /** "the murder rate", "per capita", "per 1,000 people": the question asks for a rate. */
 const ASKS_RATE_PER = /\b(?:rates?|per|capita|ratio|every|each)\b/i;
 
 /**
- * "How many homicides" is not "10.1 homicides per 100,000 residents": a rate over a population
+ * "How many homicides" is not "8.4 robberies per 100,000 residents": a rate over a population
  * answers only a question that asks for a rate.
  */
 function countNotRate(query: Query, { fact }: ScoredFact): boolean {
@@ -403,13 +403,13 @@ const ASKS_LEVEL = /\b(?:rates?|share|proportion|percentage of|per ?cent of|frac
 const ASKS_CHANGE =
   /\b(?:change[ds]?|increase[ds]?|decrease[ds]?|rise|rose|risen|fall|fell|fallen|drop(?:ped|s)?|decline[ds]?|grow|grew|growth|jump(?:ed)?|cut|up|down|more|less|fewer|higher|lower|reduc\w*|improv\w*|worse)\b/i;
 
-/** "an increase of $14.6 million", "a drop of 300": the words before a figure that is a change's size. */
+/** "an increase of $7.2 million", "a drop of 300": the words before a figure that is a change's size. */
 const SIZE_OF_CHANGE =
   /\b(?:an?\s+)?(?:[\w-]+\s+)?(?:increase|decrease|rise|drop|decline|fall|cut|reduction|jump|gain)\s+of\s*(?:about|nearly|some|more than|roughly|almost)?\s*$/i;
 
 /**
  * "Alberta's death rate" is not "a decrease of 17.7%", and "how much is going to it" not "an
- * increase of $14.6 million": a change answers only a question about change.
+ * increase of $7.2 million": a change answers only a question about change.
  */
 function levelNotChange(query: Query, { doc, fact }: ScoredFact): boolean {
   if (ASKS_CHANGE.test(query.cleaned)) return true;
@@ -418,12 +418,12 @@ function levelNotChange(query: Query, { doc, fact }: ScoredFact): boolean {
   return !ASKS_LEVEL.test(query.cleaned);
 }
 
-/** "Atlantic provinces (New Brunswick, Nova Scotia and …)": the members a group's name lists. */
+/** "Coastal counties (Alder, Birch and …)": the members a group's name lists. */
 const GROUP_MEMBERS = /\(([^()]*(?:,|\band\b)[^()]*)\)/g;
 
 const TOGETHER = /\b(?:together|combined)\b/i;
 
-/** "seven suspects were detained in Ecuador and Colombia": the pair of places a figure is set in. */
+/** "four suspects were held in Alder and Birch": the pair of places a figure is set in. */
 function setInPair(asked: string, quote: string): boolean {
   const mentions = findPlaces(quote);
   return mentions.some((first, i) => {
@@ -445,14 +445,14 @@ function siblings(asked: string, places: readonly string[]): number {
 }
 
 /**
- * "Atlantic provinces (New Brunswick, Nova Scotia, …): 218 deaths": a figure for a group whose
+ * "Coastal counties (Alder, Birch, …): 96 deaths": a figure for a group whose
  * members its sentence lists in brackets, or that it gives places "together", is none of theirs alone.
  */
 function notAGroupsFigure(query: Query, fact: Fact): boolean {
   const [asked, ...more] = query.filters.places;
   if (!asked || more.length > 0 || fact.places.length < 2 || !fact.places.includes(asked))
     return true;
-  // "British Columbia and Alberta together accounting for 44%": the pair's figure, not one's; nor
+  // "Alder and Birch together accounting for 38%": the pair's figure, not one's; nor
   // a figure for two ports when one is asked "alone".
   const shared = siblings(asked, fact.places) > 0;
   if (shared && (TOGETHER.test(fact.quote) || ASKS_ALONE.test(query.cleaned))) return false;

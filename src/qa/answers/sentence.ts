@@ -31,7 +31,7 @@ const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, Entity["kind"][]
 const YEAR = /\b(?:19|20)\d{2}\b/;
 /** "by what year", "in which month": asks for a date though it does not say "when". */
 const ASKS_DATE = /\b(?:what|which)\s+(?:year|month|day|date)\b/i;
-/** "in the past two months", "over the last 10 weeks": a span of time up to the report. */
+/** "in the past three weeks", "over the last 10 months": a span of time up to the report. */
 const ELAPSED = new RegExp(
   String.raw`\b(?:in|over|during|for|within)\s+the\s+(?:past|last|first)\s+${DURATION.source.slice(2)}`,
   "i",
@@ -307,10 +307,10 @@ function runsWithNext(text: string): (readonly [string, string | null])[] {
   return found;
 }
 
-/** "Which cartels …?" → "Sinaloa and Jalisco": the name the sentence puts right before the noun asked. */
+/** "Which cartels …?" → "Redhand and Blackwater": the name the sentence puts right before the noun asked. */
 function nameBeside(noun: string, text: string): string | null {
   const stemmed = concept(noun);
-  // "Five agencies": a count, not a name.
+  // "Four ministries": a count, not a name.
   for (const [run, next] of namesWithNext.recall(text, runsWithNext))
     if (next !== null && next === stemmed && !isNumberWord(run.toLowerCase())) return run;
   return null;
@@ -442,7 +442,7 @@ function entitiesOf(index: ReportIndex): SentenceEntities {
 /** "Who did Westvale team up with?", "who helped the port police": a partner is asked. */
 const ASKS_PARTNER =
   /\b(?:team(?:ed)?\s+up|partner(?:ed)?|work(?:ed)?|cooperat(?:e|ed)|collaborat(?:e|ed)|join(?:ed)?\s+forces|joined|teamed)\s+with\b|\bwho\s+helped\b|\bwith\s+whom\b/i;
-/** A partner's name: capitalised words, then perhaps the kind of body ("Cambodian police"). */
+/** A partner's name: capitalised words, then perhaps the kind of body ("Oakfield police"). */
 const PARTNER_NAME = String.raw`((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,4}(?:\s+(?:${GRAMMAR.bodyNouns.join("|")}))?)`;
 
 /**
@@ -572,7 +572,7 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
         first.length === 0 && query.wh === "who" && verbsHeld.length > 0
           ? personRuns(doc.text, otherNames)
           : [];
-      // "arrested … in Sham Shui Po": likewise a where-question's place the gazetteer does not know.
+      // "arrested … in Kelby Wharf": likewise a where-question's place the gazetteer does not know.
       const located =
         first.length === 0 && query.wh === "where" && verbsHeld.length > 0
           ? locatedRuns(doc.text)

@@ -7,9 +7,9 @@ const CAPITALISED_RUN =
 const INITIAL = /^\p{Lu}\.$/u;
 
 /**
- * "Regional Director Dana Whitcomb" → "Dana Whitcomb": a capitalised run read as a person's name,
+ * "Regional Director Mara Quill" → "Mara Quill": a capitalised run read as a person's name,
  * its leading title words dropped. Most of a name's words are no everyday English word, which
- * "Harm Reduction Summit" or a headline's "Mom Says Trump" are; null when the run is not a name.
+ * "Safe Streets Forum" or a headline's "Mayor Says Budget" are; null when the run is not a name.
  */
 function personIn(run: string): string | null {
   const parts = run.split(/\s+/);

@@ -1,4 +1,4 @@
-/** "in Sham Shui Po", "at the Port of Eastmark": a capitalised name after a word of place. */
+/** "in Kelby Wharf", "at the Port of Eastmark": a capitalised name after a word of place. */
 const LOCATED =
   /\b(?:in|at|near|outside|from)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'’-]*)*)/gu;
 const MONTH_OR_DAY =
