@@ -1,7 +1,7 @@
 /**
  * Paired comparison of answers: `npm run compare -- --save before.json`, then after a change
  * `npm run compare -- --against before.json`. Answers every golden question (follow-ups after
- * their question, as the golden test asks them) and every corpus question, and lists the answers
+ * their question, as the golden test asks them) and every corpus question (the real corpus and the invented one), and lists the answers
  * that changed and how. A change to speed must change none.
  *
  * The corpus's validation half is never read answer by answer: its answers are kept only as a
@@ -15,12 +15,11 @@ import { answer, reply } from "../src/qa/answer.js";
 import { buildReportIndex } from "../src/qa/reportIndex.js";
 import type { Answer } from "../src/qa/schema.js";
 import {
-  type CorpusHalf,
   corpusAvailable,
+  corpusGroups,
   corpusMeta,
   judgeCorpus,
   loadCorpusReport,
-  loadSplit,
   readCorpusText,
 } from "../tests/corpus/corpus.js";
 import {
@@ -79,10 +78,9 @@ function goldenEntries(): Entry[] {
 function corpusEntries(): Entry[] {
   if (!corpusAvailable()) throw new Error("factdesk: compare: ../shared/corpus is missing");
   const entries: Entry[] = [];
-  const split = loadSplit();
-  for (const half of ["tuning", "validation"] as const satisfies CorpusHalf[]) {
-    for (const name of split[half]) {
-      const report = loadCorpusReport(name);
+  for (const { group: half, dir, names } of corpusGroups()) {
+    for (const name of names) {
+      const report = loadCorpusReport(name, dir);
       const index = buildReportIndex(readCorpusText(report), corpusMeta(report));
       for (const q of report.questions) {
         const got = answer(q.q, index);

@@ -1,27 +1,26 @@
 /**
- * Score the engine on the real-text corpus, per half: `npm run corpus [-- --show]`.
- * `--show` lists the tuning half's misses. The validation half only ever prints its score: it is
- * never tuned on, so its answers are never read one by one.
+ * Score the engine on the real-text corpus, per half, and on the invented corpus:
+ * `npm run corpus [-- --show]`. `--show` lists the misses of the tuning half and the invented
+ * reports. The validation half only ever prints its score: it is never tuned on, so its answers are
+ * never read one by one.
  */
 import { answer } from "../src/qa/answer.js";
 import { buildReportIndex } from "../src/qa/reportIndex.js";
 import {
-  type CorpusHalf,
+  corpusGroups,
   corpusMeta,
   judgeCorpus,
   loadCorpusReport,
-  loadSplit,
   readCorpusText,
 } from "../tests/corpus/corpus.js";
 
 const show = process.argv.includes("--show");
-const split = loadSplit();
-for (const half of ["tuning", "validation"] as const satisfies CorpusHalf[]) {
+for (const { group: half, dir, names } of corpusGroups()) {
   let correct = 0;
   let total = 0;
   let leaks = 0;
-  for (const name of split[half]) {
-    const report = loadCorpusReport(name);
+  for (const name of names) {
+    const report = loadCorpusReport(name, dir);
     const index = buildReportIndex(readCorpusText(report), corpusMeta(report));
     let good = 0;
     const misses: string[] = [];
@@ -30,7 +29,7 @@ for (const half of ["tuning", "validation"] as const satisfies CorpusHalf[]) {
       const verdict = judgeCorpus(q, result);
       good += verdict.correct ? 1 : 0;
       leaks += verdict.leak ? 1 : 0;
-      if (!verdict.correct && half === "tuning") {
+      if (!verdict.correct && half !== "validation") {
         misses.push(
           `  MISS [${q.kind}] ${JSON.stringify(q.q)}: ${verdict.reason} | ${result.text.slice(0, 140).replace(/\n/g, " ")}`,
         );

@@ -1,11 +1,14 @@
 /**
- * The real-text corpus in `../shared/corpus/`: loader and judge.
+ * The real-text corpus in `../shared/corpus/`, and the invented one in `tests/corpus/invented/`
+ * laid out the same way: loader and judge.
  *
  * The judge mirrors `../shared/corpus/tools/score.py`, which scores the `ask --json` contract, so
- * the in-process score here and the script's score agree. The corpus text is read from
- * `../shared/`, never copied into the repository.
+ * the in-process score here and the script's score agree. The real corpus text is read from
+ * `../shared/`, never copied into the repository. The invented reports were written for this
+ * project by sessions that never saw the engine, with questions by other such sessions, in the
+ * corpus's own format; every question is asked on its own, as the batch contract asks it.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -14,6 +17,7 @@ import { decodeReportBytes } from "../../src/report/decode.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const CORPUS_DIR = resolve(HERE, "..", "..", "..", "shared", "corpus");
+export const INVENTED_CORPUS_DIR = join(HERE, "invented");
 
 export const CorpusQuestion = z
   .object({
@@ -38,6 +42,8 @@ export const CorpusSplit = z.object({
 export type CorpusSplit = z.infer<typeof CorpusSplit>;
 
 export type CorpusHalf = "tuning" | "validation";
+/** The real corpus's two halves, and the invented reports (tuning material like the first half). */
+export type CorpusGroup = CorpusHalf | "invented";
 
 export interface CorpusReport {
   name: string;
@@ -53,8 +59,26 @@ export function corpusAvailable(): boolean {
   return existsSync(join(CORPUS_DIR, "questions"));
 }
 
-export function loadCorpusReport(name: string): CorpusReport {
-  const questionsPath = join(CORPUS_DIR, "questions", `${name}.jsonl`);
+/** The invented corpus's report names, sorted: one per `questions/*.jsonl`. */
+export function inventedCorpusNames(): string[] {
+  return readdirSync(join(INVENTED_CORPUS_DIR, "questions"))
+    .filter((file) => file.endsWith(".jsonl"))
+    .map((file) => file.slice(0, -".jsonl".length))
+    .sort();
+}
+
+/** Every group with its folder and report names, in the order reports print them. */
+export function corpusGroups(): { group: CorpusGroup; dir: string; names: string[] }[] {
+  const split = loadSplit();
+  return [
+    { group: "tuning", dir: CORPUS_DIR, names: split.tuning },
+    { group: "validation", dir: CORPUS_DIR, names: split.validation },
+    { group: "invented", dir: INVENTED_CORPUS_DIR, names: inventedCorpusNames() },
+  ];
+}
+
+export function loadCorpusReport(name: string, dir: string = CORPUS_DIR): CorpusReport {
+  const questionsPath = join(dir, "questions", `${name}.jsonl`);
   const questions = readFileSync(questionsPath, "utf8")
     .split("\n")
     .filter((line) => line.trim() !== "")
@@ -63,7 +87,7 @@ export function loadCorpusReport(name: string): CorpusReport {
       if (!parsed.success) throw new Error(`factdesk corpus: ${name} line ${i + 1}: bad question`);
       return parsed.data;
     });
-  return { name, reportPath: join(CORPUS_DIR, "reports", `${name}.txt`), questions };
+  return { name, reportPath: join(dir, "reports", `${name}.txt`), questions };
 }
 
 export function readCorpusText(report: CorpusReport): string {
