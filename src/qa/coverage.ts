@@ -34,6 +34,11 @@ function isVerbForm(word: string): boolean {
 /** Words a question may use that no report needs to contain. */
 const GENERIC: ReadonlySet<string> = new Set(GRAMMAR.genericQuestionWords);
 
+/** A word a question may use that no report needs to contain ("people", "figure"). */
+export function isGenericNoun(word: string): boolean {
+  return GENERIC.has(word) || STOP_WORDS.has(word);
+}
+
 /** A unit word is known when some figure is in that unit ("percentage" for "35 per cent"). */
 const MONEY = concept("money");
 

@@ -114,6 +114,11 @@ export interface Weights {
   countOtherUnit: number;
   /** Restatements within this much of the best score are cited beside it. */
   restatementMargin: number;
+  /**
+   * A figure whose sentence never names the noun counted answers only when it holds more than this
+   * share of the question's other words: then the noun is the asker's paraphrase of its own.
+   */
+  paraphraseShare: number;
   /** National figures this close to the best are one total and its parts. */
   totalMargin: number;
   /**
@@ -209,6 +214,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   countAsMeasure: -2.5,
   countOtherUnit: -0.75,
   restatementMargin: 4,
+  paraphraseShare: 0.5,
   totalMargin: 1,
   breakdownMargin: 6,
   superlativeMargin: 8,

@@ -1,9 +1,10 @@
 import type { Fact } from "../../facts/schema.js";
 import { countUnit } from "../../facts/units.js";
+import { stem } from "../../text/stem.js";
 import { words } from "../../text/tokenize.js";
 import { documentsWith } from "../bm25.js";
 import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "../compose.js";
-import { type CountInWords, countedNoun, countInWords } from "../coverage.js";
+import { type CountInWords, countedNoun, countInWords, isGenericNoun } from "../coverage.js";
 import { isHomeName, mentions, paragraphsHoldingLastWords, paragraphsNaming } from "../names.js";
 import { isEarlierFigure, rankFacts, type ScoredFact } from "../rank.js";
 import { factsIn, type ReportIndex, type SentenceDoc } from "../reportIndex.js";
@@ -99,6 +100,47 @@ function uncounted(query: Query, best: ScoredFact): Answer {
 function countsNoun(noun: string, { doc, fact }: ScoredFact): boolean {
   const asked = concept(noun);
   return doc.heads.has(asked) || doc.core.has(asked) || fact.unit === countUnit(noun);
+}
+
+/** Any count of people is in persons: the unit says nothing about which people. */
+const PERSONS = countUnit("people");
+
+/** No figure counts the noun asked: say where the report mentions it, or name it as uncounted. */
+function notCounted(query: Query, ctx: AnswerContext): Answer {
+  const none = noFigure(query, ctx);
+  if (none.citations.length > 0) return none;
+  return {
+    ...none,
+    text: none.text.replace(/^.*/, `The report gives no figure for ${query.measure.target}.`),
+  };
+}
+
+/** The figure's own words count the noun asked: its head, its words, or a unit other than persons. */
+function countsTarget(query: Query, { doc, fact }: ScoredFact): boolean {
+  const noun = query.measure.target ?? "";
+  const asked = concept(noun);
+  const unit = countUnit(noun);
+  return doc.heads.has(asked) || doc.core.has(asked) || (unit !== PERSONS && fact.unit === unit);
+}
+
+/**
+ * "How many wardens were posted?" answered by "1,200 people were treated": a count whose sentence
+ * never names the noun the question counts counts something else. A noun any report may leave
+ * unsaid ("people", "figure") is no such test, and "how many drug labs were busted?" answered by
+ * "14 drug-making cases were cracked" keeps its figure: most of the question's other words stand at
+ * it, so the noun is the asker's paraphrase of the report's.
+ */
+function countsOtherThing(query: Query, best: ScoredFact, w: Weights): boolean {
+  const noun = query.measure.target;
+  if (!noun || query.measure.expected.kind !== null || isGenericNoun(noun)) return false;
+  const asked = concept(noun);
+  const { doc, fact } = best;
+  if (doc.heads.has(asked) || doc.core.has(asked) || doc.near.has(asked)) return false;
+  if (countsTarget(query, best) || new RegExp(`\\b${stem(noun)}`, "i").test(fact.quote))
+    return false;
+  const others = [...new Set(query.measure.concepts)].filter((c) => c !== asked);
+  const matched = others.filter((c) => doc.core.has(c) || doc.near.has(c)).length;
+  return matched <= others.length * w.paraphraseShare;
 }
 
 /**
@@ -341,11 +383,17 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
     w,
   );
   if (ranked[0] && countsListedItems(query, ranked[0])) return uncounted(query, ranked[0]);
-  const best = ranked[0];
+  let best = ranked[0];
   const inWords = countInWords(query, ctx.index);
   if (inWords && countedInWordsOnly(query, inWords, isUsable(best, w) ? best : undefined))
     return givenInWords(query, inWords);
   if (!isUsable(best, w) || !fitsAskedTime(query, best)) return noFigure(query, ctx);
+  // The best figure counts another thing: a usable one counting the thing asked answers instead.
+  if (countsOtherThing(query, best, w)) {
+    const counting = ranked.find((r) => isUsable(r, w) && countsTarget(query, r));
+    if (!counting) return notCounted(query, ctx);
+    best = counting;
+  }
   const again = restatements(best, ranked, w);
   const facts = [best.fact, ...again];
   const also =
