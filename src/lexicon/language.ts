@@ -58,6 +58,8 @@ const Grammar = z.object({
   wholeLabels: Words,
   /** With operationNouns, words naming the report's whole effort: "the headline figures". */
   wholeReportWords: Words,
+  /** Nouns for how much of a thing: "the size of the grant" asks about the grant, not a size. */
+  dimensionWords: Words,
 });
 
 const WordNet = z.object({

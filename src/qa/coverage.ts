@@ -34,6 +34,9 @@ function isVerbForm(word: string): boolean {
 /** Words a question may use that no report needs to contain. */
 const GENERIC: ReadonlySet<string> = new Set(GRAMMAR.genericQuestionWords);
 
+/** "What is the size of …": how much of the thing is asked, a word no report need use. */
+const DIMENSIONS: ReadonlySet<string> = new Set(GRAMMAR.dimensionWords);
+
 /** A word a question may use that no report needs to contain ("people", "figure"). */
 export function isGenericNoun(word: string): boolean {
   return GENERIC.has(word) || STOP_WORDS.has(word);
@@ -198,14 +201,20 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
     return query.measure.target;
   }
   // "What budget was allocated …": the noun a what/which question opens on is the thing asked.
-  const named = /^(?:what|which)\s+([a-z]{4,})\s+(?:was|were|is|are|did|does|do|has|have)\b/.exec(
-    query.cleaned.toLowerCase(),
-  )?.[1];
+  // "What was the budget for …" names it after its auxiliary and article.
+  const named =
+    /^(?:what|which)\s+([a-z]{4,})\s+(?:was|were|is|are|did|does|do|has|have)\b/.exec(
+      query.cleaned.toLowerCase(),
+    )?.[1] ??
+    /^(?:what|which)\s+(?:was|were|is|are)\s+(?:the|its|their)\s+([a-z]{4,})\s+(?:of|for|in|on|to|allocated|given|spent|set)\b/.exec(
+      query.cleaned.toLowerCase(),
+    )?.[1];
   // "What position does she hold?": a noun naming the kind of words that answer is no thing asked.
   const answerKind = answerKindAsked(query);
   if (
     named &&
     named !== answerKind &&
+    !DIMENSIONS.has(named) &&
     !STOP_WORDS.has(named) &&
     !GENERIC.has(named) &&
     !known(named, index)

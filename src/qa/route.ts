@@ -23,8 +23,10 @@ const WORDS_ONLY = new Set<Query["wh"]>(["who", "when", "where"]);
 /** "What is the maximum penalty?" may be answered in words ("life imprisonment") rather than a figure. */
 function figureOrSentence(query: Query, ctx: AnswerContext): Answer {
   const figure = figureAnswer(query, ctx);
-  // "By what percentage …": only a figure says by how much; a sentence without one does not.
-  if (figure.status === "answered" || query.measure.expected.kind === "percent") return figure;
+  // "By what percentage …", "what was the fleet budget": only a figure says how much; a sentence
+  // without one does not.
+  const measured = query.measure.expected.kind === "percent" || asksAMeasure(query);
+  if (figure.status === "answered" || measured) return figure;
   const sentence = sentenceAnswer(query, ctx);
   return sentence.status === "answered" ? sentence : figure;
 }
@@ -32,6 +34,18 @@ function figureOrSentence(query: Query, ctx: AnswerContext): Answer {
 /** After "what"/"which", a word that asks for a figure, not a name: "what value", "which share". */
 const FIGURE_WORD =
   /^(?:is|are|was|were|did|do|does|has|have|had|total|number|amount|value|cost|price|share|rate|percent|percentage|proportion|fraction|portion|figure|sum|size|level|budget|increase|decrease|change|quantity|weight|volume|age)$/i;
+
+/** "What was the fleet budget …", "what is the total cost": the measure a what-question asks for. */
+const MEASURE_ASKED =
+  /\b(?:what|which)\s+(?:(?:is|are|was|were)\s+)?(?:the\s+|its\s+|their\s+)?(?:[a-z-]+\s+)?([a-z]+)\b/i;
+
+function asksAMeasure(query: Query): boolean {
+  const noun = MEASURE_ASKED.exec(query.cleaned)?.[1];
+  return noun !== undefined && FIGURE_WORD.test(noun) && !AUXILIARY_WORD.test(noun);
+}
+
+/** The auxiliaries FIGURE_WORD lets through after "what" ("what is …"): no measure themselves. */
+const AUXILIARY_WORD = /^(?:is|are|was|were|did|do|does|has|have|had)$/i;
 
 /** "What study are the estimates based on?": the answer is a name in a sentence. */
 function asksForAName(query: Query): boolean {
