@@ -62,7 +62,7 @@ const FLOORS: Record<string, number> = {
   "provincial-results": 1.0, // 32/32
   seed: 1.0, // 104/104
   "seed-heldout": 1.0, // 60/60
-  "sichuan-drug-report": 0.84, // 21/25
+  "sichuan-drug-report": 0.88, // 22/25
   "singapore-cnb-annual": 0.92, // 23/25
   "uk-nca-operation": 0.96, // 24/25
   "ukraine-customs-or-europol": 1.0, // 25/25
@@ -98,7 +98,7 @@ const FLOORS: Record<string, number> = {
   "seed-chat2": 39 / 40,
   "seed-chat3": 40 / 40, // first sight (session 4) 33/40, before any change for it
   "seed-fresh3": 57 / 60, // first sight (session 4) 52/60, before any change for it
-  "seed-fresh4": 49 / 60, // first sight (session 5) 49/60, before any change for it
+  "seed-fresh4": 51 / 60, // first sight (session 5) 49/60, before any change for it
   "corpus-blind2-2022-03-01_addiction_overdose": 12 / 12,
   "corpus-blind2-2023-03-20_freedom_caucus_public_safety": 12 / 12,
   "corpus-blind2-2023-11-16_global_drug_trafficking": 12 / 12,
@@ -148,12 +148,12 @@ const FLOORS: Record<string, number> = {
   "invented7-wh-article-crime-results": 14 / 15, // first sight (session 4) 12/15
   "invented7-wh-by-the-numbers-enforcement": 11 / 15, // first sight (session 4) 10/15
   "invented7-wh-fact-sheet-fentanyl-border": 11 / 15, // first sight (session 4) 10/15
-  "invented8-news-asia-meth-golden-triangle": 11 / 15, // first sight (session 4) 9/15
+  "invented8-news-asia-meth-golden-triangle": 12 / 15, // first sight (session 4) 9/15
   "invented8-news-australia-police-media-release": 14 / 15, // first sight (session 4) 12/15
   "invented8-news-europe-europol-operation": 13 / 15, // first sight (session 4) 12/15
   "invented8-news-us-attorney-indictment": 14 / 15, // first sight (session 4) 10/15
   "invented8-wh-bilateral-readout-security": 12 / 15, // first sight (session 4) 8/15
-  "invented8-wh-hidta-funding-fact-sheet": 11 / 15, // first sight (session 4) 8/15
+  "invented8-wh-hidta-funding-fact-sheet": 12 / 15, // first sight (session 4) 8/15
   "invented8-wh-monthly-border-update": 11 / 15, // first sight (session 4) 9/15
   "invented8-wh-ten-things-safer-communities": 15 / 15, // first sight (session 4) 14/15
 };
@@ -163,12 +163,10 @@ const FLOORS: Record<string, number> = {
  * down. Every other set gives none. The third blind set's remaining cases are listed in the README.
  */
 const KNOWN_LEAKS: Record<string, number> = {
-  "invented8-news-asia-meth-golden-triangle": 1,
   "invented8-wh-bilateral-readout-security": 1,
   "invented7-wh-by-the-numbers-enforcement": 1,
   "invented7-wh-fact-sheet-fentanyl-border": 1,
   "seed-fresh3": 3,
-  "seed-fresh4": 1,
   "corpus-blind3-2025-04-28_border_promises": 1,
 };
 

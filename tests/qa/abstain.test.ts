@@ -241,3 +241,45 @@ describe("lists and follow-ups", () => {
     expect(got.citations).toEqual([3]);
   });
 });
+
+// Invented report: a harbour clean-up whose figures count volunteers, bags and one kind of person,
+// and that names a grant without stating any budget.
+const HARBOUR = `Harbour Clean-Up Results
+
+The Bayview Harbour clean-up drew 640 volunteers over three weekends, who filled 2,150 bags of litter.
+
+Volunteers treated 85 seabirds caught in fishing line. In the same weekends 312 boat owners were arrested for dumping, and 19 boating poachers were also caught.
+
+Since the clean-up began, 1,300 people were ordered to attend harbour safety classes.
+
+Police officers ran 4 night patrols along the quay.
+
+The clean-up was organised by the Bayview Harbour Trust, which thanked the wardens for their help.`;
+
+const harbour = buildReportIndex(HARBOUR, { name: "harbour.txt", version: null });
+
+describe("the figure counts the thing asked about", () => {
+  it("gives no neighbour's figure for a thing the report never counts", () => {
+    const got = answer("How many police officers were deployed in the clean-up?", harbour);
+    expect(got.status).toBe("not_found");
+    expect(got.facts).toEqual([]);
+    expect(got.text).toMatch(/officers/);
+    expect(answer("How many wardens were deployed in the clean-up?", harbour).facts).toEqual([]);
+  });
+
+  it("answers with the figure that counts the noun asked, not the best-scored other count", () => {
+    expect(answer("How many poachers were arrested?", harbour).facts[0]?.value).toBe(19);
+    expect(answer("How many volunteers took part in the clean-up?", harbour).facts[0]?.value).toBe(
+      640,
+    );
+  });
+
+  it("gives no sentence for a budget the report never states", () => {
+    const got = answer("What was the budget allocated to the clean-up?", harbour);
+    expect(got.status).toBe("not_found");
+    expect(got.text).toMatch(/budget/);
+    const trust = answer("what was the trust budget for the harbour", harbour);
+    expect(trust.status).toBe("not_found");
+    expect(trust.facts).toEqual([]);
+  });
+});
