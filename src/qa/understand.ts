@@ -29,6 +29,11 @@ export interface Measure {
   expected: ExpectedUnit;
   /** "per state", "a day", "on average": the denominator of the rate asked for, "" for an average. */
   per: string | null;
+  /**
+   * "apart from those fined, how many were jailed": the concepts of the part set aside, which the
+   * figure asked for is not. Absent when the question sets nothing aside.
+   */
+  excluded?: string[];
 }
 
 /** What the figure must be about. */
@@ -468,6 +473,18 @@ function topicLast(cleaned: string): string {
   return `${asked} in the ${topic}`;
 }
 
+/**
+ * "apart from those fined,", "other than cocaine", "not counting the 40 charged": a part the
+ * question sets aside, up to the next comma or the question's end.
+ */
+const SET_ASIDE =
+  /\b(?:apart from|aside from|except(?:\s+for)?|excluding|other than|besides|not counting|leaving aside|in addition to|on top of)\s+([^,;?]+)/i;
+
+/** The question without the part it sets aside, which says what the answer is not. */
+export function withoutSetAside(text: string): string {
+  return text.replace(SET_ASIDE, " ");
+}
+
 export function understand(question: string, placesIn: PlaceReader = findPlacesInQuestion): Query {
   const cleaned = topicLast(cleanQuestion(question).replace(WHAT_ABOUT, ""));
   const lower = cleaned
@@ -515,9 +532,13 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
     !STOP_WORDS.has(thing)
       ? thing
       : null;
-  const concepts = words(withoutPlaces)
-    .filter((word) => !STOP_WORDS.has(word) && !/^\d/.test(word))
-    .map(concept);
+  const contentConcepts = (text: string) =>
+    words(text)
+      .filter((word) => !STOP_WORDS.has(word) && !/^\d/.test(word))
+      .map(concept);
+  const setAside = SET_ASIDE.exec(withoutPlaces)?.[1];
+  const concepts = contentConcepts(setAside ? withoutSetAside(withoutPlaces) : withoutPlaces);
+  const excluded = setAside ? contentConcepts(setAside).filter((c) => !concepts.includes(c)) : [];
   // "who is the oldest defendant": people ranked by the ages the report gives them.
   const byAge = AGE_RANK.exec(lower)?.[0];
   const opAsked = opOf(
@@ -540,6 +561,7 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
       target,
       expected: expectedUnit(lower, target),
       per: askedRate(withoutPlaces),
+      ...(excluded.length > 0 ? { excluded } : {}),
     },
     filters: {
       places: placeNames,
