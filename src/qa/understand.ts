@@ -266,7 +266,12 @@ const CONTEST =
   /\b(?:more|most|bigger|biggest|larger|largest|higher|highest|greater|greatest|less|least|fewer|fewest|smaller|smallest|lower|lowest)\b/i;
 /** After "which"/"what", words that are not a kind of thing to rank: verbs, time, measures. */
 const NOT_A_THING =
-  /^(?:|is|are|was|were|did|do|does|has|have|had|will|would|can|could|year|years|month|day|date|time|period|quarter|amount|number|total|percentage|share|rate|one|kind|type|sort|part)$/;
+  /^(?:|is|are|was|were|did|do|does|has|have|had|will|would|can|could|year|years|month|day|date|time|period|quarter|amount|number|total|percentage|share|rate|one|kind|type|sort|part|age)$/;
+/**
+ * "which year", "which kind of case", "which age group": what is ranked is the label a list row or a
+ * figure's period gives it, not a place and not the thing counted.
+ */
+const RANKED_LABEL = /^(?:year|month|quarter|kind|type|sort|category|categories|age|group)$/;
 const LEADING_ARTICLE = /^(?:the|a|an)\s+/i;
 
 /** Words that open the phrase an option stands in: "arrested in the harbour sweep or …". */
@@ -519,7 +524,7 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
   const placeKind = rankedPlaceKind ? (PLACE_KINDS.get(rankedPlaceKind) ?? null) : null;
   const isSuperlative =
     superlative !== null &&
-    (placeKind !== null || /\bwhere\b/.test(lower)) &&
+    (placeKind !== null || /\bwhere\b/.test(lower) || RANKED_LABEL.test(afterWhich?.[1] ?? "")) &&
     placeNames.length === 0;
   const options = placeNames.length >= 2 ? [] : contestOptions(cleaned);
   const thing = afterWhich?.[1] ?? "";
