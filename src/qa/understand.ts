@@ -268,10 +268,35 @@ const CONTEST =
 const NOT_A_THING =
   /^(?:|is|are|was|were|did|do|does|has|have|had|will|would|can|could|year|years|month|day|date|time|period|quarter|amount|number|total|percentage|share|rate|one|kind|type|sort|part|age)$/;
 /**
+ * "of the provinces named, which seized the most": a "which" followed by its verb ranks the kind
+ * the phrase before it names.
+ */
+const AMONG_BEFORE_WHICH =
+  /\b(?:of|among|amongst)\s+(?:all\s+)?(?:the|these|those)\s+([a-z-]+)(?:\s+([a-z]+))?\b[^,]*,\s*(?:which|what)\s+(?:one\s+)?(?:is|was|were|are|had|has|have|did|saw|got|seized|made|recorded|reported)\b/;
+
+/** The one or two words naming what "which" ranks, as `[match, first, second]`. */
+export function rankedWords(lower: string): [string, string, string?] | null {
+  const among = AMONG_BEFORE_WHICH.exec(lower);
+  if (among?.[1]) {
+    // "the kinds of case", "the provinces named": the kind word, else "the specific kinds".
+    const [, first, second] = among;
+    const kind = ranksLabels(first) || PLACE_KINDS.has(first) || !second ? first : second;
+    return [among[0], kind];
+  }
+  const after = /\b(?:which|what)\s+(\w+)(?:\s+(\w+))?/.exec(lower);
+  return after ? [after[0], after[1] ?? "", after[2]] : null;
+}
+
+/**
  * "which year", "which kind of case", "which age group": what is ranked is the label a list row or a
  * figure's period gives it, not a place and not the thing counted.
  */
-const RANKED_LABEL = /^(?:year|month|quarter|kind|type|sort|category|categories|age|group)$/;
+const RANKED_LABEL =
+  /^(?:years?|months?|quarters?|kinds?|types?|sorts?|category|categories|age|groups?)$/;
+/** Whether "which <word>" ranks labels (kinds, age groups, years), never places. */
+export function ranksLabels(word: string): boolean {
+  return RANKED_LABEL.test(word);
+}
 const LEADING_ARTICLE = /^(?:the|a|an)\s+/i;
 
 /** Words that open the phrase an option stands in: "arrested in the harbour sweep or …". */
@@ -510,9 +535,7 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
   );
   const target = people ? people.text.toLowerCase() : targetNoun(withoutPlaces);
   // "which province", "which customs district": the kind of place is one of the next two words.
-  const afterWhich = /\b(?:which|what)\s+(\w+)(?:\s+(\w+))?/.exec(
-    lower.replace(/\bmember states?\b/, "country"),
-  );
+  const afterWhich = rankedWords(lower.replace(/\bmember states?\b/, "country"));
   const rankedPlaceKind = [afterWhich?.[1], afterWhich?.[2]].find(
     (word) => word && PLACE_KINDS.has(word),
   );

@@ -123,6 +123,10 @@ describe("superlatives over kinds, age groups and years", () => {
   it("ranks the kinds a list gives, the most and the fewest", () => {
     expect(leader("which kind of offence had the most arrests")).toEqual(["**Assault**", 310]);
     expect(leader("which type of offence had the fewest arrests?")).toEqual(["**Fraud**", 95]);
+    expect(leader("Of all the kinds of offence, which had the most arrests?")).toEqual([
+      "**Assault**",
+      310,
+    ]);
   });
 
   it("ranks age groups by their rows, labels that open on a figure", () => {

@@ -5,7 +5,7 @@ import { citeLine, quoteBlock, uniqueParagraphs } from "../compose.js";
 import { rankFacts, type ScoredFact, STEERING } from "../rank.js";
 import type { ReportIndex } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
-import { namesAKindOfPlace, type Query } from "../understand.js";
+import { namesAKindOfPlace, type Query, rankedWords, ranksLabels } from "../understand.js";
 import { concept, conceptsOf } from "../vocabulary.js";
 import type { Weights } from "../weights.js";
 import type { AnswerContext } from "./context.js";
@@ -153,6 +153,8 @@ export function rankPlaces(query: Query, { index, weights }: AnswerContext): Pla
     const byPeriod = podium(ranked, query, weights, (fact) => fact.period);
     if (byPeriod.length > 1) return byPeriod;
   }
+  // "Which kind of case": a kind is a row's label, never a place that happens to have the most.
+  if (ranksLabels(rankedKindWords(query.cleaned))) return podium(ranked, query, weights, label);
   // "Which force": a kind that is no kind of place ranks list rows by their labels first
   // ("Harbour Police (Eastport): 312 arrests"); "which region", with no figure for one, by the
   // labels of the rows ("Africa: 812 arrests").
@@ -178,7 +180,7 @@ function leadInNames(fact: Fact, kindWords: Set<string>, index: ReportIndex): bo
  * after "which" and, when that is no kind of place, a kind of place after it.
  */
 function rankedKindWords(cleaned: string): string {
-  const [, first = "", second = ""] = /\b(?:which|what)\s+(\w+)(?:\s+(\w+))?/i.exec(cleaned) ?? [];
+  const [, first = "", second = ""] = rankedWords(cleaned.toLowerCase()) ?? [];
   return !namesAKindOfPlace(first) && namesAKindOfPlace(second) ? `${first} ${second}` : first;
 }
 
