@@ -86,7 +86,7 @@ const FLOORS: Record<string, number> = {
   "corpus-extra-2025-03-26_opioid_epidemic_cost": 17 / 18,
   "corpus-extra-2025-04-28_border_promises": 16 / 18,
   "corpus-extra-2025-08-11_dc_crime": 17 / 18,
-  "corpus-extra-2026-07-29_crime_midyear_2026": 16 / 18,
+  "corpus-extra-2026-07-29_crime_midyear_2026": 17 / 18,
   // 120 more questions on the same 10 tuning-half reports (4 per report unanswerable), by a helper
   // who never saw the engine. First sight, on this branch at be9c0a3: 92/120 = 76.7%, with 12
   // figures given for questions the report cannot answer (91/120 at the session's start, 33390a2);
@@ -98,7 +98,7 @@ const FLOORS: Record<string, number> = {
   "seed-chat2": 39 / 40,
   "seed-chat3": 40 / 40, // first sight (session 4) 33/40, before any change for it
   "seed-fresh3": 57 / 60, // first sight (session 4) 52/60, before any change for it
-  "seed-fresh4": 49 / 60, // first sight (session 5) 49/60, before any change for it
+  "seed-fresh4": 50 / 60, // first sight (session 5) 49/60, before any change for it
   "corpus-blind2-2022-03-01_addiction_overdose": 12 / 12,
   "corpus-blind2-2023-03-20_freedom_caucus_public_safety": 12 / 12,
   "corpus-blind2-2023-11-16_global_drug_trafficking": 12 / 12,
