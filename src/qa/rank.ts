@@ -15,7 +15,7 @@ import {
   SEARCH_TEXT,
   UNIT_KINDS,
 } from "./reportIndex.js";
-import type { Query } from "./understand.js";
+import { type Query, withoutSetAside } from "./understand.js";
 import { concept, conceptsOf, STOP_WORDS } from "./vocabulary.js";
 import { DEFAULT_WEIGHTS, type Weights } from "./weights.js";
 
@@ -197,7 +197,9 @@ const askedWordsCache = new WeakMap<Query, string[]>();
 function askedWords(query: Query): string[] {
   let asked = askedWordsCache.get(query);
   if (!asked) {
-    asked = [...new Set(letterWords(query.cleaned, 4))].filter((word) => !STOP_WORDS.has(word));
+    asked = [...new Set(letterWords(withoutSetAside(query.cleaned), 4))].filter(
+      (word) => !STOP_WORDS.has(word),
+    );
     askedWordsCache.set(query, asked);
   }
   return asked;
@@ -435,6 +437,28 @@ function distinctPlaces(fact: Fact): number {
   return count;
 }
 
+const clauseCache = new WeakMap<FactDoc, Set<string>>();
+
+/** The concepts of a figure's own clause: "and more than 40 people were fined in the city,". */
+function ownClauseConcepts(doc: FactDoc): Set<string> {
+  let found = clauseCache.get(doc);
+  if (!found) {
+    const { quote, text } = doc.fact;
+    const at = Math.max(0, quote.indexOf(text));
+    const start = Math.max(quote.lastIndexOf(",", at), quote.lastIndexOf(";", at)) + 1;
+    const end = quote.slice(at + text.length).search(/[,;.](?:\s|$)/);
+    const clause = quote.slice(start, end < 0 ? quote.length : at + text.length + end);
+    found = new Set(conceptsOf(clause));
+    clauseCache.set(doc, found);
+  }
+  return found;
+}
+
+/** Whether a figure counts what the question sets aside: its own words or its own clause use it. */
+function setAsideIn(excluded: readonly string[], doc: FactDoc): boolean {
+  return excluded.some((c) => doc.core.has(c) || ownClauseConcepts(doc).has(c));
+}
+
 /** How well one fact answers the query: concept overlap, verb, unit, target noun, scope, text match. */
 export function scoreFact(
   query: Query,
@@ -507,6 +531,8 @@ export function scoreFact(
   score += textMatch * w.textMatch;
   score -= fact.paragraph * w.paragraphOrder;
   if (own.partOf) score += w.partOf;
+  const { excluded } = query.measure;
+  if (excluded && setAsideIn(excluded, doc)) score += w.setAside;
   score += w.verbatimWord * verbatimWords(query, doc);
   score += periodFit(terms, own, w);
   score += rateFit(query, doc, terms, w);
@@ -526,7 +552,7 @@ export function rankFacts(
   // The text matches retrieve like any other list: the best of them, at most postingsRead.
   const text = rankBm25(
     index.factSearch,
-    query.cleaned,
+    withoutSetAside(query.cleaned),
     SEARCH_TEXT,
     { postingsRead: w.postingsRead, boost: FACT_FIELD_BOOST },
     w.postingsRead,

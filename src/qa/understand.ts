@@ -29,6 +29,11 @@ export interface Measure {
   expected: ExpectedUnit;
   /** "per state", "a day", "on average": the denominator of the rate asked for, "" for an average. */
   per: string | null;
+  /**
+   * "apart from those fined, how many were jailed": the concepts of the part set aside, which the
+   * figure asked for is not. Absent when the question sets nothing aside.
+   */
+  excluded?: string[];
 }
 
 /** What the figure must be about. */
@@ -261,7 +266,37 @@ const CONTEST =
   /\b(?:more|most|bigger|biggest|larger|largest|higher|highest|greater|greatest|less|least|fewer|fewest|smaller|smallest|lower|lowest)\b/i;
 /** After "which"/"what", words that are not a kind of thing to rank: verbs, time, measures. */
 const NOT_A_THING =
-  /^(?:|is|are|was|were|did|do|does|has|have|had|will|would|can|could|year|years|month|day|date|time|period|quarter|amount|number|total|percentage|share|rate|one|kind|type|sort|part)$/;
+  /^(?:|is|are|was|were|did|do|does|has|have|had|will|would|can|could|year|years|month|day|date|time|period|quarter|amount|number|total|percentage|share|rate|one|kind|type|sort|part|age)$/;
+/**
+ * "of the provinces named, which seized the most": a "which" followed by its verb ranks the kind
+ * the phrase before it names.
+ */
+const AMONG_BEFORE_WHICH =
+  /\b(?:of|among|amongst)\s+(?:all\s+)?(?:the|these|those)\s+([a-z-]+)(?:\s+([a-z]+))?\b[^,]*,\s*(?:which|what)\s+(?:one\s+)?(?:is|was|were|are|had|has|have|did|saw|got|seized|made|recorded|reported)\b/;
+
+/** The one or two words naming what "which" ranks, as `[match, first, second]`. */
+export function rankedWords(lower: string): [string, string, string?] | null {
+  const among = AMONG_BEFORE_WHICH.exec(lower);
+  if (among?.[1]) {
+    // "the kinds of case", "the provinces named": the kind word, else "the specific kinds".
+    const [, first, second] = among;
+    const kind = ranksLabels(first) || PLACE_KINDS.has(first) || !second ? first : second;
+    return [among[0], kind];
+  }
+  const after = /\b(?:which|what)\s+(\w+)(?:\s+(\w+))?/.exec(lower);
+  return after ? [after[0], after[1] ?? "", after[2]] : null;
+}
+
+/**
+ * "which year", "which kind of case", "which age group": what is ranked is the label a list row or a
+ * figure's period gives it, not a place and not the thing counted.
+ */
+const RANKED_LABEL =
+  /^(?:years?|months?|quarters?|kinds?|types?|sorts?|category|categories|age|groups?)$/;
+/** Whether "which <word>" ranks labels (kinds, age groups, years), never places. */
+export function ranksLabels(word: string): boolean {
+  return RANKED_LABEL.test(word);
+}
 const LEADING_ARTICLE = /^(?:the|a|an)\s+/i;
 
 /** Words that open the phrase an option stands in: "arrested in the harbour sweep or …". */
@@ -468,6 +503,18 @@ function topicLast(cleaned: string): string {
   return `${asked} in the ${topic}`;
 }
 
+/**
+ * "apart from those fined,", "other than cocaine", "not counting the 40 charged": a part the
+ * question sets aside, up to the next comma or the question's end.
+ */
+const SET_ASIDE =
+  /\b(?:apart from|aside from|except(?:\s+for)?|excluding|other than|besides|not counting|leaving aside|in addition to|on top of)\s+([^,;?]+)/i;
+
+/** The question without the part it sets aside, which says what the answer is not. */
+export function withoutSetAside(text: string): string {
+  return text.replace(SET_ASIDE, " ");
+}
+
 export function understand(question: string, placesIn: PlaceReader = findPlacesInQuestion): Query {
   const cleaned = topicLast(cleanQuestion(question).replace(WHAT_ABOUT, ""));
   const lower = cleaned
@@ -488,9 +535,7 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
   );
   const target = people ? people.text.toLowerCase() : targetNoun(withoutPlaces);
   // "which province", "which customs district": the kind of place is one of the next two words.
-  const afterWhich = /\b(?:which|what)\s+(\w+)(?:\s+(\w+))?/.exec(
-    lower.replace(/\bmember states?\b/, "country"),
-  );
+  const afterWhich = rankedWords(lower.replace(/\bmember states?\b/, "country"));
   const rankedPlaceKind = [afterWhich?.[1], afterWhich?.[2]].find(
     (word) => word && PLACE_KINDS.has(word),
   );
@@ -502,7 +547,7 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
   const placeKind = rankedPlaceKind ? (PLACE_KINDS.get(rankedPlaceKind) ?? null) : null;
   const isSuperlative =
     superlative !== null &&
-    (placeKind !== null || /\bwhere\b/.test(lower)) &&
+    (placeKind !== null || /\bwhere\b/.test(lower) || RANKED_LABEL.test(afterWhich?.[1] ?? "")) &&
     placeNames.length === 0;
   const options = placeNames.length >= 2 ? [] : contestOptions(cleaned);
   const thing = afterWhich?.[1] ?? "";
@@ -515,9 +560,13 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
     !STOP_WORDS.has(thing)
       ? thing
       : null;
-  const concepts = words(withoutPlaces)
-    .filter((word) => !STOP_WORDS.has(word) && !/^\d/.test(word))
-    .map(concept);
+  const contentConcepts = (text: string) =>
+    words(text)
+      .filter((word) => !STOP_WORDS.has(word) && !/^\d/.test(word))
+      .map(concept);
+  const setAside = SET_ASIDE.exec(withoutPlaces)?.[1];
+  const concepts = contentConcepts(setAside ? withoutSetAside(withoutPlaces) : withoutPlaces);
+  const excluded = setAside ? contentConcepts(setAside).filter((c) => !concepts.includes(c)) : [];
   // "who is the oldest defendant": people ranked by the ages the report gives them.
   const byAge = AGE_RANK.exec(lower)?.[0];
   const opAsked = opOf(
@@ -540,6 +589,7 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
       target,
       expected: expectedUnit(lower, target),
       per: askedRate(withoutPlaces),
+      ...(excluded.length > 0 ? { excluded } : {}),
     },
     filters: {
       places: placeNames,

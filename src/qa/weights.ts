@@ -74,6 +74,8 @@ export interface Weights {
   paragraphOrder: number;
   /** A figure introduced as a part ("including", "of whom"): the whole is the better answer. */
   partOf: number;
+  /** A figure counting what the question sets aside ("apart from those fined"): not the one asked. */
+  setAside: number;
   /** Each of the question's own word forms beside the figure: a tie-breaker. */
   verbatimWord: number;
   /** An earlier period's figure when the question asks about the earlier period. */
@@ -191,6 +193,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   textMatch: 0.4,
   paragraphOrder: 0.001,
   partOf: -0.75,
+  setAside: -3,
   verbatimWord: 0.15,
   earlierAsked: 1.5,
   earlierUnasked: -1,

@@ -98,6 +98,46 @@ describe("comparisons and superlatives over things", () => {
   });
 });
 
+describe("superlatives over kinds, age groups and years", () => {
+  // Invented: yearly figures in one sentence, then rows by kind and by age group.
+  const results = buildReportIndex(
+    [
+      "Harbour Police Annual Results",
+      "The harbour police made 41 arrests in 2031, 57 arrests in 2032 and 48 arrests in 2033.",
+      "Arrests by kind of offence:",
+      "Theft: 120 arrests",
+      "Assault: 310 arrests",
+      "Fraud: 95 arrests",
+      "By age, the group most often arrested was people aged 25 to 34. The full breakdown:",
+      "Under 25: 140 arrests",
+      "25 to 34: 260 arrests",
+      "35 and older: 125 arrests",
+    ].join("\n\n"),
+    { name: "kinds.txt", version: null },
+  );
+  const leader = (question: string) => {
+    const a = answer(question, results);
+    return [a.text.slice(0, a.text.indexOf(" — ")), a.facts[0]?.value];
+  };
+
+  it("ranks the kinds a list gives, the most and the fewest", () => {
+    expect(leader("which kind of offence had the most arrests")).toEqual(["**Assault**", 310]);
+    expect(leader("which type of offence had the fewest arrests?")).toEqual(["**Fraud**", 95]);
+    expect(leader("Of all the kinds of offence, which had the most arrests?")).toEqual([
+      "**Assault**",
+      310,
+    ]);
+  });
+
+  it("ranks age groups by their rows, labels that open on a figure", () => {
+    expect(leader("which age group had the most arrests")).toEqual(["**25 to 34**", 260]);
+  });
+
+  it("ranks years by each figure's own period", () => {
+    expect(leader("which year had the most arrests")).toEqual(["**2032**", 57]);
+  });
+});
+
 describe("superlatives over the rows of a list", () => {
   // Invented: a headline with a colon, results by force (each named for its area), by region
   // (regions no gazetteer knows), and by field office (cities).

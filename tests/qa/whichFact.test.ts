@@ -24,6 +24,20 @@ describe("which figure answers, and when none does", () => {
     expect(got.facts).toEqual([]);
   });
 
+  it("does not answer with the part a question sets aside", () => {
+    const court = invented(
+      "County Court Results\n\nSince January, 310 offenders were fined by the court, 120 offenders were fined and sent on a driving course, and 95 offenders were sent on a driving course.",
+    );
+    const value = (question: string) => answer(question, court).facts[0]?.value;
+    expect(value("Apart from those fined, how many offenders were sent on a driving course?")).toBe(
+      95,
+    );
+    expect(
+      value("how many offenders were sent on a driving course, not counting those fined"),
+    ).toBe(95);
+    expect(value("How many offenders were fined?")).toBe(310);
+  });
+
   it("never answers with a multiplier unless the question asks how many times", () => {
     const towns = invented(
       "Town Crime\n\nThe town saw the third-highest theft rate in the region, nearly six times higher than New York City.\n\nThe port recorded 120 thefts.",

@@ -106,6 +106,12 @@ export function periodFor(
   const sameClause = own.filter(
     (p) => clauseOf(p.start) === clause && distance(p, figure) <= PERIOD_REACH,
   );
+  // "rose to 12.8 tonnes in 2031, 18.9 tonnes in 2032": the year the figure's own phrase goes on
+  // to name is its own, however near the year of the item before it.
+  const following = sameClause.find((p) =>
+    OWN_PERIOD_AFTER.test(sentence.slice(figure.end, p.start)),
+  );
+  if (following) return following.text;
   const nearest = sameClause.sort((a, b) => distance(a, figure) - distance(b, figure))[0];
   if (nearest) return nearest.text;
   // "In FY 2031, agents seized 35 kg; they also arrested 9": a period opening the sentence frames it.
@@ -113,6 +119,9 @@ export function periodFor(
   if (opening && opening.start < figure.start && opening.start < 12) return opening.text;
   return own.length === 0 ? leadIn : null;
 }
+
+/** "18.9 tonnes in", "412 deaths during the": a figure's own phrase running on into its period. */
+const OWN_PERIOD_AFTER = /^(?:\s+[a-z][a-z-]*){0,3}\s+(?:in|during)\s+(?:the\s+)?$/i;
 
 /** A period this many characters or more from a figure in its clause is another verb's. */
 const PERIOD_REACH = 150;

@@ -5,7 +5,7 @@ import { citeLine, quoteBlock, uniqueParagraphs } from "../compose.js";
 import { rankFacts, type ScoredFact, STEERING } from "../rank.js";
 import type { ReportIndex } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
-import { namesAKindOfPlace, type Query } from "../understand.js";
+import { namesAKindOfPlace, type Query, rankedWords, ranksLabels } from "../understand.js";
 import { concept, conceptsOf } from "../vocabulary.js";
 import type { Weights } from "../weights.js";
 import type { AnswerContext } from "./context.js";
@@ -148,6 +148,13 @@ export function rankPlaces(query: Query, { index, weights }: AnswerContext): Pla
       ? placeOfKind(fact, query.rankedPlaceKind, index.home)
       : null;
   const label = (fact: Fact) => rowLabel(fact, query, index);
+  // "Which year had the most arrests?" of "41 arrests in 2031, 57 in 2032": each figure's own period.
+  if ([...kindWords].some((c) => PERIOD_KINDS.has(c))) {
+    const byPeriod = podium(ranked, query, weights, (fact) => fact.period);
+    if (byPeriod.length > 1) return byPeriod;
+  }
+  // "Which kind of case": a kind is a row's label, never a place that happens to have the most.
+  if (ranksLabels(rankedKindWords(query.cleaned))) return podium(ranked, query, weights, label);
   // "Which force": a kind that is no kind of place ranks list rows by their labels first
   // ("Harbour Police (Eastport): 312 arrests"); "which region", with no figure for one, by the
   // labels of the rows ("Africa: 812 arrests").
@@ -156,6 +163,9 @@ export function rankPlaces(query: Query, { index, weights }: AnswerContext): Pla
   const byPlace = podium(ranked, query, weights, place);
   return byPlace.length > 0 ? byPlace : podium(ranked, query, weights, label);
 }
+
+/** "which year", "which month": the figures ranked are told apart by their periods. */
+const PERIOD_KINDS: ReadonlySet<string> = new Set(["year", "month", "quarter"].map(concept));
 
 /** Whether the paragraph leading a figure's list of labelled rows names the kind asked. */
 function leadInNames(fact: Fact, kindWords: Set<string>, index: ReportIndex): boolean {
@@ -170,12 +180,15 @@ function leadInNames(fact: Fact, kindWords: Set<string>, index: ReportIndex): bo
  * after "which" and, when that is no kind of place, a kind of place after it.
  */
 function rankedKindWords(cleaned: string): string {
-  const [, first = "", second = ""] = /\b(?:which|what)\s+(\w+)(?:\s+(\w+))?/i.exec(cleaned) ?? [];
+  const [, first = "", second = ""] = rankedWords(cleaned.toLowerCase()) ?? [];
   return !namesAKindOfPlace(first) && namesAKindOfPlace(second) ? `${first} ${second}` : first;
 }
 
-/** "Northern Region (Ashby): 812 arrests": the label a list row opens on, before its colon. */
-const ROW_LABEL = /^\s*(\p{Lu}[\p{L}'’. -]{1,48}?)\s*(?:\([^)]*\))?:\s/u;
+/**
+ * "Northern Region (Ashby): 812 arrests", "25 to 34: 301 deaths", "2031: 41 cases": the label a
+ * list row opens on, before its colon.
+ */
+const ROW_LABEL = /^\s*([\p{Lu}\d][\p{L}\d'’. -]{1,48}?)\s*(?:\([^)]*\))?:\s/u;
 const WHOLE_LABELS: ReadonlySet<string> = new Set(GRAMMAR.wholeLabels);
 
 /**

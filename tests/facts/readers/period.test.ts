@@ -23,6 +23,18 @@ describe("the period a figure covers", () => {
     ]);
   });
 
+  it("gives each figure of a run of yearly figures the year its own phrase names", () => {
+    const facts = factsOf(
+      "Title\n\nArrests stood at 90 in 2031 and rose to 120 arrests in 2032, 150 arrests in 2033 and 210 arrests during 2034.\n",
+    );
+    expect(facts.map((f) => [f.value, f.period])).toEqual([
+      [90, "2031"],
+      [120, "2032"],
+      [150, "2033"],
+      [210, "2034"],
+    ]);
+  });
+
   it("does not take the year a change is compared with as the figure's period", () => {
     const [fact] = factsOf("Title\n\nOfficers made 500 arrests, up 4% compared with 2021.\n");
     expect(fact?.period).toBeNull();
