@@ -254,3 +254,30 @@ The two arrested persons have been jointly charged with one count of trafficking
     );
   });
 });
+
+describe("who someone is: the sentence that introduces them", () => {
+  // Invented briefing: the speaker is introduced with her title, then named bare.
+  const briefing = buildReportIndex(
+    `Harbour Drug Haul Announced
+
+Mara Quill, deputy head of the Eastmark harbour police, said on Friday that officers had seized 40 kilograms of cocaine.
+
+The harbour police held a briefing on Friday to report the results of the dockside checks.
+
+At the briefing, Quill's colleague Tomas Brandt spoke first. Later, Mara Quill presented the results of the dockside checks to reporters.`,
+    { name: "invented.txt", version: null },
+  );
+
+  it("cites the sentence giving the person's title, not the one naming them bare", () => {
+    const reply = answer("Who presented the results of the dockside checks?", briefing);
+    expect(reply.text).toMatch(/^\*\*Mara Quill\*\*/);
+    expect(reply.citations).toEqual([2]);
+    expect(reply.text).toContain("deputy head");
+  });
+
+  it("keeps the answering sentence when no earlier one says who they are", () => {
+    const reply = answer("Who spoke first at the briefing?", briefing);
+    expect(reply.text).toMatch(/^\*\*Tomas Brandt\*\*/);
+    expect(reply.citations).toEqual([4]);
+  });
+});

@@ -18,7 +18,7 @@ import { askedNames } from "./figure.js";
 import { dateRange } from "./spans/date.js";
 import { ASKS_DURATION, DURATION, DURATION_FRAME, durationSpan } from "./spans/duration.js";
 import { givenNames } from "./spans/name.js";
-import { personRuns } from "./spans/person.js";
+import { introducesPerson, personRuns } from "./spans/person.js";
 import { locatedRuns } from "./spans/place.js";
 
 const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, Entity["kind"][]>> = {
@@ -662,7 +662,22 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     answerSpan(query, best.doc, best.names, positions);
   const coverage = best.overlap / Math.max(1, concepts.length);
   const confidence = Number(Math.min(0.95, 0.3 + 0.6 * coverage).toFixed(3));
-  return citedSentence(query.question, best.doc, span ? fullDate(span, index) : null, confidence);
+  const cited = query.wh === "who" && span ? introduction(span, best.doc, index) : best.doc;
+  return citedSentence(query.question, cited, span ? fullDate(span, index) : null, confidence);
+}
+
+/**
+ * "Who announced the arrests?" answered "Mara Quill" from "Quill's team announced …": the earlier
+ * sentence that introduces her ("Mara Quill, deputy head of the harbour police, said …") says who
+ * she is, so it is the one cited. The answering sentence stays where none comes before it.
+ */
+function introduction(person: string, doc: SentenceDoc, index: ReportIndex): SentenceDoc {
+  for (const other of index.sentences) {
+    if (other.paragraph > doc.paragraph) break;
+    if (other.paragraph === doc.paragraph && other.sentence >= doc.sentence) break;
+    if (introducesPerson(other.text, person)) return other;
+  }
+  return doc;
 }
 
 /** "What happened in Hunan?": the first sentence that names the place, cited. */

@@ -27,3 +27,15 @@ export function personRuns(text: string, otherNames: ReadonlySet<string>): strin
     .map((match) => personIn(match[0]))
     .filter((name): name is string => name !== null && !otherNames.has(name.toLowerCase()));
 }
+
+/**
+ * "Mara Quill, deputy head of the harbour police, said …": whether a sentence introduces a person
+ * with their title, an appositive after the name. An age ("Mara Quill, 44,") or a clause
+ * ("Mara Quill, who …") is no title.
+ */
+export function introducesPerson(text: string, person: string): boolean {
+  const at = text.indexOf(`${person}, `);
+  if (at < 0) return false;
+  const next = /^[\p{L}'’-]+/u.exec(text.slice(at + person.length + 2))?.[0] ?? "";
+  return next.length > 0 && !STOP_WORDS.has(next.toLowerCase());
+}
