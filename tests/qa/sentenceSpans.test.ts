@@ -281,3 +281,29 @@ At the briefing, Quill's colleague Tomas Brandt spoke first. Later, Mara Quill p
     expect(reply.citations).toEqual([4]);
   });
 });
+
+describe("who spoke: the person the report has speaking, not the body that held the occasion", () => {
+  // Invented news release: a body holds the briefing; a named official speaks at it.
+  const release = buildReportIndex(
+    `Port Police Report Record Year
+
+The Westvale Port Police held a press conference on March 3 to report on the year's seizures.
+
+Officers seized 2.1 tons of cocaine at the container terminal over the year.
+
+"We will not give the smugglers a quiet night," said Ilse Varga, deputy commissioner of the port police.`,
+    { name: "invented.txt", version: null },
+  );
+
+  it("answers with the speaker and her title", () => {
+    const reply = answer("Who spoke at the press conference?", release);
+    expect(reply.text).toMatch(/^\*\*Ilse Varga\*\*/);
+    expect(reply.text).toContain("deputy commissioner");
+  });
+
+  it("leaves who held it to the body", () => {
+    expect(answer("who held the press conference", release).text).toMatch(
+      /^\*\*[^*]*Westvale Port Police\*\*/,
+    );
+  });
+});

@@ -18,7 +18,7 @@ import { askedNames } from "./figure.js";
 import { dateRange } from "./spans/date.js";
 import { ASKS_DURATION, DURATION, DURATION_FRAME, durationSpan } from "./spans/duration.js";
 import { givenNames } from "./spans/name.js";
-import { introducesPerson, personRuns } from "./spans/person.js";
+import { introducesPerson, personRuns, SPEECH_VERB, speakersIn } from "./spans/person.js";
 import { locatedRuns } from "./spans/place.js";
 
 const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, Entity["kind"][]>> = {
@@ -638,6 +638,11 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     first && askedKind && !first.namesKind
       ? (scored.find((s) => s.namesKind && s.doc.paragraph === first.doc.paragraph) ?? first)
       : first;
+  const speaker = asksSpeaker(query, index) ? speakerFor(best, scored, index, otherNames) : null;
+  if (speaker) {
+    const cited = introduction(speaker.name, speaker.doc, index);
+    return citedSentence(query.question, cited, speaker.name, 0.6);
+  }
   const weak =
     !best ||
     best.overlap === 0 ||
@@ -664,6 +669,53 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   const confidence = Number(Math.min(0.95, 0.3 + 0.6 * coverage).toFixed(3));
   const cited = query.wh === "who" && span ? introduction(span, best.doc, index) : best.doc;
   return citedSentence(query.question, cited, span ? fullDate(span, index) : null, confidence);
+}
+
+/** A verb of speech followed by the occasion, or by nothing: "spoke at", "spoke to reporters". */
+const SPOKE_AT = new RegExp(
+  String.raw`${SPEECH_VERB.source}\s*(?:$|[?.!]|\b(?:at|during|to|before|on|in)\b)`,
+  "i",
+);
+
+/**
+ * "Who spoke at the briefing?": a who-question asking who spoke on an occasion. "Who said the
+ * plan fails?" names what was said, and the sentence saying it answers.
+ */
+function asksSpeaker(query: Query, index: ReportIndex): boolean {
+  return (
+    query.wh === "who" &&
+    SPOKE_AT.test(query.cleaned) &&
+    !personsNamedIn(query.cleaned.toLowerCase(), index)
+  );
+}
+
+/**
+ * "Who spoke at the briefing?" of "The harbour police held a briefing …": the body that held it did
+ * not speak; the person the report has speaking does. The best sentence's own person answers where
+ * it names one; else the best-matching sentence with someone speaking ("…, said Mara Quill"); else
+ * the report's first speaker, who speaks for the occasion the report covers. Null where the report
+ * has no one speaking.
+ */
+function speakerFor(
+  best: { doc: SentenceDoc; names: string[] } | undefined,
+  scored: readonly { doc: SentenceDoc; overlap: number }[],
+  index: ReportIndex,
+  otherNames: ReadonlySet<string>,
+): { name: string; doc: SentenceDoc } | null {
+  if (best) {
+    const { bySentence } = entitiesOf(index);
+    const people = (bySentence.get(`${best.doc.paragraph}:${best.doc.sentence}`) ?? []).filter(
+      (e) => e.kind === "person",
+    );
+    if (people.length > 0 || speakersIn(best.doc.text, otherNames).length > 0) return null;
+  }
+  const matched = scored.find(
+    (x) => x.overlap > 0 && speakersIn(x.doc.text, otherNames).length > 0,
+  );
+  const doc =
+    matched?.doc ?? index.sentences.find((d) => speakersIn(d.text, otherNames).length > 0);
+  const name = doc ? speakersIn(doc.text, otherNames)[0] : undefined;
+  return doc && name ? { name, doc } : null;
 }
 
 /**
