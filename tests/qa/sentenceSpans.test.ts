@@ -307,3 +307,15 @@ Officers seized 2.1 tons of cocaine at the container terminal over the year.
     );
   });
 });
+
+describe("where: a town and its state", () => {
+  it("answers with the town the sentence names before the state, not the state alone", () => {
+    const wire = buildReportIndex(
+      "Lab Raid\n\nDeputies raided a pill press in Kelby Falls, Ohio, on Tuesday and arrested two men.\n",
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("where was the pill press raided", wire).text).toMatch(
+      /^\*\*Kelby Falls, Ohio\*\*/,
+    );
+  });
+});

@@ -19,7 +19,7 @@ import { dateRange } from "./spans/date.js";
 import { ASKS_DURATION, DURATION, DURATION_FRAME, durationSpan } from "./spans/duration.js";
 import { givenNames } from "./spans/name.js";
 import { introducesPerson, personRuns, SPEECH_VERB, speakersIn } from "./spans/person.js";
-import { locatedRuns } from "./spans/place.js";
+import { locatedRuns, withTown } from "./spans/place.js";
 
 const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, Entity["kind"][]>> = {
   who: ["person", "organization", "role"],
@@ -668,7 +668,8 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   const coverage = best.overlap / Math.max(1, concepts.length);
   const confidence = Number(Math.min(0.95, 0.3 + 0.6 * coverage).toFixed(3));
   const cited = query.wh === "who" && span ? introduction(span, best.doc, index) : best.doc;
-  return citedSentence(query.question, cited, span ? fullDate(span, index) : null, confidence);
+  const said = span && query.wh === "where" ? withTown(best.doc.text, span) : span;
+  return citedSentence(query.question, cited, said ? fullDate(said, index) : null, confidence);
 }
 
 /** A verb of speech followed by the occasion, or by nothing: "spoke at", "spoke to reporters". */
