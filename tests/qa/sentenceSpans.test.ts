@@ -319,3 +319,21 @@ describe("where: a town and its state", () => {
     );
   });
 });
+
+describe("who issued a first-person document: its author", () => {
+  it("answers with the name after 'I,' and before the title", () => {
+    const order = buildReportIndex(
+      `A PROCLAMATION
+
+Harbour Safety Week, 2031
+
+Last year 214 people died in smuggling-boat wrecks off our harbour towns.
+
+NOW, THEREFORE, I, MARA J. QUILL, Governor of the State of Eastmark, do hereby proclaim May 4 through May 10, 2031, as Harbour Safety Week.`,
+      { name: "invented.txt", version: null },
+    );
+    const reply = answer("who issued the proclamation", order);
+    expect(reply.text).toMatch(/^\*\*MARA J\. QUILL\*\*/);
+    expect(reply.citations).toEqual([4]);
+  });
+});

@@ -18,7 +18,7 @@ import { askedNames } from "./figure.js";
 import { dateRange } from "./spans/date.js";
 import { ASKS_DURATION, DURATION, DURATION_FRAME, durationSpan } from "./spans/duration.js";
 import { givenNames } from "./spans/name.js";
-import { introducesPerson, personRuns, SPEECH_VERB, speakersIn } from "./spans/person.js";
+import { authorIn, introducesPerson, personRuns, SPEECH_VERB, speakersIn } from "./spans/person.js";
 import { locatedRuns, withTown } from "./spans/place.js";
 
 const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, Entity["kind"][]>> = {
@@ -667,9 +667,23 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     answerSpan(query, best.doc, best.names, positions);
   const coverage = best.overlap / Math.max(1, concepts.length);
   const confidence = Number(Math.min(0.95, 0.3 + 0.6 * coverage).toFixed(3));
+  // "Who issued the proclamation?" where the best sentence names no one: a first-person
+  // document's author ("I, Mara Quill, Governor …") is who issued it.
+  const author =
+    query.wh === "who" && !span && !personsNamedIn(asked, index) ? authorOf(index) : null;
+  if (author) return citedSentence(query.question, author.doc, author.name, confidence);
   const cited = query.wh === "who" && span ? introduction(span, best.doc, index) : best.doc;
   const said = span && query.wh === "where" ? withTown(best.doc.text, span) : span;
   return citedSentence(query.question, cited, said ? fullDate(said, index) : null, confidence);
+}
+
+/** The author a first-person document names ("I, Mara Quill, Governor …") and where, if any. */
+function authorOf(index: ReportIndex): { name: string; doc: SentenceDoc } | null {
+  for (const doc of index.sentences) {
+    const name = authorIn(doc.text);
+    if (name) return { name, doc };
+  }
+  return null;
 }
 
 /** A verb of speech followed by the occasion, or by nothing: "spoke at", "spoke to reporters". */

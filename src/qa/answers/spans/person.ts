@@ -67,3 +67,12 @@ export function speakersIn(text: string, otherNames: ReadonlySet<string>): strin
     );
   });
 }
+
+/** "I, MARA J. QUILL, Governor of …": the one a first-person document is written by. */
+const FIRST_PERSON_AUTHOR =
+  /\bI,\s+(\p{Lu}[\p{L}'’-]*\.?(?:\s+\p{Lu}[\p{L}'’-]*\.?){1,3}),\s+\p{Lu}/u;
+
+/** The name a proclamation or an order gives its author ("I, Mara Quill, Governor …"), if any. */
+export function authorIn(text: string): string | null {
+  return FIRST_PERSON_AUTHOR.exec(text)?.[1] ?? null;
+}
