@@ -368,6 +368,29 @@ function resolveGeorgia(text: string, mentions: PlaceMention[]): PlaceMention[] 
   });
 }
 
+/** The country a place lies in: a country is its own. */
+function countryOf(place: Place): string {
+  return place.kind === "country" ? place.name : place.country;
+}
+
+/**
+ * "Canton, Ohio", "Paris, Texas": a city name followed by a state or province of another country
+ * is a town of that name there, not the city the gazetteer knows ("Canton" of China): the city's
+ * mention is dropped and the state stands for the place.
+ */
+function dropForeignTwins(text: string, mentions: PlaceMention[]): PlaceMention[] {
+  return mentions.filter((mention, i) => {
+    const next = mentions[i + 1];
+    return !(
+      next &&
+      mention.place.kind === "city" &&
+      (next.place.kind === "state" || next.place.kind === "province") &&
+      /^,\s*$/.test(text.slice(mention.end, next.start)) &&
+      countryOf(mention.place) !== countryOf(next.place)
+    );
+  });
+}
+
 function toMentions(text: string, spans: readonly Span[]): PlaceMention[] {
   const mentions: PlaceMention[] = [];
   for (const span of spans) {
@@ -379,7 +402,7 @@ function toMentions(text: string, spans: readonly Span[]): PlaceMention[] {
       text: text.slice(span.start, span.end),
     });
   }
-  return resolveGeorgia(text, mentions);
+  return resolveGeorgia(text, dropForeignTwins(text, mentions));
 }
 
 /** Whole-word matches of place names, aliases and demonyms in report text, in text order. */

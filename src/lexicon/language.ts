@@ -29,6 +29,8 @@ const Grammar = z.object({
   prepositions: Words,
   determiners: Words,
   fillerModifiers: Words,
+  /** How a report says who spoke: "said", "told", "pointed out". */
+  speechVerbs: Words,
   /** After "which"/"what", nouns that ask for a person: "which official". */
   personNouns: Words,
   /** After "which"/"what", nouns asking for a role: "what position". */

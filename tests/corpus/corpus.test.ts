@@ -23,7 +23,8 @@ import {
  * the next round, decided on the tuning half and the golden sets alone, and is the honest one. 100 is
  * session 3's measurement (acc1 and acc2 merged), its changes decided on the tuning half and the
  * golden sets alone; 103 is session 4's (accf with accs merged), decided the same way. The invented
- * reports' floor is their first sight (session 5, on main at 4adf8c4, before any change for them).
+ * reports' floor was their first sight (session 5, on main at 4adf8c4: 46); 47 with acc5c's
+ * first-person authors.
  */
 const FLOORS: Record<CorpusGroup, { correct: number; leaks: number }> = {
   tuning: { correct: 119, leaks: 0 },

@@ -184,6 +184,19 @@ describe("findPlaces", () => {
     ]);
   });
 
+  it("reads a city name followed by another country's state as a town of that state", () => {
+    expect(names(findPlaces("Police in Paris, Texas, arrested four men."))).toEqual(["Texas"]);
+    expect(names(findPlaces("A lab was raided in Canton, Ohio."))).toEqual(["Ohio"]);
+    expect(names(findPlaces("A lab was raided in Guangzhou, Guangdong."))).toEqual([
+      "Guangzhou",
+      "Guangdong",
+    ]);
+    expect(names(findPlaces("Cocaine landed in Hamburg, Germany."))).toEqual([
+      "Hamburg",
+      "Germany",
+    ]);
+  });
+
   it("reads Georgia as the country unless US context is in the same sentence", () => {
     expect(names(findPlaces("Georgia and Armenia signed a memorandum."))).toEqual([
       "Georgia",

@@ -254,3 +254,86 @@ The two arrested persons have been jointly charged with one count of trafficking
     );
   });
 });
+
+describe("who someone is: the sentence that introduces them", () => {
+  // Invented briefing: the speaker is introduced with her title, then named bare.
+  const briefing = buildReportIndex(
+    `Harbour Drug Haul Announced
+
+Mara Quill, deputy head of the Eastmark harbour police, said on Friday that officers had seized 40 kilograms of cocaine.
+
+The harbour police held a briefing on Friday to report the results of the dockside checks.
+
+At the briefing, Quill's colleague Tomas Brandt spoke first. Later, Mara Quill presented the results of the dockside checks to reporters.`,
+    { name: "invented.txt", version: null },
+  );
+
+  it("cites the sentence giving the person's title, not the one naming them bare", () => {
+    const reply = answer("Who presented the results of the dockside checks?", briefing);
+    expect(reply.text).toMatch(/^\*\*Mara Quill\*\*/);
+    expect(reply.citations).toEqual([2]);
+    expect(reply.text).toContain("deputy head");
+  });
+
+  it("keeps the answering sentence when no earlier one says who they are", () => {
+    const reply = answer("Who spoke first at the briefing?", briefing);
+    expect(reply.text).toMatch(/^\*\*Tomas Brandt\*\*/);
+    expect(reply.citations).toEqual([4]);
+  });
+});
+
+describe("who spoke: the person the report has speaking, not the body that held the occasion", () => {
+  // Invented news release: a body holds the briefing; a named official speaks at it.
+  const release = buildReportIndex(
+    `Port Police Report Record Year
+
+The Westvale Port Police held a press conference on March 3 to report on the year's seizures.
+
+Officers seized 2.1 tons of cocaine at the container terminal over the year.
+
+"We will not give the smugglers a quiet night," said Ilse Varga, deputy commissioner of the port police.`,
+    { name: "invented.txt", version: null },
+  );
+
+  it("answers with the speaker and her title", () => {
+    const reply = answer("Who spoke at the press conference?", release);
+    expect(reply.text).toMatch(/^\*\*Ilse Varga\*\*/);
+    expect(reply.text).toContain("deputy commissioner");
+  });
+
+  it("leaves who held it to the body", () => {
+    expect(answer("who held the press conference", release).text).toMatch(
+      /^\*\*[^*]*Westvale Port Police\*\*/,
+    );
+  });
+});
+
+describe("where: a town and its state", () => {
+  it("answers with the town the sentence names before the state, not the state alone", () => {
+    const wire = buildReportIndex(
+      "Lab Raid\n\nDeputies raided a pill press in Kelby Falls, Ohio, on Tuesday and arrested two men.\n",
+      { name: "invented.txt", version: null },
+    );
+    expect(answer("where was the pill press raided", wire).text).toMatch(
+      /^\*\*Kelby Falls, Ohio\*\*/,
+    );
+  });
+});
+
+describe("who issued a first-person document: its author", () => {
+  it("answers with the name after 'I,' and before the title", () => {
+    const order = buildReportIndex(
+      `A PROCLAMATION
+
+Harbour Safety Week, 2031
+
+Last year 214 people died in smuggling-boat wrecks off our harbour towns.
+
+NOW, THEREFORE, I, MARA J. QUILL, Governor of the State of Eastmark, do hereby proclaim May 4 through May 10, 2031, as Harbour Safety Week.`,
+      { name: "invented.txt", version: null },
+    );
+    const reply = answer("who issued the proclamation", order);
+    expect(reply.text).toMatch(/^\*\*MARA J\. QUILL\*\*/);
+    expect(reply.citations).toEqual([4]);
+  });
+});

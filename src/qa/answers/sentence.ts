@@ -18,8 +18,8 @@ import { askedNames } from "./figure.js";
 import { dateRange } from "./spans/date.js";
 import { ASKS_DURATION, DURATION, DURATION_FRAME, durationSpan } from "./spans/duration.js";
 import { givenNames } from "./spans/name.js";
-import { personRuns } from "./spans/person.js";
-import { locatedRuns } from "./spans/place.js";
+import { authorIn, introducesPerson, personRuns, SPEECH_VERB, speakersIn } from "./spans/person.js";
+import { locatedRuns, withTown } from "./spans/place.js";
 
 const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, Entity["kind"][]>> = {
   who: ["person", "organization", "role"],
@@ -638,6 +638,11 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     first && askedKind && !first.namesKind
       ? (scored.find((s) => s.namesKind && s.doc.paragraph === first.doc.paragraph) ?? first)
       : first;
+  const speaker = asksSpeaker(query, index) ? speakerFor(best, scored, index, otherNames) : null;
+  if (speaker) {
+    const cited = introduction(speaker.name, speaker.doc, index);
+    return citedSentence(query.question, cited, speaker.name, 0.6);
+  }
   const weak =
     !best ||
     best.overlap === 0 ||
@@ -662,7 +667,84 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     answerSpan(query, best.doc, best.names, positions);
   const coverage = best.overlap / Math.max(1, concepts.length);
   const confidence = Number(Math.min(0.95, 0.3 + 0.6 * coverage).toFixed(3));
-  return citedSentence(query.question, best.doc, span ? fullDate(span, index) : null, confidence);
+  // "Who issued the proclamation?" where the best sentence names no one: a first-person
+  // document's author ("I, Mara Quill, Governor …") is who issued it.
+  const author =
+    query.wh === "who" && !span && !personsNamedIn(asked, index) ? authorOf(index) : null;
+  if (author) return citedSentence(query.question, author.doc, author.name, confidence);
+  const cited = query.wh === "who" && span ? introduction(span, best.doc, index) : best.doc;
+  const said = span && query.wh === "where" ? withTown(best.doc.text, span) : span;
+  return citedSentence(query.question, cited, said ? fullDate(said, index) : null, confidence);
+}
+
+/** The author a first-person document names ("I, Mara Quill, Governor …") and where, if any. */
+function authorOf(index: ReportIndex): { name: string; doc: SentenceDoc } | null {
+  for (const doc of index.sentences) {
+    const name = authorIn(doc.text);
+    if (name) return { name, doc };
+  }
+  return null;
+}
+
+/** A verb of speech followed by the occasion, or by nothing: "spoke at", "spoke to reporters". */
+const SPOKE_AT = new RegExp(
+  String.raw`${SPEECH_VERB.source}\s*(?:$|[?.!]|\b(?:at|during|to|before|on|in)\b)`,
+  "i",
+);
+
+/**
+ * "Who spoke at the briefing?": a who-question asking who spoke on an occasion. "Who said the
+ * plan fails?" names what was said, and the sentence saying it answers.
+ */
+function asksSpeaker(query: Query, index: ReportIndex): boolean {
+  return (
+    query.wh === "who" &&
+    SPOKE_AT.test(query.cleaned) &&
+    !personsNamedIn(query.cleaned.toLowerCase(), index)
+  );
+}
+
+/**
+ * "Who spoke at the briefing?" of "The harbour police held a briefing …": the body that held it did
+ * not speak; the person the report has speaking does. The best sentence's own person answers where
+ * it names one; else the best-matching sentence with someone speaking ("…, said Mara Quill"); else
+ * the report's first speaker, who speaks for the occasion the report covers. Null where the report
+ * has no one speaking.
+ */
+function speakerFor(
+  best: { doc: SentenceDoc; names: string[] } | undefined,
+  scored: readonly { doc: SentenceDoc; overlap: number }[],
+  index: ReportIndex,
+  otherNames: ReadonlySet<string>,
+): { name: string; doc: SentenceDoc } | null {
+  if (best) {
+    const { bySentence } = entitiesOf(index);
+    const people = (bySentence.get(`${best.doc.paragraph}:${best.doc.sentence}`) ?? []).filter(
+      (e) => e.kind === "person",
+    );
+    if (people.length > 0 || speakersIn(best.doc.text, otherNames).length > 0) return null;
+  }
+  const matched = scored.find(
+    (x) => x.overlap > 0 && speakersIn(x.doc.text, otherNames).length > 0,
+  );
+  const doc =
+    matched?.doc ?? index.sentences.find((d) => speakersIn(d.text, otherNames).length > 0);
+  const name = doc ? speakersIn(doc.text, otherNames)[0] : undefined;
+  return doc && name ? { name, doc } : null;
+}
+
+/**
+ * "Who announced the arrests?" answered "Mara Quill" from "Quill's team announced …": the earlier
+ * sentence that introduces her ("Mara Quill, deputy head of the harbour police, said …") says who
+ * she is, so it is the one cited. The answering sentence stays where none comes before it.
+ */
+function introduction(person: string, doc: SentenceDoc, index: ReportIndex): SentenceDoc {
+  for (const other of index.sentences) {
+    if (other.paragraph > doc.paragraph) break;
+    if (other.paragraph === doc.paragraph && other.sentence >= doc.sentence) break;
+    if (introducesPerson(other.text, person)) return other;
+  }
+  return doc;
 }
 
 /** "What happened in Hunan?": the first sentence that names the place, cited. */

@@ -1,3 +1,4 @@
+import { GRAMMAR } from "../../../lexicon/language.js";
 import { isCommonEnglishWord } from "../../../text/english.js";
 import { STOP_WORDS } from "../../vocabulary.js";
 
@@ -26,4 +27,52 @@ export function personRuns(text: string, otherNames: ReadonlySet<string>): strin
   return [...text.matchAll(CAPITALISED_RUN)]
     .map((match) => personIn(match[0]))
     .filter((name): name is string => name !== null && !otherNames.has(name.toLowerCase()));
+}
+
+/**
+ * "Mara Quill, deputy head of the harbour police, said …": whether a sentence introduces a person
+ * with their title, an appositive after the name. An age ("Mara Quill, 44,") or a clause
+ * ("Mara Quill, who …") is no title.
+ */
+export function introducesPerson(text: string, person: string): boolean {
+  const at = text.indexOf(`${person}, `);
+  if (at < 0) return false;
+  const next = /^[\p{L}'’-]+/u.exec(text.slice(at + person.length + 2))?.[0] ?? "";
+  return next.length > 0 && !STOP_WORDS.has(next.toLowerCase());
+}
+
+/** "said", "told", "pointed out": a verb of speech, as a whole word. */
+export const SPEECH_VERB = new RegExp(
+  String.raw`\b(?:${GRAMMAR.speechVerbs.map((verb) => verb.replace(/\s+/g, String.raw`\s+`)).join("|")})\b`,
+  "gi",
+);
+/** How far before its verb a speaker's name may end, an appositive title between them. */
+const SPEAKER_REACH = 120;
+
+/**
+ * The people a sentence has speaking: "Mara Quill, deputy head of the harbour police, said",
+ * "…, said Mara Quill", "Mara Quill told reporters". A name far from every verb of speech only
+ * stands in what was said.
+ */
+export function speakersIn(text: string, otherNames: ReadonlySet<string>): string[] {
+  const verbs = [...text.matchAll(SPEECH_VERB)].map((m) => [m.index, m.index + m[0].length]);
+  if (verbs.length === 0) return [];
+  return personRuns(text, otherNames).filter((name) => {
+    const at = text.indexOf(name);
+    const end = at + name.length;
+    return verbs.some(
+      ([start = 0, stop = 0]) =>
+        (start >= end && start - end <= SPEAKER_REACH && !/[.;"“”]/.test(text.slice(end, start))) ||
+        (at >= stop && at - stop <= 2),
+    );
+  });
+}
+
+/** "I, MARA J. QUILL, Governor of …": the one a first-person document is written by. */
+const FIRST_PERSON_AUTHOR =
+  /\bI,\s+(\p{Lu}[\p{L}'’-]*\.?(?:\s+\p{Lu}[\p{L}'’-]*\.?){1,3}),\s+\p{Lu}/u;
+
+/** The name a proclamation or an order gives its author ("I, Mara Quill, Governor …"), if any. */
+export function authorIn(text: string): string | null {
+  return FIRST_PERSON_AUTHOR.exec(text)?.[1] ?? null;
 }

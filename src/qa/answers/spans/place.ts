@@ -10,3 +10,16 @@ export function locatedRuns(text: string): string[] {
     .map((match) => match[1] ?? "")
     .filter((name) => !MONTH_OR_DAY.test(name));
 }
+
+/**
+ * "in Kelby, Ohio": the town a sentence names right before the state given as the answer, so the
+ * answer says "Kelby, Ohio", not the state alone. The place itself where no town precedes it.
+ */
+/** Up to three capitalised words ending a stretch of text: the town before "…, Ohio". */
+const TOWN_BEFORE = /(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})$/u;
+
+export function withTown(text: string, place: string): string {
+  const at = text.indexOf(`, ${place}`);
+  const town = at > 0 ? TOWN_BEFORE.exec(text.slice(0, at))?.[1] : undefined;
+  return town && !MONTH_OR_DAY.test(town) ? `${town}, ${place}` : place;
+}
