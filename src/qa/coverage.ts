@@ -16,6 +16,7 @@ import { stemsOf } from "./normalize.js";
 import {
   type ReportIndex,
   type SentenceDoc,
+  sentencesIn,
   sentencesWithPrefix,
   UNIT_KINDS,
 } from "./reportIndex.js";
@@ -529,6 +530,27 @@ export interface CountInWords {
 
 /** "dozens", "a handful": longest first, so "hundreds of thousands" is read whole. */
 const VAGUE_COUNTS = [...UNITS.vagueCounts].sort((a, b) => b.length - a.length).join("|");
+const VAGUE_COUNT = new RegExp(String.raw`\b(?:${VAGUE_COUNTS})\s`, "i");
+
+const countingInWords = new WeakMap<ReportIndex["sentences"], SentenceDoc[]>();
+
+/**
+ * The sentences that count something in words ("a handful of boats"), in report order, found
+ * once per report: a question's test of its own noun then reads these, not every sentence that
+ * uses a common noun such as "drugs". Only paragraphs holding every word of a vague count are read.
+ */
+function sentencesCountingInWords(index: ReportIndex): SentenceDoc[] {
+  let found = countingInWords.get(index.sentences);
+  if (!found) {
+    const paragraphs = new Set<number>();
+    for (const vague of UNITS.vagueCounts)
+      for (const p of paragraphsWithWords(index.paragraphWords, vague) ?? []) paragraphs.add(p);
+    const ascending = [...paragraphs].sort((a, b) => a - b);
+    found = [...sentencesIn(index, ascending)].filter((s) => VAGUE_COUNT.test(s.text));
+    countingInWords.set(index.sentences, found);
+  }
+  return found;
+}
 
 /**
  * The sentence that counts the noun a question counts in words ("dozens of new cargo scanners"),
@@ -543,7 +565,7 @@ export function countInWords(query: Query, index: ReportIndex): CountInWords | n
     "i",
   );
   let found: CountInWords | null = null;
-  for (const sentence of sentencesWithPrefix(index, root)) {
+  for (const sentence of sentencesCountingInWords(index)) {
     const match = form.exec(sentence.text);
     if (!match) continue;
     const shared = query.measure.concepts.filter((c) => sentence.concepts.has(c)).length;
