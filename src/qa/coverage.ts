@@ -14,6 +14,7 @@ import { words } from "../text/tokenize.js";
 import { expandAcronym } from "./names.js";
 import { stemsOf } from "./normalize.js";
 import {
+  givesFigure,
   type ReportIndex,
   type SentenceDoc,
   sentencesIn,
@@ -412,32 +413,26 @@ export interface UnfiguredName {
   paragraphs: number[];
 }
 
-interface Figured {
+interface NamedBodies {
   /** The organisations and roles the report names. */
   bodies: Entity[];
   /** Word → the bodies (numbered from 1 in `bodies` order) whose names hold it. */
   bodyWords: WordIndex;
-  /** Paragraphs that give a figure. */
-  withFigures: Set<number>;
-  /** "paragraph:sentence" of each sentence that gives a figure. */
-  figured: Set<string>;
 }
 
-const reportFigured = new WeakMap<ReportIndex, Figured>();
+const namedBodies = new WeakMap<ReportIndex, NamedBodies>();
 
 /** Worked out once per report, not once per question. */
-function figuredOf(index: ReportIndex): Figured {
-  let found = reportFigured.get(index);
+function namedBodiesOf(index: ReportIndex): NamedBodies {
+  let found = namedBodies.get(index);
   if (!found) {
-    const { entities, facts } = index.table;
+    const { entities } = index.table;
     const bodies = entities.filter((e) => e.kind === "organization" || e.kind === "role");
     found = {
       bodies,
       bodyWords: buildWordIndex(bodies.map((body, i) => ({ number: i + 1, text: body.name }))),
-      withFigures: new Set(facts.map((fact) => fact.paragraph)),
-      figured: new Set(facts.map((fact) => `${fact.paragraph}:${fact.sentence}`)),
     };
-    reportFigured.set(index, found);
+    namedBodies.set(index, found);
   }
   return found;
 }
@@ -448,7 +443,7 @@ function figuredOf(index: ReportIndex): Figured {
  */
 export function unfiguredName(query: Query, index: ReportIndex): UnfiguredName | null {
   const inPlaces = query.filters.placeWords.join(" ").toLowerCase();
-  const { bodies, bodyWords, withFigures } = figuredOf(index);
+  const { bodies, bodyWords } = namedBodiesOf(index);
   for (const [name] of matchesOf(CAPITALISED, query.cleaned)) {
     if (STOP_WORDS.has(name.toLowerCase()) || inPlaces.includes(name.toLowerCase())) continue;
     const word = new RegExp(`\\b${name}\\b`);
@@ -459,7 +454,7 @@ export function unfiguredName(query: Query, index: ReportIndex): UnfiguredName |
       word.test(index.report.paragraphs[p - 1]?.text ?? ""),
     );
     if (paragraphs.length === 0) continue;
-    if (paragraphs.some((p) => withFigures.has(p))) continue;
+    if (paragraphs.some((p) => givesFigure(index, p))) continue;
     return { name, paragraphs };
   }
   return unfiguredKind(query, index) ?? listedOnlyKind(query, index);
@@ -478,7 +473,6 @@ function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
     !/ed$/.test(word) &&
     !VERB_FORMS.has(word);
   if (modifiers.length === 0 || !modifiers.every(isModifier)) return null;
-  const { figured } = figuredOf(index);
   for (const word of modifiers) {
     if (STOP_WORDS.has(word) || GENERIC.has(word) || word.length < 4) continue;
     // The word itself, not its synonyms: "driving" is not the report's "campaign drive".
@@ -487,7 +481,7 @@ function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
     let usedWithFigure = false;
     for (const sentence of sentencesWithPrefix(index, stem(word))) {
       if (!form.test(sentence.text)) continue;
-      usedWithFigure = figured.has(`${sentence.paragraph}:${sentence.sentence}`);
+      usedWithFigure = givesFigure(index, sentence.paragraph, sentence.sentence);
       if (usedWithFigure) break;
       using.push(sentence);
     }

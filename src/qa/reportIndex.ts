@@ -652,8 +652,8 @@ export function sentencesWithPrefix(index: ReportIndex, prefix: string): Iterabl
 
 const factsByParagraph = new WeakMap<Fact[], Map<number, Fact[]>>();
 
-/** The facts of some paragraphs, found without a scan of every fact. */
-export function factsIn(index: ReportIndex, paragraphs: readonly number[]): Fact[] {
+/** Paragraph → its facts, in report order: worked out once per report. */
+function factsByParagraphOf(index: ReportIndex): Map<number, Fact[]> {
   let byParagraph = factsByParagraph.get(index.table.facts);
   if (!byParagraph) {
     byParagraph = new Map();
@@ -664,6 +664,18 @@ export function factsIn(index: ReportIndex, paragraphs: readonly number[]): Fact
     }
     factsByParagraph.set(index.table.facts, byParagraph);
   }
-  const found = byParagraph;
+  return byParagraph;
+}
+
+/** The facts of some paragraphs, found without a scan of every fact. */
+export function factsIn(index: ReportIndex, paragraphs: readonly number[]): Fact[] {
+  const found = factsByParagraphOf(index);
   return paragraphs.flatMap((p) => found.get(p) ?? []);
+}
+
+/** Whether a paragraph, or one sentence of it, gives a figure: a look-up, not a scan of every fact. */
+export function givesFigure(index: ReportIndex, paragraph: number, sentence?: number): boolean {
+  const facts = factsByParagraphOf(index).get(paragraph);
+  if (facts === undefined) return false;
+  return sentence === undefined || facts.some((fact) => fact.sentence === sentence);
 }
