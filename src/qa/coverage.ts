@@ -529,6 +529,19 @@ export interface CountInWords {
 
 /** "dozens", "a handful": longest first, so "hundreds of thousands" is read whole. */
 const VAGUE_COUNTS = [...UNITS.vagueCounts].sort((a, b) => b.length - a.length).join("|");
+/** Any of them before a space: only a sentence with one can count a thing in words. */
+const ANY_VAGUE_COUNT = new RegExp(String.raw`\b(?:${VAGUE_COUNTS})\s`, "i");
+const vagueCountIn = new WeakMap<SentenceDoc, boolean>();
+
+/** Whether a sentence says "dozens", "a handful" or the like, worked out once per sentence. */
+function countsInWords(sentence: SentenceDoc): boolean {
+  let says = vagueCountIn.get(sentence);
+  if (says === undefined) {
+    says = ANY_VAGUE_COUNT.test(sentence.text);
+    vagueCountIn.set(sentence, says);
+  }
+  return says;
+}
 
 /**
  * The sentence that counts the noun a question counts in words ("dozens of new cargo scanners"),
@@ -544,6 +557,7 @@ export function countInWords(query: Query, index: ReportIndex): CountInWords | n
   );
   let found: CountInWords | null = null;
   for (const sentence of sentencesWithPrefix(index, root)) {
+    if (!countsInWords(sentence)) continue;
     const match = form.exec(sentence.text);
     if (!match) continue;
     const shared = query.measure.concepts.filter((c) => sentence.concepts.has(c)).length;
