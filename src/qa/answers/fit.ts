@@ -6,7 +6,6 @@
  */
 import { openingYears, ownYearsIn, yearsIn } from "../../facts/dates.js";
 import { actionLemma, DRUG_NAMES } from "../../facts/lexicon.js";
-import { findNumbers } from "../../facts/numbers.js";
 import { findPlaces, placeByName } from "../../facts/places.js";
 import type { Fact } from "../../facts/schema.js";
 import { measureNamedBy, TIME_UNITS } from "../../facts/units.js";
@@ -20,6 +19,7 @@ import {
   LAST_YEAR,
   type ScoredFact,
   SINCE_LAST_YEAR,
+  statedNumbers,
   statedRate,
   TOTAL_WORDS,
 } from "../rank.js";
@@ -84,18 +84,6 @@ function currencyWhenNamed(query: Query, fact: Fact, index: ReportIndex): boolea
 /** "How much of the $5 billion goes to …": a figure the question states is a filter, not the answer. */
 function notStated(query: Query, fact: Fact): boolean {
   return !statedNumbers(query).has(fact.value);
-}
-
-/** The question's own figures, worked out once per question. */
-const statedCache = new WeakMap<Query, Set<number>>();
-
-function statedNumbers(query: Query): Set<number> {
-  let stated = statedCache.get(query);
-  if (!stated) {
-    stated = new Set(findNumbers(query.cleaned).map((number) => number.value));
-    statedCache.set(query, stated);
-  }
-  return stated;
 }
 
 /**
@@ -293,7 +281,7 @@ const STATED_WHOLE_PART =
  */
 function besideStatedWhole(query: Query, scored: ScoredFact, index: ReportIndex): boolean {
   if (!asks(query, PART_OF_STATED)) return true;
-  const whole = new Set(findNumbers(query.cleaned).map((number) => number.value));
+  const whole = statedNumbers(query);
   if (!factsIn(index, [scored.fact.paragraph]).some((other) => whole.has(other.value)))
     return false;
   return partStated(STATED_WHOLE_PART.exec(query.cleaned)?.[1] ?? "", scored, index);
