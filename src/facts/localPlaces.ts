@@ -111,7 +111,11 @@ function deletions(word: string): string[] {
 /** Where each name stands in the list, by its first word's forms: what a question's word looks up. */
 const firstWordIndex = new WeakMap<readonly string[], Map<string, number[]>>();
 
-function namesByFirstWord(names: readonly string[]): Map<string, number[]> {
+/**
+ * Built once per list: every question looks its words up here, so the index builds it as it is
+ * made (`searchOf`) and a very large report's first question does not wait on it.
+ */
+export function namesByFirstWord(names: readonly string[]): Map<string, number[]> {
   let index = firstWordIndex.get(names);
   if (index) return index;
   index = new Map();

@@ -14,8 +14,10 @@ import { words } from "../text/tokenize.js";
 import { expandAcronym } from "./names.js";
 import { stemsOf } from "./normalize.js";
 import {
+  givesFigure,
   type ReportIndex,
   type SentenceDoc,
+  sentencesIn,
   sentencesWithPrefix,
   UNIT_KINDS,
 } from "./reportIndex.js";
@@ -411,32 +413,26 @@ export interface UnfiguredName {
   paragraphs: number[];
 }
 
-interface Figured {
+interface NamedBodies {
   /** The organisations and roles the report names. */
   bodies: Entity[];
   /** Word → the bodies (numbered from 1 in `bodies` order) whose names hold it. */
   bodyWords: WordIndex;
-  /** Paragraphs that give a figure. */
-  withFigures: Set<number>;
-  /** "paragraph:sentence" of each sentence that gives a figure. */
-  figured: Set<string>;
 }
 
-const reportFigured = new WeakMap<ReportIndex, Figured>();
+const namedBodies = new WeakMap<ReportIndex, NamedBodies>();
 
 /** Worked out once per report, not once per question. */
-function figuredOf(index: ReportIndex): Figured {
-  let found = reportFigured.get(index);
+function namedBodiesOf(index: ReportIndex): NamedBodies {
+  let found = namedBodies.get(index);
   if (!found) {
-    const { entities, facts } = index.table;
+    const { entities } = index.table;
     const bodies = entities.filter((e) => e.kind === "organization" || e.kind === "role");
     found = {
       bodies,
       bodyWords: buildWordIndex(bodies.map((body, i) => ({ number: i + 1, text: body.name }))),
-      withFigures: new Set(facts.map((fact) => fact.paragraph)),
-      figured: new Set(facts.map((fact) => `${fact.paragraph}:${fact.sentence}`)),
     };
-    reportFigured.set(index, found);
+    namedBodies.set(index, found);
   }
   return found;
 }
@@ -447,7 +443,7 @@ function figuredOf(index: ReportIndex): Figured {
  */
 export function unfiguredName(query: Query, index: ReportIndex): UnfiguredName | null {
   const inPlaces = query.filters.placeWords.join(" ").toLowerCase();
-  const { bodies, bodyWords, withFigures } = figuredOf(index);
+  const { bodies, bodyWords } = namedBodiesOf(index);
   for (const [name] of matchesOf(CAPITALISED, query.cleaned)) {
     if (STOP_WORDS.has(name.toLowerCase()) || inPlaces.includes(name.toLowerCase())) continue;
     const word = new RegExp(`\\b${name}\\b`);
@@ -458,7 +454,7 @@ export function unfiguredName(query: Query, index: ReportIndex): UnfiguredName |
       word.test(index.report.paragraphs[p - 1]?.text ?? ""),
     );
     if (paragraphs.length === 0) continue;
-    if (paragraphs.some((p) => withFigures.has(p))) continue;
+    if (paragraphs.some((p) => givesFigure(index, p))) continue;
     return { name, paragraphs };
   }
   return unfiguredKind(query, index) ?? listedOnlyKind(query, index);
@@ -477,7 +473,6 @@ function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
     !/ed$/.test(word) &&
     !VERB_FORMS.has(word);
   if (modifiers.length === 0 || !modifiers.every(isModifier)) return null;
-  const { figured } = figuredOf(index);
   for (const word of modifiers) {
     if (STOP_WORDS.has(word) || GENERIC.has(word) || word.length < 4) continue;
     // The word itself, not its synonyms: "driving" is not the report's "campaign drive".
@@ -486,7 +481,7 @@ function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
     let usedWithFigure = false;
     for (const sentence of sentencesWithPrefix(index, stem(word))) {
       if (!form.test(sentence.text)) continue;
-      usedWithFigure = figured.has(`${sentence.paragraph}:${sentence.sentence}`);
+      usedWithFigure = givesFigure(index, sentence.paragraph, sentence.sentence);
       if (usedWithFigure) break;
       using.push(sentence);
     }
@@ -529,18 +524,26 @@ export interface CountInWords {
 
 /** "dozens", "a handful": longest first, so "hundreds of thousands" is read whole. */
 const VAGUE_COUNTS = [...UNITS.vagueCounts].sort((a, b) => b.length - a.length).join("|");
-/** Any of them before a space: only a sentence with one can count a thing in words. */
-const ANY_VAGUE_COUNT = new RegExp(String.raw`\b(?:${VAGUE_COUNTS})\s`, "i");
-const vagueCountIn = new WeakMap<SentenceDoc, boolean>();
+const VAGUE_COUNT = new RegExp(String.raw`\b(?:${VAGUE_COUNTS})\s`, "i");
 
-/** Whether a sentence says "dozens", "a handful" or the like, worked out once per sentence. */
-function countsInWords(sentence: SentenceDoc): boolean {
-  let says = vagueCountIn.get(sentence);
-  if (says === undefined) {
-    says = ANY_VAGUE_COUNT.test(sentence.text);
-    vagueCountIn.set(sentence, says);
+const countingInWords = new WeakMap<ReportIndex["sentences"], SentenceDoc[]>();
+
+/**
+ * The sentences that count something in words ("a handful of boats"), in report order, found
+ * once per report: a question's test of its own noun then reads these, not every sentence that
+ * uses a common noun such as "drugs". Only paragraphs holding every word of a vague count are read.
+ */
+function sentencesCountingInWords(index: ReportIndex): SentenceDoc[] {
+  let found = countingInWords.get(index.sentences);
+  if (!found) {
+    const paragraphs = new Set<number>();
+    for (const vague of UNITS.vagueCounts)
+      for (const p of paragraphsWithWords(index.paragraphWords, vague) ?? []) paragraphs.add(p);
+    const ascending = [...paragraphs].sort((a, b) => a - b);
+    found = [...sentencesIn(index, ascending)].filter((s) => VAGUE_COUNT.test(s.text));
+    countingInWords.set(index.sentences, found);
   }
-  return says;
+  return found;
 }
 
 /**
@@ -556,8 +559,7 @@ export function countInWords(query: Query, index: ReportIndex): CountInWords | n
     "i",
   );
   let found: CountInWords | null = null;
-  for (const sentence of sentencesWithPrefix(index, root)) {
-    if (!countsInWords(sentence)) continue;
+  for (const sentence of sentencesCountingInWords(index)) {
     const match = form.exec(sentence.text);
     if (!match) continue;
     const shared = query.measure.concepts.filter((c) => sentence.concepts.has(c)).length;

@@ -117,7 +117,11 @@ interface NameLookups {
 
 const lookupsCache = new WeakMap<ReportNames, NameLookups>();
 
-function lookupsOf(names: ReportNames): NameLookups {
+/**
+ * The look-ups of a report's names, built once: every question reads them, so the index builds
+ * them as it is made (`searchOf`) and a very large report's first question does not wait on them.
+ */
+export function lookupsOf(names: ReportNames): NameLookups {
   let lookups = lookupsCache.get(names);
   if (lookups) return lookups;
   lookups = {

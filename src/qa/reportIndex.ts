@@ -3,7 +3,7 @@ import { type BodyFinder, reportBodies } from "../facts/bodies.js";
 import { extractFacts } from "../facts/extract.js";
 import { homePlaces } from "../facts/factPlaces.js";
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
-import { type PlaceFinder, reportPlaces } from "../facts/localPlaces.js";
+import { namesByFirstWord, type PlaceFinder, reportPlaces } from "../facts/localPlaces.js";
 import { withPlacesRemembered } from "../facts/places.js";
 import { type Fact, FactTable } from "../facts/schema.js";
 import { ReportError } from "../report/errors.js";
@@ -14,7 +14,7 @@ import type { SpellIndex } from "../text/spelling.js";
 import { words } from "../text/tokenize.js";
 import { type Bm25Index, type Bm25Text, buildBm25 } from "./bm25.js";
 import { type FactConcepts, factConceptsOf } from "./factConcepts.js";
-import { type ReportNames, reportNames } from "./names.js";
+import { lookupsOf, type ReportNames, reportNames } from "./names.js";
 import { reportSpelling } from "./normalize.js";
 import { suggestionsFor } from "./suggestions.js";
 import { concept, conceptsOf, conceptsOfWords, STOP_WORDS } from "./vocabulary.js";
@@ -542,6 +542,10 @@ function searchOf(
   bodies: BodyFinder,
   prebuilt?: SearchIndexes,
 ): ReportIndex {
+  // Look-ups every question reads, keyed by the data itself: made here, on the thread that answers
+  // (a structured clone or a saved index carries no cache), not on the first question's time.
+  lookupsOf(data.names);
+  namesByFirstWord(data.localPlaces);
   return {
     ...data,
     bodies,
@@ -652,8 +656,8 @@ export function sentencesWithPrefix(index: ReportIndex, prefix: string): Iterabl
 
 const factsByParagraph = new WeakMap<Fact[], Map<number, Fact[]>>();
 
-/** The facts of some paragraphs, found without a scan of every fact. */
-export function factsIn(index: ReportIndex, paragraphs: readonly number[]): Fact[] {
+/** Paragraph → its facts, in report order: worked out once per report. */
+function factsByParagraphOf(index: ReportIndex): Map<number, Fact[]> {
   let byParagraph = factsByParagraph.get(index.table.facts);
   if (!byParagraph) {
     byParagraph = new Map();
@@ -664,6 +668,18 @@ export function factsIn(index: ReportIndex, paragraphs: readonly number[]): Fact
     }
     factsByParagraph.set(index.table.facts, byParagraph);
   }
-  const found = byParagraph;
+  return byParagraph;
+}
+
+/** The facts of some paragraphs, found without a scan of every fact. */
+export function factsIn(index: ReportIndex, paragraphs: readonly number[]): Fact[] {
+  const found = factsByParagraphOf(index);
   return paragraphs.flatMap((p) => found.get(p) ?? []);
+}
+
+/** Whether a paragraph, or one sentence of it, gives a figure: a look-up, not a scan of every fact. */
+export function givesFigure(index: ReportIndex, paragraph: number, sentence?: number): boolean {
+  const facts = factsByParagraphOf(index).get(paragraph);
+  if (facts === undefined) return false;
+  return sentence === undefined || facts.some((fact) => fact.sentence === sentence);
 }

@@ -245,6 +245,16 @@ describe("which figure answers, and when none does", () => {
     expect(got.text).toContain("dozens of new scanners");
   });
 
+  it("finds a count in words that opens a sentence, capitalised and of two words ('A handful')", () => {
+    const coast = invented(
+      "Coastal Patrols\n\nThe coast guard said its patrol boats crossed the northern channel all winter.\n\nA handful of patrol boats were refitted at the river yard over the summer.\n\nThe service recorded 42 rescues during the season.",
+    );
+    const got = answer("how many boats were refitted", coast);
+    expect(got.facts).toEqual([]);
+    expect(got.citations).toEqual([3]);
+    expect(got.text).toContain("A handful of patrol boats");
+  });
+
   it("answers with the report's own total, not one district's row, when no place is asked", () => {
     const city = invented(
       [
