@@ -15,7 +15,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = join(root, "dist");
@@ -25,19 +25,35 @@ const SOURCES = ["src", "commands", "tsconfig.json", "tsconfig.build.json", "pac
 /** Compiled entry points: `node dist/<name>.js` runs `src/<name>.ts`. */
 const ENTRIES = ["main", "deploy", "reportCli"];
 /**
- * Entry points bundled into one file each: a cold `npm run ask` spends less in Node's module
- * loader on one file than on ~200 (about 80 ms of CPU here). The bot is not bundled: its build
- * worker and pino's transports are files it starts by path.
+ * Entry points bundled into one file each (dist/NAME.cjs, started by dist/NAME.js from V8's code
+ * cache): a cold `npm run ask` spends less in Node's module loader on one file than on ~200
+ * (about 80 ms of CPU here). The bot is not bundled: its build worker and pino's transports are
+ * files it starts by path.
  */
 const BUNDLED = ["cli"];
 /** What the bundles leave to node_modules: the dictionary is read from its package's own files. */
 const EXTERNAL = ["dictionary-en", "nspell", "better-sqlite3"];
 const DATA_EXTENSIONS = [".json"];
+/** What a CommonJS bundle reads for the `import.meta.url` of the ES module code it was made from. */
+const IMPORT_META_URL = "__factdesk_import_meta_url";
 const STALE_LOCK_MS = 120_000;
 
+/** A build that cannot go on: thrown, so the lock and the half-built directory are removed first. */
+class BuildError extends Error {}
+
 function fail(line) {
-  process.stderr.write(`factdesk: ${line}\n`);
-  process.exit(1);
+  throw new BuildError(line);
+}
+
+/** Run a build step; a BuildError ends the process with its one line and exit code 1. */
+async function reporting(work) {
+  try {
+    await work();
+  } catch (error) {
+    if (!(error instanceof BuildError)) throw error;
+    process.stderr.write(`factdesk: ${error.message}\n`);
+    process.exit(1);
+  }
 }
 
 function* files(path) {
@@ -92,7 +108,7 @@ async function compile(outDir) {
   for (const entry of ENTRIES) {
     writeFileSync(join(outDir, `${entry}.js`), `import "./src/${entry}.js";\n`);
   }
-  await bundle(outDir, engineId(outDir));
+  await bundle(outDir, engineId(outDir), checkLexicon(outDir));
   writeFileSync(join(outDir, ".built"), `${new Date().toISOString()}\n`);
 }
 
@@ -110,29 +126,128 @@ function engineId(outDir) {
   return hash.digest("hex");
 }
 
-async function bundle(outDir, engine) {
+/**
+ * Check every lexicon file with its own schema, by importing (in a child process) each compiled
+ * module that calls `checked`, and return the checked files with the sha256 of their bytes. The
+ * bundle then carries these bytes already checked, and skips zod on them at start-up
+ * (src/lexicon/checked.ts). A schema that would change a file's data (drop a key, add a default)
+ * fails the build: the bundle returns the data as the file has it.
+ */
+function checkLexicon(outDir) {
+  const callers = [...files(join(outDir, "src"))].filter(
+    (file) =>
+      file.endsWith(".js") &&
+      /from "[./]*(?:lexicon\/)?checked\.js"/.test(readFileSync(file, "utf8")),
+  );
+  const script = [
+    'import { isDeepStrictEqual } from "node:util";',
+    ...callers.map((file) => `await import(${JSON.stringify(pathToFileURL(file).href)});`),
+    `const { CHECKED_FILES } = await import(${JSON.stringify(pathToFileURL(join(outDir, "src", "lexicon", "checked.js")).href)});`,
+    "const seen = [...CHECKED_FILES].map(([file, { given, parsed }]) => ({ file, same: isDeepStrictEqual(given, parsed) }));",
+    "process.stdout.write(JSON.stringify(seen));",
+  ].join("\n");
+  const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  if (result.status !== 0) fail("npm run build: a lexicon file failed its check (above)");
+  const seen = JSON.parse(result.stdout);
+  const changed = seen.filter((entry) => !entry.same).map((entry) => entry.file);
+  if (changed.length > 0) {
+    fail(
+      `npm run build: these lexicon files hold data their schema drops or changes: ${changed.join(", ")}`,
+    );
+  }
+  const lexicon = join(outDir, "src", "lexicon");
+  const hash = createHash("sha256");
+  const checked = new Set();
+  for (const { file } of [...seen].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    hash
+      .update(file)
+      .update("\0")
+      .update(readFileSync(join(lexicon, file)))
+      .update("\0");
+    checked.add(join(lexicon, file));
+  }
+  return { checked, sha256: hash.digest("hex") };
+}
+
+/**
+ * What the CLI bundle leaves out of zod: its error messages in some 40 languages (~360 KB, a
+ * third of the bundle, compiled by every cold `npm run ask`). English, the one zod is configured
+ * with, stays in `z.locales`.
+ */
+function englishOnlyZod() {
+  return {
+    name: "english-only-zod",
+    setup(build) {
+      build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) => {
+        if (!args.importer.includes(`${join("node_modules", "zod")}`)) return undefined;
+        return {
+          path: join(dirname(args.importer), "..", "locales", "en.js"),
+          namespace: "zod-en",
+        };
+      });
+      build.onLoad({ filter: /.*/, namespace: "zod-en" }, (args) => ({
+        contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+        resolveDir: dirname(args.path),
+      }));
+    },
+  };
+}
+
+async function bundle(outDir, engine, lexicon) {
   // Imported here, not at the top: run.mjs imports this file in a production tree without esbuild.
   const { build: esbuild } = await import("esbuild");
-  await esbuild({
+  const result = await esbuild({
     entryPoints: BUNDLED.map((entry) => ({ in: join(outDir, "src", `${entry}.js`), out: entry })),
     outdir: outDir,
+    // CommonJS, which Node 20 can run from V8's code cache (scripts/cachedEntry.mjs); ES modules
+    // it cannot.
+    outExtension: { ".js": ".cjs" },
     bundle: true,
     platform: "node",
-    format: "esm",
+    format: "cjs",
     target: "node20",
     external: EXTERNAL,
     sourcemap: true,
-    // src/cli/indexCache.ts reads it: a cached index is tied to the build that wrote it.
-    define: { FACTDESK_ENGINE: JSON.stringify(engine) },
+    define: {
+      // src/cli/savedIndex.ts reads it: a saved index is tied to the build that wrote it.
+      FACTDESK_ENGINE: JSON.stringify(engine),
+      FACTDESK_LEXICON_CHECKED: JSON.stringify(lexicon.sha256),
+      "import.meta.url": IMPORT_META_URL,
+    },
+    banner: { js: `var ${IMPORT_META_URL} = require("node:url").pathToFileURL(__filename).href;` },
+    plugins: [englishOnlyZod()],
+    metafile: true,
+    absWorkingDir: root,
     logLevel: "error",
   });
+  for (const entry of BUNDLED)
+    cpSync(join(root, "scripts", "cachedEntry.mjs"), join(outDir, `${entry}.js`));
+  // Every lexicon file the bundle carries must be one checkLexicon checked.
+  const unchecked = Object.keys(result.metafile.inputs)
+    .map((input) => join(root, input))
+    .filter((input) => input.startsWith(join(outDir, "src", "lexicon")) && input.endsWith(".json"))
+    .filter((input) => !lexicon.checked.has(input));
+  if (unchecked.length > 0) {
+    fail(
+      `npm run build: the bundle carries lexicon files nothing checked: ${unchecked.join(", ")}`,
+    );
+  }
 }
 
 /** Build into a fresh directory, then swap it in, so a running process never sees half a dist/. */
 async function build() {
   const next = join(root, `.dist-${process.pid}`);
   rmSync(next, { recursive: true, force: true });
-  await compile(next);
+  try {
+    await compile(next);
+  } catch (error) {
+    rmSync(next, { recursive: true, force: true });
+    throw error;
+  }
   const old = join(root, `.dist-old-${process.pid}`);
   if (existsSync(dist)) renameSync(dist, old);
   renameSync(next, dist);
@@ -162,9 +277,11 @@ async function withLock(work) {
 /** Build when dist/ is missing or older than the sources; otherwise do nothing (a few ms). */
 export async function buildIfStale() {
   if (!isStale()) return;
-  await withLock(async () => {
-    if (isStale()) await build();
-  });
+  await reporting(() =>
+    withLock(async () => {
+      if (isStale()) await build();
+    }),
+  );
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await withLock(build);
+if (process.argv[1] === fileURLToPath(import.meta.url)) await reporting(() => withLock(build));

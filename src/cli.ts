@@ -50,23 +50,34 @@ async function run(args: CliArgs): Promise<void> {
   }
 }
 
-try {
-  await run(parseCliArgs(process.argv.slice(2), DEFAULT_REPORT, parseReportMaxBytes(process.env)));
-} catch (error) {
-  if (error instanceof ReportError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
+/**
+ * The whole CLI; a failure a user can fix is one line and exit code 2, anything else is thrown.
+ * A function called at the end, not top-level await: the built CLI is bundled as CommonJS, which
+ * Node can start from V8's code cache (scripts/cachedEntry.mjs).
+ */
+async function main(): Promise<void> {
+  try {
+    await run(
+      parseCliArgs(process.argv.slice(2), DEFAULT_REPORT, parseReportMaxBytes(process.env)),
+    );
+  } catch (error) {
+    if (error instanceof ReportError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
+    ) {
+      process.stderr.write(`${(error as Error).message}\n`);
+      process.exit(2);
+    }
+    throw error;
   }
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
-  if (
-    error instanceof UsageError ||
-    (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
-  ) {
-    process.stderr.write(`${(error as Error).message}\n`);
-    process.exit(2);
-  }
-  throw error;
 }
+
+void main();

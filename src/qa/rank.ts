@@ -224,16 +224,20 @@ function placelessFit(fact: Fact, index: ReportIndex, terms: QueryTerms, w: Weig
 
 /** "How many died in the 12 months to September?": the question's own figures are filters. */
 function statedInQuestion(query: Query, fact: Fact): boolean {
+  return statedNumbers(query).has(fact.value);
+}
+
+/** The question's own figures, worked out once per question, not once per fact. */
+const statedCache = new WeakMap<Query, Set<number>>();
+
+export function statedNumbers(query: Query): Set<number> {
   let stated = statedCache.get(query);
   if (!stated) {
     stated = new Set(findNumbers(query.cleaned).map((number) => number.value));
     statedCache.set(query, stated);
   }
-  return stated.has(fact.value);
+  return stated;
 }
-
-/** The question's own figures, worked out once per question, not once per fact. */
-const statedCache = new WeakMap<Query, Set<number>>();
 
 /** "in the harbour sweep", "during those raids": the words of a phrase a determiner opens. */
 const DETERMINED =
@@ -558,7 +562,12 @@ export function rankFacts(
     w.postingsRead,
   );
   const textMatch = (id: number) => (text.top > 0 ? text.scoreOf(id) / text.top : 0);
-  const asPlaces = { ...query, filters: { ...query.filters, places } };
+  // The query itself when no place is left out, so what is worked out once per question (its
+  // terms, its own figures) is worked out once for ranking and the fit checks alike.
+  const samePlaces =
+    places.length === query.filters.places.length &&
+    places.every((place, i) => place === query.filters.places[i]);
+  const asPlaces = samePlaces ? query : { ...query, filters: { ...query.filters, places } };
   const found = candidates(query, index, places, text.best, w.postingsRead);
   return shortlist(found, asPlaces, index, textMatch, w)
     .map((id) => scoreFact(asPlaces, index.factDocs[id] as FactDoc, index, textMatch(id), w))

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -110,5 +110,34 @@ describe("CHAT=off", () => {
       await client.destroy();
       await fake.close();
     }
+  });
+});
+
+describe("the compiled ask CLI", () => {
+  const codeCache = join(REPO_DIR, "dist", ".cache", "cli.codecache");
+  const ask = () =>
+    spawnSync(
+      process.execPath,
+      ["dist/cli.js", "--json", "How many drug trafficking gangs were destroyed?"],
+      {
+        cwd: REPO_DIR,
+        encoding: "utf8",
+      },
+    );
+
+  it("answers with no code cache, from the one it wrote, and past a corrupt one, which it replaces", () => {
+    rmSync(codeCache, { force: true });
+    const first = ask();
+    expect(first.status).toBe(0);
+    expect(JSON.parse(first.stdout).status).toBe("answered");
+    expect(existsSync(codeCache)).toBe(true);
+    const cached = ask();
+    expect(cached.status).toBe(0);
+    expect(cached.stdout).toBe(first.stdout);
+    writeFileSync(codeCache, Buffer.alloc(4096, 7));
+    const corrupt = ask();
+    expect(corrupt.status).toBe(0);
+    expect(corrupt.stdout).toBe(first.stdout);
+    expect(statSync(codeCache).size).toBeGreaterThan(4096);
   });
 });

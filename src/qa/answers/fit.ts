@@ -6,7 +6,6 @@
  */
 import { openingYears, ownYearsIn, yearsIn } from "../../facts/dates.js";
 import { actionLemma, DRUG_NAMES } from "../../facts/lexicon.js";
-import { findNumbers } from "../../facts/numbers.js";
 import { findPlaces, placeByName } from "../../facts/places.js";
 import type { Fact } from "../../facts/schema.js";
 import { measureNamedBy, TIME_UNITS } from "../../facts/units.js";
@@ -20,6 +19,7 @@ import {
   LAST_YEAR,
   type ScoredFact,
   SINCE_LAST_YEAR,
+  statedNumbers,
   statedRate,
   TOTAL_WORDS,
 } from "../rank.js";
@@ -28,6 +28,43 @@ import type { Query } from "../understand.js";
 import { concept, conceptsOf } from "../vocabulary.js";
 
 const CURRENCY = /^[A-Z]{3}$/;
+
+/**
+ * Whether a pattern (never a global one) matches the question's words, worked out once per
+ * question: every check below asks it of each candidate figure in turn.
+ */
+const askedOf = new WeakMap<Query, Map<RegExp, boolean>>();
+function asks(query: Query, pattern: RegExp): boolean {
+  let known = askedOf.get(query);
+  if (!known) {
+    known = new Map();
+    askedOf.set(query, known);
+  }
+  let hit = known.get(pattern);
+  if (hit === undefined) {
+    hit = pattern.test(query.cleaned);
+    known.set(pattern, hit);
+  }
+  return hit;
+}
+
+/** The same for the words before a figure (`doc.lead`), worked out once per figure. */
+const leadOf = new WeakMap<ScoredFact["doc"], Map<RegExp, boolean>>();
+function leadSays(doc: ScoredFact["doc"], pattern: RegExp): boolean {
+  let known = leadOf.get(doc);
+  if (!known) {
+    known = new Map();
+    leadOf.set(doc, known);
+  }
+  let hit = known.get(pattern);
+  if (hit === undefined) {
+    hit = pattern.test(doc.lead);
+    known.set(pattern, hit);
+  }
+  return hit;
+}
+
+const HOW_MANY = /\bhow many\b/i;
 
 /** "How much did the wall cost": money asked is never answered by miles or people. */
 function moneyWhenAsked(query: Query, fact: Fact): boolean {
@@ -47,18 +84,6 @@ function currencyWhenNamed(query: Query, fact: Fact, index: ReportIndex): boolea
 /** "How much of the $5 billion goes to …": a figure the question states is a filter, not the answer. */
 function notStated(query: Query, fact: Fact): boolean {
   return !statedNumbers(query).has(fact.value);
-}
-
-/** The question's own figures, worked out once per question. */
-const statedCache = new WeakMap<Query, Set<number>>();
-
-function statedNumbers(query: Query): Set<number> {
-  let stated = statedCache.get(query);
-  if (!stated) {
-    stated = new Set(findNumbers(query.cleaned).map((number) => number.value));
-    statedCache.set(query, stated);
-  }
-  return stated;
 }
 
 /**
@@ -124,7 +149,7 @@ const ASKS_NUMBER =
   /\b(?:actual|raw|exact|total|real) (?:number|count|figure)\b|\bnumber of\b|\bcount\b|#/i;
 
 function countWhenNumberAsked(query: Query, fact: Fact): boolean {
-  if (query.measure.expected.kind !== null || !ASKS_NUMBER.test(query.cleaned)) return true;
+  if (query.measure.expected.kind !== null || !asks(query, ASKS_NUMBER)) return true;
   return fact.unit !== "percent" && fact.unit !== "share" && !CURRENCY.test(fact.unit ?? "");
 }
 
@@ -153,7 +178,7 @@ export function sameHalf(query: Query, { doc }: ScoredFact): boolean {
 
 /** "Murders so far this year": a figure its own words give for last year never answers it. */
 function notLastYearForCurrent(query: Query, { doc }: ScoredFact): boolean {
-  if (!ASKS_CURRENT.test(query.cleaned)) return true;
+  if (!asks(query, ASKS_CURRENT)) return true;
   // "an increase over last year's level of $297.8 million": the figure is last year's own.
   if (LAST_YEARS_OWN.test(doc.lead)) return false;
   return !LAST_YEAR.test(doc.nearText) || SINCE_LAST_YEAR.test(doc.nearText);
@@ -180,7 +205,7 @@ function measureWhenAsked(query: Query, fact: Fact): boolean {
 
 /** "How many deaths": a count is never a sum of money nor a percentage, unless that is asked. */
 function noMoneyForHowMany(query: Query, fact: Fact): boolean {
-  if (query.measure.expected.kind !== null || !/\bhow many\b/i.test(query.cleaned)) return true;
+  if (query.measure.expected.kind !== null || !asks(query, HOW_MANY)) return true;
   return !CURRENCY.test(fact.unit ?? "") && fact.unit !== "percent";
 }
 
@@ -190,7 +215,7 @@ function noMoneyForHowMany(query: Query, fact: Fact): boolean {
  */
 function noWeightForCount(query: Query, { doc, fact }: ScoredFact): boolean {
   const target = query.measure.target;
-  if (!/\bhow many\b/i.test(query.cleaned) || query.measure.expected.kind !== null) return true;
+  if (!asks(query, HOW_MANY) || query.measure.expected.kind !== null) return true;
   if (fact.base === null || target === null) return true;
   const c = concept(target);
   return DRUG_NAMES.has(target) || c === DRUGS_CONCEPT || doc.core.has(c);
@@ -220,7 +245,7 @@ const ASKS_AVERAGE = /\b(?:average|mean|on average|avg)\b/i;
  */
 function averageWhenAsked(query: Query, { doc }: ScoredFact): boolean {
   const per = query.measure.per;
-  if (!per || !ASKS_AVERAGE.test(query.cleaned)) return true;
+  if (!per || !asks(query, ASKS_AVERAGE)) return true;
   // "by an average of $12,000": the words just before the figure call it an average.
   return statedRate(doc) === concept(per) || ASKS_AVERAGE.test(doc.lead.slice(-30));
 }
@@ -234,7 +259,7 @@ const ASKS_RATIO =
  * asks how many times, or compares, never "what is the city's murder rate".
  */
 function ratioWhenAsked(query: Query, fact: Fact): boolean {
-  return fact.unit !== "times" || ASKS_RATIO.test(query.cleaned);
+  return fact.unit !== "times" || asks(query, ASKS_RATIO);
 }
 
 /** "How much of the budget …": an amount is money, a weight or a share, never a count or a time. */
@@ -255,8 +280,8 @@ const STATED_WHOLE_PART =
  * nor one whose sentence leaves out the words that say which part ("… goes to training").
  */
 function besideStatedWhole(query: Query, scored: ScoredFact, index: ReportIndex): boolean {
-  if (!PART_OF_STATED.test(query.cleaned)) return true;
-  const whole = new Set(findNumbers(query.cleaned).map((number) => number.value));
+  if (!asks(query, PART_OF_STATED)) return true;
+  const whole = statedNumbers(query);
   if (!factsIn(index, [scored.fact.paragraph]).some((other) => whole.has(other.value)))
     return false;
   return partStated(STATED_WHOLE_PART.exec(query.cleaned)?.[1] ?? "", scored, index);
@@ -366,7 +391,7 @@ const ADDED_BEFORE = /\b(?:another|a further|an additional)\s*$/i;
  * itself added, is one part of a total the report does not state.
  */
 function wholeWhenTotalAsked(query: Query, { doc, fact }: ScoredFact): boolean {
-  if (!TOTAL_WORDS.test(query.cleaned)) return true;
+  if (!asks(query, TOTAL_WORDS)) return true;
   const after = fact.quote.slice(fact.quote.indexOf(fact.text) + fact.text.length);
   return !ADDED_AFTER.test(after) && !ADDED_BEFORE.test(doc.lead);
 }
@@ -382,8 +407,9 @@ const ASKS_RATE_PER = /\b(?:rates?|per|capita|ratio|every|each)\b/i;
  * answers only a question that asks for a rate.
  */
 function countNotRate(query: Query, { fact }: ScoredFact): boolean {
+  if (asks(query, ASKS_RATE_PER) || query.measure.per) return true;
   const after = fact.quote.slice(fact.quote.indexOf(fact.text) + fact.text.length);
-  return !PER_POPULATION.test(after) || ASKS_RATE_PER.test(query.cleaned) || !!query.measure.per;
+  return !PER_POPULATION.test(after);
 }
 
 /** "after adjusting for inflation", "inflation-adjusted", "in 2025 dollars": the adjusted figure is asked. */
@@ -394,7 +420,7 @@ const ADJUSTED_FROM = /\b(?:adjusted|converted|updated|restated)\s+(?:the|this|t
 
 /** Asked for an adjusted figure, the figure a sentence adjusts is the one it starts from. */
 function adjustedWhenAsked(query: Query, { doc }: ScoredFact): boolean {
-  return !ASKS_ADJUSTED.test(query.cleaned) || !ADJUSTED_FROM.test(doc.lead);
+  return !asks(query, ASKS_ADJUSTED) || !leadSays(doc, ADJUSTED_FROM);
 }
 
 /** "the death rate", "what share of": a level asked for, not how it changed. */
@@ -412,10 +438,10 @@ const SIZE_OF_CHANGE =
  * increase of $7.2 million": a change answers only a question about change.
  */
 function levelNotChange(query: Query, { doc, fact }: ScoredFact): boolean {
-  if (ASKS_CHANGE.test(query.cleaned)) return true;
-  if (fact.unit !== "percent") return !SIZE_OF_CHANGE.test(doc.lead);
+  if (asks(query, ASKS_CHANGE)) return true;
+  if (fact.unit !== "percent") return !leadSays(doc, SIZE_OF_CHANGE);
   if (fact.action !== "increase" && fact.action !== "decrease") return true;
-  return !ASKS_LEVEL.test(query.cleaned);
+  return !asks(query, ASKS_LEVEL);
 }
 
 /** "Coastal counties (Alder, Birch and …)": the members a group's name lists. */
@@ -455,7 +481,7 @@ function notAGroupsFigure(query: Query, fact: Fact): boolean {
   // "Alder and Birch together accounting for 38%": the pair's figure, not one's; nor
   // a figure for two ports when one is asked "alone".
   const shared = siblings(asked, fact.places) > 0;
-  if (shared && (TOGETHER.test(fact.quote) || ASKS_ALONE.test(query.cleaned))) return false;
+  if (shared && (TOGETHER.test(fact.quote) || asks(query, ASKS_ALONE))) return false;
   // "… in Leeds and Bradford?" asks the pair, though each part of it is asked in turn.
   const kind = placeByName(asked)?.kind;
   const pairAsked = fact.places
@@ -474,7 +500,7 @@ const ASKS_PERCENT = /\b(?:percent(?:age)?|per cent|share|proportion)\b|%/i;
 
 /** "By what percentage did cases rise" is never "100 days": a percentage asked is one, or a share. */
 function percentWhenAsked(query: Query, fact: Fact): boolean {
-  if (query.measure.expected.kind !== "percent" || !ASKS_PERCENT.test(query.cleaned)) return true;
+  if (query.measure.expected.kind !== "percent" || !asks(query, ASKS_PERCENT)) return true;
   return fact.unit === "percent" || fact.unit === "share";
 }
 

@@ -455,14 +455,27 @@ export function partnerAnswer(query: Query, index: ReportIndex): Answer | null {
   const [typed] = [...query.filters.placeWords, ...query.filters.names.map(([name]) => name ?? "")];
   if (!typed) return null;
   const lower = typed.toLowerCase();
-  for (const doc of index.sentences) {
-    const at = doc.text.toLowerCase().indexOf(lower);
+  const lowered = loweredSentences(index);
+  for (const [i, doc] of index.sentences.entries()) {
+    const at = lowered[i]?.indexOf(lower) ?? -1;
     if (at < 0) continue;
     const partner = partnerIn(doc.text, doc.text.slice(at, at + typed.length));
     if (!partner) continue;
     return citedSentence(query.question, doc, partner, 0.6);
   }
   return null;
+}
+
+/** Each sentence's text lower-cased, in `index.sentences` order: made once per report, not per question. */
+const loweredCache = new WeakMap<ReportIndex["sentences"], string[]>();
+
+function loweredSentences(index: ReportIndex): string[] {
+  let lowered = loweredCache.get(index.sentences);
+  if (!lowered) {
+    lowered = index.sentences.map((doc) => doc.text.toLowerCase());
+    loweredCache.set(index.sentences, lowered);
+  }
+  return lowered;
 }
 
 /** The body a sentence names beside `name` ("Oakfield police" in "Westvale and Oakfield police"). */
