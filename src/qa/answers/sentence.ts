@@ -484,7 +484,7 @@ function partnerIn(text: string, name: string): string | null {
   return null;
 }
 
-function escapeForPattern(text: string): string {
+export function escapeForPattern(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, String.raw`\s+`);
 }
 
@@ -760,7 +760,7 @@ function aboutPlace(query: Query, index: ReportIndex): Answer {
 }
 
 /** A sentence answer: the span that answers, if one was found, in bold, then the sentence it is in, cited. */
-function citedSentence(
+export function citedSentence(
   question: string,
   sentence: { paragraph: number; text: string },
   span: string | null,
