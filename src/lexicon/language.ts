@@ -33,6 +33,10 @@ const Grammar = z.object({
   speechVerbs: Words,
   /** After "which"/"what", nouns that ask for a person: "which official". */
   personNouns: Words,
+  /** Verbs asking who holds a body's top post: "who heads the harbour police". */
+  headVerbs: Words,
+  /** The titles of a body's top post: "Director", "Chief", "Commissioner". */
+  headTitles: Words,
   /** After "which"/"what", nouns asking for a role: "what position". */
   roleNouns: Words,
   /** After "which"/"what", nouns asking for a named drive: "which campaign". */

@@ -10,6 +10,7 @@ import {
 } from "./answers/sentence.js";
 import { ASKS_DURATION } from "./answers/spans/duration.js";
 import { superlativeAnswer } from "./answers/superlative.js";
+import { titleHolderAnswer } from "./answers/titleHolder.js";
 import { notFound } from "./compose.js";
 import { findMissing, unfiguredName } from "./coverage.js";
 import { DURATION_UNITS } from "./rank.js";
@@ -138,6 +139,7 @@ export function answerQuery(query: Query, ctx: AnswerContext): Answer {
     publicationDate(query, ctx.index) ??
     elapsedAnswer(query, ctx.index) ??
     partnerAnswer(query, ctx.index) ??
+    titleHolderAnswer(query, ctx.index) ??
     unanswerable(query, ctx) ??
     route(query, ctx)
   );

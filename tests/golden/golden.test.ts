@@ -32,7 +32,7 @@ import {
  * never lower one to pass without a written reason.
  */
 const FLOORS: Record<string, number> = {
-  "australia-acic-wastewater": 0.791, // 19/24
+  "australia-acic-wastewater": 0.833, // 20/24
   "australia-afp": 1.0, // 24/24
   "brazil-federal-police": 0.88, // 22/25
   "canada-cbsa-rcmp": 0.96, // 24/25
@@ -57,7 +57,7 @@ const FLOORS: Record<string, number> = {
   "nsw-police-strike-force": 0.909, // 20/22
   "oncb-thailand": 1.0, // 25/25
   "pdea-philippines": 1.0, // 25/25
-  "philippine-bucor-report": 0.88, // 22/25
+  "philippine-bucor-report": 0.92, // 23/25
   "provincial-bureau-report": 0.96, // 24/25
   "provincial-results": 1.0, // 32/32
   seed: 1.0, // 104/104

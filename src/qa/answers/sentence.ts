@@ -126,9 +126,38 @@ const ABOUT_THE_RELEASE =
 
 const ASKS_AHEAD = /\b(?:will|are|next|expected|coming|upcoming|due)\b/i;
 
+/** "When was the harbour order signed?": asks when the document itself was signed. */
+const ASKS_SIGNED = /\bsign(?:ed)?\b/i;
+/** "THE STATE HOUSE, October 14, 2025.": an order's or proclamation's closing signing line. */
+const SIGNING_LINE = /^\p{Lu}[\p{Lu}\s.'’-]*,\s+\S[^.]*\d{4}\.?$/u;
+/** How many of a document's last paragraphs its signing line may stand among. */
+const SIGNING_TAIL = 3;
+
+/**
+ * "When was the harbour order signed?": the date of the signing line an order closes with, not a
+ * date the order gives another order ("under Order 212 of March 4, 2019"). A question naming a
+ * number names some other document, which the sentences answer.
+ */
+function signingDate(query: Query, index: ReportIndex): Answer | null {
+  if (!ASKS_SIGNED.test(query.cleaned) || /\d/.test(query.cleaned)) return null;
+  const last = index.report.paragraphs.length;
+  const date = index.table.entities.find(
+    (e) =>
+      e.kind === "date" &&
+      e.paragraph > last - SIGNING_TAIL &&
+      SIGNING_LINE.test(index.report.paragraphs[e.paragraph - 1]?.text.trim() ?? ""),
+  );
+  if (!date) return null;
+  const text = index.report.paragraphs[date.paragraph - 1]?.text.trim() ?? date.quote;
+  return citedSentence(query.question, { paragraph: date.paragraph, text }, date.name, 0.7);
+}
+
 /** "When was this press release published?": the report's first date, usually its dateline. */
 export function publicationDate(query: Query, index: ReportIndex): Answer | null {
-  if (!asksDate(query) || !ABOUT_THE_RELEASE.test(query.cleaned)) return null;
+  if (!asksDate(query)) return null;
+  const signed = signingDate(query, index);
+  if (signed) return signed;
+  if (!ABOUT_THE_RELEASE.test(query.cleaned)) return null;
   // "When will next month's figures be released?" asks of a release still to come.
   if (ASKS_AHEAD.test(query.cleaned)) return null;
   // A dateline gives the day ("April 15, 2025"); a title's "March 2025" names the period covered.
@@ -497,7 +526,7 @@ function partnerIn(text: string, name: string): string | null {
   return null;
 }
 
-function escapeForPattern(text: string): string {
+export function escapeForPattern(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, String.raw`\s+`);
 }
 
@@ -773,7 +802,7 @@ function aboutPlace(query: Query, index: ReportIndex): Answer {
 }
 
 /** A sentence answer: the span that answers, if one was found, in bold, then the sentence it is in, cited. */
-function citedSentence(
+export function citedSentence(
   question: string,
   sentence: { paragraph: number; text: string },
   span: string | null,

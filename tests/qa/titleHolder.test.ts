@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { answer } from "../../src/qa/answer.js";
+import { buildReportIndex } from "../../src/qa/reportIndex.js";
+
+// Invented report: office holders named by a title before the name ("Circuit Judge …", "CSU
+// Director …"), by a spelled-out title an acronym asks for, and by an appositive after the name.
+const REPORT = `Eastmark Harbour Police Annual Results
+
+EASTMARK - The Eastmark Harbour Police (EHP) and the Coastal Smuggling Unit (CSU) presented their results for 2025 at a conference on Monday.
+
+A county judge on Tuesday sentenced the leader of the ring to 12 years in prison.
+
+Circuit Judge Tomas R. Brandvik handed down sentences totalling 40 years to the five defendants.
+
+"We will follow every boat to its mooring," said CSU Director Senior Superintendent Alma K. Ferreira-Lund.
+
+Port Authority Chief Executive Officer Dr Ilse Marrow said the port would add 12 scanners.
+
+Officers seized 40 kilograms of cocaine, said Pavel Ostrin, commissioner of the Eastmark Harbour Police.`;
+
+const index = buildReportIndex(REPORT, { name: "invented.txt", version: null });
+
+function lead(question: string): string {
+  const reply = answer(question, index);
+  expect(reply.status).toBe("answered");
+  return /^\*\*(.+?)\*\*/.exec(reply.text)?.[1] ?? "";
+}
+
+describe("who holds a title", () => {
+  it("is the person the title stands before, not a mention of the title without a name", () => {
+    expect(lead("Who was the judge in the case?")).toContain("Tomas R. Brandvik");
+  });
+
+  it("is who heads a body, named by its acronym before the title", () => {
+    expect(lead("Who heads the Coastal Smuggling Unit?")).toContain("Alma K. Ferreira-Lund");
+  });
+
+  it("answers an acronym of the title with the title spelled out", () => {
+    expect(lead("Who is the CEO of the Port Authority?")).toContain("Ilse Marrow");
+  });
+
+  it("is the person an appositive gives the title to", () => {
+    expect(lead("Who is the commissioner of the Eastmark Harbour Police?")).toBe("Pavel Ostrin");
+  });
+});
