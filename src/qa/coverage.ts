@@ -9,7 +9,7 @@ import { withinEdits } from "../text/editDistance.js";
 import { isCommonEnglishWord } from "../text/english.js";
 import { matchesOf } from "../text/matches.js";
 import { memoryPer } from "../text/memory.js";
-import { stem } from "../text/stem.js";
+import { sharesRoot, stem } from "../text/stem.js";
 import { words } from "../text/tokenize.js";
 import { expandAcronym } from "./names.js";
 import { stemsOf } from "./normalize.js";
@@ -75,6 +75,9 @@ function knownNow(word: string, index: ReportIndex, strict: boolean): boolean {
   const c = concept(word);
   if (index.vocabulary.has(c) || namesAUnit(word, index)) return true;
   if (expandAcronym(word, index.names)) return true;
+  // "hijackers" in a report of "hijacking": another form of a word the report uses.
+  if (word.length >= 6)
+    for (const w of index.spelling.counts.keys()) if (sharesRoot(word, w)) return true;
   if (c.length < 5 || (strict && isCommonEnglishWord(word))) return false;
   for (const v of index.vocabulary) if (withinEdits(c, v, 1)) return true;
   return false;
