@@ -32,7 +32,7 @@ import {
  * never lower one to pass without a written reason.
  */
 const FLOORS: Record<string, number> = {
-  "australia-acic-wastewater": 0.791, // 19/24
+  "australia-acic-wastewater": 0.833, // 20/24
   "australia-afp": 1.0, // 24/24
   "brazil-federal-police": 0.88, // 22/25
   "canada-cbsa-rcmp": 0.96, // 24/25

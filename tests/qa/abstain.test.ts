@@ -52,13 +52,15 @@ describe("honest abstention on unseen wording", () => {
 });
 
 describe("a word the report uses in another form is no word it never mentions", () => {
-  // Invented report: a doer and an act of one root.
+  // Invented report: a doer and an act of one root, and a title inside a longer name.
   const hijack = buildReportIndex(
     `Harbour Crime Review
 
 Officers recorded 64 hijacking incidents, and 23 hijacking suspects were charged.
 
-The review seeks the forfeiture of $52,000 in seized cash.`,
+The review seeks the forfeiture of $52,000 in seized cash.
+
+Port Authority Chief Financial Officer Mara Vell said patrols would double.`,
     { name: "invented-hijack.txt", version: null },
   );
 
@@ -66,6 +68,7 @@ The review seeks the forfeiture of $52,000 in seized cash.`,
     for (const question of [
       "How many hijackers were charged?",
       "how much seized cash do they want to forfeit",
+      "Who is the CFO of the Port Authority?",
     ]) {
       expect(answer(question, hijack).text).not.toMatch(/does not mention/);
     }
@@ -76,6 +79,7 @@ The review seeks the forfeiture of $52,000 in seized cash.`,
 
   it("still says so of a word it never writes in any form", () => {
     expect(answer("How many carjackers were charged?", hijack).status).toBe("not_found");
+    expect(answer("Who is the CTO of the Port Authority?", hijack).status).toBe("not_found");
   });
 });
 
