@@ -1,3 +1,4 @@
+import { abbreviates } from "../facts/acronyms.js";
 import { bodiesInQuestion } from "../facts/bodies.js";
 import { yearsIn } from "../facts/dates.js";
 import { AUXILIARIES, actionLemma, PREPOSITIONS } from "../facts/lexicon.js";
@@ -9,7 +10,7 @@ import { withinEdits } from "../text/editDistance.js";
 import { isCommonEnglishWord } from "../text/english.js";
 import { matchesOf } from "../text/matches.js";
 import { memoryPer } from "../text/memory.js";
-import { stem } from "../text/stem.js";
+import { sharesRoot, stem } from "../text/stem.js";
 import { words } from "../text/tokenize.js";
 import { expandAcronym } from "./names.js";
 import { stemsOf } from "./normalize.js";
@@ -75,6 +76,12 @@ function knownNow(word: string, index: ReportIndex, strict: boolean): boolean {
   const c = concept(word);
   if (index.vocabulary.has(c) || namesAUnit(word, index)) return true;
   if (expandAcronym(word, index.names)) return true;
+  // "cfo" where the report names its "Chief Financial Officer" inside a longer name.
+  if (/^[a-z]{2,5}$/.test(word) && !isCommonEnglishWord(word) && spelledInsideName(word, index))
+    return true;
+  // "hijackers" in a report of "hijacking": another form of a word the report uses.
+  if (word.length >= 6)
+    for (const w of index.spelling.counts.keys()) if (sharesRoot(word, w)) return true;
   if (c.length < 5 || (strict && isCommonEnglishWord(word))) return false;
   for (const v of index.vocabulary) if (withinEdits(c, v, 1)) return true;
   return false;
@@ -98,10 +105,29 @@ function unknownName(query: Query, index: ReportIndex): string | null {
   // "How many DEA agents …?" in a report that never names the DEA, nor spells out a name it abbreviates.
   for (const [word] of matchesOf(ACRONYM, query.cleaned)) {
     if (inPlaces.includes(word.toLowerCase()) || expandAcronym(word, index.names)) continue;
+    // Typed in capitals, "COO" is an acronym though "coo" is an English word.
+    if (spelledInsideName(word, index)) continue;
     if (!index.names.words.has(word.toLowerCase()) && !known(word.toLowerCase(), index))
       return word;
   }
   return null;
+}
+
+/**
+ * Whether the report spells an acronym out inside a longer name: "the CFO" in a report naming
+ * "Harbour Board Chief Financial Officer Ann Lee", where no name starts with the acronym's words.
+ */
+function spelledInsideName(acronym: string, index: ReportIndex): boolean {
+  const letters = acronym.toLowerCase();
+  return index.names.runs.some((run) => {
+    const parts = run.split(/\s+/);
+    for (let start = 1; start < parts.length; start++) {
+      if (parts[start]?.[0]?.toLowerCase() !== letters[0]) continue;
+      for (let end = start + 2; end <= Math.min(parts.length, start + letters.length); end++)
+        if (abbreviates(letters, parts.slice(start, end).join(" "))) return true;
+    }
+    return false;
+  });
 }
 
 /** A run of capitalised words, hyphenated ones too: "Harbour-Safe Families Grant Program". */

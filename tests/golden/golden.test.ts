@@ -151,7 +151,7 @@ const FLOORS: Record<string, number> = {
   "invented8-news-asia-meth-golden-triangle": 12 / 15, // first sight (session 4) 9/15
   "invented8-news-australia-police-media-release": 14 / 15, // first sight (session 4) 12/15
   "invented8-news-europe-europol-operation": 13 / 15, // first sight (session 4) 12/15
-  "invented8-news-us-attorney-indictment": 14 / 15, // first sight (session 4) 10/15
+  "invented8-news-us-attorney-indictment": 15 / 15, // first sight (session 4) 10/15
   "invented8-wh-bilateral-readout-security": 12 / 15, // first sight (session 4) 8/15
   "invented8-wh-hidta-funding-fact-sheet": 12 / 15, // first sight (session 4) 8/15
   "invented8-wh-monthly-border-update": 11 / 15, // first sight (session 4) 9/15

@@ -51,6 +51,38 @@ describe("honest abstention on unseen wording", () => {
   });
 });
 
+describe("a word the report uses in another form is no word it never mentions", () => {
+  // Invented report: a doer and an act of one root, and a title inside a longer name.
+  const hijack = buildReportIndex(
+    `Harbour Crime Review
+
+Officers recorded 64 hijacking incidents, and 23 hijacking suspects were charged.
+
+The review seeks the forfeiture of $52,000 in seized cash.
+
+Port Authority Chief Financial Officer Mara Vell said patrols would double.`,
+    { name: "invented-hijack.txt", version: null },
+  );
+
+  it("does not say the report never mentions a word it writes in another form", () => {
+    for (const question of [
+      "How many hijackers were charged?",
+      "how much seized cash do they want to forfeit",
+      "Who is the CFO of the Port Authority?",
+    ]) {
+      expect(answer(question, hijack).text).not.toMatch(/does not mention/);
+    }
+    expect(answer("how much seized cash do they want to forfeit", hijack).facts[0]?.value).toBe(
+      52000,
+    );
+  });
+
+  it("still says so of a word it never writes in any form", () => {
+    expect(answer("How many carjackers were charged?", hijack).status).toBe("not_found");
+    expect(answer("Who is the CTO of the Port Authority?", hijack).status).toBe("not_found");
+  });
+});
+
 describe("lists and follow-ups", () => {
   it("tells two lists of the same items apart by their lead-in lines", () => {
     expect(answer("thefts down how much vs last year", index).facts[0]?.value).toBe(12);

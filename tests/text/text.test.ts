@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { editDistance, withinEdits } from "../../src/text/editDistance.js";
-import { stem } from "../../src/text/stem.js";
+import { sharesRoot, stem } from "../../src/text/stem.js";
 import { tokenize, wordPieces, words } from "../../src/text/tokenize.js";
 
 describe("editDistance", () => {
@@ -93,5 +93,21 @@ describe("stem", () => {
   it("keeps short words and different words apart", () => {
     expect(stem("gas")).toBe("gas");
     expect(stem("police")).not.toBe(stem("policy"));
+  });
+});
+
+describe("sharesRoot", () => {
+  it("meets the doer, the act and the noun of one root the stemmer keeps apart", () => {
+    expect(sharesRoot("hijackers", "hijacking")).toBe(true);
+    expect(sharesRoot("kidnappers", "kidnapping")).toBe(true);
+    expect(sharesRoot("forfeit", "forfeiture")).toBe(true);
+    expect(sharesRoot("sanctions", "sanctioned")).toBe(true);
+  });
+
+  it("keeps apart words that only begin alike", () => {
+    expect(sharesRoot("police", "policy")).toBe(false);
+    expect(sharesRoot("carpet", "carpool")).toBe(false);
+    expect(sharesRoot("forfeit", "forfeitable")).toBe(false);
+    expect(sharesRoot("station", "stationery")).toBe(false);
   });
 });
