@@ -10,7 +10,7 @@ import { withinEdits } from "../text/editDistance.js";
 import { isCommonEnglishWord } from "../text/english.js";
 import { matchesOf } from "../text/matches.js";
 import { memoryPer } from "../text/memory.js";
-import { sharesRoot, stem } from "../text/stem.js";
+import { ROOT_START, sharesRoot, stem } from "../text/stem.js";
 import { words } from "../text/tokenize.js";
 import { expandAcronym } from "./names.js";
 import { stemsOf } from "./normalize.js";
@@ -80,8 +80,8 @@ function knownNow(word: string, index: ReportIndex, strict: boolean): boolean {
   if (/^[a-z]{2,5}$/.test(word) && !isCommonEnglishWord(word) && spelledInsideName(word, index))
     return true;
   // "hijackers" in a report of "hijacking": another form of a word the report uses.
-  if (word.length >= 6)
-    for (const w of index.spelling.counts.keys()) if (sharesRoot(word, w)) return true;
+  if (word.length >= ROOT_START)
+    for (const w of wordsStartingLike(word, index)) if (sharesRoot(word, w)) return true;
   if (c.length < 5 || (strict && isCommonEnglishWord(word))) return false;
   for (const v of index.vocabulary) if (withinEdits(c, v, 1)) return true;
   return false;
@@ -111,6 +111,28 @@ function unknownName(query: Query, index: ReportIndex): string | null {
       return word;
   }
   return null;
+}
+
+const wordsByStart = new WeakMap<ReportIndex, Map<string, string[]>>();
+
+/**
+ * The report's words that open with the same `ROOT_START` letters as `word`, grouped once per
+ * report: the only ones `sharesRoot` can match, so a question reads a handful, not the vocabulary.
+ */
+function wordsStartingLike(word: string, index: ReportIndex): readonly string[] {
+  let groups = wordsByStart.get(index);
+  if (!groups) {
+    groups = new Map();
+    for (const w of index.spelling.counts.keys()) {
+      if (w.length < ROOT_START) continue;
+      const start = w.slice(0, ROOT_START).toLowerCase();
+      const group = groups.get(start);
+      if (group) group.push(w);
+      else groups.set(start, [w]);
+    }
+    wordsByStart.set(index, groups);
+  }
+  return groups.get(word.slice(0, ROOT_START).toLowerCase()) ?? [];
 }
 
 /**

@@ -36,7 +36,7 @@ const ROOT_ENDINGS: ReadonlySet<string> = new Set([
 ]);
 
 /** The shortest start two words must share to be forms of one root: "carnap", not "car". */
-const ROOT_START = 6;
+export const ROOT_START = 6;
 
 /**
  * Whether two words are forms of one root the stemmer leaves apart: "hijackers" and "hijacking",

@@ -30,39 +30,36 @@ import { concept, conceptsOf } from "../vocabulary.js";
 const CURRENCY = /^[A-Z]{3}$/;
 
 /**
- * Whether a pattern (never a global one) matches the question's words, worked out once per
- * question: every check below asks it of each candidate figure in turn.
+ * Whether a pattern (never a global one) matches a text, remembered per owner: every check below
+ * asks it of each candidate figure in turn, so each question's words are tested once per question
+ * and the words before a figure (`doc.lead`) once per figure.
  */
-const askedOf = new WeakMap<Query, Map<RegExp, boolean>>();
-function asks(query: Query, pattern: RegExp): boolean {
-  let known = askedOf.get(query);
+function remembered<Owner extends object>(
+  memory: WeakMap<Owner, Map<RegExp, boolean>>,
+  owner: Owner,
+  text: string,
+  pattern: RegExp,
+): boolean {
+  let known = memory.get(owner);
   if (!known) {
     known = new Map();
-    askedOf.set(query, known);
+    memory.set(owner, known);
   }
   let hit = known.get(pattern);
   if (hit === undefined) {
-    hit = pattern.test(query.cleaned);
+    hit = pattern.test(text);
     known.set(pattern, hit);
   }
   return hit;
 }
 
-/** The same for the words before a figure (`doc.lead`), worked out once per figure. */
+const askedOf = new WeakMap<Query, Map<RegExp, boolean>>();
+const asks = (query: Query, pattern: RegExp): boolean =>
+  remembered(askedOf, query, query.cleaned, pattern);
+
 const leadOf = new WeakMap<ScoredFact["doc"], Map<RegExp, boolean>>();
-function leadSays(doc: ScoredFact["doc"], pattern: RegExp): boolean {
-  let known = leadOf.get(doc);
-  if (!known) {
-    known = new Map();
-    leadOf.set(doc, known);
-  }
-  let hit = known.get(pattern);
-  if (hit === undefined) {
-    hit = pattern.test(doc.lead);
-    known.set(pattern, hit);
-  }
-  return hit;
-}
+const leadSays = (doc: ScoredFact["doc"], pattern: RegExp): boolean =>
+  remembered(leadOf, doc, doc.lead, pattern);
 
 const HOW_MANY = /\bhow many\b/i;
 

@@ -117,17 +117,13 @@ export function titleHolderAnswer(query: Query, index: ReportIndex): Answer | nu
   if (!asked) return null;
   const body = asked.body;
   const bodyNamed = body !== null && /\p{Lu}/u.test(body) && bodyWords(body).length > 0;
-  const paragraphs = new Map<number, string>();
-  for (const doc of index.sentences) {
-    paragraphs.set(doc.paragraph, `${paragraphs.get(doc.paragraph) ?? ""} ${doc.text}`);
-  }
   let fallback: { doc: SentenceDoc; person: string } | null = null;
   for (const doc of index.sentences) {
     const spans = titleSpans(doc.text, asked);
     if (spans.length === 0) continue;
     const person = holderIn(doc.text, spans);
     if (!person) continue;
-    if (body && namesBody(paragraphs.get(doc.paragraph) ?? doc.text, body)) {
+    if (body && namesBody(index.report.paragraphs[doc.paragraph - 1]?.text ?? doc.text, body)) {
       return citedSentence(query.question, doc, person, 0.7);
     }
     fallback ??= { doc, person };
