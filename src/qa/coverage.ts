@@ -2,10 +2,8 @@ import { abbreviates } from "../facts/acronyms.js";
 import { bodiesInQuestion } from "../facts/bodies.js";
 import { yearsIn } from "../facts/dates.js";
 import { AUXILIARIES, actionLemma, PREPOSITIONS } from "../facts/lexicon.js";
-import type { Entity } from "../facts/schema.js";
 import { measureNamedBy } from "../facts/units.js";
 import { GRAMMAR } from "../lexicon/language.js";
-import { UNITS } from "../lexicon/units.js";
 import { withinEdits } from "../text/editDistance.js";
 import { isCommonEnglishWord } from "../text/english.js";
 import { matchesOf } from "../text/matches.js";
@@ -14,17 +12,17 @@ import { ROOT_START, sharesRoot, stem } from "../text/stem.js";
 import { words } from "../text/tokenize.js";
 import { expandAcronym } from "./names.js";
 import { stemsOf } from "./normalize.js";
+import { preparedOf, VAGUE_COUNTS } from "./prepared.js";
 import {
   givesFigure,
   type ReportIndex,
   type SentenceDoc,
-  sentencesIn,
   sentencesWithPrefix,
   UNIT_KINDS,
 } from "./reportIndex.js";
 import type { Query } from "./understand.js";
 import { concept, STOP_WORDS } from "./vocabulary.js";
-import { buildWordIndex, paragraphsWithWords, type WordIndex } from "./wordIndex.js";
+import { paragraphsWithWords } from "./wordIndex.js";
 
 /** "began", "taken", "gets": verb forms no "-ed" or "-ing" marks. */
 const VERB_FORMS: ReadonlySet<string> = new Set(GRAMMAR.verbForms);
@@ -113,26 +111,12 @@ function unknownName(query: Query, index: ReportIndex): string | null {
   return null;
 }
 
-const wordsByStart = new WeakMap<ReportIndex, Map<string, string[]>>();
-
 /**
  * The report's words that open with the same `ROOT_START` letters as `word`, grouped once per
  * report: the only ones `sharesRoot` can match, so a question reads a handful, not the vocabulary.
  */
 function wordsStartingLike(word: string, index: ReportIndex): readonly string[] {
-  let groups = wordsByStart.get(index);
-  if (!groups) {
-    groups = new Map();
-    for (const w of index.spelling.counts.keys()) {
-      if (w.length < ROOT_START) continue;
-      const start = w.slice(0, ROOT_START).toLowerCase();
-      const group = groups.get(start);
-      if (group) group.push(w);
-      else groups.set(start, [w]);
-    }
-    wordsByStart.set(index, groups);
-  }
-  return groups.get(word.slice(0, ROOT_START).toLowerCase()) ?? [];
+  return preparedOf(index).wordsByStart.get(word.slice(0, ROOT_START).toLowerCase()) ?? [];
 }
 
 /**
@@ -475,37 +459,13 @@ export interface UnfiguredName {
   paragraphs: number[];
 }
 
-interface NamedBodies {
-  /** The organisations and roles the report names. */
-  bodies: Entity[];
-  /** Word → the bodies (numbered from 1 in `bodies` order) whose names hold it. */
-  bodyWords: WordIndex;
-}
-
-const namedBodies = new WeakMap<ReportIndex, NamedBodies>();
-
-/** Worked out once per report, not once per question. */
-function namedBodiesOf(index: ReportIndex): NamedBodies {
-  let found = namedBodies.get(index);
-  if (!found) {
-    const { entities } = index.table;
-    const bodies = entities.filter((e) => e.kind === "organization" || e.kind === "role");
-    found = {
-      bodies,
-      bodyWords: buildWordIndex(bodies.map((body, i) => ({ number: i + 1, text: body.name }))),
-    };
-    namedBodies.set(index, found);
-  }
-  return found;
-}
-
 /**
  * A proper name the question uses ("… did Shaoxing solve?") that the report mentions only in
  * sentences without figures: whatever figure ranks best would be about something else.
  */
 export function unfiguredName(query: Query, index: ReportIndex): UnfiguredName | null {
   const inPlaces = query.filters.placeWords.join(" ").toLowerCase();
-  const { bodies, bodyWords } = namedBodiesOf(index);
+  const { bodies, bodyWords } = preparedOf(index).namedBodies;
   for (const [name] of matchesOf(CAPITALISED, query.cleaned)) {
     if (STOP_WORDS.has(name.toLowerCase()) || inPlaces.includes(name.toLowerCase())) continue;
     const word = new RegExp(`\\b${name}\\b`);
@@ -584,30 +544,6 @@ export interface CountInWords {
   shared: number;
 }
 
-/** "dozens", "a handful": longest first, so "hundreds of thousands" is read whole. */
-const VAGUE_COUNTS = [...UNITS.vagueCounts].sort((a, b) => b.length - a.length).join("|");
-const VAGUE_COUNT = new RegExp(String.raw`\b(?:${VAGUE_COUNTS})\s`, "i");
-
-const countingInWords = new WeakMap<ReportIndex["sentences"], SentenceDoc[]>();
-
-/**
- * The sentences that count something in words ("a handful of boats"), in report order, found
- * once per report: a question's test of its own noun then reads these, not every sentence that
- * uses a common noun such as "drugs". Only paragraphs holding every word of a vague count are read.
- */
-function sentencesCountingInWords(index: ReportIndex): SentenceDoc[] {
-  let found = countingInWords.get(index.sentences);
-  if (!found) {
-    const paragraphs = new Set<number>();
-    for (const vague of UNITS.vagueCounts)
-      for (const p of paragraphsWithWords(index.paragraphWords, vague) ?? []) paragraphs.add(p);
-    const ascending = [...paragraphs].sort((a, b) => a - b);
-    found = [...sentencesIn(index, ascending)].filter((s) => VAGUE_COUNT.test(s.text));
-    countingInWords.set(index.sentences, found);
-  }
-  return found;
-}
-
 /**
  * The sentence that counts the noun a question counts in words ("dozens of new cargo scanners"),
  * sharing the most of the question's concepts, if the report has one.
@@ -621,7 +557,7 @@ export function countInWords(query: Query, index: ReportIndex): CountInWords | n
     "i",
   );
   let found: CountInWords | null = null;
-  for (const sentence of sentencesCountingInWords(index)) {
+  for (const sentence of preparedOf(index).countingInWords) {
     const match = form.exec(sentence.text);
     if (!match) continue;
     const shared = query.measure.concepts.filter((c) => sentence.concepts.has(c)).length;

@@ -16,6 +16,7 @@ import { type Bm25Index, type Bm25Text, buildBm25 } from "./bm25.js";
 import { type FactConcepts, factConceptsOf } from "./factConcepts.js";
 import { lookupsOf, type ReportNames, reportNames } from "./names.js";
 import { reportSpelling } from "./normalize.js";
+import { preparedOf } from "./prepared.js";
 import { suggestionsFor } from "./suggestions.js";
 import { concept, conceptsOf, conceptsOfWords, STOP_WORDS } from "./vocabulary.js";
 import { DEFAULT_WEIGHTS } from "./weights.js";
@@ -546,6 +547,7 @@ function searchOf(
   // (a structured clone or a saved index carries no cache), not on the first question's time.
   lookupsOf(data.names);
   namesByFirstWord(data.localPlaces);
+  preparedOf(data);
   return {
     ...data,
     bodies,
@@ -622,20 +624,12 @@ function buildReportIndexData(
   return { data, bodies };
 }
 
-const firstSentences = new WeakMap<SentenceDoc[], Map<number, number>>();
-
 /** The sentences of some paragraphs (ascending), in report order, found without a scan of them all. */
 export function* sentencesIn(
   index: ReportIndex,
   paragraphs: Iterable<number>,
 ): Generator<SentenceDoc> {
-  let first = firstSentences.get(index.sentences);
-  if (!first) {
-    first = new Map();
-    for (const [i, sentence] of index.sentences.entries())
-      if (!first.has(sentence.paragraph)) first.set(sentence.paragraph, i);
-    firstSentences.set(index.sentences, first);
-  }
+  const first = preparedOf(index).firstSentence;
   for (const paragraph of paragraphs) {
     for (let i = first.get(paragraph) ?? index.sentences.length; i < index.sentences.length; i++) {
       const sentence = index.sentences[i] as SentenceDoc;
@@ -654,32 +648,15 @@ export function sentencesWithPrefix(index: ReportIndex, prefix: string): Iterabl
   return holding === null ? index.sentences : sentencesIn(index, holding);
 }
 
-const factsByParagraph = new WeakMap<Fact[], Map<number, Fact[]>>();
-
-/** Paragraph → its facts, in report order: worked out once per report. */
-function factsByParagraphOf(index: ReportIndex): Map<number, Fact[]> {
-  let byParagraph = factsByParagraph.get(index.table.facts);
-  if (!byParagraph) {
-    byParagraph = new Map();
-    for (const fact of index.table.facts) {
-      const list = byParagraph.get(fact.paragraph);
-      if (list) list.push(fact);
-      else byParagraph.set(fact.paragraph, [fact]);
-    }
-    factsByParagraph.set(index.table.facts, byParagraph);
-  }
-  return byParagraph;
-}
-
 /** The facts of some paragraphs, found without a scan of every fact. */
 export function factsIn(index: ReportIndex, paragraphs: readonly number[]): Fact[] {
-  const found = factsByParagraphOf(index);
+  const found = preparedOf(index).factsByParagraph;
   return paragraphs.flatMap((p) => found.get(p) ?? []);
 }
 
 /** Whether a paragraph, or one sentence of it, gives a figure: a look-up, not a scan of every fact. */
 export function givesFigure(index: ReportIndex, paragraph: number, sentence?: number): boolean {
-  const facts = factsByParagraphOf(index).get(paragraph);
+  const facts = preparedOf(index).factsByParagraph.get(paragraph);
   if (facts === undefined) return false;
   return sentence === undefined || facts.some((fact) => fact.sentence === sentence);
 }

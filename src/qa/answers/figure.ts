@@ -6,6 +6,7 @@ import { documentsWith } from "../bm25.js";
 import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "../compose.js";
 import { type CountInWords, countedNoun, countInWords, isGenericNoun } from "../coverage.js";
 import { isHomeName, mentions, paragraphsHoldingLastWords, paragraphsNaming } from "../names.js";
+import { measureKey, preparedOf } from "../prepared.js";
 import { isEarlierFigure, rankFacts, type ScoredFact } from "../rank.js";
 import { factsIn, type ReportIndex, type SentenceDoc } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
@@ -175,27 +176,9 @@ function givenInWords(query: Query, inWords: CountInWords): Answer {
 /** A breakdown gives the same thing for at least this many places ("North District | 120", …). */
 const BREAKDOWN_PLACES = 3;
 
-const breakdownsCache = new WeakMap<ReportIndex, Map<string, Set<string>>>();
-
-/** What is counted, in what: one line of a breakdown by place. */
-function measureKey(fact: Fact): string {
-  return `${fact.subject.toLowerCase()}|${fact.unit}`;
-}
-
 /** Whether the report gives this figure's thing, in its unit, for several places: one of their rows. */
 function isBreakdownRow(fact: Fact, index: ReportIndex): boolean {
-  let byMeasure = breakdownsCache.get(index);
-  if (!byMeasure) {
-    byMeasure = new Map();
-    for (const other of index.table.facts) {
-      if (other.scope !== "local" || other.places.length !== 1) continue;
-      const places = byMeasure.get(measureKey(other)) ?? new Set();
-      places.add(other.places[0] as string);
-      byMeasure.set(measureKey(other), places);
-    }
-    breakdownsCache.set(index, byMeasure);
-  }
-  return (byMeasure.get(measureKey(fact))?.size ?? 0) >= BREAKDOWN_PLACES;
+  return (preparedOf(index).breakdowns.get(measureKey(fact))?.size ?? 0) >= BREAKDOWN_PLACES;
 }
 
 /** "11 people: 5 in Ontario, 4 in Quebec and 2 in Manitoba": the sentence's sum over its rows. */

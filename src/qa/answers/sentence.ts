@@ -7,6 +7,7 @@ import { words } from "../../text/tokenize.js";
 import { searchBm25 } from "../bm25.js";
 import { notFound } from "../compose.js";
 import { mentions } from "../names.js";
+import { preparedOf, type SentenceEntities } from "../prepared.js";
 import { type ReportIndex, SEARCH_TEXT, type SentenceDoc } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
@@ -226,25 +227,12 @@ const PERSON_NOUNS: ReadonlySet<string> = new Set(GRAMMAR.personNouns);
 const ROLE_NOUNS: ReadonlySet<string> = new Set(GRAMMAR.roleNouns);
 const OPERATION_NOUNS: ReadonlySet<string> = new Set(GRAMMAR.operationNouns);
 
-const personNames = new WeakMap<ReportIndex["table"], Map<number, Set<string>>>();
-
 /**
  * Whether a lower-cased question holds the name of a person the report names: each stretch of the
  * question as long as some name is looked up, rather than every name searched for.
  */
 function personsNamedIn(asked: string, index: ReportIndex): boolean {
-  let byLength = personNames.get(index.table);
-  if (!byLength) {
-    byLength = new Map();
-    for (const entity of index.table.entities) {
-      if (entity.kind !== "person") continue;
-      const name = entity.name.toLowerCase();
-      const names = byLength.get(name.length) ?? new Set();
-      names.add(name);
-      byLength.set(name.length, names);
-    }
-    personNames.set(index.table, byLength);
-  }
+  const byLength = preparedOf(index).personNames;
   for (const [length, names] of byLength)
     for (let at = 0; at + length <= asked.length; at++)
       if (names.has(asked.slice(at, at + length))) return true;
@@ -435,37 +423,9 @@ function holdsAName(doc: SentenceDoc, index: ReportIndex): boolean {
   );
 }
 
-interface SentenceEntities {
-  /** "paragraph:sentence" → the entities that sentence names, in the table's order. */
-  bySentence: Map<string, Entity[]>;
-  /** The sentences that name a date. */
-  dated: Set<string>;
-  /** The names, lower-cased, of what the report names that is not a person: places, bodies, dates. */
-  otherNames: Set<string>;
-}
-
-/** Worked out once per report, not once per matching sentence of every question. */
-const entitiesCache = new WeakMap<ReportIndex["table"], SentenceEntities>();
-
+/** The entities of each sentence, built with the index (`preparedOf`). */
 function entitiesOf(index: ReportIndex): SentenceEntities {
-  let found = entitiesCache.get(index.table);
-  if (!found) {
-    found = {
-      bySentence: new Map(),
-      dated: new Set(),
-      otherNames: new Set(index.placeParagraphs.keys()),
-    };
-    for (const entity of index.table.entities) {
-      const key = `${entity.paragraph}:${entity.sentence}`;
-      const list = found.bySentence.get(key);
-      if (list) list.push(entity);
-      else found.bySentence.set(key, [entity]);
-      if (entity.kind === "date") found.dated.add(key);
-      if (entity.kind !== "person") found.otherNames.add(entity.name.toLowerCase());
-    }
-    entitiesCache.set(index.table, found);
-  }
-  return found;
+  return preparedOf(index).entities;
 }
 
 /** "Who did Westvale team up with?", "who helped the port police": a partner is asked. */
@@ -495,16 +455,9 @@ export function partnerAnswer(query: Query, index: ReportIndex): Answer | null {
   return null;
 }
 
-/** Each sentence's text lower-cased, in `index.sentences` order: made once per report, not per question. */
-const loweredCache = new WeakMap<ReportIndex["sentences"], string[]>();
-
+/** Each sentence's text lower-cased, in `index.sentences` order, built with the index. */
 function loweredSentences(index: ReportIndex): string[] {
-  let lowered = loweredCache.get(index.sentences);
-  if (!lowered) {
-    lowered = index.sentences.map((doc) => doc.text.toLowerCase());
-    loweredCache.set(index.sentences, lowered);
-  }
-  return lowered;
+  return preparedOf(index).lowered;
 }
 
 /** The body a sentence names beside `name` ("Oakfield police" in "Westvale and Oakfield police"). */

@@ -2,6 +2,7 @@ import { placeByName } from "../../facts/places.js";
 import type { Fact } from "../../facts/schema.js";
 import { GRAMMAR } from "../../lexicon/language.js";
 import { citeLine, quoteBlock, uniqueParagraphs } from "../compose.js";
+import { preparedOf } from "../prepared.js";
 import { rankFacts, type ScoredFact, STEERING } from "../rank.js";
 import type { ReportIndex } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
@@ -84,18 +85,6 @@ function podium(
     .sort((a, b) => direction * (comparable(a.fact) - comparable(b.fact)));
 }
 
-const countedCache = new WeakMap<ReportIndex, Set<string>>();
-
-/** The concepts of everything the report's figures count, worked out once per report. */
-function countedConcepts(index: ReportIndex): Set<string> {
-  let counted = countedCache.get(index);
-  if (!counted) {
-    counted = new Set(index.factDocs.flatMap((doc) => [...doc.subject]));
-    countedCache.set(index, counted);
-  }
-  return counted;
-}
-
 /** The head noun the report's figures for the question's action ("seized") most often count. */
 function mostDoneTo(query: Query, index: ReportIndex): string[] {
   const actions = new Set(query.measure.concepts.filter((c) => ACTION_WORDS.has(c)));
@@ -114,7 +103,7 @@ function mostDoneTo(query: Query, index: ReportIndex): string[] {
  * one best-matching figure per place, compared in base units.
  */
 export function rankPlaces(query: Query, { index, weights }: AnswerContext): PlaceFigure[] {
-  const counted = countedConcepts(index);
+  const { counted } = preparedOf(index);
   const kindWords = new Set(conceptsOf(rankedKindWords(query.cleaned)));
   const named = query.measure.concepts.filter(
     // "Which force made the most arrests": the kind of place ranked is not what is counted.

@@ -1,0 +1,167 @@
+/**
+ * The look-ups the answer path reads over a whole report (its entities by sentence, its facts by
+ * paragraph, the sentences that count in words, …), built once per report when its index is made,
+ * so that the first question pays no more than the next. They are not part of the index's data: a
+ * saved or cloned index carries none of them, and `withSearch` builds them again where it answers.
+ *
+ * Only types are imported from the index, so the index can build these without an import cycle.
+ */
+import type { Entity, Fact } from "../facts/schema.js";
+import { UNITS } from "../lexicon/units.js";
+import { ROOT_START } from "../text/stem.js";
+import type { ReportIndexData, SentenceDoc } from "./reportIndex.js";
+import { buildWordIndex, paragraphsWithWords, type WordIndex } from "./wordIndex.js";
+
+export interface SentenceEntities {
+  /** "paragraph:sentence" → the entities that sentence names, in the table's order. */
+  bySentence: Map<string, Entity[]>;
+  /** The sentences that name a date. */
+  dated: Set<string>;
+  /** The names, lower-cased, of what the report names that is not a person: places, bodies, dates. */
+  otherNames: Set<string>;
+}
+
+export interface NamedBodies {
+  /** The organisations and roles the report names. */
+  bodies: Entity[];
+  /** Word → the bodies (numbered from 1 in `bodies` order) whose names hold it. */
+  bodyWords: WordIndex;
+}
+
+export interface Prepared {
+  entities: SentenceEntities;
+  namedBodies: NamedBodies;
+  /** Lower-cased names of the people the report names, by length. */
+  personNames: Map<number, Set<string>>;
+  /** The concepts of everything the report's figures count. */
+  counted: Set<string>;
+  /** `measureKey` → the places a one-place local figure of that measure is given for. */
+  breakdowns: Map<string, Set<string>>;
+  /** Paragraph → its facts, in report order. */
+  factsByParagraph: Map<number, Fact[]>;
+  /** Paragraph → the position in `sentences` of its first sentence. */
+  firstSentence: Map<number, number>;
+  /** Each sentence's text lower-cased, in `sentences` order. */
+  lowered: string[];
+  /** The sentences that count something in words ("a handful of boats"), in report order. */
+  countingInWords: SentenceDoc[];
+  /** The report's words grouped by their first `ROOT_START` letters, lower-cased. */
+  wordsByStart: Map<string, string[]>;
+}
+
+/** "dozens", "a handful": longest first, so "hundreds of thousands" is read whole. */
+export const VAGUE_COUNTS = [...UNITS.vagueCounts].sort((a, b) => b.length - a.length).join("|");
+const VAGUE_COUNT = new RegExp(String.raw`\b(?:${VAGUE_COUNTS})\s`, "i");
+
+/** What is counted, in what: one line of a breakdown by place. */
+export function measureKey(fact: Fact): string {
+  return `${fact.subject.toLowerCase()}|${fact.unit}`;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function entitiesOf(index: ReportIndexData): SentenceEntities {
+  const found: SentenceEntities = {
+    bySentence: new Map(),
+    dated: new Set(),
+    otherNames: new Set(index.placeParagraphs.keys()),
+  };
+  for (const entity of index.table.entities) {
+    const key = `${entity.paragraph}:${entity.sentence}`;
+    push(found.bySentence, key, entity);
+    if (entity.kind === "date") found.dated.add(key);
+    if (entity.kind !== "person") found.otherNames.add(entity.name.toLowerCase());
+  }
+  return found;
+}
+
+function namedBodiesOf(entities: readonly Entity[]): NamedBodies {
+  const bodies = entities.filter((e) => e.kind === "organization" || e.kind === "role");
+  return {
+    bodies,
+    bodyWords: buildWordIndex(bodies.map((body, i) => ({ number: i + 1, text: body.name }))),
+  };
+}
+
+function personNamesOf(entities: readonly Entity[]): Map<number, Set<string>> {
+  const byLength = new Map<number, Set<string>>();
+  for (const entity of entities) {
+    if (entity.kind !== "person") continue;
+    const name = entity.name.toLowerCase();
+    const names = byLength.get(name.length) ?? new Set();
+    names.add(name);
+    byLength.set(name.length, names);
+  }
+  return byLength;
+}
+
+function breakdownsOf(facts: readonly Fact[]): Map<string, Set<string>> {
+  const byMeasure = new Map<string, Set<string>>();
+  for (const fact of facts) {
+    if (fact.scope !== "local" || fact.places.length !== 1) continue;
+    const places = byMeasure.get(measureKey(fact)) ?? new Set();
+    places.add(fact.places[0] as string);
+    byMeasure.set(measureKey(fact), places);
+  }
+  return byMeasure;
+}
+
+/** Only paragraphs holding every word of a vague count are read. */
+function countingInWordsOf(index: ReportIndexData, first: Map<number, number>): SentenceDoc[] {
+  const paragraphs = new Set<number>();
+  for (const vague of UNITS.vagueCounts)
+    for (const p of paragraphsWithWords(index.paragraphWords, vague) ?? []) paragraphs.add(p);
+  const found: SentenceDoc[] = [];
+  for (const paragraph of [...paragraphs].sort((a, b) => a - b)) {
+    for (let i = first.get(paragraph) ?? index.sentences.length; i < index.sentences.length; i++) {
+      const sentence = index.sentences[i] as SentenceDoc;
+      if (sentence.paragraph !== paragraph) break;
+      if (VAGUE_COUNT.test(sentence.text)) found.push(sentence);
+    }
+  }
+  return found;
+}
+
+function wordsByStartOf(words: Iterable<string>): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const word of words)
+    if (word.length >= ROOT_START) push(groups, word.slice(0, ROOT_START).toLowerCase(), word);
+  return groups;
+}
+
+function prepare(index: ReportIndexData): Prepared {
+  const { entities, facts } = index.table;
+  const factsByParagraph = new Map<number, Fact[]>();
+  for (const fact of facts) push(factsByParagraph, fact.paragraph, fact);
+  const firstSentence = new Map<number, number>();
+  for (const [i, sentence] of index.sentences.entries())
+    if (!firstSentence.has(sentence.paragraph)) firstSentence.set(sentence.paragraph, i);
+  return {
+    entities: entitiesOf(index),
+    namedBodies: namedBodiesOf(entities),
+    personNames: personNamesOf(entities),
+    counted: new Set(index.factDocs.flatMap((doc) => [...doc.subject])),
+    breakdowns: breakdownsOf(facts),
+    factsByParagraph,
+    firstSentence,
+    lowered: index.sentences.map((doc) => doc.text.toLowerCase()),
+    countingInWords: countingInWordsOf(index, firstSentence),
+    wordsByStart: wordsByStartOf(index.spelling.counts.keys()),
+  };
+}
+
+const preparedCache = new WeakMap<ReportIndexData["table"], Prepared>();
+
+/** The report's prepared look-ups: built with its index, or here on first use for an index made by hand. */
+export function preparedOf(index: ReportIndexData): Prepared {
+  let found = preparedCache.get(index.table);
+  if (!found) {
+    found = prepare(index);
+    preparedCache.set(index.table, found);
+  }
+  return found;
+}

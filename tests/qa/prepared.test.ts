@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { answer } from "../../src/qa/answer.js";
+import { preparedOf } from "../../src/qa/prepared.js";
+import {
+  buildReportIndex,
+  factsIn,
+  givesFigure,
+  sentencesIn,
+  toTransferable,
+  withSearch,
+} from "../../src/qa/reportIndex.js";
+
+// Invented report: a breakdown by town, a count given only in words, named people and bodies.
+const REPORT = `Harbour Watch Quarterly
+
+The Harbour Guard said Inspector Mara Quill led the spring patrols. Crews stopped dozens of unlicensed boats near the docks.
+
+Patrols seized 40 nets in Ontario, 25 nets in Quebec and 12 nets in Manitoba.
+
+Officers logged 310 inspections in total.`;
+
+const index = buildReportIndex(REPORT, { name: "invented.txt", version: null });
+
+describe("the look-ups prepared with the index", () => {
+  it("are built with the index, not on the first question", () => {
+    const before = preparedOf(index);
+    answer("How many nets were seized in Ontario?", index);
+    expect(preparedOf(index)).toBe(before);
+  });
+
+  it("find the sentences that count in words, and only those", () => {
+    const texts = preparedOf(index).countingInWords.map((s) => s.text);
+    expect(texts).toEqual(["Crews stopped dozens of unlicensed boats near the docks."]);
+  });
+
+  it("group one-place figures of the same measure into a breakdown", () => {
+    const nets = [...preparedOf(index).breakdowns.values()].find((places) => places.size > 1);
+    expect(nets?.size).toBe(3);
+  });
+
+  it("index facts and sentences by paragraph", () => {
+    expect(factsIn(index, [3]).map((f) => f.value)).toEqual([40, 25, 12]);
+    expect(givesFigure(index, 2)).toBe(false);
+    expect(givesFigure(index, 4, 0)).toBe(true);
+    expect([...sentencesIn(index, [2])].map((s) => s.sentence)).toEqual([0, 1]);
+  });
+
+  it("are made again for an index that crossed a thread boundary, with the same content", () => {
+    const { data, search } = toTransferable(index);
+    const copy = withSearch(structuredClone(data), structuredClone(search));
+    const [mine, theirs] = [preparedOf(index), preparedOf(copy)];
+    expect(theirs).not.toBe(mine);
+    expect(theirs.countingInWords.map((s) => s.text)).toEqual(
+      mine.countingInWords.map((s) => s.text),
+    );
+    expect([...theirs.entities.bySentence.keys()]).toEqual([...mine.entities.bySentence.keys()]);
+    expect(theirs.personNames).toEqual(mine.personNames);
+    expect(answer("How many nets were seized in Quebec?", copy).text).toBe(
+      answer("How many nets were seized in Quebec?", index).text,
+    );
+  });
+});
