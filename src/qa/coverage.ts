@@ -22,7 +22,7 @@ import {
 } from "./reportIndex.js";
 import type { Query } from "./understand.js";
 import { concept, STOP_WORDS } from "./vocabulary.js";
-import { paragraphsWithWords } from "./wordIndex.js";
+import { paragraphsWithPrefix, paragraphsWithWords } from "./wordIndex.js";
 
 /** "began", "taken", "gets": verb forms no "-ed" or "-ing" marks. */
 const VERB_FORMS: ReadonlySet<string> = new Set(GRAMMAR.verbForms);
@@ -557,7 +557,12 @@ export function countInWords(query: Query, index: ReportIndex): CountInWords | n
     "i",
   );
   let found: CountInWords | null = null;
-  for (const sentence of preparedOf(index).countingInWords) {
+  // Only sentences where a word beginning so follows a count in words closely enough can match.
+  const { countingInWords, countedInWords } = preparedOf(index);
+  const reached = paragraphsWithPrefix(countedInWords, root);
+  const sentences =
+    reached === null ? countingInWords : [...reached].map((i) => countingInWords[i] as SentenceDoc);
+  for (const sentence of sentences) {
     const match = form.exec(sentence.text);
     if (!match) continue;
     const shared = query.measure.concepts.filter((c) => sentence.concepts.has(c)).length;

@@ -45,6 +45,8 @@ export interface Prepared {
   lowered: string[];
   /** The sentences that count something in words ("a handful of boats"), in report order. */
   countingInWords: SentenceDoc[];
+  /** Word → the `countingInWords` (by position) where it follows a count in words closely enough to be counted. */
+  countedInWords: WordIndex;
   /** The report's words grouped by their first `ROOT_START` letters, lower-cased. */
   wordsByStart: Map<string, string[]>;
 }
@@ -52,6 +54,21 @@ export interface Prepared {
 /** "dozens", "a handful": longest first, so "hundreds of thousands" is read whole. */
 export const VAGUE_COUNTS = [...UNITS.vagueCounts].sort((a, b) => b.length - a.length).join("|");
 const VAGUE_COUNT = new RegExp(String.raw`\b(?:${VAGUE_COUNTS})\s`, "i");
+const EVERY_VAGUE_COUNT = new RegExp(VAGUE_COUNT.source, "gi");
+/**
+ * How many words from where a count in words begins its counted noun can stand: the count itself
+ * (up to three words), "of", three modifiers and the noun, with room to spare; a count beginning
+ * inside another ("thousands" in "hundreds of thousands") reaches no further than this from it.
+ */
+export const COUNTED_REACH = 12;
+
+/** The words a count in words can count in a sentence: those up to COUNTED_REACH from each count. */
+function countedWordsOf(text: string): string {
+  const reached: string[] = [];
+  for (const match of text.matchAll(EVERY_VAGUE_COUNT))
+    reached.push(...text.slice(match.index).split(/\s+/, COUNTED_REACH));
+  return reached.join(" ");
+}
 
 /** What is counted, in what: one line of a breakdown by place. */
 export function measureKey(fact: Fact): string {
@@ -140,6 +157,7 @@ function prepare(index: ReportIndexData): Prepared {
   const firstSentence = new Map<number, number>();
   for (const [i, sentence] of index.sentences.entries())
     if (!firstSentence.has(sentence.paragraph)) firstSentence.set(sentence.paragraph, i);
+  const countingInWords = countingInWordsOf(index, firstSentence);
   return {
     entities: entitiesOf(index),
     namedBodies: namedBodiesOf(entities),
@@ -149,7 +167,10 @@ function prepare(index: ReportIndexData): Prepared {
     factsByParagraph,
     firstSentence,
     lowered: index.sentences.map((doc) => doc.text.toLowerCase()),
-    countingInWords: countingInWordsOf(index, firstSentence),
+    countingInWords,
+    countedInWords: buildWordIndex(
+      countingInWords.map((sentence, i) => ({ number: i, text: countedWordsOf(sentence.text) })),
+    ),
     wordsByStart: wordsByStartOf(index.spelling.counts.keys()),
   };
 }

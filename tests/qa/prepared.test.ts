@@ -9,6 +9,7 @@ import {
   toTransferable,
   withSearch,
 } from "../../src/qa/reportIndex.js";
+import { paragraphsWithPrefix } from "../../src/qa/wordIndex.js";
 
 // Invented report: a breakdown by town, a count given only in words, named people and bodies.
 const REPORT = `Harbour Watch Quarterly
@@ -31,6 +32,19 @@ describe("the look-ups prepared with the index", () => {
   it("find the sentences that count in words, and only those", () => {
     const texts = preparedOf(index).countingInWords.map((s) => s.text);
     expect(texts).toEqual(["Crews stopped dozens of unlicensed boats near the docks."]);
+  });
+
+  it("index the words a count in words can count, not every word of its sentence", () => {
+    const { countedInWords } = preparedOf(index);
+    expect([...(paragraphsWithPrefix(countedInWords, "boat") ?? [])]).toEqual([0]);
+    expect([...(paragraphsWithPrefix(countedInWords, "unlicens") ?? [])]).toEqual([0]);
+    expect([...(paragraphsWithPrefix(countedInWords, "net") ?? [])]).toEqual([]);
+  });
+
+  it("answer a count given only in words from the indexed words", () => {
+    expect(answer("How many boats did crews stop?", index).text).toContain(
+      "dozens of unlicensed boats",
+    );
   });
 
   it("group one-place figures of the same measure into a breakdown", () => {
