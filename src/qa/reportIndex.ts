@@ -353,7 +353,8 @@ const TIER_WEIGHTS = [
 /**
  * One concept's facts best first: by what the concept adds to a fact's score where the fact uses
  * it (its tier's weight times the concept's weight) plus the fact's paragraph quality. Each tier's
- * list is in report order, so best first already, and the tiers merge in one pass.
+ * list is in report order, so best first already, and the tiers merge in one pass; among equal
+ * values the better tier first. Each tier's next value is worked out once, when it comes up.
  */
 function mergeTiers(tiers: number[][], weight: number, docs: FactDoc[]): number[] {
   const at = tiers.map(() => 0);
@@ -364,15 +365,20 @@ function mergeTiers(tiers: number[][], weight: number, docs: FactDoc[]): number[
       (TIER_WEIGHTS[tier] as number) * weight + paragraphQuality(docs[id]?.fact.paragraph ?? 0)
     );
   };
+  const next = tiers.map((_, tier) => value(tier));
   const merged: number[] = [];
   for (;;) {
     let best = -1;
     for (let tier = 0; tier < tiers.length; tier++)
-      if (value(tier) > Number.NEGATIVE_INFINITY && (best < 0 || value(tier) > value(best)))
+      if (
+        (next[tier] as number) > Number.NEGATIVE_INFINITY &&
+        (best < 0 || (next[tier] as number) > (next[best] as number))
+      )
         best = tier;
     if (best < 0) return merged;
     merged.push(tiers[best]?.[at[best] as number] as number);
     at[best] = (at[best] as number) + 1;
+    next[best] = value(best);
   }
 }
 
@@ -385,20 +391,19 @@ function retrievalOf(docs: FactDoc[], conceptWeight: (c: string) => number): Fac
     located: [],
     nearAnyFigure: new Set(),
   };
-  const tiers = new Map<string, number[][]>();
-  const lastFact = new Map<string, number>();
+  // Each concept's tier lists, and the last fact put in one, so a fact is listed once, at its best tier.
+  const tiers = new Map<string, { lists: number[][]; last: number }>();
   docs.forEach((doc, id) => {
     conceptTiers(doc).forEach((sets, tier) => {
       for (const concepts of sets)
         for (const c of concepts) {
-          if (lastFact.get(c) === id) continue;
-          lastFact.set(c, id);
-          let lists = tiers.get(c);
-          if (!lists) {
-            lists = [[], [], [], []];
-            tiers.set(c, lists);
-          }
-          lists[tier]?.push(id);
+          let entry = tiers.get(c);
+          if (!entry) {
+            entry = { lists: [[], [], [], []], last: -1 };
+            tiers.set(c, entry);
+          } else if (entry.last === id) continue;
+          entry.last = id;
+          entry.lists[tier]?.push(id);
         }
     });
     for (const place of doc.fact.places) addTo(retrieval.byPlace, place, id);
@@ -409,7 +414,7 @@ function retrievalOf(docs: FactDoc[], conceptWeight: (c: string) => number): Fac
     if (unit && CURRENCY_CODE.test(unit)) addTo(retrieval.byUnit, UNIT_KINDS.currency, id);
     for (const c of doc.near) retrieval.nearAnyFigure.add(c);
   });
-  for (const [c, lists] of tiers)
+  for (const [c, { lists }] of tiers)
     retrieval.byConcept.set(c, mergeTiers(lists, conceptWeight(c), docs));
   // A fact about the place alone scores the whole place match, one about two places half of it.
   const placeValue = (id: number) => {
