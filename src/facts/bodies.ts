@@ -75,12 +75,6 @@ export function reportBodies(report: ParsedReport): BodyFinder {
   }
   // One finder for every name: a report that defines many bodies of its own stays linear.
   const matches = phraseFinder([...byKey.keys()], { ignoreCase: true, flexibleSpaces: true });
-  const named = (text: string): Body[] =>
-    matches(text).flatMap((match) =>
-      (byKey.get(keyOf(match.text)) ?? [])
-        .filter(({ exact }) => exact === null || exact === match.text)
-        .map(({ body }) => body),
-    );
   // For "the report never names it", any case will do: "Harbour Patrol Unit" in any case names HPU.
   const reportText = report.paragraphs.map((p) => p.text).join("\n\n");
   const inReport = new Set(
@@ -88,20 +82,23 @@ export function reportBodies(report: ParsedReport): BodyFinder {
       (byKey.get(keyOf(match.text)) ?? []).map(({ body }) => body.name),
     ),
   );
-  // The build asks for the aliases of every fact's words: each body's forms are lower-cased once.
-  const lowerForms = new Map<Body, string[]>();
-  const formsOf = (body: Body): string[] => {
-    let forms = lowerForms.get(body);
+  // The build asks for the aliases of every fact's words, and a report names its few bodies over
+  // and over: the lower-cased forms a name as written stands for are worked out once per name.
+  const formsByMatch = new Map<string, string[]>();
+  const formsOf = (written: string): string[] => {
+    let forms = formsByMatch.get(written);
     if (!forms) {
-      forms = [body.name, ...body.acronyms].map((f) => f.toLowerCase());
-      lowerForms.set(body, forms);
+      forms = (byKey.get(keyOf(written)) ?? [])
+        .filter(({ exact }) => exact === null || exact === written)
+        .flatMap(({ body }) => [body.name, ...body.acronyms].map((f) => f.toLowerCase()));
+      formsByMatch.set(written, forms);
     }
     return forms;
   };
   return {
     aliases(text) {
       const found = new Set<string>();
-      for (const body of named(text)) for (const form of formsOf(body)) found.add(form);
+      for (const match of matches(text)) for (const form of formsOf(match.text)) found.add(form);
       return found.size === 0 ? "" : [...found].join(" ");
     },
     mentions: (body) => inReport.has(body.name),

@@ -169,6 +169,12 @@ function nearWords(
   return { near: fact.quote.slice(from, to), lead: fact.quote.slice(from, Math.max(from, start)) };
 }
 
+/** Adds each item to the set, in order; returns the set. */
+function addAll<T>(set: Set<T>, items: Iterable<T>): Set<T> {
+  for (const item of items) set.add(item);
+  return set;
+}
+
 /** `make` remembered per text for one build. */
 function oncePerText<T>(make: (text: string) => T): (text: string) => T {
   const cache = new Map<string, T>();
@@ -286,23 +292,33 @@ function factDocsOf(
     if (!leadIns.has(paragraph)) leadIns.set(paragraph, listLeadIn(report, paragraph));
     return leadIns.get(paragraph) ?? null;
   };
+  // A fact's own words come from a few fields that many facts share: one Set per distinct set of them.
+  const cores = new Map<string, Set<string>>();
+  const coreOf = (fact: Fact, label: string | undefined, named: string | undefined) => {
+    const key = `${fact.subject}\u0000${fact.action}\u0000${fact.unit}\u0000${label}\u0000${named}`;
+    let core = cores.get(key);
+    if (!core) {
+      const subject = subjects(fact.subject);
+      core = new Set(subject.concepts);
+      addAll(core, aliasConcepts(fact.subject));
+      addAll(core, plainConcepts(fact.action ?? ""));
+      addAll(core, plainConcepts(fact.unit ?? ""));
+      if (subject.namesDrug) core.add(concept("drug"));
+      if (label) addAll(core, plainConcepts(label));
+      if (named) addAll(core, plainConcepts(named));
+      cores.set(key, core);
+    }
+    return core;
+  };
   return facts.map((fact) => {
     const subject = subjects(fact.subject);
-    const core = new Set([
-      ...subject.concepts,
-      ...aliasConcepts(fact.subject),
-      ...plainConcepts(fact.action ?? ""),
-      ...plainConcepts(fact.unit ?? ""),
-    ]);
-    if (subject.namesDrug) core.add(concept("drug"));
     // "Cash: ₹45 lakh in suspected drug money": the line's label says what is counted too.
     const label = /^([^:.]{2,40}):\s/.exec(fact.quote)?.[1];
-    for (const c of label ? plainConcepts(label) : []) core.add(c);
     const sentenceFacts = bySentence.get(sentenceKey(fact)) ?? [];
     const { near: nearWithin, lead } = nearWords(fact, sentenceFacts, at);
     // "a backlog of 2.4 million pending cases": the noun the figure is "of" names it too.
     const named = NAMED_BY_OF.exec(lead)?.[1];
-    for (const c of named ? plainConcepts(named) : []) core.add(c);
+    const core = coreOf(fact, label, named);
     // The period a lead-in line gives its list ("In the first half of 2024:") counts as near the
     // figure, and so does the rest of that line ("… vs. the same period last year:").
     const withPeriod =
@@ -317,7 +333,7 @@ function factDocsOf(
       core,
       subject: subject.concepts,
       heads: subject.heads,
-      near: new Set([...conceptsOfWords(nearSplit), ...aliasConcepts(nearText)]),
+      near: addAll(new Set(conceptsOfWords(nearSplit)), aliasConcepts(nearText)),
       nearText,
       nearWords: new Set(nearSplit),
       lead,

@@ -22,6 +22,14 @@ describe("public bodies by name and acronym", () => {
     expect(bodies.aliases("ice was seized")).toBe("");
   });
 
+  it("remembers a name's forms by how it is written, so a lower-case acronym stays no match", () => {
+    const fresh = reportBodies(REPORT);
+    expect(fresh.aliases("the HPU and the hpu")).toBe("harbour patrol unit hpu");
+    expect(fresh.aliases("the hpu")).toBe("");
+    expect(fresh.aliases("the Harbour-Patrol unit")).toBe("harbour patrol unit hpu");
+    expect(fresh.aliases("the HPU")).toBe("harbour patrol unit hpu");
+  });
+
   it("knows which bodies the report names, hyphenated or not", () => {
     const named = (q: string) => bodiesInQuestion(q, () => false).map((b) => bodies.mentions(b));
     expect(named("what about the fbi?")).toEqual([true]);

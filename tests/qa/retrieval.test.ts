@@ -201,3 +201,22 @@ describe("compact fact concepts", () => {
     );
   });
 });
+
+describe("a fact's own words", () => {
+  // Invented report: two figures of one kind, and a labelled line.
+  const index = buildReportIndex(
+    "Harbour Sweep\n\nPatrols seized 40 nets in Ontario and 25 nets in Quebec.\n\nBoats: 12 were stopped near the docks.",
+    { name: "invented.txt", version: null },
+  );
+  const [ontario, quebec, boats] = index.factDocs;
+
+  it("are one Set for facts whose own words are the same", () => {
+    expect(ontario?.core).toBe(quebec?.core);
+    expect([...(ontario?.core ?? [])]).toEqual(expect.arrayContaining([concept("nets")]));
+  });
+
+  it("take a line's label, which other facts of the same kind do not share", () => {
+    expect(boats?.core.has(concept("boats"))).toBe(true);
+    expect(boats?.core).not.toBe(ontario?.core);
+  });
+});
