@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { answer } from "../../src/qa/answer.js";
+import { buildReportIndex } from "../../src/qa/reportIndex.js";
+
+const invented = (text: string) => buildReportIndex(text, { name: "invented.txt", version: null });
+
+// Invented briefings and wire copy.
+describe("a figure whose subject only points back", () => {
+  const briefing = invented(
+    "Crime briefing\n\nBurglaries climbed for a decade. They are now levelling off. In Ohio they are down about 14 percent; in Iowa, 8 percent; in Utah, 5 percent.\n\nRobberies are still rising in some states. The rises are steepest in the South. Texas is up about 31 percent, Kansas about 19 percent, Alabama about 11 percent.\n",
+  );
+
+  it("is of the thing the sentences before it name, in an elliptical list of places", () => {
+    expect(answer("ohio burglaries down by how much", briefing).facts[0]).toMatchObject({
+      value: 14,
+    });
+    expect(answer("how much have burglaries fallen in iowa?", briefing).facts[0]).toMatchObject({
+      value: 8,
+    });
+  });
+
+  it("is of the thing named two sentences back, for places that open their clauses", () => {
+    expect(answer("how much are robberies up in kansas", briefing).facts[0]).toMatchObject({
+      value: 19,
+    });
+  });
+
+  it("compares places of one list", () => {
+    const reply = answer("bigger drop in burglaries, iowa or utah?", briefing);
+    expect(reply.facts[0]).toMatchObject({ value: 8, places: ["Iowa"] });
+  });
+
+  it("says nothing of a thing only another paragraph names", () => {
+    const wire = invented(
+      "Harbour news\n\nTolls were raised in March. Ohio is up about 12 percent, Iowa about 9 percent.\n\nFares were cut in Iowa and Ohio.\n",
+    );
+    expect(answer("how much are fares up in ohio", wire).status).not.toBe("answered");
+    expect(answer("how much are tolls up in iowa", wire).facts[0]).toMatchObject({ value: 9 });
+  });
+});
