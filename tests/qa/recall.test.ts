@@ -38,3 +38,15 @@ describe("a figure whose subject only points back", () => {
     expect(answer("how much are tolls up in iowa", wire).facts[0]).toMatchObject({ value: 9 });
   });
 });
+
+describe("the asker's word for the most recent", () => {
+  it("is the report's 'last': 'the latest round' asks the last round's figure", () => {
+    const grants = invented(
+      "Grant update\n\nThe harbour fund grew this year. Ohio, for example, went from $4.1 million to $5.2 million in this last round.\n",
+    );
+    expect(answer("ohio harbour fund money in the latest round", grants).facts[0]).toMatchObject({
+      value: 5_200_000,
+    });
+    expect(answer("newest round of harbour fund money for ohio?", grants).status).toBe("answered");
+  });
+});
