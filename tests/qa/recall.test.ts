@@ -50,3 +50,20 @@ describe("the asker's word for the most recent", () => {
     expect(answer("newest round of harbour fund money for ohio?", grants).status).toBe("answered");
   });
 });
+
+describe("a thing named in a sentence of its own", () => {
+  const briefing = invented(
+    "Harbour briefing\n\nTwo things helped. First, the transit card. Since it went on sale in May, kiosks have sold more than 40,000 cards without a discount.\n\nDrink-driving is a worry. Police recorded 300 speeding cases.\n",
+  );
+
+  it("is counted by the next sentence when that one points back to it", () => {
+    expect(answer("how many transit cards sold", briefing).facts[0]).toMatchObject({
+      value: 40_000,
+      unit: "card",
+    });
+  });
+
+  it("is not counted by a next sentence that counts something else", () => {
+    expect(answer("how many drink-driving cases", briefing).status).toBe("not_found");
+  });
+});
