@@ -67,3 +67,15 @@ describe("a thing named in a sentence of its own", () => {
     expect(answer("how many drink-driving cases", briefing).status).toBe("not_found");
   });
 });
+
+describe("a figure set against two baselines", () => {
+  const wire = invented(
+    "Harbour thefts\n\nMILLTOWN — Milltown recorded 40 burglaries in the first six months of 2031, police said.\n\nThe total is down 20% from the 50 recorded between Jan. 1 and June 30, 2030.\n\nBoat thefts remain a problem. The harbour unit logged 312 stolen boats through June, down 9% from 343 a year earlier but up 30% from the 240 reported in the first half of 2027.\n",
+  );
+
+  it("is of the report's own year, the baselines' periods dating only their figures", () => {
+    expect(answer("how many boats were stolen through june 2031", wire).facts[0]).toMatchObject({
+      value: 312,
+    });
+  });
+});
