@@ -79,3 +79,25 @@ describe("a figure set against two baselines", () => {
     });
   });
 });
+
+describe("a by-place table under a name that holds the place", () => {
+  const update = invented(
+    "Midyear update\n\nThe Milltown Police Department (MPD) released figures Monday.\n\nThe North Patrol Division, which covers neighborhoods north of Elm Avenue, again accounted for the most burglaries, with 19, but that was down from 29 at the same point last year. South Patrol recorded 14 burglaries.\n\nMidyear figures by patrol division, Jan. 1 to June 30\n\nDivision | Burglaries 2031 | Burglaries 2030 | Robberies 2031\n\nNorth | 19 | 29 | 33\n\nSouth | 14 | 12 | 21\n",
+  );
+
+  it("answers for the name by its place's row", () => {
+    expect(
+      answer("How many robberies did MPD's North Patrol Division have at midyear 2031?", update)
+        .facts[0],
+    ).toMatchObject({ value: 33 });
+  });
+
+  it("leaves a baseline's period to the baseline, a phrase before it", () => {
+    const wire = invented(
+      "Midyear update\n\nThe Northgate Patrol Division again led the region, with 19 arrests, but that was down from 29 at the same point last year. The Southgate Patrol Division recorded 14 arrests.\n\nBy office:\n\nNorthgate: 40 seizures in 2031; 31 seizures in 2030.\n",
+    );
+    expect(
+      answer("how many arrests did the Northgate Patrol Division make in 2031", wire).facts[0],
+    ).toMatchObject({ value: 19 });
+  });
+});

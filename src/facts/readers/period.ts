@@ -32,11 +32,11 @@ export interface PeriodSpan {
 }
 
 /**
- * "up 9% from 1,200 cases in 2024", "down 23% from 3,104 a year earlier": the period of a baseline
- * figure, which dates that figure only.
+ * "up 9% from 1,200 cases in 2024", "down 23% from 3,104 a year earlier", "down from 29 at the same
+ * point last year": the period of a baseline figure, which dates that figure only.
  */
 const BASELINE_FIGURE_BEFORE =
-  /\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s+(?:the\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+)?([$€£]?\d[\d,.]*(?:\s+(?:[a-z]+))?(?:\s+[a-z]+)?)\s+(?:(?:in|during)\s+(?:the\s+)?)?$/i;
+  /\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s+(?:the\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+)?([$€£]?\d[\d,.]*(?:\s+(?!to\b|and\b)[a-z]+){0,4})\s+(?:(?:in|during)\s+(?:the\s+)?)?$/i;
 
 /** "up 6% compared with 2022": the period compared against, not the one the figure covers. */
 const REFERENCE_BEFORE =

@@ -329,7 +329,17 @@ function statesNames(fact: Fact, names: string[][], index: ReportIndex): boolean
     .map((sentence) => sentence.text)
     .join(" ");
   const text = `${upToFigure} ${fact.quote}`;
-  return names.every((spellings) => spellings.some((s) => mentions(text, s)));
+  return names.every(
+    (spellings) => spellings.some((s) => mentions(text, s)) || namesItsPlace(spellings, fact),
+  );
+}
+
+/**
+ * "The East Patrol Division" asked, "East: 19 homicides" in a by-place list: a name that holds the
+ * place a figure is given for is stated by that place.
+ */
+function namesItsPlace(spellings: string[], fact: Fact): boolean {
+  return fact.places.some((place) => spellings.some((s) => mentions(s, place)));
 }
 
 /** A name the question uses that no figure's sentence states: the report gives no figure for it. */
