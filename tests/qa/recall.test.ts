@@ -101,3 +101,17 @@ describe("a by-place table under a name that holds the place", () => {
     ).toMatchObject({ value: 19 });
   });
 });
+
+describe("a body asked by its acronym", () => {
+  it("is stated by a sentence that spells its name out", () => {
+    const sheet = invented(
+      "By the numbers\n\nCBP and Homeland Security Investigations seized 4,100 pounds of fentanyl.\n\nThe Coast Guard offloaded 9,000 pounds of cocaine.\n\nBorder agents made 1,200 arrests.\n\nThe Marshals Service found 30 missing children.\n\nThe DEA closed 12 pill mills.\n\nIn Ohio, HSI agents arrested 40 suspects.\n",
+    );
+    expect(answer("how much fentanyl did cbp and hsi seize", sheet).facts[0]).toMatchObject({
+      value: 4100,
+    });
+    expect(answer("how many suspects did hsi arrest", sheet).facts[0]).toMatchObject({
+      value: 40,
+    });
+  });
+});

@@ -330,8 +330,20 @@ function statesNames(fact: Fact, names: string[][], index: ReportIndex): boolean
     .join(" ");
   const text = `${upToFigure} ${fact.quote}`;
   return names.every(
-    (spellings) => spellings.some((s) => mentions(text, s)) || namesItsPlace(spellings, fact),
+    (spellings) =>
+      spellings.some((s) => mentions(text, s)) ||
+      namesItsPlace(spellings, fact) ||
+      namedByAlias(spellings, text, index),
   );
+}
+
+/**
+ * "HSI" asked where the sentence writes "Homeland Security Investigations": a body the text names
+ * goes by the name asked, its other names the gazetteer's or the report's own.
+ */
+function namedByAlias(spellings: string[], text: string, index: ReportIndex): boolean {
+  const aliases = index.bodies.aliases(text);
+  return aliases !== "" && spellings.some((s) => mentions(aliases, s.toLowerCase()));
 }
 
 /**
