@@ -115,3 +115,21 @@ describe("a body asked by its acronym", () => {
     });
   });
 });
+
+describe("the document asked about by its kind", () => {
+  const transcript = invented(
+    "Press Briefing by the Harbour Commissioner\n\nPier 4 Briefing Room\n\nMay 3, 2031\n\nMS. LEE: Good afternoon. Police made 40 arrests at the docks this week.\n\nQ: How many of those were for theft?\n\nMS. LEE: About half.\n",
+  );
+
+  it("is the report itself: its dateline answers when it was held", () => {
+    expect(answer("when was this briefing held", transcript).text).toContain("May 3, 2031");
+    expect(answer("what day was the briefing?", transcript).text).toContain("May 3, 2031");
+  });
+
+  it("is not the report when its title calls it something else", () => {
+    const wire = invented(
+      "Harbour police results\n\nMay 3, 2031\n\nPolice made 40 arrests. The commissioner held a briefing on the docks last year.\n",
+    );
+    expect(answer("when was the briefing held", wire).text).not.toContain("May 3, 2031");
+  });
+});
