@@ -531,6 +531,7 @@ export function scoreFact(
   else score += (w.placeMatch * places.length) / Math.max(places.length, distinctPlaces(fact));
   if (own.duration && query.measure.expected.unit !== fact.unit) score += w.unaskedDuration;
   if (statedInQuestion(query, fact)) score += w.statedInQuestion;
+  if (inReportersQuestion(fact, index)) score += w.reportersQuestion;
   if (terms.years.length > 0) score += yearFit(terms.years, doc, index, own, w);
   score += textMatch * w.textMatch;
   score -= fact.paragraph * w.paragraphOrder;
@@ -541,6 +542,14 @@ export function scoreFact(
   score += periodFit(terms, own, w);
   score += rateFit(query, doc, terms, w);
   return { fact, doc, score, coreHits, nearHits };
+}
+
+/** "Q: And is the White House still asking for …": a transcript's question from the floor. */
+const REPORTERS_QUESTION = /^\s*(?:Q|QUESTION)\s*[:.]\s/;
+
+/** A figure a reporter puts in a question is the asker's; the answer that follows states the report's. */
+function inReportersQuestion(fact: Fact, index: ReportIndex): boolean {
+  return REPORTERS_QUESTION.test(index.report.paragraphs[fact.paragraph - 1]?.text ?? "");
 }
 
 /** Facts that can answer the query, best first. With places named, only those places' facts. */

@@ -133,3 +133,14 @@ describe("the document asked about by its kind", () => {
     expect(answer("when was the briefing held", wire).text).not.toContain("May 3, 2031");
   });
 });
+
+describe("a transcript's figures", () => {
+  it("come from the answers, not from a reporter's question", () => {
+    const transcript = invented(
+      "Press Briefing by the Harbour Commissioner\n\nMay 3, 2031\n\nMS. LEE: Good afternoon. The budget asks the council for $40 million to repair the piers and dredge the channel.\n\nQ: And is the city still asking for the $2 million for piers?\n\nMS. LEE: Yes. The council should take it up.\n",
+    );
+    expect(answer("how much is the budget asking for piers", transcript).facts[0]).toMatchObject({
+      value: 40_000_000,
+    });
+  });
+});
