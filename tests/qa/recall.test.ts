@@ -144,3 +144,18 @@ describe("a transcript's figures", () => {
     });
   });
 });
+
+describe("a count beside its change", () => {
+  const bulletin = invented(
+    "Harbour bulletin\n\nNew figures came out today. They show that ferry crossings fell about 4 percent over the 12 months ending in March 2031, to an estimated 88,200.\n",
+  );
+
+  it("answers a question that asks only the thing, its period a span and no figure", () => {
+    expect(
+      answer("ferry crossings in the 12 months to march 2031?", bulletin).facts[0],
+    ).toMatchObject({ value: 88_200 });
+    expect(answer("how much did ferry crossings fall?", bulletin).facts[0]).toMatchObject({
+      value: 4,
+    });
+  });
+});

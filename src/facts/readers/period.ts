@@ -15,6 +15,8 @@ const FISCAL = `(?:FY|fiscal year)\\s?'?(?:${YEAR}|\\d{2})(?![\\d-])`;
 const PERIOD_PATTERNS = [
   `\\b(?:first|second|third|fourth|last|past|next|previous|preceding)\\s+(?:half|quarter|${NUMBER_WORD}\\s+${SPAN_UNIT})(?:\\s+of\\s+(?:${FISCAL}|${YEAR}))?`,
   `\\b${NUMBER_WORD}-(?:day|week|month|year)\\s+period(?:\\s+(?:ending|ended)\\s+(?:in\\s+)?${MONTH}(?:\\s+${YEAR})?)?`,
+  // "the 12 months ending in October 2023", "the 12 months to April 2024": a rolling span.
+  `\\b(?<=the\\s)${NUMBER_WORD}\\s+${SPAN_UNIT}\\s+(?:ending|ended|leading up to|up to|to|through)\\s+(?:in\\s+)?${MONTH}(?:\\s+${YEAR})?`,
   `\\b${MONTH}(?:\\s+${YEAR})?\\s+(?:to|through|until|and)\\s+${MONTH}(?:\\s+${YEAR})?`,
   `\\bsince\\s+(?:${MONTH}\\s+)?${YEAR}`,
   `\\b${FISCAL}`,
