@@ -59,15 +59,38 @@ export function yearsIn(text: string): string[] {
 const BASELINE_YEAR =
   /\b(?:from|than|compared (?:with|to)|since|versus|vs\.?)\s+(?:in\s+)?(?:the\s+)?(?:(?:fy|fiscal year)\s?'?\d{2,4}|(?:19|20)\d{2})\b/gi;
 
+/**
+ * "up 48% from the 1,611 reported in the first half of 2019", "than the 90 recorded in 2021": a
+ * baseline's own figure, then the year it is of. A range ("from 12 to 40 in 2025") is no baseline.
+ */
+const BASELINE_FIGURE_YEAR =
+  /\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s+(?:the\s+)?[$€£]?\d[\d,.]*%?(?:\s+(?!to\b|and\b)[a-z]+){0,7}?\s+(?:19|20)\d{2}\b/gi;
+
 /** The years a figure's words date it to, baselines it is compared with left out. */
 export function ownYearsIn(text: string): string[] {
-  return yearsIn(text.replace(BASELINE_YEAR, " "));
+  return yearsIn(text.replace(BASELINE_FIGURE_YEAR, " ").replace(BASELINE_YEAR, " "));
 }
 
 const FULL_DATE = new RegExp(
   `\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+((?:19|20)\\d{2})\\b`,
   "i",
 );
+/** "… down 25% from the 82 recorded between Jan. 1 and June 30, 2024": a baseline's date follows. */
+const BASELINE_BEFORE = /\b(?:from|than|compared (?:with|to)|versus|vs\.?)\b[^;]*$/i;
+
+/** The year of a text's first full date that is no baseline's, or null. */
+function datelineIn(text: string): number | null {
+  for (const match of text.matchAll(new RegExp(FULL_DATE.source, "gi"))) {
+    const sentence =
+      text
+        .slice(0, match.index)
+        .split(/[.!?]\s+(?=[A-Z])/)
+        .pop() ?? "";
+    if (!BASELINE_BEFORE.test(sentence)) return Number(match[1] ?? match[2]);
+  }
+  return null;
+}
+
 /** How far into a report its dateline is looked for. */
 const DATELINE_PARAGRAPHS = 4;
 
@@ -78,8 +101,8 @@ const DATELINE_PARAGRAPHS = 4;
 export function reportYear(paragraphs: readonly { text: string }[]): number | null {
   const opening = paragraphs.slice(0, DATELINE_PARAGRAPHS).map((p) => p.text);
   for (const text of opening) {
-    const dated = FULL_DATE.exec(text);
-    if (dated) return Number(dated[1] ?? dated[2]);
+    const dated = datelineIn(text);
+    if (dated !== null) return dated;
   }
   const years = opening.flatMap((text) => yearsIn(text)).map(Number);
   return years.length > 0 ? Math.max(...years) : null;

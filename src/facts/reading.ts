@@ -71,6 +71,23 @@ export function carry(reading: Reading, previous: Carried | null): Carried {
   };
 }
 
+/** Words that point back to a thing named before: "they", "it", "these". */
+const POINTING_BACK = /\b(?:they|them|it|these|those)\b/gi;
+
+/** "Since it went over the counter, pharmacies sold 2.4 million units": a sentence that points back. */
+export function pointsBack(sentence: string): boolean {
+  POINTING_BACK.lastIndex = 0;
+  return POINTING_BACK.test(sentence);
+}
+
+/**
+ * "In Ashby they are down 16 percent", "Corvale is up 27 percent": a subject of places and words
+ * that point back names nothing counted; the sentences before say what the figure is of.
+ */
+export function namesCountedThing(subject: string): boolean {
+  return isNamedSubject(subject.replace(POINTING_BACK, " ").replace(/\s+/g, " ").trim());
+}
+
 /** A subject that says what was counted, not an empty one or a place ("Portugal 2 tonnes"). */
 function isNamedSubject(subject: string): boolean {
   if (

@@ -2,6 +2,7 @@ import { abbreviates } from "../facts/acronyms.js";
 import { bodiesInQuestion } from "../facts/bodies.js";
 import { yearsIn } from "../facts/dates.js";
 import { AUXILIARIES, actionLemma, PREPOSITIONS } from "../facts/lexicon.js";
+import { pointsBack } from "../facts/reading.js";
 import { measureNamedBy } from "../facts/units.js";
 import { GRAMMAR } from "../lexicon/language.js";
 import { withinEdits } from "../text/editDistance.js";
@@ -503,7 +504,9 @@ function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
     let usedWithFigure = false;
     for (const sentence of sentencesWithPrefix(index, stem(word))) {
       if (!form.test(sentence.text)) continue;
-      usedWithFigure = givesFigure(index, sentence.paragraph, sentence.sentence);
+      usedWithFigure =
+        givesFigure(index, sentence.paragraph, sentence.sentence) ||
+        figuredInNextSentence(index, sentence);
       if (usedWithFigure) break;
       using.push(sentence);
     }
@@ -511,6 +514,19 @@ function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
     return { name: word, paragraphs: [...new Set(using.map((sentence) => sentence.paragraph))] };
   }
   return null;
+}
+
+/**
+ * "First, naloxone. Since it went over the counter, pharmacies sold 2.4 million units": the
+ * next sentence of the paragraph points back to the thing named and gives its figure.
+ */
+function figuredInNextSentence(index: ReportIndex, sentence: SentenceDoc): boolean {
+  const next = index.report.paragraphs[sentence.paragraph - 1]?.sentences[sentence.sentence + 1];
+  return (
+    next !== undefined &&
+    pointsBack(next.text) &&
+    givesFigure(index, sentence.paragraph, sentence.sentence + 1)
+  );
 }
 
 /** "…, which includes arson, theft and fraud": a list of the kinds a larger count covers. */

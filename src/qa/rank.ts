@@ -54,6 +54,12 @@ function isEarlier(doc: FactDoc): boolean {
   );
 }
 
+/** "how much did it fall", "the drop in", "up or down": a change asked for. */
+export const ASKS_CHANGE =
+  /\b(?:change[ds]?|increase[ds]?|decrease[ds]?|rise|rose|risen|fall|fell|fallen|drop(?:ped|s)?|decline[ds]?|grow|grew|growth|jump(?:ed)?|cut|up|down|more|less|fewer|higher|lower|reduc\w*|improv\w*|worse)\b/i;
+/** "By what percentage", "what % of", "what share": a percentage asked in so many words. */
+export const ASKS_PERCENT = /\b(?:percent(?:age)?|per cent|share|proportion)\b|%/i;
+
 /** "so far this year", "to date": the question asks the period the report is written in. */
 export const ASKS_CURRENT = /\b(?:this year|so far|to date|year to date|currently|right now)\b/i;
 /** "… reported last year": a figure the report gives for the year before its own. */
@@ -289,6 +295,8 @@ interface QueryTerms {
   asksTotal: boolean;
   asksEarlier: boolean;
   asksCurrent: boolean;
+  /** "Overdose deaths in the 12 months to October?": nothing asked but the thing, no change nor share. */
+  asksBareCount: boolean;
   years: string[];
 }
 
@@ -310,6 +318,10 @@ function queryTerms(query: Query, index: ReportIndex): QueryTerms {
     asksTotal: TOTAL_WORDS.test(query.cleaned),
     asksEarlier: ASKS_EARLIER.test(query.cleaned),
     asksCurrent: ASKS_CURRENT.test(query.cleaned),
+    asksBareCount:
+      query.measure.expected.kind === null &&
+      !ASKS_CHANGE.test(query.cleaned) &&
+      !ASKS_PERCENT.test(query.cleaned),
     years: query.filters.period.years,
   };
   queryTermsCache.set(query, terms);
@@ -531,6 +543,8 @@ export function scoreFact(
   else score += (w.placeMatch * places.length) / Math.max(places.length, distinctPlaces(fact));
   if (own.duration && query.measure.expected.unit !== fact.unit) score += w.unaskedDuration;
   if (statedInQuestion(query, fact)) score += w.statedInQuestion;
+  if (inReportersQuestion(fact, index)) score += w.reportersQuestion;
+  if (terms.asksBareCount && isPercentChange(fact)) score += w.unaskedChange;
   if (terms.years.length > 0) score += yearFit(terms.years, doc, index, own, w);
   score += textMatch * w.textMatch;
   score -= fact.paragraph * w.paragraphOrder;
@@ -541,6 +555,19 @@ export function scoreFact(
   score += periodFit(terms, own, w);
   score += rateFit(query, doc, terms, w);
   return { fact, doc, score, coreHits, nearHits };
+}
+
+/** "fell 3 percent": a percentage that is a change, not a level. */
+function isPercentChange(fact: Fact): boolean {
+  return fact.unit === "percent" && (fact.action === "increase" || fact.action === "decrease");
+}
+
+/** "Q: And is the White House still asking for …": a transcript's question from the floor. */
+const REPORTERS_QUESTION = /^\s*(?:Q|QUESTION)\s*[:.]\s/;
+
+/** A figure a reporter puts in a question is the asker's; the answer that follows states the report's. */
+function inReportersQuestion(fact: Fact, index: ReportIndex): boolean {
+  return REPORTERS_QUESTION.test(index.report.paragraphs[fact.paragraph - 1]?.text ?? "");
 }
 
 /** Facts that can answer the query, best first. With places named, only those places' facts. */

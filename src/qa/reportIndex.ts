@@ -5,6 +5,7 @@ import { homePlaces } from "../facts/factPlaces.js";
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
 import { namesByFirstWord, type PlaceFinder, reportPlaces } from "../facts/localPlaces.js";
 import { withPlacesRemembered } from "../facts/places.js";
+import { namesCountedThing } from "../facts/reading.js";
 import { type Fact, FactTable } from "../facts/schema.js";
 import { ReportError } from "../report/errors.js";
 import { REPORT_LIMITS, type ReportLimits } from "../report/limits.js";
@@ -240,6 +241,28 @@ function sentenceReadings(report: ParsedReport): {
   };
 }
 
+/** How many sentences back a figure whose own words name nothing counted looks for what it is of. */
+const CARRIED_SENTENCES = 2;
+
+/**
+ * "Overdose deaths rose for years. In Ashby they are down 16 percent; in Corvale, 12 percent": a
+ * figure whose subject is only a place or a word pointing back is of the thing the sentences just
+ * before it in its paragraph name, so their words stand near it. A figure with no subject at all
+ * ("41 percent is attributed to deaths") says what it is of after it, and carries nothing.
+ */
+function carriedConcepts(
+  fact: Fact,
+  report: ParsedReport,
+  readings: ReturnType<typeof sentenceReadings>,
+): string[] {
+  if (fact.sentence === 0 || fact.subject.trim() === "" || namesCountedThing(fact.subject))
+    return [];
+  const sentences = report.paragraphs[fact.paragraph - 1]?.sentences ?? [];
+  return sentences
+    .slice(Math.max(0, fact.sentence - CARRIED_SENTENCES), fact.sentence)
+    .flatMap((sentence) => readings.of(sentence.text).concepts);
+}
+
 /** "the backlog of", "a budget of more than": the noun right before a figure that it is "of". */
 const NAMED_BY_OF =
   /\b([a-z]{4,})\s+of\s+(?:(?:more than|over|nearly|about|almost|roughly|approximately|some|up to|at least|an estimated)\s+)?$/i;
@@ -333,7 +356,10 @@ function factDocsOf(
       core,
       subject: subject.concepts,
       heads: subject.heads,
-      near: addAll(new Set(conceptsOfWords(nearSplit)), aliasConcepts(nearText)),
+      near: addAll(
+        addAll(new Set(conceptsOfWords(nearSplit)), aliasConcepts(nearText)),
+        carriedConcepts(fact, report, readings),
+      ),
       nearText,
       nearWords: new Set(nearSplit),
       lead,

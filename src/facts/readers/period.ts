@@ -15,6 +15,8 @@ const FISCAL = `(?:FY|fiscal year)\\s?'?(?:${YEAR}|\\d{2})(?![\\d-])`;
 const PERIOD_PATTERNS = [
   `\\b(?:first|second|third|fourth|last|past|next|previous|preceding)\\s+(?:half|quarter|${NUMBER_WORD}\\s+${SPAN_UNIT})(?:\\s+of\\s+(?:${FISCAL}|${YEAR}))?`,
   `\\b${NUMBER_WORD}-(?:day|week|month|year)\\s+period(?:\\s+(?:ending|ended)\\s+(?:in\\s+)?${MONTH}(?:\\s+${YEAR})?)?`,
+  // "the 12 months ending in October 2023", "the 12 months to April 2024": a rolling span.
+  `\\b(?<=the\\s)${NUMBER_WORD}\\s+${SPAN_UNIT}\\s+(?:ending|ended|leading up to|up to|to|through)\\s+(?:in\\s+)?${MONTH}(?:\\s+${YEAR})?`,
   `\\b${MONTH}(?:\\s+${YEAR})?\\s+(?:to|through|until|and)\\s+${MONTH}(?:\\s+${YEAR})?`,
   `\\bsince\\s+(?:${MONTH}\\s+)?${YEAR}`,
   `\\b${FISCAL}`,
@@ -31,9 +33,12 @@ export interface PeriodSpan {
   baselineAt?: number;
 }
 
-/** "up 9% from 1,200 cases in 2024": the period of a baseline figure, which dates that figure only. */
+/**
+ * "up 9% from 1,200 cases in 2024", "down 23% from 3,104 a year earlier", "down from 29 at the same
+ * point last year": the period of a baseline figure, which dates that figure only.
+ */
 const BASELINE_FIGURE_BEFORE =
-  /\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?([$€£]?\d[\d,.]*(?:\s+(?:[a-z]+))?(?:\s+[a-z]+)?)\s+(?:in|during)\s+(?:the\s+)?$/i;
+  /\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s+(?:the\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+)?([$€£]?\d[\d,.]*(?:\s+(?!to\b|and\b)[a-z]+){0,4})\s+(?:(?:in|during)\s+(?:the\s+)?)?$/i;
 
 /** "up 6% compared with 2022": the period compared against, not the one the figure covers. */
 const REFERENCE_BEFORE =

@@ -312,7 +312,29 @@ function statesNames(fact: Fact, names: string[][], index: ReportIndex): boolean
     .map((sentence) => sentence.text)
     .join(" ");
   const text = `${upToFigure} ${fact.quote}`;
-  return names.every((spellings) => spellings.some((s) => mentions(text, s)));
+  return names.every(
+    (spellings) =>
+      spellings.some((s) => mentions(text, s)) ||
+      namesItsPlace(spellings, fact) ||
+      namedByAlias(spellings, text, index),
+  );
+}
+
+/**
+ * "HSI" asked where the sentence writes "Homeland Security Investigations": a body the text names
+ * goes by the name asked, its other names the gazetteer's or the report's own.
+ */
+function namedByAlias(spellings: string[], text: string, index: ReportIndex): boolean {
+  const aliases = index.bodies.aliases(text);
+  return aliases !== "" && spellings.some((s) => mentions(aliases, s.toLowerCase()));
+}
+
+/**
+ * "The East Patrol Division" asked, "East: 19 homicides" in a by-place list: a name that holds the
+ * place a figure is given for is stated by that place.
+ */
+function namesItsPlace(spellings: string[], fact: Fact): boolean {
+  return fact.places.some((place) => spellings.some((s) => mentions(s, place)));
 }
 
 /** A name the question uses that no figure's sentence states: the report gives no figure for it. */

@@ -15,7 +15,9 @@ import { stem } from "../../text/stem.js";
 import { words } from "../../text/tokenize.js";
 import { mentions } from "../names.js";
 import {
+  ASKS_CHANGE,
   ASKS_CURRENT,
+  ASKS_PERCENT,
   LAST_YEAR,
   type ScoredFact,
   SINCE_LAST_YEAR,
@@ -422,9 +424,6 @@ function adjustedWhenAsked(query: Query, { doc }: ScoredFact): boolean {
 
 /** "the death rate", "what share of": a level asked for, not how it changed. */
 const ASKS_LEVEL = /\b(?:rates?|share|proportion|percentage of|per ?cent of|fraction)\b/i;
-/** "how much did it fall", "the drop in", "up or down": a change asked for. */
-const ASKS_CHANGE =
-  /\b(?:change[ds]?|increase[ds]?|decrease[ds]?|rise|rose|risen|fall|fell|fallen|drop(?:ped|s)?|decline[ds]?|grow|grew|growth|jump(?:ed)?|cut|up|down|more|less|fewer|higher|lower|reduc\w*|improv\w*|worse)\b/i;
 
 /** "an increase of $7.2 million", "a drop of 300": the words before a figure that is a change's size. */
 const SIZE_OF_CHANGE =
@@ -491,9 +490,6 @@ function notAGroupsFigure(query: Query, fact: Fact): boolean {
   }
   return true;
 }
-
-/** "By what percentage", "what % of", "what share": a percentage asked in so many words. */
-const ASKS_PERCENT = /\b(?:percent(?:age)?|per cent|share|proportion)\b|%/i;
 
 /** "By what percentage did cases rise" is never "100 days": a percentage asked is one, or a share. */
 function percentWhenAsked(query: Query, fact: Fact): boolean {

@@ -125,6 +125,22 @@ function mentionsNames(index: ReportIndex, doc: SentenceDoc, names: string[][]):
 const ABOUT_THE_RELEASE =
   /\b(?:press release|this release|the release|this report|the report|statement|announcement|announced|published|released|issued|dated|posted|put out|results (?:were|was) (?:reported|given|presented))\b/i;
 
+/** "this briefing", "the readout": the kinds of document a report may itself be. */
+const DOCUMENT_KIND =
+  /\b(this|the)\s+(briefing|transcript|readout|fact sheet|memo|memorandum|bulletin|remarks|speech|interview|article|story|update|notice|letter|proclamation|order)\b/i;
+
+/**
+ * "When was this briefing held?": a kind of document asked of with "this", or with "the" where the
+ * report's title calls itself so ("Press Briefing by …"), is the report itself.
+ */
+function namesTheDocument(query: Query, index: ReportIndex): boolean {
+  const match = DOCUMENT_KIND.exec(query.cleaned);
+  if (!match) return false;
+  if (match[1]?.toLowerCase() === "this") return true;
+  const title = index.report.paragraphs[0]?.text ?? "";
+  return new RegExp(`\\b${match[2]}\\b`, "i").test(title);
+}
+
 const ASKS_AHEAD = /\b(?:will|are|next|expected|coming|upcoming|due)\b/i;
 
 /** "When was the harbour order signed?": asks when the document itself was signed. */
@@ -158,7 +174,7 @@ export function publicationDate(query: Query, index: ReportIndex): Answer | null
   if (!asksDate(query)) return null;
   const signed = signingDate(query, index);
   if (signed) return signed;
-  if (!ABOUT_THE_RELEASE.test(query.cleaned)) return null;
+  if (!ABOUT_THE_RELEASE.test(query.cleaned) && !namesTheDocument(query, index)) return null;
   // "When will next month's figures be released?" asks of a release still to come.
   if (ASKS_AHEAD.test(query.cleaned)) return null;
   // A dateline gives the day ("April 15, 2025"); a title's "March 2025" names the period covered.
