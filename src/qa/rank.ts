@@ -4,6 +4,7 @@ import { findNumbers } from "../facts/numbers.js";
 import { placeByName } from "../facts/places.js";
 import type { Fact } from "../facts/schema.js";
 import { countUnit, RATE_PERIOD_PATTERN, RATE_PERIODS } from "../facts/units.js";
+import { escapeForPattern } from "../text/matches.js";
 import { words } from "../text/tokenize.js";
 import { rankBm25 } from "./bm25.js";
 import { conceptIds, inParagraph, inSentence, OWN, ownFlagsOf } from "./factConcepts.js";
@@ -237,6 +238,37 @@ export function statedNumbers(query: Query): Set<number> {
     statedCache.set(query, stated);
   }
   return stated;
+}
+
+/** The question's own figures as whole numbers to find in a sentence, worked out once per question. */
+const statedPatternCache = new WeakMap<Query, RegExp[]>();
+
+function statedPatterns(query: Query): RegExp[] {
+  let patterns = statedPatternCache.get(query);
+  if (!patterns) {
+    // A year is the period's to match (yearFit), not a row's label.
+    patterns = findNumbers(query.cleaned)
+      .filter((number) => yearsIn(number.text).length === 0)
+      .map(
+        (number) =>
+          new RegExp(String.raw`(?<![\d.,])${escapeForPattern(number.text)}(?![\d]|[.,]\d)`, "i"),
+      );
+    statedPatternCache.set(query, patterns);
+  }
+  return patterns;
+}
+
+/**
+ * "How many deaths among people 25 to 34": the question's own figures name the row it asks, so a
+ * figure whose sentence states them all ("25 to 34: 301 deaths") is the one for that row.
+ */
+function statedBeside(query: Query, fact: Fact): boolean {
+  const patterns = statedPatterns(query);
+  return (
+    patterns.length > 0 &&
+    !statedNumbers(query).has(fact.value) &&
+    patterns.every((pattern) => pattern.test(fact.quote))
+  );
 }
 
 /** "in the harbour sweep", "during those raids": the words of a phrase a determiner opens. */
@@ -531,6 +563,7 @@ export function scoreFact(
   else score += (w.placeMatch * places.length) / Math.max(places.length, distinctPlaces(fact));
   if (own.duration && query.measure.expected.unit !== fact.unit) score += w.unaskedDuration;
   if (statedInQuestion(query, fact)) score += w.statedInQuestion;
+  else if (statedBeside(query, fact)) score += w.statedBeside;
   if (terms.years.length > 0) score += yearFit(terms.years, doc, index, own, w);
   score += textMatch * w.textMatch;
   score -= fact.paragraph * w.paragraphOrder;

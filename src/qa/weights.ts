@@ -64,6 +64,11 @@ export interface Weights {
   unaskedDuration: number;
   /** A figure the question itself states ("in the 12 months to …") is a filter, not the answer. */
   statedInQuestion: number;
+  /**
+   * A figure whose sentence states every figure the question states ("people 25 to 34"): those
+   * name the row asked, so it beats a total of the same thing by more than `totalMargin`.
+   */
+  statedBeside: number;
   /** A year named in the question stated beside the figure. */
   yearNear: number;
   /** Another year stated just before the figure. */
@@ -188,6 +193,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   placeMatch: 2,
   unaskedDuration: -1.5,
   statedInQuestion: -4,
+  statedBeside: 2,
   yearNear: 1,
   otherYear: -1.5,
   textMatch: 0.4,

@@ -552,6 +552,40 @@ function allKindsWhenAsked(query: Query, { fact }: ScoredFact): boolean {
   return true;
 }
 
+/** Words a range label of ages opens on: "people 55 to 64", "aged 35 to 44", a row's "25 to 34:". */
+const RANGE_LABEL_LEAD =
+  /(?:^\s*|\b(?:aged?|ages|age group|people|persons|those|adults|children|youths?|teens|teenagers|men|women|residents|individuals|patients|victims|between the ages of|among|under|younger than|older than)\s+)$/i;
+/** "… to 64,", "… - 44:": the other end of a range, with no noun of its own after it. */
+const RANGE_NEXT =
+  /^\s*(?:to|-|–|through)\s*\d[\d,]*(?:\s*(?:years? old|year-olds?))?\s*(?:[:,;)]|$)/i;
+/** "55 to ": the first end of a range, right before the figure. */
+const RANGE_PREVIOUS = /\d[\d,]*\s*(?:to|-|–|through)\s*$/i;
+/** "65 and older:", "18 and over": an open-ended range. */
+const RANGE_OPEN = /^\s*(?:(?:and|or)\s+(?:older|over|above|up|younger|under)\b|\+)/i;
+/** "Under 25:": a label's single bound, a colon after it. */
+const BOUND_ONLY_LEAD = /\b(?:under|over|aged?|ages|younger than|older than)\s+$/i;
+
+/** "How old …", "what age …": an age is asked, and the bounds of an age range may answer. */
+const ASKS_AGE = /\bhow old\b|\b(?:what|which) age\b|\bage of\b/i;
+
+/**
+ * "Among people 55 to 64, deaths rose …", "25 to 34: 301 deaths": a number that bounds a range
+ * label names the group counted; it counts nothing itself, whatever the question's words.
+ */
+export function boundsARange(fact: Fact): boolean {
+  const at = Math.max(0, fact.quote.indexOf(fact.text));
+  const lead = fact.quote.slice(0, at);
+  const after = fact.quote.slice(at + fact.text.length);
+  const previous = RANGE_PREVIOUS.exec(lead);
+  if (previous) return RANGE_LABEL_LEAD.test(lead.slice(0, previous.index));
+  if (RANGE_NEXT.test(after) || RANGE_OPEN.test(after)) return RANGE_LABEL_LEAD.test(lead);
+  return BOUND_ONLY_LEAD.test(lead) && /^\s*:/.test(after);
+}
+
+function notARangeBound(query: Query, fact: Fact): boolean {
+  return asks(query, ASKS_AGE) || !boundsARange(fact);
+}
+
 export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex): boolean {
   return (
     ofKindAsked(query, scored.fact) &&
@@ -560,6 +594,7 @@ export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex):
     besideStatedWhole(query, scored, index) &&
     besideNamedWhole(query, scored, index) &&
     notStated(query, scored.fact) &&
+    notARangeBound(query, scored.fact) &&
     namedSubstanceStated(query, scored, index) &&
     notLastYearForCurrent(query, scored) &&
     sameHalf(query, scored) &&

@@ -1,6 +1,7 @@
 import { isNumberWord } from "../../facts/numbers.js";
 import type { Entity } from "../../facts/schema.js";
 import { GRAMMAR } from "../../lexicon/language.js";
+import { escapeForPattern } from "../../text/matches.js";
 import { BoundedMemory } from "../../text/memory.js";
 import { stem } from "../../text/stem.js";
 import { words } from "../../text/tokenize.js";
@@ -526,9 +527,7 @@ function partnerIn(text: string, name: string): string | null {
   return null;
 }
 
-export function escapeForPattern(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, String.raw`\s+`);
-}
+export { escapeForPattern };
 
 /** Who / what / when / which questions: the best sentence by BM25, leading with the span that answers. */
 export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContext): Answer {

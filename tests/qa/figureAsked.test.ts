@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { answer } from "../../src/qa/answer.js";
+import { boundsARange } from "../../src/qa/answers/fit.js";
+import { buildReportIndex } from "../../src/qa/reportIndex.js";
+import { understand } from "../../src/qa/understand.js";
+
+const invented = (text: string) => buildReportIndex(text, { name: "invented.txt", version: null });
+const value = (question: string, text: string) => answer(question, invented(text)).facts[0]?.value;
+
+describe("the figure that counts what is asked", () => {
+  it("reads the bounds of an age range as the group's label, not as figures", () => {
+    const quote = "Among residents 45 to 59, arrests climbed from 120 to 151.";
+    const fact = (text: string) =>
+      ({ text, quote }) as unknown as Parameters<typeof boundsARange>[0];
+    expect(boundsARange(fact("45"))).toBe(true);
+    expect(boundsARange(fact("59"))).toBe(true);
+    // "from 120 to 151" is a change between two figures, each a figure.
+    expect(boundsARange(fact("120"))).toBe(false);
+    expect(boundsARange(fact("151"))).toBe(false);
+    const row = (text: string, quote: string) =>
+      boundsARange({ text, quote } as unknown as Parameters<typeof boundsARange>[0]);
+    expect(row("18", "18 to 24: 77 injuries")).toBe(true);
+    expect(row("70", "70 and older: 12 injuries")).toBe(true);
+    expect(row("21", "Under 21: 40 injuries")).toBe(true);
+    expect(row("77", "18 to 24: 77 injuries")).toBe(false);
+    expect(row("10", "10 to 15 boats were stopped.")).toBe(false);
+  });
+
+  it("ends the counted noun at a preposition or a range's number", () => {
+    expect(understand("how many injuries among riders 18 to 24").measure.target).toBe("injuries");
+    expect(understand("how many arrests across the three towns").measure.target).toBe("arrests");
+  });
+
+  it("answers for the age band the question names, whatever its wording", () => {
+    const text = [
+      "Cycling Injuries in Marlow",
+      "Injuries fell by a tenth last year, to 310.",
+      "The breakdown by age:",
+      "Under 18: 40 injuries",
+      "18 to 24: 77 injuries",
+      "25 to 44: 121 injuries",
+      "45 and older: 72 injuries",
+      "Among riders 45 to 64, injuries rose from 50 to 58.",
+    ].join("\n\n");
+    expect(value("how many injuries among riders 18 to 24", text)).toBe(77);
+    expect(value("injuries for cyclists aged 25 to 44?", text)).toBe(121);
+  });
+});
