@@ -126,6 +126,11 @@ export interface Weights {
    * share of the question's other words: then the noun is the asker's paraphrase of its own.
    */
   paraphraseShare: number;
+  /**
+   * A count in a change's own sentence this close to it ("fell 12 percent, to 4,410") is the main
+   * figure a question naming no measure asks.
+   */
+  levelMargin: number;
   /** National figures this close to the best are one total and its parts. */
   totalMargin: number;
   /**
@@ -224,6 +229,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   countOtherUnit: -0.75,
   restatementMargin: 4,
   paraphraseShare: 0.5,
+  levelMargin: 2,
   totalMargin: 1,
   breakdownMargin: 6,
   superlativeMargin: 8,

@@ -45,4 +45,17 @@ describe("the figure that counts what is asked", () => {
     expect(value("how many injuries among riders 18 to 24", text)).toBe(77);
     expect(value("injuries for cyclists aged 25 to 44?", text)).toBe(121);
   });
+
+  it("answers a question naming no measure with the main figure, not its change", () => {
+    const text = [
+      "Poisonings Report",
+      "Poisonings rose for a third year.",
+      "Methadone poisonings fell 12 percent, to 4,410.",
+      "Carbon monoxide poisonings climbed to 960, an increase of 140 over the year before.",
+    ].join("\n\n");
+    expect(value("what about methadone?", text)).toBe(4410);
+    expect(value("carbon monoxide poisonings?", text)).toBe(960);
+    // A change asked is still answered by the change.
+    expect(value("by how much did methadone poisonings fall?", text)).toBe(12);
+  });
 });

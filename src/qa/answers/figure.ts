@@ -14,7 +14,7 @@ import type { Query } from "../understand.js";
 import { concept } from "../vocabulary.js";
 import type { Weights } from "../weights.js";
 import type { AnswerContext } from "./context.js";
-import { canAnswer, isSubstance, sameHalf } from "./fit.js";
+import { asksChangeOrShare, canAnswer, isChange, isSubstance, sameHalf } from "./fit.js";
 
 export function confidenceOf(
   best: ScoredFact,
@@ -265,6 +265,33 @@ function countedNounFirst(query: Query, ranked: ScoredFact[], w: Weights): Score
   return counted ? [counted, ...ranked.filter((r) => r !== counted)] : ranked;
 }
 
+/**
+ * "What about cocaine?" of "cocaine deaths fell 18 percent, to 19,120": a question naming no
+ * measure asks the main figure, a count or an amount, not the size of its change; the change
+ * answers only where its sentence states no such figure.
+ */
+function levelBeforeChange(query: Query, ranked: ScoredFact[], w: Weights): ScoredFact[] {
+  const [best] = ranked;
+  const { kind, unit } = query.measure.expected;
+  if (!best || kind !== null || unit !== null || query.measure.target !== null) return ranked;
+  if (!isChange(best) || asksChangeOrShare(query)) return ranked;
+  const level = ranked.find(
+    (r) =>
+      r.fact.paragraph === best.fact.paragraph &&
+      r.fact.sentence === best.fact.sentence &&
+      r.fact.unit !== "percent" &&
+      r.fact.unit !== "share" &&
+      !isChange(r) &&
+      !isEarlierFigure(r.doc) &&
+      r.coreHits + r.nearHits > 0 &&
+      r.score >= best.score - w.levelMargin,
+  );
+  // The level stands in the change's place, as usable as the change was.
+  return level
+    ? [{ ...level, score: Math.max(level.score, best.score) }, ...ranked.filter((r) => r !== level)]
+    : ranked;
+}
+
 /** The step a rounded figure is given to: 1.6 billion to the hundred million, 40 to the ten. */
 function roundingStep(value: number): number {
   const digits = String(Math.abs(value)).replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
@@ -370,12 +397,16 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   // states the thing for the other half only, and a weaker figure would be about something else.
   if (all[0] && !sameHalf(query, all[0])) return noFigure(query, ctx);
   const ranked = preciseFirst(
-    countedNounFirst(
+    levelBeforeChange(
       query,
-      wholeBeforeRows(
+      countedNounFirst(
         query,
-        all.filter((r) => canAnswer(query, r, ctx.index)),
-        ctx.index,
+        wholeBeforeRows(
+          query,
+          all.filter((r) => canAnswer(query, r, ctx.index)),
+          ctx.index,
+          w,
+        ),
         w,
       ),
       w,

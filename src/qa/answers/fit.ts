@@ -441,6 +441,25 @@ function levelNotChange(query: Query, { doc, fact }: ScoredFact): boolean {
   return !asks(query, ASKS_LEVEL);
 }
 
+/** "fell 18 percent", "an increase of $7.2 million": a figure that is the size of a change. */
+export function isChange({ doc, fact }: ScoredFact): boolean {
+  if (fact.unit === "percent") return fact.action === "increase" || fact.action === "decrease";
+  return leadSays(doc, SIZE_OF_CHANGE);
+}
+
+/** Whether a question asks how a thing changed, or a share or a percentage of it. */
+export function asksChangeOrShare(query: Query): boolean {
+  return (
+    asks(query, ASKS_CHANGE) ||
+    asks(query, ASKS_LEVEL) ||
+    asks(query, ASKS_PERCENT) ||
+    asks(query, ASKS_COMPARISON)
+  );
+}
+
+/** "How does that compare to the year before?": a comparison asks how much a thing changed. */
+const ASKS_COMPARISON = /\b(?:compar\w*|previous|prior|than|versus|vs\.?|stack up)\b/i;
+
 /** "Coastal counties (Alder, Birch and …)": the members a group's name lists. */
 const GROUP_MEMBERS = /\(([^()]*(?:,|\band\b)[^()]*)\)/g;
 
