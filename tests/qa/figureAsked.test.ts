@@ -58,4 +58,23 @@ describe("the figure that counts what is asked", () => {
     // A change asked is still answered by the change.
     expect(value("by how much did methadone poisonings fall?", text)).toBe(12);
   });
+
+  it("gives a person's imposed term, not the one asked for nor their age", () => {
+    const text = [
+      "Three Sentenced in Harbor Smuggling Case",
+      "Dana Whitlock, 52, of Rye, was sentenced to 96 months for smuggling.",
+      "Whitlock's lawyer asked for a sentence of five years, citing her health.",
+      'Luis "Tee-Jay" Marrero, 29, of Dover, was sentenced to 140 months.',
+      "Prosecutors sought 20 years for Marrero; the judge settled on less.",
+    ].join("\n\n");
+    const index = invented(text);
+    const got = answer("how long did whitlock get", index);
+    expect(got.text).toContain("96 months");
+    expect(got.facts[0]?.value).toBe(96);
+    expect(answer("what about marrero?", index).facts[0]?.value).toBe(140);
+    expect(answer("how long a sentence did prosecutors seek for marrero", index).text).toContain(
+      "20 years",
+    );
+    expect(answer("how old is marrero", index).facts[0]?.value).toBe(29);
+  });
 });

@@ -11,7 +11,7 @@ import { factsIn, type ReportIndex, type SentenceDoc } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
 import type { Query } from "../understand.js";
-import { concept } from "../vocabulary.js";
+import { concept, conceptsOf } from "../vocabulary.js";
 import type { Weights } from "../weights.js";
 import type { AnswerContext } from "./context.js";
 import { asksChangeOrShare, canAnswer, isChange, isSubstance, sameHalf } from "./fit.js";
@@ -382,6 +382,18 @@ function unfiguredName(query: Query, { index }: AnswerContext): Answer | null {
   return null;
 }
 
+/**
+ * "What about <person>?": a question that is only a name the report states, asking no measure.
+ * A figure whose own sentence names them is theirs, which is evidence enough.
+ */
+function isBareName(query: Query, names: string[][]): boolean {
+  const { target, expected, concepts } = query.measure;
+  if (names.length === 0 || target !== null || expected.kind !== null || expected.unit !== null)
+    return false;
+  const named = new Set(names.flat().flatMap(conceptsOf));
+  return concepts.every((c) => named.has(c));
+}
+
 /** One figure: the best fact for the query, quoted and cited. */
 export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   const w = ctx.weights;
@@ -418,7 +430,14 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   const inWords = countInWords(query, ctx.index);
   if (inWords && countedInWordsOnly(query, inWords, isUsable(best, w) ? best : undefined))
     return givenInWords(query, inWords);
-  if (!isUsable(best, w) || !fitsAskedTime(query, best)) return noFigure(query, ctx);
+  // A bare name asks the figure its own sentence gives the person, however little else it shares.
+  const asked = query.filters.names;
+  const named = (r: ScoredFact | undefined): r is ScoredFact =>
+    r !== undefined &&
+    isBareName(query, asked) &&
+    asked.every((spellings) => spellings.some((name) => mentions(r.fact.quote, name)));
+  if (!(isUsable(best, w) || named(best)) || !fitsAskedTime(query, best))
+    return noFigure(query, ctx);
   // The best figure counts another thing: a usable one counting the thing asked answers instead.
   if (countsOtherThing(query, best, w)) {
     const counting = ranked.find((r) => isUsable(r, w) && countsTarget(query, r));

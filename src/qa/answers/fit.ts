@@ -16,6 +16,7 @@ import { words } from "../../text/tokenize.js";
 import { mentions } from "../names.js";
 import {
   ASKS_CURRENT,
+  DURATION_UNITS,
   LAST_YEAR,
   type ScoredFact,
   SINCE_LAST_YEAR,
@@ -26,6 +27,7 @@ import {
 import { factsIn, type ReportIndex } from "../reportIndex.js";
 import type { Query } from "../understand.js";
 import { concept, conceptsOf } from "../vocabulary.js";
+import { ASKS_REQUEST, requestedBefore } from "./spans/duration.js";
 
 const CURRENCY = /^[A-Z]{3}$/;
 
@@ -605,6 +607,26 @@ function notARangeBound(query: Query, fact: Fact): boolean {
   return asks(query, ASKS_AGE) || !boundsARange(fact);
 }
 
+/** "How old", "aged", "the youngest": an age is asked. */
+const ASKS_AN_AGE = /\bhow old\b|\bages?d?\b|\b(?:oldest|youngest|eldest)\b|\byears? old\b/i;
+
+/**
+ * "What about <person>?" of "<person>, 36, was sentenced to 235 months": a person's age answers
+ * only a question about age; the figure of theirs that answers is another.
+ */
+function ageWhenAsked(query: Query, fact: Fact): boolean {
+  return !fact.subject.startsWith("age of ") || asks(query, ASKS_AN_AGE);
+}
+
+/**
+ * "How long did he get" is not "his lawyer asked for a sentence of 20 years": a term its clause
+ * says was asked for answers only a question about what was asked.
+ */
+function imposedNotRequested(query: Query, fact: Fact): boolean {
+  if (!DURATION_UNITS.has(fact.unit ?? "") || asks(query, ASKS_REQUEST)) return true;
+  return !requestedBefore(fact.quote.slice(0, Math.max(0, fact.quote.indexOf(fact.text))));
+}
+
 export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex): boolean {
   return (
     ofKindAsked(query, scored.fact) &&
@@ -614,6 +636,8 @@ export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex):
     besideNamedWhole(query, scored, index) &&
     notStated(query, scored.fact) &&
     notARangeBound(query, scored.fact) &&
+    ageWhenAsked(query, scored.fact) &&
+    imposedNotRequested(query, scored.fact) &&
     namedSubstanceStated(query, scored, index) &&
     notLastYearForCurrent(query, scored) &&
     sameHalf(query, scored) &&
