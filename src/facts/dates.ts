@@ -59,9 +59,16 @@ export function yearsIn(text: string): string[] {
 const BASELINE_YEAR =
   /\b(?:from|than|compared (?:with|to)|since|versus|vs\.?)\s+(?:in\s+)?(?:the\s+)?(?:(?:fy|fiscal year)\s?'?\d{2,4}|(?:19|20)\d{2})\b/gi;
 
+/**
+ * "… 486 kilograms, up 62% from the 300 kilograms seized in the first quarter of 2024": the clause
+ * after a change's "from", or after "than" or "compared with", is the baseline's, years and all.
+ */
+const BASELINE_CLAUSE =
+  /\b(?:(?:up|down|rose|fell|increased|decreased|climbed|dropped|declined|jumped|grew)\b[^,;.]{0,24}?\bfrom|than|compared (?:with|to)|versus|vs\.)\s+(?:the|a|an|some|about)?\s*[$€£]?\d[^,;]*?(?=[,;]|\.(?:\s|$)|$)/gi;
+
 /** The years a figure's words date it to, baselines it is compared with left out. */
 export function ownYearsIn(text: string): string[] {
-  return yearsIn(text.replace(BASELINE_YEAR, " "));
+  return yearsIn(text.replace(BASELINE_YEAR, " ").replace(BASELINE_CLAUSE, " "));
 }
 
 const FULL_DATE = new RegExp(

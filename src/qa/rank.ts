@@ -317,6 +317,8 @@ interface QueryTerms {
   /** The unit a figure counting the target noun is in ("cases" → "case"). */
   targetUnit: string | null;
   counting: boolean;
+  /** A chat question of nouns alone ("carjackings in <city>?"): no wh-word, no measure asked. */
+  bare: boolean;
   askedActions: string[];
   asksTotal: boolean;
   asksEarlier: boolean;
@@ -338,6 +340,10 @@ function queryTerms(query: Query, index: ReportIndex): QueryTerms {
     target: query.measure.target ? concept(query.measure.target) : null,
     targetUnit: query.measure.target ? countUnit(query.measure.target) : null,
     counting: query.measure.expected.kind === null,
+    bare:
+      query.wh === null &&
+      query.measure.expected.kind === null &&
+      query.measure.expected.unit === null,
     askedActions: concepts.filter((c) => ACTION_CONCEPTS.has(c)),
     asksTotal: TOTAL_WORDS.test(query.cleaned),
     asksEarlier: ASKS_EARLIER.test(query.cleaned),
@@ -557,6 +563,9 @@ export function scoreFact(
     } else if (fact.unit && fact.unit === terms.targetUnit) score += w.targetUnit;
     else score += w.targetMissing;
   }
+  // "Carjackings in <city>?", "cocaine seized in <region>?": with no counted noun asked, a noun the
+  // question names that is what the figure counts (its head) is the measure asked.
+  else if (terms.bare && concepts.some((c) => doc.heads.has(c))) score += w.askedNounHead;
   score += unitFit(query, doc, w);
   if (places.length === 0) score += placelessFit(fact, index, terms, w);
   // A figure for exactly the places asked about beats one they share with others.

@@ -46,6 +46,11 @@ export interface Weights {
   verbDisagrees: number;
   /** The counted noun asked for is the figure's own head noun. */
   targetHead: number;
+  /**
+   * With no counted noun asked ("carjackings in <city>?"), a noun of the question that is the
+   * figure's own head: what the figure counts is what the question names.
+   */
+  askedNounHead: number;
   /** The figure's count unit is the one the counted noun implies ("people" for "suspects"). */
   targetUnit: number;
   /** The figure counts something other than the noun asked about. */
@@ -190,6 +195,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   verbDisagrees: -1.5,
   targetHead: 3,
   targetUnit: 2,
+  askedNounHead: 2,
   targetMissing: -1.5,
   nationalWhenPlaceless: 1,
   localWhenPlaceless: -0.75,

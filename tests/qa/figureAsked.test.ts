@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { ownYearsIn } from "../../src/facts/dates.js";
+import { findPeriods } from "../../src/facts/readers/period.js";
 import { answer } from "../../src/qa/answer.js";
 import { boundsARange } from "../../src/qa/answers/fit.js";
 import { buildReportIndex } from "../../src/qa/reportIndex.js";
@@ -76,5 +78,32 @@ describe("the figure that counts what is asked", () => {
       "20 years",
     );
     expect(answer("how old is marrero", index).facts[0]?.value).toBe(29);
+  });
+
+  it("dates a figure by its own year, not by the year of the baseline it is set against", () => {
+    expect(
+      ownYearsIn("and 90 pounds of heroin, the latter up 40% from the 64 pounds seized in 2029."),
+    ).toEqual([]);
+    expect(ownYearsIn("logged 310 thefts in 2030, down from 402 in 2029.")).toEqual(["2030"]);
+    expect(ownYearsIn("arrests rose to 51 in 2030, more than the 44 made in 2028")).toEqual([
+      "2030",
+    ]);
+    const [period] = findPeriods("up 40% from the 64 pounds seized in 2029");
+    expect(period?.baselineAt).toBeDefined();
+    const text = [
+      "Harbor Seizures, First Half of 2030",
+      "Officers seized 2.1 tons of cocaine and 90 pounds of heroin, the latter up 40% from the 64 pounds seized in the first half of 2029.",
+    ].join("\n\n");
+    expect(value("heroin seized in the first half of 2030?", text)).toBe(90);
+  });
+
+  it("takes the noun a question of nouns alone names as the thing counted", () => {
+    const text = [
+      "Riverton Midyear Crime Figures",
+      "Police counted 140 people wounded by gunfire in the first half of the year.",
+      "In the first half of the year, burglaries fell to 812, and carjackings dropped to 64 from 90.",
+    ].join("\n\n");
+    expect(value("carjackings in the first half of the year?", text)).toBe(64);
+    expect(value("burglaries in the first half of the year?", text)).toBe(812);
   });
 });

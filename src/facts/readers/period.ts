@@ -31,9 +31,12 @@ export interface PeriodSpan {
   baselineAt?: number;
 }
 
-/** "up 9% from 1,200 cases in 2024": the period of a baseline figure, which dates that figure only. */
+/**
+ * "up 9% from 1,200 cases in 2024", "up 62% from the 300 kilograms seized in 2024": the period of a
+ * baseline figure, which dates that figure only.
+ */
 const BASELINE_FIGURE_BEFORE =
-  /\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?([$€£]?\d[\d,.]*(?:\s+(?:[a-z]+))?(?:\s+[a-z]+)?)\s+(?:in|during)\s+(?:the\s+)?$/i;
+  /\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s+(?:the\s+|some\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+)?([$€£]?\d[\d,.]*(?:\s+(?:[a-z]+))?(?:\s+[a-z]+)?)\s+(?:in|during)\s+(?:the\s+)?$/i;
 
 /** "up 6% compared with 2022": the period compared against, not the one the figure covers. */
 const REFERENCE_BEFORE =
