@@ -66,9 +66,21 @@ const BASELINE_YEAR =
 const BASELINE_FIGURE_YEAR =
   /\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s+(?:the\s+)?[$€£]?\d[\d,.]*%?(?:\s+(?!to\b|and\b)[a-z]+){0,7}?\s+(?:19|20)\d{2}\b/gi;
 
+/**
+ * "… 486 kilograms, up 62% from the 300 kilograms seized in the first quarter of 2024": the clause
+ * after a change's "from", or after "than" or "compared with", is the baseline's, years and all.
+ */
+const BASELINE_CLAUSE =
+  /\b(?:(?:up|down|rose|fell|increased|decreased|climbed|dropped|declined|jumped|grew)\b[^,;.]{0,24}?\bfrom|than|compared (?:with|to)|versus|vs\.)\s+(?:the|a|an|some|about)?\s*[$€£]?\d[^,;]*?(?=[,;]|\.(?:\s|$)|$)/gi;
+
 /** The years a figure's words date it to, baselines it is compared with left out. */
 export function ownYearsIn(text: string): string[] {
-  return yearsIn(text.replace(BASELINE_FIGURE_YEAR, " ").replace(BASELINE_YEAR, " "));
+  return yearsIn(
+    text
+      .replace(BASELINE_FIGURE_YEAR, " ")
+      .replace(BASELINE_YEAR, " ")
+      .replace(BASELINE_CLAUSE, " "),
+  );
 }
 
 const FULL_DATE = new RegExp(

@@ -66,6 +66,8 @@ const Grammar = z.object({
   wholeReportWords: Words,
   /** Nouns for how much of a thing: "the size of the grant" asks about the grant, not a size. */
   dimensionWords: Words,
+  /** How a report says a term was asked for, not imposed: "asked for", "sought", "recommended". */
+  requestVerbs: Words,
 });
 
 const WordNet = z.object({

@@ -4,6 +4,7 @@ import { findNumbers } from "../facts/numbers.js";
 import { placeByName } from "../facts/places.js";
 import type { Fact } from "../facts/schema.js";
 import { countUnit, RATE_PERIOD_PATTERN, RATE_PERIODS } from "../facts/units.js";
+import { escapeForPattern } from "../text/matches.js";
 import { words } from "../text/tokenize.js";
 import { rankBm25 } from "./bm25.js";
 import { conceptIds, inParagraph, inSentence, OWN, ownFlagsOf } from "./factConcepts.js";
@@ -245,6 +246,37 @@ export function statedNumbers(query: Query): Set<number> {
   return stated;
 }
 
+/** The question's own figures as whole numbers to find in a sentence, worked out once per question. */
+const statedPatternCache = new WeakMap<Query, RegExp[]>();
+
+function statedPatterns(query: Query): RegExp[] {
+  let patterns = statedPatternCache.get(query);
+  if (!patterns) {
+    // A year is the period's to match (yearFit), not a row's label.
+    patterns = findNumbers(query.cleaned)
+      .filter((number) => yearsIn(number.text).length === 0)
+      .map(
+        (number) =>
+          new RegExp(String.raw`(?<![\d.,])${escapeForPattern(number.text)}(?![\d]|[.,]\d)`, "i"),
+      );
+    statedPatternCache.set(query, patterns);
+  }
+  return patterns;
+}
+
+/**
+ * "How many deaths among people 25 to 34": the question's own figures name the row it asks, so a
+ * figure whose sentence states them all ("25 to 34: 301 deaths") is the one for that row.
+ */
+function statedBeside(query: Query, fact: Fact): boolean {
+  const patterns = statedPatterns(query);
+  return (
+    patterns.length > 0 &&
+    !statedNumbers(query).has(fact.value) &&
+    patterns.every((pattern) => pattern.test(fact.quote))
+  );
+}
+
 /** "in the harbour sweep", "during those raids": the words of a phrase a determiner opens. */
 const DETERMINED =
   /\b(?:the|these|those|this|that|its|their)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)/g;
@@ -291,6 +323,8 @@ interface QueryTerms {
   /** The unit a figure counting the target noun is in ("cases" → "case"). */
   targetUnit: string | null;
   counting: boolean;
+  /** A chat question of nouns alone ("carjackings in <city>?"): no wh-word, no measure asked. */
+  bare: boolean;
   askedActions: string[];
   asksTotal: boolean;
   asksEarlier: boolean;
@@ -314,6 +348,10 @@ function queryTerms(query: Query, index: ReportIndex): QueryTerms {
     target: query.measure.target ? concept(query.measure.target) : null,
     targetUnit: query.measure.target ? countUnit(query.measure.target) : null,
     counting: query.measure.expected.kind === null,
+    bare:
+      query.wh === null &&
+      query.measure.expected.kind === null &&
+      query.measure.expected.unit === null,
     askedActions: concepts.filter((c) => ACTION_CONCEPTS.has(c)),
     asksTotal: TOTAL_WORDS.test(query.cleaned),
     asksEarlier: ASKS_EARLIER.test(query.cleaned),
@@ -537,12 +575,16 @@ export function scoreFact(
     } else if (fact.unit && fact.unit === terms.targetUnit) score += w.targetUnit;
     else score += w.targetMissing;
   }
+  // "Carjackings in <city>?", "cocaine seized in <region>?": with no counted noun asked, a noun the
+  // question names that is what the figure counts (its head) is the measure asked.
+  else if (terms.bare && concepts.some((c) => doc.heads.has(c))) score += w.askedNounHead;
   score += unitFit(query, doc, w);
   if (places.length === 0) score += placelessFit(fact, index, terms, w);
   // A figure for exactly the places asked about beats one they share with others.
   else score += (w.placeMatch * places.length) / Math.max(places.length, distinctPlaces(fact));
   if (own.duration && query.measure.expected.unit !== fact.unit) score += w.unaskedDuration;
   if (statedInQuestion(query, fact)) score += w.statedInQuestion;
+  else if (statedBeside(query, fact)) score += w.statedBeside;
   if (inReportersQuestion(fact, index)) score += w.reportersQuestion;
   if (terms.asksBareCount && isPercentChange(fact)) score += w.unaskedChange;
   if (terms.years.length > 0) score += yearFit(terms.years, doc, index, own, w);

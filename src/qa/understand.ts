@@ -87,6 +87,8 @@ export function cleanQuestion(raw: string): string {
 }
 
 const COMMON_VERBS: ReadonlySet<string> = new Set(GRAMMAR.verbForms);
+/** "among", "across", "within": a preposition ends the noun a question counts. */
+const PREPOSITIONS: ReadonlySet<string> = new Set(GRAMMAR.prepositions);
 /** "What was the daily average of …", "what is the value of …": a figure, not a sentence. */
 const ASKS_FOR_FIGURE =
   /\bwhat(?:'s| is| was| were| are)? the (?:\w+ )?(?:total|number|average|amount|value|share|rate|percentage|proportion|figure|count|tally|sum|size|weight|quantity|budget|cost|price)\b/;
@@ -225,6 +227,8 @@ function targetNoun(lower: string): string | null {
       return true;
     }
     if (STOP_WORDS.has(word) || COMMON_VERBS.has(word)) return false;
+    // "deaths among people 25 to 34": a preposition or a number (a range's bound) ends the noun.
+    if (PREPOSITIONS.has(word) || /^\d/.test(word)) return false;
     if (!isVerb(word)) return true;
     const next = tokens[i + 1];
     return next !== undefined && !STOP_WORDS.has(next) && !isVerb(next);

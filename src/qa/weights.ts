@@ -46,6 +46,11 @@ export interface Weights {
   verbDisagrees: number;
   /** The counted noun asked for is the figure's own head noun. */
   targetHead: number;
+  /**
+   * With no counted noun asked ("carjackings in <city>?"), a noun of the question that is the
+   * figure's own head: what the figure counts is what the question names.
+   */
+  askedNounHead: number;
   /** The figure's count unit is the one the counted noun implies ("people" for "suspects"). */
   targetUnit: number;
   /** The figure counts something other than the noun asked about. */
@@ -68,6 +73,11 @@ export interface Weights {
   unaskedDuration: number;
   /** A figure the question itself states ("in the 12 months to …") is a filter, not the answer. */
   statedInQuestion: number;
+  /**
+   * A figure whose sentence states every figure the question states ("people 25 to 34"): those
+   * name the row asked, so it beats a total of the same thing by more than `totalMargin`.
+   */
+  statedBeside: number;
   /** A year named in the question stated beside the figure. */
   yearNear: number;
   /** Another year stated just before the figure. */
@@ -125,6 +135,11 @@ export interface Weights {
    * share of the question's other words: then the noun is the asker's paraphrase of its own.
    */
   paraphraseShare: number;
+  /**
+   * A count in a change's own sentence this close to it ("fell 12 percent, to 4,410") is the main
+   * figure a question naming no measure asks.
+   */
+  levelMargin: number;
   /** National figures this close to the best are one total and its parts. */
   totalMargin: number;
   /**
@@ -184,6 +199,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   verbDisagrees: -1.5,
   targetHead: 3,
   targetUnit: 2,
+  askedNounHead: 2,
   targetMissing: -1.5,
   nationalWhenPlaceless: 1,
   localWhenPlaceless: -0.75,
@@ -194,6 +210,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   placeMatch: 2,
   unaskedDuration: -1.5,
   statedInQuestion: -4,
+  statedBeside: 2,
   yearNear: 1,
   otherYear: -1.5,
   textMatch: 0.4,
@@ -224,6 +241,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   countOtherUnit: -0.75,
   restatementMargin: 4,
   paraphraseShare: 0.5,
+  levelMargin: 2,
   totalMargin: 1,
   breakdownMargin: 6,
   superlativeMargin: 8,

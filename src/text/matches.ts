@@ -20,3 +20,8 @@ function nextIndex(text: string, index: number, unicode: boolean): number {
   const code = text.codePointAt(index);
   return index + (code !== undefined && code > 0xffff ? 2 : 1);
 }
+
+/** A text as a pattern that matches it literally, any run of spaces matching any run. */
+export function escapeForPattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, String.raw`\s+`);
+}

@@ -63,7 +63,7 @@ const FLOORS: Record<string, number> = {
   seed: 1.0, // 104/104
   "seed-heldout": 1.0, // 60/60
   "sichuan-drug-report": 0.88, // 22/25
-  "singapore-cnb-annual": 0.92, // 23/25
+  "singapore-cnb-annual": 0.96, // 24/25
   "uk-nca-operation": 0.96, // 24/25
   "ukraine-customs-or-europol": 1.0, // 25/25
   "un-human-trafficking-brief": 0.96, // 24/25
@@ -86,7 +86,7 @@ const FLOORS: Record<string, number> = {
   "corpus-extra-2025-03-26_opioid_epidemic_cost": 17 / 18,
   "corpus-extra-2025-04-28_border_promises": 16 / 18,
   "corpus-extra-2025-08-11_dc_crime": 17 / 18,
-  "corpus-extra-2026-07-29_crime_midyear_2026": 17 / 18,
+  "corpus-extra-2026-07-29_crime_midyear_2026": 18 / 18,
   // 120 more questions on the same 10 tuning-half reports (4 per report unanswerable), by a helper
   // who never saw the engine. First sight, on this branch at be9c0a3: 92/120 = 76.7%, with 12
   // figures given for questions the report cannot answer (91/120 at the session's start, 33390a2);

@@ -30,8 +30,8 @@ export const readYearsOld: Reader = ({ match, rest, tokens, at }) => {
   };
 };
 
-/** A name's word, an initial or a quoted nickname ("Samuel “Sam” Reed"). */
-const NAME_WORD = "(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*|[A-Z]\\.|[\"“][A-Z][\\w'’]*[\"”])";
+/** A name's word, an initial or a quoted nickname ("Samuel “Sam” Reed", "Lee “Jo-Jo” Park"). */
+const NAME_WORD = "(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*|[A-Z]\\.|[\"“][A-Z][\\w'’-]*[\"”])";
 const AGED_NAME = new RegExp(`(${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}),\\s*$`);
 
 /** "Jane Doe, 38, of Dayton": a number under 120 between commas right after a person's name. */

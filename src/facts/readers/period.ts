@@ -38,7 +38,7 @@ export interface PeriodSpan {
  * point last year": the period of a baseline figure, which dates that figure only.
  */
 const BASELINE_FIGURE_BEFORE =
-  /\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s+(?:the\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+)?([$€£]?\d[\d,.]*(?:\s+(?!to\b|and\b)[a-z]+){0,4})\s+(?:(?:in|during)\s+(?:the\s+)?)?$/i;
+  /\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s+(?:the\s+|some\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+)?([$€£]?\d[\d,.]*(?:\s+(?!to\b|and\b)[a-z]+){0,4})\s+(?:(?:in|during)\s+(?:the\s+)?)?$/i;
 
 /** "up 6% compared with 2022": the period compared against, not the one the figure covers. */
 const REFERENCE_BEFORE =

@@ -12,10 +12,10 @@ import { factsIn, type ReportIndex, type SentenceDoc } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
 import type { Query } from "../understand.js";
-import { concept } from "../vocabulary.js";
+import { concept, conceptsOf } from "../vocabulary.js";
 import type { Weights } from "../weights.js";
 import type { AnswerContext } from "./context.js";
-import { canAnswer, isSubstance, sameHalf } from "./fit.js";
+import { asksChangeOrShare, canAnswer, isChange, isSubstance, sameHalf } from "./fit.js";
 
 export function confidenceOf(
   best: ScoredFact,
@@ -248,6 +248,33 @@ function countedNounFirst(query: Query, ranked: ScoredFact[], w: Weights): Score
   return counted ? [counted, ...ranked.filter((r) => r !== counted)] : ranked;
 }
 
+/**
+ * "What about cocaine?" of "cocaine deaths fell 18 percent, to 19,120": a question naming no
+ * measure asks the main figure, a count or an amount, not the size of its change; the change
+ * answers only where its sentence states no such figure.
+ */
+function levelBeforeChange(query: Query, ranked: ScoredFact[], w: Weights): ScoredFact[] {
+  const [best] = ranked;
+  const { kind, unit } = query.measure.expected;
+  if (!best || kind !== null || unit !== null || query.measure.target !== null) return ranked;
+  if (!isChange(best) || asksChangeOrShare(query)) return ranked;
+  const level = ranked.find(
+    (r) =>
+      r.fact.paragraph === best.fact.paragraph &&
+      r.fact.sentence === best.fact.sentence &&
+      r.fact.unit !== "percent" &&
+      r.fact.unit !== "share" &&
+      !isChange(r) &&
+      !isEarlierFigure(r.doc) &&
+      r.coreHits + r.nearHits > 0 &&
+      r.score >= best.score - w.levelMargin,
+  );
+  // The level stands in the change's place, as usable as the change was.
+  return level
+    ? [{ ...level, score: Math.max(level.score, best.score) }, ...ranked.filter((r) => r !== level)]
+    : ranked;
+}
+
 /** The step a rounded figure is given to: 1.6 billion to the hundred million, 40 to the ten. */
 function roundingStep(value: number): number {
   const digits = String(Math.abs(value)).replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
@@ -360,6 +387,18 @@ function unfiguredName(query: Query, { index }: AnswerContext): Answer | null {
   return null;
 }
 
+/**
+ * "What about <person>?": a question that is only a name the report states, asking no measure.
+ * A figure whose own sentence names them is theirs, which is evidence enough.
+ */
+function isBareName(query: Query, names: string[][]): boolean {
+  const { target, expected, concepts } = query.measure;
+  if (names.length === 0 || target !== null || expected.kind !== null || expected.unit !== null)
+    return false;
+  const named = new Set(names.flat().flatMap(conceptsOf));
+  return concepts.every((c) => named.has(c));
+}
+
 /** One figure: the best fact for the query, quoted and cited. */
 export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   const w = ctx.weights;
@@ -375,12 +414,16 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   // states the thing for the other half only, and a weaker figure would be about something else.
   if (all[0] && !sameHalf(query, all[0])) return noFigure(query, ctx);
   const ranked = preciseFirst(
-    countedNounFirst(
+    levelBeforeChange(
       query,
-      wholeBeforeRows(
+      countedNounFirst(
         query,
-        all.filter((r) => canAnswer(query, r, ctx.index)),
-        ctx.index,
+        wholeBeforeRows(
+          query,
+          all.filter((r) => canAnswer(query, r, ctx.index)),
+          ctx.index,
+          w,
+        ),
         w,
       ),
       w,
@@ -392,7 +435,14 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   const inWords = countInWords(query, ctx.index);
   if (inWords && countedInWordsOnly(query, inWords, isUsable(best, w) ? best : undefined))
     return givenInWords(query, inWords);
-  if (!isUsable(best, w) || !fitsAskedTime(query, best)) return noFigure(query, ctx);
+  // A bare name asks the figure its own sentence gives the person, however little else it shares.
+  const asked = query.filters.names;
+  const named = (r: ScoredFact | undefined): r is ScoredFact =>
+    r !== undefined &&
+    isBareName(query, asked) &&
+    asked.every((spellings) => spellings.some((name) => mentions(r.fact.quote, name)));
+  if (!(isUsable(best, w) || named(best)) || !fitsAskedTime(query, best))
+    return noFigure(query, ctx);
   // The best figure counts another thing: a usable one counting the thing asked answers instead.
   if (countsOtherThing(query, best, w)) {
     const counting = ranked.find((r) => isUsable(r, w) && countsTarget(query, r));

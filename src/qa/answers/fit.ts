@@ -18,6 +18,7 @@ import {
   ASKS_CHANGE,
   ASKS_CURRENT,
   ASKS_PERCENT,
+  DURATION_UNITS,
   LAST_YEAR,
   type ScoredFact,
   SINCE_LAST_YEAR,
@@ -28,6 +29,7 @@ import {
 import { factsIn, type ReportIndex } from "../reportIndex.js";
 import type { Query } from "../understand.js";
 import { concept, conceptsOf } from "../vocabulary.js";
+import { ASKS_REQUEST, requestedBefore } from "./spans/duration.js";
 
 const CURRENCY = /^[A-Z]{3}$/;
 
@@ -440,6 +442,25 @@ function levelNotChange(query: Query, { doc, fact }: ScoredFact): boolean {
   return !asks(query, ASKS_LEVEL);
 }
 
+/** "fell 18 percent", "an increase of $7.2 million": a figure that is the size of a change. */
+export function isChange({ doc, fact }: ScoredFact): boolean {
+  if (fact.unit === "percent") return fact.action === "increase" || fact.action === "decrease";
+  return leadSays(doc, SIZE_OF_CHANGE);
+}
+
+/** Whether a question asks how a thing changed, or a share or a percentage of it. */
+export function asksChangeOrShare(query: Query): boolean {
+  return (
+    asks(query, ASKS_CHANGE) ||
+    asks(query, ASKS_LEVEL) ||
+    asks(query, ASKS_PERCENT) ||
+    asks(query, ASKS_COMPARISON)
+  );
+}
+
+/** "How does that compare to the year before?": a comparison asks how much a thing changed. */
+const ASKS_COMPARISON = /\b(?:compar\w*|previous|prior|than|versus|vs\.?|stack up)\b/i;
+
 /** "Coastal counties (Alder, Birch and …)": the members a group's name lists. */
 const GROUP_MEMBERS = /\(([^()]*(?:,|\band\b)[^()]*)\)/g;
 
@@ -548,6 +569,60 @@ function allKindsWhenAsked(query: Query, { fact }: ScoredFact): boolean {
   return true;
 }
 
+/** Words a range label of ages opens on: "people 55 to 64", "aged 35 to 44", a row's "25 to 34:". */
+const RANGE_LABEL_LEAD =
+  /(?:^\s*|\b(?:aged?|ages|age group|people|persons|those|adults|children|youths?|teens|teenagers|men|women|residents|individuals|patients|victims|between the ages of|among|under|younger than|older than)\s+)$/i;
+/** "… to 64,", "… - 44:": the other end of a range, with no noun of its own after it. */
+const RANGE_NEXT =
+  /^\s*(?:to|-|–|through)\s*\d[\d,]*(?:\s*(?:years? old|year-olds?))?\s*(?:[:,;)]|$)/i;
+/** "55 to ": the first end of a range, right before the figure. */
+const RANGE_PREVIOUS = /\d[\d,]*\s*(?:to|-|–|through)\s*$/i;
+/** "65 and older:", "18 and over": an open-ended range. */
+const RANGE_OPEN = /^\s*(?:(?:and|or)\s+(?:older|over|above|up|younger|under)\b|\+)/i;
+/** "Under 25:": a label's single bound, a colon after it. */
+const BOUND_ONLY_LEAD = /\b(?:under|over|aged?|ages|younger than|older than)\s+$/i;
+
+/** "How old …", "what age …": an age is asked, and the bounds of an age range may answer. */
+const ASKS_AGE = /\bhow old\b|\b(?:what|which) age\b|\bage of\b/i;
+
+/**
+ * "Among people 55 to 64, deaths rose …", "25 to 34: 301 deaths": a number that bounds a range
+ * label names the group counted; it counts nothing itself, whatever the question's words.
+ */
+export function boundsARange(fact: Fact): boolean {
+  const at = Math.max(0, fact.quote.indexOf(fact.text));
+  const lead = fact.quote.slice(0, at);
+  const after = fact.quote.slice(at + fact.text.length);
+  const previous = RANGE_PREVIOUS.exec(lead);
+  if (previous) return RANGE_LABEL_LEAD.test(lead.slice(0, previous.index));
+  if (RANGE_NEXT.test(after) || RANGE_OPEN.test(after)) return RANGE_LABEL_LEAD.test(lead);
+  return BOUND_ONLY_LEAD.test(lead) && /^\s*:/.test(after);
+}
+
+function notARangeBound(query: Query, fact: Fact): boolean {
+  return asks(query, ASKS_AGE) || !boundsARange(fact);
+}
+
+/** "How old", "aged", "the youngest": an age is asked. */
+const ASKS_AN_AGE = /\bhow old\b|\bages?d?\b|\b(?:oldest|youngest|eldest)\b|\byears? old\b/i;
+
+/**
+ * "What about <person>?" of "<person>, 36, was sentenced to 235 months": a person's age answers
+ * only a question about age; the figure of theirs that answers is another.
+ */
+function ageWhenAsked(query: Query, fact: Fact): boolean {
+  return !fact.subject.startsWith("age of ") || asks(query, ASKS_AN_AGE);
+}
+
+/**
+ * "How long did he get" is not "his lawyer asked for a sentence of 20 years": a term its clause
+ * says was asked for answers only a question about what was asked.
+ */
+function imposedNotRequested(query: Query, fact: Fact): boolean {
+  if (!DURATION_UNITS.has(fact.unit ?? "") || asks(query, ASKS_REQUEST)) return true;
+  return !requestedBefore(fact.quote.slice(0, Math.max(0, fact.quote.indexOf(fact.text))));
+}
+
 export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex): boolean {
   return (
     ofKindAsked(query, scored.fact) &&
@@ -556,6 +631,9 @@ export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex):
     besideStatedWhole(query, scored, index) &&
     besideNamedWhole(query, scored, index) &&
     notStated(query, scored.fact) &&
+    notARangeBound(query, scored.fact) &&
+    ageWhenAsked(query, scored.fact) &&
+    imposedNotRequested(query, scored.fact) &&
     namedSubstanceStated(query, scored, index) &&
     notLastYearForCurrent(query, scored) &&
     sameHalf(query, scored) &&

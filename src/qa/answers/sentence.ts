@@ -1,6 +1,7 @@
 import { isNumberWord } from "../../facts/numbers.js";
 import type { Entity } from "../../facts/schema.js";
 import { GRAMMAR } from "../../lexicon/language.js";
+import { escapeForPattern } from "../../text/matches.js";
 import { BoundedMemory } from "../../text/memory.js";
 import { stem } from "../../text/stem.js";
 import { words } from "../../text/tokenize.js";
@@ -8,7 +9,8 @@ import { searchBm25 } from "../bm25.js";
 import { notFound } from "../compose.js";
 import { mentions } from "../names.js";
 import { preparedOf, type SentenceEntities } from "../prepared.js";
-import { type ReportIndex, SEARCH_TEXT, type SentenceDoc } from "../reportIndex.js";
+import { DURATION_UNITS } from "../rank.js";
+import { factsIn, type ReportIndex, SEARCH_TEXT, type SentenceDoc } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
 import type { Query } from "../understand.js";
@@ -17,7 +19,13 @@ import type { AnswerContext } from "./context.js";
 import { eventVerbs } from "./eventVerb.js";
 import { askedNames } from "./figure.js";
 import { dateRange } from "./spans/date.js";
-import { ASKS_DURATION, DURATION, DURATION_FRAME, durationSpan } from "./spans/duration.js";
+import {
+  ASKS_DURATION,
+  ASKS_REQUEST,
+  DURATION,
+  DURATION_FRAME,
+  durationSpan,
+} from "./spans/duration.js";
 import { givenNames } from "./spans/name.js";
 import { authorIn, introducesPerson, personRuns, SPEECH_VERB, speakersIn } from "./spans/person.js";
 import { locatedRuns, withTown } from "./spans/place.js";
@@ -410,7 +418,8 @@ function answerSpan(
   names: string[],
   positions: number[],
 ): string | null {
-  if (ASKS_DURATION.test(query.cleaned)) return durationSpan(doc.text);
+  if (ASKS_DURATION.test(query.cleaned))
+    return durationSpan(doc.text, ASKS_REQUEST.test(query.cleaned));
   const noun = askedNoun(query);
   const beside = noun && !asksDate(query) ? nameBeside(noun, doc.text) : null;
   if (beside) return beside;
@@ -495,13 +504,13 @@ function partnerIn(text: string, name: string): string | null {
   return null;
 }
 
-export function escapeForPattern(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, String.raw`\s+`);
-}
+export { escapeForPattern };
 
 /** Who / what / when / which questions: the best sentence by BM25, leading with the span that answers. */
 export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContext): Answer {
   const duration = ASKS_DURATION.test(query.cleaned);
+  // "How long did she get" is the term imposed; "what did prosecutors ask for" the one asked.
+  const requested = ASKS_REQUEST.test(query.cleaned);
   const frame = new Set(conceptsOf(frameWords(query.cleaned, duration)));
   const concepts = [...new Set(query.measure.concepts)].filter((c) => !frame.has(c));
   const searched = frameWords(query.cleaned, duration)
@@ -600,7 +609,7 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
       const named = askedKind ? nameBeside(askedKind, doc.text) : null;
       const namesKind = named !== null && !asked.includes(named.toLowerCase());
       const entityBonus = duration
-        ? durationSpan(doc.text) !== null
+        ? durationSpan(doc.text, requested) !== null
           ? w.sentenceEntityFirst
           : w.sentenceNoEntity
         : weekdayBeside || namesKind
@@ -685,7 +694,23 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   if (author) return citedSentence(query.question, author.doc, author.name, confidence);
   const cited = query.wh === "who" && span ? introduction(span, best.doc, index) : best.doc;
   const said = span && query.wh === "where" ? withTown(best.doc.text, span) : span;
-  return citedSentence(query.question, cited, said ? fullDate(said, index) : null, confidence);
+  const answered = citedSentence(
+    query.question,
+    cited,
+    said ? fullDate(said, index) : null,
+    confidence,
+  );
+  return duration && span ? { ...answered, facts: spanFigures(span, best.doc, index) } : answered;
+}
+
+/** "sentenced to 300 months": the report's figure a span of time is, to carry with the sentence. */
+function spanFigures(span: string, doc: SentenceDoc, index: ReportIndex): Answer["facts"] {
+  return factsIn(index, [doc.paragraph]).filter(
+    (fact) =>
+      fact.sentence === doc.sentence &&
+      DURATION_UNITS.has(fact.unit ?? "") &&
+      span.includes(fact.text),
+  );
 }
 
 /** The author a first-person document names ("I, Mara Quill, Governor …") and where, if any. */
