@@ -71,7 +71,7 @@ const BASELINE_FIGURE_YEAR =
  * after a change's "from", or after "than" or "compared with", is the baseline's, years and all.
  */
 const BASELINE_CLAUSE =
-  /\b(?:(?:up|down|rose|fell|increased|decreased|climbed|dropped|declined|jumped|grew)\b[^,;.]{0,24}?\bfrom|than|compared (?:with|to)|versus|vs\.)\s+(?:the|a|an|some|about)?\s*[$€£]?\d[^,;]*?(?=[,;]|\.(?:\s|$)|$)/gi;
+  /\b(?:(?:up|down|rose|fell|increased|decreased|climbed|dropped|declined|jumped|grew)\b[^,;.]{0,24}?\bfrom|than|compared (?:with|to)|versus|vs\.)\s+(?:the|a|an|some|about)?\s*(?![$€£]?\d[\d,.]*%?\s+(?:to|and)\s+[$€£]?\d)[$€£]?\d[^,;]*?(?=[,;]|\.(?:\s|$)|$)/gi;
 
 /** The years a figure's words date it to, baselines it is compared with left out. */
 export function ownYearsIn(text: string): string[] {

@@ -329,8 +329,6 @@ interface QueryTerms {
   asksTotal: boolean;
   asksEarlier: boolean;
   asksCurrent: boolean;
-  /** "Overdose deaths in the 12 months to October?": nothing asked but the thing, no change nor share. */
-  asksBareCount: boolean;
   years: string[];
 }
 
@@ -356,10 +354,6 @@ function queryTerms(query: Query, index: ReportIndex): QueryTerms {
     asksTotal: TOTAL_WORDS.test(query.cleaned),
     asksEarlier: ASKS_EARLIER.test(query.cleaned),
     asksCurrent: ASKS_CURRENT.test(query.cleaned),
-    asksBareCount:
-      query.measure.expected.kind === null &&
-      !ASKS_CHANGE.test(query.cleaned) &&
-      !ASKS_PERCENT.test(query.cleaned),
     years: query.filters.period.years,
   };
   queryTermsCache.set(query, terms);
@@ -586,7 +580,6 @@ export function scoreFact(
   if (statedInQuestion(query, fact)) score += w.statedInQuestion;
   else if (statedBeside(query, fact)) score += w.statedBeside;
   if (inReportersQuestion(fact, index)) score += w.reportersQuestion;
-  if (terms.asksBareCount && isPercentChange(fact)) score += w.unaskedChange;
   if (terms.years.length > 0) score += yearFit(terms.years, doc, index, own, w);
   score += textMatch * w.textMatch;
   score -= fact.paragraph * w.paragraphOrder;
@@ -597,11 +590,6 @@ export function scoreFact(
   score += periodFit(terms, own, w);
   score += rateFit(query, doc, terms, w);
   return { fact, doc, score, coreHits, nearHits };
-}
-
-/** "fell 3 percent": a percentage that is a change, not a level. */
-function isPercentChange(fact: Fact): boolean {
-  return fact.unit === "percent" && (fact.action === "increase" || fact.action === "decrease");
 }
 
 /** "Q: And is the White House still asking for …": a transcript's question from the floor. */

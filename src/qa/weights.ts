@@ -65,8 +65,6 @@ export interface Weights {
   headline: number;
   /** A figure in a reporter's question of a transcript ("Q: … the $1.2 billion?"): the asker's, not stated. */
   reportersQuestion: number;
-  /** A percentage change when only the thing is asked ("deaths in the 12 months to October?"): the count beside it answers first. */
-  unaskedChange: number;
   /** A figure for exactly the places asked about, shared out when it covers more. */
   placeMatch: number;
   /** A duration (days, months) not asked for is rarely the answer ("in the first 50 days"). */
@@ -206,7 +204,6 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   asksTotal: 1,
   headline: 0.75,
   reportersQuestion: -3,
-  unaskedChange: -1,
   placeMatch: 2,
   unaskedDuration: -1.5,
   statedInQuestion: -4,
