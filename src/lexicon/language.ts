@@ -74,6 +74,8 @@ const WordNet = z.object({
   $comment: z.string().optional(),
   /** A domain word and the WordNet lemmas that share one of its first senses with it. */
   synonyms: z.record(z.string().min(1), Words),
+  /** A common word's stem, then the words that share its usual sense: "physician doctor medico". */
+  neighbours: z.array(z.string().regex(/^[a-z]+(?: [a-z]+)+$/)),
 });
 
 const synonyms = checked(Synonyms, synonymsJson, "synonyms.json");

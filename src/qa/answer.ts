@@ -4,13 +4,13 @@ import type { AnswerContext } from "./answers/context.js";
 import { notFound } from "./compose.js";
 import { followUp } from "./followUp.js";
 import { mentions, namesAsked } from "./names.js";
-import { normalizeQuestion } from "./normalize.js";
+import { readQuestion } from "./normalize.js";
 import type { ReportIndex } from "./reportIndex.js";
 import { answerQuery } from "./route.js";
 import { type Answer, Answer as AnswerSchema } from "./schema.js";
 import { splitQuestions } from "./split.js";
 import { MAX_QUESTION_LENGTH, type PlaceReader, type Query, understand } from "./understand.js";
-import { conceptsOf, STOP_WORDS } from "./vocabulary.js";
+import { concept, conceptsOf, STOP_WORDS } from "./vocabulary.js";
 import { type Weights, weightsWith } from "./weights.js";
 
 /**
@@ -107,6 +107,13 @@ function withReportNames(query: Query, index: ReportIndex): Query {
   };
 }
 
+/** The query's concepts that a bridged word of the question stands for (`Measure.bridged`). */
+function withBridges(query: Query, bridged: readonly string[]): Query {
+  const asked = new Set(query.measure.concepts);
+  const found = bridged.map(concept).filter((c) => asked.has(c));
+  return found.length === 0 ? query : { ...query, measure: { ...query.measure, bridged: found } };
+}
+
 function compose(question: string, ctx: AnswerContext, previous: Query | null): Reply {
   const { index } = ctx;
   if (question.length > MAX_QUESTION_LENGTH) {
@@ -123,8 +130,9 @@ function compose(question: string, ctx: AnswerContext, previous: Query | null): 
   // the one before it as a follow-up leans on the previous question.
   const replies: Reply[] = [];
   let before = previous;
-  for (const part of splitQuestions(normalizeQuestion(question, index.spelling))) {
-    const replied = composePart(part, question, ctx, before);
+  const read = readQuestion(question, index.spelling);
+  for (const part of splitQuestions(read.text)) {
+    const replied = composePart(part, question, ctx, before, read.bridged);
     replies.push(replied);
     before = replied.query ?? before;
   }
@@ -137,6 +145,7 @@ function composePart(
   question: string,
   ctx: AnswerContext,
   previous: Query | null,
+  bridged: readonly string[],
 ): Reply {
   // A part that is no follow-up is read once, not once to check and again to answer.
   const readings = new Map<string, Query>();
@@ -144,7 +153,7 @@ function composePart(
     const known = readings.get(asked);
     if (known) return known;
     const understood = { ...understand(asked, placesAgainst(ctx.index)), question };
-    const query = withReportNames(understood, ctx.index);
+    const query = withBridges(withReportNames(understood, ctx.index), bridged);
     readings.set(asked, query);
     return query;
   };

@@ -4,7 +4,9 @@
  * against the report's own words and the question lexicon. A word is left alone when it is
  * English, a word the report uses, a name (capitalised mid-sentence), or a typo of a place, which
  * place matching reads with the same edit distance. An English word the report never uses that
- * WordNet gives as a synonym of one of the domain's words is read as the report's own word for it.
+ * WordNet gives as a synonym of one of the domain's words is read as the report's own word for it,
+ * and so is one whose usual sense the report writes with a close WordNet neighbour ("jailed" in a
+ * report of the "imprisoned"): a bridge, which scoring weighs below the report's own word.
  */
 import { DRUG_NAMES } from "../facts/lexicon.js";
 import { typoMatch } from "../facts/places.js";
@@ -53,6 +55,74 @@ function reportSynonym(word: string, report: SpellIndex): string | null {
   if (!group || stemsOf(report).has(stem(word))) return null;
   const member = group.find((word) => stemsOf(report).has(stem(word)));
   return member ? (stemsOf(report).get(stem(member)) ?? null) : null;
+}
+
+let neighbourMap: ReadonlyMap<string, readonly string[]> | null = null;
+
+/** Stem → its neighbours' words, split from wordnet.json's lines the first time a word needs them. */
+function neighbours(): ReadonlyMap<string, readonly string[]> {
+  neighbourMap ??= new Map(
+    WORDNET.neighbours.map((line) => {
+      const [key = "", ...words] = line.split(" ");
+      return [key, words];
+    }),
+  );
+  return neighbourMap;
+}
+
+/**
+ * "incarcerated" in a report that says "imprisoned": the report's most used word among the close
+ * WordNet neighbours of a word it never writes in any form (wordnet.json `neighbours`).
+ */
+function reportNeighbour(word: string, report: SpellIndex): string | null {
+  const key = stem(word);
+  const stems = stemsOf(report);
+  const near = neighbours().get(key);
+  if (!near || stems.has(key)) return null;
+  let found: string | null = null;
+  for (const neighbour of near) {
+    const own = stems.get(stem(neighbour));
+    if (!own || !isFormOf(own, neighbour)) continue;
+    if ((report.counts.get(own) ?? 0) > (found ? (report.counts.get(found) ?? 0) : 0)) found = own;
+  }
+  return found;
+}
+
+/** Endings of a word's regular forms, after its base (a final "e" or "y" dropped). */
+const FORM_ENDINGS: ReadonlySet<string> = new Set([
+  "",
+  "e",
+  "y",
+  "s",
+  "es",
+  "ed",
+  "d",
+  "ing",
+  "ies",
+  "ied",
+  "er",
+  "ers",
+]);
+
+/**
+ * Whether a report's word is a regular form of a neighbour ("physicians" of "physician"), not a
+ * word that only shares its stem: "Parris", a surname, is no form of "parry".
+ */
+function isFormOf(word: string, neighbour: string): boolean {
+  const base = neighbour.replace(/[ey]$/, "");
+  return word.startsWith(base) && FORM_ENDINGS.has(word.slice(base.length));
+}
+
+/** Per report, the question words read as a neighbour: what the reading of a question reports. */
+const bridgedWords = new WeakMap<SpellIndex, Set<string>>();
+
+function bridge(typed: string, report: SpellIndex): string | null {
+  const neighbour = reportNeighbour(typed, report);
+  if (neighbour) {
+    const bridged = bridgedWords.get(report) ?? new Set();
+    bridgedWords.set(report, bridged.add(typed));
+  }
+  return neighbour;
 }
 
 /** A verb word's stem → every verb row that lists it, in lexicon order ("bust": crack, arrest). */
@@ -147,7 +217,7 @@ function correctionOf(typed: string, budget: number, report: SpellIndex): string
   const sense = reportSense(typed, report);
   if (sense) return sense;
   if (LEXICON_WORD_SET.has(typed)) return null;
-  if (isEnglishWord(typed)) return reportSynonym(typed, report);
+  if (isEnglishWord(typed)) return reportSynonym(typed, report) ?? bridge(typed, report);
   if (typoMatch([typed])) return null;
   return (
     best(candidates(report, typed, budget), report.counts) ??
@@ -164,18 +234,32 @@ function rephrase(question: string): string {
   return PHRASES.reduce((text, [phrase, meant]) => text.replace(phrase, meant), question);
 }
 
-/** The question with shorthand expanded, typos corrected and set phrases rewritten. */
-export function normalizeQuestion(question: string, report: SpellIndex): string {
-  return rephrase(respell(question, report));
+/** A question as the engine reads it, and the report's words that stand in for a question word. */
+export interface ReadQuestion {
+  text: string;
+  /** "imprisoned" for a question's "incarcerated": neighbours, weighed below a word as asked. */
+  bridged: string[];
 }
 
-function respell(question: string, report: SpellIndex): string {
+/** The question with shorthand expanded, typos corrected and set phrases rewritten. */
+export function normalizeQuestion(question: string, report: SpellIndex): string {
+  return readQuestion(question, report).text;
+}
+
+/** `normalizeQuestion`, with the neighbours read for words the report never uses. */
+export function readQuestion(question: string, report: SpellIndex): ReadQuestion {
+  const bridged: string[] = [];
+  return { text: rephrase(respell(question, report, bridged)), bridged };
+}
+
+function respell(question: string, report: SpellIndex, bridged: string[]): string {
   let out = "";
   let at = 0;
   for (const token of tokenize(question)) {
     const expanded = isWholeWord(question, token) ? SHORTHAND.get(token.lower) : undefined;
     const replacement = expanded ?? correction(question, token, report);
     if (replacement === null || replacement === token.lower) continue;
+    if (!expanded && bridgedWords.get(report)?.has(token.lower)) bridged.push(replacement);
     out += question.slice(at, token.start) + replacement;
     at = token.end;
   }

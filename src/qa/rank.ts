@@ -315,9 +315,11 @@ function namesAPart(query: Query, index: ReportIndex, c: string, w: Weights): bo
 /** What scoring needs of a question, worked out once per question rather than once per fact. */
 interface QueryTerms {
   index: ReportIndex;
+  /** The weights these were worked out with (`bridgeHit`). */
+  w: Weights;
   concepts: string[];
   conceptSet: Set<string>;
-  /** `weightOf` each concept, in the same order. */
+  /** `weightOf` each concept, in the same order, `bridgeHit` times that for a bridged one. */
   weights: number[];
   target: string | null;
   /** The unit a figure counting the target noun is in ("cases" → "case"). */
@@ -334,15 +336,18 @@ interface QueryTerms {
 
 const queryTermsCache = new WeakMap<Query, QueryTerms>();
 
-function queryTerms(query: Query, index: ReportIndex): QueryTerms {
+function queryTerms(query: Query, index: ReportIndex, w: Weights): QueryTerms {
   const cached = queryTermsCache.get(query);
-  if (cached && cached.index === index) return cached;
+  if (cached && cached.index === index && cached.w === w) return cached;
   const concepts = [...new Set(query.measure.concepts)].filter((c) => !STEERING.has(c));
+  const bridged = new Set(query.measure.bridged ?? []);
   const terms: QueryTerms = {
     index,
+    w,
     concepts,
     conceptSet: new Set(concepts),
-    weights: concepts.map((c) => weightOf(index, c)),
+    // A report's word standing in for a question word it never uses counts less than one asked.
+    weights: concepts.map((c) => weightOf(index, c) * (bridged.has(c) ? w.bridgeHit : 1)),
     target: query.measure.target ? concept(query.measure.target) : null,
     targetUnit: query.measure.target ? countUnit(query.measure.target) : null,
     counting: query.measure.expected.kind === null,
@@ -517,7 +522,7 @@ export function scoreFact(
 ): ScoredFact {
   const { fact } = doc;
   const { places } = query.filters;
-  const terms = queryTerms(query, index);
+  const terms = queryTerms(query, index, w);
   const own = docTerms(doc);
   const { concepts, target, counting } = terms;
   let score = 0;
@@ -656,7 +661,7 @@ function shortlist(
   w: Weights,
 ): number[] {
   if (found.length <= w.fullScoreLimit) return found;
-  const terms = queryTerms(query, index);
+  const terms = queryTerms(query, index, w);
   const { places } = query.filters;
   const ranksPlaces = (query.op === "max" || query.op === "min") && !query.rankedThing;
   const { factConcepts } = index;

@@ -34,6 +34,11 @@ export interface Measure {
    * figure asked for is not. Absent when the question sets nothing aside.
    */
   excluded?: string[];
+  /**
+   * Concepts of the report's words read for question words it never uses ("imprisoned" for
+   * "incarcerated", normalize.ts): weighed below a word as asked. Absent when none were.
+   */
+  bridged?: string[];
 }
 
 /** What the figure must be about. */

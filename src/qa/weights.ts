@@ -8,6 +8,11 @@ export interface Weights {
   minFactScore: number;
   /** A question concept among the fact's own words (what is counted, verb, unit). */
   coreHit: number;
+  /**
+   * A concept read for a question word the report never uses, from its close WordNet neighbour
+   * ("incarcerated" asked, "imprisoned" written), times this: the asker's word, not the report's.
+   */
+  bridgeHit: number;
   /** A question verb on a figure whose verb the report leaves out ("Heroin: 412 kg"). */
   missingVerbHit: number;
   /** A question concept in the words right around the figure. */
@@ -182,6 +187,7 @@ export interface Weights {
 export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   minFactScore: 4,
   coreHit: 2,
+  bridgeHit: 0.8,
   missingVerbHit: 0.6,
   nearHit: 1.4,
   sentenceHit: 1,
