@@ -29,8 +29,8 @@ const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, Entity["kind"][]
 };
 
 const YEAR = /\b(?:19|20)\d{2}\b/;
-/** "by what year", "in which month": asks for a date though it does not say "when". */
-const ASKS_DATE = /\b(?:what|which)\s+(?:year|month|day|date)\b/i;
+/** "by what year", "in which month", "what dates": asks for a date though it does not say "when". */
+const ASKS_DATE = /\b(?:what|which)\s+(?:years?|months?|days?|dates?)\b/i;
 /** "in the past three weeks", "over the last 10 months": a span of time up to the report. */
 const ELAPSED = new RegExp(
   String.raw`\b(?:in|over|during|for|within)\s+the\s+(?:past|last|first)\s+${DURATION.source.slice(2)}`,
@@ -152,12 +152,44 @@ function signingDate(query: Query, index: ReportIndex): Answer | null {
   return citedSentence(query.question, { paragraph: date.paragraph, text }, date.name, 0.7);
 }
 
+/** "this briefing", "the fact sheet": a kind of document, after a word pointing at one. */
+const DOCUMENT_ASKED = new RegExp(
+  String.raw`\b(this|the|today's|today’s)\s+(${[...GRAMMAR.documentNouns]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeForPattern)
+    .join("|")})\b`,
+  "i",
+);
+/** How many of a document's first paragraphs its heading (title, kind, place) may stand among. */
+const HEADING_PARAGRAPHS = 3;
+
+/** A document's heading: its first paragraphs that end with no full stop, as titles do. */
+function headingOf(index: ReportIndex): string {
+  return index.report.paragraphs
+    .slice(0, HEADING_PARAGRAPHS)
+    .map((p) => p.text.trim())
+    .filter((text) => !/[.!?]["”’)]?$/.test(text))
+    .join("\n");
+}
+
+/**
+ * "When was this briefing held?" asks the document's own date: "this" points at the document
+ * being read; "the briefing" does where the document's heading calls it one ("Press Briefing by
+ * …"), and otherwise names an event the document tells of.
+ */
+function asksOwnDate(cleaned: string, index: ReportIndex): boolean {
+  const [, pointer = "", noun = ""] = DOCUMENT_ASKED.exec(cleaned) ?? [];
+  if (!noun) return false;
+  if (pointer.toLowerCase() !== "the") return true;
+  return new RegExp(String.raw`\b${escapeForPattern(noun)}\b`, "i").test(headingOf(index));
+}
+
 /** "When was this press release published?": the report's first date, usually its dateline. */
 export function publicationDate(query: Query, index: ReportIndex): Answer | null {
   if (!asksDate(query)) return null;
   const signed = signingDate(query, index);
   if (signed) return signed;
-  if (!ABOUT_THE_RELEASE.test(query.cleaned)) return null;
+  if (!ABOUT_THE_RELEASE.test(query.cleaned) && !asksOwnDate(query.cleaned, index)) return null;
   // "When will next month's figures be released?" asks of a release still to come.
   if (ASKS_AHEAD.test(query.cleaned)) return null;
   // A dateline gives the day ("April 15, 2025"); a title's "March 2025" names the period covered.
@@ -411,6 +443,8 @@ function answerSpan(
   const beside = noun && !asksDate(query) ? nameBeside(noun, doc.text) : null;
   if (beside) return beside;
   const range = asksDate(query) ? dateRange(doc.text) : null;
+  // "October 19 through October 25": a range holding the date found is the fuller answer.
+  if (range && names.some((name) => range.includes(name))) return range;
   const near = nearest(doc.text, range ? [...names, range] : names, positions);
   if (near) return near;
   if (asksDate(query)) {
