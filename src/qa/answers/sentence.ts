@@ -2,12 +2,13 @@ import { isNumberWord } from "../../facts/numbers.js";
 import type { Entity } from "../../facts/schema.js";
 import { GRAMMAR } from "../../lexicon/language.js";
 import { BoundedMemory } from "../../text/memory.js";
+import { escapeForPattern } from "../../text/pattern.js";
 import { stem } from "../../text/stem.js";
 import { words } from "../../text/tokenize.js";
 import { searchBm25 } from "../bm25.js";
 import { notFound } from "../compose.js";
 import { mentions } from "../names.js";
-import { type ReportIndex, SEARCH_TEXT, type SentenceDoc } from "../reportIndex.js";
+import { type ReportIndex, SEARCH_TEXT, type SentenceDoc, sentencesIn } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
 import type { Query } from "../understand.js";
@@ -20,6 +21,7 @@ import { ASKS_DURATION, DURATION, DURATION_FRAME, durationSpan } from "./spans/d
 import { givenNames } from "./spans/name.js";
 import { authorIn, introducesPerson, personRuns, SPEECH_VERB, speakersIn } from "./spans/person.js";
 import { locatedRuns, withTown } from "./spans/place.js";
+import { holderIn, titleSpans } from "./spans/title.js";
 
 const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, Entity["kind"][]>> = {
   who: ["person", "organization", "role"],
@@ -560,8 +562,42 @@ function partnerIn(text: string, name: string): string | null {
   return null;
 }
 
-export function escapeForPattern(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, String.raw`\s+`);
+/** Titles a person holds: "which judge", "what secretary" asks for the one holding it. */
+const TITLE_NOUNS: ReadonlySet<string> = new Set(
+  [...GRAMMAR.personNouns, ...GRAMMAR.headTitles].filter((title) => !/\s/.test(title)),
+);
+/** How many paragraphs either side of the answering sentence a title's holder may be named in. */
+const HOLDER_REACH = 2;
+
+/** "Which judge …", "what director …": the title asked after "which"/"what", if any. */
+function askedTitleNoun(query: Query): string | null {
+  if (query.wh !== "which" && query.wh !== "what") return null;
+  const noun = askedNoun(query);
+  return noun && TITLE_NOUNS.has(noun) ? noun : null;
+}
+
+/**
+ * "A federal judge on Thursday sentenced seven people." then "U.S. District Judge Ana Ruiz handed
+ * down the sentences": the person a sentence near the answering one gives the title to, nearest
+ * paragraph first, the answering one's own paragraph before all.
+ */
+function titleHolderNear(
+  title: string,
+  doc: SentenceDoc,
+  index: ReportIndex,
+): { doc: SentenceDoc; person: string } | null {
+  const asked = { titles: [title], acronym: null, body: null };
+  for (let away = 0; away <= HOLDER_REACH; away++) {
+    for (const paragraph of new Set([doc.paragraph + away, doc.paragraph - away])) {
+      if (paragraph < 1) continue;
+      for (const near of sentencesIn(index, [paragraph])) {
+        const spans = titleSpans(near.text, asked);
+        const person = spans.length > 0 ? holderIn(near.text, spans) : null;
+        if (person) return { doc: near, person };
+      }
+    }
+  }
+  return null;
 }
 
 /** Who / what / when / which questions: the best sentence by BM25, leading with the span that answers. */
@@ -617,11 +653,17 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   const eventStated = hits.some(
     (hit) => verbsIn((index.sentences[hit.id] as SentenceDoc).text, verbs).length > 0,
   );
+  // "Which judge sentenced them?": where some sentence names a judge, the answer is in one.
+  const title = askedTitleNoun(query);
+  const titleStated =
+    title !== null &&
+    hits.some((hit) => (index.sentences[hit.id] as SentenceDoc).concepts.has(concept(title)));
   const scored = hits
     .map((hit) => ({ hit, doc: index.sentences[hit.id] as SentenceDoc }))
     // "the police chief in Oakport" of Oakport's own paper: its home need not be named again.
     .filter(({ doc }) => mentionsPlaces(index, doc, awayPlaces))
     .filter(({ doc }) => !thingStated || thing.every((c) => doc.concepts.has(c)))
+    .filter(({ doc }) => !titleStated || doc.concepts.has(concept(title ?? "")))
     .filter(({ doc }) => !namesMentioned || mentionsNames(index, doc, names))
     .filter(
       ({ doc }) =>
@@ -748,6 +790,12 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   const author =
     query.wh === "who" && !span && !personsNamedIn(asked, index) ? authorOf(index) : null;
   if (author) return citedSentence(query.question, author.doc, author.name, confidence);
+  // "A federal judge sentenced them": the judge's name, where a sentence near it gives one.
+  const holder =
+    title && !(span && personRuns(span, otherNames).length > 0)
+      ? titleHolderNear(title, best.doc, index)
+      : null;
+  if (holder) return citedSentence(query.question, holder.doc, holder.person, confidence);
   const cited = query.wh === "who" && span ? introduction(span, best.doc, index) : best.doc;
   const said = span && query.wh === "where" ? withTown(best.doc.text, span) : span;
   return citedSentence(query.question, cited, said ? fullDate(said, index) : null, confidence);
