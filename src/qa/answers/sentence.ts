@@ -630,6 +630,14 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     byParagraph.set(paragraph, (byParagraph.get(paragraph) ?? 0) + hit.score);
   }
   const awayPlaces = query.filters.places.filter((place) => !index.home.has(place));
+  // "How long was Ana Ruiz sentenced in the Kelby fraud case?": where no sentence about the person
+  // named also names the place, the place only says which case, and does not narrow the answer.
+  const placesNarrow =
+    !namesMentioned ||
+    hits.some((hit) => {
+      const doc = index.sentences[hit.id] as SentenceDoc;
+      return mentionsNames(index, doc, names) && mentionsPlaces(index, doc, awayPlaces);
+    });
   const verbs = eventVerbs(query);
   // "When are the May figures out?": the month asked about names what is dated, not a match.
   const dateWords = asksDate(query) ? monthConcepts(query.cleaned) : new Set<string>();
@@ -661,7 +669,7 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   const scored = hits
     .map((hit) => ({ hit, doc: index.sentences[hit.id] as SentenceDoc }))
     // "the police chief in Oakport" of Oakport's own paper: its home need not be named again.
-    .filter(({ doc }) => mentionsPlaces(index, doc, awayPlaces))
+    .filter(({ doc }) => !placesNarrow || mentionsPlaces(index, doc, awayPlaces))
     .filter(({ doc }) => !thingStated || thing.every((c) => doc.concepts.has(c)))
     .filter(({ doc }) => !titleStated || doc.concepts.has(concept(title ?? "")))
     .filter(({ doc }) => !namesMentioned || mentionsNames(index, doc, names))
