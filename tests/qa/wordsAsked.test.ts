@@ -79,3 +79,13 @@ Smugglers relied on semi-submersible craft that sit low in the water. Patrols st
     expect(reply.text).not.toMatch(/mentions semi\b/);
   });
 });
+
+describe("a prison term asked of a person whose age the report gives", () => {
+  it("is the term, however the question asks it, and the age only when an age is asked", () => {
+    for (const question of ["petr olund's sentence", "how long was petr olund sentenced"]) {
+      const reply = answer(question, SENTENCING);
+      expect(reply.text).toMatch(/\*\*41 months\*\*/);
+    }
+    expect(answer("how old is petr olund", SENTENCING).facts[0]?.value).toBe(45);
+  });
+});

@@ -6,7 +6,7 @@ import { documentsWith } from "../bm25.js";
 import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "../compose.js";
 import { type CountInWords, countedNoun, countInWords, isGenericNoun } from "../coverage.js";
 import { isHomeName, mentions, paragraphsHoldingLastWords, paragraphsNaming } from "../names.js";
-import { isEarlierFigure, rankFacts, type ScoredFact } from "../rank.js";
+import { AGE_ASKED, isEarlierFigure, rankFacts, type ScoredFact } from "../rank.js";
 import { factsIn, type ReportIndex, type SentenceDoc } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
@@ -54,12 +54,27 @@ function restatements(best: ScoredFact, ranked: ScoredFact[], w: Weights): Fact[
 
 const DURATIONS = new Set(["year", "month", "week", "day"]);
 
+/**
+ * "Marcus Tillery's sentence" of "Ana Ruiz, 41, … was sentenced to 84 months": an age, though
+ * stated with the very name asked, is no span of time a question asks for unless it asks an age.
+ */
+function unaskedAge(query: Query, scored: ScoredFact): boolean {
+  return (
+    scored.fact.subject.startsWith("age of ") &&
+    query.measure.expected.unit === "year" &&
+    !AGE_ASKED.test(query.cleaned)
+  );
+}
+
 /** An age or a prison term asked for is not answered by some other count ("all four were charged"). */
 function fitsAskedTime(query: Query, best: ScoredFact): boolean {
   const askedYears = query.measure.expected.unit === "year";
   const isAge = best.fact.subject.startsWith("age of ");
-  // "Sentenced to 27 months" answers a question about a prison term in years.
-  return askedYears ? DURATIONS.has(best.fact.unit ?? "") : !isAge;
+  // "Sentenced to 27 months" answers a question about a prison term in years; "Ana Ruiz, 41,"
+  // answers how old she is, not how long she got.
+  return askedYears
+    ? DURATIONS.has(best.fact.unit ?? "") && (!isAge || AGE_ASKED.test(query.cleaned))
+    : !isAge;
 }
 
 /** "in three ways: a, b and c": a figure that counts the items of the list it introduces. */
@@ -374,7 +389,7 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
       query,
       wholeBeforeRows(
         query,
-        all.filter((r) => canAnswer(query, r, ctx.index)),
+        all.filter((r) => canAnswer(query, r, ctx.index) && !unaskedAge(query, r)),
         ctx.index,
         w,
       ),
