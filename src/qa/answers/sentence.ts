@@ -312,7 +312,7 @@ const TEXTS_KEPT = 20_000;
 /** A word's position, concept, stem and whether it is written in the past ("presented"). */
 type WordAt = readonly [number, string, string, boolean];
 const wordConcepts = new BoundedMemory<readonly WordAt[]>(TEXTS_KEPT);
-const namesWithNext = new BoundedMemory<readonly (readonly [string, string | null])[]>(TEXTS_KEPT);
+const namesWithNext = new BoundedMemory<readonly NameRun[]>(TEXTS_KEPT);
 
 function conceptPositions(text: string): WordAt[] {
   const found: WordAt[] = [];
@@ -359,24 +359,74 @@ function distance(at: number, positions: number[]): number {
   return positions.length === 0 ? 0 : Math.min(...positions.map((p) => Math.abs(p - at)));
 }
 
-/** Each run of names with the concept of the word right after it (null at the end). */
-function runsWithNext(text: string): (readonly [string, string | null])[] {
-  const found: (readonly [string, string | null])[] = [];
+/** A run of names: where it stands, the stem of its own last word, the concept of the word after it. */
+interface NameRun {
+  run: string;
+  at: number;
+  last: string | null;
+  next: string | null;
+}
+
+/** Each run of names with the stem of its last word and the concept of the word right after it. */
+function runsWithNext(text: string): NameRun[] {
+  const found: NameRun[] = [];
   for (const match of text.matchAll(NAME_RUN)) {
-    const after = text.slice((match.index ?? 0) + match[0].length).trimStart();
+    const at = match.index ?? 0;
+    const after = text.slice(at + match[0].length).trimStart();
     const [next] = words(after);
-    found.push([match[0], next ? concept(next) : null]);
+    const last = words(match[0]).pop();
+    found.push({
+      run: match[0],
+      at,
+      last: last ? stem(last) : null,
+      next: next ? concept(next) : null,
+    });
   }
   return found;
 }
 
-/** "Which cartels …?" → "Redhand and Blackwater": the name the sentence puts right before the noun asked. */
-function nameBeside(noun: string, text: string): string | null {
+/**
+ * "Which cartels …?" → "Redhand and Blackwater": the names of the kind asked a sentence gives,
+ * right before the noun ("the Redhand and Blackwater cartels") or ending in it ("the Harbour
+ * Support Program"), in the sentence's order.
+ */
+function namesOfKind(noun: string, text: string): NameRun[] {
   const stemmed = concept(noun);
-  // "Four ministries": a count, not a name.
-  for (const [run, next] of namesWithNext.recall(text, runsWithNext))
-    if (next !== null && next === stemmed && !isNumberWord(run.toLowerCase())) return run;
-  return null;
+  const own = stem(noun);
+  // "Four ministries": a count, not a name; "Program" alone names no program. A name ends in the
+  // noun itself: "Foreign Terrorist Organizations" names no gang, though the two words are kin.
+  return namesWithNext
+    .recall(text, runsWithNext)
+    .filter(
+      ({ run, next, last }) =>
+        !isNumberWord(run.toLowerCase()) &&
+        (next === stemmed || (last === own && /\s/.test(run.trim()))),
+    );
+}
+
+/**
+ * The name of the kind asked a sentence gives: the one nearest a figure the question states
+ * ("which program gets the $109 million"), else the first.
+ */
+function nameBeside(noun: string, text: string, anchors: readonly number[] = []): string | null {
+  const found = namesOfKind(noun, text);
+  if (anchors.length === 0 || found.length < 2) return found[0]?.run ?? null;
+  return (
+    [...found].sort((a, b) => distance(a.at, [...anchors]) - distance(b.at, [...anchors]))[0]
+      ?.run ?? null
+  );
+}
+
+/** "$109 million", "40 tonnes": the numbers a question states, not its years. */
+const STATED_NUMBER = /(?<![\d.,])\d[\d,.]*(?![\d,.]*\d)/g;
+
+/** Where in a sentence the numbers the question states stand. */
+function statedFigureAt(question: string, text: string): number[] {
+  const stated = (question.match(STATED_NUMBER) ?? []).filter((n) => !YEAR.test(n));
+  return stated.flatMap((number) => {
+    const at = text.search(new RegExp(String.raw`(?<![\d.,])${escapeForPattern(number)}(?![\d])`));
+    return at >= 0 ? [at] : [];
+  });
 }
 
 const GENERIC_WORDS: ReadonlySet<string> = new Set(GRAMMAR.genericQuestionWords);
@@ -442,7 +492,10 @@ function answerSpan(
 ): string | null {
   if (ASKS_DURATION.test(query.cleaned)) return durationSpan(doc.text);
   const noun = askedNoun(query);
-  const beside = noun && !asksDate(query) ? nameBeside(noun, doc.text) : null;
+  const beside =
+    noun && !asksDate(query)
+      ? nameBeside(noun, doc.text, statedFigureAt(query.cleaned, doc.text))
+      : null;
   if (beside) return beside;
   const range = asksDate(query) ? dateRange(doc.text) : null;
   // "October 19 through October 25": a range holding the date found is the fuller answer.
@@ -509,6 +562,11 @@ const ASKS_PARTNER =
   /\b(?:team(?:ed)?\s+up|partner(?:ed)?|work(?:ed)?|cooperat(?:e|ed)|collaborat(?:e|ed)|join(?:ed)?\s+forces|joined|teamed)\s+with\b|\bwho\s+helped\b|\bwith\s+whom\b/i;
 /** A partner's name: capitalised words, then perhaps the kind of body ("Oakfield police"). */
 const PARTNER_NAME = String.raw`((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,4}(?:\s+(?:${GRAMMAR.bodyNouns.join("|")}))?)`;
+/**
+ * After "together with", a body's whole name, "and" or "of" inside it: "the Maritime Analysis and
+ * Operations Centre". Beside a name joined by "and" it would swallow the name listed next.
+ */
+const PARTNER_FULL_NAME = String.raw`((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:and|of|for)\s+)?\p{Lu}[\p{L}'’-]*){0,7}(?:\s+(?:${GRAMMAR.bodyNouns.join("|")}))?)`;
 
 /**
  * "Who did Westvale team up with?": in the first sentence that names Westvale beside another
@@ -551,7 +609,7 @@ function partnerIn(text: string, name: string): string | null {
     new RegExp(String.raw`(?<!,\s*)\b${written}\s+and\s+${PARTNER_NAME}`, "u"),
     new RegExp(String.raw`(?<!,\s*)${PARTNER_NAME}\s+and\s+${written}\b`, "u"),
     new RegExp(
-      String.raw`\b${written}\b[^.;]*?\b(?:together with|with the help of|in cooperation with|jointly with|alongside)\s+${PARTNER_NAME}`,
+      String.raw`\b${written}\b[^.;]*?\b(?:together with|with the help of|in cooperation with|jointly with|alongside)\s+${PARTNER_FULL_NAME}`,
       "u",
     ),
   ];
