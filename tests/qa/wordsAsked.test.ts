@@ -58,6 +58,8 @@ describe("a place naming which case, beside a person the question names", () => 
     const reply = answer("how long was ana kovrig sentenced in the denver fraud case", SENTENCING);
     expect(reply.text).toMatch(/^\*\*70 months\*\*/);
     expect(reply.citations).toEqual([3]);
+    // The span answering is the table's figure for those words, carried as a figure answer's is.
+    expect(reply.facts[0]).toMatchObject({ value: 70, unit: "month", paragraph: 3 });
   });
 });
 

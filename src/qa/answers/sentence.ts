@@ -1,5 +1,5 @@
 import { isNumberWord } from "../../facts/numbers.js";
-import type { Entity } from "../../facts/schema.js";
+import type { Entity, Fact } from "../../facts/schema.js";
 import { GRAMMAR } from "../../lexicon/language.js";
 import { BoundedMemory } from "../../text/memory.js";
 import { escapeForPattern } from "../../text/pattern.js";
@@ -8,7 +8,13 @@ import { words } from "../../text/tokenize.js";
 import { searchBm25 } from "../bm25.js";
 import { notFound } from "../compose.js";
 import { mentions } from "../names.js";
-import { type ReportIndex, SEARCH_TEXT, type SentenceDoc, sentencesIn } from "../reportIndex.js";
+import {
+  factsIn,
+  type ReportIndex,
+  SEARCH_TEXT,
+  type SentenceDoc,
+  sentencesIn,
+} from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
 import type { Query } from "../understand.js";
@@ -864,7 +870,26 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   if (holder) return citedSentence(query.question, holder.doc, holder.person, confidence);
   const cited = query.wh === "who" && span ? introduction(span, best.doc, index) : best.doc;
   const said = span && query.wh === "where" ? withTown(best.doc.text, span) : span;
-  return citedSentence(query.question, cited, said ? fullDate(said, index) : null, confidence);
+  const answered = citedSentence(
+    query.question,
+    cited,
+    said ? fullDate(said, index) : null,
+    confidence,
+  );
+  const term = duration && said ? statedFigure(said, best.doc, index) : null;
+  return term ? { ...answered, facts: [term] } : answered;
+}
+
+/**
+ * "How long was she sentenced?" answered "97 months" from a sentence: the figure the table holds
+ * for those words in that sentence, so that the answer carries it as a figure answer does.
+ */
+function statedFigure(span: string, doc: SentenceDoc, index: ReportIndex): Fact | null {
+  return (
+    factsIn(index, [doc.paragraph]).find(
+      (fact) => fact.sentence === doc.sentence && fact.text === span,
+    ) ?? null
+  );
 }
 
 /** The author a first-person document names ("I, Mara Quill, Governor …") and where, if any. */
