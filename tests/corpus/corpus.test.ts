@@ -24,12 +24,12 @@ import {
  * session 3's measurement (acc1 and acc2 merged), its changes decided on the tuning half and the
  * golden sets alone; 103 is session 4's (accf with accs merged), decided the same way. The invented
  * reports' floor was their first sight (session 5, on main at 4adf8c4: 46); 47 with acc5c's
- * first-person authors.
+ * first-person authors; 71 with acc7d's date ranges and hyphenated typos.
  */
 const FLOORS: Record<CorpusGroup, { correct: number; leaks: number }> = {
   tuning: { correct: 119, leaks: 0 },
   validation: { correct: 103, leaks: 0 },
-  invented: { correct: 69, leaks: 0 },
+  invented: { correct: 71, leaks: 0 },
 };
 
 function scoreGroup(group: CorpusGroup) {
