@@ -41,6 +41,8 @@ const Grammar = z.object({
   roleNouns: Words,
   /** After "which"/"what", nouns asking for a named drive: "which campaign". */
   operationNouns: Words,
+  /** Kinds of document a report may be: "this briefing" is the report itself. */
+  documentNouns: Words,
   /** Words a report names something with: "the operation, codenamed KESTREL". */
   namingWords: Words,
   /** Capitalised words a name starts with: "Project Tidewater", "Strike Force Alder". */

@@ -417,7 +417,8 @@ const COUNTING = String.raw`(?:how\s+(?:many|much)|(?:number|count|total|#)\s+of
 function countedModifiers(query: Query): string[] {
   const target = query.measure.target;
   if (target) {
-    const before = new RegExp(String.raw`${COUNTING}\s+(.*?)\b${target}\b`, "i");
+    // "semi-submersibles": the part before a hyphen is part of the word, no kind of it.
+    const before = new RegExp(String.raw`${COUNTING}\s+(.*?)(?<![\w-])${target}\b`, "i");
     return words(before.exec(query.cleaned)?.[1] ?? "");
   }
   if (query.intent !== "figure" || query.wh !== null) return [];

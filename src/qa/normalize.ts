@@ -20,6 +20,7 @@ import {
   candidates,
   editBudget,
   type SpellIndex,
+  soundsLike,
 } from "../text/spelling.js";
 import { stem } from "../text/stem.js";
 import { type Token, tokenize, words } from "../text/tokenize.js";
@@ -221,8 +222,22 @@ function correctionOf(typed: string, budget: number, report: SpellIndex): string
   if (typoMatch([typed])) return null;
   return (
     best(candidates(report, typed, budget), report.counts) ??
-    best(candidates(lexiconSpellIndex(), typed, budget), lexiconSpellIndex().counts)
+    best(candidates(lexiconSpellIndex(), typed, budget), lexiconSpellIndex().counts) ??
+    soundAlike(typed, report) ??
+    soundAlike(typed, lexiconSpellIndex())
   );
+}
+
+/**
+ * "metamfetamine" for "methamphetamine": a word spelt by ear, too many edits away, read as the one
+ * word that sounds the same; none where two words sound alike and neither is far more frequent.
+ */
+function soundAlike(typed: string, index: SpellIndex): string | null {
+  const [first, second] = soundsLike(index, typed);
+  if (!first) return null;
+  if (!second) return first;
+  const ratio = (index.counts.get(first) ?? 0) / Math.max(1, index.counts.get(second) ?? 0);
+  return ratio >= 3 ? first : null;
 }
 
 /** Longest phrase first, as whole words, in any case. */
@@ -252,10 +267,33 @@ export function readQuestion(question: string, report: SpellIndex): ReadQuestion
   return { text: rephrase(respell(question, report, bridged)), bridged };
 }
 
+/**
+ * The question's tokens, a hyphenated word in its parts ("semi-submersibels" → "semi",
+ * "submersibels"): the report's words are indexed in parts, so a typo is corrected part by part.
+ * An apostrophe's parts stay one token ("couldn't" is no typo of "could").
+ */
+function spellingTokens(question: string): Token[] {
+  return tokenize(question).flatMap((token) => {
+    if (!token.isWord || !token.text.includes("-")) return [token];
+    let start = token.start;
+    return token.text.split("-").map((part) => {
+      const piece = {
+        ...token,
+        text: part,
+        lower: part.toLowerCase(),
+        start,
+        end: start + part.length,
+      };
+      start += part.length + 1;
+      return piece;
+    });
+  });
+}
+
 function respell(question: string, report: SpellIndex, bridged: string[]): string {
   let out = "";
   let at = 0;
-  for (const token of tokenize(question)) {
+  for (const token of spellingTokens(question)) {
     const expanded = isWholeWord(question, token) ? SHORTHAND.get(token.lower) : undefined;
     const replacement = expanded ?? correction(question, token, report);
     if (replacement === null || replacement === token.lower) continue;

@@ -402,6 +402,20 @@ function docTerms(doc: FactDoc): DocTerms {
   return terms;
 }
 
+/** "How old", "what age", "aged", "oldest": the question asks an age, not a prison term. */
+export const AGE_ASKED =
+  /\b(?:how old|ages?|aged|old|older|oldest|eldest|younger|youngest|born)\b/i;
+
+/**
+ * A span of time answers a question asking one: "sentenced to 84 months" a question about a
+ * prison term, which asks in years. An age ("Ana Ruiz, 41,") answers only a question asking an age.
+ */
+function timeFits(query: Query, fact: Fact): boolean {
+  const asked = query.measure.expected.unit;
+  if (fact.subject.startsWith("age of ")) return asked === "year" && AGE_ASKED.test(query.cleaned);
+  return asked === fact.unit || (asked === "year" && !AGE_ASKED.test(query.cleaned));
+}
+
 export const DURATION_UNITS: ReadonlySet<string> = new Set([
   "day",
   "week",
@@ -581,7 +595,7 @@ export function scoreFact(
   if (places.length === 0) score += placelessFit(fact, index, terms, w);
   // A figure for exactly the places asked about beats one they share with others.
   else score += (w.placeMatch * places.length) / Math.max(places.length, distinctPlaces(fact));
-  if (own.duration && query.measure.expected.unit !== fact.unit) score += w.unaskedDuration;
+  if (own.duration && !timeFits(query, fact)) score += w.unaskedDuration;
   if (statedInQuestion(query, fact)) score += w.statedInQuestion;
   else if (statedBeside(query, fact)) score += w.statedBeside;
   if (inReportersQuestion(fact, index)) score += w.reportersQuestion;

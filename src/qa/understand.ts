@@ -464,6 +464,9 @@ export function contestOptions(cleaned: string): string[] {
   return options.length >= 2 ? options : [];
 }
 
+/** A who-, when- or where-question asks for words, whatever figures it names. */
+const WORDS_ASKED = /^(?:\S+\s+){0,2}?(?:who|whom|when|where)\b/i;
+
 function opOf(
   lower: string,
   bare: boolean,
@@ -476,7 +479,13 @@ function opOf(
   if (isSuperlative) return superlative ?? "max";
   // "of westvale, oakfield and riverbend, which fell most": a contest among the places listed.
   if (places.length >= 2 && (COMPARISON.test(lower) || superlative !== null)) return "compare";
-  if (places.length === 1 && FIGURES_FOR.test(lower) && !/\bhow (?:many|much)\b/.test(lower))
+  // "Who presented Westvale's figures?" asks for a person: the figures are what was presented.
+  if (
+    places.length === 1 &&
+    FIGURES_FOR.test(lower) &&
+    !/\bhow (?:many|much)\b/.test(lower) &&
+    !WORDS_ASKED.test(lower)
+  )
     return "list";
   // "westvale?", "and oakfield?": a bare place name asks for its figures.
   if (places.length === 1 && bare) return "list";

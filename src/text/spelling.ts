@@ -113,3 +113,52 @@ export function candidates(index: SpellIndex, typed: string, budget: number): Co
         (index.counts.get(b.word) ?? 0) - (index.counts.get(a.word) ?? 0),
     );
 }
+
+/**
+ * Letters that spell the same sound, in the order they are folded: "ph" and "f", "th" and "t",
+ * "ck", "c" and "k", "z" and "s", "y" and "i". A typo written by ear ("metamfetamine") is several
+ * edits from the word but shares its sound key.
+ */
+const SOUNDS: readonly [RegExp, string][] = [
+  [/ph/g, "f"],
+  [/th/g, "t"],
+  [/ck/g, "k"],
+  [/c(?=[eiy])/g, "s"],
+  [/[cq]/g, "k"],
+  [/x/g, "ks"],
+  [/z/g, "s"],
+  [/y/g, "i"],
+  [/(.)\1+/g, "$1"],
+];
+
+/** A word as it sounds, roughly: spellings of one sound folded together, doubled letters single. */
+export function soundKey(word: string): string {
+  return SOUNDS.reduce(
+    (key, [spelling, sound]) => key.replace(spelling, sound),
+    word.toLowerCase(),
+  );
+}
+
+/** Shortest word a sound key is tried for: under it, words of different sound share keys. */
+export const SOUND_KEY_MIN = 6;
+
+const soundKeys = new WeakMap<SpellIndex, ReadonlyMap<string, readonly string[]>>();
+
+/** The index's words that sound like `typed` (same sound key), most frequent first. */
+export function soundsLike(index: SpellIndex, typed: string): string[] {
+  if (typed.length < SOUND_KEY_MIN) return [];
+  let keys = soundKeys.get(index);
+  if (!keys) {
+    const byKey = new Map<string, string[]>();
+    for (const word of index.counts.keys()) {
+      if (word.length < SOUND_KEY_MIN) continue;
+      const key = soundKey(word);
+      byKey.set(key, [...(byKey.get(key) ?? []), word]);
+    }
+    keys = byKey;
+    soundKeys.set(index, keys);
+  }
+  return [...(keys.get(soundKey(typed)) ?? [])]
+    .filter((word) => word !== typed)
+    .sort((a, b) => (index.counts.get(b) ?? 0) - (index.counts.get(a) ?? 0));
+}

@@ -26,7 +26,7 @@ import {
  * reports' floor was their first sight (session 5, on main at 4adf8c4: 46); 47 with acc5c's
  * first-person authors; 71 with acc7c's recall work (a figure that points back, a count beside its
  * change); 73 with acc7b's figure-fit checks (age-range bounds, terms asked for, a change's main
- * figure, a bare name's figure).
+ * figure, a bare name's figure); with acc7d's date ranges and hyphenated typos, measured below.
  */
 const FLOORS: Record<CorpusGroup, { correct: number; leaks: number }> = {
   tuning: { correct: 119, leaks: 0 },

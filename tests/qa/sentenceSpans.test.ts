@@ -161,6 +161,33 @@ Five agencies will share the remaining funds.`,
   });
 });
 
+describe("which of a kind: a name ending in the noun asked, the one beside a figure asked", () => {
+  // Invented: two programmes in one sentence, each with its own sum; a centre named in full.
+  const grants = buildReportIndex(
+    `Harbour Grants Fact Sheet
+
+The plan funds $41 million for the Coastal Watch Program and $12 million for the Harbour Youth Support Program, enough for 300 clubs.
+
+The Kelby Patrol worked together with the Northern Analysis and Tracking Centre to follow 40 vessels.`,
+    { name: "invented-grants.txt", version: null },
+  );
+
+  it("gives the name nearest the figure the question states", () => {
+    expect(answer("which program gets the $12 million", grants).text).toMatch(
+      /^\*\*Harbour Youth Support Program\*\*/,
+    );
+    expect(answer("which program gets $41 million", grants).text).toMatch(
+      /^\*\*Coastal Watch Program\*\*/,
+    );
+  });
+
+  it("gives a partner's whole name, 'and' inside it", () => {
+    expect(answer("which centre worked with the kelby patrol", grants).text).toMatch(
+      /^\*\*Northern Analysis and Tracking Centre\*\*/,
+    );
+  });
+});
+
 describe("a release still to come is not this one", () => {
   const monthly = buildReportIndex(
     `Harbour Arrivals Fell Again in May

@@ -43,3 +43,16 @@ describe("who holds a title", () => {
     expect(lead("Who is the commissioner of the Eastmark Harbour Police?")).toBe("Pavel Ostrin");
   });
 });
+
+describe("a title asked with a place or body before it, or after 'which'", () => {
+  it("finds the title proper at the end of what is asked", () => {
+    expect(lead("who is the eastmark harbour circuit judge")).toContain("Tomas R. Brandvik");
+    expect(lead("who is eastmark's csu director")).toContain("Alma K. Ferreira-Lund");
+  });
+
+  it("names the holder where the sentence stating the event gives the title alone", () => {
+    const reply = answer("which judge sentenced the leader of the ring", index);
+    expect(reply.text).toMatch(/^\*\*Tomas R\. Brandvik\*\*/);
+    expect(reply.citations).toEqual([4]);
+  });
+});

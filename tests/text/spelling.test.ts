@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizeQuestion, reportSpelling } from "../../src/qa/normalize.js";
 import { isEnglishWord } from "../../src/text/english.js";
-import { buildSpellIndex, candidates } from "../../src/text/spelling.js";
+import { buildSpellIndex, candidates, soundKey, soundsLike } from "../../src/text/spelling.js";
 
 // An invented report: a surname close to a city, a substance, a verb.
 const REPORT = [
@@ -47,6 +47,49 @@ describe("normalizeQuestion", () => {
     expect(normalizeQuestion("what did Harlon say", spelling)).toBe("what did Harlon say");
     expect(normalizeQuestion("how many seizures", spelling)).toBe("how many seizures");
     expect(normalizeQuestion("how much value", spelling)).toBe("how much value");
+  });
+});
+
+describe("typos written by ear and typos inside a hyphenated word", () => {
+  // Invented: a drug name spelt with "ph" and "th", a hyphenated craft, a surname.
+  const report = reportSpelling(
+    [
+      "Agents seized 300 pounds of methamphetamine and 12 narco-submarines off Kelby.",
+      "Captain Philippa Thorsby said the crews also stopped two semi-submersibles.",
+    ].join("\n\n"),
+  );
+
+  it("folds spellings of one sound together", () => {
+    expect(soundKey("methamphetamine")).toBe(soundKey("metamfetamine"));
+    expect(soundKey("accessories")).toBe(soundKey("aksesories"));
+    expect(soundsLike(buildSpellIndex(["methamphetamine"]), "metamfetamine")).toEqual([
+      "methamphetamine",
+    ]);
+  });
+
+  it("corrects a word several edits away that sounds like one word the report uses", () => {
+    expect(normalizeQuestion("how much metamfetamine was seized", report)).toBe(
+      "how much methamphetamine was seized",
+    );
+  });
+
+  it("corrects each part of a hyphenated word", () => {
+    expect(normalizeQuestion("how many semi-submersibels were stopped", report)).toBe(
+      "how many semi-submersibles were stopped",
+    );
+    expect(normalizeQuestion("how many narco-submarnies", report)).toBe(
+      "how many narco-submarines",
+    );
+  });
+
+  it("leaves English words and names alone, in parts or whole", () => {
+    expect(normalizeQuestion("what did Filipa Torsby say", report)).toBe(
+      "what did Filipa Torsby say",
+    );
+    expect(normalizeQuestion("any drug-related deaths", report)).toBe("any drug-related deaths");
+    expect(normalizeQuestion("couldn't they stop more", report)).toBe("couldn't they stop more");
+    // "thorsby" sounds like the surname, but typed capitalised it is a name of its own.
+    expect(normalizeQuestion("did Torsby speak", report)).toBe("did Torsby speak");
   });
 });
 

@@ -7,7 +7,7 @@ import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "..
 import { type CountInWords, countedNoun, countInWords, isGenericNoun } from "../coverage.js";
 import { isHomeName, mentions, paragraphsHoldingLastWords, paragraphsNaming } from "../names.js";
 import { measureKey, preparedOf } from "../prepared.js";
-import { isEarlierFigure, rankFacts, type ScoredFact } from "../rank.js";
+import { AGE_ASKED, isEarlierFigure, rankFacts, type ScoredFact } from "../rank.js";
 import { factsIn, type ReportIndex, type SentenceDoc } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
@@ -59,8 +59,11 @@ const DURATIONS = new Set(["year", "month", "week", "day"]);
 function fitsAskedTime(query: Query, best: ScoredFact): boolean {
   const askedYears = query.measure.expected.unit === "year";
   const isAge = best.fact.subject.startsWith("age of ");
-  // "Sentenced to 27 months" answers a question about a prison term in years.
-  return askedYears ? DURATIONS.has(best.fact.unit ?? "") : !isAge;
+  // "Sentenced to 27 months" answers a question about a prison term in years; "Ana Ruiz, 41,"
+  // answers how old she is, not how long she got.
+  return askedYears
+    ? DURATIONS.has(best.fact.unit ?? "") && (!isAge || AGE_ASKED.test(query.cleaned))
+    : !isAge;
 }
 
 /** "in three ways: a, b and c": a figure that counts the items of the list it introduces. */

@@ -15,6 +15,7 @@ import { stem } from "../../text/stem.js";
 import { words } from "../../text/tokenize.js";
 import { mentions } from "../names.js";
 import {
+  AGE_ASKED,
   ASKS_CHANGE,
   ASKS_CURRENT,
   ASKS_PERCENT,
@@ -603,15 +604,12 @@ function notARangeBound(query: Query, fact: Fact): boolean {
   return asks(query, ASKS_AGE) || !boundsARange(fact);
 }
 
-/** "How old", "aged", "the youngest": an age is asked. */
-const ASKS_AN_AGE = /\bhow old\b|\bages?d?\b|\b(?:oldest|youngest|eldest)\b|\byears? old\b/i;
-
 /**
  * "What about <person>?" of "<person>, 36, was sentenced to 235 months": a person's age answers
  * only a question about age; the figure of theirs that answers is another.
  */
 function ageWhenAsked(query: Query, fact: Fact): boolean {
-  return !fact.subject.startsWith("age of ") || asks(query, ASKS_AN_AGE);
+  return !fact.subject.startsWith("age of ") || asks(query, AGE_ASKED);
 }
 
 /**

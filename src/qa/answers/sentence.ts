@@ -10,7 +10,13 @@ import { notFound } from "../compose.js";
 import { mentions } from "../names.js";
 import { preparedOf, type SentenceEntities } from "../prepared.js";
 import { DURATION_UNITS } from "../rank.js";
-import { factsIn, type ReportIndex, SEARCH_TEXT, type SentenceDoc } from "../reportIndex.js";
+import {
+  factsIn,
+  type ReportIndex,
+  SEARCH_TEXT,
+  type SentenceDoc,
+  sentencesIn,
+} from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
 import type { Query } from "../understand.js";
@@ -29,6 +35,7 @@ import {
 import { givenNames } from "./spans/name.js";
 import { authorIn, introducesPerson, personRuns, SPEECH_VERB, speakersIn } from "./spans/person.js";
 import { locatedRuns, withTown } from "./spans/place.js";
+import { holderIn, titleSpans } from "./spans/title.js";
 
 const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, Entity["kind"][]>> = {
   who: ["person", "organization", "role"],
@@ -38,8 +45,8 @@ const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, Entity["kind"][]
 };
 
 const YEAR = /\b(?:19|20)\d{2}\b/;
-/** "by what year", "in which month": asks for a date though it does not say "when". */
-const ASKS_DATE = /\b(?:what|which)\s+(?:year|month|day|date)\b/i;
+/** "by what year", "in which month", "what dates": asks for a date though it does not say "when". */
+const ASKS_DATE = /\b(?:what|which)\s+(?:years?|months?|days?|dates?)\b/i;
 /** "in the past three weeks", "over the last 10 months": a span of time up to the report. */
 const ELAPSED = new RegExp(
   String.raw`\b(?:in|over|during|for|within)\s+the\s+(?:past|last|first)\s+${DURATION.source.slice(2)}`,
@@ -133,22 +140,6 @@ function mentionsNames(index: ReportIndex, doc: SentenceDoc, names: string[][]):
 const ABOUT_THE_RELEASE =
   /\b(?:press release|this release|the release|this report|the report|statement|announcement|announced|published|released|issued|dated|posted|put out|results (?:were|was) (?:reported|given|presented))\b/i;
 
-/** "this briefing", "the readout": the kinds of document a report may itself be. */
-const DOCUMENT_KIND =
-  /\b(this|the)\s+(briefing|transcript|readout|fact sheet|memo|memorandum|bulletin|remarks|speech|interview|article|story|update|notice|letter|proclamation|order)\b/i;
-
-/**
- * "When was this briefing held?": a kind of document asked of with "this", or with "the" where the
- * report's title calls itself so ("Press Briefing by …"), is the report itself.
- */
-function namesTheDocument(query: Query, index: ReportIndex): boolean {
-  const match = DOCUMENT_KIND.exec(query.cleaned);
-  if (!match) return false;
-  if (match[1]?.toLowerCase() === "this") return true;
-  const title = index.report.paragraphs[0]?.text ?? "";
-  return new RegExp(`\\b${match[2]}\\b`, "i").test(title);
-}
-
 const ASKS_AHEAD = /\b(?:will|are|next|expected|coming|upcoming|due)\b/i;
 
 /** "When was the harbour order signed?": asks when the document itself was signed. */
@@ -177,12 +168,44 @@ function signingDate(query: Query, index: ReportIndex): Answer | null {
   return citedSentence(query.question, { paragraph: date.paragraph, text }, date.name, 0.7);
 }
 
+/** "this briefing", "the fact sheet": a kind of document, after a word pointing at one. */
+const DOCUMENT_ASKED = new RegExp(
+  String.raw`\b(this|the|today's|today’s)\s+(${[...GRAMMAR.documentNouns]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeForPattern)
+    .join("|")})\b`,
+  "i",
+);
+/** How many of a document's first paragraphs its heading (title, kind, place) may stand among. */
+const HEADING_PARAGRAPHS = 3;
+
+/** A document's heading: its first paragraphs that end with no full stop, as titles do. */
+function headingOf(index: ReportIndex): string {
+  return index.report.paragraphs
+    .slice(0, HEADING_PARAGRAPHS)
+    .map((p) => p.text.trim())
+    .filter((text) => !/[.!?]["”’)]?$/.test(text))
+    .join("\n");
+}
+
+/**
+ * "When was this briefing held?" asks the document's own date: "this" points at the document
+ * being read; "the briefing" does where the document's heading calls it one ("Press Briefing by
+ * …"), and otherwise names an event the document tells of.
+ */
+function asksOwnDate(cleaned: string, index: ReportIndex): boolean {
+  const [, pointer = "", noun = ""] = DOCUMENT_ASKED.exec(cleaned) ?? [];
+  if (!noun) return false;
+  if (pointer.toLowerCase() !== "the") return true;
+  return new RegExp(String.raw`\b${escapeForPattern(noun)}\b`, "i").test(headingOf(index));
+}
+
 /** "When was this press release published?": the report's first date, usually its dateline. */
 export function publicationDate(query: Query, index: ReportIndex): Answer | null {
   if (!asksDate(query)) return null;
   const signed = signingDate(query, index);
   if (signed) return signed;
-  if (!ABOUT_THE_RELEASE.test(query.cleaned) && !namesTheDocument(query, index)) return null;
+  if (!ABOUT_THE_RELEASE.test(query.cleaned) && !asksOwnDate(query.cleaned, index)) return null;
   // "When will next month's figures be released?" asks of a release still to come.
   if (ASKS_AHEAD.test(query.cleaned)) return null;
   // A dateline gives the day ("April 15, 2025"); a title's "March 2025" names the period covered.
@@ -290,7 +313,7 @@ const TEXTS_KEPT = 20_000;
 /** A word's position, concept, stem and whether it is written in the past ("presented"). */
 type WordAt = readonly [number, string, string, boolean];
 const wordConcepts = new BoundedMemory<readonly WordAt[]>(TEXTS_KEPT);
-const namesWithNext = new BoundedMemory<readonly (readonly [string, string | null])[]>(TEXTS_KEPT);
+const namesWithNext = new BoundedMemory<readonly NameRun[]>(TEXTS_KEPT);
 
 function conceptPositions(text: string): WordAt[] {
   const found: WordAt[] = [];
@@ -337,24 +360,74 @@ function distance(at: number, positions: number[]): number {
   return positions.length === 0 ? 0 : Math.min(...positions.map((p) => Math.abs(p - at)));
 }
 
-/** Each run of names with the concept of the word right after it (null at the end). */
-function runsWithNext(text: string): (readonly [string, string | null])[] {
-  const found: (readonly [string, string | null])[] = [];
+/** A run of names: where it stands, the stem of its own last word, the concept of the word after it. */
+interface NameRun {
+  run: string;
+  at: number;
+  last: string | null;
+  next: string | null;
+}
+
+/** Each run of names with the stem of its last word and the concept of the word right after it. */
+function runsWithNext(text: string): NameRun[] {
+  const found: NameRun[] = [];
   for (const match of text.matchAll(NAME_RUN)) {
-    const after = text.slice((match.index ?? 0) + match[0].length).trimStart();
+    const at = match.index ?? 0;
+    const after = text.slice(at + match[0].length).trimStart();
     const [next] = words(after);
-    found.push([match[0], next ? concept(next) : null]);
+    const last = words(match[0]).pop();
+    found.push({
+      run: match[0],
+      at,
+      last: last ? stem(last) : null,
+      next: next ? concept(next) : null,
+    });
   }
   return found;
 }
 
-/** "Which cartels …?" → "Redhand and Blackwater": the name the sentence puts right before the noun asked. */
-function nameBeside(noun: string, text: string): string | null {
+/**
+ * "Which cartels …?" → "Redhand and Blackwater": the names of the kind asked a sentence gives,
+ * right before the noun ("the Redhand and Blackwater cartels") or ending in it ("the Harbour
+ * Support Program"), in the sentence's order.
+ */
+function namesOfKind(noun: string, text: string): NameRun[] {
   const stemmed = concept(noun);
-  // "Four ministries": a count, not a name.
-  for (const [run, next] of namesWithNext.recall(text, runsWithNext))
-    if (next !== null && next === stemmed && !isNumberWord(run.toLowerCase())) return run;
-  return null;
+  const own = stem(noun);
+  // "Four ministries": a count, not a name; "Program" alone names no program. A name ends in the
+  // noun itself: "Foreign Terrorist Organizations" names no gang, though the two words are kin.
+  return namesWithNext
+    .recall(text, runsWithNext)
+    .filter(
+      ({ run, next, last }) =>
+        !isNumberWord(run.toLowerCase()) &&
+        (next === stemmed || (last === own && /\s/.test(run.trim()))),
+    );
+}
+
+/**
+ * The name of the kind asked a sentence gives: the one nearest a figure the question states
+ * ("which program gets the $109 million"), else the first.
+ */
+function nameBeside(noun: string, text: string, anchors: readonly number[] = []): string | null {
+  const found = namesOfKind(noun, text);
+  if (anchors.length === 0 || found.length < 2) return found[0]?.run ?? null;
+  return (
+    [...found].sort((a, b) => distance(a.at, [...anchors]) - distance(b.at, [...anchors]))[0]
+      ?.run ?? null
+  );
+}
+
+/** "$109 million", "40 tonnes": the numbers a question states, not its years. */
+const STATED_NUMBER = /(?<![\d.,])\d[\d,.]*(?![\d,.]*\d)/g;
+
+/** Where in a sentence the numbers the question states stand. */
+function statedFigureAt(question: string, text: string): number[] {
+  const stated = (question.match(STATED_NUMBER) ?? []).filter((n) => !YEAR.test(n));
+  return stated.flatMap((number) => {
+    const at = text.search(new RegExp(String.raw`(?<![\d.,])${escapeForPattern(number)}(?![\d])`));
+    return at >= 0 ? [at] : [];
+  });
 }
 
 const GENERIC_WORDS: ReadonlySet<string> = new Set(GRAMMAR.genericQuestionWords);
@@ -421,9 +494,14 @@ function answerSpan(
   if (ASKS_DURATION.test(query.cleaned))
     return durationSpan(doc.text, ASKS_REQUEST.test(query.cleaned));
   const noun = askedNoun(query);
-  const beside = noun && !asksDate(query) ? nameBeside(noun, doc.text) : null;
+  const beside =
+    noun && !asksDate(query)
+      ? nameBeside(noun, doc.text, statedFigureAt(query.cleaned, doc.text))
+      : null;
   if (beside) return beside;
   const range = asksDate(query) ? dateRange(doc.text) : null;
+  // "October 19 through October 25": a range holding the date found is the fuller answer.
+  if (range && names.some((name) => range.includes(name))) return range;
   const near = nearest(doc.text, range ? [...names, range] : names, positions);
   if (near) return near;
   if (asksDate(query)) {
@@ -458,6 +536,11 @@ const ASKS_PARTNER =
   /\b(?:team(?:ed)?\s+up|partner(?:ed)?|work(?:ed)?|cooperat(?:e|ed)|collaborat(?:e|ed)|join(?:ed)?\s+forces|joined|teamed)\s+with\b|\bwho\s+helped\b|\bwith\s+whom\b/i;
 /** A partner's name: capitalised words, then perhaps the kind of body ("Oakfield police"). */
 const PARTNER_NAME = String.raw`((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,4}(?:\s+(?:${GRAMMAR.bodyNouns.join("|")}))?)`;
+/**
+ * After "together with", a body's whole name, "and" or "of" inside it: "the Maritime Analysis and
+ * Operations Centre". Beside a name joined by "and" it would swallow the name listed next.
+ */
+const PARTNER_FULL_NAME = String.raw`((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:and|of|for)\s+)?\p{Lu}[\p{L}'’-]*){0,7}(?:\s+(?:${GRAMMAR.bodyNouns.join("|")}))?)`;
 
 /**
  * "Who did Westvale team up with?": in the first sentence that names Westvale beside another
@@ -493,7 +576,7 @@ function partnerIn(text: string, name: string): string | null {
     new RegExp(String.raw`(?<!,\s*)\b${written}\s+and\s+${PARTNER_NAME}`, "u"),
     new RegExp(String.raw`(?<!,\s*)${PARTNER_NAME}\s+and\s+${written}\b`, "u"),
     new RegExp(
-      String.raw`\b${written}\b[^.;]*?\b(?:together with|with the help of|in cooperation with|jointly with|alongside)\s+${PARTNER_NAME}`,
+      String.raw`\b${written}\b[^.;]*?\b(?:together with|with the help of|in cooperation with|jointly with|alongside)\s+${PARTNER_FULL_NAME}`,
       "u",
     ),
   ];
@@ -504,7 +587,43 @@ function partnerIn(text: string, name: string): string | null {
   return null;
 }
 
-export { escapeForPattern };
+/** Titles a person holds: "which judge", "what secretary" asks for the one holding it. */
+const TITLE_NOUNS: ReadonlySet<string> = new Set(
+  [...GRAMMAR.personNouns, ...GRAMMAR.headTitles].filter((title) => !/\s/.test(title)),
+);
+/** How many paragraphs either side of the answering sentence a title's holder may be named in. */
+const HOLDER_REACH = 2;
+
+/** "Which judge …", "what director …": the title asked after "which"/"what", if any. */
+function askedTitleNoun(query: Query): string | null {
+  if (query.wh !== "which" && query.wh !== "what") return null;
+  const noun = askedNoun(query);
+  return noun && TITLE_NOUNS.has(noun) ? noun : null;
+}
+
+/**
+ * "A federal judge on Thursday sentenced seven people." then "U.S. District Judge Ana Ruiz handed
+ * down the sentences": the person a sentence near the answering one gives the title to, nearest
+ * paragraph first, the answering one's own paragraph before all.
+ */
+function titleHolderNear(
+  title: string,
+  doc: SentenceDoc,
+  index: ReportIndex,
+): { doc: SentenceDoc; person: string } | null {
+  const asked = { titles: [title], acronym: null, body: null };
+  for (let away = 0; away <= HOLDER_REACH; away++) {
+    for (const paragraph of new Set([doc.paragraph + away, doc.paragraph - away])) {
+      if (paragraph < 1) continue;
+      for (const near of sentencesIn(index, [paragraph])) {
+        const spans = titleSpans(near.text, asked);
+        const person = spans.length > 0 ? holderIn(near.text, spans) : null;
+        if (person) return { doc: near, person };
+      }
+    }
+  }
+  return null;
+}
 
 /** Who / what / when / which questions: the best sentence by BM25, leading with the span that answers. */
 export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContext): Answer {
@@ -538,6 +657,14 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     byParagraph.set(paragraph, (byParagraph.get(paragraph) ?? 0) + hit.score);
   }
   const awayPlaces = query.filters.places.filter((place) => !index.home.has(place));
+  // "How long was Ana Ruiz sentenced in the Kelby fraud case?": where no sentence about the person
+  // named also names the place, the place only says which case, and does not narrow the answer.
+  const placesNarrow =
+    !namesMentioned ||
+    hits.some((hit) => {
+      const doc = index.sentences[hit.id] as SentenceDoc;
+      return mentionsNames(index, doc, names) && mentionsPlaces(index, doc, awayPlaces);
+    });
   const verbs = eventVerbs(query);
   // "When are the May figures out?": the month asked about names what is dated, not a match.
   const dateWords = asksDate(query) ? monthConcepts(query.cleaned) : new Set<string>();
@@ -561,11 +688,17 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   const eventStated = hits.some(
     (hit) => verbsIn((index.sentences[hit.id] as SentenceDoc).text, verbs).length > 0,
   );
+  // "Which judge sentenced them?": where some sentence names a judge, the answer is in one.
+  const title = askedTitleNoun(query);
+  const titleStated =
+    title !== null &&
+    hits.some((hit) => (index.sentences[hit.id] as SentenceDoc).concepts.has(concept(title)));
   const scored = hits
     .map((hit) => ({ hit, doc: index.sentences[hit.id] as SentenceDoc }))
     // "the police chief in Oakport" of Oakport's own paper: its home need not be named again.
-    .filter(({ doc }) => mentionsPlaces(index, doc, awayPlaces))
+    .filter(({ doc }) => !placesNarrow || mentionsPlaces(index, doc, awayPlaces))
     .filter(({ doc }) => !thingStated || thing.every((c) => doc.concepts.has(c)))
+    .filter(({ doc }) => !titleStated || doc.concepts.has(concept(title ?? "")))
     .filter(({ doc }) => !namesMentioned || mentionsNames(index, doc, names))
     .filter(
       ({ doc }) =>
@@ -692,6 +825,12 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   const author =
     query.wh === "who" && !span && !personsNamedIn(asked, index) ? authorOf(index) : null;
   if (author) return citedSentence(query.question, author.doc, author.name, confidence);
+  // "A federal judge sentenced them": the judge's name, where a sentence near it gives one.
+  const holder =
+    title && !(span && personRuns(span, otherNames).length > 0)
+      ? titleHolderNear(title, best.doc, index)
+      : null;
+  if (holder) return citedSentence(query.question, holder.doc, holder.person, confidence);
   const cited = query.wh === "who" && span ? introduction(span, best.doc, index) : best.doc;
   const said = span && query.wh === "where" ? withTown(best.doc.text, span) : span;
   const answered = citedSentence(

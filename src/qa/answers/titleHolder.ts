@@ -1,11 +1,12 @@
 import { abbreviates } from "../../facts/acronyms.js";
 import { GRAMMAR } from "../../lexicon/language.js";
+import { escapeForPattern } from "../../text/matches.js";
 import type { ReportIndex, SentenceDoc } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import type { Query } from "../understand.js";
 import { STOP_WORDS } from "../vocabulary.js";
-import { citedSentence, escapeForPattern } from "./sentence.js";
-import { personRuns } from "./spans/person.js";
+import { citedSentence } from "./sentence.js";
+import { type Asked, holderIn, titleSpans } from "./spans/title.js";
 
 /** "Who is the police chief of Eastmark?", "who was the judge in the case": a title, a body. */
 const ASKS_HOLDER =
@@ -18,16 +19,6 @@ const ASKS_HEAD = new RegExp(
 /** "CEO": a title asked by its acronym, which a report may spell out ("Chief Executive Officer"). */
 const ACRONYM = /^\p{Lu}{2,5}$/u;
 const TITLE_NOUNS: ReadonlySet<string> = new Set([...GRAMMAR.personNouns, ...GRAMMAR.headTitles]);
-/** The capitalised words straight after a title: ranks and the name ("Police General Ana Ruiz"). */
-const CAPITALISED_AFTER = /^\s+((?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.'’-]*)/u;
-const CAPITALISED_WORD = /\p{Lu}[\p{L}'’-]*/gu;
-
-interface Asked {
-  /** The title's patterns, or the acronym a spelled-out title must abbreviate. */
-  titles: string[];
-  acronym: string | null;
-  body: string | null;
-}
 
 function askedTitle(question: string): Asked | null {
   const text = question.trim();
@@ -35,56 +26,28 @@ function askedTitle(question: string): Asked | null {
   if (head) return { titles: GRAMMAR.headTitles, acronym: null, body: head[1] ?? null };
   const holder = ASKS_HOLDER.exec(text);
   const title = holder?.[1];
-  if (!holder || !title || title.split(/\s+/).length > 3) return null;
+  const parts = title?.split(/\s+/) ?? [];
+  if (!holder || !title || parts.length > TITLE_WORDS) return null;
   if (ACRONYM.test(title)) return { titles: [], acronym: title, body: holder[2] ?? null };
-  const last = title.split(/\s+/).pop()?.toLowerCase() ?? "";
+  const last = parts[parts.length - 1]?.toLowerCase() ?? "";
   if (!TITLE_NOUNS.has(last)) return null;
-  return { titles: [title], acronym: null, body: holder[2] ?? null };
+  return { titles: titleEndings(parts), acronym: null, body: holder[2] ?? null };
 }
 
-/** Where a sentence gives the title: its own words, or capitalised words spelling its acronym. */
-function titleSpans(text: string, asked: Asked): [number, number][] {
-  const spans: [number, number][] = [];
-  for (const title of asked.titles) {
-    for (const m of text.matchAll(new RegExp(String.raw`\b${escapeForPattern(title)}\b`, "gi"))) {
-      spans.push([m.index, m.index + m[0].length]);
-    }
-  }
-  if (asked.acronym) {
-    const capitals = [...text.matchAll(CAPITALISED_WORD)];
-    for (let from = 0; from < capitals.length; from++) {
-      for (let to = from + 1; to < capitals.length && to < from + asked.acronym.length + 2; to++) {
-        const start = capitals[from]?.index ?? 0;
-        const last = capitals[to];
-        if (!last) continue;
-        const end = last.index + last[0].length;
-        if (abbreviates(asked.acronym, text.slice(start, end))) spans.push([start, end]);
-      }
-    }
-  }
-  return spans;
-}
+/** The most words a title asked may run to, a place or body before it ("kansas city police chief"). */
+const TITLE_WORDS = 5;
 
 /**
- * The person holding the title in a sentence: the name right after it ("Circuit Judge Tomas
- * Brandvik", "Unit Director Senior Superintendent Alma Ferreira"), or the name an appositive gives
- * it to ("Pavel Ostrin, commissioner of the harbour police"). A title with no name beside it ("a
- * county judge on Tuesday sentenced …") names no one.
+ * "kansas city police chief" → itself, "city police chief", "police chief": the title and its
+ * shorter endings, longest first, since a place or body may stand before the title proper. A
+ * title of several words never comes down to its last word alone ("chief" of anything).
  */
-function holderIn(text: string, spans: [number, number][]): string | null {
-  for (const [, end] of spans) {
-    const run = CAPITALISED_AFTER.exec(text.slice(end))?.[1];
-    const person = run ? personRuns(run, new Set()).pop() : undefined;
-    if (person) return person;
-  }
-  for (const person of personRuns(text, new Set())) {
-    const after = text.indexOf(person) + person.length;
-    const tail = /^,\s+(?:the\s+)?(?:[\p{L}.'’-]+\s+){0,3}?/u.exec(text.slice(after));
-    if (!tail) continue;
-    const at = after + tail[0].length;
-    if (spans.some(([start]) => start === at)) return person;
-  }
-  return null;
+function titleEndings(parts: readonly string[]): string[] {
+  const shortest = parts.length > 1 ? 2 : 1;
+  const endings: string[] = [];
+  for (let from = 0; parts.length - from >= shortest; from++)
+    endings.push(parts.slice(from).join(" "));
+  return endings;
 }
 
 /** The content words a body is asked by ("coastal", "smuggling", "unit"). */

@@ -1,0 +1,59 @@
+import { abbreviates } from "../../../facts/acronyms.js";
+import { escapeForPattern } from "../../../text/matches.js";
+import { personRuns } from "./person.js";
+
+/** The capitalised words straight after a title: ranks and the name ("Police General Ana Ruiz"). */
+const CAPITALISED_AFTER = /^\s+((?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.'’-]*)/u;
+const CAPITALISED_WORD = /\p{Lu}[\p{L}'’-]*/gu;
+
+export interface Asked {
+  /** The title's patterns, or the acronym a spelled-out title must abbreviate. */
+  titles: string[];
+  acronym: string | null;
+  body: string | null;
+}
+
+/** Where a sentence gives the title: its own words, or capitalised words spelling its acronym. */
+export function titleSpans(text: string, asked: Asked): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const title of asked.titles) {
+    for (const m of text.matchAll(new RegExp(String.raw`\b${escapeForPattern(title)}\b`, "gi"))) {
+      spans.push([m.index, m.index + m[0].length]);
+    }
+  }
+  if (asked.acronym) {
+    const capitals = [...text.matchAll(CAPITALISED_WORD)];
+    for (let from = 0; from < capitals.length; from++) {
+      for (let to = from + 1; to < capitals.length && to < from + asked.acronym.length + 2; to++) {
+        const start = capitals[from]?.index ?? 0;
+        const last = capitals[to];
+        if (!last) continue;
+        const end = last.index + last[0].length;
+        if (abbreviates(asked.acronym, text.slice(start, end))) spans.push([start, end]);
+      }
+    }
+  }
+  return spans;
+}
+
+/**
+ * The person holding the title in a sentence: the name right after it ("Circuit Judge Tomas
+ * Brandvik", "Unit Director Senior Superintendent Alma Ferreira"), or the name an appositive gives
+ * it to ("Pavel Ostrin, commissioner of the harbour police"). A title with no name beside it ("a
+ * county judge on Tuesday sentenced …") names no one.
+ */
+export function holderIn(text: string, spans: [number, number][]): string | null {
+  for (const [, end] of spans) {
+    const run = CAPITALISED_AFTER.exec(text.slice(end))?.[1];
+    const person = run ? personRuns(run, new Set()).pop() : undefined;
+    if (person) return person;
+  }
+  for (const person of personRuns(text, new Set())) {
+    const after = text.indexOf(person) + person.length;
+    const tail = /^,\s+(?:the\s+)?(?:[\p{L}.'’-]+\s+){0,3}?/u.exec(text.slice(after));
+    if (!tail) continue;
+    const at = after + tail[0].length;
+    if (spans.some(([start]) => start === at)) return person;
+  }
+  return null;
+}
