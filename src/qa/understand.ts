@@ -331,7 +331,7 @@ function twoOptions(cleaned: string, contestAt: number): string[] {
 
 /** A phrase that filters every option, from its opener to the end: "in 2024", "last year". */
 const SHARED_FILTER =
-  /\s+(?:in|during|since|over|across|last|this|so far|to date|per|for the)\s.*$|\s+(?:last|this) (?:year|month|week)$/i;
+  /\s+(?:in|at|during|since|over|across|last|this|so far|to date|per|for the)\s.*$|\s+(?:last|this) (?:year|month|week)$/i;
 
 /**
  * The options a contest sets side by side, after its last colon or comma: "which drug came in the
@@ -349,6 +349,24 @@ const THAN_CONTEST = new RegExp(
  */
 const COUNTED_THAN =
   /^(?:was|were|are|did|had|have)\s+(?:more|fewer|less)\s+[\w'-]+\s+(.+?)\s+than\s+(?:(?:was|were|are|is|did|had|have)\s+)?(.+?)[?.!]*$/i;
+/**
+ * "did the harbour fund or the river fund get more money", "was A or B hit harder": the two
+ * options stand between the auxiliary and the verb before the contest word.
+ */
+const OPTIONS_BEFORE_CONTEST = new RegExp(
+  `^(?:was|were|is|are|did|does|do|has|have|had|will|would)\\s+(.+?)\\s+or\\s+(.+?)\\s+[a-z]+\\s+(?:(?:a|an|the)\\s+)?(?:${CONTEST.source})\\b`,
+  "i",
+);
+function optionsBeforeContest(cleaned: string): string[] {
+  const match = OPTIONS_BEFORE_CONTEST.exec(cleaned);
+  const options = [match?.[1], match?.[2]].map((option) =>
+    (option ?? "").trim().replace(LEADING_ARTICLE, ""),
+  );
+  const fits = (option: string) =>
+    /[a-z]{2}/i.test(option) && option.split(/\s+/).length <= MAX_OPTION_WORDS;
+  return options.every(fits) ? options : [];
+}
+
 /** The two named options of a "than" contest; none when either is only a year. */
 function thanOptions(cleaned: string): string[] {
   const paired = THAN_CONTEST.exec(cleaned);
@@ -441,6 +459,8 @@ export function contestOptions(cleaned: string): string[] {
   if (paired.length === 2) return paired;
   const versus = versusOptions(cleaned);
   if (versus.length === 2) return versus;
+  const before = optionsBeforeContest(cleaned);
+  if (before.length === 2) return before;
   const contestAt = cleaned.search(CONTEST);
   if (contestAt < 0 || !/\bor\b/i.test(cleaned)) return [];
   // The list starts at the first colon or comma after the contest word: "largest: A, B or C".

@@ -4,14 +4,16 @@ import { findPlacesInQuestion } from "../../facts/places.js";
 import type { Fact } from "../../facts/schema.js";
 import { words } from "../../text/tokenize.js";
 import { citeLine, quoteBlock, uniqueParagraphs } from "../compose.js";
+import { mentions } from "../names.js";
 import { exampleOnlyConcepts, rankFacts, type ScoredFact, statedRate } from "../rank.js";
 import type { ReportIndex } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { namesAKindOfPlace, type Query } from "../understand.js";
 import { conceptsOf } from "../vocabulary.js";
+import { claimant, distinctSpellings } from "./claims.js";
 import type { AnswerContext } from "./context.js";
 import { confidenceOf, isUsable, noFigure } from "./figure.js";
-import { canAnswer, ofKindAsked } from "./fit.js";
+import { canAnswer, moneyAsked, ofKindAsked } from "./fit.js";
 
 /** "Which got less", "the smaller": the contest is won by the lowest figure. */
 const WANTS_LOWEST = /\b(?:less|least|fewer|fewest|smaller|smallest|lower|lowest)\b/i;
@@ -36,6 +38,8 @@ function bestForOption(
   query: Query,
   ctx: AnswerContext,
   taken: ReadonlySet<Fact>,
+  mine: (fact: Fact) => boolean,
+  asWritten: string = option,
 ): ScoredFact | undefined {
   // "the crime cost or the healthcare cost": what every option shares ("cost") is the measure, and
   // a word the report never uses ("the healthcare side") can stand beside no figure.
@@ -73,7 +77,9 @@ function bestForOption(
     besideShare(scored, inSentence) >= MIN_OPTION_COVERAGE;
   // "were more people arrested in A or B": a figure that counts what is asked (people, arrests)
   // with the option beside it, else in its sentence, beats one that only shares the option's words.
-  const counts = (scored: ScoredFact) => shared.some((c) => scored.doc.core.has(c));
+  // "which got more money": a sum of money counts what is asked, whatever the report calls it.
+  const counts = (scored: ScoredFact) =>
+    shared.some((c) => scored.doc.core.has(c)) || moneyAsked(query, scored.fact);
   // Like is set beside like: with no rate asked, a total ("$40 million") beats a figure stated per
   // something ("$900 for each family") that fits the option as well.
   const likeAsked = (scored: ScoredFact) =>
@@ -83,7 +89,7 @@ function bestForOption(
     ctx.index,
     optionPlaces(option, query, ctx.index),
     ctx.weights,
-  ).filter((scored) => !taken.has(scored.fact));
+  ).filter((scored) => !taken.has(scored.fact) && mine(scored.fact));
   const fits = [
     (scored: ScoredFact) => share(scored, false) && counts(scored),
     (scored: ScoredFact) => share(scored, true) && counts(scored),
@@ -104,7 +110,7 @@ function bestForOption(
   );
   const alike = usable.filter(likeAsked);
   const counted = (scored: ScoredFact) => asCounted(query, scored);
-  const gap = (scored: ScoredFact) => namedBefore(option, scored.fact, ctx.index);
+  const gap = (scored: ScoredFact) => namedBefore(asWritten, scored.fact, ctx.index);
   // The best ranked; of figures ranked alike (a list's rows "- Eastport filed 12 cases worth
   // $3 million"), the one the option's name stands nearest before.
   for (const candidates of [alike.filter(counted), alike, usable.filter(counted), usable]) {
@@ -340,6 +346,49 @@ function statedComparison(
   });
 }
 
+/** An option's spellings: as asked, and with a name in it as the report's other spellings of it. */
+function spellingsOf(option: string, query: Query): string[] {
+  const group = query.filters.names.find((spellings) =>
+    spellings.some((spelling) => mentions(option, spelling)),
+  );
+  if (!group) return [option];
+  const asked = group.find((spelling) => mentions(option, spelling)) ?? "";
+  const at = option.toLowerCase().indexOf(asked.toLowerCase());
+  if (at < 0) return [option];
+  const respelled = (other: string) =>
+    `${option.slice(0, at)}${other}${option.slice(at + asked.length)}`;
+  return [option, ...group.filter((other) => other !== asked).map(respelled)];
+}
+
+/** "HIDTA" where the report writes "High Intensity Drug Trafficking Areas": the longest spelling. */
+function spelledOut(option: string, query: Query): string {
+  return spellingsOf(option, query).reduce((a, b) => (b.length > a.length ? b : a));
+}
+
+/**
+ * Whether a figure may be option i's: its sentence names no option, or names option i as the one
+ * it measures ("19 percent of cars and 61 percent of trucks"). Read once per figure asked.
+ */
+function claimsOf(
+  entities: string[],
+  query: Query,
+  ctx: AnswerContext,
+): (fact: Fact, i: number) => boolean {
+  const options = distinctSpellings(
+    entities.map((option) => spellingsOf(option, query)),
+    ctx.index.vocabulary,
+  );
+  const read = new Map<Fact, number | null>();
+  return (fact, i) => {
+    let owner = read.get(fact);
+    if (owner === undefined) {
+      owner = claimant(fact, options, ctx.weights.optionMentionShare);
+      read.set(fact, owner);
+    }
+    return owner === null || owner === i;
+  };
+}
+
 /** "Did Oakfield seize more than Westvale?", "which got more, the DEA or the FBI?": side by side. */
 export function comparisonAnswer(query: Query, ctx: AnswerContext): Answer {
   const { places } = query.filters;
@@ -350,8 +399,16 @@ export function comparisonAnswer(query: Query, ctx: AnswerContext): Answer {
     const taken = new Set<Fact>();
     const asked = { ...query, filters: { ...query.filters, entities } };
     const shownNames = namesShown(query);
+    const mine = claimsOf(entities, query, ctx);
     const sides = entities.map((name, i) => {
-      const best = bestForOption(name, asked, ctx, taken);
+      const spelled = spelledOut(name, query);
+      const first = bestForOption(spelled, asked, ctx, taken, () => true, name);
+      // A figure whose own sentence gives it to another option is that option's: this one takes
+      // its best figure that no other option's name claims.
+      const best =
+        first && !mine(first.fact, i)
+          ? (bestForOption(spelled, asked, ctx, taken, (fact) => mine(fact, i), name) ?? first)
+          : first;
       if (best) taken.add(best.fact);
       return { name: shownNames[i] ?? name, best };
     });
