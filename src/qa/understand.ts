@@ -96,8 +96,9 @@ const ASKS_FOR_FIGURE =
  */
 const WH =
   /^(?:so\s+|and\s+|hey\s+|ok\s+|okay\s+)?(?:[^,?]{3,60},\s*)?(?:(?:by|in|on|at|for|from|since|until|to|over|during|within|across|throughout|under|with|through|against|after|before|about|among|into|between)\s+)?(who|what|when|where|which|why|how)\b/i;
-const SUPERLATIVE_MAX = /\b(?:most|highest|largest|biggest|greatest|top|leading|maximum|more)\b/i;
-const SUPERLATIVE_MIN = /\b(?:least|lowest|smallest|fewest|minimum)\b/i;
+const SUPERLATIVE_MAX =
+  /\b(?:most|highest|largest|biggest|greatest|top|leading|maximum|more|longest)\b/i;
+const SUPERLATIVE_MIN = /\b(?:least|lowest|smallest|fewest|minimum|shortest)\b/i;
 const COMPARISON =
   /\b(?:vs\.?|versus|compared? (?:to|with)|compare|against|or|than)\b|\bdifference between\b/i;
 const FIGURES_FOR =

@@ -67,3 +67,38 @@ describe("each option takes the figure its own clause gives it", () => {
     expect(asked.text).toMatch(/^\*\*hillcrest program\*\*/);
   });
 });
+
+describe("which named thing of a kind leads", () => {
+  it("ranks vessels named beside their figures, in prose and in list rows, not a count of them", () => {
+    const patrols = report(
+      "Patrol review",
+      "The Norfolk-based patrol boat Kestrel, led by Cmdr. Ada Brook, seized about 12,400 pounds of heroin on three patrols.",
+      "The patrol boat Osprey seized 9,800 pounds of heroin off the cape.",
+      "Patrol boat Heron (Lt. Sam Ruiz): 15,100 pounds of heroin, 4 boardings",
+      "Patrol boat Tern (Lt. Ida Vance): 3,300 pounds of heroin, 2 boardings",
+      "Together, those four patrol boats seized 40,600 pounds.",
+    );
+    const top = answer("which patrol boat seized the most heroin?", patrols);
+    expect(top.text).toMatch(/^\*\*Heron\*\*/);
+    expect(top.facts[0]?.value).toBe(15_100);
+    expect(top.citations[0]).toBe(4);
+    const least = answer("which boat seized the least heroin?", patrols);
+    expect(least.text).toMatch(/^\*\*Tern\*\*/);
+  });
+
+  it("ranks people by their terms, months and years compared as one span", () => {
+    const court = report(
+      "Three defendants sentenced",
+      "Ana Maria Soto, 38, of Eastport, was sentenced to 200 months.",
+      "Peter James Holt, 44, of Westport, received 9 years.",
+      "Lena Ruth Park, 30, of Milton, was sentenced to 96 months.",
+      "Holt's lawyer, Victor Lane, had asked for 5 years.",
+    );
+    const shortest = answer("which defendant got the shortest sentence?", court);
+    expect(shortest.text).toMatch(/^\*\*Lena Ruth Park\*\*/);
+    expect(shortest.facts[0]?.value).toBe(96);
+    const longest = answer("which defendant got the longest sentence?", court);
+    expect(longest.text).toMatch(/^\*\*Ana Maria Soto\*\*/);
+    expect(longest.facts.map((fact) => fact.value)).toEqual([200, 9, 96]);
+  });
+});

@@ -1,6 +1,7 @@
 import { placeByName } from "../../facts/places.js";
 import type { Fact } from "../../facts/schema.js";
 import { GRAMMAR } from "../../lexicon/language.js";
+import { UNITS } from "../../lexicon/units.js";
 import { citeLine, quoteBlock, uniqueParagraphs } from "../compose.js";
 import { rankFacts, type ScoredFact, STEERING } from "../rank.js";
 import type { ReportIndex } from "../reportIndex.js";
@@ -10,6 +11,8 @@ import { concept, conceptsOf } from "../vocabulary.js";
 import type { Weights } from "../weights.js";
 import type { AnswerContext } from "./context.js";
 import { figureAnswer } from "./figure.js";
+import { ofKindAsked } from "./fit.js";
+import { daysIn, holdersOf, isAge } from "./holders.js";
 import { sentenceAnswer } from "./sentence.js";
 
 export interface PlaceFigure {
@@ -22,8 +25,9 @@ const ACTION_WORDS = new Set(["seize", "arrest", "crack", "destroy", "investigat
 /** "Which region / province / state": federal units go by different names in different countries. */
 const SUBNATIONAL = new Set(["province", "state"]);
 
+/** A figure's size to rank by: in base units, a span of time in days ("37 months", "14 years"). */
 function comparable(fact: Fact): number {
-  return fact.base?.value ?? fact.value;
+  return fact.base?.value ?? daysIn(fact) ?? fact.value;
 }
 
 /**
@@ -69,8 +73,13 @@ function podium(
 ): PlaceFigure[] {
   const lead = ranked.find((scored) => keyOf(scored.fact) !== null);
   if (!lead) return [];
+  const span = daysIn(lead.fact) !== null;
   const sameFamily = (fact: Fact) =>
-    lead.fact.base ? fact.base !== null : fact.unit === lead.fact.unit;
+    lead.fact.base
+      ? fact.base !== null
+      : span
+        ? daysIn(fact) !== null
+        : fact.unit === lead.fact.unit;
   const best = new Map<string, Fact>();
   for (const { fact, score } of ranked) {
     const key = keyOf(fact);
@@ -212,10 +221,27 @@ function rowLabel(fact: Fact, query: Query, index: ReportIndex): string | null {
  */
 export function rankThings(query: Query, { index, weights }: AnswerContext): PlaceFigure[] {
   const kind = concept(query.rankedThing ?? "");
-  const ranked = rankFacts(query, index, [], weights).filter(
-    (scored) => scored.score > 0 && (scored.doc.heads.has(kind) || scored.doc.core.has(kind)),
+  const retrieved = rankFacts(query, index, [], weights);
+  const all = retrieved.filter((scored) => scored.score > 0);
+  // "Which cutter seized the most cocaine": the cutters are named beside their figures ("the
+  // cutter Stratton … 57,900 pounds"), and a count of cutters ("seven cutters") names none.
+  const [, , next] = rankedWords(query.cleaned.toLowerCase()) ?? [];
+  const holders = holdersOf(query.rankedThing ?? "", next, index);
+  // "The shortest sentence": asked for a span of time, every span ranks ("37 months", "14 years").
+  const spans = UNITS.durationDays[query.measure.expected.unit ?? ""] !== undefined;
+  // A span's words are the question's ("the shortest sentence") only in part: every retrieved
+  // figure of the kind asked with a holder ranks, within the podium's margin of the leader.
+  const asked = (spans ? retrieved : all).filter(
+    (scored) =>
+      ofKindAsked(query, scored.fact) &&
+      !isAge(scored.fact) &&
+      (!spans || daysIn(scored.fact) !== null),
   );
-  return podium(ranked, query, weights, (fact) => fact.subject.toLowerCase());
+  const named = podium(asked, query, weights, (fact) => holders.of(fact));
+  if (named.length > 1) return named;
+  const ranked = all.filter((scored) => scored.doc.heads.has(kind) || scored.doc.core.has(kind));
+  const counted = podium(ranked, query, weights, (fact) => fact.subject.toLowerCase());
+  return counted.length > 0 ? counted : named;
 }
 
 /** "Rowan Pike, 41": an age the report gives a person, its subject naming them. */
