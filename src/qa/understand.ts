@@ -264,7 +264,7 @@ const AGE_RANK = /\b(?:oldest|eldest|youngest)\b/;
 const WHAT_ABOUT = /^(?:(?:and|so|ok|okay)\s+)?(?:what|how)\s+about\s+/i;
 /** Words that make a list of options a contest: "which is bigger, A or B?". */
 const CONTEST =
-  /\b(?:more|most|bigger|biggest|larger|largest|higher|highest|greater|greatest|less|least|fewer|fewest|smaller|smallest|lower|lowest)\b/i;
+  /\b(?:more|most|bigger|biggest|larger|largest|higher|highest|greater|greatest|longer|longest|less|least|fewer|fewest|smaller|smallest|lower|lowest|shorter|shortest)\b/i;
 /** After "which"/"what", words that are not a kind of thing to rank: verbs, time, measures. */
 const NOT_A_THING =
   /^(?:|is|are|was|were|did|do|does|has|have|had|will|would|can|could|year|years|month|day|date|time|period|quarter|amount|number|total|percentage|share|rate|one|kind|type|sort|part|age)$/;

@@ -102,3 +102,19 @@ describe("which named thing of a kind leads", () => {
     expect(longest.facts.map((fact) => fact.value)).toEqual([200, 9, 96]);
   });
 });
+
+describe("two people's terms set side by side", () => {
+  it("gives each the span its own clause states, never their age, and compares in one unit", () => {
+    const court = report(
+      "Two couriers sentenced",
+      "Omar Felix Reyna, 39, of Eastport, described by agents as the ring's main driver, received 14 years and a $2 million forfeiture.",
+      "Iris Dawn Calloway, 51, of Westport, who pleaded guilty to conspiracy, was sentenced to 160 months.",
+    );
+    const longer = answer("who got the longer sentence, calloway or reyna?", court);
+    expect(longer.text).toMatch(/^\*\*reyna\*\*/);
+    expect(longer.facts.map((fact) => fact.value)).toEqual([14, 160]);
+    expect(longer.citations.sort()).toEqual([2, 3]);
+    const shorter = answer("who got the shorter sentence, reyna or calloway?", court);
+    expect(shorter.text).toMatch(/^\*\*calloway\*\*/);
+  });
+});

@@ -17,6 +17,9 @@ interface Span {
 const LINKS_FORWARD =
   /^[\s,]*(?:of|for|to|in|at|on|among|by|from)\s+(?:(?:the|its|their|all|every|each|new|its\s+own)\s+)?$/i;
 
+/** ", 41," right after a name: the person's age, not another figure between name and figure. */
+const AGE_AFTER_NAME = /^,\s*\d{1,3},/;
+
 function conceptSet(text: string): string[] {
   return wordPieces(text)
     .filter((piece) => piece.isWord && !STOP_WORDS.has(piece.lower))
@@ -115,5 +118,7 @@ export function claimant(fact: Fact, options: Spelling[][], minShare: number): n
   const [before] = named
     .filter((mention) => mention.end <= figure.start)
     .sort((a, b) => b.end - a.end);
-  return before && !/\d/.test(fact.quote.slice(before.end, figure.start)) ? before.option : null;
+  // "Dana Reyes, 41, of Eastport, received 96 months": an age set off after a name is the name's.
+  const between = fact.quote.slice(before?.end ?? 0, figure.start).replace(AGE_AFTER_NAME, "");
+  return before && !/\d/.test(between) ? before.option : null;
 }

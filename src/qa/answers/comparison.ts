@@ -2,6 +2,7 @@ import { yearsIn } from "../../facts/dates.js";
 import { localPlacesInQuestion } from "../../facts/localPlaces.js";
 import { findPlacesInQuestion } from "../../facts/places.js";
 import type { Fact } from "../../facts/schema.js";
+import { UNITS } from "../../lexicon/units.js";
 import { words } from "../../text/tokenize.js";
 import { citeLine, quoteBlock, uniqueParagraphs } from "../compose.js";
 import { mentions } from "../names.js";
@@ -14,12 +15,16 @@ import { claimant, distinctSpellings } from "./claims.js";
 import type { AnswerContext } from "./context.js";
 import { confidenceOf, isUsable, noFigure } from "./figure.js";
 import { canAnswer, moneyAsked, ofKindAsked } from "./fit.js";
+import { daysIn, isAge } from "./holders.js";
 
 /** "Which got less", "the smaller": the contest is won by the lowest figure. */
-const WANTS_LOWEST = /\b(?:less|least|fewer|fewest|smaller|smallest|lower|lowest)\b/i;
+const WANTS_LOWEST =
+  /\b(?:less|least|fewer|fewest|smaller|smallest|lower|lowest|shorter|shortest)\b/i;
 /** A contest that wants a winner named, not two figures set side by side. */
 const ASKS_WINNER =
-  /\b(?:which|who|whose|what)\b|\b(?:more|most|bigger|biggest|larger|largest|higher|highest|greater|greatest|steepest|less|least|fewer|fewest|smaller|smallest|lower|lowest)\b/i;
+  /\b(?:which|who|whose|what)\b|\b(?:more|most|bigger|biggest|larger|largest|higher|highest|greater|greatest|steepest|longer|longest|less|least|fewer|fewest|smaller|smallest|lower|lowest|shorter|shortest)\b/i;
+/** "Who is older": an age ("Dana Reyes, 41") is a side's figure only when age is asked. */
+const ASKS_AGE = /\b(?:old|older|oldest|younger|youngest|age|ages|aged)\b/i;
 /** Below this share of an option's words beside a figure, the figure is about something else. */
 const MIN_OPTION_COVERAGE = 0.6;
 
@@ -28,8 +33,9 @@ interface Side {
   best: ScoredFact | undefined;
 }
 
+/** A side's size: in base units, a span of time in days ("210 months" against "17 years"). */
 function size(fact: Fact): number {
-  return Math.abs(fact.base?.value ?? fact.value);
+  return Math.abs(fact.base?.value ?? daysIn(fact) ?? fact.value);
 }
 
 /** The best figure for one option: the question's measure, with the option's words beside it. */
@@ -38,9 +44,10 @@ function bestForOption(
   query: Query,
   ctx: AnswerContext,
   taken: ReadonlySet<Fact>,
-  mine: (fact: Fact) => boolean,
+  claims: Claims,
   asWritten: string = option,
 ): ScoredFact | undefined {
+  const { mine, owns } = claims;
   // "the crime cost or the healthcare cost": what every option shares ("cost") is the measure, and
   // a word the report never uses ("the healthcare side") can stand beside no figure.
   const inEvery = (c: string) =>
@@ -77,9 +84,13 @@ function bestForOption(
     besideShare(scored, inSentence) >= MIN_OPTION_COVERAGE;
   // "were more people arrested in A or B": a figure that counts what is asked (people, arrests)
   // with the option beside it, else in its sentence, beats one that only shares the option's words.
-  // "which got more money": a sum of money counts what is asked, whatever the report calls it.
+  // "which got more money", "who got the longer sentence": a sum of money, a span of time counts
+  // what is asked, whatever the report calls it.
+  const spanAsked = UNITS.durationDays[query.measure.expected.unit ?? ""] !== undefined;
   const counts = (scored: ScoredFact) =>
-    shared.some((c) => scored.doc.core.has(c)) || moneyAsked(query, scored.fact);
+    shared.some((c) => scored.doc.core.has(c)) ||
+    moneyAsked(query, scored.fact) ||
+    (spanAsked && daysIn(scored.fact) !== null);
   // Like is set beside like: with no rate asked, a total ("$40 million") beats a figure stated per
   // something ("$900 for each family") that fits the option as well.
   const likeAsked = (scored: ScoredFact) =>
@@ -105,6 +116,7 @@ function bestForOption(
   const usable = ranked.filter(
     (scored) =>
       isUsable(scored, ctx.weights) &&
+      (!isAge(scored.fact) || ASKS_AGE.test(query.cleaned)) &&
       ofKindAsked(asked, scored.fact) &&
       (years.length === 0 || canAnswer(asked, scored, ctx.index)),
   );
@@ -140,7 +152,15 @@ function bestForOption(
       isUsable(scored, ctx.weights) &&
       [...own].every((c) => scored.doc.paragraph.has(c) || scored.doc.context.has(c)),
   );
-  return nearestNamed(tiedWithFirst(inParagraph), gap);
+  const named = nearestNamed(tiedWithFirst(inParagraph), gap);
+  if (named) return named;
+  // "Dana Reyes, 41, … received 96 months": a figure of the kind asked that the option's own
+  // clause gives it, however little else of the question its sentence shares.
+  const owned = ranked.find(
+    (scored) => owns(scored.fact) && counts(scored) && ofKindAsked(asked, scored.fact),
+  );
+  if (owned) claims.stated.add(owned);
+  return owned;
 }
 
 /** The figures ranked as high as the first. */
@@ -215,9 +235,16 @@ function restated(facts: Fact[], index: ReportIndex): Fact[] {
 }
 
 /** Sides ordered winner first; a side with no figure goes last. */
-function contest(sides: Side[], query: Query, ctx: AnswerContext): Answer {
+function contest(
+  sides: Side[],
+  query: Query,
+  ctx: AnswerContext,
+  stated: ReadonlySet<ScoredFact> = new Set(),
+): Answer {
   const w = ctx.weights;
-  const found = sides.filter((side) => isUsable(side.best, w));
+  const found = sides.filter(
+    (side) => isUsable(side.best, w) || (side.best !== undefined && stated.has(side.best)),
+  );
   if (found.length === 0) return noFigure(query, ctx);
   // "A vs B" keeps the order asked; "which is bigger, A or B?" puts the winner first.
   const direction = WANTS_LOWEST.test(query.cleaned) ? 1 : -1;
@@ -366,27 +393,35 @@ function spelledOut(option: string, query: Query): string {
 }
 
 /**
- * Whether a figure may be option i's: its sentence names no option, or names option i as the one
- * it measures ("19 percent of cars and 61 percent of trucks"). Read once per figure asked.
+ * The option a figure's sentence ties it to ("19 percent of cars and 61 percent of trucks"), or
+ * null: read once per figure asked.
  */
 function claimsOf(
   entities: string[],
   query: Query,
   ctx: AnswerContext,
-): (fact: Fact, i: number) => boolean {
+): (fact: Fact) => number | null {
   const options = distinctSpellings(
     entities.map((option) => spellingsOf(option, query)),
     ctx.index.vocabulary,
   );
   const read = new Map<Fact, number | null>();
-  return (fact, i) => {
+  return (fact) => {
     let owner = read.get(fact);
     if (owner === undefined) {
       owner = claimant(fact, options, ctx.weights.optionMentionShare);
       read.set(fact, owner);
     }
-    return owner === null || owner === i;
+    return owner;
   };
+}
+
+/** Which figures a side may take (its sentence ties it to no other option) and which it owns. */
+interface Claims {
+  mine: (fact: Fact) => boolean;
+  owns: (fact: Fact) => boolean;
+  /** Figures taken only because the option's own clause states them: usable however scored. */
+  stated: Set<ScoredFact>;
 }
 
 /** "Did Oakfield seize more than Westvale?", "which got more, the DEA or the FBI?": side by side. */
@@ -399,22 +434,42 @@ export function comparisonAnswer(query: Query, ctx: AnswerContext): Answer {
     const taken = new Set<Fact>();
     const asked = { ...query, filters: { ...query.filters, entities } };
     const shownNames = namesShown(query);
-    const mine = claimsOf(entities, query, ctx);
+    const claimed = claimsOf(entities, query, ctx);
+    const stated = new Set<ScoredFact>();
+    const mine = (fact: Fact, i: number) => {
+      const owner = claimed(fact);
+      return owner === null || owner === i;
+    };
     const sides = entities.map((name, i) => {
       const spelled = spelledOut(name, query);
-      const first = bestForOption(spelled, asked, ctx, taken, () => true, name);
+      const owns = (fact: Fact) => claimed(fact) === i;
+      const first = bestForOption(
+        spelled,
+        asked,
+        ctx,
+        taken,
+        { mine: () => true, owns, stated },
+        name,
+      );
       // A figure whose own sentence gives it to another option is that option's: this one takes
       // its best figure that no other option's name claims.
       const best =
         first && !mine(first.fact, i)
-          ? (bestForOption(spelled, asked, ctx, taken, (fact) => mine(fact, i), name) ?? first)
+          ? (bestForOption(
+              spelled,
+              asked,
+              ctx,
+              taken,
+              { mine: (fact) => mine(fact, i), owns, stated },
+              name,
+            ) ?? first)
           : first;
       if (best) taken.add(best.fact);
       return { name: shownNames[i] ?? name, best };
     });
     const placesOf = entities.map((name) => optionPlaces(name, asked, ctx.index));
-    const stated = statedComparison(sides, placesOf, ctx.index);
-    return contest(stated ? [stated] : sides, query, ctx);
+    const statedSide = statedComparison(sides, placesOf, ctx.index);
+    return contest(statedSide ? [statedSide] : sides, query, ctx, stated);
   }
   const sides = places.map((place) => ({ name: place, best: bestForPlace(place, query, ctx) }));
   const stated = statedComparison(
