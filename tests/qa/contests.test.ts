@@ -118,3 +118,20 @@ describe("two people's terms set side by side", () => {
     expect(shorter.text).toMatch(/^\*\*calloway\*\*/);
   });
 });
+
+describe("places set beside each other in one list", () => {
+  it("takes each place's row of the list, not a lone figure elsewhere that scores higher", () => {
+    const sweep = report(
+      "Harbour sweep",
+      "France, the main landing point for heroin arriving by sea, led both arrests and seizures, according to the agency:",
+      "France: 40 arrests, 6.1 tonnes",
+      "Italy: 31 arrests, 4.4 tonnes",
+      "Greece: 12 arrests, 2.0 tonnes",
+      "In Italy, police at the port of Genoa seized 1.2 tonnes of heroin hidden in olive oil drums in a single week.",
+    );
+    const asked = answer("did italy or greece seize more heroin?", sweep);
+    expect(asked.text).toMatch(/^\*\*Italy\*\*/);
+    expect(asked.facts.map((fact) => fact.value)).toEqual([4.4, 2.0]);
+    expect(asked.citations.sort()).toEqual([4, 5]);
+  });
+});

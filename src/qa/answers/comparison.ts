@@ -16,6 +16,7 @@ import type { AnswerContext } from "./context.js";
 import { confidenceOf, isUsable, noFigure } from "./figure.js";
 import { canAnswer, moneyAsked, ofKindAsked } from "./fit.js";
 import { daysIn, isAge } from "./holders.js";
+import { parallel } from "./parallel.js";
 
 /** "Which got less", "the smaller": the contest is won by the lowest figure. */
 const WANTS_LOWEST =
@@ -325,15 +326,51 @@ function namesShown(query: Query): string[] {
  * than the percentage it changed by (unless a change is asked) or the count it changed from.
  */
 function bestForPlace(place: string, query: Query, ctx: AnswerContext): ScoredFact | undefined {
-  const ranked = rankFacts(query, ctx.index, [place], ctx.weights);
-  const usable = ranked.filter(
-    (scored) => isUsable(scored, ctx.weights) && ofKindAsked(query, scored.fact),
-  );
+  const usable = placeCandidates(place, query, ctx);
   return (
     usable.find((scored) => asCounted(query, scored) && !isBaseline(scored)) ??
     usable[0] ??
-    ranked[0]
+    rankFacts(query, ctx.index, [place], ctx.weights)[0]
   );
+}
+
+/** A place's usable figures of the kind asked, best first. */
+function placeCandidates(place: string, query: Query, ctx: AnswerContext): ScoredFact[] {
+  return rankFacts(query, ctx.index, [place], ctx.weights).filter(
+    (scored) => isUsable(scored, ctx.weights) && ofKindAsked(query, scored.fact),
+  );
+}
+
+/**
+ * "Did the Netherlands or Belgium seize more": where one side's best figure stands in a frame (a
+ * list of rows, a sentence) that states more sides alike than any other's does, every side takes
+ * its own figure there, so list rows are set beside list rows.
+ */
+function alongside(sides: Side[], query: Query, ctx: AnswerContext): Side[] {
+  const candidates = sides.map((side) =>
+    placeCandidates(side.name, query, ctx).filter((scored) => !isBaseline(scored)),
+  );
+  const alikeIn = (lead: ScoredFact) =>
+    candidates.map((own) => own.find((scored) => parallel(scored.fact, lead.fact, ctx.index)));
+  // The frame most sides are stated in, of those their best figures stand in; the best scored
+  // of equals.
+  let frame: (ScoredFact | undefined)[] | null = null;
+  let most = 1;
+  let top = Number.NEGATIVE_INFINITY;
+  for (const { best } of sides) {
+    if (!best) continue;
+    const alike = alikeIn(best);
+    const count = alike.filter(Boolean).length;
+    if (count > most || (count === most && frame && best.score > top)) {
+      [frame, most, top] = [alike, count, best.score];
+    }
+  }
+  if (!frame) return sides;
+  const chosen = frame;
+  return sides.map((side, i) => {
+    const alike = chosen[i];
+    return alike ? { ...side, best: alike } : side;
+  });
 }
 
 /** "fell 30 percent, from 510 to 357": the figure a change starts from is not the one now. */
@@ -471,7 +508,11 @@ export function comparisonAnswer(query: Query, ctx: AnswerContext): Answer {
     const statedSide = statedComparison(sides, placesOf, ctx.index);
     return contest(statedSide ? [statedSide] : sides, query, ctx, stated);
   }
-  const sides = places.map((place) => ({ name: place, best: bestForPlace(place, query, ctx) }));
+  const sides = alongside(
+    places.map((place) => ({ name: place, best: bestForPlace(place, query, ctx) })),
+    query,
+    ctx,
+  );
   const stated = statedComparison(
     sides,
     places.map((place) => [place]),

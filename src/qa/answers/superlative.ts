@@ -197,7 +197,7 @@ function rankedKindWords(cleaned: string): string {
  * "Northern Region (Ashby): 812 arrests", "25 to 34: 301 deaths", "2031: 41 cases": the label a
  * list row opens on, before its colon.
  */
-const ROW_LABEL = /^\s*([\p{Lu}\d][\p{L}\d'’. -]{1,48}?)\s*(?:\([^)]*\))?:\s/u;
+export const ROW_LABEL = /^\s*([\p{Lu}\d][\p{L}\d'’. -]{1,48}?)\s*(?:\([^)]*\))?:\s/u;
 const WHOLE_LABELS: ReadonlySet<string> = new Set(GRAMMAR.wholeLabels);
 
 /**
