@@ -257,6 +257,12 @@ export function askedRate(lower: string): string | null {
   return /\baverage\b/.test(lower) ? "" : null;
 }
 
+/** The word naming what is ranked after a place right after "which" ("which kansas city patrol division" → division). */
+function scopedKind(lower: string, mention: PlaceMention): string {
+  const [, first = "", second = ""] = rankedWords(`which ${lower.slice(mention.end)}`) ?? [];
+  return PLACE_KINDS.has(first) ? first : second;
+}
+
 /** "the oldest defendant", "the youngest suspect": people ranked by age. */
 const AGE_RANK = /\b(?:oldest|eldest|youngest)\b/;
 
@@ -556,7 +562,21 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
   );
   const target = people ? people.text.toLowerCase() : targetNoun(withoutPlaces);
   // "which province", "which customs district": the kind of place is one of the next two words.
-  const afterWhich = rankedWords(lower.replace(/\bmember states?\b/, "country"));
+  // "which kansas city patrol division", "which mexican state": a place right after "which" is the
+  // scope of what is ranked, not one of the things ranked.
+  // Only a scope the ranked things can be told to lie in: a country (each place knows its own), or
+  // any place above things the gazetteer does not hold ("patrol division"); "which texas city"
+  // is left as asked.
+  const scope = mentions.filter(
+    (mention) =>
+      /\b(?:which|what)\s+$/.test(lower.slice(0, mention.start)) &&
+      (mention.place.kind === "country" || PLACE_KINDS.get(scopedKind(lower, mention)) === "any"),
+  );
+  const scoped = scope
+    .slice()
+    .reverse()
+    .reduce((text, { start, end }) => `${text.slice(0, start)}${text.slice(end)}`, lower);
+  const afterWhich = rankedWords(scoped.replace(/\bmember states?\b/, "country"));
   const rankedPlaceKind = [afterWhich?.[1], afterWhich?.[2]].find(
     (word) => word && PLACE_KINDS.has(word),
   );
@@ -569,7 +589,7 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
   const isSuperlative =
     superlative !== null &&
     (placeKind !== null || /\bwhere\b/.test(lower) || RANKED_LABEL.test(afterWhich?.[1] ?? "")) &&
-    placeNames.length === 0;
+    mentions.every((mention) => scope.includes(mention));
   const options = placeNames.length >= 2 ? [] : contestOptions(cleaned);
   const thing = afterWhich?.[1] ?? "";
   const rankedThing =
@@ -613,7 +633,10 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
       ...(excluded.length > 0 ? { excluded } : {}),
     },
     filters: {
-      places: placeNames,
+      // The scope of a superlative ("which mexican state") filters no figure: the states are ranked.
+      places: isSuperlative
+        ? placeNames.filter((name) => !scope.some((mention) => mention.place.name === name))
+        : placeNames,
       placeWords: mentions.map((mention) => mention.text),
       entities: options,
       names: [],

@@ -135,3 +135,23 @@ describe("places set beside each other in one list", () => {
     expect(asked.citations.sort()).toEqual([4, 5]);
   });
 });
+
+describe("a place right after 'which' scopes what is ranked", () => {
+  const city = report(
+    "Denver midyear crime",
+    "Homicides fell in most of Denver's patrol divisions in the first half of 2025.",
+    "Division | Homicides 2025 | Homicides 2024",
+    "Harbor | 9 | 4",
+    "Ridge | 2 | 11",
+    "Valley | 5 | 6",
+  );
+
+  it("ranks the divisions, each by its figure for the year asked", () => {
+    const fewest = answer("which denver patrol division had the fewest homicides in 2025?", city);
+    expect(fewest.text).toMatch(/^\*\*Ridge\*\*/);
+    expect(fewest.facts[0]?.value).toBe(2);
+    const most = answer("which denver patrol division had the most homicides in 2025?", city);
+    expect(most.text).toMatch(/^\*\*Harbor\*\*/);
+    expect(most.facts[0]?.value).toBe(9);
+  });
+});

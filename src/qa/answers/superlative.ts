@@ -81,11 +81,18 @@ function podium(
         ? daysIn(fact) !== null
         : fact.unit === lead.fact.unit;
   const best = new Map<string, Fact>();
+  const scores = new Map<Fact, number>();
   for (const { fact, score } of ranked) {
     const key = keyOf(fact);
     if (!key || !sameFamily(fact) || score < lead.score - weights.superlativeMargin) continue;
+    // Ranked best first: a thing's figure is its best-fitting one ("3 homicides in 2025" over "5
+    // in 2024" to "… in 2025"), the larger of two that fit alike.
     const current = best.get(key);
-    if (!current || comparable(fact) > comparable(current)) best.set(key, fact);
+    const currentScore = current ? (scores.get(current) ?? 0) : 0;
+    if (!current || (score === currentScore && comparable(fact) > comparable(current))) {
+      best.set(key, fact);
+      scores.set(fact, score);
+    }
   }
   const direction = query.op === "min" ? 1 : -1;
   return [...best.entries()]
@@ -135,16 +142,19 @@ export function rankPlaces(query: Query, { index, weights }: AnswerContext): Pla
     (c) => ACTION_WORDS.has(c) || STEERING.has(c) || kindWords.has(c),
   );
   const subjectConcepts = onlyAction ? mostDoneTo(query, index) : named;
-  let ranked = rankFacts(query, index, [], weights).filter(
+  const retrieved = rankFacts(query, index, [], weights).filter((scored) => scored.score > 0);
+  const strict = retrieved.filter(
     (scored) =>
-      scored.score > 0 &&
-      (subjectConcepts.length === 0 ||
-        subjectConcepts.some((c) => {
-          const { doc } = scored;
-          // "the largest share of seizures, with 81.6 tonnes": the substance is named nearby.
-          return doc?.heads.has(c) || (doc?.near.has(c) && doc.heads.has(concept("seizure")));
-        })),
+      subjectConcepts.length === 0 ||
+      subjectConcepts.some((c) => {
+        const { doc } = scored;
+        // "the largest share of seizures, with 81.6 tonnes": the substance is named nearby.
+        return doc?.heads.has(c) || (doc?.near.has(c) && doc.heads.has(concept("seizure")));
+      }),
   );
+  // "The most homicides" where the report counts "812 victims": when no figure counts the noun
+  // asked, the figures the question's words retrieve are ranked as they are.
+  let ranked = strict.length > 0 ? strict : retrieved;
   // "Results by force:" then its rows: where a list's lead-in names the kind asked, its rows are
   // the things ranked, not the rows of the report's other lists nor its other figures.
   const inNamedList = ranked.filter(
