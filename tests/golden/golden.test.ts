@@ -86,7 +86,7 @@ const FLOORS: Record<string, number> = {
   "corpus-extra-2025-03-26_opioid_epidemic_cost": 17 / 18,
   "corpus-extra-2025-04-28_border_promises": 16 / 18,
   "corpus-extra-2025-08-11_dc_crime": 17 / 18,
-  "corpus-extra-2026-07-29_crime_midyear_2026": 17 / 18,
+  "corpus-extra-2026-07-29_crime_midyear_2026": 18 / 18,
   // 120 more questions on the same 10 tuning-half reports (4 per report unanswerable), by a helper
   // who never saw the engine. First sight, on this branch at be9c0a3: 92/120 = 76.7%, with 12
   // figures given for questions the report cannot answer (91/120 at the session's start, 33390a2);
@@ -142,7 +142,7 @@ const FLOORS: Record<string, number> = {
   "invented6-fact-sheet-grants": 15 / 15,
   "invented6-news-city-crime": 15 / 15,
   "invented6-news-police-operation": 15 / 15,
-  "invented7-news-national-stats-bulletin": 15 / 16, // first sight (session 4) 11/16
+  "invented7-news-national-stats-bulletin": 16 / 16, // first sight (session 4) 11/16
   "invented7-news-provincial-police-results": 15 / 16, // first sight (session 4) 13/16
   "invented7-news-wire-customs-haul": 14 / 16, // first sight (session 4) 11/16
   "invented7-wh-article-crime-results": 14 / 15, // first sight (session 4) 12/15

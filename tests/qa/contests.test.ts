@@ -155,3 +155,19 @@ describe("a place right after 'which' scopes what is ranked", () => {
     expect(most.facts[0]?.value).toBe(9);
   });
 });
+
+describe("the biggest drop, told by each figure's own words", () => {
+  it("reads 'down 12.5%' table cells as decreases and ranks drops, never rises", () => {
+    const table = report(
+      "Overdose deaths by state",
+      "Deaths fell in most states. The steepest drops were in the north:",
+      "State | Deaths 2031 | Change from prior year",
+      "Maine | 410 | down 12.5%",
+      "Vermont | 2,300 | down 31.2%",
+      "Oregon | 880 | up 40.1%",
+    );
+    const drop = answer("which state had the biggest drop in deaths?", table);
+    expect(drop.text).toMatch(/^\*\*Vermont\*\*/);
+    expect(drop.facts.map((fact) => fact.value)).toEqual([31.2, 12.5]);
+  });
+});

@@ -155,6 +155,14 @@ export function rankPlaces(query: Query, { index, weights }: AnswerContext): Pla
   // "The most homicides" where the report counts "812 victims": when no figure counts the noun
   // asked, the figures the question's words retrieve are ranked as they are.
   let ranked = strict.length > 0 ? strict : retrieved;
+  // "Which state had the biggest drop": the figures of a change in the direction asked, told by
+  // their own words ("a decrease of 41.3%", "down 30 percent"), whatever they say it is of; a
+  // rise is no drop.
+  // The change must be of what is asked: "auto thefts fell 36 percent" is no drop in homicides.
+  const changes = changesAsked(query, retrieved).filter(({ doc }) =>
+    subjectConcepts.every((c) => doc.core.has(c) || doc.near.has(c)),
+  );
+  if (changes.length > 0) ranked = changes;
   // "Results by force:" then its rows: where a list's lead-in names the kind asked, its rows are
   // the things ranked, not the rows of the report's other lists nor its other figures.
   const inNamedList = ranked.filter(
@@ -181,6 +189,24 @@ export function rankPlaces(query: Query, { index, weights }: AnswerContext): Pla
     return podium(ranked, query, weights, (fact) => label(fact) ?? place(fact));
   const byPlace = podium(ranked, query, weights, place);
   return byPlace.length > 0 ? byPlace : podium(ranked, query, weights, label);
+}
+
+/** The directions of change a question can ask for, as concepts. */
+const DIRECTIONS: ReadonlySet<string> = new Set(["increase", "decrease"].map(concept));
+
+/** The percentages of a change in the direction the question asks ("biggest drop"), if it asks one. */
+function changesAsked(query: Query, retrieved: ScoredFact[]): ScoredFact[] {
+  if (query.measure.expected.kind !== "percent") return [];
+  const asked = query.measure.concepts.filter((c) => DIRECTIONS.has(c));
+  if (asked.length !== 1) return [];
+  const [direction = ""] = asked;
+  return retrieved.filter(
+    ({ fact, doc }) =>
+      fact.unit === "percent" &&
+      ((fact.action !== null && concept(fact.action) === direction) ||
+        doc.leadVerbs.includes(direction) ||
+        doc.core.has(direction)),
+  );
 }
 
 /** "which year", "which month": the figures ranked are told apart by their periods. */
