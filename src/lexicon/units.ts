@@ -8,6 +8,8 @@ export type MeasureKind = z.infer<typeof MeasureKind>;
 
 const Units = z.object({
   $comment: z.string().optional(),
+  /** Days in each unit of time, so that "37 months" and "14 years" compare as spans. */
+  durationDays: z.record(z.string().min(1), z.number().positive()),
   baseUnits: z.partialRecord(MeasureKind, z.string().min(1)),
   units: z.array(
     z.object({

@@ -103,8 +103,9 @@ const ASKS_FOR_FIGURE =
  */
 const WH =
   /^(?:so\s+|and\s+|hey\s+|ok\s+|okay\s+)?(?:[^,?]{3,60},\s*)?(?:(?:by|in|on|at|for|from|since|until|to|over|during|within|across|throughout|under|with|through|against|after|before|about|among|into|between)\s+)?(who|what|when|where|which|why|how)\b/i;
-const SUPERLATIVE_MAX = /\b(?:most|highest|largest|biggest|greatest|top|leading|maximum|more)\b/i;
-const SUPERLATIVE_MIN = /\b(?:least|lowest|smallest|fewest|minimum)\b/i;
+const SUPERLATIVE_MAX =
+  /\b(?:most|highest|largest|biggest|greatest|top|leading|maximum|more|longest)\b/i;
+const SUPERLATIVE_MIN = /\b(?:least|lowest|smallest|fewest|minimum|shortest)\b/i;
 const COMPARISON =
   /\b(?:vs\.?|versus|compared? (?:to|with)|compare|against|or|than)\b|\bdifference between\b/i;
 const FIGURES_FOR =
@@ -265,6 +266,12 @@ export function askedRate(lower: string): string | null {
   return /\baverage\b/.test(lower) ? "" : null;
 }
 
+/** The word naming what is ranked after a place right after "which" ("which kansas city patrol division" → division). */
+function scopedKind(lower: string, mention: PlaceMention): string {
+  const [, first = "", second = ""] = rankedWords(`which ${lower.slice(mention.end)}`) ?? [];
+  return PLACE_KINDS.has(first) ? first : second;
+}
+
 /** "the oldest defendant", "the youngest suspect": people ranked by age. */
 const AGE_RANK = /\b(?:oldest|eldest|youngest)\b/;
 
@@ -272,7 +279,7 @@ const AGE_RANK = /\b(?:oldest|eldest|youngest)\b/;
 const WHAT_ABOUT = /^(?:(?:and|so|ok|okay)\s+)?(?:what|how)\s+about\s+/i;
 /** Words that make a list of options a contest: "which is bigger, A or B?". */
 const CONTEST =
-  /\b(?:more|most|bigger|biggest|larger|largest|higher|highest|greater|greatest|less|least|fewer|fewest|smaller|smallest|lower|lowest)\b/i;
+  /\b(?:more|most|bigger|biggest|larger|largest|higher|highest|greater|greatest|longer|longest|less|least|fewer|fewest|smaller|smallest|lower|lowest|shorter|shortest)\b/i;
 /** After "which"/"what", words that are not a kind of thing to rank: verbs, time, measures. */
 const NOT_A_THING =
   /^(?:|is|are|was|were|did|do|does|has|have|had|will|would|can|could|year|years|month|day|date|time|period|quarter|amount|number|total|percentage|share|rate|one|kind|type|sort|part|age)$/;
@@ -340,7 +347,7 @@ function twoOptions(cleaned: string, contestAt: number): string[] {
 
 /** A phrase that filters every option, from its opener to the end: "in 2024", "last year". */
 const SHARED_FILTER =
-  /\s+(?:in|during|since|over|across|last|this|so far|to date|per|for the)\s.*$|\s+(?:last|this) (?:year|month|week)$/i;
+  /\s+(?:in|at|during|since|over|across|last|this|so far|to date|per|for the)\s.*$|\s+(?:last|this) (?:year|month|week)$/i;
 
 /**
  * The options a contest sets side by side, after its last colon or comma: "which drug came in the
@@ -358,6 +365,24 @@ const THAN_CONTEST = new RegExp(
  */
 const COUNTED_THAN =
   /^(?:was|were|are|did|had|have)\s+(?:more|fewer|less)\s+[\w'-]+\s+(.+?)\s+than\s+(?:(?:was|were|are|is|did|had|have)\s+)?(.+?)[?.!]*$/i;
+/**
+ * "did the harbour fund or the river fund get more money", "was A or B hit harder": the two
+ * options stand between the auxiliary and the verb before the contest word.
+ */
+const OPTIONS_BEFORE_CONTEST = new RegExp(
+  `^(?:was|were|is|are|did|does|do|has|have|had|will|would)\\s+(.+?)\\s+or\\s+(.+?)\\s+[a-z]+\\s+(?:(?:a|an|the)\\s+)?(?:${CONTEST.source})\\b`,
+  "i",
+);
+function optionsBeforeContest(cleaned: string): string[] {
+  const match = OPTIONS_BEFORE_CONTEST.exec(cleaned);
+  const options = [match?.[1], match?.[2]].map((option) =>
+    (option ?? "").trim().replace(LEADING_ARTICLE, ""),
+  );
+  const fits = (option: string) =>
+    /[a-z]{2}/i.test(option) && option.split(/\s+/).length <= MAX_OPTION_WORDS;
+  return options.every(fits) ? options : [];
+}
+
 /** The two named options of a "than" contest; none when either is only a year. */
 function thanOptions(cleaned: string): string[] {
   const paired = THAN_CONTEST.exec(cleaned);
@@ -450,6 +475,8 @@ export function contestOptions(cleaned: string): string[] {
   if (paired.length === 2) return paired;
   const versus = versusOptions(cleaned);
   if (versus.length === 2) return versus;
+  const before = optionsBeforeContest(cleaned);
+  if (before.length === 2) return before;
   const contestAt = cleaned.search(CONTEST);
   if (contestAt < 0 || !/\bor\b/i.test(cleaned)) return [];
   // The list starts at the first colon or comma after the contest word: "largest: A, B or C".
@@ -553,7 +580,21 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
   );
   const target = people ? people.text.toLowerCase() : targetNoun(withoutPlaces);
   // "which province", "which customs district": the kind of place is one of the next two words.
-  const afterWhich = rankedWords(lower.replace(/\bmember states?\b/, "country"));
+  // "which kansas city patrol division", "which mexican state": a place right after "which" is the
+  // scope of what is ranked, not one of the things ranked.
+  // Only a scope the ranked things can be told to lie in: a country (each place knows its own), or
+  // any place above things the gazetteer does not hold ("patrol division"); "which texas city"
+  // is left as asked.
+  const scope = mentions.filter(
+    (mention) =>
+      /\b(?:which|what)\s+$/.test(lower.slice(0, mention.start)) &&
+      (mention.place.kind === "country" || PLACE_KINDS.get(scopedKind(lower, mention)) === "any"),
+  );
+  const scoped = scope
+    .slice()
+    .reverse()
+    .reduce((text, { start, end }) => `${text.slice(0, start)}${text.slice(end)}`, lower);
+  const afterWhich = rankedWords(scoped.replace(/\bmember states?\b/, "country"));
   const rankedPlaceKind = [afterWhich?.[1], afterWhich?.[2]].find(
     (word) => word && PLACE_KINDS.has(word),
   );
@@ -566,7 +607,7 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
   const isSuperlative =
     superlative !== null &&
     (placeKind !== null || /\bwhere\b/.test(lower) || RANKED_LABEL.test(afterWhich?.[1] ?? "")) &&
-    placeNames.length === 0;
+    mentions.every((mention) => scope.includes(mention));
   const options = placeNames.length >= 2 ? [] : contestOptions(cleaned);
   const thing = afterWhich?.[1] ?? "";
   const rankedThing =
@@ -610,7 +651,10 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
       ...(excluded.length > 0 ? { excluded } : {}),
     },
     filters: {
-      places: placeNames,
+      // The scope of a superlative ("which mexican state") filters no figure: the states are ranked.
+      places: isSuperlative
+        ? placeNames.filter((name) => !scope.some((mention) => mention.place.name === name))
+        : placeNames,
       placeWords: mentions.map((mention) => mention.text),
       entities: options,
       names: [],

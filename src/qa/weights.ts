@@ -182,6 +182,12 @@ export interface Weights {
   sentenceEventVerb: number;
   /** A quoted name in this many paragraphs or more is the report's own subject, not an answer. */
   ownNameParagraphs: number;
+  /**
+   * A contest's option is named in a sentence where more than half the words telling it from the
+   * other options (of those the report uses) stand together: "drug" alone does not name
+   * "drug-making cases", nor "vehicles" alone "commercial vehicles".
+   */
+  optionMentionShare: number;
 }
 
 export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
@@ -257,6 +263,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   sentenceQuotedName: 1,
   sentenceEventVerb: 1,
   ownNameParagraphs: 3,
+  optionMentionShare: 0.6,
 });
 
 /** The defaults themselves when nothing is overridden: an answer copies no 126-field object. */

@@ -44,8 +44,12 @@ export function isTableBlock(lines: string[]): boolean {
   );
 }
 
+/** "down 41.3%", "up 6 percent": a change written in words is a figure of its column too. */
+const WORDED_CHANGE =
+  /^(up|down|rose|fell|increased|decreased|dropped)\s+(?:by\s+)?(\d[\d,.]*\s*(?:%|percent))$/i;
+
 function isFigureCell(cell: string): boolean {
-  return NUMERIC_CELL.test(cell) && !YEAR_CELL.test(cell);
+  return (NUMERIC_CELL.test(cell) || WORDED_CHANGE.test(cell)) && !YEAR_CELL.test(cell);
 }
 
 /** A row of two or more cells naming columns: no cell is a figure (a year may head a column). */
@@ -105,10 +109,17 @@ const CURRENCY_CELL = /^[~≈]?\s*(?:[$€£¥₹₱]|[A-Z]{2,3}\$)/;
 function cellPhrase(cell: string, column: Column): string {
   const change = CHANGE_COLUMN.exec(column.name);
   const signed = SIGNED_PERCENT.exec(cell);
+  const worded = WORDED_CHANGE.exec(cell);
   let phrase: string;
   if (change && signed) {
     const direction = signed[1] === "+" ? "an increase" : "a decrease";
     phrase = `${direction} of ${signed[2]} ${change[1] ?? ""}`;
+  } else if (worded) {
+    // "down 41.3%" under "Change from prior year": a decrease of 41.3% from prior year.
+    const direction = /^(?:up|rose|increased)$/i.test(worded[1] ?? "")
+      ? "an increase"
+      : "a decrease";
+    phrase = `${direction} of ${worded[2]} ${change ? (change[1] ?? "") : column.name}`;
   } else if (CURRENCY_CELL.test(cell) && column.name) {
     phrase = `${cell} in ${column.name}`; // "$4 million in total awards", as prose writes it
   } else {

@@ -142,7 +142,7 @@ const FLOORS: Record<string, number> = {
   "invented6-fact-sheet-grants": 15 / 15,
   "invented6-news-city-crime": 15 / 15,
   "invented6-news-police-operation": 15 / 15,
-  "invented7-news-national-stats-bulletin": 15 / 16, // first sight (session 4) 11/16
+  "invented7-news-national-stats-bulletin": 16 / 16, // first sight (session 4) 11/16
   "invented7-news-provincial-police-results": 15 / 16, // first sight (session 4) 13/16
   "invented7-news-wire-customs-haul": 14 / 16, // first sight (session 4) 11/16
   "invented7-wh-article-crime-results": 14 / 15, // first sight (session 4) 12/15

@@ -2,22 +2,30 @@ import { yearsIn } from "../../facts/dates.js";
 import { localPlacesInQuestion } from "../../facts/localPlaces.js";
 import { findPlacesInQuestion } from "../../facts/places.js";
 import type { Fact } from "../../facts/schema.js";
+import { UNITS } from "../../lexicon/units.js";
 import { words } from "../../text/tokenize.js";
 import { citeLine, quoteBlock, uniqueParagraphs } from "../compose.js";
+import { mentions } from "../names.js";
 import { exampleOnlyConcepts, rankFacts, type ScoredFact, statedRate } from "../rank.js";
 import type { ReportIndex } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { namesAKindOfPlace, type Query } from "../understand.js";
 import { conceptsOf } from "../vocabulary.js";
+import { claimant, distinctSpellings } from "./claims.js";
 import type { AnswerContext } from "./context.js";
 import { confidenceOf, isUsable, noFigure } from "./figure.js";
-import { canAnswer, ofKindAsked } from "./fit.js";
+import { canAnswer, moneyAsked, ofKindAsked } from "./fit.js";
+import { daysIn, isAge } from "./holders.js";
+import { parallel } from "./parallel.js";
 
 /** "Which got less", "the smaller": the contest is won by the lowest figure. */
-const WANTS_LOWEST = /\b(?:less|least|fewer|fewest|smaller|smallest|lower|lowest)\b/i;
+const WANTS_LOWEST =
+  /\b(?:less|least|fewer|fewest|smaller|smallest|lower|lowest|shorter|shortest)\b/i;
 /** A contest that wants a winner named, not two figures set side by side. */
 const ASKS_WINNER =
-  /\b(?:which|who|whose|what)\b|\b(?:more|most|bigger|biggest|larger|largest|higher|highest|greater|greatest|steepest|less|least|fewer|fewest|smaller|smallest|lower|lowest)\b/i;
+  /\b(?:which|who|whose|what)\b|\b(?:more|most|bigger|biggest|larger|largest|higher|highest|greater|greatest|steepest|longer|longest|less|least|fewer|fewest|smaller|smallest|lower|lowest|shorter|shortest)\b/i;
+/** "Who is older": an age ("Dana Reyes, 41") is a side's figure only when age is asked. */
+const ASKS_AGE = /\b(?:old|older|oldest|younger|youngest|age|ages|aged)\b/i;
 /** Below this share of an option's words beside a figure, the figure is about something else. */
 const MIN_OPTION_COVERAGE = 0.6;
 
@@ -26,8 +34,9 @@ interface Side {
   best: ScoredFact | undefined;
 }
 
+/** A side's size: in base units, a span of time in days ("210 months" against "17 years"). */
 function size(fact: Fact): number {
-  return Math.abs(fact.base?.value ?? fact.value);
+  return Math.abs(fact.base?.value ?? daysIn(fact) ?? fact.value);
 }
 
 /** The best figure for one option: the question's measure, with the option's words beside it. */
@@ -36,7 +45,10 @@ function bestForOption(
   query: Query,
   ctx: AnswerContext,
   taken: ReadonlySet<Fact>,
+  claims: Claims,
+  asWritten: string = option,
 ): ScoredFact | undefined {
+  const { mine, owns } = claims;
   // "the crime cost or the healthcare cost": what every option shares ("cost") is the measure, and
   // a word the report never uses ("the healthcare side") can stand beside no figure.
   const inEvery = (c: string) =>
@@ -73,7 +85,13 @@ function bestForOption(
     besideShare(scored, inSentence) >= MIN_OPTION_COVERAGE;
   // "were more people arrested in A or B": a figure that counts what is asked (people, arrests)
   // with the option beside it, else in its sentence, beats one that only shares the option's words.
-  const counts = (scored: ScoredFact) => shared.some((c) => scored.doc.core.has(c));
+  // "which got more money", "who got the longer sentence": a sum of money, a span of time counts
+  // what is asked, whatever the report calls it.
+  const spanAsked = UNITS.durationDays[query.measure.expected.unit ?? ""] !== undefined;
+  const counts = (scored: ScoredFact) =>
+    shared.some((c) => scored.doc.core.has(c)) ||
+    moneyAsked(query, scored.fact) ||
+    (spanAsked && daysIn(scored.fact) !== null);
   // Like is set beside like: with no rate asked, a total ("$40 million") beats a figure stated per
   // something ("$900 for each family") that fits the option as well.
   const likeAsked = (scored: ScoredFact) =>
@@ -83,7 +101,7 @@ function bestForOption(
     ctx.index,
     optionPlaces(option, query, ctx.index),
     ctx.weights,
-  ).filter((scored) => !taken.has(scored.fact));
+  ).filter((scored) => !taken.has(scored.fact) && mine(scored.fact));
   const fits = [
     (scored: ScoredFact) => share(scored, false) && counts(scored),
     (scored: ScoredFact) => share(scored, true) && counts(scored),
@@ -99,12 +117,13 @@ function bestForOption(
   const usable = ranked.filter(
     (scored) =>
       isUsable(scored, ctx.weights) &&
+      (!isAge(scored.fact) || ASKS_AGE.test(query.cleaned)) &&
       ofKindAsked(asked, scored.fact) &&
       (years.length === 0 || canAnswer(asked, scored, ctx.index)),
   );
   const alike = usable.filter(likeAsked);
   const counted = (scored: ScoredFact) => asCounted(query, scored);
-  const gap = (scored: ScoredFact) => namedBefore(option, scored.fact, ctx.index);
+  const gap = (scored: ScoredFact) => namedBefore(asWritten, scored.fact, ctx.index);
   // The best ranked; of figures ranked alike (a list's rows "- Eastport filed 12 cases worth
   // $3 million"), the one the option's name stands nearest before.
   for (const candidates of [alike.filter(counted), alike, usable.filter(counted), usable]) {
@@ -134,7 +153,15 @@ function bestForOption(
       isUsable(scored, ctx.weights) &&
       [...own].every((c) => scored.doc.paragraph.has(c) || scored.doc.context.has(c)),
   );
-  return nearestNamed(tiedWithFirst(inParagraph), gap);
+  const named = nearestNamed(tiedWithFirst(inParagraph), gap);
+  if (named) return named;
+  // "Dana Reyes, 41, … received 96 months": a figure of the kind asked that the option's own
+  // clause gives it, however little else of the question its sentence shares.
+  const owned = ranked.find(
+    (scored) => owns(scored.fact) && counts(scored) && ofKindAsked(asked, scored.fact),
+  );
+  if (owned) claims.stated.add(owned);
+  return owned;
 }
 
 /** The figures ranked as high as the first. */
@@ -209,9 +236,16 @@ function restated(facts: Fact[], index: ReportIndex): Fact[] {
 }
 
 /** Sides ordered winner first; a side with no figure goes last. */
-function contest(sides: Side[], query: Query, ctx: AnswerContext): Answer {
+function contest(
+  sides: Side[],
+  query: Query,
+  ctx: AnswerContext,
+  stated: ReadonlySet<ScoredFact> = new Set(),
+): Answer {
   const w = ctx.weights;
-  const found = sides.filter((side) => isUsable(side.best, w));
+  const found = sides.filter(
+    (side) => isUsable(side.best, w) || (side.best !== undefined && stated.has(side.best)),
+  );
   if (found.length === 0) return noFigure(query, ctx);
   // "A vs B" keeps the order asked; "which is bigger, A or B?" puts the winner first.
   const direction = WANTS_LOWEST.test(query.cleaned) ? 1 : -1;
@@ -292,15 +326,51 @@ function namesShown(query: Query): string[] {
  * than the percentage it changed by (unless a change is asked) or the count it changed from.
  */
 function bestForPlace(place: string, query: Query, ctx: AnswerContext): ScoredFact | undefined {
-  const ranked = rankFacts(query, ctx.index, [place], ctx.weights);
-  const usable = ranked.filter(
-    (scored) => isUsable(scored, ctx.weights) && ofKindAsked(query, scored.fact),
-  );
+  const usable = placeCandidates(place, query, ctx);
   return (
     usable.find((scored) => asCounted(query, scored) && !isBaseline(scored)) ??
     usable[0] ??
-    ranked[0]
+    rankFacts(query, ctx.index, [place], ctx.weights)[0]
   );
+}
+
+/** A place's usable figures of the kind asked, best first. */
+function placeCandidates(place: string, query: Query, ctx: AnswerContext): ScoredFact[] {
+  return rankFacts(query, ctx.index, [place], ctx.weights).filter(
+    (scored) => isUsable(scored, ctx.weights) && ofKindAsked(query, scored.fact),
+  );
+}
+
+/**
+ * "Did the Netherlands or Belgium seize more": where one side's best figure stands in a frame (a
+ * list of rows, a sentence) that states more sides alike than any other's does, every side takes
+ * its own figure there, so list rows are set beside list rows.
+ */
+function alongside(sides: Side[], query: Query, ctx: AnswerContext): Side[] {
+  const candidates = sides.map((side) =>
+    placeCandidates(side.name, query, ctx).filter((scored) => !isBaseline(scored)),
+  );
+  const alikeIn = (lead: ScoredFact) =>
+    candidates.map((own) => own.find((scored) => parallel(scored.fact, lead.fact, ctx.index)));
+  // The frame most sides are stated in, of those their best figures stand in; the best scored
+  // of equals.
+  let frame: (ScoredFact | undefined)[] | null = null;
+  let most = 1;
+  let top = Number.NEGATIVE_INFINITY;
+  for (const { best } of sides) {
+    if (!best) continue;
+    const alike = alikeIn(best);
+    const count = alike.filter(Boolean).length;
+    if (count > most || (count === most && frame && best.score > top)) {
+      [frame, most, top] = [alike, count, best.score];
+    }
+  }
+  if (!frame) return sides;
+  const chosen = frame;
+  return sides.map((side, i) => {
+    const alike = chosen[i];
+    return alike ? { ...side, best: alike } : side;
+  });
 }
 
 /** "fell 30 percent, from 510 to 357": the figure a change starts from is not the one now. */
@@ -340,6 +410,57 @@ function statedComparison(
   });
 }
 
+/** An option's spellings: as asked, and with a name in it as the report's other spellings of it. */
+function spellingsOf(option: string, query: Query): string[] {
+  const group = query.filters.names.find((spellings) =>
+    spellings.some((spelling) => mentions(option, spelling)),
+  );
+  if (!group) return [option];
+  const asked = group.find((spelling) => mentions(option, spelling)) ?? "";
+  const at = option.toLowerCase().indexOf(asked.toLowerCase());
+  if (at < 0) return [option];
+  const respelled = (other: string) =>
+    `${option.slice(0, at)}${other}${option.slice(at + asked.length)}`;
+  return [option, ...group.filter((other) => other !== asked).map(respelled)];
+}
+
+/** "HIDTA" where the report writes "High Intensity Drug Trafficking Areas": the longest spelling. */
+function spelledOut(option: string, query: Query): string {
+  return spellingsOf(option, query).reduce((a, b) => (b.length > a.length ? b : a));
+}
+
+/**
+ * The option a figure's sentence ties it to ("19 percent of cars and 61 percent of trucks"), or
+ * null: read once per figure asked.
+ */
+function claimsOf(
+  entities: string[],
+  query: Query,
+  ctx: AnswerContext,
+): (fact: Fact) => number | null {
+  const options = distinctSpellings(
+    entities.map((option) => spellingsOf(option, query)),
+    ctx.index.vocabulary,
+  );
+  const read = new Map<Fact, number | null>();
+  return (fact) => {
+    let owner = read.get(fact);
+    if (owner === undefined) {
+      owner = claimant(fact, options, ctx.weights.optionMentionShare);
+      read.set(fact, owner);
+    }
+    return owner;
+  };
+}
+
+/** Which figures a side may take (its sentence ties it to no other option) and which it owns. */
+interface Claims {
+  mine: (fact: Fact) => boolean;
+  owns: (fact: Fact) => boolean;
+  /** Figures taken only because the option's own clause states them: usable however scored. */
+  stated: Set<ScoredFact>;
+}
+
 /** "Did Oakfield seize more than Westvale?", "which got more, the DEA or the FBI?": side by side. */
 export function comparisonAnswer(query: Query, ctx: AnswerContext): Answer {
   const { places } = query.filters;
@@ -350,16 +471,48 @@ export function comparisonAnswer(query: Query, ctx: AnswerContext): Answer {
     const taken = new Set<Fact>();
     const asked = { ...query, filters: { ...query.filters, entities } };
     const shownNames = namesShown(query);
+    const claimed = claimsOf(entities, query, ctx);
+    const stated = new Set<ScoredFact>();
+    const mine = (fact: Fact, i: number) => {
+      const owner = claimed(fact);
+      return owner === null || owner === i;
+    };
     const sides = entities.map((name, i) => {
-      const best = bestForOption(name, asked, ctx, taken);
+      const spelled = spelledOut(name, query);
+      const owns = (fact: Fact) => claimed(fact) === i;
+      const first = bestForOption(
+        spelled,
+        asked,
+        ctx,
+        taken,
+        { mine: () => true, owns, stated },
+        name,
+      );
+      // A figure whose own sentence gives it to another option is that option's: this one takes
+      // its best figure that no other option's name claims.
+      const best =
+        first && !mine(first.fact, i)
+          ? (bestForOption(
+              spelled,
+              asked,
+              ctx,
+              taken,
+              { mine: (fact) => mine(fact, i), owns, stated },
+              name,
+            ) ?? first)
+          : first;
       if (best) taken.add(best.fact);
       return { name: shownNames[i] ?? name, best };
     });
     const placesOf = entities.map((name) => optionPlaces(name, asked, ctx.index));
-    const stated = statedComparison(sides, placesOf, ctx.index);
-    return contest(stated ? [stated] : sides, query, ctx);
+    const statedSide = statedComparison(sides, placesOf, ctx.index);
+    return contest(statedSide ? [statedSide] : sides, query, ctx, stated);
   }
-  const sides = places.map((place) => ({ name: place, best: bestForPlace(place, query, ctx) }));
+  const sides = alongside(
+    places.map((place) => ({ name: place, best: bestForPlace(place, query, ctx) })),
+    query,
+    ctx,
+  );
   const stated = statedComparison(
     sides,
     places.map((place) => [place]),

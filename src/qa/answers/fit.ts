@@ -69,6 +69,11 @@ const leadSays = (doc: ScoredFact["doc"], pattern: RegExp): boolean =>
 const HOW_MANY = /\bhow many\b/i;
 
 /** "How much did the wall cost": money asked is never answered by miles or people. */
+/** "Which got more money": a sum of money asked counts as what is asked whatever it is of. */
+export function moneyAsked(query: Query, fact: Fact): boolean {
+  return query.measure.expected.kind === "currency" && CURRENCY.test(fact.unit ?? "");
+}
+
 function moneyWhenAsked(query: Query, fact: Fact): boolean {
   return query.measure.expected.kind !== "currency" || CURRENCY.test(fact.unit ?? "");
 }

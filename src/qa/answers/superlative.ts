@@ -1,6 +1,7 @@
 import { placeByName } from "../../facts/places.js";
 import type { Fact } from "../../facts/schema.js";
 import { GRAMMAR } from "../../lexicon/language.js";
+import { UNITS } from "../../lexicon/units.js";
 import { citeLine, quoteBlock, uniqueParagraphs } from "../compose.js";
 import { preparedOf } from "../prepared.js";
 import { rankFacts, type ScoredFact, STEERING } from "../rank.js";
@@ -11,6 +12,8 @@ import { concept, conceptsOf } from "../vocabulary.js";
 import type { Weights } from "../weights.js";
 import type { AnswerContext } from "./context.js";
 import { figureAnswer } from "./figure.js";
+import { ofKindAsked } from "./fit.js";
+import { daysIn, holdersOf, isAge } from "./holders.js";
 import { sentenceAnswer } from "./sentence.js";
 
 export interface PlaceFigure {
@@ -23,8 +26,9 @@ const ACTION_WORDS = new Set(["seize", "arrest", "crack", "destroy", "investigat
 /** "Which region / province / state": federal units go by different names in different countries. */
 const SUBNATIONAL = new Set(["province", "state"]);
 
+/** A figure's size to rank by: in base units, a span of time in days ("37 months", "14 years"). */
 function comparable(fact: Fact): number {
-  return fact.base?.value ?? fact.value;
+  return fact.base?.value ?? daysIn(fact) ?? fact.value;
 }
 
 /**
@@ -70,14 +74,26 @@ function podium(
 ): PlaceFigure[] {
   const lead = ranked.find((scored) => keyOf(scored.fact) !== null);
   if (!lead) return [];
+  const span = daysIn(lead.fact) !== null;
   const sameFamily = (fact: Fact) =>
-    lead.fact.base ? fact.base !== null : fact.unit === lead.fact.unit;
+    lead.fact.base
+      ? fact.base !== null
+      : span
+        ? daysIn(fact) !== null
+        : fact.unit === lead.fact.unit;
   const best = new Map<string, Fact>();
+  const scores = new Map<Fact, number>();
   for (const { fact, score } of ranked) {
     const key = keyOf(fact);
     if (!key || !sameFamily(fact) || score < lead.score - weights.superlativeMargin) continue;
+    // Ranked best first: a thing's figure is its best-fitting one ("3 homicides in 2025" over "5
+    // in 2024" to "… in 2025"), the larger of two that fit alike.
     const current = best.get(key);
-    if (!current || comparable(fact) > comparable(current)) best.set(key, fact);
+    const currentScore = current ? (scores.get(current) ?? 0) : 0;
+    if (!current || (score === currentScore && comparable(fact) > comparable(current))) {
+      best.set(key, fact);
+      scores.set(fact, score);
+    }
   }
   const direction = query.op === "min" ? 1 : -1;
   return [...best.entries()]
@@ -115,16 +131,27 @@ export function rankPlaces(query: Query, { index, weights }: AnswerContext): Pla
     (c) => ACTION_WORDS.has(c) || STEERING.has(c) || kindWords.has(c),
   );
   const subjectConcepts = onlyAction ? mostDoneTo(query, index) : named;
-  let ranked = rankFacts(query, index, [], weights).filter(
+  const retrieved = rankFacts(query, index, [], weights).filter((scored) => scored.score > 0);
+  const strict = retrieved.filter(
     (scored) =>
-      scored.score > 0 &&
-      (subjectConcepts.length === 0 ||
-        subjectConcepts.some((c) => {
-          const { doc } = scored;
-          // "the largest share of seizures, with 81.6 tonnes": the substance is named nearby.
-          return doc?.heads.has(c) || (doc?.near.has(c) && doc.heads.has(concept("seizure")));
-        })),
+      subjectConcepts.length === 0 ||
+      subjectConcepts.some((c) => {
+        const { doc } = scored;
+        // "the largest share of seizures, with 81.6 tonnes": the substance is named nearby.
+        return doc?.heads.has(c) || (doc?.near.has(c) && doc.heads.has(concept("seizure")));
+      }),
   );
+  // "The most homicides" where the report counts "812 victims": when no figure counts the noun
+  // asked, the figures the question's words retrieve are ranked as they are.
+  let ranked = strict.length > 0 ? strict : retrieved;
+  // "Which state had the biggest drop": the figures of a change in the direction asked, told by
+  // their own words ("a decrease of 41.3%", "down 30 percent"), whatever they say it is of; a
+  // rise is no drop.
+  // The change must be of what is asked: "auto thefts fell 36 percent" is no drop in homicides.
+  const changes = changesAsked(query, retrieved).filter(({ doc }) =>
+    subjectConcepts.every((c) => doc.core.has(c) || doc.near.has(c)),
+  );
+  if (changes.length > 0) ranked = changes;
   // "Results by force:" then its rows: where a list's lead-in names the kind asked, its rows are
   // the things ranked, not the rows of the report's other lists nor its other figures.
   const inNamedList = ranked.filter(
@@ -153,6 +180,24 @@ export function rankPlaces(query: Query, { index, weights }: AnswerContext): Pla
   return byPlace.length > 0 ? byPlace : podium(ranked, query, weights, label);
 }
 
+/** The directions of change a question can ask for, as concepts. */
+const DIRECTIONS: ReadonlySet<string> = new Set(["increase", "decrease"].map(concept));
+
+/** The percentages of a change in the direction the question asks ("biggest drop"), if it asks one. */
+function changesAsked(query: Query, retrieved: ScoredFact[]): ScoredFact[] {
+  if (query.measure.expected.kind !== "percent") return [];
+  const asked = query.measure.concepts.filter((c) => DIRECTIONS.has(c));
+  if (asked.length !== 1) return [];
+  const [direction = ""] = asked;
+  return retrieved.filter(
+    ({ fact, doc }) =>
+      fact.unit === "percent" &&
+      ((fact.action !== null && concept(fact.action) === direction) ||
+        doc.leadVerbs.includes(direction) ||
+        doc.core.has(direction)),
+  );
+}
+
 /** "which year", "which month": the figures ranked are told apart by their periods. */
 const PERIOD_KINDS: ReadonlySet<string> = new Set(["year", "month", "quarter"].map(concept));
 
@@ -177,7 +222,7 @@ function rankedKindWords(cleaned: string): string {
  * "Northern Region (Ashby): 812 arrests", "25 to 34: 301 deaths", "2031: 41 cases": the label a
  * list row opens on, before its colon.
  */
-const ROW_LABEL = /^\s*([\p{Lu}\d][\p{L}\d'’. -]{1,48}?)\s*(?:\([^)]*\))?:\s/u;
+export const ROW_LABEL = /^\s*([\p{Lu}\d][\p{L}\d'’. -]{1,48}?)\s*(?:\([^)]*\))?:\s/u;
 const WHOLE_LABELS: ReadonlySet<string> = new Set(GRAMMAR.wholeLabels);
 
 /**
@@ -201,10 +246,27 @@ function rowLabel(fact: Fact, query: Query, index: ReportIndex): string | null {
  */
 export function rankThings(query: Query, { index, weights }: AnswerContext): PlaceFigure[] {
   const kind = concept(query.rankedThing ?? "");
-  const ranked = rankFacts(query, index, [], weights).filter(
-    (scored) => scored.score > 0 && (scored.doc.heads.has(kind) || scored.doc.core.has(kind)),
+  const retrieved = rankFacts(query, index, [], weights);
+  const all = retrieved.filter((scored) => scored.score > 0);
+  // "Which cutter seized the most cocaine": the cutters are named beside their figures ("the
+  // cutter Stratton … 57,900 pounds"), and a count of cutters ("seven cutters") names none.
+  const [, , next] = rankedWords(query.cleaned.toLowerCase()) ?? [];
+  const holders = holdersOf(query.rankedThing ?? "", next, index);
+  // "The shortest sentence": asked for a span of time, every span ranks ("37 months", "14 years").
+  const spans = UNITS.durationDays[query.measure.expected.unit ?? ""] !== undefined;
+  // A span's words are the question's ("the shortest sentence") only in part: every retrieved
+  // figure of the kind asked with a holder ranks, within the podium's margin of the leader.
+  const asked = (spans ? retrieved : all).filter(
+    (scored) =>
+      ofKindAsked(query, scored.fact) &&
+      !isAge(scored.fact) &&
+      (!spans || daysIn(scored.fact) !== null),
   );
-  return podium(ranked, query, weights, (fact) => fact.subject.toLowerCase());
+  const named = podium(asked, query, weights, (fact) => holders.of(fact));
+  if (named.length > 1) return named;
+  const ranked = all.filter((scored) => scored.doc.heads.has(kind) || scored.doc.core.has(kind));
+  const counted = podium(ranked, query, weights, (fact) => fact.subject.toLowerCase());
+  return counted.length > 0 ? counted : named;
 }
 
 /** "Rowan Pike, 41": an age the report gives a person, its subject naming them. */

@@ -1,0 +1,173 @@
+import { describe, expect, it } from "vitest";
+import { answer } from "../../src/qa/answer.js";
+import { buildReportIndex } from "../../src/qa/reportIndex.js";
+import { contestOptions } from "../../src/qa/understand.js";
+
+const invented = (text: string) => buildReportIndex(text, { name: "invented.txt", version: null });
+const report = (...paragraphs: string[]) => invented(`${paragraphs.join("\n\n")}\n`);
+
+describe("a contest's options, wherever the question puts them", () => {
+  it("reads two options before the contest word ('did A or B get more')", () => {
+    expect(contestOptions("did the harbour fund or the river fund get more money")).toEqual([
+      "harbour fund",
+      "river fund",
+    ]);
+    expect(
+      contestOptions("has the north district or the south district seen fewer arrests"),
+    ).toEqual(["north district", "south district"]);
+  });
+
+  it("ends a long second option where a place both share begins ('at the ports')", () => {
+    expect(
+      contestOptions(
+        "does the agency scan a bigger share of trucks or private cars at the northern ports",
+      ),
+    ).toEqual(["trucks", "private cars"]);
+  });
+});
+
+describe("each option takes the figure its own clause gives it", () => {
+  const inspections = report(
+    "Inspection plan",
+    "The agency now scans about 23 percent of private cars and 71 percent of freight trucks crossing at the northern ports. It wants both above 80 percent.",
+  );
+
+  it("gives 'N percent of X' to the X after it, in either order asked", () => {
+    const bigger = answer(
+      "does the agency scan a bigger share of private cars or freight trucks?",
+      inspections,
+    );
+    expect(bigger.facts.map((fact) => fact.value)).toEqual([71, 23]);
+    expect(bigger.text).toMatch(/^\*\*freight trucks\*\*/);
+    const smaller = answer("which share is lower, freight trucks or private cars?", inspections);
+    expect(smaller.facts[0]?.value).toBe(23);
+    expect(smaller.text).toMatch(/^\*\*private cars\*\*/);
+  });
+
+  it("gives a figure after a name's comma to that name, the other option's sentence to it", () => {
+    const budget = report(
+      "Prevention budget",
+      "Through the Safe Streets Grants, the office backs 410 youth coalitions. Together these awards total about $48 million. The Regional Narcotics Task Force Program (RNTFP), funded at $215 million, links police agencies in every state.",
+    );
+    const asked = answer("which gets more money, safe streets grants or RNTFP?", budget);
+    expect(asked.facts.map((fact) => fact.value)).toEqual([215_000_000, 48_000_000]);
+    expect(asked.text).toMatch(/^\*\*RNTFP\*\*/);
+  });
+
+  it("splits one sentence's two figures between the two names before them", () => {
+    const grants = report(
+      "Grants",
+      "The Lakeside program, funded at $3 million, trains nurses, while the Hillcrest program, at $5 million, buys vans.",
+    );
+    const asked = answer(
+      "did the lakeside program or the hillcrest program get more money?",
+      grants,
+    );
+    expect(asked.facts.map((fact) => fact.value)).toEqual([5_000_000, 3_000_000]);
+    expect(asked.text).toMatch(/^\*\*hillcrest program\*\*/);
+  });
+});
+
+describe("which named thing of a kind leads", () => {
+  it("ranks vessels named beside their figures, in prose and in list rows, not a count of them", () => {
+    const patrols = report(
+      "Patrol review",
+      "The Norfolk-based patrol boat Kestrel, led by Cmdr. Ada Brook, seized about 12,400 pounds of heroin on three patrols.",
+      "The patrol boat Osprey seized 9,800 pounds of heroin off the cape.",
+      "Patrol boat Heron (Lt. Sam Ruiz): 15,100 pounds of heroin, 4 boardings",
+      "Patrol boat Tern (Lt. Ida Vance): 3,300 pounds of heroin, 2 boardings",
+      "Together, those four patrol boats seized 40,600 pounds.",
+    );
+    const top = answer("which patrol boat seized the most heroin?", patrols);
+    expect(top.text).toMatch(/^\*\*Heron\*\*/);
+    expect(top.facts[0]?.value).toBe(15_100);
+    expect(top.citations[0]).toBe(4);
+    const least = answer("which boat seized the least heroin?", patrols);
+    expect(least.text).toMatch(/^\*\*Tern\*\*/);
+  });
+
+  it("ranks people by their terms, months and years compared as one span", () => {
+    const court = report(
+      "Three defendants sentenced",
+      "Ana Maria Soto, 38, of Eastport, was sentenced to 200 months.",
+      "Peter James Holt, 44, of Westport, received 9 years.",
+      "Lena Ruth Park, 30, of Milton, was sentenced to 96 months.",
+      "Holt's lawyer, Victor Lane, had asked for 5 years.",
+    );
+    const shortest = answer("which defendant got the shortest sentence?", court);
+    expect(shortest.text).toMatch(/^\*\*Lena Ruth Park\*\*/);
+    expect(shortest.facts[0]?.value).toBe(96);
+    const longest = answer("which defendant got the longest sentence?", court);
+    expect(longest.text).toMatch(/^\*\*Ana Maria Soto\*\*/);
+    expect(longest.facts.map((fact) => fact.value)).toEqual([200, 9, 96]);
+  });
+});
+
+describe("two people's terms set side by side", () => {
+  it("gives each the span its own clause states, never their age, and compares in one unit", () => {
+    const court = report(
+      "Two couriers sentenced",
+      "Omar Felix Reyna, 39, of Eastport, described by agents as the ring's main driver, received 14 years and a $2 million forfeiture.",
+      "Iris Dawn Calloway, 51, of Westport, who pleaded guilty to conspiracy, was sentenced to 160 months.",
+    );
+    const longer = answer("who got the longer sentence, calloway or reyna?", court);
+    expect(longer.text).toMatch(/^\*\*reyna\*\*/);
+    expect(longer.facts.map((fact) => fact.value)).toEqual([14, 160]);
+    expect(longer.citations.sort()).toEqual([2, 3]);
+    const shorter = answer("who got the shorter sentence, reyna or calloway?", court);
+    expect(shorter.text).toMatch(/^\*\*calloway\*\*/);
+  });
+});
+
+describe("places set beside each other in one list", () => {
+  it("takes each place's row of the list, not a lone figure elsewhere that scores higher", () => {
+    const sweep = report(
+      "Harbour sweep",
+      "France, the main landing point for heroin arriving by sea, led both arrests and seizures, according to the agency:",
+      "France: 40 arrests, 6.1 tonnes",
+      "Italy: 31 arrests, 4.4 tonnes",
+      "Greece: 12 arrests, 2.0 tonnes",
+      "In Italy, police at the port of Genoa seized 1.2 tonnes of heroin hidden in olive oil drums in a single week.",
+    );
+    const asked = answer("did italy or greece seize more heroin?", sweep);
+    expect(asked.text).toMatch(/^\*\*Italy\*\*/);
+    expect(asked.facts.map((fact) => fact.value)).toEqual([4.4, 2.0]);
+    expect(asked.citations.sort()).toEqual([4, 5]);
+  });
+});
+
+describe("a place right after 'which' scopes what is ranked", () => {
+  const city = report(
+    "Denver midyear crime",
+    "Homicides fell in most of Denver's patrol divisions in the first half of 2025.",
+    "Division | Homicides 2025 | Homicides 2024",
+    "Harbor | 9 | 4",
+    "Ridge | 2 | 11",
+    "Valley | 5 | 6",
+  );
+
+  it("ranks the divisions, each by its figure for the year asked", () => {
+    const fewest = answer("which denver patrol division had the fewest homicides in 2025?", city);
+    expect(fewest.text).toMatch(/^\*\*Ridge\*\*/);
+    expect(fewest.facts[0]?.value).toBe(2);
+    const most = answer("which denver patrol division had the most homicides in 2025?", city);
+    expect(most.text).toMatch(/^\*\*Harbor\*\*/);
+    expect(most.facts[0]?.value).toBe(9);
+  });
+});
+
+describe("the biggest drop, told by each figure's own words", () => {
+  it("reads 'down 12.5%' table cells as decreases and ranks drops, never rises", () => {
+    const table = report(
+      "Overdose deaths by state",
+      "Deaths fell in most states. The steepest drops were in the north:",
+      "State | Deaths 2031 | Change from prior year",
+      "Maine | 410 | down 12.5%",
+      "Vermont | 2,300 | down 31.2%",
+      "Oregon | 880 | up 40.1%",
+    );
+    const drop = answer("which state had the biggest drop in deaths?", table);
+    expect(drop.text).toMatch(/^\*\*Vermont\*\*/);
+    expect(drop.facts.map((fact) => fact.value)).toEqual([31.2, 12.5]);
+  });
+});
