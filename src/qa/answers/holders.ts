@@ -49,19 +49,32 @@ function lastBefore(pattern: RegExp, text: string, end: number): string | null {
   return found;
 }
 
+const NO_ONE_AGED: ReadonlyMap<string, string[]> = new Map();
+const agedPeople = new WeakMap<ReportIndex, ReadonlyMap<string, string[]>>();
+
+/** Per sentence ("paragraph:sentence"), the people it gives an age, worked out once per report. */
+function agedPeopleOf(index: ReportIndex): ReadonlyMap<string, string[]> {
+  let aged = agedPeople.get(index);
+  if (!aged) {
+    const bySentence = new Map<string, string[]>();
+    for (const { fact } of index.factDocs) {
+      const person = AGE_OF.exec(fact.subject)?.[1];
+      if (!person) continue;
+      const key = `${fact.paragraph}:${fact.sentence}`;
+      bySentence.set(key, [...(bySentence.get(key) ?? []), person]);
+    }
+    aged = bySentence;
+    agedPeople.set(index, aged);
+  }
+  return aged;
+}
+
 /** The figures' holders for a kind asked ("cutter", "defendant"), read from each one's sentence. */
 export function holdersOf(kind: string, next: string | undefined, index: ReportIndex): Holders {
   const isPerson =
     countUnit(kind) === "person" || (next !== undefined && countUnit(next) === "person");
   const afterKind = namedAfterKind(kind, next);
-  const agedIn = new Map<string, string[]>();
-  if (isPerson) {
-    for (const { fact } of index.factDocs) {
-      const person = AGE_OF.exec(fact.subject)?.[1];
-      const key = `${fact.paragraph}:${fact.sentence}`;
-      if (person) agedIn.set(key, [...(agedIn.get(key) ?? []), person]);
-    }
-  }
+  const agedIn = isPerson ? agedPeopleOf(index) : NO_ONE_AGED;
   const personIn = (fact: Fact, end: number) => {
     const aged = agedIn.get(`${fact.paragraph}:${fact.sentence}`);
     if (aged) return aged[aged.length - 1] ?? null;
