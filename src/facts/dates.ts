@@ -60,14 +60,14 @@ const BASELINE_YEAR =
   /\b(?:from|than|compared (?:with|to)|since|versus|vs\.?)\s+(?:in\s+)?(?:the\s+)?(?:(?:fy|fiscal year)\s?'?\d{2,4}|(?:19|20)\d{2})\b/gi;
 
 /**
- * "up 48% from the 1,611 reported in the first half of 2019", "than the 90 recorded in 2021": a
+ * "up 31% from the 2,407 logged in the first half of 2027", "than the 64 counted in 2026": a
  * baseline's own figure, then the year it is of. A range ("from 12 to 40 in 2025") is no baseline.
  */
 const BASELINE_FIGURE_YEAR =
   /\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s+(?:the\s+)?[$€£]?\d[\d,.]*%?(?:\s+(?!to\b|and\b)[a-z]+){0,7}?\s+(?:19|20)\d{2}\b/gi;
 
 /**
- * "… 486 kilograms, up 62% from the 300 kilograms seized in the first quarter of 2024": the clause
+ * "… 712 kilograms, up 40% from the 508 kilograms taken in the second quarter of 2029": the clause
  * after a change's "from", or after "than" or "compared with", is the baseline's, years and all.
  */
 const BASELINE_CLAUSE =
@@ -87,7 +87,7 @@ const FULL_DATE = new RegExp(
   `\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+((?:19|20)\\d{2})\\b`,
   "i",
 );
-/** "… down 25% from the 82 recorded between Jan. 1 and June 30, 2024": a baseline's date follows. */
+/** "… down 12% from the 57 logged between Feb. 1 and July 31, 2028": a baseline's date follows. */
 const BASELINE_BEFORE = /\b(?:from|than|compared (?:with|to)|versus|vs\.?)\b[^;]*$/i;
 
 /** The year of a text's first full date that is no baseline's, or null. */

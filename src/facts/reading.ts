@@ -74,7 +74,7 @@ export function carry(reading: Reading, previous: Carried | null): Carried {
 /** Words that point back to a thing named before: "they", "it", "these". */
 const POINTING_BACK = /\b(?:they|them|it|these|those)\b/gi;
 
-/** "Since it went over the counter, pharmacies sold 2.4 million units": a sentence that points back. */
+/** "Since it went on sale, kiosks sold 40,000 cards": a sentence that points back. */
 export function pointsBack(sentence: string): boolean {
   POINTING_BACK.lastIndex = 0;
   return POINTING_BACK.test(sentence);

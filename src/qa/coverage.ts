@@ -518,7 +518,7 @@ function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
 }
 
 /**
- * "First, naloxone. Since it went over the counter, pharmacies sold 2.4 million units": the
+ * "First, the transit card. Since it went on sale, kiosks sold 40,000 cards": the
  * next sentence of the paragraph points back to the thing named and gives its figure.
  */
 function figuredInNextSentence(index: ReportIndex, sentence: SentenceDoc): boolean {

@@ -611,7 +611,7 @@ export function scoreFact(
   return { fact, doc, score, coreHits, nearHits };
 }
 
-/** "Q: And is the White House still asking for …": a transcript's question from the floor. */
+/** "Q: Is the ministry still seeking the …": a transcript's question from the floor. */
 const REPORTERS_QUESTION = /^\s*(?:Q|QUESTION)\s*[:.]\s/;
 
 /** A figure a reporter puts in a question is the asker's; the answer that follows states the report's. */

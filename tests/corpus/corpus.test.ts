@@ -24,14 +24,13 @@ import {
  * session 3's measurement (acc1 and acc2 merged), its changes decided on the tuning half and the
  * golden sets alone; 103 is session 4's (accf with accs merged), decided the same way. The invented
  * reports' floor was their first sight (session 5, on main at 4adf8c4: 46); 47 with acc5c's
- * first-person authors; 71 with acc7c's recall work (a figure that points back, a count beside its
- * change); 73 with acc7b's figure-fit checks (age-range bounds, terms asked for, a change's main
- * figure, a bare name's figure); with acc7d's date ranges and hyphenated typos, measured below.
+ * first-person authors; 79 of 96 after session 6's five accuracy branches merged. Session 6 added
+ * eight reports (96 questions, first sight 57 on main at 4563821); with them the floor is 158 of 192.
  */
 const FLOORS: Record<CorpusGroup, { correct: number; leaks: number }> = {
   tuning: { correct: 119, leaks: 0 },
   validation: { correct: 103, leaks: 0 },
-  invented: { correct: 79, leaks: 0 },
+  invented: { correct: 158, leaks: 0 },
 };
 
 function scoreGroup(group: CorpusGroup) {

@@ -15,7 +15,7 @@ const FISCAL = `(?:FY|fiscal year)\\s?'?(?:${YEAR}|\\d{2})(?![\\d-])`;
 const PERIOD_PATTERNS = [
   `\\b(?:first|second|third|fourth|last|past|next|previous|preceding)\\s+(?:half|quarter|${NUMBER_WORD}\\s+${SPAN_UNIT})(?:\\s+of\\s+(?:${FISCAL}|${YEAR}))?`,
   `\\b${NUMBER_WORD}-(?:day|week|month|year)\\s+period(?:\\s+(?:ending|ended)\\s+(?:in\\s+)?${MONTH}(?:\\s+${YEAR})?)?`,
-  // "the 12 months ending in October 2023", "the 12 months to April 2024": a rolling span.
+  // "the 12 months ending in May 2030", "the 6 months to August 2029": a rolling span.
   `\\b(?<=the\\s)${NUMBER_WORD}\\s+${SPAN_UNIT}\\s+(?:ending|ended|leading up to|up to|to|through)\\s+(?:in\\s+)?${MONTH}(?:\\s+${YEAR})?`,
   `\\b${MONTH}(?:\\s+${YEAR})?\\s+(?:to|through|until|and)\\s+${MONTH}(?:\\s+${YEAR})?`,
   `\\bsince\\s+(?:${MONTH}\\s+)?${YEAR}`,
@@ -34,7 +34,7 @@ export interface PeriodSpan {
 }
 
 /**
- * "up 9% from 1,200 cases in 2024", "down 23% from 3,104 a year earlier", "down from 29 at the same
+ * "up 7% from 1,340 cases in 2029", "down 18% from 2,215 a year earlier", "down from 41 at the same
  * point last year": the period of a baseline figure, which dates that figure only.
  */
 const BASELINE_FIGURE_BEFORE =

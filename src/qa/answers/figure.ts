@@ -252,7 +252,7 @@ function countedNounFirst(query: Query, ranked: ScoredFact[], w: Weights): Score
 }
 
 /**
- * "What about cocaine?" of "cocaine deaths fell 18 percent, to 19,120": a question naming no
+ * "What about methadone?" of "methadone poisonings fell 12 percent, to 4,410": a question naming no
  * measure asks the main figure, a count or an amount, not the size of its change; the change
  * answers only where its sentence states no such figure.
  */

@@ -592,7 +592,7 @@ const BOUND_ONLY_LEAD = /\b(?:under|over|aged?|ages|younger than|older than)\s+$
 const ASKS_AGE = /\bhow old\b|\b(?:what|which) age\b|\bage of\b/i;
 
 /**
- * "Among people 55 to 64, deaths rose …", "25 to 34: 301 deaths": a number that bounds a range
+ * "Among riders 45 to 59, injuries rose …", "18 to 24: 77 injuries": a number that bounds a range
  * label names the group counted; it counts nothing itself, whatever the question's words.
  */
 export function boundsARange(fact: Fact): boolean {
@@ -618,7 +618,7 @@ function ageWhenAsked(query: Query, fact: Fact): boolean {
 }
 
 /**
- * "How long did he get" is not "his lawyer asked for a sentence of 20 years": a term its clause
+ * "How long did she get" is not "her lawyer asked for a sentence of five years": a term its clause
  * says was asked for answers only a question about what was asked.
  */
 function imposedNotRequested(query: Query, fact: Fact): boolean {

@@ -3,8 +3,8 @@ import type { ReportIndex } from "../reportIndex.js";
 import { ROW_LABEL } from "./superlative.js";
 
 /**
- * Like is set beside like: "Netherlands: 38 arrests, 9.2 tonnes" beside "Belgium: 27 arrests,
- * 7.8 tonnes", not beside a single week's "2.8 tonnes found in Rotterdam" elsewhere. Figures are
+ * Like is set beside like: "Portugal: 14 arrests, 3.1 tonnes" beside "Ireland: 9 arrests,
+ * 2.2 tonnes", not beside a single week's "0.9 tonnes found in Cork" elsewhere. Figures are
  * parallel when they stand in the same sentence, or in rows of one list, in the same unit.
  */
 

@@ -602,7 +602,7 @@ function askedTitleNoun(query: Query): string | null {
 }
 
 /**
- * "A federal judge on Thursday sentenced seven people." then "U.S. District Judge Ana Ruiz handed
+ * "A county judge on Monday sentenced four men." then "Circuit Judge Tomas Brandvik handed
  * down the sentences": the person a sentence near the answering one gives the title to, nearest
  * paragraph first, the answering one's own paragraph before all.
  */

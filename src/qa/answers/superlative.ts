@@ -137,7 +137,7 @@ export function rankPlaces(query: Query, { index, weights }: AnswerContext): Pla
       subjectConcepts.length === 0 ||
       subjectConcepts.some((c) => {
         const { doc } = scored;
-        // "the largest share of seizures, with 81.6 tonnes": the substance is named nearby.
+        // "the biggest part of the haul, with 12.4 tonnes": the substance is named nearby.
         return doc?.heads.has(c) || (doc?.near.has(c) && doc.heads.has(concept("seizure")));
       }),
   );
