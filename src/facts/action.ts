@@ -67,17 +67,20 @@ function verbAfterInClause(tokens: Token[], from: number, limit = 8): string | n
   return null;
 }
 
-/** The enforcement verb a figure belongs to, searched passive-first, then within its clause. */
-export function actionFor(
+/** The enforcement verb a figure's sentence gives it, searched passive-first, then within its clause. */
+export function statedActionFor(
   tokens: Token[],
   numberIndex: number,
   phraseEnd: number,
-  head: string | null,
 ): string | null {
   return (
     passiveAfter(tokens, phraseEnd) ??
     verbBefore(tokens, numberIndex) ??
-    verbAfterInClause(tokens, phraseEnd) ??
-    (head ? (DEFAULT_ACTION.get(head) ?? null) : null)
+    verbAfterInClause(tokens, phraseEnd)
   );
+}
+
+/** The verb a counted noun stands for when no verb is stated ("1,240 suspects": arrested). */
+export function defaultActionOf(head: string | null): string | null {
+  return head ? (DEFAULT_ACTION.get(head) ?? null) : null;
 }

@@ -6,7 +6,7 @@ import {
 } from "../report/limits.js";
 import type { Paragraph, ParsedReport } from "../report/types.js";
 import { tokenize } from "../text/tokenize.js";
-import { actionFor } from "./action.js";
+import { defaultActionOf, statedActionFor } from "./action.js";
 import { type DateSpan, findDates, reportYear, withYear } from "./dates.js";
 import { extractEntities } from "./entities.js";
 import {
@@ -130,6 +130,8 @@ function factsOfParagraph(
     const labelled = labelPlaces(labelOf(text) ?? itemLabel, find);
     const sentencePlaces = placesFor(paragraph, sentenceIndex, mentionsBySentence, find);
     let previousAction: string | null = leadIn.action;
+    let previousByNoun = false;
+    let previousHead: string | null = null;
     let previousPlaces: string[] | null = null;
     let previous: Carried | null = null;
     for (const match of figureSpans) {
@@ -164,13 +166,21 @@ function factsOfParagraph(
       const coordinated = coordinatedWithPrevious(lead, text, figureSpans, match)
         ? previousAction
         : null;
-      const action: string | null =
-        actionFor(tokens, numberToken, reading.phraseEnd, reading.head) ??
-        coordinated ??
-        leadIn.action;
+      const stated = statedActionFor(tokens, numberToken, reading.phraseEnd);
+      const byNoun = stated ? null : defaultActionOf(reading.head);
+      // A verb read only from a noun ("Avalon: 14 arrests, 3.1 tonnes") passes to the next item
+      // only if that item counts the same thing or names none ("31 arrests (12 in Avalon, …)").
+      const counts = reading.head ?? reading.unit;
+      const inherited: string | null =
+        coordinated && previousByNoun && counts && counts !== previousHead ? null : coordinated;
+      const action: string | null = stated ?? byNoun ?? inherited ?? leadIn.action;
       // "… up 3% from 52 pounds in 2024, and 30 pounds of heroin": a change or its baseline is no
       // item of the list; the next item shares the verb of the item before them.
-      if (!BASELINE_BEFORE.test(lead) && reading.unit !== "percent") previousAction = action;
+      if (!BASELINE_BEFORE.test(lead) && reading.unit !== "percent") {
+        previousAction = action;
+        previousByNoun = byNoun !== null || (inherited !== null && previousByNoun);
+        previousHead = counts ?? previousHead;
+      }
       const change =
         reading.unit === "percent"
           ? changeDirection(text.slice(reading.end, reading.end + 20), before)

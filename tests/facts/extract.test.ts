@@ -57,6 +57,21 @@ describe("extractFacts", () => {
     expect(law.facts.map((f) => f.value)).toEqual([14]);
   });
 
+  it("passes a verb read from a noun only to items that count the same thing", () => {
+    const rows = extractFacts(
+      parseReport(
+        "Harbour sweep\n\nPortugal: 14 arrests, 3.1 tonnes\n\nThe day brought 20 arrests (9 in Avalon, 11 in Brindle).",
+      ),
+    );
+    const actionOf = (value: number) => rows.facts.find((f) => f.value === value)?.action;
+    expect(actionOf(14)).toBe("arrest");
+    // Tonnes are never arrested: the row's noun gave "arrest" to its own figure only.
+    expect(actionOf(3.1)).not.toBe("arrest");
+    // A bare count after the noun's total shares it.
+    expect(actionOf(9)).toBe("arrest");
+    expect(actionOf(11)).toBe("arrest");
+  });
+
   it("converts tons and kilograms to a kg base", () => {
     expect(byValue(1.2)).toMatchObject({ unit: "t", base: { value: 1200, unit: "kg" } });
     expect(byValue(900)).toMatchObject({ unit: "kg", base: { value: 900, unit: "kg" } });
