@@ -23,7 +23,7 @@ import {
   soundsLike,
 } from "../text/spelling.js";
 import { stem } from "../text/stem.js";
-import { type Token, tokenize, words } from "../text/tokenize.js";
+import { piecesOf, type Token, tokenize, words } from "../text/tokenize.js";
 
 const SHORTHAND: ReadonlyMap<string, string> = new Map(Object.entries(SYNONYMS.shorthand));
 
@@ -273,22 +273,10 @@ export function readQuestion(question: string, report: SpellIndex): ReadQuestion
  * An apostrophe's parts stay one token ("couldn't" is no typo of "could").
  */
 function spellingTokens(question: string): Token[] {
-  return tokenize(question).flatMap((token) => {
-    if (!token.isWord || !token.text.includes("-")) return [token];
-    let start = token.start;
-    return token.text.split("-").map((part) => {
-      const piece = {
-        ...token,
-        text: part,
-        lower: part.toLowerCase(),
-        start,
-        end: start + part.length,
-      };
-      start += part.length + 1;
-      return piece;
-    });
-  });
+  return tokenize(question).flatMap((token) => (token.isWord ? piecesOf(token, HYPHEN) : [token]));
 }
+
+const HYPHEN = /-/;
 
 function respell(question: string, report: SpellIndex, bridged: string[]): string {
   let out = "";

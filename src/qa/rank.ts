@@ -2,6 +2,7 @@ import { ownYearsIn, yearsIn } from "../facts/dates.js";
 import { AGREEING_VERBS } from "../facts/lexicon.js";
 import { findNumbers } from "../facts/numbers.js";
 import { placeByName } from "../facts/places.js";
+import { isAge } from "../facts/readers/age.js";
 import type { Fact } from "../facts/schema.js";
 import { countUnit, RATE_PERIOD_PATTERN, RATE_PERIODS } from "../facts/units.js";
 import { escapeForPattern } from "../text/matches.js";
@@ -412,7 +413,7 @@ export const AGE_ASKED =
  */
 function timeFits(query: Query, fact: Fact): boolean {
   const asked = query.measure.expected.unit;
-  if (fact.subject.startsWith("age of ")) return asked === "year" && AGE_ASKED.test(query.cleaned);
+  if (isAge(fact)) return asked === "year" && AGE_ASKED.test(query.cleaned);
   return asked === fact.unit || (asked === "year" && !AGE_ASKED.test(query.cleaned));
 }
 

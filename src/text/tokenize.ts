@@ -52,23 +52,31 @@ export function wordPieces(text: string): Token[] {
       if (STARTS_WITH_DIGIT.test(token.text)) pieces.push(token);
       continue;
     }
-    // Most words hold no joiner: such a word is its own one piece.
-    if (!INNER_JOINER.test(token.text)) {
-      pieces.push(token);
-      continue;
-    }
-    let offset = 0;
-    for (const part of token.text.split(INNER_JOINER)) {
-      const start = token.start + offset;
-      pieces.push({
-        ...token,
-        text: part,
-        lower: part.toLowerCase(),
-        start,
-        end: start + part.length,
-      });
-      offset += part.length + 1;
-    }
+    // Most words hold no joiner: such a word is its own one piece, with no array made for it.
+    if (INNER_JOINER.test(token.text)) pieces.push(...piecesOf(token, INNER_JOINER));
+    else pieces.push(token);
+  }
+  return pieces;
+}
+
+/**
+ * A word split at the joiners given ("semi-submersible" → "semi", "submersible"), each piece with
+ * its own offsets; a word holding none is its own one piece.
+ */
+export function piecesOf(token: Token, joiner: RegExp): Token[] {
+  if (!joiner.test(token.text)) return [token];
+  const pieces: Token[] = [];
+  let offset = 0;
+  for (const part of token.text.split(joiner)) {
+    const start = token.start + offset;
+    pieces.push({
+      ...token,
+      text: part,
+      lower: part.toLowerCase(),
+      start,
+      end: start + part.length,
+    });
+    offset += part.length + 1;
   }
   return pieces;
 }

@@ -6,6 +6,18 @@ import { tail } from "../window.js";
 import { clauseStart, type Reader, tokenIndexAt } from "./figure.js";
 
 const AGE = { unit: "year", base: null, head: "age" } as const;
+/** An age's subject: "age of" and whose age it is ("age of Dana Reyes"). */
+const AGE_SUBJECT = "age of ";
+
+/** Whose age a figure is ("Dana Reyes" of "Dana Reyes, 41"), or null for a figure that is no age. */
+export function personAged(fact: { subject: string }): string | null {
+  return fact.subject.startsWith(AGE_SUBJECT) ? fact.subject.slice(AGE_SUBJECT.length) : null;
+}
+
+/** "Dana Reyes, 41": an age says who someone is; it is not a figure they are ranked by. */
+export function isAge(fact: { subject: string }): boolean {
+  return fact.subject.startsWith(AGE_SUBJECT);
+}
 
 /** "a 17-year-old courier": the age of the noun that follows. */
 export const readAgeAdjective: Reader = ({ match, rest, tokens }) => {
@@ -13,7 +25,12 @@ export const readAgeAdjective: Reader = ({ match, rest, tokens }) => {
   const aged = age ? readNounPhrase(tokens, tokenIndexAt(tokens, match.end + age[0].length)) : null;
   if (!age || !aged) return null;
   const end = tokens[aged.next - 1]?.end ?? match.end + age[0].length;
-  return { ...AGE, subject: `age of ${aged.text}`, phraseEnd: tokenIndexAt(tokens, end), end };
+  return {
+    ...AGE,
+    subject: `${AGE_SUBJECT}${aged.text}`,
+    phraseEnd: tokenIndexAt(tokens, end),
+    end,
+  };
 };
 
 /** "the youngest user arrested was 13 years old": the age of the clause's subject. */
@@ -24,7 +41,7 @@ export const readYearsOld: Reader = ({ match, rest, tokens, at }) => {
   const end = match.end + yearsOld[0].length;
   return {
     ...AGE,
-    subject: `age of ${who?.text ?? "person"}`,
+    subject: `${AGE_SUBJECT}${who?.text ?? "person"}`,
     phraseEnd: tokenIndexAt(tokens, end),
     end,
   };
@@ -39,5 +56,5 @@ export const readAgeAfterName: Reader = ({ match, rest, sentence, at }) => {
   if (!/^,/.test(rest) || match.value >= 120) return null;
   const name = AGED_NAME.exec(tail(sentence.slice(0, match.start)))?.[1];
   if (!name || findPlaces(name).length > 0) return null;
-  return { ...AGE, subject: `age of ${name}`, phraseEnd: at + 1, end: match.end };
+  return { ...AGE, subject: `${AGE_SUBJECT}${name}`, phraseEnd: at + 1, end: match.end };
 };

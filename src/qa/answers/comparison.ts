@@ -1,6 +1,7 @@
 import { yearsIn } from "../../facts/dates.js";
 import { localPlacesInQuestion } from "../../facts/localPlaces.js";
 import { findPlacesInQuestion } from "../../facts/places.js";
+import { isAge } from "../../facts/readers/age.js";
 import type { Fact } from "../../facts/schema.js";
 import { UNITS } from "../../lexicon/units.js";
 import { words } from "../../text/tokenize.js";
@@ -15,7 +16,7 @@ import { claimant, distinctSpellings } from "./claims.js";
 import type { AnswerContext } from "./context.js";
 import { confidenceOf, isUsable, noFigure } from "./figure.js";
 import { canAnswer, moneyAsked, ofKindAsked } from "./fit.js";
-import { daysIn, isAge } from "./holders.js";
+import { daysIn } from "./holders.js";
 import { parallel } from "./parallel.js";
 
 /** "Which got less", "the smaller": the contest is won by the lowest figure. */

@@ -1,3 +1,4 @@
+import { isAge } from "../../facts/readers/age.js";
 import type { Fact } from "../../facts/schema.js";
 import { countUnit } from "../../facts/units.js";
 import { stem } from "../../text/stem.js";
@@ -58,12 +59,12 @@ const DURATIONS = new Set(["year", "month", "week", "day"]);
 /** An age or a prison term asked for is not answered by some other count ("all four were charged"). */
 function fitsAskedTime(query: Query, best: ScoredFact): boolean {
   const askedYears = query.measure.expected.unit === "year";
-  const isAge = best.fact.subject.startsWith("age of ");
+  const anAge = isAge(best.fact);
   // "Sentenced to 27 months" answers a question about a prison term in years; "Ana Ruiz, 41,"
   // answers how old she is, not how long she got.
   return askedYears
-    ? DURATIONS.has(best.fact.unit ?? "") && (!isAge || AGE_ASKED.test(query.cleaned))
-    : !isAge;
+    ? DURATIONS.has(best.fact.unit ?? "") && (!anAge || AGE_ASKED.test(query.cleaned))
+    : !anAge;
 }
 
 /** "in three ways: a, b and c": a figure that counts the items of the list it introduces. */

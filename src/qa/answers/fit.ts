@@ -7,6 +7,7 @@
 import { openingYears, ownYearsIn, yearsIn } from "../../facts/dates.js";
 import { actionLemma, DRUG_NAMES } from "../../facts/lexicon.js";
 import { findPlaces, placeByName } from "../../facts/places.js";
+import { isAge } from "../../facts/readers/age.js";
 import type { Fact } from "../../facts/schema.js";
 import { measureNamedBy, TIME_UNITS } from "../../facts/units.js";
 import { DRUGS } from "../../lexicon/drugs.js";
@@ -614,7 +615,7 @@ function notARangeBound(query: Query, fact: Fact): boolean {
  * only a question about age; the figure of theirs that answers is another.
  */
 function ageWhenAsked(query: Query, fact: Fact): boolean {
-  return !fact.subject.startsWith("age of ") || asks(query, AGE_ASKED);
+  return !isAge(fact) || asks(query, AGE_ASKED);
 }
 
 /**

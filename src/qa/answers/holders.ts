@@ -1,4 +1,5 @@
 import { findPlacesInQuestion } from "../../facts/places.js";
+import { isAge, personAged } from "../../facts/readers/age.js";
 import type { Fact } from "../../facts/schema.js";
 import { countUnit, singularize } from "../../facts/units.js";
 import { UNITS } from "../../lexicon/units.js";
@@ -30,8 +31,6 @@ function namedAfterKind(kind: string, next: string | undefined): RegExp {
   return new RegExp(String.raw`\b${kindWord(kind)}${more}\s+(${NAME})`, "g");
 }
 
-/** "Dana Lee Reyes, 41, of Eastport": a person's name the report gives an age. */
-const AGE_OF = /^age of (.+)$/i;
 /** A name of two to four capitalised words, as a person is named in full. */
 const FULL_NAME = /[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}/g;
 /** Words that open a capitalised run but name no one: "The", "In", "Officials". */
@@ -58,7 +57,7 @@ function agedPeopleOf(index: ReportIndex): ReadonlyMap<string, string[]> {
   if (!aged) {
     const bySentence = new Map<string, string[]>();
     for (const { fact } of index.factDocs) {
-      const person = AGE_OF.exec(fact.subject)?.[1];
+      const person = personAged(fact);
       if (!person) continue;
       const key = `${fact.paragraph}:${fact.sentence}`;
       bySentence.set(key, [...(bySentence.get(key) ?? []), person]);
@@ -94,11 +93,6 @@ export function holdersOf(kind: string, next: string | undefined, index: ReportI
       return lastBefore(afterKind, fact.quote, end) ?? (isPerson ? personIn(fact, end) : null);
     },
   };
-}
-
-/** "Dana Reyes, 41": an age says who someone is; it is not a figure they are ranked by. */
-export function isAge(fact: Fact): boolean {
-  return AGE_OF.test(fact.subject);
 }
 
 /** Days in a span of time ("37 months"), null for a figure that is no span (nor an age). */

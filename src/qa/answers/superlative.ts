@@ -1,4 +1,5 @@
 import { placeByName } from "../../facts/places.js";
+import { isAge, personAged } from "../../facts/readers/age.js";
 import type { Fact } from "../../facts/schema.js";
 import { GRAMMAR } from "../../lexicon/language.js";
 import { UNITS } from "../../lexicon/units.js";
@@ -13,7 +14,7 @@ import type { Weights } from "../weights.js";
 import type { AnswerContext } from "./context.js";
 import { figureAnswer } from "./figure.js";
 import { ofKindAsked } from "./fit.js";
-import { daysIn, holdersOf, isAge } from "./holders.js";
+import { daysIn, holdersOf } from "./holders.js";
 import { sentenceAnswer } from "./sentence.js";
 
 export interface PlaceFigure {
@@ -269,15 +270,12 @@ export function rankThings(query: Query, { index, weights }: AnswerContext): Pla
   return counted.length > 0 ? counted : named;
 }
 
-/** "Rowan Pike, 41": an age the report gives a person, its subject naming them. */
-const AGE_OF = /^age of (.+)$/i;
-
 /** "Who is the oldest defendant?": the people the report gives ages, ranked by age. */
 function rankByAge(query: Query, { index }: AnswerContext): PlaceFigure[] {
   // One entry per person and age: a person whose age the report repeats is ranked once.
   const ages = new Map<string, PlaceFigure>();
   for (const { fact } of index.factDocs) {
-    const person = AGE_OF.exec(fact.subject)?.[1];
+    const person = personAged(fact);
     const key = `${person}\u0000${fact.value}`;
     if (person && !ages.has(key)) ages.set(key, { place: person, fact });
   }
