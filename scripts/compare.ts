@@ -78,9 +78,9 @@ function goldenEntries(): Entry[] {
 function corpusEntries(): Entry[] {
   if (!corpusAvailable()) throw new Error("factdesk: compare: ../shared/corpus is missing");
   const entries: Entry[] = [];
-  for (const { group: half, dir, names } of corpusGroups()) {
+  for (const { group: half, dir, names, report: reportPath } of corpusGroups()) {
     for (const name of names) {
-      const report = loadCorpusReport(name, dir);
+      const report = loadCorpusReport(name, dir, reportPath);
       const index = buildReportIndex(readCorpusText(report), corpusMeta(report));
       for (const q of report.questions) {
         const got = answer(q.q, index);

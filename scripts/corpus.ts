@@ -15,12 +15,12 @@ import {
 } from "../tests/corpus/corpus.js";
 
 const show = process.argv.includes("--show");
-for (const { group: half, dir, names } of corpusGroups()) {
+for (const { group: half, dir, names, report: reportPath } of corpusGroups()) {
   let correct = 0;
   let total = 0;
   let leaks = 0;
   for (const name of names) {
-    const report = loadCorpusReport(name, dir);
+    const report = loadCorpusReport(name, dir, reportPath);
     const index = buildReportIndex(readCorpusText(report), corpusMeta(report));
     let good = 0;
     const misses: string[] = [];

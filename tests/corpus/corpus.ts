@@ -18,6 +18,9 @@ import { decodeReportBytes } from "../../src/report/decode.js";
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const CORPUS_DIR = resolve(HERE, "..", "..", "..", "shared", "corpus");
 export const INVENTED_CORPUS_DIR = join(HERE, "invented");
+/** Question sets about the seed report (`data/report.txt`), in the corpus's format. */
+export const SEED_CORPUS_DIR = join(HERE, "seed");
+export const SEED_REPORT = resolve(HERE, "..", "..", "data", "report.txt");
 
 export const CorpusQuestion = z
   .object({
@@ -42,8 +45,11 @@ export const CorpusSplit = z.object({
 export type CorpusSplit = z.infer<typeof CorpusSplit>;
 
 export type CorpusHalf = "tuning" | "validation";
-/** The real corpus's two halves, and the invented reports (tuning material like the first half). */
-export type CorpusGroup = CorpusHalf | "invented";
+/**
+ * The real corpus's two halves, the invented reports, and the seed sets (both tuning material like
+ * the first half).
+ */
+export type CorpusGroup = CorpusHalf | "invented" | "seed";
 
 export interface CorpusReport {
   name: string;
@@ -59,25 +65,48 @@ export function corpusAvailable(): boolean {
   return existsSync(join(CORPUS_DIR, "questions"));
 }
 
-/** The invented corpus's report names, sorted: one per `questions/*.jsonl`. */
-export function inventedCorpusNames(): string[] {
-  return readdirSync(join(INVENTED_CORPUS_DIR, "questions"))
+/** A folder's question-set names, sorted: one per `questions/*.jsonl`. */
+function questionSetNames(dir: string): string[] {
+  return readdirSync(join(dir, "questions"))
     .filter((file) => file.endsWith(".jsonl"))
     .map((file) => file.slice(0, -".jsonl".length))
     .sort();
 }
 
+/** The invented corpus's report names, sorted. */
+export function inventedCorpusNames(): string[] {
+  return questionSetNames(INVENTED_CORPUS_DIR);
+}
+
+export interface CorpusGroupFiles {
+  group: CorpusGroup;
+  dir: string;
+  names: string[];
+  /** One report every set of the group asks about; otherwise each name has `reports/<name>.txt`. */
+  report?: string;
+}
+
 /** Every group with its folder and report names, in the order reports print them. */
-export function corpusGroups(): { group: CorpusGroup; dir: string; names: string[] }[] {
+export function corpusGroups(): CorpusGroupFiles[] {
   const split = loadSplit();
   return [
     { group: "tuning", dir: CORPUS_DIR, names: split.tuning },
     { group: "validation", dir: CORPUS_DIR, names: split.validation },
     { group: "invented", dir: INVENTED_CORPUS_DIR, names: inventedCorpusNames() },
+    {
+      group: "seed",
+      dir: SEED_CORPUS_DIR,
+      names: questionSetNames(SEED_CORPUS_DIR),
+      report: SEED_REPORT,
+    },
   ];
 }
 
-export function loadCorpusReport(name: string, dir: string = CORPUS_DIR): CorpusReport {
+export function loadCorpusReport(
+  name: string,
+  dir: string = CORPUS_DIR,
+  reportPath: string = join(dir, "reports", `${name}.txt`),
+): CorpusReport {
   const questionsPath = join(dir, "questions", `${name}.jsonl`);
   const questions = readFileSync(questionsPath, "utf8")
     .split("\n")
@@ -87,7 +116,7 @@ export function loadCorpusReport(name: string, dir: string = CORPUS_DIR): Corpus
       if (!parsed.success) throw new Error(`factdesk corpus: ${name} line ${i + 1}: bad question`);
       return parsed.data;
     });
-  return { name, reportPath: join(dir, "reports", `${name}.txt`), questions };
+  return { name, reportPath, questions };
 }
 
 export function readCorpusText(report: CorpusReport): string {
