@@ -1,7 +1,7 @@
 import { levelNote } from "../qa/compose.js";
 import type { Contest, ContestOption } from "../qa/schema.js";
 import { escapeText } from "./escape.js";
-import { figureLine, quoteLine } from "./factText.js";
+import { figureLine, LIST_QUOTE_LENGTH, QUOTE_LENGTH, quoteLine } from "./factText.js";
 
 /** Sentences quoted under a contest's options: the leader's, and a few more to set beside it. */
 const MAX_CONTEST_QUOTES = 3;
@@ -42,7 +42,8 @@ export function contestLines(contest: Contest): string[] {
     lines.push(`${name} — ${figureLine(fact, { place: !namesItsPlace(option) })}`);
     if (!quoted.has(fact.paragraph) && quoted.size < MAX_CONTEST_QUOTES) {
       quoted.add(fact.paragraph);
-      lines.push(quoteLine(fact));
+      // The leader's sentence in full; the others', shorter, only to set beside it.
+      lines.push(quoteLine(fact, i === 0 ? QUOTE_LENGTH : LIST_QUOTE_LENGTH));
     }
   });
   return lines;

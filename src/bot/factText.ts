@@ -4,6 +4,8 @@ import { escapeText } from "./escape.js";
 
 /** Long enough for the sentence around a figure; a whole paragraph is one click away (Show ¶N). */
 export const QUOTE_LENGTH = 280;
+/** Quotes in a list or under a contest's runners-up: for scanning, ¶N opens the rest. */
+export const LIST_QUOTE_LENGTH = 160;
 
 /**
  * The sentence around the figure, cut at word boundaries with "…" where it was shortened, so a

@@ -141,16 +141,20 @@ function distinctFigures(facts: readonly Fact[]): { fact: Fact; paragraphs: numb
   return lines;
 }
 
-/** Each figure leads its line; each paragraph's sentence is quoted once, under its first figure. */
-function figureLines(facts: readonly Fact[]): string[] {
+/**
+ * Each figure leads its line; each paragraph's sentence is quoted once, under its first figure.
+ * Under a title naming their place, the figures for that place alone do not name it again.
+ */
+function figureLines(facts: readonly Fact[], titled: string | null = null): string[] {
   const quoted = new Set<number>();
   const lines: string[] = [];
   const shown = distinctFigures(facts).slice(0, MAX_FIGURE_LINES);
   for (const { fact, paragraphs } of shown) {
     const also = paragraphs.slice(1).map((p) => `¶${p}`);
-    lines.push(
-      also.length > 0 ? `${figureLine(fact)} (also ${also.join(", ")})` : figureLine(fact),
-    );
+    const line = figureLine(fact, {
+      place: !(fact.places.length === 1 && fact.places[0] === titled),
+    });
+    lines.push(also.length > 0 ? `${line} (also ${also.join(", ")})` : line);
     if (!quoted.has(fact.paragraph) && quoted.size < MAX_QUOTES) {
       quoted.add(fact.paragraph);
       lines.push(quoteLine(fact));
@@ -161,6 +165,9 @@ function figureLines(facts: readonly Fact[]): string[] {
     lines.push(`_…and ${hidden} more figure${hidden === 1 ? "" : "s"}: see /figures._`);
   return lines;
 }
+
+/** "**the chief inspector** (¶3)": the engine's citation at a line's end, shown as figures show it. */
+const CITED_AT_END = /\s\(¶(\d+)\)$/;
 
 /**
  * Answers without figures (a sentence, a date, "the report does not say") come as the engine's
@@ -174,7 +181,7 @@ function textLines(answer: AnswerPart, withMenu: boolean): string[] {
     .map((line) =>
       line.startsWith("> ")
         ? `> ${escapeText(quoteAround(line.slice(2), ""))}`
-        : escapeKeepingBold(line),
+        : escapeKeepingBold(line).replace(CITED_AT_END, " · ¶$1"),
     );
 }
 
@@ -194,21 +201,28 @@ function checkedLines(answer: Answer): string[] {
 function answerTitle(answer: Answer, meta: ReportMeta): string | undefined {
   const [lead] = answer.facts;
   const subject = lead && answer.status === "answered" && !answer.parts ? subjectOf(lead) : "";
-  const title = (answer.contest && contestTitle(answer.contest)) || subject || meta.title || "";
+  const listed = answer.figuresFor ? `Figures for ${answer.figuresFor}` : "";
+  const title =
+    (answer.contest && contestTitle(answer.contest)) || listed || subject || meta.title || "";
   return title ? truncate(escapeText(title), embedLimits.title) : undefined;
 }
 
 /** One answer's lines: a contest's options by name, else its figures, else the engine's text. */
 function bodyLines(answer: AnswerPart, withMenu: boolean): string[] {
   if (answer.contest) return contestLines(answer.contest);
-  return answer.facts.length > 0 ? figureLines(answer.facts) : textLines(answer, withMenu);
+  return answer.facts.length > 0
+    ? figureLines(answer.facts, answer.figuresFor ?? null)
+    : textLines(answer, withMenu);
 }
 
-/** "how many boats were seized" → "How many boats were seized?": a part's heading. */
+/**
+ * "how many boats were seized" → "### How many boats were seized?": a part's heading, set apart
+ * from the bold figures under it.
+ */
 function asHeading(part: string): string {
   const text = part.trim();
   const asked = /[?.!]$/.test(text) ? text : `${text}?`;
-  return `**${escapeText(`${asked.charAt(0).toUpperCase()}${asked.slice(1)}`)}**`;
+  return `### ${escapeText(`${asked.charAt(0).toUpperCase()}${asked.slice(1)}`)}`;
 }
 
 /** A question that asks several things: each part under its own heading, in the order asked. */

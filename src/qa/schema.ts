@@ -45,6 +45,8 @@ const AnswerFields = z.object({
   followsOn: z.string().optional(),
   /** Sides of a comparison (or parts of a question) the report gives no figure for: "Westvale". */
   noFigureFor: z.array(z.string()).optional(),
+  /** Set when the answer lists every figure for one place ("Westvale's figures"): the place. */
+  figuresFor: z.string().optional(),
   /** Set for a comparison or superlative: the options and the winner. */
   contest: Contest.optional(),
   /** Set when moderators pinned this answer (/report pin): shown as checked by them, with their note. */

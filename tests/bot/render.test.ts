@@ -292,11 +292,49 @@ describe("contests", () => {
     );
     const description = embed.description ?? "";
     expect(description).toMatch(
-      /^\*\*How many suspects were arrested in kerala\?\*\*\n\*\*12 suspects\*\*/,
+      /^### How many suspects were arrested in kerala\?\n\*\*12 suspects\*\*/,
     );
-    expect(description).toMatch(
-      /\n\n\*\*Which state seized the most heroin\?\*\*\n1\. \*\*Goa\*\*/,
+    expect(description).toMatch(/\n\n### Which state seized the most heroin\?\n1\. \*\*Goa\*\*/);
+    expect(embed.title).toBeUndefined();
+  });
+
+  it("quotes the leader's sentence in full and the runners-up's shorter", () => {
+    const long = (place: string, kg: number) =>
+      `Officers in ${place} seized ${kg} kilograms of heroin ${"while patrolling the long coastal road between the fishing villages and the container port ".repeat(3)}at night.`;
+    const coast = buildReportIndex(
+      ["Coastal patrol results.", long("Kerala", 40), long("Goa", 75)].join("\n\n"),
+      bare,
     );
+    const reply = answer("Did Kerala or Goa seize more heroin?", coast);
+    const quotes = (embedOf(renderAnswer(reply, bare, asker)).description ?? "")
+      .split("\n")
+      .filter((line) => line.startsWith("> "));
+    expect(quotes).toHaveLength(2);
+    expect(quotes[0]?.length).toBeGreaterThan((quotes[1]?.length ?? 0) + 80);
+    expect(quotes[1]).toContain("40 kilograms");
+  });
+
+  it("titles a place's figures with the place and leaves it off each line", () => {
+    const embed = shown("What are the figures for Kerala?");
+    expect(embed.title).toBe("Figures for Kerala");
+    const description = embed.description ?? "";
+    expect(description).toContain("**40 kilograms of heroin** seized · ¶2");
+    expect(description).toContain("**12 suspects** arrested · ¶2");
+    expect(description).not.toMatch(/^\*\*[^\n]* in Kerala · ¶2$/m);
+  });
+
+  it("cites a sentence answer as figure lines cite, after a middle dot", () => {
+    const chief = buildReportIndex(
+      [
+        "Coastal patrol results.",
+        "Chief Inspector Mara Quill, head of the coastal unit, said 40 boats were stopped.",
+      ].join("\n\n"),
+      bare,
+    );
+    const reply = answer("Who is Mara Quill?", chief);
+    const [lead] = (embedOf(renderAnswer(reply, bare, asker)).description ?? "").split("\n");
+    expect(reply.text.split("\n")[0]).toMatch(/ \(¶2\)$/);
+    expect(lead).toMatch(/ · ¶2$/);
   });
 
   it("cites a national figure restated with its country named once, on one line", () => {
