@@ -4,6 +4,8 @@ import { escapeText } from "./escape.js";
 
 /** Long enough for the sentence around a figure; a whole paragraph is one click away (Show ¶N). */
 export const QUOTE_LENGTH = 280;
+/** Quotes in a list or under a contest's runners-up: for scanning, ¶N opens the rest. */
+export const LIST_QUOTE_LENGTH = 160;
 
 /**
  * The sentence around the figure, cut at word boundaries with "…" where it was shortened, so a
@@ -27,17 +29,24 @@ export function quoteAround(quote: string, figureText: string, max = QUOTE_LENGT
   return `${start > 0 ? "…" : ""}${body}${end < text.length ? "…" : ""}`;
 }
 
+/** How a figure's line is written: with its ¶ (not inside the paragraph's own view), its place. */
+export interface FigureLineOptions {
+  cite?: boolean;
+  /** Left out where a label before the line names the figure's one place already. */
+  place?: boolean;
+}
+
 /**
  * "**1,320 cases** cracked in Oakfield · ¶4": the figure and its unit first, written one way.
  * Inside a paragraph's own view the ¶ is left off.
  */
-export function figureLine(fact: Fact, options: { cite: boolean } = { cite: true }): string {
+export function figureLine(fact: Fact, options: FigureLineOptions = {}): string {
+  const { cite = true, place = true } = options;
   const { figure, verb, where, paragraph } = citeParts(fact);
   // A figure without a unit ("day 3") is only a bare number until what it counts is said.
   const counted = fact.unit === null && fact.subject ? `${figure} ${fact.subject}` : figure;
-  const rest = `${verb ? ` ${verb}` : ""}${where ? ` in ${where}` : ""}`;
-  const cite = options.cite ? ` · ¶${paragraph}` : "";
-  return `**${escapeText(counted)}**${escapeText(rest)}${cite}`;
+  const rest = `${verb ? ` ${verb}` : ""}${where && place ? ` in ${where}` : ""}`;
+  return `**${escapeText(counted)}**${escapeText(rest)}${cite ? ` · ¶${paragraph}` : ""}`;
 }
 
 /** A quoted sentence as a Discord block quote, escaped. */

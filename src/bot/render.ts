@@ -7,8 +7,10 @@ import {
   ComponentType,
 } from "discord.js";
 import type { Fact } from "../facts/schema.js";
+import { citeParts } from "../qa/compose.js";
 import type { ReportMeta } from "../qa/reportIndex.js";
-import type { Answer } from "../qa/schema.js";
+import type { Answer, AnswerPart } from "../qa/schema.js";
+import { contestLines, contestTitle } from "./contestView.js";
 import { customIds } from "./customIds.js";
 import { embedLimits, truncate } from "./embedLimits.js";
 import { escapeKeepingBold, escapeText } from "./escape.js";
@@ -120,7 +122,9 @@ export function needsSuggestions(answer: Answer): boolean {
 
 /**
  * The same figure restated in several paragraphs (the lead and the body, often in other words) is
- * one line citing all of them; the same number for another place is another figure.
+ * one line citing all of them; the same number for another place is another figure. Places are
+ * compared as the line shows them: a national figure is the same whether or not its sentence
+ * names the country.
  */
 function distinctFigures(facts: readonly Fact[]): { fact: Fact; paragraphs: number[] }[] {
   const lines: { fact: Fact; paragraphs: number[] }[] = [];
@@ -129,7 +133,7 @@ function distinctFigures(facts: readonly Fact[]): { fact: Fact; paragraphs: numb
       (line) =>
         line.fact.value === fact.value &&
         line.fact.unit === fact.unit &&
-        line.fact.places.join("|") === fact.places.join("|"),
+        citeParts(line.fact).where === citeParts(fact).where,
     );
     if (!same) lines.push({ fact, paragraphs: [fact.paragraph] });
     else if (!same.paragraphs.includes(fact.paragraph)) same.paragraphs.push(fact.paragraph);
@@ -137,16 +141,20 @@ function distinctFigures(facts: readonly Fact[]): { fact: Fact; paragraphs: numb
   return lines;
 }
 
-/** Each figure leads its line; each paragraph's sentence is quoted once, under its first figure. */
-function figureLines(facts: readonly Fact[]): string[] {
+/**
+ * Each figure leads its line; each paragraph's sentence is quoted once, under its first figure.
+ * Under a title naming their place, the figures for that place alone do not name it again.
+ */
+function figureLines(facts: readonly Fact[], titled: string | null = null): string[] {
   const quoted = new Set<number>();
   const lines: string[] = [];
   const shown = distinctFigures(facts).slice(0, MAX_FIGURE_LINES);
   for (const { fact, paragraphs } of shown) {
     const also = paragraphs.slice(1).map((p) => `¶${p}`);
-    lines.push(
-      also.length > 0 ? `${figureLine(fact)} (also ${also.join(", ")})` : figureLine(fact),
-    );
+    const line = figureLine(fact, {
+      place: !(fact.places.length === 1 && fact.places[0] === titled),
+    });
+    lines.push(also.length > 0 ? `${line} (also ${also.join(", ")})` : line);
     if (!quoted.has(fact.paragraph) && quoted.size < MAX_QUOTES) {
       quoted.add(fact.paragraph);
       lines.push(quoteLine(fact));
@@ -158,27 +166,23 @@ function figureLines(facts: readonly Fact[]): string[] {
   return lines;
 }
 
+/** "**the chief inspector** (¶3)": the engine's citation at a line's end, shown as figures show it. */
+const CITED_AT_END = /\s\(¶(\d+)\)$/;
+
 /**
  * Answers without figures (a sentence, a date, "the report does not say") come as the engine's
  * Markdown: its **bold** is kept, quoted lines are cut at word boundaries, everything else escaped.
  * With the menu showing, the engine's "Try: …" line would list the same suggestions twice.
  */
-function textLines(answer: Answer, withMenu: boolean): string[] {
+function textLines(answer: AnswerPart, withMenu: boolean): string[] {
   return answer.text
     .split("\n")
     .filter((line) => !(withMenu && line.startsWith("Try: ")))
     .map((line) =>
       line.startsWith("> ")
         ? `> ${escapeText(quoteAround(line.slice(2), ""))}`
-        : escapeKeepingBold(line),
+        : escapeKeepingBold(line).replace(CITED_AT_END, " · ¶$1"),
     );
-}
-
-/** Comparison sides the figures above cannot show: the report gives nothing for them. */
-function noFigureLines(answer: Answer): string[] {
-  return (answer.noFigureFor ?? []).map(
-    (name) => `• ${escapeText(name)}: the report gives no matching figure.`,
-  );
 }
 
 function followUpNote(answer: Answer): string {
@@ -196,18 +200,45 @@ function checkedLines(answer: Answer): string[] {
 
 function answerTitle(answer: Answer, meta: ReportMeta): string | undefined {
   const [lead] = answer.facts;
-  const subject = lead && answer.status === "answered" ? subjectOf(lead) : "";
-  const title = subject || meta.title || "";
+  const subject = lead && answer.status === "answered" && !answer.parts ? subjectOf(lead) : "";
+  const listed = answer.figuresFor ? `Figures for ${answer.figuresFor}` : "";
+  const title =
+    (answer.contest && contestTitle(answer.contest)) || listed || subject || meta.title || "";
   return title ? truncate(escapeText(title), embedLimits.title) : undefined;
+}
+
+/** One answer's lines: a contest's options by name, else its figures, else the engine's text. */
+function bodyLines(answer: AnswerPart, withMenu: boolean): string[] {
+  if (answer.contest) return contestLines(answer.contest);
+  return answer.facts.length > 0
+    ? figureLines(answer.facts, answer.figuresFor ?? null)
+    : textLines(answer, withMenu);
+}
+
+/**
+ * "how many boats were seized" → "### How many boats were seized?": a part's heading, set apart
+ * from the bold figures under it.
+ */
+function asHeading(part: string): string {
+  const text = part.trim();
+  const asked = /[?.!]$/.test(text) ? text : `${text}?`;
+  return `### ${escapeText(`${asked.charAt(0).toUpperCase()}${asked.slice(1)}`)}`;
+}
+
+/** A question that asks several things: each part under its own heading, in the order asked. */
+function answerLines(answer: Answer, withMenu: boolean): string[] {
+  if (!answer.parts) return bodyLines(answer, withMenu);
+  return answer.parts.flatMap((part, i) => [
+    ...(i > 0 ? [""] : []),
+    asHeading(part.question),
+    ...bodyLines(part, withMenu),
+  ]);
 }
 
 /** The whole Discord message for one answer; pure, so it is tested without Discord. */
 export function renderAnswer(answer: Answer, meta: ReportMeta, view: AnswerView): RenderedMessage {
   const withMenu = needsSuggestions(answer) && answer.suggestions.length > 0;
-  const lines =
-    answer.facts.length > 0
-      ? [...figureLines(answer.facts), ...noFigureLines(answer)]
-      : textLines(answer, withMenu);
+  const lines = answerLines(answer, withMenu);
   const [first = "No answer.", ...rest] = lines.length > 0 ? lines : ["No answer."];
   const embed: APIEmbed = {
     color: needsSuggestions(answer) ? colors.uncertain : colors.answered,

@@ -6,7 +6,7 @@ import type { Paragraph } from "../report/types.js";
 import { customIds, MAX_CUSTOM_ID } from "./customIds.js";
 import { embedLimits, fitField, truncate } from "./embedLimits.js";
 import { escapeText } from "./escape.js";
-import { figureLine, quoteAround, quoteLine } from "./factText.js";
+import { figureLine, LIST_QUOTE_LENGTH, quoteAround, quoteLine } from "./factText.js";
 import {
   type ActionRow,
   buttonRow,
@@ -23,8 +23,6 @@ import { colors } from "./replies.js";
  */
 const SCREEN_LINES = 26;
 const CHARACTERS_PER_LINE = 60;
-/** Quotes in /figures are shorter than in answers: a list is for scanning, ¶N opens the rest. */
-const LIST_QUOTE_LENGTH = 160;
 const MAX_PARAGRAPH_BUTTONS = 5;
 
 function paragraphTitle(paragraph: Paragraph): string {

@@ -1,6 +1,21 @@
 import type { Fact } from "../facts/schema.js";
+import { contestMarkdown, levelNote } from "../qa/compose.js";
 import { formatFigure } from "../qa/phrasing.js";
-import type { Answer } from "../qa/schema.js";
+import type { Answer, AnswerPart, Contest } from "../qa/schema.js";
+
+/** A contest's winner and options, figures by value and ¶: added to the contract, never changing it. */
+function contestJson(contest: Contest) {
+  return {
+    kind: contest.kind,
+    winner: contest.winner,
+    options: contest.options.map(({ name, fact }) => ({
+      name,
+      value: fact?.value ?? null,
+      unit: fact?.unit ?? null,
+      paragraph: fact?.paragraph ?? null,
+    })),
+  };
+}
 
 /** The JSON-lines contract of `npm run ask -- --json`. */
 export function answerToJson(answer: Answer): string {
@@ -18,6 +33,7 @@ export function answerToJson(answer: Answer): string {
       quote: fact.quote,
     })),
     suggestions: answer.suggestions,
+    ...(answer.contest ? { contest: contestJson(answer.contest) } : {}),
   });
 }
 
@@ -37,7 +53,20 @@ function fromMarkdown(text: string, style: TextStyle): string {
     .join("\n");
 }
 
+/**
+ * One answer's Markdown: a contest led by its winner, which the engine's text names even where
+ * there is none to name ("Westvale vs Oakfield", two figures level); else the engine's text.
+ */
+function partMarkdown(part: AnswerPart): string {
+  if (!part.contest) return part.text;
+  const level = levelNote(part.contest);
+  return `${level ? `${level}\n` : ""}${contestMarkdown(part.contest, part.contest.winner)}`;
+}
+
 export function answerToText(answer: Answer, style: TextStyle = "plain"): string {
+  const markdown = answer.parts
+    ? answer.parts.map(partMarkdown).join("\n\n")
+    : partMarkdown(answer);
   const followsOn = answer.followsOn
     ? `\n(following on from your question about ${answer.followsOn})`
     : "";
@@ -45,7 +74,7 @@ export function answerToText(answer: Answer, style: TextStyle = "plain"): string
     answer.status === "not_found" && answer.suggestions.length > 0 && !answer.text.includes("Try:")
       ? `\nTry: ${answer.suggestions.slice(0, 3).join(" · ")}`
       : "";
-  return `${fromMarkdown(answer.text, style)}${followsOn}${suggestions}`;
+  return `${fromMarkdown(markdown, style)}${followsOn}${suggestions}`;
 }
 
 export function factsToText(facts: Fact[]): string {

@@ -157,15 +157,26 @@ export function describeStatus(status: ReportStatus, how: Presentation): string 
   ].join("\n");
 }
 
+/**
+ * Two lines a version: which, when and by whom (what a rollback is chosen by), then what it is:
+ * its title, source, scope and size.
+ */
 export function describeHistory(entries: readonly HistoryEntry[], how: Presentation): string {
   if (entries.length === 0) return "No report versions yet.";
-  const lines = entries.map(({ version, active }) => {
+  const lines = entries.flatMap(({ version, active }) => {
     const by = version.createdBy === null ? "the operator" : how.user(version.createdBy);
     const scope = version.guildId === null ? "default" : `upload for ${how.guild(version.guildId)}`;
-    return (
-      `${active ? "▶" : "•"} **v${version.id}** ${how.source(version.source)} · ${scope} · ` +
-      `${count(version.paragraphs, "paragraph")} · ${count(version.facts, "fact")} · ${how.time(version.createdAt)} by ${by}`
-    );
+    const what = [
+      ...(version.meta.title ? [clip(version.meta.title, MAX_QUOTE)] : []),
+      how.source(version.source),
+      scope,
+      count(version.paragraphs, "paragraph"),
+      count(version.facts, "fact"),
+    ];
+    return [
+      `${active ? "▶" : "•"} **v${version.id}** · ${how.time(version.createdAt)} by ${by}`,
+      what.join(" · "),
+    ];
   });
   return ["**Report versions, newest first** (▶ active)", ...lines].join("\n");
 }

@@ -131,13 +131,14 @@ function compose(question: string, ctx: AnswerContext, previous: Query | null): 
   const replies: Reply[] = [];
   let before = previous;
   const read = readQuestion(question, index.spelling);
-  for (const part of splitQuestions(read.text)) {
+  const parts = splitQuestions(read.text);
+  for (const part of parts) {
     const replied = composePart(part, question, ctx, before, read.bridged);
     replies.push(replied);
     before = replied.query ?? before;
   }
   const [only] = replies;
-  return only && replies.length === 1 ? only : combineParts(question, replies);
+  return only && replies.length === 1 ? only : combineParts(question, replies, parts);
 }
 
 function composePart(
@@ -177,7 +178,7 @@ function loneFigureAsked(answer: Answer): Query["listedAs"] | null {
 }
 
 /** One answer covering every part, each part's figures and citations in the order asked. */
-function combineParts(question: string, replies: Reply[]): Reply {
+function combineParts(question: string, replies: Reply[], asked: readonly string[]): Reply {
   const answers = replies.map((replied) => replied.answer);
   const answered = answers.filter((part) => part.status === "answered");
   const followsOn = answers.find((part) => part.followsOn)?.followsOn;
@@ -195,6 +196,7 @@ function combineParts(question: string, replies: Reply[]): Reply {
           ? []
           : [...new Set(answers.flatMap((part) => part.suggestions))].slice(0, 5),
       ...(followsOn ? { followsOn } : {}),
+      parts: answers.map((part, i) => ({ ...part, question: asked[i] ?? question })),
     },
   };
 }

@@ -1,7 +1,7 @@
 import { actionLemma } from "../facts/lexicon.js";
 import type { Fact } from "../facts/schema.js";
 import { describeFact, pastParticiple } from "./phrasing.js";
-import type { Answer } from "./schema.js";
+import type { Answer, Contest } from "./schema.js";
 import { concept } from "./vocabulary.js";
 
 const MAX_QUOTE = 400;
@@ -84,6 +84,27 @@ export function citeLine(fact: Fact): string {
 
 export function quoteBlock(fact: Fact): string {
   return `> ${quoteAround(fact.quote, fact.text)}`;
+}
+
+/**
+ * A contest in Markdown: `lead` in bold, the first option's figure and its sentence, then every
+ * option, numbered when ranked: "**Westvale** — **40 boats** seized (¶3)", "> …", "• Westvale: …".
+ */
+export function contestMarkdown(contest: Contest, lead: string | null): string {
+  const [first] = contest.options;
+  const marker = (i: number) => (contest.kind === "superlative" ? `${i + 1}.` : "•");
+  const lines = contest.options.map(
+    (option, i) =>
+      `${marker(i)} ${option.name}: ${option.fact ? citeLine(option.fact) : "the report gives no matching figure."}`,
+  );
+  const head = first?.fact ? `${citeLine(first.fact)}\n${quoteBlock(first.fact)}\n` : "";
+  return `${lead ? `**${lead}** — ` : ""}${head}${lines.join("\n")}`;
+}
+
+/** What a contest with two figures of one size says in place of a winner. */
+export function levelNote(contest: Contest): string | null {
+  if (!contest.level) return null;
+  return `Level: the report gives the same figure for ${contest.options.length === 2 ? "both" : "the first two"}.`;
 }
 
 export function listPlaces(places: string[]): string {

@@ -162,7 +162,7 @@ describe("renderAnswer", () => {
     expect(compared.noFigureFor).toEqual(["Goa"]);
     const description = embedOf(renderAnswer(compared, meta, asker)).description ?? "";
     expect(description).toContain("3.5 tons");
-    expect(description).toMatch(/• Goa: the report gives no matching figure\.$/m);
+    expect(description).toMatch(/• \*\*Goa\*\* — the report gives no matching figure\.$/m);
   });
 
   it("leaves out a suggestion too long for a menu instead of cutting it into another question", () => {
@@ -235,5 +235,120 @@ describe("restated figures", () => {
     expect(description).toMatch(/· ¶1 \(also ¶2\)/);
     expect(description.match(/^> /gm)).toHaveLength(1);
     expect(description.match(/^\*\*/gm)).toHaveLength(1);
+  });
+});
+
+describe("contests", () => {
+  const patrols = buildReportIndex(
+    [
+      "Coastal patrol results, 2 March.",
+      "Officers in Kerala seized 40 kilograms of heroin and arrested 12 suspects.",
+      "Officers in Goa seized 75 kilograms of heroin and arrested 9 suspects.",
+      "Officers in Punjab seized 12 kilograms of heroin.",
+      "Kerala and Goa together destroyed 9 drug labs.",
+    ].join("\n\n"),
+    bare,
+  );
+  const shown = (question: string) => embedOf(renderAnswer(answer(question, patrols), bare, asker));
+
+  it("titles a comparison with its winner and labels every side's figure with its name", () => {
+    const embed = shown("Did Kerala or Goa seize more heroin?");
+    expect(embed.title).toBe("Goa");
+    const lines = (embed.description ?? "").split("\n");
+    expect(lines[0]).toBe("• **Goa** — **75 kilograms of heroin** seized · ¶3");
+    expect(lines[1]?.startsWith("> Officers in Goa")).toBe(true);
+    expect(lines).toContain("• **Kerala** — **40 kilograms of heroin** seized · ¶2");
+  });
+
+  it("titles a superlative with its leader and numbers the podium", () => {
+    const embed = shown("Which state seized the most heroin?");
+    expect(embed.title).toBe("Goa");
+    const ranked = (embed.description ?? "").split("\n").filter((line) => /^\d\. /.test(line));
+    expect(ranked.map((line) => line.slice(0, 14))).toEqual([
+      "1. **Goa** — *",
+      "2. **Kerala** ",
+      "3. **Punjab** ",
+    ]);
+  });
+
+  it("sets sides beside each other with no winner when none is asked, and says when they are level", () => {
+    expect(shown("kerala vs goa heroin").title).toBe("Kerala vs Goa");
+    const level = shown("Which destroyed more labs, Kerala or Goa?");
+    expect(level.title).toBe("Kerala vs Goa");
+    expect(level.description?.split("\n")[0]).toBe(
+      "_Level: the report gives the same figure for both._",
+    );
+  });
+
+  it("keeps a side with no figure in its place, said once", () => {
+    const description = shown("did kerala or tibet seize more heroin").description ?? "";
+    expect(description.match(/Tibet/g)).toHaveLength(1);
+    expect(description).toMatch(/^• \*\*Tibet\*\* — the report gives no matching figure\.$/m);
+  });
+
+  it("answers each part of a question asking several things under its own heading", () => {
+    const embed = shown(
+      "how many suspects were arrested in kerala and which state seized the most heroin?",
+    );
+    const description = embed.description ?? "";
+    expect(description).toMatch(
+      /^### How many suspects were arrested in kerala\?\n\*\*12 suspects\*\*/,
+    );
+    expect(description).toMatch(/\n\n### Which state seized the most heroin\?\n1\. \*\*Goa\*\*/);
+    expect(embed.title).toBeUndefined();
+  });
+
+  it("quotes the leader's sentence in full and the runners-up's shorter", () => {
+    const long = (place: string, kg: number) =>
+      `Officers in ${place} seized ${kg} kilograms of heroin ${"while patrolling the long coastal road between the fishing villages and the container port ".repeat(3)}at night.`;
+    const coast = buildReportIndex(
+      ["Coastal patrol results.", long("Kerala", 40), long("Goa", 75)].join("\n\n"),
+      bare,
+    );
+    const reply = answer("Did Kerala or Goa seize more heroin?", coast);
+    const quotes = (embedOf(renderAnswer(reply, bare, asker)).description ?? "")
+      .split("\n")
+      .filter((line) => line.startsWith("> "));
+    expect(quotes).toHaveLength(2);
+    expect(quotes[0]?.length).toBeGreaterThan((quotes[1]?.length ?? 0) + 80);
+    expect(quotes[1]).toContain("40 kilograms");
+  });
+
+  it("titles a place's figures with the place and leaves it off each line", () => {
+    const embed = shown("What are the figures for Kerala?");
+    expect(embed.title).toBe("Figures for Kerala");
+    const description = embed.description ?? "";
+    expect(description).toContain("**40 kilograms of heroin** seized · ¶2");
+    expect(description).toContain("**12 suspects** arrested · ¶2");
+    expect(description).not.toMatch(/^\*\*[^\n]* in Kerala · ¶2$/m);
+  });
+
+  it("cites a sentence answer as figure lines cite, after a middle dot", () => {
+    const chief = buildReportIndex(
+      [
+        "Coastal patrol results.",
+        "Chief Inspector Mara Quill, head of the coastal unit, said 40 boats were stopped.",
+      ].join("\n\n"),
+      bare,
+    );
+    const reply = answer("Who is Mara Quill?", chief);
+    const [lead] = (embedOf(renderAnswer(reply, bare, asker)).description ?? "").split("\n");
+    expect(reply.text.split("\n")[0]).toMatch(/ \(¶2\)$/);
+    expect(lead).toMatch(/ · ¶2$/);
+  });
+
+  it("cites a national figure restated with its country named once, on one line", () => {
+    const restatedHome = buildReportIndex(
+      [
+        "Coastal patrol results, 2 March.",
+        "Across India, officers seized 310 kilograms of heroin this winter.",
+        "In all, 310 kilograms of heroin were seized by the patrols.",
+      ].join("\n\n"),
+      bare,
+    );
+    const reply = answer("How much heroin was seized?", restatedHome);
+    const description = embedOf(renderAnswer(reply, bare, asker)).description ?? "";
+    expect(description.match(/^\*\*310 kilograms/gm)).toHaveLength(1);
+    expect(description).toMatch(/· ¶2 \(also ¶3\)/);
   });
 });

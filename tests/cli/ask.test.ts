@@ -41,6 +41,24 @@ const JsonAnswer = z
         .strict(),
     ),
     suggestions: z.array(z.string()),
+    /** Added in session 7, only to comparisons and superlatives: the one optional addition. */
+    contest: z
+      .object({
+        kind: z.enum(["comparison", "superlative"]),
+        winner: z.string().nullable(),
+        options: z.array(
+          z
+            .object({
+              name: z.string(),
+              value: z.number().nullable(),
+              unit: z.string().nullable(),
+              paragraph: z.number().int().nullable(),
+            })
+            .strict(),
+        ),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -91,6 +109,20 @@ describe("npm run ask -- --json (batch contract)", () => {
     expect(status).toBe(0);
     const parsed = JsonAnswer.parse(JSON.parse(stdout));
     expect(parsed.facts[0]).toMatchObject({ value: 640, unit: "kg", paragraph: 3 });
+  });
+
+  it("adds a comparison's winner and options, its text as before", () => {
+    const report = writeReport("contest.txt", REPORT);
+    const question = "Which seized more drugs, Yunnan or Guangxi?";
+    const { status, stdout } = ask(["--json", "--report", report, question]);
+    expect(status).toBe(0);
+    const parsed = JsonAnswer.parse(JSON.parse(stdout));
+    expect(parsed.text.startsWith("**Yunnan** — ")).toBe(true);
+    expect(parsed.contest?.winner).toBe("Yunnan");
+    expect(parsed.contest?.options.map((option) => [option.name, option.paragraph])).toEqual([
+      ["Yunnan", 2],
+      ["Guangxi", 3],
+    ]);
   });
 
   it("prints the fact table as JSON that passes the schema", () => {

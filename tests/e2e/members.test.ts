@@ -32,6 +32,17 @@ const manyFigures = buildReportIndex(
   { name: "kerala-patrols.txt", version: 1 },
 );
 
+/** An invented report of three places' seizures: questions that set them side by side. */
+const patrols = buildReportIndex(
+  [
+    "Coastal patrol results, 2 March.",
+    "Officers in Kerala seized 40 kilograms of heroin and arrested 12 suspects.",
+    "Officers in Goa seized 75 kilograms of heroin and arrested 9 suspects.",
+    "Officers in Punjab seized 12 kilograms of heroin.",
+  ].join("\n\n"),
+  { name: "patrols.txt", version: 1 },
+);
+
 let fake: FakeDiscord;
 let client: Client;
 let services: RecordingServices;
@@ -235,6 +246,32 @@ describe("report text is shown as text", () => {
       expect(text).toContain("@\u200beveryone");
       expect(text).not.toMatch(/(?<!\\)\[the full table\]\(/);
       expect(visibleText(spoiler)).toContain("Harbour Watch");
+    } finally {
+      current = seed;
+    }
+  });
+});
+
+describe("contests", () => {
+  it("names the winner of a comparison and of a superlative, in /ask and in chat", async () => {
+    current = patrols;
+    try {
+      const compared = await (
+        await fake.sendCommand("ask", { question: "Did Kerala or Goa seize more heroin?" })
+      ).reply();
+      const [, title, description] = visibleParts(compared);
+      expect(title).toBe("Goa");
+      expect(description?.split("\n")[0]).toBe(
+        "• **Goa** — **75 kilograms of heroin** seized · ¶3",
+      );
+      expect(description).toContain("• **Kerala** — **40 kilograms of heroin** seized · ¶2");
+
+      const message = fake.sendMessage({ content: mention("which state seized the most heroin?") });
+      const ranked = await fake.replyTo(message.id);
+      const [, rankedTitle, rankedText] = visibleParts(ranked);
+      expect(rankedTitle).toBe("Goa");
+      expect(rankedText?.split("\n")[0]).toMatch(/^1\. \*\*Goa\*\* — \*\*75 kilograms/);
+      expect(rankedText).toMatch(/^3\. \*\*Punjab\*\* — /m);
     } finally {
       current = seed;
     }

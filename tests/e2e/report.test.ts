@@ -156,7 +156,7 @@ describe.each(BACKENDS)("/report on %s", (backend) => {
 
       const history = visibleText(await report("history"));
       expect(history).toMatch(
-        /▶ \*\*v2\*\* upload:zhejiang\.txt[^\n]*\n• \*\*v1\*\* file:report\.txt/,
+        /▶ \*\*v2\*\* · [^\n]*\n[^\n]*upload:zhejiang\.txt[^\n]*\n• \*\*v1\*\* · [^\n]*\n[^\n]*file:report\.txt/,
       );
     });
 

@@ -30,7 +30,7 @@ describe("npm run report", () => {
 
     const history = reportCli(dataDir, "history", "--guild", GUILD_A);
     expect(history.stdout).toMatch(
-      /^▶ \*\*v2\*\* .*\n• \*\*v1\*\* file:data\/report\.txt · default/m,
+      /^▶ \*\*v2\*\* · .*\n.*\n• \*\*v1\*\* · .* by the operator\n(?:.* · )?file:data\/report\.txt · default/m,
     );
 
     const empty = join(tempDir(), "empty.txt");

@@ -171,3 +171,70 @@ describe("the biggest drop, told by each figure's own words", () => {
     expect(drop.facts.map((fact) => fact.value)).toEqual([31.2, 12.5]);
   });
 });
+
+describe("a contest answer carries its winner and options as structure", () => {
+  const patrols = report(
+    "Coastal patrol results, 2 March.",
+    "Officers in Kerala seized 40 kilograms of heroin and arrested 12 suspects.",
+    "Officers in Goa seized 75 kilograms of heroin and arrested 9 suspects.",
+    "Officers in Punjab seized 12 kilograms of heroin.",
+    "Kerala and Goa together destroyed 9 drug labs.",
+  );
+  const named = (a: ReturnType<typeof answer>) =>
+    a.contest?.options.map((option) => [option.name, option.fact?.value ?? null]);
+
+  it("names the winner of a comparison asked for one, and leads the text with it as before", () => {
+    const more = answer("Did Kerala or Goa seize more heroin?", patrols);
+    expect(more.contest).toMatchObject({ kind: "comparison", winner: "Goa", level: false });
+    expect(named(more)).toEqual([
+      ["Goa", 75],
+      ["Kerala", 40],
+    ]);
+    expect(more.text.startsWith("**Goa** — **75 kilograms of heroin**")).toBe(true);
+  });
+
+  it("ranks a superlative's options, the leader its winner", () => {
+    const most = answer("Which state seized the most heroin?", patrols);
+    expect(most.contest?.kind).toBe("superlative");
+    expect(most.contest?.winner).toBe("Goa");
+    expect(named(most)).toEqual([
+      ["Goa", 75],
+      ["Kerala", 40],
+      ["Punjab", 12],
+    ]);
+  });
+
+  it("names no winner when none is asked, or when one figure is shared by both sides", () => {
+    const sideBySide = answer("kerala vs goa heroin", patrols);
+    expect(sideBySide.contest).toMatchObject({ winner: null, level: false });
+    expect(named(sideBySide)).toEqual([
+      ["Kerala", 40],
+      ["Goa", 75],
+    ]);
+    const shared = answer("Which destroyed more labs, Kerala or Goa?", patrols);
+    expect(shared.contest).toMatchObject({ winner: null, level: true });
+  });
+
+  it("keeps a side the report gives no figure for, last and with none", () => {
+    const missing = answer("did kerala or tibet seize more heroin", patrols);
+    expect(named(missing)).toEqual([
+      ["Kerala", 40],
+      ["Tibet", null],
+    ]);
+    expect(missing.contest?.winner).toBeNull();
+  });
+
+  it("keeps each part of a question that asks several things, with its own winner", () => {
+    const both = answer(
+      "how many suspects were arrested in kerala and which state seized the most heroin?",
+      patrols,
+    );
+    expect(both.parts?.map((part) => part.question)).toEqual([
+      "how many suspects were arrested in kerala",
+      "which state seized the most heroin",
+    ]);
+    expect(both.parts?.[0]?.facts.map((fact) => fact.value)).toEqual([12]);
+    expect(both.parts?.[1]?.contest?.winner).toBe("Goa");
+    expect(both.contest).toBeUndefined();
+  });
+});

@@ -5,11 +5,11 @@ import { isAge } from "../../facts/readers/age.js";
 import type { Fact } from "../../facts/schema.js";
 import { UNITS } from "../../lexicon/units.js";
 import { words } from "../../text/tokenize.js";
-import { citeLine, quoteBlock, uniqueParagraphs } from "../compose.js";
+import { contestMarkdown, uniqueParagraphs } from "../compose.js";
 import { mentions } from "../names.js";
 import { exampleOnlyConcepts, rankFacts, type ScoredFact, statedRate } from "../rank.js";
 import type { ReportIndex } from "../reportIndex.js";
-import type { Answer } from "../schema.js";
+import type { Answer, Contest } from "../schema.js";
 import { namesAKindOfPlace, type Query } from "../understand.js";
 import { conceptsOf } from "../vocabulary.js";
 import { claimant, distinctSpellings } from "./claims.js";
@@ -257,26 +257,33 @@ function contest(
       )
     : found;
   const missing = sides.filter((side) => !found.includes(side));
-  const [winner] = ordered as [Side & { best: ScoredFact }, ...Side[]];
-  const lines = [
-    ...ordered.map((side) => {
-      const fact = (side.best as ScoredFact).fact;
-      return `• ${side.name}: ${citeLine(fact)}`;
-    }),
-    ...missing.map((side) => `• ${side.name}: the report gives no matching figure.`),
-  ];
   const facts = ordered.map((side) => (side.best as ScoredFact).fact);
-  const lead = found.length > 1 ? `**${winner.name}** — ` : "";
+  const options = [
+    ...ordered.map((side, i) => ({ name: side.name, fact: facts[i] ?? null })),
+    ...missing.map((side) => ({ name: side.name, fact: null })),
+  ];
+  const [first, second] = facts;
+  // Two sides level (one figure shared by both) have no winner, whatever order they are shown in.
+  const level = first !== undefined && second !== undefined && size(first) === size(second);
+  const asked = ASKS_WINNER.test(query.cleaned) && found.length > 1 && !level;
+  const contested: Contest = {
+    kind: "comparison",
+    winner: asked ? (options[0]?.name ?? null) : null,
+    level,
+    options,
+  };
   return {
     question: query.question,
     status: "answered",
-    text: `${lead}${citeLine(winner.best.fact)}\n${quoteBlock(winner.best.fact)}\n${lines.join("\n")}`,
+    // The first of several sides leads the text in bold, as it always has (the --json contract).
+    text: contestMarkdown(contested, found.length > 1 ? (options[0]?.name ?? null) : null),
     citations: uniqueParagraphs([...facts, ...restated(facts, ctx.index)]),
     facts,
     confidence:
       Math.min(...found.map((side) => confidenceOf(side.best as ScoredFact, undefined, w))) *
       (found.length / sides.length),
     suggestions: [],
+    contest: contested,
     ...(missing.length > 0 ? { noFigureFor: missing.map((side) => side.name) } : {}),
   };
 }

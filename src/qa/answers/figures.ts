@@ -29,5 +29,6 @@ export function figuresAnswer(query: Query, ctx: AnswerContext): Answer {
     facts,
     confidence: 0.9,
     suggestions: [],
+    figuresFor: place,
   };
 }

@@ -3,11 +3,11 @@ import { isAge, personAged } from "../../facts/readers/age.js";
 import type { Fact } from "../../facts/schema.js";
 import { GRAMMAR } from "../../lexicon/language.js";
 import { UNITS } from "../../lexicon/units.js";
-import { citeLine, quoteBlock, uniqueParagraphs } from "../compose.js";
+import { contestMarkdown, uniqueParagraphs } from "../compose.js";
 import { preparedOf } from "../prepared.js";
 import { rankFacts, type ScoredFact, STEERING } from "../rank.js";
 import type { ReportIndex } from "../reportIndex.js";
-import type { Answer } from "../schema.js";
+import type { Answer, Contest } from "../schema.js";
 import { namesAKindOfPlace, type Query, rankedWords, ranksLabels } from "../understand.js";
 import { concept, conceptsOf } from "../vocabulary.js";
 import type { Weights } from "../weights.js";
@@ -21,6 +21,9 @@ export interface PlaceFigure {
   place: string;
   fact: Fact;
 }
+
+/** Places or things listed under the leader: a podium, not every figure (that is /figures). */
+const PODIUM_SHOWN = 5;
 
 const ACTION_WORDS = new Set(["seize", "arrest", "crack", "destroy", "investigate"].map(concept));
 
@@ -297,16 +300,26 @@ export function superlativeAnswer(query: Query, ctx: AnswerContext): Answer {
       ? sentenceAnswer({ ...query, op: "lookup" }, ctx)
       : figureAnswer({ ...query, op: "lookup" }, ctx);
   }
-  const lines = podium
-    .slice(0, 5)
-    .map((entry, i) => `${i + 1}. ${entry.place}: ${citeLine(entry.fact)}`);
+  const [, second] = podium;
+  // Two things level at the top (one figure shared by both) leave the question without a winner.
+  const level = second !== undefined && comparable(second.fact) === comparable(top.fact);
+  const contest: Contest = {
+    kind: "superlative",
+    winner: level ? null : top.place,
+    level,
+    options: podium
+      .slice(0, PODIUM_SHOWN)
+      .map((entry) => ({ name: entry.place, fact: entry.fact })),
+  };
   return {
     question: query.question,
     status: "answered",
-    text: `**${top.place}** — ${citeLine(top.fact)}\n${quoteBlock(top.fact)}\n${lines.join("\n")}`,
+    // The leader leads the text in bold even when level, as it always has (the --json contract).
+    text: contestMarkdown(contest, top.place),
     citations: uniqueParagraphs(podium.map((entry) => entry.fact)),
     facts: podium.map((entry) => entry.fact),
     confidence: podium.length > 1 ? 0.8 : 0.6,
     suggestions: [],
+    contest,
   };
 }
