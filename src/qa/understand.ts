@@ -136,6 +136,30 @@ function namedCurrency(lower: string): string | null {
 const QUANTITY_NOUN_ASKED =
   /\b(?:production|output|consumption)\b(?=\s*(?:$|[?,.]|(?:in|of|for|by|at|during|according|last|this|from|over|per|was|were|is|are)\b))/;
 
+const MONEY = concept("money");
+const RECEIVING: ReadonlySet<string> = new Set(GRAMMAR.receivingVerbs);
+
+/**
+ * "Ohio's share of the grants", "their cut of the funding": what one holder got of a sum of money
+ * is itself a sum, not a percentage ("what share of the budget" still asks a percentage).
+ */
+function ownsSum(lower: string): boolean {
+  const held =
+    /\b(?:\w+'s?|its|their|his|her)\s+(?:\w+\s+)?(?:share|cut|portion|part)\s+of\s+(.*)$/.exec(
+      lower,
+    );
+  return held !== null && words(held[1] ?? "").some((w) => concept(w) === MONEY);
+}
+
+/**
+ * "How much does Maine get", "how much did the county receive from it": what a holder was given.
+ * Not "how much got seized", where the verb only makes a passive.
+ */
+function asksWhatWasGiven(lower: string): boolean {
+  const split = words(lower);
+  return split.some((word, i) => RECEIVING.has(word) && !/(?:ed|en)$/.test(split[i + 1] ?? ""));
+}
+
 function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   if (
     /\bby how much\b|\bhow much (?:more|less|higher|lower|bigger|larger|greater|smaller)\b.*\bthan\b|\b(?:down|up)\s+(?:by|how much)\b|\bhow (?:far|much)\b.*\b(?:down|up)\b|\b(?:rise|rose|risen|increase[ds]?|decrease[ds]?|grow|grew|fall|fell|fallen|drop(?:ped)?|decline[ds]?|go up|went up|go down|went down|change[ds]?)\b/.test(
@@ -155,6 +179,7 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
     lower,
   );
   if (anywhere) return { kind: "mass", unit: measureNamedBy(anywhere[1] ?? "")?.unit ?? null };
+  if (ownsSum(lower)) return { kind: "currency", unit: namedCurrency(lower) };
   if (/%|\b(?:percent|percentage|per cent|rate|share|proportion)\b/.test(lower))
     return { kind: "percent", unit: "percent" };
   // "How many refugees does the budget resettle?" counts refugees, whatever else it names.
@@ -177,6 +202,8 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   }
   // "How much cocaine" asks for a weight; a bare "how much" for a weight or money ("how much did
   // the gang swindle").
+  if (/\bhow much\b/.test(lower) && !target && asksWhatWasGiven(lower))
+    return { kind: "currency", unit: namedCurrency(lower) };
   if (/\bhow much\b/.test(lower)) {
     return { kind: target && DRUG_NAMES.has(target) ? "mass" : "amount", unit: null };
   }
@@ -624,7 +651,10 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
       .filter((word) => !STOP_WORDS.has(word) && !/^\d/.test(word))
       .map(concept);
   const setAside = SET_ASIDE.exec(withoutPlaces)?.[1];
-  const concepts = contentConcepts(setAside ? withoutSetAside(withoutPlaces) : withoutPlaces);
+  const expected = expectedUnit(lower, target);
+  const asked = contentConcepts(setAside ? withoutSetAside(withoutPlaces) : withoutPlaces);
+  // "How much does Maine get": money, though no word of it names money.
+  const concepts = asked.length === 0 && expected.kind === "currency" ? [MONEY] : asked;
   const excluded = setAside ? contentConcepts(setAside).filter((c) => !concepts.includes(c)) : [];
   // "who is the oldest defendant": people ranked by the ages the report gives them.
   const byAge = AGE_RANK.exec(lower)?.[0];
@@ -646,7 +676,7 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
     measure: {
       concepts,
       target,
-      expected: expectedUnit(lower, target),
+      expected,
       per: askedRate(withoutPlaces),
       ...(excluded.length > 0 ? { excluded } : {}),
     },
