@@ -137,6 +137,7 @@ const QUANTITY_NOUN_ASKED =
   /\b(?:production|output|consumption)\b(?=\s*(?:$|[?,.]|(?:in|of|for|by|at|during|according|last|this|from|over|per|was|were|is|are)\b))/;
 
 const MONEY = concept("money");
+const SEIZE = concept("seize");
 const RECEIVING: ReadonlySet<string> = new Set(GRAMMAR.receivingVerbs);
 
 /**
@@ -209,7 +210,22 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   }
   if (/\bhow (?:many|often)\b/.test(lower) && target)
     return { kind: null, unit: countUnit(target) };
+  if (!/\bhow (?:many|often)\b|\bnumber of\b/.test(lower) && namesDrugTaken(lower))
+    return { kind: "mass", unit: null };
   return { kind: null, unit: null };
+}
+
+/**
+ * "Cocaine seized in the north?", "heroin intercepted last year": a drug and the verb that took it,
+ * with no count asked, ask its weight, not the number of seizures beside it ("17 interdictions").
+ * "Cocaine cases in 2030" names a count of something else.
+ */
+function namesDrugTaken(lower: string): boolean {
+  const split = words(lower);
+  return split.some((word, i) => {
+    const verb = actionLemma(split[i + 1] ?? "");
+    return DRUG_NAMES.has(word) && verb !== null && concept(verb) === SEIZE;
+  });
 }
 
 const RATE_TIME_WORD = new RegExp(`^${RATE_PERIOD_PATTERN}$`);
