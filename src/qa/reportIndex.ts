@@ -1,5 +1,6 @@
 import Fuse, { type FuseIndex } from "fuse.js";
 import { type BodyFinder, reportBodies } from "../facts/bodies.js";
+import { monthSpanPeriods } from "../facts/dates.js";
 import { extractFacts } from "../facts/extract.js";
 import { homePlaces } from "../facts/factPlaces.js";
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
@@ -349,7 +350,10 @@ function factDocsOf(
         ? `${nearWithin} ${fact.period}`
         : nearWithin;
     const heading = leadInOf(fact.paragraph);
-    const nearText = heading ? `${withPeriod} ${heading}` : withPeriod;
+    // "Between January and March, …" is the first quarter, as a question may call it.
+    const spans = monthSpanPeriods(`${fact.quote} ${fact.period ?? ""} ${heading ?? ""}`);
+    const withSpans = spans.length > 0 ? `${withPeriod} ${spans.join(" ")}` : withPeriod;
+    const nearText = heading ? `${withSpans} ${heading}` : withSpans;
     const nearSplit = words(nearText);
     return {
       fact,

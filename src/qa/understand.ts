@@ -1,4 +1,4 @@
-import { yearsIn } from "../facts/dates.js";
+import { monthSpanPeriods, yearsIn } from "../facts/dates.js";
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
 import { findPlacesInQuestion, type PlaceMention } from "../facts/places.js";
 import { countUnit, measureAfter, measureNamedBy, RATE_PERIOD_PATTERN } from "../facts/units.js";
@@ -229,6 +229,13 @@ function namesDrugTaken(lower: string): boolean {
 }
 
 const RATE_TIME_WORD = new RegExp(`^${RATE_PERIOD_PATTERN}$`);
+
+/**
+ * "The first quarter of 2031", "the first half", "the last six months": a period the question
+ * asks about, never the noun it counts ("how many of Avalon's first quarter deaths").
+ */
+const ASKED_PERIOD =
+  /\b(?:the\s+)?(?:first|second|third|fourth|last|past|1st|2nd|3rd|4th)\s+(?:quarter|half|(?:\w+\s+)?months)(?:\s+of)?\b/g;
 
 /** The noun after "how many"/"how much", skipping measure words: "how many tons of drugs" → "drugs". */
 function targetNoun(lower: string): string | null {
@@ -598,6 +605,17 @@ function topicLast(cleaned: string): string {
 const SET_ASIDE =
   /\b(?:apart from|aside from|except(?:\s+for)?|excluding|other than|besides|not counting|leaving aside|in addition to|on top of)\s+([^,;?]+)/i;
 
+/** "jan-june 2031" asks the first half too: a span of months adds the quarter or half it is. */
+function withSpanPeriods(
+  concepts: string[],
+  text: string,
+  conceptsIn: (text: string) => string[],
+): string[] {
+  const spans = monthSpanPeriods(text);
+  if (spans.length === 0) return concepts;
+  return [...new Set([...concepts, ...conceptsIn(spans.join(" "))])];
+}
+
 /** The question without the part it sets aside, which says what the answer is not. */
 export function withoutSetAside(text: string): string {
   return text.replace(SET_ASIDE, " ");
@@ -621,7 +639,9 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
   const people = mentions.find(
     (mention) => /\bhow many\s+$/.test(lower.slice(0, mention.start)) && /s$/i.test(mention.text),
   );
-  const target = people ? people.text.toLowerCase() : targetNoun(withoutPlaces);
+  const target = people
+    ? people.text.toLowerCase()
+    : targetNoun(withoutPlaces.replace(ASKED_PERIOD, " "));
   // "which province", "which customs district": the kind of place is one of the next two words.
   // "which kansas city patrol division", "which mexican state": a place right after "which" is the
   // scope of what is ranked, not one of the things ranked.
@@ -668,7 +688,11 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
       .map(concept);
   const setAside = SET_ASIDE.exec(withoutPlaces)?.[1];
   const expected = expectedUnit(lower, target);
-  const asked = contentConcepts(setAside ? withoutSetAside(withoutPlaces) : withoutPlaces);
+  const asked = withSpanPeriods(
+    contentConcepts(setAside ? withoutSetAside(withoutPlaces) : withoutPlaces),
+    withoutPlaces,
+    contentConcepts,
+  );
   // "How much does Maine get": money, though no word of it names money.
   const concepts = asked.length === 0 && expected.kind === "currency" ? [MONEY] : asked;
   const excluded = setAside ? contentConcepts(setAside).filter((c) => !concepts.includes(c)) : [];
