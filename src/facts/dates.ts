@@ -6,6 +6,61 @@ const MONTH =
   "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 const MONTH_OR_DAY = new RegExp(`^(?:${MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$`, "i");
 
+const MONTH_SPAN = new RegExp(
+  `\\b(${MONTH})\\s*(?:-|–|—|\\bto\\b|\\bthrough\\b|\\bthru\\b|\\band\\b|\\buntil\\b)\\s*(${MONTH})(?![a-z])`,
+  "gi",
+);
+const MONTH_STARTS = [
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "may",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "oct",
+  "nov",
+  "dec",
+];
+/** First and last month (1–12) of the quarters and halves a span of months can name. */
+const SPAN_NAMES: ReadonlyMap<string, string> = new Map([
+  ["1-3", "first quarter"],
+  ["4-6", "second quarter"],
+  ["7-9", "third quarter"],
+  ["10-12", "fourth quarter"],
+  ["1-6", "first half"],
+  ["7-12", "second half"],
+]);
+
+/** "The first six months", "the first 3 months": a span of months counted from January. */
+const FIRST_MONTHS = /\bfirst\s+(three|six|3|6)\s+months\b/gi;
+const MONTH_COUNTS: ReadonlyMap<string, number> = new Map([
+  ["three", 3],
+  ["3", 3],
+  ["six", 6],
+  ["6", 6],
+]);
+
+/**
+ * "Between January and March", "January–June", "jan-mar", "the first six months": the quarter or half a span of months
+ * is, in the words a question uses for it ("first quarter", "first half"), so either wording finds
+ * the other.
+ */
+export function monthSpanPeriods(text: string): string[] {
+  const monthOf = (word: string) => MONTH_STARTS.indexOf(word.slice(0, 3).toLowerCase()) + 1;
+  const spans = matchesOf(MONTH_SPAN, text).flatMap((match) => {
+    const name = SPAN_NAMES.get(`${monthOf(match[1] ?? "")}-${monthOf(match[2] ?? "")}`);
+    return name ? [name] : [];
+  });
+  const counted = matchesOf(FIRST_MONTHS, text).flatMap((match) => {
+    const name = SPAN_NAMES.get(`1-${MONTH_COUNTS.get((match[1] ?? "").toLowerCase())}`);
+    return name ? [name] : [];
+  });
+  return [...spans, ...counted];
+}
+
 /** "January", "Sept.", "Tuesday": a word that names a month or a day of the week. */
 export function isMonthOrDay(word: string): boolean {
   return MONTH_OR_DAY.test(word);

@@ -5,7 +5,7 @@ import {
   type ReportLimits,
 } from "../report/limits.js";
 import type { Paragraph, ParsedReport } from "../report/types.js";
-import { tokenize } from "../text/tokenize.js";
+import { type Token, tokenize } from "../text/tokenize.js";
 import { defaultActionOf, statedActionFor } from "./action.js";
 import { type DateSpan, findDates, reportYear, withYear } from "./dates.js";
 import { extractEntities } from "./entities.js";
@@ -129,7 +129,8 @@ function factsOfParagraph(
     if (figureSpans.length === 0) return;
     const labelled = labelPlaces(labelOf(text) ?? itemLabel, find);
     const sentencePlaces = placesFor(paragraph, sentenceIndex, mentionsBySentence, find);
-    let previousAction: string | null = leadIn.action;
+    const listed = leadActionFor(leadIn, figureSpans, text, tokens);
+    let previousAction: string | null = listed;
     let previousByNoun = false;
     let previousHead: string | null = null;
     let previousPlaces: string[] | null = null;
@@ -173,7 +174,7 @@ function factsOfParagraph(
       const counts = reading.head ?? reading.unit;
       const inherited: string | null =
         coordinated && previousByNoun && counts && counts !== previousHead ? null : coordinated;
-      const action: string | null = stated ?? byNoun ?? inherited ?? leadIn.action;
+      const action: string | null = stated ?? byNoun ?? inherited ?? listed;
       // "… up 3% from 52 pounds in 2024, and 30 pounds of heroin": a change or its baseline is no
       // item of the list; the next item shares the verb of the item before them.
       if (!BASELINE_BEFORE.test(lead) && reading.unit !== "percent") {
@@ -248,22 +249,44 @@ function isShortItem(paragraph: Paragraph): boolean {
 
 const CHANGE_LEMMAS = new Set(["increase", "decrease"]);
 
-/** "reported the following seizures:" gives its verb to the list that follows. */
-function lastAction(text: string): string | null {
-  const lemmas = tokenize(text)
-    .map((token) => actionLemma(token.lower))
-    // "… reported an increase. The breakdown:": a rise or fall is no verb for the list below.
-    .filter((lemma): lemma is string => lemma !== null && !CHANGE_LEMMAS.has(lemma));
-  return lemmas[lemmas.length - 1] ?? null;
+/** "reported the following seizures:" gives its verbs to the list that follows, last the nearest. */
+function leadActions(text: string): string[] {
+  return (
+    tokenize(text)
+      .map((token) => actionLemma(token.lower))
+      // "… reported an increase. The breakdown:": a rise or fall is no verb for the list below.
+      .filter((lemma): lemma is string => lemma !== null && !CHANGE_LEMMAS.has(lemma))
+  );
+}
+
+/**
+ * The lead-in's verb for an item of its list that states none. "Seizures and arrests by region:"
+ * names two: a line's figure takes the one no figure of that line claims by its own noun, so in
+ * "North: 30 million tablets; 900 kg of meth; 1,406 arrests" the arrests are arrests and the
+ * tablets and kilograms were seized.
+ */
+function leadActionFor(
+  leadIn: LeadIn,
+  figureSpans: readonly NumberMatch[],
+  text: string,
+  tokens: Token[],
+): string | null {
+  if (leadIn.actions.length < 2) return leadIn.action;
+  const claimed = new Set(
+    figureSpans.map((match) => defaultActionOf(readFigure(match, text, tokens).head)),
+  );
+  return leadIn.actions.filter((action) => !claimed.has(action)).at(-1) ?? leadIn.action;
 }
 
 /** What a list's lead-in line ("In 2024 officers seized:") gives the items below it. */
 interface LeadIn {
   action: string | null;
+  /** Every verb the lead-in names, each once: "Seizures and arrests by region:" names two. */
+  actions: string[];
   period: string | null;
 }
 
-const NO_LEAD_IN: LeadIn = { action: null, period: null };
+const NO_LEAD_IN: LeadIn = { action: null, actions: [], period: null };
 
 /** Report → typed fact table: every stated quantity, plus named people, roles, bodies and operations. */
 export function extractFacts(
@@ -285,7 +308,12 @@ export function extractFacts(
     const weighs = found.some((fact) => fact.base !== null);
     named = lastSubstance(paragraph.text) || (weighs && !paragraph.isHeading ? named : "");
     if (paragraph.text.endsWith(":")) {
-      leadIn = { action: lastAction(paragraph.text), period: leadInPeriod(paragraph.text) };
+      const actions = [...new Set(leadActions(paragraph.text))];
+      leadIn = {
+        action: leadActions(paragraph.text).at(-1) ?? null,
+        actions,
+        period: leadInPeriod(paragraph.text),
+      };
     } else if (!paragraph.isListItem && !isShortItem(paragraph)) leadIn = NO_LEAD_IN;
   }
   return {

@@ -45,8 +45,37 @@ function rowLabelNames(paragraph: Paragraph): string[] {
     .filter((name) => /^[A-Z]/.test(name));
 }
 
+/** "Seizures by region, 2031:", "Arrests by county:": a lead-in whose rows are labelled by place. */
+const BY_PLACE_KIND = /\bby\s+([a-z]+)\b[^:]*:$/i;
+/** "Northern: 30 million tablets", "Central (including Avalon): 12 arrests": a row's label. */
+const ROW_LABEL = /^([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*(?:\([^)]*\))?:\s*\S/;
+
+/**
+ * The labels of the rows under a lead-in that says they go by place ("Seizures and arrests by
+ * region:", then "Northern: …", "Central (including Avalon): …"): names of places the gazetteer
+ * need not know, so "the northern region's arrests" finds its row.
+ */
+function byPlaceRowLabels(report: ParsedReport): string[] {
+  const names: string[] = [];
+  let underPlaceLeadIn = false;
+  for (const paragraph of report.paragraphs) {
+    const label = underPlaceLeadIn ? ROW_LABEL.exec(paragraph.text)?.[1] : undefined;
+    if (label) names.push(label);
+    else {
+      const kind = BY_PLACE_KIND.exec(paragraph.text)?.[1]?.toLowerCase();
+      underPlaceLeadIn = kind !== undefined && PLACE_COLUMNS.has(kind);
+    }
+  }
+  return names;
+}
+
 function localNames(report: ParsedReport): string[] {
   const names = new Set<string>();
+  for (const name of byPlaceRowLabels(report)) {
+    if (name.length >= 3 && !NOT_PLACE_WORDS.test(name) && findPlaces(name).length === 0) {
+      names.add(name);
+    }
+  }
   for (const paragraph of report.paragraphs) {
     for (const name of rowLabelNames(paragraph)) {
       if (name.length >= 3 && !NOT_PLACE_WORDS.test(name) && findPlaces(name).length === 0) {
@@ -103,6 +132,11 @@ export function reportPlaces(report: ParsedReport): { names: string[]; find: Pla
   return { names, find };
 }
 
+/** "Northeastern" is asked as "northeast", "Southern" as "south": a compass adjective's noun. */
+function compassNoun(word: string): string | null {
+  return /(?:north|south|east|west)ern$/.test(word) ? word.slice(0, -3) : null;
+}
+
 /** A word within one edit of another shares with it the word itself or one of its one-letter deletions. */
 function deletions(word: string): string[] {
   return [word, ...Array.from(word, (_, i) => word.slice(0, i) + word.slice(i + 1))];
@@ -125,6 +159,8 @@ export function namesByFirstWord(names: readonly string[]): Map<string, number[]
     for (const form of [name, bare]) {
       const first = form.toLowerCase().split(/\s+/)[0] ?? "";
       for (const key of first.length >= 5 ? deletions(first) : [first]) keys.add(key);
+      const noun = compassNoun(first);
+      if (noun) keys.add(noun);
     }
     for (const key of keys) {
       const at = index.get(key);
@@ -171,7 +207,11 @@ export function localPlacesInQuestion(question: string, names: readonly string[]
       const window = words.slice(i, i + parts.length);
       const matches = window.every((word, j) => {
         const part = parts[j] ?? "";
-        return word === part || (part.length >= 5 && editDistance(word, part, 1) <= 1);
+        return (
+          word === part ||
+          word === compassNoun(part) ||
+          (part.length >= 5 && editDistance(word, part, 1) <= 1)
+        );
       });
       if (matches) {
         const start = tokens[i]?.start ?? 0;

@@ -349,6 +349,23 @@ function isUsSubdivision(place: Place): boolean {
   return place.country === "United States" && place.kind !== "country";
 }
 
+/**
+ * The US state a country's name also names ("Georgia"), or null. A report at home in the United
+ * States means the state by it wherever it stands ("the Georgia Bureau of Investigation" names no
+ * US city beside it), and a question about such a report does too.
+ */
+export function usStateNamed(place: Place): Place | null {
+  return place === GEORGIA_COUNTRY ? GEORGIA_STATE : null;
+}
+
+/** A report at home in the United States: each country named as a state is that state. */
+export function asUsStates(mentions: readonly PlaceMention[]): PlaceMention[] {
+  return mentions.map((mention) => {
+    const state = usStateNamed(mention.place);
+    return state ? { ...mention, place: state } : mention;
+  });
+}
+
 /** "Georgia" is the country unless US states/cities are named nearby or "District of" precedes. */
 function resolveGeorgia(text: string, mentions: PlaceMention[]): PlaceMention[] {
   return mentions.map((mention) => {

@@ -70,6 +70,8 @@ const Grammar = z.object({
   dimensionWords: Words,
   /** How a report says a term was asked for, not imposed: "asked for", "sought", "recommended". */
   requestVerbs: Words,
+  /** How a question asks what someone was given: "how much does Maine get" asks money. */
+  receivingVerbs: Words,
 });
 
 const WordNet = z.object({

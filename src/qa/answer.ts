@@ -1,5 +1,10 @@
 import { localPlacesInQuestion } from "../facts/localPlaces.js";
-import { findPlacesInQuestion, type PlaceMention, typoMatch } from "../facts/places.js";
+import {
+  findPlacesInQuestion,
+  type PlaceMention,
+  typoMatch,
+  usStateNamed,
+} from "../facts/places.js";
 import type { AnswerContext } from "./answers/context.js";
 import { notFound } from "./compose.js";
 import { followUp } from "./followUp.js";
@@ -20,9 +25,9 @@ import { type Weights, weightsWith } from "./weights.js";
  */
 function placesAgainst(index: ReportIndex): PlaceReader {
   return (cleaned) => {
-    const gazetteer = findPlacesInQuestion(cleaned).filter(
-      (mention) => !misreadReportWord(mention.text, index),
-    );
+    const gazetteer = findPlacesInQuestion(cleaned)
+      .filter((mention) => !misreadReportWord(mention.text, index))
+      .map((mention) => asTheReportsPlace(mention, index));
     // "St. Louis" is one place, not also a local "Louis" inside it.
     const local = localPlacesInQuestion(cleaned, index.localPlaces).filter(
       (mention) =>
@@ -43,6 +48,15 @@ function placesAgainst(index: ReportIndex): PlaceReader {
       (a, b) => a.start - b.start,
     );
   };
+}
+
+/** "georgia" asked of a report that names only the US state: the state. */
+function asTheReportsPlace(mention: PlaceMention, index: ReportIndex): PlaceMention {
+  const state = usStateNamed(mention.place);
+  const named = (name: string) => index.placeParagraphs.has(name);
+  return state && named(state.name) && !named(mention.place.name)
+    ? { ...mention, place: state }
+    : mention;
 }
 
 /**

@@ -7,7 +7,9 @@ const HEADLINE_COUNT = 10;
 /** Every figure for one place, or with no place the national figures in report order (the headline). */
 export function figuresFor(place: string | null, index: ReportIndex): Fact[] {
   if (place) {
-    const wanted = resolvePlace(place).toLowerCase();
+    // A name the report files figures under is the place itself: "Georgia (US state)" is no typo.
+    const known = index.retrieval.byPlace.has(place);
+    const wanted = (known ? place : resolvePlace(place)).toLowerCase();
     // The place's own figures first, then those it shares with other places.
     return factsOfPlace(index, wanted).sort(
       (a, b) =>

@@ -278,10 +278,29 @@ function spellingTokens(question: string): Token[] {
 
 const HYPHEN = /-/;
 
+/**
+ * "Q1", "H2": shorthand the tokenizer splits into a letter and a digit, read as one token when the
+ * two are written together and the shorthand table knows them ("q1" → "first quarter").
+ */
+function withLetterDigitShorthand(question: string, tokens: Token[]): Token[] {
+  const joined: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const next = tokens[i + 1];
+    const lower = next ? `${token.lower}${next.text.toLowerCase()}` : "";
+    if (next && next.start === token.end && SHORTHAND.has(lower)) {
+      const text = question.slice(token.start, next.end);
+      joined.push({ ...token, text, lower, end: next.end });
+      i++;
+    } else joined.push(token);
+  }
+  return joined;
+}
+
 function respell(question: string, report: SpellIndex, bridged: string[]): string {
   let out = "";
   let at = 0;
-  for (const token of spellingTokens(question)) {
+  for (const token of withLetterDigitShorthand(question, spellingTokens(question))) {
     const expanded = isWholeWord(question, token) ? SHORTHAND.get(token.lower) : undefined;
     const replacement = expanded ?? correction(question, token, report);
     if (replacement === null || replacement === token.lower) continue;

@@ -1,6 +1,7 @@
-import { participleOf } from "../facts/lexicon.js";
+import { actionLemma, participleOf } from "../facts/lexicon.js";
 import type { Fact } from "../facts/schema.js";
 import { PLACE_WORDS } from "../lexicon/gazetteer.js";
+import { GRAMMAR } from "../lexicon/language.js";
 
 const UNIT_WORDS: ReadonlyMap<string, string> = new Map(
   Object.entries({
@@ -85,6 +86,21 @@ function trim(value: number): string {
 }
 
 /** Figure with its qualifier and what it counts: "more than 2,000 people". */
+const VERB_FORMS: ReadonlySet<string> = new Set(GRAMMAR.verbForms);
+
+/**
+ * Whether the words read as what a sum is for name a thing, worth showing beside it: not a verb
+ * ("Maine awarded $4 million", "will receive $2 million"), an adverb ("$9 million separately") or
+ * a scrap of one or two letters.
+ */
+export function namesAThing(subject: string): boolean {
+  const split = subject.split(/\s+/).filter(Boolean);
+  const last = split.at(-1) ?? "";
+  if (last.length <= 2 || /ed$/.test(last) || VERB_FORMS.has(last)) return false;
+  if (split.length > 1) return true;
+  return !/ly$/.test(last) && (actionLemma(last) === null || /s$/.test(last));
+}
+
 export function describeFact(fact: Fact): string {
   const person = /^age of (.+)$/.exec(fact.subject)?.[1];
   if (person && fact.unit === "year") return `${person}, aged ${formatNumber(fact.value)}`;
@@ -95,6 +111,8 @@ export function describeFact(fact: Fact): string {
       ? ` of ${fact.subject}`
       : "";
   const currencyOf =
-    fact.unit && /^[A-Z]{3}$/.test(fact.unit) && fact.subject ? ` (${fact.subject})` : "";
+    fact.unit && /^[A-Z]{3}$/.test(fact.unit) && namesAThing(fact.subject)
+      ? ` (${fact.subject})`
+      : "";
   return `${qualifier}${figure}${measured}${currencyOf}`;
 }

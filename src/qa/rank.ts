@@ -32,6 +32,20 @@ export interface ScoredFact {
 }
 
 const ACTION_CONCEPTS = new Set([...AGREEING_VERBS].map(concept));
+const MONEY = concept("money");
+/**
+ * Money asked of places a figure in a currency is for ("how much did maine get" of "Maine awarded
+ * $4 million"): its currency says it is money. With no place asked, only the words around a
+ * figure do, so a question about money the report never gives is not answered with another sum.
+ */
+function moneyOfPlace(fact: Fact, places: readonly string[]): boolean {
+  return (
+    fact.unit !== null &&
+    /^[A-Z]{3}$/.test(fact.unit) &&
+    places.length > 0 &&
+    places.every((place) => fact.places.includes(place))
+  );
+}
 /** "up from 14.3 tonnes a year earlier", "down sharply from": a figure for the period before. */
 const EARLIER_BEFORE =
   /\b(?:(?:up|down)\s+(?:\w+ly\s+)?from|compared (?:with|to)|than|previous|prior)\b[^,;]*$/i;
@@ -557,6 +571,9 @@ export function scoreFact(
       score += w.missingVerbHit * weight; // the verb is left out, not contradicted
     } else if (doc.near.has(c) && !exampleOnlyConcepts(doc).has(c)) {
       score += w.nearHit * weight;
+      nearHits++;
+    } else if (c === MONEY && moneyOfPlace(fact, places)) {
+      score += w.moneyByCurrency * weight;
       nearHits++;
     } else if (doc.context.has(c)) score += w.sentenceHit * weight;
     else if (doc.paragraph.has(c)) score += w.paragraphHit * weight;

@@ -1,10 +1,11 @@
 import Fuse, { type FuseIndex } from "fuse.js";
 import { type BodyFinder, reportBodies } from "../facts/bodies.js";
+import { monthSpanPeriods } from "../facts/dates.js";
 import { extractFacts } from "../facts/extract.js";
 import { homePlaces } from "../facts/factPlaces.js";
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
 import { namesByFirstWord, type PlaceFinder, reportPlaces } from "../facts/localPlaces.js";
-import { withPlacesRemembered } from "../facts/places.js";
+import { asUsStates, withPlacesRemembered } from "../facts/places.js";
 import { namesCountedThing } from "../facts/reading.js";
 import { type Fact, FactTable } from "../facts/schema.js";
 import { ReportError } from "../report/errors.js";
@@ -349,7 +350,10 @@ function factDocsOf(
         ? `${nearWithin} ${fact.period}`
         : nearWithin;
     const heading = leadInOf(fact.paragraph);
-    const nearText = heading ? `${withPeriod} ${heading}` : withPeriod;
+    // "Between January and March, …" is the first quarter, as a question may call it.
+    const spans = monthSpanPeriods(`${fact.quote} ${fact.period ?? ""} ${heading ?? ""}`);
+    const withSpans = spans.length > 0 ? `${withPeriod} ${spans.join(" ")}` : withPeriod;
+    const nearText = heading ? `${withSpans} ${heading}` : withSpans;
     const nearSplit = words(nearText);
     return {
       fact,
@@ -606,6 +610,12 @@ function searchOf(
   };
 }
 
+/** The report's place finder, reading a name a country shares with a US state as the state at home there. */
+function atHome<T extends { find: PlaceFinder }>(places: T, home: ReadonlySet<string>): T {
+  if (!home.has("United States")) return places;
+  return { ...places, find: (text: string) => asUsStates(places.find(text)) };
+}
+
 function buildReportIndexData(
   text: string,
   meta: ReportMeta,
@@ -613,8 +623,8 @@ function buildReportIndexData(
 ): { data: ReportIndexData; bodies: BodyFinder } {
   const report = parseReport(text, limits);
   if (report.paragraphs.length === 0) throw new ReportError("no paragraphs found");
-  const places = reportPlaces(report);
   const home = homePlaces(report);
+  const places = atHome(reportPlaces(report), home);
   const table = FactTable.parse(extractFacts(report, places.find, home, limits));
   if (table.facts.length === 0) throw new ReportError("no figures found");
   const suggestions = suggestionsFor(table.facts);

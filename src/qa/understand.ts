@@ -1,4 +1,4 @@
-import { yearsIn } from "../facts/dates.js";
+import { monthSpanPeriods, yearsIn } from "../facts/dates.js";
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
 import { findPlacesInQuestion, type PlaceMention } from "../facts/places.js";
 import { countUnit, measureAfter, measureNamedBy, RATE_PERIOD_PATTERN } from "../facts/units.js";
@@ -136,6 +136,31 @@ function namedCurrency(lower: string): string | null {
 const QUANTITY_NOUN_ASKED =
   /\b(?:production|output|consumption)\b(?=\s*(?:$|[?,.]|(?:in|of|for|by|at|during|according|last|this|from|over|per|was|were|is|are)\b))/;
 
+const MONEY = concept("money");
+const SEIZE = concept("seize");
+const RECEIVING: ReadonlySet<string> = new Set(GRAMMAR.receivingVerbs);
+
+/**
+ * "Ohio's share of the grants", "their cut of the funding": what one holder got of a sum of money
+ * is itself a sum, not a percentage ("what share of the budget" still asks a percentage).
+ */
+function ownsSum(lower: string): boolean {
+  const held =
+    /\b(?:\w+'s?|its|their|his|her)\s+(?:\w+\s+)?(?:share|cut|portion|part)\s+of\s+(.*)$/.exec(
+      lower,
+    );
+  return held !== null && words(held[1] ?? "").some((w) => concept(w) === MONEY);
+}
+
+/**
+ * "How much does Maine get", "how much did the county receive from it": what a holder was given.
+ * Not "how much got seized", where the verb only makes a passive.
+ */
+function asksWhatWasGiven(lower: string): boolean {
+  const split = words(lower);
+  return split.some((word, i) => RECEIVING.has(word) && !/(?:ed|en)$/.test(split[i + 1] ?? ""));
+}
+
 function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   if (
     /\bby how much\b|\bhow much (?:more|less|higher|lower|bigger|larger|greater|smaller)\b.*\bthan\b|\b(?:down|up)\s+(?:by|how much)\b|\bhow (?:far|much)\b.*\b(?:down|up)\b|\b(?:rise|rose|risen|increase[ds]?|decrease[ds]?|grow|grew|fall|fell|fallen|drop(?:ped)?|decline[ds]?|go up|went up|go down|went down|change[ds]?)\b/.test(
@@ -155,6 +180,7 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
     lower,
   );
   if (anywhere) return { kind: "mass", unit: measureNamedBy(anywhere[1] ?? "")?.unit ?? null };
+  if (ownsSum(lower)) return { kind: "currency", unit: namedCurrency(lower) };
   if (/%|\b(?:percent|percentage|per cent|rate|share|proportion)\b/.test(lower))
     return { kind: "percent", unit: "percent" };
   // "How many refugees does the budget resettle?" counts refugees, whatever else it names.
@@ -177,15 +203,39 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   }
   // "How much cocaine" asks for a weight; a bare "how much" for a weight or money ("how much did
   // the gang swindle").
+  if (/\bhow much\b/.test(lower) && !target && asksWhatWasGiven(lower))
+    return { kind: "currency", unit: namedCurrency(lower) };
   if (/\bhow much\b/.test(lower)) {
     return { kind: target && DRUG_NAMES.has(target) ? "mass" : "amount", unit: null };
   }
   if (/\bhow (?:many|often)\b/.test(lower) && target)
     return { kind: null, unit: countUnit(target) };
+  if (!/\bhow (?:many|often)\b|\bnumber of\b/.test(lower) && namesDrugTaken(lower))
+    return { kind: "mass", unit: null };
   return { kind: null, unit: null };
 }
 
+/**
+ * "Cocaine seized in the north?", "heroin intercepted last year": a drug and the verb that took it,
+ * with no count asked, ask its weight, not the number of seizures beside it ("17 interdictions").
+ * "Cocaine cases in 2030" names a count of something else.
+ */
+function namesDrugTaken(lower: string): boolean {
+  const split = words(lower);
+  return split.some((word, i) => {
+    const verb = actionLemma(split[i + 1] ?? "");
+    return DRUG_NAMES.has(word) && verb !== null && concept(verb) === SEIZE;
+  });
+}
+
 const RATE_TIME_WORD = new RegExp(`^${RATE_PERIOD_PATTERN}$`);
+
+/**
+ * "The first quarter of 2031", "the first half", "the last six months": a period the question
+ * asks about, never the noun it counts ("how many of Avalon's first quarter deaths").
+ */
+const ASKED_PERIOD =
+  /\b(?:the\s+)?(?:first|second|third|fourth|last|past|1st|2nd|3rd|4th)\s+(?:quarter|half|(?:\w+\s+)?months)(?:\s+of)?\b/g;
 
 /** The noun after "how many"/"how much", skipping measure words: "how many tons of drugs" → "drugs". */
 function targetNoun(lower: string): string | null {
@@ -555,6 +605,17 @@ function topicLast(cleaned: string): string {
 const SET_ASIDE =
   /\b(?:apart from|aside from|except(?:\s+for)?|excluding|other than|besides|not counting|leaving aside|in addition to|on top of)\s+([^,;?]+)/i;
 
+/** "jan-june 2031" asks the first half too: a span of months adds the quarter or half it is. */
+function withSpanPeriods(
+  concepts: string[],
+  text: string,
+  conceptsIn: (text: string) => string[],
+): string[] {
+  const spans = monthSpanPeriods(text);
+  if (spans.length === 0) return concepts;
+  return [...new Set([...concepts, ...conceptsIn(spans.join(" "))])];
+}
+
 /** The question without the part it sets aside, which says what the answer is not. */
 export function withoutSetAside(text: string): string {
   return text.replace(SET_ASIDE, " ");
@@ -578,7 +639,9 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
   const people = mentions.find(
     (mention) => /\bhow many\s+$/.test(lower.slice(0, mention.start)) && /s$/i.test(mention.text),
   );
-  const target = people ? people.text.toLowerCase() : targetNoun(withoutPlaces);
+  const target = people
+    ? people.text.toLowerCase()
+    : targetNoun(withoutPlaces.replace(ASKED_PERIOD, " "));
   // "which province", "which customs district": the kind of place is one of the next two words.
   // "which kansas city patrol division", "which mexican state": a place right after "which" is the
   // scope of what is ranked, not one of the things ranked.
@@ -624,7 +687,14 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
       .filter((word) => !STOP_WORDS.has(word) && !/^\d/.test(word))
       .map(concept);
   const setAside = SET_ASIDE.exec(withoutPlaces)?.[1];
-  const concepts = contentConcepts(setAside ? withoutSetAside(withoutPlaces) : withoutPlaces);
+  const expected = expectedUnit(lower, target);
+  const asked = withSpanPeriods(
+    contentConcepts(setAside ? withoutSetAside(withoutPlaces) : withoutPlaces),
+    withoutPlaces,
+    contentConcepts,
+  );
+  // "How much does Maine get": money, though no word of it names money.
+  const concepts = asked.length === 0 && expected.kind === "currency" ? [MONEY] : asked;
   const excluded = setAside ? contentConcepts(setAside).filter((c) => !concepts.includes(c)) : [];
   // "who is the oldest defendant": people ranked by the ages the report gives them.
   const byAge = AGE_RANK.exec(lower)?.[0];
@@ -646,7 +716,7 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
     measure: {
       concepts,
       target,
-      expected: expectedUnit(lower, target),
+      expected,
       per: askedRate(withoutPlaces),
       ...(excluded.length > 0 ? { excluded } : {}),
     },

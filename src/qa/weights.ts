@@ -19,6 +19,11 @@ export interface Weights {
   nearHit: number;
   /** A question concept elsewhere in the figure's sentence. */
   sentenceHit: number;
+  /**
+   * "Money", "grant" or "funding" asked, met only by the figure's currency ("Maine awarded $4
+   * million"): the figure is money, though its words say nothing nearer; weaker than those words.
+   */
+  moneyByCurrency: number;
   /** A question concept elsewhere in the figure's paragraph: weak evidence. */
   paragraphHit: number;
   /**
@@ -197,6 +202,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   missingVerbHit: 0.6,
   nearHit: 1.4,
   sentenceHit: 1,
+  moneyByCurrency: 1.4,
   paragraphHit: 0.4,
   missingConcept: -0.5,
   fullScoreLimit: 128,

@@ -72,6 +72,22 @@ describe("extractFacts", () => {
     expect(actionOf(11)).toBe("arrest");
   });
 
+  it("gives a list's items the lead-in verb no noun of their line claims", () => {
+    const rows = extractFacts(
+      parseReport(
+        "Harbour sweep\n\nSeizures and arrests by port, spring 2031:\n\nAvalon: 2.4 million pills; 310 kg of heroin; 212 arrests\n\nBrindle: 96 arrests, 40 kg of cocaine\n\nDetentions and seizures by shift:\n\nNight: 1.2 tonnes",
+      ),
+    );
+    const actionOf = (value: number) => rows.facts.find((f) => f.value === value)?.action;
+    expect(actionOf(2_400_000)).toBe("seize");
+    expect(actionOf(310)).toBe("seize");
+    expect(actionOf(212)).toBe("arrest");
+    expect(actionOf(96)).toBe("arrest");
+    expect(actionOf(40)).toBe("seize");
+    // A line with no counted noun of its own takes the verb nearest the colon, as before.
+    expect(actionOf(1.2)).toBe("seize");
+  });
+
   it("converts tons and kilograms to a kg base", () => {
     expect(byValue(1.2)).toMatchObject({ unit: "t", base: { value: 1200, unit: "kg" } });
     expect(byValue(900)).toMatchObject({ unit: "kg", base: { value: 900, unit: "kg" } });

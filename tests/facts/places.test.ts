@@ -197,6 +197,19 @@ describe("findPlaces", () => {
     ]);
   });
 
+  it("reads the names of Native American bodies and peoples as no place", () => {
+    expect(
+      names(findPlaces("Tribes may pool the grant with Indian Health Service dollars.")),
+    ).toEqual([]);
+    expect(names(findPlaces("Alaska Native people and American Indians in Ohio"))).toEqual([
+      "Ohio",
+    ]);
+    expect(names(findPlaces("the Bureau of Indian Affairs and police in Delhi"))).toEqual([
+      "Delhi",
+    ]);
+    expect(names(findPlaces("Indian police seized 40 kg in Mumbai."))).toContain("India");
+  });
+
   it("reads Georgia as the country unless US context is in the same sentence", () => {
     expect(names(findPlaces("Georgia and Armenia signed a memorandum."))).toEqual([
       "Georgia",

@@ -145,7 +145,7 @@ const FLOORS: Record<string, number> = {
   "invented7-news-national-stats-bulletin": 16 / 16, // first sight (session 4) 11/16
   "invented7-news-provincial-police-results": 15 / 16, // first sight (session 4) 13/16
   "invented7-news-wire-customs-haul": 14 / 16, // first sight (session 4) 11/16
-  "invented7-wh-article-crime-results": 14 / 15, // first sight (session 4) 12/15
+  "invented7-wh-article-crime-results": 15 / 15, // first sight (session 4) 12/15
   "invented7-wh-by-the-numbers-enforcement": 11 / 15, // first sight (session 4) 10/15
   "invented7-wh-fact-sheet-fentanyl-border": 11 / 15, // first sight (session 4) 10/15
   "invented8-news-asia-meth-golden-triangle": 12 / 15, // first sight (session 4) 9/15

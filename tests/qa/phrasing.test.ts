@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatNumber, groupedDecimal } from "../../src/qa/phrasing.js";
+import { answer } from "../../src/qa/answer.js";
+import { formatNumber, groupedDecimal, namesAThing } from "../../src/qa/phrasing.js";
+import { buildReportIndex } from "../../src/qa/reportIndex.js";
 
 const intl = (digits: number) => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits });
 
@@ -43,5 +45,29 @@ describe("groupedDecimal", () => {
     expect(groupedDecimal(0.1234567, 6)).toBeNull();
     expect(groupedDecimal(Number.POSITIVE_INFINITY, 6)).toBeNull();
     expect(groupedDecimal(Number.NaN, 6)).toBeNull();
+  });
+});
+
+describe("a sum's label", () => {
+  const cited = (text: string, question: string) =>
+    answer(question, buildReportIndex(text, { name: "invented.txt", version: null })).text;
+
+  it("is the thing the sum is for, in the report's words", () => {
+    expect(
+      cited(
+        "Harbour grants\n\nThe board gave $4 million for new patrol boats.\n",
+        "how much for patrol boats",
+      ),
+    ).toContain("$4 million (new patrol boats)");
+  });
+
+  it("is left out where the words beside the sum are a verb or an adverb", () => {
+    const roundup =
+      "Harbour grants\n\nMaine awarded $4.2 million as ferry crossings climb.\n\nVermont will receive $3.9 million from the harbour fund.\n\nFerry repairs are paid separately, at $9 million.\n";
+    expect(cited(roundup, "how much money did maine get")).toMatch(/\*\*\$4\.2 million\*\*(?! \()/);
+    expect(cited(roundup, "vermont's funding?")).toMatch(/\*\*\$3\.9 million\*\*(?! \()/);
+    expect(namesAThing("separately")).toBe(false);
+    expect(namesAThing("maine awarded")).toBe(false);
+    expect(namesAThing("ferry repairs")).toBe(true);
   });
 });
