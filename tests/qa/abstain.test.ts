@@ -315,3 +315,61 @@ describe("the figure counts the thing asked about", () => {
     expect(trust.facts).toEqual([]);
   });
 });
+
+describe("a part naming no thing leans on the part before it", () => {
+  // Invented reports of two shapes: a port's seizures, a city's crime count.
+  const port = buildReportIndex(
+    `Harbour Customs Review
+
+Officers at Kelby Port seized 420 kilograms of cocaine and made 37 arrests in March.`,
+    { name: "port.txt", version: null },
+  );
+  const city = buildReportIndex(
+    `Millbrook Police Monthly
+
+Officers recorded 88 burglaries and recovered 14 stolen cars last month.`,
+    { name: "city.txt", version: null },
+  );
+
+  it("gives no figure for the second part when the report never mentions the first part's thing", () => {
+    const got = answer("how many ivory hauls were there n how much got seized", port);
+    expect(got.status).toBe("not_found");
+    expect(got.facts).toEqual([]);
+    expect(
+      answer("how many pangolin raids happened and how many were recovered", city).facts,
+    ).toEqual([]);
+  });
+
+  it("still answers the second part after a first part the report does answer", () => {
+    const got = answer("how many arrests n how much got seized", port);
+    expect(got.facts.map((f) => f.value)).toEqual([37, 420]);
+  });
+});
+
+describe("a kind the report names without a figure, asked in chat order or after the verb", () => {
+  // Invented reports: a kind named only in a sentence of aims, beside figures of another kind.
+  const patrol = buildReportIndex(
+    `Westvale Road Safety Drive
+
+The drive focused on "night racing" on ring roads. Officers handled 640 traffic cases.`,
+    { name: "patrol.txt", version: null },
+  );
+  const clinic = buildReportIndex(
+    `Ridgeway Health Outreach
+
+Teams used saliva screening and home visits. Since the spring, it has placed 2,100 people in treatment.`,
+    { name: "clinic.txt", version: null },
+  );
+
+  it("reads the counted kind before 'how many' at the end of a chat question", () => {
+    expect(answer("night racing cases how many", patrol).facts).toEqual([]);
+    expect(answer("traffic cases how many", patrol).facts[0]?.value).toBe(640);
+  });
+
+  it("reads which people a generic count asks for from the compound after its verb", () => {
+    const got = answer("How many people were given saliva drug screening?", clinic);
+    expect(got.facts).toEqual([]);
+    expect(got.citations).toEqual([2]);
+    expect(answer("how many people were placed in treatment", clinic).facts[0]?.value).toBe(2100);
+  });
+});
