@@ -306,6 +306,26 @@ describe("the figure counts the thing asked about", () => {
     );
   });
 
+  it("does not take the name the report is about for the thing a neighbour's figure counts", () => {
+    // Invented: a report about one named drive, every figure of which stands by its name.
+    const drive = buildReportIndex(
+      `Operation Bright Lantern Results
+
+Harbour police ran Operation Bright Lantern in the spring.
+
+Since Operation Bright Lantern began, 2,300 people were placed in treatment under Operation Bright Lantern.
+
+Under Operation Bright Lantern, teams closed 41 drug dens.`,
+      { name: "drive.txt", version: null },
+    );
+    expect(
+      answer("How many police officers took part in Operation Bright Lantern?", drive).facts,
+    ).toEqual([]);
+    expect(
+      answer("How many drug dens were closed in Operation Bright Lantern?", drive).facts[0]?.value,
+    ).toBe(41);
+  });
+
   it("gives no sentence for a budget the report never states", () => {
     const got = answer("What was the budget allocated to the clean-up?", harbour);
     expect(got.status).toBe("not_found");
