@@ -393,3 +393,26 @@ Teams used saliva screening and home visits. Since the spring, it has placed 2,1
     expect(answer("how many people were placed in treatment", clinic).facts[0]?.value).toBe(2100);
   });
 });
+
+describe("a part of a group the report gives one figure for", () => {
+  // Invented reports: two raids given one figure, and two raids given one figure each.
+  const raids = buildReportIndex(
+    `Harbour Raids
+
+Police ran two harbour raids and arrested 45 people.`,
+    { name: "raids.txt", version: null },
+  );
+  const each = buildReportIndex(
+    `Harbour Raids
+
+In the first of the two raids, police arrested 30 people; the second raid netted 15.`,
+    { name: "each.txt", version: null },
+  );
+
+  it("gives the group's figure for no question about one part of it", () => {
+    const got = answer("how many people were arrested in the first of the two raids", raids);
+    expect(got.facts).toEqual([]);
+    const first = answer("how many people were arrested in the first of the two raids", each);
+    expect(first.facts[0]?.value).toBe(30);
+  });
+});
