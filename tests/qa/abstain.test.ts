@@ -416,3 +416,34 @@ In the first of the two raids, police arrested 30 people; the second raid netted
     expect(first.facts[0]?.value).toBe(30);
   });
 });
+
+describe("a figure the report says it does not give", () => {
+  // Invented reports of two shapes: a summary that withholds one count, and a release that
+  // gives a change but no count.
+  const summary = buildReportIndex(
+    `Bayfront Ferry Patrol Summary
+
+Patrol boats stopped 310 unlicensed ferries over the year.
+
+The summary did not give a figure for ferries turned back at the harbour mouth.`,
+    { name: "summary.txt", version: null },
+  );
+  const release = buildReportIndex(
+    `Lakeside Police Half-Year Release
+
+Burglaries fell 9% to 420. Vehicle break-ins were down about 5%, police said, without releasing exact numbers.`,
+    { name: "release.txt", version: null },
+  );
+
+  it("says so, citing where, instead of a neighbour's figure", () => {
+    const turned = answer("how many ferries were turned back at the harbour mouth", summary);
+    expect(turned.facts).toEqual([]);
+    expect(turned.citations).toEqual([3]);
+    expect(answer("exact number of vehicle break-ins", release).facts).toEqual([]);
+  });
+
+  it("still gives the figures it does give", () => {
+    expect(answer("how many unlicensed ferries were stopped", summary).facts[0]?.value).toBe(310);
+    expect(answer("how many burglaries were there", release).facts[0]?.value).toBe(420);
+  });
+});

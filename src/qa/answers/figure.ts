@@ -17,6 +17,7 @@ import { concept, conceptsOf } from "../vocabulary.js";
 import type { Weights } from "../weights.js";
 import type { AnswerContext } from "./context.js";
 import { asksChangeOrShare, canAnswer, isChange, isSubstance, sameHalf } from "./fit.js";
+import { withheldAnswer } from "./withheld.js";
 
 export function confidenceOf(
   best: ScoredFact,
@@ -460,6 +461,8 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
     if (!counting) return notCounted(query, ctx);
     best = counting;
   }
+  const withheld = withheldAnswer(query, best.fact.quote, ctx.index, w);
+  if (withheld) return withheld;
   const again = restatements(best, ranked, w);
   const facts = [best.fact, ...again];
   const also =
