@@ -31,6 +31,10 @@ const Grammar = z.object({
   fillerModifiers: Words,
   /** How a report says who spoke: "said", "told", "pointed out". */
   speechVerbs: Words,
+  /** With disclosedNouns, how a question asks who put figures out: "gave the numbers". */
+  disclosureVerbs: Words,
+  /** What a speaker puts out: "numbers", "figures", "stats". */
+  disclosedNouns: Words,
   /** After "which"/"what", nouns that ask for a person: "which official". */
   personNouns: Words,
   /** Verbs asking who holds a body's top post: "who heads the harbour police". */

@@ -7,6 +7,7 @@ import {
 } from "../facts/places.js";
 import type { AnswerContext } from "./answers/context.js";
 import { notFound } from "./compose.js";
+import { findMissing, namesNoThing } from "./coverage.js";
 import { followUp } from "./followUp.js";
 import { mentions, namesAsked } from "./names.js";
 import { readQuestion } from "./normalize.js";
@@ -144,15 +145,37 @@ function compose(question: string, ctx: AnswerContext, previous: Query | null): 
   // the one before it as a follow-up leans on the previous question.
   const replies: Reply[] = [];
   let before = previous;
+  let unmentioned: string | null = null;
   const read = readQuestion(question, index.spelling);
   const parts = splitQuestions(read.text);
   for (const part of parts) {
-    const replied = composePart(part, question, ctx, before, read.bridged);
+    const replied = composePart(part, question, ctx, before, read.bridged, unmentioned);
     replies.push(replied);
     before = replied.query ?? before;
+    unmentioned =
+      missingIn(replied, index) ?? (replied.answer.status === "answered" ? null : unmentioned);
   }
   const [only] = replies;
   return only && replies.length === 1 ? only : combineParts(question, replies, parts);
+}
+
+/** What the report never mentions that a part was refused for: "fentanyl busts", if any. */
+function missingIn(replied: Reply, index: ReportIndex): string | null {
+  if (replied.answer.status === "answered" || !replied.query) return null;
+  return findMissing(replied.query, index);
+}
+
+/**
+ * "How many X busts n how much got seized": a part naming no thing of its own asks about the thing
+ * the part before it named; where the report never mentions that, it has no figure for this either.
+ */
+function leansOnUnmentioned(query: Query, unmentioned: string | null): Answer | null {
+  if (!unmentioned || !namesNoThing(query)) return null;
+  return notFound(
+    query.question,
+    `The report does not mention ${unmentioned}, so it gives no figure for “${query.cleaned}” either.`,
+    [],
+  );
 }
 
 function composePart(
@@ -161,6 +184,7 @@ function composePart(
   ctx: AnswerContext,
   previous: Query | null,
   bridged: readonly string[],
+  unmentioned: string | null,
 ): Reply {
   // A part that is no follow-up is read once, not once to check and again to answer.
   const readings = new Map<string, Query>();
@@ -174,7 +198,7 @@ function composePart(
   };
   const follow = followUp(text, previous, read, (word) => namesInReport(word, ctx.index));
   const query = read(follow?.question ?? text);
-  const answer = composeFor(query, question, ctx);
+  const answer = leansOnUnmentioned(query, unmentioned) ?? composeFor(query, question, ctx);
   const listedAs = query.op === "list" ? loneFigureAsked(answer) : null;
   return {
     query: listedAs ? { ...query, listedAs } : query,

@@ -208,6 +208,18 @@ function answerKindAsked(query: Query): string | null {
   return noun?.toLowerCase() ?? null;
 }
 
+/**
+ * "… and how much got seized": a question whose words are only verbs and grammar, naming no thing,
+ * place or name of its own, so it asks about whatever the question before it named.
+ */
+export function namesNoThing(query: Query): boolean {
+  if (query.filters.places.length > 0 || query.filters.names.length > 0) return false;
+  if (query.measure.target && !GENERIC.has(query.measure.target)) return false;
+  return words(query.cleaned.toLowerCase()).every(
+    (word) => STOP_WORDS.has(word) || GENERIC.has(word) || isVerbForm(word),
+  );
+}
+
 export function findMissing(query: Query, index: ReportIndex): string | null {
   const unknownPlaces = query.filters.places.filter((place) => !index.placeParagraphs.has(place));
   if (
@@ -416,6 +428,7 @@ const COUNTING = String.raw`(?:how\s+(?:many|much)|(?:number|count|total|#)\s+of
  */
 function countedModifiers(query: Query): string[] {
   const target = query.measure.target;
+  if (target && GENERIC.has(target)) return objectCompound(query, target).slice(0, -1);
   if (target) {
     // "semi-submersibles": the part before a hyphen is part of the word, no kind of it.
     const before = new RegExp(String.raw`${COUNTING}\s+(.*?)(?<![\w-])${target}\b`, "i");
@@ -423,10 +436,29 @@ function countedModifiers(query: Query): string[] {
   }
   if (query.intent !== "figure" || query.wh !== null) return [];
   const counted = new RegExp(String.raw`${COUNTING}\s+(.*)$`, "i").exec(query.cleaned)?.[1];
-  const run = counted === undefined ? openingRun(query) : nounRun(counted, query);
+  const run = counted?.trim() ? nounRun(counted, query) : (countedLast(query) ?? openingRun(query));
   // A name the report gives ("the Harbour Fund (HF)") is often figured a sentence after it.
   const named = new Set(query.filters.names.flat().flatMap((name) => words(name.toLowerCase())));
   return run.length >= 2 ? run.slice(0, -1).filter((word) => !named.has(word)) : [];
+}
+
+/**
+ * "How many people were given harbour swim lessons?": where the counted noun says nothing of which
+ * people, the compound right after the verb does ("harbour swim lessons"), its words before its
+ * head naming the kind. Empty where no compound of two words or more follows the verb.
+ */
+function objectCompound(query: Query, target: string): string[] {
+  const after = new RegExp(String.raw`${COUNTING}\s+${target}\s+(.*)$`, "i").exec(
+    query.cleaned,
+  )?.[1];
+  const asked = words((after ?? "").toLowerCase());
+  const verbAt = asked.findIndex((word) => !AUXILIARIES.has(word));
+  const verb = asked[verbAt];
+  // After "were", "have been", the word is the participle whatever it is ("were given").
+  if (verb === undefined || !(verbAt > 0 || isVerbForm(verb))) return [];
+  const object = asked.slice(verbAt + 1);
+  const run = phrases(object.join(" "))[0] ?? [];
+  return run.length >= 2 && run[0] === object[0] ? run : [];
 }
 
 /**
@@ -438,6 +470,23 @@ export function countedNoun(query: Query): string | null {
   if (query.intent !== "figure" || query.wh !== null) return null;
   const run = openingRun(query);
   return run.length >= 2 ? (run[run.length - 1] ?? null) : null;
+}
+
+/** "… how many?", "… count?", "… #": chat words that end a question by asking to count. */
+const COUNTING_LAST = /^(.*?)\s*(?:how\s+(?:many|much)|count|total|number|#)\s*[?!.]*$/i;
+
+/**
+ * "night patrol stops how many": chat puts the counted thing first and the counting words last;
+ * the words right before them are the counted noun and its kinds, "-ing" modifiers too ("harbour
+ * diving trips count"). Null where the question does not end so or the thing ends on a verb form.
+ */
+function countedLast(query: Query): string[] | null {
+  const before = COUNTING_LAST.exec(query.cleaned)?.[1];
+  if (!before) return null;
+  const run = phrases(before).at(-1) ?? [];
+  const head = run.at(-1);
+  if (!head || !before.toLowerCase().trimEnd().endsWith(head) || isVerbForm(head)) return null;
+  return run.filter((word) => isContentWord(word, query));
 }
 
 /** The nouns a chat question opens on, up to its first verb or grammar word. */
@@ -497,6 +546,12 @@ function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
     !/ed$/.test(word) &&
     !VERB_FORMS.has(word);
   if (modifiers.length === 0 || !modifiers.every(isModifier)) return null;
+  // "… were given harbour swim lessons": a figure after a sentence naming the lessons counts
+  // them only where it names them too, not where it counts people given something else.
+  const target = query.measure.target ?? "";
+  const object = GENERIC.has(target) ? objectCompound(query, target).at(-1) : undefined;
+  const namesObject = (text: string) =>
+    object === undefined || new RegExp(`\\b${stem(object)}`, "i").test(text);
   for (const word of modifiers) {
     if (STOP_WORDS.has(word) || GENERIC.has(word) || word.length < 4) continue;
     // The word itself, not its synonyms: "driving" is not the report's "campaign drive".
@@ -507,7 +562,7 @@ function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
       if (!form.test(sentence.text)) continue;
       usedWithFigure =
         givesFigure(index, sentence.paragraph, sentence.sentence) ||
-        figuredInNextSentence(index, sentence);
+        figuredInNextSentence(index, sentence, namesObject);
       if (usedWithFigure) break;
       using.push(sentence);
     }
@@ -521,11 +576,16 @@ function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
  * "First, the transit card. Since it went on sale, kiosks sold 40,000 cards": the
  * next sentence of the paragraph points back to the thing named and gives its figure.
  */
-function figuredInNextSentence(index: ReportIndex, sentence: SentenceDoc): boolean {
+function figuredInNextSentence(
+  index: ReportIndex,
+  sentence: SentenceDoc,
+  namesObject: (text: string) => boolean,
+): boolean {
   const next = index.report.paragraphs[sentence.paragraph - 1]?.sentences[sentence.sentence + 1];
   return (
     next !== undefined &&
     pointsBack(next.text) &&
+    namesObject(next.text) &&
     givesFigure(index, sentence.paragraph, sentence.sentence + 1)
   );
 }

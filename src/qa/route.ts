@@ -9,6 +9,7 @@ import {
   sentenceAnswer,
 } from "./answers/sentence.js";
 import { ASKS_DURATION } from "./answers/spans/duration.js";
+import { figuresGiverAnswer } from "./answers/speaker.js";
 import { superlativeAnswer } from "./answers/superlative.js";
 import { titleHolderAnswer } from "./answers/titleHolder.js";
 import { notFound } from "./compose.js";
@@ -130,9 +131,9 @@ export function unanswerable(query: Query, { index }: AnswerContext): Answer | n
 }
 
 /**
- * The answer to an understood question: a dateline, the time the report's effort has run or a
- * partner (asked in words no report need use: "running", "team up"), an honest not-found, or the
- * routed answer.
+ * The answer to an understood question: a dateline, the time the report's effort has run, a
+ * partner, a title's holder or who gave the figures (asked in words no report need use: "running",
+ * "team up", "giving out"), an honest not-found, or the routed answer.
  */
 export function answerQuery(query: Query, ctx: AnswerContext): Answer {
   return (
@@ -140,6 +141,7 @@ export function answerQuery(query: Query, ctx: AnswerContext): Answer {
     elapsedAnswer(query, ctx.index) ??
     partnerAnswer(query, ctx.index) ??
     titleHolderAnswer(query, ctx.index) ??
+    figuresGiverAnswer(query, ctx.index) ??
     unanswerable(query, ctx) ??
     route(query, ctx)
   );

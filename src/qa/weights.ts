@@ -144,6 +144,11 @@ export interface Weights {
    */
   paraphraseShare: number;
   /**
+   * A sentence saying a figure is withheld ("did not give a figure for …") answers "no figure"
+   * only when it holds at least this many of the question's words, and more than the best figure's.
+   */
+  withheldMinShared: number;
+  /**
    * A count in a change's own sentence this close to it ("fell 12 percent, to 4,410") is the main
    * figure a question naming no measure asks.
    */
@@ -256,6 +261,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   countOtherUnit: -0.75,
   restatementMargin: 4,
   paraphraseShare: 0.5,
+  withheldMinShared: 2,
   levelMargin: 2,
   totalMargin: 1,
   breakdownMargin: 6,

@@ -97,7 +97,7 @@ const FLOORS: Record<string, number> = {
   "seed-fresh2": 60 / 60,
   "seed-chat2": 39 / 40,
   "seed-chat3": 40 / 40, // first sight (session 4) 33/40, before any change for it
-  "seed-fresh3": 57 / 60, // first sight (session 4) 52/60, before any change for it
+  "seed-fresh3": 59 / 60, // first sight (session 4) 52/60, before any change for it
   "seed-fresh4": 53 / 60, // first sight (session 5) 49/60, before any change for it
   "corpus-blind2-2022-03-01_addiction_overdose": 12 / 12,
   "corpus-blind2-2023-03-20_freedom_caucus_public_safety": 12 / 12,
@@ -146,7 +146,7 @@ const FLOORS: Record<string, number> = {
   "invented7-news-provincial-police-results": 15 / 16, // first sight (session 4) 13/16
   "invented7-news-wire-customs-haul": 14 / 16, // first sight (session 4) 11/16
   "invented7-wh-article-crime-results": 15 / 15, // first sight (session 4) 12/15
-  "invented7-wh-by-the-numbers-enforcement": 11 / 15, // first sight (session 4) 10/15
+  "invented7-wh-by-the-numbers-enforcement": 12 / 15, // first sight (session 4) 10/15
   "invented7-wh-fact-sheet-fentanyl-border": 11 / 15, // first sight (session 4) 10/15
   "invented8-news-asia-meth-golden-triangle": 12 / 15, // first sight (session 4) 9/15
   "invented8-news-australia-police-media-release": 14 / 15, // first sight (session 4) 12/15
@@ -164,9 +164,8 @@ const FLOORS: Record<string, number> = {
  */
 const KNOWN_LEAKS: Record<string, number> = {
   "invented8-wh-bilateral-readout-security": 1,
-  "invented7-wh-by-the-numbers-enforcement": 1,
   "invented7-wh-fact-sheet-fentanyl-border": 1,
-  "seed-fresh3": 3,
+  "seed-fresh3": 1,
   "corpus-blind3-2025-04-28_border_promises": 1,
 };
 

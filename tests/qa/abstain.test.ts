@@ -306,6 +306,26 @@ describe("the figure counts the thing asked about", () => {
     );
   });
 
+  it("does not take the name the report is about for the thing a neighbour's figure counts", () => {
+    // Invented: a report about one named drive, every figure of which stands by its name.
+    const drive = buildReportIndex(
+      `Operation Bright Lantern Results
+
+Harbour police ran Operation Bright Lantern in the spring.
+
+Since Operation Bright Lantern began, 2,300 people were placed in treatment under Operation Bright Lantern.
+
+Under Operation Bright Lantern, teams closed 41 drug dens.`,
+      { name: "drive.txt", version: null },
+    );
+    expect(
+      answer("How many police officers took part in Operation Bright Lantern?", drive).facts,
+    ).toEqual([]);
+    expect(
+      answer("How many drug dens were closed in Operation Bright Lantern?", drive).facts[0]?.value,
+    ).toBe(41);
+  });
+
   it("gives no sentence for a budget the report never states", () => {
     const got = answer("What was the budget allocated to the clean-up?", harbour);
     expect(got.status).toBe("not_found");
@@ -313,5 +333,117 @@ describe("the figure counts the thing asked about", () => {
     const trust = answer("what was the trust budget for the harbour", harbour);
     expect(trust.status).toBe("not_found");
     expect(trust.facts).toEqual([]);
+  });
+});
+
+describe("a part naming no thing leans on the part before it", () => {
+  // Invented reports of two shapes: a port's seizures, a city's crime count.
+  const port = buildReportIndex(
+    `Harbour Customs Review
+
+Officers at Kelby Port seized 420 kilograms of cocaine and made 37 arrests in March.`,
+    { name: "port.txt", version: null },
+  );
+  const city = buildReportIndex(
+    `Millbrook Police Monthly
+
+Officers recorded 88 burglaries and recovered 14 stolen cars last month.`,
+    { name: "city.txt", version: null },
+  );
+
+  it("gives no figure for the second part when the report never mentions the first part's thing", () => {
+    const got = answer("how many ivory hauls were there n how much got seized", port);
+    expect(got.status).toBe("not_found");
+    expect(got.facts).toEqual([]);
+    expect(
+      answer("how many pangolin raids happened and how many were recovered", city).facts,
+    ).toEqual([]);
+  });
+
+  it("still answers the second part after a first part the report does answer", () => {
+    const got = answer("how many arrests n how much got seized", port);
+    expect(got.facts.map((f) => f.value)).toEqual([37, 420]);
+  });
+});
+
+describe("a kind the report names without a figure, asked in chat order or after the verb", () => {
+  // Invented reports: a kind named only in a sentence of aims, beside figures of another kind.
+  const patrol = buildReportIndex(
+    `Westvale Road Safety Drive
+
+The drive focused on "night racing" on ring roads. Officers handled 640 traffic cases.`,
+    { name: "patrol.txt", version: null },
+  );
+  const clinic = buildReportIndex(
+    `Ridgeway Health Outreach
+
+Teams used saliva screening and home visits. Since the spring, it has placed 2,100 people in treatment.`,
+    { name: "clinic.txt", version: null },
+  );
+
+  it("reads the counted kind before 'how many' at the end of a chat question", () => {
+    expect(answer("night racing cases how many", patrol).facts).toEqual([]);
+    expect(answer("traffic cases how many", patrol).facts[0]?.value).toBe(640);
+  });
+
+  it("reads which people a generic count asks for from the compound after its verb", () => {
+    const got = answer("How many people were given saliva drug screening?", clinic);
+    expect(got.facts).toEqual([]);
+    expect(got.citations).toEqual([2]);
+    expect(answer("how many people were placed in treatment", clinic).facts[0]?.value).toBe(2100);
+  });
+});
+
+describe("a part of a group the report gives one figure for", () => {
+  // Invented reports: two raids given one figure, and two raids given one figure each.
+  const raids = buildReportIndex(
+    `Harbour Raids
+
+Police ran two harbour raids and arrested 45 people.`,
+    { name: "raids.txt", version: null },
+  );
+  const each = buildReportIndex(
+    `Harbour Raids
+
+In the first of the two raids, police arrested 30 people; the second raid netted 15.`,
+    { name: "each.txt", version: null },
+  );
+
+  it("gives the group's figure for no question about one part of it", () => {
+    const got = answer("how many people were arrested in the first of the two raids", raids);
+    expect(got.facts).toEqual([]);
+    const first = answer("how many people were arrested in the first of the two raids", each);
+    expect(first.facts[0]?.value).toBe(30);
+  });
+});
+
+describe("a figure the report says it does not give", () => {
+  // Invented reports of two shapes: a summary that withholds one count, and a release that
+  // gives a change but no count.
+  const summary = buildReportIndex(
+    `Bayfront Ferry Patrol Summary
+
+Patrol boats stopped 310 unlicensed ferries over the year.
+
+The summary did not give a figure for ferries turned back at the harbour mouth.`,
+    { name: "summary.txt", version: null },
+  );
+  const release = buildReportIndex(
+    `Lakeside Police Half-Year Release
+
+Burglaries fell 9% to 420. Vehicle break-ins were down about 5%, police said, without releasing exact numbers.`,
+    { name: "release.txt", version: null },
+  );
+
+  it("says so, citing where, instead of a neighbour's figure", () => {
+    const turned = answer("how many ferries were turned back at the harbour mouth", summary);
+    expect(turned.facts).toEqual([]);
+    expect(turned.citations).toEqual([3]);
+    expect(answer("exact number of vehicle break-ins", release).facts).toEqual([]);
+  });
+
+  it("still gives the figures it does give", () => {
+    expect(answer("how many unlicensed ferries were stopped", summary).facts[0]?.value).toBe(310);
+    expect(answer("how many burglaries were there", release).facts[0]?.value).toBe(420);
   });
 });

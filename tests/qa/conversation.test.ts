@@ -125,6 +125,35 @@ describe("several questions in one", () => {
     ]);
   });
 
+  it("splits at 'and' before a preposition and a question word", () => {
+    expect(splitQuestions("how many gangs and over how long was that")).toEqual([
+      "how many gangs",
+      "over how long was that",
+    ]);
+    expect(splitQuestions("how many fugitives and in what year")).toEqual([
+      "how many fugitives",
+      "in what year",
+    ]);
+  });
+
+  it("reads 'over how long', 'over how many months' as the span the report's results cover", () => {
+    // Invented: a drive's results over a span up to the report.
+    const drive = buildReportIndex(
+      `Eastport Harbour Drive Results
+
+In the past three weeks, harbour police arrested 140 couriers under the Eastport Harbour Drive.`,
+      { name: "drive.txt", version: null },
+    );
+    const got = answer("how many couriers were arrested n over how long was that", drive);
+    expect(got.facts.map((fact) => fact.value)).toEqual([140]);
+    expect(got.text).toContain("**three weeks**");
+    const months = answer(
+      "over how many weeks were the results of the Eastport Harbour Drive achieved",
+      drive,
+    );
+    expect(months.text).toMatch(/^\*\*three weeks\*\*/);
+  });
+
   it("answers each part with its own figure and citation", () => {
     const got = answer("how many gangs n fugitives", index);
     expect(got.status).toBe("answered");

@@ -364,3 +364,36 @@ NOW, THEREFORE, I, MARA J. QUILL, Governor of the State of Eastmark, do hereby p
     expect(reply.citations).toEqual([4]);
   });
 });
+
+describe("who gave the figures: the person speaking where the report gives them", () => {
+  // Invented reports of three shapes: a wire story with a dateline, a ministry release with a
+  // press conference held by a body, and a bulletin whose speaker is quoted after the figures.
+  const wire = buildReportIndex(
+    `Harbour Wire Agency, March 3rd. Dana Okoro, deputy head of the Coast Bureau, said on the 3rd that officers seized 2.4 tonnes of cocaine.
+
+The Coast Bureau held a press conference on the 3rd.`,
+    { name: "wire.txt", version: null },
+  );
+  const ministry = buildReportIndex(
+    `Ministry of Roads Update
+
+The Ministry of Roads held a briefing on Monday.
+
+At the briefing, Teodor Vance announced that 312 bridges were repaired.`,
+    { name: "ministry.txt", version: null },
+  );
+  const bulletin = buildReportIndex(
+    `Ridgeway Police Bulletin
+
+Burglaries fell to 410 this quarter. "We are pleased," said Commander Ilse Brandt.`,
+    { name: "bulletin.txt", version: null },
+  );
+
+  it("names the speaker, not the agency in the dateline nor the body holding the briefing", () => {
+    expect(answer("who gave the numbers at the presser", wire).text).toMatch(/^\*\*Dana Okoro\*\*/);
+    expect(answer("who was the guy giving out all these stats", ministry).text).toMatch(
+      /^\*\*Teodor Vance\*\*/,
+    );
+    expect(answer("who presented the figures", bulletin).text).toMatch(/Ilse Brandt/);
+  });
+});

@@ -56,3 +56,27 @@ describe("a title asked with a place or body before it, or after 'which'", () =>
     expect(reply.citations).toEqual([4]);
   });
 });
+
+describe("who heads a body in the report's own words, and a title asked with 'who's … quoted'", () => {
+  // Invented report: a director by title elsewhere, and a colonel the report says heads a unit.
+  const river = buildReportIndex(
+    `Westvale River Patrol Review
+
+Patrol director General Ana Brisco said the river patrol seized 12 boats.
+
+Major Tomas Eilert, who heads the river drone surveillance unit, said the drones flew 400 missions.
+
+"We will not stop," Harbour Minister Ilse Varga told reporters.`,
+    { name: "river.txt", version: null },
+  );
+
+  it("answers the one the report says heads the body asked, not another holder of a head title", () => {
+    const got = answer("who heads the river drone surveillance unit in westvale?", river);
+    expect(got.text).toMatch(/^\*\*Tomas Eilert\*\*/);
+  });
+
+  it("reads the title before a participle saying where the holder is quoted", () => {
+    const got = answer("who's the harbour minister quoted in the story", river);
+    expect(got.text).toMatch(/^\*\*Ilse Varga\*\*/);
+  });
+});

@@ -17,6 +17,7 @@ import { concept, conceptsOf } from "../vocabulary.js";
 import type { Weights } from "../weights.js";
 import type { AnswerContext } from "./context.js";
 import { asksChangeOrShare, canAnswer, isChange, isSubstance, sameHalf } from "./fit.js";
+import { withheldAnswer } from "./withheld.js";
 
 export function confidenceOf(
   best: ScoredFact,
@@ -135,7 +136,7 @@ function countsTarget(query: Query, { doc, fact }: ScoredFact): boolean {
  * "14 drug-making cases were cracked" keeps its figure: most of the question's other words stand at
  * it, so the noun is the asker's paraphrase of the report's.
  */
-function countsOtherThing(query: Query, best: ScoredFact, w: Weights): boolean {
+function countsOtherThing(query: Query, best: ScoredFact, index: ReportIndex, w: Weights): boolean {
   const noun = query.measure.target;
   if (!noun || query.measure.expected.kind !== null || isGenericNoun(noun)) return false;
   const asked = concept(noun);
@@ -143,7 +144,14 @@ function countsOtherThing(query: Query, best: ScoredFact, w: Weights): boolean {
   if (doc.heads.has(asked) || doc.core.has(asked) || doc.near.has(asked)) return false;
   if (countsTarget(query, best) || new RegExp(`\\b${stem(noun)}`, "i").test(fact.quote))
     return false;
-  const others = [...new Set(query.measure.concepts)].filter((c) => c !== asked);
+  // "How many wardens joined the Harbour Drive?" of a report about the Harbour Drive: the name it
+  // is about stands by most figures, so its words say nothing of which figure counts wardens.
+  const home = new Set(
+    query.filters.names
+      .filter((spellings) => isHomeName(spellings, index.report, index.paragraphWords))
+      .flatMap((spellings) => spellings.flatMap(conceptsOf)),
+  );
+  const others = [...new Set(query.measure.concepts)].filter((c) => c !== asked && !home.has(c));
   const matched = others.filter((c) => doc.core.has(c) || doc.near.has(c)).length;
   return matched <= others.length * w.paraphraseShare;
 }
@@ -448,11 +456,13 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   if (!(isUsable(best, w) || named(best)) || !fitsAskedTime(query, best))
     return noFigure(query, ctx);
   // The best figure counts another thing: a usable one counting the thing asked answers instead.
-  if (countsOtherThing(query, best, w)) {
+  if (countsOtherThing(query, best, ctx.index, w)) {
     const counting = ranked.find((r) => isUsable(r, w) && countsTarget(query, r));
     if (!counting) return notCounted(query, ctx);
     best = counting;
   }
+  const withheld = withheldAnswer(query, best.fact.quote, ctx.index, w);
+  if (withheld) return withheld;
   const again = restatements(best, ranked, w);
   const facts = [best.fact, ...again];
   const also =

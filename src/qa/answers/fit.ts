@@ -192,6 +192,21 @@ function notLastYearForCurrent(query: Query, { doc }: ScoredFact): boolean {
   return !LAST_YEAR.test(doc.nearText) || SINCE_LAST_YEAR.test(doc.nearText);
 }
 
+/** "the first of the two raids", "the last of its 3 operations": one part of a group the question counts. */
+const PART_OF_GROUP =
+  /\bthe\s+(first|second|third|fourth|fifth|last|final)\s+of\s+(?:the|its|their|these|those)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b/i;
+
+/**
+ * "How many arrests in the first of the two raids?": where the report gives the two raids one
+ * figure, it says nothing of the first. Only a figure whose own sentence (or lead-in line) names
+ * the part asked, "the first raid netted 40", answers.
+ */
+function partOfGroupStated(query: Query, { doc }: ScoredFact): boolean {
+  const part = PART_OF_GROUP.exec(query.cleaned)?.[1];
+  if (!part) return true;
+  return new RegExp(String.raw`\b${part}\b`, "i").test(`${doc.fact.quote} ${doc.nearText}`);
+}
+
 /** "last year's level of", "the previous year's total of": the words just before last year's figure. */
 const LAST_YEARS_OWN =
   /\b(?:last|the previous|the prior) year's(?:\s+[a-z]+){0,2}\s+(?:of|was|at)\s*(?:about|nearly|some)?\s*$/i;
@@ -640,6 +655,7 @@ export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex):
     imposedNotRequested(query, scored.fact) &&
     namedSubstanceStated(query, scored, index) &&
     notLastYearForCurrent(query, scored) &&
+    partOfGroupStated(query, scored) &&
     sameHalf(query, scored) &&
     noWeightForCount(query, scored) &&
     wholeWhenTotalAsked(query, scored) &&

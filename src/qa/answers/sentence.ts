@@ -7,7 +7,7 @@ import { stem } from "../../text/stem.js";
 import { words } from "../../text/tokenize.js";
 import { searchBm25 } from "../bm25.js";
 import { notFound } from "../compose.js";
-import { mentions } from "../names.js";
+import { isHomeName, mentions } from "../names.js";
 import { preparedOf, type SentenceEntities } from "../prepared.js";
 import { DURATION_UNITS } from "../rank.js";
 import {
@@ -52,13 +52,22 @@ const ELAPSED = new RegExp(
   String.raw`\b(?:in|over|during|for|within)\s+the\s+(?:past|last|first)\s+${DURATION.source.slice(2)}`,
   "i",
 );
-/** "How long has it been running", "over what period were …": the time elapsed is asked. */
+/**
+ * "How long has it been running", "over what period were …", "over how many months were …": the
+ * time elapsed is asked.
+ */
 const ASKS_ELAPSED =
-  /\bhow long\s+(?:has|have|had)\b|\b(?:what|which)\s+(?:period|length of time|time ?frame|time span)\b|\bhow long\b.*\b(?:been|so far|running|going|goin|lasted)\b/i;
+  /\bhow long\s+(?:has|have|had)\b|\b(?:over|within)\s+how\s+(?:long|many\s+(?:days|weeks|months|years))\b|\b(?:what|which)\s+(?:period|length of time|time ?frame|time span)\b|\bhow long\b.*\b(?:been|so far|running|going|goin|lasted)\b/i;
 const WHOLE_REPORT: ReadonlySet<string> = new Set(
-  [...GRAMMAR.operationNouns, ...GRAMMAR.wholeReportWords, ...GRAMMAR.genericQuestionWords].map(
-    concept,
-  ),
+  [
+    ...GRAMMAR.operationNouns,
+    ...GRAMMAR.wholeReportWords,
+    ...GRAMMAR.genericQuestionWords,
+    // "the nationwide results", "the overall figures": still the whole effort.
+    ...GRAMMAR.wholeLabels,
+    // "over how many months": the unit the span is asked in.
+    ...["days", "weeks", "months", "years"],
+  ].map(concept),
 );
 const elapsedCache = new WeakMap<ReportIndex, SentenceDoc | null>();
 
@@ -70,7 +79,13 @@ const elapsedCache = new WeakMap<ReportIndex, SentenceDoc | null>();
 export function elapsedAnswer(query: Query, index: ReportIndex): Answer | null {
   if (!ASKS_ELAPSED.test(query.cleaned)) return null;
   const frame = new Set(conceptsOf(frameWords(query.cleaned, true)));
-  const named = query.measure.concepts.filter((c) => !frame.has(c));
+  // "the results of the Harbour Drive" in a report about the Harbour Drive: its whole effort.
+  const home = new Set(
+    query.filters.names
+      .filter((spellings) => isHomeName(spellings, index.report, index.paragraphWords))
+      .flatMap((spellings) => spellings.flatMap(conceptsOf)),
+  );
+  const named = query.measure.concepts.filter((c) => !frame.has(c) && !home.has(c));
   if (query.filters.places.length > 0 || !named.every((c) => WHOLE_REPORT.has(c))) return null;
   let doc = elapsedCache.get(index);
   if (doc === undefined) {

@@ -1,16 +1,22 @@
 import { abbreviates } from "../../facts/acronyms.js";
 import { GRAMMAR } from "../../lexicon/language.js";
 import { escapeForPattern } from "../../text/matches.js";
+import { preparedOf } from "../prepared.js";
 import type { ReportIndex, SentenceDoc } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import type { Query } from "../understand.js";
 import { STOP_WORDS } from "../vocabulary.js";
 import { citedSentence } from "./sentence.js";
+import { personRuns } from "./spans/person.js";
 import { type Asked, holderIn, titleSpans } from "./spans/title.js";
 
-/** "Who is the police chief of Eastmark?", "who was the judge in the case": a title, a body. */
+/**
+ * "Who is the police chief of Eastmark?", "who was the judge in the case", "who's the harbour
+ * minister quoted in the story": a title, a body; a participle saying where the holder appears
+ * ("quoted", "named") is no part of the title.
+ */
 const ASKS_HOLDER =
-  /^who\s+(?:is|was|are|were)\s+(?:the\s+|a\s+)?(.+?)(?:\s+(?:of|at|for|in|on)\s+(?:the\s+)?(.+?))?\s*[?.!]*$/i;
+  /^who(?:\s+(?:is|was|are|were)|['’]s)\s+(?:the\s+|a\s+)?(.+?)(?:\s+(?:quoted|cited|mentioned|named|interviewed))?(?:\s+(?:of|at|for|in|on)\s+(?:the\s+)?(.+?))?\s*[?.!]*$/i;
 /** "Who heads the Coastal Smuggling Unit?": the body's top post, whatever the report calls it. */
 const ASKS_HEAD = new RegExp(
   String.raw`^who\s+(?:${GRAMMAR.headVerbs.map(escapeForPattern).join("|")})\s+(?:the\s+)?(.+?)\s*[?.!]*$`,
@@ -78,6 +84,8 @@ function namesBody(paragraph: string, body: string): boolean {
 export function titleHolderAnswer(query: Query, index: ReportIndex): Answer | null {
   const asked = askedTitle(query.question);
   if (!asked) return null;
+  const said = asked.titles === GRAMMAR.headTitles ? headSaidOf(query, asked.body, index) : null;
+  if (said) return said;
   const body = asked.body;
   const bodyNamed = body !== null && /\p{Lu}/u.test(body) && bodyWords(body).length > 0;
   let fallback: { doc: SentenceDoc; person: string } | null = null;
@@ -93,5 +101,35 @@ export function titleHolderAnswer(query: Query, index: ReportIndex): Answer | nu
   }
   if (fallback && !bodyNamed)
     return citedSentence(query.question, fallback.doc, fallback.person, 0.6);
+  return null;
+}
+
+/** "Mara Quill, who heads the harbour unit": the report's own words for heading a body. */
+const HEADS = new RegExp(
+  String.raw`(?:,\s*who\s+|\s)(?:${GRAMMAR.headVerbs.map(escapeForPattern).join("|")})\s+(?:the\s+)?`,
+  "gi",
+);
+
+/** How many of the body's first words the report's "who heads …" must give as asked. */
+const BODY_WORDS_SAID = 2;
+
+/**
+ * "Who heads the harbour smuggling unit in Kelby?" of "Colonel Mara Quill, who heads the harbour
+ * smuggling unit, said …": the person the report itself says heads the body asked, by the body's
+ * first words, before any holder of a head title elsewhere ("Director Ann Lee").
+ */
+function headSaidOf(query: Query, body: string | null, index: ReportIndex): Answer | null {
+  const wanted = bodyWords(body ?? "").slice(0, BODY_WORDS_SAID);
+  if (wanted.length === 0) return null;
+  const { otherNames } = preparedOf(index).entities;
+  for (const doc of index.sentences) {
+    for (const match of doc.text.matchAll(HEADS)) {
+      const at = match.index ?? 0;
+      const after = bodyWords(doc.text.slice(at + match[0].length)).slice(0, wanted.length);
+      if (after.join(" ") !== wanted.join(" ")) continue;
+      const person = personRuns(doc.text.slice(0, at), otherNames).at(-1);
+      if (person) return citedSentence(query.question, doc, person, 0.7);
+    }
+  }
   return null;
 }
