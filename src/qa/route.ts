@@ -2,6 +2,7 @@ import { comparisonAnswer } from "./answers/comparison.js";
 import type { AnswerContext } from "./answers/context.js";
 import { figureAnswer } from "./answers/figure.js";
 import { figuresAnswer } from "./answers/figures.js";
+import { periodAskedAnswer } from "./answers/periodAsked.js";
 import {
   elapsedAnswer,
   partnerAnswer,
@@ -131,8 +132,8 @@ export function unanswerable(query: Query, { index }: AnswerContext): Answer | n
 
 /**
  * The answer to an understood question: a dateline, the time the report's effort has run or a
- * partner (asked in words no report need use: "running", "team up"), an honest not-found, or the
- * routed answer.
+ * partner (asked in words no report need use: "running", "team up"), the span of time the figures
+ * asked about cover ("over how many months"), an honest not-found, or the routed answer.
  */
 export function answerQuery(query: Query, ctx: AnswerContext): Answer {
   return (
@@ -140,6 +141,7 @@ export function answerQuery(query: Query, ctx: AnswerContext): Answer {
     elapsedAnswer(query, ctx.index) ??
     partnerAnswer(query, ctx.index) ??
     titleHolderAnswer(query, ctx.index) ??
+    periodAskedAnswer(query, ctx) ??
     unanswerable(query, ctx) ??
     route(query, ctx)
   );

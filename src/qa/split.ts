@@ -17,10 +17,13 @@ function isPluralNoun(word: string): boolean {
   return /[^s]s$/.test(word) && word.length > 3 && !STOP_WORDS.has(word) && !isVerb(word);
 }
 
-/** Splits at "?" and ";" between questions, and at "and how…"/"and what…" inside one. */
+/**
+ * Splits at "?" and ";" between questions, and at "and how…"/"and what…" inside one, a preposition
+ * the second question opens on included ("and over how long", "and in which year").
+ */
 function sentences(text: string): string[] {
   return text
-    .split(/[?;]\s*|\s*,?\s+and\s+(?=(?:how|what|who|when|where|which)\b)/i)
+    .split(/[?;]\s*|\s*,?\s+and\s+(?=(?:(?:over|for|in|during|within|since|by)\s+)?(?:how|what|who|when|where|which)\b)/i)
     .map((part) => part.trim())
     .filter((part) => /\p{L}/u.test(part));
 }
