@@ -1,3 +1,4 @@
+import { actionLemma } from "../../facts/lexicon.js";
 import { isAge } from "../../facts/readers/age.js";
 import type { Fact } from "../../facts/schema.js";
 import { countUnit } from "../../facts/units.js";
@@ -105,6 +106,28 @@ function uncounted(query: Query, best: ScoredFact): Answer {
 function countsNoun(noun: string, { doc, fact }: ScoredFact): boolean {
   const asked = concept(noun);
   return doc.heads.has(asked) || doc.core.has(asked) || fact.unit === countUnit(noun);
+}
+
+/** "how many arrested", "how many got charged": a count asked by its verb alone, no noun. */
+const BARE_VERB_COUNT = /\bhow many\s+(?:(?:were|was|got|have been|had been|been)\s+)?([a-z]+)\b/i;
+
+/**
+ * "how many arrested in the listed gang cases": with no noun counted, the verb says what is
+ * counted. Where the best figure's own verb is another ("18 cases investigated, 781 arrested"),
+ * the figure of its sentence that the asked verb is said of answers.
+ */
+function doneAsAsked(query: Query, best: ScoredFact, ranked: ScoredFact[], w: Weights): ScoredFact {
+  if (query.measure.target !== null || query.measure.expected.kind !== null) return best;
+  const verb = actionLemma(BARE_VERB_COUNT.exec(query.cleaned)?.[1] ?? "");
+  if (!verb || best.fact.action === verb) return best;
+  const done = ranked.find(
+    (r) =>
+      isUsable(r, w) &&
+      r.fact.action === verb &&
+      r.fact.paragraph === best.fact.paragraph &&
+      r.fact.sentence === best.fact.sentence,
+  );
+  return done ?? best;
 }
 
 /** Any count of people is in persons: the unit says nothing about which people. */
@@ -447,6 +470,7 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
     asked.every((spellings) => spellings.some((name) => mentions(r.fact.quote, name)));
   if (!(isUsable(best, w) || named(best)) || !fitsAskedTime(query, best))
     return noFigure(query, ctx);
+  best = doneAsAsked(query, best, ranked, w);
   // The best figure counts another thing: a usable one counting the thing asked answers instead.
   if (countsOtherThing(query, best, w)) {
     const counting = ranked.find((r) => isUsable(r, w) && countsTarget(query, r));
