@@ -18,6 +18,7 @@ import { concept, conceptsOf } from "../vocabulary.js";
 import type { Weights } from "../weights.js";
 import type { AnswerContext } from "./context.js";
 import { asksChangeOrShare, canAnswer, isChange, isSubstance, sameHalf } from "./fit.js";
+import { quotedCountAnswer } from "./quotedCount.js";
 
 export function confidenceOf(
   best: ScoredFact,
@@ -135,6 +136,8 @@ const PERSONS = countUnit("people");
 
 /** No figure counts the noun asked: say where the report mentions it, or name it as uncounted. */
 function notCounted(query: Query, ctx: AnswerContext): Answer {
+  const quoted = quotedCountAnswer(query, ctx);
+  if (quoted) return quoted;
   const none = noFigure(query, ctx);
   if (none.citations.length > 0) return none;
   return {
@@ -469,7 +472,7 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
     isBareName(query, asked) &&
     asked.every((spellings) => spellings.some((name) => mentions(r.fact.quote, name)));
   if (!(isUsable(best, w) || named(best)) || !fitsAskedTime(query, best))
-    return noFigure(query, ctx);
+    return quotedCountAnswer(query, ctx) ?? noFigure(query, ctx);
   best = doneAsAsked(query, best, ranked, w);
   // The best figure counts another thing: a usable one counting the thing asked answers instead.
   if (countsOtherThing(query, best, w)) {
