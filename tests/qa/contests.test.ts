@@ -217,3 +217,21 @@ describe("the biggest drop, told by each figure's own words", () => {
     expect(drop.facts.map((fact) => fact.value)).toEqual([31.2, 12.5]);
   });
 });
+
+describe("an effort named by its kind, set beside another", () => {
+  it("takes the figure for the whole effort, not a local case within it", () => {
+    const results = report(
+      "Spring results",
+      "Police ran two harbour sweeps along the coast, arrested 400 couriers and seized 520 kilograms of drugs.",
+      "Third, curb the domestic production of synthetic drugs.",
+      "A total of 12 drug-making cases were cracked, and 310 kilograms of drugs were seized.",
+      "Police in Leeds destroyed a large drug-making workshop and seized 900 kilograms of drugs.",
+    );
+    const asked = answer(
+      "Did the harbour sweeps or the drug-making crackdown seize more drugs?",
+      results,
+    );
+    expect(asked.text).toMatch(/^\*\*harbour sweeps\*\*/);
+    expect(asked.facts.map((fact) => fact.value)).toEqual([520, 310]);
+  });
+});
