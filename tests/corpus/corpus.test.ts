@@ -28,13 +28,14 @@ import {
  * eight reports (96 questions, first sight 57 on main at 4563821); with them the floor is 158 of 192.
  * The seed sets (session 7: two of 50 well-formed questions, two of 40 typed as in chat, each by a
  * session that never saw the engine) start at their first sight on main at 90e9022: 162 of 180, and
- * one figure given for a question about a drug the report never names.
+ * one figure given for a question about a drug the report never names. 173 of 180 after seedA's
+ * clause, period, border, topic and quoted-count mechanisms (session 7), the one figure unchanged.
  */
 const FLOORS: Record<CorpusGroup, { correct: number; leaks: number }> = {
   tuning: { correct: 119, leaks: 0 },
   validation: { correct: 103, leaks: 0 },
   invented: { correct: 158, leaks: 0 },
-  seed: { correct: 162, leaks: 1 },
+  seed: { correct: 173, leaks: 1 },
 };
 
 function scoreGroup(group: CorpusGroup) {
