@@ -56,6 +56,11 @@ export interface Filters {
   names: string[][];
   /** Years the question names ("in 2023"), which favour figures stated for them. */
   period: { years: string[] };
+  /**
+   * Places that only name a border ("on the Vietnamese border"), each as typed and as named: a
+   * figure must be stated in a sentence that names the border by one of them.
+   */
+  borders?: string[][];
 }
 
 /** A question, understood. Plain JSON data, so a conversation can pass it back as `previous`. */
@@ -598,6 +603,14 @@ function actorsOf(mentions: PlaceMention[], cleaned: string): PlaceMention[] {
   return actors.length > 0 ? actors : mentions;
 }
 
+/** The places of `named` left out of `actors`, as `Filters.borders`; nothing when there are none. */
+function bordersOf(named: PlaceMention[], actors: PlaceMention[]): Pick<Filters, "borders"> {
+  const borders = named
+    .filter((mention) => !actors.includes(mention))
+    .map((mention) => [mention.text.toLowerCase(), mention.place.name.toLowerCase()]);
+  return borders.length > 0 ? { borders } : {};
+}
+
 export function understand(question: string, placesIn: PlaceReader = findPlacesInQuestion): Query {
   const cleaned = topicLast(cleanQuestion(question).replace(WHAT_ABOUT, ""));
   const lower = cleaned
@@ -698,6 +711,7 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
       placeWords: named.map((mention) => mention.text),
       entities: options,
       names: [],
+      ...bordersOf(named, mentions),
       period: { years: yearsIn(lower) },
     },
     rankedPlaceKind:

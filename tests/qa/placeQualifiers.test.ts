@@ -33,6 +33,9 @@ describe("a count qualified by a weight, a border or a pronoun", () => {
     ).toEqual(["Texas"]);
     const asked = answer("how many shipments did texas stop on the border with mexico", border);
     expect(asked.facts[0]?.value).toBe(31);
+    // A border the figure's sentence never names is not answered by the place's other figures.
+    const elsewhere = answer("how much marijuana did texas seize on the canadian border", border);
+    expect(elsewhere.facts).toEqual([]);
     // The border alone is still the place asked about.
     expect(
       understand("how many shipments were stopped on the mexican border").filters.places,

@@ -109,6 +109,23 @@ function countsNoun(noun: string, { doc, fact }: ScoredFact): boolean {
   return doc.heads.has(asked) || doc.core.has(asked) || fact.unit === countUnit(noun);
 }
 
+/**
+ * "on the Sino-Vietnamese border", "along the Venezuela border": a figure for the place asked is
+ * for that border only when its sentence names the border's place, as a word or the start of one
+ * ("Vietnam" in "Sino-Vietnamese", "Mexico" in "Mexican").
+ */
+function namesBorders(fact: Fact, query: Query): boolean {
+  const borders = query.filters.borders ?? [];
+  if (borders.length === 0) return true;
+  const quote = ` ${fact.quote.toLowerCase().replace(/[^\p{L}]+/gu, " ")}`;
+  // "Mexico" and "Mexican" share all but the name's last vowel.
+  const root = (spelling: string) =>
+    spelling.length > 4 ? spelling.replace(/[aeiouy]$/, "") : spelling;
+  return borders.every((spellings) =>
+    spellings.some((spelling) => quote.includes(` ${root(spelling)}`)),
+  );
+}
+
 /** "how many arrested", "how many got charged": a count asked by its verb alone, no noun. */
 const BARE_VERB_COUNT = /\bhow many\s+(?:(?:were|was|got|have been|had been|been)\s+)?([a-z]+)\b/i;
 
@@ -439,7 +456,9 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
     (spellings) =>
       paragraphsNaming(spellings, ctx.index.report, ctx.index.paragraphWords).length > 0,
   );
-  const all = rankedFor(query, ctx).filter((r) => statesNames(r.fact, names, ctx.index));
+  const all = rankedFor(query, ctx).filter(
+    (r) => statesNames(r.fact, names, ctx.index) && namesBorders(r.fact, query),
+  );
   // "What share of victims are women" where the best figure is the men's share: the report
   // states the thing for the other half only, and a weaker figure would be about something else.
   if (all[0] && !sameHalf(query, all[0])) return noFigure(query, ctx);
