@@ -1,7 +1,7 @@
 import { abbreviates } from "../facts/acronyms.js";
 import { bodiesInQuestion } from "../facts/bodies.js";
 import { yearsIn } from "../facts/dates.js";
-import { AUXILIARIES, actionLemma, PREPOSITIONS } from "../facts/lexicon.js";
+import { AUXILIARIES, actionLemma, DETERMINERS, PREPOSITIONS } from "../facts/lexicon.js";
 import { pointsBack } from "../facts/reading.js";
 import { measureNamedBy } from "../facts/units.js";
 import { GRAMMAR } from "../lexicon/language.js";
@@ -388,9 +388,14 @@ function unknownCompound(query: Query, index: ReportIndex): string | null {
   if (query.intent !== "figure") return null;
   const asked = words(query.cleaned);
   const last = asked[asked.length - 1];
-  // "… jobs would move abroad": after an auxiliary the run is a verb phrase, not a thing.
-  const afterAuxiliary = (run: string[]) =>
-    AUXILIARIES.has(asked[asked.length - run.length - 1] ?? "");
+  // "… jobs would move abroad": after an auxiliary the run is a verb phrase, not a thing; so is
+  // the run after an auxiliary and its subject's determiner ("did the night patrols hit"), which
+  // ends on the asker's verb.
+  const afterAuxiliary = (run: string[]) => {
+    const before = asked[asked.length - run.length - 1] ?? "";
+    const twoBefore = asked[asked.length - run.length - 2] ?? "";
+    return AUXILIARIES.has(before) || (DETERMINERS.has(before) && AUXILIARIES.has(twoBefore));
+  };
   const endRuns = phrases(query.cleaned).filter((r) => r[r.length - 1] === last);
   for (const run of endRuns.filter((r) => !afterAuxiliary(r))) {
     const nouns = run.every((word) => isContentWord(word, query) && !isVerbForm(word));

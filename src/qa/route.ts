@@ -2,6 +2,7 @@ import { comparisonAnswer } from "./answers/comparison.js";
 import type { AnswerContext } from "./answers/context.js";
 import { figureAnswer } from "./answers/figure.js";
 import { figuresAnswer } from "./answers/figures.js";
+import { periodAskedAnswer } from "./answers/periodAsked.js";
 import {
   elapsedAnswer,
   partnerAnswer,
@@ -133,7 +134,8 @@ export function unanswerable(query: Query, { index }: AnswerContext): Answer | n
 /**
  * The answer to an understood question: a dateline, the time the report's effort has run, a
  * partner, a title's holder or who gave the figures (asked in words no report need use: "running",
- * "team up", "giving out"), an honest not-found, or the routed answer.
+ * "team up", "giving out"), the span of time the figures asked about cover ("over how many months"),
+ * an honest not-found, or the routed answer.
  */
 export function answerQuery(query: Query, ctx: AnswerContext): Answer {
   return (
@@ -142,6 +144,7 @@ export function answerQuery(query: Query, ctx: AnswerContext): Answer {
     partnerAnswer(query, ctx.index) ??
     titleHolderAnswer(query, ctx.index) ??
     figuresGiverAnswer(query, ctx.index) ??
+    periodAskedAnswer(query, ctx) ??
     unanswerable(query, ctx) ??
     route(query, ctx)
   );

@@ -24,7 +24,7 @@ function isPluralNoun(word: string): boolean {
 function sentences(text: string): string[] {
   return text
     .split(
-      /[?;]\s*|\s*,?\s+and\s+(?=(?:(?:over|for|in|by|since|from|during|at|to|on)\s+)?(?:how|what|who|when|where|which)\b)/i,
+      /[?;]\s*|\s*,?\s+and\s+(?=(?:(?:over|for|in|by|since|from|during|within|at|to|on)\s+)?(?:how|what|who|when|where|which)\b)/i,
     )
     .map((part) => part.trim())
     .filter((part) => /\p{L}/u.test(part));
@@ -74,8 +74,22 @@ function countedParts(question: string): string[] {
   });
 }
 
+/**
+ * "harbour sweep - how many arrested and how much seized": a topic set before a dash or colon,
+ * then the questions about it.
+ */
+const TOPIC_LEAD =
+  /^([^?;:\u2013\u2014]{3,80}?)\s+[-\u2013\u2014:]\s+(?=(?:how|what|which|who|when|where)\b)/i;
+
 /** The questions asked in one message, in order; one element when it asks one thing. */
 export function splitQuestions(text: string): string[] {
+  const lead = TOPIC_LEAD.exec(text);
+  if (lead) {
+    // Each question is about the topic: "how many arrested in the harbour sweep", "how much …".
+    const parts = splitQuestions(text.slice(lead[0].length));
+    const topic = (lead[1] ?? "").trim().replace(/^(?:the|a|an)\s+/i, "");
+    return parts.length > 1 ? parts.map((part) => `${part} in the ${topic}`) : [text];
+  }
   const asked = sentences(text);
   const parts = asked.flatMap((sentence, i) => {
     // "how many arrests? and cocaine?" – a fragment after a question leans on it.

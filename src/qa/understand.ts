@@ -56,6 +56,11 @@ export interface Filters {
   names: string[][];
   /** Years the question names ("in 2023"), which favour figures stated for them. */
   period: { years: string[] };
+  /**
+   * Places that only name a border ("on the Vietnamese border"), each as typed and as named: a
+   * figure must be stated in a sentence that names the border by one of them.
+   */
+  borders?: string[][];
 }
 
 /** A question, understood. Plain JSON data, so a conversation can pass it back as `previous`. */
@@ -161,6 +166,10 @@ function asksWhatWasGiven(lower: string): boolean {
   return split.some((word, i) => RECEIVING.has(word) && !/(?:ed|en)$/.test(split[i + 1] ?? ""));
 }
 
+/** "of over a kilogram", "above 50 kg", "of at least one ton": a threshold, not the unit asked. */
+const MASS_THRESHOLD =
+  /\b(?:over|above|more than|at least|exceeding|upwards of|under|below|less than)\s+(?:a|an|one|\d[\d,.]*)\s*(?:tons?|tonnes?|kilograms?|kilos?|kg|pounds?|lbs?|grams?|ounces?)\b/g;
+
 function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   if (
     /\bby how much\b|\bhow much (?:more|less|higher|lower|bigger|larger|greater|smaller)\b.*\bthan\b|\b(?:down|up)\s+(?:by|how much)\b|\bhow (?:far|much)\b.*\b(?:down|up)\b|\b(?:rise|rose|risen|increase[ds]?|decrease[ds]?|grow|grew|fall|fell|fallen|drop(?:ped)?|decline[ds]?|go up|went up|go down|went down|change[ds]?)\b/.test(
@@ -176,8 +185,10 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   const afterHowMany = /\bhow many\s+(.*)$/.exec(lower)?.[1] ?? "";
   const measure = afterHowMany ? measureAfter(` ${afterHowMany}`) : null;
   if (measure) return { kind: measure.kind, unit: measure.unit };
+  // "how many cases of over a kilogram": a weight past a threshold says which things are counted.
+  const counted = /\bhow many\b/.test(lower) ? lower.replace(MASS_THRESHOLD, " ") : lower;
   const anywhere = /\b(tons?|tonnes?|kilograms?|kilos?|kg|pounds?|lbs?|grams?|ounces?)\b/.exec(
-    lower,
+    counted,
   );
   if (anywhere) return { kind: "mass", unit: measureNamedBy(anywhere[1] ?? "")?.unit ?? null };
   if (ownsSum(lower)) return { kind: "currency", unit: namedCurrency(lower) };
@@ -290,7 +301,21 @@ function targetNoun(lower: string): string | null {
     return next !== undefined && !STOP_WORDS.has(next) && !isVerb(next);
   };
   while (end + 1 < tokens.length && continues(end + 1)) end++;
-  return tokens[end] ?? noun;
+  const counted = tokens[end] ?? noun;
+  return /^ones?$/.test(counted)
+    ? (nounBefore(lower, lower.length - tail.length) ?? counted)
+    : counted;
+}
+
+/**
+ * "guangxi cases, how many big ones": "ones" stands for the plural noun named before the count
+ * is asked, the last one before it.
+ */
+function nounBefore(lower: string, at: number): string | null {
+  const before = words(lower.slice(0, at)).filter(
+    (word) => /[^s]s$/.test(word) && word.length > 3 && !STOP_WORDS.has(word),
+  );
+  return before[before.length - 1] ?? null;
 }
 
 export const ASKED_RATE = new RegExp(
@@ -621,15 +646,42 @@ export function withoutSetAside(text: string): string {
   return text.replace(SET_ASIDE, " ");
 }
 
+/** After a place: "… border", "-Vietnamese border", "'s frontier": the place names a border. */
+const BORDER_AFTER = /^(?:'s)?[\s-]*(?:[\p{L}]+\s+)?(?:border|frontier)s?\b/iu;
+/** Before a place: "the border with", "the frontier between": the place names a border. */
+const BORDER_BEFORE =
+  /\b(?:border|frontier)s?\s+(?:with|between)\s+(?:the\s+)?(?:[\p{L}]+\s+and\s+)?$/iu;
+
+/**
+ * "How many cases did Guangxi crack on the Sino-Vietnamese border?": a place that only names a
+ * border says where, not whose figures are asked; it filters nothing when another place is named.
+ */
+function actorsOf(mentions: PlaceMention[], cleaned: string): PlaceMention[] {
+  const border = (mention: PlaceMention) =>
+    BORDER_AFTER.test(cleaned.slice(mention.end)) ||
+    BORDER_BEFORE.test(cleaned.slice(0, mention.start));
+  const actors = mentions.filter((mention) => !border(mention));
+  return actors.length > 0 ? actors : mentions;
+}
+
+/** The places of `named` left out of `actors`, as `Filters.borders`; nothing when there are none. */
+function bordersOf(named: PlaceMention[], actors: PlaceMention[]): Pick<Filters, "borders"> {
+  const borders = named
+    .filter((mention) => !actors.includes(mention))
+    .map((mention) => [mention.text.toLowerCase(), mention.place.name.toLowerCase()]);
+  return borders.length > 0 ? { borders } : {};
+}
+
 export function understand(question: string, placesIn: PlaceReader = findPlacesInQuestion): Query {
   const cleaned = topicLast(cleanQuestion(question).replace(WHAT_ABOUT, ""));
   const lower = cleaned
     .toLowerCase()
     .replace(/\b(?:go|goes|went|gone)\s+up\b/g, "increase")
     .replace(/\b(?:go|goes|went|gone)\s+down\b/g, "decrease");
-  const mentions = placesIn(cleaned);
+  const named = placesIn(cleaned);
+  const mentions = actorsOf(named, cleaned);
   const placeNames = [...new Set(mentions.map((mention) => mention.place.name))];
-  const placeSpans = mentions.map((mention) => [mention.start, mention.end] as const);
+  const placeSpans = named.map((mention) => [mention.start, mention.end] as const);
   const withoutPlaces = placeSpans
     .slice()
     .reverse()
@@ -725,9 +777,11 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
       places: isSuperlative
         ? placeNames.filter((name) => !scope.some((mention) => mention.place.name === name))
         : placeNames,
-      placeWords: mentions.map((mention) => mention.text),
+      // A place that only names a border is still a place as typed, never an unknown name.
+      placeWords: named.map((mention) => mention.text),
       entities: options,
       names: [],
+      ...bordersOf(named, mentions),
       period: { years: yearsIn(lower) },
     },
     rankedPlaceKind:

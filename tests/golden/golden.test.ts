@@ -98,7 +98,7 @@ const FLOORS: Record<string, number> = {
   "seed-chat2": 39 / 40,
   "seed-chat3": 40 / 40, // first sight (session 4) 33/40, before any change for it
   "seed-fresh3": 59 / 60, // first sight (session 4) 52/60, before any change for it
-  "seed-fresh4": 53 / 60, // first sight (session 5) 49/60, before any change for it
+  "seed-fresh4": 55 / 60, // first sight (session 5) 49/60, before any change for it; 55 in session 7
   "corpus-blind2-2022-03-01_addiction_overdose": 12 / 12,
   "corpus-blind2-2023-03-20_freedom_caucus_public_safety": 12 / 12,
   "corpus-blind2-2023-11-16_global_drug_trafficking": 12 / 12,

@@ -447,3 +447,21 @@ Burglaries fell 9% to 420. Vehicle break-ins were down about 5%, police said, wi
     expect(answer("how many burglaries were there", release).facts[0]?.value).toBe(420);
   });
 });
+
+describe("a question ending on its own verb after 'did the <subject>'", () => {
+  const patrols = buildReportIndex(
+    "Coast patrols\n\nThe coastal patrols boarded 42 fishing boats and cut loose 17 illegal nets.\n",
+    { name: "invented.txt", version: null },
+  );
+
+  it("answers, the subject and the asker's verb being no unknown thing", () => {
+    const asked = answer("how many fishing boats did the coastal patrols hit", patrols);
+    expect(asked.status).toBe("answered");
+    expect(asked.facts[0]?.value).toBe(42);
+  });
+
+  it("still says so when the thing counted at the end is unknown", () => {
+    const asked = answer("how many were seized by the ghost drones", patrols);
+    expect(asked.status).toBe("not_found");
+  });
+});

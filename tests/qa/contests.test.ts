@@ -68,6 +68,52 @@ describe("each option takes the figure its own clause gives it", () => {
   });
 });
 
+describe("each figure of a sentence of several clauses goes to the option its clause names", () => {
+  it("gives 'N were sent to A, and M were placed under B' each figure its own clause's option", () => {
+    const care = report(
+      "Treatment review",
+      "The board works with clinics. Since March, the board has ordered 4,200 offenders into residential treatment, and more than 2,900 offenders were placed under home supervision, and about 1,100 offenders were released on parole.",
+    );
+    const more = answer(
+      "were more offenders ordered into residential treatment or placed under home supervision?",
+      care,
+    );
+    expect(more.facts.map((fact) => fact.value)).toEqual([4200, 2900]);
+    const fewer = answer(
+      "which had fewer offenders, home supervision or residential treatment?",
+      care,
+    );
+    expect(fewer.facts.map((fact) => fact.value)).toEqual([2900, 4200]);
+    expect(fewer.text).toMatch(/^\*\*home supervision\*\*/);
+  });
+
+  it("reads clauses cut by a semicolon or 'while' the same way", () => {
+    const kitchens = report(
+      "Kitchen inspections",
+      "Inspectors visited every kitchen in the county. They closed 31 restaurants over pest problems; 12 restaurants were shut over blocked fire exits.",
+    );
+    const fewer = answer("which closed fewer restaurants, fire exits or pests?", kitchens);
+    expect(fewer.text).toMatch(/^\*\*fire exits\*\*/);
+    expect(fewer.facts[0]?.value).toBe(12);
+    const flood = report(
+      "Flood relief",
+      "After the flood, about 640 families moved into temporary shelters while 310 families stayed with relatives in nearby towns.",
+    );
+    const asked = answer("did more families move into shelters or stay with relatives?", flood);
+    expect(asked.text).toMatch(/^\*\*shelters\*\*/);
+    expect(asked.facts.map((fact) => fact.value)).toEqual([640, 310]);
+  });
+
+  it("passes over a third clause that names neither option", () => {
+    const shots = report(
+      "Vaccination drive",
+      "The clinic vaccinated 1,500 children at schools, and 900 children were seen at mobile vans, and about 400 children at the clinic itself.",
+    );
+    const asked = answer("were more children vaccinated at schools or at mobile vans?", shots);
+    expect(asked.facts.map((fact) => fact.value)).toEqual([1500, 900]);
+  });
+});
+
 describe("which named thing of a kind leads", () => {
   it("ranks vessels named beside their figures, in prose and in list rows, not a count of them", () => {
     const patrols = report(
@@ -236,5 +282,23 @@ describe("a contest answer carries its winner and options as structure", () => {
     expect(both.parts?.[0]?.facts.map((fact) => fact.value)).toEqual([12]);
     expect(both.parts?.[1]?.contest?.winner).toBe("Goa");
     expect(both.contest).toBeUndefined();
+  });
+});
+
+describe("an effort named by its kind, set beside another", () => {
+  it("takes the figure for the whole effort, not a local case within it", () => {
+    const results = report(
+      "Spring results",
+      "Police ran two harbour sweeps along the coast, arrested 400 couriers and seized 520 kilograms of drugs.",
+      "Third, curb the domestic production of synthetic drugs.",
+      "A total of 12 drug-making cases were cracked, and 310 kilograms of drugs were seized.",
+      "Police in Leeds destroyed a large drug-making workshop and seized 900 kilograms of drugs.",
+    );
+    const asked = answer(
+      "Did the harbour sweeps or the drug-making crackdown seize more drugs?",
+      results,
+    );
+    expect(asked.text).toMatch(/^\*\*harbour sweeps\*\*/);
+    expect(asked.facts.map((fact) => fact.value)).toEqual([520, 310]);
   });
 });

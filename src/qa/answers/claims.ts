@@ -17,6 +17,12 @@ interface Span {
 const LINKS_FORWARD =
   /^[\s,]*(?:of|for|to|in|at|on|among|by|from)\s+(?:(?:the|its|their|all|every|each|new|its\s+own)\s+)?$/i;
 
+/**
+ * Where one clause of a sentence ends and the next begins: "…, and", "…; ", "…, while". Each
+ * clause of "N were sent to A, and M were placed under B" says what its own figure is of.
+ */
+const CLAUSE_BREAK = /;\s*|,\s*(?:and|but|while|whereas)\s+|\s+(?:while|whereas)\s+/gi;
+
 /** ", 41," right after a name: the person's age, not another figure between name and figure. */
 const AGE_AFTER_NAME = /^,\s*\d{1,3},/;
 
@@ -94,6 +100,43 @@ function figureSpan(fact: Fact): Span | null {
   return lower < 0 ? null : { start: lower, end: lower + fact.text.length };
 }
 
+/** The clause of a sentence a figure stands in: from the break before it to the break after. */
+function clauseOf(sentence: string, figure: Span): Span {
+  let start = 0;
+  let end = sentence.length;
+  for (const cut of sentence.matchAll(CLAUSE_BREAK)) {
+    const at = cut.index ?? 0;
+    if (at + cut[0].length <= figure.start) start = at + cut[0].length;
+    else if (at >= figure.end) {
+      end = at;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+/**
+ * "13,000 were sent to residential care, and 9,300 were placed under home supervision": the one
+ * option whose telling words the figure's own clause holds most of, when that clause states no
+ * other figure; null when none or several tie.
+ */
+function clauseOwner(sentence: string, figure: Span, options: Spelling[][]): number | null {
+  const clause = clauseOf(sentence, figure);
+  const outside =
+    sentence.slice(clause.start, figure.start) + sentence.slice(figure.end, clause.end);
+  if (/\d/.test(outside)) return null;
+  const said = new Set(conceptSet(sentence.slice(clause.start, clause.end)));
+  const shares = options.map((spellings) =>
+    Math.max(
+      0,
+      ...spellings.map(({ own }) => [...own].filter((c) => said.has(c)).length / (own.size || 1)),
+    ),
+  );
+  const best = Math.max(...shares);
+  const owners = shares.flatMap((share, option) => (share === best ? [option] : []));
+  return best > 0 && owners.length === 1 ? (owners[0] ?? null) : null;
+}
+
 /**
  * The option a figure's sentence says it is of: one its own words name ("1,026 robberies"), else
  * one named right after it ("61 percent of trucks"), else the one named last before it with no
@@ -114,6 +157,9 @@ export function claimant(fact: Fact, options: Spelling[][], minShare: number): n
     .sort((a, b) => a.start - b.start)
     .find((mention) => LINKS_FORWARD.test(fact.quote.slice(figure.end, mention.start)));
   if (linked) return linked.option;
+  // "N were sent to A, and M to B": the option the figure's own clause names.
+  const inClause = clauseOwner(fact.quote, figure, options);
+  if (inClause !== null) return inClause;
   // "A, funded at $3 million": the name last before the figure, no other figure between them.
   const [before] = named
     .filter((mention) => mention.end <= figure.start)

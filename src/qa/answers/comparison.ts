@@ -97,17 +97,27 @@ function bestForOption(
   // something ("$900 for each family") that fits the option as well.
   const likeAsked = (scored: ScoredFact) =>
     (statedRate(scored.doc) === null) === !query.measure.per;
-  const ranked = rankFacts(
-    asked,
-    ctx.index,
-    optionPlaces(option, query, ctx.index),
-    ctx.weights,
-  ).filter((scored) => !taken.has(scored.fact) && mine(scored.fact));
+  const places = optionPlaces(option, query, ctx.index);
+  const ranked = rankFacts(asked, ctx.index, places, ctx.weights).filter(
+    (scored) => !taken.has(scored.fact) && mine(scored.fact),
+  );
   const fits = [
     (scored: ScoredFact) => share(scored, false) && counts(scored),
     (scored: ScoredFact) => share(scored, true) && counts(scored),
     (scored: ScoredFact) => share(scored, false),
   ];
+  // "the drug-making crackdown" names a whole effort, no place: a figure for all of it ("a total
+  // of 447 kg") stands for it before one local case within it ("police in Eastport seized 1.8 t").
+  // Only a figure counting what is asked: a national count of cases is no weight seized.
+  const wholeFirst = (candidates: ScoredFact[]): [ScoredFact[], typeof fits][] => {
+    const whole = candidates.filter((scored) => scored.fact.scope === "national");
+    return places.length === 0
+      ? [
+          [whole, fits.slice(0, 2)],
+          [candidates, fits],
+        ]
+      : [[candidates, fits]];
+  };
   // In English what is said of a count follows it ("N people were sent to isolation").
   const saidAfter = (scored: ScoredFact) => {
     const after = conceptsOf(textAfter(scored.fact, scored.doc.nearText));
@@ -128,9 +138,11 @@ function bestForOption(
   // The best ranked; of figures ranked alike (a list's rows "- Eastport filed 12 cases worth
   // $3 million"), the one the option's name stands nearest before.
   for (const candidates of [alike.filter(counted), alike, usable.filter(counted), usable]) {
-    for (const fit of fits) {
-      const best = nearestNamed(tiedWithFirst(candidates.filter(fit)), gap);
-      if (best) return best;
+    for (const [group, tried] of wholeFirst(candidates)) {
+      for (const fit of tried) {
+        const best = nearestNamed(tiedWithFirst(group.filter(fit)), gap);
+        if (best) return best;
+      }
     }
   }
   // "placed in compulsory isolation" against "forced into isolation": when no figure has most of

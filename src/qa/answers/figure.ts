@@ -1,3 +1,4 @@
+import { actionLemma } from "../../facts/lexicon.js";
 import { isAge } from "../../facts/readers/age.js";
 import type { Fact } from "../../facts/schema.js";
 import { countUnit } from "../../facts/units.js";
@@ -17,6 +18,7 @@ import { concept, conceptsOf } from "../vocabulary.js";
 import type { Weights } from "../weights.js";
 import type { AnswerContext } from "./context.js";
 import { asksChangeOrShare, canAnswer, isChange, isSubstance, sameHalf } from "./fit.js";
+import { quotedCountAnswer } from "./quotedCount.js";
 import { withheldAnswer } from "./withheld.js";
 
 export function confidenceOf(
@@ -108,11 +110,52 @@ function countsNoun(noun: string, { doc, fact }: ScoredFact): boolean {
   return doc.heads.has(asked) || doc.core.has(asked) || fact.unit === countUnit(noun);
 }
 
+/**
+ * "on the Sino-Vietnamese border", "along the Venezuela border": a figure for the place asked is
+ * for that border only when its sentence names the border's place, as a word or the start of one
+ * ("Vietnam" in "Sino-Vietnamese", "Mexico" in "Mexican").
+ */
+function namesBorders(fact: Fact, query: Query): boolean {
+  const borders = query.filters.borders ?? [];
+  if (borders.length === 0) return true;
+  const quote = ` ${fact.quote.toLowerCase().replace(/[^\p{L}]+/gu, " ")}`;
+  // "Mexico" and "Mexican" share all but the name's last vowel.
+  const root = (spelling: string) =>
+    spelling.length > 4 ? spelling.replace(/[aeiouy]$/, "") : spelling;
+  return borders.every((spellings) =>
+    spellings.some((spelling) => quote.includes(` ${root(spelling)}`)),
+  );
+}
+
+/** "how many arrested", "how many got charged": a count asked by its verb alone, no noun. */
+const BARE_VERB_COUNT = /\bhow many\s+(?:(?:were|was|got|have been|had been|been)\s+)?([a-z]+)\b/i;
+
+/**
+ * "how many arrested in the listed gang cases": with no noun counted, the verb says what is
+ * counted. Where the best figure's own verb is another ("18 cases investigated, 781 arrested"),
+ * the figure of its sentence that the asked verb is said of answers.
+ */
+function doneAsAsked(query: Query, best: ScoredFact, ranked: ScoredFact[], w: Weights): ScoredFact {
+  if (query.measure.target !== null || query.measure.expected.kind !== null) return best;
+  const verb = actionLemma(BARE_VERB_COUNT.exec(query.cleaned)?.[1] ?? "");
+  if (!verb || best.fact.action === verb) return best;
+  const done = ranked.find(
+    (r) =>
+      isUsable(r, w) &&
+      r.fact.action === verb &&
+      r.fact.paragraph === best.fact.paragraph &&
+      r.fact.sentence === best.fact.sentence,
+  );
+  return done ?? best;
+}
+
 /** Any count of people is in persons: the unit says nothing about which people. */
 const PERSONS = countUnit("people");
 
 /** No figure counts the noun asked: say where the report mentions it, or name it as uncounted. */
 function notCounted(query: Query, ctx: AnswerContext): Answer {
+  const quoted = quotedCountAnswer(query, ctx);
+  if (quoted) return quoted;
   const none = noFigure(query, ctx);
   if (none.citations.length > 0) return none;
   return {
@@ -421,7 +464,9 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
     (spellings) =>
       paragraphsNaming(spellings, ctx.index.report, ctx.index.paragraphWords).length > 0,
   );
-  const all = rankedFor(query, ctx).filter((r) => statesNames(r.fact, names, ctx.index));
+  const all = rankedFor(query, ctx).filter(
+    (r) => statesNames(r.fact, names, ctx.index) && namesBorders(r.fact, query),
+  );
   // "What share of victims are women" where the best figure is the men's share: the report
   // states the thing for the other half only, and a weaker figure would be about something else.
   if (all[0] && !sameHalf(query, all[0])) return noFigure(query, ctx);
@@ -454,7 +499,8 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
     isBareName(query, asked) &&
     asked.every((spellings) => spellings.some((name) => mentions(r.fact.quote, name)));
   if (!(isUsable(best, w) || named(best)) || !fitsAskedTime(query, best))
-    return noFigure(query, ctx);
+    return quotedCountAnswer(query, ctx) ?? noFigure(query, ctx);
+  best = doneAsAsked(query, best, ranked, w);
   // The best figure counts another thing: a usable one counting the thing asked answers instead.
   if (countsOtherThing(query, best, ctx.index, w)) {
     const counting = ranked.find((r) => isUsable(r, w) && countsTarget(query, r));
