@@ -132,19 +132,19 @@ export function unanswerable(query: Query, { index }: AnswerContext): Answer | n
 }
 
 /**
- * The answer to an understood question: a dateline, the time the report's effort has run, a
- * partner, a title's holder or who gave the figures (asked in words no report need use: "running",
- * "team up", "giving out"), the span of time the figures asked about cover ("over how many months"),
- * an honest not-found, or the routed answer.
+ * The answer to an understood question: a dateline, the span of time the figures asked about cover
+ * as a figure ("over how many months": 2 months) or else in words, the time the report's effort has
+ * run, a partner, a title's holder or who gave the figures (asked in words no report need use:
+ * "running", "team up", "giving out"), an honest not-found, or the routed answer.
  */
 export function answerQuery(query: Query, ctx: AnswerContext): Answer {
   return (
     publicationDate(query, ctx.index) ??
+    periodAskedAnswer(query, ctx) ??
     elapsedAnswer(query, ctx.index) ??
     partnerAnswer(query, ctx.index) ??
     titleHolderAnswer(query, ctx.index) ??
     figuresGiverAnswer(query, ctx.index) ??
-    periodAskedAnswer(query, ctx) ??
     unanswerable(query, ctx) ??
     route(query, ctx)
   );

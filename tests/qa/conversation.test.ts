@@ -151,7 +151,9 @@ In the past three weeks, harbour police arrested 140 couriers under the Eastport
       "over how many weeks were the results of the Eastport Harbour Drive achieved",
       drive,
     );
-    expect(months.text).toMatch(/^\*\*three weeks\*\*/);
+    // Asked as a figure, the span is one: 3 weeks, from the same sentence.
+    expect(months.facts.map((fact) => [fact.value, fact.unit])).toEqual([[3, "week"]]);
+    expect(months.citations).toEqual([2]);
   });
 
   it("answers each part with its own figure and citation", () => {

@@ -53,11 +53,11 @@ const ELAPSED = new RegExp(
   "i",
 );
 /**
- * "How long has it been running", "over what period were …": the time elapsed is asked, in words
- * ("over how many months", asked as a figure, is `periodAskedAnswer`'s).
+ * "How long has it been running", "over what period were …", "over how many months were …": the
+ * time elapsed is asked.
  */
 const ASKS_ELAPSED =
-  /\bhow long\s+(?:has|have|had)\b|\b(?:what|which)\s+(?:period|length of time|time ?frame|time span)\b|\bhow long\b.*\b(?:been|so far|running|going|goin|lasted)\b/i;
+  /\bhow long\s+(?:has|have|had)\b|\b(?:over|within)\s+how\s+(?:long|many\s+(?:days|weeks|months|years))\b|\b(?:what|which)\s+(?:period|length of time|time ?frame|time span)\b|\bhow long\b.*\b(?:been|so far|running|going|goin|lasted)\b/i;
 const WHOLE_REPORT: ReadonlySet<string> = new Set(
   [
     ...GRAMMAR.operationNouns,
@@ -65,6 +65,8 @@ const WHOLE_REPORT: ReadonlySet<string> = new Set(
     ...GRAMMAR.genericQuestionWords,
     // "the nationwide results", "the overall figures": still the whole effort.
     ...GRAMMAR.wholeLabels,
+    // "over how many months": the unit the span is asked in.
+    ...["days", "weeks", "months", "years"],
   ].map(concept),
 );
 const elapsedCache = new WeakMap<ReportIndex, SentenceDoc | null>();
