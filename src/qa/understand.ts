@@ -157,6 +157,8 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   if (anywhere) return { kind: "mass", unit: measureNamedBy(anywhere[1] ?? "")?.unit ?? null };
   if (/%|\b(?:percent|percentage|per cent|rate|share|proportion)\b/.test(lower))
     return { kind: "percent", unit: "percent" };
+  // "the total weight of drugs seized", "how much did the haul weigh": a mass in no unit named.
+  if (/\b(?:weight|weigh(?:s|ed)?)\b/.test(lower)) return { kind: "mass", unit: null };
   // "How many refugees does the budget resettle?" counts refugees, whatever else it names.
   if (/\bhow many\b/.test(lower) && target) return { kind: null, unit: countUnit(target) };
   if (

@@ -101,6 +101,11 @@ export interface Weights {
   earlierUnasked: number;
   /** A figure stated for "last year" when the question asks "so far this year". */
   lastYearForCurrent: number;
+  /**
+   * A figure the report itself states for "last year" when the question asks "last year": above
+   * `earlierAsked`, since a figure only compared with it ("against 30 in 2024") is a year before that.
+   */
+  lastYearAsked: number;
   /** A multiplier ("rose 2.7 times") for a question that does not ask how many times. */
   multiplierUnasked: number;
   /** A figure stated per the thing the question asks a rate of ("per state" and "per state"). */
@@ -230,6 +235,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   earlierAsked: 1.5,
   earlierUnasked: -1,
   lastYearForCurrent: -2.5,
+  lastYearAsked: 1.75,
   multiplierUnasked: -3,
   rateMatch: 2,
   rateOther: -1,
