@@ -541,6 +541,18 @@ function setAsideIn(excluded: readonly string[], doc: FactDoc): boolean {
   return excluded.some((c) => doc.core.has(c) || ownClauseConcepts(doc).has(c));
 }
 
+/** "Coastal (including Port Arlen): 9,100 arrests": the place stands only as a part of the row's own. */
+const INCLUDING = /\b(?:including|includes|incl\.)\s+(?:the\s+)?$/i;
+
+/** Whether the text before a figure gives an asked place only as a part of a larger one. */
+function includesAskedPlace(fact: Fact, places: readonly string[]): boolean {
+  const before = fact.quote.slice(0, Math.max(0, fact.quote.indexOf(fact.text)));
+  return places.some((place) => {
+    const at = before.indexOf(place);
+    return at > 0 && INCLUDING.test(before.slice(0, at));
+  });
+}
+
 /** How well one fact answers the query: concept overlap, verb, unit, target noun, scope, text match. */
 export function scoreFact(
   query: Query,
@@ -609,7 +621,10 @@ export function scoreFact(
   score += unitFit(query, doc, w);
   if (places.length === 0) score += placelessFit(fact, index, terms, w);
   // A figure for exactly the places asked about beats one they share with others.
-  else score += (w.placeMatch * places.length) / Math.max(places.length, distinctPlaces(fact));
+  else {
+    score += (w.placeMatch * places.length) / Math.max(places.length, distinctPlaces(fact));
+    if (includesAskedPlace(fact, places)) score += w.wholeOfAskedPlace;
+  }
   if (own.duration && !timeFits(query, fact)) score += w.unaskedDuration;
   if (statedInQuestion(query, fact)) score += w.statedInQuestion;
   else if (statedBeside(query, fact)) score += w.statedBeside;

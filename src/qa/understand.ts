@@ -189,10 +189,16 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
 
 const RATE_TIME_WORD = new RegExp(`^${RATE_PERIOD_PATTERN}$`);
 
+/** "total arrests on drug charges", "overall deaths in 2024": a plural straight after "total" is counted. */
+const TOTAL_PLURAL = /\b(?:total|overall)\s+([a-z]+s\b.*)$/;
+
 /** The noun after "how many"/"how much", skipping measure words: "how many tons of drugs" → "drugs". */
 function targetNoun(lower: string): string | null {
   const after = /\bhow (?:many|much)\s+(.*)$/.exec(lower)?.[1];
-  const tail = after ?? /\b(?:number|amount|quantity|total) of\s+(.*)$/.exec(lower)?.[1];
+  const tail =
+    after ??
+    /\b(?:number|amount|quantity|total) of\s+(.*)$/.exec(lower)?.[1] ??
+    TOTAL_PLURAL.exec(lower)?.[1];
   if (!tail) return null;
   const tokens = words(tail);
   // "how much a year", "how much this year": a rate or a period follows, not a counted noun.

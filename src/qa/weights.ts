@@ -72,6 +72,11 @@ export interface Weights {
   reportersQuestion: number;
   /** A figure for exactly the places asked about, shared out when it covers more. */
   placeMatch: number;
+  /**
+   * A figure for a larger area its line says includes the place asked ("Coastal (including Port
+   * Arlen): 9,100"): less than `placeMatch`, so the place's own figure, wherever stated, wins.
+   */
+  wholeOfAskedPlace: number;
   /** A duration (days, months) not asked for is rarely the answer ("in the first 50 days"). */
   unaskedDuration: number;
   /** A figure the question itself states ("in the 12 months to …") is a filter, not the answer. */
@@ -222,6 +227,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   headline: 0.75,
   reportersQuestion: -3,
   placeMatch: 2,
+  wholeOfAskedPlace: -2.5,
   unaskedDuration: -1.5,
   statedInQuestion: -4,
   statedBeside: 2,
