@@ -1,3 +1,4 @@
+import { GRAMMAR } from "../lexicon/language.js";
 import {
   checkFigures,
   checkQuotedCharacters,
@@ -288,6 +289,40 @@ interface LeadIn {
 
 const NO_LEAD_IN: LeadIn = { action: null, actions: [], period: null };
 
+/** What the first figure of a labelled row counts ("Eastvale: 17 defendants"). */
+interface RowCount {
+  unit: string;
+  subject: string;
+}
+
+/** Units that weigh or price: a row giving one says nothing of what a bare row below it counts. */
+const NOT_COUNTS = /^(?:percent|share|[A-Z]{3})$/;
+
+/**
+ * "Eastvale: 17 defendants" then "Northvale: 11, including two minors" and "Southvale: 8": labelled
+ * rows under one another count what the first says, though the later ones leave the noun out.
+ * Null when the paragraph is no labelled row; the count kept when it is a bare one.
+ */
+function rowCountOf(found: Fact[], paragraph: Paragraph, before: RowCount | null): RowCount | null {
+  const first = found[0];
+  if (!first || !isShortItem(paragraph) || labelOf(paragraph.text) === undefined) return null;
+  if (first.unit === null) return before;
+  if (first.base || NOT_COUNTS.test(first.unit)) return null;
+  return { unit: first.unit, subject: first.subject };
+}
+
+/** A labelled row's bare first figure ("Northvale: 11, …") counts what the row above it counts. */
+function countedAsRowBefore(found: Fact[], paragraph: Paragraph, row: RowCount | null): Fact[] {
+  const [first, ...rest] = found;
+  if (!row || !first || first.unit !== null || labelOf(paragraph.text) === undefined) return found;
+  if (
+    !isShortItem(paragraph) ||
+    !/^[^:]+:\s*$/.test(first.quote.slice(0, first.quote.indexOf(first.text)))
+  )
+    return found;
+  return [{ ...first, unit: row.unit, subject: row.subject }, ...rest];
+}
+
 /** Report → typed fact table: every stated quantity, plus named people, roles, bodies and operations. */
 export function extractFacts(
   report: ParsedReport,
@@ -302,8 +337,11 @@ export function extractFacts(
   const year = reportYear(report.paragraphs);
   // The substance weights run on in: named last, in a paragraph or a run of paragraphs of weights.
   let named = "";
+  let rowCount: RowCount | null = null;
   for (const [i, paragraph] of report.paragraphs.entries()) {
-    const found = factsOfParagraph(paragraph, figures[i] ?? [], home, leadIn, find, year, named);
+    const read = factsOfParagraph(paragraph, figures[i] ?? [], home, leadIn, find, year, named);
+    const found = countedAsRowBefore(read, paragraph, rowCount);
+    rowCount = rowCountOf(found, paragraph, rowCount);
     facts.push(...found);
     const weighs = found.some((fact) => fact.base !== null);
     named = lastSubstance(paragraph.text) || (weighs && !paragraph.isHeading ? named : "");

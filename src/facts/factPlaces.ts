@@ -247,5 +247,31 @@ export function homePlaces(report: ParsedReport): Set<string> {
   if (region && selfReferring && region[1] >= 2 && (second?.[1] ?? 0) * 2 <= region[1]) {
     home.add(region[0]);
   }
+  const datelined = datelineHome(report);
+  if (datelined) home.add(datelined);
   return home;
+}
+
+/** How many opening paragraphs (title, standfirst, byline) a dateline is looked for in. */
+const DATELINE_LOOKAHEAD = 4;
+
+/**
+ * "Harbourton seizures fall" over "HARBOURTON, Freeland, May 3 (Wire) - …": a place both the title
+ * and the dateline name, with no other place of its kind in the title, is where the report is written
+ * about, whatever other places it lists, so its unplaced figures are that place's.
+ */
+export function datelineHome(report: ParsedReport): string | null {
+  const [title, ...opening] = report.paragraphs.slice(0, DATELINE_LOOKAHEAD + 1);
+  if (!title) return null;
+  const titled = findPlaces(title.text).map((mention) => mention.place);
+  for (const paragraph of opening) {
+    const dated = findPlaces(paragraph.text).find(
+      (m) => m.start < 40 && DATELINE.test(paragraph.text.slice(0, m.start + 60)),
+    )?.place;
+    if (!dated) continue;
+    // "… at Harbourton and Eastmere ports": a title naming two such places is about neither alone.
+    const rivals = titled.filter((p) => p.name !== dated.name && p.kind === dated.kind);
+    return titled.some((p) => p.name === dated.name) && rivals.length === 0 ? dated.name : null;
+  }
+  return null;
 }

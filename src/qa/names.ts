@@ -348,10 +348,54 @@ function paragraphsNamingNow(
   return tested.filter((p) => spellings.some((s) => mentions(p.text, s)));
 }
 
-/** The body a report is by or about (in its title, or all through it) need not be restated by each figure. */
+/**
+ * The body or effort a report is by or about (in its title, all through it, or named in its opening
+ * and again in later sections) need not be restated by each figure.
+ */
 export function isHomeName(spellings: string[], report: ParsedReport, words: WordIndex): boolean {
   const paragraphs = report.paragraphs;
   const naming = paragraphsNaming(spellings, report, words);
   const title = paragraphs.slice(0, 2).some((p) => naming.includes(p));
-  return title || naming.length >= HOME_NAME_SHARE * paragraphs.length;
+  return (
+    title ||
+    naming.length >= HOME_NAME_SHARE * paragraphs.length ||
+    runsThrough(spellings, naming, report)
+  );
+}
+
+/** The share of a report's paragraphs that is its opening, for `runsThrough`. */
+const OPENING_SHARE = 0.2;
+/** Paragraphs past the opening that name it again, for `runsThrough`. */
+const LATER_NAMINGS = 2;
+
+/** "dubbed Operation ", "code-named ", "known as the ": a name being given, up to the name itself. */
+const GIVES_NAME =
+  /\b(?:dubbed|code-?named|called|known as|named)\s+(?:the\s+)?["“]?(?:\p{Lu}[\p{L}'’-]*\s+){0,2}$/iu;
+
+/**
+ * "The inquiry, dubbed Operation Lantern, …" in the lead, then "pills seized in Operation Lantern"
+ * and "Operation Lantern began in May" in the second half: the name the opening gives the report's
+ * effort, taken up again far on, is its own subject, though most paragraphs leave it unsaid. A
+ * programme the lead only lists among others ("grants under the COPS program") is not.
+ */
+function runsThrough(
+  spellings: readonly string[],
+  naming: readonly Paragraph[],
+  report: ParsedReport,
+): boolean {
+  const count = report.paragraphs.length;
+  const opening = naming.some(
+    (p) => p.number <= OPENING_SHARE * count && givesName(p.text, spellings),
+  );
+  const later = naming.filter((p) => p.number > OPENING_SHARE * count);
+  return opening && later.length >= LATER_NAMINGS && later.some((p) => p.number > count / 2);
+}
+
+/** Whether a paragraph gives the name ("dubbed Operation Lantern") rather than only uses it. */
+function givesName(text: string, spellings: readonly string[]): boolean {
+  const lower = text.toLowerCase();
+  return spellings.some((spelling) => {
+    const at = lower.indexOf(spelling.toLowerCase());
+    return at > 0 && GIVES_NAME.test(text.slice(Math.max(0, at - 60), at));
+  });
 }

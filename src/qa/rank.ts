@@ -51,6 +51,9 @@ const EARLIER_BEFORE =
   /\b(?:(?:up|down)\s+(?:\w+ly\s+)?from|compared (?:with|to)|than|previous|prior)\b[^,;]*$/i;
 const EARLIER_AFTER =
   /^[^,;.]{0,25}\b(?:a year earlier|the year before|the previous year|in the same period last year|a year ago)\b/i;
+/** "Five people charged in an earlier phase of the case": a count for a round before the one reported. */
+const EARLIER_PHASE =
+  /^[^,;.]{0,40}?\b(?:an?|the|its)\s+(?:earlier|previous|prior|first)\s+(?:phase|round|wave|stage|sweep)\b/i;
 /** "61% of arrests, down from 66% in 2030": a percentage right after "from" is the one before. */
 const FROM_BEFORE = /\b(?:up|down|rose|fell|dropped|climbed)\s+(?:\w+ly\s+)?from\s*$/i;
 /** "This was lower than the 1,109 arrested in 2022, who formed 34.1 per cent": a comparison sentence. */
@@ -64,7 +67,8 @@ function isEarlier(doc: FactDoc): boolean {
   // A percentage "down 20.3 percent from a year earlier" is this period's change, not last year's.
   const change = doc.fact.unit === "percent";
   return (
-    (!change && (EARLIER_BEFORE.test(doc.lead) || EARLIER_AFTER.test(after))) ||
+    (!change &&
+      (EARLIER_BEFORE.test(doc.lead) || EARLIER_AFTER.test(after) || EARLIER_PHASE.test(after))) ||
     (change && FROM_BEFORE.test(doc.lead)) ||
     EARLIER_SENTENCE.test(sentenceLead)
   );
@@ -84,9 +88,13 @@ export const LAST_YEAR = /\b(?:last year|the previous year|the year before|a yea
 export const SINCE_LAST_YEAR =
   /\b(?:vs\.?|versus|than|compared (?:with|to)|from|over|since|same period)\s+(?:the same period\s+)?last year\b/i;
 
+/** "… 1,140 raids last year, …": the figure's own clause, right after it, names last year. */
+const OWN_LAST_YEAR = /^[^,;.]{0,40}?\blast year\b/i;
+
 /** Earlier-period figures answer questions about the earlier period, and only those. */
 function periodFit(terms: QueryTerms, doc: DocTerms, w: Weights): number {
   if (terms.asksCurrent && doc.lastYear) return w.lastYearForCurrent;
+  if (terms.asksLastYear && doc.ownLastYear) return w.lastYearAsked;
   if (!doc.earlier) return 0;
   if (terms.asksEarlier) return w.earlierAsked;
   return w.earlierUnasked;
@@ -346,6 +354,8 @@ interface QueryTerms {
   asksTotal: boolean;
   asksEarlier: boolean;
   asksCurrent: boolean;
+  /** "how many last year": the year before the report's own as the period asked, not a base. */
+  asksLastYear: boolean;
   years: string[];
 }
 
@@ -374,6 +384,7 @@ function queryTerms(query: Query, index: ReportIndex, w: Weights): QueryTerms {
     asksTotal: TOTAL_WORDS.test(query.cleaned),
     asksEarlier: ASKS_EARLIER.test(query.cleaned),
     asksCurrent: ASKS_CURRENT.test(query.cleaned),
+    asksLastYear: LAST_YEAR.test(query.cleaned) && !SINCE_LAST_YEAR.test(query.cleaned),
     years: query.filters.period.years,
   };
   queryTermsCache.set(query, terms);
@@ -385,6 +396,8 @@ interface DocTerms {
   earlier: boolean;
   /** The words around it say "last year": the year before the report's own. */
   lastYear: boolean;
+  /** Its own clause or period says "last year": "1,140 raids last year, against 1,320 in 2024". */
+  ownLastYear: boolean;
   partOf: boolean;
   /** Its period or the words before it name a year: a figure for another year than one asked. */
   otherYear: boolean;
@@ -407,6 +420,7 @@ function docTerms(doc: FactDoc): DocTerms {
     terms = {
       earlier: isEarlier(doc),
       lastYear: LAST_YEAR.test(doc.nearText) && !SINCE_LAST_YEAR.test(doc.nearText),
+      ownLastYear: OWN_LAST_YEAR.test(textAfter(fact)),
       partOf: PART_OF.test(doc.lead) || PART_OF_NEXT.test(textAfter(fact)),
       otherYear: yearsIn(fact.period ?? "").length > 0 || yearsIn(doc.lead).length > 0,
       verbs: fact.action ? [concept(fact.action), ...doc.leadVerbs] : doc.leadVerbs,
@@ -541,6 +555,18 @@ function setAsideIn(excluded: readonly string[], doc: FactDoc): boolean {
   return excluded.some((c) => doc.core.has(c) || ownClauseConcepts(doc).has(c));
 }
 
+/** "Coastal (including Port Arlen): 9,100 arrests": the place stands only as a part of the row's own. */
+const INCLUDING = /\b(?:including|includes|incl\.)\s+(?:the\s+)?$/i;
+
+/** Whether the text before a figure gives an asked place only as a part of a larger one. */
+function includesAskedPlace(fact: Fact, places: readonly string[]): boolean {
+  const before = fact.quote.slice(0, Math.max(0, fact.quote.indexOf(fact.text)));
+  return places.some((place) => {
+    const at = before.indexOf(place);
+    return at > 0 && INCLUDING.test(before.slice(0, at));
+  });
+}
+
 /** How well one fact answers the query: concept overlap, verb, unit, target noun, scope, text match. */
 export function scoreFact(
   query: Query,
@@ -612,7 +638,10 @@ export function scoreFact(
   score += unitFit(query, doc, w);
   if (places.length === 0) score += placelessFit(fact, index, terms, w);
   // A figure for exactly the places asked about beats one they share with others.
-  else score += (w.placeMatch * places.length) / Math.max(places.length, distinctPlaces(fact));
+  else {
+    score += (w.placeMatch * places.length) / Math.max(places.length, distinctPlaces(fact));
+    if (includesAskedPlace(fact, places)) score += w.wholeOfAskedPlace;
+  }
   if (own.duration && !timeFits(query, fact)) score += w.unaskedDuration;
   if (statedInQuestion(query, fact)) score += w.statedInQuestion;
   else if (statedBeside(query, fact)) score += w.statedBeside;

@@ -194,6 +194,8 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   if (ownsSum(lower)) return { kind: "currency", unit: namedCurrency(lower) };
   if (/%|\b(?:percent|percentage|per cent|rate|share|proportion)\b/.test(lower))
     return { kind: "percent", unit: "percent" };
+  // "the total weight of drugs seized", "how much did the haul weigh": a mass in no unit named.
+  if (/\b(?:weight|weigh(?:s|ed)?)\b/.test(lower)) return { kind: "mass", unit: null };
   // "How many refugees does the budget resettle?" counts refugees, whatever else it names.
   if (/\bhow many\b/.test(lower) && target) return { kind: null, unit: countUnit(target) };
   if (
@@ -248,10 +250,16 @@ const RATE_TIME_WORD = new RegExp(`^${RATE_PERIOD_PATTERN}$`);
 const ASKED_PERIOD =
   /\b(?:the\s+)?(?:first|second|third|fourth|last|past|1st|2nd|3rd|4th)\s+(?:quarter|half|(?:\w+\s+)?months)(?:\s+of)?\b/g;
 
+/** "total arrests on drug charges", "overall deaths in 2024": a plural straight after "total" is counted. */
+const TOTAL_PLURAL = /\b(?:total|overall)\s+([a-z]+s\b.*)$/;
+
 /** The noun after "how many"/"how much", skipping measure words: "how many tons of drugs" → "drugs". */
 function targetNoun(lower: string): string | null {
   const after = /\bhow (?:many|much)\s+(.*)$/.exec(lower)?.[1];
-  const tail = after ?? /\b(?:number|amount|quantity|total) of\s+(.*)$/.exec(lower)?.[1];
+  const tail =
+    after ??
+    /\b(?:number|amount|quantity|total) of\s+(.*)$/.exec(lower)?.[1] ??
+    TOTAL_PLURAL.exec(lower)?.[1];
   if (!tail) return null;
   const tokens = words(tail);
   // "how much a year", "how much this year": a rate or a period follows, not a counted noun.

@@ -77,6 +77,11 @@ export interface Weights {
   reportersQuestion: number;
   /** A figure for exactly the places asked about, shared out when it covers more. */
   placeMatch: number;
+  /**
+   * A figure for a larger area its line says includes the place asked ("Coastal (including Port
+   * Arlen): 9,100"): less than `placeMatch`, so the place's own figure, wherever stated, wins.
+   */
+  wholeOfAskedPlace: number;
   /** A duration (days, months) not asked for is rarely the answer ("in the first 50 days"). */
   unaskedDuration: number;
   /** A figure the question itself states ("in the 12 months to …") is a filter, not the answer. */
@@ -106,6 +111,11 @@ export interface Weights {
   earlierUnasked: number;
   /** A figure stated for "last year" when the question asks "so far this year". */
   lastYearForCurrent: number;
+  /**
+   * A figure the report itself states for "last year" when the question asks "last year": above
+   * `earlierAsked`, since a figure only compared with it ("against 30 in 2024") is a year before that.
+   */
+  lastYearAsked: number;
   /** A multiplier ("rose 2.7 times") for a question that does not ask how many times. */
   multiplierUnasked: number;
   /** A figure stated per the thing the question asks a rate of ("per state" and "per state"). */
@@ -228,6 +238,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   headline: 0.75,
   reportersQuestion: -3,
   placeMatch: 2,
+  wholeOfAskedPlace: -2.5,
   unaskedDuration: -1.5,
   statedInQuestion: -4,
   statedBeside: 2,
@@ -241,6 +252,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   earlierAsked: 1.5,
   earlierUnasked: -1,
   lastYearForCurrent: -2.5,
+  lastYearAsked: 1.75,
   multiplierUnasked: -3,
   rateMatch: 2,
   rateOther: -1,

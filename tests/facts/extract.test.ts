@@ -227,3 +227,70 @@ describe("a count set to its figure", () => {
     expect([fact?.subject, fact?.unit]).toEqual(["harbour-designated ports", "port"]);
   });
 });
+
+describe("labelled rows that leave their noun out", () => {
+  const rows = (lines: string[]) =>
+    extractFacts(parseReport(`Ring charged\n\n${lines.join("\n\n")}\n`)).facts.map((f) => [
+      f.value,
+      f.unit,
+    ]);
+
+  it("count what the first row counts, a part after 'including' left as it is", () => {
+    expect(
+      rows([
+        "Suspects by district:",
+        "Eastvale: 17 suspects, most of them from the old town",
+        "Northvale: 11, including two minors",
+        "Southvale: 8",
+      ]),
+    ).toEqual([
+      [17, "person"],
+      [11, "person"],
+      [2, "person"],
+      [8, "person"],
+    ]);
+    expect(rows(["Harbour: 40 boats searched", "Riverside: 12", "Canal district: 5"])).toEqual([
+      [40, "boat"],
+      [12, "boat"],
+      [5, "boat"],
+    ]);
+  });
+
+  it("are not given a weight, a price or a count from another list", () => {
+    expect(rows(["Eastvale: 40 kilograms", "Northvale: 12"]).map(([, unit]) => unit)).toEqual([
+      "kg",
+      null,
+    ]);
+    expect(
+      rows(["Eastvale: 17 suspects", "Officers patrolled the river on foot.", "Northvale: 12"]).map(
+        ([, unit]) => unit,
+      ),
+    ).toEqual(["person", null]);
+  });
+});
+
+describe("the verb a list's lead-in gives its items", () => {
+  const actions = (lines: string[]) =>
+    extractFacts(parseReport(`Drug board results\n\n${lines.join("\n\n")}\n`)).facts.map((f) => [
+      f.value,
+      f.action,
+    ]);
+
+  it("is the one no figure of the line claims, from a heading that joins two", () => {
+    expect(
+      actions([
+        "Seizures and arrests by province, 2025:",
+        "Upland: 4 million tablets; 900 arrests",
+      ]),
+    ).toEqual([
+      [4_000_000, "seize"],
+      [900, "arrest"],
+    ]);
+  });
+
+  it("is the lead-in's verb when it has one", () => {
+    expect(actions(["In 2025 officers seized:", "Upland: 4 million tablets"])).toEqual([
+      [4_000_000, "seize"],
+    ]);
+  });
+});

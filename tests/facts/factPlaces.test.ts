@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractFacts } from "../../src/facts/extract.js";
+import { datelineHome, homePlaces } from "../../src/facts/factPlaces.js";
 import { parseReport } from "../../src/report/parse.js";
 
 function placesOf(text: string): [number, string[]][] {
@@ -36,5 +37,40 @@ describe("where a figure happened", () => {
       [6, ["Valencia"]],
       [2, ["Lima"]],
     ]);
+  });
+});
+
+// Invented reports: a wire story datelined in the city its headline names.
+describe("the place a report is written about", () => {
+  const home = (text: string) => [...homePlaces(parseReport(text))];
+
+  it("is the city both the headline and the dateline name, whatever else the story lists", () => {
+    const story = [
+      "Genoa heroin seizures rise again; Turkey and Iran still main routes",
+      "By A. Writer",
+      "GENOA, Italy, Feb 2 (Wire) - Customs seized 2.1 tonnes of heroin at the port in 2025.",
+      "Shipments from Turkey made up 0.9 tonnes, Iran 0.6 tonnes and Pakistan 0.3 tonnes.",
+      "Officers made 212 separate seizures during the year.",
+    ].join("\n\n");
+    expect(home(story)).toContain("Genoa");
+    const dashed = [
+      "Lisbon police report fewer shootings",
+      "LISBON — City police recorded 41 shootings in 2025, against 55 in 2024, in Spain's neighbour.",
+      "Arrests in Madrid and Seville rose, and 120 suspects were held in Porto and Faro.",
+    ].join("\n\n");
+    expect(home(dashed)).toContain("Lisbon");
+  });
+
+  it("is not a dateline city the headline leaves out, or names beside another of its kind", () => {
+    const elsewhere = [
+      "Customs report a record year for cocaine",
+      "HAMBURG, Germany, Feb 2 (Wire) - Customs seized 9 tonnes in Marseille and Le Havre.",
+    ].join("\n\n");
+    expect(datelineHome(parseReport(elsewhere))).toBeNull();
+    const two = [
+      "Heroin seized at Genoa and Marseille ports in joint inquiry",
+      "GENOA, Italy, Feb 2 (Wire) - Officers seized 400 kilograms at Genoa and 300 kilograms at Marseille.",
+    ].join("\n\n");
+    expect(datelineHome(parseReport(two))).toBeNull();
   });
 });

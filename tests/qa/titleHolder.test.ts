@@ -80,3 +80,58 @@ Major Tomas Eilert, who heads the river drone surveillance unit, said the drones
     expect(got.text).toMatch(/^\*\*Ilse Varga\*\*/);
   });
 });
+
+// Invented report: posts given by a relative clause, a compound title, "identified … as", an
+// appositive title the lexicon lists, and a question that says where the asker met the title.
+const BRIEFING = `Westmarch customs and police results
+
+WESTMARCH, Jan 4 (Wire) - Police made 4,100 arrests in 2025, up 12%, the Interior Ministry said.
+
+Police director General Oskar Lind said the coast was the main route.
+
+Colonel Mara Venn, who heads the coastal anti-smuggling patrol command, said 14 boats were stopped.
+
+"We cannot win this alone," Interior Minister Tobias Kell told reporters.
+
+Prosecutors identified the alleged ringleader as Piet Rask, 44, of Harlow.
+
+The Westmarch delegation was led by Deputy Minister Ada Brink and included Port Administrator Jon Ekdahl.
+
+"Seizures are only half the story," said Ines Dray, administrator-general of Westmarch's General Administration of Customs.`;
+
+const briefing = buildReportIndex(BRIEFING, { name: "invented.txt", version: null });
+
+function leadIn(question: string): string {
+  const reply = answer(question, briefing);
+  expect(reply.status).toBe("answered");
+  return /^\*\*(.+?)\*\*/.exec(reply.text)?.[1] ?? "";
+}
+
+describe("who holds a post the report gives in other shapes", () => {
+  it("is the person a 'who heads' clause gives the body, over another head that shares less of it", () => {
+    expect(leadIn("who heads the coastal anti-smuggling patrol command?")).toContain("Mara Venn");
+    expect(leadIn("who leads the patrol command")).toContain("Mara Venn");
+  });
+
+  it("reads who's, and leaves out where the asker met the title", () => {
+    expect(leadIn("who's the interior minister quoted in the arrests story")).toContain(
+      "Tobias Kell",
+    );
+    expect(leadIn("who is the interior minister mentioned in the briefing?")).toContain(
+      "Tobias Kell",
+    );
+  });
+
+  it("asks a compound title by its last part, and reads 'identified … as'", () => {
+    expect(leadIn("who's the alleged ringleader")).toContain("Piet Rask");
+    expect(leadIn("who was the ringleader?")).toContain("Piet Rask");
+  });
+
+  it("is the name a passive 'led by' gives, over another head's title in the sentence", () => {
+    expect(leadIn("who led the westmarch delegation?")).toContain("Ada Brink");
+  });
+
+  it("is an administrator's name for who runs a body", () => {
+    expect(leadIn("who runs the customs administration")).toContain("Ines Dray");
+  });
+});

@@ -18,6 +18,7 @@ import { concept, conceptsOf } from "../vocabulary.js";
 import type { Weights } from "../weights.js";
 import type { AnswerContext } from "./context.js";
 import { asksChangeOrShare, canAnswer, isChange, isSubstance, sameHalf } from "./fit.js";
+import { wholeBeforeLabelledRows } from "./labelledRows.js";
 import { quotedCountAnswer } from "./quotedCount.js";
 import { withheldAnswer } from "./withheld.js";
 
@@ -475,10 +476,14 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
       query,
       countedNounFirst(
         query,
-        wholeBeforeRows(
+        wholeBeforeLabelledRows(
           query,
-          all.filter((r) => canAnswer(query, r, ctx.index)),
-          ctx.index,
+          wholeBeforeRows(
+            query,
+            all.filter((r) => canAnswer(query, r, ctx.index)),
+            ctx.index,
+            w,
+          ),
           w,
         ),
         w,

@@ -1,43 +1,69 @@
 import { abbreviates } from "../../facts/acronyms.js";
 import { GRAMMAR } from "../../lexicon/language.js";
 import { escapeForPattern } from "../../text/matches.js";
-import { preparedOf } from "../prepared.js";
+import { stem } from "../../text/stem.js";
+import { words } from "../../text/tokenize.js";
 import type { ReportIndex, SentenceDoc } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import type { Query } from "../understand.js";
 import { STOP_WORDS } from "../vocabulary.js";
 import { citedSentence } from "./sentence.js";
-import { personRuns } from "./spans/person.js";
 import { type Asked, holderIn, titleSpans } from "./spans/title.js";
 
-/**
- * "Who is the police chief of Eastmark?", "who was the judge in the case", "who's the harbour
- * minister quoted in the story": a title, a body; a participle saying where the holder appears
- * ("quoted", "named") is no part of the title.
- */
+/** "Who is the police chief of Eastmark?", "who was the judge in the case": a title, a body. */
 const ASKS_HOLDER =
-  /^who(?:\s+(?:is|was|are|were)|['’]s)\s+(?:the\s+|a\s+)?(.+?)(?:\s+(?:quoted|cited|mentioned|named|interviewed))?(?:\s+(?:of|at|for|in|on)\s+(?:the\s+)?(.+?))?\s*[?.!]*$/i;
+  /^who(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+|a\s+)?(.+?)(?:\s+(?:of|at|for|in|on)\s+(?:the\s+)?(.+?))?\s*[?.!]*$/i;
+/** "… quoted in the story", "… mentioned in the report": how the asker met the title, not part of it. */
+const MET_IN =
+  /\s+(?:who\s+(?:is|was)\s+)?(?:quoted|cited|mentioned|named|interviewed|featured|speaking)\b.*$/i;
 /** "Who heads the Coastal Smuggling Unit?": the body's top post, whatever the report calls it. */
 const ASKS_HEAD = new RegExp(
-  String.raw`^who\s+(?:${GRAMMAR.headVerbs.map(escapeForPattern).join("|")})\s+(?:the\s+)?(.+?)\s*[?.!]*$`,
+  String.raw`^who\s+(${GRAMMAR.headVerbs.map(escapeForPattern).join("|")})\s+(?:the\s+)?(.+?)\s*[?.!]*$`,
   "i",
 );
 /** "CEO": a title asked by its acronym, which a report may spell out ("Chief Executive Officer"). */
 const ACRONYM = /^\p{Lu}{2,5}$/u;
 const TITLE_NOUNS: ReadonlySet<string> = new Set([...GRAMMAR.personNouns, ...GRAMMAR.headTitles]);
+const HEAD_TITLES_AND_VERBS = [...GRAMMAR.headTitles, ...GRAMMAR.headVerbs];
 
 function askedTitle(question: string): Asked | null {
-  const text = question.trim();
+  const text = question.trim().replace(MET_IN, "");
   const head = ASKS_HEAD.exec(text);
-  if (head) return { titles: GRAMMAR.headTitles, acronym: null, body: head[1] ?? null };
+  // "Ana Ruiz, who heads the harbour unit": the verb asked gives the post as well as a title does.
+  // "Who led the delegation?": "was led by Ana Ruiz" first, then any head's title.
+  if (head) {
+    const verb = head[1]?.toLowerCase() ?? "";
+    return { titles: [verb, ...HEAD_TITLES_AND_VERBS], acronym: null, body: head[2] ?? null };
+  }
   const holder = ASKS_HOLDER.exec(text);
   const title = holder?.[1];
   const parts = title?.split(/\s+/) ?? [];
   if (!holder || !title || parts.length > TITLE_WORDS) return null;
   if (ACRONYM.test(title)) return { titles: [], acronym: title, body: holder[2] ?? null };
   const last = parts[parts.length - 1]?.toLowerCase() ?? "";
-  if (!TITLE_NOUNS.has(last)) return null;
-  return { titles: titleEndings(parts), acronym: null, body: holder[2] ?? null };
+  if (TITLE_NOUNS.has(last))
+    return { titles: titleEndings(parts), acronym: null, body: holder[2] ?? null };
+  // "the alleged ringleader", "the gang-leader": a compound whose last part is a title asks it too.
+  const noun = compoundTitle(last);
+  if (!noun) return null;
+  const plain = [...parts.slice(0, -1), noun];
+  return {
+    titles: [...titleEndings(parts), ...titleEndings(plain), noun],
+    acronym: null,
+    body: holder[2] ?? null,
+  };
+}
+
+/** The fewest letters before a title noun for a word to be a compound of it ("ring" + "leader"). */
+const COMPOUND_LEAD = 3;
+
+/** "ringleader" → "leader", "gang-leader" → "leader": the title noun a compound word ends in. */
+function compoundTitle(word: string): string | null {
+  for (const noun of TITLE_NOUNS) {
+    if (noun.includes(" ") || !word.endsWith(noun)) continue;
+    if (word.length - noun.length >= COMPOUND_LEAD) return noun;
+  }
+  return null;
 }
 
 /** The most words a title asked may run to, a place or body before it ("kansas city police chief"). */
@@ -64,6 +90,12 @@ function bodyWords(body: string): string[] {
     .filter((word) => word.length > 1 && !STOP_WORDS.has(word));
 }
 
+/** How many of the body's words a sentence uses, by stem ("narcotics" for "narcotic"). */
+function sharedBodyWords(sentence: string, body: string): number {
+  const used = new Set(words(sentence).map(stem));
+  return bodyWords(body).filter((word) => used.has(stem(word))).length;
+}
+
 /** Whether a paragraph names the body: all its words, or an acronym of it ("CSU"). */
 function namesBody(paragraph: string, body: string): boolean {
   const lower = paragraph.toLowerCase();
@@ -84,11 +116,9 @@ function namesBody(paragraph: string, body: string): boolean {
 export function titleHolderAnswer(query: Query, index: ReportIndex): Answer | null {
   const asked = askedTitle(query.question);
   if (!asked) return null;
-  const said = asked.titles === GRAMMAR.headTitles ? headSaidOf(query, asked.body, index) : null;
-  if (said) return said;
   const body = asked.body;
   const bodyNamed = body !== null && /\p{Lu}/u.test(body) && bodyWords(body).length > 0;
-  let fallback: { doc: SentenceDoc; person: string } | null = null;
+  let fallback: { doc: SentenceDoc; person: string; shared: number } | null = null;
   for (const doc of index.sentences) {
     const spans = titleSpans(doc.text, asked);
     if (spans.length === 0) continue;
@@ -97,39 +127,11 @@ export function titleHolderAnswer(query: Query, index: ReportIndex): Answer | nu
     if (body && namesBody(index.report.paragraphs[doc.paragraph - 1]?.text ?? doc.text, body)) {
       return citedSentence(query.question, doc, person, 0.7);
     }
-    fallback ??= { doc, person };
+    // "who heads the harbour drug unit in <country>": the holder whose sentence names most of the body.
+    const shared = body ? sharedBodyWords(doc.text, body) : 0;
+    if (!fallback || shared > fallback.shared) fallback = { doc, person, shared };
   }
   if (fallback && !bodyNamed)
     return citedSentence(query.question, fallback.doc, fallback.person, 0.6);
-  return null;
-}
-
-/** "Mara Quill, who heads the harbour unit": the report's own words for heading a body. */
-const HEADS = new RegExp(
-  String.raw`(?:,\s*who\s+|\s)(?:${GRAMMAR.headVerbs.map(escapeForPattern).join("|")})\s+(?:the\s+)?`,
-  "gi",
-);
-
-/** How many of the body's first words the report's "who heads …" must give as asked. */
-const BODY_WORDS_SAID = 2;
-
-/**
- * "Who heads the harbour smuggling unit in Kelby?" of "Colonel Mara Quill, who heads the harbour
- * smuggling unit, said …": the person the report itself says heads the body asked, by the body's
- * first words, before any holder of a head title elsewhere ("Director Ann Lee").
- */
-function headSaidOf(query: Query, body: string | null, index: ReportIndex): Answer | null {
-  const wanted = bodyWords(body ?? "").slice(0, BODY_WORDS_SAID);
-  if (wanted.length === 0) return null;
-  const { otherNames } = preparedOf(index).entities;
-  for (const doc of index.sentences) {
-    for (const match of doc.text.matchAll(HEADS)) {
-      const at = match.index ?? 0;
-      const after = bodyWords(doc.text.slice(at + match[0].length)).slice(0, wanted.length);
-      if (after.join(" ") !== wanted.join(" ")) continue;
-      const person = personRuns(doc.text.slice(0, at), otherNames).at(-1);
-      if (person) return citedSentence(query.question, doc, person, 0.7);
-    }
-  }
   return null;
 }

@@ -2,8 +2,13 @@ import { abbreviates } from "../../../facts/acronyms.js";
 import { escapeForPattern } from "../../../text/matches.js";
 import { personRuns } from "./person.js";
 
-/** The capitalised words straight after a title: ranks and the name ("Police General Ana Ruiz"). */
-const CAPITALISED_AFTER = /^\s+((?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.'’-]*)/u;
+/**
+ * The capitalised words straight after a title: ranks and the name ("Police General Ana Ruiz"), or
+ * the name it is said to be ("identified the leader as Ana Ruiz", "the director is Ana Ruiz",
+ * "the delegation was led by Ana Ruiz").
+ */
+const CAPITALISED_AFTER =
+  /^\s+(?:(?:as|was|is|by)\s+)?((?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.'’-]*)/u;
 const CAPITALISED_WORD = /\p{Lu}[\p{L}'’-]*/gu;
 
 export interface Asked {
@@ -36,6 +41,9 @@ export function titleSpans(text: string, asked: Asked): [number, number][] {
   return spans;
 }
 
+/** The comma and up to three words that may stand between a name and the title it is given. */
+const APPOSITIVE_LEAD = /^,\s+(?:the\s+)?(?:[\p{L}.'’-]+\s+){0,3}/u;
+
 /**
  * The person holding the title in a sentence: the name right after it ("Circuit Judge Tomas
  * Brandvik", "Unit Director Senior Superintendent Alma Ferreira"), or the name an appositive gives
@@ -50,10 +58,15 @@ export function holderIn(text: string, spans: [number, number][]): string | null
   }
   for (const person of personRuns(text, new Set())) {
     const after = text.indexOf(person) + person.length;
-    const tail = /^,\s+(?:the\s+)?(?:[\p{L}.'’-]+\s+){0,3}?/u.exec(text.slice(after));
+    const tail = APPOSITIVE_LEAD.exec(text.slice(after));
     if (!tail) continue;
-    const at = after + tail[0].length;
-    if (spans.some(([start]) => start === at)) return person;
+    // "Ana Ruiz, commissioner of …", "Ana Ruiz, the deputy commissioner", "Ana Ruiz, who heads …":
+    // the title may start after any of the first few words.
+    const starts = [
+      tail[0].length,
+      ...[...tail[0].matchAll(/\s+/gu)].map((m) => m.index + m[0].length),
+    ];
+    if (spans.some(([start]) => starts.some((at) => after + at === start))) return person;
   }
   return null;
 }
