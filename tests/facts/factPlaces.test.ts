@@ -38,3 +38,29 @@ describe("where a figure happened", () => {
     ]);
   });
 });
+
+// Invented sentences: a measure, what it weighs, then its own place.
+describe("the place a weighed figure is found at", () => {
+  it("follows the substance weighed ('6 tonnes of cocaine at Callao'), beside a demonym's country", () => {
+    const facts = placesOf(
+      "Peruvian customs said it seized 6 tonnes of cocaine at Callao in 2024, down 9% from 7 tonnes.",
+    );
+    expect(facts[0]?.[0]).toBe(6);
+    expect(facts[0]?.[1]).toContain("Callao");
+  });
+
+  it("follows a two-word substance and 'in the port of'", () => {
+    const facts = placesOf(
+      "Peruvian officers found 3 tonnes of crystal meth in the port of Callao and 2 tonnes in Lima.",
+    );
+    expect(facts[0]).toEqual([3, ["Callao"]]);
+    expect(facts[1]).toEqual([2, ["Lima"]]);
+  });
+
+  it("keeps the country its sentence names for a place inside it", () => {
+    const facts = placesOf(
+      "In Spain, police held 12 suspects and seized 800 kilograms of hashish in Valencia. In Italy, 20 kilograms were found in Genoa; in France, 9 kilograms in Lyon.",
+    );
+    expect(facts[1]).toEqual([800, ["Valencia", "Spain"]]);
+  });
+});
