@@ -20,6 +20,7 @@ import {
 } from "./factPlaces.js";
 import { changeDirection, isFigure, qualifierBefore } from "./figureSpans.js";
 import { actionLemma, DRUG_NAMES, ONE_SUBSTANCE } from "./lexicon.js";
+import { countedByHeading, countedByRow, isBareRowFigure } from "./listRows.js";
 import { type PlaceFinder, reportPlaces } from "./localPlaces.js";
 import { findNumbers, type NumberMatch } from "./numbers.js";
 import { placeByName } from "./places.js";
@@ -33,7 +34,7 @@ import {
 } from "./readers/period.js";
 import { type Carried, carry, coordinatedWithPrevious, readFigure } from "./reading.js";
 import type { Fact, FactTable } from "./schema.js";
-import { TIME_UNITS } from "./units.js";
+import { countUnit, TIME_UNITS } from "./units.js";
 
 const BASELINE_BEFORE =
   /\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s*(?:about|around|roughly|nearly|some)?\s*$/i;
@@ -185,7 +186,7 @@ function factsOfParagraph(
         reading.unit === "percent"
           ? changeDirection(text.slice(reading.end, reading.end + 20), before)
           : null;
-      const carried = carry(reading, previous);
+      const carried = listRowCount(carry(reading, previous), reading.base, leadIn, text, match);
       const { unit } = carried;
       // "… 14 tonnes of cocaine. Another 3 tonnes were found in Oakport.": the paragraph's substance,
       // else the one it, or the paragraph before it, last names ("Officers seized cocaine in three
@@ -261,9 +262,37 @@ function lastAction(text: string): string | null {
 interface LeadIn {
   action: string | null;
   period: string | null;
+  /** What the rows below count, from the heading or lead-in ("Arrests by district") or a row. */
+  counts: string | null;
 }
 
-const NO_LEAD_IN: LeadIn = { action: null, period: null };
+const NO_LEAD_IN: LeadIn = { action: null, period: null, counts: null };
+
+/** "Eastvale: 11" under "Arrests by district": a row's bare figure counts what its list counts. */
+function listRowCount(
+  carried: Carried,
+  base: unknown,
+  leadIn: LeadIn,
+  text: string,
+  match: NumberMatch,
+): Carried {
+  if (carried.unit !== null || base !== null || !leadIn.counts) return carried;
+  if (!isBareRowFigure(text, match.start)) return carried;
+  return { subject: leadIn.counts, unit: countUnit(leadIn.counts), weighed: false };
+}
+
+/** What a paragraph leaves the list after it: a lead-in's verb, period and count, or a row's. */
+function nextLeadIn(paragraph: Paragraph, found: readonly Fact[], leadIn: LeadIn): LeadIn {
+  const { text } = paragraph;
+  if (text.endsWith(":")) {
+    return { action: lastAction(text), period: leadInPeriod(text), counts: countedByHeading(text) };
+  }
+  const heading = countedByHeading(text);
+  if (heading) return { ...NO_LEAD_IN, counts: heading };
+  if (!paragraph.isListItem && !isShortItem(paragraph)) return NO_LEAD_IN;
+  const row = countedByRow(text, found);
+  return row && row !== leadIn.counts ? { ...leadIn, counts: row } : leadIn;
+}
 
 /** Report → typed fact table: every stated quantity, plus named people, roles, bodies and operations. */
 export function extractFacts(
@@ -284,9 +313,7 @@ export function extractFacts(
     facts.push(...found);
     const weighs = found.some((fact) => fact.base !== null);
     named = lastSubstance(paragraph.text) || (weighs && !paragraph.isHeading ? named : "");
-    if (paragraph.text.endsWith(":")) {
-      leadIn = { action: lastAction(paragraph.text), period: leadInPeriod(paragraph.text) };
-    } else if (!paragraph.isListItem && !isShortItem(paragraph)) leadIn = NO_LEAD_IN;
+    leadIn = nextLeadIn(paragraph, found, leadIn);
   }
   return {
     facts,

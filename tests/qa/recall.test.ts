@@ -159,3 +159,21 @@ describe("a count beside its change", () => {
     });
   });
 });
+
+// Invented charging story: counties listed as labelled rows under a heading.
+describe("a county the report lists as a labelled row", () => {
+  const story = invented(
+    "Ring charged\n\nProsecutors charged 30 people in a fraud ring across three counties of Ohio.\n\nDefendants by county\n\nEssax County: 14 defendants, most from Lakeview\n\nDevan County: 9, including two nurses\n\nMarlow County: 7\n",
+  );
+
+  it("is answered by its row, not a gazetteer place one letter from its name", () => {
+    const reply = answer("devan county defendants how many", story);
+    expect(reply.facts[0]).toMatchObject({ value: 9, places: ["Devan County"] });
+  });
+
+  it("takes the heading's noun for its bare row", () => {
+    expect(answer("how many defendants in marlow county", story).facts[0]).toMatchObject({
+      value: 7,
+    });
+  });
+});
