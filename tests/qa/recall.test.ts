@@ -177,3 +177,30 @@ describe("a county the report lists as a labelled row", () => {
     });
   });
 });
+
+// Invented stories about named operations, long enough that a name in one paragraph is no
+// subject of the whole report by its share of paragraphs.
+describe("a figure of the one operation a story names", () => {
+  const filler =
+    "\n\nThe county has seen a rise in overdoses. Officials urged residents to report dealers.\n\nA hearing is set for next month in the county court.\n\nDefense lawyers declined to comment on Wednesday.\n\nThe sheriff thanked the state police for their help.\n";
+  const one = invented(
+    `Ring taken down\n\nState agents arrested 22 people on Tuesday after a year-long inquiry.\n\nThe inquiry, dubbed Operation Tallowmere, was run by the state police. Prosecutors called the case the largest in a decade.\n\nAgents seized 18 rifles and $240,500 in cash from two houses, officials said.\n\nA judge set bail at $1 million for the alleged leader.${filler}`,
+  );
+  const two = invented(
+    `Two rings taken down\n\nState agents made arrests across the county this week.\n\nThey arrested 22 people on Tuesday in Operation Tallowmere.\n\nIn a separate case, Operation Brisket, police seized 18 rifles and $240,500 in cash.${filler}`,
+  );
+
+  it("is the operation's, though its sentence does not restate the name", () => {
+    expect(
+      answer("how much cash did agents grab in the tallowmere case", one).facts[0],
+    ).toMatchObject({ value: 240500 });
+    expect(
+      answer("how many rifles were seized in operation tallowmere", one).facts[0],
+    ).toMatchObject({ value: 18 });
+  });
+
+  it("is not taken for another operation the story also names", () => {
+    const reply = answer("how much cash was seized in operation tallowmere", two);
+    expect(reply.facts.map((f) => f.value)).not.toContain(240500);
+  });
+});

@@ -6,7 +6,13 @@ import { words } from "../../text/tokenize.js";
 import { documentsWith } from "../bm25.js";
 import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "../compose.js";
 import { type CountInWords, countedNoun, countInWords, isGenericNoun } from "../coverage.js";
-import { isHomeName, mentions, paragraphsHoldingLastWords, paragraphsNaming } from "../names.js";
+import {
+  isHomeName,
+  mentions,
+  namesSoleOperation,
+  paragraphsHoldingLastWords,
+  paragraphsNaming,
+} from "../names.js";
 import { measureKey, preparedOf } from "../prepared.js";
 import { AGE_ASKED, isEarlierFigure, rankFacts, type ScoredFact } from "../rank.js";
 import { factsIn, type ReportIndex, type SentenceDoc } from "../reportIndex.js";
@@ -326,7 +332,9 @@ function preciseFirst(ranked: ScoredFact[], w: Weights): ScoredFact[] {
 /** The names a question uses that are not the report's own subject: the answer must be about them. */
 export function askedNames(query: Query, index: ReportIndex): string[][] {
   return query.filters.names.filter(
-    (spellings) => !isHomeName(spellings, index.report, index.paragraphWords),
+    (spellings) =>
+      !isHomeName(spellings, index.report, index.paragraphWords) &&
+      !namesSoleOperation(spellings, index.table.entities),
   );
 }
 
