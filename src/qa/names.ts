@@ -307,19 +307,22 @@ export function mentions(text: string, spelling: string): boolean {
   );
 }
 
-/** "Operation Ridgeback", "Project Tallow": an operation named by its code name, not a quotation. */
-const CODE_NAMED = /^(?:Operation|Project)\s+[A-Z]/;
+/**
+ * "Operation Ridgeback": an operation named by its code name, not a quotation, nor a programme
+ * ("Project Safe Neighborhoods") that a report on something else mentions.
+ */
+const CODE_NAMED = /^Operation\s+[A-Z]/;
 
 const soleOperations = new WeakMap<readonly Entity[], string | null>();
 
 /** The one operation a report names by code name, if it names exactly one. */
-function soleOperation(entities: readonly Entity[]): string | null {
+function soleOperation(entities: readonly Entity[], namedBy: number): string | null {
   let known = soleOperations.get(entities);
   if (known === undefined) {
-    const named = new Set(
-      entities.filter((e) => e.kind === "operation" && CODE_NAMED.test(e.name)).map((e) => e.name),
-    );
-    known = named.size === 1 ? ([...named][0] ?? null) : null;
+    const operations = entities.filter((e) => e.kind === "operation" && CODE_NAMED.test(e.name));
+    const named = new Set(operations.map((e) => e.name));
+    const first = Math.min(...operations.map((e) => e.paragraph));
+    known = named.size === 1 && first <= namedBy ? ([...named][0] ?? null) : null;
     soleOperations.set(entities, known);
   }
   return known;
@@ -329,8 +332,13 @@ function soleOperation(entities: readonly Entity[]): string | null {
  * "How much cash was seized in the Ridgeback case?" of a story about one operation: a report that
  * names a single operation reports its figures, whether or not their sentences restate its name.
  */
-export function namesSoleOperation(spellings: string[], entities: readonly Entity[]): boolean {
-  const only = soleOperation(entities);
+export function namesSoleOperation(
+  spellings: string[],
+  entities: readonly Entity[],
+  report: ParsedReport,
+  within: number,
+): boolean {
+  const only = soleOperation(entities, report.paragraphs.length * within);
   return only !== null && spellings.some((s) => mentions(only, s));
 }
 

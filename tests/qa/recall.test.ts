@@ -199,6 +199,26 @@ describe("a figure of the one operation a story names", () => {
     ).toMatchObject({ value: 18 });
   });
 
+  it("is no programme's that a plan on something else mentions in passing", () => {
+    const plan = invented(
+      `Safer towns plan\n\nThe plan provides $3.2 billion in funding for police hiring over five years.\n\nIt adds 9,000 officers in small towns.${filler}\n\nThese grants work alongside the Project Quiet Streets partnerships in every district.\n`,
+    );
+    const reply = answer("how much funding goes to project quiet streets", plan);
+    expect(reply.facts).toEqual([]);
+  });
+
+  it("is the operation's when its paragraph opens by pointing back at the one before", () => {
+    const story = invented(
+      `Port seizures\n\nCustoms seized 40 tonnes of cocaine at the port in 2025.\n\nOfficers searched 3,000 containers.${filler}\n\nA third of the haul came from one inquiry, code-named Operation Brisket, made public on Thursday.\n\nThe operation led to 31 arrests in Spain and 9 elsewhere.\n\nSeparately, police made 120 arrests at the port in 2025.\n`,
+    );
+    expect(answer("how many arrests in spain in operation brisket", story).facts[0]).toMatchObject({
+      value: 31,
+    });
+    expect(
+      answer("how many arrests at the port in operation brisket", story).facts.map((f) => f.value),
+    ).not.toContain(120);
+  });
+
   it("is not taken for another operation the story also names", () => {
     const reply = answer("how much cash was seized in operation tallowmere", two);
     expect(reply.facts.map((f) => f.value)).not.toContain(240500);
