@@ -136,6 +136,20 @@ function namedCurrency(lower: string): string | null {
 const QUANTITY_NOUN_ASKED =
   /\b(?:production|output|consumption)\b(?=\s*(?:$|[?,.]|(?:in|of|for|by|at|during|according|last|this|from|over|per|was|were|is|are)\b))/;
 
+/** The concept the lexicon's money words share ("cash", "payment", "grant"). */
+const MONEY = concept("cash");
+
+/**
+ * "How much is the state paying for the scanners?": after "how much", a word the lexicon files
+ * with money (its synonyms' "pay", "grant", "award") asks for a sum, not a weight or a count.
+ */
+function asksMoneyWord(lower: string): boolean {
+  if (!/\bhow much\b/.test(lower)) return false;
+  return words(lower.replace(/^.*?\bhow much\b/, "")).some(
+    (word) => !/-/.test(word) && concept(word) === MONEY,
+  );
+}
+
 function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   if (
     /\bby how much\b|\bhow much (?:more|less|higher|lower|bigger|larger|greater|smaller)\b.*\bthan\b|\b(?:down|up)\s+(?:by|how much)\b|\bhow (?:far|much)\b.*\b(?:down|up)\b|\b(?:rise|rose|risen|increase[ds]?|decrease[ds]?|grow|grew|fall|fell|fallen|drop(?:ped)?|decline[ds]?|go up|went up|go down|went down|change[ds]?)\b/.test(
@@ -163,7 +177,8 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
     // "high-value targets", "low-cost kits": a word inside a compound modifies; it asks no money.
     /(?<!-)\b(?:money|cash|dollars?|usd|euros?|yuan|worth|value|valued|costs?|costing|proceeds|assets|budget|funding|funds|revenue|spending|fines?)\b(?!-)|[$€£]/.test(
       lower,
-    )
+    ) ||
+    asksMoneyWord(lower)
   ) {
     return { kind: "currency", unit: namedCurrency(lower) };
   }

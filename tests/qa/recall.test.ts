@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { answer } from "../../src/qa/answer.js";
 import { buildReportIndex } from "../../src/qa/reportIndex.js";
+import { understand } from "../../src/qa/understand.js";
 
 const invented = (text: string) => buildReportIndex(text, { name: "invented.txt", version: null });
 
@@ -222,5 +223,39 @@ describe("a figure of the one operation a story names", () => {
   it("is not taken for another operation the story also names", () => {
     const reply = answer("how much cash was seized in operation tallowmere", two);
     expect(reply.facts.map((f) => f.value)).not.toContain(240500);
+  });
+});
+
+// Invented spending plan: sums given for what they buy.
+describe("a sum asked for what it pays for", () => {
+  const plan = invented(
+    "City safety plan\n\nThe city will provide $3 million to buy 200 body cameras for officers. The state will give $1.2 million for 40 new radios.\n\nThe plan also funds $500,000 in overtime, and police seized 12 kilograms of heroin last year.\n",
+  );
+
+  it("is money when 'how much' goes with a word the lexicon files with money", () => {
+    expect(understand("how much is the state paying for the radios").measure.expected.kind).toBe(
+      "currency",
+    );
+    expect(understand("how much did the county grant the shelters").measure.expected.kind).toBe(
+      "currency",
+    );
+    expect(understand("how much heroin was seized").measure.expected.kind).toBe("mass");
+    expect(understand("how many grants were awarded").measure.expected.kind).toBeNull();
+  });
+
+  it("is the sum whose purpose names the thing, past the count it buys", () => {
+    expect(answer("how much is the state paying for the radios", plan).facts[0]).toMatchObject({
+      value: 1_200_000,
+    });
+    expect(answer("how much did the state grant for radios", plan).facts[0]).toMatchObject({
+      value: 1_200_000,
+    });
+    expect(answer("how much is the city paying for the body cameras", plan).facts[0]).toMatchObject(
+      { value: 3_000_000 },
+    );
+  });
+
+  it("leaves the count itself to 'how many'", () => {
+    expect(answer("how many radios", plan).facts[0]).toMatchObject({ value: 40 });
   });
 });
