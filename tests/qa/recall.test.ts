@@ -259,3 +259,23 @@ describe("a sum asked for what it pays for", () => {
     expect(answer("how many radios", plan).facts[0]).toMatchObject({ value: 40 });
   });
 });
+
+// Invented proclamation: a running total counted from a year the opening does not name.
+describe("a running total asked 'since' its first year", () => {
+  const proclamation = invented(
+    "Proclamation on Water Safety Week, 2024\n\nDrownings fell by 6 percent across the country in 2024.\n\nEvery summer, families gather at lakes and beaches.\n\nToo many of those trips end in grief.\n\nWe can change that together.\n\nThis year the agency awarded $40 million in water safety grants. Since 2019, these grants have helped train more than 12,000 lifeguards and hand out 300,000 life jackets.\n",
+  );
+
+  it("is dated by the year it counts from", () => {
+    expect(answer("how many lifeguards trained since 2019", proclamation).facts[0]).toMatchObject({
+      value: 12_000,
+    });
+    expect(
+      answer("life jackets handed out since 2019 thru the safety grants?", proclamation).facts[0],
+    ).toMatchObject({ value: 300_000 });
+  });
+
+  it("does not answer from another first year", () => {
+    expect(answer("how many life jackets since 2021", proclamation).facts).toEqual([]);
+  });
+});
