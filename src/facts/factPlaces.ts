@@ -80,6 +80,10 @@ const CLAUSE_SETS_IN =
 const OWN_PLACE_AFTER =
   /^\s+(?:of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+)?(?:in|at)\s+(?:the\s+(?:port|city) of\s+|the\s+)?$/i;
 
+/** "142 were sent to the", "9 had been extradited to": a passive verb of moving, then "to". */
+const MOVED_TO =
+  /^\s+(?:were|was|had been|have been)\s+(?:[a-z]+ed|sent|taken|flown|brought)\s+to\s+(?:the\s+)?$/i;
+
 const COMPARED_WITH =
   /^\s+(?:times\s+)?(?:higher|lower|more|less|fewer|greater|larger|smaller|bigger)\s+than\s+(?:that\s+(?:of|in)\s+|in\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
 
@@ -171,6 +175,10 @@ function placesAmong(
   const unitEnd = figure.end + (measureAfter(text.slice(figure.end))?.length ?? 0);
   const own = mentions.find((m) => OWN_PLACE_AFTER.test(text.slice(unitEnd, m.start)));
   if (own) return withCountry(own, mentions);
+  // "of whom 142 were sent to Spain": a bare count moved somewhere is counted where it went.
+  const sentTo =
+    unitEnd === figure.end && mentions.find((m) => MOVED_TO.test(text.slice(figure.end, m.start)));
+  if (sentTo) return [sentTo.place.name];
   const i = figures.indexOf(figure);
   const from = figures[i - 1]?.end ?? 0;
   const to = figures[i + 1]?.start ?? Number.POSITIVE_INFINITY;

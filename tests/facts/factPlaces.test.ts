@@ -64,3 +64,30 @@ describe("the place a weighed figure is found at", () => {
     expect(facts[1]).toEqual([800, ["Valencia", "Spain"]]);
   });
 });
+
+// Invented sentences: people counted where they were sent.
+describe("where a bare count was moved to", () => {
+  const facts = (text: string) =>
+    extractFacts(parseReport(`Title\n\n${text}\n`)).facts.map((f) => [f.value, f.unit, f.places]);
+
+  it("is the place after 'were sent to', and the count is of the people before it", () => {
+    const read = facts(
+      "Peru deported 90 people last year, of whom 61 were sent to Spain and most of the rest to Italy.",
+    );
+    expect(read[1]).toEqual([61, "person", ["Spain"]]);
+  });
+
+  it("reads the same of a participle the verb lexicon knows", () => {
+    const read = facts(
+      "Chile handed over 40 suspects, of whom 25 were extradited to the United States.",
+    );
+    expect(read[1]).toEqual([25, "person", ["United States"]]);
+  });
+
+  it("is not where a weighed load was shipped", () => {
+    const read = placesOf(
+      "Police in Peru said 4 tonnes were shipped to Spain, and 2 tonnes seized in Lima.",
+    );
+    expect(read[0]?.[1]).not.toEqual(["Spain"]);
+  });
+});
