@@ -25,7 +25,8 @@ import {
  * golden sets alone; 103 is session 4's (accf with accs merged), decided the same way. The invented
  * reports' floor was their first sight (session 5, on main at 4adf8c4: 46); 47 with acc5c's
  * first-person authors; 79 of 96 after session 6's five accuracy branches merged. Session 6 added
- * eight reports (96 questions, first sight 57 on main at 4563821); with them the floor is 158 of 192.
+ * eight reports (96 questions, first sight 57 on main at 4563821); with them the floor is 158 of 192,
+ * 159 with recall9's operation named a paragraph before ("The operation led to …").
  * The seed sets (session 7: two of 50 well-formed questions, two of 40 typed as in chat, each by a
  * session that never saw the engine) start at their first sight on main at 90e9022: 162 of 180, and
  * one figure given for a question about a drug the report never names.
@@ -33,7 +34,7 @@ import {
 const FLOORS: Record<CorpusGroup, { correct: number; leaks: number }> = {
   tuning: { correct: 119, leaks: 0 },
   validation: { correct: 103, leaks: 0 },
-  invented: { correct: 158, leaks: 0 },
+  invented: { correct: 159, leaks: 0 },
   seed: { correct: 162, leaks: 1 },
 };
 
