@@ -1,4 +1,3 @@
-import { GRAMMAR } from "../lexicon/language.js";
 import {
   checkFigures,
   checkQuotedCharacters,
@@ -21,6 +20,7 @@ import {
 } from "./factPlaces.js";
 import { changeDirection, isFigure, qualifierBefore } from "./figureSpans.js";
 import { actionLemma, DRUG_NAMES, ONE_SUBSTANCE } from "./lexicon.js";
+import { countedByHeading, countedByRow, isBareRowFigure } from "./listRows.js";
 import { type PlaceFinder, reportPlaces } from "./localPlaces.js";
 import { findNumbers, type NumberMatch } from "./numbers.js";
 import { placeByName } from "./places.js";
@@ -34,7 +34,7 @@ import {
 } from "./readers/period.js";
 import { type Carried, carry, coordinatedWithPrevious, readFigure } from "./reading.js";
 import type { Fact, FactTable } from "./schema.js";
-import { TIME_UNITS } from "./units.js";
+import { countUnit, TIME_UNITS } from "./units.js";
 
 const BASELINE_BEFORE =
   /\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s*(?:about|around|roughly|nearly|some)?\s*$/i;
@@ -187,7 +187,7 @@ function factsOfParagraph(
         reading.unit === "percent"
           ? changeDirection(text.slice(reading.end, reading.end + 20), before)
           : null;
-      const carried = carry(reading, previous);
+      const carried = listRowCount(carry(reading, previous), reading.base, leadIn, text, match);
       const { unit } = carried;
       // "… 14 tonnes of cocaine. Another 3 tonnes were found in Oakport.": the paragraph's substance,
       // else the one it, or the paragraph before it, last names ("Officers seized cocaine in three
@@ -285,42 +285,44 @@ interface LeadIn {
   /** Every verb the lead-in names, each once: "Seizures and arrests by region:" names two. */
   actions: string[];
   period: string | null;
+  /** What the rows below count, from the heading or lead-in ("Arrests by district") or a row. */
+  counts: string | null;
 }
 
-const NO_LEAD_IN: LeadIn = { action: null, actions: [], period: null };
+const NO_LEAD_IN: LeadIn = { action: null, actions: [], period: null, counts: null };
 
-/** What the first figure of a labelled row counts ("Eastvale: 17 defendants"). */
-interface RowCount {
-  unit: string;
-  subject: string;
+/** "Eastvale: 11" under "Arrests by district": a row's bare figure counts what its list counts. */
+function listRowCount(
+  carried: Carried,
+  base: unknown,
+  leadIn: LeadIn,
+  text: string,
+  match: NumberMatch,
+): Carried {
+  if (carried.unit !== null || base !== null || !leadIn.counts) return carried;
+  if (!isBareRowFigure(text, match.start)) return carried;
+  return { subject: leadIn.counts, unit: countUnit(leadIn.counts), weighed: false };
 }
 
-/** Units that weigh or price: a row giving one says nothing of what a bare row below it counts. */
-const NOT_COUNTS = /^(?:percent|share|[A-Z]{3})$/;
-
-/**
- * "Eastvale: 17 defendants" then "Northvale: 11, including two minors" and "Southvale: 8": labelled
- * rows under one another count what the first says, though the later ones leave the noun out.
- * Null when the paragraph is no labelled row; the count kept when it is a bare one.
- */
-function rowCountOf(found: Fact[], paragraph: Paragraph, before: RowCount | null): RowCount | null {
-  const first = found[0];
-  if (!first || !isShortItem(paragraph) || labelOf(paragraph.text) === undefined) return null;
-  if (first.unit === null) return before;
-  if (first.base || NOT_COUNTS.test(first.unit)) return null;
-  return { unit: first.unit, subject: first.subject };
-}
-
-/** A labelled row's bare first figure ("Northvale: 11, …") counts what the row above it counts. */
-function countedAsRowBefore(found: Fact[], paragraph: Paragraph, row: RowCount | null): Fact[] {
-  const [first, ...rest] = found;
-  if (!row || !first || first.unit !== null || labelOf(paragraph.text) === undefined) return found;
-  if (
-    !isShortItem(paragraph) ||
-    !/^[^:]+:\s*$/.test(first.quote.slice(0, first.quote.indexOf(first.text)))
-  )
-    return found;
-  return [{ ...first, unit: row.unit, subject: row.subject }, ...rest];
+/** What a paragraph leaves the list after it: a lead-in's verb, period and count, or a row's. */
+function nextLeadIn(paragraph: Paragraph, found: readonly Fact[], leadIn: LeadIn): LeadIn {
+  const { text } = paragraph;
+  if (text.endsWith(":")) {
+    const actions = leadActions(text);
+    return {
+      action: actions.at(-1) ?? null,
+      actions: [...new Set(actions)],
+      period: leadInPeriod(text),
+      counts: countedByHeading(text),
+    };
+  }
+  const heading = countedByHeading(text);
+  if (heading) return { ...NO_LEAD_IN, counts: heading };
+  if (!paragraph.isListItem && !isShortItem(paragraph)) return NO_LEAD_IN;
+  // "Officers patrolled the river on foot." between rows: the rows below it are another list.
+  if (!paragraph.isListItem && labelOf(text) === undefined) return { ...leadIn, counts: null };
+  const row = countedByRow(text, found);
+  return row && row !== leadIn.counts ? { ...leadIn, counts: row } : leadIn;
 }
 
 /** Report → typed fact table: every stated quantity, plus named people, roles, bodies and operations. */
@@ -337,22 +339,12 @@ export function extractFacts(
   const year = reportYear(report.paragraphs);
   // The substance weights run on in: named last, in a paragraph or a run of paragraphs of weights.
   let named = "";
-  let rowCount: RowCount | null = null;
   for (const [i, paragraph] of report.paragraphs.entries()) {
-    const read = factsOfParagraph(paragraph, figures[i] ?? [], home, leadIn, find, year, named);
-    const found = countedAsRowBefore(read, paragraph, rowCount);
-    rowCount = rowCountOf(found, paragraph, rowCount);
+    const found = factsOfParagraph(paragraph, figures[i] ?? [], home, leadIn, find, year, named);
     facts.push(...found);
     const weighs = found.some((fact) => fact.base !== null);
     named = lastSubstance(paragraph.text) || (weighs && !paragraph.isHeading ? named : "");
-    if (paragraph.text.endsWith(":")) {
-      const actions = [...new Set(leadActions(paragraph.text))];
-      leadIn = {
-        action: leadActions(paragraph.text).at(-1) ?? null,
-        actions,
-        period: leadInPeriod(paragraph.text),
-      };
-    } else if (!paragraph.isListItem && !isShortItem(paragraph)) leadIn = NO_LEAD_IN;
+    leadIn = nextLeadIn(paragraph, found, leadIn);
   }
   return {
     facts,

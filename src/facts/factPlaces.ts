@@ -76,6 +76,14 @@ export function labelOf(text: string): string | undefined {
 const CLAUSE_SETS_IN =
   /^\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+(?:had|has|have|was|were|is|are)(?:\s+been)?\s+[a-z]+ed\s+(?:in|at)\s+(?:the\s+(?:port|city|province|state|region) of\s+|the\s+)?$/;
 
+/** What stands between a measured figure and its own place: "in", "at", or "of heroin at the port of". */
+const OWN_PLACE_AFTER =
+  /^\s+(?:of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+)?(?:in|at)\s+(?:the\s+(?:port|city) of\s+|the\s+)?$/i;
+
+/** "142 were sent to the", "9 had been extradited to": a passive verb of moving, then "to". */
+const MOVED_TO =
+  /^\s+(?:were|was|had been|have been)\s+(?:[a-z]+ed|sent|taken|flown|brought)\s+to\s+(?:the\s+)?$/i;
+
 const COMPARED_WITH =
   /^\s+(?:times\s+)?(?:higher|lower|more|less|fewer|greater|larger|smaller|bigger)\s+than\s+(?:that\s+(?:of|in)\s+|in\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
 
@@ -162,12 +170,15 @@ function placesAmong(
     return within ? [within.place.name, named.place.name] : [named.place.name];
   }
   // "7 in Alberta, 3 in Manitoba": the place right after the figure is its own.
-  // "8 tonnes in Oakport": a unit of measure may stand between them.
+  // "8 tonnes in Oakport", "8 tonnes of heroin at Oakport": a measure, and what it weighs, may
+  // stand between them.
   const unitEnd = figure.end + (measureAfter(text.slice(figure.end))?.length ?? 0);
-  const own = mentions.find((m) =>
-    /^\s+(?:in|at)\s+(?:the\s+)?$/i.test(text.slice(unitEnd, m.start)),
-  );
-  if (own) return [own.place.name];
+  const own = mentions.find((m) => OWN_PLACE_AFTER.test(text.slice(unitEnd, m.start)));
+  if (own) return withCountry(own, mentions);
+  // "of whom 142 were sent to Spain": a bare count moved somewhere is counted where it went.
+  const sentTo =
+    unitEnd === figure.end && mentions.find((m) => MOVED_TO.test(text.slice(figure.end, m.start)));
+  if (sentTo) return [sentTo.place.name];
   const i = figures.indexOf(figure);
   const from = figures[i - 1]?.end ?? 0;
   const to = figures[i + 1]?.start ?? Number.POSITIVE_INFINITY;
@@ -175,16 +186,10 @@ function placesAmong(
   const setIn = mentions.find(
     (m) => m.end <= to && CLAUSE_SETS_IN.test(text.slice(figure.end, m.start)),
   );
-  if (setIn) {
-    const country = mentions.find((m) => m.place.name === setIn.place.country);
-    return unique([setIn.place.name, ...(country ? [country.place.name] : [])]);
-  }
+  if (setIn) return withCountry(setIn, mentions);
   // "4 times higher than that of Lyon, France": the figure compares with the place after "than".
   const compared = mentions.find((m) => COMPARED_WITH.test(text.slice(figure.end, m.start)));
-  if (compared) {
-    const country = mentions.find((m) => m.place.name === compared.place.country);
-    return unique([compared.place.name, ...(country ? [country.place.name] : [])]);
-  }
+  if (compared) return withCountry(compared, mentions);
   // "arrested 40 people in Chile (25) and Peru (15)": the 40 is the whole list's.
   const listed = mentions.filter((m) => /^\s*\(\s*[$€£]?\d/.test(text.slice(m.end)));
   const opensList = listed.length > 1 && (listed[0]?.start ?? 0) > figure.end;
@@ -202,6 +207,12 @@ function placesAmong(
   if (chosen.length === 0) return all;
   const countries = mentions.filter((m) => chosen.some((c) => c.place.country === m.place.name));
   return unique([...chosen, ...countries].map((m) => m.place.name));
+}
+
+/** A figure's own place, and the country holding it where the sentence names that too. */
+function withCountry(own: PlaceMention, mentions: PlaceMention[]): string[] {
+  const country = mentions.find((m) => m.place.name === own.place.country);
+  return unique([own.place.name, ...(country ? [country.place.name] : [])]);
 }
 
 export function unique<T>(items: T[]): T[] {

@@ -1,6 +1,7 @@
 import { abbreviates, definedAcronyms, initialOf, NAME_RUN } from "../facts/acronyms.js";
 import { isMonthOrDay } from "../facts/dates.js";
 import { findPlacesInQuestion } from "../facts/places.js";
+import type { Entity } from "../facts/schema.js";
 import type { Paragraph, ParsedReport } from "../report/types.js";
 import { isCommonEnglishWord, isEnglishWord } from "../text/english.js";
 import { matchesOf } from "../text/matches.js";
@@ -304,6 +305,41 @@ export function mentions(text: string, spelling: string): boolean {
   return [...text.matchAll(new RegExp(`\\b${escaped(last)}\\b`, flags))].some(
     (match) => !/[A-Z][\w'’-]*\s+$/.test(text.slice(0, match.index ?? 0)),
   );
+}
+
+/**
+ * "Operation Ridgeback": an operation named by its code name, not a quotation, nor a programme
+ * ("Project Safe Neighborhoods") that a report on something else mentions.
+ */
+const CODE_NAMED = /^Operation\s+[A-Z]/;
+
+const soleOperations = new WeakMap<readonly Entity[], string | null>();
+
+/** The one operation a report names by code name, if it names exactly one. */
+function soleOperation(entities: readonly Entity[], namedBy: number): string | null {
+  let known = soleOperations.get(entities);
+  if (known === undefined) {
+    const operations = entities.filter((e) => e.kind === "operation" && CODE_NAMED.test(e.name));
+    const named = new Set(operations.map((e) => e.name));
+    const first = Math.min(...operations.map((e) => e.paragraph));
+    known = named.size === 1 && first <= namedBy ? ([...named][0] ?? null) : null;
+    soleOperations.set(entities, known);
+  }
+  return known;
+}
+
+/**
+ * "How much cash was seized in the Ridgeback case?" of a story about one operation: a report that
+ * names a single operation reports its figures, whether or not their sentences restate its name.
+ */
+export function namesSoleOperation(
+  spellings: string[],
+  entities: readonly Entity[],
+  report: ParsedReport,
+  within: number,
+): boolean {
+  const only = soleOperation(entities, report.paragraphs.length * within);
+  return only !== null && spellings.some((s) => mentions(only, s));
 }
 
 /** Share of paragraphs naming a body above which it is the report's own subject (its publisher). */

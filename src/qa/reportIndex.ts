@@ -149,7 +149,14 @@ function subjectHeads(subject: string): Set<string> {
 /** Where one row of a list run into one quote ends: a full stop, then the next row's dash. */
 const ROW_BREAK = /[.;]\s+[-–•*]\s/;
 
-/** The stretch of the sentence that belongs to this figure: from the previous figure to the next. */
+const CURRENCY_UNIT = /^[A-Z]{3}$/;
+/** What a sum is for, up to the count it buys: "to install", "to hire up to", "for". */
+const PURPOSE = /^\s*(?:to\s+[a-z]+|for)(?:\s+(?:the|an?|up to|another|more than))?\s*$/i;
+
+/**
+ * The stretch of the sentence that belongs to this figure: from the previous figure to the next,
+ * or past it to the one after where the next counts what a sum is for.
+ */
 function nearWords(
   fact: Fact,
   sentenceFacts: Fact[],
@@ -158,12 +165,22 @@ function nearWords(
   const start = at(fact);
   let from = 0;
   let to = fact.quote.length;
+  const after: number[] = [];
   for (const f of sentenceFacts) {
     if (f === fact) continue;
     const fStart = at(f);
     if (fStart < start) from = Math.max(from, fStart + f.text.length);
-    else if (fStart > start) to = Math.min(to, fStart);
+    else if (fStart > start) {
+      to = Math.min(to, fStart);
+      after.push(fStart);
+    }
   }
+  // "$4 million to install 12 scanners": a sum's purpose runs on past the count it buys.
+  if (
+    CURRENCY_UNIT.test(fact.unit ?? "") &&
+    PURPOSE.test(fact.quote.slice(start + fact.text.length, to))
+  )
+    to = Math.min(fact.quote.length, ...after.filter((a) => a > to));
   // "… worth $3 million. - Westport filed …": a list's rows run on in one quote, and a figure's
   // stretch ends with its own row.
   const rowEnd = ROW_BREAK.exec(fact.quote.slice(start + fact.text.length, to));

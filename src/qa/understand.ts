@@ -141,6 +141,7 @@ function namedCurrency(lower: string): string | null {
 const QUANTITY_NOUN_ASKED =
   /\b(?:production|output|consumption)\b(?=\s*(?:$|[?,.]|(?:in|of|for|by|at|during|according|last|this|from|over|per|was|were|is|are)\b))/;
 
+/** The concept the lexicon's money words share ("cash", "payment", "grant"). */
 const MONEY = concept("money");
 const SEIZE = concept("seize");
 const RECEIVING: ReadonlySet<string> = new Set(GRAMMAR.receivingVerbs);
@@ -169,6 +170,17 @@ function asksWhatWasGiven(lower: string): boolean {
 /** "of over a kilogram", "above 50 kg", "of at least one ton": a threshold, not the unit asked. */
 const MASS_THRESHOLD =
   /\b(?:over|above|more than|at least|exceeding|upwards of|under|below|less than)\s+(?:a|an|one|\d[\d,.]*)\s*(?:tons?|tonnes?|kilograms?|kilos?|kg|pounds?|lbs?|grams?|ounces?)\b/g;
+
+/**
+ * "How much is the state paying for the scanners?": after "how much", a word the lexicon files
+ * with money (its synonyms' "pay", "grant", "award") asks for a sum, not a weight or a count.
+ */
+function asksMoneyWord(lower: string): boolean {
+  if (!/\bhow much\b/.test(lower)) return false;
+  return words(lower.replace(/^.*?\bhow much\b/, "")).some(
+    (word) => !/-/.test(word) && concept(word) === MONEY,
+  );
+}
 
 function expectedUnit(lower: string, target: string | null): ExpectedUnit {
   if (
@@ -202,7 +214,8 @@ function expectedUnit(lower: string, target: string | null): ExpectedUnit {
     // "high-value targets", "low-cost kits": a word inside a compound modifies; it asks no money.
     /(?<!-)\b(?:money|cash|dollars?|usd|euros?|yuan|worth|value|valued|costs?|costing|proceeds|assets|budget|funding|funds|revenue|spending|fines?)\b(?!-)|[$€£]/.test(
       lower,
-    )
+    ) ||
+    asksMoneyWord(lower)
   ) {
     return { kind: "currency", unit: namedCurrency(lower) };
   }

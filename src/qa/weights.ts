@@ -208,6 +208,12 @@ export interface Weights {
    * "drug-making cases", nor "vehicles" alone "commercial vehicles".
    */
   optionMentionShare: number;
+  /**
+   * A report naming one operation ("Operation Tallowmere") is that operation's story, its figures
+   * the operation's, when it names it within this share of its paragraphs: a later first mention
+   * is a programme or an earlier case the story only refers to.
+   */
+  soleOperationWithin: number;
 }
 
 export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
@@ -288,6 +294,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   sentenceEventVerb: 1,
   ownNameParagraphs: 3,
   optionMentionShare: 0.6,
+  soleOperationWithin: 0.5,
 });
 
 /** The defaults themselves when nothing is overridden: an answer copies no 126-field object. */

@@ -74,3 +74,56 @@ describe("the place a report is written about", () => {
     expect(datelineHome(parseReport(two))).toBeNull();
   });
 });
+
+// Invented sentences: a measure, what it weighs, then its own place.
+describe("the place a weighed figure is found at", () => {
+  it("follows the substance weighed ('6 tonnes of cocaine at Callao'), beside a demonym's country", () => {
+    const facts = placesOf(
+      "Peruvian customs said it seized 6 tonnes of cocaine at Callao in 2024, down 9% from 7 tonnes.",
+    );
+    expect(facts[0]?.[0]).toBe(6);
+    expect(facts[0]?.[1]).toContain("Callao");
+  });
+
+  it("follows a two-word substance and 'in the port of'", () => {
+    const facts = placesOf(
+      "Peruvian officers found 3 tonnes of crystal meth in the port of Callao and 2 tonnes in Lima.",
+    );
+    expect(facts[0]).toEqual([3, ["Callao"]]);
+    expect(facts[1]).toEqual([2, ["Lima"]]);
+  });
+
+  it("keeps the country its sentence names for a place inside it", () => {
+    const facts = placesOf(
+      "In Spain, police held 12 suspects and seized 800 kilograms of hashish in Valencia. In Italy, 20 kilograms were found in Genoa; in France, 9 kilograms in Lyon.",
+    );
+    expect(facts[1]).toEqual([800, ["Valencia", "Spain"]]);
+  });
+});
+
+// Invented sentences: people counted where they were sent.
+describe("where a bare count was moved to", () => {
+  const facts = (text: string) =>
+    extractFacts(parseReport(`Title\n\n${text}\n`)).facts.map((f) => [f.value, f.unit, f.places]);
+
+  it("is the place after 'were sent to', and the count is of the people before it", () => {
+    const read = facts(
+      "Peru deported 90 people last year, of whom 61 were sent to Spain and most of the rest to Italy.",
+    );
+    expect(read[1]).toEqual([61, "person", ["Spain"]]);
+  });
+
+  it("reads the same of a participle the verb lexicon knows", () => {
+    const read = facts(
+      "Chile handed over 40 suspects, of whom 25 were extradited to the United States.",
+    );
+    expect(read[1]).toEqual([25, "person", ["United States"]]);
+  });
+
+  it("is not where a weighed load was shipped", () => {
+    const read = placesOf(
+      "Police in Peru said 4 tonnes were shipped to Spain, and 2 tonnes seized in Lima.",
+    );
+    expect(read[0]?.[1]).not.toEqual(["Spain"]);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { answer } from "../../src/qa/answer.js";
 import { buildReportIndex } from "../../src/qa/reportIndex.js";
+import { understand } from "../../src/qa/understand.js";
 
 const invented = (text: string) => buildReportIndex(text, { name: "invented.txt", version: null });
 
@@ -157,5 +158,124 @@ describe("a count beside its change", () => {
     expect(answer("how much did ferry crossings fall?", bulletin).facts[0]).toMatchObject({
       value: 4,
     });
+  });
+});
+
+// Invented charging story: counties listed as labelled rows under a heading.
+describe("a county the report lists as a labelled row", () => {
+  const story = invented(
+    "Ring charged\n\nProsecutors charged 30 people in a fraud ring across three counties of Ohio.\n\nDefendants by county\n\nEssax County: 14 defendants, most from Lakeview\n\nDevan County: 9, including two nurses\n\nMarlow County: 7\n",
+  );
+
+  it("is answered by its row, not a gazetteer place one letter from its name", () => {
+    const reply = answer("devan county defendants how many", story);
+    expect(reply.facts[0]).toMatchObject({ value: 9, places: ["Devan County"] });
+  });
+
+  it("takes the heading's noun for its bare row", () => {
+    expect(answer("how many defendants in marlow county", story).facts[0]).toMatchObject({
+      value: 7,
+    });
+  });
+});
+
+// Invented stories about named operations, long enough that a name in one paragraph is no
+// subject of the whole report by its share of paragraphs.
+describe("a figure of the one operation a story names", () => {
+  const filler =
+    "\n\nThe county has seen a rise in overdoses. Officials urged residents to report dealers.\n\nA hearing is set for next month in the county court.\n\nDefense lawyers declined to comment on Wednesday.\n\nThe sheriff thanked the state police for their help.\n";
+  const one = invented(
+    `Ring taken down\n\nState agents arrested 22 people on Tuesday after a year-long inquiry.\n\nThe inquiry, dubbed Operation Tallowmere, was run by the state police. Prosecutors called the case the largest in a decade.\n\nAgents seized 18 rifles and $240,500 in cash from two houses, officials said.\n\nA judge set bail at $1 million for the alleged leader.${filler}`,
+  );
+  const two = invented(
+    `Two rings taken down\n\nState agents made arrests across the county this week.\n\nThey arrested 22 people on Tuesday in Operation Tallowmere.\n\nIn a separate case, Operation Brisket, police seized 18 rifles and $240,500 in cash.${filler}`,
+  );
+
+  it("is the operation's, though its sentence does not restate the name", () => {
+    expect(
+      answer("how much cash did agents grab in the tallowmere case", one).facts[0],
+    ).toMatchObject({ value: 240500 });
+    expect(
+      answer("how many rifles were seized in operation tallowmere", one).facts[0],
+    ).toMatchObject({ value: 18 });
+  });
+
+  it("is no programme's that a plan on something else mentions in passing", () => {
+    const plan = invented(
+      `Safer towns plan\n\nThe plan provides $3.2 billion in funding for police hiring over five years.\n\nIt adds 9,000 officers in small towns.${filler}\n\nThese grants work alongside the Project Quiet Streets partnerships in every district.\n`,
+    );
+    const reply = answer("how much funding goes to project quiet streets", plan);
+    expect(reply.facts).toEqual([]);
+  });
+
+  it("is the operation's when its paragraph opens by pointing back at the one before", () => {
+    const story = invented(
+      `Port seizures\n\nCustoms seized 40 tonnes of cocaine at the port in 2025.\n\nOfficers searched 3,000 containers.${filler}\n\nA third of the haul came from one inquiry, code-named Operation Brisket, made public on Thursday.\n\nThe operation led to 31 arrests in Spain and 9 elsewhere.\n\nSeparately, police made 120 arrests at the port in 2025.\n`,
+    );
+    expect(answer("how many arrests in spain in operation brisket", story).facts[0]).toMatchObject({
+      value: 31,
+    });
+    expect(
+      answer("how many arrests at the port in operation brisket", story).facts.map((f) => f.value),
+    ).not.toContain(120);
+  });
+
+  it("is not taken for another operation the story also names", () => {
+    const reply = answer("how much cash was seized in operation tallowmere", two);
+    expect(reply.facts.map((f) => f.value)).not.toContain(240500);
+  });
+});
+
+// Invented spending plan: sums given for what they buy.
+describe("a sum asked for what it pays for", () => {
+  const plan = invented(
+    "City safety plan\n\nThe city will provide $3 million to buy 200 body cameras for officers. The state will give $1.2 million for 40 new radios.\n\nThe plan also funds $500,000 in overtime, and police seized 12 kilograms of heroin last year.\n",
+  );
+
+  it("is money when 'how much' goes with a word the lexicon files with money", () => {
+    expect(understand("how much is the state paying for the radios").measure.expected.kind).toBe(
+      "currency",
+    );
+    expect(understand("how much did the county grant the shelters").measure.expected.kind).toBe(
+      "currency",
+    );
+    expect(understand("how much heroin was seized").measure.expected.kind).toBe("mass");
+    expect(understand("how many grants were awarded").measure.expected.kind).toBeNull();
+  });
+
+  it("is the sum whose purpose names the thing, past the count it buys", () => {
+    expect(answer("how much is the state paying for the radios", plan).facts[0]).toMatchObject({
+      value: 1_200_000,
+    });
+    expect(answer("how much did the state grant for radios", plan).facts[0]).toMatchObject({
+      value: 1_200_000,
+    });
+    expect(answer("how much is the city paying for the body cameras", plan).facts[0]).toMatchObject(
+      { value: 3_000_000 },
+    );
+  });
+
+  it("leaves the count itself to 'how many'", () => {
+    expect(answer("how many radios", plan).facts[0]).toMatchObject({ value: 40 });
+  });
+});
+
+// Invented proclamation: a running total counted from a year the opening does not name.
+describe("a running total asked 'since' its first year", () => {
+  const proclamation = invented(
+    "Proclamation on Water Safety Week, 2024\n\nDrownings fell by 6 percent across the country in 2024.\n\nEvery summer, families gather at lakes and beaches.\n\nToo many of those trips end in grief.\n\nWe can change that together.\n\nThis year the agency awarded $40 million in water safety grants. Since 2019, these grants have helped train more than 12,000 lifeguards and hand out 300,000 life jackets.\n",
+  );
+
+  it("is dated by the year it counts from", () => {
+    expect(answer("how many lifeguards trained since 2019", proclamation).facts[0]).toMatchObject({
+      value: 12_000,
+    });
+    expect(
+      answer("life jackets handed out since 2019 thru the safety grants?", proclamation).facts[0],
+    ).toMatchObject({ value: 300_000 });
+  });
+
+  it("does not answer from another first year", () => {
+    expect(answer("how many life jackets since 2021", proclamation).facts).toEqual([]);
   });
 });

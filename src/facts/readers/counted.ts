@@ -1,5 +1,6 @@
 // A count and the noun it counts: "1,320 drug cases", "210 were minors", "12 arrested", "7 in Alberta".
 import { PLACE_WORDS } from "../../lexicon/gazetteer.js";
+import { GRAMMAR } from "../../lexicon/language.js";
 import type { Token } from "../../text/tokenize.js";
 import { AUXILIARIES, actionLemma, DETERMINERS, PREPOSITIONS } from "../lexicon.js";
 import { readNounPhrase, readNounPhraseBefore } from "../phrases.js";
@@ -24,15 +25,24 @@ function classStart(tokens: Token[], at: number): number {
 export const readCountedNoun: Reader = ({ match, tokens, after }) => {
   const copula = /^(?:were|was|are|is)$/.test(tokens[after]?.lower ?? "");
   const classed = copula ? classStart(tokens, after + 1) : -1;
+  // "of whom 142 were sent to …": a verb after the copula says what was done, not what is counted.
+  const verbAfter = copula && isVerbForm(tokens[after + 1]?.lower ?? "");
   const phrase =
     readNounPhrase(tokens, after) ??
     (classed !== -1 ? readNounPhrase(tokens, classed) : null) ??
-    (copula ? readNounPhrase(tokens, after + 1) : null);
+    (copula && !verbAfter ? readNounPhrase(tokens, after + 1) : null);
   if (!phrase) return null;
   const end = tokens[phrase.next - 1]?.end ?? match.end;
   const { text: subject, head, next: phraseEnd } = phrase;
   return { unit: countUnit(head), base: null, subject, head, phraseEnd, end };
 };
+
+const VERB_FORMS: ReadonlySet<string> = new Set(GRAMMAR.verbForms);
+
+/** "sent", "held", "extradited": an everyday verb's form, or a participle of a verb the lexicon knows. */
+function isVerbForm(word: string): boolean {
+  return VERB_FORMS.has(word) || (/ed$/.test(word) && actionLemma(word) !== null);
+}
 
 const PEOPLE_VERBS = new Set(["arrest", "prosecute", "rescue", "rehabilitate"]);
 const GRAMMAR_WORDS = new Set([...AUXILIARIES, ...DETERMINERS, ...PREPOSITIONS]);

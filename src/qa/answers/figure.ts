@@ -2,12 +2,19 @@ import { actionLemma } from "../../facts/lexicon.js";
 import { isAge } from "../../facts/readers/age.js";
 import type { Fact } from "../../facts/schema.js";
 import { countUnit } from "../../facts/units.js";
+import { GRAMMAR } from "../../lexicon/language.js";
 import { stem } from "../../text/stem.js";
 import { words } from "../../text/tokenize.js";
 import { documentsWith } from "../bm25.js";
 import { citeLine, listPlaces, notFound, quoteBlock, uniqueParagraphs } from "../compose.js";
 import { type CountInWords, countedNoun, countInWords, isGenericNoun } from "../coverage.js";
-import { isHomeName, mentions, paragraphsHoldingLastWords, paragraphsNaming } from "../names.js";
+import {
+  isHomeName,
+  mentions,
+  namesSoleOperation,
+  paragraphsHoldingLastWords,
+  paragraphsNaming,
+} from "../names.js";
 import { measureKey, preparedOf } from "../prepared.js";
 import { AGE_ASKED, isEarlierFigure, rankFacts, type ScoredFact } from "../rank.js";
 import { factsIn, type ReportIndex, type SentenceDoc } from "../reportIndex.js";
@@ -376,9 +383,11 @@ function preciseFirst(ranked: ScoredFact[], w: Weights): ScoredFact[] {
 }
 
 /** The names a question uses that are not the report's own subject: the answer must be about them. */
-export function askedNames(query: Query, index: ReportIndex): string[][] {
+export function askedNames(query: Query, index: ReportIndex, w: Weights): string[][] {
   return query.filters.names.filter(
-    (spellings) => !isHomeName(spellings, index.report, index.paragraphWords),
+    (spellings) =>
+      !isHomeName(spellings, index.report, index.paragraphWords) &&
+      !namesSoleOperation(spellings, index.table.entities, index.report, w.soleOperationWithin),
   );
 }
 
@@ -394,13 +403,28 @@ function statesNames(fact: Fact, names: string[][], index: ReportIndex): boolean
     .slice(0, fact.sentence + 1)
     .map((sentence) => sentence.text)
     .join(" ");
-  const text = `${upToFigure} ${fact.quote}`;
+  const text = `${namedBefore(sentences[0]?.text ?? "", fact.paragraph, index)} ${upToFigure} ${fact.quote}`;
   return names.every(
     (spellings) =>
       spellings.some((s) => mentions(text, s)) ||
       namesItsPlace(spellings, fact) ||
       namedByAlias(spellings, text, index),
   );
+}
+
+/** "The operation led to …": a paragraph opening on an operation it has not named yet. */
+const POINTS_BACK = new RegExp(
+  `^(?:the|this|that)\\s+(?:${GRAMMAR.operationNouns.join("|")})\\b`,
+  "i",
+);
+
+/**
+ * "… code-named Operation Tallowmere. ¶ The operation led to 46 arrests": a paragraph that opens by
+ * pointing back at "the operation" goes on with the one the paragraph before it names.
+ */
+function namedBefore(opening: string, paragraph: number, index: ReportIndex): string {
+  if (!POINTS_BACK.test(opening)) return "";
+  return index.report.paragraphs[paragraph - 2]?.text ?? "";
 }
 
 /**
@@ -421,11 +445,15 @@ function namesItsPlace(spellings: string[], fact: Fact): boolean {
 }
 
 /** A name the question uses that no figure's sentence states: the report gives no figure for it. */
-function unfiguredName(query: Query, { index }: AnswerContext): Answer | null {
-  for (const spellings of askedNames(query, index)) {
-    // A figure's sentences can state the name only where its paragraph holds its last word.
+function unfiguredName(query: Query, { index, weights }: AnswerContext): Answer | null {
+  for (const spellings of askedNames(query, index, weights)) {
+    // A figure's sentences can state the name only where its paragraph, or the one before it
+    // ("The operation led to …"), holds its last word.
     const holding = paragraphsHoldingLastWords(spellings, index.paragraphWords);
-    const candidates = holding === null ? index.table.facts : factsIn(index, holding);
+    const candidates =
+      holding === null
+        ? index.table.facts
+        : factsIn(index, [...new Set(holding.flatMap((p) => [p, p + 1]))]);
     if (candidates.some((fact) => statesNames(fact, [spellings], index))) continue;
     const paragraphs = paragraphsNaming(spellings, index.report, index.paragraphWords).map(
       (p) => p.number,
@@ -461,7 +489,7 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   const unfigured = unfiguredName(query, ctx);
   if (unfigured) return unfigured;
   // A name as typed that the report never writes ("DOJ's COPS") cannot narrow the figures.
-  const names = askedNames(query, ctx.index).filter(
+  const names = askedNames(query, ctx.index, w).filter(
     (spellings) =>
       paragraphsNaming(spellings, ctx.index.report, ctx.index.paragraphWords).length > 0,
   );

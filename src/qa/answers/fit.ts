@@ -101,6 +101,7 @@ function notStated(query: Query, fact: Fact): boolean {
 function rightYear(query: Query, scored: ScoredFact, index: ReportIndex): boolean {
   const asked = query.filters.period.years;
   if (asked.length === 0) return true;
+  if (sameStartYear(query, scored.fact)) return true;
   const { dated, inParagraph } = datedYears(scored, index);
   // An undated figure is the report's own: of the years its opening speaks of, if it names any.
   if (dated.length === 0) {
@@ -112,6 +113,18 @@ function rightYear(query: Query, scored: ScoredFact, index: ReportIndex): boolea
   const period = yearsIn(scored.fact.period ?? "");
   if (period.length > 0) return asked.some((y) => period.includes(y) || dated.includes(y));
   return asked.some((year) => dated.includes(year) || inParagraph.includes(year));
+}
+
+/** "since 2021", "since fiscal year 2019": a running total's first year. */
+const SINCE_YEAR = /\bsince\s+(?:(?:fy|fiscal year)\s?)?((?:19|20)\d{2})\b/i;
+
+/**
+ * "How many kits since 2021?" of "Since 2021, the grants have handed out 5 million kits": a
+ * running total counted from the year asked is dated by it, though that year is no year of its own.
+ */
+function sameStartYear(query: Query, fact: Fact): boolean {
+  const asked = SINCE_YEAR.exec(query.cleaned)?.[1];
+  return asked !== undefined && SINCE_YEAR.exec(fact.period ?? "")?.[1] === asked;
 }
 
 /** "during the same period", "over that period": a period named before. */

@@ -657,7 +657,7 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   const hits = searchBm25(index.sentenceSearch, searched, SEARCH_TEXT, {
     postingsRead: w.postingsRead,
   });
-  const names = askedNames(query, index);
+  const names = askedNames(query, index, w);
   // A name read off a capitalised question may be a misreading ("Its Director"): only a name some
   // matching sentence's paragraph states narrows the answer to those sentences.
   const namesMentioned = hits.some((hit) =>
