@@ -2,7 +2,7 @@ import type { Fact } from "../facts/schema.js";
 import { concept } from "./vocabulary.js";
 
 /** Where a fact's own words use a concept: bits of `FactConcepts.ownFlags`. */
-export const OWN = { core: 1, near: 2, head: 4, verb: 8 } as const;
+export const OWN = { core: 1, near: 2, head: 4, verb: 8, subject: 16 } as const;
 
 /** What a figure is, as scoring reads it: bits of `FactConcepts.factFlags`. */
 export const FACT = {
@@ -57,6 +57,7 @@ export interface ConceptSets {
   core: ReadonlySet<string>;
   near: ReadonlySet<string>;
   heads: ReadonlySet<string>;
+  subject: ReadonlySet<string>;
   leadVerbs: readonly string[];
   context: ReadonlySet<string>;
   paragraph: ReadonlySet<string>;
@@ -115,6 +116,7 @@ export function factConceptsOf(docs: readonly ConceptSets[]): FactConcepts {
     mark(doc.core, OWN.core);
     mark(doc.near, OWN.near);
     mark(doc.heads, OWN.head);
+    mark(doc.subject, OWN.subject);
     mark(verbsOf(doc), OWN.verb);
     for (const id of mine) {
       ownConcept.push(id);

@@ -337,6 +337,9 @@ interface QueryTerms {
   w: Weights;
   concepts: string[];
   conceptSet: Set<string>;
+  /** The concepts as `FactConcepts` ids (-1 for one no fact uses), and room for a fact's OWN bits. */
+  ids: Int32Array;
+  flags: Uint8Array;
   /** `weightOf` each concept, in the same order, `bridgeHit` times that for a bridged one. */
   weights: number[];
   target: string | null;
@@ -364,6 +367,8 @@ function queryTerms(query: Query, index: ReportIndex, w: Weights): QueryTerms {
     w,
     concepts,
     conceptSet: new Set(concepts),
+    ids: conceptIds(index.factConcepts, concepts),
+    flags: new Uint8Array(concepts.length),
     // A report's word standing in for a question word it never uses counts less than one asked.
     weights: concepts.map((c) => weightOf(index, c) * (bridged.has(c) ? w.bridgeHit : 1)),
     target: query.measure.target ? concept(query.measure.target) : null,
@@ -551,32 +556,38 @@ export function scoreFact(
   index: ReportIndex,
   textMatch = 0,
   w: Weights = DEFAULT_WEIGHTS,
+  id = index.factDocs.indexOf(doc),
 ): ScoredFact {
   const { fact } = doc;
   const { places } = query.filters;
   const terms = queryTerms(query, index, w);
   const own = docTerms(doc);
-  const { concepts, target, counting } = terms;
+  const { concepts, target, counting, ids, flags } = terms;
+  const { factConcepts } = index;
+  // Where the fact uses each concept, from the compact arrays, not the doc's Sets.
+  ownFlagsOf(factConcepts, id, ids, flags);
   let score = 0;
   let coreHits = 0;
   let nearHits = 0;
   for (let i = 0; i < concepts.length; i++) {
     const c = concepts[i] as string;
     const weight = terms.weights[i] as number;
+    const uses = flags[i] as number;
     // A counted noun only counts as the fact's own when it is the head ("12 million individual
     // street deals" counts deals, not individuals); a weighed substance may be a modifier
     // ("1,260 pounds of fentanyl powder").
-    const modifierOnly = counting && c === target && !doc.heads.has(c) && doc.subject.has(c);
-    if (doc.core.has(c) && !modifierOnly) {
+    const modifierOnly =
+      counting && c === target && !(uses & OWN.head) && (uses & OWN.subject) !== 0;
+    if (uses & OWN.core && !modifierOnly) {
       score += w.coreHit * weight;
       coreHits++;
     } else if (ACTION_CONCEPTS.has(c) && !fact.action) {
       score += w.missingVerbHit * weight; // the verb is left out, not contradicted
-    } else if (doc.near.has(c) && !exampleOnlyConcepts(doc).has(c)) {
+    } else if (uses & OWN.near && !exampleOnlyConcepts(doc).has(c)) {
       score += w.nearHit * weight;
       nearHits++;
-    } else if (doc.context.has(c)) score += w.sentenceHit * weight;
-    else if (doc.paragraph.has(c)) score += w.paragraphHit * weight;
+    } else if (inSentence(factConcepts, id, ids[i] as number)) score += w.sentenceHit * weight;
+    else if (inParagraph(factConcepts, id, ids[i] as number)) score += w.paragraphHit * weight;
     // A national total does not answer for a part the question names ("in the harbour sweep"),
     // a word the report uses in only a few sentences, none of them the total's.
     else if (fact.scope === "national" && namesAPart(query, index, c, w))
@@ -662,7 +673,9 @@ export function rankFacts(
   const asPlaces = samePlaces ? query : { ...query, filters: { ...query.filters, places } };
   const found = candidates(query, index, places, text.best, w.postingsRead);
   return shortlist(found, asPlaces, index, textMatch, w)
-    .ids.map((id) => scoreFact(asPlaces, index.factDocs[id] as FactDoc, index, textMatch(id), w))
+    .ids.map((id) =>
+      scoreFact(asPlaces, index.factDocs[id] as FactDoc, index, textMatch(id), w, id),
+    )
     .sort((a, b) => b.score - a.score);
 }
 

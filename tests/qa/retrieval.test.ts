@@ -205,6 +205,7 @@ describe("compact fact concepts", () => {
               Boolean((flags[i] as number) & OWN.near),
               Boolean((flags[i] as number) & OWN.head),
               Boolean((flags[i] as number) & OWN.verb),
+              Boolean((flags[i] as number) & OWN.subject),
               inSentence(factConcepts, f, id),
               inParagraph(factConcepts, f, id),
             ]).toEqual([
@@ -212,6 +213,7 @@ describe("compact fact concepts", () => {
               doc.near.has(c),
               doc.heads.has(c),
               verbs.includes(c),
+              doc.subject.has(c),
               doc.context.has(c),
               doc.paragraph.has(c),
             ]);
