@@ -638,18 +638,25 @@ export function countInWords(query: Query, index: ReportIndex): CountInWords | n
     String.raw`\b(?:${VAGUE_COUNTS})\s+(?:of\s+)?(?:[a-z-]+\s+){0,3}?${root}[a-z]*`,
     "i",
   );
-  let found: CountInWords | null = null;
   // Only sentences where a word beginning so follows a count in words closely enough can match.
   const { countingInWords, countedInWords } = preparedOf(index);
   const reached = paragraphsWithPrefix(countedInWords, root);
   const sentences =
     reached === null ? countingInWords : [...reached].map((i) => countingInWords[i] as SentenceDoc);
-  for (const sentence of sentences) {
+  // The first sentence of those sharing the most concepts that matches: the shares are counted
+  // first and the pattern tried best share first, so a common noun's thousands of sentences in a
+  // very large report are not each searched.
+  const shares = sentences.map(
+    (sentence) => query.measure.concepts.filter((c) => sentence.concepts.has(c)).length,
+  );
+  const order = sentences
+    .map((_, i) => i)
+    .sort((a, b) => (shares[b] as number) - (shares[a] as number) || a - b);
+  for (const i of order) {
+    const sentence = sentences[i] as SentenceDoc;
     const match = form.exec(sentence.text);
-    if (!match) continue;
-    const shared = query.measure.concepts.filter((c) => sentence.concepts.has(c)).length;
-    if (!found || shared > found.shared)
-      found = { words: match[0], paragraph: sentence.paragraph, shared };
+    if (match)
+      return { words: match[0], paragraph: sentence.paragraph, shared: shares[i] as number };
   }
-  return found;
+  return null;
 }

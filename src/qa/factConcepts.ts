@@ -2,7 +2,17 @@ import type { Fact } from "../facts/schema.js";
 import { concept } from "./vocabulary.js";
 
 /** Where a fact's own words use a concept: bits of `FactConcepts.ownFlags`. */
-export const OWN = { core: 1, near: 2, head: 4, verb: 8 } as const;
+export const OWN = { core: 1, near: 2, head: 4, verb: 8, subject: 16 } as const;
+
+/** What a figure is, as scoring reads it: bits of `FactConcepts.factFlags`. */
+export const FACT = {
+  /** A mass or volume (`Fact.base`). */
+  measured: 1,
+  /** National in scope. */
+  national: 2,
+  /** Before the report's first section heading. */
+  unsectioned: 4,
+} as const;
 
 /**
  * Every fact's concepts by where it uses them, in flat typed arrays by fact id, concepts as
@@ -24,6 +34,21 @@ export interface FactConcepts {
   /** Shared sets, each ascending: entries setStart[s] up to setStart[s + 1]. */
   setStart: Uint32Array;
   setConcept: Uint32Array;
+  /**
+   * Each fact's paragraph number, FACT bits and unit, so the shortlist of a very large report scores
+   * hundreds of facts without reading their docs, scattered over the heap.
+   */
+  paragraph: Uint32Array;
+  factFlags: Uint8Array;
+  unit: (string | null)[];
+}
+
+function factFlagsOf(fact: Fact): number {
+  return (
+    (fact.base ? FACT.measured : 0) |
+    (fact.scope === "national" ? FACT.national : 0) |
+    (fact.section === null ? FACT.unsectioned : 0)
+  );
 }
 
 /** What of a fact doc these arrays hold (FactDoc's fields of the same names). */
@@ -32,6 +57,7 @@ export interface ConceptSets {
   core: ReadonlySet<string>;
   near: ReadonlySet<string>;
   heads: ReadonlySet<string>;
+  subject: ReadonlySet<string>;
   leadVerbs: readonly string[];
   context: ReadonlySet<string>;
   paragraph: ReadonlySet<string>;
@@ -73,6 +99,8 @@ export function factConceptsOf(docs: readonly ConceptSets[]): FactConcepts {
   };
   const sentenceSet = new Uint32Array(docs.length);
   const paragraphSet = new Uint32Array(docs.length);
+  const paragraph = new Uint32Array(docs.length);
+  const factFlags = new Uint8Array(docs.length);
   // A fact's own bits by concept, gathered across its Sets and cleared after it.
   const bits: number[] = [];
   docs.forEach((doc, f) => {
@@ -88,6 +116,7 @@ export function factConceptsOf(docs: readonly ConceptSets[]): FactConcepts {
     mark(doc.core, OWN.core);
     mark(doc.near, OWN.near);
     mark(doc.heads, OWN.head);
+    mark(doc.subject, OWN.subject);
     mark(verbsOf(doc), OWN.verb);
     for (const id of mine) {
       ownConcept.push(id);
@@ -95,6 +124,8 @@ export function factConceptsOf(docs: readonly ConceptSets[]): FactConcepts {
       bits[id] = 0;
     }
     ownStart[f + 1] = ownConcept.length;
+    paragraph[f] = doc.fact.paragraph;
+    factFlags[f] = factFlagsOf(doc.fact);
     sentenceSet[f] = setOf(doc.context);
     paragraphSet[f] = setOf(doc.paragraph);
   });
@@ -107,6 +138,9 @@ export function factConceptsOf(docs: readonly ConceptSets[]): FactConcepts {
     paragraphSet,
     setStart: Uint32Array.from(setStart),
     setConcept: Uint32Array.from(setConcept),
+    paragraph,
+    factFlags,
+    unit: docs.map((doc) => doc.fact.unit),
   };
 }
 

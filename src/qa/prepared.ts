@@ -49,6 +49,8 @@ export interface Prepared {
   countedInWords: WordIndex;
   /** The report's words grouped by their first `ROOT_START` letters, lower-cased. */
   wordsByStart: Map<string, string[]>;
+  /** By paragraph number (position from 1), 1 where it is a reporter's question of a transcript. */
+  reportersQuestions: Uint8Array;
 }
 
 /** "dozens", "a handful": longest first, so "hundreds of thousands" is read whole. */
@@ -143,6 +145,17 @@ function countingInWordsOf(index: ReportIndexData, first: Map<number, number>): 
   return found;
 }
 
+/** "Q: Is the ministry still seeking the …": a transcript's question from the floor. */
+const REPORTERS_QUESTION = /^\s*(?:Q|QUESTION)\s*[:.]\s/;
+
+function reportersQuestionsOf(paragraphs: ReportIndexData["report"]["paragraphs"]): Uint8Array {
+  const asked = new Uint8Array(paragraphs.length + 1);
+  paragraphs.forEach(({ text }, i) => {
+    if (REPORTERS_QUESTION.test(text)) asked[i + 1] = 1;
+  });
+  return asked;
+}
+
 function wordsByStartOf(words: Iterable<string>): Map<string, string[]> {
   const groups = new Map<string, string[]>();
   for (const word of words)
@@ -172,6 +185,7 @@ function prepare(index: ReportIndexData): Prepared {
       countingInWords.map((sentence, i) => ({ number: i, text: countedWordsOf(sentence.text) })),
     ),
     wordsByStart: wordsByStartOf(index.spelling.counts.keys()),
+    reportersQuestions: reportersQuestionsOf(index.report.paragraphs),
   };
 }
 

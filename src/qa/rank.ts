@@ -8,7 +8,8 @@ import { countUnit, RATE_PERIOD_PATTERN, RATE_PERIODS } from "../facts/units.js"
 import { escapeForPattern } from "../text/matches.js";
 import { words } from "../text/tokenize.js";
 import { rankBm25 } from "./bm25.js";
-import { conceptIds, inParagraph, inSentence, OWN, ownFlagsOf } from "./factConcepts.js";
+import { conceptIds, FACT, inParagraph, inSentence, OWN, ownFlagsOf } from "./factConcepts.js";
+import { preparedOf } from "./prepared.js";
 import {
   conceptWeight,
   FACT_FIELD_BOOST,
@@ -17,6 +18,7 @@ import {
   SEARCH_TEXT,
   UNIT_KINDS,
 } from "./reportIndex.js";
+import { TopScores } from "./topScores.js";
 import { type Query, withoutSetAside } from "./understand.js";
 import { concept, conceptsOf, STOP_WORDS } from "./vocabulary.js";
 import { DEFAULT_WEIGHTS, type Weights } from "./weights.js";
@@ -148,33 +150,42 @@ const TIME_RATES: ReadonlySet<string> = new Set(RATE_PERIODS.map(concept));
 /** "rose 2.7 times", "three times higher": a multiplier, which counts nothing. */
 const MULTIPLIER_UNITS = new Set(["time", "times", "fold"]);
 
-function unitFit(query: Query, doc: FactDoc, w: Weights): number {
-  const { fact } = doc;
+/**
+ * How well a figure's unit fits what is asked: its unit, whether it is a mass or volume, and the
+ * denominator it is stated per (`statedRate`, asked only for a percentage).
+ */
+function unitFit(
+  query: Query,
+  factUnit: string | null,
+  measured: boolean,
+  rate: () => string | null,
+  w: Weights,
+): number {
   const { kind, unit } = query.measure.expected;
-  if (MULTIPLIER_UNITS.has(fact.unit ?? "") && !MULTIPLIER_UNITS.has(unit ?? "")) {
+  if (MULTIPLIER_UNITS.has(factUnit ?? "") && !MULTIPLIER_UNITS.has(unit ?? "")) {
     return w.multiplierUnasked;
   }
   if (kind === "mass" || kind === "volume")
-    return fact.base ? (unit && unit === fact.unit ? w.massExact : w.massGiven) : w.wrongUnitKind;
+    return measured ? (unit && unit === factUnit ? w.massExact : w.massGiven) : w.wrongUnitKind;
   if (kind === "currency") {
-    if (!fact.unit || !CURRENCIES.test(fact.unit)) return w.wrongUnitKind;
-    return !unit ? w.currencyGiven : unit === fact.unit ? w.currencyExact : w.currencyOther;
+    if (!factUnit || !CURRENCIES.test(factUnit)) return w.wrongUnitKind;
+    return !unit ? w.currencyGiven : unit === factUnit ? w.currencyExact : w.currencyOther;
   }
   if (kind === "amount")
-    return fact.base
+    return measured
       ? w.amountMass
-      : fact.unit && CURRENCIES.test(fact.unit)
+      : factUnit && CURRENCIES.test(factUnit)
         ? w.amountMoney
         : w.wrongUnitKind;
   // "the murder rate": a percentage, or a figure stated per so many people (not per day).
   if (kind === "percent") {
-    const rate = statedRate(doc);
-    const perPeople = rate !== null && !TIME_RATES.has(rate) && ASKS_RATE.test(query.cleaned);
-    return fact.unit === "percent" || perPeople ? w.percentGiven : w.wrongUnitKind;
+    const stated = rate();
+    const perPeople = stated !== null && !TIME_RATES.has(stated) && ASKS_RATE.test(query.cleaned);
+    return factUnit === "percent" || perPeople ? w.percentGiven : w.wrongUnitKind;
   }
   if (unit) {
-    if (fact.unit === unit) return w.countUnitGiven;
-    return fact.base || fact.unit === "percent" || fact.unit === "share"
+    if (factUnit === unit) return w.countUnitGiven;
+    return measured || factUnit === "percent" || factUnit === "share"
       ? w.countAsMeasure
       : w.countOtherUnit;
   }
@@ -244,10 +255,16 @@ function verbatimWords(query: Query, doc: FactDoc): number {
 }
 
 /** With no place asked, national figures, and above all the headline ones before the first section. */
-function placelessFit(fact: Fact, index: ReportIndex, terms: QueryTerms, w: Weights): number {
-  const headline = fact.section === null && index.report.sections.length > 0 ? w.headline : 0;
+function placelessFit(
+  national: boolean,
+  unsectioned: boolean,
+  index: ReportIndex,
+  terms: QueryTerms,
+  w: Weights,
+): number {
+  const headline = unsectioned && index.report.sections.length > 0 ? w.headline : 0;
   const asksTotal = terms.asksTotal ? w.asksTotal : 0;
-  return fact.scope === "national"
+  return national
     ? w.nationalWhenPlaceless + asksTotal + headline
     : w.localWhenPlaceless - asksTotal + headline;
 }
@@ -342,6 +359,9 @@ interface QueryTerms {
   w: Weights;
   concepts: string[];
   conceptSet: Set<string>;
+  /** The concepts as `FactConcepts` ids (-1 for one no fact uses), and room for a fact's OWN bits. */
+  ids: Int32Array;
+  flags: Uint8Array;
   /** `weightOf` each concept, in the same order, `bridgeHit` times that for a bridged one. */
   weights: number[];
   target: string | null;
@@ -371,6 +391,8 @@ function queryTerms(query: Query, index: ReportIndex, w: Weights): QueryTerms {
     w,
     concepts,
     conceptSet: new Set(concepts),
+    ids: conceptIds(index.factConcepts, concepts),
+    flags: new Uint8Array(concepts.length),
     // A report's word standing in for a question word it never uses counts less than one asked.
     weights: concepts.map((c) => weightOf(index, c) * (bridged.has(c) ? w.bridgeHit : 1)),
     target: query.measure.target ? concept(query.measure.target) : null,
@@ -574,35 +596,41 @@ export function scoreFact(
   index: ReportIndex,
   textMatch = 0,
   w: Weights = DEFAULT_WEIGHTS,
+  id = index.factDocs.indexOf(doc),
 ): ScoredFact {
   const { fact } = doc;
   const { places } = query.filters;
   const terms = queryTerms(query, index, w);
   const own = docTerms(doc);
-  const { concepts, target, counting } = terms;
+  const { concepts, target, counting, ids, flags } = terms;
+  const { factConcepts } = index;
+  // Where the fact uses each concept, from the compact arrays, not the doc's Sets.
+  ownFlagsOf(factConcepts, id, ids, flags);
   let score = 0;
   let coreHits = 0;
   let nearHits = 0;
   for (let i = 0; i < concepts.length; i++) {
     const c = concepts[i] as string;
     const weight = terms.weights[i] as number;
+    const uses = flags[i] as number;
     // A counted noun only counts as the fact's own when it is the head ("12 million individual
     // street deals" counts deals, not individuals); a weighed substance may be a modifier
     // ("1,260 pounds of fentanyl powder").
-    const modifierOnly = counting && c === target && !doc.heads.has(c) && doc.subject.has(c);
-    if (doc.core.has(c) && !modifierOnly) {
+    const modifierOnly =
+      counting && c === target && !(uses & OWN.head) && (uses & OWN.subject) !== 0;
+    if (uses & OWN.core && !modifierOnly) {
       score += w.coreHit * weight;
       coreHits++;
     } else if (ACTION_CONCEPTS.has(c) && !fact.action) {
       score += w.missingVerbHit * weight; // the verb is left out, not contradicted
-    } else if (doc.near.has(c) && !exampleOnlyConcepts(doc).has(c)) {
+    } else if (uses & OWN.near && !exampleOnlyConcepts(doc).has(c)) {
       score += w.nearHit * weight;
       nearHits++;
     } else if (c === MONEY && moneyOfPlace(fact, places)) {
       score += w.moneyByCurrency * weight;
       nearHits++;
-    } else if (doc.context.has(c)) score += w.sentenceHit * weight;
-    else if (doc.paragraph.has(c)) score += w.paragraphHit * weight;
+    } else if (inSentence(factConcepts, id, ids[i] as number)) score += w.sentenceHit * weight;
+    else if (inParagraph(factConcepts, id, ids[i] as number)) score += w.paragraphHit * weight;
     // A national total does not answer for a part the question names ("in the harbour sweep"),
     // a word the report uses in only a few sentences, none of them the total's.
     else if (fact.scope === "national" && namesAPart(query, index, c, w))
@@ -635,8 +663,9 @@ export function scoreFact(
   // "Carjackings in <city>?", "cocaine seized in <region>?": with no counted noun asked, a noun the
   // question names that is what the figure counts (its head) is the measure asked.
   else if (terms.bare && concepts.some((c) => doc.heads.has(c))) score += w.askedNounHead;
-  score += unitFit(query, doc, w);
-  if (places.length === 0) score += placelessFit(fact, index, terms, w);
+  score += unitFit(query, fact.unit, Boolean(fact.base), () => statedRate(doc), w);
+  if (places.length === 0)
+    score += placelessFit(fact.scope === "national", fact.section === null, index, terms, w);
   // A figure for exactly the places asked about beats one they share with others.
   else {
     score += (w.placeMatch * places.length) / Math.max(places.length, distinctPlaces(fact));
@@ -658,12 +687,9 @@ export function scoreFact(
   return { fact, doc, score, coreHits, nearHits };
 }
 
-/** "Q: Is the ministry still seeking the …": a transcript's question from the floor. */
-const REPORTERS_QUESTION = /^\s*(?:Q|QUESTION)\s*[:.]\s/;
-
 /** A figure a reporter puts in a question is the asker's; the answer that follows states the report's. */
 function inReportersQuestion(fact: Fact, index: ReportIndex): boolean {
-  return REPORTERS_QUESTION.test(index.report.paragraphs[fact.paragraph - 1]?.text ?? "");
+  return preparedOf(index).reportersQuestions[fact.paragraph] === 1;
 }
 
 /** Facts that can answer the query, best first. With places named, only those places' facts. */
@@ -693,7 +719,9 @@ export function rankFacts(
   const asPlaces = samePlaces ? query : { ...query, filters: { ...query.filters, places } };
   const found = candidates(query, index, places, text.best, w.postingsRead);
   return shortlist(found, asPlaces, index, textMatch, w)
-    .map((id) => scoreFact(asPlaces, index.factDocs[id] as FactDoc, index, textMatch(id), w))
+    .ids.map((id) =>
+      scoreFact(asPlaces, index.factDocs[id] as FactDoc, index, textMatch(id), w, id),
+    )
     .sort((a, b) => b.score - a.score);
 }
 
@@ -708,64 +736,168 @@ function askedUnits(query: Query): string[] {
 }
 
 /**
- * At most `w.fullScoreLimit` of the candidates, in factDocs order: all of them when there are no
- * more, else the best by a cheap score: where the fact uses each question concept (its own words,
- * around the figure, its sentence, its paragraph), the counted noun and verb asked, its unit,
- * places, text match and place in the report, weighed as `scoreFact` weighs them. In a very large report a question's common words retrieve most of it,
- * and full scoring is the costly part.
+ * The most `unitFit` gives any figure for this question: the largest of the values its branches
+ * for the kind asked can return (a bound for `shortlist`'s early stop; keep the two together).
  */
-function shortlist(
+function unitFitCeiling(query: Query, w: Weights): number {
+  const { kind, unit } = query.measure.expected;
+  const values = [w.multiplierUnasked];
+  if (kind === "mass" || kind === "volume") values.push(w.massExact, w.massGiven, w.wrongUnitKind);
+  else if (kind === "currency")
+    values.push(w.wrongUnitKind, w.currencyGiven, w.currencyExact, w.currencyOther);
+  else if (kind === "amount") values.push(w.amountMass, w.amountMoney, w.wrongUnitKind);
+  else if (kind === "percent") values.push(w.percentGiven, w.wrongUnitKind);
+  else if (unit) values.push(w.countUnitGiven, w.countAsMeasure, w.countOtherUnit);
+  else values.push(0);
+  return Math.max(...values);
+}
+
+/**
+ * Rounding room for the early stop: a ceiling summed in another order than a score may differ from
+ * it in the last bits, and a candidate is passed over only when it stays below by more than this.
+ */
+const CEILING_ROUNDING = 1e-9;
+
+/** What the shortlist needs to score a candidate cheaply, worked out once per question. */
+interface CheapTerms {
+  terms: QueryTerms;
+  places: readonly string[];
+  ranksPlaces: boolean;
+  /** The concepts asked, then the counted noun, then the verbs asked, as concept ids. */
+  asked: Int32Array;
+  targetAt: number;
+  own: Uint8Array;
+}
+
+/**
+ * The cheap score of fact `id`: where the fact uses each question concept (its own words, around
+ * the figure, its sentence, its paragraph), the counted noun and verb asked, its unit, places, text
+ * match and place in the report, weighed as `scoreFact` weighs them.
+ */
+function cheapScore(
+  id: number,
+  query: Query,
+  index: ReportIndex,
+  cheap: CheapTerms,
+  textMatch: (id: number) => number,
+  w: Weights,
+): number {
+  const { terms, places, asked, targetAt, own } = cheap;
+  const { factConcepts } = index;
+  const kind = factConcepts.factFlags[id] as number;
+  const rate = () => statedRate(index.factDocs[id] as FactDoc);
+  let score =
+    unitFit(query, factConcepts.unit[id] ?? null, (kind & FACT.measured) !== 0, rate, w) +
+    textMatch(id) * w.textMatch;
+  ownFlagsOf(factConcepts, id, asked, own);
+  for (let i = 0; i < targetAt; i++) {
+    const c = asked[i] as number;
+    const flags = own[i] as number;
+    const level =
+      flags & OWN.core
+        ? w.coreHit
+        : flags & OWN.near
+          ? w.nearHit
+          : inSentence(factConcepts, id, c)
+            ? w.sentenceHit
+            : inParagraph(factConcepts, id, c)
+              ? w.paragraphHit
+              : 0;
+    score += level * (terms.weights[i] as number);
+  }
+  if (terms.target && (own[targetAt] as number) & (OWN.head | OWN.core)) score += w.targetHead;
+  if (own.subarray(targetAt + 1).some((flags) => flags & OWN.verb)) score += w.verbAgrees;
+  // A question ranking places reads their local figures: national ones do not come first.
+  if (places.length === 0 && !cheap.ranksPlaces) {
+    const national = (kind & FACT.national) !== 0;
+    score += placelessFit(national, (kind & FACT.unsectioned) !== 0, index, terms, w);
+  } else if (places.length > 0) {
+    const { fact } = index.factDocs[id] as FactDoc;
+    score += (w.placeMatch * places.length) / Math.max(places.length, distinctPlaces(fact));
+  }
+  return score - (factConcepts.paragraph[id] as number) * w.paragraphOrder;
+}
+
+/**
+ * The most `cheapScore` can give any fact before its paragraph's order is taken off: each part's
+ * largest value for this question, summed.
+ */
+function cheapCeiling(query: Query, cheap: CheapTerms, w: Weights): number {
+  const { terms, places } = cheap;
+  const levels = [w.coreHit, w.nearHit, w.sentenceHit, w.paragraphHit, 0];
+  let ceiling = unitFitCeiling(query, w) + Math.max(0, w.textMatch);
+  for (let i = 0; i < cheap.targetAt; i++) {
+    const weight = terms.weights[i] as number;
+    ceiling += Math.max(...levels.map((level) => level * weight));
+  }
+  if (terms.target) ceiling += Math.max(0, w.targetHead);
+  if (cheap.asked.length > cheap.targetAt + 1) ceiling += Math.max(0, w.verbAgrees);
+  const asksTotal = terms.asksTotal ? w.asksTotal : 0;
+  if (places.length === 0 && !cheap.ranksPlaces)
+    ceiling +=
+      Math.max(w.nationalWhenPlaceless + asksTotal, w.localWhenPlaceless - asksTotal) +
+      Math.max(0, w.headline);
+  else if (places.length > 0) ceiling += Math.max(0, w.placeMatch);
+  return ceiling;
+}
+
+/** What `shortlist` kept, and how many candidates it scored to find them. */
+export interface Shortlist {
+  ids: number[];
+  scored: number;
+}
+
+/**
+ * At most `w.fullScoreLimit` of the candidates (`found`, ascending ids), in factDocs order: all of
+ * them when there are no more, else the best by `cheapScore`, ties to the earlier candidate. In a
+ * very large report a question's common words retrieve most of it, and full scoring is the costly
+ * part. Candidates are read in order, the best `fullScoreLimit` scores so far kept (`TopScores`);
+ * one whose ceiling (`cheapCeiling` less its paragraph's order, read from a typed array, not its
+ * doc) cannot beat the least of them could neither get in nor win a tie, and is not scored at all:
+ * the list is the one scoring every candidate gives (`stopEarly` false, as a test compares).
+ */
+export function shortlist(
   found: number[],
   query: Query,
   index: ReportIndex,
   textMatch: (id: number) => number,
   w: Weights,
-): number[] {
-  if (found.length <= w.fullScoreLimit) return found;
+  stopEarly = true,
+): Shortlist {
+  if (found.length <= w.fullScoreLimit) return { ids: found, scored: 0 };
   const terms = queryTerms(query, index, w);
-  const { places } = query.filters;
-  const ranksPlaces = (query.op === "max" || query.op === "min") && !query.rankedThing;
   const { factConcepts } = index;
-  // The concepts asked, then the counted noun, then the verbs asked: one look-up of each per fact.
   const asked = conceptIds(factConcepts, [
     ...terms.concepts,
     terms.target ?? "",
     ...terms.askedActions,
   ]);
-  const targetAt = terms.concepts.length;
-  const own = new Uint8Array(asked.length);
-  const cheap = found.map((id) => {
-    const doc = index.factDocs[id] as FactDoc;
-    let score = unitFit(query, doc, w) + textMatch(id) * w.textMatch;
-    ownFlagsOf(factConcepts, id, asked, own);
-    for (let i = 0; i < targetAt; i++) {
-      const c = asked[i] as number;
-      const flags = own[i] as number;
-      const level =
-        flags & OWN.core
-          ? w.coreHit
-          : flags & OWN.near
-            ? w.nearHit
-            : inSentence(factConcepts, id, c)
-              ? w.sentenceHit
-              : inParagraph(factConcepts, id, c)
-                ? w.paragraphHit
-                : 0;
-      score += level * (terms.weights[i] as number);
-    }
-    if (terms.target && (own[targetAt] as number) & (OWN.head | OWN.core)) score += w.targetHead;
-    if (own.subarray(targetAt + 1).some((flags) => flags & OWN.verb)) score += w.verbAgrees;
-    // A question ranking places reads their local figures: national ones do not come first.
-    if (places.length === 0 && !ranksPlaces) score += placelessFit(doc.fact, index, terms, w);
-    else if (places.length > 0)
-      score += (w.placeMatch * places.length) / Math.max(places.length, distinctPlaces(doc.fact));
-    return score - doc.fact.paragraph * w.paragraphOrder;
-  });
-  const cut = Float64Array.from(cheap).sort()[found.length - w.fullScoreLimit] as number;
-  const kept = found.filter((_, i) => (cheap[i] as number) > cut);
+  const cheap: CheapTerms = {
+    terms,
+    places: query.filters.places,
+    ranksPlaces: (query.op === "max" || query.op === "min") && !query.rankedThing,
+    asked,
+    targetAt: terms.concepts.length,
+    own: new Uint8Array(asked.length),
+  };
+  const ceiling = stopEarly ? cheapCeiling(query, cheap, w) : Number.POSITIVE_INFINITY;
+  const best = new TopScores(w.fullScoreLimit);
+  const scores = new Float64Array(found.length).fill(Number.NEGATIVE_INFINITY);
+  let scored = 0;
+  for (let i = 0; i < found.length; i++) {
+    const id = found[i] as number;
+    const most = ceiling - (factConcepts.paragraph[id] as number) * w.paragraphOrder;
+    if (most + CEILING_ROUNDING < best.least) continue;
+    const score = cheapScore(id, query, index, cheap, textMatch, w);
+    scores[i] = score;
+    best.add(score);
+    scored++;
+  }
+  const cut = best.least;
+  const kept = found.filter((_, i) => (scores[i] as number) > cut);
   for (let i = 0; i < found.length && kept.length < w.fullScoreLimit; i++)
-    if (cheap[i] === cut) kept.push(found[i] as number);
-  return kept.sort((a, b) => a - b);
+    if (scores[i] === cut) kept.push(found[i] as number);
+  return { ids: kept.sort((a, b) => a - b), scored };
 }
 
 /** Ids in both lists, in the first one's order. */
@@ -800,17 +932,61 @@ function candidates(
       .reduce((kept, ids) => intersect(kept, ids));
     return [...kept].sort((a, b) => a - b);
   }
-  const found = new Set<number>(textMatched);
+  const found = new IdUnion(index);
+  for (const id of textMatched) found.add(id);
   const asked = [...query.measure.concepts];
   if (query.measure.target) asked.push(concept(query.measure.target));
   if (query.rankedThing) asked.push(concept(query.rankedThing));
   // "Which province seized the most?" ranks every place's figures, whatever words they share.
-  if (query.op === "max" || query.op === "min") for (const id of head(located, read)) found.add(id);
-  for (const c of asked)
-    if (!STEERING.has(c)) for (const id of head(byConcept.get(c), read)) found.add(id);
-  for (const unit of askedUnits(query))
-    for (const id of head(byUnit.get(unit), read)) found.add(id);
+  if (query.op === "max" || query.op === "min") found.addHead(located, read);
+  for (const c of asked) if (!STEERING.has(c)) found.addHead(byConcept.get(c), read);
+  for (const unit of askedUnits(query)) found.addHead(byUnit.get(unit), read);
   if (found.size === 0)
     return Array.from({ length: Math.min(read, index.factDocs.length) }, (_, id) => id);
-  return Array.from(Int32Array.from(found).sort());
+  return found.ascending();
+}
+
+/** One marker per fact of a report, reused by each question: the generation that last saw it. */
+const seenBy = new WeakMap<ReportIndex, { seen: Uint32Array; generation: number }>();
+
+/**
+ * A union of fact ids, without a Set: a question's lists hold several hundred ids of a very large
+ * report, and a typed array of markers, one per fact and reused, tells repeats apart for less.
+ */
+class IdUnion {
+  private readonly ids: number[] = [];
+  private readonly seen: Uint32Array;
+  private readonly generation: number;
+
+  constructor(index: ReportIndex) {
+    let marks = seenBy.get(index);
+    if (!marks || marks.generation === 0xffffffff) {
+      marks = { seen: new Uint32Array(index.factDocs.length), generation: 0 };
+      seenBy.set(index, marks);
+    }
+    marks.generation++;
+    this.seen = marks.seen;
+    this.generation = marks.generation;
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  add(id: number): void {
+    if (this.seen[id] === this.generation) return;
+    this.seen[id] = this.generation;
+    this.ids.push(id);
+  }
+
+  /** The first `read` ids of a list, best first. */
+  addHead(ids: readonly number[] | undefined, read: number): void {
+    if (ids === undefined) return;
+    const end = Math.min(read, ids.length);
+    for (let i = 0; i < end; i++) this.add(ids[i] as number);
+  }
+
+  ascending(): number[] {
+    return Array.from(Int32Array.from(this.ids).sort());
+  }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answer } from "../../src/qa/answer.js";
+import { countInWords } from "../../src/qa/coverage.js";
 import { preparedOf } from "../../src/qa/prepared.js";
 import {
   buildReportIndex,
@@ -9,6 +10,7 @@ import {
   toTransferable,
   withSearch,
 } from "../../src/qa/reportIndex.js";
+import { understand } from "../../src/qa/understand.js";
 import { paragraphsWithPrefix } from "../../src/qa/wordIndex.js";
 
 // Invented report: a breakdown by town, a count given only in words, named people and bodies.
@@ -72,5 +74,32 @@ describe("the look-ups prepared with the index", () => {
     expect(answer("How many nets were seized in Quebec?", copy).text).toBe(
       answer("How many nets were seized in Quebec?", index).text,
     );
+  });
+});
+
+describe("a count given only in words", () => {
+  // Invented: three sentences count boats in words; the second and third share the question's words.
+  const counted = buildReportIndex(
+    `Lake Patrol Review
+
+Wardens saw dozens of boats on the lake in May.
+
+Wardens in Ferris Bay stopped scores of unlicensed boats at night.
+
+Crews in Ferris Bay also stopped dozens of unlicensed boats near the jetty.
+
+Officers logged 310 inspections in total.`,
+    { name: "invented.txt", version: null },
+  );
+
+  it("is read from the sentence sharing the most of the question's words, the first of equals", () => {
+    const query = understand("How many boats were stopped in Ferris Bay?");
+    expect(countInWords(query, counted)).toMatchObject({
+      words: "scores of unlicensed boats",
+      paragraph: 3,
+    });
+    expect(countInWords(understand("How many boats did wardens see?"), counted)).toMatchObject({
+      paragraph: 2,
+    });
   });
 });

@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { searchBm25 } from "../../src/qa/bm25.js";
-import { conceptIds, inParagraph, inSentence, OWN, ownFlagsOf } from "../../src/qa/factConcepts.js";
+import {
+  conceptIds,
+  FACT,
+  inParagraph,
+  inSentence,
+  OWN,
+  ownFlagsOf,
+} from "../../src/qa/factConcepts.js";
 import { rankFacts } from "../../src/qa/rank.js";
 import {
   buildReportIndex,
@@ -172,6 +179,20 @@ describe("compact fact concepts", () => {
         const ids = conceptIds(factConcepts, asked);
         const flags = new Uint8Array(asked.length);
         index.factDocs.forEach((doc, f) => {
+          const kind = factConcepts.factFlags[f] as number;
+          expect([
+            factConcepts.paragraph[f],
+            factConcepts.unit[f],
+            Boolean(kind & FACT.measured),
+            Boolean(kind & FACT.national),
+            Boolean(kind & FACT.unsectioned),
+          ]).toEqual([
+            doc.fact.paragraph,
+            doc.fact.unit,
+            Boolean(doc.fact.base),
+            doc.fact.scope === "national",
+            doc.fact.section === null,
+          ]);
           ownFlagsOf(factConcepts, f, ids, flags);
           const verbs = [
             ...(doc.fact.action !== null ? [concept(doc.fact.action)] : []),
@@ -184,6 +205,7 @@ describe("compact fact concepts", () => {
               Boolean((flags[i] as number) & OWN.near),
               Boolean((flags[i] as number) & OWN.head),
               Boolean((flags[i] as number) & OWN.verb),
+              Boolean((flags[i] as number) & OWN.subject),
               inSentence(factConcepts, f, id),
               inParagraph(factConcepts, f, id),
             ]).toEqual([
@@ -191,6 +213,7 @@ describe("compact fact concepts", () => {
               doc.near.has(c),
               doc.heads.has(c),
               verbs.includes(c),
+              doc.subject.has(c),
               doc.context.has(c),
               doc.paragraph.has(c),
             ]);
