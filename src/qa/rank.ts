@@ -53,7 +53,7 @@ const EARLIER_BEFORE =
   /\b(?:(?:up|down)\s+(?:\w+ly\s+)?from|compared (?:with|to)|than|previous|prior)\b[^,;]*$/i;
 const EARLIER_AFTER =
   /^[^,;.]{0,25}\b(?:a year earlier|the year before|the previous year|in the same period last year|a year ago)\b/i;
-/** "Five people charged in an earlier phase of the case": a count for a round before the one reported. */
+/** "Three dealers arrested in a first wave of the inquiry": a count for a round before the one reported. */
 const EARLIER_PHASE =
   /^[^,;.]{0,40}?\b(?:an?|the|its)\s+(?:earlier|previous|prior|first)\s+(?:phase|round|wave|stage|sweep)\b/i;
 /** "61% of arrests, down from 66% in 2030": a percentage right after "from" is the one before. */

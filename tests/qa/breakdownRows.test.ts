@@ -11,7 +11,7 @@ const REPORT = [
   "MADRID, July 3, 2025 - The board said officers seized 96 million tablets in the first half of 2025.",
   "Officers opened 20,400 drug cases and arrested 24,310 suspects on drug charges during the period, down 3% from 25,060.",
   "A village sweep led to 4,020 arrests, officials said.",
-  "Seizures and arrests by region, January–June 2025:",
+  "Arrests and seizures by province, January–June 2025:",
   "Upland: 51 million tablets; 3,100 kg of crystal meth; 6,200 arrests",
   "Northeastern: 30 million tablets; 2,200 kg of crystal meth; 7,010 arrests",
   "Coastal (including Valencia): 9 million tablets; 800 kg of crystal meth; 8,400 arrests",

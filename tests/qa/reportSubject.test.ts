@@ -34,7 +34,7 @@ describe("figures about what the whole report covers", () => {
       "Deaths",
       "The coroner said 12 deaths this year involved pills like those seized in Operation Lantern.",
       "Earlier phase",
-      "Operation Lantern began in May. Five people charged in an earlier phase have pleaded guilty.",
+      "Operation Lantern began in May. Four couriers charged in an earlier round are awaiting trial.",
       "Prosecutors said more charges may follow.",
     ].join("\n\n");
     expect(value("how many guns were seized in operation lantern", paragraphs)).toBe(21);

@@ -11,7 +11,7 @@ const release = invented(
   [
     "Harbour board reports record pill haul",
     "Officers seized 90 million pills in the first half of 2031, the board said.",
-    "Seizures and arrests by region, January–June 2031:",
+    "Arrests and seizures by district, January–June 2031:",
     "Uplands: 41 million pills; 800 kg of heroin; 2,310 arrests",
     "Northwestern: 33 million pills; 640 kg of heroin; 4,120 arrests",
     "Coastal (including Avalon): 16 million pills; 95 kg of heroin; 1,870 arrests",
