@@ -2,7 +2,8 @@
 
 import { matchesOf } from "../text/matches.js";
 
-const MONTH =
+/** A month's name, full or cut short ("Sept."), for building date patterns. */
+export const MONTH =
   "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 const MONTH_OR_DAY = new RegExp(`^(?:${MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$`, "i");
 
@@ -24,6 +25,11 @@ const MONTH_STARTS = [
   "nov",
   "dec",
 ];
+
+/** "March", "Sept." → 3, 9; 0 for a word that is no month. */
+export function monthNumber(name: string): number {
+  return MONTH_STARTS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
 /** First and last month (1–12) of the quarters and halves a span of months can name. */
 const SPAN_NAMES: ReadonlyMap<string, string> = new Map([
   ["1-3", "first quarter"],
@@ -49,9 +55,8 @@ const MONTH_COUNTS: ReadonlyMap<string, number> = new Map([
  * the other.
  */
 export function monthSpanPeriods(text: string): string[] {
-  const monthOf = (word: string) => MONTH_STARTS.indexOf(word.slice(0, 3).toLowerCase()) + 1;
   const spans = matchesOf(MONTH_SPAN, text).flatMap((match) => {
-    const name = SPAN_NAMES.get(`${monthOf(match[1] ?? "")}-${monthOf(match[2] ?? "")}`);
+    const name = SPAN_NAMES.get(`${monthNumber(match[1] ?? "")}-${monthNumber(match[2] ?? "")}`);
     return name ? [name] : [];
   });
   const counted = matchesOf(FIRST_MONTHS, text).flatMap((match) => {

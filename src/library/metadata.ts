@@ -1,22 +1,8 @@
+import { MONTH, monthNumber } from "../facts/dates.js";
 import { placeByName } from "../facts/places.js";
 import type { VersionMeta } from "../store/reportVersions.js";
 import { VersionMeta as VersionMetaSchema } from "../store/reportVersions.js";
 
-const MONTHS = [
-  "jan",
-  "feb",
-  "mar",
-  "apr",
-  "may",
-  "jun",
-  "jul",
-  "aug",
-  "sep",
-  "oct",
-  "nov",
-  "dec",
-] as const;
-const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const ORDINAL = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
 /** "March 3rd", "March 3, 2024", "3 March 2024", "2024-03-03". */
 const DATE = new RegExp(
@@ -48,10 +34,6 @@ function iso(year: number, month: number, day: number): string | undefined {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
   return date.toISOString().slice(0, 10);
-}
-
-function monthNumber(name: string): number {
-  return MONTHS.indexOf(name.slice(0, 3).toLowerCase() as (typeof MONTHS)[number]) + 1;
 }
 
 /**

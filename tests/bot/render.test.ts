@@ -9,6 +9,7 @@ import { LOW_CONFIDENCE, type RenderedMessage, renderAnswer } from "../../src/bo
 import { answer } from "../../src/qa/answer.js";
 import { buildReportIndex, type ReportMeta } from "../../src/qa/reportIndex.js";
 import type { Answer } from "../../src/qa/schema.js";
+import { PATROLS_REPORT } from "../support/patrols.js";
 
 /** An invented report with Discord markup in it: spoilers, a masked link, a mention, @everyone. */
 const reportText = readFileSync(new URL("./fixtures/harbour-report.md", import.meta.url), "utf8");
@@ -239,16 +240,7 @@ describe("restated figures", () => {
 });
 
 describe("contests", () => {
-  const patrols = buildReportIndex(
-    [
-      "Coastal patrol results, 2 March.",
-      "Officers in Kerala seized 40 kilograms of heroin and arrested 12 suspects.",
-      "Officers in Goa seized 75 kilograms of heroin and arrested 9 suspects.",
-      "Officers in Punjab seized 12 kilograms of heroin.",
-      "Kerala and Goa together destroyed 9 drug labs.",
-    ].join("\n\n"),
-    bare,
-  );
+  const patrols = buildReportIndex(PATROLS_REPORT, bare);
   const shown = (question: string) => embedOf(renderAnswer(answer(question, patrols), bare, asker));
 
   it("titles a comparison with its winner and labels every side's figure with its name", () => {

@@ -2,18 +2,9 @@ import { describe, expect, it } from "vitest";
 import { answerToJson, answerToText } from "../../src/cli/output.js";
 import { answer } from "../../src/qa/answer.js";
 import { buildReportIndex } from "../../src/qa/reportIndex.js";
+import { PATROLS_REPORT } from "../support/patrols.js";
 
-/** An invented report: three places' seizures, and one figure two of them share. */
-const patrols = buildReportIndex(
-  [
-    "Coastal patrol results, 2 March.",
-    "Officers in Kerala seized 40 kilograms of heroin and arrested 12 suspects.",
-    "Officers in Goa seized 75 kilograms of heroin and arrested 9 suspects.",
-    "Officers in Punjab seized 12 kilograms of heroin.",
-    "Kerala and Goa together destroyed 9 drug labs.",
-  ].join("\n\n"),
-  { name: "patrols.txt", version: 1 },
-);
+const patrols = buildReportIndex(PATROLS_REPORT, { name: "patrols.txt", version: 1 });
 const asked = (question: string) => answer(question, patrols);
 
 describe("the CLI's text answer names a contest's winner from the answer's structure", () => {

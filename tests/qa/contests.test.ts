@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { answer } from "../../src/qa/answer.js";
 import { buildReportIndex } from "../../src/qa/reportIndex.js";
 import { contestOptions } from "../../src/qa/understand.js";
+import { PATROLS_REPORT } from "../support/patrols.js";
 
 const invented = (text: string) => buildReportIndex(text, { name: "invented.txt", version: null });
 const report = (...paragraphs: string[]) => invented(`${paragraphs.join("\n\n")}\n`);
@@ -219,13 +220,7 @@ describe("the biggest drop, told by each figure's own words", () => {
 });
 
 describe("a contest answer carries its winner and options as structure", () => {
-  const patrols = report(
-    "Coastal patrol results, 2 March.",
-    "Officers in Kerala seized 40 kilograms of heroin and arrested 12 suspects.",
-    "Officers in Goa seized 75 kilograms of heroin and arrested 9 suspects.",
-    "Officers in Punjab seized 12 kilograms of heroin.",
-    "Kerala and Goa together destroyed 9 drug labs.",
-  );
+  const patrols = report(PATROLS_REPORT);
   const named = (a: ReturnType<typeof answer>) =>
     a.contest?.options.map((option) => [option.name, option.fact?.value ?? null]);
 
