@@ -18,6 +18,19 @@ describe("a contest's options, wherever the question puts them", () => {
     ).toEqual(["north district", "south district"]);
   });
 
+  it("reads two options named before the question proper ('A or B, which had more')", () => {
+    expect(contestOptions("night patrols or day patrols, which made more arrests")).toEqual([
+      "night patrols",
+      "day patrols",
+    ]);
+    expect(contestOptions("the harbour fund or the river fund who got less")).toEqual([
+      "harbour fund",
+      "river fund",
+    ]);
+    // A contest word inside the first part is the question itself, not an option.
+    expect(contestOptions("more arrests at night or by day, which")).toEqual([]);
+  });
+
   it("ends a long second option where a place both share begins ('at the ports')", () => {
     expect(
       contestOptions(
