@@ -310,3 +310,19 @@ describe("an effort named by its kind, set beside another", () => {
     expect(asked.facts.map((fact) => fact.value)).toEqual([520, 310]);
   });
 });
+
+describe("a side's figure is of the deed the contest asks", () => {
+  it("takes the weight seized over a count of cases launched that names the same drugs", () => {
+    // Invented: each sweep's sentence launches drug cases and seizes drugs.
+    const sweeps = report(
+      "Sweeps",
+      "Police launched two harbour sweeps against 40 priority drug smuggling cases, and seized 310 kg of drugs.",
+      "The river taskforce investigated 25 major drug gang cases and seized 120 kilograms of various drugs.",
+    );
+    const asked = answer(
+      "which seized more drugs: the harbour sweeps against priority smuggling cases or the river taskforce gang cases?",
+      sweeps,
+    );
+    expect(asked.facts.map((fact) => fact.value)).toEqual([310, 120]);
+  });
+});

@@ -1,4 +1,5 @@
 import { yearsIn } from "../../facts/dates.js";
+import { actionLemma } from "../../facts/lexicon.js";
 import { localPlacesInQuestion } from "../../facts/localPlaces.js";
 import { findPlacesInQuestion } from "../../facts/places.js";
 import { isAge } from "../../facts/readers/age.js";
@@ -89,8 +90,12 @@ function bestForOption(
   // "which got more money", "who got the longer sentence": a sum of money, a span of time counts
   // what is asked, whatever the report calls it.
   const spanAsked = UNITS.durationDays[query.measure.expected.unit ?? ""] !== undefined;
+  // "which seized more drugs": "launched 21 drug target cases" names drugs, but not as the deed asked.
+  const deeds = deedsAsked(query);
+  const ofDeed = ({ fact }: ScoredFact) =>
+    deeds.size === 0 || fact.action === null || deeds.has(fact.action);
   const counts = (scored: ScoredFact) =>
-    shared.some((c) => scored.doc.core.has(c)) ||
+    (ofDeed(scored) && shared.some((c) => scored.doc.core.has(c))) ||
     moneyAsked(query, scored.fact) ||
     (spanAsked && daysIn(scored.fact) !== null);
   // Like is set beside like: with no rate asked, a total ("$40 million") beats a figure stated per
@@ -175,6 +180,18 @@ function bestForOption(
   );
   if (owned) claims.stated.add(owned);
   return owned;
+}
+
+/**
+ * The deeds a contest asks of its options ("which seized more"), read outside the options: "the
+ * listed cases" names an option, not what was done.
+ */
+function deedsAsked(query: Query): Set<string> {
+  const outside = query.filters.entities.reduce(
+    (text, option) => text.split(option.toLowerCase()).join(" "),
+    query.cleaned.toLowerCase(),
+  );
+  return new Set(words(outside).flatMap((word) => actionLemma(word) ?? []));
 }
 
 /** The figures ranked as high as the first. */
