@@ -326,3 +326,18 @@ describe("a side's figure is of the deed the contest asks", () => {
     expect(asked.facts.map((fact) => fact.value)).toEqual([310, 120]);
   });
 });
+
+describe("a prison term goes to the person its sentence names", () => {
+  it("reads the term across the holder's age, a town and a date, a name holding a place too", () => {
+    // Invented: "Devon" (a county) inside a full name; statutory terms elsewhere in the report.
+    const sentences = report(
+      "Sentencing",
+      "The conspiracy charge carries a mandatory minimum of 10 years and a maximum of life in prison.",
+      "Omar Devon Pike, 38, of Dover, was sentenced in March 2025 to 97 months in prison after pleading guilty.",
+      "Ada Lund, 45, of Salem, was sentenced in June 2025 to 151 months in prison for conspiracy.",
+    );
+    const asked = answer("who got the longer sentence, Pike or Lund?", sentences);
+    expect(asked.facts.map((fact) => fact.value)).toEqual([151, 97]);
+    expect(asked.text).toMatch(/^\*\*Lund\*\*/);
+  });
+});

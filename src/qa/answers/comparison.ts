@@ -17,7 +17,7 @@ import { claimant, distinctSpellings } from "./claims.js";
 import type { AnswerContext } from "./context.js";
 import { confidenceOf, isUsable, noFigure } from "./figure.js";
 import { canAnswer, moneyAsked, ofKindAsked } from "./fit.js";
-import { daysIn } from "./holders.js";
+import { daysIn, holdersOf } from "./holders.js";
 import { parallel } from "./parallel.js";
 
 /** "Which got less", "the smaller": the contest is won by the lowest figure. */
@@ -137,6 +137,13 @@ function bestForOption(
       ofKindAsked(asked, scored.fact) &&
       (years.length === 0 || canAnswer(asked, scored, ctx.index)),
   );
+  // "who got the longer sentence, Reyes or Pike": the term the sentence gives the person named,
+  // across their age and a date ("Dana Reyes, 41, of Eastport, was sentenced in May to 37 months").
+  const held = spanAsked ? termHeldBy(asWritten, ranked, asked, ctx.index) : undefined;
+  if (held) {
+    claims.stated.add(held);
+    return held;
+  }
   const alike = usable.filter(likeAsked);
   const counted = (scored: ScoredFact) => asCounted(query, scored);
   const gap = (scored: ScoredFact) => namedBefore(asWritten, scored.fact, ctx.index);
@@ -192,6 +199,24 @@ function deedsAsked(query: Query): Set<string> {
     query.cleaned.toLowerCase(),
   );
   return new Set(words(outside).flatMap((word) => actionLemma(word) ?? []));
+}
+
+/** A person the report sentences: what a prison term's holder is, to read it from its sentence. */
+const TERM_HOLDER = "defendant";
+
+/** The best ranked span of time whose sentence gives it to the person an option names. */
+function termHeldBy(
+  option: string,
+  ranked: ScoredFact[],
+  query: Query,
+  index: ReportIndex,
+): ScoredFact | undefined {
+  const holders = holdersOf(TERM_HOLDER, undefined, index);
+  return ranked.find((scored) => {
+    if (daysIn(scored.fact) === null || !ofKindAsked(query, scored.fact)) return false;
+    const holder = holders.of(scored.fact);
+    return holder !== null && mentions(holder, option);
+  });
 }
 
 /** The figures ranked as high as the first. */
