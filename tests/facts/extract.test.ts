@@ -297,7 +297,7 @@ describe("the verb a list's lead-in gives its items", () => {
 
 describe("an age after a person's name", () => {
   const subjects = (text: string) =>
-    extractFacts(parseReport(text, "ages.txt")).facts.map((fact) => [fact.value, fact.subject]);
+    extractFacts(parseReport(text)).facts.map((fact) => [fact.value, fact.subject]);
 
   it("is the person's though a place stands inside the name, never a place's at its end", () => {
     // Invented: "Devon" (a county) as a middle name; a state named before a count.

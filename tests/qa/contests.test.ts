@@ -341,3 +341,16 @@ describe("a prison term goes to the person its sentence names", () => {
     expect(asked.text).toMatch(/^\*\*Lund\*\*/);
   });
 });
+
+describe("sides set against each other take figures of one kind", () => {
+  it("gives a place its count when the other place's count is what is asked", () => {
+    // Invented: one force's sentence leads with cash seized, the other's with children.
+    const forces = report(
+      "Week of action",
+      "Kent Police said the force seized 3.1kg of heroin and more than £95,000 in cash during the week, and safeguarded 44 young people.",
+      "In Essex, the force reported 63 children safeguarded, the most of any force.",
+    );
+    const asked = answer("which force safeguarded more kids, Kent or Essex?", forces);
+    expect(asked.facts.map((fact) => fact.value)).toEqual([63, 44]);
+  });
+});

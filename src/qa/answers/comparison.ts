@@ -435,6 +435,39 @@ function alongside(sides: Side[], query: Query, ctx: AnswerContext): Side[] {
   });
 }
 
+/** A figure's kind as sides are set against each other: money, a measure's base unit, a share, a span, a count. */
+function kindOf(fact: Fact): string {
+  if (/^[A-Z]{3}$/.test(fact.unit ?? "")) return "money";
+  if (fact.base) return fact.base.unit;
+  if (fact.unit === "percent") return "percent";
+  return daysIn(fact) !== null ? "span" : "count";
+}
+
+/**
+ * "which force safeguarded more kids, Eastshire or Westshire": sides are set against each other
+ * in one kind of figure. Where one side's figure counts what is asked ("112 children") and
+ * another's is of another kind ("£180,000 in cash"), that side takes its best figure of the kind
+ * of the one that counts it ("71 young people").
+ */
+function ofOneKind(sides: Side[], query: Query, ctx: AnswerContext): Side[] {
+  const countsAsked = (side: Side) =>
+    side.best !== undefined && query.measure.concepts.some((c) => side.best?.doc.heads.has(c));
+  const kinds = new Set(sides.flatMap((side) => (side.best ? [kindOf(side.best.fact)] : [])));
+  const leads = new Set(
+    sides.filter(countsAsked).map((side) => kindOf((side.best as ScoredFact).fact)),
+  );
+  const [kind] = leads;
+  if (kinds.size < 2 || leads.size !== 1 || kind === undefined) return sides;
+  return sides.map((side) => {
+    if (!side.best || kindOf(side.best.fact) === kind || countsAsked(side)) return side;
+    const alike = placeCandidates(side.name, query, ctx).filter(
+      (scored) => kindOf(scored.fact) === kind && !isBaseline(scored),
+    );
+    const best = alike.find((scored) => asCounted(query, scored)) ?? alike[0];
+    return best ? { ...side, best } : side;
+  });
+}
+
 /** "fell 30 percent, from 510 to 357": the figure a change starts from is not the one now. */
 function isBaseline({ doc }: ScoredFact): boolean {
   return /\bfrom\s*$/i.test(doc.lead);
@@ -571,7 +604,11 @@ export function comparisonAnswer(query: Query, ctx: AnswerContext): Answer {
     return contest(statedSide ? [statedSide] : sides, query, ctx, stated);
   }
   const sides = alongside(
-    places.map((place) => ({ name: place, best: bestForPlace(place, query, ctx) })),
+    ofOneKind(
+      places.map((place) => ({ name: place, best: bestForPlace(place, query, ctx) })),
+      query,
+      ctx,
+    ),
     query,
     ctx,
   );
