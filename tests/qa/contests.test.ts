@@ -354,3 +354,17 @@ describe("sides set against each other take figures of one kind", () => {
     expect(asked.facts.map((fact) => fact.value)).toEqual([63, 44]);
   });
 });
+
+describe("a list's figures answer a contest when no side's own words do", () => {
+  it("gives each place its figure in a spoken list under a paragraph naming what is asked", () => {
+    // Invented: a briefing's answer lists countries with bare figures after the question.
+    const briefing = report(
+      "Briefing",
+      "Q: On deportations, 90,000 so far this year. How many went to Peru?",
+      "OFFICIAL: Peru is the largest by far, about 31,000. After that, Chile, about 12,000; Bolivia, about 9,000; then others. We have also increased deportations by air.",
+    );
+    const asked = answer("more deportations to chile or bolivia?", briefing);
+    expect(asked.status).toBe("answered");
+    expect(asked.facts.map((fact) => fact.value)).toEqual([12_000, 9_000]);
+  });
+});

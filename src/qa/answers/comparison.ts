@@ -612,10 +612,50 @@ export function comparisonAnswer(query: Query, ctx: AnswerContext): Answer {
     query,
     ctx,
   );
+  const listed = sides.every((side) => isUsable(side.best, ctx.weights))
+    ? null
+    : listedAlike(places, query, ctx);
+  if (listed)
+    return contest(listed, query, ctx, new Set(listed.map((side) => side.best as ScoredFact)));
   const stated = statedComparison(
     sides,
     places.map((place) => [place]),
     ctx.index,
   );
   return contest(stated ? [stated] : sides, query, ctx);
+}
+
+/**
+ * "Mexico, about 62,000; Guatemala, about 21,000; Honduras, about 16,000" to "more removals to
+ * Guatemala or Honduras": where the question's words stand beside no side's figure, a list that
+ * gives every side its own figure alike, in a paragraph that (or whose lead-in) names what is
+ * asked, answers for each.
+ */
+function listedAlike(places: string[], query: Query, ctx: AnswerContext): Side[] | null {
+  const own = places.map((place) =>
+    rankFacts(query, ctx.index, [place], ctx.weights).filter(
+      (scored) =>
+        scored.fact.places.length === 1 &&
+        scored.fact.places[0] === place &&
+        !isBaseline(scored) &&
+        asCounted(query, scored) &&
+        ofKindAsked(query, scored.fact),
+    ),
+  );
+  const paragraphs = ctx.index.report.paragraphs;
+  const names = (fact: Fact) =>
+    [fact.paragraph, fact.paragraph - 1].some((n) => {
+      const said = new Set(conceptsOf(paragraphs[n - 1]?.text ?? ""));
+      return query.measure.concepts.some((c) => said.has(c));
+    });
+  for (const lead of own[0] ?? []) {
+    if (!names(lead.fact)) continue;
+    const alike = own.map((facts) =>
+      facts.find((scored) => parallel(scored.fact, lead.fact, ctx.index)),
+    );
+    if (alike.every((scored) => scored !== undefined)) {
+      return places.map((name, i) => ({ name, best: alike[i] }));
+    }
+  }
+  return null;
 }
