@@ -368,3 +368,30 @@ describe("a list's figures answer a contest when no side's own words do", () => 
     expect(asked.facts.map((fact) => fact.value)).toEqual([12_000, 9_000]);
   });
 });
+
+describe("of three places, the sides are those either side of 'or'", () => {
+  // Invented: regional awards as labelled rows, one region named for two states.
+  const awards = report(
+    "Regional awards",
+    "Ohio Valley: $9,120,000 in award in FY2026; an increase of 1.2% from fy2025.",
+    "Oregon/Idaho: $8,400,000 in award in FY2026; an increase of 0.4% from fy2025.",
+    "Nevada: $7,950,000 in award in FY2026; a decrease of 2.0% from fy2025.",
+  );
+
+  it("keeps places joined by '/' as one side, set against the place after 'or'", () => {
+    const asked = answer("which got more, Oregon/Idaho or Nevada?", awards);
+    expect(asked.status).toBe("answered");
+    expect(asked.facts.map((fact) => fact.value)).toEqual([8_400_000, 7_950_000]);
+    expect(asked.contest?.options.map((option) => option.name)).toEqual(["Oregon/Idaho", "Nevada"]);
+  });
+
+  it("never makes a place outside the 'or' a side", () => {
+    const ports = report(
+      "Port seizures",
+      "Customs at Rotterdam seized 20 tonnes of cocaine in 2025.",
+      "By origin: Peru accounted for 6.5 tonnes and Chile for 4.1 tonnes of the Rotterdam total.",
+    );
+    const asked = answer("did more rotterdam cocaine originate in peru or chile", ports);
+    expect(asked.contest?.options.map((option) => option.name)).toEqual(["Peru", "Chile"]);
+  });
+});

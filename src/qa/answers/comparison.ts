@@ -1,4 +1,5 @@
 import { yearsIn } from "../../facts/dates.js";
+import { labelOf } from "../../facts/factPlaces.js";
 import { actionLemma } from "../../facts/lexicon.js";
 import { localPlacesInQuestion } from "../../facts/localPlaces.js";
 import { findPlacesInQuestion } from "../../facts/places.js";
@@ -396,6 +397,72 @@ function bestForPlace(place: string, query: Query, ctx: AnswerContext): ScoredFa
   );
 }
 
+/** A side of places named together ("New York/New Jersey"): a figure for all of them. */
+function bestForGroup(group: string[], query: Query, ctx: AnswerContext): ScoredFact | undefined {
+  const [first] = group;
+  if (first === undefined) return undefined;
+  if (group.length === 1) return bestForPlace(first, query, ctx);
+  const usable = placeCandidates(first, query, ctx).filter((scored) =>
+    group.every((place) => scored.fact.places.includes(place)),
+  );
+  return usable.find((scored) => asCounted(query, scored) && !isBaseline(scored)) ?? usable[0];
+}
+
+/** "or", "vs": what stands either side of it are the sides of a contest. */
+const OR_WORD = /\s+(?:or|vs\.?|versus)\s+/gi;
+/** What joins places named as one side: "New York/New Jersey", "Kent and Essex". */
+const JOINS_PLACES = /^\s*(?:\/|&|\band\b)\s*$/i;
+
+/**
+ * "did more Eastport cocaine come via Chile or Peru", "which got more, New York/New Jersey or San
+ * Diego": of three places or more, the sides are the places either side of a single "or", with
+ * the places joined to each by "/" or "and"; the others are where the figures were, not sides.
+ */
+function placesAroundOr(query: Query): string[][] | null {
+  const { places, placeWords } = query.filters;
+  if (places.length < 3) return null;
+  const text = query.cleaned.toLowerCase();
+  const ors = [...text.matchAll(OR_WORD)];
+  const [or] = ors;
+  if (ors.length !== 1 || !or) return null;
+  const orStart = or.index ?? 0;
+  const orEnd = orStart + or[0].length;
+  let from = 0;
+  const spans = placeWords.flatMap((word) => {
+    const start = text.indexOf(word.toLowerCase(), from);
+    if (start < 0) return [];
+    from = start + word.length;
+    const place = findPlacesInQuestion(word)[0]?.place.name ?? places.find((p) => p === word);
+    return place && places.includes(place) ? [{ start, end: start + word.length, place }] : [];
+  });
+  const before = spans.findIndex(
+    (span) => span.end <= orStart && /^[\s,]*$/.test(text.slice(span.end, orStart)),
+  );
+  const after = spans.findIndex(
+    (span) => span.start >= orEnd && /^\s*$/.test(text.slice(orEnd, span.start)),
+  );
+  if (before < 0 || after < 0 || after <= before) return null;
+  // "Memphis, Oakland or Reno": a list of places, every one of them a side.
+  const previous = spans[before - 1];
+  const current = spans[before];
+  if (previous && current && /^\s*,\s*$/.test(text.slice(previous.end, current.start))) {
+    return null;
+  }
+  const side = (at: number, step: number) => {
+    const group = [spans[at]];
+    for (let i = at + step; i >= 0 && i < spans.length; i += step) {
+      const [a, b] = step < 0 ? [spans[i], group[0]] : [group[group.length - 1], spans[i]];
+      if (!a || !b || !JOINS_PLACES.test(text.slice(a.end, b.start))) break;
+      if (step < 0) group.unshift(spans[i]);
+      else group.push(spans[i]);
+    }
+    return [...new Set(group.flatMap((span) => (span ? [span.place] : [])))];
+  };
+  const sides = [side(before, -1), side(after, 1)];
+  const regrouped = sides.some((group) => group.length > 1) || sides.flat().length < places.length;
+  return sides.every((group) => group.length > 0) && regrouped ? sides : null;
+}
+
 /** A place's usable figures of the kind asked, best first. */
 function placeCandidates(place: string, query: Query, ctx: AnswerContext): ScoredFact[] {
   return rankFacts(query, ctx.index, [place], ctx.weights).filter(
@@ -466,6 +533,20 @@ function ofOneKind(sides: Side[], query: Query, ctx: AnswerContext): Side[] {
     const best = alike.find((scored) => asCounted(query, scored)) ?? alike[0];
     return best ? { ...side, best } : side;
   });
+}
+
+/**
+ * Two figures stated alike in one list: parallel, or in one unit and period in rows that each open
+ * on a label ("New York/New Jersey: $13.8 million …"), every paragraph between them a row too.
+ */
+function listedWith(a: Fact, b: Fact, index: ReportIndex): boolean {
+  if (parallel(a, b, index)) return true;
+  if (a.unit !== b.unit || a.period !== b.period) return false;
+  const [from, to] = [a.paragraph, b.paragraph].sort((x, y) => x - y) as [number, number];
+  for (let n = from; n <= to; n++) {
+    if (!labelOf(index.report.paragraphs[n - 1]?.text ?? "")) return false;
+  }
+  return true;
 }
 
 /** "fell 30 percent, from 510 to 357": the figure a change starts from is not the one now. */
@@ -603,9 +684,10 @@ export function comparisonAnswer(query: Query, ctx: AnswerContext): Answer {
     const statedSide = statedComparison(sides, placesOf, ctx.index);
     return contest(statedSide ? [statedSide] : sides, query, ctx, stated);
   }
+  const groups = placesAroundOr(query) ?? places.map((place) => [place]);
   const sides = alongside(
     ofOneKind(
-      places.map((place) => ({ name: place, best: bestForPlace(place, query, ctx) })),
+      groups.map((group) => ({ name: group.join("/"), best: bestForGroup(group, query, ctx) })),
       query,
       ctx,
     ),
@@ -614,7 +696,7 @@ export function comparisonAnswer(query: Query, ctx: AnswerContext): Answer {
   );
   const listed = sides.every((side) => isUsable(side.best, ctx.weights))
     ? null
-    : listedAlike(places, query, ctx);
+    : listedAlike(groups, query, ctx);
   if (listed)
     return contest(listed, query, ctx, new Set(listed.map((side) => side.best as ScoredFact)));
   const stated = statedComparison(
@@ -631,30 +713,33 @@ export function comparisonAnswer(query: Query, ctx: AnswerContext): Answer {
  * gives every side its own figure alike, in a paragraph that (or whose lead-in) names what is
  * asked, answers for each.
  */
-function listedAlike(places: string[], query: Query, ctx: AnswerContext): Side[] | null {
-  const own = places.map((place) =>
-    rankFacts(query, ctx.index, [place], ctx.weights).filter(
+function listedAlike(groups: string[][], query: Query, ctx: AnswerContext): Side[] | null {
+  const own = groups.map((group) => {
+    const places = new Set(group);
+    return rankFacts(query, ctx.index, group.slice(0, 1), ctx.weights).filter(
       (scored) =>
-        scored.fact.places.length === 1 &&
-        scored.fact.places[0] === place &&
+        scored.fact.places.length === places.size &&
+        scored.fact.places.every((place) => places.has(place)) &&
         !isBaseline(scored) &&
         asCounted(query, scored) &&
         ofKindAsked(query, scored.fact),
-    ),
-  );
+    );
+  });
   const paragraphs = ctx.index.report.paragraphs;
   const names = (fact: Fact) =>
     [fact.paragraph, fact.paragraph - 1].some((n) => {
       const said = new Set(conceptsOf(paragraphs[n - 1]?.text ?? ""));
-      return query.measure.concepts.some((c) => said.has(c));
+      // "which got more": a contest that names nothing measured asks what the list gives.
+      const { concepts } = query.measure;
+      return concepts.length === 0 || concepts.some((c) => said.has(c));
     });
   for (const lead of own[0] ?? []) {
     if (!names(lead.fact)) continue;
     const alike = own.map((facts) =>
-      facts.find((scored) => parallel(scored.fact, lead.fact, ctx.index)),
+      facts.find((scored) => listedWith(scored.fact, lead.fact, ctx.index)),
     );
     if (alike.every((scored) => scored !== undefined)) {
-      return places.map((name, i) => ({ name, best: alike[i] }));
+      return groups.map((group, i) => ({ name: group.join("/"), best: alike[i] }));
     }
   }
   return null;
