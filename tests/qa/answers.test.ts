@@ -777,3 +777,20 @@ describe("a superlative over places ranks their counts", () => {
     expect(a.text.startsWith("**Puebla**")).toBe(true);
   });
 });
+
+describe("a count the question states in digits", () => {
+  // Invented: two sentences alike but for the count they spell out.
+  const sweeps = buildReportIndex(
+    [
+      "Results",
+      "Police in the north ran five harbour sweeps and arrested 2,950 suspects.",
+      "Police in the south ran three harbour sweeps and arrested 1,204 suspects.",
+    ].join("\n\n"),
+    { name: "sweeps.txt", version: null },
+  );
+
+  it("matches its number word in the report ('the 3 harbour sweeps' of 'three harbour sweeps')", () => {
+    const a = answer("the 3 harbour sweeps, how many ppl got arrested", sweeps);
+    expect(a.facts[0]?.value).toBe(1204);
+  });
+});
