@@ -40,6 +40,12 @@ describe("normalizeQuestion", () => {
     expect(normalizeQuestion("how many in the U.S.?", spelling)).toBe("how many in the U.S.?");
   });
 
+  it("reads 'over what period, in months' as asking how many months", () => {
+    expect(normalizeQuestion("Over what period, in weeks, were the arrests made?", spelling)).toBe(
+      "Over how many weeks, were the arrests made?",
+    );
+  });
+
   it("reads a clipped grammar word too short for a typo budget", () => {
     // Invented: chat drops a last letter of a short question word.
     expect(normalizeQuestion("northshire vs eastvale who arrested mor", spelling)).toBe(
