@@ -546,12 +546,14 @@ function versusOptions(cleaned: string): string[] {
       .trim()
       .replace(LEADING_ARTICLE, "");
   // "harbour fund % biden peak vs …": a measure symbol inside the first part ends what it measures.
-  const first = parts[0] ?? "";
+  // "which got more, A vs B": a comma opens the first option.
+  const first = (parts[0] ?? "").replace(/^.*,/, "");
   const symbol = /[$€£%#]+(?=[^$€£%#]*$)/.exec(first);
   const after = symbol ? first.slice(symbol.index + symbol[0].length) : "";
   const options = [
     tidy(lastPhrase(/\p{L}/u.test(after) ? after : first)),
-    tidy((parts[1] ?? "").replace(VERSUS_TAIL, "")),
+    // "A vs B, who got more": a comma ends the second option.
+    tidy((parts[1] ?? "").replace(/,.*$/, "").replace(VERSUS_TAIL, "")),
   ];
   const fits = (option: string) =>
     /[a-z]{2}/i.test(option) &&

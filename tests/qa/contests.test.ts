@@ -31,6 +31,17 @@ describe("a contest's options, wherever the question puts them", () => {
     expect(contestOptions("more arrests at night or by day, which")).toEqual([]);
   });
 
+  it("ends a 'vs' option at a comma, either side of it", () => {
+    expect(contestOptions("harbour fund vs river fund, who got more $")).toEqual([
+      "harbour fund",
+      "river fund",
+    ]);
+    expect(contestOptions("which got more, the harbour fund vs the river fund")).toEqual([
+      "harbour fund",
+      "river fund",
+    ]);
+  });
+
   it("ends a long second option where a place both share begins ('at the ports')", () => {
     expect(
       contestOptions(
