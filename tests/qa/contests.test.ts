@@ -406,3 +406,19 @@ describe("of three places, the sides are those either side of 'or'", () => {
     expect(asked.contest?.options.map((option) => option.name)).toEqual(["Peru", "Chile"]);
   });
 });
+
+describe("a side with no usable figure takes one stated alike beside the other's", () => {
+  it("gives each fund its sum in one sentence though the question names no measure", () => {
+    // Invented: two funds' sums in one sentence; "which got more" names nothing measured.
+    const funds = report(
+      "Annual results",
+      "The Harbour Unit arrested 412 suspects and seized 1.9 tonnes of cocaine during the year.",
+      "The River Unit arrested 298 suspects and seized 2.6 tonnes of cocaine.",
+      "In Texas, officers arrested 150 people; in Ohio, they arrested 95 people.",
+      "The Coastal Fund received $12 million and the Border Fund received $18 million.",
+    );
+    const asked = answer("which got more, the coastal fund or the border fund", funds);
+    expect(asked.facts.map((fact) => fact.value)).toEqual([18_000_000, 12_000_000]);
+    expect(asked.text).toMatch(/^\*\*border fund\*\*/);
+  });
+});

@@ -397,6 +397,36 @@ function bestForPlace(place: string, query: Query, ctx: AnswerContext): ScoredFa
   );
 }
 
+/**
+ * "The Coastal Fund received $12 million and the Border Fund $18 million": a figure stated alike
+ * (one sentence or list, one unit) beside another side's, with every word that tells this option
+ * from the others beside it, is this option's, however low the question's words rank it.
+ */
+function statedAlike(
+  option: string,
+  entities: string[],
+  lead: Fact,
+  query: Query,
+  ctx: AnswerContext,
+  taken: ReadonlySet<Fact>,
+): ScoredFact | undefined {
+  const inEvery = (c: string) => entities.every((other) => conceptsOf(other).includes(c));
+  const own = conceptsOf(option).filter((c) => !inEvery(c));
+  if (own.length === 0) return undefined;
+  const asked: Query = {
+    ...query,
+    op: "lookup",
+    measure: { ...query.measure, concepts: [...own, ...query.measure.concepts], target: null },
+  };
+  return rankFacts(asked, ctx.index, [], ctx.weights).find(
+    ({ fact, doc }) =>
+      fact !== lead &&
+      !taken.has(fact) &&
+      parallel(fact, lead, ctx.index) &&
+      own.every((c) => doc.core.has(c) || doc.near.has(c)),
+  );
+}
+
 /** A side of places named together ("New York/New Jersey"): a figure for all of them. */
 function bestForGroup(group: string[], query: Query, ctx: AnswerContext): ScoredFact | undefined {
   const [first] = group;
@@ -680,6 +710,18 @@ export function comparisonAnswer(query: Query, ctx: AnswerContext): Answer {
       if (best) taken.add(best.fact);
       return { name: shownNames[i] ?? name, best };
     });
+    // A side with no usable figure takes one stated alike beside a side's that has one.
+    const found = (side: Side) =>
+      isUsable(side.best, ctx.weights) || (side.best !== undefined && stated.has(side.best));
+    const lead = sides.find(found)?.best;
+    for (const [i, side] of sides.entries()) {
+      if (!lead || found(side)) continue;
+      const alike = statedAlike(entities[i] ?? side.name, entities, lead.fact, asked, ctx, taken);
+      if (!alike) continue;
+      stated.add(alike);
+      taken.add(alike.fact);
+      sides[i] = { ...side, best: alike };
+    }
     const placesOf = entities.map((name) => optionPlaces(name, asked, ctx.index));
     const statedSide = statedComparison(sides, placesOf, ctx.index);
     return contest(statedSide ? [statedSide] : sides, query, ctx, stated);
