@@ -40,6 +40,12 @@ const UNITS_WORDS: ReadonlyMap<string, number> = new Map(
     nineteen: 19,
   }),
 );
+/** The word a small whole number is spelled out as ("2" → "two"), or null. */
+export function numberWordOf(value: number): string | null {
+  for (const [word, n] of UNITS_WORDS) if (n === value) return word;
+  return null;
+}
+
 const TENS_WORDS: ReadonlyMap<string, number> = new Map(
   Object.entries({
     twenty: 20,

@@ -200,10 +200,32 @@ function isName(question: string, token: Token): boolean {
 function correction(question: string, token: Token, report: SpellIndex): string | null {
   const typed = token.lower;
   const budget = editBudget(typed);
-  if (!token.isWord || budget === 0 || !/^\p{L}+$/u.test(typed)) return null;
+  if (!token.isWord || !/^\p{L}+$/u.test(typed)) return null;
   if (report.counts.has(typed)) return null;
   if (isName(question, token)) return null;
+  if (budget === 0) return clippedGrammarWord(typed);
   return wordCorrection(typed, budget, report);
+}
+
+/** A clipped word this short may still be read: "mor" for "more"; "mo" could be anything. */
+const CLIPPED_MIN_LETTERS = 3;
+/** The question's grammar words ("more", "much", "have"): what a word too short to correct may be. */
+const QUESTION_WORDS: ReadonlySet<string> = new Set(GRAMMAR.questionStopWords);
+
+/**
+ * "who seized mor": a word too short for a typo budget, not English, read as the one question
+ * grammar word it is with its last letter dropped, found through the lexicon's typo index.
+ */
+function clippedGrammarWord(typed: string): string | null {
+  if (typed.length < CLIPPED_MIN_LETTERS || isEnglishWord(typed) || SHORTHAND.has(typed)) {
+    return null;
+  }
+  const index = lexiconSpellIndex();
+  const clipped = candidates(index, typed, 1).filter(
+    ({ word }) =>
+      QUESTION_WORDS.has(word) && word.length === typed.length + 1 && word.startsWith(typed),
+  );
+  return best(clipped, index.counts);
 }
 
 /** Each word's correction, per report: whatever the question, a word is corrected the same way. */

@@ -1,6 +1,6 @@
 import { ownYearsIn, yearsIn } from "../facts/dates.js";
 import { AGREEING_VERBS } from "../facts/lexicon.js";
-import { findNumbers } from "../facts/numbers.js";
+import { findNumbers, numberWordOf } from "../facts/numbers.js";
 import { placeByName } from "../facts/places.js";
 import { isAge } from "../facts/readers/age.js";
 import type { Fact } from "../facts/schema.js";
@@ -295,10 +295,12 @@ function statedPatterns(query: Query): RegExp[] {
     // A year is the period's to match (yearFit), not a row's label.
     patterns = findNumbers(query.cleaned)
       .filter((number) => yearsIn(number.text).length === 0)
-      .map(
-        (number) =>
-          new RegExp(String.raw`(?<![\d.,])${escapeForPattern(number.text)}(?![\d]|[.,]\d)`, "i"),
-      );
+      .map((number) => {
+        // "the 2 cluster campaigns" of a report's "two cluster campaigns": digits match the word.
+        const word = number.isWord ? null : numberWordOf(number.value);
+        const digits = String.raw`(?<![\d.,])${escapeForPattern(number.text)}(?![\d]|[.,]\d)`;
+        return new RegExp(word ? String.raw`${digits}|\b${word}\b` : digits, "i");
+      });
     statedPatternCache.set(query, patterns);
   }
   return patterns;

@@ -479,6 +479,27 @@ function optionsBeforeContest(cleaned: string): string[] {
   return options.every(fits) ? options : [];
 }
 
+/**
+ * "harbour sweep or river sweep, which had more arrests": chat names the two options first, the
+ * question proper after them, from its "which" or "who".
+ */
+const OPTIONS_THEN_WHICH = new RegExp(
+  `^(.+?)\\s+or\\s+(.+?)\\s*,?\\s+(?:which|who|whose)\\b.*\\b(?:${CONTEST.source})`,
+  "i",
+);
+function optionsThenWhich(cleaned: string): string[] {
+  const match = OPTIONS_THEN_WHICH.exec(cleaned);
+  const options = [match?.[1], match?.[2]].map((option) =>
+    (option ?? "").trim().replace(LEADING_ARTICLE, ""),
+  );
+  const fits = (option: string) =>
+    /[a-z]{2}/i.test(option) &&
+    option.split(/\s+/).length <= MAX_OPTION_WORDS &&
+    !WH_WORD.test(option) &&
+    !CONTEST.test(option);
+  return options.every(fits) ? options : [];
+}
+
 /** The two named options of a "than" contest; none when either is only a year. */
 function thanOptions(cleaned: string): string[] {
   const paired = THAN_CONTEST.exec(cleaned);
@@ -525,12 +546,14 @@ function versusOptions(cleaned: string): string[] {
       .trim()
       .replace(LEADING_ARTICLE, "");
   // "harbour fund % biden peak vs …": a measure symbol inside the first part ends what it measures.
-  const first = parts[0] ?? "";
+  // "which got more, A vs B": a comma opens the first option.
+  const first = (parts[0] ?? "").replace(/^.*,/, "");
   const symbol = /[$€£%#]+(?=[^$€£%#]*$)/.exec(first);
   const after = symbol ? first.slice(symbol.index + symbol[0].length) : "";
   const options = [
     tidy(lastPhrase(/\p{L}/u.test(after) ? after : first)),
-    tidy((parts[1] ?? "").replace(VERSUS_TAIL, "")),
+    // "A vs B, who got more": a comma ends the second option.
+    tidy((parts[1] ?? "").replace(/,.*$/, "").replace(VERSUS_TAIL, "")),
   ];
   const fits = (option: string) =>
     /[a-z]{2}/i.test(option) &&
@@ -573,6 +596,8 @@ export function contestOptions(cleaned: string): string[] {
   if (versus.length === 2) return versus;
   const before = optionsBeforeContest(cleaned);
   if (before.length === 2) return before;
+  const first = optionsThenWhich(cleaned);
+  if (first.length === 2) return first;
   const contestAt = cleaned.search(CONTEST);
   if (contestAt < 0 || !/\bor\b/i.test(cleaned)) return [];
   // The list starts at the first colon or comma after the contest word: "largest: A, B or C".

@@ -294,3 +294,21 @@ describe("the verb a list's lead-in gives its items", () => {
     ]);
   });
 });
+
+describe("an age after a person's name", () => {
+  const subjects = (text: string) =>
+    extractFacts(parseReport(text)).facts.map((fact) => [fact.value, fact.subject]);
+
+  it("is the person's though a place stands inside the name, never a place's at its end", () => {
+    // Invented: "Devon" (a county) as a middle name; a state named before a count.
+    expect(subjects("Omar Devon Pike, 38, of Dover, was sentenced to 97 months.")).toContainEqual([
+      38,
+      "age of Omar Devon Pike",
+    ]);
+    expect(
+      subjects("Counties in West Virginia, 14, and Ohio, 9, reported gains.").some(([, subject]) =>
+        String(subject).startsWith("age of"),
+      ),
+    ).toBe(false);
+  });
+});

@@ -756,3 +756,41 @@ describe("comparisons across two years", () => {
     expect(a.facts.map((fact) => fact.value)).toEqual([480, 210]);
   });
 });
+
+describe("a superlative over places ranks their counts", () => {
+  // Invented: a headline's percentage for one state, then a table of each state's count, its rows
+  // naming no noun.
+  const states = buildReportIndex(
+    [
+      "Killings fall 9.8% in first half, cabinet says; Sonora doubles its toll",
+      "Killings by state, January to June:",
+      "Sonora: 388 jan-jun in 2026; 190 jan-jun in 2025.",
+      "Puebla: 702 jan-jun in 2026; 760 jan-jun in 2025.",
+      "Colima: 214 jan-jun in 2026; 230 jan-jun in 2025.",
+    ].join("\n\n"),
+    { name: "states.txt", version: null },
+  );
+
+  it("never ranks a state by a headline's percentage when no change is asked", () => {
+    const a = answer("which mexican state had the most killings in the first half of 2026", states);
+    expect(a.facts[0]?.value).toBe(702);
+    expect(a.text.startsWith("**Puebla**")).toBe(true);
+  });
+});
+
+describe("a count the question states in digits", () => {
+  // Invented: two sentences alike but for the count they spell out.
+  const sweeps = buildReportIndex(
+    [
+      "Results",
+      "Police in the north ran five harbour sweeps and arrested 2,950 suspects.",
+      "Police in the south ran three harbour sweeps and arrested 1,204 suspects.",
+    ].join("\n\n"),
+    { name: "sweeps.txt", version: null },
+  );
+
+  it("matches its number word in the report ('the 3 harbour sweeps' of 'three harbour sweeps')", () => {
+    const a = answer("the 3 harbour sweeps, how many ppl got arrested", sweeps);
+    expect(a.facts[0]?.value).toBe(1204);
+  });
+});

@@ -18,6 +18,30 @@ describe("a contest's options, wherever the question puts them", () => {
     ).toEqual(["north district", "south district"]);
   });
 
+  it("reads two options named before the question proper ('A or B, which had more')", () => {
+    expect(contestOptions("night patrols or day patrols, which made more arrests")).toEqual([
+      "night patrols",
+      "day patrols",
+    ]);
+    expect(contestOptions("the harbour fund or the river fund who got less")).toEqual([
+      "harbour fund",
+      "river fund",
+    ]);
+    // A contest word inside the first part is the question itself, not an option.
+    expect(contestOptions("more arrests at night or by day, which")).toEqual([]);
+  });
+
+  it("ends a 'vs' option at a comma, either side of it", () => {
+    expect(contestOptions("harbour fund vs river fund, who got more $")).toEqual([
+      "harbour fund",
+      "river fund",
+    ]);
+    expect(contestOptions("which got more, the harbour fund vs the river fund")).toEqual([
+      "harbour fund",
+      "river fund",
+    ]);
+  });
+
   it("ends a long second option where a place both share begins ('at the ports')", () => {
     expect(
       contestOptions(
@@ -295,5 +319,106 @@ describe("an effort named by its kind, set beside another", () => {
     );
     expect(asked.text).toMatch(/^\*\*harbour sweeps\*\*/);
     expect(asked.facts.map((fact) => fact.value)).toEqual([520, 310]);
+  });
+});
+
+describe("a side's figure is of the deed the contest asks", () => {
+  it("takes the weight seized over a count of cases launched that names the same drugs", () => {
+    // Invented: each sweep's sentence launches drug cases and seizes drugs.
+    const sweeps = report(
+      "Sweeps",
+      "Police launched two harbour sweeps against 40 priority drug smuggling cases, and seized 310 kg of drugs.",
+      "The river taskforce investigated 25 major drug gang cases and seized 120 kilograms of various drugs.",
+    );
+    const asked = answer(
+      "which seized more drugs: the harbour sweeps against priority smuggling cases or the river taskforce gang cases?",
+      sweeps,
+    );
+    expect(asked.facts.map((fact) => fact.value)).toEqual([310, 120]);
+  });
+});
+
+describe("a prison term goes to the person its sentence names", () => {
+  it("reads the term across the holder's age, a town and a date, a name holding a place too", () => {
+    // Invented: "Devon" (a county) inside a full name; statutory terms elsewhere in the report.
+    const sentences = report(
+      "Sentencing",
+      "The conspiracy charge carries a mandatory minimum of 10 years and a maximum of life in prison.",
+      "Omar Devon Pike, 38, of Dover, was sentenced in March 2025 to 97 months in prison after pleading guilty.",
+      "Ada Lund, 45, of Salem, was sentenced in June 2025 to 151 months in prison for conspiracy.",
+    );
+    const asked = answer("who got the longer sentence, Pike or Lund?", sentences);
+    expect(asked.facts.map((fact) => fact.value)).toEqual([151, 97]);
+    expect(asked.text).toMatch(/^\*\*Lund\*\*/);
+  });
+});
+
+describe("sides set against each other take figures of one kind", () => {
+  it("gives a place its count when the other place's count is what is asked", () => {
+    // Invented: one force's sentence leads with cash seized, the other's with children.
+    const forces = report(
+      "Week of action",
+      "Kent Police said the force seized 3.1kg of heroin and more than £95,000 in cash during the week, and safeguarded 44 young people.",
+      "In Essex, the force reported 63 children safeguarded, the most of any force.",
+    );
+    const asked = answer("which force safeguarded more kids, Kent or Essex?", forces);
+    expect(asked.facts.map((fact) => fact.value)).toEqual([63, 44]);
+  });
+});
+
+describe("a list's figures answer a contest when no side's own words do", () => {
+  it("gives each place its figure in a spoken list under a paragraph naming what is asked", () => {
+    // Invented: a briefing's answer lists countries with bare figures after the question.
+    const briefing = report(
+      "Briefing",
+      "Q: On deportations, 90,000 so far this year. How many went to Peru?",
+      "OFFICIAL: Peru is the largest by far, about 31,000. After that, Chile, about 12,000; Bolivia, about 9,000; then others. We have also increased deportations by air.",
+    );
+    const asked = answer("more deportations to chile or bolivia?", briefing);
+    expect(asked.status).toBe("answered");
+    expect(asked.facts.map((fact) => fact.value)).toEqual([12_000, 9_000]);
+  });
+});
+
+describe("of three places, the sides are those either side of 'or'", () => {
+  // Invented: regional awards as labelled rows, one region named for two states.
+  const awards = report(
+    "Regional awards",
+    "Ohio Valley: $9,120,000 in award in FY2026; an increase of 1.2% from fy2025.",
+    "Oregon/Idaho: $8,400,000 in award in FY2026; an increase of 0.4% from fy2025.",
+    "Nevada: $7,950,000 in award in FY2026; a decrease of 2.0% from fy2025.",
+  );
+
+  it("keeps places joined by '/' as one side, set against the place after 'or'", () => {
+    const asked = answer("which got more, Oregon/Idaho or Nevada?", awards);
+    expect(asked.status).toBe("answered");
+    expect(asked.facts.map((fact) => fact.value)).toEqual([8_400_000, 7_950_000]);
+    expect(asked.contest?.options.map((option) => option.name)).toEqual(["Oregon/Idaho", "Nevada"]);
+  });
+
+  it("never makes a place outside the 'or' a side", () => {
+    const ports = report(
+      "Port seizures",
+      "Customs at Rotterdam seized 20 tonnes of cocaine in 2025.",
+      "By origin: Peru accounted for 6.5 tonnes and Chile for 4.1 tonnes of the Rotterdam total.",
+    );
+    const asked = answer("did more rotterdam cocaine originate in peru or chile", ports);
+    expect(asked.contest?.options.map((option) => option.name)).toEqual(["Peru", "Chile"]);
+  });
+});
+
+describe("a side with no usable figure takes one stated alike beside the other's", () => {
+  it("gives each fund its sum in one sentence though the question names no measure", () => {
+    // Invented: two funds' sums in one sentence; "which got more" names nothing measured.
+    const funds = report(
+      "Annual results",
+      "The Harbour Unit arrested 412 suspects and seized 1.9 tonnes of cocaine during the year.",
+      "The River Unit arrested 298 suspects and seized 2.6 tonnes of cocaine.",
+      "In Texas, officers arrested 150 people; in Ohio, they arrested 95 people.",
+      "The Coastal Fund received $12 million and the Border Fund received $18 million.",
+    );
+    const asked = answer("which got more, the coastal fund or the border fund", funds);
+    expect(asked.facts.map((fact) => fact.value)).toEqual([18_000_000, 12_000_000]);
+    expect(asked.text).toMatch(/^\*\*border fund\*\*/);
   });
 });

@@ -40,6 +40,23 @@ describe("normalizeQuestion", () => {
     expect(normalizeQuestion("how many in the U.S.?", spelling)).toBe("how many in the U.S.?");
   });
 
+  it("reads 'over what period, in months' as asking how many months", () => {
+    expect(normalizeQuestion("Over what period, in weeks, were the arrests made?", spelling)).toBe(
+      "Over how many weeks, were the arrests made?",
+    );
+  });
+
+  it("reads a clipped grammar word too short for a typo budget", () => {
+    // Invented: chat drops a last letter of a short question word.
+    expect(normalizeQuestion("northshire vs eastvale who arrested mor", spelling)).toBe(
+      "northshire vs eastvale who arrested more",
+    );
+    expect(normalizeQuestion("how muc heroin", spelling)).toBe("how much heroin");
+    // An English word, and a short word no grammar word clips to, stay as typed.
+    expect(normalizeQuestion("the most heroin", spelling)).toBe("the most heroin");
+    expect(normalizeQuestion("gang xqz seized", spelling)).toBe("gang xqz seized");
+  });
+
   it("never changes an English word, a name or a place typo", () => {
     // "brisbane" is a place typo away from the surname; a capitalised unknown word is a name.
     expect(normalizeQuestion("what did Brisbin say", spelling)).toBe("what did Brisbin say");

@@ -51,10 +51,14 @@ export const readYearsOld: Reader = ({ match, rest, tokens, at }) => {
 const NAME_WORD = "(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*|[A-Z]\\.|[\"“][A-Z][\\w'’-]*[\"”])";
 const AGED_NAME = new RegExp(`(${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}),\\s*$`);
 
-/** "Jane Doe, 38, of Dayton": a number under 120 between commas right after a person's name. */
+/**
+ * "Jane Doe, 38, of Dayton": a number under 120 between commas right after a person's name. A
+ * name that ends on a place ("Santa Cruz, 12,") is that place's; one with a place inside it
+ * ("Omar Devon Pike", "Devon" a county) is still a person's.
+ */
 export const readAgeAfterName: Reader = ({ match, rest, sentence, at }) => {
   if (!/^,/.test(rest) || match.value >= 120) return null;
   const name = AGED_NAME.exec(tail(sentence.slice(0, match.start)))?.[1];
-  if (!name || findPlaces(name).length > 0) return null;
+  if (!name || findPlaces(name).some((place) => place.end === name.length)) return null;
   return { ...AGE, subject: `${AGE_SUBJECT}${name}`, phraseEnd: at + 1, end: match.end };
 };

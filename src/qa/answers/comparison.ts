@@ -1,4 +1,6 @@
 import { yearsIn } from "../../facts/dates.js";
+import { labelOf } from "../../facts/factPlaces.js";
+import { actionLemma } from "../../facts/lexicon.js";
 import { localPlacesInQuestion } from "../../facts/localPlaces.js";
 import { findPlacesInQuestion } from "../../facts/places.js";
 import { isAge } from "../../facts/readers/age.js";
@@ -16,7 +18,7 @@ import { claimant, distinctSpellings } from "./claims.js";
 import type { AnswerContext } from "./context.js";
 import { confidenceOf, isUsable, noFigure } from "./figure.js";
 import { canAnswer, moneyAsked, ofKindAsked } from "./fit.js";
-import { daysIn } from "./holders.js";
+import { daysIn, holdersOf } from "./holders.js";
 import { parallel } from "./parallel.js";
 
 /** "Which got less", "the smaller": the contest is won by the lowest figure. */
@@ -89,8 +91,12 @@ function bestForOption(
   // "which got more money", "who got the longer sentence": a sum of money, a span of time counts
   // what is asked, whatever the report calls it.
   const spanAsked = UNITS.durationDays[query.measure.expected.unit ?? ""] !== undefined;
+  // "which seized more drugs": "launched 21 drug target cases" names drugs, but not as the deed asked.
+  const deeds = deedsAsked(query);
+  const ofDeed = ({ fact }: ScoredFact) =>
+    deeds.size === 0 || fact.action === null || deeds.has(fact.action);
   const counts = (scored: ScoredFact) =>
-    shared.some((c) => scored.doc.core.has(c)) ||
+    (ofDeed(scored) && shared.some((c) => scored.doc.core.has(c))) ||
     moneyAsked(query, scored.fact) ||
     (spanAsked && daysIn(scored.fact) !== null);
   // Like is set beside like: with no rate asked, a total ("$40 million") beats a figure stated per
@@ -132,6 +138,13 @@ function bestForOption(
       ofKindAsked(asked, scored.fact) &&
       (years.length === 0 || canAnswer(asked, scored, ctx.index)),
   );
+  // "who got the longer sentence, Reyes or Pike": the term the sentence gives the person named,
+  // across their age and a date ("Dana Reyes, 41, of Eastport, was sentenced in May to 37 months").
+  const held = spanAsked ? termHeldBy(asWritten, ranked, asked, ctx.index) : undefined;
+  if (held) {
+    claims.stated.add(held);
+    return held;
+  }
   const alike = usable.filter(likeAsked);
   const counted = (scored: ScoredFact) => asCounted(query, scored);
   const gap = (scored: ScoredFact) => namedBefore(asWritten, scored.fact, ctx.index);
@@ -175,6 +188,36 @@ function bestForOption(
   );
   if (owned) claims.stated.add(owned);
   return owned;
+}
+
+/**
+ * The deeds a contest asks of its options ("which seized more"), read outside the options: "the
+ * listed cases" names an option, not what was done.
+ */
+function deedsAsked(query: Query): Set<string> {
+  const outside = query.filters.entities.reduce(
+    (text, option) => text.split(option.toLowerCase()).join(" "),
+    query.cleaned.toLowerCase(),
+  );
+  return new Set(words(outside).flatMap((word) => actionLemma(word) ?? []));
+}
+
+/** A person the report sentences: what a prison term's holder is, to read it from its sentence. */
+const TERM_HOLDER = "defendant";
+
+/** The best ranked span of time whose sentence gives it to the person an option names. */
+function termHeldBy(
+  option: string,
+  ranked: ScoredFact[],
+  query: Query,
+  index: ReportIndex,
+): ScoredFact | undefined {
+  const holders = holdersOf(TERM_HOLDER, undefined, index);
+  return ranked.find((scored) => {
+    if (daysIn(scored.fact) === null || !ofKindAsked(query, scored.fact)) return false;
+    const holder = holders.of(scored.fact);
+    return holder !== null && mentions(holder, option);
+  });
 }
 
 /** The figures ranked as high as the first. */
@@ -354,6 +397,102 @@ function bestForPlace(place: string, query: Query, ctx: AnswerContext): ScoredFa
   );
 }
 
+/**
+ * "The Coastal Fund received $12 million and the Border Fund $18 million": a figure stated alike
+ * (one sentence or list, one unit) beside another side's, with every word that tells this option
+ * from the others beside it, is this option's, however low the question's words rank it.
+ */
+function statedAlike(
+  option: string,
+  entities: string[],
+  lead: Fact,
+  query: Query,
+  ctx: AnswerContext,
+  taken: ReadonlySet<Fact>,
+): ScoredFact | undefined {
+  const inEvery = (c: string) => entities.every((other) => conceptsOf(other).includes(c));
+  const own = conceptsOf(option).filter((c) => !inEvery(c));
+  if (own.length === 0) return undefined;
+  const asked: Query = {
+    ...query,
+    op: "lookup",
+    measure: { ...query.measure, concepts: [...own, ...query.measure.concepts], target: null },
+  };
+  return rankFacts(asked, ctx.index, [], ctx.weights).find(
+    ({ fact, doc }) =>
+      fact !== lead &&
+      !taken.has(fact) &&
+      parallel(fact, lead, ctx.index) &&
+      own.every((c) => doc.core.has(c) || doc.near.has(c)),
+  );
+}
+
+/** A side of places named together ("New York/New Jersey"): a figure for all of them. */
+function bestForGroup(group: string[], query: Query, ctx: AnswerContext): ScoredFact | undefined {
+  const [first] = group;
+  if (first === undefined) return undefined;
+  if (group.length === 1) return bestForPlace(first, query, ctx);
+  const usable = placeCandidates(first, query, ctx).filter((scored) =>
+    group.every((place) => scored.fact.places.includes(place)),
+  );
+  return usable.find((scored) => asCounted(query, scored) && !isBaseline(scored)) ?? usable[0];
+}
+
+/** "or", "vs": what stands either side of it are the sides of a contest. */
+const OR_WORD = /\s+(?:or|vs\.?|versus)\s+/gi;
+/** What joins places named as one side: "New York/New Jersey", "Kent and Essex". */
+const JOINS_PLACES = /^\s*(?:\/|&|\band\b)\s*$/i;
+
+/**
+ * "did more Eastport cocaine come via Chile or Peru", "which got more, New York/New Jersey or San
+ * Diego": of three places or more, the sides are the places either side of a single "or", with
+ * the places joined to each by "/" or "and"; the others are where the figures were, not sides.
+ */
+function placesAroundOr(query: Query): string[][] | null {
+  const { places, placeWords } = query.filters;
+  if (places.length < 3) return null;
+  const text = query.cleaned.toLowerCase();
+  const ors = [...text.matchAll(OR_WORD)];
+  const [or] = ors;
+  if (ors.length !== 1 || !or) return null;
+  const orStart = or.index ?? 0;
+  const orEnd = orStart + or[0].length;
+  let from = 0;
+  const spans = placeWords.flatMap((word) => {
+    const start = text.indexOf(word.toLowerCase(), from);
+    if (start < 0) return [];
+    from = start + word.length;
+    const place = findPlacesInQuestion(word)[0]?.place.name ?? places.find((p) => p === word);
+    return place && places.includes(place) ? [{ start, end: start + word.length, place }] : [];
+  });
+  const before = spans.findIndex(
+    (span) => span.end <= orStart && /^[\s,]*$/.test(text.slice(span.end, orStart)),
+  );
+  const after = spans.findIndex(
+    (span) => span.start >= orEnd && /^\s*$/.test(text.slice(orEnd, span.start)),
+  );
+  if (before < 0 || after < 0 || after <= before) return null;
+  // "Memphis, Oakland or Reno": a list of places, every one of them a side.
+  const previous = spans[before - 1];
+  const current = spans[before];
+  if (previous && current && /^\s*,\s*$/.test(text.slice(previous.end, current.start))) {
+    return null;
+  }
+  const side = (at: number, step: number) => {
+    const group = [spans[at]];
+    for (let i = at + step; i >= 0 && i < spans.length; i += step) {
+      const [a, b] = step < 0 ? [spans[i], group[0]] : [group[group.length - 1], spans[i]];
+      if (!a || !b || !JOINS_PLACES.test(text.slice(a.end, b.start))) break;
+      if (step < 0) group.unshift(spans[i]);
+      else group.push(spans[i]);
+    }
+    return [...new Set(group.flatMap((span) => (span ? [span.place] : [])))];
+  };
+  const sides = [side(before, -1), side(after, 1)];
+  const regrouped = sides.some((group) => group.length > 1) || sides.flat().length < places.length;
+  return sides.every((group) => group.length > 0) && regrouped ? sides : null;
+}
+
 /** A place's usable figures of the kind asked, best first. */
 function placeCandidates(place: string, query: Query, ctx: AnswerContext): ScoredFact[] {
   return rankFacts(query, ctx.index, [place], ctx.weights).filter(
@@ -391,6 +530,53 @@ function alongside(sides: Side[], query: Query, ctx: AnswerContext): Side[] {
     const alike = chosen[i];
     return alike ? { ...side, best: alike } : side;
   });
+}
+
+/** A figure's kind as sides are set against each other: money, a measure's base unit, a share, a span, a count. */
+function kindOf(fact: Fact): string {
+  if (/^[A-Z]{3}$/.test(fact.unit ?? "")) return "money";
+  if (fact.base) return fact.base.unit;
+  if (fact.unit === "percent") return "percent";
+  return daysIn(fact) !== null ? "span" : "count";
+}
+
+/**
+ * "which force safeguarded more kids, Eastshire or Westshire": sides are set against each other
+ * in one kind of figure. Where one side's figure counts what is asked ("112 children") and
+ * another's is of another kind ("£180,000 in cash"), that side takes its best figure of the kind
+ * of the one that counts it ("71 young people").
+ */
+function ofOneKind(sides: Side[], query: Query, ctx: AnswerContext): Side[] {
+  const countsAsked = (side: Side) =>
+    side.best !== undefined && query.measure.concepts.some((c) => side.best?.doc.heads.has(c));
+  const kinds = new Set(sides.flatMap((side) => (side.best ? [kindOf(side.best.fact)] : [])));
+  const leads = new Set(
+    sides.filter(countsAsked).map((side) => kindOf((side.best as ScoredFact).fact)),
+  );
+  const [kind] = leads;
+  if (kinds.size < 2 || leads.size !== 1 || kind === undefined) return sides;
+  return sides.map((side) => {
+    if (!side.best || kindOf(side.best.fact) === kind || countsAsked(side)) return side;
+    const alike = placeCandidates(side.name, query, ctx).filter(
+      (scored) => kindOf(scored.fact) === kind && !isBaseline(scored),
+    );
+    const best = alike.find((scored) => asCounted(query, scored)) ?? alike[0];
+    return best ? { ...side, best } : side;
+  });
+}
+
+/**
+ * Two figures stated alike in one list: parallel, or in one unit and period in rows that each open
+ * on a label ("New York/New Jersey: $13.8 million …"), every paragraph between them a row too.
+ */
+function listedWith(a: Fact, b: Fact, index: ReportIndex): boolean {
+  if (parallel(a, b, index)) return true;
+  if (a.unit !== b.unit || a.period !== b.period) return false;
+  const [from, to] = [a.paragraph, b.paragraph].sort((x, y) => x - y) as [number, number];
+  for (let n = from; n <= to; n++) {
+    if (!labelOf(index.report.paragraphs[n - 1]?.text ?? "")) return false;
+  }
+  return true;
 }
 
 /** "fell 30 percent, from 510 to 357": the figure a change starts from is not the one now. */
@@ -524,19 +710,79 @@ export function comparisonAnswer(query: Query, ctx: AnswerContext): Answer {
       if (best) taken.add(best.fact);
       return { name: shownNames[i] ?? name, best };
     });
+    // A side with no usable figure takes one stated alike beside a side's that has one.
+    const found = (side: Side) =>
+      isUsable(side.best, ctx.weights) || (side.best !== undefined && stated.has(side.best));
+    const lead = sides.find(found)?.best;
+    for (const [i, side] of sides.entries()) {
+      if (!lead || found(side)) continue;
+      const alike = statedAlike(entities[i] ?? side.name, entities, lead.fact, asked, ctx, taken);
+      if (!alike) continue;
+      stated.add(alike);
+      taken.add(alike.fact);
+      sides[i] = { ...side, best: alike };
+    }
     const placesOf = entities.map((name) => optionPlaces(name, asked, ctx.index));
     const statedSide = statedComparison(sides, placesOf, ctx.index);
     return contest(statedSide ? [statedSide] : sides, query, ctx, stated);
   }
+  const groups = placesAroundOr(query) ?? places.map((place) => [place]);
   const sides = alongside(
-    places.map((place) => ({ name: place, best: bestForPlace(place, query, ctx) })),
+    ofOneKind(
+      groups.map((group) => ({ name: group.join("/"), best: bestForGroup(group, query, ctx) })),
+      query,
+      ctx,
+    ),
     query,
     ctx,
   );
+  const listed = sides.every((side) => isUsable(side.best, ctx.weights))
+    ? null
+    : listedAlike(groups, query, ctx);
+  if (listed)
+    return contest(listed, query, ctx, new Set(listed.map((side) => side.best as ScoredFact)));
   const stated = statedComparison(
     sides,
     places.map((place) => [place]),
     ctx.index,
   );
   return contest(stated ? [stated] : sides, query, ctx);
+}
+
+/**
+ * "Mexico, about 62,000; Guatemala, about 21,000; Honduras, about 16,000" to "more removals to
+ * Guatemala or Honduras": where the question's words stand beside no side's figure, a list that
+ * gives every side its own figure alike, in a paragraph that (or whose lead-in) names what is
+ * asked, answers for each.
+ */
+function listedAlike(groups: string[][], query: Query, ctx: AnswerContext): Side[] | null {
+  const own = groups.map((group) => {
+    const places = new Set(group);
+    return rankFacts(query, ctx.index, group.slice(0, 1), ctx.weights).filter(
+      (scored) =>
+        scored.fact.places.length === places.size &&
+        scored.fact.places.every((place) => places.has(place)) &&
+        !isBaseline(scored) &&
+        asCounted(query, scored) &&
+        ofKindAsked(query, scored.fact),
+    );
+  });
+  const paragraphs = ctx.index.report.paragraphs;
+  const names = (fact: Fact) =>
+    [fact.paragraph, fact.paragraph - 1].some((n) => {
+      const said = new Set(conceptsOf(paragraphs[n - 1]?.text ?? ""));
+      // "which got more": a contest that names nothing measured asks what the list gives.
+      const { concepts } = query.measure;
+      return concepts.length === 0 || concepts.some((c) => said.has(c));
+    });
+  for (const lead of own[0] ?? []) {
+    if (!names(lead.fact)) continue;
+    const alike = own.map((facts) =>
+      facts.find((scored) => listedWith(scored.fact, lead.fact, ctx.index)),
+    );
+    if (alike.every((scored) => scored !== undefined)) {
+      return groups.map((group, i) => ({ name: group.join("/"), best: alike[i] }));
+    }
+  }
+  return null;
 }

@@ -13,7 +13,7 @@ import { concept, conceptsOf } from "../vocabulary.js";
 import type { Weights } from "../weights.js";
 import type { AnswerContext } from "./context.js";
 import { figureAnswer } from "./figure.js";
-import { ofKindAsked } from "./fit.js";
+import { asksChangeOrShare, isChange, ofKindAsked } from "./fit.js";
 import { daysIn, holdersOf } from "./holders.js";
 import { sentenceAnswer } from "./sentence.js";
 
@@ -147,7 +147,14 @@ export function rankPlaces(query: Query, { index, weights }: AnswerContext): Pla
   );
   // "The most homicides" where the report counts "812 victims": when no figure counts the noun
   // asked, the figures the question's words retrieve are ranked as they are.
-  let ranked = strict.length > 0 ? strict : retrieved;
+  // With no change nor share asked, places rank by their counts, not by the percentage a headline
+  // says one changed by ("homicides fell 14.3% in Westland"): a count retrieved beats it.
+  const levels = (list: ScoredFact[]) =>
+    asksChangeOrShare(query)
+      ? list
+      : list.filter((scored) => scored.fact.unit !== "percent" && !isChange(scored));
+  let ranked =
+    [levels(strict), levels(retrieved), strict].find((list) => list.length > 0) ?? retrieved;
   // "Which state had the biggest drop": the figures of a change in the direction asked, told by
   // their own words ("a decrease of 41.3%", "down 30 percent"), whatever they say it is of; a
   // rise is no drop.
