@@ -22,3 +22,35 @@ describe("a hedging adverb in the question", () => {
     ).toMatchObject({ value: 40_000 });
   });
 });
+
+describe("a year named after the figure's sentence", () => {
+  const report = invented(
+    "Harbour crime quarter\n\nRobberies at the harbour fell 9% in the first quarter of 2031, the port police said.\n\nThe daily average dropped to 3.1 robberies, from 3.5 a year earlier. The gap is partly down to the extra day in February 2030, a leap year.\n",
+  );
+
+  it("dates what follows it, not the figure", () => {
+    expect(
+      answer("harbour daily average robberies first quarter 2031?", report).facts[0],
+    ).toMatchObject({ value: 3.1 });
+  });
+
+  it("is asked in chat shorthand too", () => {
+    expect(answer("harbour daily avg robberies q1 2031?", report).facts[0]).toMatchObject({
+      value: 3.1,
+    });
+  });
+});
+
+describe("chat shorthand", () => {
+  const report = invented(
+    "Harbour fines\n\nThe port issued 1,200 fines in 2031. The average fine was $85, up from $70.\n\nOfficers in Ohio seized 40 kilograms of cannabis, and officers in Iowa seized 62 kilograms.\n",
+  );
+
+  it("reads 'avg' as average", () => {
+    expect(answer("what was the avg fine", report).facts[0]).toMatchObject({ value: 85 });
+  });
+
+  it("reads 'mor' as more", () => {
+    expect(answer("ohio vs iowa who seized mor", report).facts[0]).toMatchObject({ value: 62 });
+  });
+});
