@@ -420,7 +420,9 @@ function unknownOpening(query: Query, index: ReportIndex): string | null {
   // "fentanyl lbs?", "harm reduction money": a unit names how it is measured, not a kind.
   if (concept(head) === MONEY || measureNamedBy(head) || namesAUnit(head, index)) return null;
   // The head's own stem, not its synonym group: "presses" is not the report's "news conference".
-  return stemsOf(index.spelling).has(stem(head)) ? null : run.join(" ");
+  // Another form of its root is the report's word, though ("forfeiture" of "ordered to forfeit").
+  if (stemsOf(index.spelling).has(stem(head))) return null;
+  return wordsStartingLike(head, index).some((w) => sharesRoot(head, w)) ? null : run.join(" ");
 }
 
 /** "How many", "the number of", "# of": the words that open what a question counts. */

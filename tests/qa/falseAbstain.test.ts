@@ -54,3 +54,35 @@ describe("chat shorthand", () => {
     expect(answer("ohio vs iowa who seized mor", report).facts[0]).toMatchObject({ value: 62 });
   });
 });
+
+describe("a verb with two senses", () => {
+  const removals = invented(
+    "Border week in numbers\n\nAgents seized 410 pounds of cocaine at the ports this week.\n\nOfficers carried out 9,300 removals. Removals went to 40 countries, led by Chile (3,100), Peru (2,250) and Bolivia (900).\n",
+  );
+  const seizures = invented(
+    "Port week in numbers\n\nOfficers removed 410 pounds of cocaine from two cargo ships this week.\n\nAnother 90 pounds were removed from a yacht at Pier 4.\n",
+  );
+
+  it("means the removals where the report counts removals: a root it shares with them", () => {
+    expect(answer("how many people removed to peru", removals).facts[0]).toMatchObject({
+      value: 2250,
+    });
+  });
+
+  it("keeps the report's own sense where the report uses the word itself", () => {
+    expect(
+      answer("how much cocaine was removed from the cargo ships", seizures).facts[0],
+    ).toMatchObject({ value: 410 });
+  });
+});
+
+describe("a noun and the verb of its root", () => {
+  it("meet: 'forfeiture' asks what someone was ordered to forfeit", () => {
+    const court = invented(
+      "Sentencing\n\nAnn Roe, 51, was sentenced to 96 months in prison and ordered to forfeit $2.2 million. Ben Lowe was sentenced to 40 months.\n",
+    );
+    expect(answer("ann roe forfeiture amount", court).facts[0]).toMatchObject({
+      value: 2_200_000,
+    });
+  });
+});
