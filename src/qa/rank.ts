@@ -589,6 +589,14 @@ function includesAskedPlace(fact: Fact, places: readonly string[]): boolean {
   });
 }
 
+/**
+ * "… recorded declines. The steepest were in Ashby (31.4%)": a row a place labels, with no noun or
+ * verb of its own, takes the verb its sentences carry to it as a near word, not as one left out.
+ */
+function isRow(fact: Fact): boolean {
+  return fact.subject.trim() === "" && fact.places.length > 0;
+}
+
 /** How well one fact answers the query: concept overlap, verb, unit, target noun, scope, text match. */
 export function scoreFact(
   query: Query,
@@ -621,7 +629,7 @@ export function scoreFact(
     if (uses & OWN.core && !modifierOnly) {
       score += w.coreHit * weight;
       coreHits++;
-    } else if (ACTION_CONCEPTS.has(c) && !fact.action) {
+    } else if (ACTION_CONCEPTS.has(c) && !fact.action && !(uses & OWN.near && isRow(fact))) {
       score += w.missingVerbHit * weight; // the verb is left out, not contradicted
     } else if (uses & OWN.near && !exampleOnlyConcepts(doc).has(c)) {
       score += w.nearHit * weight;

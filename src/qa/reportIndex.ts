@@ -272,13 +272,26 @@ function carriedConcepts(
   fact: Fact,
   report: ParsedReport,
   readings: ReturnType<typeof sentenceReadings>,
+  lead: string,
 ): string[] {
-  if (fact.sentence === 0 || fact.subject.trim() === "" || namesCountedThing(fact.subject))
-    return [];
+  const labelled = placeLabelled(fact, lead);
+  if (!labelled && (fact.subject.trim() === "" || namesCountedThing(fact.subject))) return [];
   const sentences = report.paragraphs[fact.paragraph - 1]?.sentences ?? [];
-  return sentences
+  const carried = sentences
     .slice(Math.max(0, fact.sentence - CARRIED_SENTENCES), fact.sentence)
     .flatMap((sentence) => readings.of(sentence.text).concepts);
+  return labelled ? [...carried, ...readings.of(fact.quote).concepts] : carried;
+}
+
+/**
+ * "The steepest falls were in Ashby (31.4%), Corvale (26.8%)": a figure with no noun of its own
+ * whose place stands right before it is a row labelled by the place, and is of what its sentence
+ * and the sentences before it speak of.
+ */
+function placeLabelled(fact: Fact, lead: string): boolean {
+  if (fact.subject.trim() !== "" || fact.places.length === 0) return false;
+  const before = lead.replace(/[\s(:,–—-]+$/, "");
+  return fact.places.some((place) => before.endsWith(place));
 }
 
 /** "the backlog of", "a budget of more than": the noun right before a figure that it is "of". */
@@ -379,7 +392,7 @@ function factDocsOf(
       heads: subject.heads,
       near: addAll(
         addAll(new Set(conceptsOfWords(nearSplit)), aliasConcepts(nearText)),
-        carriedConcepts(fact, report, readings),
+        carriedConcepts(fact, report, readings, lead),
       ),
       nearText,
       nearWords: new Set(nearSplit),

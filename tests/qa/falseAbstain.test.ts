@@ -86,3 +86,15 @@ describe("a noun and the verb of its root", () => {
     });
   });
 });
+
+describe("a row a place labels, with no noun of its own", () => {
+  const briefing = invented(
+    "Harbour briefing\n\nHarbour thefts fell sharply last year, the port authority said.\n\nThirty ports recorded declines. The steepest were in Ohio (31.4%), Iowa (26.8%) and Utah (22.5%).\n",
+  );
+
+  it("is of what its sentences speak of, their verb its own", () => {
+    expect(answer("how much did harbour thefts drop in iowa", briefing).facts[0]).toMatchObject({
+      value: 26.8,
+    });
+  });
+});
