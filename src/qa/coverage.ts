@@ -559,8 +559,11 @@ function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
   const object = GENERIC.has(target) ? objectCompound(query, target).at(-1) : undefined;
   const namesObject = (text: string) =>
     object === undefined || new RegExp(`\\b${stem(object)}`, "i").test(text);
+  // "how many of Ontario's robberies": a place's possessive says whose, not which kind.
+  const placeWords = new Set(words(query.filters.placeWords.join(" ").toLowerCase()));
   for (const word of modifiers) {
     if (STOP_WORDS.has(word) || GENERIC.has(word) || word.length < 4) continue;
+    if (placeWords.has(word)) continue;
     // The word itself, not its synonyms: "driving" is not the report's "campaign drive".
     const form = new RegExp(`\\b${stem(word)}`, "i");
     const using: SentenceDoc[] = [];

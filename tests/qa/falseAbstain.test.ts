@@ -98,3 +98,30 @@ describe("a row a place labels, with no noun of its own", () => {
     });
   });
 });
+
+describe("two places in different roles", () => {
+  const report = invented(
+    "Quarter in review\n\nRobberies across the country fell 12% in the first quarter.\n\nOntario was the exception. The province registered 476 robberies, up from 166 a year earlier. Toronto, the provincial capital, accounted for 301 of those robberies.\n\nOntario and Quebec both opened new patrol units.\n",
+  );
+
+  it("are a whole and its part: the part's figure, its paragraph naming the whole", () => {
+    expect(
+      answer("how many of Ontario's robberies were in Toronto?", report).facts[0],
+    ).toMatchObject({ value: 301 });
+  });
+
+  it("are not places asked side by side, which no one figure answers", () => {
+    expect(answer("how many robberies in Toronto and Quebec?", report).status).not.toBe("answered");
+  });
+});
+
+describe("the report's home country beside another place", () => {
+  it("may be the place a figure is for, its sentence naming the other", () => {
+    const order = invented(
+      "Executive order on rifle trafficking\n\nWASHINGTON - The United States will act against rifle trafficking, the White House said.\n\nU.S. agents arrested 900 smugglers in 2030. Of the roughly 9,000 rifles recovered in Peru and submitted for tracing, about 61 percent were traced to a source in the United States.\n\nPeru opened 12 new border posts.\n",
+    );
+    expect(
+      answer("what % of rifles recovered in peru were traced to the US", order).facts[0],
+    ).toMatchObject({ value: 61 });
+  });
+});
