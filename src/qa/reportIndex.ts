@@ -223,6 +223,44 @@ function listLeadIn(report: ParsedReport, paragraph: number): string | null {
   return null;
 }
 
+/** A subhead is a line of at most this many words. */
+const SUBHEAD_MAX_WORDS = 8;
+
+/** The body paragraph a subhead follows is at least this long: the lines above the body are no subheads. */
+const BODY_PARAGRAPH_LENGTH = 120;
+
+/**
+ * "Where it came from", "SEIZURES ON THE PACIFIC COAST": a short line with no figure and no end
+ * punctuation, after a paragraph of the body (so not a title, byline or place line above it),
+ * heads the paragraphs under it.
+ */
+function isSubhead(text: string, previous: string): boolean {
+  const line = text.trim();
+  const count = line.split(/\s+/).length;
+  return (
+    previous.trim().length >= BODY_PARAGRAPH_LENGTH &&
+    /[.?!"”’)]$/.test(previous.trim()) &&
+    count >= 2 &&
+    count <= SUBHEAD_MAX_WORDS &&
+    !/\d/.test(line) &&
+    !/[.?!:;,"”’)]$/.test(line) &&
+    !/^by\s/i.test(line)
+  );
+}
+
+/** The subhead the paragraph stands under, if any: the last one before it. */
+function subheadOf(report: ParsedReport): (paragraph: number) => string | null {
+  const heads: (string | null)[] = [];
+  let current: string | null = null;
+  for (const [i, paragraph] of report.paragraphs.entries()) {
+    if (isSubhead(paragraph.text, report.paragraphs[i - 1]?.text ?? "")) {
+      current = paragraph.text.trim();
+      heads[paragraph.number] = null;
+    } else heads[paragraph.number] = current;
+  }
+  return (paragraph) => heads[paragraph] ?? null;
+}
+
 /** A sentence's words (`words`) and the concepts of its content words, in text order. */
 interface Reading {
   words: string[];
@@ -341,6 +379,7 @@ function factDocsOf(
     if (!paragraph) return withAliases("", () => []);
     return withAliases(paragraph.text, () => readings.paragraphConcepts(paragraph));
   };
+  const subheadAt = subheadOf(report);
   const leadIns = new Map<number, string | null>();
   const leadInOf = (paragraph: number) => {
     if (!leadIns.has(paragraph)) leadIns.set(paragraph, listLeadIn(report, paragraph));
@@ -379,7 +418,10 @@ function factDocsOf(
       fact.period && !fact.quote.includes(fact.period)
         ? `${nearWithin} ${fact.period}`
         : nearWithin;
-    const heading = leadInOf(fact.paragraph);
+    // A figure that names no counted thing of its own ("Chile: 8.2 tonnes") is of what the
+    // subhead it stands under speaks of ("Where the cocaine came from").
+    const framed = namesCountedThing(fact.subject) ? null : subheadAt(fact.paragraph);
+    const heading = [leadInOf(fact.paragraph), framed].filter((line) => line !== null).join(" ");
     // "Between January and March, …" is the first quarter, as a question may call it.
     const spans = monthSpanPeriods(`${fact.quote} ${fact.period ?? ""} ${heading ?? ""}`);
     const withSpans = spans.length > 0 ? `${withPeriod} ${spans.join(" ")}` : withPeriod;

@@ -295,7 +295,8 @@ function targetNoun(lower: string): string | null {
       !measures.test(word) &&
       !/^(?:were|was|did|do|does|have|has|had|are|is|being|been)$/.test(word),
   );
-  if (!noun) return null;
+  // "How much of it came from Chile?": a pronoun points back at the thing, it names none.
+  if (!noun || /^(?:it|them|this|that|these|those)$/.test(noun)) return null;
   // "how many drug crime cases": the counted noun is the last of the run of non-verbs.
   const start = tokens.indexOf(noun);
   let end = start;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { answer } from "../../src/qa/answer.js";
 import { buildReportIndex } from "../../src/qa/reportIndex.js";
+import { understand } from "../../src/qa/understand.js";
 
 const invented = (text: string) => buildReportIndex(text, { name: "invented.txt", version: null });
 
@@ -123,5 +124,24 @@ describe("the report's home country beside another place", () => {
     expect(
       answer("what % of rifles recovered in peru were traced to the US", order).facts[0],
     ).toMatchObject({ value: 61 });
+  });
+});
+
+describe("a subhead over rows with no noun of their own", () => {
+  const report = invented(
+    'Harbour cocaine record\n\nCustoms officers at the harbour seized 30 tonnes of cocaine in 2031, a record, the customs office said on Monday.\n\n"These are not figures anyone should celebrate," said the head of the harbour customs office, who has led it since 2029.\n\nWhere it came from\n\nEcuador was again the largest point of departure, with 12 tonnes. Officials listed the other main origins as follows:\n\nChile: 8.2 tonnes\n\nPeru: 5.6 tonnes\n',
+  );
+
+  it("frames them: 'how much of it came from chile', the pronoun no counted noun", () => {
+    expect(answer("how much of it came from chile", report).facts[0]).toMatchObject({
+      value: 8.2,
+    });
+  });
+});
+
+describe("a pronoun after 'how much of'", () => {
+  it("points back at the thing and counts no noun of its own", () => {
+    expect(understand("how much of it came from chile").measure.target).toBeNull();
+    expect(understand("how many of them were sent to peru").measure.target).toBeNull();
   });
 });
