@@ -145,3 +145,14 @@ describe("a pronoun after 'how much of'", () => {
     expect(understand("how many of them were sent to peru").measure.target).toBeNull();
   });
 });
+
+describe("a what-question naming money", () => {
+  const awards = invented(
+    "Harbour Safety Awards\n\nThe Harbour Safety Fund is awarding $40 million to coastal states in FY2031, the fund said.\n\nOhio: $4,100,000 in award in FY2031; an increase of 2.8% from FY2030.\n\nIowa: $3,200,000 in award in FY2031; an increase of 1.1% from FY2030.\n\nThe Harbour Patrol Grant Program pays for the boats.\n",
+  );
+
+  it("expects a sum, not a sentence", () => {
+    const reply = answer("what's Ohio's harbour award this year", awards);
+    expect(reply.facts[0]).toMatchObject({ value: 4_100_000 });
+  });
+});
