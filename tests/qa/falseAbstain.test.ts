@@ -156,3 +156,14 @@ describe("a what-question naming money", () => {
     expect(reply.facts[0]).toMatchObject({ value: 4_100_000 });
   });
 });
+
+describe("the asker's 'aid'", () => {
+  it("is the report's assistance", () => {
+    const readout = invented(
+      "Harbour readout\n\nThe two ministers met on Monday. In total, the commitments represent $12.5 million in harbour security assistance in FY 2031.\n",
+    );
+    expect(answer("how much harbour security aid was committed", readout).facts[0]).toMatchObject({
+      value: 12_500_000,
+    });
+  });
+});
