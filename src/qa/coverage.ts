@@ -420,7 +420,9 @@ function unknownOpening(query: Query, index: ReportIndex): string | null {
   // "fentanyl lbs?", "harm reduction money": a unit names how it is measured, not a kind.
   if (concept(head) === MONEY || measureNamedBy(head) || namesAUnit(head, index)) return null;
   // The head's own stem, not its synonym group: "presses" is not the report's "news conference".
-  return stemsOf(index.spelling).has(stem(head)) ? null : run.join(" ");
+  // Another form of its root is the report's word, though ("forfeiture" of "ordered to forfeit").
+  if (stemsOf(index.spelling).has(stem(head))) return null;
+  return wordsStartingLike(head, index).some((w) => sharesRoot(head, w)) ? null : run.join(" ");
 }
 
 /** "How many", "the number of", "# of": the words that open what a question counts. */
@@ -557,8 +559,11 @@ function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
   const object = GENERIC.has(target) ? objectCompound(query, target).at(-1) : undefined;
   const namesObject = (text: string) =>
     object === undefined || new RegExp(`\\b${stem(object)}`, "i").test(text);
+  // "how many of Ontario's robberies": a place's possessive says whose, not which kind.
+  const placeWords = new Set(words(query.filters.placeWords.join(" ").toLowerCase()));
   for (const word of modifiers) {
     if (STOP_WORDS.has(word) || GENERIC.has(word) || word.length < 4) continue;
+    if (placeWords.has(word)) continue;
     // The word itself, not its synonyms: "driving" is not the report's "campaign drive".
     const form = new RegExp(`\\b${stem(word)}`, "i");
     const using: SentenceDoc[] = [];

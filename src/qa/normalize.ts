@@ -22,7 +22,7 @@ import {
   type SpellIndex,
   soundsLike,
 } from "../text/spelling.js";
-import { stem } from "../text/stem.js";
+import { sharesRoot, stem } from "../text/stem.js";
 import { piecesOf, type Token, tokenize, words } from "../text/tokenize.js";
 
 const SHORTHAND: ReadonlyMap<string, string> = new Map(Object.entries(SYNONYMS.shorthand));
@@ -137,17 +137,35 @@ for (const verb of VERBS) {
 /**
  * A slang verb with several senses ("busted" a ring, or busted members) read as the one sense
  * the report uses: the report's own most frequent form of it, when the report never uses the
- * word itself nor any form of the word's other senses.
+ * word itself nor any form of the word's other senses. Where the report uses forms of two senses,
+ * the one whose form shares the word's root is meant: "removed" in a report of "removals" and
+ * "seized" asks the removals, read as that sense's participle ("deported").
  */
 function reportSense(word: string, report: SpellIndex): string | null {
   const senses = VERB_SENSES.get(stem(word));
   if (!senses || senses.length < 2 || stemsOf(report).has(stem(word))) return null;
-  const used = senses.filter((verb) => verb.forms.some((form) => report.counts.has(form)));
-  const [only] = used;
-  if (used.length !== 1 || !only) return null;
+  const usedForms = (verb: (typeof VERBS)[number]) =>
+    verb.forms.filter((form) => report.counts.has(form));
+  const used = senses.filter((verb) => usedForms(verb).length > 0);
+  const rooted = used.filter((verb) => usedForms(verb).some((form) => sameRoot(word, form)));
+  const only = used.length === 1 ? used[0] : rooted.length === 1 ? rooted[0] : undefined;
+  if (!only) return null;
+  if (used.length > 1 && /ed$/.test(word)) return only.participle;
   return only.forms.reduce((a, b) =>
     (report.counts.get(b) ?? 0) > (report.counts.get(a) ?? 0) ? b : a,
   );
+}
+
+/** Most a noun of a root may add to the verb's stem: "remov" → "removal". */
+const NOUN_ENDING_ROOM = 2;
+/** The shortest verb stem a noun may be read as a form of: "remov", not "us" of "usual". */
+const MIN_VERB_STEM = 5;
+
+/** Forms of one root: "forfeit" and "forfeiture", or a verb's stem and its noun ("removal"). */
+function sameRoot(word: string, form: string): boolean {
+  if (sharesRoot(word, form)) return true;
+  const [a, b] = [stem(word), stem(form)];
+  return a.length >= MIN_VERB_STEM && b.startsWith(a) && b.length - a.length <= NOUN_ENDING_ROOM;
 }
 
 /** Words any question may use, whatever the report: grammar, synonyms, substances. */

@@ -557,6 +557,15 @@ function distinctPlaces(fact: Fact): number {
   return count;
 }
 
+/**
+ * What the places asked add to a figure: a figure for exactly them beats one they share with
+ * others, and a figure for only some of them (its paragraph naming the rest) gets their share.
+ */
+function placeCredit(fact: Fact, places: readonly string[], w: Weights): number {
+  const held = places.filter((place) => fact.places.includes(place)).length;
+  return (w.placeMatch * held) / Math.max(places.length, distinctPlaces(fact));
+}
+
 const clauseCache = new WeakMap<FactDoc, Set<string>>();
 
 /** The concepts of a figure's own clause: "and more than 40 people were fined in the city,". */
@@ -591,6 +600,14 @@ function includesAskedPlace(fact: Fact, places: readonly string[]): boolean {
   });
 }
 
+/**
+ * "… recorded declines. The steepest were in Ashby (31.4%)": a row a place labels, with no noun or
+ * verb of its own, takes the verb its sentences carry to it as a near word, not as one left out.
+ */
+function isRow(fact: Fact): boolean {
+  return fact.subject.trim() === "" && fact.places.length > 0;
+}
+
 /** How well one fact answers the query: concept overlap, verb, unit, target noun, scope, text match. */
 export function scoreFact(
   query: Query,
@@ -623,7 +640,7 @@ export function scoreFact(
     if (uses & OWN.core && !modifierOnly) {
       score += w.coreHit * weight;
       coreHits++;
-    } else if (ACTION_CONCEPTS.has(c) && !fact.action) {
+    } else if (ACTION_CONCEPTS.has(c) && !fact.action && !(uses & OWN.near && isRow(fact))) {
       score += w.missingVerbHit * weight; // the verb is left out, not contradicted
     } else if (uses & OWN.near && !exampleOnlyConcepts(doc).has(c)) {
       score += w.nearHit * weight;
@@ -670,7 +687,7 @@ export function scoreFact(
     score += placelessFit(fact.scope === "national", fact.section === null, index, terms, w);
   // A figure for exactly the places asked about beats one they share with others.
   else {
-    score += (w.placeMatch * places.length) / Math.max(places.length, distinctPlaces(fact));
+    score += placeCredit(fact, places, w);
     if (includesAskedPlace(fact, places)) score += w.wholeOfAskedPlace;
   }
   if (own.duration && !timeFits(query, fact)) score += w.unaskedDuration;
@@ -719,7 +736,7 @@ export function rankFacts(
     places.length === query.filters.places.length &&
     places.every((place, i) => place === query.filters.places[i]);
   const asPlaces = samePlaces ? query : { ...query, filters: { ...query.filters, places } };
-  const found = candidates(query, index, places, text.best, w.postingsRead);
+  const found = candidates(query, index, places, text.best, w.postingsRead, asked);
   return shortlist(found, asPlaces, index, textMatch, w)
     .ids.map((id) =>
       scoreFact(asPlaces, index.factDocs[id] as FactDoc, index, textMatch(id), w, id),
@@ -815,7 +832,7 @@ function cheapScore(
     score += placelessFit(national, (kind & FACT.unsectioned) !== 0, index, terms, w);
   } else if (places.length > 0) {
     const { fact } = index.factDocs[id] as FactDoc;
-    score += (w.placeMatch * places.length) / Math.max(places.length, distinctPlaces(fact));
+    score += placeCredit(fact, places, w);
   }
   return score - (factConcepts.paragraph[id] as number) * w.paragraphOrder;
 }
@@ -926,12 +943,21 @@ function candidates(
   places: readonly string[],
   textMatched: Iterable<number>,
   read: number,
+  askedPlaces: readonly string[] = places,
 ): number[] {
   const { byConcept, byPlace, byUnit, located } = index.retrieval;
   if (places.length > 0) {
     const kept = places
       .map((place) => head(byPlace.get(place), read))
       .reduce((kept, ids) => intersect(kept, ids));
+    // The home country asked beside another place ("guns recovered in Mexico traced to the US",
+    // of a US report) may be the place a figure is given for, its sentence naming the other.
+    const homeToo = askedPlaces.length > places.length;
+    const twoRoles = askedPlaces.length > 1 && placesInTwoRoles(query, askedPlaces);
+    if ((kept.length === 0 || homeToo) && twoRoles) {
+      const beside = figuresBesideTheOtherPlaces(index, askedPlaces, read);
+      return [...new Set([...kept, ...beside])].sort((a, b) => a - b);
+    }
     return [...kept].sort((a, b) => a - b);
   }
   const found = new IdUnion(index);
@@ -946,6 +972,50 @@ function candidates(
   if (found.size === 0)
     return Array.from({ length: Math.min(read, index.factDocs.length) }, (_, id) => id);
   return found.ascending();
+}
+
+/** "Ohio and Iowa", "Ohio or Iowa", "Ohio, Iowa", "Ohio/Iowa": places asked side by side. */
+const SIDE_BY_SIDE = /^\s*(?:,|&|\/|and|or|vs\.?|versus|nor)\s*(?:the\s+)?$/i;
+
+/**
+ * "How many of Sinaloa's deaths were in Culiacán?", "what % of guns recovered in Mexico were
+ * traced to the US": places in different parts of the question play different roles (the whole
+ * and its part, where a thing was found and where it came from), not a list of places asked alike.
+ */
+function placesInTwoRoles(query: Query, places: readonly string[]): boolean {
+  const lower = query.cleaned.toLowerCase();
+  const spans = query.filters.placeWords
+    .map((word) => {
+      const at = lower.indexOf(word.toLowerCase());
+      return { at, end: at + word.length };
+    })
+    .filter((span) => span.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  if (spans.length !== places.length) return false;
+  return spans.every((span, i) => {
+    const next = spans[i + 1];
+    return !next || !SIDE_BY_SIDE.test(lower.slice(span.end, next.at));
+  });
+}
+
+/**
+ * No figure is for all the places asked: the figures for one of them whose paragraph names the
+ * others ("Sinaloa registered 476 victims … Culiacán, the state capital, accounted for 301").
+ */
+function figuresBesideTheOtherPlaces(
+  index: ReportIndex,
+  places: readonly string[],
+  read: number,
+): number[] {
+  const paragraphsOf = places.map((place) => new Set(index.placeParagraphs.get(place) ?? []));
+  const found = new Set<number>();
+  for (const place of places) {
+    for (const id of head(index.retrieval.byPlace.get(place), read)) {
+      const paragraph = (index.factDocs[id] as FactDoc).fact.paragraph;
+      if (paragraphsOf.every((named) => named.has(paragraph))) found.add(id);
+    }
+  }
+  return [...found].sort((a, b) => a - b);
 }
 
 /** One marker per fact of a report, reused by each question: the generation that last saw it. */

@@ -223,6 +223,44 @@ function listLeadIn(report: ParsedReport, paragraph: number): string | null {
   return null;
 }
 
+/** A subhead is a line of at most this many words. */
+const SUBHEAD_MAX_WORDS = 8;
+
+/** The body paragraph a subhead follows is at least this long: the lines above the body are no subheads. */
+const BODY_PARAGRAPH_LENGTH = 120;
+
+/**
+ * "Where it came from", "SEIZURES ON THE PACIFIC COAST": a short line with no figure and no end
+ * punctuation, after a paragraph of the body (so not a title, byline or place line above it),
+ * heads the paragraphs under it.
+ */
+function isSubhead(text: string, previous: string): boolean {
+  const line = text.trim();
+  const count = line.split(/\s+/).length;
+  return (
+    previous.trim().length >= BODY_PARAGRAPH_LENGTH &&
+    /[.?!"”’)]$/.test(previous.trim()) &&
+    count >= 2 &&
+    count <= SUBHEAD_MAX_WORDS &&
+    !/\d/.test(line) &&
+    !/[.?!:;,"”’)]$/.test(line) &&
+    !/^by\s/i.test(line)
+  );
+}
+
+/** The subhead the paragraph stands under, if any: the last one before it. */
+function subheadOf(report: ParsedReport): (paragraph: number) => string | null {
+  const heads: (string | null)[] = [];
+  let current: string | null = null;
+  for (const [i, paragraph] of report.paragraphs.entries()) {
+    if (isSubhead(paragraph.text, report.paragraphs[i - 1]?.text ?? "")) {
+      current = paragraph.text.trim();
+      heads[paragraph.number] = null;
+    } else heads[paragraph.number] = current;
+  }
+  return (paragraph) => heads[paragraph] ?? null;
+}
+
 /** A sentence's words (`words`) and the concepts of its content words, in text order. */
 interface Reading {
   words: string[];
@@ -272,13 +310,26 @@ function carriedConcepts(
   fact: Fact,
   report: ParsedReport,
   readings: ReturnType<typeof sentenceReadings>,
+  lead: string,
 ): string[] {
-  if (fact.sentence === 0 || fact.subject.trim() === "" || namesCountedThing(fact.subject))
-    return [];
+  const labelled = placeLabelled(fact, lead);
+  if (!labelled && (fact.subject.trim() === "" || namesCountedThing(fact.subject))) return [];
   const sentences = report.paragraphs[fact.paragraph - 1]?.sentences ?? [];
-  return sentences
+  const carried = sentences
     .slice(Math.max(0, fact.sentence - CARRIED_SENTENCES), fact.sentence)
     .flatMap((sentence) => readings.of(sentence.text).concepts);
+  return labelled ? [...carried, ...readings.of(fact.quote).concepts] : carried;
+}
+
+/**
+ * "The steepest falls were in Ashby (31.4%), Corvale (26.8%)": a figure with no noun of its own
+ * whose place stands right before it is a row labelled by the place, and is of what its sentence
+ * and the sentences before it speak of.
+ */
+function placeLabelled(fact: Fact, lead: string): boolean {
+  if (fact.subject.trim() !== "" || fact.places.length === 0) return false;
+  const before = lead.replace(/[\s(:,–—-]+$/, "");
+  return fact.places.some((place) => before.endsWith(place));
 }
 
 /** "the backlog of", "a budget of more than": the noun right before a figure that it is "of". */
@@ -328,6 +379,7 @@ function factDocsOf(
     if (!paragraph) return withAliases("", () => []);
     return withAliases(paragraph.text, () => readings.paragraphConcepts(paragraph));
   };
+  const subheadAt = subheadOf(report);
   const leadIns = new Map<number, string | null>();
   const leadInOf = (paragraph: number) => {
     if (!leadIns.has(paragraph)) leadIns.set(paragraph, listLeadIn(report, paragraph));
@@ -366,7 +418,10 @@ function factDocsOf(
       fact.period && !fact.quote.includes(fact.period)
         ? `${nearWithin} ${fact.period}`
         : nearWithin;
-    const heading = leadInOf(fact.paragraph);
+    // A figure that names no counted thing of its own ("Chile: 8.2 tonnes") is of what the
+    // subhead it stands under speaks of ("Where the cocaine came from").
+    const framed = namesCountedThing(fact.subject) ? null : subheadAt(fact.paragraph);
+    const heading = [leadInOf(fact.paragraph), framed].filter((line) => line !== null).join(" ");
     // "Between January and March, …" is the first quarter, as a question may call it.
     const spans = monthSpanPeriods(`${fact.quote} ${fact.period ?? ""} ${heading ?? ""}`);
     const withSpans = spans.length > 0 ? `${withPeriod} ${spans.join(" ")}` : withPeriod;
@@ -379,7 +434,7 @@ function factDocsOf(
       heads: subject.heads,
       near: addAll(
         addAll(new Set(conceptsOfWords(nearSplit)), aliasConcepts(nearText)),
-        carriedConcepts(fact, report, readings),
+        carriedConcepts(fact, report, readings, lead),
       ),
       nearText,
       nearWords: new Set(nearSplit),

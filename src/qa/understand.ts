@@ -173,11 +173,14 @@ const MASS_THRESHOLD =
 
 /**
  * "How much is the state paying for the scanners?": after "how much", a word the lexicon files
- * with money (its synonyms' "pay", "grant", "award") asks for a sum, not a weight or a count.
+ * with money (its synonyms' "pay", "grant", "award") asks for a sum, not a weight or a count. So
+ * does a what-question naming money ("what's Ohio's harbour award this year"), though one asking
+ * which money it is ("what grant program …") is answered in words first.
  */
 function asksMoneyWord(lower: string): boolean {
-  if (!/\bhow much\b/.test(lower)) return false;
-  return words(lower.replace(/^.*?\bhow much\b/, "")).some(
+  const opening = /^.*?\bhow much\b/.exec(lower)?.[0] ?? /^\s*(?:what|which)\b/.exec(lower)?.[0];
+  if (opening === undefined) return false;
+  return words(lower.slice(opening.length)).some(
     (word) => !/-/.test(word) && concept(word) === MONEY,
   );
 }
@@ -295,7 +298,8 @@ function targetNoun(lower: string): string | null {
       !measures.test(word) &&
       !/^(?:were|was|did|do|does|have|has|had|are|is|being|been)$/.test(word),
   );
-  if (!noun) return null;
+  // "How much of it came from Chile?": a pronoun points back at the thing, it names none.
+  if (!noun || /^(?:it|them|this|that|these|those)$/.test(noun)) return null;
   // "how many drug crime cases": the counted noun is the last of the run of non-verbs.
   const start = tokens.indexOf(noun);
   let end = start;

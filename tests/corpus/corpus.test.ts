@@ -32,13 +32,13 @@ import {
  * session that never saw the engine) were 162 of 180 at first sight on main at 90e9022, with one
  * figure given for a question about a drug the report never names; 178 and none after the merge.
  * Session 8 added six reports (72 questions) and two seed sets (fresh8b, 50; chat8b, 40), written
- * the same way; first sight on main at cc6153b: 50 of 72 and 83 of 90, so 298 of 360 and 261 of 270;
- * 304 and 266 on contest9 (session 9's contests, options and superlatives).
+ * the same way; first sight on main at cc6153b: 50 of 72 and 83 of 90, so 298 of 360 and 261 of 270.
+ * MERGED9
  */
 const FLOORS: Record<CorpusGroup, { correct: number; leaks: number }> = {
   tuning: { correct: 119, leaks: 0 },
   validation: { correct: 103, leaks: 0 },
-  invented: { correct: 304, leaks: 0 },
+  invented: { correct: 308, leaks: 0 },
   seed: { correct: 266, leaks: 0 },
 };
 

@@ -141,6 +141,15 @@ function beforeBaseline(nearText: string, figure: string): string {
   return baseline ? nearText.slice(0, at + figure.length + baseline.index) : nearText;
 }
 
+/** A figure's paragraph up to the end of the figure's own sentence. */
+function upToSentence(index: ReportIndex, fact: Fact): string {
+  const sentences = index.report.paragraphs[fact.paragraph - 1]?.sentences ?? [];
+  return sentences
+    .slice(0, fact.sentence + 1)
+    .map((sentence) => sentence.text)
+    .join(" ");
+}
+
 /** A figure's years, worked out once per figure. */
 const datedCache = new WeakMap<ScoredFact["doc"], { dated: string[]; inParagraph: string[] }>();
 
@@ -153,8 +162,16 @@ function datedYears({ fact, doc }: ScoredFact, index: ReportIndex) {
   const own = ownYearsIn(`${near} ${fact.period ?? ""}`);
   // "So far in 2025, …" then "There have been nearly 100 homicides.": the period a paragraph
   // opens on carries on into an undated paragraph after it; "during the same period" points back
-  // to the paragraph before.
-  const inParagraph = SAME_PERIOD.test(near) ? ownYearsIn(previous) : ownYearsIn(paragraph);
+  // to the paragraph before. A year first named after the figure's sentence ("The gap is down to
+  // the leap day in February 2024.") may date what follows rather than the figure: the figure is
+  // of that year or of the years the report opens on.
+  const upTo = ownYearsIn(upToSentence(index, fact));
+  const later = upTo.length > 0 ? [] : ownYearsIn(paragraph);
+  const inParagraph = SAME_PERIOD.test(near)
+    ? ownYearsIn(previous)
+    : later.length > 0
+      ? [...new Set([...later, ...openingYears(index.report.paragraphs)])]
+      : upTo;
   const opening = OPENING_PERIOD.exec(previous)?.[0] ?? "";
   const dated = own.length > 0 ? own : inParagraph.length > 0 ? inParagraph : yearsIn(opening);
   const years = { dated, inParagraph: yearsIn(paragraph) };
