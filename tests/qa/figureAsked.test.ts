@@ -28,6 +28,21 @@ describe("the figure that counts what is asked", () => {
     expect(row("10", "10 to 15 boats were stopped.")).toBe(false);
   });
 
+  it("reads whether a figure bounds a range once, however many questions ask it", () => {
+    let reads = 0;
+    const fact = {
+      text: "64",
+      get quote() {
+        reads++;
+        return "Among residents 50 to 64, stops rose.";
+      },
+    } as unknown as Parameters<typeof boundsARange>[0];
+    expect(boundsARange(fact)).toBe(true);
+    const once = reads;
+    expect(boundsARange(fact)).toBe(true);
+    expect(reads).toBe(once);
+  });
+
   it("ends the counted noun at a preposition or a range's number", () => {
     expect(understand("how many injuries among riders 18 to 24").measure.target).toBe("injuries");
     expect(understand("how many arrests across the three towns").measure.target).toBe("arrests");

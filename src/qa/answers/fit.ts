@@ -642,6 +642,18 @@ const ASKS_AGE = /\bhow old\b|\b(?:what|which) age\b|\bage of\b/i;
  * label names the group counted; it counts nothing itself, whatever the question's words.
  */
 export function boundsARange(fact: Fact): boolean {
+  let known = rangeBoundOf.get(fact);
+  if (known === undefined) {
+    known = readsAsRangeBound(fact);
+    rangeBoundOf.set(fact, known);
+  }
+  return known;
+}
+
+/** Whether each figure bounds a range, remembered: it is of the figure alone, asked of it per question. */
+const rangeBoundOf = new WeakMap<Fact, boolean>();
+
+function readsAsRangeBound(fact: Fact): boolean {
   const at = Math.max(0, fact.quote.indexOf(fact.text));
   const lead = fact.quote.slice(0, at);
   const after = fact.quote.slice(at + fact.text.length);
