@@ -24,3 +24,23 @@ describe("a quarter the report is about", () => {
     expect(answer("how many theft victims in q1 2031?", harbour).facts[0]?.value).toBe(412);
   });
 });
+
+describe("a row labelled as the whole", () => {
+  const patrols = invented(
+    [
+      "Harbour City patrol figures, first half of 2031",
+      "Break-ins by patrol district, January–June 2031:",
+      "District | Break-ins | Thefts",
+      "Quayside | 40 | 112",
+      "Old Town | 35 | 98",
+      "Riverside | 22 | 61",
+      "Citywide | 97 | 271",
+    ].join("\n\n"),
+  );
+
+  it("is no place, so a question naming none asks for it", () => {
+    expect(answer("how many break-ins in the first half of 2031?", patrols).facts[0]?.value).toBe(
+      97,
+    );
+  });
+});
