@@ -44,3 +44,23 @@ describe("a row labelled as the whole", () => {
     );
   });
 });
+
+describe("a figure with a verb of its own", () => {
+  const clinic = invented(
+    [
+      "Harbour health and safety week",
+      "More than 310 people were arrested and nearly 870 children were vaccinated during the week.",
+    ].join("\n\n"),
+  );
+
+  it("does not borrow the verb of the figure before it", () => {
+    const facts = buildReportIndex(
+      "Harbour week\n\nMore than 310 people were arrested and nearly 870 children were vaccinated.",
+      { name: "invented.txt", version: null },
+    ).table.facts;
+    expect(facts.find((fact) => fact.value === 870)?.action).toBeNull();
+    expect(answer("how many people were arrested during the week?", clinic).facts[0]?.value).toBe(
+      310,
+    );
+  });
+});
