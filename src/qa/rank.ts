@@ -184,7 +184,9 @@ function unitFit(
     return factUnit === "percent" || perPeople ? w.percentGiven : w.wrongUnitKind;
   }
   if (unit) {
-    if (factUnit === unit) return w.countUnitGiven;
+    // "How many boats" of "23 vessels": a count unit that is a synonym of the one asked is it.
+    if (factUnit === unit || (factUnit !== null && concept(factUnit) === concept(unit)))
+      return w.countUnitGiven;
     return measured || factUnit === "percent" || factUnit === "share"
       ? w.countAsMeasure
       : w.countOtherUnit;

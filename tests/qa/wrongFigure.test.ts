@@ -64,3 +64,23 @@ describe("a figure with a verb of its own", () => {
     );
   });
 });
+
+describe("the whole a list of parts follows", () => {
+  const text = [
+    "Coastal sweep results",
+    "Crews also put 31 vessels out of action, among them 14 fishing boats, nine dinghies and eight motor launches.",
+  ].join("\n\n");
+
+  it("reads 'out of' as opening a phrase of its own, not as the counted noun", () => {
+    const facts = buildReportIndex(text, { name: "invented.txt", version: null }).table.facts;
+    expect(facts.find((fact) => fact.value === 31)?.unit).toBe("vessel");
+    // Each item of the list that opens on a number is a figure of its own.
+    expect(facts.find((fact) => fact.value === 14)?.text).toBe("14 fishing boats");
+  });
+
+  it("answers a count asked by a synonym of the whole's unit with the whole", () => {
+    expect(answer("how many boats were put out of action?", invented(text)).facts[0]?.value).toBe(
+      31,
+    );
+  });
+});
