@@ -84,3 +84,17 @@ describe("the whole a list of parts follows", () => {
     );
   });
 });
+
+describe("a count of people answers for the event they underwent", () => {
+  const river = invented(
+    [
+      "River safety review 2031",
+      "An estimated 4,120 residents drowned in the river basin in 2031, the review found.",
+      "Ohio recorded 310 drownings in 2031.",
+    ].join("\n\n"),
+  );
+
+  it("gives the people who drowned for 'how many drownings', not a part's figure", () => {
+    expect(answer("how many drownings in 2031?", river).facts[0]?.value).toBe(4120);
+  });
+});
