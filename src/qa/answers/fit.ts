@@ -129,21 +129,8 @@ function sameStartYear(query: Query, fact: Fact): boolean {
 
 /** "during the same period", "over that period": a period named before. */
 const SAME_PERIOD = /\b(?:the same|that|this) period\b/i;
-/**
- * "…, compared with 140 in all of 2030", "…, against 530 in the first quarter of 2030": what
- * follows is the baseline's, not the figure's ("against" only before a figure: "crimes against
- * children in 2031" stays the figure's own).
- */
-const BASELINE_AFTER =
-  /\b(?:compared (?:with|to)|than|versus|vs\.?|(?:up|down) from|against (?=(?:about |some |nearly |roughly )?[$€£]?\d))/i;
-
-/** A baseline and the rest of its clause: "against 530 in the first quarter of 2030". */
-const BASELINE_CLAUSE = new RegExp(`${BASELINE_AFTER.source}[^.;]*`, "gi");
-
-/** A paragraph's years less those of its baselines: the figures' own period, where it names one. */
-function yearsOutsideBaselines(paragraph: string): string[] {
-  return ownYearsIn(paragraph.replace(BASELINE_CLAUSE, " "));
-}
+/** "…, compared with 140 in all of 2030": what follows is the baseline's, not the figure's. */
+const BASELINE_AFTER = /\b(?:compared (?:with|to)|than|versus|vs\.?|(?:up|down) from)\b/i;
 
 /** The words around a figure up to a baseline its sentence sets it against after it. */
 function beforeBaseline(nearText: string, figure: string): string {
@@ -167,9 +154,7 @@ function datedYears({ fact, doc }: ScoredFact, index: ReportIndex) {
   // "So far in 2025, …" then "There have been nearly 100 homicides.": the period a paragraph
   // opens on carries on into an undated paragraph after it; "during the same period" points back
   // to the paragraph before.
-  const inParagraph = SAME_PERIOD.test(near)
-    ? ownYearsIn(previous)
-    : yearsOutsideBaselines(paragraph);
+  const inParagraph = SAME_PERIOD.test(near) ? ownYearsIn(previous) : ownYearsIn(paragraph);
   const opening = OPENING_PERIOD.exec(previous)?.[0] ?? "";
   const dated = own.length > 0 ? own : inParagraph.length > 0 ? inParagraph : yearsIn(opening);
   const years = { dated, inParagraph: yearsIn(paragraph) };
