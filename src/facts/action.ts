@@ -16,6 +16,12 @@ const DEFAULT_ACTION: ReadonlyMap<string, string> = new Map(
   }),
 );
 
+/**
+ * A participle right after the phrase that is no enforcement verb: "640 children were
+ * safeguarded". The figure has a verb of its own, and borrows none from before it.
+ */
+const OWN_OTHER_VERB = "";
+
 /** Verb right after the phrase, passive style: "thefts were solved", "pills were confiscated". */
 function passiveAfter(tokens: Token[], from: number): string | null {
   let sawAuxiliary = false;
@@ -29,6 +35,10 @@ function passiveAfter(tokens: Token[], from: number): string | null {
     if (ADVERB.test(token.lower) || token.lower === "also" || token.lower === "all") continue;
     const lemma = actionLemma(token.lower);
     if (lemma && (sawAuxiliary || /ed$/.test(token.lower))) return lemma;
+    // "and 640 children were safeguarded": not the "arrests" before it.
+    // "were forced to undergo", "were ordered to receive": the verb after "to" is the one done.
+    if (!lemma && sawAuxiliary && /[^e]ed$/.test(token.lower) && tokens[i + 1]?.lower !== "to")
+      return OWN_OTHER_VERB;
     break;
   }
   return null;
@@ -73,11 +83,15 @@ export function statedActionFor(
   numberIndex: number,
   phraseEnd: number,
 ): string | null {
-  return (
-    passiveAfter(tokens, phraseEnd) ??
-    verbBefore(tokens, numberIndex) ??
-    verbAfterInClause(tokens, phraseEnd)
-  );
+  const passive = passiveAfter(tokens, phraseEnd);
+  // Its own verb is none of ours, but its clause may name one after it ("… placed in treatment").
+  if (passive === OWN_OTHER_VERB) return verbAfterInClause(tokens, phraseEnd);
+  return passive ?? verbBefore(tokens, numberIndex) ?? verbAfterInClause(tokens, phraseEnd);
+}
+
+/** Whether the figure's own verb, right after its phrase, is no enforcement verb: it borrows none. */
+export function hasOtherVerb(tokens: Token[], phraseEnd: number): boolean {
+  return passiveAfter(tokens, phraseEnd) === OWN_OTHER_VERB;
 }
 
 /** The verb a counted noun stands for when no verb is stated ("1,240 suspects": arrested). */

@@ -6,7 +6,7 @@ import {
 } from "../report/limits.js";
 import type { Paragraph, ParsedReport } from "../report/types.js";
 import { type Token, tokenize } from "../text/tokenize.js";
-import { defaultActionOf, statedActionFor } from "./action.js";
+import { defaultActionOf, hasOtherVerb, statedActionFor } from "./action.js";
 import { type DateSpan, findDates, reportYear, withYear } from "./dates.js";
 import { extractEntities } from "./entities.js";
 import {
@@ -175,7 +175,10 @@ function factsOfParagraph(
       const counts = reading.head ?? reading.unit;
       const inherited: string | null =
         coordinated && previousByNoun && counts && counts !== previousHead ? null : coordinated;
-      const action: string | null = stated ?? byNoun ?? inherited ?? listed;
+      // "… were arrested and 40 children were vaccinated": a verb of its own borrows no other.
+      const action: string | null = hasOtherVerb(tokens, reading.phraseEnd)
+        ? stated
+        : (stated ?? byNoun ?? inherited ?? listed);
       // "… up 3% from 52 pounds in 2024, and 30 pounds of heroin": a change or its baseline is no
       // item of the list; the next item shares the verb of the item before them.
       if (!BASELINE_BEFORE.test(lead) && reading.unit !== "percent") {

@@ -1,4 +1,5 @@
 import { PLACE_WORDS } from "../lexicon/gazetteer.js";
+import { GRAMMAR } from "../lexicon/language.js";
 import type { Paragraph, ParsedReport } from "../report/types.js";
 import { editDistance } from "../text/editDistance.js";
 import { matchesOf } from "../text/matches.js";
@@ -69,19 +70,24 @@ function byPlaceRowLabels(report: ParsedReport): string[] {
   return names;
 }
 
+/** "Citywide | 214", "Statewide: 1,210": a row label naming the whole is no place of its own. */
+const WHOLE_LABELS: ReadonlySet<string> = new Set(GRAMMAR.wholeLabels);
+
+/** Whether a row label can name a place of the report's own: long enough, not a whole or a word. */
+function rowLabelPlace(name: string): boolean {
+  return (
+    name.length >= 3 &&
+    !NOT_PLACE_WORDS.test(name) &&
+    !WHOLE_LABELS.has(name.toLowerCase()) &&
+    findPlaces(name).length === 0
+  );
+}
+
 function localNames(report: ParsedReport): string[] {
   const names = new Set<string>();
-  for (const name of byPlaceRowLabels(report)) {
-    if (name.length >= 3 && !NOT_PLACE_WORDS.test(name) && findPlaces(name).length === 0) {
-      names.add(name);
-    }
-  }
+  for (const name of byPlaceRowLabels(report)) if (rowLabelPlace(name)) names.add(name);
   for (const paragraph of report.paragraphs) {
-    for (const name of rowLabelNames(paragraph)) {
-      if (name.length >= 3 && !NOT_PLACE_WORDS.test(name) && findPlaces(name).length === 0) {
-        names.add(name);
-      }
-    }
+    for (const name of rowLabelNames(paragraph)) if (rowLabelPlace(name)) names.add(name);
     for (const pattern of [IN_NAME, ADMIN_NAME, FORCE_AREA, SITE_NAME, NUMBERED_AREA]) {
       for (const match of matchesOf(pattern, paragraph.text)) {
         const name = (match[1] ?? "")

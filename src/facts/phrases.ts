@@ -223,6 +223,8 @@ export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): Nou
     }
     if (isPhraseBreak(token)) break;
     if (!token.isWord) break;
+    // "23 vessels out of service": "out of" opens a phrase of its own, as a preposition does.
+    if (words.length > 0 && token.lower === "out" && tokens[i + 1]?.lower === "of") break;
     // "4,310 administrative arrests HSI made": an acronym after a plural head opens the next clause.
     if (/^[A-Z]{2,6}$/.test(token.text) && /s$/.test(words[words.length - 1] ?? "")) break;
     // "40 couriers a week", "9 boats this month": a determiner opens the next phrase.
@@ -275,6 +277,8 @@ function readListTail(tokens: Token[], from: number): { text: string; next: numb
       current = [];
       closed = true;
     } else if (token.isWord && !isPhraseBreak(token)) {
+      // "14 fishing boats, nine dinghies and …": an item opening on a number is a figure of its own.
+      if (current.length === 0 && isNumberWord(token.lower)) return null;
       current.push(token.lower);
     } else break;
     i++;

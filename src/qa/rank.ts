@@ -1,5 +1,5 @@
 import { ownYearsIn, yearsIn } from "../facts/dates.js";
-import { AGREEING_VERBS } from "../facts/lexicon.js";
+import { AGREEING_VERBS, AUXILIARIES } from "../facts/lexicon.js";
 import { findNumbers, numberWordOf } from "../facts/numbers.js";
 import { placeByName } from "../facts/places.js";
 import { isAge } from "../facts/readers/age.js";
@@ -184,7 +184,9 @@ function unitFit(
     return factUnit === "percent" || perPeople ? w.percentGiven : w.wrongUnitKind;
   }
   if (unit) {
-    if (factUnit === unit) return w.countUnitGiven;
+    // "How many boats" of "23 vessels": a count unit that is a synonym of the one asked is it.
+    if (factUnit === unit || (factUnit !== null && concept(factUnit) === concept(unit)))
+      return w.countUnitGiven;
     return measured || factUnit === "percent" || factUnit === "share"
       ? w.countAsMeasure
       : w.countOtherUnit;
@@ -588,6 +590,25 @@ function setAsideIn(excluded: readonly string[], doc: FactDoc): boolean {
   return excluded.some((c) => doc.core.has(c) || ownClauseConcepts(doc).has(c));
 }
 
+/** Any count of people is in persons, whichever people they are. */
+const PERSONS = countUnit("people");
+const underwentCache = new WeakMap<Fact, string | null>();
+
+/**
+ * "67,830 Americans died", "1,180 people were arrested": the concept of the verb a count of people
+ * is the subject of, right after it, the event each of them underwent.
+ */
+function eventUndergone(fact: Fact): string | null {
+  let found = underwentCache.get(fact);
+  if (found === undefined) {
+    const after = words(textAfter(fact).split(/[,;.:]/)[0] ?? "").slice(0, 4);
+    const verb = after.find((word) => !AUXILIARIES.has(word) && !/ly$/.test(word));
+    found = verb ? concept(verb) : null;
+    underwentCache.set(fact, found);
+  }
+  return found;
+}
+
 /** "Coastal (including Port Arlen): 9,100 arrests": the place stands only as a part of the row's own. */
 const INCLUDING = /\b(?:including|includes|incl\.)\s+(?:the\s+)?$/i;
 
@@ -628,6 +649,14 @@ export function scoreFact(
   let score = 0;
   let coreHits = 0;
   let nearHits = 0;
+  // "How many overdose deaths" of "67,830 Americans died": the people counted are the deaths
+  // (events counted in the plural), in the unit asked, and their verb is their own word.
+  const undergone =
+    target !== null &&
+    /s$/.test(query.measure.target ?? "") &&
+    fact.unit === PERSONS &&
+    terms.targetUnit !== PERSONS &&
+    eventUndergone(fact) === target;
   for (let i = 0; i < concepts.length; i++) {
     const c = concepts[i] as string;
     const weight = terms.weights[i] as number;
@@ -637,7 +666,7 @@ export function scoreFact(
     // ("1,260 pounds of fentanyl powder").
     const modifierOnly =
       counting && c === target && !(uses & OWN.head) && (uses & OWN.subject) !== 0;
-    if (uses & OWN.core && !modifierOnly) {
+    if ((uses & OWN.core && !modifierOnly) || (undergone && c === target)) {
       score += w.coreHit * weight;
       coreHits++;
     } else if (ACTION_CONCEPTS.has(c) && !fact.action && !(uses & OWN.near && isRow(fact))) {
@@ -676,13 +705,17 @@ export function scoreFact(
     ) {
       score += w.targetHead;
       coreHits++;
+    } else if (undergone) {
+      score += w.targetHead;
+      coreHits++;
     } else if (fact.unit && fact.unit === terms.targetUnit) score += w.targetUnit;
     else score += w.targetMissing;
   }
   // "Carjackings in <city>?", "cocaine seized in <region>?": with no counted noun asked, a noun the
   // question names that is what the figure counts (its head) is the measure asked.
   else if (terms.bare && concepts.some((c) => doc.heads.has(c))) score += w.askedNounHead;
-  score += unitFit(query, fact.unit, Boolean(fact.base), () => statedRate(doc), w);
+  const unit = undergone ? query.measure.expected.unit : fact.unit;
+  score += unitFit(query, unit, Boolean(fact.base), () => statedRate(doc), w);
   if (places.length === 0)
     score += placelessFit(fact.scope === "national", fact.section === null, index, terms, w);
   // A figure for exactly the places asked about beats one they share with others.

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { answer } from "../../src/qa/answer.js";
+import { buildReportIndex } from "../../src/qa/reportIndex.js";
+
+const invented = (text: string) => buildReportIndex(text, { name: "invented.txt", version: null });
+
+describe("a row labelled as the whole", () => {
+  const patrols = invented(
+    [
+      "Harbour City patrol figures, first half of 2031",
+      "Break-ins by patrol district, January–June 2031:",
+      "District | Break-ins | Thefts",
+      "Quayside | 40 | 112",
+      "Old Town | 35 | 98",
+      "Riverside | 22 | 61",
+      "Citywide | 97 | 271",
+    ].join("\n\n"),
+  );
+
+  it("is no place, so a question naming none asks for it", () => {
+    expect(answer("how many break-ins in the first half of 2031?", patrols).facts[0]?.value).toBe(
+      97,
+    );
+  });
+});
+
+describe("a figure with a verb of its own", () => {
+  const clinic = invented(
+    [
+      "Harbour health and safety week",
+      "More than 310 people were arrested and nearly 870 children were vaccinated during the week.",
+    ].join("\n\n"),
+  );
+
+  it("does not borrow the verb of the figure before it", () => {
+    const facts = buildReportIndex(
+      "Harbour week\n\nMore than 310 people were arrested and nearly 870 children were vaccinated.",
+      { name: "invented.txt", version: null },
+    ).table.facts;
+    expect(facts.find((fact) => fact.value === 870)?.action).toBeNull();
+    expect(answer("how many people were arrested during the week?", clinic).facts[0]?.value).toBe(
+      310,
+    );
+  });
+});
+
+describe("the whole a list of parts follows", () => {
+  const text = [
+    "Coastal sweep results",
+    "Crews also put 31 vessels out of action, among them 14 fishing boats, nine dinghies and eight motor launches.",
+  ].join("\n\n");
+
+  it("reads 'out of' as opening a phrase of its own, not as the counted noun", () => {
+    const facts = buildReportIndex(text, { name: "invented.txt", version: null }).table.facts;
+    expect(facts.find((fact) => fact.value === 31)?.unit).toBe("vessel");
+    // Each item of the list that opens on a number is a figure of its own.
+    expect(facts.find((fact) => fact.value === 14)?.text).toBe("14 fishing boats");
+  });
+
+  it("answers a count asked by a synonym of the whole's unit with the whole", () => {
+    expect(answer("how many boats were put out of action?", invented(text)).facts[0]?.value).toBe(
+      31,
+    );
+  });
+});
+
+describe("a count of people answers for the event they underwent", () => {
+  const river = invented(
+    [
+      "River safety review 2031",
+      "An estimated 4,120 residents drowned in the river basin in 2031, the review found.",
+      "Ohio recorded 310 drownings in 2031.",
+    ].join("\n\n"),
+  );
+
+  it("gives the people who drowned for 'how many drownings', not a part's figure", () => {
+    expect(answer("how many drownings in 2031?", river).facts[0]?.value).toBe(4120);
+  });
+});
