@@ -33,12 +33,13 @@ import {
  * figure given for a question about a drug the report never names; 178 and none after the merge.
  * Session 8 added six reports (72 questions) and two seed sets (fresh8b, 50; chat8b, 40), written
  * the same way; first sight on main at cc6153b: 50 of 72 and 83 of 90, so 298 of 360 and 261 of 270.
- * MERGED9
+ * Session 9 redid the round on it (contest9, recall9, pick9 and scale9 merged): 317 of 360 and 266
+ * of 270; validation, measured once after the merge and not used to choose, 104.
  */
 const FLOORS: Record<CorpusGroup, { correct: number; leaks: number }> = {
   tuning: { correct: 119, leaks: 0 },
-  validation: { correct: 103, leaks: 0 },
-  invented: { correct: 308, leaks: 0 },
+  validation: { correct: 104, leaks: 0 },
+  invented: { correct: 317, leaks: 0 },
   seed: { correct: 266, leaks: 0 },
 };
 

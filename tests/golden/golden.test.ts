@@ -52,7 +52,7 @@ const FLOORS: Record<string, number> = {
   "kenya-nacada-police": 0.96, // 24/25
   "maritime-centre-annual": 0.888, // 24/27
   "mexico-security-cabinet": 0.96, // 24/25
-  "mps-hundred-days-followup": 0.96, // 24/25
+  "mps-hundred-days-followup": 1.0, // 25/25
   "ncb-india": 0.96, // 24/25
   "nsw-police-strike-force": 0.909, // 20/22
   "oncb-thailand": 1.0, // 25/25
@@ -154,7 +154,7 @@ const FLOORS: Record<string, number> = {
   "invented8-news-us-attorney-indictment": 15 / 15, // first sight (session 4) 10/15
   "invented8-wh-bilateral-readout-security": 12 / 15, // first sight (session 4) 8/15
   "invented8-wh-hidta-funding-fact-sheet": 12 / 15, // first sight (session 4) 8/15
-  "invented8-wh-monthly-border-update": 11 / 15, // first sight (session 4) 9/15
+  "invented8-wh-monthly-border-update": 12 / 15, // first sight (session 4) 9/15
   "invented8-wh-ten-things-safer-communities": 15 / 15, // first sight (session 4) 14/15
 };
 
