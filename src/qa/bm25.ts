@@ -250,6 +250,8 @@ interface Sums {
   /** Documents the query word being read touched; `ownCount` of them. */
   ownTouched: Int32Array;
   ownCount: number;
+  /** Room to sort the touched documents' scores in (`rankBm25`), so a search allocates none. */
+  sorted: Float64Array;
 }
 
 const sumsOf = new WeakMap<Bm25Index, Sums>();
@@ -268,6 +270,7 @@ function clearedSums(index: Bm25Index): Sums {
       count: 0,
       ownTouched: new Int32Array(n),
       ownCount: 0,
+      sorted: new Float64Array(n),
     };
     sumsOf.set(index, sums);
   }
@@ -398,13 +401,25 @@ export function rankBm25(
   limit: number,
 ): Bm25Ranking {
   const sums = sumScores(index, query, text, options);
-  const matching = sums.touched.subarray(0, sums.count);
-  const scores = Float64Array.from(matching, (id) => sums.score[id] as number).sort();
-  const top = scores[scores.length - 1] ?? 0;
+  const { count, touched, score } = sums;
+  // A heavy question matches thousands of documents: their scores are sorted in the index's own
+  // room, and only the best (about `limit`) are copied out, not every match.
+  const scores = sums.sorted.subarray(0, count);
+  for (let i = 0; i < count; i++) scores[i] = score[touched[i] as number] as number;
+  scores.sort();
+  const top = scores[count - 1] ?? 0;
   // Every document above the limit's score is among the best; ties at it are ranked in full.
-  const cut = scores[Math.max(0, scores.length - limit)] ?? 0;
-  const best = matching.filter((id) => (sums.score[id] as number) >= cut).sort(byRank(sums));
-  return { best: best.subarray(0, limit), top, scoreOf: (id) => sums.score[id] as number };
+  const cut = scores[Math.max(0, count - limit)] ?? 0;
+  let kept = 0;
+  for (let i = 0; i < count; i++) if ((score[touched[i] as number] as number) >= cut) kept++;
+  const best = new Int32Array(kept);
+  kept = 0;
+  for (let i = 0; i < count; i++) {
+    const id = touched[i] as number;
+    if ((score[id] as number) >= cut) best[kept++] = id;
+  }
+  best.sort(byRank(sums));
+  return { best: best.subarray(0, limit), top, scoreOf: (id) => score[id] as number };
 }
 
 /** The documents that use an indexed word in any field, ascending: the best `read` of each list. */

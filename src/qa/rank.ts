@@ -158,7 +158,8 @@ function unitFit(
   query: Query,
   factUnit: string | null,
   measured: boolean,
-  rate: () => string | null,
+  /** Its doc, read only for a percent asked (its stated rate): not a closure made per figure. */
+  doc: FactDoc,
   w: Weights,
 ): number {
   const { kind, unit } = query.measure.expected;
@@ -179,7 +180,7 @@ function unitFit(
         : w.wrongUnitKind;
   // "the murder rate": a percentage, or a figure stated per so many people (not per day).
   if (kind === "percent") {
-    const stated = rate();
+    const stated = statedRate(doc);
     const perPeople = stated !== null && !TIME_RATES.has(stated) && ASKS_RATE.test(query.cleaned);
     return factUnit === "percent" || perPeople ? w.percentGiven : w.wrongUnitKind;
   }
@@ -715,7 +716,7 @@ export function scoreFact(
   // question names that is what the figure counts (its head) is the measure asked.
   else if (terms.bare && concepts.some((c) => doc.heads.has(c))) score += w.askedNounHead;
   const unit = undergone ? query.measure.expected.unit : fact.unit;
-  score += unitFit(query, unit, Boolean(fact.base), () => statedRate(doc), w);
+  score += unitFit(query, unit, Boolean(fact.base), doc, w);
   if (places.length === 0)
     score += placelessFit(fact.scope === "national", fact.section === null, index, terms, w);
   // A figure for exactly the places asked about beats one they share with others.
@@ -837,9 +838,9 @@ function cheapScore(
   const { terms, places, asked, targetAt, own } = cheap;
   const { factConcepts } = index;
   const kind = factConcepts.factFlags[id] as number;
-  const rate = () => statedRate(index.factDocs[id] as FactDoc);
+  const doc = index.factDocs[id] as FactDoc;
   let score =
-    unitFit(query, factConcepts.unit[id] ?? null, (kind & FACT.measured) !== 0, rate, w) +
+    unitFit(query, factConcepts.unit[id] ?? null, (kind & FACT.measured) !== 0, doc, w) +
     textMatch(id) * w.textMatch;
   ownFlagsOf(factConcepts, id, asked, own);
   for (let i = 0; i < targetAt; i++) {
@@ -858,14 +859,19 @@ function cheapScore(
     score += level * (terms.weights[i] as number);
   }
   if (terms.target && (own[targetAt] as number) & (OWN.head | OWN.core)) score += w.targetHead;
-  if (own.subarray(targetAt + 1).some((flags) => flags & OWN.verb)) score += w.verbAgrees;
+  // Read in place: a subarray and a callback per candidate add up over a very large report's.
+  for (let i = targetAt + 1; i < own.length; i++) {
+    if ((own[i] as number) & OWN.verb) {
+      score += w.verbAgrees;
+      break;
+    }
+  }
   // A question ranking places reads their local figures: national ones do not come first.
   if (places.length === 0 && !cheap.ranksPlaces) {
     const national = (kind & FACT.national) !== 0;
     score += placelessFit(national, (kind & FACT.unsectioned) !== 0, index, terms, w);
   } else if (places.length > 0) {
-    const { fact } = index.factDocs[id] as FactDoc;
-    score += placeCredit(fact, places, w);
+    score += placeCredit(doc.fact, places, w);
   }
   return score - (factConcepts.paragraph[id] as number) * w.paragraphOrder;
 }

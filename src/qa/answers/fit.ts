@@ -28,7 +28,7 @@ import {
   statedRate,
   TOTAL_WORDS,
 } from "../rank.js";
-import { factsIn, type ReportIndex } from "../reportIndex.js";
+import { type FactDoc, factsIn, type ReportIndex } from "../reportIndex.js";
 import type { Query } from "../understand.js";
 import { concept, conceptsOf } from "../vocabulary.js";
 import { ASKS_REQUEST, requestedBefore } from "./spans/duration.js";
@@ -206,12 +206,15 @@ const OTHER_HALF = new Map(
 export function sameHalf(query: Query, { doc }: ScoredFact): boolean {
   // Checked for every ranked figure: the question's few concepts are read as they are, not copied.
   const asked = query.measure.concepts;
-  const named = (c: string) => doc.core.has(c) || doc.near.has(c) || doc.context.has(c);
   for (const c of asked) {
     const other = OTHER_HALF.get(c);
-    if (other && !asked.includes(other) && named(other) && !named(c)) return false;
+    if (other && !asked.includes(other) && namedIn(doc, other) && !namedIn(doc, c)) return false;
   }
   return true;
+}
+
+function namedIn(doc: FactDoc, c: string): boolean {
+  return doc.core.has(c) || doc.near.has(c) || doc.context.has(c);
 }
 
 /** "Murders so far this year": a figure its own words give for last year never answers it. */
