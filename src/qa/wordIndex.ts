@@ -43,8 +43,22 @@ export function paragraphsWithWords(index: WordIndex, text: string): number[] | 
   const lists = runs.map((run) => index.paragraphs.get(run) ?? []);
   lists.sort((a, b) => a.length - b.length);
   const [shortest = [], ...rest] = lists;
-  const others = rest.map((list) => new Set(list));
-  return shortest.filter((p) => others.every((set) => set.has(p)));
+  // Every list ascends, so each is walked once beside the shortest: no Set of a common word's
+  // thousands of paragraphs is built per question.
+  const at = rest.map(() => 0);
+  const found: number[] = [];
+  for (const p of shortest) {
+    let inAll = true;
+    for (let i = 0; i < rest.length && inAll; i++) {
+      const list = rest[i] as number[];
+      let k = at[i] as number;
+      while (k < list.length && (list[k] as number) < p) k++;
+      at[i] = k;
+      inAll = list[k] === p;
+    }
+    if (inAll) found.push(p);
+  }
+  return found;
 }
 
 /** The first position in `sorted` whose word is not before `prefix`. */

@@ -55,7 +55,9 @@ export function quotedCountAnswer(query: Query, { index }: AnswerContext): Answe
     "i",
   );
   for (const sentence of sentencesWithPrefix(index, root)) {
-    const name = quoted.exec(sentence.text)?.[1] ?? "";
+    // Most sentences holding the noun quote no name: nothing to read a number from.
+    const name = quoted.exec(sentence.text)?.[1];
+    if (!name) continue;
     const [number] = findNumbers(name);
     if (number?.start !== 0) continue;
     const counted = name.slice(number.end).trim();

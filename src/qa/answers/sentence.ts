@@ -411,13 +411,14 @@ function namesOfKind(noun: string, text: string): NameRun[] {
   const own = stem(noun);
   // "Four ministries": a count, not a name; "Program" alone names no program. A name ends in the
   // noun itself: "Foreign Terrorist Organizations" names no gang, though the two words are kin.
-  return namesWithNext
-    .recall(text, runsWithNext)
-    .filter(
-      ({ run, next, last }) =>
-        !isNumberWord(run.toLowerCase()) &&
-        (next === stemmed || (last === own && /\s/.test(run.trim()))),
-    );
+  return namesWithNext.recall(text, runsWithNext).filter((name) => namesKind(name, stemmed, own));
+}
+
+function namesKind({ run, next, last }: NameRun, stemmed: string, own: string): boolean {
+  return (
+    !isNumberWord(run.toLowerCase()) &&
+    (next === stemmed || (last === own && /\s/.test(run.trim())))
+  );
 }
 
 /**
@@ -425,6 +426,14 @@ function namesOfKind(noun: string, text: string): NameRun[] {
  * ("which program gets the $109 million"), else the first.
  */
 function nameBeside(noun: string, text: string, anchors: readonly number[] = []): string | null {
+  if (anchors.length === 0) {
+    // Asked of every sentence a search finds: the first name is read without listing them all.
+    const stemmed = concept(noun);
+    const own = stem(noun);
+    for (const name of namesWithNext.recall(text, runsWithNext))
+      if (namesKind(name, stemmed, own)) return name.run;
+    return null;
+  }
   const found = namesOfKind(noun, text);
   if (anchors.length === 0 || found.length < 2) return found[0]?.run ?? null;
   return (
@@ -708,22 +717,26 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   const titleStated =
     title !== null &&
     hits.some((hit) => (index.sentences[hit.id] as SentenceDoc).concepts.has(concept(title)));
-  const scored = hits
-    .map((hit) => ({ hit, doc: index.sentences[hit.id] as SentenceDoc }))
+  // The tests in order, in one pass: a very large report's search finds thousands of sentences,
+  // and a list of them per test is garbage for the collector.
+  const keeps = (doc: SentenceDoc): boolean =>
     // "the police chief in Oakport" of Oakport's own paper: its home need not be named again.
-    .filter(({ doc }) => !placesNarrow || mentionsPlaces(index, doc, awayPlaces))
-    .filter(({ doc }) => !thingStated || thing.every((c) => doc.concepts.has(c)))
-    .filter(({ doc }) => !titleStated || doc.concepts.has(concept(title ?? "")))
-    .filter(({ doc }) => !namesMentioned || mentionsNames(index, doc, names))
-    .filter(
-      ({ doc }) =>
-        !asksDate(query) ||
-        dated.size === 0 ||
-        dated.has(`${doc.paragraph}:${doc.sentence}`) ||
-        YEAR.test(doc.text) ||
-        MONTH_NAME.test(doc.text) ||
-        WEEKDAY.test(doc.text),
-    )
+    (!placesNarrow || mentionsPlaces(index, doc, awayPlaces)) &&
+    (!thingStated || thing.every((c) => doc.concepts.has(c))) &&
+    (!titleStated || doc.concepts.has(concept(title ?? ""))) &&
+    (!namesMentioned || mentionsNames(index, doc, names)) &&
+    (!asksDate(query) ||
+      dated.size === 0 ||
+      dated.has(`${doc.paragraph}:${doc.sentence}`) ||
+      YEAR.test(doc.text) ||
+      MONTH_NAME.test(doc.text) ||
+      WEEKDAY.test(doc.text));
+  const kept: { hit: (typeof hits)[number]; doc: SentenceDoc }[] = [];
+  for (const hit of hits) {
+    const doc = index.sentences[hit.id] as SentenceDoc;
+    if (keeps(doc)) kept.push({ hit, doc });
+  }
+  const scored = kept
     .map(({ hit, doc }) => {
       const overlap = concepts.filter((c) => doc.concepts.has(c) && !dateWords.has(c));
       const verbsHeld = verbsIn(doc.text, verbs);
