@@ -371,8 +371,12 @@ function monthConcepts(question: string): Set<string> {
   );
 }
 
-function distance(at: number, positions: number[]): number {
-  return positions.length === 0 ? 0 : Math.min(...positions.map((p) => Math.abs(p - at)));
+function distance(at: number, positions: readonly number[]): number {
+  // A loop, not a list of gaps spread into Math.min: asked for every name of every sentence found.
+  if (positions.length === 0) return 0;
+  let nearest = Number.POSITIVE_INFINITY;
+  for (const p of positions) nearest = Math.min(nearest, Math.abs(p - at));
+  return nearest;
 }
 
 /** A run of names: where it stands, the stem of its own last word, the concept of the word after it. */
@@ -437,8 +441,7 @@ function nameBeside(noun: string, text: string, anchors: readonly number[] = [])
   const found = namesOfKind(noun, text);
   if (anchors.length === 0 || found.length < 2) return found[0]?.run ?? null;
   return (
-    [...found].sort((a, b) => distance(a.at, [...anchors]) - distance(b.at, [...anchors]))[0]
-      ?.run ?? null
+    [...found].sort((a, b) => distance(a.at, anchors) - distance(b.at, anchors))[0]?.run ?? null
   );
 }
 
