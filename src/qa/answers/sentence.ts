@@ -36,6 +36,7 @@ import { givenNames } from "./spans/name.js";
 import { authorIn, introducesPerson, personRuns, SPEECH_VERB, speakersIn } from "./spans/person.js";
 import { locatedRuns, withTown } from "./spans/place.js";
 import { holderIn, titleSpans } from "./spans/title.js";
+import { asksParty, surnamesIn } from "./surnames.js";
 
 const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, Entity["kind"][]>> = {
   who: ["person", "organization", "role"],
@@ -311,6 +312,7 @@ function wantedKinds(query: Query, index: ReportIndex): Entity["kind"][] {
   // "Who is the police chief?": a title the question names is held by a person.
   if (query.wh === "who" && words(asked).some((word) => PERSON_NOUNS.has(word)))
     return ["person", "role", "organization"];
+  if (asksParty(query.cleaned)) return ["person"];
   const noun = askedNoun(query);
   if (noun && PERSON_NOUNS.has(noun)) return ["person", "role", "organization"];
   // "Who is the police chief?": a role asked after "who" is held by a person, not a body.
@@ -409,13 +411,14 @@ function runsWithNext(text: string): NameRun[] {
 function namesOfKind(noun: string, text: string): NameRun[] {
   const stemmed = concept(noun);
   const own = stem(noun);
-  // "Four ministries": a count, not a name; "Program" alone names no program. A name ends in the
+  // "Four ministries": a count, not a name, nor is "The defendants" one; "Program" alone names no program. A name ends in the
   // noun itself: "Foreign Terrorist Organizations" names no gang, though the two words are kin.
   return namesWithNext
     .recall(text, runsWithNext)
     .filter(
       ({ run, next, last }) =>
         !isNumberWord(run.toLowerCase()) &&
+        !STOP_WORDS.has(run.toLowerCase()) &&
         (next === stemmed || (last === own && /\s/.test(run.trim()))),
     );
 }
@@ -746,6 +749,7 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
           ? locatedRuns(doc.text)
           : [];
       const names = first.length > 0 ? first.map((e) => e.name) : [...people, ...located];
+      if (names.length === 0 && wanted[0] === "person") names.push(...surnamesIn(doc.text, index));
       // "said at the briefing on Tuesday": the date that answers stands by the words asked about,
       // not at the far end of the sentence, where it dates something else.
       const positions = matchedPositions(doc.text, anchorConcepts(verbsHeld, overlap));
