@@ -24,6 +24,8 @@ import { concept, conceptsOf, STOP_WORDS } from "../vocabulary.js";
 import type { AnswerContext } from "./context.js";
 import { eventVerbs } from "./eventVerb.js";
 import { askedNames } from "./figure.js";
+import { rangeAfter } from "./nextDated.js";
+import { datesTheSaying } from "./saidOn.js";
 import { dateRange } from "./spans/date.js";
 import {
   ASKS_DURATION,
@@ -729,12 +731,16 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     )
     .map(({ hit, doc }) => {
       const overlap = concepts.filter((c) => doc.concepts.has(c) && !dateWords.has(c));
+      // "said on Thursday" dates the saying, an answer only where the release's date is asked.
+      const saidOnly = (at: number) =>
+        !ABOUT_THE_RELEASE.test(query.cleaned) && datesTheSaying(doc.text, at);
       const verbsHeld = verbsIn(doc.text, verbs);
       // The answer is an entity the question does not already name, of the kind it asks for.
       const entities = (bySentence.get(`${doc.paragraph}:${doc.sentence}`) ?? [])
         .filter((e) => wanted.includes(e.kind) && !alreadyAsked(e.name, asked))
         .filter((e) => e.kind !== "date" || !labelsAName(e.name, doc.text, new Set(overlap)))
         .filter((e) => e.kind !== "date" || !(isTitle(doc) || opensDateline(e.name, doc.text)))
+        .filter((e) => e.kind !== "date" || !saidOnly(doc.text.indexOf(e.name)))
         .sort((a, b) => wanted.indexOf(a.kind) - wanted.indexOf(b.kind));
       const first = entities.filter((e) => e.kind === entities[0]?.kind);
       // "Prosecutors say Owen T. Marsh, 44, led the ring": a who-question's event may be done by
@@ -755,7 +761,8 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
       const positions = matchedPositions(doc.text, anchorConcepts(verbsHeld, overlap));
       const within = (at: number) => at >= 0 && distance(at, positions) <= w.sentenceEntityReach;
       const reaches = names.some((name) => within(doc.text.indexOf(name)));
-      const weekdayBeside = asksDate(query) && within(doc.text.search(WEEKDAY));
+      const weekdayAt = doc.text.search(WEEKDAY);
+      const weekdayBeside = asksDate(query) && within(weekdayAt) && !saidOnly(weekdayAt);
       // "How long …": a sentence giving a span of time holds the kind of answer asked for.
       // "Which cartels …": a name right before the noun asked ("the Harbour and Delta cartels").
       const named = askedKind ? nameBeside(askedKind, doc.text) : null;
@@ -839,6 +846,13 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     answerSpan(query, best.doc, best.names, positions);
   const coverage = best.overlap / Math.max(1, concepts.length);
   const confidence = Number(Math.min(0.95, 0.3 + 0.6 * coverage).toFixed(3));
+  const ran =
+    asksDate(query) &&
+    !ABOUT_THE_RELEASE.test(query.cleaned) &&
+    (!span || datesTheSaying(best.doc.text, best.doc.text.indexOf(span)))
+      ? rangeAfter(best.doc, index)
+      : null;
+  if (ran) return citedSentence(query.question, ran.doc, ran.range, confidence);
   // "Who issued the proclamation?" where the best sentence names no one: a first-person
   // document's author ("I, Mara Quill, Governor …") is who issued it.
   const author =
