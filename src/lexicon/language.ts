@@ -37,6 +37,8 @@ const Grammar = z.object({
   disclosedNouns: Words,
   /** After "which"/"what", nouns that ask for a person: "which official". */
   personNouns: Words,
+  /** After "which"/"what", a part in a case that asks for a person, no title: "which defendant". */
+  partyNouns: Words,
   /** Verbs asking who holds a body's top post: "who heads the harbour police". */
   headVerbs: Words,
   /** The titles of a body's top post: "Director", "Chief", "Commissioner". */

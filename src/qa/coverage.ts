@@ -11,6 +11,7 @@ import { matchesOf } from "../text/matches.js";
 import { memoryPer } from "../text/memory.js";
 import { ROOT_START, sharesRoot, stem } from "../text/stem.js";
 import { words } from "../text/tokenize.js";
+import { otherHeadVerbUsed } from "./answers/headVerbs.js";
 import { expandAcronym } from "./names.js";
 import { stemsOf } from "./normalize.js";
 import { preparedOf, VAGUE_COUNTS } from "./prepared.js";
@@ -285,6 +286,7 @@ export function findMissing(query: Query, index: ReportIndex): string | null {
   if (kind) return kind;
   const content = words(query.cleaned.toLowerCase()).filter(
     (word) =>
+      !(query.wh === "who" && otherHeadVerbUsed(word, index)) &&
       !STOP_WORDS.has(word) &&
       !GENERIC.has(word) &&
       word.length > 2 &&

@@ -4,6 +4,7 @@ import { stem } from "../../text/stem.js";
 import { words } from "../../text/tokenize.js";
 import type { Query } from "../understand.js";
 import { STOP_WORDS } from "../vocabulary.js";
+import { headVerbStems } from "./headVerbs.js";
 
 const VERB_FORMS: ReadonlySet<string> = new Set(GRAMMAR.verbForms);
 /** The questions whose answer is a part of the event a verb names: who did it, when, where. */
@@ -37,5 +38,6 @@ export function eventVerbs(query: Query): Map<string, { pastOnly: boolean }> {
   // "who heads the unit": the word after "who", past an adverb, is its verb whatever its form.
   const next = query.wh === "who" ? rest.find((word) => !/ly$/.test(word)) : undefined;
   if (next && content(next)) verbs.set(stem(next), { pastOnly: false });
+  if (query.wh === "who") for (const s of headVerbStems(rest)) verbs.set(s, { pastOnly: false });
   return verbs;
 }

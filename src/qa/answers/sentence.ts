@@ -24,6 +24,8 @@ import { concept, conceptsOf, STOP_WORDS } from "../vocabulary.js";
 import type { AnswerContext } from "./context.js";
 import { eventVerbs } from "./eventVerb.js";
 import { askedNames } from "./figure.js";
+import { rangeAfter } from "./nextDated.js";
+import { datesTheSaying } from "./saidOn.js";
 import { dateRange } from "./spans/date.js";
 import {
   ASKS_DURATION,
@@ -36,6 +38,7 @@ import { givenNames } from "./spans/name.js";
 import { authorIn, introducesPerson, personRuns, SPEECH_VERB, speakersIn } from "./spans/person.js";
 import { locatedRuns, withTown } from "./spans/place.js";
 import { holderIn, titleSpans } from "./spans/title.js";
+import { asksParty, surnamesIn } from "./surnames.js";
 
 const ENTITY_KIND_FOR: Partial<Record<NonNullable<Query["wh"]>, Entity["kind"][]>> = {
   who: ["person", "organization", "role"],
@@ -311,6 +314,7 @@ function wantedKinds(query: Query, index: ReportIndex): Entity["kind"][] {
   // "Who is the police chief?": a title the question names is held by a person.
   if (query.wh === "who" && words(asked).some((word) => PERSON_NOUNS.has(word)))
     return ["person", "role", "organization"];
+  if (asksParty(query.cleaned)) return ["person"];
   const noun = askedNoun(query);
   if (noun && PERSON_NOUNS.has(noun)) return ["person", "role", "organization"];
   // "Who is the police chief?": a role asked after "who" is held by a person, not a body.
@@ -413,14 +417,16 @@ function runsWithNext(text: string): NameRun[] {
 function namesOfKind(noun: string, text: string): NameRun[] {
   const stemmed = concept(noun);
   const own = stem(noun);
-  // "Four ministries": a count, not a name; "Program" alone names no program. A name ends in the
-  // noun itself: "Foreign Terrorist Organizations" names no gang, though the two words are kin.
+  // "Four ministries": a count, not a name, nor is "The defendants" one; "Program" alone names no
+  // program. A name ends in the noun itself: "Foreign Terrorist Organizations" names no gang,
+  // though the two words are kin.
   return namesWithNext.recall(text, runsWithNext).filter((name) => namesKind(name, stemmed, own));
 }
 
 function namesKind({ run, next, last }: NameRun, stemmed: string, own: string): boolean {
   return (
     !isNumberWord(run.toLowerCase()) &&
+    !STOP_WORDS.has(run.toLowerCase()) &&
     (next === stemmed || (last === own && /\s/.test(run.trim())))
   );
 }
@@ -742,12 +748,16 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   const scored = kept
     .map(({ hit, doc }) => {
       const overlap = concepts.filter((c) => doc.concepts.has(c) && !dateWords.has(c));
+      // "said on Thursday" dates the saying, an answer only where the release's date is asked.
+      const saidOnly = (at: number) =>
+        !ABOUT_THE_RELEASE.test(query.cleaned) && datesTheSaying(doc.text, at);
       const verbsHeld = verbsIn(doc.text, verbs);
       // The answer is an entity the question does not already name, of the kind it asks for.
       const entities = (bySentence.get(`${doc.paragraph}:${doc.sentence}`) ?? [])
         .filter((e) => wanted.includes(e.kind) && !alreadyAsked(e.name, asked))
         .filter((e) => e.kind !== "date" || !labelsAName(e.name, doc.text, new Set(overlap)))
         .filter((e) => e.kind !== "date" || !(isTitle(doc) || opensDateline(e.name, doc.text)))
+        .filter((e) => e.kind !== "date" || !saidOnly(doc.text.indexOf(e.name)))
         .sort((a, b) => wanted.indexOf(a.kind) - wanted.indexOf(b.kind));
       const first = entities.filter((e) => e.kind === entities[0]?.kind);
       // "Prosecutors say Owen T. Marsh, 44, led the ring": a who-question's event may be done by
@@ -762,12 +772,14 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
           ? locatedRuns(doc.text)
           : [];
       const names = first.length > 0 ? first.map((e) => e.name) : [...people, ...located];
+      if (names.length === 0 && wanted[0] === "person") names.push(...surnamesIn(doc.text, index));
       // "said at the briefing on Tuesday": the date that answers stands by the words asked about,
       // not at the far end of the sentence, where it dates something else.
       const positions = matchedPositions(doc.text, anchorConcepts(verbsHeld, overlap));
       const within = (at: number) => at >= 0 && distance(at, positions) <= w.sentenceEntityReach;
       const reaches = names.some((name) => within(doc.text.indexOf(name)));
-      const weekdayBeside = asksDate(query) && within(doc.text.search(WEEKDAY));
+      const weekdayAt = doc.text.search(WEEKDAY);
+      const weekdayBeside = asksDate(query) && within(weekdayAt) && !saidOnly(weekdayAt);
       // "How long …": a sentence giving a span of time holds the kind of answer asked for.
       // "Which cartels …": a name right before the noun asked ("the Harbour and Delta cartels").
       const named = askedKind ? nameBeside(askedKind, doc.text) : null;
@@ -851,6 +863,13 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     answerSpan(query, best.doc, best.names, positions);
   const coverage = best.overlap / Math.max(1, concepts.length);
   const confidence = Number(Math.min(0.95, 0.3 + 0.6 * coverage).toFixed(3));
+  const ran =
+    asksDate(query) &&
+    !ABOUT_THE_RELEASE.test(query.cleaned) &&
+    (!span || datesTheSaying(best.doc.text, best.doc.text.indexOf(span)))
+      ? rangeAfter(best.doc, index)
+      : null;
+  if (ran) return citedSentence(query.question, ran.doc, ran.range, confidence);
   // "Who issued the proclamation?" where the best sentence names no one: a first-person
   // document's author ("I, Mara Quill, Governor …") is who issued it.
   const author =

@@ -7,6 +7,7 @@ import type { ReportIndex, SentenceDoc } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import type { Query } from "../understand.js";
 import { STOP_WORDS } from "../vocabulary.js";
+import { ledByBody } from "./ledBy.js";
 import { citedSentence } from "./sentence.js";
 import { type Asked, holderIn, titleSpans } from "./spans/title.js";
 
@@ -133,5 +134,6 @@ export function titleHolderAnswer(query: Query, index: ReportIndex): Answer | nu
   }
   if (fallback && !bodyNamed)
     return citedSentence(query.question, fallback.doc, fallback.person, 0.6);
-  return null;
+  const led = body && asked.acronym === null ? ledByBody(body, index) : null;
+  return led ? citedSentence(query.question, led.doc, led.leader, 0.6) : null;
 }

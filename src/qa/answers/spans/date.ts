@@ -8,13 +8,15 @@ const DAY = String.raw`${MONTH}(?:\s+${DAY_NUMBER})?(?:,?\s+\d{4})?`;
 const DATED_DAY = String.raw`${MONTH}\s+${DAY_NUMBER}(?:,?\s+\d{4})?`;
 /**
  * "from March to October 2031", "between May 1 and June 30", "October 19 through October 25,
- * 2025", "May 2-8, 2026": when something ran, start to end.
+ * 2025", "May 2-8, 2026", "between 10 and 16 March": when something ran, start to end.
  */
 const RANGE = new RegExp(
   [
     String.raw`\b(?:[Ff]rom\s+${DAY}\s+(?:to|until|through)|[Bb]etween\s+${DAY}\s+and)\s+${DAY}(?![\w])`,
     String.raw`\b${DATED_DAY}\s+(?:through|to|until)\s+${DATED_DAY}(?![\w])`,
     String.raw`\b${MONTH}\s+\d{1,2}\s*[-–—]\s*\d{1,2}(?:,?\s+\d{4})?(?![\w])`,
+    // Day before month, as British copy writes it: "between 10 and 16 March", "10–16 March 2026".
+    String.raw`\b(?:[Bb]etween\s+${DAY_NUMBER}\s+and|${DAY_NUMBER}\s*[-–—])\s*${DAY_NUMBER}\s+${MONTH}(?:\s+\d{4})?(?![\w])`,
   ].join("|"),
 );
 

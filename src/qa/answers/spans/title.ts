@@ -1,5 +1,6 @@
 import { abbreviates } from "../../../facts/acronyms.js";
 import { escapeForPattern } from "../../../text/matches.js";
+import { gluedHeadVerb } from "../ledBy.js";
 import { personRuns } from "./person.js";
 
 /**
@@ -23,6 +24,7 @@ export function titleSpans(text: string, asked: Asked): [number, number][] {
   const spans: [number, number][] = [];
   for (const title of asked.titles) {
     for (const m of text.matchAll(new RegExp(String.raw`\b${escapeForPattern(title)}\b`, "gi"))) {
+      if (gluedHeadVerb(text, m.index, title)) continue;
       spans.push([m.index, m.index + m[0].length]);
     }
   }
