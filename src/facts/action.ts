@@ -1,5 +1,5 @@
 import type { Token } from "../text/tokenize.js";
-import { AUXILIARIES, actionLemma, COORDINATORS, VERB_FORMS } from "./lexicon.js";
+import { AUXILIARIES, actionLemma, COORDINATORS, INCLUSION_WORDS, VERB_FORMS } from "./lexicon.js";
 
 const CLAUSE_BREAK = /^[,;:()]$/;
 const ADVERB = /ly$/;
@@ -111,13 +111,39 @@ function verbAfterInClause(
   return null;
 }
 
+/** Whether a list of parts opens at `from`: "including", "among them". */
+function opensInclusion(tokens: Token[], from: number): boolean {
+  return INCLUSION_WORDS.some((words) =>
+    words.every((word, k) => tokens[from + k]?.lower === word),
+  );
+}
+
+/**
+ * The verb after a list of the figure's parts set between it and its verb: "3,600 members,
+ * including 1,412 in Texas and 57 in Ohio, were arrested" are the 3,600 arrested.
+ */
+function verbAfterParts(tokens: Token[], phraseEnd: number, limit = 40): string | null {
+  if (!/^[,(]$/.test(tokens[phraseEnd]?.text ?? "") || !opensInclusion(tokens, phraseEnd + 1)) {
+    return null;
+  }
+  for (let i = phraseEnd + 2; i < Math.min(tokens.length, phraseEnd + limit); i++) {
+    const text = tokens[i]?.text ?? "";
+    if (text === "." || text === ";") return null;
+    if (text !== "," && text !== ")") continue;
+    const verb = passiveAfter(tokens, i + 1);
+    if (verb === OWN_OTHER_VERB) return null;
+    if (verb) return verb;
+  }
+  return null;
+}
+
 /** The enforcement verb a figure's sentence gives it, searched passive-first, then within its clause. */
 export function statedActionFor(
   tokens: Token[],
   numberIndex: number,
   phraseEnd: number,
 ): string | null {
-  const passive = passiveAfter(tokens, phraseEnd);
+  const passive = passiveAfter(tokens, phraseEnd) ?? verbAfterParts(tokens, phraseEnd);
   // Its own verb is none of ours, but its clause may name one after it ("… placed in treatment").
   if (passive === OWN_OTHER_VERB) return verbAfterInClause(tokens, phraseEnd, numberIndex);
   return (

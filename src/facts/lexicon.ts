@@ -31,6 +31,11 @@ export const AUXILIARIES: ReadonlySet<string> = new Set(GRAMMAR.auxiliaries);
 /** Words joining two clauses or predicates: "opened 40 files and charged 12 people". */
 export const COORDINATORS: ReadonlySet<string> = new Set(GRAMMAR.coordinators);
 
+/** Words opening a list of a figure's parts, each as its words: ["among", "them"]. */
+export const INCLUSION_WORDS: readonly (readonly string[])[] = GRAMMAR.inclusionWords.map(
+  (phrase) => phrase.split(" "),
+);
+
 /** Everyday verbs' forms no "-ed" marks ("took", "began"). */
 export const VERB_FORMS: ReadonlySet<string> = new Set(GRAMMAR.verbForms);
 
