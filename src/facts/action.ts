@@ -1,5 +1,5 @@
 import type { Token } from "../text/tokenize.js";
-import { AUXILIARIES, actionLemma } from "./lexicon.js";
+import { AUXILIARIES, actionLemma, COORDINATORS, INCLUSION_WORDS, VERB_FORMS } from "./lexicon.js";
 
 const CLAUSE_BREAK = /^[,;:()]$/;
 const ADVERB = /ly$/;
@@ -65,14 +65,74 @@ function verbBefore(tokens: Token[], numberIndex: number, limit = 9): string | n
   return null;
 }
 
-function verbAfterInClause(tokens: Token[], from: number, limit = 8): string | null {
+/** A verb the figure's own clause has before it, none of ours: "Officers opened 40 files". */
+function ownVerbBefore(tokens: Token[], numberIndex: number, limit = 9): boolean {
+  for (let i = numberIndex - 1; i >= Math.max(0, numberIndex - limit); i--) {
+    const token = tokens[i];
+    if (!token || CLAUSE_BREAK.test(token.text) || COORDINATORS.has(token.lower)) return false;
+    if (VERB_FORMS.has(token.lower) || /[a-z]{3}ed$/.test(token.lower)) return true;
+  }
+  return false;
+}
+
+/** A past-tense verb opening what follows a coordinator: "and (then) charged". */
+function predicateAfter(tokens: Token[], from: number): boolean {
+  for (let i = from; i < Math.min(tokens.length, from + 3); i++) {
+    const word = tokens[i]?.lower ?? "";
+    if (ADVERB.test(word) || word === "then" || word === "also") continue;
+    return /[a-z]{3}ed$/.test(word) || VERB_FORMS.has(word);
+  }
+  return false;
+}
+
+function verbAfterInClause(
+  tokens: Token[],
+  from: number,
+  numberIndex: number,
+  limit = 8,
+): string | null {
   for (let i = from; i < Math.min(tokens.length, from + limit); i++) {
     const token = tokens[i];
     if (!token || CLAUSE_BREAK.test(token.text) || token.text === "." || /^\d/.test(token.text)) {
       return null;
     }
+    // "Officers opened 40 files and charged 12 people": a second predicate past "and" is not
+    // the verb of a figure whose clause has its own ("… isolation and rehabilitation" is no predicate).
+    if (
+      COORDINATORS.has(token.lower) &&
+      predicateAfter(tokens, i + 1) &&
+      ownVerbBefore(tokens, numberIndex)
+    ) {
+      return null;
+    }
     const lemma = lemmaAt(tokens, i);
     if (lemma) return lemma;
+  }
+  return null;
+}
+
+/** Whether a list of parts opens at `from`: "including", "among them". */
+function opensInclusion(tokens: Token[], from: number): boolean {
+  return INCLUSION_WORDS.some((words) =>
+    words.every((word, k) => tokens[from + k]?.lower === word),
+  );
+}
+
+/**
+ * The verb after a list of the figure's parts set between it and its verb: "3,600 members,
+ * including 1,412 in Texas and 57 in Ohio, were arrested" are the 3,600 arrested.
+ */
+function verbAfterParts(tokens: Token[], phraseEnd: number, limit = 40): string | null {
+  if (!/^[,(]$/.test(tokens[phraseEnd]?.text ?? "") || !opensInclusion(tokens, phraseEnd + 1)) {
+    return null;
+  }
+  for (let i = phraseEnd + 2; i < Math.min(tokens.length, phraseEnd + limit); i++) {
+    const text = tokens[i]?.text ?? "";
+    if (text === "." || text === ";") return null;
+    if (text !== "," && text !== ")") continue;
+    const verb = passiveAfter(tokens, i + 1);
+    if (verb === OWN_OTHER_VERB) return null;
+    if (verb) return verb;
   }
   return null;
 }
@@ -83,10 +143,12 @@ export function statedActionFor(
   numberIndex: number,
   phraseEnd: number,
 ): string | null {
-  const passive = passiveAfter(tokens, phraseEnd);
+  const passive = passiveAfter(tokens, phraseEnd) ?? verbAfterParts(tokens, phraseEnd);
   // Its own verb is none of ours, but its clause may name one after it ("… placed in treatment").
-  if (passive === OWN_OTHER_VERB) return verbAfterInClause(tokens, phraseEnd);
-  return passive ?? verbBefore(tokens, numberIndex) ?? verbAfterInClause(tokens, phraseEnd);
+  if (passive === OWN_OTHER_VERB) return verbAfterInClause(tokens, phraseEnd, numberIndex);
+  return (
+    passive ?? verbBefore(tokens, numberIndex) ?? verbAfterInClause(tokens, phraseEnd, numberIndex)
+  );
 }
 
 /** Whether the figure's own verb, right after its phrase, is no enforcement verb: it borrows none. */

@@ -198,6 +198,28 @@ export function openingYears(paragraphs: readonly { text: string }[]): ReadonlyS
   return years;
 }
 
+const openingSpansCache = new WeakMap<readonly { text: string }[], readonly string[]>();
+
+/**
+ * The quarter or half a report's opening speaks of ("first quarter", "Between January and June"),
+ * in a question's words: the period its undated figures are for, as `openingYears` is their year.
+ */
+export function openingSpans(paragraphs: readonly { text: string }[]): readonly string[] {
+  let spans = openingSpansCache.get(paragraphs);
+  if (!spans) {
+    const text = paragraphs
+      .slice(0, DATELINE_PARAGRAPHS)
+      .map((p) => p.text)
+      .join("\n");
+    const named = [...SPAN_NAMES.values()].filter((name) =>
+      new RegExp(String.raw`\b${name}\b`, "i").test(text),
+    );
+    spans = [...new Set([...named, ...monthSpanPeriods(text)])];
+    openingSpansCache.set(paragraphs, spans);
+  }
+  return spans;
+}
+
 const RELATIVE_YEAR: readonly [RegExp, number][] = [
   [/^(?:so far )?this year$/i, 0],
   [/^(?:last year|a year earlier|the previous year)$/i, -1],

@@ -28,6 +28,17 @@ export function actionLemma(word: string): string | null {
 
 export const AUXILIARIES: ReadonlySet<string> = new Set(GRAMMAR.auxiliaries);
 
+/** Words joining two clauses or predicates: "opened 40 files and charged 12 people". */
+export const COORDINATORS: ReadonlySet<string> = new Set(GRAMMAR.coordinators);
+
+/** Words opening a list of a figure's parts, each as its words: ["among", "them"]. */
+export const INCLUSION_WORDS: readonly (readonly string[])[] = GRAMMAR.inclusionWords.map(
+  (phrase) => phrase.split(" "),
+);
+
+/** Everyday verbs' forms no "-ed" marks ("took", "began"). */
+export const VERB_FORMS: ReadonlySet<string> = new Set(GRAMMAR.verbForms);
+
 export const PREPOSITIONS: ReadonlySet<string> = new Set(GRAMMAR.prepositions);
 
 export const DETERMINERS: ReadonlySet<string> = new Set(GRAMMAR.determiners);

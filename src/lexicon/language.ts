@@ -78,6 +78,10 @@ const Grammar = z.object({
   requestVerbs: Words,
   /** How a question asks what someone was given: "how much does Maine get" asks money. */
   receivingVerbs: Words,
+  /** Words joining two clauses or predicates: "opened 40 files and charged 12 people". */
+  coordinators: Words,
+  /** Words opening a list of a figure's parts: "3,600 members, including 1,412 in Texas, were …". */
+  inclusionWords: Words,
 });
 
 const WordNet = z.object({

@@ -1,4 +1,4 @@
-import { ownYearsIn, yearsIn } from "../facts/dates.js";
+import { openingSpans, ownYearsIn, yearsIn } from "../facts/dates.js";
 import { AGREEING_VERBS, AUXILIARIES } from "../facts/lexicon.js";
 import { findNumbers, numberWordOf } from "../facts/numbers.js";
 import { placeByName } from "../facts/places.js";
@@ -369,6 +369,8 @@ interface QueryTerms {
   flags: Uint8Array;
   /** `weightOf` each concept, in the same order, `bridgeHit` times that for a bridged one. */
   weights: number[];
+  /** The concepts of a quarter or half asked that is the report's own period (`openingSpans`). */
+  openingPeriod: ReadonlySet<string>;
   target: string | null;
   /** The unit a figure counting the target noun is in ("cases" → "case"). */
   targetUnit: string | null;
@@ -400,6 +402,7 @@ function queryTerms(query: Query, index: ReportIndex, w: Weights): QueryTerms {
     flags: new Uint8Array(concepts.length),
     // A report's word standing in for a question word it never uses counts less than one asked.
     weights: concepts.map((c) => weightOf(index, c) * (bridged.has(c) ? w.bridgeHit : 1)),
+    openingPeriod: openingPeriodAsked(concepts, index),
     target: query.measure.target ? concept(query.measure.target) : null,
     targetUnit: query.measure.target ? countUnit(query.measure.target) : null,
     counting: query.measure.expected.kind === null,
@@ -416,6 +419,13 @@ function queryTerms(query: Query, index: ReportIndex, w: Weights): QueryTerms {
   };
   queryTermsCache.set(query, terms);
   return terms;
+}
+
+/** The concepts of each quarter or half the report's opening speaks of that the question asks in full. */
+function openingPeriodAsked(concepts: readonly string[], index: ReportIndex): Set<string> {
+  const asked = new Set(concepts);
+  const spans = openingSpans(index.report.paragraphs).map(conceptsOf);
+  return new Set(spans.filter((span) => span.every((c) => asked.has(c))).flat());
 }
 
 /** What scoring reads of a fact beyond its concept sets, worked out on its first scoring and kept. */
@@ -678,7 +688,9 @@ export function scoreFact(
     } else if (c === MONEY && moneyOfPlace(fact, places)) {
       score += w.moneyByCurrency * weight;
       nearHits++;
-    } else if (inSentence(factConcepts, id, ids[i] as number)) score += w.sentenceHit * weight;
+    } else if (terms.openingPeriod.has(c) && !fact.period && !own.otherYear)
+      score += w.openingPeriodHit * weight;
+    else if (inSentence(factConcepts, id, ids[i] as number)) score += w.sentenceHit * weight;
     else if (inParagraph(factConcepts, id, ids[i] as number)) score += w.paragraphHit * weight;
     // A national total does not answer for a part the question names ("in the harbour sweep"),
     // a word the report uses in only a few sentences, none of them the total's.

@@ -20,6 +20,11 @@ export interface Weights {
   /** A question concept elsewhere in the figure's sentence. */
   sentenceHit: number;
   /**
+   * "Q1" asked of a report whose opening speaks of the first quarter: an undated figure is for the
+   * report's period, as near as a figure stating it, so the period does not outweigh what is counted.
+   */
+  openingPeriodHit: number;
+  /**
    * "Money", "grant" or "funding" asked, met only by the figure's currency ("Maine awarded $4
    * million"): the figure is money, though its words say nothing nearer; weaker than those words.
    */
@@ -223,6 +228,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   missingVerbHit: 0.6,
   nearHit: 1.4,
   sentenceHit: 1,
+  openingPeriodHit: 1.4,
   moneyByCurrency: 1.4,
   paragraphHit: 0.4,
   missingConcept: -0.5,

@@ -52,3 +52,18 @@ describe("a quarter asked as 'Q1' or in months", () => {
     expect(answer("how many thefts in 2030 as a whole", harbour).facts[0]?.value).toBe(2140);
   });
 });
+
+describe("a year after 'against' is the baseline's", () => {
+  const dock = invented(
+    [
+      "Dock police first-quarter figures for 2031",
+      "The dock police said on Monday that 2031 had opened quietly.",
+      "Between January and March, the dock recorded 318 break-ins, against 402 in the first quarter of 2030.",
+      "Break-ins against warehouses in 2030 numbered 77 over the whole year.",
+    ].join("\n\n"),
+  );
+
+  it("dates the figure before 'against <figure> in <year>' by the report, not by that year", () => {
+    expect(answer("how many break-ins at the dock in q1 2031?", dock).facts[0]?.value).toBe(318);
+  });
+});

@@ -77,3 +77,24 @@ describe("a count of people answers for the event they underwent", () => {
     expect(answer("how many drownings in 2031?", river).facts[0]?.value).toBe(4120);
   });
 });
+
+describe("a quarter the report is about", () => {
+  const harbour = invented(
+    [
+      "Harbour thefts fall 9% in first quarter, port police say",
+      "PORT ARLEN, April 6, 2031 - Thefts at the harbour fell in the first quarter of 2031, the port police said on Monday.",
+      "Between January and March, the harbour recorded 412 victims of theft, against 455 in the first quarter of 2030.",
+      "Pickpocketing fell 12%, to 96 victims, and assaults dropped to 40 from 52.",
+    ].join("\n\n"),
+  );
+
+  it("answers for the thing asked, not the figure that states the quarter", () => {
+    // Only the theft sentence states the quarter; the undated pickpocketing figure is the
+    // report's own quarter's.
+    expect(answer("how many pickpocketing victims in q1 2031?", harbour).facts[0]?.value).toBe(96);
+  });
+
+  it("still gives the quarter's figure for the thing that sentence counts", () => {
+    expect(answer("how many theft victims in q1 2031?", harbour).facts[0]?.value).toBe(412);
+  });
+});

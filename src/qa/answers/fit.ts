@@ -129,8 +129,21 @@ function sameStartYear(query: Query, fact: Fact): boolean {
 
 /** "during the same period", "over that period": a period named before. */
 const SAME_PERIOD = /\b(?:the same|that|this) period\b/i;
-/** "…, compared with 140 in all of 2030": what follows is the baseline's, not the figure's. */
-const BASELINE_AFTER = /\b(?:compared (?:with|to)|than|versus|vs\.?|(?:up|down) from)\b/i;
+/**
+ * "…, compared with 140 in all of 2030", "…, against 530 in the first quarter of 2030": what
+ * follows is the baseline's, not the figure's ("against" only before a figure: "crimes against
+ * children in 2031" stays the figure's own).
+ */
+const BASELINE_AFTER =
+  /\b(?:compared (?:with|to)|than|versus|vs\.?|(?:up|down) from|against (?=(?:about |some |nearly |roughly )?[$€£]?\d))/i;
+
+/** A baseline and the rest of its clause: "against 530 in the first quarter of 2030". */
+const BASELINE_CLAUSE = new RegExp(`${BASELINE_AFTER.source}[^.;]*`, "gi");
+
+/** A paragraph's years less those of its baselines: the figures' own period, where it names one. */
+function yearsOutsideBaselines(paragraph: string): string[] {
+  return ownYearsIn(paragraph.replace(BASELINE_CLAUSE, " "));
+}
 
 /** The words around a figure up to a baseline its sentence sets it against after it. */
 function beforeBaseline(nearText: string, figure: string): string {
@@ -165,8 +178,8 @@ function datedYears({ fact, doc }: ScoredFact, index: ReportIndex) {
   // to the paragraph before. A year first named after the figure's sentence ("The gap is down to
   // the leap day in February 2024.") may date what follows rather than the figure: the figure is
   // of that year or of the years the report opens on.
-  const upTo = ownYearsIn(upToSentence(index, fact));
-  const later = upTo.length > 0 ? [] : ownYearsIn(paragraph);
+  const upTo = yearsOutsideBaselines(upToSentence(index, fact));
+  const later = upTo.length > 0 ? [] : yearsOutsideBaselines(paragraph);
   const inParagraph = SAME_PERIOD.test(near)
     ? ownYearsIn(previous)
     : later.length > 0
