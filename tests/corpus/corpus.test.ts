@@ -34,12 +34,13 @@ import {
  * Session 8 added six reports (72 questions) and two seed sets (fresh8b, 50; chat8b, 40), written
  * the same way; first sight on main at cc6153b: 50 of 72 and 83 of 90, so 298 of 360 and 261 of 270.
  * Session 9 redid the round on it (contest9, recall9, pick9 and scale9 merged): 317 of 360 and 266
- * of 270; validation, measured once after the merge and not used to choose, 104.
+ * of 270; validation, measured once after the merge and not used to choose, 104. A second round
+ * (who10, pick10, speed10): 322 of 360, the rest unchanged.
  */
 const FLOORS: Record<CorpusGroup, { correct: number; leaks: number }> = {
   tuning: { correct: 119, leaks: 0 },
   validation: { correct: 104, leaks: 0 },
-  invented: { correct: 317, leaks: 0 },
+  invented: { correct: 322, leaks: 0 },
   seed: { correct: 266, leaks: 0 },
 };
 
