@@ -36,7 +36,7 @@ function passiveAfter(tokens: Token[], from: number): string | null {
     const lemma = actionLemma(token.lower);
     if (lemma && (sawAuxiliary || /ed$/.test(token.lower))) return lemma;
     // "and 640 children were safeguarded": not the "arrests" before it.
-    // "were forced to undergo", "were ordered to receive": the verb after "to" is the one done.
+    // "were told to attend", "were made to repay": the verb after "to" is the one done.
     if (!lemma && sawAuxiliary && /[^e]ed$/.test(token.lower) && tokens[i + 1]?.lower !== "to")
       return OWN_OTHER_VERB;
     break;
@@ -97,7 +97,7 @@ function verbAfterInClause(
       return null;
     }
     // "Officers opened 40 files and charged 12 people": a second predicate past "and" is not
-    // the verb of a figure whose clause has its own ("… isolation and rehabilitation" is no predicate).
+    // the verb of a figure whose clause has its own ("… detention and treatment" is no predicate).
     if (
       COORDINATORS.has(token.lower) &&
       predicateAfter(tokens, i + 1) &&

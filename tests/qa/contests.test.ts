@@ -328,7 +328,7 @@ describe("a side's figure is of the deed the contest asks", () => {
     const sweeps = report(
       "Sweeps",
       "Police launched two harbour sweeps against 40 priority drug smuggling cases, and seized 310 kg of drugs.",
-      "The river taskforce investigated 25 major drug gang cases and seized 120 kilograms of various drugs.",
+      "The river taskforce investigated 25 major drug gang cases and seized 120 kilograms of assorted drugs.",
     );
     const asked = answer(
       "which seized more drugs: the harbour sweeps against priority smuggling cases or the river taskforce gang cases?",

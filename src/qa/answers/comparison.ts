@@ -192,7 +192,7 @@ function bestForOption(
 
 /**
  * The deeds a contest asks of its options ("which seized more"), read outside the options: "the
- * listed cases" names an option, not what was done.
+ * flagged cases" names an option, not what was done.
  */
 function deedsAsked(query: Query): Set<string> {
   const outside = query.filters.entities.reduce(

@@ -7,20 +7,20 @@ import type { ReportIndex } from "../reportIndex.js";
 /** A capitalised word, hyphened parts and all: "Reyes", "Ruiz-Vega". */
 const CAPITALISED_WORD = /(?<![\p{L}'’-])\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)*(?![\p{L}'’-])/gu;
 
-const surnamesKept = new WeakMap<ReportIndex, ReadonlyMap<string, string>>();
+const surnamesKept = new WeakMap<ReportIndex, ReadonlySet<string>>();
 
-/** The last word of each person the report names in full, lower-cased, by its last word. */
-function surnamesOf(index: ReportIndex): ReadonlyMap<string, string> {
+/** The last word of each person the report names in full, lower-cased. */
+function surnamesOf(index: ReportIndex): ReadonlySet<string> {
   let surnames = surnamesKept.get(index);
   if (!surnames) {
-    const found = new Map<string, string>();
+    const found = new Set<string>();
     // The people named as such, and those given an age ("Dana Reyes, 41, of Eastport").
     const aged = index.factDocs.map(({ fact }) => personAged(fact)?.toLowerCase());
     const named = [...preparedOf(index).personNames.values()].flatMap((names) => [...names]);
     for (const name of [...named, ...aged]) {
       const parts = name?.split(/\s+/) ?? [];
       const last = parts.at(-1);
-      if (parts.length >= 2 && last && last.length > 2) found.set(last, last);
+      if (parts.length >= 2 && last && last.length > 2) found.add(last);
     }
     surnames = found;
     surnamesKept.set(index, surnames);
