@@ -36,12 +36,16 @@ import {
  * Session 9 redid the round on it (contest9, recall9, pick9 and scale9 merged): 317 of 360 and 266
  * of 270; validation, measured once after the merge and not used to choose, 104. A second round
  * (who10, pick10, speed10): 322 of 360, the rest unchanged.
+ * Session 9's held-out material (four reports, 48 questions; seed sets fresh9a, 50, and chat9a, 40,
+ * written the same way and scored once, totals only, at first sight and after the merge) joined the
+ * tuning material in session 11: 32 of 48 and 82 of 90 on main at 475bfed, so 354 of 408 and 348
+ * of 360.
  */
 const FLOORS: Record<CorpusGroup, { correct: number; leaks: number }> = {
   tuning: { correct: 119, leaks: 0 },
   validation: { correct: 104, leaks: 0 },
-  invented: { correct: 322, leaks: 0 },
-  seed: { correct: 266, leaks: 0 },
+  invented: { correct: 354, leaks: 0 },
+  seed: { correct: 348, leaks: 0 },
 };
 
 function scoreGroup(group: CorpusGroup) {
