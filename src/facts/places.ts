@@ -125,6 +125,12 @@ const PEOPLE_DEMONYMS: ReadonlySet<string> = new Set(
     .map((form) => form.toLowerCase()),
 );
 
+/** Whether a word is one of a place's demonyms ("Andalusian" of Andalusia), in any case. */
+export function isDemonymOf(word: string, place: Place): boolean {
+  const form = normalizeForm(word);
+  return (built.demonyms.get(place) ?? []).some((demonym) => normalizeForm(demonym) === form);
+}
+
 export function isPeopleDemonym(word: string): boolean {
   return PEOPLE_DEMONYMS.has(word.toLowerCase());
 }

@@ -39,6 +39,7 @@ const Words = z.object({
   notPlaces: z.array(z.string().min(1)),
   wordLikeNames: z.array(z.string().min(1)),
   placeColumns: z.array(z.string().min(1)),
+  adminKinds: z.array(z.string().min(1)),
   takesThe: z.array(z.string().min(1)),
 });
 
