@@ -122,8 +122,9 @@ function recipientOf(
 const PART_FOLLOWS = /\b(?:including|of (?:which|whom|them)|among them)\b/i;
 
 /**
- * "handed out 900 kits, including 120 in Oakfield": the place of a part named after it is the
- * part's own, not its whole's, unless the whole's clause names it before.
+ * "handed out 900 kits, including 120 in Oakfield", "$9 million, including $2 million for
+ * Oakfield": the place of a part named after it is the part's own, not its whole's, unless the
+ * whole's clause names it before.
  */
 function partsOwnPlaces(
   mentions: PlaceMention[],
@@ -141,6 +142,9 @@ function partsOwnPlaces(
       if (m.start < unitEnd || m.end > next) continue;
       if (OWN_PLACE_AFTER.test(text.slice(unitEnd, m.start))) own.add(m.place.name);
     }
+    // "$9 million, including $2 million for Harlow County": the part's recipient is its own.
+    const recipient = recipientOf(mentions, figures, part, text);
+    if (recipient) own.add(recipient);
   }
   for (const m of mentions) if (m.end <= figure.start) own.delete(m.place.name);
   return own;

@@ -17,9 +17,16 @@ const IN_NAME = new RegExp(
   String.raw`(?:^|[.;!?]\s+)In\s+(?:the\s+)?(${NAME})(?:\s*\([^)]*\))?,`,
   "g",
 );
-/** "Kalinga Province", "Harju County": a name with an administrative suffix. */
-const ADMIN_NAME =
-  /\b((?:[A-Z][\w'’-]+\s+){1,3}(?:Region|Province|Prefecture|County|Governorate|Oblast|Territory|Parish|Emirate|Canton))\b(?!\s+[A-Z])/g;
+/** "Sheriff's", "Court": a body of the area named before it, not more of the area's name. */
+const AREA_BODY = PLACE_WORDS.areaBodies.map((word) => word.replace(/'/g, "['’]")).join("|");
+/**
+ * "Kalinga Province", "Harju County", and the county of "the Pima County Sheriff's Office": a
+ * name with an administrative suffix, not inside a longer name ("Orange County Register").
+ */
+const ADMIN_NAME = new RegExp(
+  String.raw`\b((?:[A-Z][\w'’-]+\s+){1,3}(?:Region|Province|Prefecture|County|Governorate|Oblast|Territory|Parish|Emirate|Canton))\b(?!\s+(?!(?:${AREA_BODY})(?![\w'’]))[A-Z])`,
+  "g",
+);
 /** "Ridgeway Port", "Oakfield Village", "North Gate Control Point": a named site. */
 const SITE_NAME =
   /\b((?:[A-Z][\w'’-]+\s+){1,3}(?:Port|Airport|Village|Terminal|Checkpoint|Control Point|Station|Harbour|Harbor|Township|Town|District|Prefecture|Border Crossing))\b/g;

@@ -40,6 +40,7 @@ const Words = z.object({
   wordLikeNames: z.array(z.string().min(1)),
   placeColumns: z.array(z.string().min(1)),
   adminKinds: z.array(z.string().min(1)),
+  areaBodies: z.array(z.string().min(1)),
   takesThe: z.array(z.string().min(1)),
 });
 

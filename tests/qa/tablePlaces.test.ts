@@ -49,3 +49,12 @@ describe("a table's row labels under a column naming a kind of area", () => {
     expect(asked("resin seized in leon province, kg?").facts[0]?.value).toBe(980);
   });
 });
+
+describe("an area named just before a body of it", () => {
+  it("is a place: 'the Harlow County Sheriff's Office' names Harlow County", () => {
+    const text = `Grants announced\n\nThe state will pay $9 million, including $2.5 million for the Harlow County Sheriff's Office.`;
+    expect(reportPlaces(parseReport(text)).names).toContain("Harlow County");
+    const grants = buildReportIndex(text, { name: "invented.txt", version: null });
+    expect(answer("what about harlow county?", grants).facts[0]?.value).toBe(2_500_000);
+  });
+});
