@@ -43,13 +43,14 @@ const DATELINE =
 
 /** Places where things happened: not "the Durango Cartel" (a gang) nor "the Chile-Peru border" (a line). */
 export function placesWhere(text: string, find: PlaceFinder): PlaceMention[] {
+  const firstDigit = text.search(/\d/);
   return find(text).filter((mention) => {
     const after = text.slice(mention.end);
     // "LIMA (Peru), 3 March 2024 - …": a dateline says where the release was issued.
     if (mention.start < 40 && DATELINE.test(text.slice(0, mention.start + 60))) return false;
     // "Cocaine that passed through Panama came to 6 tonnes": a route or origin named before any
     // figure, with one after it, says what the sentence's figure counts: that place's share.
-    const namesWhatIsCounted = !/\d/.test(text.slice(0, mention.start)) && /\d/.test(after);
+    const namesWhatIsCounted = firstDigit >= mention.end;
     const lookBehind = tail(text.slice(0, mention.start), ORIGIN_LOOKBEHIND_CHARS);
     // "shipped from Peru", "nationals from Ghana, Togo and Benin": origins, not locations.
     if (!namesWhatIsCounted && ORIGIN.test(lookBehind)) return false;
@@ -110,16 +111,37 @@ function recipientOf(
   if (!figure.currency) return null;
   const next = figures[figures.indexOf(figure) + 1]?.start ?? Number.POSITIVE_INFINITY;
   const recipient = mentions.find((m) => {
+    if (m.start <= figure.end || m.end > next) return false;
     const between = text.slice(figure.end, m.start);
-    return (
-      m.start > figure.end && m.end <= next && !/[\d;]/.test(between) && FOR_PLACE.test(between)
-    );
+    return !/[\d;]/.test(between) && FOR_PLACE.test(between);
   });
   return recipient?.place.name ?? null;
 }
 
 /** "…, including", "of which": a later figure that is a part of the one before it. */
-const PART_FOLLOWS = /\b(?:including|of (?:which|whom|them)|among them)\b/i;
+const PART_FOLLOWS = /\b(?:including|of (?:which|whom|them)|among them)\b/gi;
+
+/** One sentence's part markers, and which place mentions are their part's own, worked out once. */
+interface PartReading {
+  text: string;
+  markers: number[];
+  own: Map<PlaceMention, boolean>;
+}
+let lastPartReading: PartReading | null = null;
+
+function partReading(text: string): PartReading {
+  if (lastPartReading?.text === text) return lastPartReading;
+  const markers = [...text.matchAll(PART_FOLLOWS)].map((match) => match.index ?? 0);
+  lastPartReading = { text, markers, own: new Map() };
+  return lastPartReading;
+}
+
+/** Whether a place is the own place of the figure right before it: "120 in", "$2 million for". */
+function ownOfPart(m: PlaceMention, part: NumberMatch, figures: NumberMatch[], text: string) {
+  const unitEnd = part.end + (measureAfter(text.slice(part.end))?.length ?? 0);
+  if (m.start >= unitEnd && OWN_PLACE_AFTER.test(text.slice(unitEnd, m.start))) return true;
+  return recipientOf([m], figures, part, text) !== null;
+}
 
 /**
  * "handed out 900 kits, including 120 in Oakfield", "$9 million, including $2 million for
@@ -133,21 +155,39 @@ function partsOwnPlaces(
   text: string,
 ): Set<string> {
   const own = new Set<string>();
-  const i = figures.indexOf(figure);
-  for (const part of figures.slice(i + 1)) {
-    if (!PART_FOLLOWS.test(text.slice(figure.end, part.start))) continue;
-    const unitEnd = part.end + (measureAfter(text.slice(part.end))?.length ?? 0);
-    const next = figures[figures.indexOf(part) + 1]?.start ?? Number.POSITIVE_INFINITY;
-    for (const m of mentions) {
-      if (m.start < unitEnd || m.end > next) continue;
-      if (OWN_PLACE_AFTER.test(text.slice(unitEnd, m.start))) own.add(m.place.name);
+  if (mentions.length === 0) return own;
+  const reading = partReading(text);
+  const marker = reading.markers.find((at) => at >= figure.end);
+  if (marker === undefined) return own;
+  for (const m of mentions) {
+    if (m.start < marker) continue;
+    const part = lastBefore(figures, m.start);
+    if (!part || part.start < marker) continue;
+    let isOwn = reading.own.get(m);
+    if (isOwn === undefined) {
+      isOwn = ownOfPart(m, part, figures, text);
+      reading.own.set(m, isOwn);
     }
-    // "$9 million, including $2 million for Harlow County": the part's recipient is its own.
-    const recipient = recipientOf(mentions, figures, part, text);
-    if (recipient) own.add(recipient);
+    if (isOwn) own.add(m.place.name);
   }
   for (const m of mentions) if (m.end <= figure.start) own.delete(m.place.name);
   return own;
+}
+
+/** The last figure starting before an offset, by binary search over figures in text order. */
+function lastBefore(figures: NumberMatch[], offset: number): NumberMatch | undefined {
+  let low = 0;
+  let high = figures.length - 1;
+  let found: NumberMatch | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = figures[mid] as NumberMatch;
+    if (at.start < offset) {
+      found = at;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
 }
 
 /**
