@@ -169,7 +169,10 @@ export function rowToText(headers: string[], row: string[]): TableRow {
   const text = `${lead ? `${lead}: ` : ""}${figures.join("; ")}.`;
   return {
     text,
-    label: measure || rowPeriod || !label ? null : { header: labelHeader, name: label },
+    label:
+      measure || rowPeriod || !label
+        ? null
+        : { header: labelHeader, name: label, own: [label, described].filter(Boolean).join(", ") },
   };
 }
 

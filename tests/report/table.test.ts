@@ -155,3 +155,24 @@ describe("a row's text cells beside its label", () => {
     );
   });
 });
+
+describe("a table row's places", () => {
+  it("are its own cells', not a column header's, and the total row's are none", () => {
+    const text = [
+      "Returns by country",
+      "Country | Arrests | Transfers to New Zealand",
+      "Peru | 140 | 12",
+      "Chile | 95 | 7",
+      "Total | 235 | 19",
+    ].join("\n\n");
+    const facts = extractFacts(parseReport(text)).facts;
+    expect(facts.filter((f) => f.paragraph === 3).map((f) => f.places)).toEqual([
+      ["Peru"],
+      ["Peru"],
+    ]);
+    expect(facts.filter((f) => f.paragraph === 5).map((f) => [f.places, f.scope])).toEqual([
+      [[], "national"],
+      [[], "national"],
+    ]);
+  });
+});
