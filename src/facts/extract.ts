@@ -129,6 +129,7 @@ function factsOfParagraph(
     namedBefore = substances.at(-1)?.lower ?? namedBefore;
     if (figureSpans.length === 0) return;
     const labelled = labelPlaces(labelOf(text) ?? itemLabel, find);
+    const rowPlaces = tableRowPlaces(paragraph, text, find);
     const sentencePlaces = placesFor(paragraph, sentenceIndex, mentionsBySentence, find);
     const listed = leadActionFor(leadIn, figureSpans, text, tokens);
     let previousAction: string | null = listed;
@@ -147,14 +148,16 @@ function factsOfParagraph(
         continue;
       }
       const numberToken = tokenIndexAt(tokens, match.start);
-      const near: string[] = placesNear(
-        sentencePlaces,
-        mentionsBySentence[sentenceIndex] ?? [],
-        figureSpans,
-        match,
-        previousPlaces,
-        text,
-      );
+      const near: string[] =
+        rowPlaces ??
+        placesNear(
+          sentencePlaces,
+          mentionsBySentence[sentenceIndex] ?? [],
+          figureSpans,
+          match,
+          previousPlaces,
+          text,
+        );
       previousPlaces = near;
       const allPlaces = countryWhenNationwide(
         unique([...(labelled ?? []), ...near]),
@@ -238,6 +241,18 @@ function countryWhenNationwide(places: string[], after: string): string[] {
   if (!NATIONWIDE.test(after)) return places;
   const countries = places.filter((name) => placeByName(name)?.kind === "country");
   return countries.length > 0 ? countries : places;
+}
+
+/**
+ * "Total: 3,301 arrests; 89 extraditions to the united states": a table row's places are those its
+ * own cells name, never a column header's ("Extraditions to the United States"), and a row naming
+ * none (the total) is the whole's. Null for a sentence that is no table row.
+ */
+function tableRowPlaces(paragraph: Paragraph, text: string, find: PlaceFinder): string[] | null {
+  const label = labelOf(text);
+  const row = label ? paragraph.rowLabels?.find((r) => r.name === label) : undefined;
+  if (row?.own === undefined) return null;
+  return unique(placesWhere(row.own, find).map((mention) => mention.place.name));
 }
 
 /** The last one substance a text names, or "". */

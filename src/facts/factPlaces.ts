@@ -43,14 +43,19 @@ const DATELINE =
 
 /** Places where things happened: not "the Durango Cartel" (a gang) nor "the Chile-Peru border" (a line). */
 export function placesWhere(text: string, find: PlaceFinder): PlaceMention[] {
+  const firstDigit = text.search(/\d/);
   return find(text).filter((mention) => {
     const after = text.slice(mention.end);
     // "LIMA (Peru), 3 March 2024 - …": a dateline says where the release was issued.
     if (mention.start < 40 && DATELINE.test(text.slice(0, mention.start + 60))) return false;
+    // "Cocaine that passed through Panama came to 6 tonnes": a route or origin named before any
+    // figure, with one after it, says what the sentence's figure counts: that place's share.
+    const namesWhatIsCounted = firstDigit >= mention.end;
+    const lookBehind = tail(text.slice(0, mention.start), ORIGIN_LOOKBEHIND_CHARS);
     // "shipped from Peru", "nationals from Ghana, Togo and Benin": origins, not locations.
-    if (ORIGIN.test(tail(text.slice(0, mention.start), ORIGIN_LOOKBEHIND_CHARS))) return false;
+    if (!namesWhatIsCounted && ORIGIN.test(lookBehind)) return false;
     // "shipped through container ports in Spain and Italy": a route passes places, it is not set there.
-    if (ROUTE.test(tail(text.slice(0, mention.start), ORIGIN_LOOKBEHIND_CHARS))) return false;
+    if (!namesWhatIsCounted && ROUTE.test(lookBehind)) return false;
     return (
       !/^\s+(?:cartels?|new generation|gangs?|clans?|syndicates?|brotherhood)\b/i.test(after) &&
       !/^(?:-[\w'’]+)*\s+(?:border|frontier)s?\b/i.test(after)
@@ -87,6 +92,104 @@ const MOVED_TO =
 const COMPARED_WITH =
   /^\s+(?:times\s+)?(?:higher|lower|more|less|fewer|greater|larger|smaller|bigger)\s+than\s+(?:that\s+(?:of|in)\s+|in\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
 
+/** ", followed by", ", ahead of": a list after a figure that ranks other places below or above it. */
+const LIST_RANKED_AFTER = /\b(?:followed by|trailed by|ahead of|behind|then)\b/i;
+
+/** "$8 million in aid for Peru", "grants for the Philippines": what money is for, right before a place. */
+const FOR_PLACE = /\bfor\s+(?:the\s+(?:people|government)\s+of\s+)?(?:the\s+)?$/i;
+
+/**
+ * "$83 million in Freeland assistance for Westland": money for a place is that place's, not the
+ * giver's; the place follows the figure in its own clause, with no figure between.
+ */
+function recipientOf(
+  mentions: PlaceMention[],
+  figures: NumberMatch[],
+  figure: NumberMatch,
+  text: string,
+): string | null {
+  if (!figure.currency) return null;
+  const next = figures[figures.indexOf(figure) + 1]?.start ?? Number.POSITIVE_INFINITY;
+  const recipient = mentions.find((m) => {
+    if (m.start <= figure.end || m.end > next) return false;
+    const between = text.slice(figure.end, m.start);
+    return !/[\d;]/.test(between) && FOR_PLACE.test(between);
+  });
+  return recipient?.place.name ?? null;
+}
+
+/** "…, including", "of which": a later figure that is a part of the one before it. */
+const PART_FOLLOWS = /\b(?:including|of (?:which|whom|them)|among them)\b/gi;
+
+/** One sentence's part markers, and which place mentions are their part's own, worked out once. */
+interface PartReading {
+  text: string;
+  markers: number[];
+  own: Map<PlaceMention, boolean>;
+}
+let lastPartReading: PartReading | null = null;
+
+function partReading(text: string): PartReading {
+  if (lastPartReading?.text === text) return lastPartReading;
+  const markers = [...text.matchAll(PART_FOLLOWS)].map((match) => match.index ?? 0);
+  lastPartReading = { text, markers, own: new Map() };
+  return lastPartReading;
+}
+
+/** Whether a place is the own place of the figure right before it: "120 in", "$2 million for". */
+function ownOfPart(m: PlaceMention, part: NumberMatch, figures: NumberMatch[], text: string) {
+  const unitEnd = part.end + (measureAfter(text.slice(part.end))?.length ?? 0);
+  if (m.start >= unitEnd && OWN_PLACE_AFTER.test(text.slice(unitEnd, m.start))) return true;
+  return recipientOf([m], figures, part, text) !== null;
+}
+
+/**
+ * "handed out 900 kits, including 120 in Oakfield", "$9 million, including $2 million for
+ * Oakfield": the place of a part named after it is the part's own, not its whole's, unless the
+ * whole's clause names it before.
+ */
+function partsOwnPlaces(
+  mentions: PlaceMention[],
+  figures: NumberMatch[],
+  figure: NumberMatch,
+  text: string,
+): Set<string> {
+  const own = new Set<string>();
+  if (mentions.length === 0) return own;
+  const reading = partReading(text);
+  const marker = reading.markers.find((at) => at >= figure.end);
+  if (marker === undefined) return own;
+  for (const m of mentions) {
+    if (m.start < marker) continue;
+    const part = lastBefore(figures, m.start);
+    if (!part || part.start < marker) continue;
+    let isOwn = reading.own.get(m);
+    if (isOwn === undefined) {
+      isOwn = ownOfPart(m, part, figures, text);
+      reading.own.set(m, isOwn);
+    }
+    if (isOwn) own.add(m.place.name);
+  }
+  for (const m of mentions) if (m.end <= figure.start) own.delete(m.place.name);
+  return own;
+}
+
+/** The last figure starting before an offset, by binary search over figures in text order. */
+function lastBefore(figures: NumberMatch[], offset: number): NumberMatch | undefined {
+  let low = 0;
+  let high = figures.length - 1;
+  let found: NumberMatch | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = figures[mid] as NumberMatch;
+    if (at.start < offset) {
+      found = at;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
 /**
  * "Ghana and Senegal seized 410 kg and 350 kg respectively": as many places before the figures as
  * there are figures, taken in order.
@@ -117,7 +220,10 @@ export function placesNear(
   previous: string[] | null,
   text: string,
 ): string[] {
+  const recipient = recipientOf(sentenceMentions, figures, figure, text);
+  if (recipient) return [recipient];
   const { mentions, dropped } = beforeLaterClause(sentenceMentions, figures, figure, text);
+  for (const place of partsOwnPlaces(mentions, figures, figure, text)) dropped.add(place);
   const places = all.filter((place) => !dropped.has(place));
   const near = placesAmong(places, mentions, figures, figure, previous, text);
   return near.length > 0 || places.length === all.length ? near : places;
@@ -190,9 +296,13 @@ function placesAmong(
   // "4 times higher than that of Lyon, France": the figure compares with the place after "than".
   const compared = mentions.find((m) => COMPARED_WITH.test(text.slice(figure.end, m.start)));
   if (compared) return withCountry(compared, mentions);
-  // "arrested 40 people in Chile (25) and Peru (15)": the 40 is the whole list's.
+  // "arrested 40 people in Chile (25) and Peru (15)": the 40 is the whole list's; but "6 tonnes,
+  // followed by Chile (5) and Peru (4)" ranks the list after it.
   const listed = mentions.filter((m) => /^\s*\(\s*[$€£]?\d/.test(text.slice(m.end)));
-  const opensList = listed.length > 1 && (listed[0]?.start ?? 0) > figure.end;
+  const opensList =
+    listed.length > 1 &&
+    (listed[0]?.start ?? 0) > figure.end &&
+    !LIST_RANKED_AFTER.test(text.slice(figure.end, listed[0]?.start));
   if (opensList && listed[0] && listed[0].end < to) return unique(listed.map((m) => m.place.name));
   // "made 85 arrests in Spain and 30 arrests in Chile": where no place comes before the first
   // figure, each place follows the figure it is for.

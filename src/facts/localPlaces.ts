@@ -6,7 +6,7 @@ import { matchesOf } from "../text/matches.js";
 import { memoryPer } from "../text/memory.js";
 import { phraseFinder } from "../text/phraseFinder.js";
 import { tokenize } from "../text/tokenize.js";
-import { findPlaces, type Place, type PlaceMention } from "./places.js";
+import { findPlaces, normalizeForm, type Place, type PlaceMention } from "./places.js";
 
 /** Finds places in a text: the gazetteer's, plus the ones this report names that it does not know. */
 export type PlaceFinder = (text: string) => readonly PlaceMention[];
@@ -17,9 +17,16 @@ const IN_NAME = new RegExp(
   String.raw`(?:^|[.;!?]\s+)In\s+(?:the\s+)?(${NAME})(?:\s*\([^)]*\))?,`,
   "g",
 );
-/** "Kalinga Province", "Harju County": a name with an administrative suffix. */
-const ADMIN_NAME =
-  /\b((?:[A-Z][\w'’-]+\s+){1,3}(?:Region|Province|Prefecture|County|Governorate|Oblast|Territory|Parish|Emirate|Canton))\b(?!\s+[A-Z])/g;
+/** "Sheriff's", "Court": a body of the area named before it, not more of the area's name. */
+const AREA_BODY = PLACE_WORDS.areaBodies.map((word) => word.replace(/'/g, "['’]")).join("|");
+/**
+ * "Kalinga Province", "Harju County", and the county of "the Pima County Sheriff's Office": a
+ * name with an administrative suffix, not inside a longer name ("Orange County Register").
+ */
+const ADMIN_NAME = new RegExp(
+  String.raw`\b((?:[A-Z][\w'’-]+\s+){1,3}(?:Region|Province|Prefecture|County|Governorate|Oblast|Territory|Parish|Emirate|Canton))\b(?!\s+(?!(?:${AREA_BODY})(?![\w'’]))[A-Z])`,
+  "g",
+);
 /** "Ridgeway Port", "Oakfield Village", "North Gate Control Point": a named site. */
 const SITE_NAME =
   /\b((?:[A-Z][\w'’-]+\s+){1,3}(?:Port|Airport|Village|Terminal|Checkpoint|Control Point|Station|Harbour|Harbor|Township|Town|District|Prefecture|Border Crossing))\b/g;
@@ -33,17 +40,41 @@ const NOT_PLACE_WORDS =
 
 const PLACE_COLUMNS = new Set(PLACE_WORDS.placeColumns);
 
+const ADMIN_KINDS: readonly string[] = PLACE_WORDS.adminKinds;
+/** A label's last word that already says what kind of place it is ("Kowloon City", "North Port"). */
+const KIND_WORDS = new Set([...PLACE_WORDS.placeColumns, ...ADMIN_KINDS]);
+
+/** A table row's label as a place: its name, and the label the row writes ("Ross" for Ross County). */
+interface LabelPlace {
+  name: string;
+  label: string;
+}
+
+/** "Counties" or "County (Ohio)": the kind of area a header's words name, if any. */
+function headerKind(words: readonly string[]): string | null {
+  const singular = words.map((word) => word.replace(/ies$/, "y").replace(/s$/, ""));
+  return singular.find((word) => ADMIN_KINDS.includes(word)) ?? null;
+}
+
+/**
+ * "Ross" in a column headed "County" is Ross County, as prose and questions name it: a label that
+ * does not already say its kind (nor numbers its area, "District 3") takes the header's.
+ */
+function kindedName(label: string, kind: string | null): string {
+  const last = label.toLowerCase().split(/\s+/).pop() ?? "";
+  if (!kind || KIND_WORDS.has(last) || /\d/.test(label)) return label;
+  return `${label} ${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
+}
+
 /** "District 3" in a column headed "District": a table's row labels are places when its header says so. */
-function rowLabelNames(paragraph: Paragraph): string[] {
-  return (paragraph.rowLabels ?? [])
-    .filter((label) =>
-      label.header
-        .toLowerCase()
-        .split(/\W+/)
-        .some((word) => PLACE_COLUMNS.has(word)),
-    )
-    .flatMap((label) => label.name.split(/\s*(?:,|\/|&|\band\b)\s*/).slice(0, 1))
-    .filter((name) => /^[A-Z]/.test(name));
+function rowLabelNames(paragraph: Paragraph): LabelPlace[] {
+  return (paragraph.rowLabels ?? []).flatMap((row) => {
+    const words = row.header.toLowerCase().split(/\W+/);
+    if (!words.some((word) => PLACE_COLUMNS.has(word))) return [];
+    const label = row.name.split(/\s*(?:,|\/|&|\band\b)\s*/)[0] ?? "";
+    if (!/^[A-Z]/.test(label)) return [];
+    return [{ name: kindedName(label, headerKind(words)), label }];
+  });
 }
 
 /** "Seizures by region, 2031:", "Arrests by county:": a lead-in whose rows are labelled by place. */
@@ -83,11 +114,17 @@ function rowLabelPlace(name: string): boolean {
   );
 }
 
-function localNames(report: ParsedReport): string[] {
+/** The report's own place names, and the labels a table writes them as ("Ross" → "Ross County"). */
+function localNames(report: ParsedReport): { names: string[]; labels: Map<string, string> } {
   const names = new Set<string>();
+  const labels = new Map<string, string>();
   for (const name of byPlaceRowLabels(report)) if (rowLabelPlace(name)) names.add(name);
   for (const paragraph of report.paragraphs) {
-    for (const name of rowLabelNames(paragraph)) if (rowLabelPlace(name)) names.add(name);
+    for (const { name, label } of rowLabelNames(paragraph)) {
+      if (!rowLabelPlace(label)) continue;
+      names.add(name);
+      if (label !== name) labels.set(label, name);
+    }
     for (const pattern of [IN_NAME, ADMIN_NAME, FORCE_AREA, SITE_NAME, NUMBERED_AREA]) {
       for (const match of matchesOf(pattern, paragraph.text)) {
         const name = (match[1] ?? "")
@@ -99,7 +136,9 @@ function localNames(report: ParsedReport): string[] {
       }
     }
   }
-  return [...names];
+  // A label that is also a name of its own elsewhere ("Ross" in "In Ross, …") stays that name.
+  for (const label of labels.keys()) if (names.has(label)) labels.delete(label);
+  return { names: [...names], labels };
 }
 
 const GENERIC_SITE =
@@ -107,8 +146,7 @@ const GENERIC_SITE =
 const ADMIN_SUFFIX = /\s+(?:County|Province|Prefecture|Region|District|Governorate|Oblast|Parish)$/;
 
 function questionHas(words: string[], name: string): boolean {
-  return name
-    .toLowerCase()
+  return normalizeForm(name)
     .split(/\s+/)
     .every((part) => words.includes(part));
 }
@@ -119,10 +157,14 @@ function asPlace(name: string): Place {
 
 /** The report's own place names, found by wording, as places the rest of the engine can use. */
 export function reportPlaces(report: ParsedReport): { names: string[]; find: PlaceFinder } {
-  const names = localNames(report);
+  const { names, labels } = localNames(report);
   const byName = new Map(names.map((name) => [name, asPlace(name)]));
+  for (const [label, name] of labels) byName.set(label, asPlace(name));
   // One finder for all of the report's own names, longest first so "North Bay Port" beats "North Bay".
-  const matches = phraseFinder(names, { ignoreCase: false, flexibleSpaces: false });
+  const matches = phraseFinder([...names, ...labels.keys()], {
+    ignoreCase: false,
+    flexibleSpaces: false,
+  });
   const find: PlaceFinder = (text) => {
     const known = findPlaces(text);
     if (names.length === 0) return known;
@@ -163,7 +205,7 @@ export function namesByFirstWord(names: readonly string[]): Map<string, number[]
     const bare = name.replace(ADMIN_SUFFIX, "").trim();
     const keys = new Set<string>();
     for (const form of [name, bare]) {
-      const first = form.toLowerCase().split(/\s+/)[0] ?? "";
+      const first = normalizeForm(form).split(/\s+/)[0] ?? "";
       for (const key of first.length >= 5 ? deletions(first) : [first]) keys.add(key);
       const noun = compassNoun(first);
       if (noun) keys.add(noun);
@@ -202,13 +244,14 @@ function namesFirstTyped(words: string[], names: readonly string[]): string[] {
 /** Report-specific place names in a question, in any case and with one typo per long word. */
 export function localPlacesInQuestion(question: string, names: readonly string[]): PlaceMention[] {
   const tokens = tokenize(question).filter((token) => token.isWord || /^\d/.test(token.text));
-  const words = tokens.map((token) => token.lower);
-  return namesFirstTyped(words, names).flatMap((name) => {
+  // "almeria" is Almería as typed without its accent: no edit spent on it.
+  const words = tokens.map((token) => normalizeForm(token.lower));
+  const found = namesFirstTyped(words, names).flatMap((name) => {
     // "Kisumu County" is also asked about as "Kisumu".
     const bare = name.replace(ADMIN_SUFFIX, "").trim();
-    const parts = (bare.length >= 4 && !questionHas(words, name) ? bare : name)
-      .toLowerCase()
-      .split(/\s+/);
+    const parts = normalizeForm(bare.length >= 4 && !questionHas(words, name) ? bare : name).split(
+      /\s+/,
+    );
     for (let i = 0; i + parts.length <= words.length; i++) {
       const window = words.slice(i, i + parts.length);
       const matches = window.every((word, j) => {
@@ -227,4 +270,19 @@ export function localPlacesInQuestion(question: string, names: readonly string[]
     }
     return [];
   });
+  return longestOfOverlapping(found);
+}
+
+/** "ross county" holds "ross": of names asked over the same words, the longest is the one meant. */
+function longestOfOverlapping(mentions: PlaceMention[]): PlaceMention[] {
+  return mentions.filter(
+    (mention) =>
+      !mentions.some(
+        (other) =>
+          other !== mention &&
+          other.start < mention.end &&
+          mention.start < other.end &&
+          other.end - other.start > mention.end - mention.start,
+      ),
+  );
 }

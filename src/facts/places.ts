@@ -89,9 +89,13 @@ function buildPlaces(): { places: Place[]; demonyms: Map<Place, string[]> } {
     rawAliases.set(place, aliases);
     return place;
   };
-  for (const { name, aliases = [], demonyms: forms = [] } of COUNTRIES) {
-    const place = add(name, "country", name, aliases);
-    demonyms.set(place, [...forms, ...forms.flatMap((d) => pluralDemonym(d) ?? [])]);
+  // "Andalusian", "Kentuckians": a region's demonyms name it as a country's do.
+  const called = (place: Place, forms: string[] = []) => {
+    if (forms.length > 0)
+      demonyms.set(place, [...forms, ...forms.flatMap((d) => pluralDemonym(d) ?? [])]);
+  };
+  for (const { name, aliases = [], demonyms: forms } of COUNTRIES) {
+    called(add(name, "country", name, aliases), forms);
   }
   for (const { name, aliases = [], nonProvince } of CHINA_ROWS.provinces) {
     add(name, "province", "China", nonProvince ? aliases : [...aliases, `${name} Province`]);
@@ -99,15 +103,16 @@ function buildPlaces(): { places: Place[]; demonyms: Map<Place, string[]> } {
   for (const { name, aliases = [] } of CHINA_ROWS.cities) {
     add(name, "city", "China", [...aliases, `${name} City`, `${name} Prefecture`]);
   }
-  for (const { name, aliases = [] } of REGIONS.usStates) {
+  for (const { name, aliases = [], demonyms: forms } of REGIONS.usStates) {
     const plain = !name.includes("(") && name !== "District of Columbia" && name !== "Puerto Rico";
     const generated = plain ? [`${name} State`, `State of ${name}`] : [];
-    add(name, "state", "United States", [...aliases, ...generated]);
+    called(add(name, "state", "United States", [...aliases, ...generated]), forms);
   }
-  for (const { name, aliases = [] } of REGIONS.mexicoStates) {
-    add(name, "state", "Mexico", [...aliases, `${name} State`, `State of ${name}`]);
+  for (const { name, aliases = [], demonyms: forms } of REGIONS.mexicoStates) {
+    called(add(name, "state", "Mexico", [...aliases, `${name} State`, `State of ${name}`]), forms);
   }
-  for (const { name, country, aliases = [] } of REGIONS.other) add(name, "state", country, aliases);
+  for (const { name, country, aliases = [], demonyms: forms } of REGIONS.other)
+    called(add(name, "state", country, aliases), forms);
   for (const { name, country, aliases = [] } of WORLD_CITIES) add(name, "city", country, aliases);
   return { places, demonyms };
 }
@@ -124,6 +129,12 @@ const PEOPLE_DEMONYMS: ReadonlySet<string> = new Set(
     .filter((form) => /s$/.test(form))
     .map((form) => form.toLowerCase()),
 );
+
+/** Whether a word is one of a place's demonyms ("Andalusian" of Andalusia), in any case. */
+export function isDemonymOf(word: string, place: Place): boolean {
+  const form = normalizeForm(word);
+  return (built.demonyms.get(place) ?? []).some((demonym) => normalizeForm(demonym) === form);
+}
 
 export function isPeopleDemonym(word: string): boolean {
   return PEOPLE_DEMONYMS.has(word.toLowerCase());

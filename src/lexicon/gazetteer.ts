@@ -13,14 +13,14 @@ import wordsJson from "./gazetteer/words.json" with { type: "json" };
 const Forms = z.array(z.string().min(1)).optional();
 const Comment = z.string().optional();
 
-const Region = z.object({ name: z.string().min(1), aliases: Forms });
+const Region = z.object({ name: z.string().min(1), aliases: Forms, demonyms: Forms });
 const PlaceIn = Region.extend({ country: z.string().min(1) });
 export type Region = z.infer<typeof Region>;
 export type PlaceIn = z.infer<typeof PlaceIn>;
 
 const Countries = z.object({
   $comment: Comment,
-  places: z.array(Region.extend({ demonyms: Forms })),
+  places: z.array(Region),
 });
 const China = z.object({
   $comment: Comment,
@@ -39,6 +39,8 @@ const Words = z.object({
   notPlaces: z.array(z.string().min(1)),
   wordLikeNames: z.array(z.string().min(1)),
   placeColumns: z.array(z.string().min(1)),
+  adminKinds: z.array(z.string().min(1)),
+  areaBodies: z.array(z.string().min(1)),
   takesThe: z.array(z.string().min(1)),
 });
 

@@ -1,7 +1,10 @@
 import { localPlacesInQuestion } from "../facts/localPlaces.js";
 import {
   findPlacesInQuestion,
+  isDemonymOf,
+  normalizeForm,
   type PlaceMention,
+  placeByName,
   typoMatch,
   usStateNamed,
 } from "../facts/places.js";
@@ -29,26 +32,48 @@ function placesAgainst(index: ReportIndex): PlaceReader {
     const gazetteer = findPlacesInQuestion(cleaned)
       .filter((mention) => !misreadReportWord(mention.text, index))
       .map((mention) => asTheReportsPlace(mention, index));
-    // "St. Louis" is one place, not also a local "Louis" inside it.
+    // "Kelby Port" in a report beats a guessed typo of a gazetteer city the report never names.
+    const asked = cleaned.toLowerCase();
+    const guessed = (place: string) =>
+      !index.placeParagraphs.has(place) && !asked.includes(place.toLowerCase());
+    // "St. Louis" is one place, not also a local "Louis" inside it; but "almeria" typed for the
+    // report's Almería is no typo of Algeria.
     const local = localPlacesInQuestion(cleaned, index.localPlaces).filter(
       (mention) =>
         !gazetteer.some(
           (known) =>
             known.place.name === mention.place.name ||
-            (mention.start < known.end && known.start < mention.end),
+            (mention.start < known.end &&
+              known.start < mention.end &&
+              !guessed(known.place.name) &&
+              !(isTypoOf(known) && spelledAsNamed(mention))),
         ),
     );
-    // "Kelby Port" in a report beats a guessed typo of a gazetteer city the report never names.
-    const asked = cleaned.toLowerCase();
-    const guessed = (place: string) =>
-      !index.placeParagraphs.has(place) && !asked.includes(place.toLowerCase());
     const kept =
-      local.length > 0 ? gazetteer.filter((mention) => !guessed(mention.place.name)) : gazetteer;
+      local.length > 0
+        ? gazetteer.filter(
+            (known) =>
+              !guessed(known.place.name) &&
+              !local.some((mention) => mention.start < known.end && known.start < mention.end),
+          )
+        : gazetteer;
     const found = [...kept, ...local];
     return [...found, ...shortAcronymPlaces(cleaned, index, found)].sort(
       (a, b) => a.start - b.start,
     );
   };
+}
+
+/** A gazetteer mention read from a typo: the words as typed are none of the place's names. */
+function isTypoOf(mention: PlaceMention): boolean {
+  return placeByName(mention.text) !== mention.place && !isDemonymOf(mention.text, mention.place);
+}
+
+/** A report's own place typed as it writes it, accents aside ("almeria" for Almería). */
+function spelledAsNamed(mention: PlaceMention): boolean {
+  return mention.place.name
+    .split(/\s+/)
+    .some((part) => normalizeForm(part) === normalizeForm(mention.text));
 }
 
 /** "georgia" asked of a report that names only the US state: the state. */

@@ -149,12 +149,18 @@ export function rowToText(headers: string[], row: string[]): TableRow {
     (column, i) => i !== labelIndex && column.name === "" && !column.unit,
   );
   const measure = periodOnly && !rowPeriod ? readColumn(label) : null;
+  // "Ohio | Opioid Response | $5,102,000": a text cell beside the label says what the row's
+  // figures are for ("$5,102,000 in award for Opioid Response"), as prose would.
+  const described = row
+    .filter((cell, i) => i !== labelIndex && cell !== "" && !isFigureCell(cell))
+    .join(", ");
   const figures = row
     .map((cell, i) => {
       if (i === labelIndex || !isFigureCell(cell)) return null;
       const column = columns[i] ?? { name: "", unit: null, period: null };
       const read = measure && column.name === "" ? { ...measure, period: column.period } : column;
-      return cellPhrase(cell, { ...read, period: read.period ?? rowPeriod });
+      const phrase = cellPhrase(cell, { ...read, period: read.period ?? rowPeriod });
+      return described ? `${phrase} for ${described}` : phrase;
     })
     .filter((part): part is string => part !== null);
   const labelHeader = (headers[labelIndex] ?? "").trim();
@@ -163,7 +169,10 @@ export function rowToText(headers: string[], row: string[]): TableRow {
   const text = `${lead ? `${lead}: ` : ""}${figures.join("; ")}.`;
   return {
     text,
-    label: measure || rowPeriod || !label ? null : { header: labelHeader, name: label },
+    label:
+      measure || rowPeriod || !label
+        ? null
+        : { header: labelHeader, name: label, own: [label, described].filter(Boolean).join(", ") },
   };
 }
 

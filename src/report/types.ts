@@ -30,6 +30,8 @@ export interface Paragraph {
 export interface RowLabel {
   header: string;
   name: string;
+  /** The row's own words, its label and text cells: where its places are named, not its headers. */
+  own?: string;
 }
 
 export interface ParsedReport {

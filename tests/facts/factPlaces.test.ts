@@ -24,6 +24,39 @@ describe("where a figure happened", () => {
     ).toEqual([[30, []]]);
   });
 
+  it("is the route or origin a sentence's subject names before its figure", () => {
+    expect(
+      placesOf("Parcels that were routed through Chile came third with 410 kilograms."),
+    ).toEqual([[410, ["Chile"]]]);
+  });
+
+  it("is not a list the figure is ranked against ('followed by')", () => {
+    const facts = placesOf(
+      "Goods shipped via Peru came first with 7.5 tonnes, followed by Chile (3.1 tonnes) and Ecuador (2.2 tonnes).",
+    );
+    expect(facts[0]).toEqual([7.5, ["Peru"]]);
+  });
+
+  it("is the place money is for, not the giver's, in a report about the place it is for", () => {
+    const report = [
+      "Peru and Japan sign security pact",
+      "Peru will train 300 officers. Peru will open 4 border posts.",
+      "The package adds up to $40 million in Japanese assistance for Peru this year.",
+    ].join("\n\n");
+    const money = extractFacts(parseReport(report)).facts.find((f) => f.unit === "USD");
+    expect(money?.places).toEqual(["Peru"]);
+    expect(money?.scope).toBe("national");
+  });
+
+  it("is not the place of a part named after the whole ('including 120 in')", () => {
+    expect(
+      placesOf("Volunteers handed out 2,400 test kits in March, including 350 in Ontario."),
+    ).toEqual([
+      [2400, []],
+      [350, ["Ontario"]],
+    ]);
+  });
+
   it("is the place a passive clause sets the figure in, over a demonym before it", () => {
     const facts = placesOf(
       "Spanish officers said 4 tonnes had been intercepted in Valencia, and 2 tonnes more in Chile.",

@@ -113,6 +113,14 @@ describe("findPlaces", () => {
     );
   });
 
+  it("reads a region's demonyms, and a country's colloquial ones, as the place", () => {
+    expect(
+      names(findPlaces("Patrols along the Catalan coast found 12 Ohioans and 3 Brits")),
+    ).toEqual(["Catalonia", "Ohio", "United Kingdom"]);
+    expect(names(findPlacesInQuestion("how many texans were charged"))).toEqual(["Texas"]);
+    expect(names(findPlacesInQuestion("were many brits detained"))).toEqual(["United Kingdom"]);
+  });
+
   it("reads demonyms as their country", () => {
     const text =
       "Cambodian police arrested Vietnamese, Mexican, Chinese, Colombian, Afghan, Burmese, Thai, Lao and American nationals";

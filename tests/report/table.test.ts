@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractFacts } from "../../src/facts/extract.js";
+import { answer } from "../../src/qa/answer.js";
+import { buildReportIndex } from "../../src/qa/reportIndex.js";
 import { parseReport } from "../../src/report/parse.js";
 
 const REPORT = `# Spring campaign results
@@ -131,5 +133,46 @@ describe("tables written one row to a paragraph", () => {
     const precinct = facts.filter((f) => f.paragraph === 7);
     expect(precinct.map((f) => f.value)).toEqual([12]);
     expect(precinct[0]?.places).toEqual(["Precinct 4"]);
+  });
+});
+
+// An invented grants table with a text column between the label and the figure.
+describe("a row's text cells beside its label", () => {
+  it("say what the row's figures are for, so a question naming them finds the row", () => {
+    const text = [
+      "Grant awards",
+      "Region | Program | Award",
+      "Oakfield | Harbour Safety Fund | $2,400,000",
+      "Riverton | Youth Boxing Scheme | $900,000",
+    ].join("\n\n");
+    const report = parseReport(text);
+    expect(report.paragraphs[2]?.text).toBe(
+      "Oakfield: $2,400,000 in award for Harbour Safety Fund.",
+    );
+    const index = buildReportIndex(text, { name: "invented.txt", version: null });
+    expect(answer("how much was the youth boxing scheme award?", index).facts[0]?.value).toBe(
+      900_000,
+    );
+  });
+});
+
+describe("a table row's places", () => {
+  it("are its own cells', not a column header's, and the total row's are none", () => {
+    const text = [
+      "Returns by country",
+      "Country | Arrests | Transfers to New Zealand",
+      "Peru | 140 | 12",
+      "Chile | 95 | 7",
+      "Total | 235 | 19",
+    ].join("\n\n");
+    const facts = extractFacts(parseReport(text)).facts;
+    expect(facts.filter((f) => f.paragraph === 3).map((f) => f.places)).toEqual([
+      ["Peru"],
+      ["Peru"],
+    ]);
+    expect(facts.filter((f) => f.paragraph === 5).map((f) => [f.places, f.scope])).toEqual([
+      [[], "national"],
+      [[], "national"],
+    ]);
   });
 });
