@@ -442,6 +442,24 @@ Burglaries fell 9% to 420. Vehicle break-ins were down about 5%, police said, wi
     expect(answer("exact number of vehicle break-ins", release).facts).toEqual([]);
   });
 
+  // Invented: a headline naming a channel beside a figure for the whole coast, and a later
+  // paragraph saying no figure is given for the channel.
+  const channel = buildReportIndex(
+    `Coast guard seizes record 96 tonnes of resin as smugglers push up the Harrow channel
+
+Patrols seized 96 tonnes of resin along the coast in 2025, officials said.
+
+The Harrow channel near Dunmere, where smugglers now run boats far inland, was called a growing worry, though officials did not include a figure for it.`,
+    { name: "channel.txt", version: null },
+  );
+
+  it("says so where the withholding sentence shares as many words as the figure's, and rarer ones", () => {
+    const asked = answer("how much got seized on the harrow channel near dunmere?", channel);
+    expect(asked.facts).toEqual([]);
+    expect(asked.citations).toEqual([3]);
+    expect(answer("how much resin was seized along the coast", channel).facts[0]?.value).toBe(96);
+  });
+
   it("still gives the figures it does give", () => {
     expect(answer("how many unlicensed ferries were stopped", summary).facts[0]?.value).toBe(310);
     expect(answer("how many burglaries were there", release).facts[0]?.value).toBe(420);
