@@ -98,3 +98,17 @@ describe("a quarter the report is about", () => {
     expect(answer("how many theft victims in q1 2031?", harbour).facts[0]?.value).toBe(412);
   });
 });
+
+describe("a substance named beside another's figure", () => {
+  // Invented: one figure weighs one drug, a vague amount of another follows it in the "and".
+  const haul = invented(
+    "Border haul\n\nCustoms officers seized 820 kg of cocaine, 2,150 kg of cannabis resin and smaller amounts of khat and psilocybin, the agency said.\n",
+  );
+
+  it("gives the drug weighed its figure, not the one weighed only vaguely", () => {
+    expect(answer("how much resin was seized", haul).facts[0]?.value).toBe(2150);
+    const khat = answer("how much khat did they seize", haul);
+    expect(khat.facts).toEqual([]);
+    expect(khat.citations).toEqual([2]);
+  });
+});
