@@ -392,6 +392,20 @@ Teams used saliva screening and home visits. Since the spring, it has placed 2,1
     expect(got.citations).toEqual([2]);
     expect(answer("how many people were placed in treatment", clinic).facts[0]?.value).toBe(2100);
   });
+
+  it("reads the compound after the verb as one kind, though its first word is figured elsewhere", () => {
+    // Invented: "night" is figured ("night patrols"), "night racing" only named.
+    const roads = buildReportIndex(
+      `Westvale Road Safety Drive
+
+Officers ran 210 night patrols and arrested 75 people. The drive also focused on "night racing" on ring roads.`,
+      { name: "roads.txt", version: null },
+    );
+    const got = answer("How many people were caught night racing?", roads);
+    expect(got.facts).toEqual([]);
+    expect(got.citations).toEqual([2]);
+    expect(answer("how many people were arrested", roads).facts[0]?.value).toBe(75);
+  });
 });
 
 describe("a part of a group the report gives one figure for", () => {
