@@ -112,3 +112,18 @@ describe("a substance named beside another's figure", () => {
     expect(khat.citations).toEqual([2]);
   });
 });
+
+describe("the worth of a thing the report only counts", () => {
+  // Invented: a sum for the cash, and paintings counted in passing with no sum.
+  const raid = invented(
+    "Harbour raid\n\nOfficers seized 14 rifles and more than $96,000 in cash. They also took two boats and paintings that prosecutors will seek to forfeit.\n\nThe boats were worth an estimated $40,000, officials said.\n",
+  );
+
+  it("says no sum is given, not the cash's sum", () => {
+    const paintings = answer("how much were the seized paintings worth?", raid);
+    expect(paintings.facts).toEqual([]);
+    expect(paintings.citations).toEqual([2]);
+    expect(answer("how much cash was seized", raid).facts[0]?.value).toBe(96000);
+    expect(answer("how much were the boats worth", raid).facts[0]?.value).toBe(40000);
+  });
+});

@@ -542,6 +542,8 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   }
   const withheld = withheldAnswer(query, best.fact.quote, ctx.index, w);
   if (withheld) return withheld;
+  const unpriced = moneyOfCountedThing(query, best, ctx.index, w);
+  if (unpriced) return unpriced;
   const again = restatements(best, ranked, w);
   const facts = [best.fact, ...again];
   const also =
@@ -567,6 +569,44 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
     ),
     suggestions: [],
   };
+}
+
+const MONEY = concept("money");
+
+/**
+ * "How much was the seized jewellery worth?" where the report counts the jewellery ("four cars
+ * and jewellery") and gives money only for the cash: the thing asked, which some figure of the
+ * report counts, stands nowhere in the sentence of the best sum of money, which is then for
+ * something else. Null where the sum's sentence names the thing, or no figure counts it.
+ */
+function moneyOfCountedThing(
+  query: Query,
+  best: ScoredFact,
+  index: ReportIndex,
+  w: Weights,
+): Answer | null {
+  if (query.measure.expected.kind !== "currency" || query.op !== "lookup") return null;
+  const { doc } = best;
+  const inSentence = (c: string) =>
+    doc.heads.has(c) || doc.core.has(c) || doc.near.has(c) || doc.context.has(c);
+  const named = new Set(query.filters.names.flat().flatMap(conceptsOf));
+  for (const c of new Set(query.measure.concepts)) {
+    if (c === MONEY || named.has(c) || actionLemma(c) !== null || isGenericNoun(c)) continue;
+    // A thing the report names throughout ("drugs", "cocaine") is what its sums are about.
+    if (inSentence(c) || (index.sentenceFrequency.get(c) ?? 0) > w.rareThingSentences) continue;
+    const counting = index.factDocs.find(
+      (other) => other.heads.has(c) && !/^[A-Z]{3}$/.test(other.fact.unit ?? ""),
+    );
+    if (!counting) continue;
+    const { paragraph } = counting.fact;
+    return notFound(
+      query.question,
+      `The report mentions ${counting.fact.subject} (¶${paragraph}) but gives no sum of money for it.`,
+      [],
+      [paragraph],
+    );
+  }
+  return null;
 }
 
 /**
