@@ -127,3 +127,26 @@ describe("the worth of a thing the report only counts", () => {
     expect(answer("how much were the boats worth", raid).facts[0]?.value).toBe(40000);
   });
 });
+
+describe("the words between two figures joined by 'and'", () => {
+  // Invented: two sums in one sentence, the first for a sheriff's office, the second for a county.
+  const grants = invented(
+    "Harbour State grants\n\nHarbour State will receive $9.4 million from the new grants, including $4.1 million for the Quillon County Sheriff's Office and about $1.2 million for Maple Creek County.\n",
+  );
+
+  it("belong to the figure before the 'and', not to the one it introduces", () => {
+    const second = grants.factDocs.find((doc) => doc.fact.value === 1200000);
+    expect([...(second?.near ?? [])]).not.toContain("quillon");
+    expect([...(second?.near ?? [])]).toContain("mapl");
+    const first = grants.factDocs.find((doc) => doc.fact.value === 4100000);
+    expect([...(first?.near ?? [])]).toContain("quillon");
+  });
+
+  it("stay with a figure the 'and' is far from ('and help address the backlog of')", () => {
+    const courts = invented(
+      "Courts\n\nThe plan invests $98 million in the courts to hire judges and help address the backlog of over 2.4 million pending cases.\n",
+    );
+    const backlog = courts.factDocs.find((doc) => doc.fact.value === 2400000);
+    expect([...(backlog?.near ?? [])]).toContain("judg");
+  });
+});
