@@ -150,3 +150,18 @@ describe("the words between two figures joined by 'and'", () => {
     expect([...(backlog?.near ?? [])]).toContain("judg");
   });
 });
+
+describe("a name given only in the clause after a figure", () => {
+  // Invented: a set-aside, then a clause letting towns pool it with another fund's money.
+  const awards = invented(
+    "Harbour awards\n\nThe state will award $40 million to 31 towns this year.\n\nThis year's awards include a set-aside of $3.5 million for river towns, up from $2 million in 2023, and let towns pool the awards with Quarry Relief Fund dollars.\n\nTowns must apply by June 1.\n\nAwards will be paid in two parts.\n\nEach town names one officer to run its award.\n\nThe state audits every award.\n\nUnspent money returns to the state.\n",
+  );
+
+  it("is no figure's name: the report gives no figure for it", () => {
+    const fund = answer("how much Quarry Relief Fund money goes to towns", awards);
+    expect(fund.facts).toEqual([]);
+    expect(answer("how much is the set-aside for river towns", awards).facts[0]?.value).toBe(
+      3500000,
+    );
+  });
+});

@@ -399,17 +399,44 @@ export function askedNames(query: Query, index: ReportIndex, w: Weights): string
 function statesNames(fact: Fact, names: string[][], index: ReportIndex): boolean {
   if (names.length === 0) return true;
   const sentences = index.report.paragraphs[fact.paragraph - 1]?.sentences ?? [];
-  const upToFigure = sentences
-    .slice(0, fact.sentence + 1)
-    .map((sentence) => sentence.text)
-    .join(" ");
-  const text = `${namedBefore(sentences[0]?.text ?? "", fact.paragraph, index)} ${upToFigure} ${fact.quote}`;
+  const own = sentences[fact.sentence]?.text;
+  const upToFigure = [
+    ...sentences.slice(0, fact.sentence).map((sentence) => sentence.text),
+    own === undefined ? "" : ownClause(own, fact),
+  ].join(" ");
+  // A list row's quote holds its lead-in line, which the sentences do not.
+  const quote = own === fact.quote ? "" : fact.quote;
+  const text = `${namedBefore(sentences[0]?.text ?? "", fact.paragraph, index)} ${upToFigure} ${quote}`;
   return names.every(
     (spellings) =>
       spellings.some((s) => mentions(text, s)) ||
       namesItsPlace(spellings, fact) ||
       namedByAlias(spellings, text, index),
   );
+}
+
+/** ", and allow tribes to …", "; the board also …": a join after which a new clause begins. */
+const NEXT_CLAUSE = /,\s+(?:and|while|whereas|but)\s+|;\s+/g;
+/** "heroin, LSD, and other drugs": a list's last join follows an item of at most this many words. */
+const LIST_ITEM_WORDS = 2;
+
+/**
+ * "… up from $5 million in 2023, and allow towns to pool the grant with Harbour Fund dollars": a
+ * figure's sentence up to the clause after it, where a name first given is that clause's. A list's
+ * ", and" ("fentanyl, PCP, and other drugs") joins items, not clauses.
+ */
+function ownClause(sentence: string, fact: Fact): string {
+  const at = sentence.indexOf(fact.text);
+  if (at < 0) return sentence;
+  const end = at + fact.text.length;
+  const after = sentence.slice(end);
+  for (const join of after.matchAll(NEXT_CLAUSE)) {
+    const items = after.slice(0, join.index).split(",");
+    const last = items[items.length - 1] ?? "";
+    if (items.length > 1 && last.trim().split(/\s+/).length <= LIST_ITEM_WORDS) continue;
+    return sentence.slice(0, end + join.index);
+  }
+  return sentence;
 }
 
 /** "The operation led to …": a paragraph opening on an operation it has not named yet. */
