@@ -1,3 +1,4 @@
+import { UNITS } from "../lexicon/units.js";
 import type { Token } from "../text/tokenize.js";
 import {
   AUXILIARIES,
@@ -161,6 +162,23 @@ export function weighedThing(phrase: NounPhrase): NounPhrase {
   return { ...phrase, text: kept.join(" "), head: kept[kept.length - 1] ?? phrase.head };
 }
 
+const VAGUE_AMOUNTS: ReadonlySet<string> = new Set(UNITS.vagueAmounts);
+/** The words right after "and" a vague amount may open on before its noun: "smaller amounts of". */
+const VAGUE_AMOUNT_REACH = 2;
+
+/**
+ * "6,340 kg of resin and smaller amounts of pollen": after "and", an amount given without a figure
+ * ("smaller amounts of", "traces of") is another thing, which the figure before does not weigh.
+ */
+function opensVagueAmount(tokens: Token[], from: number): boolean {
+  for (let j = from; j < from + VAGUE_AMOUNT_REACH && j < tokens.length; j++) {
+    const token = tokens[j];
+    if (!token?.isWord) return false;
+    if (VAGUE_AMOUNTS.has(token.lower) && tokens[j + 1]?.lower === "of") return true;
+  }
+  return false;
+}
+
 /** Reads the noun phrase starting at `from`: "couriers and dealers", "cases of money laundering". */
 export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): NounPhrase | null {
   const words: string[] = [];
@@ -215,7 +233,8 @@ export function readNounPhrase(tokens: Token[], from: number, maxWords = 7): Nou
         !isPhraseBreak(after) &&
         !DETERMINERS.has(after.lower) &&
         !QUALIFIER_WORDS.has(after.lower) &&
-        !isNumberWord(after.lower);
+        !isNumberWord(after.lower) &&
+        !opensVagueAmount(tokens, i + 1);
       if (!continues) break;
       words.push(token.lower);
       i++;

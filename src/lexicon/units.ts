@@ -26,6 +26,8 @@ const Units = z.object({
   scales: z.record(z.string().min(1), z.number().positive()),
   /** Words that count without a figure: "dozens of new scanners". */
   vagueCounts: z.array(z.string().min(1)).min(1),
+  /** Nouns that, before "of", measure a thing without a figure: "smaller amounts of resin". */
+  vagueAmounts: z.array(z.string().min(1)).min(1),
 });
 
 export const UNITS = checked(Units, unitsJson, "units.json");

@@ -7,7 +7,7 @@ import { measureNamedBy } from "../facts/units.js";
 import { GRAMMAR } from "../lexicon/language.js";
 import { withinEdits } from "../text/editDistance.js";
 import { isCommonEnglishWord } from "../text/english.js";
-import { matchesOf } from "../text/matches.js";
+import { escapeForPattern, matchesOf } from "../text/matches.js";
 import { memoryPer } from "../text/memory.js";
 import { ROOT_START, sharesRoot, stem } from "../text/stem.js";
 import { words } from "../text/tokenize.js";
@@ -561,6 +561,11 @@ function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
   const object = GENERIC.has(target) ? objectCompound(query, target).at(-1) : undefined;
   const namesObject = (text: string) =>
     object === undefined || new RegExp(`\\b${stem(object)}`, "i").test(text);
+  // "How many people were caught harbour racing?": the compound after the verb is the kind asked
+  // as a whole, where the report writes it only in sentences without figures.
+  const compound = object === undefined ? [] : objectCompound(query, target);
+  const unfiguredCompound = compound.length >= 2 ? writtenOnlyUnfigured(compound, index) : null;
+  if (unfiguredCompound) return unfiguredCompound;
   // "how many of Ontario's robberies": a place's possessive says whose, not which kind.
   const placeWords = new Set(words(query.filters.placeWords.join(" ").toLowerCase()));
   for (const word of modifiers) {
@@ -582,6 +587,28 @@ function unfiguredKind(query: Query, index: ReportIndex): UnfiguredName | null {
     return { name: word, paragraphs: [...new Set(using.map((sentence) => sentence.paragraph))] };
   }
   return null;
+}
+
+/**
+ * A compound ("harbour racing") that the report writes, word after word, only in sentences giving
+ * no figure: the sentences' paragraphs, or null where it writes it with a figure or never.
+ */
+function writtenOnlyUnfigured(compound: string[], index: ReportIndex): UnfiguredName | null {
+  const form = new RegExp(
+    String.raw`\b${compound.map((word) => escapeForPattern(stem(word))).join(String.raw`[\p{L}]*[\s"“”'’-]+`)}`,
+    "iu",
+  );
+  const using: SentenceDoc[] = [];
+  for (const sentence of sentencesWithPrefix(index, stem(compound[0] ?? ""))) {
+    if (!form.test(sentence.text)) continue;
+    if (givesFigure(index, sentence.paragraph, sentence.sentence)) return null;
+    using.push(sentence);
+  }
+  if (using.length === 0) return null;
+  return {
+    name: compound.join(" "),
+    paragraphs: [...new Set(using.map((sentence) => sentence.paragraph))],
+  };
 }
 
 /**

@@ -153,6 +153,24 @@ const CURRENCY_UNIT = /^[A-Z]{3}$/;
 /** What a sum is for, up to the count it buys: "to install", "to hire up to", "for". */
 const PURPOSE = /^\s*(?:to\s+[a-z]+|for)(?:\s+(?:the|an?|up to|another|more than))?\s*$/i;
 
+/** ", and", " and ", "; ", ", while": a join between one figure's clause and the next's. */
+const CLAUSE_JOIN = /(?:,?\s+(?:and|while|whereas|but)\s+|;\s+)/gi;
+
+/** The most words a join may stand before the figure it introduces: "and more than", "and about". */
+const JOIN_REACH = 3;
+
+/**
+ * Where in a lead the words after its last join start, where that join introduces the figure
+ * ("…, and more than 9,300"); -1 where it has none so close ("and help address the backlog of").
+ */
+function lastJoin(lead: string): number {
+  let end = -1;
+  for (const match of lead.matchAll(CLAUSE_JOIN)) end = match.index + match[0].length;
+  if (end < 0) return -1;
+  const between = lead.slice(end).trim();
+  return between === "" || between.split(/\s+/).length <= JOIN_REACH ? end : -1;
+}
+
 /**
  * The stretch of the sentence that belongs to this figure: from the previous figure to the next,
  * or past it to the one after where the next counts what a sum is for.
@@ -185,7 +203,12 @@ function nearWords(
   // stretch ends with its own row.
   const rowEnd = ROW_BREAK.exec(fact.quote.slice(start + fact.text.length, to));
   if (rowEnd) to = start + fact.text.length + rowEnd.index;
-  return { near: fact.quote.slice(from, to), lead: fact.quote.slice(from, Math.max(from, start)) };
+  const lead = fact.quote.slice(from, Math.max(from, start));
+  // "$6 million for the Alder Sheriff's Office and $2 million for Birch County": after a figure
+  // before it, the words up to the last "and" are that figure's own, not this one's.
+  const joined = from > 0 ? lastJoin(lead) : -1;
+  const nearFrom = joined >= 0 ? from + joined : from;
+  return { near: fact.quote.slice(nearFrom, to), lead };
 }
 
 /** Adds each item to the set, in order; returns the set. */

@@ -164,6 +164,11 @@ export interface Weights {
    */
   withheldMinShared: number;
   /**
+   * A thing asked its worth that the report names in at most this many sentences, counted but
+   * absent from the best sum's sentence, is mentioned in passing with no sum ("… and jewellery").
+   */
+  rareThingSentences: number;
+  /**
    * A count in a change's own sentence this close to it ("fell 12 percent, to 4,410") is the main
    * figure a question naming no measure asks.
    */
@@ -286,6 +291,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   restatementMargin: 4,
   paraphraseShare: 0.5,
   withheldMinShared: 2,
+  rareThingSentences: 2,
   levelMargin: 2,
   totalMargin: 1,
   breakdownMargin: 6,

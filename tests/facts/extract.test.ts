@@ -167,6 +167,11 @@ describe("reading a wire article's figures", () => {
     expect(of(text, 300)?.places).toEqual(["Marseille"]);
   });
 
+  it("ends a weight's substance before a vague amount of another joined by 'and'", () => {
+    const text = "Officers seized 410 kg of opium and smaller amounts of khat, police said.";
+    expect(of(text, 410)?.subject).toBe("opium");
+  });
+
   it("sets a figure called nationwide in its country, and places figures 'respectively'", () => {
     const text =
       "In Spain, officers at the port of Valencia seized 3.1 tonnes of the 8.4 tonnes of heroin seized nationally. Police in Ghana and Togo seized 40 kilograms and 25 kilograms of heroin respectively.";

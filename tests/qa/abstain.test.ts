@@ -392,6 +392,20 @@ Teams used saliva screening and home visits. Since the spring, it has placed 2,1
     expect(got.citations).toEqual([2]);
     expect(answer("how many people were placed in treatment", clinic).facts[0]?.value).toBe(2100);
   });
+
+  it("reads the compound after the verb as one kind, though its first word is figured elsewhere", () => {
+    // Invented: "night" is figured ("night patrols"), "night racing" only named.
+    const roads = buildReportIndex(
+      `Westvale Road Safety Drive
+
+Officers ran 210 night patrols and arrested 75 people. The drive also focused on "night racing" on ring roads.`,
+      { name: "roads.txt", version: null },
+    );
+    const got = answer("How many people were caught night racing?", roads);
+    expect(got.facts).toEqual([]);
+    expect(got.citations).toEqual([2]);
+    expect(answer("how many people were arrested", roads).facts[0]?.value).toBe(75);
+  });
 });
 
 describe("a part of a group the report gives one figure for", () => {
@@ -440,6 +454,24 @@ Burglaries fell 9% to 420. Vehicle break-ins were down about 5%, police said, wi
     expect(turned.facts).toEqual([]);
     expect(turned.citations).toEqual([3]);
     expect(answer("exact number of vehicle break-ins", release).facts).toEqual([]);
+  });
+
+  // Invented: a headline naming a channel beside a figure for the whole coast, and a later
+  // paragraph saying no figure is given for the channel.
+  const channel = buildReportIndex(
+    `Coast guard seizes record 96 tonnes of resin as smugglers push up the Harrow channel
+
+Patrols seized 96 tonnes of resin along the coast in 2025, officials said.
+
+The Harrow channel near Dunmere, where smugglers now run boats far inland, was called a growing worry, though officials did not include a figure for it.`,
+    { name: "channel.txt", version: null },
+  );
+
+  it("says so where the withholding sentence shares as many words as the figure's, and rarer ones", () => {
+    const asked = answer("how much got seized on the harrow channel near dunmere?", channel);
+    expect(asked.facts).toEqual([]);
+    expect(asked.citations).toEqual([3]);
+    expect(answer("how much resin was seized along the coast", channel).facts[0]?.value).toBe(96);
   });
 
   it("still gives the figures it does give", () => {

@@ -70,3 +70,28 @@ NOW, THEREFORE, I, ODA MERRIN, Governor of the State, do hereby proclaim March 3
     expect(lead("when is harbour safety week", index)).toBe("March 3 through March 9, 2027");
   });
 });
+
+// Invented: a story with no dated dateline, the figures said on a weekday, an event dated later.
+const SAID_ON = build(`Harbour patrols seize record heroin haul
+
+By a staff writer
+
+Patrol crews seized 212 kilograms of heroin in the spring, the Harbour Board said on Wednesday.
+
+The largest single find, 40 kilograms, was made on April 9 at the east quay, according to figures released by the board.`);
+
+describe("the day the figures were put out", () => {
+  it("reads a question asking when the results were reported, in either word order", () => {
+    expect(lead("on what date were the results reported?", SAID_ON)).toBe("Wednesday");
+    expect(lead("when did the board release the figures", SAID_ON)).toBe("Wednesday");
+  });
+
+  it("dates the release by the day the figures were said, not a date the figures give", () => {
+    expect(lead("when were the figures released?", SAID_ON)).toBe("Wednesday");
+    expect(lead("when were the results presented", SAID_ON)).toBe("Wednesday");
+  });
+
+  it("takes the date a sentence gives the release itself over the dateline", () => {
+    expect(lead("when were the figures given?", STORY)).toBe("August 30");
+  });
+});

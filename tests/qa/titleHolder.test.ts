@@ -135,3 +135,39 @@ describe("who holds a post the report gives in other shapes", () => {
     expect(leadIn("who runs the customs administration")).toContain("Ines Dray");
   });
 });
+
+// Invented: a court story naming a ring, then its leader in the next paragraph by "Its"; and a
+// meeting readout giving each delegation by its country's demonym, one head's title long.
+const POINTING_BACK = buildReportIndex(
+  `Harbour court jails smuggling ring
+
+The district court sentenced nine members of a network known as the "Saltmarsh crew" to a combined 60 years.
+
+Its alleged leader, Oskar Brenn Halvik, 52, received 14 years. His deputy, Lars Emmet, was sentenced to six years.
+
+The chief prosecutor, Nadia Fell, said the verdict would deter others.
+
+The Norwegian delegation was led by Deputy Minister Ivar Tolle. The Danish delegation was led by Minister of Justice and Public Security Karen Aabel Dahl and Deputy Minister Jens Holm.`,
+  { name: "invented.txt", version: null },
+);
+
+function leadOf(question: string): string {
+  const reply = answer(question, POINTING_BACK);
+  expect(reply.status).toBe("answered");
+  return /^\*\*(.+?)\*\*/.exec(reply.text)?.[1] ?? "";
+}
+
+describe("who holds a title given across sentences", () => {
+  it("reads 'Its leader' as the leader of the body the paragraph before names", () => {
+    expect(leadOf("Who was the leader of the Saltmarsh crew?")).toContain("Oskar Brenn Halvik");
+  });
+
+  it("takes the name an appositive sets off right after the title", () => {
+    expect(leadOf("who is the chief prosecutor?")).toContain("Nadia Fell");
+  });
+
+  it("meets a country asked by name in the body's demonym, and a title of several words", () => {
+    expect(leadOf("who headed denmark's delegation")).toContain("Karen Aabel Dahl");
+    expect(leadOf("who led norway's delegation?")).toContain("Ivar Tolle");
+  });
+});

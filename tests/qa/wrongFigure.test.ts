@@ -98,3 +98,70 @@ describe("a quarter the report is about", () => {
     expect(answer("how many theft victims in q1 2031?", harbour).facts[0]?.value).toBe(412);
   });
 });
+
+describe("a substance named beside another's figure", () => {
+  // Invented: one figure weighs one drug, a vague amount of another follows it in the "and".
+  const haul = invented(
+    "Border haul\n\nCustoms officers seized 820 kg of cocaine, 2,150 kg of cannabis resin and smaller amounts of khat and psilocybin, the agency said.\n",
+  );
+
+  it("gives the drug weighed its figure, not the one weighed only vaguely", () => {
+    expect(answer("how much resin was seized", haul).facts[0]?.value).toBe(2150);
+    const khat = answer("how much khat did they seize", haul);
+    expect(khat.facts).toEqual([]);
+    expect(khat.citations).toEqual([2]);
+  });
+});
+
+describe("the worth of a thing the report only counts", () => {
+  // Invented: a sum for the cash, and paintings counted in passing with no sum.
+  const raid = invented(
+    "Harbour raid\n\nOfficers seized 14 rifles and more than $96,000 in cash. They also took two boats and paintings that prosecutors will seek to forfeit.\n\nThe boats were worth an estimated $40,000, officials said.\n",
+  );
+
+  it("says no sum is given, not the cash's sum", () => {
+    const paintings = answer("how much were the seized paintings worth?", raid);
+    expect(paintings.facts).toEqual([]);
+    expect(paintings.citations).toEqual([2]);
+    expect(answer("how much cash was seized", raid).facts[0]?.value).toBe(96000);
+    expect(answer("how much were the boats worth", raid).facts[0]?.value).toBe(40000);
+  });
+});
+
+describe("the words between two figures joined by 'and'", () => {
+  // Invented: two sums in one sentence, the first for a sheriff's office, the second for a county.
+  const grants = invented(
+    "Harbour State grants\n\nHarbour State will receive $9.4 million from the new grants, including $4.1 million for the Quillon County Sheriff's Office and about $1.2 million for Maple Creek County.\n",
+  );
+
+  it("belong to the figure before the 'and', not to the one it introduces", () => {
+    const second = grants.factDocs.find((doc) => doc.fact.value === 1200000);
+    expect([...(second?.near ?? [])]).not.toContain("quillon");
+    expect([...(second?.near ?? [])]).toContain("mapl");
+    const first = grants.factDocs.find((doc) => doc.fact.value === 4100000);
+    expect([...(first?.near ?? [])]).toContain("quillon");
+  });
+
+  it("stay with a figure the 'and' is far from ('and help address the backlog of')", () => {
+    const courts = invented(
+      "Courts\n\nThe plan invests $98 million in the courts to hire judges and help address the backlog of over 2.4 million pending cases.\n",
+    );
+    const backlog = courts.factDocs.find((doc) => doc.fact.value === 2400000);
+    expect([...(backlog?.near ?? [])]).toContain("judg");
+  });
+});
+
+describe("a name given only in the clause after a figure", () => {
+  // Invented: a set-aside, then a clause letting towns pool it with another fund's money.
+  const awards = invented(
+    "Harbour awards\n\nThe state will award $40 million to 31 towns this year.\n\nThis year's awards include a set-aside of $3.5 million for river towns, up from $2 million in 2023, and let towns pool the awards with Quarry Relief Fund dollars.\n\nTowns must apply by June 1.\n\nAwards will be paid in two parts.\n\nEach town names one officer to run its award.\n\nThe state audits every award.\n\nUnspent money returns to the state.\n",
+  );
+
+  it("is no figure's name: the report gives no figure for it", () => {
+    const fund = answer("how much Quarry Relief Fund money goes to towns", awards);
+    expect(fund.facts).toEqual([]);
+    expect(answer("how much is the set-aside for river towns", awards).facts[0]?.value).toBe(
+      3500000,
+    );
+  });
+});

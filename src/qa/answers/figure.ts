@@ -399,17 +399,44 @@ export function askedNames(query: Query, index: ReportIndex, w: Weights): string
 function statesNames(fact: Fact, names: string[][], index: ReportIndex): boolean {
   if (names.length === 0) return true;
   const sentences = index.report.paragraphs[fact.paragraph - 1]?.sentences ?? [];
-  const upToFigure = sentences
-    .slice(0, fact.sentence + 1)
-    .map((sentence) => sentence.text)
-    .join(" ");
-  const text = `${namedBefore(sentences[0]?.text ?? "", fact.paragraph, index)} ${upToFigure} ${fact.quote}`;
+  const own = sentences[fact.sentence]?.text;
+  const upToFigure = [
+    ...sentences.slice(0, fact.sentence).map((sentence) => sentence.text),
+    own === undefined ? "" : ownClause(own, fact),
+  ].join(" ");
+  // A list row's quote holds its lead-in line, which the sentences do not.
+  const quote = own === fact.quote ? "" : fact.quote;
+  const text = `${namedBefore(sentences[0]?.text ?? "", fact.paragraph, index)} ${upToFigure} ${quote}`;
   return names.every(
     (spellings) =>
       spellings.some((s) => mentions(text, s)) ||
       namesItsPlace(spellings, fact) ||
       namedByAlias(spellings, text, index),
   );
+}
+
+/** ", and allow tribes to …", "; the board also …": a join after which a new clause begins. */
+const NEXT_CLAUSE = /,\s+(?:and|while|whereas|but)\s+|;\s+/g;
+/** "heroin, LSD, and other drugs": a list's last join follows an item of at most this many words. */
+const LIST_ITEM_WORDS = 2;
+
+/**
+ * "… up from $5 million in 2023, and allow towns to pool the grant with Harbour Fund dollars": a
+ * figure's sentence up to the clause after it, where a name first given is that clause's. A list's
+ * ", and" ("fentanyl, PCP, and other drugs") joins items, not clauses.
+ */
+function ownClause(sentence: string, fact: Fact): string {
+  const at = sentence.indexOf(fact.text);
+  if (at < 0) return sentence;
+  const end = at + fact.text.length;
+  const after = sentence.slice(end);
+  for (const join of after.matchAll(NEXT_CLAUSE)) {
+    const items = after.slice(0, join.index).split(",");
+    const last = items[items.length - 1] ?? "";
+    if (items.length > 1 && last.trim().split(/\s+/).length <= LIST_ITEM_WORDS) continue;
+    return sentence.slice(0, end + join.index);
+  }
+  return sentence;
 }
 
 /** "The operation led to …": a paragraph opening on an operation it has not named yet. */
@@ -542,6 +569,8 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
   }
   const withheld = withheldAnswer(query, best.fact.quote, ctx.index, w);
   if (withheld) return withheld;
+  const unpriced = moneyOfCountedThing(query, best, ctx.index, w);
+  if (unpriced) return unpriced;
   const again = restatements(best, ranked, w);
   const facts = [best.fact, ...again];
   const also =
@@ -567,6 +596,44 @@ export function figureAnswer(query: Query, ctx: AnswerContext): Answer {
     ),
     suggestions: [],
   };
+}
+
+const MONEY = concept("money");
+
+/**
+ * "How much was the seized jewellery worth?" where the report counts the jewellery ("four cars
+ * and jewellery") and gives money only for the cash: the thing asked, which some figure of the
+ * report counts, stands nowhere in the sentence of the best sum of money, which is then for
+ * something else. Null where the sum's sentence names the thing, or no figure counts it.
+ */
+function moneyOfCountedThing(
+  query: Query,
+  best: ScoredFact,
+  index: ReportIndex,
+  w: Weights,
+): Answer | null {
+  if (query.measure.expected.kind !== "currency" || query.op !== "lookup") return null;
+  const { doc } = best;
+  const inSentence = (c: string) =>
+    doc.heads.has(c) || doc.core.has(c) || doc.near.has(c) || doc.context.has(c);
+  const named = new Set(query.filters.names.flat().flatMap(conceptsOf));
+  for (const c of new Set(query.measure.concepts)) {
+    if (c === MONEY || named.has(c) || actionLemma(c) !== null || isGenericNoun(c)) continue;
+    // A thing the report names throughout ("drugs", "cocaine") is what its sums are about.
+    if (inSentence(c) || (index.sentenceFrequency.get(c) ?? 0) > w.rareThingSentences) continue;
+    const counting = index.factDocs.find(
+      (other) => other.heads.has(c) && !/^[A-Z]{3}$/.test(other.fact.unit ?? ""),
+    );
+    if (!counting) continue;
+    const { paragraph } = counting.fact;
+    return notFound(
+      query.question,
+      `The report mentions ${counting.fact.subject} (¶${paragraph}) but gives no sum of money for it.`,
+      [],
+      [paragraph],
+    );
+  }
+  return null;
 }
 
 /**

@@ -450,6 +450,18 @@ function namedSubstanceStated(
   return named.every(stated);
 }
 
+/**
+ * "How much pollen was seized" is not "6,340 kg of resin and smaller amounts of pollen": a figure
+ * whose own words weigh another substance by name is no figure for the one asked, though its
+ * sentence names both. A figure of a class ("1.2 tons of drugs, including pollen") may still be.
+ */
+function ownSubstanceAsked(query: Query, { doc }: ScoredFact): boolean {
+  const named = query.measure.concepts.filter((c) => SUBSTANCES.has(c));
+  if (named.length === 0) return true;
+  const own = [...doc.subject].some((c) => SUBSTANCES.has(c));
+  return !own || named.some((c) => doc.heads.has(c) || doc.core.has(c));
+}
+
 /** "… five in Portsmouth, and another in Dover": the sentence goes on to add to the figure. */
 const ADDED_AFTER = /^[^.;]*?\b(?:and|plus|as well as)\s+(?:another|a further|an additional)\b/i;
 /** "… and another five in Dover": the figure is itself added to one before it. */
@@ -712,6 +724,7 @@ export function canAnswer(query: Query, scored: ScoredFact, index: ReportIndex):
     ageWhenAsked(query, scored.fact) &&
     imposedNotRequested(query, scored.fact) &&
     namedSubstanceStated(query, scored, index) &&
+    ownSubstanceAsked(query, scored) &&
     notLastYearForCurrent(query, scored) &&
     partOfGroupStated(query, scored) &&
     sameHalf(query, scored) &&

@@ -218,17 +218,96 @@ function asksOwnDate(cleaned: string, index: ReportIndex): boolean {
   return new RegExp(String.raw`\b${escapeForPattern(noun)}\b`, "i").test(headingOf(index));
 }
 
-/** "When was this press release published?": the report's first date, usually its dateline. */
+const eitherWord = (list: readonly string[]) =>
+  list.map((word) => escapeForPattern(word).replace(/\s+/g, String.raw`\s+`)).join("|");
+/** "reported", "released", "presented": a verb putting figures out, as a question words it. */
+const DISCLOSURE_VERB = new RegExp(String.raw`\b(?:${eitherWord(GRAMMAR.disclosureVerbs)})\b`, "i");
+/** "the results", "these figures": what a report puts out. */
+const DISCLOSED_NOUN = new RegExp(String.raw`\b(?:${eitherWord(GRAMMAR.disclosedNouns)})\b`, "i");
+
+/**
+ * "On what date were the results reported?", "when did the ministry release the figures?": the
+ * figures put out, asked in either order, are the release's own, and so is its date.
+ */
+function asksRelease(cleaned: string): boolean {
+  return DISCLOSURE_VERB.test(cleaned) && DISCLOSED_NOUN.test(cleaned);
+}
+
+/** How far into one of the first paragraphs a dateline's date may stand ("ALGECIRAS, Spain, Jan 14 –"). */
+const DATELINE_REACH = 60;
+/** After a dateline's date: a dash ("Jan 14 –", "Aug 14 (Wire) -"), or the end of its line ("…, May 3."). */
+const DATELINE_END = /^\s*(?:\([^)]{1,40}\)\s*)?(?:,\s*)?(?:--|—|–|-\s|[.:]?\s*$)/;
+
+/** A date that opens one of the report's first paragraphs as its dateline. */
+function isDateline(date: Entity, index: ReportIndex): boolean {
+  if (date.paragraph > HEADING_PARAGRAPHS + 1 || !namesADay(date)) return false;
+  const text = index.report.paragraphs[date.paragraph - 1]?.sentences[date.sentence]?.text ?? "";
+  const at = text.indexOf(date.name);
+  return at >= 0 && at < DATELINE_REACH && DATELINE_END.test(text.slice(at + date.name.length));
+}
+
+/** A day-date: "April 15, 2025", "the 14th", not a title's "March 2025". */
+function namesADay(date: Entity): boolean {
+  return /\b\d{1,2}(?:st|nd|rd|th)?\b/.test(date.name.replace(/\b\d{4}\b/g, ""));
+}
+
+/**
+ * "…, the agency said on Thursday": where the report's opening has no dated dateline, the day its
+ * figures were said is the release's day. The first sentence of the opening paragraphs whose
+ * weekday or date follows a verb of speech.
+ */
+function sayingDay(index: ReportIndex): { doc: SentenceDoc; day: string } | null {
+  for (const doc of index.sentences) {
+    if (doc.paragraph > HEADING_PARAGRAPHS + 1) break;
+    for (const match of doc.text.matchAll(new RegExp(WEEKDAY.source, "gi")))
+      if (datesTheSaying(doc.text, match.index)) return { doc, day: match[0] };
+  }
+  return null;
+}
+
+/** "The figures were given at a briefing on May 2": the figures put out, then their verb. */
+const FIGURES_PUT_OUT = new RegExp(
+  String.raw`${DISCLOSED_NOUN.source}\s+(?:(?:were|was|had been|have been|being)\s+)?(?:${eitherWord(GRAMMAR.disclosureVerbs)})\b`,
+  "i",
+);
+
+/**
+ * "The figures were given at a briefing held on August 30": a sentence that says when the figures
+ * were put out dates their release, whatever the dateline says. The date must follow the verb:
+ * "closed 40 lines between 3 and 9 May, according to figures released by …" dates the closing.
+ */
+function statedRelease(index: ReportIndex): { doc: SentenceDoc; day: string } | null {
+  const { bySentence } = entitiesOf(index);
+  for (const doc of index.sentences) {
+    const put = FIGURES_PUT_OUT.exec(doc.text);
+    if (!put) continue;
+    const after = put.index + put[0].length;
+    const date = (bySentence.get(`${doc.paragraph}:${doc.sentence}`) ?? []).find(
+      (e) => e.kind === "date" && namesADay(e) && doc.text.indexOf(e.name) >= after,
+    );
+    if (date) return { doc, day: date.name };
+  }
+  return null;
+}
+
+/** "When was this press release published?": the report's dateline, else the day it was said. */
 export function publicationDate(query: Query, index: ReportIndex): Answer | null {
   if (!asksDate(query)) return null;
   const signed = signingDate(query, index);
   if (signed) return signed;
-  if (!ABOUT_THE_RELEASE.test(query.cleaned) && !asksOwnDate(query.cleaned, index)) return null;
+  const release = asksRelease(query.cleaned);
+  if (!ABOUT_THE_RELEASE.test(query.cleaned) && !asksOwnDate(query.cleaned, index) && !release)
+    return null;
   // "When will next month's figures be released?" asks of a release still to come.
   if (ASKS_AHEAD.test(query.cleaned)) return null;
   // A dateline gives the day ("April 15, 2025"); a title's "March 2025" names the period covered.
   const dates = index.table.entities.filter((e) => e.kind === "date");
-  const date = dates.find((e) => /\b\d{1,2}\b/.test(e.name.replace(/\b\d{4}\b/g, ""))) ?? dates[0];
+  const opening = dates.find((e) => isDateline(e, index));
+  const stated = release ? statedRelease(index) : null;
+  if (stated) return citedSentence(query.question, stated.doc, stated.day, 0.7);
+  const said = opening ? null : sayingDay(index);
+  if (said) return citedSentence(query.question, said.doc, said.day, 0.6);
+  const date = opening ?? dates.find(namesADay) ?? dates[0];
   if (!date) return null;
   return citedSentence(
     query.question,

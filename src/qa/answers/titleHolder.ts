@@ -1,4 +1,5 @@
 import { abbreviates } from "../../facts/acronyms.js";
+import { findPlaces, findPlacesInQuestion } from "../../facts/places.js";
 import { GRAMMAR } from "../../lexicon/language.js";
 import { escapeForPattern } from "../../text/matches.js";
 import { stem } from "../../text/stem.js";
@@ -91,22 +92,68 @@ function bodyWords(body: string): string[] {
     .filter((word) => word.length > 1 && !STOP_WORDS.has(word));
 }
 
-/** How many of the body's words a sentence uses, by stem ("narcotics" for "narcotic"). */
-function sharedBodyWords(sentence: string, body: string): number {
-  const used = new Set(words(sentence).map(stem));
-  return bodyWords(body).filter((word) => used.has(stem(word))).length;
+/**
+ * A body asked with a place in it ("mexico's delegation"): the places, which a text may name by
+ * their demonym ("the Mexican delegation"), and the body's other words.
+ */
+function bodyParts(body: string): { places: string[]; rest: string[] } {
+  const mentions = findPlacesInQuestion(body);
+  const placeWords = new Set(mentions.flatMap((m) => bodyWords(body.slice(m.start, m.end))));
+  return {
+    places: mentions.map((m) => m.place.name),
+    rest: bodyWords(body).filter((word) => !placeWords.has(word)),
+  };
 }
 
-/** Whether a paragraph names the body: all its words, or an acronym of it ("CSU"). */
+/** Whether a text names each place, by any of its names or its demonym. */
+function namesPlaces(text: string, places: readonly string[]): boolean[] {
+  const named = new Set(findPlaces(text).map((m) => m.place.name));
+  return places.map((place) => named.has(place));
+}
+
+/** How many of the body's words a sentence uses, by stem ("narcotics" for "narcotic"), places by demonym too. */
+function sharedBodyWords(sentence: string, body: string): number {
+  const used = new Set(words(sentence).map(stem));
+  const { places, rest } = bodyParts(body);
+  return (
+    rest.filter((word) => used.has(stem(word))).length +
+    namesPlaces(sentence, places).filter(Boolean).length
+  );
+}
+
+/** Whether a paragraph names the body: all its words (a place by its demonym too), or an acronym of it ("CSU"). */
 function namesBody(paragraph: string, body: string): boolean {
   const lower = paragraph.toLowerCase();
-  const wanted = bodyWords(body);
+  const { places, rest } = bodyParts(body);
   if (
-    wanted.length > 0 &&
-    wanted.every((word) => new RegExp(`\\b${escapeForPattern(word)}\\b`).test(lower))
+    places.length + rest.length > 0 &&
+    rest.every((word) => new RegExp(`\\b${escapeForPattern(word)}\\b`).test(lower)) &&
+    namesPlaces(paragraph, places).every(Boolean)
   )
     return true;
   return [...paragraph.matchAll(/\b\p{Lu}{2,6}\b/gu)].some((m) => abbreviates(m[0], body));
+}
+
+/** "Its alleged leader", "their chief": a possessive pronoun right before the title. */
+const POSSESSIVE_BEFORE = /\b(?:its|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+
+/**
+ * "The court sentenced 14 members of the Harbour clan. ¶ Its alleged leader, Ana Ruiz, …": a title
+ * a possessive pronoun gives opens the paragraph pointing back at the body the paragraph before it
+ * names. Whether the title span at `start` of a paragraph's first sentence does so for the body.
+ */
+function pointsBackToBody(
+  doc: SentenceDoc,
+  spans: [number, number][],
+  body: string,
+  index: ReportIndex,
+): boolean {
+  if (doc.sentence !== 0 || doc.paragraph < 2) return false;
+  const before = index.report.paragraphs[doc.paragraph - 2]?.text ?? "";
+  return (
+    spans.some(([start]) => POSSESSIVE_BEFORE.test(doc.text.slice(0, start))) &&
+    namesBody(before, body)
+  );
 }
 
 /**
@@ -120,18 +167,29 @@ export function titleHolderAnswer(query: Query, index: ReportIndex): Answer | nu
   const body = asked.body;
   const bodyNamed = body !== null && /\p{Lu}/u.test(body) && bodyWords(body).length > 0;
   let fallback: { doc: SentenceDoc; person: string; shared: number } | null = null;
+  // "The Norwegian delegation was led by …. The Danish delegation was led by …": a sentence naming
+  // the body itself beats an earlier one whose paragraph names it.
+  let inParagraph: { doc: SentenceDoc; person: string } | null = null;
   for (const doc of index.sentences) {
     const spans = titleSpans(doc.text, asked);
     if (spans.length === 0) continue;
     const person = holderIn(doc.text, spans);
     if (!person) continue;
-    if (body && namesBody(index.report.paragraphs[doc.paragraph - 1]?.text ?? doc.text, body)) {
+    if (body && (namesBody(doc.text, body) || pointsBackToBody(doc, spans, body, index)))
       return citedSentence(query.question, doc, person, 0.7);
+    if (
+      body &&
+      !inParagraph &&
+      namesBody(index.report.paragraphs[doc.paragraph - 1]?.text ?? doc.text, body)
+    ) {
+      inParagraph = { doc, person };
+      continue;
     }
     // "who heads the harbour drug unit in <country>": the holder whose sentence names most of the body.
     const shared = body ? sharedBodyWords(doc.text, body) : 0;
     if (!fallback || shared > fallback.shared) fallback = { doc, person, shared };
   }
+  if (inParagraph) return citedSentence(query.question, inParagraph.doc, inParagraph.person, 0.7);
   if (fallback && !bodyNamed)
     return citedSentence(query.question, fallback.doc, fallback.person, 0.6);
   const led = body && asked.acronym === null ? ledByBody(body, index) : null;

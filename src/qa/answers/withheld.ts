@@ -4,7 +4,7 @@
  * question about that thing is answered by saying so, not by a neighbour's figure.
  */
 import { notFound } from "../compose.js";
-import type { ReportIndex, SentenceDoc } from "../reportIndex.js";
+import { conceptWeight, type ReportIndex, type SentenceDoc } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import type { Query } from "../understand.js";
 import { conceptsOf } from "../vocabulary.js";
@@ -14,7 +14,7 @@ import type { Weights } from "../weights.js";
 const WITHHOLDS = new RegExp(
   [
     String.raw`\b(?:did not|didn['’]t|does not|do not|would not|wouldn['’]t|declined to|refused to|has not|have not|had not|without)\s+(?:\w+\s+){0,2}?`,
-    String.raw`(?:give|giving|gave|given|release|releasing|released|disclose|disclosing|disclosed|publish|publishing|published|provide|providing|provided|say|saying|said|specify|specifying|specified|break(?:ing)? down|report|reporting|reported)\b`,
+    String.raw`(?:give|giving|gave|given|release|releasing|released|disclose|disclosing|disclosed|publish|publishing|published|provide|providing|provided|say|saying|said|specify|specifying|specified|break(?:ing)? down|report|reporting|reported|include|including|included)\b`,
     String.raw`[^.;]{0,40}?\b(?:figures?|numbers?|counts?|totals?|data|how many|how much|breakdown|tally)\b`,
     String.raw`|\bno (?:figures?|numbers?|counts?|data|breakdown) (?:was|were|has been|have been) (?:given|released|provided|published|disclosed)\b`,
   ].join(""),
@@ -48,12 +48,29 @@ export function withheldAnswer(
   if (withheld.length === 0) return null;
   const asked = [...new Set(query.measure.concepts)];
   const atBest = new Set(conceptsOf(bestQuote));
-  const shared = (concepts: Set<string>) => asked.filter((c) => concepts.has(c)).length;
+  const shared = (concepts: Set<string>) => asked.filter((c) => concepts.has(c));
+  // A rare word weighs more: "the Saltmarsh channel in Kelby, for which no figures were given"
+  // shares as many words as the headline's "seizes … up the Saltmarsh channel", and the rarer ones.
+  const sentences = index.sentences.length;
+  const weight = (concepts: string[]) =>
+    concepts.reduce(
+      (sum, c) => sum + conceptWeight(index.sentenceFrequency.get(c) ?? 0, sentences),
+      0,
+    );
   const best = shared(atBest);
+  const bestWeight = weight(best);
   const saying = withheld
-    .map((doc) => ({ doc, shared: shared(doc.concepts) }))
-    .filter((x) => x.shared >= w.withheldMinShared && x.shared > best && x.doc.text !== bestQuote)
-    .sort((a, b) => b.shared - a.shared)[0];
+    .map((doc) => {
+      const held = shared(doc.concepts);
+      return { doc, shared: held.length, weight: weight(held) };
+    })
+    .filter(
+      (x) =>
+        x.shared >= w.withheldMinShared &&
+        (x.shared > best.length || (x.shared === best.length && x.weight > bestWeight)) &&
+        x.doc.text !== bestQuote,
+    )
+    .sort((a, b) => b.shared - a.shared || b.weight - a.weight)[0];
   if (!saying) return null;
   const { paragraph } = saying.doc;
   return notFound(

@@ -10,6 +10,19 @@ import { personRuns } from "./person.js";
  */
 const CAPITALISED_AFTER =
   /^\s+(?:(?:as|was|is|by)\s+)?((?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.'’-]*)/u;
+/**
+ * "led by Secretary of Security and Public Protection Ana Ruiz": a title of several words joined by
+ * "of"/"and"/"for" before the name. Its first name-shaped run is the holder, not a second holder
+ * joined by "and".
+ */
+const TITLED_AFTER =
+  /^\s+(?:(?:as|was|is|by)\s+)?((?:\p{Lu}[\p{L}.'’-]*\s+(?:(?:of|and|for)\s+)?)*\p{Lu}[\p{L}.'’-]*)/u;
+/**
+ * "Its alleged leader, Ana Ruiz, 41, received …": the name an appositive gives right after the
+ * title, closed by a comma or the sentence's end, as a name is set off ("the leader, Mexico City
+ * police said" is no name so closed).
+ */
+const APPOSITIVE_AFTER = /^,\s+((?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.'’-]*)\s*(?:[,;.]|$)/u;
 const CAPITALISED_WORD = /\p{Lu}[\p{L}'’-]*/gu;
 
 export interface Asked {
@@ -54,9 +67,13 @@ const APPOSITIVE_LEAD = /^,\s+(?:the\s+)?(?:[\p{L}.'’-]+\s+){0,3}/u;
  */
 export function holderIn(text: string, spans: [number, number][]): string | null {
   for (const [, end] of spans) {
-    const run = CAPITALISED_AFTER.exec(text.slice(end))?.[1];
+    const after = text.slice(end);
+    const run = CAPITALISED_AFTER.exec(after)?.[1] ?? APPOSITIVE_AFTER.exec(after)?.[1];
     const person = run ? personRuns(run, new Set()).pop() : undefined;
     if (person) return person;
+    const titled = TITLED_AFTER.exec(after)?.[1];
+    const first = titled ? personRuns(titled, new Set())[0] : undefined;
+    if (first) return first;
   }
   for (const person of personRuns(text, new Set())) {
     const after = text.indexOf(person) + person.length;
