@@ -249,10 +249,25 @@ function countryWhenNationwide(places: string[], after: string): string[] {
  * none (the total) is the whole's. Null for a sentence that is no table row.
  */
 function tableRowPlaces(paragraph: Paragraph, text: string, find: PlaceFinder): string[] | null {
+  if (!paragraph.rowLabels?.length) return null;
   const label = labelOf(text);
-  const row = label ? paragraph.rowLabels?.find((r) => r.name === label) : undefined;
-  if (row?.own === undefined) return null;
-  return unique(placesWhere(row.own, find).map((mention) => mention.place.name));
+  const own = label ? rowWordsOf(paragraph).get(label) : undefined;
+  if (own === undefined) return null;
+  return unique(placesWhere(own, find).map((mention) => mention.place.name));
+}
+
+/** A table paragraph's rows by label: a paragraph of many rows looks each one up once. */
+const rowWords = new WeakMap<Paragraph, Map<string, string>>();
+
+function rowWordsOf(paragraph: Paragraph): Map<string, string> {
+  let rows = rowWords.get(paragraph);
+  if (!rows) {
+    rows = new Map();
+    for (const row of paragraph.rowLabels ?? [])
+      if (row.own !== undefined && !rows.has(row.name)) rows.set(row.name, row.own);
+    rowWords.set(paragraph, rows);
+  }
+  return rows;
 }
 
 /** The last one substance a text names, or "". */

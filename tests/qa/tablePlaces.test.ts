@@ -58,3 +58,16 @@ describe("an area named just before a body of it", () => {
     expect(answer("what about harlow county?", grants).facts[0]?.value).toBe(2_500_000);
   });
 });
+
+describe("which area gets the most money", () => {
+  it("ranks every sum of money given to an area, whatever its sentence makes the subject", () => {
+    const text = [
+      "Grants announced",
+      "The office announced $3.1 million in patrol grants to 12 counties. Harlow County will receive the largest award, $520,000, followed by Wexmoor County at $410,000. Tallow County gets $95,000.",
+    ].join("\n\n");
+    const grants = buildReportIndex(text, { name: "invented.txt", version: null });
+    const result = answer("which county is getting the biggest patrol grant?", grants);
+    expect(result.contest?.winner).toBe("Harlow County");
+    expect(result.facts[0]?.value).toBe(520_000);
+  });
+});

@@ -22,6 +22,9 @@ export interface PlaceFigure {
   fact: Fact;
 }
 
+/** "USD", "EUR": a sum of money's unit. */
+const CURRENCY_CODE = /^[A-Z]{3}$/;
+
 /** Places or things listed under the leader: a podium, not every figure (that is /figures). */
 const PODIUM_SHOWN = 5;
 
@@ -136,9 +139,13 @@ export function rankPlaces(query: Query, { index, weights }: AnswerContext): Pla
   );
   const subjectConcepts = onlyAction ? mostDoneTo(query, index) : named;
   const retrieved = rankFacts(query, index, [], weights).filter((scored) => scored.score > 0);
+  // "Which county gets the biggest grant": money asked is counted by every sum of money, whatever
+  // its sentence makes its subject ("Franklin County will receive the largest award, $410,000").
+  const moneyAsked = query.measure.expected.kind === "currency";
   const strict = retrieved.filter(
     (scored) =>
       subjectConcepts.length === 0 ||
+      (moneyAsked && CURRENCY_CODE.test(scored.fact.unit ?? "")) ||
       subjectConcepts.some((c) => {
         const { doc } = scored;
         // "the biggest part of the haul, with 12.4 tonnes": the substance is named nearby.
