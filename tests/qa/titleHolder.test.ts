@@ -171,3 +171,34 @@ describe("who holds a title given across sentences", () => {
     expect(leadOf("who led norway's delegation?")).toContain("Ivar Tolle");
   });
 });
+
+// Invented: a researcher set beside her name by an appositive, a commander of a named command.
+const APPOSITIVES = buildReportIndex(
+  `Harbour seizures fall
+
+Crews seized 41 boats, according to a summary released by the Harbour Patrol Command and the River Patrol Command.
+
+Kelby University researchers track the routes each year, and a Kelby University study found most boats now sail at night.
+
+"Every one of these cases starts with a radar contact," said Vice Adm. Tarn Okafor-Reyes, commander of Harbour Patrol Command, in Port Alder.
+
+Mirela Vostok, a criminologist at Kelby University who studies port crime, said the price of resin had held at around 2,000 to 3,000 euros per kilogram over the past two years.`,
+  { name: "invented.txt", version: null },
+);
+
+describe("who holds a post named by any noun, or a head verb of other kinds", () => {
+  const leadIn2 = (question: string) => {
+    const reply = answer(question, APPOSITIVES);
+    expect(reply.status).toBe("answered");
+    return /^\*\*(.+?)\*\*/.exec(reply.text)?.[1] ?? "";
+  };
+
+  it("is the name an appositive sets beside a noun no title list holds", () => {
+    expect(leadIn2("who is the criminologist from kelby university?")).toContain("Mirela Vostok");
+  });
+
+  it("reads 'commands' and 'oversees' as asking the head", () => {
+    expect(leadIn2("who commands harbour patrol command")).toContain("Tarn Okafor-Reyes");
+    expect(leadIn2("who oversees harbour patrol command?")).toContain("Tarn Okafor-Reyes");
+  });
+});

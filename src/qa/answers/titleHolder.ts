@@ -10,11 +10,11 @@ import type { Query } from "../understand.js";
 import { STOP_WORDS } from "../vocabulary.js";
 import { ledByBody } from "./ledBy.js";
 import { citedSentence } from "./sentence.js";
-import { type Asked, holderIn, titleSpans } from "./spans/title.js";
+import { type Asked, appositiveHolder, holderIn, titleSpans } from "./spans/title.js";
 
 /** "Who is the police chief of Eastmark?", "who was the judge in the case": a title, a body. */
 const ASKS_HOLDER =
-  /^who(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+|a\s+)?(.+?)(?:\s+(?:of|at|for|in|on)\s+(?:the\s+)?(.+?))?\s*[?.!]*$/i;
+  /^who(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+|a\s+)?(.+?)(?:\s+(?:of|at|for|in|on|from|with)\s+(?:the\s+)?(.+?))?\s*[?.!]*$/i;
 /** "… quoted in the story", "… mentioned in the report": how the asker met the title, not part of it. */
 const MET_IN =
   /\s+(?:who\s+(?:is|was)\s+)?(?:quoted|cited|mentioned|named|interviewed|featured|speaking)\b.*$/i;
@@ -47,7 +47,16 @@ function askedTitle(question: string): Asked | null {
     return { titles: titleEndings(parts), acronym: null, body: holder[2] ?? null };
   // "the alleged ringleader", "the gang-leader": a compound whose last part is a title asks it too.
   const noun = compoundTitle(last);
-  if (!noun) return null;
+  // "who is the criminologist from Kelby University?": any noun a name is set beside.
+  if (!noun)
+    return PERSON_LIKE.test(last)
+      ? {
+          titles: titleEndings(parts),
+          acronym: null,
+          body: holder[2] ?? null,
+          appositiveOnly: true,
+        }
+      : null;
   const plain = [...parts.slice(0, -1), noun];
   return {
     titles: [...titleEndings(parts), ...titleEndings(plain), noun],
@@ -55,6 +64,9 @@ function askedTitle(question: string): Asked | null {
     body: holder[2] ?? null,
   };
 }
+
+/** "criminologist", "spokesman", "researcher": a noun shaped like one naming a person by what they do. */
+const PERSON_LIKE = /(?:ist|er|or|ian|man|woman|person|ant|ent)$/;
 
 /** The fewest letters before a title noun for a word to be a compound of it ("ring" + "leader"). */
 const COMPOUND_LEAD = 3;
@@ -173,7 +185,9 @@ export function titleHolderAnswer(query: Query, index: ReportIndex): Answer | nu
   for (const doc of index.sentences) {
     const spans = titleSpans(doc.text, asked);
     if (spans.length === 0) continue;
-    const person = holderIn(doc.text, spans);
+    const person = asked.appositiveOnly
+      ? appositiveHolder(doc.text, spans)
+      : holderIn(doc.text, spans);
     if (!person) continue;
     if (body && (namesBody(doc.text, body) || pointsBackToBody(doc, spans, body, index)))
       return citedSentence(query.question, doc, person, 0.7);

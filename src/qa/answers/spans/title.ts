@@ -30,6 +30,11 @@ export interface Asked {
   titles: string[];
   acronym: string | null;
   body: string | null;
+  /**
+   * A noun no title list holds ("criminologist"): only a name an appositive gives it ("Ana Ruiz,
+   * a criminologist at …") holds it.
+   */
+  appositiveOnly?: boolean;
 }
 
 /** Where a sentence gives the title: its own words, or capitalised words spelling its acronym. */
@@ -75,6 +80,14 @@ export function holderIn(text: string, spans: [number, number][]): string | null
     const first = titled ? personRuns(titled, new Set())[0] : undefined;
     if (first) return first;
   }
+  return appositiveHolder(text, spans);
+}
+
+/**
+ * The person an appositive gives the title to, right after the name: "Pavel Ostrin, commissioner
+ * of the harbour police", "Ana Ruiz, a criminologist at Kelby University".
+ */
+export function appositiveHolder(text: string, spans: [number, number][]): string | null {
   for (const person of personRuns(text, new Set())) {
     const after = text.indexOf(person) + person.length;
     const tail = APPOSITIVE_LEAD.exec(text.slice(after));
