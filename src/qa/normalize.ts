@@ -261,12 +261,28 @@ function correctionOf(typed: string, budget: number, report: SpellIndex): string
   if (isEnglishWord(typed)) return reportSynonym(typed, report) ?? bridge(typed, report);
   if (typoMatch([typed])) return null;
   return (
+    droppedG(typed, report) ??
     best(candidates(report, typed, budget), report.counts) ??
     best(candidates(lexiconSpellIndex(), typed, budget), lexiconSpellIndex().counts) ??
     soundAlike(typed, report) ??
     soundAlike(typed, lexiconSpellIndex())
   );
 }
+
+/**
+ * "givin", "makin": an "-ing" word typed with its "g" dropped, as people talk, read as that word
+ * when it is English or the report's own; a word that is already English ("begin", "cabin") never
+ * gets here. The report's word "making" for "makin" is found by the typo index too; this also
+ * reads the English words the report never uses ("givin" in a report that never says "giving").
+ */
+function droppedG(typed: string, report: SpellIndex): string | null {
+  if (!typed.endsWith("in") || typed.length < DROPPED_G_MIN_LETTERS) return null;
+  const meant = `${typed}g`;
+  return report.counts.has(meant) || isEnglishWord(meant) ? meant : null;
+}
+
+/** The shortest "-in" word read as a dropped "g": "doin" (4), not "rin" or "kin". */
+const DROPPED_G_MIN_LETTERS = 4;
 
 /**
  * "metamfetamine" for "methamphetamine": a word spelt by ear, too many edits away, read as the one
@@ -337,11 +353,27 @@ function withLetterDigitShorthand(question: string, tokens: Token[]): Token[] {
   return joined;
 }
 
+/** A clitic a shorthand word may carry: "wat's", "u'll", "ppl's". */
+const CLITIC = /^(\p{L}+)(['’](?:s|re|ll|d|ve|m))$/u;
+
+/**
+ * The whole word a shorthand table rewrites, also with a clitic on it: "wat's" is "what's", as
+ * "wat" is "what"; the clitic stays as typed.
+ */
+function shorthandOf(question: string, token: Token): string | undefined {
+  if (!isWholeWord(question, token)) return undefined;
+  const whole = SHORTHAND.get(token.lower);
+  if (whole !== undefined) return whole;
+  const [, base = "", clitic = ""] = CLITIC.exec(token.lower) ?? [];
+  const expanded = SHORTHAND.get(base);
+  return expanded !== undefined && !/\s/.test(expanded) ? expanded + clitic : undefined;
+}
+
 function respell(question: string, report: SpellIndex, bridged: string[]): string {
   let out = "";
   let at = 0;
   for (const token of withLetterDigitShorthand(question, spellingTokens(question))) {
-    const expanded = isWholeWord(question, token) ? SHORTHAND.get(token.lower) : undefined;
+    const expanded = shorthandOf(question, token);
     const replacement = expanded ?? correction(question, token, report);
     if (replacement === null || replacement === token.lower) continue;
     if (!expanded && bridgedWords.get(report)?.has(token.lower)) bridged.push(replacement);

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { reply } from "../../src/qa/answer.js";
+import { normalizeQuestion } from "../../src/qa/normalize.js";
+import { buildReportIndex } from "../../src/qa/reportIndex.js";
+
+// An invented regional report: a spokeswoman, a treatment programme, and districts, one with an
+// accented name one letter from a country the gazetteer knows.
+const REPORT = [
+  'Spokeswoman Dana Holt said the "Clean Sweep" drive ran for 60 days.',
+  "Officers placed 410 users in residential rehabilitation, and 275 users were rehabilitated at home.",
+  "Arrests by district:",
+  "District | Arrests",
+  "Corvela | 96",
+  "Kenjá | 58",
+  "Marlow | 31",
+].join("\n\n");
+const index = buildReportIndex(REPORT, { name: "invented-chat.txt", version: null });
+
+describe("questions typed the way people chat", () => {
+  it("reads a shorthand word that carries a clitic as the word it stands for", () => {
+    expect(normalizeQuestion("wat's the drive called", index.spelling)).toBe(
+      "what's the drive called",
+    );
+    // Only a one-word expansion takes the clitic: "whos" already says "who is".
+    expect(normalizeQuestion("ppl's homes", index.spelling)).toBe("people's homes");
+  });
+
+  it("reads an -ing word typed with its g dropped, never an English word ending in -in", () => {
+    expect(normalizeQuestion("whos givin these numbers", index.spelling)).toBe(
+      "who is giving these numbers",
+    );
+    expect(normalizeQuestion("the cabin", index.spelling)).toBe("the cabin");
+    expect(reply("whos the woman givin these numbers", index).answer.text).toContain("Dana Holt");
+  });
+
+  it("reads clipped chat words as the report's words and drops filler", () => {
+    expect(reply("how many actually got rehabbed at home tho", index).answer.facts[0]?.value).toBe(
+      275,
+    );
+    expect(reply("how many users went to rehab kinda", index).answer.status).toBe("answered");
+    expect(normalizeQuestion("did they run em", index.spelling)).toBe("did they run them");
+  });
+
+  it("reads an unaccented typing of the report's own place as that place, not a near country", () => {
+    // "kenja" is the report's "Kenjá" and one letter from Kenya, which the report never names.
+    expect(reply("arrests in kenja?", index).answer.facts[0]?.value).toBe(58);
+  });
+});
