@@ -26,22 +26,27 @@ import { type Weights, weightsWith } from "./weights.js";
  */
 function placesAgainst(index: ReportIndex): PlaceReader {
   return (cleaned) => {
-    const gazetteer = findPlacesInQuestion(cleaned)
-      .filter((mention) => !misreadReportWord(mention.text, index))
-      .map((mention) => asTheReportsPlace(mention, index));
-    // "St. Louis" is one place, not also a local "Louis" inside it.
-    const local = localPlacesInQuestion(cleaned, index.localPlaces).filter(
-      (mention) =>
-        !gazetteer.some(
-          (known) =>
-            known.place.name === mention.place.name ||
-            (mention.start < known.end && known.start < mention.end),
-        ),
-    );
     // "Kelby Port" in a report beats a guessed typo of a gazetteer city the report never names.
     const asked = cleaned.toLowerCase();
     const guessed = (place: string) =>
       !index.placeParagraphs.has(place) && !asked.includes(place.toLowerCase());
+    const overlaps = (a: PlaceMention, b: PlaceMention) => a.start < b.end && b.start < a.end;
+    const ownPlaces = localPlacesInQuestion(cleaned, index.localPlaces);
+    // "almeria" for the report's "Almería" is its place, not a guessed typo of "Algeria".
+    const gazetteer = findPlacesInQuestion(cleaned)
+      .filter((mention) => !misreadReportWord(mention.text, index))
+      .filter(
+        (mention) =>
+          !guessed(mention.place.name) || !ownPlaces.some((own) => overlaps(own, mention)),
+      )
+      .map((mention) => asTheReportsPlace(mention, index));
+    // "St. Louis" is one place, not also a local "Louis" inside it.
+    const local = ownPlaces.filter(
+      (mention) =>
+        !gazetteer.some(
+          (known) => known.place.name === mention.place.name || overlaps(mention, known),
+        ),
+    );
     const kept =
       local.length > 0 ? gazetteer.filter((mention) => !guessed(mention.place.name)) : gazetteer;
     const found = [...kept, ...local];
