@@ -285,6 +285,14 @@ function partOf(rest: string, previous: Query, current: Query): FollowUp | null 
 }
 
 /**
+ * "did westvale seize more than eastport": a question with a verb of the report's kind says what it
+ * asks; with no lead-in and nothing pointing back, it is no new filter on the previous question.
+ */
+function hasOwnVerb(text: string): boolean {
+  return words(text).some((word) => actionLemma(word) !== null);
+}
+
+/**
  * The follow-up rewritten to stand alone, or null when the question stands on its own.
  * `read` understands a text the way the answer path does (places the report names included);
  * `isReportName` says whether a word is one of the report's own names ("tanisha").
@@ -304,7 +312,9 @@ export function followUp(
     SUBJECT_POINTER.test(rest) ||
     COUNT_OF_THAT.test(rest) ||
     UNITS_OF_THAT.test(rest);
-  if (!leadIn && !pointsBack && (current.measure.target || current.wh)) return null;
+  if (!leadIn && !pointsBack && (current.measure.target || current.wh || hasOwnVerb(rest))) {
+    return null;
+  }
   // "and kg seized?": a unit asked names a new measure as well as "how many" does.
   const { expected } = current.measure;
   const asksNewThing =
