@@ -45,4 +45,18 @@ describe("questions typed the way people chat", () => {
     // "kenja" is the report's "Kenjá" and one letter from Kenya, which the report never names.
     expect(reply("arrests in kenja?", index).answer.facts[0]?.value).toBe(58);
   });
+
+  it("reads drug and police slang as the report's words, from the lexicon", () => {
+    const seizures = buildReportIndex(
+      [
+        "Federal agents seized 14 pounds of fentanyl and 2,600 oxycodone pills in the river county.",
+        "Deputies handed out 900 naloxone kits. In court, 45 dealers were fined and 31 dealers were jailed.",
+      ].join("\n\n"),
+      { name: "invented-slang.txt", version: null },
+    );
+    expect(reply("how much fent did they grab", seizures).answer.facts[0]?.value).toBe(14);
+    expect(reply("how many oxy pills", seizures).answer.facts[0]?.value).toBe(2_600);
+    expect(reply("how many narcan kits", seizures).answer.facts[0]?.value).toBe(900);
+    expect(reply("how many dealers got locked up", seizures).answer.facts[0]?.value).toBe(31);
+  });
 });
