@@ -262,6 +262,7 @@ function correctionOf(typed: string, budget: number, report: SpellIndex): string
   if (typoMatch([typed])) return null;
   return (
     droppedG(typed, report) ??
+    clipped(typed, report) ??
     best(candidates(report, typed, budget), report.counts) ??
     best(candidates(lexiconSpellIndex(), typed, budget), lexiconSpellIndex().counts) ??
     soundAlike(typed, report) ??
@@ -280,6 +281,28 @@ function droppedG(typed: string, report: SpellIndex): string | null {
   const meant = `${typed}g`;
   return report.counts.has(meant) || isEnglishWord(meant) ? meant : null;
 }
+
+/**
+ * "carfent" for the report's "carfentanil", "hydroxy" for its "hydroxyimide": a word cut short, as
+ * chat cuts long names, read as the one word of the report it begins (its forms all of one stem),
+ * before any typo of a shorter word ("fent" is no misspelt "sent"). Only a cut that drops a good
+ * part of the word counts: one letter short is a typo, which the typo index reads.
+ */
+function clipped(typed: string, report: SpellIndex): string | null {
+  if (typed.length < CLIPPED_NAME_MIN_LETTERS) return null;
+  let found: string | null = null;
+  for (const word of report.counts.keys()) {
+    if (word.length < typed.length + CLIPPED_LETTERS_DROPPED || !word.startsWith(typed)) continue;
+    if (found && stem(found) !== stem(word)) return null;
+    if (!found || (report.counts.get(word) ?? 0) > (report.counts.get(found) ?? 0)) found = word;
+  }
+  return found;
+}
+
+/** The shortest cut word read as the report's longer word: "fent" (4), not "fen" or "ox". */
+const CLIPPED_NAME_MIN_LETTERS = 4;
+/** Letters a cut must drop at least: "fentan" of "fentanyl" (2) is also a typo's length. */
+const CLIPPED_LETTERS_DROPPED = 3;
 
 /** The shortest "-in" word read as a dropped "g": "doin" (4), not "rin" or "kin". */
 const DROPPED_G_MIN_LETTERS = 4;

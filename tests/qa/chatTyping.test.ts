@@ -59,4 +59,17 @@ describe("questions typed the way people chat", () => {
     expect(reply("how many narcan kits", seizures).answer.facts[0]?.value).toBe(900);
     expect(reply("how many dealers got locked up", seizures).answer.facts[0]?.value).toBe(31);
   });
+
+  it("reads a long name cut short as the one report word it begins, never a typo of another", () => {
+    const lab = buildReportIndex(
+      "Officers seized 3 kilograms of carfentanil and sent 12 samples to the lab.",
+      { name: "invented-lab.txt", version: null },
+    );
+    expect(normalizeQuestion("how much carfent", lab.spelling)).toBe("how much carfentanil");
+    // One letter short is a typo, read by the typo index, not a cut word.
+    expect(normalizeQuestion("how many samples were snet", lab.spelling)).toBe(
+      "how many samples were sent",
+    );
+    expect(reply("how much carfent did they get", lab).answer.facts[0]?.value).toBe(3);
+  });
 });
