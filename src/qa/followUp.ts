@@ -11,6 +11,7 @@
 import { yearsIn } from "../facts/dates.js";
 import { AUXILIARIES, actionLemma } from "../facts/lexicon.js";
 import { words } from "../text/tokenize.js";
+import { isGenericNoun } from "./coverage.js";
 import { ASKED_RATE, type Query } from "./understand.js";
 import { STOP_WORDS } from "./vocabulary.js";
 
@@ -167,6 +168,11 @@ function newFilter(
   const hasYears = current.filters.period.years.length > 0;
   const content = contentWords(rest, current);
   if (current.measure.target && !hasPlaces && !hasYears) return null;
+  // "westvale robberies 2025", "oakfield death rate": a place or year with a thing of its own,
+  // typed with no lead-in, is a terse question of its own, not a new filter on the last one.
+  if (!ledIn && (hasPlaces || hasYears) && content.some((word) => !isGenericNoun(word))) {
+    return null;
+  }
   const person = hasPlaces || hasYears ? null : swapName(content, previous, isReportName);
   if (person) return person;
   const thing = thingAsked(rest);

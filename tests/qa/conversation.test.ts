@@ -60,6 +60,12 @@ describe("follow-ups", () => {
     expect(got.facts[0]?.value).toBe(95);
   });
 
+  it("a place with a thing of its own, typed with no lead-in, is a terse question of its own", () => {
+    const got = askedAfter("how many cases did hunan crack", "hubei kilograms of drugs");
+    expect(got.followsOn).toBeUndefined();
+    expect(got.facts[0]?.value).toBe(61);
+  });
+
   it("a question that stands on its own ignores the previous one", () => {
     const got = askedAfter("how many cases did hunan crack", "how many suspects were arrested");
     expect(got.facts[0]?.value).toBe(5310);
