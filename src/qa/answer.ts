@@ -5,12 +5,13 @@ import {
   typoMatch,
   usStateNamed,
 } from "../facts/places.js";
+import { words } from "../text/tokenize.js";
 import type { AnswerContext } from "./answers/context.js";
 import { notFound } from "./compose.js";
 import { findMissing, namesNoThing } from "./coverage.js";
 import { followUp } from "./followUp.js";
 import { mentions, namesAsked } from "./names.js";
-import { readQuestion } from "./normalize.js";
+import { readQuestion, topicFirst } from "./normalize.js";
 import type { ReportIndex } from "./reportIndex.js";
 import { answerQuery } from "./route.js";
 import { type Answer, Answer as AnswerSchema } from "./schema.js";
@@ -152,7 +153,10 @@ function compose(question: string, ctx: AnswerContext, previous: Query | null): 
   let before = previous;
   let unmentioned: string | null = null;
   const read = readQuestion(question, index.spelling);
-  const parts = splitQuestions(read.text);
+  const places = placesAgainst(index);
+  const isFilter = (topic: string) =>
+    places(topic).length > 0 || words(topic).some((word) => namesInReport(word, index));
+  const parts = splitQuestions(topicFirst(read.text, isFilter));
   for (const part of parts) {
     const replied = composePart(part, question, ctx, before, read.bridged, unmentioned);
     replies.push(replied);

@@ -347,6 +347,32 @@ export function readQuestion(question: string, report: SpellIndex): ReadQuestion
 }
 
 /**
+ * "what about users, how many got treated": chat names what it counts first and asks "how many"
+ * of it after a comma, the verb right after "how many". Read as "how many users got treated", so
+ * the thing is what is counted. A topic that `isFilter` says is a place or a name ("what about
+ * Westvale, how many were arrested") is what is asked about, not the thing counted: left as typed.
+ */
+const TOPIC_FIRST =
+  /^(?:(?:and|so)\s+)?(?:(?:what|how)\s+about\s+)?([\p{L}\s-]{3,40}?),\s*how\s+(many|much)\s+(\p{L}+)\b(.*)$/iu;
+/** A topic opening on a preposition, or on "of" (which the fact reader's list leaves out). */
+const TOPIC_OPENERS_NOT: ReadonlySet<string> = new Set([...GRAMMAR.prepositions, "of"]);
+const VERB_AFTER_COUNT: ReadonlySet<string> = new Set([
+  ...GRAMMAR.auxiliaries,
+  ...GRAMMAR.verbForms,
+]);
+
+export function topicFirst(question: string, isFilter: (topic: string) => boolean): string {
+  const match = TOPIC_FIRST.exec(question);
+  if (!match) return question;
+  const [, topic = "", many = "", verb = "", rest = ""] = match;
+  if (!VERB_AFTER_COUNT.has(verb.toLowerCase())) return question;
+  // "of everyone arrested, how many …", "in total, how many …": a part or a frame, not a thing.
+  const opener = words(topic)[0] ?? "";
+  if (/\p{Lu}/u.test(topic) || TOPIC_OPENERS_NOT.has(opener) || isFilter(topic)) return question;
+  return `how ${many} ${topic.trim()} ${verb}${rest}`;
+}
+
+/**
  * The question's tokens, a hyphenated word in its parts ("semi-submersibels" → "semi",
  * "submersibels"): the report's words are indexed in parts, so a typo is corrected part by part.
  * An apostrophe's parts stay one token ("couldn't" is no typo of "could").

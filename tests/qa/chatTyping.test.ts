@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { reply } from "../../src/qa/answer.js";
-import { normalizeQuestion } from "../../src/qa/normalize.js";
+import { normalizeQuestion, topicFirst } from "../../src/qa/normalize.js";
 import { buildReportIndex } from "../../src/qa/reportIndex.js";
 
 // An invented regional report: a spokeswoman, a treatment programme, and districts, one with an
@@ -71,5 +71,20 @@ describe("questions typed the way people chat", () => {
       "how many samples were sent",
     );
     expect(reply("how much carfent did they get", lab).answer.facts[0]?.value).toBe(3);
+  });
+
+  it("reads a thing named before 'how many' and a verb as the thing counted", () => {
+    expect(reply("wat about users, how many got rehabbed", index).query?.cleaned).toBe(
+      "how many users got rehabilitated",
+    );
+    expect(reply("users, how many were rehabilitated", index).answer.facts[0]?.value).toBe(275);
+    // A place first is a filter, and a noun after "how many" is what is counted: left as typed.
+    expect(reply("what about corvela, how many were held", index).query?.cleaned).not.toContain(
+      "how many corvela",
+    );
+    expect(topicFirst("the drive, how many users", () => false)).toBe("the drive, how many users");
+    expect(topicFirst("of all users, how many were rehabilitated", () => false)).toBe(
+      "of all users, how many were rehabilitated",
+    );
   });
 });
