@@ -8,12 +8,13 @@ import {
   typoMatch,
   usStateNamed,
 } from "../facts/places.js";
+import { words } from "../text/tokenize.js";
 import type { AnswerContext } from "./answers/context.js";
 import { notFound } from "./compose.js";
 import { findMissing, namesNoThing } from "./coverage.js";
 import { followUp } from "./followUp.js";
 import { mentions, namesAsked } from "./names.js";
-import { readQuestion } from "./normalize.js";
+import { readQuestion, topicFirst } from "./normalize.js";
 import type { ReportIndex } from "./reportIndex.js";
 import { answerQuery } from "./route.js";
 import { type Answer, Answer as AnswerSchema } from "./schema.js";
@@ -172,7 +173,10 @@ function compose(question: string, ctx: AnswerContext, previous: Query | null): 
   let before = previous;
   let unmentioned: string | null = null;
   const read = readQuestion(question, index.spelling);
-  const parts = splitQuestions(read.text);
+  const places = placesAgainst(index);
+  const isFilter = (topic: string) =>
+    places(topic).length > 0 || words(topic).some((word) => namesInReport(word, index));
+  const parts = splitQuestions(topicFirst(read.text, isFilter));
   for (const part of parts) {
     const replied = composePart(part, question, ctx, before, read.bridged, unmentioned);
     replies.push(replied);
@@ -222,13 +226,36 @@ function composePart(
     return query;
   };
   const follow = followUp(text, previous, read, (word) => namesInReport(word, ctx.index));
+  const answerTo = (query: Query) =>
+    leansOnUnmentioned(query, unmentioned) ?? composeFor(query, question, ctx);
   const query = read(follow?.question ?? text);
-  const answer = leansOnUnmentioned(query, unmentioned) ?? composeFor(query, question, ctx);
-  const listedAs = query.op === "list" ? loneFigureAsked(answer) : null;
+  const answer = answerTo(query);
+  if (follow && previous && yieldsToAlone(answer, previous, ctx.index)) {
+    const alone = read(text);
+    const answered = answerTo(alone);
+    if (answered.status === "answered") return withListing(alone, answered);
+  }
+  const listed = withListing(query, answer);
   return {
-    query: listedAs ? { ...query, listedAs } : query,
-    answer: follow ? { ...answer, followsOn: follow.kept } : answer,
+    query: listed.query,
+    answer: follow ? { ...listed.answer, followsOn: follow.kept } : listed.answer,
   };
+}
+
+/**
+ * A follow-up whose reading with the previous question finds nothing, where the previous question
+ * itself asked of something the report mentions: the two did not go together ("oakfield?" after a
+ * count the report gives only nationally), so the question read on its own is answered instead,
+ * if it can be. Where the previous question asked of something the report never mentions ("any
+ * heroin?" then "and in the north?"), the refusal stands: its figures would answer another question.
+ */
+function yieldsToAlone(answer: Answer, previous: Query, index: ReportIndex): boolean {
+  return answer.status !== "answered" && findMissing(previous, index) === null;
+}
+
+function withListing(query: Query, answer: Answer): Reply {
+  const listedAs = query.op === "list" ? loneFigureAsked(answer) : null;
+  return { query: listedAs ? { ...query, listedAs } : query, answer };
 }
 
 /** A place's figures that came to one ("40 kilograms of heroin seized"), asked as a question. */

@@ -11,6 +11,7 @@
 import { yearsIn } from "../facts/dates.js";
 import { AUXILIARIES, actionLemma } from "../facts/lexicon.js";
 import { words } from "../text/tokenize.js";
+import { isGenericNoun } from "./coverage.js";
 import { ASKED_RATE, type Query } from "./understand.js";
 import { STOP_WORDS } from "./vocabulary.js";
 
@@ -167,6 +168,11 @@ function newFilter(
   const hasYears = current.filters.period.years.length > 0;
   const content = contentWords(rest, current);
   if (current.measure.target && !hasPlaces && !hasYears) return null;
+  // "westvale robberies 2025", "oakfield death rate": a place or year with a thing of its own,
+  // typed with no lead-in, is a terse question of its own, not a new filter on the last one.
+  if (!ledIn && (hasPlaces || hasYears) && content.some((word) => !isGenericNoun(word))) {
+    return null;
+  }
   const person = hasPlaces || hasYears ? null : swapName(content, previous, isReportName);
   if (person) return person;
   const thing = thingAsked(rest);
@@ -285,6 +291,14 @@ function partOf(rest: string, previous: Query, current: Query): FollowUp | null 
 }
 
 /**
+ * "did westvale seize more than eastport": a question with a verb of the report's kind says what it
+ * asks; with no lead-in and nothing pointing back, it is no new filter on the previous question.
+ */
+function hasOwnVerb(text: string): boolean {
+  return words(text).some((word) => actionLemma(word) !== null);
+}
+
+/**
  * The follow-up rewritten to stand alone, or null when the question stands on its own.
  * `read` understands a text the way the answer path does (places the report names included);
  * `isReportName` says whether a word is one of the report's own names ("tanisha").
@@ -304,7 +318,9 @@ export function followUp(
     SUBJECT_POINTER.test(rest) ||
     COUNT_OF_THAT.test(rest) ||
     UNITS_OF_THAT.test(rest);
-  if (!leadIn && !pointsBack && (current.measure.target || current.wh)) return null;
+  if (!leadIn && !pointsBack && (current.measure.target || current.wh || hasOwnVerb(rest))) {
+    return null;
+  }
   // "and kg seized?": a unit asked names a new measure as well as "how many" does.
   const { expected } = current.measure;
   const asksNewThing =

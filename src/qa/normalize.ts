@@ -261,12 +261,51 @@ function correctionOf(typed: string, budget: number, report: SpellIndex): string
   if (isEnglishWord(typed)) return reportSynonym(typed, report) ?? bridge(typed, report);
   if (typoMatch([typed])) return null;
   return (
+    droppedG(typed, report) ??
+    clipped(typed, report) ??
     best(candidates(report, typed, budget), report.counts) ??
     best(candidates(lexiconSpellIndex(), typed, budget), lexiconSpellIndex().counts) ??
     soundAlike(typed, report) ??
     soundAlike(typed, lexiconSpellIndex())
   );
 }
+
+/**
+ * "givin", "makin": an "-ing" word typed with its "g" dropped, as people talk, read as that word
+ * when it is English or the report's own; a word that is already English ("begin", "cabin") never
+ * gets here. The report's word "making" for "makin" is found by the typo index too; this also
+ * reads the English words the report never uses ("givin" in a report that never says "giving").
+ */
+function droppedG(typed: string, report: SpellIndex): string | null {
+  if (!typed.endsWith("in") || typed.length < DROPPED_G_MIN_LETTERS) return null;
+  const meant = `${typed}g`;
+  return report.counts.has(meant) || isEnglishWord(meant) ? meant : null;
+}
+
+/**
+ * "carfent" for the report's "carfentanil", "hydroxy" for its "hydroxyimide": a word cut short, as
+ * chat cuts long names, read as the one word of the report it begins (its forms all of one stem),
+ * before any typo of a shorter word ("fent" is no misspelt "sent"). Only a cut that drops a good
+ * part of the word counts: one letter short is a typo, which the typo index reads.
+ */
+function clipped(typed: string, report: SpellIndex): string | null {
+  if (typed.length < CLIPPED_NAME_MIN_LETTERS) return null;
+  let found: string | null = null;
+  for (const word of report.counts.keys()) {
+    if (word.length < typed.length + CLIPPED_LETTERS_DROPPED || !word.startsWith(typed)) continue;
+    if (found && stem(found) !== stem(word)) return null;
+    if (!found || (report.counts.get(word) ?? 0) > (report.counts.get(found) ?? 0)) found = word;
+  }
+  return found;
+}
+
+/** The shortest cut word read as the report's longer word: "fent" (4), not "fen" or "ox". */
+const CLIPPED_NAME_MIN_LETTERS = 4;
+/** Letters a cut must drop at least: "fentan" of "fentanyl" (2) is also a typo's length. */
+const CLIPPED_LETTERS_DROPPED = 3;
+
+/** The shortest "-in" word read as a dropped "g": "doin" (4), not "rin" or "kin". */
+const DROPPED_G_MIN_LETTERS = 4;
 
 /**
  * "metamfetamine" for "methamphetamine": a word spelt by ear, too many edits away, read as the one
@@ -308,6 +347,32 @@ export function readQuestion(question: string, report: SpellIndex): ReadQuestion
 }
 
 /**
+ * "what about users, how many got treated": chat names what it counts first and asks "how many"
+ * of it after a comma, the verb right after "how many". Read as "how many users got treated", so
+ * the thing is what is counted. A topic that `isFilter` says is a place or a name ("what about
+ * Westvale, how many were arrested") is what is asked about, not the thing counted: left as typed.
+ */
+const TOPIC_FIRST =
+  /^(?:(?:and|so)\s+)?(?:(?:what|how)\s+about\s+)?([\p{L}\s-]{3,40}?),\s*how\s+(many|much)\s+(\p{L}+)\b(.*)$/iu;
+/** A topic opening on a preposition, or on "of" (which the fact reader's list leaves out). */
+const TOPIC_OPENERS_NOT: ReadonlySet<string> = new Set([...GRAMMAR.prepositions, "of"]);
+const VERB_AFTER_COUNT: ReadonlySet<string> = new Set([
+  ...GRAMMAR.auxiliaries,
+  ...GRAMMAR.verbForms,
+]);
+
+export function topicFirst(question: string, isFilter: (topic: string) => boolean): string {
+  const match = TOPIC_FIRST.exec(question);
+  if (!match) return question;
+  const [, topic = "", many = "", verb = "", rest = ""] = match;
+  if (!VERB_AFTER_COUNT.has(verb.toLowerCase())) return question;
+  // "of everyone arrested, how many …", "in total, how many …": a part or a frame, not a thing.
+  const opener = words(topic)[0] ?? "";
+  if (/\p{Lu}/u.test(topic) || TOPIC_OPENERS_NOT.has(opener) || isFilter(topic)) return question;
+  return `how ${many} ${topic.trim()} ${verb}${rest}`;
+}
+
+/**
  * The question's tokens, a hyphenated word in its parts ("semi-submersibels" → "semi",
  * "submersibels"): the report's words are indexed in parts, so a typo is corrected part by part.
  * An apostrophe's parts stay one token ("couldn't" is no typo of "could").
@@ -337,11 +402,27 @@ function withLetterDigitShorthand(question: string, tokens: Token[]): Token[] {
   return joined;
 }
 
+/** A clitic a shorthand word may carry: "wat's", "u'll", "ppl's". */
+const CLITIC = /^(\p{L}+)(['’](?:s|re|ll|d|ve|m))$/u;
+
+/**
+ * The whole word a shorthand table rewrites, also with a clitic on it: "wat's" is "what's", as
+ * "wat" is "what"; the clitic stays as typed.
+ */
+function shorthandOf(question: string, token: Token): string | undefined {
+  if (!isWholeWord(question, token)) return undefined;
+  const whole = SHORTHAND.get(token.lower);
+  if (whole !== undefined) return whole;
+  const [, base = "", clitic = ""] = CLITIC.exec(token.lower) ?? [];
+  const expanded = SHORTHAND.get(base);
+  return expanded !== undefined && !/\s/.test(expanded) ? expanded + clitic : undefined;
+}
+
 function respell(question: string, report: SpellIndex, bridged: string[]): string {
   let out = "";
   let at = 0;
   for (const token of withLetterDigitShorthand(question, spellingTokens(question))) {
-    const expanded = isWholeWord(question, token) ? SHORTHAND.get(token.lower) : undefined;
+    const expanded = shorthandOf(question, token);
     const replacement = expanded ?? correction(question, token, report);
     if (replacement === null || replacement === token.lower) continue;
     if (!expanded && bridgedWords.get(report)?.has(token.lower)) bridged.push(replacement);

@@ -40,6 +40,17 @@ function asciiLower(code: number): number {
   return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
+const ASCII_END = 127;
+
+/**
+ * The end of a phrase's last word: `\\b`, which knows only ASCII letters, so a phrase ending in an
+ * accented letter ("Kenjá", "Bogotá") ends where no letter of any script follows instead.
+ */
+function wordEnd(phrase: string): string {
+  const last = phrase.charCodeAt(phrase.length - 1);
+  return last > ASCII_END && /\p{L}$/u.test(phrase) ? "(?![\\w\\u00c0-\\uffff])" : "\\b";
+}
+
 /** Past any 16-bit code: the second character of a lead that has none (the text ends). */
 const NO_SECOND = 0x10000;
 
@@ -71,7 +82,8 @@ export function phraseFinder(
     return a * 0x20000 + (spaced ? 32 : ignoreCase ? asciiLower(second) : second);
   };
   const pattern = (phrase: string) =>
-    flexibleSpaces ? escaped(phrase).replace(/[\s-]+/g, "[\\s-]+") : escaped(phrase);
+    (flexibleSpaces ? escaped(phrase).replace(/[\s-]+/g, "[\\s-]+") : escaped(phrase)) +
+    wordEnd(phrase);
   const buckets = new Map<number | string, string[]>();
   for (const phrase of [...phrases].sort((a, b) => b.length - a.length)) {
     const lead = leadOf(phrase, 0);
@@ -82,7 +94,7 @@ export function phraseFinder(
   const matchers = new Map<number | string, RegExp>();
   for (const [lead, bucket] of buckets) {
     const flags = ignoreCase ? "iy" : "y";
-    matchers.set(lead, new RegExp(`(?:${bucket.map(pattern).join("|")})\\b`, flags));
+    matchers.set(lead, new RegExp(`(?:${bucket.map(pattern).join("|")})`, flags));
   }
   return (text) => {
     const found: PhraseMatch[] = [];

@@ -37,6 +37,35 @@ describe("follow-ups", () => {
     expect(got.followsOn).toBe("drugs");
   });
 
+  it("a follow-up that finds nothing with the previous measure is answered on its own", () => {
+    // The gangs are counted only for the campaign: Hubei's own figures answer "hubei?".
+    const got = askedAfter("how many smuggling gangs were dismantled", "hubei?");
+    expect(got.status).toBe("answered");
+    expect(got.facts[0]?.value).toBe(180);
+    expect(got.followsOn).toBeUndefined();
+  });
+
+  it("but a previous question about a thing the report never mentions keeps its refusal", () => {
+    const got = askedAfter("how much cocaine was seized", "and hubei?");
+    expect(got.status).toBe("not_found");
+    expect(got.facts).toEqual([]);
+  });
+
+  it("a question with its own verb and no lead-in is no new filter on the previous one", () => {
+    const got = askedAfter(
+      "which campaign dismantled the gangs",
+      "did hubei seize more than hunan",
+    );
+    expect(got.followsOn).toBeUndefined();
+    expect(got.facts[0]?.value).toBe(95);
+  });
+
+  it("a place with a thing of its own, typed with no lead-in, is a terse question of its own", () => {
+    const got = askedAfter("how many cases did hunan crack", "hubei kilograms of drugs");
+    expect(got.followsOn).toBeUndefined();
+    expect(got.facts[0]?.value).toBe(61);
+  });
+
   it("a question that stands on its own ignores the previous one", () => {
     const got = askedAfter("how many cases did hunan crack", "how many suspects were arrested");
     expect(got.facts[0]?.value).toBe(5310);

@@ -7,8 +7,10 @@ function oneRegExp(phrases: string[], { ignoreCase, flexibleSpaces }: PhraseFind
   const escaped = [...phrases]
     .sort((a, b) => b.length - a.length)
     .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-    .map((p) => (flexibleSpaces ? p.replace(/[\s-]+/g, "[\\s-]+") : p));
-  const matcher = new RegExp(`\\b(?:${escaped.join("|")})\\b`, ignoreCase ? "gi" : "g");
+    .map((p) => (flexibleSpaces ? p.replace(/[\s-]+/g, "[\\s-]+") : p))
+    // `\b` knows only ASCII letters: a phrase ending in "é" ends where no letter follows.
+    .map((p) => p + (/[^\x20-\x7e]$/.test(p) ? "(?![\\w\\u00c0-\\uffff])" : "\\b"));
+  const matcher = new RegExp(`\\b(?:${escaped.join("|")})`, ignoreCase ? "gi" : "g");
   return (text: string) =>
     [...text.matchAll(matcher)].map((match) => ({ text: match[0], index: match.index }));
 }
@@ -48,6 +50,14 @@ describe("phraseFinder", () => {
     });
     expect(find("From North Bay Port and North Bayside.")).toEqual([
       { text: "North Bay Port", index: 5 },
+    ]);
+  });
+
+  it("ends a phrase at an accented last letter, which `\\b` cannot see", () => {
+    const find = phraseFinder(["Kenjá", "Marlow"], { ignoreCase: true, flexibleSpaces: false });
+    expect(find("In Kenjá, and kenjá. Not Kenjábad or Marlowe.")).toEqual([
+      { text: "Kenjá", index: 3 },
+      { text: "kenjá", index: 14 },
     ]);
   });
 
