@@ -19,6 +19,10 @@ const PERIOD_PATTERNS = [
   `\\b(?<=the\\s)${NUMBER_WORD}\\s+${SPAN_UNIT}\\s+(?:ending|ended|leading up to|up to|to|through)\\s+(?:in\\s+)?${MONTH}(?:\\s+${YEAR})?`,
   `\\b${MONTH}(?:\\s+${YEAR})?\\s+(?:to|through|until|and)\\s+${MONTH}(?:\\s+${YEAR})?`,
   `\\bsince\\s+(?:${MONTH}\\s+)?${YEAR}`,
+  // "Since January", "since the start of the fiscal year in October", "fiscal year to date": the
+  // year so far, a running total.
+  `\\bsince\\s+(?:the\\s+(?:start|beginning)\\s+of\\s+(?:the\\s+)?(?:fiscal\\s+|calendar\\s+)?year(?:\\s+in\\s+${MONTH})?|${MONTH}(?:\\s+\\d{1,2})?)\\b`,
+  "\\b(?:(?:fiscal|calendar)\\s+)?year[\\s-]+to[\\s-]+date\\b",
   `\\b${FISCAL}`,
   `\\b(?:calendar\\s+year\\s+)?${YEAR}\\b`,
   "\\b(?:so far this year|this year|last year|a year earlier|the previous year)\\b",
