@@ -106,7 +106,7 @@ const CHANGE_COLUMN = /^(?:%\s*|percent(?:age)?\s+)?change\b\s*(.*)$/;
 const SIGNED_PERCENT = /^([+\-−])\s*(\d[\d,.]*\s*%)$/;
 const CURRENCY_CELL = /^[~≈]?\s*(?:[$€£¥₹₱]|[A-Z]{2,3}\$)/;
 
-function cellPhrase(cell: string, column: Column): string {
+function cellPhrase(cell: string, column: Column, kind = ""): string {
   const change = CHANGE_COLUMN.exec(column.name);
   const signed = SIGNED_PERCENT.exec(cell);
   const worded = WORDED_CHANGE.exec(cell);
@@ -121,7 +121,8 @@ function cellPhrase(cell: string, column: Column): string {
       : "a decrease";
     phrase = `${direction} of ${worded[2]} ${change ? (change[1] ?? "") : column.name}`;
   } else if (CURRENCY_CELL.test(cell) && column.name) {
-    phrase = `${cell} in ${column.name}`; // "$4 million in total awards", as prose writes it
+    // "$4 million in total awards", as prose writes it; a row's kind of award before its name.
+    phrase = `${cell} in ${kind ? `${kind} ` : ""}${column.name}`;
   } else {
     const measured = column.unit ? `${cell} ${column.unit}${column.name ? " of" : ""}` : cell;
     phrase = `${measured} ${column.name}`;
@@ -149,12 +150,17 @@ export function rowToText(headers: string[], row: string[]): TableRow {
     (column, i) => i !== labelIndex && column.name === "" && !column.unit,
   );
   const measure = periodOnly && !rowPeriod ? readColumn(label) : null;
+  // "Ashford | Harbour Safety Grant | $40,000": a word cell besides the label says what kind of
+  // sum the row's money is.
+  const kind = row
+    .filter((cell, i) => i !== labelIndex && cell !== "" && !isFigureCell(cell))
+    .join(" ");
   const figures = row
     .map((cell, i) => {
       if (i === labelIndex || !isFigureCell(cell)) return null;
       const column = columns[i] ?? { name: "", unit: null, period: null };
       const read = measure && column.name === "" ? { ...measure, period: column.period } : column;
-      return cellPhrase(cell, { ...read, period: read.period ?? rowPeriod });
+      return cellPhrase(cell, { ...read, period: read.period ?? rowPeriod }, kind);
     })
     .filter((part): part is string => part !== null);
   const labelHeader = (headers[labelIndex] ?? "").trim();

@@ -133,3 +133,17 @@ describe("tables written one row to a paragraph", () => {
     expect(precinct[0]?.places).toEqual(["Precinct 4"]);
   });
 });
+
+describe("a word cell beside a row's money", () => {
+  it("says what kind of sum the money is", () => {
+    const report = parseReport(`# Awards
+
+| State | Program | Award |
+|---|---|---:|
+| Vermont | Harbour Safety Grant | $40,000 |
+| Maine | Rural Patrol Fund | $25,500 |`);
+    const facts = extractFacts(report).facts;
+    expect(facts.find((f) => f.value === 40000)?.subject).toContain("harbour safety grant");
+    expect(facts.find((f) => f.value === 25500)?.quote).toContain("Rural Patrol Fund");
+  });
+});
