@@ -1,3 +1,4 @@
+import { GRAMMAR } from "../lexicon/language.js";
 import {
   checkFigures,
   checkQuotedCharacters,
@@ -34,6 +35,10 @@ import {
 } from "./readers/period.js";
 import { type Carried, carry, coordinatedWithPrevious, readFigure } from "./reading.js";
 import type { Fact, FactTable } from "./schema.js";
+
+/** "Total", "Citywide": a row label that names the whole, not one of its places. */
+const WHOLE_LABELS: ReadonlySet<string> = new Set(GRAMMAR.wholeLabels);
+
 import { countUnit, TIME_UNITS } from "./units.js";
 
 const BASELINE_BEFORE =
@@ -128,7 +133,11 @@ function factsOfParagraph(
     const namedAt = namedBefore;
     namedBefore = substances.at(-1)?.lower ?? namedBefore;
     if (figureSpans.length === 0) return;
-    const labelled = labelPlaces(labelOf(text) ?? itemLabel, find);
+    const label = labelOf(text) ?? itemLabel;
+    const labelled = labelPlaces(label, find);
+    // "Total: 3,301 arrests; 89 extraditions to the United States": a row for the whole is no
+    // one place's, whatever another cell's heading names.
+    const wholeRow = label !== undefined && WHOLE_LABELS.has(label.trim().toLowerCase());
     const sentencePlaces = placesFor(paragraph, sentenceIndex, mentionsBySentence, find);
     const listed = leadActionFor(leadIn, figureSpans, text, tokens);
     let previousAction: string | null = listed;
@@ -156,10 +165,12 @@ function factsOfParagraph(
         text,
       );
       previousPlaces = near;
-      const allPlaces = countryWhenNationwide(
-        unique([...(labelled ?? []), ...near]),
-        text.slice(reading.end, figureSpans[figureSpans.indexOf(match) + 1]?.start),
-      );
+      const allPlaces = wholeRow
+        ? []
+        : countryWhenNationwide(
+            unique([...(labelled ?? []), ...near]),
+            text.slice(reading.end, figureSpans[figureSpans.indexOf(match) + 1]?.start),
+          );
       const localPlaces = allPlaces.filter((place) => !home.has(place));
       const places = localPlaces.length > 0 ? localPlaces : allPlaces;
       const before = text.slice(0, match.start);

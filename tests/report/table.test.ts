@@ -147,3 +147,18 @@ describe("a word cell beside a row's money", () => {
     expect(facts.find((f) => f.value === 25500)?.quote).toContain("Rural Patrol Fund");
   });
 });
+
+describe("a row for the whole", () => {
+  it("is no one place's, whatever another cell's heading names", () => {
+    const report = parseReport(`# Results
+
+| Country | Arrests | Transfers to the United States |
+|---|---:|---:|
+| Chile | 120 | 4 |
+| Peru | 80 | 2 |
+| Total | 200 | 6 |`);
+    const total = extractFacts(report).facts.find((f) => f.value === 200);
+    expect(total?.places).toEqual([]);
+    expect(total?.scope).toBe("national");
+  });
+});
