@@ -221,8 +221,9 @@ export function openingSpans(paragraphs: readonly { text: string }[]): readonly 
 }
 
 const RELATIVE_YEAR: readonly [RegExp, number][] = [
-  [/^(?:so far )?this year$/i, 0],
-  [/^(?:last year|a year earlier|the previous year)$/i, -1],
+  [/^(?:so far )?this year$|\bof this year$/i, 0],
+  // "the first half of last year": a span of the year before.
+  [/^(?:last year|a year earlier|the previous year)$|\bof last year$/i, -1],
 ];
 
 /** "last year" in a report of 2026 covers 2025: the period with its year, for the year filters. */

@@ -53,6 +53,9 @@ const EARLIER_BEFORE =
   /\b(?:(?:up|down)\s+(?:\w+ly\s+)?from|compared (?:with|to)|than|previous|prior)\b[^,;]*$/i;
 const EARLIER_AFTER =
   /^[^,;.]{0,25}\b(?:a year earlier|the year before|the previous year|in the same period last year|a year ago)\b/i;
+/** "fell 17.6%, from 4,983 to 4,106": the figure a change runs from is the one before. */
+const RUNS_FROM = /\bfrom\s*$/i;
+const RUNS_TO = /^\s+to\s+[$€£]?\d/i;
 /** "Three dealers arrested in a first wave of the inquiry": a count for a round before the one reported. */
 const EARLIER_PHASE =
   /^[^,;.]{0,40}?\b(?:an?|the|its)\s+(?:earlier|previous|prior|first)\s+(?:phase|round|wave|stage|sweep)\b/i;
@@ -70,7 +73,10 @@ function isEarlier(doc: FactDoc): boolean {
   const change = doc.fact.unit === "percent";
   return (
     (!change &&
-      (EARLIER_BEFORE.test(doc.lead) || EARLIER_AFTER.test(after) || EARLIER_PHASE.test(after))) ||
+      (EARLIER_BEFORE.test(doc.lead) ||
+        EARLIER_AFTER.test(after) ||
+        EARLIER_PHASE.test(after) ||
+        (RUNS_FROM.test(sentenceLead) && RUNS_TO.test(after)))) ||
     (change && FROM_BEFORE.test(doc.lead)) ||
     EARLIER_SENTENCE.test(sentenceLead)
   );

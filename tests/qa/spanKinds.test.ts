@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { spanKindOf } from "../../src/facts/dates.js";
+import { spanKindOf, withYear } from "../../src/facts/dates.js";
 import { findPeriods } from "../../src/facts/readers/period.js";
 import { answer } from "../../src/qa/answer.js";
 import { askedSpanKind } from "../../src/qa/rank.js";
@@ -34,6 +34,21 @@ describe("the kind of span a period names", () => {
     expect(askedSpanKind(question)).toBe(kind);
   });
 
+  it("dates 'the first half of last year' to the year before, not to the half asked", () => {
+    const [span] = findPeriods(
+      "61 arrests through June, compared with 88 in the first half of last year.",
+    );
+    expect(span?.text).toBe("first half of last year");
+    expect(withYear(span?.text ?? null, 2031)).toBe("first half of last year (2030)");
+  });
+
+  it("reads no period out of 'compared with the same period last year'", () => {
+    const spans = findPeriods(
+      "Thefts fell in the first half of 2031 compared with the same period last year.",
+    );
+    expect(spans.map((span) => span.text)).toEqual(["first half of 2031"]);
+  });
+
   it("reads 'since February' and 'year to date' as periods", () => {
     expect(findPeriods("Since February, wardens have fined 40 anglers.")[0]?.text).toBe(
       "Since February",
@@ -57,6 +72,13 @@ const wardens = invented(
 );
 
 describe("a figure for the span asked", () => {
+  it("is never the figure a change runs from", () => {
+    const thefts = invented(
+      "Harbour review\n\nThefts at the harbour fell 12% in the first half of 2031, from 400 to 352, the board said.\n",
+    );
+    expect(answer("harbour thefts in the first half of 2031?", thefts).facts[0]?.value).toBe(352);
+  });
+
   it("answers a quarter asked as Q2 with the quarter's figure, not the running total", () => {
     expect(answer("how many nets did wardens confiscate in Q2?", wardens).facts[0]?.value).toBe(38);
   });
