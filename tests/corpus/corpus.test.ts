@@ -39,12 +39,12 @@ import {
  * Session 9's held-out material (four reports, 48 questions; seed sets fresh9a, 50, and chat9a, 40,
  * written the same way and scored once, totals only, at first sight and after the merge) joined the
  * tuning material in session 11: 32 of 48 and 82 of 90 on main at 475bfed, so 354 of 408 and 348
- * of 360.
+ * of 360. Branch measure11 (span kinds, glosses, whole rows, prose superlatives, clipped names): 362.
  */
 const FLOORS: Record<CorpusGroup, { correct: number; leaks: number }> = {
   tuning: { correct: 119, leaks: 0 },
   validation: { correct: 104, leaks: 0 },
-  invented: { correct: 354, leaks: 0 },
+  invented: { correct: 362, leaks: 0 },
   seed: { correct: 348, leaks: 0 },
 };
 
