@@ -221,8 +221,9 @@ export function openingSpans(paragraphs: readonly { text: string }[]): readonly 
 }
 
 const RELATIVE_YEAR: readonly [RegExp, number][] = [
-  [/^(?:so far )?this year$/i, 0],
-  [/^(?:last year|a year earlier|the previous year)$/i, -1],
+  [/^(?:so far )?this year$|\bof this year$/i, 0],
+  // "the first half of last year": a span of the year before.
+  [/^(?:last year|a year earlier|the previous year)$|\bof last year$/i, -1],
 ];
 
 /** "last year" in a report of 2026 covers 2025: the period with its year, for the year filters. */
@@ -230,4 +231,32 @@ export function withYear(period: string | null, year: number | null): string | n
   if (!period || year === null) return period;
   const offset = RELATIVE_YEAR.find(([pattern]) => pattern.test(period))?.[1];
   return offset === undefined ? period : `${period} (${year + offset})`;
+}
+
+/**
+ * The kind of span a period is, so a question asking one kind is not answered with a figure for
+ * another: "the third quarter" or "between July and September" (a quarter), "the first half" (a
+ * half), "since January", "fiscal year to date" or "the first nine months" (the year so far, a
+ * running total), "in May" (a month).
+ */
+export type SpanKind = "quarter" | "half" | "to-date" | "month";
+
+const QUARTER_WORDS =
+  /\b(?:(?:first|second|third|fourth|last|this|that|same|current|previous|1st|2nd|3rd|4th)[\s-]+quarter|quarterly|q[1-4])\b/i;
+const HALF_WORDS = /\b(?:(?:first|second|1st|2nd)\s+half|mid-?year|half-year(?:ly)?)\b/i;
+const TO_DATE_WORDS = new RegExp(
+  String.raw`\b(?:since\s+(?:the\s+(?:start|beginning)\b|${MONTH}(?![a-z]))|so\s+far\b|to\s+date\b|year[\s-]+to[\s-]+date\b|ytd\b|through\s+(?:the\s+end\s+of\s+)?${MONTH}(?![a-z])|first\s+(?:two|four|five|seven|eight|nine|ten|eleven|[2457-9]|1[01])\s+months\b)`,
+  "i",
+);
+/** "in May", "during March": a month written with a capital and no day after it. */
+const ONE_MONTH =
+  /\b(?:[Ii]n|[Dd]uring)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*\d)/;
+
+/** The kind of span a text names, or null: a quarter or half before a running total before a month. */
+export function spanKindOf(text: string): SpanKind | null {
+  const spans = monthSpanPeriods(text);
+  if (QUARTER_WORDS.test(text) || spans.some((span) => span.endsWith("quarter"))) return "quarter";
+  if (HALF_WORDS.test(text) || spans.some((span) => span.endsWith("half"))) return "half";
+  if (TO_DATE_WORDS.test(text)) return "to-date";
+  return ONE_MONTH.test(text) ? "month" : null;
 }

@@ -40,7 +40,7 @@ const BASELINE_BEFORE =
   /\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s*(?:about|around|roughly|nearly|some)?\s*$/i;
 
 /** A sentence's figures, found before any of them is read, so the limits can be checked first. */
-interface SentenceFigures {
+export interface SentenceFigures {
   dates: DateSpan[];
   periods: PeriodSpan[];
   figureSpans: NumberMatch[];
@@ -358,15 +358,26 @@ function nextLeadIn(paragraph: Paragraph, found: readonly Fact[], leadIn: LeadIn
   return row && row !== leadIn.counts ? { ...leadIn, counts: row } : leadIn;
 }
 
+/**
+ * Each sentence's figures, found and counted before anything else is read: a report over the
+ * limits is refused before the work of finding its places, which grows with its tables.
+ */
+export function figuresWithinLimits(
+  report: ParsedReport,
+  limits: ReportLimits = REPORT_LIMITS,
+): SentenceFigures[][] {
+  const figures = report.paragraphs.map(figuresOfParagraph);
+  checkLimits(report, figures, limits);
+  return figures;
+}
+
 /** Report → typed fact table: every stated quantity, plus named people, roles, bodies and operations. */
 export function extractFacts(
   report: ParsedReport,
+  figures: SentenceFigures[][] = figuresWithinLimits(report),
   find: PlaceFinder = reportPlaces(report).find,
   home: Set<string> = homePlaces(report),
-  limits: ReportLimits = REPORT_LIMITS,
 ): FactTable {
-  const figures = report.paragraphs.map(figuresOfParagraph);
-  checkLimits(report, figures, limits);
   let leadIn = NO_LEAD_IN;
   const facts: Fact[] = [];
   const year = reportYear(report.paragraphs);

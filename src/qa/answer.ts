@@ -8,6 +8,7 @@ import {
   typoMatch,
   usStateNamed,
 } from "../facts/places.js";
+import { countUnit } from "../facts/units.js";
 import { words } from "../text/tokenize.js";
 import type { AnswerContext } from "./answers/context.js";
 import { notFound } from "./compose.js";
@@ -15,6 +16,7 @@ import { findMissing, namesNoThing } from "./coverage.js";
 import { followUp } from "./followUp.js";
 import { mentions, namesAsked } from "./names.js";
 import { readQuestion, topicFirst } from "./normalize.js";
+import { preparedOf } from "./prepared.js";
 import type { ReportIndex } from "./reportIndex.js";
 import { answerQuery } from "./route.js";
 import { type Answer, Answer as AnswerSchema } from "./schema.js";
@@ -149,6 +151,40 @@ function withReportNames(query: Query, index: ReportIndex): Query {
 }
 
 /** The query's concepts that a bridged word of the question stands for (`Measure.bridged`). */
+/**
+ * "How many skiffs were seized?" of a report that glosses its own term once ("fast skiffs known as
+ * "pangas"") and counts only pangas: the asked noun is the report's term, for this report only.
+ * A noun the report's figures count themselves is left as asked.
+ */
+function withGlosses(query: Query, index: ReportIndex): Query {
+  const { counted, glosses } = preparedOf(index);
+  const asked = new Set(query.measure.concepts);
+  const read = new Map<string, string>();
+  for (const { term, head } of glosses) {
+    const [plain, own] = [concept(head), concept(term)];
+    if (asked.has(plain) && !asked.has(own) && !counted.has(plain) && counted.has(own))
+      read.set(plain, term);
+  }
+  if (read.size === 0) return query;
+  const { target } = query.measure;
+  const glossed = target ? read.get(concept(target)) : undefined;
+  return {
+    ...query,
+    measure: {
+      ...query.measure,
+      concepts: query.measure.concepts.flatMap((c) => {
+        const term = read.get(c);
+        return term ? [c, concept(term)] : [c];
+      }),
+      target: glossed ?? target,
+      expected:
+        glossed && target && query.measure.expected.unit === countUnit(target)
+          ? { ...query.measure.expected, unit: countUnit(glossed) }
+          : query.measure.expected,
+    },
+  };
+}
+
 function withBridges(query: Query, bridged: readonly string[]): Query {
   const asked = new Set(query.measure.concepts);
   const found = bridged.map(concept).filter((c) => asked.has(c));
@@ -221,7 +257,10 @@ function composePart(
     const known = readings.get(asked);
     if (known) return known;
     const understood = { ...understand(asked, placesAgainst(ctx.index)), question };
-    const query = withBridges(withReportNames(understood, ctx.index), bridged);
+    const query = withGlosses(
+      withBridges(withReportNames(understood, ctx.index), bridged),
+      ctx.index,
+    );
     readings.set(asked, query);
     return query;
   };

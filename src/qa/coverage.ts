@@ -537,6 +537,12 @@ export function unfiguredName(query: Query, index: ReportIndex): UnfiguredName |
     );
     if (paragraphs.length === 0) continue;
     if (paragraphs.some((p) => givesFigure(index, p))) continue;
+    // "the Met" where the report's figures name the "Metropolitan Police": another spelling of it.
+    const spellings = query.filters.names.find((group) => group.includes(name)) ?? [];
+    const figuredAs = (other: string) =>
+      other !== name &&
+      (paragraphsWithWords(index.paragraphWords, other) ?? []).some((p) => givesFigure(index, p));
+    if (spellings.some(figuredAs)) continue;
     return { name, paragraphs };
   }
   return unfiguredKind(query, index) ?? listedOnlyKind(query, index);

@@ -89,6 +89,30 @@ function expansionOf(word: string, names: ReportNames): string | null {
   return runs.find((run) => abbreviates(lower, run)) ?? leadingName(lower, runs);
 }
 
+/** A clipped name's first letters, at least. */
+const MIN_CLIPPED = 3;
+
+/**
+ * "the Met" of "Metropolitan Police", "the Yard" no: a capitalised word the report never writes in
+ * lower case that begins the first word of exactly one of its names of two words or more, the
+ * short form a report and its readers give a body. Null when none or several do.
+ */
+export function clippedName(word: string, names: ReportNames): string | null {
+  if (!/^[A-Z][a-z]+$/.test(word) || word.length < MIN_CLIPPED) return null;
+  const lower = word.toLowerCase();
+  if (names.common.has(lower) || STOP_WORDS.has(lower)) return null;
+  const runs = lookupsOf(names).runsByInitial.get(lower[0] ?? "") ?? [];
+  const clipped = new Set(
+    runs.filter((run) => {
+      const [written = "", ...rest] = run.split(/\s+/);
+      // "Biden’s CBP One" is Biden's, not a longer name "Biden" clips.
+      const first = written.replace(/['’]s$/, "");
+      return rest.length > 0 && /^[a-z]+$/.test(first.slice(word.length)) && first.startsWith(word);
+    }),
+  );
+  return clipped.size === 1 ? ([...clipped][0] ?? null) : null;
+}
+
 /** "UN" of "United Nations Office on Drugs and Crime": a name its first words make up. */
 function leadingName(acronym: string, runs: readonly string[]): string | null {
   for (const run of runs) {
@@ -185,7 +209,7 @@ export function namesAsked(question: string, skip: string[], names: ReportNames)
     const phrase = run.join(" ");
     const single = run.length === 1;
     const word = run[0] ?? "";
-    const acronym = single ? expandAcronym(word, names) : null;
+    const acronym = single ? (expandAcronym(word, names) ?? clippedName(word, names)) : null;
     const isName =
       acronym !== null ||
       (run.length > 0 &&

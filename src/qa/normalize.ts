@@ -343,7 +343,9 @@ export function normalizeQuestion(question: string, report: SpellIndex): string 
 /** `normalizeQuestion`, with the neighbours read for words the report never uses. */
 export function readQuestion(question: string, report: SpellIndex): ReadQuestion {
   const bridged: string[] = [];
-  return { text: rephrase(respell(question, report, bridged)), bridged };
+  // Set phrases are read before spelling too, so a phrase's word is not respelt on its own first
+  // ("the biggest bust" is a seizure before "bust" is read as the report's verb for it).
+  return { text: rephrase(respell(rephrase(question), report, bridged)), bridged };
 }
 
 /**

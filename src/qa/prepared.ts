@@ -6,6 +6,7 @@
  *
  * Only types are imported from the index, so the index can build these without an import cycle.
  */
+import { type Gloss, glossesIn } from "../facts/glosses.js";
 import type { Entity, Fact } from "../facts/schema.js";
 import { UNITS } from "../lexicon/units.js";
 import { ROOT_START } from "../text/stem.js";
@@ -51,6 +52,8 @@ export interface Prepared {
   wordsByStart: Map<string, string[]>;
   /** By paragraph number (position from 1), 1 where it is a reporter's question of a transcript. */
   reportersQuestions: Uint8Array;
+  /** The report's own terms and the plain nouns it glosses them with (`glossesIn`). */
+  glosses: Gloss[];
 }
 
 /** "dozens", "a handful": longest first, so "hundreds of thousands" is read whole. */
@@ -186,6 +189,7 @@ function prepare(index: ReportIndexData): Prepared {
     ),
     wordsByStart: wordsByStartOf(index.spelling.counts.keys()),
     reportersQuestions: reportersQuestionsOf(index.report.paragraphs),
+    glosses: index.report.paragraphs.flatMap((paragraph) => glossesIn(paragraph.text)),
   };
 }
 

@@ -1,4 +1,4 @@
-import { openingSpans, ownYearsIn, yearsIn } from "../facts/dates.js";
+import { openingSpans, ownYearsIn, type SpanKind, spanKindOf, yearsIn } from "../facts/dates.js";
 import { AGREEING_VERBS, AUXILIARIES } from "../facts/lexicon.js";
 import { findNumbers, numberWordOf } from "../facts/numbers.js";
 import { placeByName } from "../facts/places.js";
@@ -53,6 +53,9 @@ const EARLIER_BEFORE =
   /\b(?:(?:up|down)\s+(?:\w+ly\s+)?from|compared (?:with|to)|than|previous|prior)\b[^,;]*$/i;
 const EARLIER_AFTER =
   /^[^,;.]{0,25}\b(?:a year earlier|the year before|the previous year|in the same period last year|a year ago)\b/i;
+/** "fell 17.6%, from 4,983 to 4,106": the figure a change runs from is the one before. */
+const RUNS_FROM = /\bfrom\s*$/i;
+const RUNS_TO = /^\s+to\s+[$€£]?\d/i;
 /** "Three dealers arrested in a first wave of the inquiry": a count for a round before the one reported. */
 const EARLIER_PHASE =
   /^[^,;.]{0,40}?\b(?:an?|the|its)\s+(?:earlier|previous|prior|first)\s+(?:phase|round|wave|stage|sweep)\b/i;
@@ -70,7 +73,10 @@ function isEarlier(doc: FactDoc): boolean {
   const change = doc.fact.unit === "percent";
   return (
     (!change &&
-      (EARLIER_BEFORE.test(doc.lead) || EARLIER_AFTER.test(after) || EARLIER_PHASE.test(after))) ||
+      (EARLIER_BEFORE.test(doc.lead) ||
+        EARLIER_AFTER.test(after) ||
+        EARLIER_PHASE.test(after) ||
+        (RUNS_FROM.test(sentenceLead) && RUNS_TO.test(after)))) ||
     (change && FROM_BEFORE.test(doc.lead)) ||
     EARLIER_SENTENCE.test(sentenceLead)
   );
@@ -93,8 +99,111 @@ export const SINCE_LAST_YEAR =
 /** "… 1,140 raids last year, …": the figure's own clause, right after it, names last year. */
 const OWN_LAST_YEAR = /^[^,;.]{0,40}?\blast year\b/i;
 
+/**
+ * "So far this year", "this fiscal year", "year to date": the question asks a running total, as
+ * `spanKindOf` reads a figure's "since January"; "in Q3" or "this quarter" asks a quarter.
+ */
+const ASKS_TO_DATE =
+  /\b(?:so far|to date|year[\s-]+to[\s-]+date|ytd|this (?:fiscal |calendar )?year|since (?:january|the start|the beginning))\b/i;
+
+/** The kind of span a question asks its figure for, or null when it names none. */
+export function askedSpanKind(question: string): SpanKind | null {
+  const kind = spanKindOf(question);
+  if (kind === "quarter" || kind === "half") return kind;
+  return ASKS_TO_DATE.test(question) ? "to-date" : kind;
+}
+
 /** Earlier-period figures answer questions about the earlier period, and only those. */
-function periodFit(terms: QueryTerms, doc: DocTerms, w: Weights): number {
+function periodFit(
+  terms: QueryTerms,
+  doc: DocTerms,
+  period: string | null,
+  related: boolean,
+  w: Weights,
+): number {
+  // The span lifts only a figure that shares something else with the question.
+  const span = spanFit(terms, doc, period, w);
+  return (related ? span : Math.min(0, span)) + earlierFit(terms, doc, w);
+}
+
+/** The question names years and the figure's period names none of them. */
+function otherYearAsked(terms: QueryTerms, period: string | null): boolean {
+  if (terms.years.length === 0) return false;
+  const own = yearsIn(period ?? "");
+  return own.length > 0 && !terms.years.some((year) => own.includes(year));
+}
+
+/**
+ * A figure for the kind of span asked ("in Q3": the quarter's figure, not the running total since
+ * January; "so far this year": the running total, not May's) is the one; one for another kind the
+ * report also gives figures of is not.
+ */
+function spanFit(terms: QueryTerms, doc: DocTerms, period: string | null, w: Weights): number {
+  const asked = terms.asksSpan;
+  if (asked === null) return 0;
+  // An undated figure in a report whose opening speaks of a quarter is for that quarter.
+  if (doc.span === null)
+    return !doc.otherYear && openingKinds(terms.index).has(asked) ? w.spanAgrees : 0;
+  // "the first half of 2019" asked "jan-june 2025": another year's half, which yearFit weighs.
+  if (doc.span === asked) return otherYearAsked(terms, period) ? 0 : w.spanAgrees;
+  return spanKindsOf(terms.index).has(asked) ? w.spanDisagrees : 0;
+}
+
+const openingKindsCache = new WeakMap<ReportIndex, ReadonlySet<SpanKind>>();
+
+/** The kinds of span the report's opening speaks of (`openingSpans`), worked out once per report. */
+function openingKinds(index: ReportIndex): ReadonlySet<SpanKind> {
+  let kinds = openingKindsCache.get(index);
+  if (!kinds) {
+    const spans = openingSpans(index.report.paragraphs).map(spanKindOf);
+    kinds = new Set(spans.filter((kind): kind is SpanKind => kind !== null));
+    openingKindsCache.set(index, kinds);
+  }
+  return kinds;
+}
+
+const spanKindsCache = new WeakMap<ReportIndex, ReadonlySet<SpanKind>>();
+
+/** The kinds of span the report gives figures for, worked out once per report. */
+function spanKindsOf(index: ReportIndex): ReadonlySet<SpanKind> {
+  let kinds = spanKindsCache.get(index);
+  if (!kinds) {
+    const found = new Set<SpanKind>();
+    for (const doc of index.factDocs) {
+      const kind = docTerms(doc).span;
+      if (kind !== null) found.add(kind);
+    }
+    kinds = found;
+    spanKindsCache.set(index, kinds);
+  }
+  return kinds;
+}
+
+/** The words of a figure's own clause: "seized 2,180 pounds of fentanyl in May" → "… in May". */
+function ownClause(doc: FactDoc): string {
+  const before = doc.fact.quote.slice(0, doc.fact.quote.indexOf(doc.fact.text));
+  // "In May, wardens confiscated 17 nets": a period opening the sentence frames its figures.
+  const lead = before.split(/;\s|\b(?:than|from|compared (?:with|to)|versus|vs)\b/).pop() ?? "";
+  // "… 11.2% lower than the 241 recorded in the first half of 2019": the baseline's span is its own.
+  const after =
+    /^[^,;]*?(?=[,;]|\.(?:\s|$)|\b(?:than|from|compared|versus|vs)\b|$)/.exec(
+      textAfter(doc.fact),
+    )?.[0] ?? "";
+  return `${lead} ${after}`;
+}
+
+/** The kind of span a figure is for: its period's, else its own clause's. */
+function spanOfFigure(doc: FactDoc): SpanKind | null {
+  const clause = ownClause(doc);
+  const own = spanKindOf(doc.fact.period ?? "") ?? spanKindOf(clause);
+  // "58 in the first half, down from 74 during the same period last year": the span named before.
+  return own ?? (SAME_SPAN.test(clause) ? spanKindOf(doc.fact.quote) : null);
+}
+
+/** "the same period", "the same months": a span the sentence has already named. */
+const SAME_SPAN = /\bsame\s+(?:period|months|time\s+span)\b/i;
+
+function earlierFit(terms: QueryTerms, doc: DocTerms, w: Weights): number {
   if (terms.asksCurrent && doc.lastYear) return w.lastYearForCurrent;
   if (terms.asksLastYear && doc.ownLastYear) return w.lastYearAsked;
   if (!doc.earlier) return 0;
@@ -383,6 +492,8 @@ interface QueryTerms {
   asksCurrent: boolean;
   /** "how many last year": the year before the report's own as the period asked, not a base. */
   asksLastYear: boolean;
+  /** "in Q3", "so far this year": the kind of span asked (`askedSpanKind`). */
+  asksSpan: SpanKind | null;
   years: string[];
 }
 
@@ -415,6 +526,7 @@ function queryTerms(query: Query, index: ReportIndex, w: Weights): QueryTerms {
     asksEarlier: ASKS_EARLIER.test(query.cleaned),
     asksCurrent: ASKS_CURRENT.test(query.cleaned),
     asksLastYear: LAST_YEAR.test(query.cleaned) && !SINCE_LAST_YEAR.test(query.cleaned),
+    asksSpan: askedSpanKind(query.cleaned),
     years: query.filters.period.years,
   };
   queryTermsCache.set(query, terms);
@@ -441,6 +553,8 @@ interface DocTerms {
   /** Its verb and the verbs before it, as concepts. */
   verbs: string[];
   duration: boolean;
+  /** The kind of span it is for: "the third quarter", "since January", "in May". */
+  span: SpanKind | null;
 }
 
 const docTermsCache = new WeakMap<FactDoc, DocTerms>();
@@ -448,6 +562,11 @@ const docTermsCache = new WeakMap<FactDoc, DocTerms>();
 /** Whether a figure is stated for the period before the one reported ("down from 66% in 2030"). */
 export function isEarlierFigure(doc: FactDoc): boolean {
   return docTerms(doc).earlier;
+}
+
+/** The kind of span a figure is for ("the third quarter": a quarter), or null. */
+export function figureSpan(doc: FactDoc): SpanKind | null {
+  return docTerms(doc).span;
 }
 
 function docTerms(doc: FactDoc): DocTerms {
@@ -462,6 +581,7 @@ function docTerms(doc: FactDoc): DocTerms {
       otherYear: yearsIn(fact.period ?? "").length > 0 || yearsIn(doc.lead).length > 0,
       verbs: fact.action ? [concept(fact.action), ...doc.leadVerbs] : doc.leadVerbs,
       duration: fact.unit !== null && DURATION_UNITS.has(fact.unit),
+      span: spanOfFigure(doc),
     };
     docTermsCache.set(doc, terms);
   }
@@ -747,7 +867,7 @@ export function scoreFact(
   const { excluded } = query.measure;
   if (excluded && setAsideIn(excluded, doc)) score += w.setAside;
   score += w.verbatimWord * verbatimWords(query, doc);
-  score += periodFit(terms, own, w);
+  score += periodFit(terms, own, fact.period, coreHits + nearHits > 0, w);
   score += rateFit(query, doc, terms, w);
   return { fact, doc, score, coreHits, nearHits };
 }

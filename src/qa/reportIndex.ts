@@ -1,7 +1,7 @@
 import Fuse, { type FuseIndex } from "fuse.js";
 import { type BodyFinder, reportBodies } from "../facts/bodies.js";
 import { monthSpanPeriods } from "../facts/dates.js";
-import { extractFacts } from "../facts/extract.js";
+import { extractFacts, figuresWithinLimits } from "../facts/extract.js";
 import { homePlaces } from "../facts/factPlaces.js";
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
 import { namesByFirstWord, type PlaceFinder, reportPlaces } from "../facts/localPlaces.js";
@@ -718,9 +718,10 @@ function buildReportIndexData(
 ): { data: ReportIndexData; bodies: BodyFinder } {
   const report = parseReport(text, limits);
   if (report.paragraphs.length === 0) throw new ReportError("no paragraphs found");
+  const figures = figuresWithinLimits(report, limits);
   const home = homePlaces(report);
   const places = atHome(reportPlaces(report), home);
-  const table = FactTable.parse(extractFacts(report, places.find, home, limits));
+  const table = FactTable.parse(extractFacts(report, figures, places.find, home));
   if (table.facts.length === 0) throw new ReportError("no figures found");
   const suggestions = suggestionsFor(table.facts);
   const bodies = reportBodies(report);

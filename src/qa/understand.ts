@@ -1,7 +1,14 @@
 import { monthSpanPeriods, yearsIn } from "../facts/dates.js";
 import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
 import { findPlacesInQuestion, type PlaceMention } from "../facts/places.js";
-import { countUnit, measureAfter, measureNamedBy, RATE_PERIOD_PATTERN } from "../facts/units.js";
+import {
+  countUnit,
+  measureAfter,
+  measureNamedBy,
+  RATE_PERIOD_PATTERN,
+  singularize,
+  TIME_UNITS,
+} from "../facts/units.js";
 import { GRAMMAR } from "../lexicon/language.js";
 import { words } from "../text/tokenize.js";
 import { concept, STOP_WORDS } from "./vocabulary.js";
@@ -268,6 +275,19 @@ const ASKED_PERIOD =
 
 /** "total arrests on drug charges", "overall deaths in 2024": a plural straight after "total" is counted. */
 const TOTAL_PLURAL = /\b(?:total|overall)\s+([a-z]+s\b.*)$/;
+
+/**
+ * "Which port caught more skiffs, Arlen or Dunmore?": between places, the plural right after "more"
+ * is what is counted, whatever verb the asker puts it with ("caught" is no arrest here).
+ */
+const MORE_PLURAL = /\b(?:more|fewer|most)\s+([a-z]+s)\b/;
+
+function countedBetweenPlaces(lower: string): string | null {
+  const noun = MORE_PLURAL.exec(lower)?.[1];
+  // "more pounds", "more years": a unit or a span of time, not the thing counted.
+  const unit = noun ? measureNamedBy(noun) !== null || TIME_UNITS.has(singularize(noun)) : true;
+  return noun && !unit && !STOP_WORDS.has(noun) ? noun : null;
+}
 
 /** The noun after "how many"/"how much", skipping measure words: "how many tons of drugs" → "drugs". */
 function targetNoun(lower: string): string | null {
@@ -743,7 +763,8 @@ export function understand(question: string, placesIn: PlaceReader = findPlacesI
   );
   const target = people
     ? people.text.toLowerCase()
-    : targetNoun(withoutPlaces.replace(ASKED_PERIOD, " "));
+    : (targetNoun(withoutPlaces.replace(ASKED_PERIOD, " ")) ??
+      (placeNames.length >= 2 ? countedBetweenPlaces(withoutPlaces) : null));
   // "which province", "which customs district": the kind of place is one of the next two words.
   // "which kansas city patrol division", "which mexican state": a place right after "which" is the
   // scope of what is ranked, not one of the things ranked.

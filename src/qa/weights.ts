@@ -116,6 +116,14 @@ export interface Weights {
   earlierUnasked: number;
   /** A figure stated for "last year" when the question asks "so far this year". */
   lastYearForCurrent: number;
+  /** A figure for the kind of span asked ("in Q3" and "between July and September"). */
+  spanAgrees: number;
+  /**
+   * A figure for another kind of span than the one asked ("so far this year" and May's figure),
+   * where the report gives figures of the kind asked: below a verb that disagrees, since the
+   * running total and the quarter's figure count the same thing with the same verb.
+   */
+  spanDisagrees: number;
   /**
    * A figure the report itself states for "last year" when the question asks "last year": above
    * `earlierAsked`, since a figure only compared with it ("against 30 in 2024") is a year before that.
@@ -269,6 +277,8 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   earlierAsked: 1.5,
   earlierUnasked: -1,
   lastYearForCurrent: -2.5,
+  spanAgrees: 1.5,
+  spanDisagrees: -3,
   lastYearAsked: 1.75,
   multiplierUnasked: -3,
   rateMatch: 2,

@@ -13,12 +13,16 @@ const FISCAL = `(?:FY|fiscal year)\\s?'?(?:${YEAR}|\\d{2})(?![\\d-])`;
 
 /** Phrases that name a reporting period, most specific first. */
 const PERIOD_PATTERNS = [
-  `\\b(?:first|second|third|fourth|last|past|next|previous|preceding)\\s+(?:half|quarter|${NUMBER_WORD}\\s+${SPAN_UNIT})(?:\\s+of\\s+(?:${FISCAL}|${YEAR}))?`,
+  `\\b(?:first|second|third|fourth|last|past|next|previous|preceding)\\s+(?:half|quarter|${NUMBER_WORD}\\s+${SPAN_UNIT})(?:\\s+of\\s+(?:${FISCAL}|${YEAR}|last year|this year))?`,
   `\\b${NUMBER_WORD}-(?:day|week|month|year)\\s+period(?:\\s+(?:ending|ended)\\s+(?:in\\s+)?${MONTH}(?:\\s+${YEAR})?)?`,
   // "the 12 months ending in May 2030", "the 6 months to August 2029": a rolling span.
   `\\b(?<=the\\s)${NUMBER_WORD}\\s+${SPAN_UNIT}\\s+(?:ending|ended|leading up to|up to|to|through)\\s+(?:in\\s+)?${MONTH}(?:\\s+${YEAR})?`,
   `\\b${MONTH}(?:\\s+${YEAR})?\\s+(?:to|through|until|and)\\s+${MONTH}(?:\\s+${YEAR})?`,
   `\\bsince\\s+(?:${MONTH}\\s+)?${YEAR}`,
+  // "Since January", "since the start of the fiscal year in October", "fiscal year to date": the
+  // year so far, a running total.
+  `\\bsince\\s+(?:the\\s+(?:start|beginning)\\s+of\\s+(?:the\\s+)?(?:fiscal\\s+|calendar\\s+)?year(?:\\s+in\\s+${MONTH})?|${MONTH}(?:\\s+\\d{1,2})?)\\b`,
+  "\\b(?:(?:fiscal|calendar)\\s+)?year[\\s-]+to[\\s-]+date\\b",
   `\\b${FISCAL}`,
   `\\b(?:calendar\\s+year\\s+)?${YEAR}\\b`,
   "\\b(?:so far this year|this year|last year|a year earlier|the previous year)\\b",
@@ -42,7 +46,7 @@ const BASELINE_FIGURE_BEFORE =
 
 /** "up 6% compared with 2022": the period compared against, not the one the figure covers. */
 const REFERENCE_BEFORE =
-  /\b(?:compared (?:with|to)|than|vs\.?|versus|(?:up|down|increases?|decreases?|rises?|drops?|falls?|declines?|jumps?|cuts?|reductions?) from)\s+(?:the\s+)?(?:same period (?:of|in)\s+)?$/i;
+  /\b(?:compared (?:with|to)|than|vs\.?|versus|(?:up|down|increases?|decreases?|rises?|drops?|falls?|declines?|jumps?|cuts?|reductions?) from)\s+(?:the\s+)?(?:same period (?:(?:of|in)\s+)?)?$/i;
 
 export function findPeriods(text: string): PeriodSpan[] {
   const spans = matchesOf(PERIOD, text).filter(

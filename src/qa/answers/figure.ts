@@ -16,7 +16,7 @@ import {
   paragraphsNaming,
 } from "../names.js";
 import { measureKey, preparedOf } from "../prepared.js";
-import { AGE_ASKED, isEarlierFigure, rankFacts, type ScoredFact } from "../rank.js";
+import { AGE_ASKED, figureSpan, isEarlierFigure, rankFacts, type ScoredFact } from "../rank.js";
 import { factsIn, type ReportIndex, type SentenceDoc } from "../reportIndex.js";
 import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
@@ -272,10 +272,20 @@ function wholeBeforeRows(
       r.fact.scope === "national" &&
       r.fact.unit === best.fact.unit &&
       [...r.doc.heads].some((head) => best.doc.heads.has(head)) &&
+      sameSpan(r, best) &&
       r.score >= best.score - w.breakdownMargin &&
       isUsable(r, w),
   );
   return whole ? [whole, ...ranked.filter((r) => r !== whole)] : ranked;
+}
+
+/**
+ * A whole is of the same span as its parts: the running total since January is no whole of the
+ * quarter's figure, nor a quarter's of May's. A figure whose span is unstated may be either.
+ */
+function sameSpan(a: ScoredFact, b: ScoredFact): boolean {
+  const [x, y] = [figureSpan(a.doc), figureSpan(b.doc)];
+  return x === null || y === null || x === y;
 }
 
 /** The best-ranked facts for the query, a total first when no place is asked about. */
@@ -655,7 +665,8 @@ function preferTotals(ranked: ScoredFact[], w: Weights): ScoredFact[] {
         r.score >= best.score - w.totalMargin &&
         sameThing(r.fact) &&
         r.fact.paragraph !== best.fact.paragraph &&
-        !isEarlierFigure(r.doc),
+        !isEarlierFigure(r.doc) &&
+        sameSpan(r, best),
     )
     .reduce((a, b) => (size(b.fact) > size(a.fact) ? b : a), best);
   return total === best ? ranked : [total, ...ranked.filter((r) => r !== total)];

@@ -192,10 +192,18 @@ export function rankPlaces(query: Query, { index, weights }: AnswerContext): Pla
   // "Which force": a kind that is no kind of place ranks list rows by their labels first
   // ("Harbour Police (Eastport): 312 arrests"); "which region", with no figure for one, by the
   // labels of the rows ("Africa: 812 arrests").
-  if (query.rankedPlaceKind === "any")
-    return podium(ranked, query, weights, (fact) => label(fact) ?? place(fact));
-  const byPlace = podium(ranked, query, weights, place);
-  return byPlace.length > 0 ? byPlace : podium(ranked, query, weights, label);
+  const found =
+    query.rankedPlaceKind === "any"
+      ? podium(ranked, query, weights, (fact) => label(fact) ?? place(fact))
+      : orElse(podium(ranked, query, weights, place), () => podium(ranked, query, weights, label));
+  // "Which county gets the biggest grant?" of "$4.2 million in grants to 23 counties. Ashford
+  // County will receive the largest award, $410,000, …": no figure counting the thing asked is a
+  // place's, so the places' figures the question's words retrieve are ranked instead.
+  return orElse(found, () => podium(levels(retrieved), query, weights, place));
+}
+
+function orElse(found: PlaceFigure[], next: () => PlaceFigure[]): PlaceFigure[] {
+  return found.length > 0 ? found : next();
 }
 
 /** The directions of change a question can ask for, as concepts. */
