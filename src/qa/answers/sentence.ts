@@ -21,6 +21,7 @@ import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
 import type { Query } from "../understand.js";
 import { concept, conceptsOf, STOP_WORDS } from "../vocabulary.js";
+import { paragraphsHoldingText } from "../wordIndex.js";
 import type { AnswerContext } from "./context.js";
 import { eventVerbs } from "./eventVerb.js";
 import { askedNames } from "./figure.js";
@@ -128,10 +129,23 @@ function offeredNames(
     .map((match) => match[1]?.trim() ?? "")
     .filter(
       (name) =>
-        name.length > 0 &&
-        index.report.paragraphs.filter((p) => p.text.includes(name)).length < ownNameParagraphs,
+        name.length > 0 && paragraphsHolding(index, name, ownNameParagraphs) < ownNameParagraphs,
     );
   return [...quoted, ...givenNames(doc.text)].filter((name) => !asked.includes(name.toLowerCase()));
+}
+
+/**
+ * How many paragraphs hold `text` (as `includes` finds it), counted up to `limit`: only those the
+ * word index says can hold it are read, so a name repeated through a long report stops the count early.
+ */
+function paragraphsHolding(index: ReportIndex, text: string, limit: number): number {
+  const holds = (p: number) => index.report.paragraphs[p - 1]?.text.includes(text) === true;
+  const candidates =
+    paragraphsHoldingText(index.paragraphWords, text) ??
+    index.report.paragraphs.map((p) => p.number);
+  let count = 0;
+  for (const p of candidates) if (holds(p) && ++count >= limit) break;
+  return count;
 }
 
 /** The words of a question that only say what kind of answer it wants ("called", "how long"). */
