@@ -39,6 +39,8 @@ export interface Prepared {
   breakdowns: Map<string, Set<string>>;
   /** Paragraph → its facts, in report order. */
   factsByParagraph: Map<number, Fact[]>;
+  /** `statementKey` → the positions in the table's facts of those stating it, ascending. */
+  factsByStatement: Map<string, number[]>;
   /** Paragraph → the position in `sentences` of its first sentence. */
   firstSentence: Map<number, number>;
   /** Each sentence's text lower-cased, in `sentences` order. */
@@ -70,6 +72,11 @@ function countedWordsOf(text: string): string {
   for (const match of text.matchAll(EVERY_VAGUE_COUNT))
     reached.push(...text.slice(match.index).split(/\s+/, COUNTED_REACH));
   return reached.join(" ");
+}
+
+/** What a figure states: its value, unit and subject; the same figure stated again shares it. */
+export function statementKey(fact: Fact): string {
+  return `${fact.value}\u0000${fact.unit ?? "\u0001"}\u0000${fact.subject}`;
 }
 
 /** What is counted, in what: one line of a breakdown by place. */
@@ -166,7 +173,11 @@ function wordsByStartOf(words: Iterable<string>): Map<string, string[]> {
 function prepare(index: ReportIndexData): Prepared {
   const { entities, facts } = index.table;
   const factsByParagraph = new Map<number, Fact[]>();
-  for (const fact of facts) push(factsByParagraph, fact.paragraph, fact);
+  const factsByStatement = new Map<string, number[]>();
+  for (const [i, fact] of facts.entries()) {
+    push(factsByParagraph, fact.paragraph, fact);
+    push(factsByStatement, statementKey(fact), i);
+  }
   const firstSentence = new Map<number, number>();
   for (const [i, sentence] of index.sentences.entries())
     if (!firstSentence.has(sentence.paragraph)) firstSentence.set(sentence.paragraph, i);
@@ -178,6 +189,7 @@ function prepare(index: ReportIndexData): Prepared {
     counted: new Set(index.factDocs.flatMap((doc) => [...doc.subject])),
     breakdowns: breakdownsOf(facts),
     factsByParagraph,
+    factsByStatement,
     firstSentence,
     lowered: index.sentences.map((doc) => doc.text.toLowerCase()),
     countingInWords,
