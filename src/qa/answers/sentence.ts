@@ -123,8 +123,7 @@ function offeredNames(
   index: ReportIndex,
   ownNameParagraphs: number,
 ): string[] {
-  const noun = askedNoun(query);
-  if (!ASKS_NAME.test(query.cleaned) && !(noun && OPERATION_NOUNS.has(noun))) return [];
+  if (!offersNames(query)) return [];
   const asked = query.cleaned.toLowerCase();
   const quoted = [...doc.text.matchAll(QUOTED)]
     .map((match) => match[1]?.trim() ?? "")
@@ -133,6 +132,12 @@ function offeredNames(
         name.length > 0 && paragraphsHolding(index, name, ownNameParagraphs) < ownNameParagraphs,
     );
   return [...quoted, ...givenNames(doc.text)].filter((name) => !asked.includes(name.toLowerCase()));
+}
+
+/** "What is the drive called", "which operation …": a question a sentence may offer names for. */
+function offersNames(query: Query): boolean {
+  const noun = askedNoun(query);
+  return ASKS_NAME.test(query.cleaned) || (noun !== null && OPERATION_NOUNS.has(noun));
 }
 
 /**
@@ -767,10 +772,15 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   };
   // The most any sentence's bonuses can add, each at its largest (or, on a negative relevance, its
   // least), summed in the order a score sums them: no score passes its sentence's ceiling.
-  const most = 1 + Math.max(w.sentenceEntityFirst, w.sentenceEntityOther, w.sentenceNoEntity, 0);
-  const mostFactor = most + Math.max(w.sentenceQuotedName, 0) + Math.max(w.sentenceEventVerb, 0);
-  const least = 1 + Math.min(w.sentenceEntityFirst, w.sentenceEntityOther, w.sentenceNoEntity, 0);
-  const leastFactor = least + Math.min(w.sentenceQuotedName, 0) + Math.min(w.sentenceEventVerb, 0);
+  // A question naming no event's verb gets no verb bonus, and one asking for no name and no kind
+  // of thing ("which cartels") no name bonus.
+  const nameBonuses = offersNames(query) || askedKind !== null ? [w.sentenceQuotedName, 0] : [0];
+  const verbBonuses = verbs.size > 0 ? [w.sentenceEventVerb, 0] : [0];
+  const entityBonuses = [w.sentenceEntityFirst, w.sentenceEntityOther, w.sentenceNoEntity, 0];
+  const mostFactor =
+    1 + Math.max(...entityBonuses) + Math.max(...nameBonuses) + Math.max(...verbBonuses);
+  const leastFactor =
+    1 + Math.min(...entityBonuses) + Math.min(...nameBonuses) + Math.min(...verbBonuses);
   const ceilings = Float64Array.from(kept, (candidate) => {
     const relevance = relevanceOf(candidate);
     return (
@@ -855,10 +865,32 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
       namesKind,
     };
   };
+  // Each sentence scored once, whichever of the reads below asks for it first.
+  const made: (ReturnType<typeof scoreSentence> | undefined)[] = new Array(kept.length);
+  const scoreAt = (i: number) => {
+    let item = made[i];
+    if (item === undefined) {
+      item = scoreSentence(kept[i] as (typeof kept)[number]);
+      made[i] = item;
+    }
+    return item;
+  };
   const scored = new BestFirst(ceilings, (i) => {
-    const item = scoreSentence(kept[i] as (typeof kept)[number]);
+    const item = scoreAt(i);
     return { item, score: item.score };
   });
+  // The best of one paragraph's sentences: the ranking of them all kept to that paragraph, which
+  // only its sentences need scoring to know (a stable sort keeps equal scores in report order).
+  const bestInParagraph = (
+    paragraph: number,
+    test: (item: ReturnType<typeof scoreAt>) => boolean,
+  ) => {
+    const inParagraph: ReturnType<typeof scoreAt>[] = [];
+    kept.forEach((candidate, i) => {
+      if (candidate.doc.paragraph === paragraph) inParagraph.push(scoreAt(i));
+    });
+    return inParagraph.sort((a, b) => b.score - a.score).find(test);
+  };
   // "When was it launched?", "where were they arrested?": a sentence giving a date (a place) beats
   // one that only names what is asked, and one stating the event asked about beats one dating
   // (placing) something else.
@@ -872,7 +904,7 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
   // names some ("the Harbour and Delta cartels") answers ("These teams will target …").
   const best =
     first && askedKind && !first.namesKind
-      ? (scored.find((s) => s.namesKind && s.doc.paragraph === first.doc.paragraph) ?? first)
+      ? (bestInParagraph(first.doc.paragraph, (s) => s.namesKind) ?? first)
       : first;
   const speaker = asksSpeaker(query, index) ? speakerFor(best, scored, index, otherNames) : null;
   if (speaker) {
