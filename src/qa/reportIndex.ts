@@ -7,7 +7,7 @@ import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
 import { namesByFirstWord, type PlaceFinder, reportPlaces } from "../facts/localPlaces.js";
 import { asUsStates, withPlacesRemembered } from "../facts/places.js";
 import { namesCountedThing } from "../facts/reading.js";
-import { type Fact, FactTable } from "../facts/schema.js";
+import { type Fact, type FactTable, parseFactTable } from "../facts/schema.js";
 import { ReportError } from "../report/errors.js";
 import { REPORT_LIMITS, type ReportLimits } from "../report/limits.js";
 import { parseReport } from "../report/parse.js";
@@ -697,7 +697,7 @@ function buildReportIndexData(
   if (report.paragraphs.length === 0) throw new ReportError("no paragraphs found");
   const home = homePlaces(report);
   const places = atHome(reportPlaces(report), home);
-  const table = FactTable.parse(extractFacts(report, places.find, home, limits));
+  const table = parseFactTable(extractFacts(report, places.find, home, limits));
   if (table.facts.length === 0) throw new ReportError("no figures found");
   const suggestions = suggestionsFor(table.facts);
   const bodies = reportBodies(report);
