@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { answer } from "../../src/qa/answer.js";
 import { countInWords } from "../../src/qa/coverage.js";
-import { preparedOf } from "../../src/qa/prepared.js";
+import { preparedOf, statementKey } from "../../src/qa/prepared.js";
 import {
   buildReportIndex,
   factsIn,
@@ -29,6 +29,34 @@ describe("the look-ups prepared with the index", () => {
     const before = preparedOf(index);
     answer("How many nets were seized in Ontario?", index);
     expect(preparedOf(index)).toBe(before);
+  });
+
+  it("group the table's facts by what they state, in table order, for a restated figure", () => {
+    const restating = buildReportIndex(
+      `Harbour Watch Summary
+
+Patrols seized 40 nets in Ontario and 25 nets in Quebec.
+
+In Ontario, patrols seized 40 nets over the spring.
+
+Quebec crews seized 25 traps as well.`,
+      { name: "invented.txt", version: null },
+    );
+    const { facts } = restating.table;
+    const { factsByStatement } = preparedOf(restating);
+    for (const [i, fact] of facts.entries()) {
+      const same = facts.flatMap((other, j) =>
+        statementKey(other) === statementKey(fact) ? [j] : [],
+      );
+      expect(factsByStatement.get(statementKey(fact))).toEqual(same);
+      expect(same).toContain(i);
+    }
+    // "40 nets" stated twice shares one key; "25 traps" is not "25 nets".
+    const nets = facts.filter((fact) => fact.value === 40);
+    expect(nets.length).toBe(2);
+    expect(new Set(nets.map(statementKey)).size).toBe(1);
+    const twentyFive = facts.filter((fact) => fact.value === 25);
+    expect(new Set(twentyFive.map(statementKey)).size).toBe(twentyFive.length);
   });
 
   it("find the sentences that count in words, and only those", () => {
