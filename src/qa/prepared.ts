@@ -10,6 +10,7 @@ import type { Entity, Fact } from "../facts/schema.js";
 import { UNITS } from "../lexicon/units.js";
 import { ROOT_START } from "../text/stem.js";
 import type { ReportIndexData, SentenceDoc } from "./reportIndex.js";
+import { concept } from "./vocabulary.js";
 import { buildWordIndex, paragraphsWithWords, type WordIndex } from "./wordIndex.js";
 
 export interface SentenceEntities {
@@ -28,6 +29,11 @@ export interface NamedBodies {
   bodyWords: WordIndex;
 }
 
+export interface HeadCount {
+  count: number;
+  first: number;
+}
+
 export interface Prepared {
   entities: SentenceEntities;
   namedBodies: NamedBodies;
@@ -39,6 +45,11 @@ export interface Prepared {
   breakdowns: Map<string, Set<string>>;
   /** Paragraph → its facts, in report order. */
   factsByParagraph: Map<number, Fact[]>;
+  /**
+   * The concept of a fact's verb → each head noun its facts count: in how many of them, and when
+   * it is first met (its place among every fact's heads, in report order).
+   */
+  headsByAction: Map<string, Map<string, HeadCount>>;
   /** `statementKey` → the positions in the table's facts of those stating it, ascending. */
   factsByStatement: Map<string, number[]>;
   /** Paragraph → the position in `sentences` of its first sentence. */
@@ -163,6 +174,27 @@ function reportersQuestionsOf(paragraphs: ReportIndexData["report"]["paragraphs"
   return asked;
 }
 
+function headsByActionOf(docs: ReportIndexData["factDocs"]): Map<string, Map<string, HeadCount>> {
+  const byAction = new Map<string, Map<string, HeadCount>>();
+  let met = 0;
+  for (const doc of docs) {
+    if (!doc.fact.action) continue;
+    const action = concept(doc.fact.action);
+    let heads = byAction.get(action);
+    if (!heads) {
+      heads = new Map();
+      byAction.set(action, heads);
+    }
+    for (const head of doc.heads) {
+      const known = heads.get(head);
+      if (known) known.count++;
+      else heads.set(head, { count: 1, first: met });
+      met++;
+    }
+  }
+  return byAction;
+}
+
 function wordsByStartOf(words: Iterable<string>): Map<string, string[]> {
   const groups = new Map<string, string[]>();
   for (const word of words)
@@ -190,6 +222,7 @@ function prepare(index: ReportIndexData): Prepared {
     breakdowns: breakdownsOf(facts),
     factsByParagraph,
     factsByStatement,
+    headsByAction: headsByActionOf(index.factDocs),
     firstSentence,
     lowered: index.sentences.map((doc) => doc.text.toLowerCase()),
     countingInWords,

@@ -11,6 +11,7 @@ import {
   withSearch,
 } from "../../src/qa/reportIndex.js";
 import { understand } from "../../src/qa/understand.js";
+import { concept } from "../../src/qa/vocabulary.js";
 import { paragraphsWithPrefix } from "../../src/qa/wordIndex.js";
 
 // Invented report: a breakdown by town, a count given only in words, named people and bodies.
@@ -57,6 +58,31 @@ Quebec crews seized 25 traps as well.`,
     expect(new Set(nets.map(statementKey)).size).toBe(1);
     const twentyFive = facts.filter((fact) => fact.value === 25);
     expect(new Set(twentyFive.map(statementKey)).size).toBe(twentyFive.length);
+  });
+
+  it("count, per verb, the head nouns its facts count, first met first", () => {
+    const seizing = buildReportIndex(
+      `Harbour Watch Summary
+
+Patrols seized 40 nets in Ontario and 25 traps in Quebec.
+
+Crews seized 12 nets in Manitoba and arrested 9 poachers.
+
+Wardens arrested 3 poachers in Yukon.`,
+      { name: "invented.txt", version: null },
+    );
+    const { headsByAction } = preparedOf(seizing);
+    // What a pass over every fact finds, for each verb.
+    for (const [action, heads] of headsByAction) {
+      const direct = new Map<string, number>();
+      for (const doc of seizing.factDocs)
+        if (doc.fact.action && concept(doc.fact.action) === action)
+          for (const head of doc.heads) direct.set(head, (direct.get(head) ?? 0) + 1);
+      expect(new Map([...heads].map(([head, { count }]) => [head, count]))).toEqual(direct);
+      const order = [...heads].sort((a, b) => a[1].first - b[1].first).map(([head]) => head);
+      expect(order).toEqual([...direct.keys()]);
+    }
+    expect(headsByAction.get(concept("seize"))?.get(concept("nets"))?.count).toBe(2);
   });
 
   it("find the sentences that count in words, and only those", () => {
