@@ -6,7 +6,10 @@ import { BestFirst } from "../../src/qa/bestFirst.js";
 const candidates = fc.array(
   fc.record({
     score: fc.integer({ min: -4, max: 4 }).map((n) => n / 2),
-    slack: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 6 }).map((n) => n / 2)),
+    slack: fc.oneof(
+      fc.constant(0),
+      fc.integer({ min: 0, max: 6 }).map((n) => n / 2),
+    ),
   }),
   { maxLength: 40 },
 );
