@@ -57,3 +57,18 @@ export const FactTable = z.object({
   entities: z.array(Entity),
 });
 export type FactTable = z.infer<typeof FactTable>;
+
+/** The facts `parseFactTable` returned, each checked against `Fact` and never changed after. */
+const checkedFacts = new WeakSet<Fact>();
+
+/** `FactTable.parse`, remembering the facts it checked, so that a quote of them need not check them again. */
+export function parseFactTable(input: unknown): FactTable {
+  const table = FactTable.parse(input);
+  for (const fact of table.facts) checkedFacts.add(fact);
+  return table;
+}
+
+/** Whether `fact` is one `parseFactTable` returned: a parse by `Fact` would give a copy of it. */
+export function isCheckedFact(fact: Fact): boolean {
+  return checkedFacts.has(fact);
+}

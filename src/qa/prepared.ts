@@ -11,6 +11,7 @@ import type { Entity, Fact } from "../facts/schema.js";
 import { UNITS } from "../lexicon/units.js";
 import { ROOT_START } from "../text/stem.js";
 import type { ReportIndexData, SentenceDoc } from "./reportIndex.js";
+import { concept } from "./vocabulary.js";
 import { buildWordIndex, paragraphsWithWords, type WordIndex } from "./wordIndex.js";
 
 export interface SentenceEntities {
@@ -29,6 +30,11 @@ export interface NamedBodies {
   bodyWords: WordIndex;
 }
 
+export interface HeadCount {
+  count: number;
+  first: number;
+}
+
 export interface Prepared {
   entities: SentenceEntities;
   namedBodies: NamedBodies;
@@ -40,6 +46,13 @@ export interface Prepared {
   breakdowns: Map<string, Set<string>>;
   /** Paragraph → its facts, in report order. */
   factsByParagraph: Map<number, Fact[]>;
+  /**
+   * The concept of a fact's verb → each head noun its facts count: in how many of them, and when
+   * it is first met (its place among every fact's heads, in report order).
+   */
+  headsByAction: Map<string, Map<string, HeadCount>>;
+  /** `statementKey` → the positions in the table's facts of those stating it, ascending. */
+  factsByStatement: Map<string, number[]>;
   /** Paragraph → the position in `sentences` of its first sentence. */
   firstSentence: Map<number, number>;
   /** Each sentence's text lower-cased, in `sentences` order. */
@@ -73,6 +86,11 @@ function countedWordsOf(text: string): string {
   for (const match of text.matchAll(EVERY_VAGUE_COUNT))
     reached.push(...text.slice(match.index).split(/\s+/, COUNTED_REACH));
   return reached.join(" ");
+}
+
+/** What a figure states: its value, unit and subject; the same figure stated again shares it. */
+export function statementKey(fact: Fact): string {
+  return `${fact.value}\u0000${fact.unit ?? "\u0001"}\u0000${fact.subject}`;
 }
 
 /** What is counted, in what: one line of a breakdown by place. */
@@ -159,6 +177,27 @@ function reportersQuestionsOf(paragraphs: ReportIndexData["report"]["paragraphs"
   return asked;
 }
 
+function headsByActionOf(docs: ReportIndexData["factDocs"]): Map<string, Map<string, HeadCount>> {
+  const byAction = new Map<string, Map<string, HeadCount>>();
+  let met = 0;
+  for (const doc of docs) {
+    if (!doc.fact.action) continue;
+    const action = concept(doc.fact.action);
+    let heads = byAction.get(action);
+    if (!heads) {
+      heads = new Map();
+      byAction.set(action, heads);
+    }
+    for (const head of doc.heads) {
+      const known = heads.get(head);
+      if (known) known.count++;
+      else heads.set(head, { count: 1, first: met });
+      met++;
+    }
+  }
+  return byAction;
+}
+
 function wordsByStartOf(words: Iterable<string>): Map<string, string[]> {
   const groups = new Map<string, string[]>();
   for (const word of words)
@@ -169,7 +208,11 @@ function wordsByStartOf(words: Iterable<string>): Map<string, string[]> {
 function prepare(index: ReportIndexData): Prepared {
   const { entities, facts } = index.table;
   const factsByParagraph = new Map<number, Fact[]>();
-  for (const fact of facts) push(factsByParagraph, fact.paragraph, fact);
+  const factsByStatement = new Map<string, number[]>();
+  for (const [i, fact] of facts.entries()) {
+    push(factsByParagraph, fact.paragraph, fact);
+    push(factsByStatement, statementKey(fact), i);
+  }
   const firstSentence = new Map<number, number>();
   for (const [i, sentence] of index.sentences.entries())
     if (!firstSentence.has(sentence.paragraph)) firstSentence.set(sentence.paragraph, i);
@@ -181,6 +224,8 @@ function prepare(index: ReportIndexData): Prepared {
     counted: new Set(index.factDocs.flatMap((doc) => [...doc.subject])),
     breakdowns: breakdownsOf(facts),
     factsByParagraph,
+    factsByStatement,
+    headsByAction: headsByActionOf(index.factDocs),
     firstSentence,
     lowered: index.sentences.map((doc) => doc.text.toLowerCase()),
     countingInWords,

@@ -7,7 +7,7 @@ import { actionLemma, DRUG_NAMES } from "../facts/lexicon.js";
 import { namesByFirstWord, type PlaceFinder, reportPlaces } from "../facts/localPlaces.js";
 import { asUsStates, withPlacesRemembered } from "../facts/places.js";
 import { namesCountedThing } from "../facts/reading.js";
-import { type Fact, FactTable } from "../facts/schema.js";
+import { type Fact, type FactTable, parseFactTable } from "../facts/schema.js";
 import { ReportError } from "../report/errors.js";
 import { REPORT_LIMITS, type ReportLimits } from "../report/limits.js";
 import { parseReport } from "../report/parse.js";
@@ -721,7 +721,7 @@ function buildReportIndexData(
   const figures = figuresWithinLimits(report, limits);
   const home = homePlaces(report);
   const places = atHome(reportPlaces(report), home);
-  const table = FactTable.parse(extractFacts(report, figures, places.find, home));
+  const table = parseFactTable(extractFacts(report, figures, places.find, home));
   if (table.facts.length === 0) throw new ReportError("no figures found");
   const suggestions = suggestionsFor(table.facts);
   const bodies = reportBodies(report);

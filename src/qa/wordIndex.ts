@@ -114,3 +114,20 @@ export function paragraphsWithPrefix(index: WordIndex, text: string): Iterable<n
     for (const p of all) if (whole.has(p)) yield p;
   })();
 }
+
+/**
+ * The paragraphs that can hold `text` anywhere, as `String.includes` finds it (inside a longer word
+ * too), ascending and read lazily. In a text holding it, each `\w` run of `text` but its first and
+ * last stands there whole, and its last run begins a word; a lone run may sit inside any word that
+ * holds it. Null when `text` has no word, as then any paragraph might hold it.
+ */
+export function paragraphsHoldingText(index: WordIndex, text: string): Iterable<number> | null {
+  const runs = wordRuns(text);
+  const [only] = runs;
+  if (only === undefined) return null;
+  if (runs.length > 1) return paragraphsWithPrefix(index, runs.slice(1).join(" "));
+  const lists: number[][] = [];
+  for (const word of index.sorted)
+    if (word.includes(only)) lists.push(index.paragraphs.get(word) ?? []);
+  return merged(lists);
+}

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { answer } from "../../src/qa/answer.js";
+import { answer, checkedAnswer } from "../../src/qa/answer.js";
 import { buildReportIndex } from "../../src/qa/reportIndex.js";
 import { Answer } from "../../src/qa/schema.js";
 
@@ -125,6 +125,31 @@ describe("answer", () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it("parses an answer quoting the table's facts as the schema does, without copying the facts", () => {
+    for (const q of [
+      "How much heroin was seized in Yunnan?",
+      "How many suspects did Guangdong arrest and how many drug cases were cracked?",
+      "Yunnan vs Guangdong",
+      "How many tigers?",
+    ]) {
+      const a = answer(q, index);
+      const parsed = Answer.parse(a);
+      // The same fields in the same order as a full parse, and the table's own fact objects.
+      expect(JSON.stringify(checkedAnswer(a))).toBe(JSON.stringify(parsed));
+      expect(checkedAnswer(a)).toStrictEqual(parsed);
+      for (const [i, fact] of a.facts.entries()) expect(checkedAnswer(a).facts[i]).toBe(fact);
+    }
+    // A fact made anywhere else is checked in full: a figure of NaN fails.
+    const made = answer("How much heroin was seized in Yunnan?", index);
+    const [fact] = made.facts;
+    expect(fact).toBeDefined();
+    const copied = {
+      ...made,
+      facts: [{ ...(fact as (typeof made.facts)[number]), value: Number.NaN }],
+    };
+    expect(() => checkedAnswer(copied)).toThrow();
   });
 
   it("handles very long questions", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { answer } from "../../src/qa/answer.js";
 import { countInWords } from "../../src/qa/coverage.js";
-import { preparedOf } from "../../src/qa/prepared.js";
+import { preparedOf, statementKey } from "../../src/qa/prepared.js";
 import {
   buildReportIndex,
   factsIn,
@@ -11,6 +11,7 @@ import {
   withSearch,
 } from "../../src/qa/reportIndex.js";
 import { understand } from "../../src/qa/understand.js";
+import { concept } from "../../src/qa/vocabulary.js";
 import { paragraphsWithPrefix } from "../../src/qa/wordIndex.js";
 
 // Invented report: a breakdown by town, a count given only in words, named people and bodies.
@@ -29,6 +30,59 @@ describe("the look-ups prepared with the index", () => {
     const before = preparedOf(index);
     answer("How many nets were seized in Ontario?", index);
     expect(preparedOf(index)).toBe(before);
+  });
+
+  it("group the table's facts by what they state, in table order, for a restated figure", () => {
+    const restating = buildReportIndex(
+      `Harbour Watch Summary
+
+Patrols seized 40 nets in Ontario and 25 nets in Quebec.
+
+In Ontario, patrols seized 40 nets over the spring.
+
+Quebec crews seized 25 traps as well.`,
+      { name: "invented.txt", version: null },
+    );
+    const { facts } = restating.table;
+    const { factsByStatement } = preparedOf(restating);
+    for (const [i, fact] of facts.entries()) {
+      const same = facts.flatMap((other, j) =>
+        statementKey(other) === statementKey(fact) ? [j] : [],
+      );
+      expect(factsByStatement.get(statementKey(fact))).toEqual(same);
+      expect(same).toContain(i);
+    }
+    // "40 nets" stated twice shares one key; "25 traps" is not "25 nets".
+    const nets = facts.filter((fact) => fact.value === 40);
+    expect(nets.length).toBe(2);
+    expect(new Set(nets.map(statementKey)).size).toBe(1);
+    const twentyFive = facts.filter((fact) => fact.value === 25);
+    expect(new Set(twentyFive.map(statementKey)).size).toBe(twentyFive.length);
+  });
+
+  it("count, per verb, the head nouns its facts count, first met first", () => {
+    const seizing = buildReportIndex(
+      `Harbour Watch Summary
+
+Patrols seized 40 nets in Ontario and 25 traps in Quebec.
+
+Crews seized 12 nets in Manitoba and arrested 9 poachers.
+
+Wardens arrested 3 poachers in Yukon.`,
+      { name: "invented.txt", version: null },
+    );
+    const { headsByAction } = preparedOf(seizing);
+    // What a pass over every fact finds, for each verb.
+    for (const [action, heads] of headsByAction) {
+      const direct = new Map<string, number>();
+      for (const doc of seizing.factDocs)
+        if (doc.fact.action && concept(doc.fact.action) === action)
+          for (const head of doc.heads) direct.set(head, (direct.get(head) ?? 0) + 1);
+      expect(new Map([...heads].map(([head, { count }]) => [head, count]))).toEqual(direct);
+      const order = [...heads].sort((a, b) => a[1].first - b[1].first).map(([head]) => head);
+      expect(order).toEqual([...direct.keys()]);
+    }
+    expect(headsByAction.get(concept("seize"))?.get(concept("nets"))?.count).toBe(2);
   });
 
   it("find the sentences that count in words, and only those", () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { localPlacesInQuestion } from "../../src/facts/localPlaces.js";
 import {
   buildWordIndex,
+  paragraphsHoldingText,
   paragraphsWithPrefix,
   paragraphsWithWords,
 } from "../../src/qa/wordIndex.js";
@@ -48,6 +49,36 @@ describe("word index of paragraphs", () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("holds every paragraph a text stands in, inside longer words too, ascending and once each", () => {
+    const slice = paragraphs.chain((ps) =>
+      fc
+        .record({ at: fc.nat(ps.length - 1), from: fc.nat(20), length: fc.nat(12) })
+        .map(({ at, from, length }) => {
+          const source = ps[at]?.text ?? "";
+          return [ps, source.slice(from, from + length)] as const;
+        }),
+    );
+    fc.assert(
+      fc.property(slice, ([ps, n]) => {
+        const found = paragraphsHoldingText(buildWordIndex(ps), n);
+        if (found === null) return;
+        const list = [...found];
+        for (const p of ps)
+          if (n.length > 0 && p.text.includes(n)) expect(list).toContain(p.number);
+        expect(list).toEqual([...new Set(list)].sort((a, b) => a - b));
+      }),
+      { numRuns: 1000 },
+    );
+    // "Tide" inside "Riptide Watch": a lone word may sit inside a longer one.
+    const index = buildWordIndex([
+      { number: 1, text: 'The "Riptide Watch" patrols' },
+      { number: 2, text: "Harbour raids" },
+    ]);
+    expect([...(paragraphsHoldingText(index, "tide W") ?? [])]).toEqual([1]);
+    expect([...(paragraphsHoldingText(index, "tide") ?? [])]).toEqual([1]);
+    expect(paragraphsHoldingText(index, "—")).toBeNull();
   });
 
   it("says any paragraph may match a text without a word", () => {

@@ -9,6 +9,7 @@ import { UNITS } from "../../lexicon/units.js";
 import { words } from "../../text/tokenize.js";
 import { contestMarkdown, uniqueParagraphs } from "../compose.js";
 import { mentions } from "../names.js";
+import { preparedOf, statementKey } from "../prepared.js";
 import { exampleOnlyConcepts, rankFacts, type ScoredFact, statedRate } from "../rank.js";
 import type { ReportIndex } from "../reportIndex.js";
 import type { Answer, Contest } from "../schema.js";
@@ -278,17 +279,17 @@ function optionPlaces(option: string, query: Query, index: ReportIndex): string[
   return query.filters.places.filter((place) => !others.some((set) => set.has(place)));
 }
 
-/** The same figures stated again elsewhere (a summary and its section): cited there too. */
+/**
+ * The same figures stated again elsewhere (a summary and its section): cited there too. The table's
+ * facts stating each are looked up, not searched for, and come in the table's order.
+ */
 function restated(facts: Fact[], index: ReportIndex): Fact[] {
-  return index.table.facts.filter((other) =>
-    facts.some(
-      (fact) =>
-        other !== fact &&
-        other.value === fact.value &&
-        other.unit === fact.unit &&
-        other.subject === fact.subject,
-    ),
-  );
+  const { factsByStatement } = preparedOf(index);
+  const found = new Set<number>();
+  for (const fact of facts)
+    for (const i of factsByStatement.get(statementKey(fact)) ?? [])
+      if (index.table.facts[i] !== fact) found.add(i);
+  return [...found].sort((a, b) => a - b).map((i) => index.table.facts[i] as Fact);
 }
 
 /** Sides ordered winner first; a side with no figure goes last. */

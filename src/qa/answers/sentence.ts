@@ -5,6 +5,7 @@ import { escapeForPattern } from "../../text/matches.js";
 import { BoundedMemory } from "../../text/memory.js";
 import { stem } from "../../text/stem.js";
 import { words } from "../../text/tokenize.js";
+import { BestFirst } from "../bestFirst.js";
 import { searchBm25 } from "../bm25.js";
 import { notFound } from "../compose.js";
 import { isHomeName, mentions } from "../names.js";
@@ -21,6 +22,7 @@ import type { Answer } from "../schema.js";
 import { relatedSuggestions } from "../suggest.js";
 import type { Query } from "../understand.js";
 import { concept, conceptsOf, STOP_WORDS } from "../vocabulary.js";
+import { paragraphsHoldingText } from "../wordIndex.js";
 import type { AnswerContext } from "./context.js";
 import { eventVerbs } from "./eventVerb.js";
 import { askedNames } from "./figure.js";
@@ -121,17 +123,35 @@ function offeredNames(
   index: ReportIndex,
   ownNameParagraphs: number,
 ): string[] {
-  const noun = askedNoun(query);
-  if (!ASKS_NAME.test(query.cleaned) && !(noun && OPERATION_NOUNS.has(noun))) return [];
+  if (!offersNames(query)) return [];
   const asked = query.cleaned.toLowerCase();
   const quoted = [...doc.text.matchAll(QUOTED)]
     .map((match) => match[1]?.trim() ?? "")
     .filter(
       (name) =>
-        name.length > 0 &&
-        index.report.paragraphs.filter((p) => p.text.includes(name)).length < ownNameParagraphs,
+        name.length > 0 && paragraphsHolding(index, name, ownNameParagraphs) < ownNameParagraphs,
     );
   return [...quoted, ...givenNames(doc.text)].filter((name) => !asked.includes(name.toLowerCase()));
+}
+
+/** "What is the drive called", "which operation …": a question a sentence may offer names for. */
+function offersNames(query: Query): boolean {
+  const noun = askedNoun(query);
+  return ASKS_NAME.test(query.cleaned) || (noun !== null && OPERATION_NOUNS.has(noun));
+}
+
+/**
+ * How many paragraphs hold `text` (as `includes` finds it), counted up to `limit`: only those the
+ * word index says can hold it are read, so a name repeated through a long report stops the count early.
+ */
+function paragraphsHolding(index: ReportIndex, text: string, limit: number): number {
+  const holds = (p: number) => index.report.paragraphs[p - 1]?.text.includes(text) === true;
+  const candidates =
+    paragraphsHoldingText(index.paragraphWords, text) ??
+    index.report.paragraphs.map((p) => p.number);
+  let count = 0;
+  for (const p of candidates) if (holds(p) && ++count >= limit) break;
+  return count;
 }
 
 /** The words of a question that only say what kind of answer it wants ("called", "how long"). */
@@ -824,94 +844,146 @@ export function sentenceAnswer(query: Query, { index, weights: w }: AnswerContex
     const doc = index.sentences[hit.id] as SentenceDoc;
     if (keeps(doc)) kept.push({ hit, doc });
   }
-  const scored = kept
-    .map(({ hit, doc }) => {
-      const overlap = concepts.filter((c) => doc.concepts.has(c) && !dateWords.has(c));
-      // "said on Thursday" dates the saying, an answer only where the release's date is asked.
-      const saidOnly = (at: number) =>
-        !ABOUT_THE_RELEASE.test(query.cleaned) && datesTheSaying(doc.text, at);
-      const verbsHeld = verbsIn(doc.text, verbs);
-      // The answer is an entity the question does not already name, of the kind it asks for.
-      const entities = (bySentence.get(`${doc.paragraph}:${doc.sentence}`) ?? [])
-        .filter((e) => wanted.includes(e.kind) && !alreadyAsked(e.name, asked))
-        .filter((e) => e.kind !== "date" || !labelsAName(e.name, doc.text, new Set(overlap)))
-        .filter((e) => e.kind !== "date" || !(isTitle(doc) || opensDateline(e.name, doc.text)))
-        .filter((e) => e.kind !== "date" || !saidOnly(doc.text.indexOf(e.name)))
-        .sort((a, b) => wanted.indexOf(a.kind) - wanted.indexOf(b.kind));
-      const first = entities.filter((e) => e.kind === entities[0]?.kind);
-      // "Prosecutors say Owen T. Marsh, 44, led the ring": a who-question's event may be done by
-      // someone the table does not list; a name-shaped run beside its verb answers.
-      const people =
-        first.length === 0 && query.wh === "who" && verbsHeld.length > 0
-          ? personRuns(doc.text, otherNames)
-          : [];
-      // "arrested … in Kelby Wharf": likewise a where-question's place the gazetteer does not know.
-      const located =
-        first.length === 0 && query.wh === "where" && verbsHeld.length > 0
-          ? locatedRuns(doc.text)
-          : [];
-      const names = first.length > 0 ? first.map((e) => e.name) : [...people, ...located];
-      if (names.length === 0 && wanted[0] === "person") names.push(...surnamesIn(doc.text, index));
-      // "said at the briefing on Tuesday": the date that answers stands by the words asked about,
-      // not at the far end of the sentence, where it dates something else.
-      const positions = matchedPositions(doc.text, anchorConcepts(verbsHeld, overlap));
-      const within = (at: number) => at >= 0 && distance(at, positions) <= w.sentenceEntityReach;
-      const reaches = names.some((name) => within(doc.text.indexOf(name)));
-      const weekdayAt = doc.text.search(WEEKDAY);
-      const weekdayBeside = asksDate(query) && within(weekdayAt) && !saidOnly(weekdayAt);
-      // "How long …": a sentence giving a span of time holds the kind of answer asked for.
-      // "Which cartels …": a name right before the noun asked ("the Harbour and Delta cartels").
-      const named = askedKind ? nameBeside(askedKind, doc.text) : null;
-      const namesKind = named !== null && !asked.includes(named.toLowerCase());
-      const entityBonus = duration
-        ? durationSpan(doc.text, requested) !== null
-          ? w.sentenceEntityFirst
-          : w.sentenceNoEntity
-        : weekdayBeside || namesKind
-          ? w.sentenceEntityFirst
-          : names.length > 0
-            ? (entities[0]?.kind ?? wanted[0]) === wanted[0] &&
-              reaches &&
-              (!eventStated || verbsHeld.length > 0) &&
-              !kindNamed
-              ? w.sentenceEntityFirst
-              : w.sentenceEntityOther
-            : wanted.length > 0
-              ? w.sentenceNoEntity
-              : 0;
-      const quoted = offeredNames(query, doc, index, w.ownNameParagraphs);
-      const nameBonus = quoted.length > 0 || namesKind ? w.sentenceQuotedName : 0;
-      // The event's verb counts where the sentence also holds the kind of answer asked for.
-      const answers = names.length > 0 || wanted.length === 0 || entityBonus > 0;
-      const verbBonus = verbsHeld.length > 0 && answers ? w.sentenceEventVerb : 0;
-      const rest = (byParagraph.get(doc.paragraph) ?? 0) - hit.score;
-      const relevance = (hit.score + w.sentenceParagraphContext * rest) / Math.max(top, 1e-9);
-      const score =
-        relevance * (1 + entityBonus + nameBonus + verbBonus) - doc.paragraph * w.paragraphOrder;
-      const givesKind = names.length > 0 || weekdayBeside;
-      return {
-        doc,
-        overlap: overlap.length,
-        score,
-        names,
-        quoted,
-        verbsHeld,
-        givesKind,
-        namesKind,
-      };
-    })
-    .sort((a, b) => b.score - a.score);
+  // What a sentence's paragraph lends it, as a share of the best match: known before it is scored.
+  const relevanceOf = ({ hit, doc }: (typeof kept)[number]) => {
+    const rest = (byParagraph.get(doc.paragraph) ?? 0) - hit.score;
+    return (hit.score + w.sentenceParagraphContext * rest) / Math.max(top, 1e-9);
+  };
+  // The most any sentence's bonuses can add, each at its largest (or, on a negative relevance, its
+  // least), summed in the order a score sums them: no score passes its sentence's ceiling.
+  // A question naming no event's verb gets no verb bonus, and one asking for no name and no kind
+  // of thing ("which cartels") no name bonus.
+  const nameBonuses = offersNames(query) || askedKind !== null ? [w.sentenceQuotedName, 0] : [0];
+  const verbBonuses = verbs.size > 0 ? [w.sentenceEventVerb, 0] : [0];
+  const entityBonuses = [w.sentenceEntityFirst, w.sentenceEntityOther, w.sentenceNoEntity, 0];
+  const mostFactor =
+    1 + Math.max(...entityBonuses) + Math.max(...nameBonuses) + Math.max(...verbBonuses);
+  const leastFactor =
+    1 + Math.min(...entityBonuses) + Math.min(...nameBonuses) + Math.min(...verbBonuses);
+  const ceilings = Float64Array.from(kept, (candidate) => {
+    const relevance = relevanceOf(candidate);
+    return (
+      relevance * (relevance >= 0 ? mostFactor : leastFactor) -
+      candidate.doc.paragraph * w.paragraphOrder
+    );
+  });
+  // Scored best first, each sentence only once the ones that could beat it are: the answer reads
+  // the head of the ranking, and a very large report's search finds hundreds of sentences.
+  const scoreSentence = (candidate: (typeof kept)[number]) => {
+    const { doc } = candidate;
+    const overlap = concepts.filter((c) => doc.concepts.has(c) && !dateWords.has(c));
+    // "said on Thursday" dates the saying, an answer only where the release's date is asked.
+    const saidOnly = (at: number) =>
+      !ABOUT_THE_RELEASE.test(query.cleaned) && datesTheSaying(doc.text, at);
+    const verbsHeld = verbsIn(doc.text, verbs);
+    // The answer is an entity the question does not already name, of the kind it asks for.
+    const entities = (bySentence.get(`${doc.paragraph}:${doc.sentence}`) ?? [])
+      .filter((e) => wanted.includes(e.kind) && !alreadyAsked(e.name, asked))
+      .filter((e) => e.kind !== "date" || !labelsAName(e.name, doc.text, new Set(overlap)))
+      .filter((e) => e.kind !== "date" || !(isTitle(doc) || opensDateline(e.name, doc.text)))
+      .filter((e) => e.kind !== "date" || !saidOnly(doc.text.indexOf(e.name)))
+      .sort((a, b) => wanted.indexOf(a.kind) - wanted.indexOf(b.kind));
+    const first = entities.filter((e) => e.kind === entities[0]?.kind);
+    // "Prosecutors say Owen T. Marsh, 44, led the ring": a who-question's event may be done by
+    // someone the table does not list; a name-shaped run beside its verb answers.
+    const people =
+      first.length === 0 && query.wh === "who" && verbsHeld.length > 0
+        ? personRuns(doc.text, otherNames)
+        : [];
+    // "arrested … in Kelby Wharf": likewise a where-question's place the gazetteer does not know.
+    const located =
+      first.length === 0 && query.wh === "where" && verbsHeld.length > 0
+        ? locatedRuns(doc.text)
+        : [];
+    const names = first.length > 0 ? first.map((e) => e.name) : [...people, ...located];
+    if (names.length === 0 && wanted[0] === "person") names.push(...surnamesIn(doc.text, index));
+    // "said at the briefing on Tuesday": the date that answers stands by the words asked about,
+    // not at the far end of the sentence, where it dates something else.
+    const positions = matchedPositions(doc.text, anchorConcepts(verbsHeld, overlap));
+    const within = (at: number) => at >= 0 && distance(at, positions) <= w.sentenceEntityReach;
+    const reaches = names.some((name) => within(doc.text.indexOf(name)));
+    const weekdayAt = doc.text.search(WEEKDAY);
+    const weekdayBeside = asksDate(query) && within(weekdayAt) && !saidOnly(weekdayAt);
+    // "How long …": a sentence giving a span of time holds the kind of answer asked for.
+    // "Which cartels …": a name right before the noun asked ("the Harbour and Delta cartels").
+    const named = askedKind ? nameBeside(askedKind, doc.text) : null;
+    const namesKind = named !== null && !asked.includes(named.toLowerCase());
+    const entityBonus = duration
+      ? durationSpan(doc.text, requested) !== null
+        ? w.sentenceEntityFirst
+        : w.sentenceNoEntity
+      : weekdayBeside || namesKind
+        ? w.sentenceEntityFirst
+        : names.length > 0
+          ? (entities[0]?.kind ?? wanted[0]) === wanted[0] &&
+            reaches &&
+            (!eventStated || verbsHeld.length > 0) &&
+            !kindNamed
+            ? w.sentenceEntityFirst
+            : w.sentenceEntityOther
+          : wanted.length > 0
+            ? w.sentenceNoEntity
+            : 0;
+    const quoted = offeredNames(query, doc, index, w.ownNameParagraphs);
+    const nameBonus = quoted.length > 0 || namesKind ? w.sentenceQuotedName : 0;
+    // The event's verb counts where the sentence also holds the kind of answer asked for.
+    const answers = names.length > 0 || wanted.length === 0 || entityBonus > 0;
+    const verbBonus = verbsHeld.length > 0 && answers ? w.sentenceEventVerb : 0;
+    const relevance = relevanceOf(candidate);
+    const score =
+      relevance * (1 + entityBonus + nameBonus + verbBonus) - doc.paragraph * w.paragraphOrder;
+    const givesKind = names.length > 0 || weekdayBeside;
+    return {
+      doc,
+      overlap: overlap.length,
+      score,
+      names,
+      quoted,
+      verbsHeld,
+      givesKind,
+      namesKind,
+    };
+  };
+  // Each sentence scored once, whichever of the reads below asks for it first.
+  const made: (ReturnType<typeof scoreSentence> | undefined)[] = new Array(kept.length);
+  const scoreAt = (i: number) => {
+    let item = made[i];
+    if (item === undefined) {
+      item = scoreSentence(kept[i] as (typeof kept)[number]);
+      made[i] = item;
+    }
+    return item;
+  };
+  const scored = new BestFirst(ceilings, (i) => {
+    const item = scoreAt(i);
+    return { item, score: item.score };
+  });
+  // The best of one paragraph's sentences: the ranking of them all kept to that paragraph, which
+  // only its sentences need scoring to know (a stable sort keeps equal scores in report order).
+  const bestInParagraph = (
+    paragraph: number,
+    test: (item: ReturnType<typeof scoreAt>) => boolean,
+  ) => {
+    const inParagraph: ReturnType<typeof scoreAt>[] = [];
+    kept.forEach((candidate, i) => {
+      if (candidate.doc.paragraph === paragraph) inParagraph.push(scoreAt(i));
+    });
+    return inParagraph.sort((a, b) => b.score - a.score).find(test);
+  };
   // "When was it launched?", "where were they arrested?": a sentence giving a date (a place) beats
   // one that only names what is asked, and one stating the event asked about beats one dating
   // (placing) something else.
-  const dating = asksDate(query) || query.wh === "where" ? scored.filter((x) => x.givesKind) : [];
+  const dating = asksDate(query) || query.wh === "where";
   const first =
-    dating.find((x) => !eventStated || x.verbsHeld.length > 0) ?? dating[0] ?? scored[0];
+    (dating
+      ? (scored.find((x) => x.givesKind && (!eventStated || x.verbsHeld.length > 0)) ??
+        scored.find((x) => x.givesKind))
+      : undefined) ?? scored.at(0);
   // "Which cartels …": where the best sentence names no cartel, a sentence of its paragraph that
   // names some ("the Harbour and Delta cartels") answers ("These teams will target …").
   const best =
     first && askedKind && !first.namesKind
-      ? (scored.find((s) => s.namesKind && s.doc.paragraph === first.doc.paragraph) ?? first)
+      ? (bestInParagraph(first.doc.paragraph, (s) => s.namesKind) ?? first)
       : first;
   const speaker = asksSpeaker(query, index) ? speakerFor(best, scored, index, otherNames) : null;
   if (speaker) {
@@ -1017,7 +1089,7 @@ function asksSpeaker(query: Query, index: ReportIndex): boolean {
  */
 function speakerFor(
   best: { doc: SentenceDoc; names: string[] } | undefined,
-  scored: readonly { doc: SentenceDoc; overlap: number }[],
+  scored: Pick<BestFirst<{ doc: SentenceDoc; overlap: number }>, "find">,
   index: ReportIndex,
   otherNames: ReadonlySet<string>,
 ): { name: string; doc: SentenceDoc } | null {

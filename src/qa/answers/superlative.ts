@@ -4,7 +4,7 @@ import type { Fact } from "../../facts/schema.js";
 import { GRAMMAR } from "../../lexicon/language.js";
 import { UNITS } from "../../lexicon/units.js";
 import { contestMarkdown, uniqueParagraphs } from "../compose.js";
-import { preparedOf } from "../prepared.js";
+import { type HeadCount, preparedOf } from "../prepared.js";
 import { rankFacts, type ScoredFact, STEERING } from "../rank.js";
 import type { ReportIndex } from "../reportIndex.js";
 import type { Answer, Contest } from "../schema.js";
@@ -108,16 +108,26 @@ function podium(
     .sort((a, b) => direction * (comparable(a.fact) - comparable(b.fact)));
 }
 
-/** The head noun the report's figures for the question's action ("seized") most often count. */
+/**
+ * The head noun the report's figures for the question's action ("seized") most often count; of two
+ * counted as often, the one the report meets first. Read from the counts made with the index.
+ */
 function mostDoneTo(query: Query, index: ReportIndex): string[] {
   const actions = new Set(query.measure.concepts.filter((c) => ACTION_WORDS.has(c)));
   if (actions.size === 0) return [];
-  const heads = new Map<string, number>();
-  for (const doc of index.factDocs) {
-    if (!doc.fact.action || !actions.has(concept(doc.fact.action))) continue;
-    for (const head of doc.heads) heads.set(head, (heads.get(head) ?? 0) + 1);
-  }
-  const [top] = [...heads].sort((a, b) => b[1] - a[1]);
+  const { headsByAction } = preparedOf(index);
+  const heads = new Map<string, HeadCount>();
+  for (const action of actions)
+    for (const [head, { count, first }] of headsByAction.get(action) ?? []) {
+      const known = heads.get(head);
+      heads.set(
+        head,
+        known
+          ? { count: known.count + count, first: Math.min(known.first, first) }
+          : { count, first },
+      );
+    }
+  const [top] = [...heads].sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first);
   return top ? [top[0]] : [];
 }
 
