@@ -146,11 +146,11 @@ const FLOORS: Record<string, number> = {
   "invented7-news-provincial-police-results": 15 / 16, // first sight (session 4) 13/16
   "invented7-news-wire-customs-haul": 14 / 16, // first sight (session 4) 11/16
   "invented7-wh-article-crime-results": 15 / 15, // first sight (session 4) 12/15
-  "invented7-wh-by-the-numbers-enforcement": 12 / 15, // first sight (session 4) 10/15
+  "invented7-wh-by-the-numbers-enforcement": 14 / 15, // first sight (session 4) 10/15
   "invented7-wh-fact-sheet-fentanyl-border": 11 / 15, // first sight (session 4) 10/15
-  "invented8-news-asia-meth-golden-triangle": 12 / 15, // first sight (session 4) 9/15
+  "invented8-news-asia-meth-golden-triangle": 13 / 15, // first sight (session 4) 9/15
   "invented8-news-australia-police-media-release": 14 / 15, // first sight (session 4) 12/15
-  "invented8-news-europe-europol-operation": 13 / 15, // first sight (session 4) 12/15
+  "invented8-news-europe-europol-operation": 14 / 15, // first sight (session 4) 12/15
   "invented8-news-us-attorney-indictment": 15 / 15, // first sight (session 4) 10/15
   "invented8-wh-bilateral-readout-security": 12 / 15, // first sight (session 4) 8/15
   "invented8-wh-hidta-funding-fact-sheet": 12 / 15, // first sight (session 4) 8/15
