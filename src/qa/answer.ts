@@ -151,7 +151,6 @@ function withReportNames(query: Query, index: ReportIndex): Query {
   };
 }
 
-/** The query's concepts that a bridged word of the question stands for (`Measure.bridged`). */
 /**
  * "How many skiffs were seized?" of a report that glosses its own term once ("fast skiffs known as
  * "pangas"") and counts only pangas: the asked noun is the report's term, for this report only.
@@ -159,9 +158,10 @@ function withReportNames(query: Query, index: ReportIndex): Query {
  */
 function withGlosses(query: Query, index: ReportIndex): Query {
   const { counted, glosses } = preparedOf(index);
+  if (query.measure.concepts.every((c) => counted.has(c))) return query;
   const asked = new Set(query.measure.concepts);
   const read = new Map<string, string>();
-  for (const { term, head } of glosses) {
+  for (const { term, head } of glosses()) {
     const [plain, own] = [concept(head), concept(term)];
     if (asked.has(plain) && !asked.has(own) && !counted.has(plain) && counted.has(own))
       read.set(plain, term);

@@ -65,8 +65,12 @@ export interface Prepared {
   wordsByStart: Map<string, string[]>;
   /** By paragraph number (position from 1), 1 where it is a reporter's question of a transcript. */
   reportersQuestions: Uint8Array;
-  /** The report's own terms and the plain nouns it glosses them with (`glossesIn`). */
-  glosses: Gloss[];
+  /**
+   * The report's own terms and the plain nouns it glosses them with (`glossesIn`), read on the
+   * first question that asks a noun the report's figures never count: telling a term from a plain
+   * noun needs the English dictionary, which a build should not load.
+   */
+  glosses: () => readonly Gloss[];
 }
 
 /** "dozens", "a handful": longest first, so "hundreds of thousands" is read whole. */
@@ -234,7 +238,15 @@ function prepare(index: ReportIndexData): Prepared {
     ),
     wordsByStart: wordsByStartOf(index.spelling.counts.keys()),
     reportersQuestions: reportersQuestionsOf(index.report.paragraphs),
-    glosses: index.report.paragraphs.flatMap((paragraph) => glossesIn(paragraph.text)),
+    glosses: once(() => index.report.paragraphs.flatMap((paragraph) => glossesIn(paragraph.text))),
+  };
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
   };
 }
 
