@@ -14,6 +14,9 @@ const NAMED_AS = new RegExp(
   String.raw`\b([\p{L}-]{3,})\s+(?:(?:sometimes|commonly|locally|also|often|widely)\s+)?(?:known as|called|dubbed|nicknamed|referred to as)\s+${TERM}`,
   "gu",
 );
+/** The fixed words of `NAMED_AS` and of `APPOSITION`. */
+const NAMING_WORDS = /known as|called|dubbed|nicknamed|referred to as/;
+const APPOSITION_START = /,\s+(?:the|a|an)\s/;
 /** "pangas, the fast inflatable skiffs that …": a term, then its gloss in apposition. */
 const APPOSITION = new RegExp(
   String.raw`(?<![\p{L}-])${TERM},\s+(?:the|a|an)\s+${GLOSS}(?=\s*(?:[,;.)—–]|\s(?:that|which|who|used|is|are|were|was)\b))`,
@@ -78,9 +81,13 @@ export function glossesIn(text: string): Gloss[] {
     const h = head?.toLowerCase() ?? "";
     if (isGloss(t, h)) found.push({ term: t, head: h });
   };
-  for (const match of text.matchAll(NAMED_AS)) add(match[2], match[1]);
-  for (const match of text.matchAll(APPOSITION)) add(match[1], lastWord(match[2] ?? ""));
-  for (const match of text.matchAll(PARENTHESES)) add(match[1], lastWord(match[2] ?? ""));
-  for (const match of text.matchAll(TERM_IN_PARENTHESES)) add(match[2], match[1]);
+  // Each shape is looked for only in a text holding its fixed words: most paragraphs hold none.
+  if (NAMING_WORDS.test(text)) for (const match of text.matchAll(NAMED_AS)) add(match[2], match[1]);
+  if (APPOSITION_START.test(text))
+    for (const match of text.matchAll(APPOSITION)) add(match[1], lastWord(match[2] ?? ""));
+  if (text.includes("(")) {
+    for (const match of text.matchAll(PARENTHESES)) add(match[1], lastWord(match[2] ?? ""));
+    for (const match of text.matchAll(TERM_IN_PARENTHESES)) add(match[2], match[1]);
+  }
   return found;
 }
